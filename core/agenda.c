@@ -1,0 +1,328 @@
+/*
+ * agenda.c: agenda rows out of a text export.
+ *
+ * A row starts at a case number at the start of a line and ends at its
+ * decision type (or at the next row). On the way it gathers the title, the
+ * presenters, the organisation and the time, in whatever lines and blank
+ * lines the export scattered them. The split between title and presenters
+ * uses the shape of names (see names.h), the organisation the sector's
+ * vocabulary.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "names.h"
+#include "scan.h"
+#include "strbuf.h"
+#include "util.h"
+#include "banned.h"
+
+/* Markers of how a case is presented, written after the number: "12/24 - Teams Title". */
+static const char *const remote_markers[] = { "Teams", "Zoom", "Video", "Videomøte", "Digitalt",
+					      "Webinar", "Skype", "Webex" };
+
+bool agenda_header_line(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool hit;
+
+	strbuf_add(&sb, s, n);
+	hit = strstr(sb.buf, "Sakstype") || strstr(sb.buf, "sakstype") || scan_prefix(s, n, "agenda", NULL) ||
+	      scan_prefix(s, n, "dagsorden", NULL) || scan_prefix(s, n, "saksliste", NULL);
+	strbuf_release(&sb);
+	return hit;
+}
+
+struct row {
+	bool open;
+	long line;
+	char number[16];
+	char *remark;
+	char time[6];
+	enum decision_type type;
+	char **lines;
+	size_t nlines, alloc;
+};
+
+static void row_add_line(struct row *r, const char *s, size_t n)
+{
+	while (n && s[n - 1] == ' ')
+		n--;
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	if (!n)
+		return;
+	ALLOC_GROW(r->lines, r->nlines + 1, r->alloc);
+	r->lines[r->nlines++] = xstrndup(s, n);
+}
+
+static void row_reset(struct row *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nlines; i++)
+		free(r->lines[i]);
+	free(r->remark);
+	free(r->lines);
+	memset(r, 0, sizeof(*r));
+}
+
+/* Cuts a trailing type and time from a row line, recording them in the row. */
+static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
+{
+	size_t at;
+	char t[6];
+	enum decision_type ty;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	ty = scan_type_at_end(s, n, &at);
+	if (ty != DECISION_NONE) {
+		size_t before = at;
+		bool whole = true;
+		size_t k;
+		char tt[6];
+
+		for (k = 0; k < at; k++)
+			if (s[k] != ' ')
+				whole = false;
+		/* A type word counts only at the row's end: alone, or after the time. */
+		while (before && s[before - 1] == ' ')
+			before--;
+		if (whole || r->time[0] || scan_time_at_end(s, before, &k, tt)) {
+			r->type = ty;
+			n = before;
+		}
+	}
+	if (scan_time_at_end(s, n, &at, t)) {
+		memcpy(r->time, t, sizeof(t));
+		n = at;
+	}
+	return n;
+}
+
+static void split_cb(const char *name, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	if (sb->len)
+		strbuf_addstr(sb, ", ");
+	strbuf_addstr(sb, name);
+}
+
+static char *join_lines(const char *const *lines, size_t from, size_t to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (sb.len)
+			strbuf_addch(&sb, ' ');
+		strbuf_addstr(&sb, lines[i]);
+	}
+	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
+}
+
+/* True if the tokens of lines [0, k) end in a list of names. */
+static bool ends_in_names(const char *const *lines, size_t k)
+{
+	struct name_token *t = NULL;
+	size_t nt = 0, alloc = 0, i, s;
+	bool hit = false;
+
+	for (i = 0; i < k; i++)
+		names_tokenize(lines[i], strlen(lines[i]), true, &t, &nt, &alloc);
+	for (s = 0; s + 1 < nt && !hit; s++)
+		hit = names_is_list(t, s, nt);
+	free(t);
+	return hit;
+}
+
+void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
+{
+	struct name_token *t = NULL;
+	size_t nt = 0, alloc = 0, k = nlines, j, i, s, best = (size_t)-1;
+	struct strbuf sb = STRBUF_INIT;
+
+	*title = *names = *org = NULL;
+	/* The organisation: trailing lines after the names, in the sector's words. */
+	for (j = 1; j < nlines; j++) {
+		bool rest_ok = org_like(lines[j], strlen(lines[j]));
+
+		for (i = j + 1; i < nlines && rest_ok; i++)
+			rest_ok = org_like(lines[i], strlen(lines[i])) ||
+				  scan_starts_lower(lines[i], strlen(lines[i]));
+		if (rest_ok && ends_in_names(lines, j)) {
+			*org = join_lines(lines, j, nlines);
+			k = j;
+			break;
+		}
+	}
+	for (i = 0; i < k; i++)
+		names_tokenize(lines[i], strlen(lines[i]), true, &t, &nt, &alloc);
+	/* The longest run of names that ends the text, leaving a title before it. */
+	for (s = 1; s < nt; s++)
+		if (names_is_list(t, s, nt)) {
+			best = s;
+			break;
+		}
+	if (best != (size_t)-1) {
+		names_each(t, best, nt, split_cb, &sb);
+		*names = strbuf_detach(&sb, NULL);
+	} else {
+		best = nt;
+	}
+	for (i = 0; i < best; i++) {
+		if (sb.len)
+			strbuf_addch(&sb, ' ');
+		strbuf_add(&sb, t[i].s, t[i].len);
+		if (t[i].comma)
+			strbuf_addch(&sb, ',');
+	}
+	/* Separators the export left between title and names. */
+	while (sb.len && (sb.buf[sb.len - 1] == ',' || sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == ' '))
+		strbuf_setlen(&sb, sb.len - 1);
+	if (sb.len >= 4 && !memcmp(sb.buf + sb.len - 4, " \xE2\x80\x93", 4))
+		strbuf_setlen(&sb, sb.len - 4);
+	*title = sb.len ? strbuf_detach(&sb, NULL) : NULL;
+	strbuf_release(&sb);
+	free(t);
+}
+
+static void row_finish(struct deck *d, struct row *r, int day, bool headed)
+{
+	struct agenda_item *a;
+	char *title, *names, *org;
+
+	if (!r->open)
+		return;
+	if (!headed && !r->time[0] && r->type == DECISION_NONE) {
+		row_reset(r);
+		return;
+	}
+	agenda_split_row((const char *const *)r->lines, r->nlines, &title, &names, &org);
+	a = deck_add_agenda_item(d);
+	a->day = day;
+	a->time = r->time[0] ? xstrdup(r->time) : NULL;
+	a->number = xstrdup(r->number);
+	a->title = title;
+	a->presenters = names;
+	a->organization = org;
+	a->type = r->type;
+	a->remark = r->remark;
+	r->remark = NULL;
+	a->line = r->line;
+	row_reset(r);
+}
+
+/* "Dag 2 – torsdag 22. april", "Agenda NUFA dag 1 – 24. april 2024": the day number, or 0. */
+static int day_header(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 5 <= n; i++) {
+		size_t after;
+
+		if (i > 0 && s[i - 1] != ' ')
+			continue;
+		if (scan_prefix(s + i, n - i, "dag ", &after) && i + after < n && s[i + after] >= '1' &&
+		    s[i + after] <= '9' && (i + after + 1 == n || s[i + after + 1] == ' '))
+			return s[i + after] - '0';
+	}
+	return 0;
+}
+
+/* Text after the number: drops " - " and a presentation marker such as "Teams". */
+static const char *row_strip_marker(struct row *r, const char *s, size_t *n)
+{
+	size_t i;
+
+	while (*n && *s == ' ') {
+		s++;
+		(*n)--;
+	}
+	if (*n >= 2 && (s[0] == '-' || s[0] == ':') && s[1] == ' ') {
+		s += 2;
+		*n -= 2;
+	} else if (*n >= 4 && !memcmp(s, "\xE2\x80\x93 ", 4)) {
+		s += 4;
+		*n -= 4;
+	} else {
+		return s;
+	}
+	for (i = 0; i < ARRAY_SIZE(remote_markers); i++) {
+		size_t l = strlen(remote_markers[i]);
+		if (l <= *n && !memcmp(s, remote_markers[i], l) && (l == *n || s[l] == ' ')) {
+			r->remark = xstrdup(remote_markers[i]);
+			s += l;
+			*n -= l;
+			break;
+		}
+	}
+	return s;
+}
+
+void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size_t to, bool headed)
+{
+	struct row r;
+	int day = 0;
+	size_t i;
+
+	memset(&r, 0, sizeof(r));
+	for (i = from; i < to; i++) {
+		const struct line *l = &dl->v[i];
+		size_t n, at, after = 0;
+		const char *s = line_trim(l, &n);
+		struct case_no no;
+		char t[6];
+		int dd;
+
+		if (l->blank)
+			continue;
+		if (scan_prefix(s, n, "sak ", &after)) {
+			while (after < n && s[after] == ' ')
+				after++;
+		}
+		if (scan_case_number(s + after, n - after, &no)) {
+			row_finish(d, &r, day, headed);
+			r.open = true;
+			r.line = (long)i + 1;
+			memcpy(r.number, no.text, sizeof(no.text));
+			s += after + no.len;
+			n -= after + no.len;
+			s = row_strip_marker(&r, s, &n);
+			n = row_cut_time_type(&r, s, n);
+			row_add_line(&r, s, n);
+			continue;
+		}
+		/* A break row: "Pause 11:25", "Slutt dag 1 13:30". */
+		if (scan_time_at_end(s, n, &at, t) && at > 0 &&
+		    (!r.open || r.type != DECISION_NONE || scan_break_line(s, at)) && at <= 40) {
+			struct agenda_item *a;
+			size_t e = at;
+
+			row_finish(d, &r, day, headed);
+			while (e && s[e - 1] == ' ')
+				e--;
+			a = deck_add_agenda_item(d);
+			a->day = day;
+			a->time = xstrdup(t);
+			a->title = xstrndup(s, e);
+			a->line = (long)i + 1;
+			continue;
+		}
+		if ((dd = day_header(s, n)) && (!r.open || r.type != DECISION_NONE)) {
+			row_finish(d, &r, day, headed);
+			day = dd;
+			continue;
+		}
+		if (!r.open || r.type != DECISION_NONE)
+			continue; /* table headers, stray lines */
+		n = row_cut_time_type(&r, s, n);
+		row_add_line(&r, s, n);
+	}
+	row_finish(d, &r, day, headed);
+}

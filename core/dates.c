@@ -1,0 +1,179 @@
+/*
+ * dates.c: a small hand-written scanner for Norwegian date expressions.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "banned.h"
+
+static const char *const months[] = {
+	"januar", "februar", "mars", "april", "mai", "juni", "juli",
+	"august", "september", "oktober", "november", "desember",
+};
+static const char *const month_abbr[] = {
+	"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des",
+};
+
+static bool is_alpha(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+int date_month(const char *s, size_t n, size_t *len)
+{
+	int m;
+
+	for (m = 0; m < 12; m++) {
+		size_t l = strlen(months[m]);
+		if (l <= n && !strncasecmp(s, months[m], l) && (l == n || !is_alpha((unsigned char)s[l]))) {
+			*len = l;
+			return m + 1;
+		}
+	}
+	for (m = 0; m < 12; m++) {
+		size_t l = 3;
+		if (l > n || strncasecmp(s, month_abbr[m], l))
+			continue;
+		if (l < n && (s[l] == 't' || s[l] == 'T') && m == 8)
+			l++; /* "sept" */
+		if (l < n && is_alpha((unsigned char)s[l]))
+			continue;
+		if (l < n && s[l] == '.')
+			l++;
+		*len = l;
+		return m + 1;
+	}
+	return 0;
+}
+
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || (unsigned char)s[i] == 0xC2))
+		i += (unsigned char)s[i] == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] == 0xA0 ? 2 : 1;
+	return i;
+}
+
+/* Reads 1-4 digits; returns the count and the value. */
+static size_t read_num(const char *s, size_t n, size_t i, int max_digits, int *v)
+{
+	size_t k = 0;
+
+	*v = 0;
+	while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9' && (int)k < max_digits) {
+		*v = *v * 10 + (s[i + k] - '0');
+		k++;
+	}
+	if (i + k < n && s[i + k] >= '0' && s[i + k] <= '9')
+		return 0; /* too many digits */
+	return k;
+}
+
+/* A dash or "til" between the two ends of a range. */
+static size_t range_sep(const char *s, size_t n, size_t i)
+{
+	size_t j = skip_space(s, n, i);
+
+	if (j < n && s[j] == '-')
+		return skip_space(s, n, j + 1);
+	if (j + 3 <= n && (!memcmp(s + j, "\xE2\x80\x93", 3) || !memcmp(s + j, "\xE2\x80\x94", 3)))
+		return skip_space(s, n, j + 3);
+	if (j + 3 <= n && !strncasecmp(s + j, "til", 3) && j + 3 < n && s[j + 3] == ' ')
+		return skip_space(s, n, j + 3);
+	return 0;
+}
+
+struct part {
+	int d, m, y; /* 0 when absent */
+	size_t end;
+};
+
+/*
+ * One end: "21." / "21. april" / "21. april 2021" / "21.04.2021" / "21.04.21".
+ * Returns false if no day number starts at i.
+ */
+static bool read_part(const char *s, size_t n, size_t i, struct part *p)
+{
+	int v;
+	size_t k, ml;
+
+	memset(p, 0, sizeof(*p));
+	if (i > 0 && ((s[i - 1] >= '0' && s[i - 1] <= '9') || s[i - 1] == '/' || s[i - 1] == '.'))
+		return false;
+	k = read_num(s, n, i, 2, &v);
+	if (!k || v < 1 || v > 31)
+		return false;
+	p->d = v;
+	i += k;
+	if (i < n && s[i] == '.') {
+		i++;
+		/* Numeric form "24.04.2024". */
+		k = read_num(s, n, i, 2, &v);
+		if (k && i + k < n && s[i + k] == '.' && v >= 1 && v <= 12) {
+			int y;
+			size_t ky = read_num(s, n, i + k + 1, 4, &y);
+			if (ky == 4 || ky == 2) {
+				p->m = v;
+				p->y = ky == 2 ? 2000 + y : y;
+				p->end = i + k + 1 + ky;
+				return true;
+			}
+		}
+	}
+	p->end = i;
+	i = skip_space(s, n, i);
+	p->m = date_month(s + i, n - i, &ml);
+	if (!p->m)
+		return true;
+	i += ml;
+	p->end = i;
+	i = skip_space(s, n, i);
+	k = read_num(s, n, i, 4, &v);
+	if (k == 4 && v >= 1900 && v <= 2200) {
+		p->y = v;
+		p->end = i + k;
+	}
+	return true;
+}
+
+bool date_find(const char *s, size_t n, struct date_range *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct part a, b;
+		size_t j;
+
+		if (s[i] < '0' || s[i] > '9' || !read_part(s, n, i, &a))
+			continue;
+		j = range_sep(s, n, a.end);
+		if (j && read_part(s, n, j, &b) && b.m && b.y) {
+			if (!a.m)
+				a.m = b.m;
+			if (!a.y)
+				a.y = b.y;
+			out->d1 = a.d; out->m1 = a.m; out->y1 = a.y;
+			out->d2 = b.d; out->m2 = b.m; out->y2 = b.y;
+			out->at = i;
+			out->len = b.end - i;
+			return true;
+		}
+		if (a.m && a.y) {
+			out->d1 = out->d2 = a.d;
+			out->m1 = out->m2 = a.m;
+			out->y1 = out->y2 = a.y;
+			out->at = i;
+			out->len = a.end - i;
+			return true;
+		}
+	}
+	return false;
+}
+
+void date_format(int y, int m, int d, char out[11])
+{
+	unsigned uy = (unsigned)y % 10000, um = (unsigned)m % 100, ud = (unsigned)d % 100;
+
+	snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
+}

@@ -1,0 +1,211 @@
+/*
+ * json.c: the JSON export of meetings. Field names and order follow the
+ * export contract in the README; absent values are null, dates YYYY-MM-DD.
+ */
+#include <string.h>
+
+#include "json.h"
+#include "banned.h"
+
+void json_string(struct strbuf *sb, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	if (!s) {
+		strbuf_addstr(sb, "null");
+		return;
+	}
+	strbuf_addch(sb, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"': strbuf_addstr(sb, "\\\""); break;
+		case '\\': strbuf_addstr(sb, "\\\\"); break;
+		case '\n': strbuf_addstr(sb, "\\n"); break;
+		case '\r': strbuf_addstr(sb, "\\r"); break;
+		case '\t': strbuf_addstr(sb, "\\t"); break;
+		default:
+			if (c < 0x20) {
+				strbuf_addstr(sb, "\\u00");
+				strbuf_addch(sb, hex[c >> 4]);
+				strbuf_addch(sb, hex[c & 15]);
+			} else {
+				strbuf_addch(sb, (char)c);
+			}
+		}
+	}
+	strbuf_addch(sb, '"');
+}
+
+static void nl(struct strbuf *sb, int indent)
+{
+	strbuf_addch(sb, '\n');
+	while (indent-- > 0)
+		strbuf_addch(sb, ' ');
+}
+
+/* Writes `"key": ` at the start of a member, with the comma before it. */
+static void key(struct strbuf *sb, int indent, int *first, const char *k)
+{
+	if (!*first)
+		strbuf_addch(sb, ',');
+	*first = 0;
+	nl(sb, indent);
+	json_string(sb, k);
+	strbuf_addstr(sb, ": ");
+}
+
+static void kv_str(struct strbuf *sb, int indent, int *first, const char *k, const char *v)
+{
+	key(sb, indent, first, k);
+	json_string(sb, v);
+}
+
+static void kv_int(struct strbuf *sb, int indent, int *first, const char *k, long v, int null_if_zero)
+{
+	key(sb, indent, first, k);
+	if (null_if_zero && !v)
+		strbuf_addstr(sb, "null");
+	else
+		strbuf_addf(sb, "%ld", v);
+}
+
+static void kv_bool(struct strbuf *sb, int indent, int *first, const char *k, int v)
+{
+	key(sb, indent, first, k);
+	strbuf_addstr(sb, v ? "true" : "false");
+}
+
+static void close_obj(struct strbuf *sb, int indent, int first, char c)
+{
+	if (!first)
+		nl(sb, indent);
+	strbuf_addch(sb, c);
+}
+
+static void slides_json(struct strbuf *sb, const struct slide *v, size_t n, int indent)
+{
+	size_t i;
+
+	strbuf_addch(sb, '[');
+	for (i = 0; i < n; i++) {
+		int f = 1;
+
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 2);
+		strbuf_addch(sb, '{');
+		kv_str(sb, indent + 4, &f, "page", v[i].page);
+		kv_int(sb, indent + 4, &f, "line", v[i].line, 0);
+		kv_str(sb, indent + 4, &f, "text", v[i].text);
+		close_obj(sb, indent + 2, f, '}');
+	}
+	close_obj(sb, indent, n == 0, ']');
+}
+
+static void case_json(struct strbuf *sb, const struct deck *d, const struct deck_case *c, int indent)
+{
+	int f = 1;
+	size_t i;
+
+	(void)d;
+	strbuf_addch(sb, '{');
+	kv_str(sb, indent + 2, &f, "number", c->number);
+	kv_int(sb, indent + 2, &f, "occurrence", c->occurrence, 0);
+	kv_str(sb, indent + 2, &f, "title", c->title);
+	kv_str(sb, indent + 2, &f, "agenda_title", c->agenda_title);
+	key(sb, indent + 2, &f, "presenters");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < c->npresenters; i++) {
+		int pf = 1;
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		strbuf_addch(sb, '{');
+		kv_str(sb, indent + 6, &pf, "name", c->presenters[i].name);
+		kv_str(sb, indent + 6, &pf, "organization", c->presenters[i].organization);
+		close_obj(sb, indent + 4, pf, '}');
+	}
+	close_obj(sb, indent + 2, c->npresenters == 0, ']');
+	kv_str(sb, indent + 2, &f, "decision_type", decision_type_name(c->type));
+	kv_str(sb, indent + 2, &f, "decision_type_source", decision_source_name(c->type_source));
+	kv_int(sb, indent + 2, &f, "day", c->day, 1);
+	kv_str(sb, indent + 2, &f, "time", c->time);
+	kv_str(sb, indent + 2, &f, "proposed_decision", c->decision);
+	kv_bool(sb, indent + 2, &f, "decision_amended", c->amended);
+	kv_int(sb, indent + 2, &f, "position", c->position, 0);
+	kv_int(sb, indent + 2, &f, "line_start", c->line_start, 1);
+	kv_int(sb, indent + 2, &f, "line_end", c->line_end, 1);
+	key(sb, indent + 2, &f, "slides");
+	slides_json(sb, c->slides, c->nslides, indent + 2);
+	close_obj(sb, indent, f, '}');
+}
+
+void json_meeting(struct strbuf *sb, const struct deck *d, int indent)
+{
+	int f = 1;
+	size_t i;
+
+	strbuf_addch(sb, '{');
+	kv_str(sb, indent + 2, &f, "source", d->source);
+	kv_str(sb, indent + 2, &f, "sha256", d->sha256[0] ? d->sha256 : NULL);
+	kv_str(sb, indent + 2, &f, "imported_at", d->imported_at);
+	kv_str(sb, indent + 2, &f, "body", d->body);
+	kv_str(sb, indent + 2, &f, "heading", d->heading);
+	kv_str(sb, indent + 2, &f, "venue", d->venue);
+	kv_str(sb, indent + 2, &f, "start_date", d->start_date);
+	kv_str(sb, indent + 2, &f, "end_date", d->end_date);
+
+	key(sb, indent + 2, &f, "member_changes");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < d->nmembers; i++) {
+		const struct member_change *m = &d->members[i];
+		int mf = 1;
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		strbuf_addch(sb, '{');
+		kv_str(sb, indent + 6, &mf, "kind", m->kind);
+		kv_str(sb, indent + 6, &mf, "person", m->person);
+		kv_str(sb, indent + 6, &mf, "organization", m->organization);
+		kv_str(sb, indent + 6, &mf, "replaces", m->replaces);
+		kv_str(sb, indent + 6, &mf, "note", m->note);
+		close_obj(sb, indent + 4, mf, '}');
+	}
+	close_obj(sb, indent + 2, d->nmembers == 0, ']');
+
+	key(sb, indent + 2, &f, "agenda");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < d->nagenda; i++) {
+		const struct agenda_item *a = &d->agenda[i];
+		int af = 1;
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		strbuf_addch(sb, '{');
+		kv_int(sb, indent + 6, &af, "day", a->day, 1);
+		kv_str(sb, indent + 6, &af, "time", a->time);
+		kv_str(sb, indent + 6, &af, "number", a->number);
+		kv_str(sb, indent + 6, &af, "title", a->title);
+		kv_str(sb, indent + 6, &af, "presenters", a->presenters);
+		kv_str(sb, indent + 6, &af, "organization", a->organization);
+		kv_str(sb, indent + 6, &af, "decision_type", decision_type_name(a->type));
+		kv_str(sb, indent + 6, &af, "remark", a->remark);
+		close_obj(sb, indent + 4, af, '}');
+	}
+	close_obj(sb, indent + 2, d->nagenda == 0, ']');
+
+	key(sb, indent + 2, &f, "cases");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < d->ncases; i++) {
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		case_json(sb, d, &d->cases[i], indent + 4);
+	}
+	close_obj(sb, indent + 2, d->ncases == 0, ']');
+	key(sb, indent + 2, &f, "other_slides");
+	slides_json(sb, d->other, d->nother, indent + 2);
+	close_obj(sb, indent, f, '}');
+}

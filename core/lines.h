@@ -1,0 +1,48 @@
+/*
+ * lines.h: a deck's text as a table of cleaned lines, the unit every parsing
+ * step works on. Cleaning removes private-use bullet glyphs, control
+ * characters and CR; it never changes other text.
+ */
+#ifndef VEDTAK_LINES_H
+#define VEDTAK_LINES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "status.h"
+
+struct line {
+	char *text;     /* cleaned, NUL-terminated; points into deck_lines.buf */
+	size_t len;
+	size_t lead;    /* bytes of leading whitespace */
+	bool blank;     /* nothing but whitespace */
+	bool trail;     /* ends in whitespace: the export wrapped a longer line here */
+	bool bullet;    /* began with a bullet glyph (private-use, •, ✓, –) */
+};
+
+struct deck_lines {
+	char *buf;       /* owned; holds every line's text */
+	struct line *v;  /* owned; v[0] is line 1 of the file */
+	size_t n;
+	size_t alloc;
+};
+
+/*
+ * Checks that `data` is text vedtak can read (not empty, no NUL bytes, not
+ * UTF-16, valid UTF-8; a UTF-8 BOM and CRLF line ends are accepted) and
+ * splits it into cleaned lines. On failure fills `diag` with the line and
+ * byte offset and returns VT_ERR_FORMAT; `dl` is then empty.
+ */
+enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, struct vt_diag *diag);
+void lines_release(struct deck_lines *dl);
+
+/* The line without leading and trailing whitespace, and its length. */
+const char *line_trim(const struct line *l, size_t *len);
+
+/* True if line `i` (0-based) exists and is blank. */
+bool lines_blank(const struct deck_lines *dl, size_t i);
+
+/* Number of blank lines starting at index `i`. */
+size_t lines_blank_run(const struct deck_lines *dl, size_t i);
+
+#endif

@@ -1,0 +1,289 @@
+/*
+ * names.c: committee aliases, organisation words and person-name lists.
+ *
+ * The rules are deliberately about the shape of Norwegian names and the
+ * vocabulary of the health sector, not about any one deck: a person name is
+ * a run of two to four capitalised words; an organisation contains a word
+ * such as "direktorat", "RHF", "kommune" or starts with "Helse".
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "deck.h"
+#include "names.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+struct alias {
+	const char *folded; /* lower case, as utf8_fold() gives */
+	const char *body;
+};
+
+/* Longer spellings first, so "nasjonalt e-helsestyret" wins over "e-helsestyre". */
+static const struct alias aliases[] = {
+	{ "nasjonalt e-helsestyret", "Nasjonalt e-helsestyre" },
+	{ "nasjonalt e-helsestyre", "Nasjonalt e-helsestyre" },
+	{ "nasjonalt ehelsestyre", "Nasjonalt e-helsestyre" },
+	{ "e-helsestyret", "Nasjonalt e-helsestyre" },
+	{ "e-helsestyre", "Nasjonalt e-helsestyre" },
+	{ "nehs", "Nasjonalt e-helsestyre" },
+	{ "nasjonalt utvalg for it-prioritering", "NUIT" },
+	{ "nasjonalt it-prioriteringsutvalg", "NUIT" },
+	{ "prioriteringsutvalget", "NUIT" },
+	{ "nuit", "NUIT" },
+	{ "nasjonalt fagutvalg", "NUFA" },
+	{ "nufa", "NUFA" },
+};
+
+static bool is_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/* Every alias is ASCII, so a case-insensitive byte comparison finds it. */
+const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
+{
+	size_t i, a;
+
+	for (i = 0; i < n; i++) {
+		if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
+			continue;
+		for (a = 0; a < ARRAY_SIZE(aliases); a++) {
+			size_t al = strlen(aliases[a].folded);
+
+			if (i + al > n || strncasecmp(s + i, aliases[a].folded, al))
+				continue;
+			if (i + al < n && is_word_byte((unsigned char)s[i + al]))
+				continue;
+			if (at)
+				*at = i;
+			if (len)
+				*len = al;
+			return aliases[a].body;
+		}
+	}
+	return NULL;
+}
+
+const char *body_normalise(const char *s)
+{
+	size_t at, len;
+	const char *b = body_find(s, strlen(s), &at, &len);
+
+	return b && at == 0 && len == strlen(s) ? b : NULL;
+}
+
+/* Organisation vocabulary: matched inside a folded word. */
+static const char *const org_infixes[] = {
+	"direktorat", "departement", "kommune", "sykehus", "universitet", "senter", "senteret",
+	"styringsgrupp", "prosjekt", "forening", "plattform", "forbund", "institutt", "klinikk",
+	"apotek", "helsenett", "tilsyn", "ombud", "avdeling", "divisjon", "etaten", "sekretariat",
+	"programmet", "helseforetak",
+};
+/* Whole folded words that name organisations. */
+static const char *const org_words[] = {
+	"rhf", "hf", "ikt", "fk", "nav", "fhi", "nhn", "ks", "hdir", "as", "asa", "iks", "helse",
+	"norsk", "nasjonalt", "nasjonal", "regionalt", "ehelse", "e-helse",
+};
+
+static bool org_word(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(org_words); i++)
+		if (strlen(org_words[i]) == n && !memcmp(w, org_words[i], n))
+			return true;
+	/* "Helse-Nord", "Helse Sør-Øst" start with the word helse. */
+	if (n > 6 && !memcmp(w, "helse-", 6))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(org_infixes); i++) {
+		size_t il = strlen(org_infixes[i]);
+		size_t k;
+
+		for (k = 0; k + il <= n; k++)
+			if (!memcmp(w + k, org_infixes[i], il))
+				return true;
+	}
+	return false;
+}
+
+bool org_like(const char *s, size_t n)
+{
+	struct strbuf f = STRBUF_INIT;
+	bool hit = false;
+	size_t i = 0;
+
+	utf8_fold(&f, s, n);
+	while (i < f.len && !hit) {
+		size_t j;
+
+		while (i < f.len && (f.buf[i] == ' ' || f.buf[i] == ',' || f.buf[i] == '(' || f.buf[i] == ')'))
+			i++;
+		j = i;
+		while (j < f.len && f.buf[j] != ' ' && f.buf[j] != ',' && f.buf[j] != '(' && f.buf[j] != ')' &&
+		       f.buf[j] != '.')
+			j++;
+		if (j > i)
+			hit = org_word(f.buf + i, j - i);
+		i = j + 1;
+	}
+	strbuf_release(&f);
+	return hit;
+}
+
+void names_tokenize(const char *s, size_t n, bool line_start, struct name_token **v, size_t *nv,
+		    size_t *alloc)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t j;
+		struct name_token *t;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		j = i;
+		while (j < n && s[j] != ' ')
+			j++;
+		ALLOC_GROW(*v, *nv + 1, *alloc);
+		t = &(*v)[(*nv)++];
+		t->s = s + i;
+		t->len = j - i;
+		t->comma = false;
+		if (t->len > 1 && s[j - 1] == ',') {
+			t->len--;
+			t->comma = true;
+		}
+		t->line_start = line_start;
+		line_start = false;
+		i = j;
+	}
+}
+
+static bool is_separator(const struct name_token *t)
+{
+	return (t->len == 2 && !memcmp(t->s, "og", 2)) || (t->len == 3 && !memcmp(t->s, "and", 3)) ||
+	       (t->len == 1 && t->s[0] == '&');
+}
+
+static bool is_particle(const struct name_token *t)
+{
+	static const char *const p[] = { "van", "von", "de", "der", "den", "af", "la", "le", "du", "di" };
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(p); i++)
+		if (strlen(p[i]) == t->len && !memcmp(t->s, p[i], t->len))
+			return true;
+	return false;
+}
+
+/* One capitalised part: an upper-case letter, then letters with at least one lower case. */
+static bool name_part(const char *s, size_t n)
+{
+	size_t i = 0, letters = 0, lower = 0;
+	uint32_t cp;
+	size_t k = utf8_decode(s, n, &cp);
+
+	if (!k || !utf8_is_upper(cp))
+		return false;
+	for (i = k; i < n; i += k) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			return false;
+		if (cp == '\'' || cp == 0x2019)
+			continue;
+		if (!utf8_is_letter(cp))
+			return false;
+		letters++;
+		lower += utf8_is_lower(cp);
+	}
+	return letters >= 1 && lower >= 1;
+}
+
+static bool decision_word(const char *s, size_t n)
+{
+	char *w = xstrndup(s, n);
+	bool hit = decision_type_parse(w) != DECISION_NONE;
+
+	free(w);
+	return hit;
+}
+
+static bool name_word(const struct name_token *t)
+{
+	size_t i, start = 0;
+	uint32_t cp;
+
+	/* An initial: "F." */
+	if (t->len >= 2 && t->s[t->len - 1] == '.' && utf8_decode(t->s, t->len, &cp) == t->len - 1 &&
+	    utf8_is_upper(cp))
+		return true;
+	for (i = 0; i <= t->len; i++) {
+		if (i == t->len || t->s[i] == '-') {
+			if (!name_part(t->s + start, i - start))
+				return false;
+			start = i + 1;
+		}
+	}
+	return !org_like(t->s, t->len) && !decision_word(t->s, t->len);
+}
+
+bool names_is_list(const struct name_token *t, size_t from, size_t to)
+{
+	size_t words = 0, i;
+
+	if (from >= to)
+		return false;
+	for (i = from; i < to; i++) {
+		if (is_separator(&t[i])) {
+			if (words < 2 || i + 1 == to)
+				return false;
+			words = 0;
+			continue;
+		}
+		if (is_particle(&t[i])) {
+			if (words == 0 || i + 1 == to)
+				return false;
+			continue;
+		}
+		if (!name_word(&t[i]))
+			return false;
+		words++;
+		if (words > 4)
+			return false;
+		if (t[i].comma) {
+			if (words < 2 || i + 1 == to)
+				return false;
+			words = 0;
+		}
+	}
+	return words >= 2;
+}
+
+void names_each(const struct name_token *t, size_t from, size_t to,
+		void (*fn)(const char *name, void *arg), void *arg)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = from; i <= to; i++) {
+		bool end = i == to || is_separator(&t[i]);
+
+		if (!end) {
+			if (sb.len)
+				strbuf_addch(&sb, ' ');
+			strbuf_add(&sb, t[i].s, t[i].len);
+			end = t[i].comma;
+		}
+		if (end && sb.len) {
+			fn(sb.buf, arg);
+			strbuf_reset(&sb);
+		}
+	}
+	strbuf_release(&sb);
+}

@@ -1,0 +1,834 @@
+/*
+ * parse.c: from a deck's lines to meetings, cases, decisions and slides.
+ *
+ * The export is read in three passes: find the case headings ("Sak 11/21:
+ * title"), read the preamble before the first of them (meeting heading,
+ * member changes, agenda, announcements), then cut each case's section into
+ * its title, proposed decision and slides. Slides are separated by two or
+ * more blank lines; wrapped lines end in a space. Everything the rules here
+ * rely on is a property of the class of document, described in
+ * ../shared/seeds/HAZARDS.md; none is a property of one sample.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "agenda.h"
+#include "dates.h"
+#include "lines.h"
+#include "members.h"
+#include "names.h"
+#include "parse.h"
+#include "scan.h"
+#include "sha256.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+#define MAX_TITLE_LINES 8
+
+struct heading {
+	size_t line;        /* index of the "Sak N/YY" line */
+	size_t title_end;   /* index of the last line of the title */
+	struct case_no no;
+	char *title;
+};
+
+struct parser {
+	struct deck *d;
+	struct deck_lines dl;
+	struct heading *heads;
+	size_t nheads, heads_alloc;
+	size_t agenda_start; /* SIZE_MAX without an agenda header */
+};
+
+static const char *trimmed(const struct parser *p, size_t i, size_t *n)
+{
+	return line_trim(&p->dl.v[i], n);
+}
+
+/*
+ * "Sak 11/21: Title", "Sak 11/21 – Title", "Sak 11/21" (title on the next
+ * line) or "Sak 11/21 Title" with a capital letter. A sentence that merely
+ * starts with "Sak 22/21 har ..." is not a heading, nor is an agenda row
+ * that ends in a time and a type.
+ */
+static bool heading_parse(const struct line *l, struct case_no *no, const char **rest, size_t *rest_len)
+{
+	size_t n, after, at;
+	const char *s = line_trim(l, &n);
+	bool capital_sak;
+	char t[6];
+
+	if (!scan_prefix(s, n, "sak ", &after))
+		return false;
+	capital_sak = s[0] == 'S';
+	while (after < n && s[after] == ' ')
+		after++;
+	if (!scan_case_number(s + after, n - after, no))
+		return false;
+	s += after + no->len;
+	n -= after + no->len;
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	if (n && (*s == ':' || *s == '-' || *s == '.')) {
+		s++;
+		n--;
+	} else if (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) {
+		s += 3;
+		n -= 3;
+	} else if (n) {
+		/* No separator: a title must start with a capital, and not end a sentence. */
+		uint32_t cp;
+		if (!capital_sak || !utf8_decode(s, n, &cp) || !utf8_is_upper(cp) || s[n - 1] == '.')
+			return false;
+	}
+	while (n && *s == ' ') {
+		s++;
+		n--;
+	}
+	if (n && scan_type_at_end(s, n, &at) != DECISION_NONE && scan_time_at_end(s, at, &at, t))
+		return false;
+	*rest = s;
+	*rest_len = n;
+	return true;
+}
+
+/*
+ * "Forslag til vedtak", "Forslag til vedtak - endret", "Endret forslag til
+ * vedtak", "Forslag til vedtak: NUFA tar saken til orientering." (the text
+ * after a colon is the decision). A sentence that goes on ("Forslag til
+ * vedtaket ...") is not a label.
+ */
+static bool label_parse(const struct line *l, bool *amended, const char **inline_text)
+{
+	size_t n, after = 0, i;
+	const char *s = line_trim(l, &n);
+	bool colon = false;
+	static const char *const amend_prefix[] = { "endret ", "nytt ", "revidert ", "oppdatert " };
+	static const char *const amend_suffix[] = { "endret", "revidert", "nytt", "oppdatert" };
+
+	*amended = false;
+	*inline_text = NULL;
+	for (i = 0; i < ARRAY_SIZE(amend_prefix); i++)
+		if (scan_prefix(s, n, amend_prefix[i], &after)) {
+			*amended = true;
+			break;
+		}
+	if (!scan_prefix(s + after, n - after, "forslag til vedtak", &i) &&
+	    !scan_prefix(s + after, n - after, "vedtaksforslag", &i))
+		return false;
+	s += after + i;
+	n -= after + i;
+	if (n && *s != ' ' && *s != ':' && *s != '-' && *s != '(' && (unsigned char)*s != 0xE2)
+		return false;
+	while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '(' || (unsigned char)*s >= 0x80)) {
+		if (*s == ':')
+			colon = true;
+		if ((unsigned char)*s >= 0x80) {
+			if (n < 3 || memcmp(s, "\xE2\x80\x93", 3))
+				break;
+			s += 2;
+			n -= 2;
+		}
+		s++;
+		n--;
+	}
+	if (!n)
+		return true;
+	for (i = 0; i < ARRAY_SIZE(amend_suffix); i++)
+		if (scan_prefix(s, n, amend_suffix[i], &after) && (after == n || s[after] == ')')) {
+			*amended = true;
+			return true;
+		}
+	if (!colon)
+		return false;
+	*inline_text = s;
+	return true;
+}
+
+static bool is_label(const struct line *l)
+{
+	bool a;
+	const char *t;
+
+	return !l->blank && label_parse(l, &a, &t);
+}
+
+static bool is_heading(const struct line *l)
+{
+	struct case_no no;
+	const char *r;
+	size_t rn;
+
+	return !l->blank && heading_parse(l, &no, &r, &rn);
+}
+
+static bool is_footer(const struct line *l)
+{
+	size_t n;
+	const char *s = line_trim(l, &n);
+
+	return !l->blank && scan_page_footer(s, n);
+}
+
+/* Words after which a title cannot end. */
+static bool ends_open(const char *s, size_t n)
+{
+	static const char *const open_words[] = { "og", "av", "for", "i", "samt", "til", "med", "om",
+						  "på", "fra", "mellom", "eller", "&", "-", "–", "," };
+	size_t i;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n && s[n - 1] == ',')
+		return true;
+	for (i = 0; i < ARRAY_SIZE(open_words); i++) {
+		size_t l = strlen(open_words[i]);
+		if (n >= l && !memcmp(s + n - l, open_words[i], l) && (n == l || s[n - l - 1] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Reads a heading's title, following wrapped lines: a line continues the
+ * title when the previous one ended in a space or an open word, or when it
+ * starts in lower case or with a dash. A line with a leading space is a
+ * slide title glued on by the export, and two blank lines end a slide.
+ */
+static void heading_title(struct parser *p, struct heading *h, const char *rest, size_t rest_len)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t cur = h->line, taken = 0;
+	bool prev_trail;
+
+	strbuf_add(&sb, rest, rest_len);
+	prev_trail = p->dl.v[cur].trail || !rest_len;
+	while (taken < MAX_TITLE_LINES) {
+		size_t j = cur + 1, n;
+		const char *s;
+		const struct line *l;
+
+		if (j < p->dl.n && p->dl.v[j].blank) {
+			size_t run = lines_blank_run(&p->dl, j);
+			if (run >= 2 && sb.len)
+				break;
+			j += run;
+		}
+		if (j >= p->dl.n)
+			break;
+		l = &p->dl.v[j];
+		if (is_heading(l) || is_label(l) || is_footer(l) || scan_break_line(l->text + l->lead, l->len - l->lead))
+			break;
+		s = line_trim(l, &n);
+		if (sb.len) {
+			bool cont = prev_trail || ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
+				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3));
+			if (!cont || l->lead > 0)
+				break;
+			strbuf_addch(&sb, ' ');
+		}
+		strbuf_add(&sb, s, n);
+		prev_trail = l->trail;
+		cur = j;
+		taken++;
+	}
+	/* Collapse the runs of spaces that wrapping leaves. */
+	{
+		size_t i, o = 0;
+		for (i = 0; i < sb.len; i++)
+			if (sb.buf[i] != ' ' || (o && sb.buf[o - 1] != ' '))
+				sb.buf[o++] = sb.buf[i];
+		strbuf_setlen(&sb, o);
+		strbuf_rtrim(&sb);
+	}
+	h->title_end = cur;
+	h->title = sb.len ? strbuf_detach(&sb, NULL) : NULL;
+	strbuf_release(&sb);
+}
+
+/*
+ * Finds the case headings. Before the first heading an agenda may list
+ * rows that look like headings ("Sak 11/21 Title ... 10:25 Drøfting"); a
+ * "Sak" line inside the agenda is a row until its number comes round again.
+ */
+static void find_headings(struct parser *p)
+{
+	char (*seen)[16] = NULL;
+	size_t nseen = 0, seen_alloc = 0, i, k;
+	bool bare_rows = false, cases = false;
+
+	p->agenda_start = (size_t)-1;
+	for (i = 0; i < p->dl.n; i++) {
+		const struct line *l = &p->dl.v[i];
+		struct case_no no;
+		const char *rest;
+		size_t rest_len, n;
+		const char *s;
+		bool known = false;
+
+		if (l->blank)
+			continue;
+		s = trimmed(p, i, &n);
+		if (!cases && p->agenda_start == (size_t)-1 && agenda_header_line(s, n)) {
+			p->agenda_start = i;
+			continue;
+		}
+		if (!heading_parse(l, &no, &rest, &rest_len)) {
+			if (!cases && p->agenda_start != (size_t)-1 && scan_case_number(s, n, &no)) {
+				bare_rows = true;
+				ALLOC_GROW(seen, nseen + 1, seen_alloc);
+				memcpy(seen[nseen++], no.text, 16);
+			}
+			continue;
+		}
+		for (k = 0; k < nseen; k++)
+			known |= !strcmp(seen[k], no.text);
+		if (!cases && p->agenda_start != (size_t)-1 && !bare_rows && !known) {
+			ALLOC_GROW(seen, nseen + 1, seen_alloc);
+			memcpy(seen[nseen++], no.text, 16);
+			continue;
+		}
+		cases = true;
+		ALLOC_GROW(p->heads, p->nheads + 1, p->heads_alloc);
+		memset(&p->heads[p->nheads], 0, sizeof(p->heads[0]));
+		p->heads[p->nheads].line = i;
+		p->heads[p->nheads].no = no;
+		heading_title(p, &p->heads[p->nheads], rest, rest_len);
+		i = p->heads[p->nheads].title_end;
+		p->nheads++;
+	}
+	free(seen);
+}
+
+/* Index of the first line of the slide that contains line `i`, not before `floor`. */
+static size_t slide_start(const struct parser *p, size_t i, size_t floor)
+{
+	while (i > floor) {
+		if (p->dl.v[i - 1].blank && i >= 2 && p->dl.v[i - 2].blank)
+			break;
+		i--;
+	}
+	while (i < p->dl.n && p->dl.v[i].blank)
+		i++;
+	return i;
+}
+
+/*
+ * Walks back from `end` (exclusive) over trailing break slides ("Pause",
+ * "Takk for møtet!"); returns where the case's own text ends (exclusive).
+ */
+static size_t trim_breaks(const struct parser *p, size_t floor, size_t end)
+{
+	for (;;) {
+		size_t e = end, s, i;
+		bool all_breaks = true;
+
+		while (e > floor && p->dl.v[e - 1].blank)
+			e--;
+		if (e <= floor)
+			return end;
+		s = slide_start(p, e - 1, floor);
+		if (s <= floor)
+			return end;
+		for (i = s; i < e && all_breaks; i++) {
+			size_t n;
+			const char *t = trimmed(p, i, &n);
+			all_breaks = p->dl.v[i].blank || scan_break_line(t, n);
+		}
+		if (!all_breaks)
+			return end;
+		end = s;
+	}
+}
+
+/*
+ * Appends a line of running text: joined with a space when the export
+ * wrapped it (the previous line ended in a space, or this one starts in
+ * lower case), else as a new paragraph.
+ */
+static void add_text_line(struct strbuf *sb, const char *s, size_t n, bool prev_trail)
+{
+	if (sb->len)
+		strbuf_addch(sb, prev_trail || scan_starts_lower(s, n) ? ' ' : '\n');
+	strbuf_add(sb, s, n);
+}
+
+static bool ends_sentence(const struct strbuf *sb)
+{
+	char c = sb->len ? sb->buf[sb->len - 1] : '.';
+	return c == '.' || c == '!' || c == '?' || c == ':';
+}
+
+/*
+ * The proposed decision after the label at `label` (exclusive end `end`).
+ * Page footers are dropped; a slide break ends the text unless the text
+ * stops mid-sentence and goes on in lower case after the break.
+ */
+static char *decision_after(const struct parser *p, size_t label, size_t end, const char *inline_text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool prev_trail = false;
+	size_t i;
+
+	if (inline_text && *inline_text) {
+		strbuf_addstr(&sb, inline_text);
+		strbuf_rtrim(&sb);
+		prev_trail = p->dl.v[label].trail;
+	}
+	for (i = label + 1; i < end; i++) {
+		const struct line *l = &p->dl.v[i];
+		size_t n;
+		const char *s;
+
+		if (l->blank) {
+			size_t run = lines_blank_run(&p->dl, i), j = i + run;
+			if (run < 2)
+				continue;
+			if (!sb.len)
+				break;
+			/* Look past footers for a lower-case continuation. */
+			while (j < end && (p->dl.v[j].blank || is_footer(&p->dl.v[j])))
+				j++;
+			if (j < end && !ends_sentence(&sb) && scan_starts_lower(p->dl.v[j].text + p->dl.v[j].lead,
+									  p->dl.v[j].len - p->dl.v[j].lead)) {
+				i = j - 1;
+				continue;
+			}
+			break;
+		}
+		if (is_footer(l))
+			continue;
+		if (is_heading(l) || is_label(l))
+			break;
+		s = line_trim(l, &n);
+		if (sb.len && scan_break_line(s, n))
+			break;
+		add_text_line(&sb, s, n, prev_trail);
+		prev_trail = l->trail;
+	}
+	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
+}
+
+/* The decision written above its label, on the same slide. */
+static char *decision_before(const struct parser *p, size_t floor, size_t label)
+{
+	struct strbuf sb = STRBUF_INIT;
+	bool prev_trail = false;
+	size_t s = slide_start(p, label, floor), i;
+
+	for (i = s; i < label; i++) {
+		const struct line *l = &p->dl.v[i];
+		size_t n;
+		const char *t;
+
+		if (l->blank || is_footer(l))
+			continue;
+		t = line_trim(l, &n);
+		add_text_line(&sb, t, n, prev_trail);
+		prev_trail = l->trail;
+	}
+	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
+}
+
+static void read_decision(struct parser *p, struct deck_case *c, size_t from, size_t end)
+{
+	size_t i, label = (size_t)-1;
+	bool amended = false;
+	const char *inline_text = NULL;
+
+	/* The last label wins: presenters sometimes quote an earlier draft. */
+	for (i = from; i < end; i++) {
+		bool a;
+		const char *t;
+		if (!p->dl.v[i].blank && label_parse(&p->dl.v[i], &a, &t)) {
+			label = i;
+			amended = a;
+			inline_text = t;
+		}
+	}
+	if (label == (size_t)-1)
+		return;
+	c->amended = amended;
+	c->decision = decision_after(p, label, end, inline_text);
+	if (!c->decision)
+		c->decision = decision_before(p, from, label);
+}
+
+/* Cuts lines [from, to) into slides at runs of two or more blank lines. */
+static void add_slides(const struct parser *p, size_t from, size_t to, struct slide **v, size_t *nv,
+		       size_t *alloc)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *page = NULL;
+	size_t page_len = 0, i, first = 0;
+
+	for (i = from; i <= to; i++) {
+		bool brk = i == to || (p->dl.v[i].blank && lines_blank_run(&p->dl, i) >= 2);
+
+		if (brk) {
+			if (sb.len) {
+				char *pg = page ? xstrndup(page, page_len) : NULL;
+				slide_list_add(v, nv, alloc, pg, sb.buf, (long)first + 1);
+				free(pg);
+			}
+			strbuf_reset(&sb);
+			page = NULL;
+			if (i < to)
+				i += lines_blank_run(&p->dl, i) - 1;
+			continue;
+		}
+		if (p->dl.v[i].blank) {
+			if (sb.len)
+				strbuf_addch(&sb, '\n');
+			continue;
+		}
+		{
+			size_t n;
+			const char *s = trimmed(p, i, &n);
+			if (!page && scan_page_footer(s, n) && !scan_side_footer(s, n, true)) {
+				page = s;
+				page_len = n;
+			} else if (scan_side_footer(s, n, false)) {
+				page = s;
+				page_len = n;
+			}
+			if (!sb.len)
+				first = i;
+			else
+				strbuf_addch(&sb, '\n');
+			/* As written, less the trailing spaces of wrapped lines. */
+			strbuf_add(&sb, p->dl.v[i].text, p->dl.v[i].len);
+			strbuf_rtrim(&sb);
+		}
+	}
+	strbuf_release(&sb);
+}
+
+/* The first slide, when it names a committee or a date: body, venue, dates. */
+static void read_meeting_heading(struct parser *p, size_t end)
+{
+	struct deck *d = p->d;
+	size_t i = 0, first, stop, body_line = (size_t)-1;
+	struct date_range dr;
+	bool have_date = false;
+
+	while (i < end && p->dl.v[i].blank)
+		i++;
+	first = i;
+	for (stop = first; stop < end; stop++)
+		if (p->dl.v[stop].blank && lines_blank_run(&p->dl, stop) >= 2)
+			break;
+	for (i = first; i < stop; i++) {
+		size_t n, at, len;
+		const char *s = trimmed(p, i, &n);
+		const char *body;
+
+		if (p->dl.v[i].blank)
+			continue;
+		if (members_header_line(s, n) || agenda_header_line(s, n))
+			break;
+		if (body_line == (size_t)-1 && (body = body_find(s, n, &at, &len))) {
+			const char *v = s + at + len;
+			size_t vn = n - at - len;
+
+			body_line = i;
+			d->body = xstrdup(body);
+			d->heading = xstrndup(s, n);
+			/* "NUFA - Webinar", "NUFA – Radisson Blu, Gardermoen" */
+			while (vn && (*v == ' ' || *v == '-' || *v == ',' || *v == ':'))
+				v++, vn--;
+			if (vn >= 3 && !memcmp(v, "\xE2\x80\x93", 3)) {
+				v += 3;
+				vn -= 3;
+			}
+			while (vn && *v == ' ')
+				v++, vn--;
+			if (vn && v != s + at + len && !date_find(v, vn, &dr))
+				d->venue = xstrndup(v, vn);
+		}
+		if (!have_date && date_find(s, n, &dr)) {
+			have_date = true;
+			continue;
+		}
+		if (i != body_line && !d->venue && !scan_prefix(s, n, "velkommen", NULL) && n < 80 &&
+		    !date_find(s, n, &dr) && !scan_page_footer(s, n))
+			d->venue = xstrndup(s, n);
+	}
+	if (body_line == (size_t)-1) {
+		/* No heading: the venue guess above is some other slide's text. */
+		free(d->venue);
+		d->venue = NULL;
+	}
+	for (i = first; i < stop && have_date; i++) {
+		size_t n;
+		const char *s = trimmed(p, i, &n);
+		char b[11];
+
+		if (!date_find(s, n, &dr))
+			continue;
+		date_format(dr.y1, dr.m1, dr.d1, b);
+		d->start_date = xstrdup(b);
+		date_format(dr.y2, dr.m2, dr.d2, b);
+		d->end_date = xstrdup(b);
+		break;
+	}
+}
+
+/* A deck without a heading: the most named committee, and a date next to it. */
+static void guess_meeting(struct parser *p)
+{
+	static const char *const bodies[] = { "NUFA", "Nasjonalt e-helsestyre", "NUIT" };
+	size_t counts[3] = { 0, 0, 0 }, i, k, best = 0;
+	struct deck *d = p->d;
+
+	for (i = 0; i < p->dl.n; i++) {
+		size_t n, at, len;
+		const char *s = trimmed(p, i, &n);
+		const char *b = body_find(s, n, &at, &len);
+		struct date_range dr;
+
+		if (!b)
+			continue;
+		for (k = 0; k < 3; k++)
+			counts[k] += !strcmp(b, bodies[k]);
+		if (!d->start_date && date_find(s, n, &dr)) {
+			char buf[11];
+			date_format(dr.y1, dr.m1, dr.d1, buf);
+			d->start_date = xstrdup(buf);
+			date_format(dr.y2, dr.m2, dr.d2, buf);
+			d->end_date = xstrdup(buf);
+		}
+	}
+	for (k = 1; k < 3; k++)
+		if (counts[k] > counts[best])
+			best = k;
+	if (!d->body && counts[best])
+		d->body = xstrdup(bodies[best]);
+	deck_warn(d, 1, "no meeting heading; body %s and date %s guessed from the text",
+		  d->body ? d->body : "unknown", d->start_date ? d->start_date : "unknown");
+}
+
+/* "Sak 22/21 har endret innretning fra drøfting til orientering". */
+static void read_announcements(struct parser *p, size_t end)
+{
+	size_t i;
+
+	for (i = 0; i < end; i++) {
+		struct strbuf f = STRBUF_INIT;
+		size_t n;
+		const char *s = trimmed(p, i, &n);
+		const char *sak, *fra, *til;
+		struct case_no no;
+
+		if (p->dl.v[i].blank)
+			continue;
+		utf8_fold(&f, s, n);
+		if ((sak = strstr(f.buf, "sak ")) && scan_case_number(sak + 4, strlen(sak + 4), &no) &&
+		    (fra = strstr(sak, " fra ")) && (til = strstr(fra, " til "))) {
+			enum decision_type from = decision_type_parse(fra + 5);
+			enum decision_type to = decision_type_parse(til + 5);
+			size_t k;
+
+			for (k = 0; k < p->d->ncases && from && to; k++) {
+				struct deck_case *c = &p->d->cases[k];
+				if (strcmp(c->number, no.text))
+					continue;
+				c->type = to;
+				c->type_source = SOURCE_ANNOUNCED_CHANGE;
+			}
+		}
+		strbuf_release(&f);
+	}
+}
+
+static void link_agenda(struct parser *p)
+{
+	struct deck *d = p->d;
+	bool *used = xcalloc(d->ncases + 1, sizeof(bool));
+	bool any_rows = false;
+	size_t i, k, ncases = d->ncases;
+
+	for (i = 0; i < d->nagenda; i++) {
+		struct agenda_item *a = &d->agenda[i];
+		struct deck_case *c = NULL;
+
+		if (!a->number)
+			continue;
+		any_rows = true;
+		for (k = 0; k < ncases; k++)
+			if (!used[k] && !strcmp(d->cases[k].number, a->number)) {
+				c = &d->cases[k];
+				used[k] = true;
+				break;
+			}
+		if (!c) {
+			struct case_no no;
+
+			deck_warn(d, a->line, "agenda row %s has no case section", a->number);
+			c = deck_add_case(d);
+			scan_case_number(a->number, strlen(a->number), &no);
+			c->number = xstrdup(no.text);
+			c->seq = no.seq;
+			c->year = no.year;
+			c->title = xstrdup(a->title);
+			c->position = (int)d->ncases;
+		}
+		c->agenda_title = xstrdup(a->title);
+		c->day = a->day;
+		c->time = xstrdup(a->time);
+		if (a->type != DECISION_NONE) {
+			c->type = a->type;
+			c->type_source = SOURCE_AGENDA;
+		}
+		if (a->presenters) {
+			const char *s = a->presenters;
+			const char *comma;
+
+			while (s && *s) {
+				char *name;
+				comma = strstr(s, ", ");
+				name = comma ? xstrndup(s, (size_t)(comma - s)) : xstrdup(s);
+				case_add_presenter(c, name, a->organization);
+				free(name);
+				s = comma ? comma + 2 : NULL;
+			}
+		}
+	}
+	for (k = 0; k < ncases && any_rows; k++)
+		if (!used[k])
+			deck_warn(d, d->cases[k].line_start, "case %s has no row in the agenda",
+				  d->cases[k].number);
+	free(used);
+}
+
+static void settle_types(struct parser *p)
+{
+	struct deck *d = p->d;
+	size_t k;
+
+	for (k = 0; k < d->ncases; k++) {
+		struct deck_case *c = &d->cases[k];
+		enum decision_type wording = scan_infer_type(c->decision);
+
+		if (c->type_source == SOURCE_NONE && c->decision) {
+			c->type = wording;
+			c->type_source = SOURCE_INFERRED;
+		} else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE && wording != c->type) {
+			deck_warn(d, c->line_start,
+				  "case %s: agenda type %s contradicts the proposed decision, which reads as %s",
+				  c->number, decision_type_name(c->type), decision_type_name(wording));
+		}
+		if (!c->decision && c->line_start)
+			deck_warn(d, c->line_start, "case %s has no proposed decision (\"Forslag til vedtak\")",
+				  c->number);
+	}
+}
+
+static void build_cases(struct parser *p)
+{
+	struct deck *d = p->d;
+	size_t k, j;
+
+	for (k = 0; k < p->nheads; k++) {
+		struct heading *h = &p->heads[k];
+		size_t next = k + 1 < p->nheads ? p->heads[k + 1].line : p->dl.n;
+		size_t end = trim_breaks(p, h->title_end + 1, next);
+		struct deck_case *c = deck_add_case(d);
+
+		c->number = xstrdup(h->no.text);
+		c->seq = h->no.seq;
+		c->year = h->no.year;
+		c->occurrence = 1;
+		for (j = 0; j < k; j++)
+			if (!strcmp(p->heads[j].no.text, h->no.text))
+				c->occurrence++;
+		if (c->occurrence == 2)
+			deck_warn(d, (long)h->line + 1, "case number %s appears on more than one heading; kept both",
+				  c->number);
+		c->title = h->title;
+		h->title = NULL;
+		c->position = (int)k + 1;
+		c->line_start = (long)h->line + 1;
+		c->line_end = (long)end; /* 1-based last line = 0-based exclusive end */
+		read_decision(p, c, h->title_end + 1, end);
+		add_slides(p, h->title_end + 1, end, &c->slides, &c->nslides, &c->slides_alloc);
+		if (end < next)
+			add_slides(p, end, next, &d->other, &d->nother, &d->other_alloc);
+	}
+	/* Agenda-only cases get occurrence numbers after the sectioned ones. */
+	for (k = p->nheads; k < d->ncases; k++) {
+		d->cases[k].occurrence = 1;
+		for (j = 0; j < k; j++)
+			if (!strcmp(d->cases[j].number, d->cases[k].number))
+				d->cases[k].occurrence++;
+	}
+}
+
+enum vt_status deck_parse(const char *source, const char *data, size_t len, struct deck **out,
+			  struct vt_diag *diag)
+{
+	struct parser p;
+	enum vt_status st;
+	const char *base;
+	size_t pre_end, members_at = (size_t)-1, i, k;
+
+	*out = NULL;
+	memset(&p, 0, sizeof(p));
+	vt_diag_clear(diag);
+	st = lines_split(&p.dl, data, len, diag);
+	if (st != VT_OK)
+		return st;
+	p.d = deck_new();
+	base = source ? strrchr(source, '/') : NULL;
+	p.d->source = xstrdup(base ? base + 1 : source ? source : "-");
+	sha256_hex(data, len, p.d->sha256);
+	p.d->size = (long)len;
+	p.d->line_count = (long)p.dl.n;
+
+	find_headings(&p);
+	if (!p.nheads) {
+		st = vt_fail(diag, VT_ERR_FORMAT, 0, "no case found (no line like \"Sak 11/21: Title\")");
+		goto out;
+	}
+	pre_end = p.heads[0].line;
+
+	read_meeting_heading(&p, pre_end);
+	for (i = 0; i < pre_end && i < p.agenda_start; i++) {
+		size_t n;
+		const char *s = trimmed(&p, i, &n);
+		if (!p.dl.v[i].blank && members_header_line(s, n)) {
+			members_at = i;
+			break;
+		}
+	}
+	if (members_at != (size_t)-1)
+		members_parse(p.d, &p.dl, members_at, p.agenda_start < pre_end ? p.agenda_start : pre_end);
+	if (p.agenda_start < pre_end)
+		agenda_parse(p.d, &p.dl, p.agenda_start, pre_end, true);
+	else
+		agenda_parse(p.d, &p.dl, members_at != (size_t)-1 ? members_at : 0, pre_end, false);
+	add_slides(&p, 0, pre_end, &p.d->other, &p.d->nother, &p.d->other_alloc);
+
+	build_cases(&p);
+	link_agenda(&p);
+	read_announcements(&p, pre_end);
+	settle_types(&p);
+	if (!p.d->body || !p.d->start_date)
+		guess_meeting(&p);
+	st = VT_OK;
+out:
+	for (k = 0; k < p.nheads; k++)
+		free(p.heads[k].title);
+	free(p.heads);
+	lines_release(&p.dl);
+	if (st != VT_OK) {
+		deck_free(p.d);
+		return st;
+	}
+	*out = p.d;
+	return VT_OK;
+}

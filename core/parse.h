@@ -1,0 +1,23 @@
+/*
+ * parse.h: the deck parser: slide-deck text export in, struct deck out.
+ */
+#ifndef VEDTAK_PARSE_H
+#define VEDTAK_PARSE_H
+
+#include <stddef.h>
+
+#include "deck.h"
+#include "status.h"
+
+/*
+ * Parses `len` bytes of deck text. `source` is the file name recorded in
+ * the deck (folders are dropped). On success returns VT_OK and sets *out to
+ * a new deck that the caller frees with deck_free(); irregularities that
+ * did not stop the parse are in (*out)->warnings. On failure returns
+ * VT_ERR_FORMAT, sets *out to NULL and fills `diag` with the line (and byte
+ * offset, for encoding errors) and what was wrong.
+ */
+enum vt_status deck_parse(const char *source, const char *data, size_t len, struct deck **out,
+			  struct vt_diag *diag);
+
+#endif

@@ -1,0 +1,218 @@
+/*
+ * scan.c: the small recognisers behind the parser. Each works on one
+ * trimmed line or a short string and knows nothing of a deck's layout.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <stdio.h>
+
+#include "names.h"
+#include "scan.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+bool scan_case_number(const char *s, size_t n, struct case_no *out)
+{
+	size_t i = 0, j;
+	int seq = 0, year = 0;
+
+	while (i < n && i < 3 && is_digit(s[i]))
+		seq = seq * 10 + (s[i++] - '0');
+	if (i == 0 || i >= n || s[i] != '/' || seq == 0)
+		return false;
+	j = ++i;
+	while (i < n && is_digit(s[i]) && i - j < 4)
+		year = year * 10 + (s[i++] - '0');
+	if (i - j != 2 && i - j != 4)
+		return false;
+	if (i < n && (is_digit(s[i]) || s[i] == '/'))
+		return false;
+	if (i - j == 2)
+		year += 2000;
+	if (year < 1990 || year > 2199)
+		return false;
+	out->seq = seq;
+	out->year = year;
+	out->len = i;
+	snprintf(out->text, sizeof(out->text), "%u/%02u", (unsigned)seq % 1000, (unsigned)year % 100);
+	return true;
+}
+
+bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6])
+{
+	size_t e = n, b;
+	int h, m;
+
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	if (e < 4 || !is_digit(s[e - 1]) || !is_digit(s[e - 2]) || (s[e - 3] != ':' && s[e - 3] != '.'))
+		return false;
+	b = e - 3;
+	if (b == 0 || !is_digit(s[b - 1]))
+		return false;
+	b--;
+	if (b > 0 && is_digit(s[b - 1]))
+		b--;
+	if (b > 0 && s[b - 1] != ' ')
+		return false;
+	h = atoi(s + b);
+	m = (s[e - 2] - '0') * 10 + (s[e - 1] - '0');
+	if (h > 23 || m > 59)
+		return false;
+	*at = b;
+	snprintf(out, 6, "%02u:%02u", (unsigned)h % 24, (unsigned)m % 60);
+	return true;
+}
+
+static const struct {
+	const char *word;
+	enum decision_type type;
+} type_words[] = {
+	{ "Godkjenning", DECISION_GODKJENNING }, { "godkjenning", DECISION_GODKJENNING },
+	{ "Orientering", DECISION_ORIENTERING }, { "orientering", DECISION_ORIENTERING },
+	{ "Drøfting", DECISION_DROFTING },       { "drøfting", DECISION_DROFTING },
+	{ "Drofting", DECISION_DROFTING },       { "Diskusjon", DECISION_DROFTING },
+	{ "Beslutning", DECISION_GODKJENNING },  { "Vedtak", DECISION_GODKJENNING },
+};
+
+enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
+{
+	size_t i;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	for (i = 0; i < ARRAY_SIZE(type_words); i++) {
+		size_t l = strlen(type_words[i].word);
+
+		if (l > n || memcmp(s + n - l, type_words[i].word, l))
+			continue;
+		if (n > l && s[n - l - 1] != ' ')
+			continue;
+		*at = n - l;
+		return type_words[i].type;
+	}
+	return DECISION_NONE;
+}
+
+bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)
+{
+	size_t l = strlen(prefix);
+
+	if (l > n || strncasecmp(s, prefix, l))
+		return false;
+	if (after)
+		*after = l;
+	return true;
+}
+
+bool scan_starts_lower(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return utf8_decode(s, n, &cp) && utf8_is_lower(cp);
+}
+
+bool scan_break_line(const char *s, size_t n)
+{
+	static const char *const breaks[] = {
+		"pause", "lunsj", "lunch", "kaffe", "middag", "velkommen til middag",
+		"takk for i dag", "takk for møtet", "slutt dag", "slutt for dagen", "oppstart igjen",
+	};
+	size_t i, after;
+
+	if (n > 60)
+		return false;
+	for (i = 0; i < ARRAY_SIZE(breaks); i++) {
+		if (!scan_prefix(s, n, breaks[i], &after))
+			continue;
+		/* "Pauseaktiviteter" is not a break; "Pause – oppstart ..." is. */
+		if (after == n || s[after] == ' ' || s[after] == '!' || s[after] == '.' || s[after] == ',' ||
+		    s[after] == ':')
+			return true;
+	}
+	return false;
+}
+
+bool scan_side_footer(const char *s, size_t n, bool bare)
+{
+	size_t i = 0, after;
+
+	if (scan_prefix(s, n, "side ", &after))
+		i = after;
+	else if (!bare)
+		return false;
+	if (i == n || n - i > 3)
+		return false;
+	for (; i < n; i++)
+		if (!is_digit(s[i]))
+			return false;
+	return true;
+}
+
+bool scan_page_footer(const char *s, size_t n)
+{
+	size_t e = n, k;
+
+	if (scan_side_footer(s, n, true))
+		return true;
+	while (e && is_digit(s[e - 1]) && n - e < 4)
+		e--;
+	if (e == n || e < 3 || s[e - 1] != ' ' || e > 41)
+		return false;
+	for (k = 0; k < e; k++)
+		if (is_digit(s[k]))
+			return false;
+	return org_like(s, e - 1);
+}
+
+/* Earliest position of `needle` in `hay` at a word start, or -1. */
+static long word_pos(const char *hay, const char *needle)
+{
+	const char *p = hay;
+
+	while ((p = strstr(p, needle))) {
+		if (p == hay || p[-1] == ' ' || p[-1] == '\n' || p[-1] == '(')
+			return p - hay;
+		p++;
+	}
+	return -1;
+}
+
+enum decision_type scan_infer_type(const char *text)
+{
+	static const struct {
+		const char *stem;
+		enum decision_type type;
+	} stems[] = {
+		{ "til orientering", DECISION_ORIENTERING },
+		{ "drøft", DECISION_DROFTING },
+		{ "godkjen", DECISION_GODKJENNING },
+		{ "vedtar ", DECISION_GODKJENNING },
+		{ "vedtok ", DECISION_GODKJENNING },
+	};
+	struct strbuf f = STRBUF_INIT;
+	enum decision_type best = DECISION_NONE;
+	long best_pos = -1;
+	size_t i;
+
+	if (!text)
+		return DECISION_NONE;
+	utf8_fold(&f, text, strlen(text));
+	for (i = 0; i < ARRAY_SIZE(stems); i++) {
+		long p = word_pos(f.buf, stems[i].stem);
+		if (p >= 0 && (best_pos < 0 || p < best_pos)) {
+			best_pos = p;
+			best = stems[i].type;
+		}
+	}
+	strbuf_release(&f);
+	return best;
+}

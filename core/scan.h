@@ -1,0 +1,61 @@
+/*
+ * scan.h: small recognisers shared by the parser's steps: case numbers,
+ * clock times, decision-type words, footers and break slides.
+ */
+#ifndef VEDTAK_SCAN_H
+#define VEDTAK_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deck.h"
+
+struct case_no {
+	int seq, year;  /* 11, 2021 */
+	char text[16];  /* "11/21" */
+	size_t len;     /* bytes of input used */
+};
+
+/*
+ * A case number "11/21" (or "11/2021") at the start of `s`, not part of a
+ * longer number such as "2019/2020". Returns false if there is none.
+ */
+bool scan_case_number(const char *s, size_t n, struct case_no *out);
+
+/*
+ * If `s` ends with a clock time ("10:25", "9.05"), returns true, stores it as
+ * "HH:MM" in `out` and its start in *at.
+ */
+bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6]);
+
+/*
+ * If `s` ends with a decision-type word (Godkjenning, Orientering,
+ * Drøfting), returns it and sets *at to where the word starts.
+ */
+enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at);
+
+/* Case-insensitive ASCII prefix test; *after gets the offset past the prefix. */
+bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
+
+/* True if the first letter of `s` is lower case. */
+bool scan_starts_lower(const char *s, size_t n);
+
+/* A break or closing slide line: "Pause", "Lunsj – oppstart igjen kl. 12.30", "Takk for møtet!". */
+bool scan_break_line(const char *s, size_t n);
+
+/* A page footer "Side 17" (or bare "17" if `bare` is set). */
+bool scan_side_footer(const char *s, size_t n, bool bare);
+
+/*
+ * A page footer: "Side 17", a bare page number "17", or an organisation
+ * and a page number ("Helsedirektoratet 50").
+ */
+bool scan_page_footer(const char *s, size_t n);
+
+/*
+ * The decision type that the wording of a proposed decision implies
+ * ("NUFA drøftet saken ..." gives Drøfting), or DECISION_NONE.
+ */
+enum decision_type scan_infer_type(const char *text);
+
+#endif

@@ -1,0 +1,38 @@
+/*
+ * strbuf.h: a growable byte buffer, after git's strbuf.
+ *
+ * Invariants: `buf` is never NULL after strbuf_init() and is always
+ * NUL-terminated at `len`; `alloc` > `len`. The struct owns `buf`;
+ * strbuf_detach() hands ownership to the caller, who frees it with free().
+ */
+#ifndef VEDTAK_STRBUF_H
+#define VEDTAK_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	size_t alloc;
+	size_t len;
+	char *buf;
+};
+
+#define STRBUF_INIT { 0, 0, strbuf_empty_ }
+extern char strbuf_empty_[];
+
+void strbuf_init(struct strbuf *sb, size_t hint);
+void strbuf_release(struct strbuf *sb);
+/* Returns the buffer (caller frees) and leaves `sb` empty and reusable. */
+char *strbuf_detach(struct strbuf *sb, size_t *len);
+void strbuf_grow(struct strbuf *sb, size_t extra);
+void strbuf_reset(struct strbuf *sb);
+void strbuf_setlen(struct strbuf *sb, size_t len);
+void strbuf_add(struct strbuf *sb, const void *data, size_t len);
+void strbuf_addstr(struct strbuf *sb, const char *s);
+void strbuf_addch(struct strbuf *sb, int c);
+void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
+/* Removes trailing ASCII whitespace. */
+void strbuf_rtrim(struct strbuf *sb);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+ * utf8.h: the few UTF-8 operations the core needs: validation with the
+ * offset of the first bad byte, decoding, encoding, and case folding that
+ * treats æ, ø and å as letters of their own (never as accented a and o).
+ */
+#ifndef VEDTAK_UTF8_H
+#define VEDTAK_UTF8_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strbuf.h"
+
+/* Offset of the first byte that is not valid UTF-8, or `n` if all are. */
+size_t utf8_invalid_offset(const char *s, size_t n);
+
+/*
+ * Decodes one code point from `s` (at most `n` bytes) into `*cp`. Returns
+ * the number of bytes used, or 0 on invalid input (then *cp = U+FFFD and the
+ * caller should skip one byte).
+ */
+size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
+
+/* Appends the UTF-8 encoding of `cp`. */
+void utf8_encode(struct strbuf *sb, uint32_t cp);
+
+/* True for Unicode private-use code points (slide-bullet glyphs). */
+int utf8_is_private_use(uint32_t cp);
+
+/* True if `cp` is an upper-case or lower-case letter we know of. */
+int utf8_is_upper(uint32_t cp);
+int utf8_is_lower(uint32_t cp);
+int utf8_is_letter(uint32_t cp);
+
+/* Lower-cases Latin-1 and Latin Extended-A letters; others pass through. */
+uint32_t utf8_tolower(uint32_t cp);
+
+/*
+ * Appends a folded form of `s` (length `n`) for matching names: lower case,
+ * runs of whitespace as one space, ö as ø, ä as æ, other accented vowels and
+ * consonants without their accent. æ, ø and å stay distinct.
+ */
+void utf8_fold(struct strbuf *out, const char *s, size_t n);
+
+#endif

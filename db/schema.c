@@ -1,0 +1,126 @@
+/*
+ * schema.c: the schema, one SQL script per version, applied in order and
+ * recorded in PRAGMA user_version (as neomutt's autocrypt schema does).
+ * Imported deck data and, later, user data (tags, notes) live in separate
+ * tables; user data is keyed by a case's stable key, never by a rowid that a
+ * re-import changes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "schema.h"
+#include "util.h"
+#include "banned.h"
+
+static const char *const migrations[] = {
+	/* version 1: imported meetings */
+	"CREATE TABLE meetings ("
+	"  id INTEGER PRIMARY KEY,"
+	"  source TEXT NOT NULL UNIQUE,"
+	"  sha256 TEXT NOT NULL,"
+	"  size INTEGER NOT NULL,"
+	"  line_count INTEGER NOT NULL,"
+	"  body TEXT, heading TEXT, venue TEXT,"
+	"  start_date TEXT, end_date TEXT,"
+	"  imported_at TEXT NOT NULL);"
+	"CREATE INDEX meetings_sha256 ON meetings(sha256);"
+	"CREATE INDEX meetings_date ON meetings(start_date);"
+	"CREATE TABLE member_changes ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  kind TEXT NOT NULL, person TEXT, organization TEXT, replaces TEXT, note TEXT, line INTEGER,"
+	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+	"CREATE TABLE agenda_items ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  day INTEGER, time TEXT, number TEXT, title TEXT, presenters TEXT, organization TEXT,"
+	"  decision_type TEXT, remark TEXT, line INTEGER,"
+	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+	"CREATE TABLE cases ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  case_key TEXT NOT NULL,"
+	"  number TEXT NOT NULL, seq INTEGER NOT NULL, year INTEGER NOT NULL,"
+	"  occurrence INTEGER NOT NULL,"
+	"  title TEXT, agenda_title TEXT,"
+	"  decision_type TEXT CHECK (decision_type IN ('Godkjenning', 'Orientering', 'Drøfting')),"
+	"  decision_type_source TEXT,"
+	"  day INTEGER, time TEXT,"
+	"  proposed_decision TEXT,"
+	"  decision_amended INTEGER NOT NULL DEFAULT 0,"
+	"  position INTEGER NOT NULL,"
+	"  line_start INTEGER, line_end INTEGER,"
+	"  UNIQUE (meeting_id, position));"
+	"CREATE INDEX cases_key ON cases(case_key);"
+	"CREATE INDEX cases_number ON cases(number);"
+	"CREATE INDEX cases_year_type ON cases(year, decision_type);"
+	"CREATE TABLE persons ("
+	"  id INTEGER PRIMARY KEY,"
+	"  fold_key TEXT NOT NULL UNIQUE,"
+	"  name TEXT NOT NULL);"
+	"CREATE TABLE person_spellings ("
+	"  spelling TEXT PRIMARY KEY,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id)) WITHOUT ROWID;"
+	/* case_id has no foreign key: cases go only with their meeting, and an
+	 * unindexed child check would make each delete scan the table. */
+	"CREATE TABLE case_presenters ("
+	"  case_id INTEGER NOT NULL,"
+	"  position INTEGER NOT NULL,"
+	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
+	"  name TEXT NOT NULL, organization TEXT,"
+	"  PRIMARY KEY (case_id, position)) WITHOUT ROWID;"
+	"CREATE INDEX case_presenters_person ON case_presenters(person_id);"
+	"CREATE TABLE slides ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  case_id INTEGER,"
+	"  position INTEGER NOT NULL,"
+	"  page TEXT, line INTEGER,"
+	"  text TEXT NOT NULL);"
+	"CREATE INDEX slides_meeting ON slides(meeting_id, case_id, position);",
+};
+
+static int user_version(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_diag *diag)
+{
+	int v = user_version(db);
+
+	if (v < 0)
+		return vt_fail(diag, VT_ERR_DB, 0, "cannot read the schema version: %s", sqlite3_errmsg(db));
+	if (v > target)
+		return vt_fail(diag, VT_ERR_SCHEMA, 0,
+			       "database schema version %d is newer than this vedtak supports (%d); "
+			       "use a newer vedtak (the database was left untouched)",
+			       v, target);
+	if (v < target && readonly)
+		return vt_fail(diag, VT_ERR_READONLY, 0,
+			       "database schema version %d needs upgrading to %d; open it once without --read-only",
+			       v, target);
+	while (v < target) {
+		char *err = NULL;
+		char *sql = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;", migrations[v], v + 1);
+		int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+
+		free(sql);
+		if (rc != SQLITE_OK) {
+			enum vt_status s = vt_fail(diag, VT_ERR_DB, 0, "migrating the schema to version %d: %s",
+						   v + 1, err ? err : sqlite3_errmsg(db));
+			sqlite3_free(err);
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return s;
+		}
+		v++;
+	}
+	return VT_OK;
+}

@@ -1,0 +1,609 @@
+/*
+ * store.c: import, replacement and loading of meetings.
+ *
+ * Statements are prepared once per store and reused across imports, so that
+ * importing thousands of decks costs what the rows cost. Every import runs
+ * in one IMMEDIATE transaction and is rolled back whole on any error.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+#include "store.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+enum stmt_id {
+	ST_MEETING_BY_SOURCE,
+	ST_MEETING_BY_SHA,
+	ST_MEETING_DELETE,
+	ST_MEETING_INSERT,
+	ST_MEMBER_INSERT,
+	ST_AGENDA_INSERT,
+	ST_CASE_INSERT,
+	ST_PERSON_FIND,
+	ST_PERSON_INSERT,
+	ST_SPELLING_INSERT,
+	ST_PRESENTER_INSERT,
+	ST_SLIDE_INSERT,
+	ST_COUNT
+};
+
+static const char *const stmt_sql[ST_COUNT] = {
+	[ST_MEETING_BY_SOURCE] = "SELECT id, sha256 FROM meetings WHERE source = ?1",
+	[ST_MEETING_BY_SHA] = "SELECT source FROM meetings WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
+	[ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
+	[ST_MEETING_INSERT] =
+		"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
+		" start_date, end_date, imported_at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+	[ST_MEMBER_INSERT] =
+		"INSERT INTO member_changes (meeting_id, position, kind, person, organization, replaces,"
+		" note, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_AGENDA_INSERT] =
+		"INSERT INTO agenda_items (meeting_id, position, day, time, number, title, presenters,"
+		" organization, decision_type, remark, line)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_CASE_INSERT] =
+		"INSERT INTO cases (meeting_id, case_key, number, seq, year, occurrence, title,"
+		" agenda_title, decision_type, decision_type_source, day, time, proposed_decision,"
+		" decision_amended, position, line_start, line_end)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+	[ST_PERSON_FIND] = "SELECT id FROM persons WHERE fold_key = ?1",
+	[ST_PERSON_INSERT] = "INSERT INTO persons (fold_key, name) VALUES (?1, ?2)",
+	[ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
+	[ST_PRESENTER_INSERT] =
+		"INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
+		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_SLIDE_INSERT] =
+		"INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+};
+
+struct store {
+	sqlite3 *db;
+	bool readonly;
+	sqlite3_stmt *stmt[ST_COUNT];
+};
+
+static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char *what)
+{
+	return vt_fail(diag, VT_ERR_DB, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	enum vt_status st;
+
+	*out = NULL;
+	s->readonly = readonly;
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, "cannot open database %s: %s", path,
+			     s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_extended_result_codes(s->db, 1);
+	/* A file that is not a database fails here, before anything is written. */
+	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, NULL,
+			 NULL) != SQLITE_OK) {
+		st = vt_fail(diag, VT_ERR_DB, 0, "%s is not a vedtak database: %s", path, sqlite3_errmsg(s->db));
+		goto fail;
+	}
+	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+				      NULL, NULL) != SQLITE_OK) {
+		st = db_fail(s, diag, "setting up the database");
+		goto fail;
+	}
+	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
+	if (st != VT_OK)
+		goto fail;
+	*out = s;
+	return VT_OK;
+fail:
+	store_close(s);
+	return st;
+}
+
+void store_close(struct store *s)
+{
+	size_t i;
+
+	if (!s)
+		return;
+	for (i = 0; i < ST_COUNT; i++)
+		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->db);
+	free(s);
+}
+
+/* The prepared statement `id`, reset and unbound; NULL on error. */
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
+{
+	if (!s->stmt[id]) {
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) !=
+		    SQLITE_OK)
+			return NULL;
+	} else {
+		sqlite3_reset(s->stmt[id]);
+		sqlite3_clear_bindings(s->stmt[id]);
+	}
+	return s->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_int_or_null(sqlite3_stmt *st, int i, long v)
+{
+	if (v)
+		sqlite3_bind_int64(st, i, v);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Steps a statement that returns no rows; resets it either way. */
+static bool run(sqlite3_stmt *st)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE;
+}
+
+static bool person_id(struct store *s, const char *name, long *id)
+{
+	struct strbuf key = STRBUF_INIT;
+	sqlite3_stmt *st;
+	bool ok = false;
+	int rc;
+
+	utf8_fold(&key, name, strlen(name));
+	if (!(st = stmt(s, ST_PERSON_FIND)))
+		goto out;
+	sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+	} else if (rc == SQLITE_DONE) {
+		sqlite3_reset(st);
+		if (!(st = stmt(s, ST_PERSON_INSERT)))
+			goto out;
+		sqlite3_bind_text(st, 1, key.buf, (int)key.len, SQLITE_STATIC);
+		bind_text(st, 2, name);
+		if (!run(st))
+			goto out;
+		*id = sqlite3_last_insert_rowid(s->db);
+	} else {
+		goto out;
+	}
+	sqlite3_reset(st);
+	if (!(st = stmt(s, ST_SPELLING_INSERT)))
+		goto out;
+	bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, *id);
+	ok = run(st);
+out:
+	if (st)
+		sqlite3_reset(st);
+	strbuf_release(&key);
+	return ok;
+}
+
+static bool insert_slides(struct store *s, long meeting, long case_id, const struct slide *v, size_t n)
+{
+	sqlite3_stmt *st = stmt(s, ST_SLIDE_INSERT);
+	size_t i;
+
+	if (!st)
+		return false;
+	for (i = 0; i < n; i++) {
+		sqlite3_bind_int64(st, 1, meeting);
+		if (case_id)
+			sqlite3_bind_int64(st, 2, case_id);
+		else
+			sqlite3_bind_null(st, 2);
+		sqlite3_bind_int64(st, 3, (long)i + 1);
+		bind_text(st, 4, v[i].page);
+		sqlite3_bind_int64(st, 5, v[i].line);
+		bind_text(st, 6, v[i].text);
+		if (!run(st))
+			return false;
+	}
+	return true;
+}
+
+static bool insert_case(struct store *s, const struct deck *d, long meeting, const struct deck_case *c)
+{
+	sqlite3_stmt *st = stmt(s, ST_CASE_INSERT);
+	char *key = deck_case_key(d, c);
+	long case_id;
+	bool ok = false;
+	size_t i;
+
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, meeting);
+	bind_text(st, 2, key);
+	bind_text(st, 3, c->number);
+	sqlite3_bind_int(st, 4, c->seq);
+	sqlite3_bind_int(st, 5, c->year);
+	sqlite3_bind_int(st, 6, c->occurrence);
+	bind_text(st, 7, c->title);
+	bind_text(st, 8, c->agenda_title);
+	bind_text(st, 9, decision_type_name(c->type));
+	bind_text(st, 10, decision_source_name(c->type_source));
+	bind_int_or_null(st, 11, c->day);
+	bind_text(st, 12, c->time);
+	bind_text(st, 13, c->decision);
+	sqlite3_bind_int(st, 14, c->amended);
+	sqlite3_bind_int(st, 15, c->position);
+	bind_int_or_null(st, 16, c->line_start);
+	bind_int_or_null(st, 17, c->line_end);
+	if (!run(st))
+		goto out;
+	case_id = sqlite3_last_insert_rowid(s->db);
+	for (i = 0; i < c->npresenters; i++) {
+		long pid;
+
+		if (!person_id(s, c->presenters[i].name, &pid) || !(st = stmt(s, ST_PRESENTER_INSERT)))
+			goto out;
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_int64(st, 2, (long)i + 1);
+		sqlite3_bind_int64(st, 3, pid);
+		bind_text(st, 4, c->presenters[i].name);
+		bind_text(st, 5, c->presenters[i].organization);
+		if (!run(st))
+			goto out;
+	}
+	ok = insert_slides(s, meeting, case_id, c->slides, c->nslides);
+out:
+	free(key);
+	return ok;
+}
+
+static bool insert_meeting(struct store *s, const struct deck *d)
+{
+	sqlite3_stmt *st = stmt(s, ST_MEETING_INSERT);
+	long meeting;
+	size_t i;
+
+	if (!st)
+		return false;
+	bind_text(st, 1, d->source);
+	bind_text(st, 2, d->sha256);
+	sqlite3_bind_int64(st, 3, d->size);
+	sqlite3_bind_int64(st, 4, d->line_count);
+	bind_text(st, 5, d->body);
+	bind_text(st, 6, d->heading);
+	bind_text(st, 7, d->venue);
+	bind_text(st, 8, d->start_date);
+	bind_text(st, 9, d->end_date);
+	if (!run(st))
+		return false;
+	meeting = sqlite3_last_insert_rowid(s->db);
+	for (i = 0; i < d->nmembers; i++) {
+		const struct member_change *m = &d->members[i];
+
+		if (!(st = stmt(s, ST_MEMBER_INSERT)))
+			return false;
+		sqlite3_bind_int64(st, 1, meeting);
+		sqlite3_bind_int64(st, 2, (long)i + 1);
+		bind_text(st, 3, m->kind);
+		bind_text(st, 4, m->person);
+		bind_text(st, 5, m->organization);
+		bind_text(st, 6, m->replaces);
+		bind_text(st, 7, m->note);
+		sqlite3_bind_int64(st, 8, m->line);
+		if (!run(st))
+			return false;
+	}
+	for (i = 0; i < d->nagenda; i++) {
+		const struct agenda_item *a = &d->agenda[i];
+
+		if (!(st = stmt(s, ST_AGENDA_INSERT)))
+			return false;
+		sqlite3_bind_int64(st, 1, meeting);
+		sqlite3_bind_int64(st, 2, (long)i + 1);
+		bind_int_or_null(st, 3, a->day);
+		bind_text(st, 4, a->time);
+		bind_text(st, 5, a->number);
+		bind_text(st, 6, a->title);
+		bind_text(st, 7, a->presenters);
+		bind_text(st, 8, a->organization);
+		bind_text(st, 9, decision_type_name(a->type));
+		bind_text(st, 10, a->remark);
+		sqlite3_bind_int64(st, 11, a->line);
+		if (!run(st))
+			return false;
+	}
+	for (i = 0; i < d->ncases; i++)
+		if (!insert_case(s, d, meeting, &d->cases[i]))
+			return false;
+	return insert_slides(s, meeting, 0, d->other, d->nother);
+}
+
+enum vt_status store_import_deck(struct store *s, const struct deck *d, enum import_outcome *outcome,
+				 char **same_as, struct vt_diag *diag)
+{
+	sqlite3_stmt *st;
+	enum vt_status ret = VT_OK;
+	long old_id = 0;
+	int rc;
+
+	if (same_as)
+		*same_as = NULL;
+	if (s->readonly)
+		return vt_fail(diag, VT_ERR_READONLY, 0, "the database is open read-only");
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "starting the import");
+
+	if (!(st = stmt(s, ST_MEETING_BY_SOURCE)))
+		goto db_error;
+	bind_text(st, 1, d->source);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		old_id = sqlite3_column_int64(st, 0);
+		if (!strcmp((const char *)sqlite3_column_text(st, 1), d->sha256)) {
+			sqlite3_reset(st);
+			*outcome = IMPORT_UNCHANGED;
+			goto commit;
+		}
+	} else if (rc != SQLITE_DONE) {
+		goto db_error;
+	}
+	sqlite3_reset(st);
+
+	if (!(st = stmt(s, ST_MEETING_BY_SHA)))
+		goto db_error;
+	bind_text(st, 1, d->sha256);
+	bind_text(st, 2, d->source);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		if (same_as)
+			*same_as = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+		*outcome = IMPORT_UNCHANGED;
+		goto commit;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		goto db_error;
+
+	if (old_id) {
+		if (!(st = stmt(s, ST_MEETING_DELETE)))
+			goto db_error;
+		sqlite3_bind_int64(st, 1, old_id);
+		if (!run(st))
+			goto db_error;
+		*outcome = IMPORT_REPLACED;
+	} else {
+		*outcome = IMPORT_NEW;
+	}
+	if (!insert_meeting(s, d))
+		goto db_error;
+commit:
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		goto db_error;
+	return VT_OK;
+db_error:
+	ret = db_fail(s, diag, "importing the deck");
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (same_as) {
+		free(*same_as);
+		*same_as = NULL;
+	}
+	return ret;
+}
+
+enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT id FROM meetings ORDER BY start_date DESC NULLS LAST, source", -1, &st,
+			       NULL) != SQLITE_OK)
+		return db_fail(s, diag, "listing meetings");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*ids, *n + 1, alloc);
+		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+		return db_fail(s, diag, "listing meetings");
+	}
+	return VT_OK;
+}
+
+static char *col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static enum vt_status load_rows(struct store *s, struct deck *d, long id, struct vt_diag *diag)
+{
+	static const char *const sql[] = {
+		"SELECT kind, person, organization, replaces, note, line FROM member_changes"
+		" WHERE meeting_id = ?1 ORDER BY position",
+		"SELECT day, time, number, title, presenters, organization, decision_type, remark, line"
+		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
+		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
+		" line_start, line_end FROM cases WHERE meeting_id = ?1 ORDER BY position",
+		"SELECT c.position, p.name, p.organization FROM case_presenters p"
+		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 ORDER BY c.position, p.position",
+		"SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
+		" WHERE s.meeting_id = ?1 ORDER BY s.case_id IS NOT NULL, c.position, s.position",
+	};
+	size_t q;
+
+	for (q = 0; q < ARRAY_SIZE(sql); q++) {
+		sqlite3_stmt *st = NULL;
+		int rc;
+
+		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK)
+			return db_fail(s, diag, "loading a meeting");
+		sqlite3_bind_int64(st, 1, id);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (q == 0) {
+				struct member_change *m = deck_add_member(d);
+				m->kind = col_text(st, 0);
+				m->person = col_text(st, 1);
+				m->organization = col_text(st, 2);
+				m->replaces = col_text(st, 3);
+				m->note = col_text(st, 4);
+				m->line = sqlite3_column_int64(st, 5);
+			} else if (q == 1) {
+				struct agenda_item *a = deck_add_agenda_item(d);
+				a->day = sqlite3_column_int(st, 0);
+				a->time = col_text(st, 1);
+				a->number = col_text(st, 2);
+				a->title = col_text(st, 3);
+				a->presenters = col_text(st, 4);
+				a->organization = col_text(st, 5);
+				a->type = decision_type_parse((const char *)sqlite3_column_text(st, 6));
+				a->remark = col_text(st, 7);
+				a->line = sqlite3_column_int64(st, 8);
+			} else if (q == 2) {
+				struct deck_case *c = deck_add_case(d);
+				c->number = col_text(st, 1);
+				c->seq = sqlite3_column_int(st, 2);
+				c->year = sqlite3_column_int(st, 3);
+				c->occurrence = sqlite3_column_int(st, 4);
+				c->title = col_text(st, 5);
+				c->agenda_title = col_text(st, 6);
+				c->type = decision_type_parse((const char *)sqlite3_column_text(st, 7));
+				c->type_source = decision_source_parse((const char *)sqlite3_column_text(st, 8));
+				c->day = sqlite3_column_int(st, 9);
+				c->time = col_text(st, 10);
+				c->decision = col_text(st, 11);
+				c->amended = sqlite3_column_int(st, 12);
+				c->position = sqlite3_column_int(st, 13);
+				c->line_start = sqlite3_column_int64(st, 14);
+				c->line_end = sqlite3_column_int64(st, 15);
+			} else {
+				int pos = sqlite3_column_int(st, 0);
+				struct deck_case *c = NULL;
+
+				/* Positions are 1..ncases in order, as the import wrote them. */
+				if (sqlite3_column_type(st, 0) != SQLITE_NULL && pos >= 1 && (size_t)pos <= d->ncases)
+					c = &d->cases[pos - 1];
+				if (q == 3 && c) {
+					case_add_presenter(c, (const char *)sqlite3_column_text(st, 1),
+							   (const char *)sqlite3_column_text(st, 2));
+				} else if (q == 4) {
+					if (c)
+						slide_list_add(&c->slides, &c->nslides, &c->slides_alloc,
+							       (const char *)sqlite3_column_text(st, 1),
+							       (const char *)sqlite3_column_text(st, 2),
+							       sqlite3_column_int64(st, 3));
+					else
+						slide_list_add(&d->other, &d->nother, &d->other_alloc,
+							       (const char *)sqlite3_column_text(st, 1),
+							       (const char *)sqlite3_column_text(st, 2),
+							       sqlite3_column_int64(st, 3));
+				}
+			}
+		}
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s, diag, "loading a meeting");
+	}
+	return VT_OK;
+}
+
+enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	struct deck *d = NULL;
+	enum vt_status ret;
+	int rc;
+
+	*out = NULL;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
+			       " end_date, imported_at FROM meetings WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "loading a meeting");
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, "no meeting with id %ld", id)
+					: db_fail(s, diag, "loading a meeting");
+		goto out;
+	}
+	d = deck_new();
+	d->source = col_text(st, 0);
+	{
+		const unsigned char *sha = sqlite3_column_text(st, 1);
+		size_t l = sha ? strlen((const char *)sha) : 0;
+		if (l < sizeof(d->sha256))
+			memcpy(d->sha256, sha ? (const char *)sha : "", l + 1);
+	}
+	d->size = sqlite3_column_int64(st, 2);
+	d->line_count = sqlite3_column_int64(st, 3);
+	d->body = col_text(st, 4);
+	d->heading = col_text(st, 5);
+	d->venue = col_text(st, 6);
+	d->start_date = col_text(st, 7);
+	d->end_date = col_text(st, 8);
+	d->imported_at = col_text(st, 9);
+	ret = load_rows(s, d, id, diag);
+	if (ret == VT_OK) {
+		*out = d;
+		d = NULL;
+	}
+out:
+	sqlite3_finalize(st);
+	deck_free(d);
+	return ret;
+}
+
+enum vt_status store_find_cases(struct store *s, const char *number, struct case_ref **v, size_t *n,
+				struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT c.meeting_id, c.position FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+			       " WHERE c.number = ?1 ORDER BY m.start_date, c.position",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "finding cases");
+	bind_text(st, 1, number);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*v, *n + 1, alloc);
+		(*v)[*n].meeting_id = sqlite3_column_int64(st, 0);
+		(*v)[*n].position = sqlite3_column_int(st, 1);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+		return db_fail(s, diag, "finding cases");
+	}
+	return VT_OK;
+}

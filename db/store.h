@@ -1,0 +1,60 @@
+/*
+ * store.h: the SQLite store of imported meetings. Every SQL statement of the
+ * program lives in db/; callers see meetings and cases as core structs.
+ *
+ * All functions return a vt_status and fill `diag` (may be NULL) on failure.
+ */
+#ifndef VEDTAK_STORE_H
+#define VEDTAK_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deck.h"
+#include "status.h"
+
+struct store;
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+/*
+ * Opens (creating if needed, unless `readonly`) the database at `path` and
+ * brings its schema up to date. A database from a newer vedtak is refused
+ * with VT_ERR_SCHEMA and left untouched. Free with store_close().
+ */
+enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag);
+void store_close(struct store *s); /* NULL is fine */
+
+enum import_outcome {
+	IMPORT_NEW,       /* a meeting not seen before */
+	IMPORT_REPLACED,  /* a changed version of a deck imported before */
+	IMPORT_UNCHANGED, /* the same bytes were imported before */
+};
+
+/*
+ * Saves deck `d` in one transaction: a new meeting, or the replacement of
+ * the meeting imported from a file of the same name (its cases keep their
+ * stable keys, so what users attached to them stays). On any error nothing
+ * is written. *same_as (may be NULL) receives, for IMPORT_UNCHANGED, the
+ * source name under which these bytes were imported (caller frees).
+ */
+enum vt_status store_import_deck(struct store *s, const struct deck *d, enum import_outcome *outcome,
+				 char **same_as, struct vt_diag *diag);
+
+/* Ids of all meetings, newest first. Caller frees *ids. */
+enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag);
+
+/* Loads meeting `id` with everything imported for it. Caller frees *out with deck_free(). */
+enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, struct vt_diag *diag);
+
+struct case_ref {
+	long meeting_id;
+	int position;
+};
+
+/* Every case with number `number` ("11/21"), oldest meeting first. Caller frees *v. */
+enum vt_status store_find_cases(struct store *s, const char *number, struct case_ref **v, size_t *n,
+				struct vt_diag *diag);
+
+#endif

@@ -1,0 +1,606 @@
+/*
+ * cli.c: the command-line subcommands. Each reads its arguments, calls
+ * core/ and db/, and prints; errors go to stderr as "FILE:LINE: error: ...".
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <dirent.h>
+
+#include "config.h"
+#include "cli.h"
+#include "json.h"
+#include "parse.h"
+#include "scan.h"
+#include "store.h"
+#include "strbuf.h"
+#include "util.h"
+#include "banned.h"
+
+static const struct cli_command *find_command(const char *name)
+{
+	const struct cli_command *c;
+
+	for (c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+void cli_command_help(const struct cli_command *c)
+{
+	printf("usage: vedtak [--db PATH] %s %s\n\n%s\n", c->name, c->usage, c->summary);
+	if (c->help && *c->help)
+		printf("\n%s", c->help);
+}
+
+/*
+ * Handles the options every subcommand takes. Returns 1 if argv[*i] was one
+ * (and advances *i past its value), 0 if not, -1 on a usage error.
+ */
+static int common_option(struct cli *cli, const struct cli_command *c, int argc, char **argv, int *i)
+{
+	if (!strcmp(argv[*i], "--help") || !strcmp(argv[*i], "-h")) {
+		cli_command_help(c);
+		exit(EXIT_OK);
+	}
+	if (!strcmp(argv[*i], "--read-only")) {
+		cli->readonly = true;
+		return 1;
+	}
+	if (!strcmp(argv[*i], "--db")) {
+		if (*i + 1 >= argc) {
+			fprintf(stderr, "vedtak %s: --db needs a path\n", c->name);
+			return -1;
+		}
+		free(cli->db_path);
+		cli->db_path = xstrdup(argv[++*i]);
+		return 1;
+	}
+	return 0;
+}
+
+static void print_diag(const char *file, const struct vt_diag *d, enum vt_status st)
+{
+	const char *msg = d->msg[0] ? d->msg : vt_status_str(st);
+
+	if (file && d->line)
+		fprintf(stderr, "%s:%ld: error: %s\n", file, d->line, msg);
+	else if (file)
+		fprintf(stderr, "%s: error: %s\n", file, msg);
+	else
+		fprintf(stderr, "vedtak: %s\n", msg);
+}
+
+static enum vt_status open_store(struct cli *cli, struct store **s)
+{
+	struct vt_diag d;
+	enum vt_status st;
+
+	vt_diag_clear(&d);
+	st = store_open(cli->db_path, cli->readonly, s, &d);
+	if (st != VT_OK)
+		print_diag(NULL, &d, st);
+	return st;
+}
+
+/* Reads a whole regular file. On failure returns false with a reason in `why`. */
+static bool read_file(const char *path, char **data, size_t *len, struct strbuf *why)
+{
+	struct stat sb;
+	struct strbuf buf = STRBUF_INIT;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	bool ok = false;
+
+	if (fd < 0) {
+		strbuf_addf(why, "cannot open: %s", strerror(errno));
+		return false;
+	}
+	if (fstat(fd, &sb)) {
+		strbuf_addf(why, "cannot read: %s", strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(sb.st_mode)) {
+		strbuf_addstr(why, "is a directory, not a deck file");
+		goto out;
+	}
+	strbuf_grow(&buf, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 65536);
+	for (;;) {
+		ssize_t n;
+
+		strbuf_grow(&buf, 65536);
+		n = read(fd, buf.buf + buf.len, buf.alloc - buf.len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			strbuf_addf(why, "cannot read: %s", strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		strbuf_setlen(&buf, buf.len + (size_t)n);
+	}
+	*data = strbuf_detach(&buf, len);
+	ok = true;
+out:
+	close(fd);
+	strbuf_release(&buf);
+	return ok;
+}
+
+static void print_dates(FILE *f, const struct deck *d)
+{
+	if (!d->start_date)
+		fputs("date unknown", f);
+	else if (!d->end_date || !strcmp(d->start_date, d->end_date))
+		fputs(d->start_date, f);
+	else
+		fprintf(f, "%s..%s", d->start_date, d->end_date);
+}
+
+/* Imports one file; returns true on success (including "unchanged"). */
+static bool import_one(struct store *s, const char *path)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct vt_diag diag;
+	struct deck *d = NULL;
+	char *data = NULL, *same_as = NULL;
+	size_t len = 0, i;
+	enum import_outcome outcome;
+	enum vt_status st;
+	bool ok = false;
+
+	vt_diag_clear(&diag);
+	if (!read_file(path, &data, &len, &why)) {
+		fprintf(stderr, "%s: error: %s\n", path, why.buf);
+		goto out;
+	}
+	st = deck_parse(path, data, len, &d, &diag);
+	free(data);
+	data = NULL;
+	if (st != VT_OK) {
+		print_diag(path, &diag, st);
+		fprintf(stderr, "%s: nothing imported\n", path);
+		goto out;
+	}
+	for (i = 0; i < d->nwarnings; i++)
+		fprintf(stderr, "%s:%ld: warning: %s\n", path, d->warnings[i].line, d->warnings[i].msg);
+	st = store_import_deck(s, d, &outcome, &same_as, &diag);
+	if (st != VT_OK) {
+		print_diag(path, &diag, st);
+		fprintf(stderr, "%s: nothing imported\n", path);
+		goto out;
+	}
+	printf("%s: %s ", path, d->body ? d->body : "unknown body");
+	print_dates(stdout, d);
+	printf(", %s: %zu case%s, %zu warning%s", d->venue ? d->venue : "venue unknown", d->ncases,
+	       d->ncases == 1 ? "" : "s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
+	if (outcome == IMPORT_UNCHANGED && same_as)
+		printf(" (unchanged: already imported as %s)\n", same_as);
+	else
+		printf(" (%s)\n", outcome == IMPORT_NEW ? "new" : outcome == IMPORT_REPLACED ? "replaced" : "unchanged");
+	ok = true;
+out:
+	free(same_as);
+	free(data);
+	deck_free(d);
+	strbuf_release(&why);
+	return ok;
+}
+
+static int cmd_import(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("import");
+	struct store *s = NULL;
+	int i, nfiles = 0, failed = 0, first_file = 0;
+	bool dashdash = false;
+
+	for (i = 1; i < argc; i++) {
+		int r = dashdash ? 0 : common_option(cli, c, argc, argv, &i);
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r)
+			continue;
+		if (!dashdash && !strcmp(argv[i], "--")) {
+			dashdash = true;
+			continue;
+		}
+		if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
+			fprintf(stderr, "vedtak import: unknown option '%s'\n", argv[i]);
+			return EXIT_USAGE;
+		}
+		if (!first_file)
+			first_file = i;
+		nfiles++;
+	}
+	if (!nfiles) {
+		fprintf(stderr, "usage: vedtak [--db PATH] import FILE...\n");
+		return EXIT_USAGE;
+	}
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	dashdash = false;
+	for (i = first_file; i < argc; i++) {
+		if (!dashdash && !strcmp(argv[i], "--")) {
+			dashdash = true;
+			continue;
+		}
+		if (!dashdash && (!strcmp(argv[i], "--db"))) {
+			i++;
+			continue;
+		}
+		if (!dashdash && !strcmp(argv[i], "--read-only"))
+			continue;
+		if (!import_one(s, argv[i]))
+			failed++;
+	}
+	store_close(s);
+	if (failed)
+		fprintf(stderr, "vedtak import: %d of %d file%s failed\n", failed, nfiles, nfiles == 1 ? "" : "s");
+	return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+/* Calls `fn` for every meeting, newest first. */
+static int each_meeting(struct store *s, int (*fn)(struct deck *d, void *arg), void *arg)
+{
+	struct vt_diag diag;
+	long *ids = NULL;
+	size_t n = 0, i;
+	int rc = EXIT_OK;
+	enum vt_status st;
+
+	vt_diag_clear(&diag);
+	st = store_meeting_ids(s, &ids, &n, &diag);
+	if (st != VT_OK) {
+		print_diag(NULL, &diag, st);
+		return EXIT_FAILED;
+	}
+	for (i = 0; i < n && rc == EXIT_OK; i++) {
+		struct deck *d = NULL;
+
+		st = store_load_meeting(s, ids[i], &d, &diag);
+		if (st != VT_OK) {
+			print_diag(NULL, &diag, st);
+			rc = EXIT_FAILED;
+			break;
+		}
+		rc = fn(d, arg);
+		deck_free(d);
+	}
+	free(ids);
+	return rc;
+}
+
+static const char *type_short(enum decision_type t)
+{
+	return t == DECISION_NONE ? "-" : decision_type_name(t);
+}
+
+static int list_meeting(struct deck *d, void *arg)
+{
+	size_t i;
+
+	(void)arg;
+	print_dates(stdout, d);
+	printf("  %s  %s  %zu case%s  [%s]\n", d->body ? d->body : "?", d->venue ? d->venue : "-", d->ncases,
+	       d->ncases == 1 ? "" : "s", d->source);
+	for (i = 0; i < d->ncases; i++) {
+		const struct deck_case *c = &d->cases[i];
+		printf("  %-6s %-11s %s\n", c->number, type_short(c->type), c->title ? c->title : "");
+	}
+	return EXIT_OK;
+}
+
+static int parse_no_args(struct cli *cli, const char *name, int argc, char **argv)
+{
+	const struct cli_command *c = find_command(name);
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		int r = common_option(cli, c, argc, argv, &i);
+		if (r < 0)
+			return -1;
+		if (!r) {
+			fprintf(stderr, "vedtak %s: unexpected argument '%s'\n", name, argv[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int cmd_list(struct cli *cli, int argc, char **argv)
+{
+	struct store *s = NULL;
+	int rc;
+
+	if (parse_no_args(cli, "list", argc, argv))
+		return EXIT_USAGE;
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	rc = each_meeting(s, list_meeting, NULL);
+	store_close(s);
+	return rc;
+}
+
+static void print_indented(const char *text, const char *indent)
+{
+	const char *p = text;
+
+	while (p && *p) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+
+		printf("%s%.*s\n", n ? indent : "", (int)n, p);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+static void show_case(const struct deck *d, const struct deck_case *c)
+{
+	size_t i;
+
+	printf("Sak %s: %s\n", c->number, c->title ? c->title : "(untitled)");
+	printf("Meeting:    %s, ", d->body ? d->body : "?");
+	print_dates(stdout, d);
+	printf(", %s  [%s, lines %ld-%ld]\n", d->venue ? d->venue : "venue unknown", d->source, c->line_start,
+	       c->line_end);
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
+		printf("Agenda:     %s\n", c->agenda_title);
+	if (c->day || c->time) {
+		printf("When:       ");
+		if (c->day)
+			printf("day %d", c->day);
+		if (c->time)
+			printf("%s%s", c->day ? ", " : "", c->time);
+		printf("\n");
+	}
+	printf("Type:       %s", type_short(c->type));
+	if (c->type_source)
+		printf(" (%s)", decision_source_name(c->type_source));
+	printf("\n");
+	if (c->npresenters) {
+		printf("Presenters: ");
+		for (i = 0; i < c->npresenters; i++)
+			printf("%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
+			       c->presenters[i].organization ? " (" : "",
+			       c->presenters[i].organization ? c->presenters[i].organization : "",
+			       c->presenters[i].organization ? ")" : "");
+		printf("\n");
+	}
+	printf("\nForslag til vedtak%s:\n", c->amended ? " (endret)" : "");
+	if (c->decision)
+		print_indented(c->decision, "  ");
+	else
+		printf("  (none in the deck)\n");
+	for (i = 0; i < c->nslides; i++) {
+		printf("\n--- slide %zu%s%s%s, line %ld ---\n", i + 1, c->slides[i].page ? " (" : "",
+		       c->slides[i].page ? c->slides[i].page : "", c->slides[i].page ? ")" : "", c->slides[i].line);
+		print_indented(c->slides[i].text, "");
+	}
+}
+
+static int cmd_show(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("show");
+	struct store *s = NULL;
+	struct case_ref *refs = NULL;
+	struct vt_diag diag;
+	const char *number = NULL;
+	struct case_no no;
+	size_t n = 0, i;
+	int rc = EXIT_OK, k;
+	enum vt_status st;
+
+	for (k = 1; k < argc; k++) {
+		int r = common_option(cli, c, argc, argv, &k);
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r)
+			continue;
+		if (number) {
+			fprintf(stderr, "vedtak show: one case number, please\n");
+			return EXIT_USAGE;
+		}
+		number = argv[k];
+	}
+	if (!number || !scan_case_number(number, strlen(number), &no) || no.len != strlen(number)) {
+		fprintf(stderr, "vedtak show: give a case number such as 11/21\n");
+		return EXIT_USAGE;
+	}
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	vt_diag_clear(&diag);
+	st = store_find_cases(s, no.text, &refs, &n, &diag);
+	if (st != VT_OK) {
+		print_diag(NULL, &diag, st);
+		rc = EXIT_FAILED;
+		goto out;
+	}
+	if (!n) {
+		fprintf(stderr, "vedtak show: no case %s\n", no.text);
+		rc = EXIT_FAILED;
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		struct deck *d = NULL;
+
+		st = store_load_meeting(s, refs[i].meeting_id, &d, &diag);
+		if (st != VT_OK) {
+			print_diag(NULL, &diag, st);
+			rc = EXIT_FAILED;
+			goto out;
+		}
+		if (i)
+			printf("\n========\n\n");
+		if (refs[i].position >= 1 && (size_t)refs[i].position <= d->ncases)
+			show_case(d, &d->cases[refs[i].position - 1]);
+		deck_free(d);
+	}
+out:
+	free(refs);
+	store_close(s);
+	return rc;
+}
+
+struct export_state {
+	struct strbuf sb;
+	size_t count;
+};
+
+static int export_meeting(struct deck *d, void *arg)
+{
+	struct export_state *es = arg;
+
+	strbuf_reset(&es->sb);
+	strbuf_addstr(&es->sb, es->count++ ? ",\n    " : "\n    ");
+	json_meeting(&es->sb, d, 4);
+	fwrite(es->sb.buf, 1, es->sb.len, stdout);
+	return ferror(stdout) ? EXIT_FAILED : EXIT_OK;
+}
+
+static int cmd_export(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("export");
+	struct export_state es = { STRBUF_INIT, 0 };
+	struct store *s = NULL;
+	const char *format = "json";
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		int r = common_option(cli, c, argc, argv, &i);
+		if (r < 0)
+			return EXIT_USAGE;
+		if (r)
+			continue;
+		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+			format = argv[++i];
+		else if (!strncmp(argv[i], "--format=", 9))
+			format = argv[i] + 9;
+		else {
+			fprintf(stderr, "vedtak export: unexpected argument '%s'\n", argv[i]);
+			return EXIT_USAGE;
+		}
+	}
+	if (strcmp(format, "json")) {
+		fprintf(stderr, "vedtak export: unknown format '%s' (known: json)\n", format);
+		return EXIT_USAGE;
+	}
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	fputs("{\n  \"meetings\": [", stdout);
+	rc = each_meeting(s, export_meeting, &es);
+	fputs(es.count ? "\n  ]\n}\n" : "]\n}\n", stdout);
+	strbuf_release(&es.sb);
+	store_close(s);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "vedtak export: write error: %s\n", strerror(errno));
+		rc = EXIT_FAILED;
+	}
+	return rc;
+}
+
+/* The bundled sample decks: next to an installed binary, or in the source tree. */
+static char *assets_dir(void)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	const char *env = getenv("VEDTAK_ASSETS");
+	struct stat sb;
+
+	if (env && *env)
+		return xstrdup(env);
+	if (n > 0) {
+		char *slash, *p;
+
+		exe[n] = '\0';
+		slash = strrchr(exe, '/');
+		if (slash) {
+			*slash = '\0';
+			p = xasprintf("%s/../share/vedtak", exe);
+			if (!stat(p, &sb) && S_ISDIR(sb.st_mode))
+				return p;
+			free(p);
+		}
+	}
+	return xstrdup(VEDTAK_SOURCE_ASSETS);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* First start: an empty database gets the bundled sample decks. */
+static int import_samples(struct store *s)
+{
+	char *dir = assets_dir();
+	char *samples = xasprintf("%s/samples", dir);
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i, ok = 0;
+	DIR *dh = opendir(samples);
+	struct dirent *e;
+
+	while (dh && (e = readdir(dh))) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && !strcmp(e->d_name + l - 4, ".txt")) {
+			ALLOC_GROW(names, n + 1, alloc);
+			names[n++] = xasprintf("%s/%s", samples, e->d_name);
+		}
+	}
+	if (dh)
+		closedir(dh);
+	qsort(names, n, sizeof(*names), cmp_str);
+	for (i = 0; i < n; i++) {
+		ok += import_one(s, names[i]);
+		free(names[i]);
+	}
+	if (!n)
+		fprintf(stderr, "vedtak: no sample decks found in %s\n", samples);
+	else
+		printf("vedtak: the database was empty; imported %zu sample deck%s from %s\n\n", ok,
+		       ok == 1 ? "" : "s", samples);
+	free(names);
+	free(samples);
+	free(dir);
+	return ok == n ? EXIT_OK : EXIT_FAILED;
+}
+
+int cli_start(struct cli *cli)
+{
+	struct store *s = NULL;
+	struct vt_diag diag;
+	long *ids = NULL;
+	size_t n = 0;
+	int rc = EXIT_OK;
+
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	vt_diag_clear(&diag);
+	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !cli->readonly)
+		rc = import_samples(s);
+	free(ids);
+	if (rc == EXIT_OK)
+		rc = each_meeting(s, list_meeting, NULL);
+	store_close(s);
+	return rc;
+}
+
+const struct cli_command cli_commands[] = {
+	{ "import", cmd_import, "FILE...", "import slide-deck text exports",
+	  "Each file is imported in one transaction: a failure leaves nothing of it in the\n"
+	  "database and does not stop the other files. Re-importing an unchanged file does\n"
+	  "nothing; a changed file replaces the meeting imported from a file of that name.\n"
+	  "One summary line per file on stdout; warnings on stderr as FILE:LINE: warning: ...\n" },
+	{ "list", cmd_list, "", "list meetings, newest first, with their cases", "" },
+	{ "show", cmd_show, "NUMBER", "show a case in full (all cases with that number)",
+	  "NUMBER is a case number such as 11/21.\n" },
+	{ "export", cmd_export, "[--format json]", "print everything for scripts",
+	  "Prints {\"meetings\": [...]} with every meeting, its member changes, agenda,\n"
+	  "cases, presenters and slides. Dates are YYYY-MM-DD; absent values are null.\n" },
+	{ NULL, NULL, NULL, NULL, NULL },
+};

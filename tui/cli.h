@@ -1,0 +1,35 @@
+/*
+ * cli.h: the subcommands of the vedtak binary (import, list, show, export)
+ * and the context they share.
+ */
+#ifndef VEDTAK_CLI_H
+#define VEDTAK_CLI_H
+
+#include <stdbool.h>
+
+struct cli {
+	char *db_path;   /* owned */
+	bool readonly;
+};
+
+struct cli_command {
+	const char *name;
+	int (*run)(struct cli *cli, int argc, char **argv);
+	const char *usage;   /* arguments after the name */
+	const char *summary; /* one line */
+	const char *help;    /* the rest of --help */
+};
+
+/* The subcommand table, ended by a NULL name. */
+extern const struct cli_command cli_commands[];
+
+/* Exit statuses: the contract in the README. */
+enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
+
+/* Runs `vedtak` with no subcommand: the start screen (for now, the meeting list). */
+int cli_start(struct cli *cli);
+
+/* Prints a subcommand's --help. */
+void cli_command_help(const struct cli_command *c);
+
+#endif

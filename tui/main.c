@@ -1,0 +1,131 @@
+/*
+ * main.c: vedtak's entry point: global options, the default database path
+ * and dispatch to a subcommand.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "config.h"
+#include "cli.h"
+#include "strbuf.h"
+#include "util.h"
+#include "banned.h"
+
+static void usage(FILE *f)
+{
+	const struct cli_command *c;
+
+	fprintf(f, "usage: vedtak [--db PATH] [--read-only] [COMMAND [ARGS]]\n\n"
+		   "Browse and search the cases and decisions of the national e-health committees.\n"
+		   "With no command, vedtak opens on the imported meetings (importing the bundled\n"
+		   "sample decks into an empty database first).\n\nCommands:\n");
+	for (c = cli_commands; c->name; c++)
+		fprintf(f, "  %-8s %s\n", c->name, c->summary);
+	fprintf(f, "\nOptions:\n"
+		   "  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
+		   "  --read-only   open the database read-only; every write fails\n"
+		   "  --help        this text; 'vedtak COMMAND --help' for a command\n"
+		   "  --version     the version\n"
+		   "\nExit status: 0 on success, 1 when something failed, 2 on wrong usage.\n");
+}
+
+/* mkdir -p for the database's folder. */
+static int make_dirs(const char *dir)
+{
+	char *p = xstrdup(dir), *s;
+	int rc = 0;
+
+	for (s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	if (mkdir(p, 0700) && errno != EEXIST)
+		rc = -1;
+	free(p);
+	return rc;
+}
+
+static char *default_db_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME");
+	const char *home = getenv("HOME");
+	char *dir;
+	char *path;
+
+	if (xdg && *xdg == '/')
+		dir = xasprintf("%s/vedtak", xdg);
+	else
+		dir = xasprintf("%s/.local/share/vedtak", home && *home ? home : ".");
+	if (make_dirs(dir))
+		fprintf(stderr, "vedtak: cannot create %s: %s\n", dir, strerror(errno));
+	path = xasprintf("%s/vedtak.db", dir);
+	free(dir);
+	return path;
+}
+
+int main(int argc, char **argv)
+{
+	struct cli cli = { NULL, false };
+	const struct cli_command *c;
+	int i, rc;
+
+	setlocale(LC_ALL, "");
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "--db")) {
+			if (i + 1 >= argc) {
+				fprintf(stderr, "vedtak: --db needs a path\n");
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			free(cli.db_path);
+			cli.db_path = xstrdup(argv[++i]);
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			free(cli.db_path);
+			cli.db_path = xstrdup(argv[i] + 5);
+		} else if (!strcmp(argv[i], "--read-only")) {
+			cli.readonly = true;
+		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			rc = EXIT_OK;
+			goto out;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("vedtak %s\n", VEDTAK_VERSION);
+			rc = EXIT_OK;
+			goto out;
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, "vedtak: unknown option '%s'\n", argv[i]);
+			usage(stderr);
+			rc = EXIT_USAGE;
+			goto out;
+		} else {
+			break;
+		}
+	}
+	if (!cli.db_path)
+		cli.db_path = default_db_path();
+	if (i == argc) {
+		rc = cli_start(&cli);
+		goto out;
+	}
+	for (c = cli_commands; c->name; c++)
+		if (!strcmp(c->name, argv[i]))
+			break;
+	if (!c->name) {
+		fprintf(stderr, "vedtak: unknown command '%s'\n", argv[i]);
+		usage(stderr);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	rc = c->run(&cli, argc - i, argv + i);
+out:
+	free(cli.db_path);
+	return rc;
+}
