@@ -2,6 +2,7 @@
  * json.c: the JSON export of meetings. Field names and order follow the
  * export contract in the README; absent values are null, dates YYYY-MM-DD.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "json.h"
@@ -106,11 +107,13 @@ static void slides_json(struct strbuf *sb, const struct slide *v, size_t n, int 
 
 static void case_json(struct strbuf *sb, const struct deck *d, const struct deck_case *c, int indent)
 {
+	char *k = deck_case_key(d, c);
 	int f = 1;
 	size_t i;
 
-	(void)d;
 	strbuf_addch(sb, '{');
+	kv_str(sb, indent + 2, &f, "key", k);
+	free(k);
 	kv_str(sb, indent + 2, &f, "number", c->number);
 	kv_int(sb, indent + 2, &f, "occurrence", c->occurrence, 0);
 	kv_str(sb, indent + 2, &f, "title", c->title);

@@ -74,41 +74,39 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 	}
 	out[o] = '\0';
 	l->text = out;
-	l->len = o;
-	for (i = 0; i < o && out[i] == ' '; i++)
-		;
-	l->lead = i;
-	l->blank = i == o;
-	l->trail = o > 0 && out[o - 1] == ' ';
+	l->len = (uint32_t)o;
+	l->blank = line_lead(l) == o;
 }
 
-enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, struct vt_diag *diag)
+/* Checks the bytes; on success *skip is the length of a UTF-8 BOM to skip. */
+static enum vt_status check_text(const char *data, size_t len, size_t *skip, struct vt_diag *diag)
 {
-	size_t i, start, bad;
-	char *buf;
+	size_t i, bad;
 
-	memset(dl, 0, sizeof(*dl));
+	*skip = 0;
 	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
 			 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
 		return vt_fail(diag, VT_ERR_FORMAT, 1,
 			       "UTF-16 text is not supported; save the export as UTF-8");
-	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3)) {
-		data += 3;
-		len -= 3;
-	}
+	if (len >= ((size_t)1 << 32) - 1)
+		return vt_fail(diag, VT_ERR_FORMAT, 0, "file too large (4 GiB or more)");
+	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+		*skip = 3;
+	data += *skip;
+	len -= *skip;
 	for (i = 0; i < len; i++)
 		if (data[i] == '\0') {
 			if (diag)
-				diag->offset_plus1 = (long)i + 1;
+				diag->offset_plus1 = (long)(i + *skip) + 1;
 			return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, i),
-				       "binary file: NUL byte at byte offset %zu", i);
+				       "binary file: NUL byte at byte offset %zu", i + *skip);
 		}
 	bad = utf8_invalid_offset(data, len);
 	if (bad < len) {
 		if (diag)
-			diag->offset_plus1 = (long)bad + 1;
+			diag->offset_plus1 = (long)(bad + *skip) + 1;
 		return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, bad),
-			       "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad,
+			       "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad + *skip,
 			       (unsigned)(unsigned char)data[bad]);
 	}
 	for (i = 0; i < len; i++)
@@ -116,12 +114,21 @@ enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, 
 			break;
 	if (i == len)
 		return vt_fail(diag, VT_ERR_FORMAT, 1, "empty file");
+	return VT_OK;
+}
 
-	buf = xmalloc(len + 1);
-	memcpy(buf, data, len);
+static void split(struct deck_lines *dl, char *buf, size_t len)
+{
+	size_t i, start = 0, count = 1;
+	const char *p = buf, *stop = buf + len;
+
+	/* Size the table exactly: doubling would waste up to half of it. */
+	while ((p = memchr(p, '\n', (size_t)(stop - p)))) {
+		count++;
+		p++;
+	}
+	ALLOC_GROW(dl->v, count, dl->alloc);
 	buf[len] = '\0';
-	dl->buf = buf;
-	start = 0;
 	for (i = 0; i <= len; i++) {
 		size_t end;
 
@@ -137,6 +144,32 @@ enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, 
 		dl->n++;
 		start = i + 1;
 	}
+}
+
+enum vt_status lines_split_in_place(struct deck_lines *dl, char *data, size_t len, struct vt_diag *diag)
+{
+	size_t skip;
+	enum vt_status st;
+
+	memset(dl, 0, sizeof(*dl));
+	st = check_text(data, len, &skip, diag);
+	if (st == VT_OK)
+		split(dl, data + skip, len - skip);
+	return st;
+}
+
+enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, struct vt_diag *diag)
+{
+	size_t skip;
+	enum vt_status st;
+
+	memset(dl, 0, sizeof(*dl));
+	st = check_text(data, len, &skip, diag);
+	if (st != VT_OK)
+		return st;
+	dl->buf = xmalloc(len - skip + 1);
+	memcpy(dl->buf, data + skip, len - skip);
+	split(dl, dl->buf, len - skip);
 	return VT_OK;
 }
 
@@ -149,12 +182,12 @@ void lines_release(struct deck_lines *dl)
 
 const char *line_trim(const struct line *l, size_t *len)
 {
-	size_t e = l->len;
+	size_t e = l->len, lead = line_lead(l);
 
-	while (e > l->lead && l->text[e - 1] == ' ')
+	while (e > lead && l->text[e - 1] == ' ')
 		e--;
-	*len = e - l->lead;
-	return l->text + l->lead;
+	*len = e - lead;
+	return l->text + lead;
 }
 
 bool lines_blank(const struct deck_lines *dl, size_t i)

@@ -8,20 +8,36 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "status.h"
 
+/* 16 bytes a line: a 100 MB deck has millions of them, most of them short. */
 struct line {
-	char *text;     /* cleaned, NUL-terminated; points into deck_lines.buf */
-	size_t len;
-	size_t lead;    /* bytes of leading whitespace */
+	char *text;     /* cleaned, NUL-terminated; points into the split buffer */
+	uint32_t len;
 	bool blank;     /* nothing but whitespace */
-	bool trail;     /* ends in whitespace: the export wrapped a longer line here */
-	bool bullet;    /* began with a bullet glyph (private-use, •, ✓, –) */
+	bool bullet;    /* began with a bullet glyph (private-use, •, ✓, →) */
 };
 
+/* Bytes of leading whitespace. */
+static inline size_t line_lead(const struct line *l)
+{
+	size_t i = 0;
+
+	while (i < l->len && l->text[i] == ' ')
+		i++;
+	return i;
+}
+
+/* Ends in whitespace: the export wrapped a longer line here. */
+static inline bool line_trail(const struct line *l)
+{
+	return l->len > 0 && l->text[l->len - 1] == ' ';
+}
+
 struct deck_lines {
-	char *buf;       /* owned; holds every line's text */
+	char *buf;       /* owned copy of the text, or NULL when split in place */
 	struct line *v;  /* owned; v[0] is line 1 of the file */
 	size_t n;
 	size_t alloc;
@@ -34,6 +50,13 @@ struct deck_lines {
  * byte offset and returns VT_ERR_FORMAT; `dl` is then empty.
  */
 enum vt_status lines_split(struct deck_lines *dl, const char *data, size_t len, struct vt_diag *diag);
+
+/*
+ * The same, but cleans `data` in place instead of copying it: `data` must
+ * hold len + 1 bytes and stay alive while `dl` is used; its contents are
+ * undefined afterwards. Files of 4 GiB or more are refused.
+ */
+enum vt_status lines_split_in_place(struct deck_lines *dl, char *data, size_t len, struct vt_diag *diag);
 void lines_release(struct deck_lines *dl);
 
 /* The line without leading and trailing whitespace, and its length. */

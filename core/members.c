@@ -228,7 +228,7 @@ void members_parse(struct deck *d, const struct deck_lines *dl, size_t from, siz
 		}
 		if (scan_page_footer(s, n))
 			continue;
-		if (l->bullet || l->lead > 0 || !item.len) {
+		if (l->bullet || line_lead(l) > 0 || !item.len) {
 			item_finish(d, &item, item_line, substitutes);
 			item_line = (long)i + 1;
 			if (!strncmp(s, "\xE2\x80\xA2", 3) || !strncmp(s, "\xE2\x9C\x93", 3)) {

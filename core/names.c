@@ -87,6 +87,8 @@ static const char *const org_infixes[] = {
 static const char *const org_words[] = {
 	"rhf", "hf", "ikt", "fk", "nav", "fhi", "nhn", "ks", "hdir", "as", "asa", "iks", "helse",
 	"norsk", "nasjonalt", "nasjonal", "regionalt", "ehelse", "e-helse",
+	/* the regions in "Helse Sør-Øst", "Helse Midt-Norge" */
+	"nord", "sør", "øst", "vest", "midt", "sør-øst", "midt-norge", "nord-norge",
 };
 
 static bool org_word(const char *w, size_t n)

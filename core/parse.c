@@ -206,7 +206,7 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 	bool prev_trail;
 
 	strbuf_add(&sb, rest, rest_len);
-	prev_trail = p->dl.v[cur].trail || !rest_len;
+	prev_trail = line_trail(&p->dl.v[cur]) || !rest_len;
 	while (taken < MAX_TITLE_LINES) {
 		size_t j = cur + 1, n;
 		const char *s;
@@ -221,18 +221,18 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 		if (j >= p->dl.n)
 			break;
 		l = &p->dl.v[j];
-		if (is_heading(l) || is_label(l) || is_footer(l) || scan_break_line(l->text + l->lead, l->len - l->lead))
-			break;
 		s = line_trim(l, &n);
+		if (is_heading(l) || is_label(l) || is_footer(l) || scan_break_line(s, n))
+			break;
 		if (sb.len) {
 			bool cont = prev_trail || ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
 				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3));
-			if (!cont || l->lead > 0)
+			if (!cont || line_lead(l) > 0)
 				break;
 			strbuf_addch(&sb, ' ');
 		}
 		strbuf_add(&sb, s, n);
-		prev_trail = l->trail;
+		prev_trail = line_trail(l);
 		cur = j;
 		taken++;
 	}
@@ -278,8 +278,13 @@ static void find_headings(struct parser *p)
 			continue;
 		}
 		if (!heading_parse(l, &no, &rest, &rest_len)) {
-			if (!cases && p->agenda_start != (size_t)-1 && scan_case_number(s, n, &no)) {
-				bare_rows = true;
+			size_t after = 0;
+			bool sak = scan_prefix(s, n, "sak ", &after);
+
+			while (sak && after < n && s[after] == ' ')
+				after++;
+			if (!cases && p->agenda_start != (size_t)-1 && scan_case_number(s + after, n - after, &no)) {
+				bare_rows |= !sak;
 				ALLOC_GROW(seen, nseen + 1, seen_alloc);
 				memcpy(seen[nseen++], no.text, 16);
 			}
@@ -357,6 +362,14 @@ static void add_text_line(struct strbuf *sb, const char *s, size_t n, bool prev_
 	strbuf_add(sb, s, n);
 }
 
+static bool starts_lower_line(const struct line *l)
+{
+	size_t n;
+	const char *s = line_trim(l, &n);
+
+	return scan_starts_lower(s, n);
+}
+
 static bool ends_sentence(const struct strbuf *sb)
 {
 	char c = sb->len ? sb->buf[sb->len - 1] : '.';
@@ -377,7 +390,7 @@ static char *decision_after(const struct parser *p, size_t label, size_t end, co
 	if (inline_text && *inline_text) {
 		strbuf_addstr(&sb, inline_text);
 		strbuf_rtrim(&sb);
-		prev_trail = p->dl.v[label].trail;
+		prev_trail = line_trail(&p->dl.v[label]);
 	}
 	for (i = label + 1; i < end; i++) {
 		const struct line *l = &p->dl.v[i];
@@ -393,8 +406,7 @@ static char *decision_after(const struct parser *p, size_t label, size_t end, co
 			/* Look past footers for a lower-case continuation. */
 			while (j < end && (p->dl.v[j].blank || is_footer(&p->dl.v[j])))
 				j++;
-			if (j < end && !ends_sentence(&sb) && scan_starts_lower(p->dl.v[j].text + p->dl.v[j].lead,
-									  p->dl.v[j].len - p->dl.v[j].lead)) {
+			if (j < end && !ends_sentence(&sb) && starts_lower_line(&p->dl.v[j])) {
 				i = j - 1;
 				continue;
 			}
@@ -408,7 +420,7 @@ static char *decision_after(const struct parser *p, size_t label, size_t end, co
 		if (sb.len && scan_break_line(s, n))
 			break;
 		add_text_line(&sb, s, n, prev_trail);
-		prev_trail = l->trail;
+		prev_trail = line_trail(l);
 	}
 	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
 }
@@ -429,7 +441,7 @@ static char *decision_before(const struct parser *p, size_t floor, size_t label)
 			continue;
 		t = line_trim(l, &n);
 		add_text_line(&sb, t, n, prev_trail);
-		prev_trail = l->trail;
+		prev_trail = line_trail(l);
 	}
 	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
 }
@@ -768,59 +780,66 @@ static void build_cases(struct parser *p)
 	}
 }
 
-enum vt_status deck_parse(const char *source, const char *data, size_t len, struct deck **out,
-			  struct vt_diag *diag)
+/* Parses the split lines into p->d; the caller set up p->dl and p->d. */
+static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 {
-	struct parser p;
-	enum vt_status st;
-	const char *base;
-	size_t pre_end, members_at = (size_t)-1, i, k;
+	size_t pre_end, members_at = (size_t)-1, i;
 
-	*out = NULL;
-	memset(&p, 0, sizeof(p));
-	vt_diag_clear(diag);
-	st = lines_split(&p.dl, data, len, diag);
-	if (st != VT_OK)
-		return st;
-	p.d = deck_new();
-	base = source ? strrchr(source, '/') : NULL;
-	p.d->source = xstrdup(base ? base + 1 : source ? source : "-");
-	sha256_hex(data, len, p.d->sha256);
-	p.d->size = (long)len;
-	p.d->line_count = (long)p.dl.n;
+	find_headings(p);
+	if (!p->nheads)
+		return vt_fail(diag, VT_ERR_FORMAT, 0, "no case found (no line like \"Sak 11/21: Title\")");
+	pre_end = p->heads[0].line;
 
-	find_headings(&p);
-	if (!p.nheads) {
-		st = vt_fail(diag, VT_ERR_FORMAT, 0, "no case found (no line like \"Sak 11/21: Title\")");
-		goto out;
-	}
-	pre_end = p.heads[0].line;
-
-	read_meeting_heading(&p, pre_end);
-	for (i = 0; i < pre_end && i < p.agenda_start; i++) {
+	read_meeting_heading(p, pre_end);
+	for (i = 0; i < pre_end && i < p->agenda_start; i++) {
 		size_t n;
-		const char *s = trimmed(&p, i, &n);
-		if (!p.dl.v[i].blank && members_header_line(s, n)) {
+		const char *s = trimmed(p, i, &n);
+		if (!p->dl.v[i].blank && members_header_line(s, n)) {
 			members_at = i;
 			break;
 		}
 	}
 	if (members_at != (size_t)-1)
-		members_parse(p.d, &p.dl, members_at, p.agenda_start < pre_end ? p.agenda_start : pre_end);
-	if (p.agenda_start < pre_end)
-		agenda_parse(p.d, &p.dl, p.agenda_start, pre_end, true);
+		members_parse(p->d, &p->dl, members_at, p->agenda_start < pre_end ? p->agenda_start : pre_end);
+	if (p->agenda_start < pre_end)
+		agenda_parse(p->d, &p->dl, p->agenda_start, pre_end, true);
 	else
-		agenda_parse(p.d, &p.dl, members_at != (size_t)-1 ? members_at : 0, pre_end, false);
-	add_slides(&p, 0, pre_end, &p.d->other, &p.d->nother, &p.d->other_alloc);
+		agenda_parse(p->d, &p->dl, members_at != (size_t)-1 ? members_at : 0, pre_end, false);
+	add_slides(p, 0, pre_end, &p->d->other, &p->d->nother, &p->d->other_alloc);
 
-	build_cases(&p);
-	link_agenda(&p);
-	read_announcements(&p, pre_end);
-	settle_types(&p);
-	if (!p.d->body || !p.d->start_date)
-		guess_meeting(&p);
-	st = VT_OK;
-out:
+	build_cases(p);
+	link_agenda(p);
+	read_announcements(p, pre_end);
+	settle_types(p);
+	if (!p->d->body || !p->d->start_date)
+		guess_meeting(p);
+	return VT_OK;
+}
+
+static enum vt_status parse(const char *source, const char *data, char *scratch, size_t len,
+			    struct deck **out, struct vt_diag *diag)
+{
+	struct parser p;
+	enum vt_status st;
+	const char *base;
+	char sha[65];
+	size_t k;
+
+	*out = NULL;
+	memset(&p, 0, sizeof(p));
+	vt_diag_clear(diag);
+	/* The digest is of the bytes as given, before any cleaning. */
+	sha256_hex(scratch ? scratch : data, len, sha);
+	st = scratch ? lines_split_in_place(&p.dl, scratch, len, diag) : lines_split(&p.dl, data, len, diag);
+	if (st != VT_OK)
+		return st;
+	p.d = deck_new();
+	base = source ? strrchr(source, '/') : NULL;
+	p.d->source = xstrdup(base ? base + 1 : source ? source : "-");
+	memcpy(p.d->sha256, sha, sizeof(sha));
+	p.d->size = (long)len;
+	p.d->line_count = (long)p.dl.n;
+	st = parse_lines(&p, diag);
 	for (k = 0; k < p.nheads; k++)
 		free(p.heads[k].title);
 	free(p.heads);
@@ -831,4 +850,16 @@ out:
 	}
 	*out = p.d;
 	return VT_OK;
+}
+
+enum vt_status deck_parse(const char *source, const char *data, size_t len, struct deck **out,
+			  struct vt_diag *diag)
+{
+	return parse(source, data, NULL, len, out, diag);
+}
+
+enum vt_status deck_parse_in_place(const char *source, char *data, size_t len, struct deck **out,
+				   struct vt_diag *diag)
+{
+	return parse(source, NULL, data, len, out, diag);
 }

@@ -20,4 +20,12 @@
 enum vt_status deck_parse(const char *source, const char *data, size_t len, struct deck **out,
 			  struct vt_diag *diag);
 
+/*
+ * The same, but cleans `data` in place instead of copying it, so that a
+ * large file costs its size once: `data` must hold len + 1 bytes; its
+ * contents are undefined afterwards. The caller still owns it.
+ */
+enum vt_status deck_parse_in_place(const char *source, char *data, size_t len, struct deck **out,
+				   struct vt_diag *diag);
+
 #endif

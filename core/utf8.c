@@ -148,6 +148,31 @@ uint32_t utf8_tolower(uint32_t cp)
 	return cp;
 }
 
+static int cp_width(uint32_t c)
+{
+	if ((c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF)
+		return 0;
+	if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF) ||
+	    (c >= 0x20000 && c <= 0x3FFFD))
+		return 2;
+	return 1;
+}
+
+size_t utf8_width(const char *s, size_t n)
+{
+	size_t i = 0, w = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		i += k ? k : 1;
+		w += (size_t)cp_width(cp);
+	}
+	return w;
+}
+
 /* Folds one lower-case code point; 0 means "drop". */
 static uint32_t fold_letter(uint32_t c)
 {

@@ -36,6 +36,13 @@ int utf8_is_letter(uint32_t cp);
 uint32_t utf8_tolower(uint32_t cp);
 
 /*
+ * Display width of `s` (length n) in terminal cells: combining marks take
+ * none, East Asian wide characters two, invalid bytes one (they are shown
+ * as U+FFFD).
+ */
+size_t utf8_width(const char *s, size_t n);
+
+/*
  * Appends a folded form of `s` (length `n`) for matching names: lower case,
  * runs of whitespace as one space, ö as ø, ä as æ, other accented vowels and
  * consonants without their accent. æ, ø and å stay distinct.

@@ -19,6 +19,7 @@
 enum stmt_id {
 	ST_MEETING_BY_SOURCE,
 	ST_MEETING_BY_SHA,
+	ST_PRESENTERS_DELETE,
 	ST_MEETING_DELETE,
 	ST_MEETING_INSERT,
 	ST_MEMBER_INSERT,
@@ -35,6 +36,9 @@ enum stmt_id {
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_MEETING_BY_SOURCE] = "SELECT id, sha256 FROM meetings WHERE source = ?1",
 	[ST_MEETING_BY_SHA] = "SELECT source FROM meetings WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
+	/* case_presenters has no cascade (see schema.c), so it goes first. */
+	[ST_PRESENTERS_DELETE] =
+		"DELETE FROM case_presenters WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
 	[ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
 	[ST_MEETING_INSERT] =
 		"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
@@ -381,7 +385,10 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 		goto db_error;
 
 	if (old_id) {
-		if (!(st = stmt(s, ST_MEETING_DELETE)))
+		if (!(st = stmt(s, ST_PRESENTERS_DELETE)))
+			goto db_error;
+		sqlite3_bind_int64(st, 1, old_id);
+		if (!run(st) || !(st = stmt(s, ST_MEETING_DELETE)))
 			goto db_error;
 		sqlite3_bind_int64(st, 1, old_id);
 		if (!run(st))

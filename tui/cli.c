@@ -19,6 +19,7 @@
 #include "scan.h"
 #include "store.h"
 #include "strbuf.h"
+#include "utf8.h"
 #include "util.h"
 #include "banned.h"
 
@@ -109,11 +110,13 @@ static bool read_file(const char *path, char **data, size_t *len, struct strbuf 
 		strbuf_addstr(why, "is a directory, not a deck file");
 		goto out;
 	}
-	strbuf_grow(&buf, S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 65536);
+	/* One byte more than the file, so the read that sees EOF needs no growth. */
+	strbuf_grow(&buf, S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536);
 	for (;;) {
 		ssize_t n;
 
-		strbuf_grow(&buf, 65536);
+		if (buf.alloc - buf.len < 2)
+			strbuf_grow(&buf, 65536);
 		n = read(fd, buf.buf + buf.len, buf.alloc - buf.len - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -160,7 +163,7 @@ static bool import_one(struct store *s, const char *path)
 		fprintf(stderr, "%s: error: %s\n", path, why.buf);
 		goto out;
 	}
-	st = deck_parse(path, data, len, &d, &diag);
+	st = deck_parse_in_place(path, data, len, &d, &diag);
 	free(data);
 	data = NULL;
 	if (st != VT_OK) {
@@ -281,6 +284,16 @@ static const char *type_short(enum decision_type t)
 	return t == DECISION_NONE ? "-" : decision_type_name(t);
 }
 
+/* Prints `s` padded with spaces to `width` terminal cells (printf pads bytes). */
+static void print_padded(const char *s, size_t width)
+{
+	size_t w = utf8_width(s, strlen(s));
+
+	fputs(s, stdout);
+	while (w++ < width)
+		putchar(' ');
+}
+
 static int list_meeting(struct deck *d, void *arg)
 {
 	size_t i;
@@ -291,7 +304,11 @@ static int list_meeting(struct deck *d, void *arg)
 	       d->ncases == 1 ? "" : "s", d->source);
 	for (i = 0; i < d->ncases; i++) {
 		const struct deck_case *c = &d->cases[i];
-		printf("  %-6s %-11s %s\n", c->number, type_short(c->type), c->title ? c->title : "");
+		printf("  ");
+		print_padded(c->number, 6);
+		putchar(' ');
+		print_padded(type_short(c->type), 11);
+		printf(" %s\n", c->title ? c->title : "");
 	}
 	return EXIT_OK;
 }

@@ -1,0 +1,315 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the vedtak command line: the contract in the README
+(subcommands, exit statuses, messages) and the promise that bad input gets a
+clear error naming the file and line while the database stays unchanged.
+
+usage: test_cli.py VEDTAK SAMPLES_DIR [--large]
+Prints TAP. With --large it runs only the 100 MB import test."""
+import hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
+
+VEDTAK, SAMPLES = sys.argv[1], sys.argv[2]
+SAMPLE = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+results = []
+
+
+def run(*args, db=None, check=None):
+    cmd = [VEDTAK] + (["--db", db] if db else []) + list(args)
+    r = subprocess.run(cmd, capture_output=True, text=True, errors="replace", timeout=300)
+    if check is not None and r.returncode != check:
+        raise AssertionError(f"{' '.join(cmd)}: exit {r.returncode}, want {check}\n{r.stdout}\n{r.stderr}")
+    return r
+
+
+def test(fn):
+    results.append(fn)
+    return fn
+
+
+class Env:
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="vedtak-cli-")
+        self.db = os.path.join(self.dir, "v.db")
+
+    def write(self, name, data):
+        p = os.path.join(self.dir, name)
+        with open(p, "wb") as f:
+            f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+        return p
+
+    def sample(self, i=0):
+        return os.path.join(SAMPLES, SAMPLE[i])
+
+    def export(self):
+        return json.loads(run("export", db=self.db, check=0).stdout)
+
+    def db_digest(self):
+        """What a user would see: the whole export, minus nothing."""
+        return hashlib.sha256(run("export", db=self.db, check=0).stdout.encode()).hexdigest()
+
+    def close(self):
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def sample_text(i=0):
+    with open(os.path.join(SAMPLES, SAMPLE[i]), encoding="utf-8") as f:
+        return f.read()
+
+
+@test
+def version_and_help(env):
+    r = run("--version", check=0)
+    assert r.stdout.startswith("vedtak "), r.stdout
+    r = run("--help", check=0)
+    for cmd in ("import", "list", "show", "export"):
+        assert cmd in r.stdout, cmd
+        h = run(cmd, "--help", check=0)
+        assert h.stdout.startswith("usage: vedtak"), h.stdout
+
+
+@test
+def usage_errors_exit_2(env):
+    assert run("frobnicate", db=env.db).returncode == 2
+    assert run("import", db=env.db).returncode == 2
+    assert run("show", "not-a-case", db=env.db).returncode == 2
+    assert run("export", "--format", "xml", db=env.db).returncode == 2
+    assert run("--no-such-option").returncode == 2
+
+
+@test
+def import_prints_one_line_per_file(env):
+    files = [os.path.join(SAMPLES, f) for f in SAMPLE]
+    r = run("import", *files, db=env.db, check=0)
+    lines = r.stdout.strip().splitlines()
+    assert len(lines) == len(files), r.stdout
+    for f, line in zip(files, lines):
+        assert line.startswith(f + ": NUFA 20"), line
+        assert "7 cases" in line and line.endswith("(new)"), line
+    # The 12/21 agenda type contradicts its decision wording: a warning with file and line.
+    assert f"{files[0]}:764: warning: case 12/21: agenda type Drøfting contradicts" in r.stderr, r.stderr
+    data = env.export()
+    assert len(data["meetings"]) == 4
+    assert [m["start_date"] for m in data["meetings"]] == sorted(
+        (m["start_date"] for m in data["meetings"]), reverse=True), "newest first"
+
+
+@test
+def reimport_same_file_is_a_no_op(env):
+    run("import", env.sample(), db=env.db, check=0)
+    before = env.db_digest()
+    r = run("import", env.sample(), db=env.db, check=0)
+    assert r.stdout.strip().endswith("(unchanged)"), r.stdout
+    assert env.db_digest() == before
+    # The same bytes under another name are recognised too.
+    copy = env.write("copy.txt", sample_text())
+    r = run("import", copy, db=env.db, check=0)
+    assert "already imported as " + SAMPLE[0] in r.stdout, r.stdout
+    assert len(env.export()["meetings"]) == 1
+
+
+@test
+def changed_deck_replaces_meeting_and_keeps_case_keys(env):
+    p = env.write(SAMPLE[0], sample_text())
+    run("import", p, db=env.db, check=0)
+    keys_before = [c["key"] for c in env.export()["meetings"][0]["cases"]]
+    changed = sample_text().replace("NUFA tar sakene til orientering.", "NUFA tar sakene til etterretning.")
+    env.write(SAMPLE[0], changed)
+    r = run("import", p, db=env.db, check=0)
+    assert r.stdout.strip().endswith("(replaced)"), r.stdout
+    data = env.export()
+    assert len(data["meetings"]) == 1
+    cases = data["meetings"][0]["cases"]
+    assert [c["key"] for c in cases] == keys_before
+    assert cases[1]["proposed_decision"] == "NUFA tar sakene til etterretning."
+    assert keys_before[0] == "NUFA|9/21|1", keys_before[0]
+
+
+def expect_failure(env, name, data, message, line=None):
+    run("import", env.sample(1), db=env.db, check=0)
+    before = env.db_digest()
+    p = env.write(name, data) if data is not None else os.path.join(env.dir, name)
+    r = run("import", p, db=env.db)
+    assert r.returncode == 1, f"{name}: exit {r.returncode}"
+    prefix = f"{p}:{line}: error: " if line else f"{p}"
+    assert prefix in r.stderr and message in r.stderr, f"{name}: {r.stderr!r}"
+    assert "nothing imported" in r.stderr or "error" in r.stderr
+    assert env.db_digest() == before, f"{name}: the database changed"
+
+
+@test
+def missing_file(env):
+    expect_failure(env, "nope.txt", None, "cannot open: No such file or directory")
+
+
+@test
+def directory(env):
+    os.mkdir(os.path.join(env.dir, "adir"))
+    expect_failure(env, "adir", None, "is a directory")
+
+
+@test
+def empty_file(env):
+    expect_failure(env, "empty.txt", "", "empty file")
+    expect_failure(env, "blank.txt", " \n\n  \n", "empty file")
+
+
+@test
+def binary_file(env):
+    expect_failure(env, "bin.txt", b"Sak 1/21: x\n\x00\x01\x02", "binary file: NUL byte at byte offset 12", line=2)
+
+
+@test
+def invalid_utf8(env):
+    expect_failure(env, "latin1.txt", "NUFA\n\nSak 1/21: Møte\n".encode("latin-1"),
+                   "invalid UTF-8 at byte offset 17", line=3)
+
+
+@test
+def utf16(env):
+    expect_failure(env, "utf16.txt", "NUFA\nSak 1/21: x\n".encode("utf-16"), "UTF-16")
+
+
+@test
+def no_case(env):
+    expect_failure(env, "nocase.txt", "NUFA - Oslo\n\n1. mars 2022\n\nBare tekst.\n", "no case found")
+
+
+@test
+def bom_and_crlf_are_accepted(env):
+    text = sample_text(2)
+    p = env.write("crlf.txt", "\ufeff" + text.replace("\n", "\r\n"))
+    run("import", p, db=env.db, check=0)
+    other = Env()
+    try:
+        run("import", os.path.join(SAMPLES, SAMPLE[2]), db=other.db, check=0)
+        a = env.export()["meetings"][0]["cases"]
+        b = other.export()["meetings"][0]["cases"]
+        strip = lambda cs: [{k: v for k, v in c.items() if k != "slides"} for c in cs]
+        assert strip(a) == strip(b)
+        assert "\r" not in json.dumps(a)
+    finally:
+        other.close()
+
+
+@test
+def one_bad_file_does_not_stop_the_others(env):
+    bad = env.write("bad.txt", b"\xff\xfe\x00")
+    r = run("import", bad, env.sample(0), db=env.db)
+    assert r.returncode == 1
+    assert "1 of 2 files failed" in r.stderr, r.stderr
+    assert [m["source"] for m in env.export()["meetings"]] == [SAMPLE[0]]
+
+
+@test
+def list_and_show(env):
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    r = run("list", db=env.db, check=0)
+    assert r.stdout.startswith("2024-04-24..2024-04-25  NUFA  Scandic Ishavshotel, Tromsø  7 cases"), r.stdout
+    assert "  11/21  Drøfting    Program helhetlig samhandling" in r.stdout, r.stdout
+    r = run("show", "11/21", db=env.db, check=0)
+    assert r.stdout.startswith("Sak 11/21: Program helhetlig samhandling og forprosjekt for helhetlig samhandling")
+    assert "Presenters: Bjarte Aksnes" in r.stdout
+    assert "Type:       Drøfting (agenda)" in r.stdout
+    assert "  NUFA drøfter saken og ber Direktoratet for e-helse" in r.stdout
+    assert "--- slide 1" in r.stdout
+    r = run("show", "99/99", db=env.db)
+    assert r.returncode == 1 and "no case 99/99" in r.stderr
+
+
+@test
+def show_lists_every_case_with_a_number(env):
+    deck = ("NUFA - Oslo\n\n1. mars 2022\n\n\n\nSak 5/22: Første\n\nForslag til vedtak\n\nNUFA godkjenner.\n\n\n\n"
+            "Sak 5/22: Andre\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    p = env.write("dup.txt", deck)
+    r = run("import", p, db=env.db, check=0)
+    assert f"{p}:15: warning: case number 5/22 appears on more than one heading" in r.stderr, r.stderr
+    r = run("show", "5/22", db=env.db, check=0)
+    assert "Sak 5/22: Første" in r.stdout and "Sak 5/22: Andre" in r.stdout
+    keys = [c["key"] for c in env.export()["meetings"][0]["cases"]]
+    assert keys == ["NUFA|5/22|1", "NUFA|5/22|2"], keys
+
+
+@test
+def newer_schema_is_refused_and_untouched(env):
+    run("import", env.sample(), db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    with open(env.db, "rb") as f:
+        before = hashlib.sha256(f.read()).hexdigest()
+    r = run("list", db=env.db)
+    assert r.returncode == 1 and "newer than this vedtak supports" in r.stderr, r.stderr
+    with open(env.db, "rb") as f:
+        assert hashlib.sha256(f.read()).hexdigest() == before
+
+
+@test
+def read_only_refuses_writes(env):
+    run("import", env.sample(), db=env.db, check=0)
+    before = env.db_digest()
+    r = run("--read-only", "import", env.sample(1), db=env.db)
+    assert r.returncode == 1 and "read-only" in r.stderr, r.stderr
+    run("--read-only", "list", db=env.db, check=0)
+    assert env.db_digest() == before
+
+
+@test
+def not_a_database(env):
+    p = env.write("junk.db", b"this is not sqlite" * 100)
+    r = run("list", db=p)
+    assert r.returncode == 1 and "not a vedtak database" in r.stderr, r.stderr
+
+
+@test
+def first_start_imports_the_samples(env):
+    r = run(db=env.db, check=0)
+    assert "the database was empty; imported 4 sample decks" in r.stdout, r.stdout
+    assert "Scandic Ishavshotel" in r.stdout
+    r = run(db=env.db, check=0)
+    assert "imported" not in r.stdout
+
+
+def large_file(env):
+    """A 100 MB deck imports, and memory stays a small multiple of its size.
+
+    The deck is written in pieces so that this process stays small: a forked
+    child's peak RSS starts at its parent's."""
+    text = sample_text(3)
+    head, sep, body = text.partition("Sak 11/24:")
+    p = os.path.join(env.dir, "huge.txt")
+    n = 0
+    with open(p, "w", encoding="utf-8") as f:
+        f.write(head)
+        while f.tell() < 100 * 1024 * 1024:
+            n += 1
+            chunk = re.sub(r"Sak (\d+)/24:", lambda m: f"Sak {(n * 7 + int(m.group(1))) % 999 + 1}/24:", sep + body)
+            f.write(chunk.replace("NUFA godkjenner", f"NUFA godkjenner ({n})"))
+    size = os.path.getsize(p)
+    r = run("import", p, db=env.db, check=0)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    assert f"{7 * n} cases" in r.stdout, r.stdout
+    print(f"# {size / 1e6:.0f} MB deck, {7 * n} cases: peak memory {peak / 1e6:.0f} MB ({peak / size:.1f}x the file)")
+    assert peak < 5 * size, f"peak memory {peak} for a {size}-byte file"
+
+
+def main():
+    tests = [large_file] if "--large" in sys.argv else results
+    failed = 0
+    for i, fn in enumerate(tests, 1):
+        env = Env()
+        try:
+            fn(env)
+            print(f"ok {i} - {fn.__name__}")
+        except Exception as e:  # noqa: BLE001 - report every failure as TAP
+            failed += 1
+            print(f"not ok {i} - {fn.__name__}")
+            for line in str(e).splitlines() or [repr(e)]:
+                print("#   " + line)
+        finally:
+            env.close()
+    print(f"1..{len(tests)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

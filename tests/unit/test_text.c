@@ -1,0 +1,132 @@
+/*
+ * test_text.c: unit tests for the text utilities: UTF-8, folding, SHA-256,
+ * Norwegian dates, case numbers, times, footers and decision wording.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "scan.h"
+#include "sha256.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "tap.h"
+
+static void test_utf8(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	uint32_t cp;
+
+	is_int(utf8_invalid_offset("abc", 3), 3, "ASCII is valid");
+	is_int(utf8_invalid_offset("Løwe", 5), 5, "ø is valid");
+	is_int(utf8_invalid_offset("ab\xC3(", 4), 2, "a truncated sequence is found at its first byte");
+	is_int(utf8_invalid_offset("\xC0\xAF", 2), 0, "an overlong encoding is invalid");
+	is_int(utf8_invalid_offset("\xED\xA0\x80", 3), 0, "a surrogate is invalid");
+	is_int(utf8_decode("\xEF\x82\x97", 3, &cp), 3, "a private-use bullet decodes");
+	ok(utf8_is_private_use(cp), "U+F097 is private use");
+
+	utf8_fold(&sb, "  Hans  Löwe Larsen ", 20);
+	is_str(sb.buf, "hans løwe larsen", "ö folds to ø, case and spaces fold");
+	strbuf_reset(&sb);
+	utf8_fold(&sb, "HANS LØWE LARSEN", strlen("HANS LØWE LARSEN"));
+	is_str(sb.buf, "hans løwe larsen", "upper-case Ø folds to ø");
+	strbuf_reset(&sb);
+	utf8_fold(&sb, "får", strlen("får"));
+	is_str(sb.buf, "får", "å stays å: it is a letter, not an accented a");
+	strbuf_release(&sb);
+}
+
+static void test_sha256(void)
+{
+	char hex[65];
+
+	sha256_hex("", 0, hex);
+	is_str(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "SHA-256 of nothing");
+	sha256_hex("abc", 3, hex);
+	is_str(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "SHA-256 of abc");
+	sha256_hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq", 56, hex);
+	is_str(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
+	       "SHA-256 across a block boundary");
+}
+
+static void check_date(const char *s, const char *start, const char *end)
+{
+	struct date_range r;
+	char a[11], b[11];
+
+	if (!date_find(s, strlen(s), &r)) {
+		ok(start == NULL, "no date in '%s'", s);
+		return;
+	}
+	date_format(r.y1, r.m1, r.d1, a);
+	date_format(r.y2, r.m2, r.d2, b);
+	is_str(a, start, "start of '%s'", s);
+	is_str(b, end, "end of '%s'", s);
+}
+
+static void test_dates(void)
+{
+	check_date("21. – 22. april 2021", "2021-04-21", "2021-04-22");
+	check_date("31. august – 1. september 2022", "2022-08-31", "2022-09-01");
+	check_date("Dag 1 – onsdag 21. april 2021", "2021-04-21", "2021-04-21");
+	check_date("24.04.2024", "2024-04-24", "2024-04-24");
+	check_date("30. des. 2021 - 2. jan. 2022", "2021-12-30", "2022-01-02");
+	check_date("Lunsj – oppstart igjen kl. 12.30", NULL, NULL);
+	check_date("Plan 2021 – 2022", NULL, NULL);
+}
+
+static void test_case_numbers(void)
+{
+	struct case_no no;
+
+	ok(scan_case_number("11/21", 5, &no) && !strcmp(no.text, "11/21") && no.seq == 11 && no.year == 2021,
+	   "11/21 is case 11 of 2021");
+	ok(scan_case_number("9/2021 Tittel", 13, &no) && !strcmp(no.text, "9/21"), "9/2021 normalises to 9/21");
+	ok(!scan_case_number("2019/2020", 9, &no), "2019/2020 is a year range, not a case");
+	ok(!scan_case_number("3/7", 3, &no), "3/7 is not a case number");
+	ok(!scan_case_number("1/12/2024", 9, &no), "a date is not a case number");
+}
+
+static void test_scan(void)
+{
+	size_t at;
+	char t[6];
+
+	ok(scan_time_at_end("Hans Løwe Larsen 10:00 ", 23, &at, t) && !strcmp(t, "10:00"), "a time ends a line");
+	ok(scan_time_at_end("Pause 9.05", 10, &at, t) && !strcmp(t, "09:05") && at == 6, "9.05 is a time");
+	ok(!scan_time_at_end("Versjon 2.0", 11, &at, t), "2.0 is not a time");
+	is_int(scan_type_at_end("Bjarte Aksnes 10:25 Drøfting", strlen("Bjarte Aksnes 10:25 Drøfting"), &at),
+	       DECISION_DROFTING, "a type word ends an agenda row");
+	ok(scan_page_footer("Side 57", 7), "Side 57 is a footer");
+	ok(scan_page_footer("Helsedirektoratet 50", 20), "an organisation and a number is a footer");
+	ok(!scan_page_footer("Mål 2", 5), "'Mål 2' is not a footer");
+	ok(!scan_page_footer("Helsedirektoratet tar med seg innspillene", 41), "a sentence is not a footer");
+	ok(scan_break_line("Pause – oppstart igjen kl. 14.05", strlen("Pause – oppstart igjen kl. 14.05")),
+	   "a break slide");
+	ok(scan_break_line("Takk for møtet!", strlen("Takk for møtet!")), "a closing slide");
+	ok(!scan_break_line("Takk for oppmerksomheten", 24), "a presenter's thanks is not a break");
+}
+
+static void test_infer(void)
+{
+	is_int(scan_infer_type("NUFA drøftet saken og ba Direktoratet ..."), DECISION_DROFTING, "past tense drøftet");
+	is_int(scan_infer_type("NUFA tok saken til orientering og ba ..."), DECISION_ORIENTERING,
+	       "tok saken til orientering");
+	is_int(scan_infer_type("NUFA tar saken til orientering og ber om å drøfte ..."), DECISION_ORIENTERING,
+	       "the first keyword decides");
+	is_int(scan_infer_type("NUFA godkjenner innkalling og dagsorden."), DECISION_GODKJENNING, "godkjenner");
+	is_int(scan_infer_type("NUFA støtter iverksettelse av modellen"), DECISION_NONE,
+	       "support is no decision type");
+	is_int(scan_infer_type("NUFA tar med seg funnene fra rapporten"), DECISION_NONE, "no keyword, no type");
+}
+
+int main(void)
+{
+	test_utf8();
+	test_sha256();
+	test_dates();
+	test_case_numbers();
+	test_scan();
+	test_infer();
+	return done_testing();
+}
