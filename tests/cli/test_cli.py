@@ -289,7 +289,8 @@ def large_file(env):
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
     assert f"{7 * n} cases" in r.stdout, r.stdout
     print(f"# {size / 1e6:.0f} MB deck, {7 * n} cases: peak memory {peak / 1e6:.0f} MB ({peak / size:.1f}x the file)")
-    assert peak < 5 * size, f"peak memory {peak} for a {size}-byte file"
+    if not os.environ.get("VEDTAK_SANITIZED"):
+        assert peak < 5 * size, f"peak memory {peak} for a {size}-byte file"
 
 
 def main():
