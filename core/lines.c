@@ -26,6 +26,13 @@ static int is_bullet_glyph(uint32_t cp)
 	       cp == 0x2192 || cp == 0x27A2 || cp == 0x25BA || cp == 0x2023;
 }
 
+static int is_bullet_glyph_at(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return (unsigned char)s[0] >= 0xC0 && utf8_decode(s, n, &cp) && is_bullet_glyph(cp);
+}
+
 /*
  * Cleans the line at `s` (length n) into `out`, which may be `s` itself:
  * the result is never longer than the input.
@@ -36,9 +43,38 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 	int at_start = 1;
 
 	l->bullet = false;
+	/* Most lines need no cleaning: printable ASCII and UTF-8 outside the
+	 * private-use area (whose encodings all start with 0xEE or 0xEF). */
+	if (out == s && (n == 0 || s[0] != ' ')) {
+		for (i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)s[i];
+			if (c < 0x20 || c == 0x7F || c == 0xEE || c == 0xEF || c == 0xF3 || c == 0xF4 || c == 0xC2)
+				break;
+		}
+		if (i == n) {
+			out[n] = '\0';
+			l->text = out;
+			l->len = (uint32_t)n;
+			l->blank = n == 0;
+			if (n >= 3 && is_bullet_glyph_at(s, n))
+				l->bullet = true;
+			return;
+		}
+		i = 0;
+	}
 	while (i < n) {
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
+		size_t k;
+		unsigned char c = (unsigned char)s[i];
+
+		/* Printable ASCII is most of a deck and needs no decoding. */
+		if (c >= 0x20 && c < 0x7F && (c != ' ' || !at_start)) {
+			at_start = 0;
+			out[o++] = (char)c;
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
 
 		if (!k) { /* validated before; cannot happen */
 			i++;
@@ -82,6 +118,7 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 static enum vt_status check_text(const char *data, size_t len, size_t *skip, struct vt_diag *diag)
 {
 	size_t i, bad;
+	const char *p;
 
 	*skip = 0;
 	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
@@ -94,13 +131,13 @@ static enum vt_status check_text(const char *data, size_t len, size_t *skip, str
 		*skip = 3;
 	data += *skip;
 	len -= *skip;
-	for (i = 0; i < len; i++)
-		if (data[i] == '\0') {
-			if (diag)
-				diag->offset_plus1 = (long)(i + *skip) + 1;
-			return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, i),
-				       "binary file: NUL byte at byte offset %zu", i + *skip);
-		}
+	if ((p = memchr(data, '\0', len))) {
+		i = (size_t)(p - data);
+		if (diag)
+			diag->offset_plus1 = (long)(i + *skip) + 1;
+		return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, i),
+			       "binary file: NUL byte at byte offset %zu", i + *skip);
+	}
 	bad = utf8_invalid_offset(data, len);
 	if (bad < len) {
 		if (diag)

@@ -60,7 +60,7 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
 	bool capital_sak;
 	char t[6];
 
-	if (!scan_prefix(s, n, "sak ", &after))
+	if ((s[0] != 'S' && s[0] != 's') || !scan_prefix(s, n, "sak ", &after))
 		return false;
 	capital_sak = s[0] == 'S';
 	while (after < n && s[after] == ' ')
@@ -112,6 +112,9 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 
 	*amended = false;
 	*inline_text = NULL;
+	/* Every label starts with one of these letters: skip the rest cheaply. */
+	if (!n || !strchr("FfVvEeNnRrOo", s[0]))
+		return false;
 	for (i = 0; i < ARRAY_SIZE(amend_prefix); i++)
 		if (scan_prefix(s, n, amend_prefix[i], &after)) {
 			*amended = true;

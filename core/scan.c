@@ -128,7 +128,7 @@ bool scan_break_line(const char *s, size_t n)
 	};
 	size_t i, after;
 
-	if (n > 60)
+	if (n > 60 || !n || !strchr("PpLlKkMmVvTtSsOo", s[0]))
 		return false;
 	for (i = 0; i < ARRAY_SIZE(breaks); i++) {
 		if (!scan_prefix(s, n, breaks[i], &after))
@@ -161,6 +161,8 @@ bool scan_page_footer(const char *s, size_t n)
 {
 	size_t e = n, k;
 
+	if (!n || !is_digit(s[n - 1]))
+		return false;
 	if (scan_side_footer(s, n, true))
 		return true;
 	while (e && is_digit(s[e - 1]) && n - e < 4)

@@ -52,7 +52,13 @@ size_t utf8_invalid_offset(const char *s, size_t n)
 
 	while (i < n) {
 		size_t k;
+		uint64_t w;
 
+		/* Eight ASCII bytes at a time. */
+		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

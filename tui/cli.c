@@ -146,7 +146,10 @@ static void print_dates(FILE *f, const struct deck *d)
 		fprintf(f, "%s..%s", d->start_date, d->end_date);
 }
 
-/* Imports one file; returns true on success (including "unchanged"). */
+/*
+ * Imports one file; returns true on success (including "unchanged"). With
+ * `s` NULL (import --check) the file is parsed and reported, nothing written.
+ */
 static bool import_one(struct store *s, const char *path)
 {
 	struct strbuf why = STRBUF_INIT;
@@ -173,7 +176,8 @@ static bool import_one(struct store *s, const char *path)
 	}
 	for (i = 0; i < d->nwarnings; i++)
 		fprintf(stderr, "%s:%ld: warning: %s\n", path, d->warnings[i].line, d->warnings[i].msg);
-	st = store_import_deck(s, d, &outcome, &same_as, &diag);
+	outcome = IMPORT_NEW;
+	st = s ? store_import_deck(s, d, &outcome, &same_as, &diag) : VT_OK;
 	if (st != VT_OK) {
 		print_diag(path, &diag, st);
 		fprintf(stderr, "%s: nothing imported\n", path);
@@ -183,7 +187,9 @@ static bool import_one(struct store *s, const char *path)
 	print_dates(stdout, d);
 	printf(", %s: %zu case%s, %zu warning%s", d->venue ? d->venue : "venue unknown", d->ncases,
 	       d->ncases == 1 ? "" : "s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
-	if (outcome == IMPORT_UNCHANGED && same_as)
+	if (!s)
+		printf(" (checked, not imported)\n");
+	else if (outcome == IMPORT_UNCHANGED && same_as)
 		printf(" (unchanged: already imported as %s)\n", same_as);
 	else
 		printf(" (%s)\n", outcome == IMPORT_NEW ? "new" : outcome == IMPORT_REPLACED ? "replaced" : "unchanged");
@@ -201,7 +207,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	const struct cli_command *c = find_command("import");
 	struct store *s = NULL;
 	int i, nfiles = 0, failed = 0, first_file = 0;
-	bool dashdash = false;
+	bool dashdash = false, check = false;
 
 	for (i = 1; i < argc; i++) {
 		int r = dashdash ? 0 : common_option(cli, c, argc, argv, &i);
@@ -211,6 +217,10 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 			continue;
 		if (!dashdash && !strcmp(argv[i], "--")) {
 			dashdash = true;
+			continue;
+		}
+		if (!dashdash && !strcmp(argv[i], "--check")) {
+			check = true;
 			continue;
 		}
 		if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
@@ -225,7 +235,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "usage: vedtak [--db PATH] import FILE...\n");
 		return EXIT_USAGE;
 	}
-	if (open_store(cli, &s) != VT_OK)
+	if (!check && open_store(cli, &s) != VT_OK)
 		return EXIT_FAILED;
 	dashdash = false;
 	for (i = first_file; i < argc; i++) {
@@ -237,7 +247,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 			i++;
 			continue;
 		}
-		if (!dashdash && !strcmp(argv[i], "--read-only"))
+		if (!dashdash && (!strcmp(argv[i], "--read-only") || !strcmp(argv[i], "--check")))
 			continue;
 		if (!import_one(s, argv[i]))
 			failed++;
@@ -608,7 +618,8 @@ int cli_start(struct cli *cli)
 }
 
 const struct cli_command cli_commands[] = {
-	{ "import", cmd_import, "FILE...", "import slide-deck text exports",
+	{ "import", cmd_import, "[--check] [--] FILE...", "import slide-deck text exports",
+	  "--check   parse and report each file (summary and warnings), write nothing\n\n"
 	  "Each file is imported in one transaction: a failure leaves nothing of it in the\n"
 	  "database and does not stop the other files. Re-importing an unchanged file does\n"
 	  "nothing; a changed file replaces the meeting imported from a file of that name.\n"

@@ -93,6 +93,16 @@ def import_prints_one_line_per_file(env):
 
 
 @test
+def check_parses_without_writing(env):
+    r = run("import", "--check", env.sample(0), db=env.db, check=0)
+    assert r.stdout.strip().endswith("7 cases, 1 warning (checked, not imported)"), r.stdout
+    assert ":764: warning:" in r.stderr
+    assert not os.path.exists(env.db), "--check created the database"
+    bad = env.write("bad.txt", b"\xff")
+    assert run("import", "--check", bad, db=env.db).returncode == 1
+
+
+@test
 def reimport_same_file_is_a_no_op(env):
     run("import", env.sample(), db=env.db, check=0)
     before = env.db_digest()

@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Synthetic deck corpus for benchmarks: N decks made from the sample decks,
+each with renumbered cases, a shifted meeting date, a rotating committee and
+its slides shuffled within each case (the heading stays first and the
+proposed decision last). The text stays the kind of text real decks hold.
+
+usage: corpus.py SAMPLES_DIR OUT_DIR SIZE_MB [--seed N]
+Writes OUT_DIR/deck_00000.txt ... until SIZE_MB megabytes are written."""
+import datetime, os, random, re, sys
+
+HEADING = re.compile(r"^\s*Sak (\d{1,3})/(\d{2})\b", re.M)
+BREAK = re.compile(r"\n(?:[ \t]*\n){2,}")
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september",
+          "oktober", "november", "desember"]
+DATE_LINE = re.compile(r"^.*\d{1,2}\.\s*(?:\w+\s*)?[–-]\s*\d{1,2}\.\s*\w+\s+\d{4}.*$", re.M)
+BODIES = ["NUFA", "Nasjonalt e-helsestyre", "NUIT"]
+
+
+def load(samples):
+    decks = []
+    for name in sorted(os.listdir(samples)):
+        if name.endswith(".txt"):
+            with open(os.path.join(samples, name), encoding="utf-8") as f:
+                decks.append(f.read())
+    return decks
+
+
+def split_cases(text):
+    starts = [m.start() for m in HEADING.finditer(text)]
+    return text[:starts[0]], [text[a:b] for a, b in zip(starts, starts[1:] + [len(text)])]
+
+
+def shuffle_case(case, rng):
+    """Shuffles the slides between the heading and the proposed decision."""
+    slides = BREAK.split(case)
+    last = max((i for i, sl in enumerate(slides) if "orslag til vedtak" in sl), default=len(slides))
+    last = max(last, 1)
+    middle = slides[1:last]
+    rng.shuffle(middle)
+    return "\n\n\n\n".join(slides[:1] + middle + slides[last:])
+
+
+def make_deck(template, i, rng, numbering):
+    date = datetime.date(2000, 1, 3) + datetime.timedelta(days=i)
+    yy = date.year % 100
+    body = BODIES[i % len(BODIES)]
+    pre, cases = split_cases(template)
+    mapping = {}
+    for c in cases:
+        m = HEADING.match(c)
+        old = f"{int(m.group(1))}/{m.group(2)}"
+        if old not in mapping:
+            key = (body, date.year)
+            numbering[key] = numbering.get(key, 0) + 1
+            mapping[old] = f"{numbering[key] % 999 + 1}/{yy:02d}"
+    text = pre + "".join(shuffle_case(c, rng) for c in cases)
+    text = re.sub(r"(?<![\d/])(\d{1,3}/\d{2})(?![\d/])", lambda m: mapping.get(m.group(1), m.group(1)), text)
+    end = date + datetime.timedelta(days=1)
+    when = f"{date.day}. – {end.day}. {MONTHS[end.month - 1]} {end.year}" if date.month == end.month else \
+        f"{date.day}. {MONTHS[date.month - 1]} – {end.day}. {MONTHS[end.month - 1]} {end.year}"
+    text = DATE_LINE.sub(lambda m: when, text, count=1)
+    return text.replace("NUFA", body)
+
+
+def generate(samples, out, size_mb, seed=1):
+    rng = random.Random(seed)
+    templates = load(samples)
+    os.makedirs(out, exist_ok=True)
+    total, i, numbering, paths = 0, 0, {}, []
+    while total < size_mb * 1024 * 1024:
+        text = make_deck(templates[i % len(templates)], i, rng, numbering)
+        path = os.path.join(out, f"deck_{i:05d}.txt")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        total += len(text.encode("utf-8"))
+        paths.append(path)
+        i += 1
+    return paths, total
+
+
+if __name__ == "__main__":
+    seed = int(sys.argv[sys.argv.index("--seed") + 1]) if "--seed" in sys.argv else 1
+    paths, total = generate(sys.argv[1], sys.argv[2], float(sys.argv[3]), seed)
+    print(f"{len(paths)} decks, {total / 1e6:.1f} MB in {sys.argv[2]}")
