@@ -9,4 +9,7 @@
 /* Writes the lower-case hex digest of `data` (64 characters and a NUL) to `hex`. */
 void sha256_hex(const void *data, size_t len, char hex[65]);
 
+/* The portable implementation alone; for tests that compare the two. */
+void sha256_hex_portable(const void *data, size_t len, char hex[65]);
+
 #endif

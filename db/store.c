@@ -99,7 +99,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		st = vt_fail(diag, VT_ERR_DB, 0, "%s is not a vedtak database: %s", path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
-	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", NULL,
 				      NULL, NULL) != SQLITE_OK) {
 		st = db_fail(s, diag, "setting up the database");
 		goto fail;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
+#include <pthread.h>
 
 #include "config.h"
 #include "cli.h"
@@ -147,43 +148,103 @@ static void print_dates(FILE *f, const struct deck *d)
 }
 
 /*
- * Imports one file; returns true on success (including "unchanged"). With
- * `s` NULL (import --check) the file is parsed and reported, nothing written.
+ * Import runs as a two-stage pipeline: a parser thread reads, hashes and
+ * parses the next decks while the main thread stores the current one, so
+ * that both cores work. Each job carries the messages its parse produced;
+ * the main thread prints them in file order, so output does not depend on
+ * timing. At most IMPORT_QUEUE parsed decks wait, which bounds memory.
  */
-static bool import_one(struct store *s, const char *path)
+#define IMPORT_QUEUE 2
+
+struct import_job {
+	const char *path;
+	struct deck *deck;     /* NULL when the file could not be read or parsed */
+	struct strbuf report;  /* errors and warnings, printed before storing */
+};
+
+struct import_queue {
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct import_job *jobs; /* one per file, in order */
+	size_t njobs;
+	size_t parsed;   /* jobs[0..parsed) are ready */
+	size_t consumed; /* jobs[0..consumed) are done and freed */
+};
+
+static void parse_job(struct import_job *j)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct vt_diag diag;
-	struct deck *d = NULL;
-	char *data = NULL, *same_as = NULL;
+	char *data = NULL;
 	size_t len = 0, i;
-	enum import_outcome outcome;
 	enum vt_status st;
-	bool ok = false;
 
 	vt_diag_clear(&diag);
-	if (!read_file(path, &data, &len, &why)) {
-		fprintf(stderr, "%s: error: %s\n", path, why.buf);
+	if (!read_file(j->path, &data, &len, &why)) {
+		strbuf_addf(&j->report, "%s: error: %s\n", j->path, why.buf);
 		goto out;
 	}
-	st = deck_parse_in_place(path, data, len, &d, &diag);
-	free(data);
-	data = NULL;
+	st = deck_parse_in_place(j->path, data, len, &j->deck, &diag);
 	if (st != VT_OK) {
-		print_diag(path, &diag, st);
-		fprintf(stderr, "%s: nothing imported\n", path);
+		const char *msg = diag.msg[0] ? diag.msg : vt_status_str(st);
+		if (diag.line)
+			strbuf_addf(&j->report, "%s:%ld: error: %s\n", j->path, diag.line, msg);
+		else
+			strbuf_addf(&j->report, "%s: error: %s\n", j->path, msg);
 		goto out;
 	}
-	for (i = 0; i < d->nwarnings; i++)
-		fprintf(stderr, "%s:%ld: warning: %s\n", path, d->warnings[i].line, d->warnings[i].msg);
-	outcome = IMPORT_NEW;
+	for (i = 0; i < j->deck->nwarnings; i++)
+		strbuf_addf(&j->report, "%s:%ld: warning: %s\n", j->path, j->deck->warnings[i].line,
+			    j->deck->warnings[i].msg);
+out:
+	free(data);
+	strbuf_release(&why);
+}
+
+static void *parser_thread(void *arg)
+{
+	struct import_queue *q = arg;
+	size_t i;
+
+	for (i = 0; i < q->njobs; i++) {
+		pthread_mutex_lock(&q->lock);
+		while (i >= q->consumed + IMPORT_QUEUE)
+			pthread_cond_wait(&q->changed, &q->lock);
+		pthread_mutex_unlock(&q->lock);
+		parse_job(&q->jobs[i]);
+		pthread_mutex_lock(&q->lock);
+		q->parsed = i + 1;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+	}
+	return NULL;
+}
+
+/*
+ * Stores one parsed job and prints its summary line; returns true on success
+ * (including "unchanged"). With `s` NULL (import --check) nothing is written.
+ */
+static bool store_job(struct store *s, struct import_job *j)
+{
+	struct deck *d = j->deck;
+	struct vt_diag diag;
+	char *same_as = NULL;
+	enum import_outcome outcome = IMPORT_NEW;
+	enum vt_status st;
+
+	fputs(j->report.buf, stderr);
+	if (!d) {
+		fprintf(stderr, "%s: nothing imported\n", j->path);
+		return false;
+	}
+	vt_diag_clear(&diag);
 	st = s ? store_import_deck(s, d, &outcome, &same_as, &diag) : VT_OK;
 	if (st != VT_OK) {
-		print_diag(path, &diag, st);
-		fprintf(stderr, "%s: nothing imported\n", path);
-		goto out;
+		print_diag(j->path, &diag, st);
+		fprintf(stderr, "%s: nothing imported\n", j->path);
+		return false;
 	}
-	printf("%s: %s ", path, d->body ? d->body : "unknown body");
+	printf("%s: %s ", j->path, d->body ? d->body : "unknown body");
 	print_dates(stdout, d);
 	printf(", %s: %zu case%s, %zu warning%s", d->venue ? d->venue : "venue unknown", d->ncases,
 	       d->ncases == 1 ? "" : "s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
@@ -193,13 +254,54 @@ static bool import_one(struct store *s, const char *path)
 		printf(" (unchanged: already imported as %s)\n", same_as);
 	else
 		printf(" (%s)\n", outcome == IMPORT_NEW ? "new" : outcome == IMPORT_REPLACED ? "replaced" : "unchanged");
-	ok = true;
-out:
 	free(same_as);
-	free(data);
-	deck_free(d);
-	strbuf_release(&why);
-	return ok;
+	return true;
+}
+
+/* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
+static size_t import_files(struct store *s, const char *const *paths, size_t n)
+{
+	struct import_queue q;
+	pthread_t tid;
+	bool threaded;
+	size_t i, failed = 0;
+
+	memset(&q, 0, sizeof(q));
+	pthread_mutex_init(&q.lock, NULL);
+	pthread_cond_init(&q.changed, NULL);
+	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
+	q.njobs = n;
+	for (i = 0; i < n; i++) {
+		q.jobs[i].path = paths[i];
+		strbuf_init(&q.jobs[i].report, 0);
+	}
+	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
+	for (i = 0; i < n; i++) {
+		struct import_job *j = &q.jobs[i];
+
+		if (threaded) {
+			pthread_mutex_lock(&q.lock);
+			while (q.parsed <= i)
+				pthread_cond_wait(&q.changed, &q.lock);
+			pthread_mutex_unlock(&q.lock);
+		} else {
+			parse_job(j); /* no thread to be had: one stage after the other */
+		}
+		failed += !store_job(s, j);
+		deck_free(j->deck);
+		j->deck = NULL;
+		strbuf_release(&j->report);
+		pthread_mutex_lock(&q.lock);
+		q.consumed = i + 1;
+		pthread_cond_broadcast(&q.changed);
+		pthread_mutex_unlock(&q.lock);
+	}
+	if (threaded)
+		pthread_join(tid, NULL);
+	pthread_cond_destroy(&q.changed);
+	pthread_mutex_destroy(&q.lock);
+	free(q.jobs);
+	return failed;
 }
 
 static int cmd_import(struct cli *cli, int argc, char **argv)
@@ -208,6 +310,8 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	struct store *s = NULL;
 	int i, nfiles = 0, failed = 0, first_file = 0;
 	bool dashdash = false, check = false;
+	const char **paths;
+	size_t npaths = 0;
 
 	for (i = 1; i < argc; i++) {
 		int r = dashdash ? 0 : common_option(cli, c, argc, argv, &i);
@@ -237,6 +341,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	}
 	if (!check && open_store(cli, &s) != VT_OK)
 		return EXIT_FAILED;
+	paths = xcalloc((size_t)nfiles, sizeof(*paths));
 	dashdash = false;
 	for (i = first_file; i < argc; i++) {
 		if (!dashdash && !strcmp(argv[i], "--")) {
@@ -249,9 +354,10 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		}
 		if (!dashdash && (!strcmp(argv[i], "--read-only") || !strcmp(argv[i], "--check")))
 			continue;
-		if (!import_one(s, argv[i]))
-			failed++;
+		paths[npaths++] = argv[i];
 	}
+	failed = (int)import_files(s, paths, npaths);
+	free(paths);
 	store_close(s);
 	if (failed)
 		fprintf(stderr, "vedtak import: %d of %d file%s failed\n", failed, nfiles, nfiles == 1 ? "" : "s");
@@ -582,10 +688,9 @@ static int import_samples(struct store *s)
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	for (i = 0; i < n; i++) {
-		ok += import_one(s, names[i]);
+	ok = n - import_files(s, (const char *const *)names, n);
+	for (i = 0; i < n; i++)
 		free(names[i]);
-	}
 	if (!n)
 		fprintf(stderr, "vedtak: no sample decks found in %s\n", samples);
 	else
