@@ -308,60 +308,43 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = find_command("import");
 	struct store *s = NULL;
-	int i, nfiles = 0, failed = 0, first_file = 0;
+	const char **paths = xcalloc((size_t)argc, sizeof(*paths));
+	size_t npaths = 0, failed;
 	bool dashdash = false, check = false;
-	const char **paths;
-	size_t npaths = 0;
+	int i, rc = EXIT_USAGE;
 
 	for (i = 1; i < argc; i++) {
 		int r = dashdash ? 0 : common_option(cli, c, argc, argv, &i);
+
 		if (r < 0)
-			return EXIT_USAGE;
+			goto out;
 		if (r)
 			continue;
-		if (!dashdash && !strcmp(argv[i], "--")) {
+		if (!dashdash && !strcmp(argv[i], "--"))
 			dashdash = true;
-			continue;
-		}
-		if (!dashdash && !strcmp(argv[i], "--check")) {
+		else if (!dashdash && !strcmp(argv[i], "--check"))
 			check = true;
-			continue;
-		}
-		if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
+		else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, "vedtak import: unknown option '%s'\n", argv[i]);
-			return EXIT_USAGE;
-		}
-		if (!first_file)
-			first_file = i;
-		nfiles++;
+			goto out;
+		} else
+			paths[npaths++] = argv[i];
 	}
-	if (!nfiles) {
-		fprintf(stderr, "usage: vedtak [--db PATH] import FILE...\n");
-		return EXIT_USAGE;
+	if (!npaths) {
+		fprintf(stderr, "usage: vedtak [--db PATH] import [--check] [--] FILE...\n");
+		goto out;
 	}
+	rc = EXIT_FAILED;
 	if (!check && open_store(cli, &s) != VT_OK)
-		return EXIT_FAILED;
-	paths = xcalloc((size_t)nfiles, sizeof(*paths));
-	dashdash = false;
-	for (i = first_file; i < argc; i++) {
-		if (!dashdash && !strcmp(argv[i], "--")) {
-			dashdash = true;
-			continue;
-		}
-		if (!dashdash && (!strcmp(argv[i], "--db"))) {
-			i++;
-			continue;
-		}
-		if (!dashdash && (!strcmp(argv[i], "--read-only") || !strcmp(argv[i], "--check")))
-			continue;
-		paths[npaths++] = argv[i];
-	}
-	failed = (int)import_files(s, paths, npaths);
-	free(paths);
-	store_close(s);
+		goto out;
+	failed = import_files(s, paths, npaths);
 	if (failed)
-		fprintf(stderr, "vedtak import: %d of %d file%s failed\n", failed, nfiles, nfiles == 1 ? "" : "s");
-	return failed ? EXIT_FAILED : EXIT_OK;
+		fprintf(stderr, "vedtak import: %zu of %zu file%s failed\n", failed, npaths, npaths == 1 ? "" : "s");
+	rc = failed ? EXIT_FAILED : EXIT_OK;
+out:
+	store_close(s);
+	free(paths);
+	return rc;
 }
 
 /* Calls `fn` for every meeting, newest first. */
