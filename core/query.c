@@ -1,0 +1,728 @@
+/*
+ * query.c: the query language's parser (recursive descent over the text)
+ * and PCRE2 pattern handling.
+ *
+ *   query   := or
+ *   or      := and ("OR" and)*
+ *   and     := unary (["AND"] unary)*
+ *   unary   := ("NOT" | "-") unary | primary
+ *   primary := "(" or ")" | FIELD ":" value | '"' phrase '"' | "/" regex "/" | word ["*"]
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "names.h"
+#include "query.h"
+#include "scan.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+/* Limits that stop a runaway pattern such as (a+)+$ instead of letting it run for hours. */
+#define REGEX_MATCH_LIMIT 2000000
+#define REGEX_DEPTH_LIMIT 10000
+
+struct regex {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	pcre2_match_context *mctx;
+	char *literal;
+};
+
+struct parser {
+	const char *s;
+	size_t n, pos;
+	struct vt_diag *diag;
+	bool failed;
+	int depth;
+};
+
+static const struct {
+	const char *name;
+	enum qfield field;
+} fields[] = {
+	{ "type", QF_TYPE },	       { "sakstype", QF_TYPE },    { "presenter", QF_PRESENTER },
+	{ "innleder", QF_PRESENTER },  { "org", QF_ORG },	   { "body", QF_BODY },
+	{ "organ", QF_BODY },	       { "case", QF_CASE },	   { "sak", QF_CASE },
+	{ "year", QF_YEAR },	       { "år", QF_YEAR },	   { "date", QF_DATE },
+	{ "dato", QF_DATE },	       { "title", QF_TITLE },	   { "tittel", QF_TITLE },
+	{ "decision", QF_DECISION },   { "vedtak", QF_DECISION },  { "slide", QF_SLIDE },
+	{ "lysark", QF_SLIDE },	       { "amended", QF_AMENDED },  { "endret", QF_AMENDED },
+};
+
+static const char *const field_names[] = {
+	[QF_ANY] = "any",	  [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slide",
+	[QF_TYPE] = "type",	  [QF_PRESENTER] = "presenter", [QF_ORG] = "org", [QF_BODY] = "body",
+	[QF_CASE] = "case",	  [QF_YEAR] = "year",	[QF_DATE] = "date",	   [QF_AMENDED] = "amended",
+};
+
+static void *fail(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void *fail(struct parser *p, size_t at, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p->failed)
+		return NULL;
+	p->failed = true;
+	if (p->diag) {
+		va_start(ap, fmt);
+		vsnprintf(p->diag->msg, sizeof(p->diag->msg), fmt, ap);
+		va_end(ap);
+		p->diag->offset_plus1 = (long)at + 1;
+		p->diag->line = 0;
+	}
+	return NULL;
+}
+
+static struct qnode *node_new(enum qnode_kind kind, size_t offset)
+{
+	struct qnode *n = xcalloc(1, sizeof(*n));
+
+	n->kind = kind;
+	n->offset = offset;
+	return n;
+}
+
+static void regex_free(struct regex *re)
+{
+	if (!re)
+		return;
+	pcre2_match_data_free(re->md);
+	pcre2_match_context_free(re->mctx);
+	pcre2_code_free(re->code);
+	free(re->literal);
+	free(re);
+}
+
+static void node_free(struct qnode *n)
+{
+	if (!n)
+		return;
+	node_free(n->a);
+	node_free(n->b);
+	free(n->text);
+	regex_free(n->re);
+	free(n);
+}
+
+void query_free(struct query *q)
+{
+	if (!q)
+		return;
+	node_free(q->root);
+	free(q->text);
+	free(q);
+}
+
+static void skip_space(struct parser *p)
+{
+	while (p->pos < p->n && (p->s[p->pos] == ' ' || p->s[p->pos] == '\t' || p->s[p->pos] == '\n'))
+		p->pos++;
+}
+
+/* True if the keyword `kw` (upper case, as typed) stands alone at the cursor. */
+static bool at_keyword(struct parser *p, const char *kw)
+{
+	size_t l = strlen(kw), e = p->pos + l;
+
+	return e <= p->n && !memcmp(p->s + p->pos, kw, l) &&
+	       (e == p->n || p->s[e] == ' ' || p->s[e] == '\t' || p->s[e] == '(' || p->s[e] == '"');
+}
+
+static bool word_char(char c)
+{
+	return c != ' ' && c != '\t' && c != '\n' && c != '(' && c != ')' && c != '"';
+}
+
+/* Reads up to the closing `close` (with backslash escapes kept); the cursor is past the opener. */
+static char *read_delimited(struct parser *p, char close, size_t open_at, const char *what)
+{
+	size_t start = p->pos;
+
+	while (p->pos < p->n && p->s[p->pos] != close) {
+		if (p->s[p->pos] == '\\' && close == '/' && p->pos + 1 < p->n)
+			p->pos++;
+		p->pos++;
+	}
+	if (p->pos >= p->n)
+		return fail(p, open_at, "unbalanced %s: no closing %c", what, close);
+	p->pos++;
+	return xstrndup(p->s + start, p->pos - 1 - start);
+}
+
+/* Smart case: a pattern with an upper-case letter (not an escape like \W) is case-sensitive. */
+static bool has_upper(const char *pat)
+{
+	size_t i, n = strlen(pat);
+
+	for (i = 0; i < n;) {
+		uint32_t cp;
+		size_t k;
+
+		if (pat[i] == '\\') {
+			i += 2;
+			continue;
+		}
+		k = utf8_decode(pat + i, n - i, &cp);
+		if (utf8_is_upper(cp))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}
+
+/*
+ * The longest run of literal characters that every match needs: only for
+ * patterns without alternation, outside groups, and without a quantifier
+ * that makes the run's last character optional.
+ */
+static char *literal_of(const char *pat)
+{
+	struct strbuf run = STRBUF_INIT, best = STRBUF_INIT;
+	size_t i, n = strlen(pat);
+	int depth = 0;
+	char *out = NULL;
+
+	if (strchr(pat, '|'))
+		return NULL;
+	for (i = 0; i <= n; i++) {
+		char c = i < n ? pat[i] : '\0';
+		bool lit = (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			   (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_' || c == ',';
+
+		if (c == '\\' && i + 1 < n) {
+			char e = pat[i + 1];
+			if (strchr(".-/()[]{}*+?^$|\\", e)) {
+				if (!depth)
+					strbuf_addch(&run, e);
+				i++;
+				continue;
+			}
+			lit = false;
+			i++; /* \w, \b, ... end the run */
+		}
+		if (lit && depth == 0) {
+			strbuf_addch(&run, c);
+			continue;
+		}
+		if ((c == '?' || c == '*' || c == '{') && run.len)
+			strbuf_setlen(&run, run.len - 1); /* the last character is optional */
+		if (c == '(')
+			depth++;
+		if (c == ')' && depth)
+			depth--;
+		if (c == '[') {
+			while (i < n && pat[i] != ']')
+				i++;
+		}
+		if (run.len > best.len) {
+			strbuf_reset(&best);
+			strbuf_add(&best, run.buf, run.len);
+		}
+		strbuf_reset(&run);
+	}
+	/* A run followed by + is still required; one inside a group is not taken. */
+	if (best.len >= 3) {
+		struct strbuf f = STRBUF_INIT;
+		utf8_fold(&f, best.buf, best.len);
+		out = strbuf_detach(&f, NULL);
+	}
+	strbuf_release(&run);
+	strbuf_release(&best);
+	return out;
+}
+
+static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
+{
+	struct regex *re;
+	int err;
+	PCRE2_SIZE erroff;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | (has_upper(pat) ? 0 : PCRE2_CASELESS);
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
+
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		return fail(p, at + erroff, "bad regular expression: %s", (char *)msg);
+	}
+	re = xcalloc(1, sizeof(*re));
+	re->code = code;
+	/* JIT where the platform has it; the interpreter otherwise. */
+	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	re->md = pcre2_match_data_create_from_pattern(code, NULL);
+	re->mctx = pcre2_match_context_create(NULL);
+	if (!re->md || !re->mctx) {
+		regex_free(re);
+		return fail(p, at, "out of memory compiling the regular expression");
+	}
+	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
+	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
+	re->literal = literal_of(pat);
+	return re;
+}
+
+int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *start, size_t *end)
+{
+	int rc = pcre2_match(re->code, (PCRE2_SPTR)s, n, from, PCRE2_NO_UTF_CHECK, re->md, re->mctx);
+	PCRE2_SIZE *ov;
+
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1; /* match limit, depth limit, or heap */
+	ov = pcre2_get_ovector_pointer(re->md);
+	*start = ov[0];
+	*end = ov[1];
+	return 1;
+}
+
+const char *regex_literal(const struct regex *re)
+{
+	return re->literal;
+}
+
+/* "drøfting", "drofting", "d" ...: the decision type a value names. */
+static enum decision_type type_value(const char *v)
+{
+	static const char *const names[] = { NULL, "godkjenning", "orientering", "drofting" };
+	struct strbuf f = STRBUF_INIT;
+	size_t i, k = 0;
+	enum decision_type t = DECISION_NONE;
+
+	utf8_fold(&f, v, strlen(v));
+	/* Fold ø to o so that "drofting" and "drøfting" are one. */
+	for (i = 0; i < f.len; i++) {
+		if ((unsigned char)f.buf[i] == 0xC3 && i + 1 < f.len && (unsigned char)f.buf[i + 1] == 0xB8) {
+			f.buf[k++] = 'o';
+			i++;
+		} else {
+			f.buf[k++] = f.buf[i];
+		}
+	}
+	strbuf_setlen(&f, k);
+	for (i = 1; i < ARRAY_SIZE(names) && f.len; i++)
+		if (!strncmp(names[i], f.buf, f.len))
+			t = (enum decision_type)i;
+	strbuf_release(&f);
+	return t;
+}
+
+static bool digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return n > 0;
+}
+
+/* One end of a date filter: YYYY, YYYY-MM or YYYY-MM-DD; `last` picks the period's last day. */
+static bool date_end(const char *s, size_t n, bool last, char out[11])
+{
+	if (n >= 7 && digits(s + 5, 2) && (atoi(s + 5) < 1 || atoi(s + 5) > 12))
+		return false;
+	if (n == 10 && digits(s + 8, 2) && (atoi(s + 8) < 1 || atoi(s + 8) > 31))
+		return false;
+	if (n == 4 && digits(s, 4)) {
+		snprintf(out, 11, "%.4s-%s", s, last ? "12-31" : "01-01");
+		return true;
+	}
+	if (n == 7 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2)) {
+		snprintf(out, 11, "%.7s-%s", s, last ? "31" : "01");
+		return true;
+	}
+	if (n == 10 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' && digits(s + 8, 2)) {
+		memcpy(out, s, 10);
+		out[10] = '\0';
+		return true;
+	}
+	return false;
+}
+
+static struct qnode *filter_node(struct parser *p, enum qfield field, const char *v, size_t at, size_t vat)
+{
+	struct qnode *n = node_new(Q_FILTER, at);
+	const char *dots;
+	struct case_no no;
+
+	n->field = field;
+	n->text = xstrdup(v);
+	switch (field) {
+	case QF_TYPE:
+		if (!(n->type = type_value(v)))
+			goto bad_value;
+		break;
+	case QF_BODY:
+		if (!(n->body = body_normalise(v)))
+			goto bad_value;
+		break;
+	case QF_CASE:
+		if (!scan_case_number(v, strlen(v), &no) || no.len != strlen(v))
+			goto bad_value;
+		memcpy(n->case_no, no.text, sizeof(no.text));
+		break;
+	case QF_YEAR:
+		if (strlen(v) == 4 && digits(v, 4))
+			n->year = atoi(v);
+		else if (strlen(v) == 2 && digits(v, 2))
+			n->year = 2000 + atoi(v);
+		else
+			goto bad_value;
+		break;
+	case QF_DATE:
+		dots = strstr(v, "..");
+		if (dots) {
+			if ((dots > v && !date_end(v, (size_t)(dots - v), false, n->date_from)) ||
+			    (dots[2] && !date_end(dots + 2, strlen(dots + 2), true, n->date_to)) ||
+			    (dots == v && !dots[2]))
+				goto bad_value;
+		} else if (!date_end(v, strlen(v), false, n->date_from) || !date_end(v, strlen(v), true, n->date_to)) {
+			goto bad_value;
+		}
+		break;
+	case QF_AMENDED:
+		if (!strcasecmp(v, "yes") || !strcasecmp(v, "ja") || !strcasecmp(v, "true"))
+			n->amended = true;
+		else if (!strcasecmp(v, "no") || !strcasecmp(v, "nei") || !strcasecmp(v, "false"))
+			n->amended = false;
+		else
+			goto bad_value;
+		break;
+	default:
+		break;
+	}
+	return n;
+bad_value:
+	node_free(n);
+	switch (field) {
+	case QF_TYPE:
+		return fail(p, vat, "unknown type '%s' (godkjenning, orientering or drøfting)", v);
+	case QF_BODY:
+		return fail(p, vat, "unknown body '%s' (NUFA, Nasjonalt e-helsestyre, NUIT)", v);
+	case QF_CASE:
+		return fail(p, vat, "'%s' is not a case number such as 11/21", v);
+	case QF_YEAR:
+		return fail(p, vat, "'%s' is not a year such as 2021", v);
+	case QF_DATE:
+		return fail(p, vat, "'%s' is not a date or range such as 2021-04..2022-09", v);
+	default:
+		return fail(p, vat, "'%s' is not yes or no", v);
+	}
+}
+
+/* A word, "phrase" or /regex/ at the cursor, searching `field`. */
+static struct qnode *term(struct parser *p, enum qfield field, size_t at)
+{
+	struct qnode *n;
+	size_t start = p->pos;
+	char c = p->pos < p->n ? p->s[p->pos] : '\0';
+
+	if (c == '"') {
+		p->pos++;
+		n = node_new(Q_TERM, at);
+		n->field = field;
+		n->term = QT_PHRASE;
+		if (!(n->text = read_delimited(p, '"', start, "quote")) || !*n->text) {
+			node_free(n);
+			return p->failed ? NULL : fail(p, start, "empty phrase");
+		}
+		return n;
+	}
+	if (c == '/') {
+		p->pos++;
+		n = node_new(Q_TERM, at);
+		n->field = field;
+		n->term = QT_REGEX;
+		if (!(n->text = read_delimited(p, '/', start, "regular expression"))) {
+			node_free(n);
+			return NULL;
+		}
+		if (!*n->text) {
+			node_free(n);
+			return fail(p, start, "empty regular expression");
+		}
+		if (!(n->re = regex_compile(p, n->text, start + 1))) {
+			node_free(n);
+			return NULL;
+		}
+		return n;
+	}
+	while (p->pos < p->n && word_char(p->s[p->pos]))
+		p->pos++;
+	if (p->pos == start)
+		return c ? fail(p, start, "unexpected '%c'", c) : fail(p, start, "missing search term");
+	n = node_new(Q_TERM, at);
+	n->field = field;
+	n->term = QT_WORD;
+	n->text = xstrndup(p->s + start, p->pos - start);
+	if (p->s[p->pos - 1] == '*') {
+		n->term = QT_PREFIX;
+		n->text[p->pos - start - 1] = '\0';
+		if (!*n->text) {
+			node_free(n);
+			return fail(p, start, "a prefix needs at least one letter before '*'");
+		}
+	}
+	return n;
+}
+
+static struct qnode *parse_or(struct parser *p);
+
+static struct qnode *primary(struct parser *p)
+{
+	size_t at, i;
+	struct qnode *n;
+
+	skip_space(p);
+	at = p->pos;
+	if (at >= p->n)
+		return fail(p, at, "missing search term at the end");
+	if (p->s[at] == '(') {
+		if (++p->depth > 100)
+			return fail(p, at, "parentheses nested too deep");
+		p->pos++;
+		n = parse_or(p);
+		skip_space(p);
+		if (!n)
+			return NULL;
+		if (p->pos >= p->n || p->s[p->pos] != ')') {
+			node_free(n);
+			return fail(p, at, "unbalanced parenthesis: no closing )");
+		}
+		p->pos++;
+		p->depth--;
+		return n;
+	}
+	if (p->s[at] == ')')
+		return fail(p, at, "unbalanced parenthesis: ) without (");
+	/* field:value */
+	for (i = at; i < p->n && p->s[i] != ':' && word_char(p->s[i]) && p->s[i] != '/'; i++)
+		;
+	if (i < p->n && p->s[i] == ':' && i > at) {
+		size_t k, vat = i + 1;
+		enum qfield field = QF_ANY;
+		bool known = false;
+
+		for (k = 0; k < ARRAY_SIZE(fields); k++)
+			if (strlen(fields[k].name) == i - at && !strncasecmp(p->s + at, fields[k].name, i - at)) {
+				field = fields[k].field;
+				known = true;
+			}
+		if (!known)
+			return fail(p, at, "unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
+					   "title, decision, slide, amended)",
+				    (int)(i - at), p->s + at);
+		p->pos = vat;
+		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
+			return fail(p, vat, "missing value after '%.*s:'", (int)(i - at), p->s + at);
+		if (field <= QF_SLIDE)
+			return term(p, field, at);
+		n = term(p, QF_ANY, vat);
+		if (!n)
+			return NULL;
+		{
+			struct qnode *f = filter_node(p, field, n->text, at, vat);
+			node_free(n);
+			return f;
+		}
+	}
+	return term(p, QF_ANY, at);
+}
+
+static struct qnode *unary(struct parser *p)
+{
+	size_t at;
+	struct qnode *n, *inner;
+
+	skip_space(p);
+	at = p->pos;
+	if (at_keyword(p, "NOT")) {
+		p->pos += 3;
+	} else if (at < p->n && p->s[at] == '-' && at + 1 < p->n && word_char(p->s[at + 1]) &&
+		   p->s[at + 1] != '-') {
+		p->pos++;
+	} else {
+		return primary(p);
+	}
+	if (++p->depth > 100)
+		return fail(p, at, "NOT nested too deep");
+	inner = unary(p);
+	p->depth--;
+	if (!inner)
+		return NULL;
+	n = node_new(Q_NOT, at);
+	n->a = inner;
+	return n;
+}
+
+static bool at_end_of_and(struct parser *p)
+{
+	skip_space(p);
+	return p->pos >= p->n || p->s[p->pos] == ')' || at_keyword(p, "OR");
+}
+
+static struct qnode *parse_and(struct parser *p)
+{
+	struct qnode *left = unary(p);
+
+	while (left && !at_end_of_and(p)) {
+		struct qnode *right, *n;
+		size_t at = p->pos;
+
+		if (at_keyword(p, "AND"))
+			p->pos += 3;
+		right = unary(p);
+		if (!right) {
+			node_free(left);
+			return NULL;
+		}
+		n = node_new(Q_AND, at);
+		n->a = left;
+		n->b = right;
+		left = n;
+	}
+	return left;
+}
+
+static struct qnode *parse_or(struct parser *p)
+{
+	struct qnode *left = parse_and(p);
+
+	while (left) {
+		struct qnode *right, *n;
+		size_t at;
+
+		skip_space(p);
+		if (!at_keyword(p, "OR"))
+			break;
+		at = p->pos;
+		p->pos += 2;
+		right = parse_and(p);
+		if (!right) {
+			node_free(left);
+			return NULL;
+		}
+		n = node_new(Q_OR, at);
+		n->a = left;
+		n->b = right;
+		left = n;
+	}
+	return left;
+}
+
+/* NOT alone can not be answered from an index; a query must have something positive. */
+static bool has_positive(const struct qnode *n)
+{
+	switch (n->kind) {
+	case Q_AND:
+		return has_positive(n->a) || has_positive(n->b);
+	case Q_OR:
+		return has_positive(n->a) && has_positive(n->b);
+	case Q_NOT:
+		return false;
+	default:
+		return true;
+	}
+}
+
+enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag)
+{
+	struct parser p = { text, strlen(text), 0, diag, false, 0 };
+	struct query *q;
+	size_t bad;
+
+	*out = NULL;
+	vt_diag_clear(diag);
+	if ((bad = utf8_invalid_offset(text, p.n)) < p.n) {
+		fail(&p, bad, "invalid UTF-8 in the query");
+		return VT_ERR_USAGE;
+	}
+	q = xcalloc(1, sizeof(*q));
+	q->text = xstrdup(text);
+	skip_space(&p);
+	if (p.pos < p.n) {
+		q->root = parse_or(&p);
+		skip_space(&p);
+		if (q->root && p.pos < p.n)
+			fail(&p, p.pos, "unbalanced parenthesis: ) without (");
+		if (!p.failed && q->root && !has_positive(q->root))
+			fail(&p, 0, "a query needs something to find, not only words to leave out");
+	}
+	if (p.failed) {
+		query_free(q);
+		return VT_ERR_USAGE;
+	}
+	*out = q;
+	return VT_OK;
+}
+
+static void each_positive(const struct qnode *n, void (*fn)(const struct qnode *n, void *arg), void *arg)
+{
+	if (!n || n->kind == Q_NOT)
+		return;
+	if (n->kind == Q_TERM)
+		fn(n, arg);
+	each_positive(n->a, fn, arg);
+	each_positive(n->b, fn, arg);
+}
+
+void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg)
+{
+	each_positive(q->root, fn, arg);
+}
+
+static void describe(struct strbuf *sb, const struct qnode *n)
+{
+	static const char *const kinds[] = { "WORD", "PREFIX", "PHRASE", "REGEX" };
+
+	switch (n->kind) {
+	case Q_AND:
+	case Q_OR:
+		strbuf_addstr(sb, n->kind == Q_AND ? "(AND " : "(OR ");
+		describe(sb, n->a);
+		strbuf_addch(sb, ' ');
+		describe(sb, n->b);
+		strbuf_addch(sb, ')');
+		break;
+	case Q_NOT:
+		strbuf_addstr(sb, "(NOT ");
+		describe(sb, n->a);
+		strbuf_addch(sb, ')');
+		break;
+	case Q_TERM:
+		strbuf_addf(sb, "(%s %s %s)", kinds[n->term], field_names[n->field], n->text);
+		break;
+	case Q_FILTER:
+		strbuf_addf(sb, "(%s ", field_names[n->field]);
+		switch (n->field) {
+		case QF_TYPE: strbuf_addstr(sb, decision_type_name(n->type)); break;
+		case QF_BODY: strbuf_addstr(sb, n->body); break;
+		case QF_CASE: strbuf_addstr(sb, n->case_no); break;
+		case QF_YEAR: strbuf_addf(sb, "%d", n->year); break;
+		case QF_DATE: strbuf_addf(sb, "%s..%s", n->date_from, n->date_to); break;
+		case QF_AMENDED: strbuf_addstr(sb, n->amended ? "yes" : "no"); break;
+		default: strbuf_addstr(sb, n->text); break;
+		}
+		strbuf_addch(sb, ')');
+		break;
+	}
+}
+
+char *query_describe(const struct query *q)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	if (q->root)
+		describe(&sb, q->root);
+	else
+		strbuf_addstr(&sb, "(ALL)");
+	return strbuf_detach(&sb, NULL);
+}

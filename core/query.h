@@ -1,0 +1,89 @@
+/*
+ * query.h: the one query language of vedtak (search, and later tagging and
+ * export): words, "phrases", prefix*, OR, -word / NOT, parentheses, field
+ * filters (type:, presenter:, org:, body:, case:, year:, date:, title:,
+ * decision:, slide:, amended:) and /regular expressions/.
+ *
+ * query_compile() turns the text into a tree of nodes (the plan); db/ turns
+ * the plan into SQL. Regular expressions are compiled here, once, with
+ * PCRE2 (UTF, Unicode properties, JIT, match and depth limits).
+ */
+#ifndef VEDTAK_QUERY_H
+#define VEDTAK_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "deck.h"
+#include "status.h"
+
+enum qnode_kind { Q_AND, Q_OR, Q_NOT, Q_TERM, Q_FILTER };
+
+/* Text a term searches: everything, or one part of a case. */
+enum qfield {
+	QF_ANY,
+	QF_TITLE,
+	QF_DECISION,
+	QF_SLIDE,
+	/* Filters on indexed columns, not on the text. */
+	QF_TYPE,
+	QF_PRESENTER,
+	QF_ORG,
+	QF_BODY,
+	QF_CASE,
+	QF_YEAR,
+	QF_DATE,
+	QF_AMENDED,
+};
+
+enum qterm_kind { QT_WORD, QT_PREFIX, QT_PHRASE, QT_REGEX };
+
+struct regex; /* a compiled PCRE2 pattern; see regex_match() */
+
+struct qnode {
+	enum qnode_kind kind;
+	struct qnode *a, *b; /* AND, OR: both; NOT: a */
+	enum qfield field;
+	enum qterm_kind term;
+	char *text;          /* the word, phrase or pattern, or a filter's value, as typed */
+	size_t offset;       /* byte offset in the query where the node starts */
+	/* Filter values, by field. */
+	enum decision_type type;
+	int year;
+	char date_from[11], date_to[11]; /* inclusive, "" for open ends */
+	bool amended;
+	char case_no[16];
+	const char *body;
+	struct regex *re;    /* QT_REGEX */
+};
+
+struct query {
+	struct qnode *root;  /* NULL for an empty query (matches everything) */
+	char *text;
+};
+
+/*
+ * Compiles `text`. On a malformed query returns VT_ERR_USAGE and fills
+ * `diag`: msg names the problem, offset_plus1 is the byte offset of the
+ * spot plus one. The caller frees *out with query_free().
+ */
+enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag);
+void query_free(struct query *q); /* NULL is fine */
+
+/* Calls fn for every term node (QT_*) that is not under a NOT. */
+void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg);
+
+/* A readable form of the plan, for tests: "(AND (WORD any fhir) (TYPE Drøfting))". Caller frees. */
+char *query_describe(const struct query *q);
+
+/*
+ * Runs a compiled pattern on `s` (length n) from byte `from`. Returns 1 and
+ * the match's bytes in *start, *end; 0 for no match; -1 if the pattern hit
+ * its match or depth limit ("pattern too expensive").
+ */
+int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *start, size_t *end);
+
+/* The regex's longest literal that every match must contain (lower case), or NULL. */
+const char *regex_literal(const struct regex *re);
+
+#endif

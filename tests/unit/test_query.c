@@ -1,0 +1,129 @@
+/*
+ * test_query.c: the query parser: valid queries give the expected plan;
+ * each kind of error gives its message and the column it points at.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "tap.h"
+
+static void plan(const char *text, const char *want)
+{
+	struct query *q = NULL;
+	struct vt_diag d;
+	char *got;
+
+	if (query_compile(text, &q, &d) != VT_OK) {
+		ok(0, "'%s' compiles", text);
+		printf("#   error: %s at %ld\n", d.msg, d.offset_plus1);
+		return;
+	}
+	got = query_describe(q);
+	is_str(got, want, "plan of '%s'", text);
+	free(got);
+	query_free(q);
+}
+
+static void error(const char *text, const char *msg_part, long column)
+{
+	struct query *q = NULL;
+	struct vt_diag d;
+
+	if (!ok(query_compile(text, &q, &d) == VT_ERR_USAGE, "'%s' is refused", text)) {
+		query_free(q);
+		return;
+	}
+	ok(strstr(d.msg, msg_part) != NULL, "'%s': message '%s' names '%s'", text, d.msg, msg_part);
+	is_int(d.offset_plus1, column, "'%s': column", text);
+}
+
+static void regex_runs(void)
+{
+	struct query *q = NULL;
+	struct vt_diag d;
+	size_t s, e;
+	char *long_a;
+	int rc;
+
+	ok(query_compile("/\\bnilar\\b/", &q, &d) == VT_OK, "a regex compiles");
+	rc = regex_match(q->root->re, "Om NILAR-prosjektet", 19, 0, &s, &e);
+	ok(rc == 1 && s == 3 && e == 8, "lower-case pattern matches case-insensitively (smart case)");
+	query_free(q);
+
+	ok(query_compile("/NILAR/", &q, &d) == VT_OK, "an upper-case regex compiles");
+	is_int(regex_match(q->root->re, "om nilar", 8, 0, &s, &e), 0, "upper case makes it case-sensitive");
+	query_free(q);
+
+	ok(query_compile("/\\bhåndtering\\b/", &q, &d) == VT_OK, "a regex with å compiles");
+	ok(regex_match(q->root->re, "API-håndtering", strlen("API-håndtering"), 0, &s, &e) == 1,
+	   "\\b knows that å is a letter");
+	is_int(regex_match(q->root->re, "APIhåndteringen", strlen("APIhåndteringen"), 0, &s, &e), 0,
+	       "and \\b does not split a word at å");
+	query_free(q);
+
+	ok(query_compile("/(a+)+$/", &q, &d) == VT_OK, "a catastrophic pattern compiles");
+	long_a = malloc(20002);
+	memset(long_a, 'a', 20000);
+	long_a[20000] = 'b';
+	long_a[20001] = '\0';
+	is_int(regex_match(q->root->re, long_a, 20001, 0, &s, &e), -1, "and stops at its limit instead of hanging");
+	free(long_a);
+	query_free(q);
+
+	ok(query_compile("/API[- ]?(håndtering|forvaltning)/", &q, &d) == VT_OK, "the issue's example compiles");
+	ok(regex_literal(q->root->re) == NULL, "alternation: no required literal");
+	query_free(q);
+	ok(query_compile("/fhir[- ]api/", &q, &d) == VT_OK, "a pattern with literals compiles");
+	is_str(regex_literal(q->root->re), "fhir", "its longest required literal");
+	query_free(q);
+}
+
+int main(void)
+{
+	plan("fhir api", "(AND (WORD any fhir) (WORD any api))");
+	plan("\"digital hjemmeoppfølging\"", "(PHRASE any digital hjemmeoppfølging)");
+	plan("helse*", "(PREFIX any helse)");
+	plan("fhir OR hl7", "(OR (WORD any fhir) (WORD any hl7))");
+	plan("fhir -orientering", "(AND (WORD any fhir) (NOT (WORD any orientering)))");
+	plan("fhir NOT hl7", "(AND (WORD any fhir) (NOT (WORD any hl7)))");
+	plan("(fhir OR hl7) AND api", "(AND (OR (WORD any fhir) (WORD any hl7)) (WORD any api))");
+	plan("a OR b c", "(OR (WORD any a) (AND (WORD any b) (WORD any c)))");
+	plan("type:drøfting", "(type Drøfting)");
+	plan("type:d", "(type Drøfting)");
+	plan("type:drofting", "(type Drøfting)");
+	plan("sakstype:o", "(type Orientering)");
+	plan("presenter:aksnes", "(presenter aksnes)");
+	plan("org:helsedirektoratet", "(org helsedirektoratet)");
+	plan("body:nufa", "(body NUFA)");
+	plan("body:NEHS", "(body Nasjonalt e-helsestyre)");
+	plan("case:11/21", "(case 11/21)");
+	plan("year:2021", "(year 2021)");
+	plan("date:2021-04..2022-09", "(date 2021-04-01..2022-09-31)");
+	plan("date:2022", "(date 2022-01-01..2022-12-31)");
+	plan("date:..2021-06-30", "(date ..2021-06-30)");
+	plan("title:strategi", "(WORD title strategi)");
+	plan("decision:\"tar saken til orientering\"", "(PHRASE decision tar saken til orientering)");
+	plan("slide:fhir*", "(PREFIX slide fhir)");
+	plan("amended:yes", "(amended yes)");
+	plan("Hans Lowe", "(AND (WORD any Hans) (WORD any Lowe))");
+	plan("  ", "(ALL)");
+	plan("e-helse", "(WORD any e-helse)");
+
+	error("\"digital hjemme", "unbalanced quote", 1);
+	error("(fhir OR hl7", "unbalanced parenthesis", 1);
+	error("fhir)", "unbalanced parenthesis", 5);
+	error("colour:red", "unknown field 'colour:'", 1);
+	error("fhir type:x", "unknown type 'x'", 11);
+	error("year:tjue", "not a year", 6);
+	error("date:2021-13..", "not a date", 6);
+	error("case:2019/2020", "not a case number", 6);
+	error("body:xyz", "unknown body", 6);
+	error("fhir /API(/", "bad regular expression", 11);
+	error("fhir /API", "unbalanced regular expression", 6);
+	error("-fhir", "only words to leave out", 1);
+	error("type:", "missing value after 'type:'", 6);
+	error("fhir OR", "missing search term", 8);
+	regex_runs();
+	return done_testing();
+}
