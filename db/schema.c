@@ -78,6 +78,24 @@ static const char *const migrations[] = {
 	"  page TEXT, line INTEGER,"
 	"  text TEXT NOT NULL);"
 	"CREATE INDEX slides_meeting ON slides(meeting_id, case_id, position);",
+
+	/* version 2: the full-text index, one document per case. It is
+	 * contentless: the text lives once, in the tables above, and case_doc
+	 * rebuilds a document (for indexing, and for the 'delete' command a
+	 * contentless table needs) always the same way. */
+	"CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
+	"  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
+	"    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
+	"  coalesce(c.proposed_decision, ''),"
+	"  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
+	"    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), ''),"
+	"  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
+	"    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
+	"  FROM cases c;"
+	"CREATE VIRTUAL TABLE case_fts USING fts5(title, decision, people, slides,"
+	"  content = '', tokenize = 'vedtak');"
+	"CREATE VIRTUAL TABLE case_fts_vocab USING fts5vocab(case_fts, 'row');"
+	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc;",
 };
 
 static int user_version(sqlite3 *db)

@@ -9,8 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fts.h"
 #include "schema.h"
+#include "search.h"
 #include "store.h"
+#include "store_db.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "util.h"
@@ -30,6 +33,8 @@ enum stmt_id {
 	ST_SPELLING_INSERT,
 	ST_PRESENTER_INSERT,
 	ST_SLIDE_INSERT,
+	ST_FTS_INSERT,
+	ST_FTS_DELETE_MEETING,
 	ST_COUNT
 };
 
@@ -62,6 +67,12 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_PRESENTER_INSERT] =
 		"INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
 		" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_FTS_INSERT] =
+		"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
+	/* A contentless index forgets a document only when given its text again. */
+	[ST_FTS_DELETE_MEETING] =
+		"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
+		" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
 	[ST_SLIDE_INSERT] =
 		"INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -104,6 +115,9 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		st = db_fail(s, diag, "setting up the database");
 		goto fail;
 	}
+	st = fts_register(s->db, diag);
+	if (st != VT_OK)
+		goto fail;
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
@@ -270,7 +284,10 @@ static bool insert_case(struct store *s, const struct deck *d, long meeting, con
 		if (!run(st))
 			goto out;
 	}
-	ok = insert_slides(s, meeting, case_id, c->slides, c->nslides);
+	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides) || !(st = stmt(s, ST_FTS_INSERT)))
+		goto out;
+	sqlite3_bind_int64(st, 1, case_id);
+	ok = run(st);
 out:
 	free(key);
 	return ok;
@@ -385,7 +402,10 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 		goto db_error;
 
 	if (old_id) {
-		if (!(st = stmt(s, ST_PRESENTERS_DELETE)))
+		if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+			goto db_error;
+		sqlite3_bind_int64(st, 1, old_id);
+		if (!run(st) || !(st = stmt(s, ST_PRESENTERS_DELETE)))
 			goto db_error;
 		sqlite3_bind_int64(st, 1, old_id);
 		if (!run(st) || !(st = stmt(s, ST_MEETING_DELETE)))
@@ -445,7 +465,8 @@ static char *col_text(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
-static enum vt_status load_rows(struct store *s, struct deck *d, long id, struct vt_diag *diag)
+/* Loads meeting `id`'s rows into `d`; with `case_id` set, only that case (and no agenda or members). */
+static enum vt_status load_rows(struct store *s, struct deck *d, long id, long case_id, struct vt_diag *diag)
 {
 	static const char *const sql[] = {
 		"SELECT kind, person, organization, replaces, note, line FROM member_changes"
@@ -454,21 +475,24 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, struct
 		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
 		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
 		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
-		" line_start, line_end FROM cases WHERE meeting_id = ?1 ORDER BY position",
+		" line_start, line_end FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
 		"SELECT c.position, p.name, p.organization FROM case_presenters p"
-		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 ORDER BY c.position, p.position",
+		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 AND (?2 = 0 OR c.id = ?2)"
+		" ORDER BY c.position, p.position",
 		"SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
-		" WHERE s.meeting_id = ?1 ORDER BY s.case_id IS NOT NULL, c.position, s.position",
+		" WHERE s.meeting_id = ?1 AND (?2 = 0 OR s.case_id = ?2)"
+		" ORDER BY s.case_id IS NOT NULL, c.position, s.position",
 	};
 	size_t q;
 
-	for (q = 0; q < ARRAY_SIZE(sql); q++) {
+	for (q = case_id ? 2 : 0; q < ARRAY_SIZE(sql); q++) {
 		sqlite3_stmt *st = NULL;
 		int rc;
 
 		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK)
 			return db_fail(s, diag, "loading a meeting");
 		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_int64(st, 2, case_id);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (q == 0) {
 				struct member_change *m = deck_add_member(d);
@@ -509,10 +533,11 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, struct
 			} else {
 				int pos = sqlite3_column_int(st, 0);
 				struct deck_case *c = NULL;
+				size_t k;
 
-				/* Positions are 1..ncases in order, as the import wrote them. */
-				if (sqlite3_column_type(st, 0) != SQLITE_NULL && pos >= 1 && (size_t)pos <= d->ncases)
-					c = &d->cases[pos - 1];
+				for (k = 0; sqlite3_column_type(st, 0) != SQLITE_NULL && k < d->ncases; k++)
+					if (d->cases[k].position == pos)
+						c = &d->cases[k];
 				if (q == 3 && c) {
 					case_add_presenter(c, (const char *)sqlite3_column_text(st, 1),
 							   (const char *)sqlite3_column_text(st, 2));
@@ -537,7 +562,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, struct
 	return VT_OK;
 }
 
-enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, struct vt_diag *diag)
+static enum vt_status load(struct store *s, long id, long case_id, struct deck **out, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
 	struct deck *d = NULL;
@@ -573,7 +598,7 @@ enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, s
 	d->start_date = col_text(st, 7);
 	d->end_date = col_text(st, 8);
 	d->imported_at = col_text(st, 9);
-	ret = load_rows(s, d, id, diag);
+	ret = load_rows(s, d, id, case_id, diag);
 	if (ret == VT_OK) {
 		*out = d;
 		d = NULL;
@@ -582,6 +607,24 @@ out:
 	sqlite3_finalize(st);
 	deck_free(d);
 	return ret;
+}
+
+enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, struct vt_diag *diag)
+{
+	return load(s, id, 0, out, diag);
+}
+
+enum vt_status store_load_case(struct store *s, long meeting_id, long case_id, struct deck **out,
+			       struct vt_diag *diag)
+{
+	enum vt_status st = load(s, meeting_id, case_id, out, diag);
+
+	if (st == VT_OK && (*out)->ncases != 1) {
+		deck_free(*out);
+		*out = NULL;
+		return vt_fail(diag, VT_ERR_NOT_FOUND, 0, "no case with id %ld", case_id);
+	}
+	return st;
 }
 
 enum vt_status store_find_cases(struct store *s, const char *number, struct case_ref **v, size_t *n,
@@ -613,4 +656,14 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 		return db_fail(s, diag, "finding cases");
 	}
 	return VT_OK;
+}
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+void store_interrupt(struct store *s)
+{
+	sqlite3_interrupt(s->db);
 }

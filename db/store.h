@@ -16,7 +16,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 /*
  * Opens (creating if needed, unless `readonly`) the database at `path` and
@@ -47,6 +47,13 @@ enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct 
 
 /* Loads meeting `id` with everything imported for it. Caller frees *out with deck_free(). */
 enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, struct vt_diag *diag);
+
+/*
+ * Loads one case (id `case_id` of meeting `meeting_id`) with its presenters
+ * and slides, in a deck holding the meeting's fields and that case only.
+ */
+enum vt_status store_load_case(struct store *s, long meeting_id, long case_id, struct deck **out,
+			       struct vt_diag *diag);
 
 struct case_ref {
 	long meeting_id;

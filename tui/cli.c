@@ -18,6 +18,9 @@
 #include "json.h"
 #include "parse.h"
 #include "scan.h"
+#include "search.h"
+#include "snippet.h"
+#include "query.h"
 #include "store.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -620,6 +623,234 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/* Code points in the first `bytes` bytes of s: JSON offsets count characters, as scripts do. */
+static size_t cp_offset(const char *s, size_t bytes)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < bytes; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+static void print_snippet_text(const struct snippet *sn, bool bold)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < sn->nhits; i++) {
+		fwrite(sn->text + pos, 1, sn->hits[i].start - pos, stdout);
+		fputs(bold ? "\033[1m" : "[", stdout);
+		fwrite(sn->text + sn->hits[i].start, 1, sn->hits[i].end - sn->hits[i].start, stdout);
+		fputs(bold ? "\033[22m" : "]", stdout);
+		pos = sn->hits[i].end;
+	}
+	fputs(sn->text + pos, stdout);
+}
+
+static void snippet_where(struct strbuf *sb, const struct snippet *sn)
+{
+	if (sn->page)
+		strbuf_addstr(sb, sn->page);
+	else if (sn->slide)
+		strbuf_addf(sb, "slide %d", sn->slide);
+	else
+		strbuf_addstr(sb, sn->where);
+}
+
+static void print_hit_text(const struct deck *d, const struct deck_case *c, struct snippet *sn, size_t nsn,
+			   bool bold)
+{
+	struct strbuf where = STRBUF_INIT;
+	size_t i;
+
+	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? d->start_date : "----------",
+	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
+	if (c->npresenters) {
+		printf("    ");
+		for (i = 0; i < c->npresenters; i++)
+			printf("%s%s", i ? ", " : "", c->presenters[i].name);
+		printf("\n");
+	}
+	for (i = 0; i < nsn; i++) {
+		strbuf_reset(&where);
+		snippet_where(&where, &sn[i]);
+		printf("    %s: ", where.buf);
+		print_snippet_text(&sn[i], bold);
+		printf("\n");
+	}
+	strbuf_release(&where);
+}
+
+static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_case *c,
+		     const struct search_hit *h, struct snippet *sn, size_t nsn)
+{
+	char *key = deck_case_key(d, c);
+	size_t i, k;
+
+	strbuf_addstr(sb, "{\"key\": ");
+	json_string(sb, key);
+	strbuf_addstr(sb, ", \"number\": ");
+	json_string(sb, c->number);
+	strbuf_addstr(sb, ", \"source\": ");
+	json_string(sb, d->source);
+	strbuf_addstr(sb, ", \"date\": ");
+	json_string(sb, d->start_date);
+	strbuf_addstr(sb, ", \"body\": ");
+	json_string(sb, d->body);
+	strbuf_addstr(sb, ", \"decision_type\": ");
+	json_string(sb, decision_type_name(c->type));
+	strbuf_addstr(sb, ", \"title\": ");
+	json_string(sb, c->title);
+	strbuf_addstr(sb, ", \"presenters\": [");
+	for (i = 0; i < c->npresenters; i++) {
+		strbuf_addstr(sb, i ? ", {\"name\": " : "{\"name\": ");
+		json_string(sb, c->presenters[i].name);
+		strbuf_addstr(sb, ", \"organization\": ");
+		json_string(sb, c->presenters[i].organization);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addf(sb, "], \"score\": %.6f, \"tier\": %d, \"snippets\": [", h->score, h->tier);
+	for (i = 0; i < nsn; i++) {
+		strbuf_addstr(sb, i ? ", {\"where\": " : "{\"where\": ");
+		json_string(sb, sn[i].where);
+		strbuf_addf(sb, ", \"slide\": %d, \"page\": ", sn[i].slide);
+		json_string(sb, sn[i].page);
+		strbuf_addstr(sb, ", \"text\": ");
+		json_string(sb, sn[i].text);
+		strbuf_addstr(sb, ", \"hits\": [");
+		for (k = 0; k < sn[i].nhits; k++)
+			strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "", cp_offset(sn[i].text, sn[i].hits[k].start),
+				    cp_offset(sn[i].text, sn[i].hits[k].end));
+		strbuf_addstr(sb, "]}");
+	}
+	strbuf_addstr(sb, "]}");
+	free(key);
+}
+
+/* A query error: the message, then the query with a caret under the spot. */
+static void print_query_error(const char *text, const struct vt_diag *d)
+{
+	size_t off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0;
+	size_t width = utf8_width(text, off < strlen(text) ? off : strlen(text));
+
+	fprintf(stderr, "vedtak search: %s (column %zu)\n  %s\n  %*s^\n", d->msg, cp_offset(text, off) + 1, text,
+		(int)width, "");
+}
+
+static int cmd_search(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("search");
+	struct search_opts opts = { 20, false, false, 30000 };
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct store *s = NULL;
+	struct query *q = NULL;
+	struct matcher *m = NULL;
+	struct vt_diag diag;
+	bool json = false, bold;
+	int i, rc = EXIT_USAGE;
+	size_t h;
+
+	for (i = 1; i < argc; i++) {
+		int r = common_option(cli, c, argc, argv, &i);
+
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
+		if (!strcmp(argv[i], "--json")) {
+			json = true;
+		} else if (!strcmp(argv[i], "--count")) {
+			opts.count_only = true;
+		} else if (!strcmp(argv[i], "--sort") && i + 1 < argc) {
+			i++;
+			if (strcmp(argv[i], "date") && strcmp(argv[i], "relevance")) {
+				fprintf(stderr, "vedtak search: --sort takes relevance or date\n");
+				goto out;
+			}
+			opts.by_date = !strcmp(argv[i], "date");
+		} else if (!strcmp(argv[i], "--limit") && i + 1 < argc) {
+			char *end;
+			long v = strtol(argv[++i], &end, 10);
+			if (*end || v < 0) {
+				fprintf(stderr, "vedtak search: --limit takes a number (0 for all)\n");
+				goto out;
+			}
+			opts.limit = (size_t)v;
+		} else if (!strcmp(argv[i], "--timeout") && i + 1 < argc) {
+			opts.deadline_ms = strtol(argv[++i], NULL, 10);
+		} else if (!strcmp(argv[i], "--")) {
+			for (i++; i < argc; i++)
+				strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
+		} else {
+			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
+		}
+	}
+	vt_diag_clear(&diag);
+	if (query_compile(text.buf, &q, &diag) != VT_OK) {
+		print_query_error(text.buf, &diag);
+		goto out;
+	}
+	rc = EXIT_FAILED;
+	if (open_store(cli, &s) != VT_OK)
+		goto out;
+	if (store_search(s, q, &opts, &res, &diag) != VT_OK) {
+		fprintf(stderr, "vedtak search: %s\n", diag.msg);
+		goto out;
+	}
+	if (opts.count_only) {
+		if (json)
+			printf("{\"query\": %s, \"total\": %zu}\n", (json_string(&out, text.buf), out.buf), res.total);
+		else
+			printf("%zu\n", res.total);
+		rc = EXIT_OK;
+		goto out;
+	}
+	m = matcher_new(q);
+	bold = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	if (json) {
+		strbuf_addstr(&out, "{\"query\": ");
+		json_string(&out, text.buf);
+		strbuf_addf(&out, ", \"total\": %zu, \"results\": [", res.total);
+	} else {
+		printf("%zu case%s match%s\n", res.total, res.total == 1 ? "" : "s", res.total == 1 ? "es" : "");
+	}
+	for (h = 0; h < res.nhits; h++) {
+		struct snippet sn[3];
+		struct deck *d = NULL;
+		size_t nsn, k;
+
+		if (store_load_case(s, res.hits[h].meeting_id, res.hits[h].case_id, &d, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak search: %s\n", diag.msg);
+			goto out;
+		}
+		nsn = snippets_make(m, &d->cases[0], 3, sn);
+		if (json) {
+			strbuf_addstr(&out, h ? ",\n  " : "\n  ");
+			json_hit(&out, d, &d->cases[0], &res.hits[h], sn, nsn);
+		} else {
+			printf("\n");
+			print_hit_text(d, &d->cases[0], sn, nsn, bold);
+		}
+		for (k = 0; k < nsn; k++)
+			snippet_release(&sn[k]);
+		deck_free(d);
+	}
+	if (json) {
+		strbuf_addstr(&out, res.nhits ? "\n]}\n" : "]}\n");
+		fputs(out.buf, stdout);
+	}
+	rc = EXIT_OK;
+out:
+	matcher_free(m);
+	search_result_release(&res);
+	query_free(q);
+	store_close(s);
+	strbuf_release(&text);
+	strbuf_release(&out);
+	return rc;
+}
+
 /* The bundled sample decks: next to an installed binary, or in the source tree. */
 static char *assets_dir(void)
 {
@@ -715,6 +946,16 @@ const struct cli_command cli_commands[] = {
 	{ "list", cmd_list, "", "list meetings, newest first, with their cases", "" },
 	{ "show", cmd_show, "NUMBER", "show a case in full (all cases with that number)",
 	  "NUMBER is a case number such as 11/21.\n" },
+	{ "search", cmd_search, "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
+	  "search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/",
+	  "--json       results with score, tier and snippet hit offsets (in characters)\n"
+	  "--count      print only the number of matching cases\n"
+	  "--sort date  newest meeting first instead of by relevance\n"
+	  "--limit N    show at most N cases (default 20; 0 for all)\n"
+	  "--timeout MS stop a query that runs longer (default 30000)\n\n"
+	  "Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
+	  "slide: amended:yes. See the README for the query language. A malformed query\n"
+	  "exits with status 2 and a caret under the problem.\n" },
 	{ "export", cmd_export, "[--format json]", "print everything for scripts",
 	  "Prints {\"meetings\": [...]} with every meeting, its member changes, agenda,\n"
 	  "cases, presenters and slides. Dates are YYYY-MM-DD; absent values are null.\n" },

@@ -10,6 +10,7 @@
 #include "sha256.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "words.h"
 #include "tap.h"
 
 static void test_utf8(void)
@@ -137,8 +138,50 @@ static void test_infer(void)
 	is_int(scan_infer_type("NUFA tar med seg funnene fra rapporten"), DECISION_NONE, "no keyword, no type");
 }
 
+struct collected {
+	struct strbuf sb;
+};
+
+static int collect(void *arg, const struct word *w)
+{
+	struct strbuf *sb = arg;
+
+	if (sb->len)
+		strbuf_addch(sb, ' ');
+	strbuf_addf(sb, "%s%s", w->part ? "+" : "", w->exact);
+	if (w->folded)
+		strbuf_addf(sb, "|~%s", w->folded);
+	if (strcmp(w->stem, w->exact))
+		strbuf_addf(sb, "|=%s", w->stem);
+	return 0;
+}
+
+static void check_words(struct wordizer *wz, const char *text, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	words_each(wz, text, strlen(text), collect, &sb);
+	is_str(sb.buf, want, "index words of '%s'", text);
+	strbuf_release(&sb);
+}
+
+static void test_words(void)
+{
+	struct wordizer *wz = wordizer_new();
+
+	check_words(wz, "NUFA drøfter saken.", "nufa|=nuf drøfter|~drofter|=drøft saken|=sak");
+	check_words(wz, "Hans Löwe og Løwe", "hans|=han løwe|~lowe|=løw og løwe|~lowe|=løw");
+	check_words(wz, "E-helse og ehelse", "ehelse|=ehels +e +helse|=hels og ehelse|=ehels");
+	check_words(wz, "vedtaket, vedtakene", "vedtaket|=vedtak vedtakene|=vedtak");
+	check_words(wz, "får far", "får|~far far");
+	check_words(wz, "«Forsvarlig pasientbehandling uten IKT?» – 11/21",
+		    "forsvarlig|=forsvar pasientbehandling uten ikt 11 21");
+	wordizer_free(wz);
+}
+
 int main(void)
 {
+	test_words();
 	test_utf8();
 	test_sha256();
 	test_dates();

@@ -1,0 +1,318 @@
+/*
+ * snippet.c: hit finding with the index's own word forms (core/words.h),
+ * so that what is highlighted is what was matched: a word as typed, its
+ * folded and inflected forms, the word inside longer words, prefixes, and
+ * pattern matches.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "snippet.h"
+#include "strbuf.h"
+#include "util.h"
+#include "words.h"
+#include "banned.h"
+
+/* Passage length around the first hit, in bytes (cut at word boundaries). */
+#define BEFORE 60
+#define AFTER 140
+#define INFIX_MIN 4
+
+struct mterm {
+	enum qterm_kind kind;
+	char *exact, *stem;
+	bool ascii;
+	struct regex *re; /* borrowed from the query */
+};
+
+struct matcher {
+	struct wordizer *wz;
+	struct mterm *t;
+	size_t n, alloc;
+};
+
+struct add_ctx {
+	struct matcher *m;
+	enum qterm_kind kind;
+};
+
+static int add_word(void *arg, const struct word *w)
+{
+	struct add_ctx *a = arg;
+	struct mterm *t;
+
+	if (w->part)
+		return 0;
+	ALLOC_GROW(a->m->t, a->m->n + 1, a->m->alloc);
+	t = &a->m->t[a->m->n++];
+	memset(t, 0, sizeof(*t));
+	t->kind = a->kind == QT_PHRASE ? QT_WORD : a->kind;
+	t->exact = xstrdup(w->exact);
+	t->stem = xstrdup(w->stem);
+	t->ascii = w->ascii;
+	return 0;
+}
+
+static void add_term(const struct qnode *n, void *arg)
+{
+	struct matcher *m = arg;
+	struct add_ctx a = { m, n->term };
+
+	if (n->term == QT_REGEX) {
+		ALLOC_GROW(m->t, m->n + 1, m->alloc);
+		memset(&m->t[m->n], 0, sizeof(m->t[0]));
+		m->t[m->n].kind = QT_REGEX;
+		m->t[m->n++].re = n->re;
+		return;
+	}
+	words_each(m->wz, n->text, strlen(n->text), add_word, &a);
+}
+
+struct matcher *matcher_new(const struct query *q)
+{
+	struct matcher *m = xcalloc(1, sizeof(*m));
+
+	m->wz = wordizer_new();
+	query_each_positive_term(q, add_term, m);
+	return m;
+}
+
+void matcher_free(struct matcher *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->n; i++) {
+		free(m->t[i].exact);
+		free(m->t[i].stem);
+	}
+	free(m->t);
+	wordizer_free(m->wz);
+	free(m);
+}
+
+static bool starts_with(const char *s, const char *p)
+{
+	return s && !strncmp(s, p, strlen(p));
+}
+
+static bool word_hits(const struct mterm *t, const struct word *w)
+{
+	switch (t->kind) {
+	case QT_PREFIX:
+		return starts_with(w->exact, t->exact) || (t->ascii && starts_with(w->folded, t->exact));
+	case QT_WORD:
+	case QT_PHRASE:
+		if (!strcmp(w->exact, t->exact) || !strcmp(w->stem, t->stem) ||
+		    (t->ascii && w->folded && !strcmp(w->folded, t->exact)))
+			return true;
+		return strlen(t->exact) >= INFIX_MIN && strstr(w->exact, t->exact);
+	default:
+		return false;
+	}
+}
+
+struct hits_ctx {
+	struct matcher *m;
+	struct hit **v;
+	size_t *nv, *alloc;
+	long added;
+};
+
+static int on_word(void *arg, const struct word *w)
+{
+	struct hits_ctx *h = arg;
+	size_t i;
+
+	for (i = 0; i < h->m->n; i++) {
+		if (!word_hits(&h->m->t[i], w))
+			continue;
+		/* A part of a hyphenated word that already hit is not a second hit. */
+		if (*h->nv && (*h->v)[*h->nv - 1].start <= w->start && (*h->v)[*h->nv - 1].end >= w->end)
+			return 0;
+		ALLOC_GROW(*h->v, *h->nv + 1, *h->alloc);
+		(*h->v)[*h->nv].start = w->start;
+		(*h->v)[(*h->nv)++].end = w->end;
+		h->added++;
+		return 0;
+	}
+	return 0;
+}
+
+static int cmp_hit(const void *a, const void *b)
+{
+	const struct hit *x = a, *y = b;
+
+	return x->start < y->start ? -1 : x->start > y->start ? 1 : 0;
+}
+
+long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v, size_t *nv, size_t *alloc)
+{
+	struct hits_ctx h = { m, v, nv, alloc, 0 };
+	size_t first = *nv, i;
+	bool any_regex = false;
+
+	if (!text)
+		return 0;
+	words_each(m->wz, text, n, on_word, &h);
+	for (i = 0; i < m->n; i++) {
+		size_t from = 0, s, e;
+		int rc;
+
+		if (m->t[i].kind != QT_REGEX)
+			continue;
+		any_regex = true;
+		while (from <= n && (rc = regex_match(m->t[i].re, text, n, from, &s, &e)) == 1) {
+			if (e == s) { /* an empty match marks nothing; step over one character */
+				from = e + 1;
+				while (from < n && ((unsigned char)text[from] & 0xC0) == 0x80)
+					from++;
+				continue;
+			}
+			ALLOC_GROW(*v, *nv + 1, *alloc);
+			(*v)[*nv].start = s;
+			(*v)[(*nv)++].end = e;
+			h.added++;
+			from = e;
+		}
+		if (rc < 0)
+			return -1;
+	}
+	if (any_regex)
+		qsort(*v + first, *nv - first, sizeof(**v), cmp_hit);
+	return h.added;
+}
+
+/* Moves `i` back to the start of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i)
+{
+	while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
+static bool is_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t';
+}
+
+/*
+ * The passage around the first hit, with whitespace runs as one space;
+ * each hit's offsets are where its first and last kept bytes land.
+ */
+static void make_passage(struct snippet *sn, const char *text, size_t n, const struct hit *hits, size_t nhits)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t from, to, i, h = 0;
+	bool space = false, open = false;
+
+	from = hits[0].start > BEFORE ? char_start(text, hits[0].start - BEFORE) : 0;
+	while (from > 0 && from < hits[0].start && !is_space(text[from - 1]))
+		from++; /* begin at a word */
+	from = char_start(text, from);
+	to = hits[0].end + AFTER < n ? hits[0].end + AFTER : n;
+	while (to < n && !is_space(text[to]))
+		to++;
+	sn->hits = xcalloc(nhits, sizeof(*sn->hits));
+	if (from > 0)
+		strbuf_addstr(&sb, "… ");
+	for (i = from; i < to; i++) {
+		if (open && i >= hits[h].end) {
+			sn->hits[sn->nhits++].end = sb.len;
+			open = false;
+			h++;
+		}
+		while (!open && h < nhits && hits[h].end <= i)
+			h++;
+		if (is_space(text[i])) {
+			space = true;
+			continue;
+		}
+		if (space && sb.len && sb.buf[sb.len - 1] != ' ')
+			strbuf_addch(&sb, ' ');
+		space = false;
+		if (!open && h < nhits && i >= hits[h].start) {
+			sn->hits[sn->nhits].start = sb.len;
+			open = true;
+		}
+		strbuf_addch(&sb, text[i]);
+	}
+	if (open)
+		sn->hits[sn->nhits++].end = sb.len;
+	if (to < n)
+		strbuf_addstr(&sb, " …");
+	sn->text = strbuf_detach(&sb, NULL);
+}
+
+struct part {
+	const char *where;
+	int slide;
+	const char *page;
+	const char *text;
+	size_t nhits;
+	struct hit *hits;
+};
+
+static int cmp_part(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+
+	if (x->nhits != y->nhits)
+		return x->nhits > y->nhits ? -1 : 1;
+	return (x->slide > y->slide) - (x->slide < y->slide); /* title and decision (slide 0) first */
+}
+
+size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, struct snippet *out)
+{
+	struct part *parts = xcalloc(c->nslides + 3, sizeof(*parts));
+	struct strbuf people = STRBUF_INIT;
+	size_t np = 0, i, made = 0;
+
+	parts[np++] = (struct part){ "title", 0, NULL, c->title, 0, NULL };
+	parts[np++] = (struct part){ "decision", 0, NULL, c->decision, 0, NULL };
+	for (i = 0; i < c->npresenters; i++) {
+		if (i)
+			strbuf_addstr(&people, ", ");
+		strbuf_addstr(&people, c->presenters[i].name);
+		if (c->presenters[i].organization)
+			strbuf_addf(&people, " (%s)", c->presenters[i].organization);
+	}
+	parts[np++] = (struct part){ "presenters", 0, NULL, people.buf, 0, NULL };
+	for (i = 0; i < c->nslides; i++)
+		parts[np++] = (struct part){ "slide", (int)i + 1, c->slides[i].page, c->slides[i].text, 0, NULL };
+	for (i = 0; i < np; i++) {
+		size_t alloc = 0;
+		long k;
+
+		if (!parts[i].text)
+			continue;
+		k = matcher_hits(m, parts[i].text, strlen(parts[i].text), &parts[i].hits, &parts[i].nhits, &alloc);
+		if (k < 0)
+			parts[i].nhits = 0;
+	}
+	qsort(parts, np, sizeof(*parts), cmp_part);
+	for (i = 0; i < np && made < max; i++) {
+		if (!parts[i].nhits)
+			break;
+		memset(&out[made], 0, sizeof(out[made]));
+		out[made].where = parts[i].where;
+		out[made].slide = parts[i].slide;
+		out[made].page = xstrdup(parts[i].page);
+		make_passage(&out[made], parts[i].text, strlen(parts[i].text), parts[i].hits, parts[i].nhits);
+		made++;
+	}
+	for (i = 0; i < np; i++)
+		free(parts[i].hits);
+	free(parts);
+	strbuf_release(&people);
+	return made;
+}
+
+void snippet_release(struct snippet *s)
+{
+	free(s->page);
+	free(s->text);
+	free(s->hits);
+	memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,47 @@
+/*
+ * snippet.h: where a query hits a case's text, and short passages around
+ * the hits for result lists ("… ta med seg [innspill] gitt i møtet …").
+ */
+#ifndef VEDTAK_SNIPPET_H
+#define VEDTAK_SNIPPET_H
+
+#include <stddef.h>
+
+#include "deck.h"
+#include "query.h"
+
+struct matcher;
+
+/* A matcher for `q`'s positive terms (words, prefixes, phrases' words, patterns). */
+struct matcher *matcher_new(const struct query *q);
+void matcher_free(struct matcher *m); /* NULL is fine */
+
+struct hit {
+	size_t start, end; /* bytes */
+};
+
+/*
+ * Finds the hits in `text` (length n), in order, appending to *v (grown with
+ * ALLOC_GROW); returns how many it added, or -1 if a pattern was too
+ * expensive.
+ */
+long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v, size_t *nv, size_t *alloc);
+
+struct snippet {
+	const char *where; /* "title", "decision", "presenters" or "slide" (static) */
+	int slide;         /* 1-based slide number, for "slide" */
+	char *page;        /* the slide's page label ("Side 17") or NULL */
+	char *text;        /* the passage, whitespace runs as one space, "…" where cut */
+	struct hit *hits;  /* offsets in `text` */
+	size_t nhits;
+};
+
+/*
+ * Up to `max` passages of case `c`, the parts with the most hits first
+ * (title and decision before slides on ties). Returns how many it wrote to
+ * `out`; release each with snippet_release().
+ */
+size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, struct snippet *out);
+void snippet_release(struct snippet *s);
+
+#endif

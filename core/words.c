@@ -1,0 +1,186 @@
+/*
+ * words.c: splitting text into index words and their forms.
+ */
+#include <libstemmer.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "words.h"
+#include "banned.h"
+
+struct wordizer {
+	struct sb_stemmer *stemmer;
+	struct strbuf exact, folded, stem;
+};
+
+struct wordizer *wordizer_new(void)
+{
+	struct wordizer *wz = xcalloc(1, sizeof(*wz));
+
+	wz->stemmer = sb_stemmer_new("norwegian", "UTF_8");
+	strbuf_init(&wz->exact, 64);
+	strbuf_init(&wz->folded, 64);
+	strbuf_init(&wz->stem, 64);
+	return wz;
+}
+
+void wordizer_free(struct wordizer *wz)
+{
+	if (!wz)
+		return;
+	if (wz->stemmer)
+		sb_stemmer_delete(wz->stemmer);
+	strbuf_release(&wz->exact);
+	strbuf_release(&wz->folded);
+	strbuf_release(&wz->stem);
+	free(wz);
+}
+
+/* Letters and digits of any script make words; punctuation, symbols and spaces do not. */
+static bool is_word_cp(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7)
+		return false;
+	if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xE000 && c <= 0xF8FF) ||
+	    (c >= 0xFE00 && c <= 0xFE6F) || (c >= 0xFF00 && c <= 0xFF0F) || c == 0xFEFF)
+		return false;
+	return true;
+}
+
+/* Lower case with ö as ø, ä as æ, accents off (what utf8_fold does, one letter). */
+static void add_exact(struct strbuf *sb, const char *s, size_t n)
+{
+	utf8_fold(sb, s, n);
+}
+
+/* The exact form written with ASCII letters only: æ as ae, ø as o, å as a. */
+static bool fold_ascii(struct strbuf *out, const char *s, size_t n)
+{
+	size_t i = 0;
+	bool changed = false;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		if (!k)
+			k = 1;
+		switch (cp) {
+		case 0xE6: strbuf_addstr(out, "ae"); changed = true; break;
+		case 0xF8: strbuf_addch(out, 'o'); changed = true; break;
+		case 0xE5: strbuf_addch(out, 'a'); changed = true; break;
+		default: strbuf_add(out, s + i, k); break;
+		}
+		i += k;
+	}
+	return changed;
+}
+
+static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
+		int (*fn)(void *, const struct word *), void *arg)
+{
+	struct word w;
+	const sb_symbol *st;
+	size_t i;
+
+	strbuf_reset(&wz->exact);
+	strbuf_reset(&wz->folded);
+	strbuf_reset(&wz->stem);
+	w.ascii = true;
+	for (i = start; i < end;) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, end - i, &cp);
+
+		if (!k)
+			k = 1;
+		/* Hyphens and apostrophes join a word; they are not part of it. */
+		if (cp != '-' && cp != '\'' && cp != 0x2019 && cp != 0xAD)
+			add_exact(&wz->exact, s + i, k);
+		if (cp >= 0x80)
+			w.ascii = false;
+		i += k;
+	}
+	if (!wz->exact.len)
+		return 0;
+	if (wz->exact.len > WORD_MAX) {
+		size_t cut = WORD_MAX;
+		while (cut && ((unsigned char)wz->exact.buf[cut] & 0xC0) == 0x80)
+			cut--;
+		strbuf_setlen(&wz->exact, cut);
+	}
+	w.start = start;
+	w.end = end;
+	w.part = part;
+	w.exact = wz->exact.buf;
+	w.folded = fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
+	st = wz->stemmer ? sb_stemmer_stem(wz->stemmer, (const sb_symbol *)wz->exact.buf, (int)wz->exact.len) : NULL;
+	if (st)
+		strbuf_add(&wz->stem, st, (size_t)sb_stemmer_length(wz->stemmer));
+	else
+		strbuf_add(&wz->stem, wz->exact.buf, wz->exact.len);
+	w.stem = wz->stem.buf;
+	return fn(arg, &w);
+}
+
+int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w), void *arg)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t start, end, k, parts = 0;
+		uint32_t cp;
+		int rc;
+
+		/* Skip to a word. */
+		k = utf8_decode(s + i, n - i, &cp);
+		if (!k)
+			k = 1;
+		if (!is_word_cp(cp)) {
+			i += k;
+			continue;
+		}
+		start = i;
+		end = i;
+		/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
+		while (i < n) {
+			k = utf8_decode(s + i, n - i, &cp);
+			if (!k)
+				k = 1;
+			if (is_word_cp(cp)) {
+				i += k;
+				end = i;
+				continue;
+			}
+			if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && i + k < n) {
+				uint32_t next;
+				size_t k2 = utf8_decode(s + i + k, n - i - k, &next);
+				if (k2 && is_word_cp(next)) {
+					i += k;
+					parts++;
+					continue;
+				}
+			}
+			break;
+		}
+		rc = emit(wz, s, start, end, false, fn, arg);
+		if (rc)
+			return rc;
+		if (parts) {
+			/* Each part of "e-helse" at the whole word's position. */
+			size_t a = start, j;
+			for (j = start; j <= end; j++) {
+				if (j == end || s[j] == '-' || s[j] == '\'') {
+					if (j > a && (rc = emit(wz, s, a, j, true, fn, arg)))
+						return rc;
+					a = j + 1;
+				}
+			}
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,46 @@
+/*
+ * words.h: words as the search index sees them. Each word of a text has
+ *   - an exact form: lower case, ö as ø and ä as æ (the same Norwegian
+ *     letters in Swedish and German spelling), accents off other letters,
+ *     hyphens and apostrophes removed ("E-helse" gives "ehelse");
+ *   - a folded form, only when it differs: æøå written without them
+ *     ("drøfting" gives "drofting", "Løwe" gives "lowe");
+ *   - a stem from Snowball's Norwegian stemmer ("vedtakene" gives "vedtak").
+ * A hyphenated word also gives each of its parts as a word of its own.
+ * The index stores the three forms at the same position, the folded one
+ * marked with WORD_FOLDED_MARK and the stem with WORD_STEM_MARK, so that a
+ * word typed without æøå finds them while "får" never matches "far".
+ */
+#ifndef VEDTAK_WORDS_H
+#define VEDTAK_WORDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define WORD_FOLDED_MARK '~'
+#define WORD_STEM_MARK '='
+/* Longer words (fused text boxes, URLs) are cut to this many bytes. */
+#define WORD_MAX 64
+
+struct word {
+	size_t start, end;  /* bytes in the text */
+	bool part;          /* a part of a hyphenated word, at the whole word's position */
+	const char *exact;  /* NUL-terminated; valid during the callback */
+	const char *folded; /* NULL when equal to exact */
+	const char *stem;   /* never NULL; may equal exact */
+	bool ascii;         /* the word as written has no letter outside ASCII */
+};
+
+struct wordizer; /* holds a stemmer; use one per thread */
+
+struct wordizer *wordizer_new(void);
+void wordizer_free(struct wordizer *wz); /* NULL is fine */
+
+/*
+ * Calls fn for each word of s (length n) in order; stops early and returns
+ * fn's value when it is non-zero, else returns 0.
+ */
+int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
+	       void *arg);
+
+#endif

@@ -1,0 +1,574 @@
+/*
+ * search.c: from a query plan to SQL. Text terms become FTS5 expressions
+ * over the case_fts index, built from the same word forms the tokenizer
+ * indexes (core/words.h); filters become conditions on indexed columns;
+ * patterns run through vedtak_regexp(). Every value is bound.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "fts.h"
+#include "search.h"
+#include "store.h"
+#include "store_db.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "words.h"
+#include "banned.h"
+
+/* Words of at least this many bytes are also looked for inside longer words. */
+#define INFIX_MIN 4
+/* At most this many longer words stand in for one infix word, the commonest first. */
+#define INFIX_MAX 64
+
+enum level { LEVEL_EXACT, LEVEL_WORD, LEVEL_ALL };
+
+struct binding {
+	int kind; /* 0 text, 1 int, 2 regex */
+	char *text;
+	long i;
+	struct regex *re;
+};
+
+struct gen {
+	sqlite3 *db;
+	struct wordizer *wz;
+	struct binding *b;
+	size_t nb, alloc;
+	bool failed;
+	char err[256];
+};
+
+static void bind_text_value(struct gen *g, char *owned)
+{
+	ALLOC_GROW(g->b, g->nb + 1, g->alloc);
+	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
+	g->b[g->nb].kind = 0;
+	g->b[g->nb++].text = owned;
+}
+
+static void bind_int_value(struct gen *g, long v)
+{
+	ALLOC_GROW(g->b, g->nb + 1, g->alloc);
+	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
+	g->b[g->nb].kind = 1;
+	g->b[g->nb++].i = v;
+}
+
+static void bind_regex_value(struct gen *g, struct regex *re)
+{
+	ALLOC_GROW(g->b, g->nb + 1, g->alloc);
+	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
+	g->b[g->nb].kind = 2;
+	g->b[g->nb++].re = re;
+}
+
+/* Appends a quoted FTS5 token. */
+static void fts_token(struct strbuf *sb, char mark, const char *tok)
+{
+	strbuf_addch(sb, '"');
+	if (mark)
+		strbuf_addch(sb, mark);
+	for (; *tok; tok++) {
+		if (*tok == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *tok);
+	}
+	strbuf_addch(sb, '"');
+}
+
+/* The words of a term's text, with their forms copied out. */
+struct qword {
+	char *exact, *folded, *stem;
+	bool ascii;
+};
+
+struct qwords {
+	struct qword *v;
+	size_t n, alloc;
+};
+
+static int collect_word(void *arg, const struct word *w)
+{
+	struct qwords *ws = arg;
+
+	if (w->part)
+		return 0; /* the whole word stands for its parts in a query */
+	ALLOC_GROW(ws->v, ws->n + 1, ws->alloc);
+	ws->v[ws->n].exact = xstrdup(w->exact);
+	ws->v[ws->n].folded = xstrdup(w->folded);
+	ws->v[ws->n].stem = xstrdup(w->stem);
+	ws->v[ws->n].ascii = w->ascii;
+	ws->n++;
+	return 0;
+}
+
+static void qwords_release(struct qwords *ws)
+{
+	size_t i;
+
+	for (i = 0; i < ws->n; i++) {
+		free(ws->v[i].exact);
+		free(ws->v[i].folded);
+		free(ws->v[i].stem);
+	}
+	free(ws->v);
+}
+
+/* Longer indexed words that contain `exact`, commonest first. */
+static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
+{
+	sqlite3_stmt *st = NULL;
+	char *pattern;
+
+	if (strlen(exact) < INFIX_MIN)
+		return;
+	pattern = xasprintf("*%s*", exact);
+	if (sqlite3_prepare_v2(g->db,
+			       "SELECT term FROM case_fts_vocab WHERE term GLOB ?1 AND term <> ?2"
+			       " AND substr(term, 1, 1) NOT IN ('~', '=') ORDER BY doc DESC LIMIT ?3",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, exact, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, INFIX_MAX);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			strbuf_addstr(out, " OR ");
+			fts_token(out, 0, (const char *)sqlite3_column_text(st, 0));
+		}
+	}
+	sqlite3_finalize(st);
+	free(pattern);
+}
+
+/* One word at `level`: as typed; also folded and inflected; also inside longer words. */
+static void word_expr(struct gen *g, const struct qword *w, enum level level, struct strbuf *out)
+{
+	strbuf_addch(out, '(');
+	fts_token(out, 0, w->exact);
+	if (level >= LEVEL_WORD) {
+		/* Typed without æøå, it also finds the words written with them. */
+		if (w->ascii) {
+			strbuf_addstr(out, " OR ");
+			fts_token(out, WORD_FOLDED_MARK, w->exact);
+		}
+		strbuf_addstr(out, " OR ");
+		fts_token(out, WORD_STEM_MARK, w->stem);
+	}
+	if (level >= LEVEL_ALL)
+		infix_terms(g, w->exact, out);
+	strbuf_addch(out, ')');
+}
+
+/* A phrase: its words in order; typed without æøå, any of its words may have had them. */
+static void phrase_expr(const struct qwords *ws, enum level level, struct strbuf *out)
+{
+	size_t combos = 1, c, i;
+	bool ascii = true;
+
+	for (i = 0; i < ws->n; i++)
+		ascii &= ws->v[i].ascii;
+	if (level >= LEVEL_WORD && ascii && ws->n <= 4)
+		combos = (size_t)1 << ws->n;
+	strbuf_addch(out, '(');
+	for (c = 0; c < combos; c++) {
+		if (c)
+			strbuf_addstr(out, " OR ");
+		for (i = 0; i < ws->n; i++) {
+			if (i)
+				strbuf_addstr(out, " + ");
+			fts_token(out, (c >> i) & 1 ? WORD_FOLDED_MARK : 0, ws->v[i].exact);
+		}
+	}
+	strbuf_addch(out, ')');
+}
+
+/*
+ * The FTS5 expression for a text term at `level`, or false when its text
+ * has no word at all (punctuation only): such a term matches everything.
+ */
+static bool term_expr(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
+{
+	struct qwords ws = { NULL, 0, 0 };
+	static const char *const cols[] = { [QF_ANY] = NULL, [QF_TITLE] = "title", [QF_DECISION] = "decision",
+					    [QF_SLIDE] = "slides" };
+	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
+	if (!ws.n) {
+		qwords_release(&ws);
+		return false;
+	}
+	if (cols[n->field])
+		strbuf_addf(out, "{%s} : ", cols[n->field]);
+	strbuf_addch(out, '(');
+	if (n->term == QT_PHRASE || (n->term == QT_WORD && ws.n > 1)) {
+		phrase_expr(&ws, level, out);
+	} else if (n->term == QT_PREFIX) {
+		/* "e-hel*" is one word, "ehel", as the index has it. */
+		fts_token(out, 0, ws.v[ws.n - 1].exact);
+		strbuf_addch(out, '*');
+		if (level >= LEVEL_WORD && ws.v[ws.n - 1].ascii) {
+			strbuf_addstr(out, " OR ");
+			fts_token(out, WORD_FOLDED_MARK, ws.v[ws.n - 1].exact);
+			strbuf_addch(out, '*');
+		}
+	} else {
+		word_expr(g, &ws.v[0], level, out);
+	}
+	strbuf_addch(out, ')');
+	qwords_release(&ws);
+	return true;
+}
+
+static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql);
+
+static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
+{
+	bool any = n->field == QF_ANY;
+
+	strbuf_addch(sql, '(');
+	if (any || n->field == QF_TITLE) {
+		strbuf_addstr(sql, "vedtak_regexp(?, c.title) OR vedtak_regexp(?, c.agenda_title)");
+		bind_regex_value(g, n->re);
+		bind_regex_value(g, n->re);
+	}
+	if (any || n->field == QF_DECISION) {
+		strbuf_addstr(sql, any ? " OR " : "");
+		strbuf_addstr(sql, "vedtak_regexp(?, c.proposed_decision)");
+		bind_regex_value(g, n->re);
+	}
+	if (any) {
+		strbuf_addstr(sql, " OR EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
+				   " AND (vedtak_regexp(?, p.name) OR vedtak_regexp(?, p.organization)))");
+		bind_regex_value(g, n->re);
+		bind_regex_value(g, n->re);
+	}
+	if (any || n->field == QF_SLIDE) {
+		strbuf_addstr(sql, any ? " OR " : "");
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM slides s WHERE s.meeting_id = c.meeting_id"
+				   " AND s.case_id = c.id AND vedtak_regexp(?, s.text))");
+		bind_regex_value(g, n->re);
+	}
+	strbuf_addch(sql, ')');
+}
+
+static char *folded_like(const char *v, bool ascii)
+{
+	struct strbuf f = STRBUF_INIT;
+	char *out;
+
+	utf8_fold(&f, v, strlen(v));
+	(void)ascii;
+	out = xasprintf("%%%s%%", f.buf);
+	strbuf_release(&f);
+	return out;
+}
+
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
+{
+	switch (n->field) {
+	case QF_TYPE:
+		strbuf_addstr(sql, "c.decision_type = ?");
+		bind_text_value(g, xstrdup(decision_type_name(n->type)));
+		break;
+	case QF_PRESENTER:
+		/* Any part of the name, any spelling: names are folded (ö as ø), and typed
+		 * without æøå they also match the names written with them. */
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
+				   " WHERE p.case_id = c.id AND (pe.fold_key LIKE ?");
+		bind_text_value(g, folded_like(n->text, false));
+		if (is_ascii(n->text)) {
+			strbuf_addstr(sql, " OR vedtak_fold_ascii(pe.fold_key) LIKE ?");
+			bind_text_value(g, folded_like(n->text, true));
+		}
+		strbuf_addstr(sql, "))");
+		break;
+	case QF_ORG:
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
+				   " AND (vedtak_fold(p.organization) LIKE ?");
+		bind_text_value(g, folded_like(n->text, false));
+		if (is_ascii(n->text)) {
+			strbuf_addstr(sql, " OR vedtak_fold_ascii(p.organization) LIKE ?");
+			bind_text_value(g, folded_like(n->text, true));
+		}
+		strbuf_addstr(sql, "))");
+		break;
+	case QF_BODY:
+		strbuf_addstr(sql, "m.body = ?");
+		bind_text_value(g, xstrdup(n->body));
+		break;
+	case QF_CASE:
+		strbuf_addstr(sql, "c.number = ?");
+		bind_text_value(g, xstrdup(n->case_no));
+		break;
+	case QF_YEAR:
+		strbuf_addstr(sql, "c.year = ?");
+		bind_int_value(g, n->year);
+		break;
+	case QF_DATE:
+		strbuf_addstr(sql, "(1");
+		if (n->date_from[0]) {
+			strbuf_addstr(sql, " AND m.start_date >= ?");
+			bind_text_value(g, xstrdup(n->date_from));
+		}
+		if (n->date_to[0]) {
+			strbuf_addstr(sql, " AND m.start_date <= ?");
+			bind_text_value(g, xstrdup(n->date_to));
+		}
+		strbuf_addch(sql, ')');
+		break;
+	case QF_AMENDED:
+		strbuf_addstr(sql, n->amended ? "c.decision_amended = 1" : "c.decision_amended = 0");
+		break;
+	default:
+		strbuf_addch(sql, '1');
+		break;
+	}
+}
+
+static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
+{
+	struct strbuf e = STRBUF_INIT;
+
+	switch (n->kind) {
+	case Q_AND:
+	case Q_OR:
+		strbuf_addch(sql, '(');
+		gen_where(g, n->a, sql);
+		strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
+		gen_where(g, n->b, sql);
+		strbuf_addch(sql, ')');
+		break;
+	case Q_NOT:
+		strbuf_addstr(sql, "NOT (");
+		gen_where(g, n->a, sql);
+		strbuf_addch(sql, ')');
+		break;
+	case Q_TERM:
+		if (n->term == QT_REGEX) {
+			regex_where(g, n, sql);
+		} else if (term_expr(g, n, LEVEL_ALL, &e)) {
+			strbuf_addstr(sql, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
+			bind_text_value(g, strbuf_detach(&e, NULL));
+		} else {
+			strbuf_addch(sql, '1');
+		}
+		break;
+	case Q_FILTER:
+		filter_where(g, n, sql);
+		break;
+	}
+	strbuf_release(&e);
+}
+
+/*
+ * The positive text terms at `level` with the query's AND and OR, for
+ * ranking. Parts that the index cannot express (filters, patterns, NOT)
+ * drop out; false when nothing is left.
+ */
+static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	bool ha, hb, ok = false;
+
+	switch (n->kind) {
+	case Q_AND:
+	case Q_OR:
+		ha = gen_hint(g, n->a, level, &a);
+		hb = gen_hint(g, n->b, level, &b);
+		if (ha && hb) {
+			strbuf_addf(out, "(%s %s %s)", a.buf, n->kind == Q_AND ? "AND" : "OR", b.buf);
+			ok = true;
+		} else if (n->kind == Q_AND && (ha || hb)) {
+			strbuf_addstr(out, ha ? a.buf : b.buf);
+			ok = true;
+		}
+		break;
+	case Q_TERM:
+		ok = n->term != QT_REGEX && term_expr(g, n, level, out);
+		break;
+	default:
+		break;
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
+	return ok;
+}
+
+/* SQLite's progress handler: non-zero stops the statement with SQLITE_INTERRUPT. */
+static int past_deadline(void *arg)
+{
+	const struct timespec *at = arg;
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > at->tv_sec || (now.tv_sec == at->tv_sec && now.tv_nsec > at->tv_nsec);
+}
+
+static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
+{
+	size_t i;
+
+	for (i = 0; i < g->nb; i++) {
+		int k = first + (int)i, rc;
+
+		if (g->b[i].kind == 0)
+			rc = sqlite3_bind_text(st, k, g->b[i].text, -1, SQLITE_STATIC);
+		else if (g->b[i].kind == 1)
+			rc = sqlite3_bind_int64(st, k, g->b[i].i);
+		else
+			rc = sqlite3_bind_pointer(st, k, g->b[i].re, FTS_REGEX_POINTER, NULL);
+		if (rc != SQLITE_OK)
+			return false;
+	}
+	return true;
+}
+
+static enum vt_status step_error(sqlite3 *db, int rc, const struct search_opts *o, struct vt_diag *diag)
+{
+	const char *msg = sqlite3_errmsg(db);
+
+	if (rc == SQLITE_INTERRUPT)
+		return o->deadline_ms ? vt_fail(diag, VT_ERR_USAGE, 0,
+						"the query took longer than %ld ms and was stopped; narrow it",
+						o->deadline_ms)
+				      : vt_fail(diag, VT_ERR_USAGE, 0, "the query was cancelled");
+	if (strstr(msg, "pattern too expensive"))
+		return vt_fail(diag, VT_ERR_USAGE, 0, "%s", msg);
+	return vt_fail(diag, VT_ERR_DB, 0, "searching: %s", msg);
+}
+
+enum vt_status store_search(struct store *s, const struct query *q, const struct search_opts *o,
+			    struct search_result *out, struct vt_diag *diag)
+{
+	struct gen g;
+	struct strbuf where = STRBUF_INIT, sql = STRBUF_INIT;
+	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	enum vt_status ret = VT_OK;
+	struct timespec deadline_at;
+	bool h0 = false, h1 = false, h2 = false;
+	size_t i;
+	int rc, k;
+
+	memset(out, 0, sizeof(*out));
+	memset(&g, 0, sizeof(g));
+	g.db = store_db(s);
+	g.wz = wordizer_new();
+	if (q->root)
+		gen_where(&g, q->root, &where);
+	else
+		strbuf_addch(&where, '1');
+	if (o->deadline_ms > 0) {
+		clock_gettime(CLOCK_MONOTONIC, &deadline_at);
+		deadline_at.tv_sec += o->deadline_ms / 1000;
+		deadline_at.tv_nsec += (o->deadline_ms % 1000) * 1000000L;
+		if (deadline_at.tv_nsec >= 1000000000L) {
+			deadline_at.tv_sec++;
+			deadline_at.tv_nsec -= 1000000000L;
+		}
+		sqlite3_progress_handler(g.db, 1000, past_deadline, &deadline_at);
+	}
+
+	/* The count. */
+	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where.buf);
+	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
+		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		ret = step_error(g.db, rc, o, diag);
+		goto out;
+	}
+	out->total = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (o->count_only || out->total == 0)
+		goto out;
+
+	/* The ranked page. Hints first in the binding order, then the WHERE's values. */
+	if (q->root && !o->by_date) {
+		h0 = gen_hint(&g, q->root, LEVEL_EXACT, &hint_exact);
+		h1 = gen_hint(&g, q->root, LEVEL_WORD, &hint_word);
+		h2 = gen_hint(&g, q->root, LEVEL_ALL, &hint_all);
+	}
+	strbuf_reset(&sql);
+	strbuf_addstr(&sql, "SELECT c.id, c.meeting_id, c.position, ");
+	if (h0 && h1)
+		strbuf_addstr(&sql, "CASE WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1) THEN 0"
+				    " WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?2) THEN 1"
+				    " ELSE 2 END AS tier, ");
+	else
+		strbuf_addstr(&sql, "0 AS tier, ");
+	strbuf_addstr(&sql, h2 ? "coalesce(r.score, 0) AS score" : "0 AS score");
+	strbuf_addstr(&sql, " FROM cases c JOIN meetings m ON m.id = c.meeting_id");
+	if (h2)
+		strbuf_addstr(&sql, " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
+				    " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
+	strbuf_addf(&sql, " WHERE %s ORDER BY %s m.start_date DESC, c.position", where.buf,
+		    o->by_date ? "" : "tier, score,");
+	if (o->limit)
+		strbuf_addf(&sql, " LIMIT %zu", o->limit);
+	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
+		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		goto out;
+	}
+	k = 1;
+	if (h0 && h1) {
+		sqlite3_bind_text(st, 1, hint_exact.buf, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hint_word.buf, -1, SQLITE_STATIC);
+	}
+	if (h2)
+		sqlite3_bind_text(st, 3, hint_all.buf, -1, SQLITE_STATIC);
+	if (h2 || (h0 && h1))
+		k = 4;
+	if (!bind_all(st, &g, k)) {
+		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		goto out;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct search_hit *h;
+
+		ALLOC_GROW(out->hits, out->nhits + 1, out->alloc);
+		h = &out->hits[out->nhits++];
+		h->case_id = sqlite3_column_int64(st, 0);
+		h->meeting_id = sqlite3_column_int64(st, 1);
+		h->position = sqlite3_column_int(st, 2);
+		h->tier = sqlite3_column_int(st, 3);
+		h->score = sqlite3_column_double(st, 4);
+	}
+	if (rc != SQLITE_DONE)
+		ret = step_error(g.db, rc, o, diag);
+out:
+	sqlite3_finalize(st);
+	if (o->deadline_ms > 0)
+		sqlite3_progress_handler(g.db, 0, NULL, NULL);
+	for (i = 0; i < g.nb; i++)
+		free(g.b[i].text);
+	free(g.b);
+	wordizer_free(g.wz);
+	strbuf_release(&where);
+	strbuf_release(&sql);
+	strbuf_release(&hint_exact);
+	strbuf_release(&hint_word);
+	strbuf_release(&hint_all);
+	if (ret != VT_OK)
+		search_result_release(out);
+	return ret;
+}
+
+void search_result_release(struct search_result *r)
+{
+	free(r->hits);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,12 @@
+/*
+ * store_db.h: the store's SQLite handle, for the other files of db/ only.
+ */
+#ifndef VEDTAK_STORE_DB_H
+#define VEDTAK_STORE_DB_H
+
+#include <sqlite3.h>
+
+struct store;
+sqlite3 *store_db(struct store *s);
+
+#endif
