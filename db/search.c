@@ -154,8 +154,14 @@ static void word_expr(struct gen *g, const struct qword *w, enum level level, st
 			strbuf_addstr(out, " OR ");
 			fts_token(out, WORD_FOLDED_MARK, w->exact);
 		}
+		/* Inflected forms: words with the same stem, and the stem as a word of its own
+		 * ("vedtakene" finds "vedtak", which the index holds without a stem token). */
 		strbuf_addstr(out, " OR ");
 		fts_token(out, WORD_STEM_MARK, w->stem);
+		if (strcmp(w->stem, w->exact)) {
+			strbuf_addstr(out, " OR ");
+			fts_token(out, 0, w->stem);
+		}
 	}
 	if (level >= LEVEL_ALL)
 		infix_terms(g, w->exact, out);

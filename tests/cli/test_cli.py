@@ -279,6 +279,63 @@ def first_start_imports_the_samples(env):
     assert "imported" not in r.stdout
 
 
+@test
+def search_prints_blocks_with_marked_hits(env):
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    r = run("search", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "1 case matches", lines
+    assert lines[2].startswith("11/21  2021-04-21  NUFA  Drøfting  Program helhetlig samhandling"), lines
+    assert lines[3] == "    Bjarte Aksnes", lines
+    assert "[samhandlingsplattform]" in r.stdout, r.stdout
+    r = run("search", "--count", "type:drøfting", db=env.db, check=0)
+    assert r.stdout == "16\n", r.stdout
+    r = run("search", "--limit", "2", "--sort", "date", "type:drøfting", db=env.db, check=0)
+    assert r.stdout.startswith("16 cases match\n\n17/24  2024-04-24"), r.stdout
+    assert r.stdout.count("\n\n") == 2, "two blocks"
+    r = run("search", "--json", "fhir", db=env.db, check=0)
+    data = json.loads(r.stdout)
+    first = data["results"][0]
+    sn = first["snippets"][0]
+    a, b = sn["hits"][0]
+    assert sn["text"][a:b].lower() == "fhir", sn
+    assert {"key", "number", "date", "body", "title", "presenters", "score", "tier"} <= first.keys()
+
+
+@test
+def malformed_query_exits_2_with_a_caret(env):
+    run("import", env.sample(), db=env.db, check=0)
+    r = run("search", "fhir", "type:x", db=env.db)
+    assert r.returncode == 2, r.returncode
+    assert r.stderr == ("vedtak search: unknown type 'x' (godkjenning, orientering or drøfting) (column 11)\n"
+                        "  fhir type:x\n" + " " * 12 + "^\n"), repr(r.stderr)
+    r = run("search", "æøå /(/", db=env.db)
+    assert r.returncode == 2 and "bad regular expression: missing closing parenthesis" in r.stderr, r.stderr
+    assert r.stderr.splitlines()[2] == " " * 8 + "^", repr(r.stderr)
+
+
+@test
+def runaway_pattern_is_stopped(env):
+    p = env.write("aaa.txt", "NUFA - Oslo\n\n1. mars 2022\n\n\n\nSak 1/22: Tittel\n\n\n\n" + "a" * 30000 +
+                  "b\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", p, db=env.db, check=0)
+    r = run("search", "/(a+)+$/", db=env.db)
+    assert r.returncode == 1 and "pattern too expensive" in r.stderr, (r.returncode, r.stderr)
+
+
+@test
+def schema_v1_database_is_migrated(env):
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v1.db")
+    shutil.copy(fixture, env.db)
+    before = json.loads(run("export", db=env.db, check=0).stdout)
+    con = sqlite3.connect(env.db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    con.close()
+    assert len(before["meetings"]) == 4
+    r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
+    assert r.stdout == "1\n", "the index was built from the old data"
+
+
 def large_file(env):
     """A 100 MB deck imports, and memory stays a small multiple of its size.
 
