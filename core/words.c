@@ -11,9 +11,22 @@
 #include "words.h"
 #include "banned.h"
 
+/*
+ * Stemming is the costliest step of indexing and most words repeat, so
+ * stems are cached in a direct-mapped table keyed by the exact form.
+ */
+#define STEM_CACHE 16384
+
+struct stem_entry {
+	unsigned char klen, slen;
+	char key[WORD_MAX + 1];
+	char stem[WORD_MAX + 1];
+};
+
 struct wordizer {
 	struct sb_stemmer *stemmer;
 	struct strbuf exact, folded, stem;
+	struct stem_entry *cache;
 };
 
 struct wordizer *wordizer_new(void)
@@ -21,6 +34,7 @@ struct wordizer *wordizer_new(void)
 	struct wordizer *wz = xcalloc(1, sizeof(*wz));
 
 	wz->stemmer = sb_stemmer_new("norwegian", "UTF_8");
+	wz->cache = xcalloc(STEM_CACHE, sizeof(*wz->cache));
 	strbuf_init(&wz->exact, 64);
 	strbuf_init(&wz->folded, 64);
 	strbuf_init(&wz->stem, 64);
@@ -36,6 +50,7 @@ void wordizer_free(struct wordizer *wz)
 	strbuf_release(&wz->exact);
 	strbuf_release(&wz->folded);
 	strbuf_release(&wz->stem);
+	free(wz->cache);
 	free(wz);
 }
 
@@ -52,10 +67,48 @@ static bool is_word_cp(uint32_t c)
 	return true;
 }
 
-/* Lower case with ö as ø, ä as æ, accents off (what utf8_fold does, one letter). */
-static void add_exact(struct strbuf *sb, const char *s, size_t n)
+/* One code point of the exact form: what utf8_fold() does, without its per-call work. */
+static void add_exact_cp(struct strbuf *sb, uint32_t cp, const char *s, size_t k)
 {
-	utf8_fold(sb, s, n);
+	if (cp < 0x80) {
+		strbuf_addch(sb, (int)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+		return;
+	}
+	if (cp >= 0xC0 && cp <= 0x17F) {
+		utf8_fold(sb, s, k);
+		return;
+	}
+	strbuf_add(sb, s, k);
+}
+
+static const char *cached_stem(struct wordizer *wz, const char *w, size_t n, size_t *len)
+{
+	uint32_t h = 2166136261u;
+	struct stem_entry *e;
+	const sb_symbol *st;
+	size_t i, sl;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)w[i]) * 16777619u;
+	e = &wz->cache[h % STEM_CACHE];
+	if (e->klen == n && !memcmp(e->key, w, n)) {
+		*len = e->slen;
+		return e->stem;
+	}
+	st = wz->stemmer ? sb_stemmer_stem(wz->stemmer, (const sb_symbol *)w, (int)n) : NULL;
+	if (!st) {
+		*len = n;
+		return w;
+	}
+	sl = (size_t)sb_stemmer_length(wz->stemmer);
+	if (sl > WORD_MAX)
+		sl = WORD_MAX;
+	e->klen = (unsigned char)n;
+	memcpy(e->key, w, n);
+	e->slen = (unsigned char)sl;
+	memcpy(e->stem, st, sl);
+	*len = sl;
+	return e->stem;
 }
 
 /* The exact form written with ASCII letters only: æ as ae, ø as o, å as a. */
@@ -85,24 +138,31 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 		int (*fn)(void *, const struct word *), void *arg)
 {
 	struct word w;
-	const sb_symbol *st;
-	size_t i;
+	size_t i, stem_len;
+	const char *stem;
 
 	strbuf_reset(&wz->exact);
 	strbuf_reset(&wz->folded);
 	strbuf_reset(&wz->stem);
 	w.ascii = true;
 	for (i = start; i < end;) {
+		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
-		size_t k = utf8_decode(s + i, end - i, &cp);
+		size_t k;
 
+		if (c < 0x80) {
+			/* Hyphens and apostrophes join a word; they are not part of it. */
+			if (c != '-' && c != '\'')
+				strbuf_addch(&wz->exact, c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		w.ascii = false;
+		k = utf8_decode(s + i, end - i, &cp);
 		if (!k)
 			k = 1;
-		/* Hyphens and apostrophes join a word; they are not part of it. */
-		if (cp != '-' && cp != '\'' && cp != 0x2019 && cp != 0xAD)
-			add_exact(&wz->exact, s + i, k);
-		if (cp >= 0x80)
-			w.ascii = false;
+		if (cp != 0x2019 && cp != 0xAD)
+			add_exact_cp(&wz->exact, cp, s + i, k);
 		i += k;
 	}
 	if (!wz->exact.len)
@@ -117,12 +177,9 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.end = end;
 	w.part = part;
 	w.exact = wz->exact.buf;
-	w.folded = fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
-	st = wz->stemmer ? sb_stemmer_stem(wz->stemmer, (const sb_symbol *)wz->exact.buf, (int)wz->exact.len) : NULL;
-	if (st)
-		strbuf_add(&wz->stem, st, (size_t)sb_stemmer_length(wz->stemmer));
-	else
-		strbuf_add(&wz->stem, wz->exact.buf, wz->exact.len);
+	w.folded = !w.ascii && fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
+	stem = cached_stem(wz, wz->exact.buf, wz->exact.len, &stem_len);
+	strbuf_add(&wz->stem, stem, stem_len);
 	w.stem = wz->stem.buf;
 	return fn(arg, &w);
 }
@@ -137,17 +194,33 @@ int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg
 		int rc;
 
 		/* Skip to a word. */
-		k = utf8_decode(s + i, n - i, &cp);
-		if (!k)
+		if ((unsigned char)s[i] < 0x80) {
+			char c = s[i];
+			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+				i++;
+				continue;
+			}
 			k = 1;
-		if (!is_word_cp(cp)) {
-			i += k;
-			continue;
+			cp = (unsigned char)c;
+		} else {
+			k = utf8_decode(s + i, n - i, &cp);
+			if (!k)
+				k = 1;
+			if (!is_word_cp(cp)) {
+				i += k;
+				continue;
+			}
 		}
 		start = i;
 		end = i;
 		/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
 		while (i < n) {
+			char c = s[i];
+
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+				end = ++i;
+				continue;
+			}
 			k = utf8_decode(s + i, n - i, &cp);
 			if (!k)
 				k = 1;
