@@ -233,3 +233,17 @@ void utf8_fold(struct strbuf *out, const char *s, size_t n)
 		utf8_encode(out, fold_letter(utf8_tolower(cp)));
 	}
 }
+
+void utf8_reverse(struct strbuf *out, const char *s, size_t n)
+{
+	size_t e = n;
+
+	while (e > 0) {
+		size_t b = e - 1;
+
+		while (b > 0 && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b--;
+		strbuf_add(out, s + b, e - b);
+		e = b;
+	}
+}

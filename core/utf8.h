@@ -42,6 +42,9 @@ uint32_t utf8_tolower(uint32_t cp);
  */
 size_t utf8_width(const char *s, size_t n);
 
+/* Appends `s` (length n) with its code points in reverse order. */
+void utf8_reverse(struct strbuf *out, const char *s, size_t n);
+
 /*
  * Appends a folded form of `s` (length `n`) for matching names: lower case,
  * runs of whitespace as one space, ö as ø, ä as æ, other accented vowels and

@@ -21,7 +21,108 @@
 struct tokenizer {
 	struct wordizer *wz;
 	struct strbuf tok;
+	struct fts_terms *terms; /* NULL: do not collect */
 };
+
+/*
+ * The words seen in documents, for the table of reversed words that lets a
+ * query find words ending in a word ("strategi" in "e-helsestrategi").
+ * `seen` is an open-addressing set of words already handed to the store in
+ * this process, so only new words cost a row.
+ */
+struct fts_terms {
+	char **seen;
+	size_t nseen, cap;
+	char **pending;
+	size_t npending, pending_alloc;
+};
+
+#define TERM_MIN 4
+
+static uint32_t hash_str(const char *s)
+{
+	uint32_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void terms_grow(struct fts_terms *t)
+{
+	char **old = t->seen;
+	size_t oldcap = t->cap, i;
+
+	t->cap = oldcap ? oldcap * 2 : 4096;
+	t->seen = xcalloc(t->cap, sizeof(*t->seen));
+	for (i = 0; i < oldcap; i++) {
+		size_t k;
+		if (!old[i])
+			continue;
+		for (k = hash_str(old[i]) & (t->cap - 1); t->seen[k]; k = (k + 1) & (t->cap - 1))
+			;
+		t->seen[k] = old[i];
+	}
+	free(old);
+}
+
+static void terms_note(struct fts_terms *t, const char *word)
+{
+	size_t k;
+
+	if (strlen(word) < TERM_MIN)
+		return;
+	if ((t->nseen + 1) * 2 > t->cap)
+		terms_grow(t);
+	for (k = hash_str(word) & (t->cap - 1); t->seen[k]; k = (k + 1) & (t->cap - 1))
+		if (!strcmp(t->seen[k], word))
+			return;
+	t->seen[k] = xstrdup(word);
+	t->nseen++;
+	ALLOC_GROW(t->pending, t->npending + 1, t->pending_alloc);
+	t->pending[t->npending++] = t->seen[k];
+}
+
+struct fts_terms *fts_terms_new(void)
+{
+	return xcalloc(1, sizeof(struct fts_terms));
+}
+
+void fts_terms_free(struct fts_terms *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->cap; i++)
+		free(t->seen[i]);
+	free(t->seen);
+	free(t->pending);
+	free(t);
+}
+
+const char *const *fts_terms_pending(struct fts_terms *t, size_t *n)
+{
+	*n = t->npending;
+	return (const char *const *)t->pending;
+}
+
+void fts_terms_forget_pending(struct fts_terms *t, bool written)
+{
+	size_t i;
+
+	/* After a rollback some words may be missing from the table: forget the
+	 * whole set, so that every word is offered again (the store ignores
+	 * the ones it has). */
+	if (!written && t->npending) {
+		for (i = 0; i < t->cap; i++) {
+			free(t->seen[i]);
+			t->seen[i] = NULL;
+		}
+		t->nseen = 0;
+	}
+	t->npending = 0;
+}
 
 struct tokenize_ctx {
 	struct tokenizer *t;
@@ -33,7 +134,7 @@ static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **o
 {
 	struct tokenizer *t = xcalloc(1, sizeof(*t));
 
-	(void)user;
+	t->terms = user;
 	(void)argv;
 	(void)argc;
 	t->wz = wordizer_new();
@@ -66,6 +167,8 @@ static int on_word(void *arg, const struct word *w)
 	struct tokenize_ctx *c = arg;
 	int rc, flags = w->part ? FTS5_TOKEN_COLOCATED : 0;
 
+	if (c->t->terms)
+		terms_note(c->t->terms, w->exact);
 	rc = c->xToken(c->fts_ctx, flags, w->exact, (int)strlen(w->exact), (int)w->start, (int)w->end);
 	if (rc == SQLITE_OK && w->folded)
 		rc = marked(c, FTS5_TOKEN_COLOCATED, WORD_FOLDED_MARK, w->folded, w);
@@ -165,14 +268,14 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 	return api;
 }
 
-enum vt_status fts_register(sqlite3 *db, struct vt_diag *diag)
+enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag)
 {
 	static fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
 	fts5_api *api = fts5_api_of(db);
 
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, "this SQLite has no FTS5");
-	if (api->xCreateTokenizer(api, "vedtak", NULL, &tok, NULL) != SQLITE_OK)
+	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
 		return vt_fail(diag, VT_ERR_DB, 0, "cannot register the vedtak tokenizer: %s", sqlite3_errmsg(db));
 	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, regexp_func,
 				    NULL, NULL) != SQLITE_OK)

@@ -8,13 +8,29 @@
 #define VEDTAK_FTS_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
 
 #include "status.h"
 
 /* The pointer type name for binding a struct regex * (sqlite3_bind_pointer). */
 #define FTS_REGEX_POINTER "vedtak_regex"
 
-/* Registers the tokenizer and the function on `db`; before any schema work. */
-enum vt_status fts_register(sqlite3 *db, struct vt_diag *diag);
+/*
+ * New words met while indexing documents, waiting to be written to the
+ * table of reversed words (terms.rev) in the same transaction.
+ */
+struct fts_terms;
+struct fts_terms *fts_terms_new(void);
+void fts_terms_free(struct fts_terms *t); /* NULL is fine */
+const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
+/* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
+void fts_terms_forget_pending(struct fts_terms *t, bool written);
+
+/*
+ * Registers the tokenizer (collecting new words into `terms`) and the
+ * functions on `db`; before any schema work.
+ */
+enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag);
 
 #endif

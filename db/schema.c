@@ -94,7 +94,9 @@ static const char *const migrations[] = {
 	"  FROM cases c;"
 	"CREATE VIRTUAL TABLE case_fts USING fts5(title, decision, people, slides,"
 	"  content = '', tokenize = 'vedtak');"
-	"CREATE VIRTUAL TABLE case_fts_vocab USING fts5vocab(case_fts, 'row');"
+	/* Indexed words reversed, so that words ending in a query word are a
+	 * range of this table ("igetarts*" finds "igetartsesleh", e-helsestrategi). */
+	"CREATE TABLE terms(rev TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc;",
 };
 

@@ -21,7 +21,14 @@
 
 /* Words of at least this many bytes are also looked for inside longer words. */
 #define INFIX_MIN 4
-/* At most this many longer words stand in for one infix word, the commonest first. */
+/*
+ * Above this many matches, exact ranking would cost too much for a
+ * keystroke (bm25 is about 1 µs a matching case): only the matches in a
+ * title, decision or presenter list are ranked, and the rest follow,
+ * newest first.
+ */
+#define RANK_ALL_MAX 2000
+/* At most this many longer words ending in a query word stand in for it. */
 #define INFIX_MAX 64
 
 enum level { LEVEL_EXACT, LEVEL_WORD, LEVEL_ALL };
@@ -118,29 +125,41 @@ static void qwords_release(struct qwords *ws)
 	free(ws->v);
 }
 
-/* Longer indexed words that contain `exact`, commonest first. */
+/*
+ * Longer words that begin or end with `exact`: the beginnings through an
+ * FTS5 prefix query ("strategi"* finds "strategiplan"), the ends through
+ * the table of reversed words ("e-helsestrategi"). A word in the middle of
+ * a longer one is not found.
+ */
 static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 {
+	struct strbuf rev = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
-	char *pattern;
 
 	if (strlen(exact) < INFIX_MIN)
 		return;
-	pattern = xasprintf("*%s*", exact);
-	if (sqlite3_prepare_v2(g->db,
-			       "SELECT term FROM case_fts_vocab WHERE term GLOB ?1 AND term <> ?2"
-			       " AND substr(term, 1, 1) NOT IN ('~', '=') ORDER BY doc DESC LIMIT ?3",
-			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, pattern, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, exact, -1, SQLITE_STATIC);
+	strbuf_addstr(out, " OR ");
+	fts_token(out, 0, exact);
+	strbuf_addch(out, '*');
+	utf8_reverse(&rev, exact, strlen(exact));
+	strbuf_addch(&rev, '*');
+	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3", -1,
+			       &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, (int)(rev.len - 1));
 		sqlite3_bind_int(st, 3, INFIX_MAX);
 		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *r = (const char *)sqlite3_column_text(st, 0);
+			struct strbuf word = STRBUF_INIT;
+
+			utf8_reverse(&word, r, strlen(r));
 			strbuf_addstr(out, " OR ");
-			fts_token(out, 0, (const char *)sqlite3_column_text(st, 0));
+			fts_token(out, 0, word.buf);
+			strbuf_release(&word);
 		}
 	}
 	sqlite3_finalize(st);
-	free(pattern);
+	strbuf_release(&rev);
 }
 
 /* One word at `level`: as typed; also folded and inflected; also inside longer words. */
@@ -410,6 +429,15 @@ static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, str
 	return ok;
 }
 
+/* Narrows a hint to the columns that rank strongly: title, decision, presenters. */
+static void hint_strong_columns(struct strbuf *hint)
+{
+	char *inner = strbuf_detach(hint, NULL);
+
+	strbuf_addf(hint, "{title decision people} : (%s)", inner);
+	free(inner);
+}
+
 /* SQLite's progress handler: non-zero stops the statement with SQLITE_INTERRUPT. */
 static int past_deadline(void *arg)
 {
@@ -462,7 +490,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct timespec deadline_at;
-	bool h0 = false, h1 = false, h2 = false;
+	bool h0 = false, h1 = false, h2 = false, bounded = false;
 	size_t i;
 	int rc, k;
 
@@ -508,9 +536,10 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		h1 = gen_hint(&g, q->root, LEVEL_WORD, &hint_word);
 		h2 = gen_hint(&g, q->root, LEVEL_ALL, &hint_all);
 	}
+	bounded = h2 && out->total > RANK_ALL_MAX;
 	strbuf_reset(&sql);
 	strbuf_addstr(&sql, "SELECT c.id, c.meeting_id, c.position, ");
-	if (h0 && h1)
+	if (h0 && h1 && !bounded)
 		strbuf_addstr(&sql, "CASE WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1) THEN 0"
 				    " WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?2) THEN 1"
 				    " ELSE 2 END AS tier, ");
@@ -518,11 +547,17 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		strbuf_addstr(&sql, "0 AS tier, ");
 	strbuf_addstr(&sql, h2 ? "coalesce(r.score, 0) AS score" : "0 AS score");
 	strbuf_addstr(&sql, " FROM cases c JOIN meetings m ON m.id = c.meeting_id");
-	if (h2)
+	if (bounded) {
+		/* Ranked: the matches in the strong columns; then the others by date. */
 		strbuf_addstr(&sql, " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
 				    " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
+		hint_strong_columns(&hint_all);
+	} else if (h2) {
+		strbuf_addstr(&sql, " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
+				    " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
+	}
 	strbuf_addf(&sql, " WHERE %s ORDER BY %s m.start_date DESC, c.position", where.buf,
-		    o->by_date ? "" : "tier, score,");
+		    o->by_date ? "" : bounded ? "r.score IS NULL, score," : "tier, score,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
@@ -530,7 +565,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		goto out;
 	}
 	k = 1;
-	if (h0 && h1) {
+	if (h0 && h1 && !bounded) {
 		sqlite3_bind_text(st, 1, hint_exact.buf, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, hint_word.buf, -1, SQLITE_STATIC);
 	}

@@ -35,6 +35,7 @@ enum stmt_id {
 	ST_SLIDE_INSERT,
 	ST_FTS_INSERT,
 	ST_FTS_DELETE_MEETING,
+	ST_TERM_INSERT,
 	ST_COUNT
 };
 
@@ -73,6 +74,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_FTS_DELETE_MEETING] =
 		"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
 		" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+	[ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
 	[ST_SLIDE_INSERT] =
 		"INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -82,11 +84,40 @@ struct store {
 	sqlite3 *db;
 	bool readonly;
 	sqlite3_stmt *stmt[ST_COUNT];
+	struct fts_terms *terms;
 };
 
 static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char *what)
 {
 	return vt_fail(diag, VT_ERR_DB, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+}
+
+static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
+static bool run(sqlite3_stmt *st);
+
+/* Writes the new words the tokenizer met, reversed, inside the current transaction. */
+static bool write_terms(struct store *s)
+{
+	struct strbuf rev = STRBUF_INIT;
+	const char *const *w;
+	size_t n, i;
+	bool ok = true;
+
+	w = fts_terms_pending(s->terms, &n);
+	for (i = 0; i < n && ok; i++) {
+		sqlite3_stmt *st = stmt(s, ST_TERM_INSERT);
+
+		strbuf_reset(&rev);
+		utf8_reverse(&rev, w[i], strlen(w[i]));
+		if (!st)
+			ok = false;
+		else {
+			sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
+			ok = run(st);
+		}
+	}
+	strbuf_release(&rev);
+	return ok;
 }
 
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
@@ -115,12 +146,25 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		st = db_fail(s, diag, "setting up the database");
 		goto fail;
 	}
-	st = fts_register(s->db, diag);
+	s->terms = fts_terms_new();
+	st = fts_register(s->db, readonly ? NULL : s->terms, diag);
 	if (st != VT_OK)
 		goto fail;
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
+	/* A migration that built the index leaves words to record. */
+	if (!readonly) {
+		bool ok = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK && write_terms(s) &&
+			  sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
+		if (!ok) {
+			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			fts_terms_forget_pending(s->terms, false);
+			st = db_fail(s, diag, "recording the index's words");
+			goto fail;
+		}
+		fts_terms_forget_pending(s->terms, true);
+	}
 	*out = s;
 	return VT_OK;
 fail:
@@ -137,6 +181,7 @@ void store_close(struct store *s)
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
+	fts_terms_free(s->terms);
 	free(s);
 }
 
@@ -417,15 +462,17 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 	} else {
 		*outcome = IMPORT_NEW;
 	}
-	if (!insert_meeting(s, d))
+	if (!insert_meeting(s, d) || !write_terms(s))
 		goto db_error;
 commit:
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto db_error;
+	fts_terms_forget_pending(s->terms, true);
 	return VT_OK;
 db_error:
 	ret = db_fail(s, diag, "importing the deck");
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	fts_terms_forget_pending(s->terms, false);
 	if (same_as) {
 		free(*same_as);
 		*same_as = NULL;

@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Search benchmark (a program that prints figures, not a test).
+
+Builds a corpus of SIZE megabytes of decks (corpus.py), imports it, then
+runs a fixed query mix through `vedtak search --json --limit 20` (the first
+20 results with snippets, as the UI needs them), RUNS times each, warm
+cache, and times `rg -c` over the same deck files for the same words side
+by side (and `grep -E -c -r` and `pcre2grep -c -r` for the patterns).
+Prints medians and worst times in milliseconds and the ratio rg / vedtak.
+
+usage: bench_search.py VEDTAK SAMPLES_DIR [--size 1000] [--runs 5] [--keep DIR]"""
+import os, shutil, statistics, subprocess, sys, tempfile, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import corpus  # noqa: E402
+
+# (label, vedtak query, rg pattern, rg flags, grep -E pattern or None)
+MIX = [
+    ("rare word", "NILAR", r"\bNILAR\b", [], None),
+    ("common word", "helse", r"\bhelse\b", ["-i"], None),
+    ("phrase", '"digital hjemmeoppfølging"', r"digital\s+hjemmeoppfølging", ["-i"], None),
+    ("short prefix", "hel*", r"\bhel", ["-i"], None),
+    ("two words", "fhir api", r"\bfhir\b", ["-i"], None),
+    ("word+year+type", "samhandling year:2021 type:drøfting", r"\bsamhandling\b", ["-i"], None),
+    ("fields only", "type:orientering body:nufa", r"til orientering", ["-i"], None),
+    ("infix word", "strategi", r"strategi", ["-i"], None),
+    ("no æøå", "hjemmeoppfolging", r"hjemmeoppf(o|ø)lging", ["-i"], None),
+    ("regex, literal", "/fhir[- ]api/", r"fhir[- ]api", ["-i"], "fhir[- ]api"),
+    ("regex, no literal", r"/\b[A-Z]{3}[0-9]{2}\b/", r"\b[A-Z]{3}[0-9]{2}\b", [], r"\b[A-Z]{3}[0-9]{2}\b"),
+]
+
+
+def arg(name, default):
+    return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
+
+
+def wall(cmd, ok=(0, 1)):
+    t0 = time.perf_counter()
+    r = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    t = (time.perf_counter() - t0) * 1000
+    if r.returncode not in ok:
+        raise SystemExit(f"{cmd[:3]} failed ({r.returncode}): {r.stderr[-300:]}")
+    return t
+
+
+def main():
+    vedtak, samples = os.path.abspath(sys.argv[1]), sys.argv[2]
+    size, runs = float(arg("--size", "1000")), int(arg("--runs", "5"))
+    keep = arg("--keep", None)
+    work = keep or tempfile.mkdtemp(prefix="vedtak-bench-")
+    have = {p: shutil.which(p) for p in ("rg", "pcre2grep", "grep")}
+    try:
+        cdir = os.path.join(work, f"corpus-{size:g}MB")
+        if not os.path.isdir(cdir):
+            corpus.generate(samples, cdir, size)
+        paths = sorted(os.path.join(cdir, f) for f in os.listdir(cdir) if f.endswith(".txt"))
+        text_mb = sum(os.path.getsize(p) for p in paths) / 1e6
+        db = os.path.join(work, f"search-{size:g}MB.db")
+        if not os.path.exists(db):
+            t0 = time.perf_counter()
+            for i in range(0, len(paths), 2000):  # keep argv short
+                subprocess.run([vedtak, "--db", db, "import"] + paths[i:i + 2000],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            print(f"import: {len(paths)} decks, {text_mb:.0f} MB in {time.perf_counter() - t0:.1f} s")
+        db_mb = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s)) / 1e6
+        print(f"database: {db_mb:.0f} MB for {text_mb:.0f} MB of deck text ({db_mb / text_mb:.2f}x)")
+        print(f"median/worst of {runs} runs, ms; vedtak = search --json --limit 20 with snippets")
+        print(f"{'query':<18} {'vedtak':>8} {'worst':>8} {'rg -c':>8} {'rg/vedtak':>9}  others")
+        for label, q, rgpat, rgflags, egrep in MIX:
+            cmd = [vedtak, "--db", db, "search", "--json", "--limit", "20", "--", q]
+            wall(cmd)  # warm
+            vt = [wall(cmd) for _ in range(runs)]
+            rg = []
+            if have["rg"]:
+                rcmd = ["rg", "-c"] + rgflags + ["--", rgpat, cdir]
+                wall(rcmd)
+                rg = [wall(rcmd) for _ in range(runs)]
+            others = ""
+            if egrep:
+                for tool, tcmd in (("grep -E", ["grep", "-E", "-c", "-r", "--", egrep, cdir]),
+                                   ("pcre2grep", ["pcre2grep", "-c", "-r", "--", egrep, cdir])):
+                    if have[tool.split()[0]]:
+                        others += f" {tool} {statistics.median(wall(tcmd) for _ in range(max(1, runs // 2))):.0f}"
+            med = statistics.median(vt)
+            rgm = statistics.median(rg) if rg else float("nan")
+            print(f"{label:<18} {med:8.0f} {max(vt):8.0f} {rgm:8.0f} {rgm / med:9.1f} {others}")
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
