@@ -278,13 +278,13 @@ static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql
 	strbuf_addch(sql, ')');
 }
 
-static char *folded_like(const char *v, bool ascii)
+/* A LIKE pattern for `v` anywhere, folded as names are (lower case, ö as ø). */
+static char *folded_like(const char *v)
 {
 	struct strbuf f = STRBUF_INIT;
 	char *out;
 
 	utf8_fold(&f, v, strlen(v));
-	(void)ascii;
 	out = xasprintf("%%%s%%", f.buf);
 	strbuf_release(&f);
 	return out;
@@ -310,20 +310,20 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		 * without æøå they also match the names written with them. */
 		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
 				   " WHERE p.case_id = c.id AND (pe.fold_key LIKE ?");
-		bind_text_value(g, folded_like(n->text, false));
+		bind_text_value(g, folded_like(n->text));
 		if (is_ascii(n->text)) {
 			strbuf_addstr(sql, " OR vedtak_fold_ascii(pe.fold_key) LIKE ?");
-			bind_text_value(g, folded_like(n->text, true));
+			bind_text_value(g, folded_like(n->text));
 		}
 		strbuf_addstr(sql, "))");
 		break;
 	case QF_ORG:
 		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
 				   " AND (vedtak_fold(p.organization) LIKE ?");
-		bind_text_value(g, folded_like(n->text, false));
+		bind_text_value(g, folded_like(n->text));
 		if (is_ascii(n->text)) {
 			strbuf_addstr(sql, " OR vedtak_fold_ascii(p.organization) LIKE ?");
-			bind_text_value(g, folded_like(n->text, true));
+			bind_text_value(g, folded_like(n->text));
 		}
 		strbuf_addstr(sql, "))");
 		break;

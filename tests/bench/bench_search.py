@@ -16,7 +16,8 @@ import corpus  # noqa: E402
 
 # (label, vedtak query, rg pattern, rg flags, grep -E pattern or None)
 MIX = [
-    ("rare word", "NILAR", r"\bNILAR\b", [], None),
+    ("rare word", corpus.rare_code(1234), corpus.rare_code(1234), [], None),
+    ("uncommon word", "NILAR", r"\bNILAR\b", [], None),
     ("common word", "helse", r"\bhelse\b", ["-i"], None),
     ("phrase", '"digital hjemmeoppfølging"', r"digital\s+hjemmeoppfølging", ["-i"], None),
     ("short prefix", "hel*", r"\bhel", ["-i"], None),

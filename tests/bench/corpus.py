@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Synthetic deck corpus for benchmarks: N decks made from the sample decks,
-each with renumbered cases, a shifted meeting date, a rotating committee and
+each with renumbered cases, a shifted meeting date, a rotating committee,
 its slides shuffled within each case (the heading stays first and the
-proposed decision last). The text stays the kind of text real decks hold.
+proposed decision last) and one reference code of its own (a rare word:
+rare_code(i)). The text stays the kind of text real decks hold.
 
 usage: corpus.py SAMPLES_DIR OUT_DIR SIZE_MB [--seed N]
 Writes OUT_DIR/deck_00000.txt ... until SIZE_MB megabytes are written."""
@@ -40,6 +41,11 @@ def shuffle_case(case, rng):
     return "\n\n\n\n".join(slides[:1] + middle + slides[last:])
 
 
+def rare_code(i):
+    """A word found in deck i only, as real vocabularies have a long tail of rare words."""
+    return f"saksref{i * 7919 % 1000003:x}"
+
+
 def make_deck(template, i, rng, numbering):
     date = datetime.date(2000, 1, 3) + datetime.timedelta(days=i)
     yy = date.year % 100
@@ -53,6 +59,7 @@ def make_deck(template, i, rng, numbering):
             key = (body, date.year)
             numbering[key] = numbering.get(key, 0) + 1
             mapping[old] = f"{numbering[key] % 999 + 1}/{yy:02d}"
+    cases[-1] = cases[-1].rstrip("\n ") + f"\n\n\n\nReferanse {rare_code(i)}\n"
     text = pre + "".join(shuffle_case(c, rng) for c in cases)
     text = re.sub(r"(?<![\d/])(\d{1,3}/\d{2})(?![\d/])", lambda m: mapping.get(m.group(1), m.group(1)), text)
     end = date + datetime.timedelta(days=1)
