@@ -47,6 +47,7 @@ struct slide {
 };
 
 struct deck_case {
+	long id;      /* the store's id, once saved (0 before) */
 	char *number; /* "11/21" */
 	int seq;      /* 11 */
 	int year;     /* 2021 */
@@ -94,6 +95,7 @@ struct deck_warning {
 };
 
 struct deck {
+	long id;        /* the store's id, once saved (0 before) */
 	char *source;   /* file name without folders */
 	char sha256[65];
 	long size;      /* bytes */

@@ -562,6 +562,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				a->line = sqlite3_column_int64(st, 8);
 			} else if (q == 2) {
 				struct deck_case *c = deck_add_case(d);
+				c->id = sqlite3_column_int64(st, 0);
 				c->number = col_text(st, 1);
 				c->seq = sqlite3_column_int(st, 2);
 				c->year = sqlite3_column_int(st, 3);
@@ -630,6 +631,7 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 		goto out;
 	}
 	d = deck_new();
+	d->id = id;
 	d->source = col_text(st, 0);
 	{
 		const unsigned char *sha = sqlite3_column_text(st, 1);
@@ -713,4 +715,152 @@ sqlite3 *store_db(struct store *s)
 void store_interrupt(struct store *s)
 {
 	sqlite3_interrupt(s->db);
+}
+
+bool store_readonly(const struct store *s)
+{
+	return s->readonly;
+}
+
+enum vt_status store_meeting_rows(struct store *s, struct meeting_row **v, size_t *n, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT m.id, m.body, m.venue, m.start_date, m.end_date, m.source,"
+			       " (SELECT count(*) FROM cases c WHERE c.meeting_id = m.id)"
+			       " FROM meetings m ORDER BY m.start_date DESC NULLS LAST, m.source",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "listing meetings");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct meeting_row *r;
+
+		ALLOC_GROW(*v, *n + 1, alloc);
+		r = &(*v)[(*n)++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->body = col_text(st, 1);
+		r->venue = col_text(st, 2);
+		r->start_date = col_text(st, 3);
+		r->end_date = col_text(st, 4);
+		r->source = col_text(st, 5);
+		r->ncases = sqlite3_column_int(st, 6);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		meeting_rows_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return db_fail(s, diag, "listing meetings");
+	}
+	return VT_OK;
+}
+
+void meeting_rows_free(struct meeting_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].body);
+		free(v[i].venue);
+		free(v[i].start_date);
+		free(v[i].end_date);
+		free(v[i].source);
+	}
+	free(v);
+}
+
+enum vt_status store_case_rows(struct store *s, const long *ids, size_t n, struct case_row **v,
+			       struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t i;
+
+	*v = xcalloc(n ? n : 1, sizeof(**v));
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT c.meeting_id, c.position, c.number, c.title, m.start_date, m.body,"
+			       " c.decision_type, (SELECT group_concat(name, ', ') FROM (SELECT name FROM"
+			       " case_presenters WHERE case_id = c.id ORDER BY position))"
+			       " FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	for (i = 0; i < n; i++) {
+		struct case_row *r = &(*v)[i];
+
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, ids[i]);
+		r->id = ids[i];
+		if (sqlite3_step(st) != SQLITE_ROW)
+			continue; /* gone since the search: an empty row */
+		r->meeting_id = sqlite3_column_int64(st, 0);
+		r->position = sqlite3_column_int(st, 1);
+		r->number = col_text(st, 2);
+		r->title = col_text(st, 3);
+		r->date = col_text(st, 4);
+		r->body = col_text(st, 5);
+		r->type = decision_type_parse((const char *)sqlite3_column_text(st, 6));
+		r->presenters = col_text(st, 7);
+	}
+	sqlite3_finalize(st);
+	return VT_OK;
+fail:
+	sqlite3_finalize(st);
+	case_rows_free(*v, n);
+	*v = NULL;
+	return db_fail(s, diag, "loading result rows");
+}
+
+void case_rows_free(struct case_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].number);
+		free(v[i].title);
+		free(v[i].date);
+		free(v[i].body);
+		free(v[i].presenters);
+	}
+	free(v);
+}
+
+enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t *n, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT pe.name, count(DISTINCT p.case_id) AS n FROM persons pe"
+			       " JOIN case_presenters p ON p.person_id = pe.id GROUP BY pe.id ORDER BY n DESC, pe.name",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "listing presenters");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ALLOC_GROW(*v, *n + 1, alloc);
+		(*v)[*n].name = col_text(st, 0);
+		(*v)[*n].ncases = sqlite3_column_int(st, 1);
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		person_rows_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return db_fail(s, diag, "listing presenters");
+	}
+	return VT_OK;
+}
+
+void person_rows_free(struct person_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
 }

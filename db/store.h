@@ -55,6 +55,43 @@ enum vt_status store_load_meeting(struct store *s, long id, struct deck **out, s
 enum vt_status store_load_case(struct store *s, long meeting_id, long case_id, struct deck **out,
 			       struct vt_diag *diag);
 
+/* A meeting as the start screen lists it. Strings are owned by the array. */
+struct meeting_row {
+	long id;
+	char *body, *venue, *start_date, *end_date, *source;
+	int ncases;
+};
+
+/* Every meeting, newest first. Free with meeting_rows_free(). */
+enum vt_status store_meeting_rows(struct store *s, struct meeting_row **v, size_t *n, struct vt_diag *diag);
+void meeting_rows_free(struct meeting_row *v, size_t n);
+
+/* A case as a result list shows it: no slides. */
+struct case_row {
+	long id, meeting_id;
+	int position;
+	char *number, *title, *date, *body, *presenters; /* presenters joined by ", " */
+	enum decision_type type;
+};
+
+/* The rows for case ids `ids` (in that order). Free with case_rows_free(). */
+enum vt_status store_case_rows(struct store *s, const long *ids, size_t n, struct case_row **v,
+			       struct vt_diag *diag);
+void case_rows_free(struct case_row *v, size_t n);
+
+/* A presenter and how many cases they presented. */
+struct person_row {
+	char *name;
+	int ncases;
+};
+
+/* Every presenter, most cases first. Free with person_rows_free(). */
+enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t *n, struct vt_diag *diag);
+void person_rows_free(struct person_row *v, size_t n);
+
+/* True if the store was opened read-only. */
+bool store_readonly(const struct store *s);
+
 struct case_ref {
 	long meeting_id;
 	int position;

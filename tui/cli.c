@@ -22,6 +22,7 @@
 #include "snippet.h"
 #include "query.h"
 #include "store.h"
+#include "ui.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "util.h"
@@ -166,6 +167,7 @@ struct import_job {
 };
 
 struct import_queue {
+	bool quiet; /* count, print nothing (the UI's first start) */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
@@ -227,7 +229,7 @@ static void *parser_thread(void *arg)
  * Stores one parsed job and prints its summary line; returns true on success
  * (including "unchanged"). With `s` NULL (import --check) nothing is written.
  */
-static bool store_job(struct store *s, struct import_job *j)
+static bool store_job(struct store *s, struct import_job *j, bool quiet)
 {
 	struct deck *d = j->deck;
 	struct vt_diag diag;
@@ -235,13 +237,19 @@ static bool store_job(struct store *s, struct import_job *j)
 	enum import_outcome outcome = IMPORT_NEW;
 	enum vt_status st;
 
-	fputs(j->report.buf, stderr);
+	if (!quiet)
+		fputs(j->report.buf, stderr);
 	if (!d) {
-		fprintf(stderr, "%s: nothing imported\n", j->path);
+		if (!quiet)
+			fprintf(stderr, "%s: nothing imported\n", j->path);
 		return false;
 	}
 	vt_diag_clear(&diag);
 	st = s ? store_import_deck(s, d, &outcome, &same_as, &diag) : VT_OK;
+	if (quiet) {
+		free(same_as);
+		return st == VT_OK;
+	}
 	if (st != VT_OK) {
 		print_diag(j->path, &diag, st);
 		fprintf(stderr, "%s: nothing imported\n", j->path);
@@ -261,8 +269,8 @@ static bool store_job(struct store *s, struct import_job *j)
 	return true;
 }
 
-/* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
-static size_t import_files(struct store *s, const char *const *paths, size_t n)
+/* Imports `paths` in order (`s` NULL: check only; `quiet`: print nothing); returns how many failed. */
+static size_t import_files(struct store *s, const char *const *paths, size_t n, bool quiet)
 {
 	struct import_queue q;
 	pthread_t tid;
@@ -274,6 +282,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n)
 	pthread_cond_init(&q.changed, NULL);
 	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
 	q.njobs = n;
+	q.quiet = quiet;
 	for (i = 0; i < n; i++) {
 		q.jobs[i].path = paths[i];
 		strbuf_init(&q.jobs[i].report, 0);
@@ -290,7 +299,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n)
 		} else {
 			parse_job(j); /* no thread to be had: one stage after the other */
 		}
-		failed += !store_job(s, j);
+		failed += !store_job(s, j, quiet);
 		deck_free(j->deck);
 		j->deck = NULL;
 		strbuf_release(&j->report);
@@ -340,7 +349,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (!check && open_store(cli, &s) != VT_OK)
 		goto out;
-	failed = import_files(s, paths, npaths);
+	failed = import_files(s, paths, npaths, false);
 	if (failed)
 		fprintf(stderr, "vedtak import: %zu of %zu file%s failed\n", failed, npaths, npaths == 1 ? "" : "s");
 	rc = failed ? EXIT_FAILED : EXIT_OK;
@@ -882,13 +891,16 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* First start: an empty database gets the bundled sample decks. */
-static int import_samples(struct store *s)
+/*
+ * First start: an empty database gets the bundled sample decks. Returns how
+ * many were imported and sets *dir to where they came from (caller frees).
+ */
+static size_t import_samples(struct store *s, bool quiet, char **from, size_t *found)
 {
 	char *dir = assets_dir();
 	char *samples = xasprintf("%s/samples", dir);
 	char **names = NULL;
-	size_t n = 0, alloc = 0, i, ok = 0;
+	size_t n = 0, alloc = 0, i, ok;
 	DIR *dh = opendir(samples);
 	struct dirent *e;
 
@@ -902,18 +914,14 @@ static int import_samples(struct store *s)
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	ok = n - import_files(s, (const char *const *)names, n);
+	ok = n - import_files(s, (const char *const *)names, n, quiet);
 	for (i = 0; i < n; i++)
 		free(names[i]);
-	if (!n)
-		fprintf(stderr, "vedtak: no sample decks found in %s\n", samples);
-	else
-		printf("vedtak: the database was empty; imported %zu sample deck%s from %s\n\n", ok,
-		       ok == 1 ? "" : "s", samples);
 	free(names);
-	free(samples);
 	free(dir);
-	return ok == n ? EXIT_OK : EXIT_FAILED;
+	*from = samples;
+	*found = n;
+	return ok;
 }
 
 int cli_start(struct cli *cli)
@@ -921,17 +929,33 @@ int cli_start(struct cli *cli)
 	struct store *s = NULL;
 	struct vt_diag diag;
 	long *ids = NULL;
-	size_t n = 0;
+	size_t n = 0, found = 0, ok = 0;
+	char *from = NULL, *status = NULL;
+	bool ui = ui_wanted();
 	int rc = EXIT_OK;
 
 	if (open_store(cli, &s) != VT_OK)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
-	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !cli->readonly)
-		rc = import_samples(s);
+	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !cli->readonly) {
+		ok = import_samples(s, ui, &from, &found);
+		if (!found)
+			status = xasprintf("No sample decks found in %s", from);
+		else
+			status = xasprintf("The database was empty: imported %zu sample deck%s from %s", ok,
+					   ok == 1 ? "" : "s", from);
+		if (!ui)
+			printf("vedtak: %s\n\n", status);
+		if (ok != found)
+			rc = EXIT_FAILED;
+	}
 	free(ids);
-	if (rc == EXIT_OK)
+	if (ui)
+		rc = ui_run(cli, s, status);
+	else if (rc == EXIT_OK)
 		rc = each_meeting(s, list_meeting, NULL);
+	free(status);
+	free(from);
 	store_close(s);
 	return rc;
 }

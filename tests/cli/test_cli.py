@@ -273,7 +273,7 @@ def not_a_database(env):
 @test
 def first_start_imports_the_samples(env):
     r = run(db=env.db, check=0)
-    assert "the database was empty; imported 4 sample decks" in r.stdout, r.stdout
+    assert "The database was empty: imported 4 sample decks" in r.stdout, r.stdout
     assert "Scandic Ishavshotel" in r.stdout
     r = run(db=env.db, check=0)
     assert "imported" not in r.stdout

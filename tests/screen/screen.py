@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Screen tests, as tig does them: the UI reads a key script
+(cases/NAME.keys: "# size COLSxROWS", then "type TEXT", "key NAME",
+"resize COLS ROWS" lines), draws at that size over a database of the sample
+decks, and dumps the screen, which must equal cases/NAME.screen. Also
+checks that NO_COLOR draws the same text with attributes only.
+
+usage: screen.py VEDTAK SAMPLES_DIR CASES_DIR [--update]    (prints TAP)"""
+import difflib, os, shutil, subprocess, sys, tempfile
+
+
+def run_case(vedtak, db, keys, tmp, extra_env=None):
+    size = "80x24"
+    for line in open(keys, encoding="utf-8"):
+        if line.startswith("# size "):
+            size = line.split()[2]
+    script = os.path.join(tmp, "script.keys")
+    with open(script, "w", encoding="utf-8") as f:
+        f.writelines(l for l in open(keys, encoding="utf-8") if not l.startswith("#"))
+    dump, attrs = os.path.join(tmp, "screen.txt"), os.path.join(tmp, "attrs.txt")
+    for p in (dump, attrs):
+        if os.path.exists(p):
+            os.remove(p)
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color",
+               XDG_DATA_HOME=os.path.join(tmp, "data"), VEDTAK_UI_SCRIPT=script, VEDTAK_UI_SIZE=size,
+               VEDTAK_UI_DUMP=dump, VEDTAK_UI_DUMP_ATTRS=attrs)
+    env.pop("NO_COLOR", None)
+    env.update(extra_env or {})
+    # A copy per case: history and the database stay as the samples left them.
+    case_db = os.path.join(tmp, "case.db")
+    shutil.copy(db, case_db)
+    r = subprocess.run([vedtak, "--db", case_db], env=env, capture_output=True, text=True, timeout=60,
+                       stdin=subprocess.DEVNULL)
+    if r.returncode != 0 or not os.path.exists(dump):
+        raise RuntimeError(f"exit {r.returncode}: {r.stderr.strip()[-500:]}")
+    return open(dump, encoding="utf-8").read(), open(attrs, encoding="utf-8").read()
+
+
+def main():
+    vedtak, samples, cases = sys.argv[1:4]
+    update = "--update" in sys.argv
+    n, failed = 0, 0
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "data", "vedtak"))
+        db = os.path.join(tmp, "samples.db")
+        decks = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
+        subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
+        subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE)"], capture_output=True)
+        for name in sorted(f[:-5] for f in os.listdir(cases) if f.endswith(".keys")):
+            n += 1
+            want_path = os.path.join(cases, name + ".screen")
+            try:
+                got, _ = run_case(vedtak, db, os.path.join(cases, name + ".keys"), tmp)
+            except RuntimeError as e:
+                failed += 1
+                print(f"not ok {n} - {name}: {e}")
+                continue
+            if update:
+                with open(want_path, "w", encoding="utf-8") as f:
+                    f.write(got)
+            want = open(want_path, encoding="utf-8").read() if os.path.exists(want_path) else ""
+            if got == want:
+                print(f"ok {n} - {name}")
+            else:
+                failed += 1
+                print(f"not ok {n} - {name}: screen differs from {want_path}")
+                for line in list(difflib.unified_diff(want.splitlines(), got.splitlines(), "expected", "got",
+                                                      lineterm=""))[:40]:
+                    print("# " + line)
+        # NO_COLOR: the same text, attributes only.
+        n += 1
+        keys = os.path.join(cases, "live_search.keys")
+        text_c, attrs_c = run_case(vedtak, db, keys, tmp)
+        text_p, attrs_p = run_case(vedtak, db, keys, tmp, {"NO_COLOR": "1"})
+        problems = []
+        if text_c != text_p:
+            problems.append("NO_COLOR changes the text")
+        if "c" not in attrs_c:
+            problems.append("no colour drawn without NO_COLOR")
+        if "c" in attrs_p:
+            problems.append("colour drawn with NO_COLOR")
+        if "r" not in attrs_p:
+            problems.append("NO_COLOR shows no selection or status (reverse video)")
+        print(f"{'not ok' if problems else 'ok'} {n} - NO_COLOR draws attributes only")
+        for p in problems:
+            print("#   " + p)
+        failed += bool(problems)
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

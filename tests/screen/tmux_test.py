@@ -1,0 +1,116 @@
+#!/usr/bin/env python3
+"""End-to-end test in a real terminal: vedtak runs in tmux at 120x40, a
+person's keystrokes go in with send-keys, and the screen comes back with
+capture-pane. Checks live search, opening a case, and that q and Ctrl-C
+leave the program. scripts/deps installs tmux; without it the test skips.
+
+usage: tmux_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
+import os, shutil, subprocess, sys, tempfile, time
+
+SOCK = f"vedtak-test-{os.getpid()}"
+
+
+def tmux(*args, check=True):
+    return subprocess.run(["tmux", "-L", SOCK] + list(args), capture_output=True, text=True, check=check)
+
+
+def screen():
+    return tmux("capture-pane", "-p", "-t", "t").stdout
+
+
+def wait_for(text, timeout=10.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        s = screen()
+        if text in s:
+            return s
+        time.sleep(0.05)
+    raise AssertionError(f"{text!r} never appeared; the screen:\n{screen()}")
+
+
+def wait_gone(timeout=5.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        if tmux("has-session", "-t", "t", check=False).returncode != 0:
+            return
+        time.sleep(0.05)
+    raise AssertionError("vedtak did not quit")
+
+
+def main():
+    vedtak, samples = os.path.abspath(sys.argv[1]), sys.argv[2]
+    if not shutil.which("tmux"):
+        print("1..0 # SKIP tmux is not installed (scripts/deps installs it)")
+        return 0
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, "v.db")
+        decks = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
+        subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
+        cmd = f"env LANG=C.UTF-8 XDG_DATA_HOME={tmp} {vedtak} --db {db}"
+
+        def check(name, fn):
+            try:
+                fn()
+                results.append((True, name, ""))
+            except AssertionError as e:
+                results.append((False, name, str(e)))
+            finally:
+                tmux("kill-server", check=False)
+
+        def search_and_open():
+            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
+            wait_for("vedtak · Meetings")
+            tmux("send-keys", "-t", "t", "/")
+            tmux("send-keys", "-t", "t", "-l", "fhir api")
+            s = wait_for("4 cases match")
+            assert "14/21" in s and "Sentral forskrivningsmodul SFM" in s, s
+            assert "Search: fhir api" in s, s
+            tmux("send-keys", "-t", "t", "Enter")       # leave the prompt
+            tmux("send-keys", "-t", "t", "Enter")       # open the first case
+            s = wait_for("Forslag til vedtak")
+            assert "Sak 14/21 · NUFA" in s and "Presenters: Dag Hammer; Ida Nordmann" in s, s
+            tmux("send-keys", "-t", "t", "q")
+            wait_for("4 cases match")
+            tmux("send-keys", "-t", "t", "q")
+            wait_for("vedtak · Meetings")
+            tmux("send-keys", "-t", "t", "q")
+            wait_gone()
+
+        def ctrl_c_quits():
+            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
+            wait_for("vedtak · Meetings")
+            tmux("send-keys", "-t", "t", "/")
+            tmux("send-keys", "-t", "t", "-l", "samhandling")
+            wait_for("cases match")
+            tmux("send-keys", "-t", "t", "C-c")
+            wait_gone()
+
+        def narrow_and_resize():
+            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
+            wait_for("vedtak · Meetings")
+            tmux("send-keys", "-t", "t", "/")
+            tmux("send-keys", "-t", "t", "-l", "hjemmeoppfolging")
+            wait_for("6 cases match")
+            tmux("resize-window", "-t", "t", "-x", "60", "-y", "20")
+            s = wait_for("Search: hjemmeoppfolging")
+            assert "│" not in s, "no preview pane below 100 columns:\n" + s
+            tmux("resize-window", "-t", "t", "-x", "30", "-y", "8")
+            wait_for("Too small (30x8)")
+            tmux("resize-window", "-t", "t", "-x", "120", "-y", "40")
+            s = wait_for("6 cases match")
+            assert "Search: hjemmeoppfolging" in s, "the query survived the resizes:\n" + s
+
+        check("live search in a real terminal, open a case, q back out", search_and_open)
+        check("Ctrl-C quits from the search prompt", ctrl_c_quits)
+        check("resize to narrow, too small and back keeps the query", narrow_and_resize)
+    for i, (ok, name, msg) in enumerate(results, 1):
+        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
+        for line in msg.splitlines()[:40]:
+            print("#   " + line)
+    print(f"1..{len(results)}")
+    return 0 if all(r[0] for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1436 @@
+/*
+ * ui.c: the curses UI: views, keys, search as you type.
+ *
+ * Every view is a list of lines with a cursor (tig's model): the meetings,
+ * a result list, a case, a meeting's agenda, the presenters, the help. The
+ * key table below drives both the keys and the help screen, so the two
+ * cannot disagree. Searching runs on every keystroke in the prompt; a
+ * query error is shown under the prompt and the last good results stay.
+ */
+#include <errno.h>
+#include <locale.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "cli.h"
+#include "draw.h"
+#include "query.h"
+#include "search.h"
+#include "snippet.h"
+#include "store.h"
+#include "strbuf.h"
+#include "ui.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+#define MIN_COLS 40
+#define MIN_ROWS 10
+#define WIDE_COLS 100       /* from here the result list shows a preview beside it */
+#define RESULT_LIMIT 500    /* rows the result list holds */
+#define SEARCH_DEADLINE 2000
+#define HISTORY_MAX 500
+
+enum action {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_SEARCH,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PGDN,
+	ACT_PGUP,
+	ACT_HOME,
+	ACT_END,
+	ACT_OPEN,
+	ACT_NEXT_HIT,
+	ACT_PREV_HIT,
+	ACT_SORT,
+	ACT_FILTER_G,
+	ACT_FILTER_O,
+	ACT_FILTER_D,
+	ACT_FILTER_MEETING,
+	ACT_PRESENTERS,
+	ACT_MEETINGS,
+	ACT_HELP,
+	ACT_REDRAW,
+};
+
+struct binding {
+	int key;
+	const char *name;
+	enum action action;
+	const char *help;
+};
+
+/* Every key the UI knows; the help screen is made from this table. Keys t, T and u are kept for tagging. */
+static const struct binding bindings[] = {
+	{ '/', "/", ACT_SEARCH, "search: type a query, results follow each keystroke" },
+	{ '\n', "Enter", ACT_OPEN, "open the selected meeting, case or presenter" },
+	{ KEY_ENTER, "Enter", ACT_OPEN, NULL },
+	{ 'q', "q", ACT_BACK, "back to the previous view (quits on the first)" },
+	{ 3, "Ctrl-C", ACT_QUIT, "quit at once" },
+	{ 'Q', "Q", ACT_QUIT, NULL },
+	{ 'j', "j", ACT_DOWN, "down" },
+	{ KEY_DOWN, "Down", ACT_DOWN, NULL },
+	{ 'k', "k", ACT_UP, "up" },
+	{ KEY_UP, "Up", ACT_UP, NULL },
+	{ KEY_NPAGE, "PgDn", ACT_PGDN, "a page down" },
+	{ ' ', "Space", ACT_PGDN, NULL },
+	{ KEY_PPAGE, "PgUp", ACT_PGUP, "a page up" },
+	{ 'g', "g", ACT_HOME, "to the top" },
+	{ KEY_HOME, "Home", ACT_HOME, NULL },
+	{ 'G', "G", ACT_END, "to the bottom" },
+	{ KEY_END, "End", ACT_END, NULL },
+	{ 'n', "n", ACT_NEXT_HIT, "next search hit in a case" },
+	{ 'N', "N", ACT_PREV_HIT, "previous search hit in a case" },
+	{ 's', "s", ACT_SORT, "sort results by relevance or by date" },
+	{ '1', "1", ACT_FILTER_G, "add or remove type:godkjenning in the query" },
+	{ '2', "2", ACT_FILTER_O, "add or remove type:orientering in the query" },
+	{ '3', "3", ACT_FILTER_D, "add or remove type:drøfting in the query" },
+	{ 'm', "m", ACT_FILTER_MEETING, "add or remove the selected case's meeting date in the query" },
+	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
+	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
+	{ '?', "?", ACT_HELP, "this help" },
+	{ 12, "Ctrl-L", ACT_REDRAW, "redraw the screen" },
+};
+
+enum view_kind { VIEW_MEETINGS, VIEW_RESULTS, VIEW_CASE, VIEW_MEETING, VIEW_PRESENTERS, VIEW_HELP };
+
+struct tline {
+	char *text;
+	enum draw_style style;
+	struct hit *hits;
+	size_t nhits;
+	long case_id, meeting_id; /* what Enter opens */
+	char *person;
+};
+
+struct view {
+	enum view_kind kind;
+	char *title;
+	struct tline *lines;
+	size_t nlines, alloc;
+	size_t cursor, top;
+	bool text;            /* a text to scroll, not rows to select */
+	int built_width;      /* text views are wrapped to this width */
+	struct deck *deck;    /* VIEW_CASE, VIEW_MEETING */
+};
+
+struct ui {
+	struct cli *cli;
+	struct store *store;
+	struct view *stack[16];
+	int depth;
+	int rows, cols;
+	char status[512];
+	/* The search: the prompt's text, the last good query and its results. */
+	struct strbuf query;
+	size_t qcursor;
+	bool prompting;
+	char qerror[512];
+	size_t qerror_col;
+	struct query *q;
+	struct matcher *matcher;
+	struct case_row *results;
+	size_t nrows, total;
+	bool by_date;
+	/* Query history, kept between runs. */
+	char **history;
+	size_t nhistory, halloc, hpos;
+	char *history_path;
+	/* The case beside the result list on wide terminals. */
+	struct view *preview;
+	long preview_id;
+	/* Test scripts. */
+	FILE *script;
+	bool quit;
+};
+
+/* ---- lines and views ---- */
+
+static struct tline *add_line(struct view *v, const char *text, enum draw_style style)
+{
+	struct tline *l;
+
+	ALLOC_GROW(v->lines, v->nlines + 1, v->alloc);
+	l = &v->lines[v->nlines++];
+	memset(l, 0, sizeof(*l));
+	l->text = xstrdup(text ? text : "");
+	l->style = style;
+	return l;
+}
+
+static void clear_lines(struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++) {
+		free(v->lines[i].text);
+		free(v->lines[i].hits);
+		free(v->lines[i].person);
+	}
+	v->nlines = 0;
+}
+
+static struct view *view_new(enum view_kind kind, const char *title, bool text)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+
+	v->kind = kind;
+	v->title = xstrdup(title);
+	v->text = text;
+	return v;
+}
+
+static void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	clear_lines(v);
+	free(v->lines);
+	free(v->title);
+	deck_free(v->deck);
+	free(v);
+}
+
+static struct view *top_view(struct ui *ui)
+{
+	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
+}
+
+static void push_view(struct ui *ui, struct view *v)
+{
+	if (ui->depth == (int)ARRAY_SIZE(ui->stack)) {
+		view_free(ui->stack[1]);
+		memmove(ui->stack + 1, ui->stack + 2, sizeof(ui->stack[0]) * (ARRAY_SIZE(ui->stack) - 2));
+		ui->depth--;
+	}
+	ui->stack[ui->depth++] = v;
+}
+
+static void pop_view(struct ui *ui)
+{
+	if (ui->depth <= 1) {
+		ui->quit = true;
+		return;
+	}
+	view_free(ui->stack[--ui->depth]);
+}
+
+/*
+ * Adds `text` wrapped to `width` cells, each line with `prefix` before it,
+ * carrying the hits (byte offsets in text) over to the lines they fall on.
+ */
+static void add_wrapped(struct view *v, const char *text, const struct hit *hits, size_t nhits, int width,
+			const char *prefix, enum draw_style style)
+{
+	size_t n = strlen(text), pos = 0, pl = strlen(prefix), halloc;
+	int room = width - draw_width(prefix, pl);
+
+	if (room < 10)
+		room = 10;
+	while (pos <= n) {
+		size_t eol = pos, len, k;
+		struct strbuf sb = STRBUF_INIT;
+		struct tline *l;
+
+		while (eol < n && text[eol] != '\n')
+			eol++;
+		len = draw_wrap(text + pos, eol - pos, room);
+		strbuf_addstr(&sb, prefix);
+		strbuf_add(&sb, text + pos, len);
+		strbuf_rtrim(&sb);
+		l = add_line(v, sb.buf, style);
+		halloc = 0;
+		for (k = 0; k < nhits; k++) {
+			size_t s = hits[k].start, e = hits[k].end;
+			if (e <= pos || s >= pos + len)
+				continue;
+			ALLOC_GROW(l->hits, l->nhits + 1, halloc);
+			l->hits[l->nhits].start = pl + (s > pos ? s - pos : 0);
+			l->hits[l->nhits].end = pl + (e < pos + len ? e - pos : len);
+			if (l->hits[l->nhits].end > sb.len)
+				l->hits[l->nhits].end = sb.len;
+			l->nhits++;
+		}
+		strbuf_release(&sb);
+		pos += len;
+		if (pos >= eol) {
+			if (eol >= n)
+				break;
+			pos = eol + 1;
+		} else {
+			while (pos < eol && text[pos] == ' ')
+				pos++;
+		}
+	}
+}
+
+/* ---- building the views ---- */
+
+static const char *type_badge(enum decision_type t, enum draw_style *style)
+{
+	switch (t) {
+	case DECISION_GODKJENNING: *style = STYLE_GODKJENNING; return "G";
+	case DECISION_ORIENTERING: *style = STYLE_ORIENTERING; return "O";
+	case DECISION_DROFTING: *style = STYLE_DROFTING; return "D";
+	default: *style = STYLE_DIM; return "-";
+	}
+}
+
+static const char *body_short(const char *body)
+{
+	if (!body)
+		return "?";
+	return !strcmp(body, "Nasjonalt e-helsestyre") ? "NEHS" : body;
+}
+
+static void dates_text(struct strbuf *sb, const char *start, const char *end)
+{
+	if (!start)
+		strbuf_addstr(sb, "date unknown");
+	else if (!end || !strcmp(start, end))
+		strbuf_addstr(sb, start);
+	else if (!strncmp(start, end, 8))
+		strbuf_addf(sb, "%s–%s", start, end + 8);
+	else
+		strbuf_addf(sb, "%s–%s", start, end);
+}
+
+static struct view *meetings_view(struct ui *ui)
+{
+	struct view *v = view_new(VIEW_MEETINGS, "Meetings", false);
+	struct meeting_row *rows = NULL;
+	struct vt_diag diag;
+	size_t n = 0, i;
+
+	if (store_meeting_rows(ui->store, &rows, &n, &diag) != VT_OK) {
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		return v;
+	}
+	for (i = 0; i < n; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		struct tline *l;
+
+		dates_text(&sb, rows[i].start_date, rows[i].end_date);
+		while (draw_width(sb.buf, sb.len) < 21) /* "2022-08-31–2022-09-01" */
+			strbuf_addch(&sb, ' ');
+		strbuf_addf(&sb, "  %-6s %3d case%s  %s", body_short(rows[i].body), rows[i].ncases,
+			    rows[i].ncases == 1 ? " " : "s", rows[i].venue ? rows[i].venue : "");
+		l = add_line(v, sb.buf, STYLE_NORMAL);
+		l->meeting_id = rows[i].id;
+		strbuf_release(&sb);
+	}
+	meeting_rows_free(rows, n);
+	return v;
+}
+
+static void build_case_lines(struct ui *ui, struct view *v, int width)
+{
+	const struct deck *d = v->deck;
+	const struct deck_case *c = &d->cases[0];
+	struct strbuf sb = STRBUF_INIT;
+	struct hit *hits = NULL;
+	size_t nh = 0, alloc = 0, i;
+
+	clear_lines(v);
+	v->built_width = width;
+#define HITS(text)                                                                                   \
+	do {                                                                                         \
+		nh = 0;                                                                              \
+		if (ui->matcher && (text))                                                           \
+			matcher_hits(ui->matcher, (text), strlen(text), &hits, &nh, &alloc);         \
+	} while (0)
+	HITS(c->title);
+	add_wrapped(v, c->title ? c->title : "(untitled)", hits, nh, width, "", STYLE_TITLE);
+	strbuf_addf(&sb, "Sak %s · %s · ", c->number, d->body ? d->body : "?");
+	dates_text(&sb, d->start_date, d->end_date);
+	if (d->venue)
+		strbuf_addf(&sb, " · %s", d->venue);
+	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
+	strbuf_reset(&sb);
+	strbuf_addf(&sb, "Type: %s", c->type ? decision_type_name(c->type) : "unknown");
+	if (c->type_source)
+		strbuf_addf(&sb, " (%s)", decision_source_name(c->type_source));
+	if (c->day)
+		strbuf_addf(&sb, " · day %d", c->day);
+	if (c->time)
+		strbuf_addf(&sb, " · %s", c->time);
+	add_line(v, sb.buf, STYLE_NORMAL);
+	if (c->npresenters) {
+		strbuf_reset(&sb);
+		strbuf_addstr(&sb, "Presenters: ");
+		for (i = 0; i < c->npresenters; i++)
+			strbuf_addf(&sb, "%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
+				    c->presenters[i].organization ? " (" : "",
+				    c->presenters[i].organization ? c->presenters[i].organization : "",
+				    c->presenters[i].organization ? ")" : "");
+		HITS(sb.buf);
+		add_wrapped(v, sb.buf, hits, nh, width, "", STYLE_NORMAL);
+	}
+	if (c->agenda_title && (!c->title || strcmp(c->title, c->agenda_title))) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Agenda title: %s", c->agenda_title);
+		add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
+	}
+	add_line(v, "", STYLE_NORMAL);
+	add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
+	HITS(c->decision);
+	add_wrapped(v, c->decision ? c->decision : "(none in the deck)", hits, nh, width, "  │ ", STYLE_NORMAL);
+	for (i = 0; i < c->nslides; i++) {
+		const struct slide *s = &c->slides[i];
+
+		add_line(v, "", STYLE_NORMAL);
+		strbuf_reset(&sb);
+		if (s->page)
+			strbuf_addf(&sb, "── %s ", s->page);
+		else
+			strbuf_addf(&sb, "── slide %zu ", i + 1);
+		while (draw_width(sb.buf, sb.len) < width - 1 && sb.len < 600)
+			strbuf_addstr(&sb, "─");
+		add_line(v, sb.buf, STYLE_DIM);
+		HITS(s->text);
+		add_wrapped(v, s->text, hits, nh, width, "", STYLE_NORMAL);
+	}
+#undef HITS
+	free(hits);
+	strbuf_release(&sb);
+}
+
+static void open_case(struct ui *ui, long meeting_id, long case_id)
+{
+	struct deck *d = NULL;
+	struct vt_diag diag;
+	struct view *v;
+	char title[64];
+
+	if (store_load_case(ui->store, meeting_id, case_id, &d, &diag) != VT_OK) {
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		return;
+	}
+	snprintf(title, sizeof(title), "Sak %s", d->cases[0].number);
+	v = view_new(VIEW_CASE, title, true);
+	v->deck = d;
+	push_view(ui, v);
+}
+
+static void build_meeting_lines(struct view *v, int width)
+{
+	const struct deck *d = v->deck;
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, k;
+
+	clear_lines(v);
+	v->built_width = width;
+	add_wrapped(v, d->heading ? d->heading : d->source, NULL, 0, width, "", STYLE_TITLE);
+	dates_text(&sb, d->start_date, d->end_date);
+	strbuf_addf(&sb, " · %s · %s", d->venue ? d->venue : "venue unknown", d->source);
+	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
+	add_line(v, "", STYLE_NORMAL);
+	add_line(v, d->nagenda ? "Agenda" : "Cases (the deck has no agenda)", STYLE_TITLE);
+	for (i = 0; i < d->nagenda; i++) {
+		const struct agenda_item *a = &d->agenda[i];
+		struct tline *l;
+
+		if (a->day && (i == 0 || d->agenda[i - 1].day != a->day)) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, " Dag %d", a->day);
+			add_line(v, sb.buf, STYLE_DIM);
+		}
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "  %-5s  %-6s %s", a->time ? a->time : "", a->number ? a->number : "",
+			    a->title ? a->title : "");
+		if (a->presenters)
+			strbuf_addf(&sb, " — %s", a->presenters);
+		if (a->type)
+			strbuf_addf(&sb, " [%s]", decision_type_name(a->type));
+		l = add_line(v, sb.buf, a->number ? STYLE_NORMAL : STYLE_DIM);
+		for (k = 0; a->number && k < d->ncases; k++)
+			if (!strcmp(d->cases[k].number, a->number) && !l->case_id) {
+				l->case_id = d->cases[k].id;
+				l->meeting_id = d->id;
+			}
+	}
+	if (!d->nagenda)
+		for (k = 0; k < d->ncases; k++) {
+			struct tline *l;
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "  %-6s %s", d->cases[k].number, d->cases[k].title ? d->cases[k].title : "");
+			l = add_line(v, sb.buf, STYLE_NORMAL);
+			l->case_id = d->cases[k].id;
+			l->meeting_id = d->id;
+		}
+	if (d->nmembers) {
+		add_line(v, "", STYLE_NORMAL);
+		add_line(v, "Member changes", STYLE_TITLE);
+		for (i = 0; i < d->nmembers; i++) {
+			const struct member_change *m = &d->members[i];
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "  %s: %s", !strcmp(m->kind, "substitute") ? "substitute" : "new member",
+				    m->person ? m->person : "?");
+			if (m->organization)
+				strbuf_addf(&sb, ", %s", m->organization);
+			if (m->replaces)
+				strbuf_addf(&sb, " (for %s)", m->replaces);
+			if (m->note)
+				strbuf_addf(&sb, " — %s", m->note);
+			add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_NORMAL);
+		}
+	}
+	strbuf_release(&sb);
+}
+
+static void open_meeting(struct ui *ui, long meeting_id)
+{
+	struct deck *d = NULL;
+	struct vt_diag diag;
+	struct view *v;
+
+	if (store_load_meeting(ui->store, meeting_id, &d, &diag) != VT_OK) {
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		return;
+	}
+	v = view_new(VIEW_MEETING, "Meeting", false);
+	v->deck = d;
+	build_meeting_lines(v, ui->cols);
+	/* The cursor starts on the first case. */
+	for (v->cursor = 0; v->cursor < v->nlines && !v->lines[v->cursor].case_id; v->cursor++)
+		;
+	if (v->cursor == v->nlines)
+		v->cursor = 0;
+	push_view(ui, v);
+}
+
+static struct view *presenters_view(struct ui *ui)
+{
+	struct view *v = view_new(VIEW_PRESENTERS, "Presenters", false);
+	struct person_row *rows = NULL;
+	struct vt_diag diag;
+	size_t n = 0, i;
+
+	if (store_person_rows(ui->store, &rows, &n, &diag) != VT_OK) {
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		return v;
+	}
+	for (i = 0; i < n; i++) {
+		char buf[300];
+		struct tline *l;
+
+		snprintf(buf, sizeof(buf), "%4d  %s", rows[i].ncases, rows[i].name);
+		l = add_line(v, buf, STYLE_NORMAL);
+		l->person = xstrdup(rows[i].name);
+	}
+	person_rows_free(rows, n);
+	return v;
+}
+
+static struct view *help_view(void)
+{
+	struct view *v = view_new(VIEW_HELP, "Help", true);
+	size_t i, k;
+
+	add_line(v, "Keys", STYLE_TITLE);
+	for (i = 0; i < ARRAY_SIZE(bindings); i++) {
+		struct strbuf keys = STRBUF_INIT;
+		char line[600];
+
+		if (!bindings[i].help)
+			continue;
+		for (k = 0; k < ARRAY_SIZE(bindings); k++) {
+			size_t j;
+			bool dup = false;
+
+			if (bindings[k].action != bindings[i].action)
+				continue;
+			for (j = 0; j < k; j++)
+				dup |= bindings[j].action == bindings[k].action && !strcmp(bindings[j].name, bindings[k].name);
+			if (!dup)
+				strbuf_addf(&keys, "%s%s", keys.len ? ", " : "", bindings[k].name);
+		}
+		snprintf(line, sizeof(line), "  %-14s %s", keys.buf, bindings[i].help);
+		add_line(v, line, STYLE_NORMAL);
+		strbuf_release(&keys);
+	}
+	add_line(v, "", STYLE_NORMAL);
+	add_line(v, "In the search prompt", STYLE_TITLE);
+	add_line(v, "  Enter          go to the results      Esc     leave the prompt", STYLE_NORMAL);
+	add_line(v, "  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit", STYLE_NORMAL);
+	add_line(v, "", STYLE_NORMAL);
+	add_line(v, "Query language: fhir api  \"a phrase\"  helse*  fhir OR hl7  -word  type:drøfting", STYLE_NORMAL);
+	add_line(v, "  presenter:aksnes  org:  body:nufa  case:11/21  year:2021  date:2021-04..2022-09", STYLE_NORMAL);
+	add_line(v, "  title:  decision:  slide:  amended:yes  /regex/", STYLE_NORMAL);
+	return v;
+}
+
+/* ---- searching ---- */
+
+static void history_load(struct ui *ui)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	char line[4096];
+	FILE *f;
+
+	if (xdg && *xdg == '/')
+		ui->history_path = xasprintf("%s/vedtak/history", xdg);
+	else if (home && *home)
+		ui->history_path = xasprintf("%s/.local/share/vedtak/history", home);
+	if (!ui->history_path || !(f = fopen(ui->history_path, "r")))
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line)
+			continue;
+		ALLOC_GROW(ui->history, ui->nhistory + 1, ui->halloc);
+		ui->history[ui->nhistory++] = xstrdup(line);
+	}
+	fclose(f);
+	ui->hpos = ui->nhistory;
+}
+
+static void history_add(struct ui *ui, const char *q)
+{
+	FILE *f;
+
+	if (!*q || (ui->nhistory && !strcmp(ui->history[ui->nhistory - 1], q))) {
+		ui->hpos = ui->nhistory;
+		return;
+	}
+	ALLOC_GROW(ui->history, ui->nhistory + 1, ui->halloc);
+	ui->history[ui->nhistory++] = xstrdup(q);
+	ui->hpos = ui->nhistory;
+	if (ui->history_path && !store_readonly(ui->store) && (f = fopen(ui->history_path, "a"))) {
+		fprintf(f, "%s\n", q);
+		fclose(f);
+	}
+}
+
+static struct view *results_view(struct ui *ui)
+{
+	int i;
+
+	for (i = ui->depth - 1; i >= 0; i--)
+		if (ui->stack[i]->kind == VIEW_RESULTS)
+			return ui->stack[i];
+	return NULL;
+}
+
+/* Runs the prompt's query; on an error keeps the last good results. */
+static void run_search(struct ui *ui)
+{
+	struct search_opts o = { RESULT_LIMIT, ui->by_date, false, SEARCH_DEADLINE };
+	struct search_result res;
+	struct query *q = NULL;
+	struct vt_diag diag;
+	struct case_row *rows = NULL;
+	struct view *v = results_view(ui);
+	long keep = 0, *ids;
+	size_t i;
+
+	if (query_compile(ui->query.buf, &q, &diag) != VT_OK) {
+		size_t off = diag.offset_plus1 > 0 ? (size_t)diag.offset_plus1 - 1 : 0;
+		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
+		ui->qerror_col = (size_t)draw_width(ui->query.buf, off < ui->query.len ? off : ui->query.len);
+		return;
+	}
+	if (store_search(ui->store, q, &o, &res, &diag) != VT_OK) {
+		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
+		ui->qerror_col = 0;
+		query_free(q);
+		return;
+	}
+	ui->qerror[0] = '\0';
+	ids = xcalloc(res.nhits + 1, sizeof(*ids));
+	for (i = 0; i < res.nhits; i++)
+		ids[i] = res.hits[i].case_id;
+	if (store_case_rows(ui->store, ids, res.nhits, &rows, &diag) != VT_OK) {
+		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
+		free(ids);
+		search_result_release(&res);
+		query_free(q);
+		return;
+	}
+	if (v && v->cursor < ui->nrows)
+		keep = ui->results[v->cursor].id;
+	case_rows_free(ui->results, ui->nrows);
+	ui->results = rows;
+	ui->nrows = res.nhits;
+	ui->total = res.total;
+	query_free(ui->q);
+	ui->q = q;
+	matcher_free(ui->matcher);
+	ui->matcher = matcher_new(q);
+	view_free(ui->preview); /* its hits were the old query's */
+	ui->preview = NULL;
+	if (v) {
+		/* The cursor stays on the same case when it is still there. */
+		v->cursor = 0;
+		for (i = 0; i < ui->nrows; i++)
+			if (ui->results[i].id == keep)
+				v->cursor = i;
+	}
+	free(ids);
+	search_result_release(&res);
+}
+
+static void show_results(struct ui *ui)
+{
+	struct view *v = results_view(ui);
+
+	if (!v) {
+		v = view_new(VIEW_RESULTS, "Search", false);
+		push_view(ui, v);
+	} else {
+		while (top_view(ui) != v)
+			pop_view(ui);
+	}
+	run_search(ui);
+}
+
+/* Adds `token` to the query, or takes it out if it is there. */
+static void toggle_token(struct ui *ui, const char *token)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *s = ui->query.buf;
+	bool found = false;
+	size_t tl = strlen(token);
+
+	while (*s) {
+		const char *e = s;
+		while (*e && *e != ' ')
+			e++;
+		if ((size_t)(e - s) == tl && !strncmp(s, token, tl))
+			found = true;
+		else if (e > s)
+			strbuf_addf(&out, "%s%.*s", out.len ? " " : "", (int)(e - s), s);
+		s = *e ? e + 1 : e;
+	}
+	if (!found)
+		strbuf_addf(&out, "%s%s", out.len ? " " : "", token);
+	strbuf_reset(&ui->query);
+	strbuf_addstr(&ui->query, out.buf);
+	ui->qcursor = ui->query.len;
+	strbuf_release(&out);
+	show_results(ui);
+}
+
+/* ---- drawing ---- */
+
+static void draw_lines(struct ui *ui, struct view *v, int y0, int x0, int h, int w)
+{
+	size_t i;
+
+	(void)ui;
+	if (v->cursor >= v->nlines && v->nlines)
+		v->cursor = v->nlines - 1;
+	if (v->text) {
+		if (v->nlines > (size_t)h && v->top > v->nlines - (size_t)h)
+			v->top = v->nlines - (size_t)h;
+	} else {
+		if (v->cursor < v->top)
+			v->top = v->cursor;
+		if (v->cursor >= v->top + (size_t)h)
+			v->top = v->cursor - (size_t)h + 1;
+	}
+	for (i = 0; i < (size_t)h; i++) {
+		size_t li = v->top + i;
+		const struct tline *l;
+		attr_t base;
+		size_t pos = 0, k;
+		int x = x0;
+
+		draw_fill(y0 + (int)i, x0, w, A_NORMAL);
+		if (li >= v->nlines)
+			continue;
+		l = &v->lines[li];
+		base = !v->text && li == v->cursor ? draw_attr(STYLE_CURSOR) : draw_attr(l->style);
+		if (!v->text && li == v->cursor)
+			draw_fill(y0 + (int)i, x0, w, base);
+		for (k = 0; k <= l->nhits && x < x0 + w; k++) {
+			size_t hs = k < l->nhits ? l->hits[k].start : strlen(l->text);
+			size_t he = k < l->nhits ? l->hits[k].end : hs;
+			if (hs > pos)
+				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + pos, hs - pos, base);
+			if (he > hs && x < x0 + w)
+				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + hs, he - hs, draw_attr(STYLE_HIT));
+			pos = he > pos ? he : pos;
+		}
+	}
+}
+
+static void draw_results(struct ui *ui, struct view *v, int y0, int h, int w)
+{
+	size_t i;
+
+	if (v->cursor >= ui->nrows && ui->nrows)
+		v->cursor = ui->nrows - 1;
+	if (v->cursor < v->top)
+		v->top = v->cursor;
+	if (v->cursor >= v->top + (size_t)h)
+		v->top = v->cursor - (size_t)h + 1;
+	for (i = 0; i < (size_t)h; i++) {
+		size_t r = v->top + i;
+		const struct case_row *row;
+		enum draw_style bs;
+		const char *badge;
+		attr_t base;
+		char head[64];
+		int x = 0, y = y0 + (int)i;
+
+		draw_fill(y, 0, w, A_NORMAL);
+		if (r >= ui->nrows)
+			continue;
+		row = &ui->results[r];
+		base = r == v->cursor ? draw_attr(STYLE_CURSOR) : A_NORMAL;
+		if (r == v->cursor)
+			draw_fill(y, 0, w, base);
+		snprintf(head, sizeof(head), "%-6s %s %-4s ", row->number ? row->number : "?",
+			 row->date ? row->date : "----------", body_short(row->body));
+		x += draw_text(y, x, w - x, head, strlen(head), base);
+		badge = type_badge(row->type, &bs);
+		x += draw_text(y, x, w - x, badge, 1, r == v->cursor ? base : draw_attr(bs));
+		x += draw_text(y, x, w - x, " ", 1, base);
+		x += draw_text(y, x, w - x, row->title ? row->title : "", row->title ? strlen(row->title) : 0, base);
+		if (row->presenters && x < w - 3) {
+			x += draw_text(y, x, w - x, " — ", strlen(" — "), base);
+			draw_text(y, x, w - x, row->presenters, strlen(row->presenters),
+				  r == v->cursor ? base : draw_attr(STYLE_DIM));
+		}
+	}
+}
+
+/* The case under the result list's cursor, beside the list on wide terminals. */
+static void draw_preview(struct ui *ui, struct view *v, int y0, int x0, int h, int w)
+{
+	const struct case_row *row;
+	int y;
+
+	for (y = 0; y < h; y++)
+		draw_text(y0 + y, x0, 1, "│", strlen("│"), draw_attr(STYLE_DIM));
+	if (v->cursor >= ui->nrows) {
+		for (y = 0; y < h; y++)
+			draw_fill(y0 + y, x0 + 1, w - 1, A_NORMAL);
+		return;
+	}
+	row = &ui->results[v->cursor];
+	if (!ui->preview || ui->preview_id != row->id || ui->preview->built_width != w - 2) {
+		struct deck *d = NULL;
+		struct vt_diag diag;
+
+		view_free(ui->preview);
+		ui->preview = NULL;
+		if (store_load_case(ui->store, row->meeting_id, row->id, &d, &diag) != VT_OK)
+			return;
+		ui->preview = view_new(VIEW_CASE, "preview", true);
+		ui->preview->deck = d;
+		build_case_lines(ui, ui->preview, w - 2);
+		ui->preview_id = row->id;
+		/* Open the preview at the first hit below the header. */
+		for (y = 6; (size_t)y < ui->preview->nlines; y++)
+			if (ui->preview->lines[y].nhits) {
+				ui->preview->top = (size_t)y > 8 ? (size_t)y - 2 : 0;
+				break;
+			}
+	}
+	draw_lines(ui, ui->preview, y0, x0 + 2, h, w - 2);
+}
+
+static void draw_prompt(struct ui *ui, int y)
+{
+	attr_t a = draw_attr(STYLE_STATUS);
+	const char *label = "Search: ";
+	int x;
+
+	draw_fill(y, 0, ui->cols, A_NORMAL);
+	x = draw_text(y, 0, ui->cols, label, strlen(label), draw_attr(STYLE_TITLE));
+	draw_text(y, x, ui->cols - x, ui->query.buf, ui->query.len, A_NORMAL);
+	if (ui->qerror[0]) {
+		char buf[600];
+		int col = x + (int)ui->qerror_col;
+
+		draw_fill(y + 1, 0, ui->cols, A_NORMAL);
+		if (col < ui->cols)
+			draw_text(y + 1, col, ui->cols - col, "^", 1, draw_attr(STYLE_ERROR));
+		snprintf(buf, sizeof(buf), "%s", ui->qerror);
+		if (col + 2 + draw_width(buf, strlen(buf)) <= ui->cols)
+			draw_text(y + 1, col + 2, ui->cols - col - 2, buf, strlen(buf), draw_attr(STYLE_ERROR));
+		else
+			draw_text(y + 1, 0, col > 0 ? col - 1 : ui->cols, buf, strlen(buf), draw_attr(STYLE_ERROR));
+	}
+	(void)a;
+}
+
+static void draw_screen(struct ui *ui)
+{
+	struct view *v = top_view(ui);
+	char bar[600];
+	int body_y = 1, body_h, right_w;
+	const char *hint = "? help  / search  q back";
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	erase();
+	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
+		char msg[100];
+		snprintf(msg, sizeof(msg), "Too small (%dx%d): need %dx%d", ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+		draw_text(0, 0, ui->cols, msg, strlen(msg), A_BOLD);
+		refresh();
+		return;
+	}
+	snprintf(bar, sizeof(bar), "vedtak · %s", v->title);
+	draw_fill(0, 0, ui->cols, draw_attr(STYLE_STATUS));
+	right_w = draw_width(hint, strlen(hint));
+	draw_text(0, 0, ui->cols - right_w - 1, bar, strlen(bar), draw_attr(STYLE_STATUS));
+	if (ui->cols > right_w + 20)
+		draw_text(0, ui->cols - right_w, right_w, hint, strlen(hint), draw_attr(STYLE_STATUS));
+	if (v->kind == VIEW_RESULTS || ui->prompting) {
+		draw_prompt(ui, 1);
+		body_y = ui->qerror[0] ? 3 : 2;
+	}
+	body_h = ui->rows - body_y - 1;
+
+	if (v->text && v->built_width != ui->cols && v->kind == VIEW_CASE)
+		build_case_lines(ui, v, ui->cols);
+	if (v->kind == VIEW_MEETING && v->built_width != ui->cols)
+		build_meeting_lines(v, ui->cols);
+
+	if (v->kind == VIEW_RESULTS) {
+		if (ui->cols >= WIDE_COLS) {
+			int lw = ui->cols * 55 / 100;
+			draw_results(ui, v, body_y, body_h, lw);
+			draw_preview(ui, v, body_y, lw, body_h, ui->cols - lw);
+		} else {
+			draw_results(ui, v, body_y, body_h, ui->cols);
+		}
+	} else {
+		draw_lines(ui, v, body_y, 0, body_h, ui->cols);
+	}
+
+	/* The status line: the match count and the query, or a message. */
+	draw_fill(ui->rows - 1, 0, ui->cols, draw_attr(STYLE_STATUS));
+	if (ui->status[0])
+		snprintf(bar, sizeof(bar), "%s", ui->status);
+	else if (v->kind == VIEW_RESULTS)
+		snprintf(bar, sizeof(bar), "%zu case%s match%s%s · sorted by %s%s", ui->total, ui->total == 1 ? "" : "s",
+			 ui->total == 1 ? "es" : "", ui->query.len ? "" : " (no query: all cases)",
+			 ui->by_date ? "date" : "relevance", ui->nrows < ui->total ? " · first 500 shown" : "");
+	else if (v->text)
+		snprintf(bar, sizeof(bar), "line %zu of %zu%s", v->nlines ? v->top + 1 : 0, v->nlines,
+			 v->kind == VIEW_CASE && ui->matcher ? " · n/N: next/previous hit" : "");
+	else
+		snprintf(bar, sizeof(bar), "%zu of %zu", v->nlines ? v->cursor + 1 : 0, v->nlines);
+	draw_text(ui->rows - 1, 0, ui->cols, bar, strlen(bar), draw_attr(STYLE_STATUS));
+
+	if (ui->prompting) {
+		int cx = (int)strlen("Search: ") + draw_width(ui->query.buf, ui->qcursor);
+		move(1, cx < ui->cols ? cx : ui->cols - 1);
+		curs_set(1);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* ---- input ---- */
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{ "Enter", '\n' },    { "Esc", 27 },	      { "Up", KEY_UP },	    { "Down", KEY_DOWN },
+	{ "Left", KEY_LEFT }, { "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE },
+	{ "Home", KEY_HOME }, { "End", KEY_END },     { "Backspace", KEY_BACKSPACE },
+	{ "Tab", '\t' },      { "Ctrl-C", 3 },	      { "Space", ' ' },	    { "Ctrl-L", 12 },
+};
+
+/* Scripted input: queued keys from the current "type" line. */
+static wint_t pending[1024];
+static int npending, ipending;
+
+/* The next key: from the script in tests, else from curses. Returns KEY_CODE_YES, OK or ERR. */
+static int next_key(struct ui *ui, wint_t *ch)
+{
+	char line[2048];
+
+	if (!ui->script)
+		return get_wch(ch);
+	while (ipending >= npending) {
+		char *arg;
+		size_t i;
+
+		if (!fgets(line, sizeof(line), ui->script))
+			return ERR;
+		line[strcspn(line, "\n")] = '\0';
+		npending = ipending = 0;
+		if (!strncmp(line, "type ", 5)) {
+			const char *s = line + 5;
+			while (*s && npending < (int)ARRAY_SIZE(pending)) {
+				uint32_t cp;
+				size_t k = utf8_decode(s, strlen(s), &cp);
+				pending[npending++] = (wint_t)cp;
+				s += k ? k : 1;
+			}
+		} else if (!strncmp(line, "key ", 4)) {
+			arg = line + 4;
+			for (i = 0; i < ARRAY_SIZE(key_names); i++)
+				if (!strcmp(arg, key_names[i].name)) {
+					*ch = (wint_t)key_names[i].key;
+					return key_names[i].key >= KEY_MIN ? KEY_CODE_YES : OK;
+				}
+			if (*arg) {
+				uint32_t cp;
+				utf8_decode(arg, strlen(arg), &cp);
+				*ch = (wint_t)cp;
+				return OK;
+			}
+		} else if (!strncmp(line, "resize ", 7)) {
+			int c = 0, r = 0;
+			if (sscanf(line + 7, "%d %d", &c, &r) == 2 && c > 0 && r > 0) {
+				resizeterm(r, c);
+				*ch = KEY_RESIZE;
+				return KEY_CODE_YES;
+			}
+		}
+	}
+	*ch = pending[ipending++];
+	return OK;
+}
+
+static enum action action_for(int key)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bindings); i++)
+		if (bindings[i].key == key)
+			return bindings[i].action;
+	return ACT_NONE;
+}
+
+/* Keys while the search prompt has the focus; returns true if used. */
+static bool prompt_key(struct ui *ui, int rc, wint_t ch)
+{
+	if (rc == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_LEFT:
+			while (ui->qcursor > 0 && ((unsigned char)ui->query.buf[--ui->qcursor] & 0xC0) == 0x80)
+				;
+			return true;
+		case KEY_RIGHT:
+			if (ui->qcursor < ui->query.len)
+				for (ui->qcursor++; ui->qcursor < ui->query.len &&
+						    ((unsigned char)ui->query.buf[ui->qcursor] & 0xC0) == 0x80;
+				     ui->qcursor++)
+					;
+			return true;
+		case KEY_HOME:
+			ui->qcursor = 0;
+			return true;
+		case KEY_END:
+			ui->qcursor = ui->query.len;
+			return true;
+		case KEY_UP:
+		case KEY_DOWN:
+			if (!ui->nhistory)
+				return true;
+			if (ch == KEY_UP && ui->hpos > 0)
+				ui->hpos--;
+			else if (ch == KEY_DOWN && ui->hpos < ui->nhistory)
+				ui->hpos++;
+			strbuf_reset(&ui->query);
+			if (ui->hpos < ui->nhistory)
+				strbuf_addstr(&ui->query, ui->history[ui->hpos]);
+			ui->qcursor = ui->query.len;
+			show_results(ui);
+			return true;
+		case KEY_BACKSPACE:
+			goto backspace;
+		case KEY_ENTER:
+			goto enter;
+		}
+		return false;
+	}
+	if (ch == '\n' || ch == '\r') {
+enter:
+		ui->prompting = false;
+		history_add(ui, ui->query.buf);
+		show_results(ui);
+		return true;
+	}
+	if (ch == 27) {
+		ui->prompting = false;
+		return true;
+	}
+	if (ch == 127 || ch == 8) {
+backspace:
+		if (ui->qcursor > 0) {
+			size_t e = ui->qcursor;
+			while (ui->qcursor > 0 && ((unsigned char)ui->query.buf[--ui->qcursor] & 0xC0) == 0x80)
+				;
+			memmove(ui->query.buf + ui->qcursor, ui->query.buf + e, ui->query.len - e + 1);
+			strbuf_setlen(&ui->query, ui->query.len - (e - ui->qcursor));
+			show_results(ui);
+		}
+		return true;
+	}
+	if (ch == 1) { /* Ctrl-A */
+		ui->qcursor = 0;
+		return true;
+	}
+	if (ch == 5) { /* Ctrl-E */
+		ui->qcursor = ui->query.len;
+		return true;
+	}
+	if (ch == 21) { /* Ctrl-U */
+		strbuf_reset(&ui->query);
+		ui->qcursor = 0;
+		show_results(ui);
+		return true;
+	}
+	if (ch >= 0x20 && ch != 0x7F) {
+		struct strbuf enc = STRBUF_INIT, rest = STRBUF_INIT;
+
+		utf8_encode(&enc, (uint32_t)ch);
+		strbuf_addstr(&rest, ui->query.buf + ui->qcursor);
+		strbuf_setlen(&ui->query, ui->qcursor);
+		strbuf_add(&ui->query, enc.buf, enc.len);
+		strbuf_add(&ui->query, rest.buf, rest.len);
+		ui->qcursor += enc.len;
+		strbuf_release(&enc);
+		strbuf_release(&rest);
+		show_results(ui);
+		return true;
+	}
+	return false;
+}
+
+static void move_cursor(struct ui *ui, struct view *v, long delta)
+{
+	int h = ui->rows - 4;
+	size_t n = v->kind == VIEW_RESULTS ? ui->nrows : v->nlines;
+
+	if (h < 1)
+		h = 1;
+	if (v->text) {
+		long top = (long)v->top + delta;
+		long max = (long)n - h;
+		if (top > max)
+			top = max;
+		if (top < 0)
+			top = 0;
+		v->top = (size_t)top;
+		return;
+	}
+	if (!n)
+		return;
+	if (delta < 0 && (size_t)-delta > v->cursor)
+		v->cursor = 0;
+	else if (delta > 0 && v->cursor + (size_t)delta >= n)
+		v->cursor = n - 1;
+	else
+		v->cursor = (size_t)((long)v->cursor + delta);
+}
+
+/* Scrolls a case to its next (or previous) line with a hit, two lines below the top. */
+static void jump_hit(struct ui *ui, struct view *v, bool forward)
+{
+	size_t from = v->top + 2, i;
+
+	if (forward) {
+		for (i = from + 1; i < v->nlines; i++)
+			if (v->lines[i].nhits)
+				break;
+		if (i >= v->nlines) {
+			snprintf(ui->status, sizeof(ui->status), "no further hit");
+			return;
+		}
+	} else {
+		for (i = from < v->nlines ? from : v->nlines; i-- > 0;)
+			if (v->lines[i].nhits)
+				break;
+		if (i == (size_t)-1 || !v->lines[i].nhits) {
+			snprintf(ui->status, sizeof(ui->status), "no earlier hit");
+			return;
+		}
+	}
+	v->top = i > 2 ? i - 2 : 0;
+}
+
+static void open_selected(struct ui *ui, struct view *v)
+{
+	if (v->kind == VIEW_RESULTS) {
+		if (v->cursor < ui->nrows)
+			open_case(ui, ui->results[v->cursor].meeting_id, ui->results[v->cursor].id);
+		return;
+	}
+	if (v->cursor >= v->nlines)
+		return;
+	if (v->kind == VIEW_MEETINGS) {
+		open_meeting(ui, v->lines[v->cursor].meeting_id);
+	} else if (v->kind == VIEW_MEETING && v->lines[v->cursor].case_id) {
+		open_case(ui, v->lines[v->cursor].meeting_id, v->lines[v->cursor].case_id);
+	} else if (v->kind == VIEW_PRESENTERS && v->lines[v->cursor].person) {
+		strbuf_reset(&ui->query);
+		strbuf_addf(&ui->query, "presenter:\"%s\"", v->lines[v->cursor].person);
+		ui->qcursor = ui->query.len;
+		show_results(ui);
+	}
+}
+
+static void dispatch(struct ui *ui, enum action a)
+{
+	struct view *v = top_view(ui);
+	int page = ui->rows - 4 > 1 ? ui->rows - 4 : 1;
+	struct view *rv;
+
+	switch (a) {
+	case ACT_NONE:
+		break;
+	case ACT_QUIT:
+		ui->quit = true;
+		break;
+	case ACT_BACK:
+		pop_view(ui);
+		break;
+	case ACT_SEARCH:
+		ui->prompting = true;
+		ui->qcursor = ui->query.len;
+		show_results(ui);
+		break;
+	case ACT_DOWN:
+		move_cursor(ui, v, 1);
+		break;
+	case ACT_UP:
+		move_cursor(ui, v, -1);
+		break;
+	case ACT_PGDN:
+		move_cursor(ui, v, page);
+		break;
+	case ACT_PGUP:
+		move_cursor(ui, v, -page);
+		break;
+	case ACT_HOME:
+		move_cursor(ui, v, -(long)(v->nlines + ui->nrows) - 1);
+		break;
+	case ACT_END:
+		move_cursor(ui, v, (long)(v->nlines + ui->nrows) + 1);
+		break;
+	case ACT_OPEN:
+		open_selected(ui, v);
+		break;
+	case ACT_NEXT_HIT:
+	case ACT_PREV_HIT:
+		if (v->kind == VIEW_CASE)
+			jump_hit(ui, v, a == ACT_NEXT_HIT);
+		break;
+	case ACT_SORT:
+		ui->by_date = !ui->by_date;
+		if ((rv = results_view(ui)) && rv == v)
+			run_search(ui);
+		break;
+	case ACT_FILTER_G:
+		toggle_token(ui, "type:godkjenning");
+		break;
+	case ACT_FILTER_O:
+		toggle_token(ui, "type:orientering");
+		break;
+	case ACT_FILTER_D:
+		toggle_token(ui, "type:drøfting");
+		break;
+	case ACT_FILTER_MEETING:
+		if (v->kind == VIEW_RESULTS && v->cursor < ui->nrows && ui->results[v->cursor].date) {
+			char token[32];
+			snprintf(token, sizeof(token), "date:%s", ui->results[v->cursor].date);
+			toggle_token(ui, token);
+		} else if (v->deck && v->deck->start_date) {
+			char token[32];
+			snprintf(token, sizeof(token), "date:%s", v->deck->start_date);
+			toggle_token(ui, token);
+		}
+		break;
+	case ACT_PRESENTERS:
+		push_view(ui, presenters_view(ui));
+		break;
+	case ACT_MEETINGS:
+		while (ui->depth > 1)
+			pop_view(ui);
+		break;
+	case ACT_HELP:
+		if (v->kind != VIEW_HELP)
+			push_view(ui, help_view());
+		break;
+	case ACT_REDRAW:
+		clearok(curscr, TRUE);
+		break;
+	}
+}
+
+static void handle_mouse(struct ui *ui)
+{
+	MEVENT ev;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED)
+		move_cursor(ui, top_view(ui), -3);
+#ifdef BUTTON5_PRESSED
+	else if (ev.bstate & BUTTON5_PRESSED)
+		move_cursor(ui, top_view(ui), 3);
+#endif
+}
+
+/*
+ * Writes the screen's text, one line a row, trailing spaces cut (for
+ * tests). With `attrs`, also a second file with one character a cell:
+ * 'c' a colour, 'r' reverse, 'b' bold or underline, '.' plain.
+ */
+static void dump_screen(const char *path, const char *attrs)
+{
+	FILE *f = fopen(path, "w");
+	FILE *a = attrs ? fopen(attrs, "w") : NULL;
+	int y, x, rows, cols;
+
+	if (!f)
+		return;
+	getmaxyx(stdscr, rows, cols);
+	for (y = 0; y < rows; y++) {
+		struct strbuf line = STRBUF_INIT, marks = STRBUF_INIT;
+
+		for (x = 0; x < cols; x++) {
+			cchar_t cc;
+			wchar_t wc[CCHARW_MAX + 1];
+			attr_t attr;
+			short pair;
+
+			if (mvin_wch(y, x, &cc) == ERR)
+				break;
+			getcchar(&cc, wc, &attr, &pair, NULL);
+			strbuf_addch(&marks, pair ? 'c' : (attr & A_REVERSE) ? 'r' : (attr & (A_BOLD | A_UNDERLINE)) ? 'b' : '.');
+			if (!wc[0])
+				continue;
+			if (wcwidth(wc[0]) == 0 && x > 0)
+				continue;
+			utf8_encode(&line, (uint32_t)wc[0]);
+			if (wcwidth(wc[0]) == 2)
+				x++;
+		}
+		strbuf_rtrim(&line);
+		fprintf(f, "%s\n", line.buf);
+		if (a)
+			fprintf(a, "%s\n", marks.buf);
+		strbuf_release(&line);
+		strbuf_release(&marks);
+	}
+	fclose(f);
+	if (a)
+		fclose(a);
+}
+
+int ui_wanted(void)
+{
+	return getenv("VEDTAK_UI_SCRIPT") || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
+}
+
+int ui_run(struct cli *cli, struct store *store, const char *status)
+{
+	struct ui ui;
+	const char *script = getenv("VEDTAK_UI_SCRIPT");
+	SCREEN *screen = NULL;
+	FILE *null_out = NULL;
+	size_t i;
+
+	(void)cli;
+	memset(&ui, 0, sizeof(ui));
+	ui.store = store;
+	strbuf_init(&ui.query, 64);
+	if (status)
+		snprintf(ui.status, sizeof(ui.status), "%s", status);
+	history_load(&ui);
+	if (script) {
+		const char *size = getenv("VEDTAK_UI_SIZE");
+		int c = 80, r = 24;
+		const char *term = getenv("TERM");
+
+		if (size)
+			sscanf(size, "%dx%d", &c, &r);
+		if (!(ui.script = fopen(script, "r"))) {
+			fprintf(stderr, "vedtak: cannot read %s: %s\n", script, strerror(errno));
+			return EXIT_FAILED;
+		}
+		null_out = fopen("/dev/null", "w");
+		screen = newterm(term && *term && strcmp(term, "dumb") ? term : "xterm-256color", null_out, stdin);
+		if (!screen) {
+			fprintf(stderr, "vedtak: no terminal description for the test screen\n");
+			fclose(ui.script);
+			fclose(null_out);
+			return EXIT_FAILED;
+		}
+		resizeterm(r, c);
+	} else {
+		initscr();
+	}
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	mousemask(BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+			  | BUTTON5_PRESSED
+#endif
+		  ,
+		  NULL);
+	draw_init(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	push_view(&ui, meetings_view(&ui));
+
+	while (!ui.quit) {
+		wint_t ch;
+		int rc;
+
+		draw_screen(&ui);
+		rc = next_key(&ui, &ch);
+		if (rc == ERR) {
+			if (ui.script)
+				break;
+			continue;
+		}
+		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (rc == KEY_CODE_YES && ch == KEY_MOUSE) {
+			handle_mouse(&ui);
+			continue;
+		}
+		ui.status[0] = '\0';
+		if (rc == OK && ch == '\r')
+			ch = '\n';
+		if (ui.prompting && (rc != OK || ch != 3) && prompt_key(&ui, rc, ch))
+			continue;
+		dispatch(&ui, action_for((int)ch));
+	}
+	if (ui.script) {
+		const char *dump = getenv("VEDTAK_UI_DUMP");
+		if (dump)
+			dump_screen(dump, getenv("VEDTAK_UI_DUMP_ATTRS"));
+	}
+	endwin();
+	if (screen)
+		delscreen(screen);
+	if (ui.script)
+		fclose(ui.script);
+	if (null_out)
+		fclose(null_out);
+	while (ui.depth)
+		view_free(ui.stack[--ui.depth]);
+	for (i = 0; i < ui.nhistory; i++)
+		free(ui.history[i]);
+	free(ui.history);
+	free(ui.history_path);
+	view_free(ui.preview);
+	case_rows_free(ui.results, ui.nrows);
+	query_free(ui.q);
+	matcher_free(ui.matcher);
+	strbuf_release(&ui.query);
+	return EXIT_OK;
+}
