@@ -21,6 +21,7 @@
 #include "draw.h"
 #include "query.h"
 #include "search.h"
+#include "searcher.h"
 #include "snippet.h"
 #include "store.h"
 #include "strbuf.h"
@@ -137,6 +138,10 @@ struct ui {
 	size_t qerror_col;
 	struct query *q;
 	struct matcher *matcher;
+	/* Searches run in the background; `pending` is the query asked for. */
+	struct searcher *searcher;
+	unsigned long gen;
+	struct query *pending;
 	struct case_row *results;
 	size_t nrows, total;
 	bool by_date;
@@ -620,17 +625,78 @@ static struct view *results_view(struct ui *ui)
 	return NULL;
 }
 
-/* Runs the prompt's query; on an error keeps the last good results. */
-static void run_search(struct ui *ui)
+/* Takes a finished search's rows; the cursor stays on the same case when it is still there. */
+static void apply_result(struct ui *ui, struct searcher_result *r)
+{
+	struct view *v = results_view(ui);
+	long keep = 0;
+	size_t i;
+
+	if (r->error[0]) {
+		snprintf(ui->qerror, sizeof(ui->qerror), "%s", r->error);
+		ui->qerror_col = 0;
+		case_rows_free(r->rows, r->nrows);
+		query_free(ui->pending);
+		ui->pending = NULL;
+		return;
+	}
+	ui->qerror[0] = '\0';
+	if (v && v->cursor < ui->nrows)
+		keep = ui->results[v->cursor].id;
+	case_rows_free(ui->results, ui->nrows);
+	ui->results = r->rows;
+	ui->nrows = r->nrows;
+	ui->total = r->total;
+	query_free(ui->q);
+	ui->q = ui->pending;
+	ui->pending = NULL;
+	matcher_free(ui->matcher);
+	ui->matcher = ui->q ? matcher_new(ui->q) : NULL;
+	view_free(ui->preview); /* its hits were the old query's */
+	ui->preview = NULL;
+	if (v) {
+		v->cursor = 0;
+		for (i = 0; i < ui->nrows; i++)
+			if (ui->results[i].id == keep)
+				v->cursor = i;
+	}
+}
+
+/* The search in the foreground, when no worker could be started. */
+static void search_here(struct ui *ui, struct searcher_result *r)
 {
 	struct search_opts o = { RESULT_LIMIT, ui->by_date, false, SEARCH_DEADLINE };
-	struct search_result res;
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct vt_diag diag;
+	long *ids = NULL;
+	size_t i;
+
+	memset(r, 0, sizeof(*r));
+	if (store_search(ui->store, ui->pending, &o, &res, &diag) != VT_OK) {
+		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
+		return;
+	}
+	ids = xcalloc(res.nhits + 1, sizeof(*ids));
+	for (i = 0; i < res.nhits; i++)
+		ids[i] = res.hits[i].case_id;
+	if (store_case_rows(ui->store, ids, res.nhits, &r->rows, &diag) != VT_OK)
+		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
+	else
+		r->nrows = res.nhits;
+	r->total = res.total;
+	free(ids);
+	search_result_release(&res);
+}
+
+/*
+ * Runs the prompt's query: a malformed one is shown under the prompt at
+ * once and the last good results stay; a good one goes to the worker.
+ */
+static void run_search(struct ui *ui)
+{
+	struct searcher_result r;
 	struct query *q = NULL;
 	struct vt_diag diag;
-	struct case_row *rows = NULL;
-	struct view *v = results_view(ui);
-	long keep = 0, *ids;
-	size_t i;
 
 	if (query_compile(ui->query.buf, &q, &diag) != VT_OK) {
 		size_t off = diag.offset_plus1 > 0 ? (size_t)diag.offset_plus1 - 1 : 0;
@@ -638,44 +704,19 @@ static void run_search(struct ui *ui)
 		ui->qerror_col = (size_t)draw_width(ui->query.buf, off < ui->query.len ? off : ui->query.len);
 		return;
 	}
-	if (store_search(ui->store, q, &o, &res, &diag) != VT_OK) {
-		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
-		ui->qerror_col = 0;
-		query_free(q);
+	query_free(ui->pending);
+	ui->pending = q;
+	if (!ui->searcher) {
+		search_here(ui, &r);
+		apply_result(ui, &r);
 		return;
 	}
-	ui->qerror[0] = '\0';
-	ids = xcalloc(res.nhits + 1, sizeof(*ids));
-	for (i = 0; i < res.nhits; i++)
-		ids[i] = res.hits[i].case_id;
-	if (store_case_rows(ui->store, ids, res.nhits, &rows, &diag) != VT_OK) {
-		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
-		free(ids);
-		search_result_release(&res);
-		query_free(q);
-		return;
+	searcher_request(ui->searcher, ui->query.buf, ui->by_date, RESULT_LIMIT, ++ui->gen);
+	if (ui->script) {
+		/* Scripted keys are typed instantly: every result is wanted, in order. */
+		searcher_wait(ui->searcher, &r);
+		apply_result(ui, &r);
 	}
-	if (v && v->cursor < ui->nrows)
-		keep = ui->results[v->cursor].id;
-	case_rows_free(ui->results, ui->nrows);
-	ui->results = rows;
-	ui->nrows = res.nhits;
-	ui->total = res.total;
-	query_free(ui->q);
-	ui->q = q;
-	matcher_free(ui->matcher);
-	ui->matcher = matcher_new(q);
-	view_free(ui->preview); /* its hits were the old query's */
-	ui->preview = NULL;
-	if (v) {
-		/* The cursor stays on the same case when it is still there. */
-		v->cursor = 0;
-		for (i = 0; i < ui->nrows; i++)
-			if (ui->results[i].id == keep)
-				v->cursor = i;
-	}
-	free(ids);
-	search_result_release(&res);
 }
 
 static void show_results(struct ui *ui)
@@ -914,6 +955,9 @@ static void draw_screen(struct ui *ui)
 	draw_fill(ui->rows - 1, 0, ui->cols, draw_attr(STYLE_STATUS));
 	if (ui->status[0])
 		snprintf(bar, sizeof(bar), "%s", ui->status);
+	else if (v->kind == VIEW_RESULTS && ui->pending)
+		snprintf(bar, sizeof(bar), "searching… (%zu case%s matched the last query)", ui->total,
+			 ui->total == 1 ? "" : "s");
 	else if (v->kind == VIEW_RESULTS)
 		snprintf(bar, sizeof(bar), "%zu case%s match%s%s · sorted by %s%s", ui->total, ui->total == 1 ? "" : "s",
 			 ui->total == 1 ? "es" : "", ui->query.len ? "" : " (no query: all cases)",
@@ -1342,7 +1386,6 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 	FILE *null_out = NULL;
 	size_t i;
 
-	(void)cli;
 	memset(&ui, 0, sizeof(ui));
 	ui.store = store;
 	strbuf_init(&ui.query, 64);
@@ -1383,6 +1426,12 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		  ,
 		  NULL);
 	draw_init(getenv("NO_COLOR") && *getenv("NO_COLOR"));
+	{
+		struct vt_diag diag;
+		/* Without a worker, searches run in the foreground. */
+		if (searcher_new(cli->db_path, &ui.searcher, &diag) != VT_OK)
+			ui.searcher = NULL;
+	}
 	push_view(&ui, meetings_view(&ui));
 
 	while (!ui.quit) {
@@ -1390,10 +1439,17 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		int rc;
 
 		draw_screen(&ui);
+		/* While a search runs, look for its result every few milliseconds. */
+		if (!ui.script)
+			timeout(ui.pending ? 15 : -1);
 		rc = next_key(&ui, &ch);
 		if (rc == ERR) {
+			struct searcher_result r;
+
 			if (ui.script)
 				break;
+			if (ui.pending && ui.searcher && searcher_poll(ui.searcher, &r))
+				apply_result(&ui, &r);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE)
@@ -1427,6 +1483,8 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		free(ui.history[i]);
 	free(ui.history);
 	free(ui.history_path);
+	searcher_free(ui.searcher);
+	query_free(ui.pending);
 	view_free(ui.preview);
 	case_rows_free(ui.results, ui.nrows);
 	query_free(ui.q);

@@ -1,0 +1,200 @@
+/*
+ * searcher.c: the UI's background search worker.
+ */
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "search.h"
+#include "searcher.h"
+#include "util.h"
+#include "banned.h"
+
+/* A query still running after this long is stopped: the UI shows why. */
+#define DEADLINE_MS 5000
+
+struct searcher {
+	struct store *store;
+	pthread_t tid;
+	pthread_mutex_t lock;
+	pthread_cond_t wake, done;
+	bool quit;
+	/* The request waiting to run, if any. */
+	char *text;
+	bool by_date, requested;
+	size_t limit;
+	unsigned long gen;     /* of the newest request */
+	unsigned long running; /* gen being searched, 0 when idle */
+	/* The newest finished result, until polled. */
+	struct searcher_result result;
+	bool ready;
+};
+
+static void result_release(struct searcher_result *r)
+{
+	case_rows_free(r->rows, r->nrows);
+	memset(r, 0, sizeof(*r));
+}
+
+static void run(struct searcher *s, const char *text, bool by_date, size_t limit, struct searcher_result *r)
+{
+	struct search_opts o = { limit, by_date, false, DEADLINE_MS };
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct query *q = NULL;
+	struct vt_diag diag;
+	long *ids = NULL;
+	size_t i;
+
+	vt_diag_clear(&diag);
+	if (query_compile(text, &q, &diag) != VT_OK || store_search(s->store, q, &o, &res, &diag) != VT_OK) {
+		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
+		goto out;
+	}
+	ids = xcalloc(res.nhits + 1, sizeof(*ids));
+	for (i = 0; i < res.nhits; i++)
+		ids[i] = res.hits[i].case_id;
+	if (store_case_rows(s->store, ids, res.nhits, &r->rows, &diag) != VT_OK) {
+		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
+		goto out;
+	}
+	r->nrows = res.nhits;
+	r->total = res.total;
+out:
+	free(ids);
+	search_result_release(&res);
+	query_free(q);
+}
+
+static void *worker(void *arg)
+{
+	struct searcher *s = arg;
+
+	pthread_mutex_lock(&s->lock);
+	while (!s->quit) {
+		struct searcher_result r;
+		char *text;
+		bool by_date;
+		size_t limit;
+		unsigned long gen;
+
+		if (!s->requested) {
+			pthread_cond_wait(&s->wake, &s->lock);
+			continue;
+		}
+		text = s->text;
+		s->text = NULL;
+		by_date = s->by_date;
+		limit = s->limit;
+		gen = s->gen;
+		s->requested = false;
+		s->running = gen;
+		pthread_mutex_unlock(&s->lock);
+
+		memset(&r, 0, sizeof(r));
+		r.gen = gen;
+		run(s, text, by_date, limit, &r);
+		free(text);
+
+		pthread_mutex_lock(&s->lock);
+		s->running = 0;
+		if (gen == s->gen) {
+			result_release(&s->result);
+			s->result = r;
+			s->ready = true;
+			pthread_cond_broadcast(&s->done);
+		} else {
+			result_release(&r); /* stale: a newer request came while this ran */
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+enum vt_status searcher_new(const char *path, struct searcher **out, struct vt_diag *diag)
+{
+	struct searcher *s = xcalloc(1, sizeof(*s));
+	enum vt_status st;
+
+	*out = NULL;
+	st = store_open(path, true, &s->store, diag);
+	if (st != VT_OK) {
+		free(s);
+		return st;
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->wake, NULL);
+	pthread_cond_init(&s->done, NULL);
+	if (pthread_create(&s->tid, NULL, worker, s)) {
+		store_close(s->store);
+		pthread_mutex_destroy(&s->lock);
+		pthread_cond_destroy(&s->wake);
+		pthread_cond_destroy(&s->done);
+		free(s);
+		return vt_fail(diag, VT_ERR_IO, 0, "cannot start the search thread");
+	}
+	*out = s;
+	return VT_OK;
+}
+
+void searcher_free(struct searcher *s)
+{
+	if (!s)
+		return;
+	pthread_mutex_lock(&s->lock);
+	s->quit = true;
+	if (s->running)
+		store_interrupt(s->store);
+	pthread_cond_broadcast(&s->wake);
+	pthread_mutex_unlock(&s->lock);
+	pthread_join(s->tid, NULL);
+	free(s->text);
+	result_release(&s->result);
+	store_close(s->store);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->wake);
+	pthread_cond_destroy(&s->done);
+	free(s);
+}
+
+void searcher_request(struct searcher *s, const char *text, bool by_date, size_t limit, unsigned long gen)
+{
+	pthread_mutex_lock(&s->lock);
+	free(s->text);
+	s->text = xstrdup(text);
+	s->by_date = by_date;
+	s->limit = limit;
+	s->gen = gen;
+	s->requested = true;
+	if (s->running)
+		store_interrupt(s->store); /* the running search is stale now */
+	pthread_cond_signal(&s->wake);
+	pthread_mutex_unlock(&s->lock);
+}
+
+bool searcher_poll(struct searcher *s, struct searcher_result *out)
+{
+	bool ready;
+
+	pthread_mutex_lock(&s->lock);
+	ready = s->ready && s->result.gen == s->gen;
+	if (ready) {
+		*out = s->result;
+		memset(&s->result, 0, sizeof(s->result));
+		s->ready = false;
+	}
+	pthread_mutex_unlock(&s->lock);
+	return ready;
+}
+
+void searcher_wait(struct searcher *s, struct searcher_result *out)
+{
+	pthread_mutex_lock(&s->lock);
+	while (!(s->ready && s->result.gen == s->gen))
+		pthread_cond_wait(&s->done, &s->lock);
+	*out = s->result;
+	memset(&s->result, 0, sizeof(s->result));
+	s->ready = false;
+	pthread_mutex_unlock(&s->lock);
+}
