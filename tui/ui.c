@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -152,8 +153,9 @@ struct ui {
 	/* The case beside the result list on wide terminals. */
 	struct view *preview;
 	long preview_id;
-	/* Test scripts. */
+	/* Test scripts, and the benchmark's time per key (VEDTAK_UI_TIMING). */
 	FILE *script;
+	FILE *timing;
 	bool quit;
 };
 
@@ -1412,6 +1414,8 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 			return EXIT_FAILED;
 		}
 		resizeterm(r, c);
+		if (getenv("VEDTAK_UI_TIMING"))
+			ui.timing = fopen(getenv("VEDTAK_UI_TIMING"), "w");
 	} else {
 		initscr();
 	}
@@ -1435,6 +1439,7 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 	push_view(&ui, meetings_view(&ui));
 
 	while (!ui.quit) {
+		struct timespec t0;
 		wint_t ch;
 		int rc;
 
@@ -1461,9 +1466,16 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		ui.status[0] = '\0';
 		if (rc == OK && ch == '\r')
 			ch = '\n';
-		if (ui.prompting && (rc != OK || ch != 3) && prompt_key(&ui, rc, ch))
-			continue;
-		dispatch(&ui, action_for((int)ch));
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if (!ui.prompting || (rc == OK && ch == 3) || !prompt_key(&ui, rc, ch))
+			dispatch(&ui, action_for((int)ch));
+		if (ui.timing && !ui.quit) {
+			struct timespec t1;
+
+			draw_screen(&ui);
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			fprintf(ui.timing, "%.3f\n", (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+		}
 	}
 	if (ui.script) {
 		const char *dump = getenv("VEDTAK_UI_DUMP");
@@ -1475,6 +1487,8 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		delscreen(screen);
 	if (ui.script)
 		fclose(ui.script);
+	if (ui.timing)
+		fclose(ui.timing);
 	if (null_out)
 		fclose(null_out);
 	while (ui.depth)

@@ -6,14 +6,19 @@ decks, and dumps the screen, which must equal cases/NAME.screen. Also
 checks that NO_COLOR draws the same text with attributes only.
 
 usage: screen.py VEDTAK SAMPLES_DIR CASES_DIR [--update]    (prints TAP)"""
-import difflib, os, shutil, subprocess, sys, tempfile
+import difflib, os, re, shutil, subprocess, sys, tempfile
 
 
 def run_case(vedtak, db, keys, tmp, extra_env=None):
-    size = "80x24"
+    """Header lines: "# size COLSxROWS", "# empty-db" (first start), "# args ARG..."."""
+    size, empty, args = "80x24", False, []
     for line in open(keys, encoding="utf-8"):
         if line.startswith("# size "):
             size = line.split()[2]
+        elif line.startswith("# empty-db"):
+            empty = True
+        elif line.startswith("# args "):
+            args = line.split()[2:]
     script = os.path.join(tmp, "script.keys")
     with open(script, "w", encoding="utf-8") as f:
         f.writelines(l for l in open(keys, encoding="utf-8") if not l.startswith("#"))
@@ -28,12 +33,19 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     env.update(extra_env or {})
     # A copy per case: history and the database stay as the samples left them.
     case_db = os.path.join(tmp, "case.db")
-    shutil.copy(db, case_db)
-    r = subprocess.run([vedtak, "--db", case_db], env=env, capture_output=True, text=True, timeout=60,
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(case_db + suffix):
+            os.remove(case_db + suffix)
+    if not empty:
+        shutil.copy(db, case_db)
+    r = subprocess.run([vedtak, "--db", case_db] + args, env=env, capture_output=True, text=True, timeout=60,
                        stdin=subprocess.DEVNULL)
     if r.returncode != 0 or not os.path.exists(dump):
         raise RuntimeError(f"exit {r.returncode}: {r.stderr.strip()[-500:]}")
-    return open(dump, encoding="utf-8").read(), open(attrs, encoding="utf-8").read()
+    text = open(dump, encoding="utf-8").read()
+    # The bundled samples' folder depends on the checkout.
+    text = re.sub(r"sample decks from \S+", "sample decks from ASSETS", text)
+    return text, open(attrs, encoding="utf-8").read()
 
 
 def main():
