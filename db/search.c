@@ -298,6 +298,21 @@ static bool is_ascii(const char *s)
 	return true;
 }
 
+/*
+ * `column` contains `text`, both folded (lower case, ö as ø); typed without
+ * æøå, the text also matches the column written with them.
+ */
+static void name_like(struct gen *g, struct strbuf *sql, const char *column, const char *text)
+{
+	strbuf_addf(sql, "(vedtak_fold(%s) LIKE ?", column);
+	bind_text_value(g, folded_like(text));
+	if (is_ascii(text)) {
+		strbuf_addf(sql, " OR vedtak_fold_ascii(%s) LIKE ?", column);
+		bind_text_value(g, folded_like(text));
+	}
+	strbuf_addch(sql, ')');
+}
+
 static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	switch (n->field) {
@@ -306,26 +321,16 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		bind_text_value(g, xstrdup(decision_type_name(n->type)));
 		break;
 	case QF_PRESENTER:
-		/* Any part of the name, any spelling: names are folded (ö as ø), and typed
-		 * without æøå they also match the names written with them. */
+		/* Any part of the name, any spelling (names are folded, ö as ø). */
 		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
-				   " WHERE p.case_id = c.id AND (pe.fold_key LIKE ?");
-		bind_text_value(g, folded_like(n->text));
-		if (is_ascii(n->text)) {
-			strbuf_addstr(sql, " OR vedtak_fold_ascii(pe.fold_key) LIKE ?");
-			bind_text_value(g, folded_like(n->text));
-		}
-		strbuf_addstr(sql, "))");
+				   " WHERE p.case_id = c.id AND ");
+		name_like(g, sql, "pe.fold_key", n->text);
+		strbuf_addch(sql, ')');
 		break;
 	case QF_ORG:
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
-				   " AND (vedtak_fold(p.organization) LIKE ?");
-		bind_text_value(g, folded_like(n->text));
-		if (is_ascii(n->text)) {
-			strbuf_addstr(sql, " OR vedtak_fold_ascii(p.organization) LIKE ?");
-			bind_text_value(g, folded_like(n->text));
-		}
-		strbuf_addstr(sql, "))");
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id AND ");
+		name_like(g, sql, "p.organization", n->text);
+		strbuf_addch(sql, ')');
 		break;
 	case QF_BODY:
 		strbuf_addstr(sql, "m.body = ?");

@@ -58,9 +58,12 @@ def main():
             finally:
                 tmux("kill-server", check=False)
 
-        def search_and_open():
+        def start():
             tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
             wait_for("vedtak · Meetings")
+
+        def search_and_open():
+            start()
             tmux("send-keys", "-t", "t", "/")
             tmux("send-keys", "-t", "t", "-l", "fhir api")
             s = wait_for("4 cases match")
@@ -78,8 +81,7 @@ def main():
             wait_gone()
 
         def ctrl_c_quits():
-            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
-            wait_for("vedtak · Meetings")
+            start()
             tmux("send-keys", "-t", "t", "/")
             tmux("send-keys", "-t", "t", "-l", "samhandling")
             wait_for("cases match")
@@ -87,8 +89,7 @@ def main():
             wait_gone()
 
         def narrow_and_resize():
-            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
-            wait_for("vedtak · Meetings")
+            start()
             tmux("send-keys", "-t", "t", "/")
             tmux("send-keys", "-t", "t", "-l", "hjemmeoppfolging")
             wait_for("6 cases match")
