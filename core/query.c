@@ -54,12 +54,14 @@ static const struct {
 	{ "dato", QF_DATE },	       { "title", QF_TITLE },	   { "tittel", QF_TITLE },
 	{ "decision", QF_DECISION },   { "vedtak", QF_DECISION },  { "slide", QF_SLIDE },
 	{ "lysark", QF_SLIDE },	       { "amended", QF_AMENDED },  { "endret", QF_AMENDED },
+	{ "tag", QF_TAG },	       { "merke", QF_TAG },
 };
 
 static const char *const field_names[] = {
 	[QF_ANY] = "any",	  [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slide",
 	[QF_TYPE] = "type",	  [QF_PRESENTER] = "presenter", [QF_ORG] = "org", [QF_BODY] = "body",
 	[QF_CASE] = "case",	  [QF_YEAR] = "year",	[QF_DATE] = "date",	   [QF_AMENDED] = "amended",
+	[QF_TAG] = "tag",
 };
 
 static void *fail(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -388,6 +390,14 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 			goto bad_value;
 		}
 		break;
+	case QF_TAG: {
+		char *t = tag_normalise(v);
+		if (!t)
+			goto bad_value;
+		free(n->text);
+		n->text = t;
+		break;
+	}
 	case QF_AMENDED:
 		if (!strcasecmp(v, "yes") || !strcasecmp(v, "ja") || !strcasecmp(v, "true"))
 			n->amended = true;
@@ -413,6 +423,8 @@ bad_value:
 		return fail(p, vat, "'%s' is not a year such as 2021", v);
 	case QF_DATE:
 		return fail(p, vat, "'%s' is not a date or range such as 2021-04..2022-09", v);
+	case QF_TAG:
+		return fail(p, vat, "'%s' is not a tag name (letters, digits, - and _)", v);
 	default:
 		return fail(p, vat, "'%s' is not yes or no", v);
 	}
@@ -518,7 +530,7 @@ static struct qnode *primary(struct parser *p)
 			}
 		if (!known)
 			return fail(p, at, "unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
-					   "title, decision, slide, amended)",
+					   "title, decision, slide, amended, tag)",
 				    (int)(i - at), p->s + at);
 		p->pos = vat;
 		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
@@ -725,4 +737,26 @@ char *query_describe(const struct query *q)
 	else
 		strbuf_addstr(&sb, "(ALL)");
 	return strbuf_detach(&sb, NULL);
+}
+
+char *tag_normalise(const char *s)
+{
+	struct strbuf f = STRBUF_INIT;
+	size_t i = 0, n = strlen(s);
+
+	if (!n || n > 64)
+		return NULL;
+	utf8_fold(&f, s, n);
+	while (i < f.len) {
+		uint32_t cp;
+		size_t k = utf8_decode(f.buf + i, f.len - i, &cp);
+
+		if (!k || !(utf8_is_letter(cp) || (cp >= '0' && cp <= '9') || cp == '-' || cp == '_' ||
+			    (cp >= 0x100 && cp != 0x2019))) {
+			strbuf_release(&f);
+			return NULL;
+		}
+		i += k;
+	}
+	return strbuf_detach(&f, NULL);
 }

@@ -34,6 +34,7 @@ enum qfield {
 	QF_YEAR,
 	QF_DATE,
 	QF_AMENDED,
+	QF_TAG,
 };
 
 enum qterm_kind { QT_WORD, QT_PREFIX, QT_PHRASE, QT_REGEX };
@@ -69,6 +70,13 @@ struct query {
  */
 enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag);
 void query_free(struct query *q); /* NULL is fine */
+
+/*
+ * A tag name as stored: letters (any script, æøå too), digits, '-' and
+ * '_', folded to lower case. Returns a new string (caller frees), or NULL
+ * when `s` is not a valid tag name.
+ */
+char *tag_normalise(const char *s);
 
 /* Calls fn for every term node (QT_*) that is not under a NOT. */
 void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg);

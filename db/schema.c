@@ -98,6 +98,32 @@ static const char *const migrations[] = {
 	 * range of this table ("igetarts*" finds "igetartsesleh", e-helsestrategi). */
 	"CREATE TABLE terms(rev TEXT PRIMARY KEY) WITHOUT ROWID;"
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc;",
+
+	/* version 3: what users add, apart from imported decks and keyed by
+	 * the stable case key, so that no import or re-import touches it.
+	 * Every change is an operation in `ops` with a unique id; the state
+	 * (tags, notes, saved searches) follows from the operations, which is
+	 * what lets two machines exchange them and converge (see README). */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+	"INSERT INTO meta VALUES ('machine', lower(hex(randomblob(8))));"
+	"CREATE TABLE ops("
+	"  seq INTEGER PRIMARY KEY,"          /* local order, also of ops from other machines */
+	"  id TEXT NOT NULL UNIQUE,"          /* origin machine and a random part */
+	"  batch TEXT NOT NULL,"              /* the command it came from, for undo */
+	"  kind TEXT NOT NULL CHECK (kind IN ('tag', 'untag', 'note', 'save', 'unsave')),"
+	"  case_key TEXT, tag TEXT,"
+	"  ref TEXT,"                         /* untag: the tag op removed; note: the note replaced */
+	"  name TEXT, text TEXT,"             /* saved searches and notes */
+	"  author TEXT NOT NULL, at TEXT NOT NULL);"
+	"CREATE INDEX ops_case ON ops(case_key, kind);"
+	"CREATE INDEX ops_ref ON ops(ref);"
+	"CREATE INDEX ops_tag ON ops(tag, kind);"
+	/* A tag is on a case while one of its 'tag' ops has no 'untag' naming it. */
+	"CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
+	"  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id);"
+	/* What was last sent to each peer, and the peer's own machine id (to
+	 * send it back nothing that came from it). */
+	"CREATE TABLE peers(peer TEXT PRIMARY KEY, sent INTEGER NOT NULL DEFAULT 0, machine TEXT) WITHOUT ROWID;",
 };
 
 static int user_version(sqlite3 *db)

@@ -359,6 +359,10 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 	case QF_AMENDED:
 		strbuf_addstr(sql, n->amended ? "c.decision_amended = 1" : "c.decision_amended = 0");
 		break;
+	case QF_TAG:
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM tag_state t WHERE t.case_key = c.case_key AND t.tag = ?)");
+		bind_text_value(g, xstrdup(n->text));
+		break;
 	default:
 		strbuf_addch(sql, '1');
 		break;

@@ -22,11 +22,14 @@
 #include "snippet.h"
 #include "query.h"
 #include "store.h"
+#include "tags.h"
 #include "ui.h"
 #include "strbuf.h"
 #include "utf8.h"
 #include "util.h"
 #include "banned.h"
+
+static void free_strings(char **v, size_t n);
 
 static const struct cli_command *find_command(const char *name)
 {
@@ -273,6 +276,9 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 static size_t import_files(struct store *s, const char *const *paths, size_t n, bool quiet)
 {
 	struct import_queue q;
+	struct vt_diag diag;
+	char **orphans = NULL, **after = NULL;
+	size_t norphans = 0, nafter = 0;
 	pthread_t tid;
 	bool threaded;
 	size_t i, failed = 0;
@@ -287,6 +293,9 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 		q.jobs[i].path = paths[i];
 		strbuf_init(&q.jobs[i].report, 0);
 	}
+	/* Tags on cases a re-import took away are kept: say which, once. */
+	if (s && !quiet && store_orphans(s, &orphans, &norphans, &diag) != VT_OK)
+		norphans = 0;
 	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
 	for (i = 0; i < n; i++) {
 		struct import_job *j = &q.jobs[i];
@@ -310,6 +319,22 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	}
 	if (threaded)
 		pthread_join(tid, NULL);
+	if (s && !quiet && store_orphans(s, &after, &nafter, &diag) == VT_OK) {
+		size_t k, m;
+		for (k = 0; k < nafter; k++) {
+			bool old = false;
+			char *tab = strchr(after[k], '\t');
+			for (m = 0; m < norphans && !old; m++)
+				old = !strcmp(orphans[m], after[k]);
+			if (!old && tab) {
+				*tab = '\0';
+				fprintf(stderr, "vedtak import: warning: case %s is no longer in any deck; its tags (%s) and "
+						"notes are kept\n", after[k], *(tab + 1) ? tab + 1 : "none");
+			}
+		}
+	}
+	free_strings(orphans, norphans);
+	free_strings(after, nafter);
 	pthread_cond_destroy(&q.changed);
 	pthread_mutex_destroy(&q.lock);
 	free(q.jobs);
@@ -468,9 +493,12 @@ static void print_indented(const char *text, const char *indent)
 	}
 }
 
-static void show_case(const struct deck *d, const struct deck_case *c)
+static void show_case(struct store *s, const struct deck *d, const struct deck_case *c)
 {
-	size_t i;
+	char *key = deck_case_key(d, c), *tags = NULL;
+	struct note *notes = NULL;
+	struct vt_diag diag;
+	size_t i, nnotes = 0;
 
 	printf("Sak %s: %s\n", c->number, c->title ? c->title : "(untitled)");
 	printf("Meeting:    %s, ", d->body ? d->body : "?");
@@ -500,6 +528,15 @@ static void show_case(const struct deck *d, const struct deck_case *c)
 			       c->presenters[i].organization ? ")" : "");
 		printf("\n");
 	}
+	printf("Key:        %s\n", key);
+	if (store_case_tags(s, key, &tags, &diag) == VT_OK && *tags)
+		printf("Tags:       %s\n", tags);
+	if (store_case_notes(s, key, &notes, &nnotes, &diag) == VT_OK)
+		for (i = 0; i < nnotes; i++)
+			printf("Note:       %s (%s, %s)\n", notes[i].text, notes[i].author, notes[i].at);
+	free(tags);
+	notes_free(notes, nnotes);
+	free(key);
 	printf("\nForslag til vedtak%s:\n", c->amended ? " (endret)" : "");
 	if (c->decision)
 		print_indented(c->decision, "  ");
@@ -566,7 +603,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		if (i)
 			printf("\n========\n\n");
 		if (refs[i].position >= 1 && (size_t)refs[i].position <= d->ncases)
-			show_case(d, &d->cases[refs[i].position - 1]);
+			show_case(s, d, &d->cases[refs[i].position - 1]);
 		deck_free(d);
 	}
 out:
@@ -860,6 +897,364 @@ out:
 	return rc;
 }
 
+/* Who changes tags and notes: VEDTAK_USER, else the login name. */
+static const char *author(void)
+{
+	const char *u = getenv("VEDTAK_USER");
+
+	if (!u || !*u)
+		u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+static void free_strings(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* Joins argv[from..argc) with spaces into `out`. */
+static void join_args(struct strbuf *out, int argc, char **argv, int from)
+{
+	int i;
+
+	for (i = from; i < argc; i++)
+		strbuf_addf(out, "%s%s", out->len ? " " : "", argv[i]);
+}
+
+static int cmd_tag(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("tag");
+	struct tag_change *ch = xcalloc((size_t)argc, sizeof(*ch));
+	char **names = xcalloc((size_t)argc, sizeof(*names));
+	struct strbuf text = STRBUF_INIT;
+	struct store *s = NULL;
+	struct query *q = NULL;
+	struct vt_diag diag;
+	size_t nch = 0, changed = 0;
+	bool undo = false;
+	int i, rc = EXIT_USAGE;
+
+	vt_diag_clear(&diag);
+	for (i = 1; i < argc; i++) {
+		int r = common_option(cli, c, argc, argv, &i);
+
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
+		if (!strcmp(argv[i], "--undo")) {
+			undo = true;
+		} else if (!strcmp(argv[i], "--")) {
+			join_args(&text, argc, argv, i + 1);
+			break;
+		} else if ((argv[i][0] == '+' || argv[i][0] == '-') && argv[i][1] != '-') {
+			if (!(names[nch] = tag_normalise(argv[i] + 1))) {
+				fprintf(stderr, "vedtak tag: '%s' is not a tag name (letters, digits, - and _)\n", argv[i] + 1);
+				goto out;
+			}
+			ch[nch].tag = names[nch];
+			ch[nch].add = argv[i][0] == '+';
+			nch++;
+		} else {
+			join_args(&text, argc, argv, i);
+			break;
+		}
+	}
+	if (undo == (nch > 0) || (!undo && !text.len)) {
+		fprintf(stderr, "usage: vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n");
+		goto out;
+	}
+	if (!undo && query_compile(text.buf, &q, &diag) != VT_OK) {
+		print_query_error(text.buf, &diag);
+		goto out;
+	}
+	rc = EXIT_FAILED;
+	if (open_store(cli, &s) != VT_OK)
+		goto out;
+	if (undo) {
+		char *when = NULL;
+		if (store_tag_undo(s, author(), &changed, &when, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
+			goto out;
+		}
+		printf("undid the tagging of %s: %zu case%s changed\n", when, changed, changed == 1 ? "" : "s");
+		free(when);
+	} else {
+		if (store_tag_query(s, q, ch, nch, author(), &changed, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
+			goto out;
+		}
+		printf("%zu case%s changed\n", changed, changed == 1 ? "" : "s");
+	}
+	rc = EXIT_OK;
+out:
+	for (i = 0; i < argc; i++)
+		free(names[i]);
+	free(names);
+	free(ch);
+	query_free(q);
+	strbuf_release(&text);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_tags(struct cli *cli, int argc, char **argv)
+{
+	struct store *s = NULL;
+	struct tag_count *v = NULL;
+	struct vt_diag diag;
+	size_t n = 0, i;
+	int rc = EXIT_FAILED;
+
+	if (parse_no_args(cli, "tags", argc, argv))
+		return EXIT_USAGE;
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	if (store_tag_counts(s, &v, &n, &diag) != VT_OK) {
+		fprintf(stderr, "vedtak tags: %s\n", diag.msg);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		printf("%s\t%d case%s", v[i].tag, v[i].cases, v[i].cases == 1 ? "" : "s");
+		if (v[i].orphans)
+			printf(" (%d no longer in any deck)", v[i].orphans);
+		printf("\n");
+	}
+	rc = EXIT_OK;
+out:
+	tag_counts_free(v, n);
+	store_close(s);
+	return rc;
+}
+
+/* The one stable key a case number or key names; prints why not otherwise. */
+static char *resolve_case(struct store *s, const char *arg)
+{
+	struct case_no no;
+	struct vt_diag diag;
+	char **keys = NULL, *key = NULL;
+	size_t n = 0, i;
+
+	if (strchr(arg, '|'))
+		return xstrdup(arg);
+	if (!scan_case_number(arg, strlen(arg), &no) || no.len != strlen(arg)) {
+		fprintf(stderr, "vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n", arg);
+		return NULL;
+	}
+	if (store_case_keys(s, no.text, &keys, &n, &diag) != VT_OK)
+		fprintf(stderr, "vedtak: %s\n", diag.msg);
+	else if (!n)
+		fprintf(stderr, "vedtak: no case %s\n", no.text);
+	else if (n > 1) {
+		fprintf(stderr, "vedtak: %s is more than one case; give its key:\n", no.text);
+		for (i = 0; i < n; i++)
+			fprintf(stderr, "  %s\n", keys[i]);
+	} else
+		key = xstrdup(keys[0]);
+	free_strings(keys, n);
+	return key;
+}
+
+static int cmd_note(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("note");
+	struct strbuf text = STRBUF_INIT;
+	struct store *s = NULL;
+	struct note *notes = NULL;
+	struct vt_diag diag;
+	const char *which = NULL;
+	char *key = NULL;
+	size_t n = 0, i;
+	int k, rc = EXIT_USAGE;
+
+	for (k = 1; k < argc; k++) {
+		int r = common_option(cli, c, argc, argv, &k);
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
+		if (!which)
+			which = argv[k];
+		else
+			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[k]);
+	}
+	if (!which) {
+		fprintf(stderr, "usage: vedtak note CASE [TEXT]\n");
+		goto out;
+	}
+	rc = EXIT_FAILED;
+	if (open_store(cli, &s) != VT_OK || !(key = resolve_case(s, which)))
+		goto out;
+	if (text.len) {
+		if (store_note_add(s, key, text.buf, NULL, author(), &diag) != VT_OK) {
+			fprintf(stderr, "vedtak note: %s\n", diag.msg);
+			goto out;
+		}
+		printf("note added to %s\n", key);
+	} else {
+		if (store_case_notes(s, key, &notes, &n, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak note: %s\n", diag.msg);
+			goto out;
+		}
+		for (i = 0; i < n; i++)
+			printf("%s %s:\n  %s\n", notes[i].at, notes[i].author, notes[i].text);
+	}
+	rc = EXIT_OK;
+out:
+	notes_free(notes, n);
+	free(key);
+	strbuf_release(&text);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_saved(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("saved");
+	struct strbuf text = STRBUF_INIT;
+	struct store *s = NULL;
+	struct saved *v = NULL;
+	struct vt_diag diag;
+	const char *verb = NULL, *name = NULL;
+	size_t n = 0, i;
+	int k, rc = EXIT_USAGE;
+
+	for (k = 1; k < argc; k++) {
+		int r = common_option(cli, c, argc, argv, &k);
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
+		if (!verb)
+			verb = argv[k];
+		else if (!name)
+			name = argv[k];
+		else
+			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[k]);
+	}
+	if (!verb || (strcmp(verb, "list") && !name) || (!strcmp(verb, "add") && !text.len) ||
+	    (strcmp(verb, "add") && strcmp(verb, "list") && strcmp(verb, "rm"))) {
+		fprintf(stderr, "usage: vedtak saved add NAME QUERY | saved list | saved rm NAME\n");
+		goto out;
+	}
+	if (!strcmp(verb, "add")) {
+		struct query *q = NULL;
+		if (query_compile(text.buf, &q, &diag) != VT_OK) {
+			print_query_error(text.buf, &diag);
+			goto out;
+		}
+		query_free(q);
+	}
+	rc = EXIT_FAILED;
+	if (open_store(cli, &s) != VT_OK)
+		goto out;
+	if (!strcmp(verb, "add")) {
+		if (store_saved_set(s, name, text.buf, author(), &diag) != VT_OK)
+			goto fail;
+		printf("saved %s: %s\n", name, text.buf);
+	} else if (!strcmp(verb, "rm")) {
+		if (store_saved_rm(s, name, author(), &diag) != VT_OK)
+			goto fail;
+		printf("removed %s\n", name);
+	} else {
+		if (store_saved_list(s, &v, &n, &diag) != VT_OK)
+			goto fail;
+		for (i = 0; i < n; i++) {
+			struct search_opts o = { 0, false, true, 10000 };
+			struct search_result res = { NULL, 0, 0, 0 };
+			struct query *q = NULL;
+
+			if (query_compile(v[i].query, &q, &diag) == VT_OK && store_search(s, q, &o, &res, &diag) == VT_OK)
+				printf("%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
+			else
+				printf("%s\t?\t%s\n", v[i].name, v[i].query);
+			query_free(q);
+		}
+	}
+	rc = EXIT_OK;
+	goto out;
+fail:
+	fprintf(stderr, "vedtak saved: %s\n", diag.msg);
+out:
+	saved_free(v, n);
+	strbuf_release(&text);
+	store_close(s);
+	return rc;
+}
+
+static int cmd_sync(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c = find_command("sync");
+	struct strbuf buf = STRBUF_INIT, why = STRBUF_INIT;
+	struct store *s = NULL;
+	struct vt_diag diag;
+	const char *verb = NULL, *file = NULL, *peer = NULL;
+	char *data = NULL;
+	size_t len = 0, nops = 0;
+	FILE *f;
+	int k, rc = EXIT_USAGE;
+
+	for (k = 1; k < argc; k++) {
+		int r = common_option(cli, c, argc, argv, &k);
+		if (r < 0)
+			goto out;
+		if (r)
+			continue;
+		if (!strcmp(argv[k], "--peer") && k + 1 < argc)
+			peer = argv[++k];
+		else if (!verb)
+			verb = argv[k];
+		else if (!file)
+			file = argv[k];
+		else
+			goto usage;
+	}
+	if (!verb || !file || (strcmp(verb, "export") && strcmp(verb, "import")))
+		goto usage;
+	rc = EXIT_FAILED;
+	vt_diag_clear(&diag);
+	if (!strcmp(verb, "export")) {
+		if (open_store(cli, &s) != VT_OK)
+			goto out;
+		if (store_sync_export(s, peer, &buf, &nops, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak sync: %s\n", diag.msg);
+			goto out;
+		}
+		if (!(f = fopen(file, "w")) || fwrite(buf.buf, 1, buf.len, f) != buf.len || fclose(f)) {
+			fprintf(stderr, "%s: error: cannot write: %s\n", file, strerror(errno));
+			goto out;
+		}
+		printf("%s: %zu operation%s\n", file, nops, nops == 1 ? "" : "s");
+	} else {
+		if (!read_file(file, &data, &len, &why)) {
+			fprintf(stderr, "%s: error: %s\n", file, why.buf);
+			goto out;
+		}
+		if (open_store(cli, &s) != VT_OK)
+			goto out;
+		if (store_sync_import(s, data, len, peer, &nops, &diag) != VT_OK) {
+			print_diag(file, &diag, VT_ERR_FORMAT);
+			fprintf(stderr, "%s: nothing applied\n", file);
+			goto out;
+		}
+		printf("%s: %zu new operation%s applied\n", file, nops, nops == 1 ? "" : "s");
+	}
+	rc = EXIT_OK;
+	goto out;
+usage:
+	fprintf(stderr, "usage: vedtak sync export FILE [--peer NAME] | sync import FILE\n");
+out:
+	free(data);
+	strbuf_release(&buf);
+	strbuf_release(&why);
+	store_close(s);
+	return rc;
+}
+
 /* The bundled sample decks: next to an installed binary, or in the source tree. */
 static char *assets_dir(void)
 {
@@ -980,6 +1375,21 @@ const struct cli_command cli_commands[] = {
 	  "Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
 	  "slide: amended:yes. See the README for the query language. A malformed query\n"
 	  "exits with status 2 and a caret under the problem.\n" },
+	{ "tag", cmd_tag, "+TAG... -TAG... [--] QUERY | --undo", "add and remove tags on every case a query finds",
+	  "Tags are letters (æøå too), digits, - and _, in lower case. Prints how many cases\n"
+	  "changed. --undo reverts this machine's last tagging; every change is kept in a\n"
+	  "journal with who (VEDTAK_USER, else USER) and when. tag:NAME works in every query.\n" },
+	{ "tags", cmd_tags, "", "list the tags with their number of cases", "" },
+	{ "note", cmd_note, "CASE [TEXT]", "add a note to a case, or list its notes",
+	  "CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
+	  "is not unique.\n" },
+	{ "saved", cmd_saved, "add NAME QUERY | list | rm NAME", "saved searches, listed with live counts", "" },
+	{ "sync", cmd_sync, "export FILE [--peer NAME] | import FILE [--peer NAME]",
+	  "exchange tags, notes and saved searches with another machine",
+	  "export writes the changes not yet sent to PEER (all of them without --peer);\n"
+	  "import applies another machine's file (with --peer, that machine is PEER, and\n"
+	  "exports to PEER leave out what came from it). Applying a file twice, or files\n"
+	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n" },
 	{ "export", cmd_export, "[--format json]", "print everything for scripts",
 	  "Prints {\"meetings\": [...]} with every meeting, its member changes, agenda,\n"
 	  "cases, presenters and slides. Dates are YYYY-MM-DD; absent values are null.\n" },

@@ -329,11 +329,156 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
     assert r.stdout == "1\n", "the index was built from the old data"
+
+
+def tag_state(env, db=None):
+    """Every case key with its tags, as `search tag:` and `show` would tell."""
+    db = db or env.db
+    out = {}
+    for line in run("tags", db=db, check=0).stdout.splitlines():
+        tag = line.split("\t")[0]
+        data = json.loads(run("search", "--json", "--limit", "0", f"tag:{tag}", db=db, check=0).stdout)
+        for r in data["results"]:
+            out.setdefault(r["key"], set()).add(tag)
+    return out
+
+
+@test
+def tags_survive_reimport_and_a_vanished_case_is_reported(env):
+    p = env.write(SAMPLE[0], sample_text())
+    run("import", p, db=env.db, check=0)
+    r = run("tag", "+oppfølging", "+fhir", "--", "type:drøfting", db=env.db, check=0)
+    assert r.stdout == "4 cases changed\n", r.stdout
+    before = tag_state(env)
+    # A changed deck: one decision reworded, and case 15/21 gone.
+    changed = sample_text().replace("NUFA tar sakene til orientering.", "NUFA tar sakene til etterretning.")
+    changed = changed.replace("Sak 15/21: Informasjonsutveksling", "Innspill: Informasjonsutveksling")
+    env.write(SAMPLE[0], changed)
+    r = run("import", p, db=env.db, check=0)
+    assert "(replaced)" in r.stdout
+    assert "case NUFA|15/21|1 is no longer in any deck; its tags (fhir, oppfølging)" in r.stderr, r.stderr
+    after = tag_state(env)
+    assert after == {k: v for k, v in before.items() if k != "NUFA|15/21|1"}, (before, after)
+    r = run("tags", db=env.db, check=0)
+    assert "fhir\t4 cases (1 no longer in any deck)" in r.stdout, r.stdout
+
+
+@test
+def bulk_tag_undo_and_saved_searches(env):
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    assert run("tag", "+til-nuit", "--", "fhir", db=env.db, check=0).stdout == "8 cases changed\n"
+    assert run("tag", "+til-nuit", "--", "fhir", db=env.db, check=0).stdout == "0 cases changed\n"
+    assert run("tag", "-til-nuit", "+utsatt", "--", "type:orientering", db=env.db, check=0).stdout == \
+        "6 cases changed\n"
+    assert run("search", "--count", "tag:til-nuit", db=env.db, check=0).stdout == "6\n"
+    r = run("tag", "--undo", db=env.db, check=0)
+    assert r.stdout.startswith("undid the tagging of ") and r.stdout.endswith(": 6 cases changed\n"), r.stdout
+    assert run("search", "--count", "tag:til-nuit", db=env.db, check=0).stdout == "8\n"
+    assert run("search", "--count", "tag:utsatt", db=env.db, check=0).stdout == "0\n"
+    run("tag", "--undo", db=env.db, check=0)
+    assert run("search", "--count", "tag:til-nuit", db=env.db, check=0).stdout == "0\n"
+    r = run("tag", "--undo", db=env.db)
+    assert r.returncode == 1 and "nothing to undo" in r.stderr, r.stderr
+    assert run("tag", "+Bad Tag", "--", "fhir", db=env.db).returncode == 2
+    run("tag", "+oppfølging", "--", "type:drøfting", "year:2022", db=env.db, check=0)
+    run("saved", "add", "drøft22", "type:drøfting year:2022", db=env.db, check=0)
+    run("saved", "add", "oppf", "tag:oppfølging", db=env.db, check=0)
+    r = run("saved", "list", db=env.db, check=0)
+    assert r.stdout == "drøft22\t4\ttype:drøfting year:2022\noppf\t4\ttag:oppfølging\n", r.stdout
+    run("saved", "rm", "drøft22", db=env.db, check=0)
+    assert run("saved", "list", db=env.db, check=0).stdout == "oppf\t4\ttag:oppfølging\n"
+    assert run("saved", "rm", "drøft22", db=env.db).returncode == 1
+
+
+@test
+def two_machines_converge(env):
+    files = [os.path.join(SAMPLES, f) for f in SAMPLE]
+    a, b = env.db, os.path.join(env.dir, "b.db")
+    for db in (a, b):
+        run("import", *files, db=db, check=0)
+    # Concurrently: both tag fhir cases, one also removes a tag it added, both write a note on 11/21.
+    run("tag", "+fhir", "--", "fhir", db=a, check=0)
+    run("tag", "+fhir", "+oppfølging", "--", "fhir api", db=b, check=0)
+    run("tag", "-fhir", "--", "case:14/21", db=a, check=0)
+    run("tag", "-fhir", "--", "case:19/21", db=a, check=0)
+    run("note", "11/21", "Notat fra maskin A", db=a, check=0)
+    run("note", "11/21", "Notat fra maskin B", db=b, check=0)
+    fa, fb = os.path.join(env.dir, "a.sync"), os.path.join(env.dir, "b.sync")
+    run("sync", "export", fa, "--peer", "b", db=a, check=0)
+    run("sync", "export", fb, "--peer", "a", db=b, check=0)
+    # Two more machines apply the files in opposite orders.
+    c, d = os.path.join(env.dir, "c.db"), os.path.join(env.dir, "d.db")
+    for db in (c, d):
+        run("import", *files, db=db, check=0)
+    run("sync", "import", fb, "--peer", "b", db=a, check=0)
+    run("sync", "import", fa, "--peer", "a", db=b, check=0)
+    for db, order in ((c, [fa, fb]), (d, [fb, fa])):
+        for f in order:
+            run("sync", "import", f, db=db, check=0)
+    states = [tag_state(env, db) for db in (a, b, c, d)]
+    assert all(st == states[0] for st in states), states
+    # B's addition on 14/21 was not seen by A's removal, so it stays; 19/21 had only A's.
+    assert "fhir" in states[0].get("NUFA|14/21|1", ()), states[0]
+    assert "NUFA|19/21|1" not in states[0], states[0]
+    for db in (a, b, c, d):
+        notes = run("note", "11/21", db=db, check=0).stdout
+        assert "Notat fra maskin A" in notes and "Notat fra maskin B" in notes, notes
+    # Applying a file twice changes nothing.
+    assert run("sync", "import", fa, db=b, check=0).stdout.endswith(": 0 new operations applied\n")
+    # Exporting to a peer again sends only what is new here, not what came from it.
+    assert run("sync", "export", fa, "--peer", "b", db=a, check=0).stdout.endswith(": 0 operations\n")
+    run("tag", "+ny", "--", "case:11/21", db=a, check=0)
+    assert run("sync", "export", fa, "--peer", "b", db=a, check=0).stdout.endswith(": 1 operation\n")
+
+
+@test
+def damaged_sync_files_change_nothing(env):
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    good = os.path.join(env.dir, "good.sync")
+    run("sync", "export", good, db=env.db, check=0)
+    other = os.path.join(env.dir, "other.db")
+    run("import", env.sample(), db=other, check=0)
+    before = tag_state(env, other)
+    data = open(good, "rb").read()
+    for name, content, message in (
+            ("cut.sync", data[: len(data) // 2], "cut short"),
+            ("random.sync", os.urandom(4096), "not a vedtak sync file"),
+            ("edited.sync", data.replace(b"fhir", b"hl7x"), "digest does not match"),
+            ("empty.sync", b"", "not a vedtak sync file")):
+        p = env.write(name, content)
+        r = run("sync", "import", p, db=other)
+        assert r.returncode == 1 and message in r.stderr and "nothing applied" in r.stderr, (name, r.stderr)
+        assert tag_state(env, other) == before, name
+
+
+@test
+def read_only_refuses_every_write(env):
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    f = os.path.join(env.dir, "x.sync")
+    run("sync", "export", f, db=env.db, check=0)
+    for args in (["tag", "+x", "--", "fhir"], ["tag", "--undo"], ["note", "11/21", "tekst"],
+                 ["saved", "add", "n", "fhir"], ["sync", "import", f], ["import", env.sample(1)]):
+        r = run("--read-only", *args, db=env.db)
+        assert r.returncode == 1 and "read-only" in r.stderr, (args, r.returncode, r.stderr)
+    assert run("--read-only", "search", "--count", "tag:fhir", db=env.db, check=0).stdout == "3\n"
+    assert run("--read-only", "tags", db=env.db, check=0).stdout == "fhir\t3 cases\n"
+
+
+@test
+def schema_v3_user_data_is_kept(env):
+    """The first schema with user data: a later migration must keep all of it."""
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v3.db")
+    shutil.copy(fixture, env.db)
+    assert run("search", "--count", "tag:oppfølging", db=env.db, check=0).stdout == "6\n"
+    assert "Notat i versjon 3" in run("note", "11/21", db=env.db, check=0).stdout
+    assert run("saved", "list", db=env.db, check=0).stdout == "v3\t6\ttag:oppfølging\n"
 
 
 def large_file(env):

@@ -1,0 +1,106 @@
+/*
+ * tags.h: what users attach to cases (tags, notes) and their saved
+ * searches, all kept as a journal of operations with unique ids, and the
+ * sync files two machines exchange (see the README for the merge rules).
+ * Keyed by the case's stable key (core/deck.h: deck_case_key), never by a
+ * row id, so imports never touch them. Every write fails with
+ * VT_ERR_READONLY on a read-only store.
+ */
+#ifndef VEDTAK_TAGS_H
+#define VEDTAK_TAGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "query.h"
+#include "status.h"
+#include "strbuf.h"
+
+struct store;
+
+struct tag_change {
+	const char *tag; /* normalised (tag_normalise) */
+	bool add;
+};
+
+/*
+ * Adds and removes tags on every case `q` matches, in one transaction
+ * recorded as one batch (one undo step). *changed counts the cases whose
+ * tags changed.
+ */
+enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch, size_t nch,
+			       const char *author, size_t *changed, struct vt_diag *diag);
+
+/*
+ * Reverts this machine's last tag batch not reverted yet. *changed counts
+ * the cases; *when (caller frees) says when that batch was made.
+ */
+enum vt_status store_tag_undo(struct store *s, const char *author, size_t *changed, char **when,
+			      struct vt_diag *diag);
+
+struct tag_count {
+	char *tag;
+	int cases;
+	int orphans; /* of those, cases no longer in any imported deck */
+};
+
+/* Every tag in use, by name. Free with tag_counts_free(). */
+enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n, struct vt_diag *diag);
+void tag_counts_free(struct tag_count *v, size_t n);
+
+/* The tags on the case with key `key`, by name, joined by ", " (caller frees; "" for none). */
+enum vt_status store_case_tags(struct store *s, const char *key, char **tags, struct vt_diag *diag);
+
+/*
+ * Case keys that carry tags or notes but match no imported case (a deck
+ * replaced without them). Each "KEY\ttag1, tag2" (caller frees the array and strings).
+ */
+enum vt_status store_orphans(struct store *s, char ***v, size_t *n, struct vt_diag *diag);
+
+/* The stable keys of the cases numbered `number` ("11/21"), each once. Free with the strings. */
+enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag);
+
+/* Adds a note to a case; `replaces` is the id of the note it edits, or NULL. */
+enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,
+			      const char *author, struct vt_diag *diag);
+
+struct note {
+	char *id, *author, *at, *text, *replaces;
+};
+
+/* The case's notes, oldest first, without those an edit replaced. Free with notes_free(). */
+enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
+				struct vt_diag *diag);
+void notes_free(struct note *v, size_t n);
+
+/* Saved searches: set (add or change), remove, list by name. */
+enum vt_status store_saved_set(struct store *s, const char *name, const char *query, const char *author,
+			       struct vt_diag *diag);
+enum vt_status store_saved_rm(struct store *s, const char *name, const char *author, struct vt_diag *diag);
+
+struct saved {
+	char *name, *query;
+};
+
+enum vt_status store_saved_list(struct store *s, struct saved **v, size_t *n, struct vt_diag *diag);
+void saved_free(struct saved *v, size_t n);
+
+/*
+ * Appends to `out` a sync file with every operation this store has that it
+ * has not sent to `peer` (all of them for a new peer, or with peer NULL),
+ * and records them as sent. *nops says how many.
+ */
+enum vt_status store_sync_export(struct store *s, const char *peer, struct strbuf *out, size_t *nops,
+				 struct vt_diag *diag);
+
+/*
+ * Applies a sync file, in one transaction. A corrupt, truncated or foreign
+ * file is refused (VT_ERR_FORMAT) and changes nothing. *applied counts the
+ * operations that were new here; the others were already known. With
+ * `peer`, the file's machine is remembered as that peer's, so that exports
+ * to it leave out what came from it.
+ */
+enum vt_status store_sync_import(struct store *s, const char *data, size_t len, const char *peer, size_t *applied,
+				 struct vt_diag *diag);
+
+#endif
