@@ -783,7 +783,9 @@ enum vt_status store_case_rows(struct store *s, const long *ids, size_t n, struc
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT c.meeting_id, c.position, c.number, c.title, m.start_date, m.body,"
 			       " c.decision_type, (SELECT group_concat(name, ', ') FROM (SELECT name FROM"
-			       " case_presenters WHERE case_id = c.id ORDER BY position))"
+			       " case_presenters WHERE case_id = c.id ORDER BY position)), c.case_key,"
+			       " (SELECT group_concat(tag, ' ') FROM (SELECT tag FROM tag_state t"
+			       " WHERE t.case_key = c.case_key ORDER BY tag))"
 			       " FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
@@ -803,6 +805,8 @@ enum vt_status store_case_rows(struct store *s, const long *ids, size_t n, struc
 		r->body = col_text(st, 5);
 		r->type = decision_type_parse((const char *)sqlite3_column_text(st, 6));
 		r->presenters = col_text(st, 7);
+		r->key = col_text(st, 8);
+		r->tags = col_text(st, 9);
 	}
 	sqlite3_finalize(st);
 	return VT_OK;
@@ -823,6 +827,8 @@ void case_rows_free(struct case_row *v, size_t n)
 		free(v[i].date);
 		free(v[i].body);
 		free(v[i].presenters);
+		free(v[i].key);
+		free(v[i].tags);
 	}
 	free(v);
 }

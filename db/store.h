@@ -71,6 +71,7 @@ struct case_row {
 	long id, meeting_id;
 	int position;
 	char *number, *title, *date, *body, *presenters; /* presenters joined by ", " */
+	char *key, *tags; /* the stable key; tags joined by " ", or NULL */
 	enum decision_type type;
 };
 

@@ -169,8 +169,8 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 	struct search_result res = { NULL, 0, 0, 0 };
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
-	char **keys = NULL, *batch = NULL;
-	size_t nkeys = 0, i, k;
+	char **keys = NULL;
+	size_t nkeys = 0, i;
 	enum vt_status ret;
 
 	*changed = 0;
@@ -189,9 +189,25 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 			keys[nkeys++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
+	ret = store_tag_keys(s, keys, nkeys, ch, nch, author, changed, diag);
+out:
+	free_strings(keys, nkeys);
+	search_result_release(&res);
+	return ret;
+}
+
+enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch, size_t nch,
+			      const char *author, size_t *changed, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	char *batch = NULL;
+	enum vt_status ret;
+	size_t i, k;
+
+	*changed = 0;
 	qsort(keys, nkeys, sizeof(*keys), cmp_str);
 	if ((ret = begin(s, diag)) != VT_OK)
-		goto out;
+		return ret;
 	batch = new_id(db);
 	for (i = 0; i < nkeys && ret == VT_OK; i++) {
 		bool case_changed = false;
@@ -206,10 +222,7 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 	ret = finish(s, ret, diag);
 	if (ret != VT_OK)
 		*changed = 0;
-out:
 	free(batch);
-	free_strings(keys, nkeys);
-	search_result_release(&res);
 	return ret;
 }
 

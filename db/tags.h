@@ -31,6 +31,10 @@ struct tag_change {
 enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch, size_t nch,
 			       const char *author, size_t *changed, struct vt_diag *diag);
 
+/* The same for the cases with stable keys `keys` (repeats are fine). */
+enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch, size_t nch,
+			      const char *author, size_t *changed, struct vt_diag *diag);
+
 /*
  * Reverts this machine's last tag batch not reverted yet. *changed counts
  * the cases; *when (caller frees) says when that batch was made.

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -25,6 +26,7 @@
 #include "searcher.h"
 #include "snippet.h"
 #include "store.h"
+#include "tags.h"
 #include "strbuf.h"
 #include "ui.h"
 #include "utf8.h"
@@ -61,6 +63,12 @@ enum action {
 	ACT_MEETINGS,
 	ACT_HELP,
 	ACT_REDRAW,
+	ACT_MARK,
+	ACT_TAG,
+	ACT_TAG_ALL,
+	ACT_UNDO,
+	ACT_NOTE,
+	ACT_EDIT_NOTE,
 };
 
 struct binding {
@@ -70,7 +78,7 @@ struct binding {
 	const char *help;
 };
 
-/* Every key the UI knows; the help screen is made from this table. Keys t, T and u are kept for tagging. */
+/* Every key the UI knows; the help screen is made from this table. */
 static const struct binding bindings[] = {
 	{ '/', "/", ACT_SEARCH, "search: type a query, results follow each keystroke" },
 	{ '\n', "Enter", ACT_OPEN, "open the selected meeting, case or presenter" },
@@ -96,6 +104,12 @@ static const struct binding bindings[] = {
 	{ '2', "2", ACT_FILTER_O, "add or remove type:orientering in the query" },
 	{ '3', "3", ACT_FILTER_D, "add or remove type:drøfting in the query" },
 	{ 'm', "m", ACT_FILTER_MEETING, "add or remove the selected case's meeting date in the query" },
+	{ 'x', "x", ACT_MARK, "mark or unmark the case, to tag several at once" },
+	{ 't', "t", ACT_TAG, "add or remove a tag on the case (or the marked cases); Tab completes" },
+	{ 'T', "T", ACT_TAG_ALL, "tag every case in the result list (asks first, saying how many)" },
+	{ 'u', "u", ACT_UNDO, "undo the last tagging" },
+	{ 'a', "a", ACT_NOTE, "add a note to the case" },
+	{ 'E', "E", ACT_EDIT_NOTE, "write a longer note to the case in $EDITOR" },
 	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
 	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
 	{ '?', "?", ACT_HELP, "this help" },
@@ -110,7 +124,7 @@ struct tline {
 	struct hit *hits;
 	size_t nhits;
 	long case_id, meeting_id; /* what Enter opens */
-	char *person;
+	char *search;             /* or the query Enter runs */
 };
 
 struct view {
@@ -150,6 +164,16 @@ struct ui {
 	char **history;
 	size_t nhistory, halloc, hpos;
 	char *history_path;
+	/* A one-line prompt in the status line: a tag, a note. */
+	struct {
+		enum action purpose; /* ACT_TAG, ACT_TAG_ALL or ACT_NOTE */
+		bool active;
+		struct strbuf text;
+		char label[160];
+	} mini;
+	/* Cases marked in the result list, by id. */
+	long *marked;
+	size_t nmarked, marked_alloc;
 	/* The case beside the result list on wide terminals. */
 	struct view *preview;
 	long preview_id;
@@ -180,7 +204,7 @@ static void clear_lines(struct view *v)
 	for (i = 0; i < v->nlines; i++) {
 		free(v->lines[i].text);
 		free(v->lines[i].hits);
-		free(v->lines[i].person);
+		free(v->lines[i].search);
 	}
 	v->nlines = 0;
 }
@@ -310,21 +334,69 @@ static void dates_text(struct strbuf *sb, const char *start, const char *end)
 		strbuf_addf(sb, "%s–%s", start, end);
 }
 
+static bool is_marked(struct ui *ui, long id)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nmarked; i++)
+		if (ui->marked[i] == id)
+			return true;
+	return false;
+}
+
+/* The start screen: saved searches and tags (with live counts), then the meetings. */
 static struct view *meetings_view(struct ui *ui)
 {
 	struct view *v = view_new(VIEW_MEETINGS, "Meetings", false);
 	struct meeting_row *rows = NULL;
+	struct saved *saved = NULL;
+	struct tag_count *tags = NULL;
 	struct vt_diag diag;
-	size_t n = 0, i;
+	size_t n = 0, nsaved = 0, ntags = 0, i;
+	struct strbuf sb = STRBUF_INIT;
 
+	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
+		add_line(v, "Saved searches", STYLE_TITLE);
+		for (i = 0; i < nsaved; i++) {
+			struct search_opts o = { 0, false, true, 2000 };
+			struct search_result res = { NULL, 0, 0, 0 };
+			struct query *q = NULL;
+			struct tline *l;
+
+			strbuf_reset(&sb);
+			if (query_compile(saved[i].query, &q, &diag) == VT_OK && store_search(ui->store, q, &o, &res, &diag) == VT_OK)
+				strbuf_addf(&sb, "  %-20s %5zu  %s", saved[i].name, res.total, saved[i].query);
+			else
+				strbuf_addf(&sb, "  %-20s     ?  %s", saved[i].name, saved[i].query);
+			query_free(q);
+			l = add_line(v, sb.buf, STYLE_NORMAL);
+			l->search = xstrdup(saved[i].query);
+		}
+	}
+	if (store_tag_counts(ui->store, &tags, &ntags, &diag) == VT_OK && ntags) {
+		add_line(v, "Tags", STYLE_TITLE);
+		for (i = 0; i < ntags; i++) {
+			struct tline *l;
+
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "  %-20s %5d case%s", tags[i].tag, tags[i].cases, tags[i].cases == 1 ? "" : "s");
+			l = add_line(v, sb.buf, STYLE_NORMAL);
+			l->search = xasprintf("tag:%s", tags[i].tag);
+		}
+	}
+	saved_free(saved, nsaved);
+	tag_counts_free(tags, ntags);
+	if (v->nlines)
+		add_line(v, "Meetings", STYLE_TITLE);
 	if (store_meeting_rows(ui->store, &rows, &n, &diag) != VT_OK) {
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		strbuf_release(&sb);
 		return v;
 	}
 	for (i = 0; i < n; i++) {
-		struct strbuf sb = STRBUF_INIT;
 		struct tline *l;
 
+		strbuf_reset(&sb);
 		dates_text(&sb, rows[i].start_date, rows[i].end_date);
 		while (draw_width(sb.buf, sb.len) < 21) /* "2022-08-31–2022-09-01" */
 			strbuf_addch(&sb, ' ');
@@ -332,9 +404,12 @@ static struct view *meetings_view(struct ui *ui)
 			    rows[i].ncases == 1 ? " " : "s", rows[i].venue ? rows[i].venue : "");
 		l = add_line(v, sb.buf, STYLE_NORMAL);
 		l->meeting_id = rows[i].id;
-		strbuf_release(&sb);
 	}
 	meeting_rows_free(rows, n);
+	strbuf_release(&sb);
+	/* The cursor starts on the first line that opens something. */
+	while (v->cursor < v->nlines && !v->lines[v->cursor].search && !v->lines[v->cursor].meeting_id)
+		v->cursor++;
 	return v;
 }
 
@@ -385,6 +460,30 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 		strbuf_reset(&sb);
 		strbuf_addf(&sb, "Agenda title: %s", c->agenda_title);
 		add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
+	}
+	{
+		char *key = deck_case_key(d, c), *tags = NULL;
+		struct note *notes = NULL;
+		size_t nnotes = 0;
+		struct vt_diag diag;
+
+		if (store_case_tags(ui->store, key, &tags, &diag) == VT_OK && *tags) {
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "Tags: %s", tags);
+			add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_TITLE);
+		}
+		if (store_case_notes(ui->store, key, &notes, &nnotes, &diag) == VT_OK && nnotes) {
+			add_line(v, "Notes", STYLE_TITLE);
+			for (i = 0; i < nnotes; i++) {
+				strbuf_reset(&sb);
+				strbuf_addf(&sb, "%.16s %s:", notes[i].at, notes[i].author);
+				add_wrapped(v, sb.buf, NULL, 0, width, "  ", STYLE_DIM);
+				add_wrapped(v, notes[i].text, NULL, 0, width, "    ", STYLE_NORMAL);
+			}
+		}
+		notes_free(notes, nnotes);
+		free(tags);
+		free(key);
 	}
 	add_line(v, "", STYLE_NORMAL);
 	add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
@@ -531,7 +630,7 @@ static struct view *presenters_view(struct ui *ui)
 
 		snprintf(buf, sizeof(buf), "%4d  %s", rows[i].ncases, rows[i].name);
 		l = add_line(v, buf, STYLE_NORMAL);
-		l->person = xstrdup(rows[i].name);
+		l->search = xasprintf("presenter:\"%s\"", rows[i].name);
 	}
 	person_rows_free(rows, n);
 	return v;
@@ -832,12 +931,21 @@ static void draw_results(struct ui *ui, struct view *v, int y0, int h, int w)
 		base = r == v->cursor ? draw_attr(STYLE_CURSOR) : A_NORMAL;
 		if (r == v->cursor)
 			draw_fill(y, 0, w, base);
-		snprintf(head, sizeof(head), "%-6s %s %-4s ", row->number ? row->number : "?",
-			 row->date ? row->date : "----------", body_short(row->body));
+		snprintf(head, sizeof(head), "%c%-6s %s %-4s ", is_marked(ui, row->id) ? '*' : ' ',
+			 row->number ? row->number : "?", row->date ? row->date : "----------", body_short(row->body));
 		x += draw_text(y, x, w - x, head, strlen(head), base);
 		badge = type_badge(row->type, &bs);
 		x += draw_text(y, x, w - x, badge, 1, r == v->cursor ? base : draw_attr(bs));
 		x += draw_text(y, x, w - x, " ", 1, base);
+		if (row->tags && x < w - 3) {
+			/* At most a third of what is left, cut with a visible marker. */
+			char tagbuf[300];
+			int room = (w - x) / 3 > 8 ? (w - x) / 3 : 8;
+
+			snprintf(tagbuf, sizeof(tagbuf), "[%s]", row->tags);
+			x += draw_text(y, x, room, tagbuf, strlen(tagbuf), r == v->cursor ? base : draw_attr(STYLE_TITLE));
+			x += draw_text(y, x, w - x, " ", 1, base);
+		}
 		x += draw_text(y, x, w - x, row->title ? row->title : "", row->title ? strlen(row->title) : 0, base);
 		if (row->presenters && x < w - 3) {
 			x += draw_text(y, x, w - x, " — ", strlen(" — "), base);
@@ -970,8 +1078,13 @@ static void draw_screen(struct ui *ui)
 	else
 		snprintf(bar, sizeof(bar), "%zu of %zu", v->nlines ? v->cursor + 1 : 0, v->nlines);
 	draw_text(ui->rows - 1, 0, ui->cols, bar, strlen(bar), draw_attr(STYLE_STATUS));
-
-	if (ui->prompting) {
+	if (ui->mini.active) {
+		int x = draw_text(ui->rows - 1, 0, ui->cols, ui->mini.label, strlen(ui->mini.label), draw_attr(STYLE_STATUS));
+		draw_fill(ui->rows - 1, x, ui->cols - x, A_NORMAL);
+		x += draw_text(ui->rows - 1, x, ui->cols - x, ui->mini.text.buf, ui->mini.text.len, A_NORMAL);
+		move(ui->rows - 1, x < ui->cols ? x : ui->cols - 1);
+		curs_set(1);
+	} else if (ui->prompting) {
 		int cx = (int)strlen("Search: ") + draw_width(ui->query.buf, ui->qcursor);
 		move(1, cx < ui->cols ? cx : ui->cols - 1);
 		curs_set(1);
@@ -1214,16 +1327,270 @@ static void open_selected(struct ui *ui, struct view *v)
 	}
 	if (v->cursor >= v->nlines)
 		return;
-	if (v->kind == VIEW_MEETINGS) {
-		open_meeting(ui, v->lines[v->cursor].meeting_id);
-	} else if (v->kind == VIEW_MEETING && v->lines[v->cursor].case_id) {
+	if (v->kind == VIEW_MEETING && v->lines[v->cursor].case_id) {
 		open_case(ui, v->lines[v->cursor].meeting_id, v->lines[v->cursor].case_id);
-	} else if (v->kind == VIEW_PRESENTERS && v->lines[v->cursor].person) {
+	} else if (v->lines[v->cursor].search) {
 		strbuf_reset(&ui->query);
-		strbuf_addf(&ui->query, "presenter:\"%s\"", v->lines[v->cursor].person);
+		strbuf_addstr(&ui->query, v->lines[v->cursor].search);
 		ui->qcursor = ui->query.len;
 		show_results(ui);
+	} else if (v->kind == VIEW_MEETINGS && v->lines[v->cursor].meeting_id) {
+		open_meeting(ui, v->lines[v->cursor].meeting_id);
 	}
+}
+
+/* ---- tagging and notes ---- */
+
+/* Who changes tags and notes: VEDTAK_USER, else the login name. */
+static const char *ui_author(void)
+{
+	const char *u = getenv("VEDTAK_USER");
+
+	if (!u || !*u)
+		u = getenv("USER");
+	return u && *u ? u : "unknown";
+}
+
+/* The stable key and id of the case the view shows or selects; NULL if none. */
+static char *current_key(struct ui *ui, struct view *v)
+{
+	if (v->kind == VIEW_RESULTS && v->cursor < ui->nrows && ui->results[v->cursor].key)
+		return xstrdup(ui->results[v->cursor].key);
+	if (v->kind == VIEW_CASE && v->deck)
+		return deck_case_key(v->deck, &v->deck->cases[0]);
+	return NULL;
+}
+
+/* After a change: the lists and the case show the new tags, the cursor stays. */
+static void refresh_after_change(struct ui *ui)
+{
+	int i;
+
+	for (i = 0; i < ui->depth; i++) {
+		struct view *v = ui->stack[i];
+
+		if (v->kind == VIEW_CASE)
+			v->built_width = 0;
+		if (v->kind == VIEW_MEETINGS) {
+			size_t cursor = v->cursor;
+			struct view *fresh = meetings_view(ui);
+
+			fresh->cursor = cursor < fresh->nlines ? cursor : fresh->cursor;
+			view_free(v);
+			ui->stack[i] = fresh;
+		}
+	}
+	view_free(ui->preview);
+	ui->preview = NULL;
+	if (results_view(ui))
+		run_search(ui);
+}
+
+static void open_mini(struct ui *ui, enum action purpose, const char *label)
+{
+	ui->mini.active = true;
+	ui->mini.purpose = purpose;
+	strbuf_reset(&ui->mini.text);
+	snprintf(ui->mini.label, sizeof(ui->mini.label), "%s", label);
+}
+
+/* Tab in a tag prompt: the longest completion the existing tags allow. */
+static void complete_tag(struct ui *ui)
+{
+	struct tag_count *tags = NULL;
+	struct vt_diag diag;
+	size_t n = 0, i, matches = 0;
+	char *common = NULL;
+	struct strbuf list = STRBUF_INIT;
+
+	if (store_tag_counts(ui->store, &tags, &n, &diag) != VT_OK)
+		return;
+	for (i = 0; i < n; i++) {
+		if (strncmp(tags[i].tag, ui->mini.text.buf, ui->mini.text.len))
+			continue;
+		matches++;
+		strbuf_addf(&list, "%s%s", list.len ? " " : "", tags[i].tag);
+		if (!common) {
+			common = xstrdup(tags[i].tag);
+		} else {
+			size_t k = 0;
+			while (common[k] && common[k] == tags[i].tag[k])
+				k++;
+			while (k > 0 && ((unsigned char)common[k] & 0xC0) == 0x80)
+				k--; /* never split a character */
+			common[k] = '\0';
+		}
+	}
+	if (common && strlen(common) > ui->mini.text.len) {
+		strbuf_reset(&ui->mini.text);
+		strbuf_addstr(&ui->mini.text, common);
+	}
+	if (matches > 1)
+		snprintf(ui->status, sizeof(ui->status), "%s", list.buf);
+	free(common);
+	strbuf_release(&list);
+	tag_counts_free(tags, n);
+}
+
+/* Toggles tag `tag` on the marked cases, or on the current one. */
+static void tag_cases(struct ui *ui, struct view *v, const char *tag)
+{
+	struct tag_change ch = { tag, true };
+	struct vt_diag diag;
+	char **keys = NULL;
+	size_t nkeys = 0, changed = 0, i, k, have = 0;
+
+	if (v->kind == VIEW_RESULTS && ui->nmarked) {
+		keys = xcalloc(ui->nmarked, sizeof(*keys));
+		for (i = 0; i < ui->nrows; i++)
+			if (is_marked(ui, ui->results[i].id) && ui->results[i].key)
+				keys[nkeys++] = xstrdup(ui->results[i].key);
+	} else {
+		char *key = current_key(ui, v);
+		if (!key)
+			return;
+		keys = xcalloc(1, sizeof(*keys));
+		keys[nkeys++] = key;
+	}
+	/* A toggle: off when every case has it already. */
+	for (k = 0; k < nkeys; k++) {
+		char *tags = NULL;
+		if (store_case_tags(ui->store, keys[k], &tags, &diag) == VT_OK) {
+			const char *p = tags;
+			size_t tl = strlen(tag);
+			while ((p = strstr(p, tag))) {
+				if ((p == tags || p[-1] == ' ') && (p[tl] == ',' || !p[tl])) {
+					have++;
+					break;
+				}
+				p += tl;
+			}
+		}
+		free(tags);
+	}
+	ch.add = have < nkeys;
+	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, ui_author(), &changed, &diag) != VT_OK)
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+	else
+		snprintf(ui->status, sizeof(ui->status), "%s %s %zu case%s", tag, ch.add ? "added to" : "removed from",
+			 changed, changed == 1 ? "" : "s");
+	for (k = 0; k < nkeys; k++)
+		free(keys[k]);
+	free(keys);
+	ui->nmarked = 0;
+	refresh_after_change(ui);
+}
+
+/* Enter in the one-line prompt. */
+static void mini_done(struct ui *ui)
+{
+	struct view *v = top_view(ui);
+	struct vt_diag diag;
+	char *tag = NULL, *key;
+	size_t changed = 0;
+
+	ui->mini.active = false;
+	if (ui->mini.purpose == ACT_NOTE) {
+		if (!ui->mini.text.len || !(key = current_key(ui, v)))
+			return;
+		if (store_note_add(ui->store, key, ui->mini.text.buf, NULL, ui_author(), &diag) != VT_OK)
+			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		else
+			snprintf(ui->status, sizeof(ui->status), "note added to %s", key);
+		free(key);
+		refresh_after_change(ui);
+		return;
+	}
+	if (!ui->mini.text.len)
+		return;
+	if (!(tag = tag_normalise(ui->mini.text.buf))) {
+		snprintf(ui->status, sizeof(ui->status), "'%s' is not a tag name (letters, digits, - and _)",
+			 ui->mini.text.buf);
+		return;
+	}
+	if (ui->mini.purpose == ACT_TAG_ALL && ui->q) {
+		struct tag_change ch = { tag, true };
+		if (store_tag_query(ui->store, ui->q, &ch, 1, ui_author(), &changed, &diag) != VT_OK)
+			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		else
+			snprintf(ui->status, sizeof(ui->status), "%s added to %zu case%s", tag, changed,
+				 changed == 1 ? "" : "s");
+		refresh_after_change(ui);
+	} else if (ui->mini.purpose == ACT_TAG) {
+		tag_cases(ui, v, tag);
+	}
+	free(tag);
+}
+
+/* Keys while the one-line prompt is open. */
+static void mini_key(struct ui *ui, int rc, wint_t ch)
+{
+	if (rc == OK && (ch == '\n' || ch == '\r')) {
+		mini_done(ui);
+	} else if (rc == OK && (ch == 27 || ch == 3)) {
+		ui->mini.active = false;
+	} else if (rc == OK && ch == '\t' && ui->mini.purpose != ACT_NOTE) {
+		complete_tag(ui);
+	} else if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) || (rc == OK && (ch == 127 || ch == 8))) {
+		while (ui->mini.text.len && ((unsigned char)ui->mini.text.buf[--ui->mini.text.len] & 0xC0) == 0x80)
+			;
+		strbuf_setlen(&ui->mini.text, ui->mini.text.len);
+	} else if (rc == OK && ch >= 0x20 && ch != 0x7F) {
+		utf8_encode(&ui->mini.text, (uint32_t)ch);
+	}
+}
+
+/* A longer note, written in $EDITOR on a file of its own. */
+static void edit_note(struct ui *ui, struct view *v)
+{
+	char path[] = "/tmp/vedtak-note-XXXXXX";
+	const char *editor = getenv("VISUAL");
+	char *key = current_key(ui, v), *cmd = NULL, *text = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	struct vt_diag diag;
+	int fd, status;
+	FILE *f;
+
+	if (!key)
+		return;
+	if (!editor || !*editor)
+		editor = getenv("EDITOR");
+	if (!editor || !*editor)
+		editor = "vi";
+	if ((fd = mkstemp(path)) < 0) {
+		snprintf(ui->status, sizeof(ui->status), "cannot make a file for the note: %s", strerror(errno));
+		free(key);
+		return;
+	}
+	close(fd);
+	cmd = xasprintf("%s '%s'", editor, path);
+	def_prog_mode();
+	endwin();
+	status = system(cmd);
+	reset_prog_mode();
+	refresh();
+	if ((f = fopen(path, "r"))) {
+		char buf[4096];
+		size_t n;
+		while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+			strbuf_add(&sb, buf, n);
+		fclose(f);
+	}
+	unlink(path);
+	strbuf_rtrim(&sb);
+	text = sb.buf;
+	if (status != 0 || !WIFEXITED(status))
+		snprintf(ui->status, sizeof(ui->status), "the editor failed; no note added");
+	else if (!sb.len)
+		snprintf(ui->status, sizeof(ui->status), "empty note: nothing added");
+	else if (store_note_add(ui->store, key, text, NULL, ui_author(), &diag) != VT_OK)
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+	else
+		snprintf(ui->status, sizeof(ui->status), "note added to %s", key);
+	strbuf_release(&sb);
+	free(cmd);
+	free(key);
+	refresh_after_change(ui);
 }
 
 static void dispatch(struct ui *ui, enum action a)
@@ -1311,6 +1678,62 @@ static void dispatch(struct ui *ui, enum action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_MARK:
+		if (v->kind == VIEW_RESULTS && v->cursor < ui->nrows) {
+			long id = ui->results[v->cursor].id;
+			size_t i;
+
+			for (i = 0; i < ui->nmarked && ui->marked[i] != id; i++)
+				;
+			if (i < ui->nmarked) {
+				ui->marked[i] = ui->marked[--ui->nmarked];
+			} else {
+				ALLOC_GROW(ui->marked, ui->nmarked + 1, ui->marked_alloc);
+				ui->marked[ui->nmarked++] = id;
+			}
+			snprintf(ui->status, sizeof(ui->status), "%zu case%s marked: t tags them", ui->nmarked,
+				 ui->nmarked == 1 ? "" : "s");
+			move_cursor(ui, v, 1);
+		}
+		break;
+	case ACT_TAG:
+		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE) {
+			char label[100];
+			snprintf(label, sizeof(label), "Tag %s (Tab completes; again to remove): ",
+				 v->kind == VIEW_RESULTS && ui->nmarked ? "the marked cases" : "this case");
+			open_mini(ui, ACT_TAG, label);
+		}
+		break;
+	case ACT_TAG_ALL:
+		if (v->kind == VIEW_RESULTS && ui->q && ui->total) {
+			char label[100];
+			snprintf(label, sizeof(label), "Tag all %zu case%s in the list with: ", ui->total,
+				 ui->total == 1 ? "" : "s");
+			open_mini(ui, ACT_TAG_ALL, label);
+		}
+		break;
+	case ACT_UNDO: {
+		struct vt_diag diag;
+		size_t changed = 0;
+		char *when = NULL;
+
+		if (store_tag_undo(ui->store, ui_author(), &changed, &when, &diag) != VT_OK)
+			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		else
+			snprintf(ui->status, sizeof(ui->status), "undid the tagging of %.19s: %zu case%s changed", when,
+				 changed, changed == 1 ? "" : "s");
+		free(when);
+		refresh_after_change(ui);
+		break;
+	}
+	case ACT_NOTE:
+		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE)
+			open_mini(ui, ACT_NOTE, "Note: ");
+		break;
+	case ACT_EDIT_NOTE:
+		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE)
+			edit_note(ui, v);
+		break;
 	}
 }
 
@@ -1391,6 +1814,7 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 	memset(&ui, 0, sizeof(ui));
 	ui.store = store;
 	strbuf_init(&ui.query, 64);
+	strbuf_init(&ui.mini.text, 64);
 	if (status)
 		snprintf(ui.status, sizeof(ui.status), "%s", status);
 	history_load(&ui);
@@ -1467,7 +1891,9 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		if (rc == OK && ch == '\r')
 			ch = '\n';
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		if (!ui.prompting || (rc == OK && ch == 3) || !prompt_key(&ui, rc, ch))
+		if (ui.mini.active)
+			mini_key(&ui, rc, ch);
+		else if (!ui.prompting || (rc == OK && ch == 3) || !prompt_key(&ui, rc, ch))
 			dispatch(&ui, action_for((int)ch));
 		if (ui.timing && !ui.quit) {
 			struct timespec t1;
@@ -1504,5 +1930,7 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 	query_free(ui.q);
 	matcher_free(ui.matcher);
 	strbuf_release(&ui.query);
+	strbuf_release(&ui.mini.text);
+	free(ui.marked);
 	return EXIT_OK;
 }

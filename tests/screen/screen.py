@@ -26,7 +26,7 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     for p in (dump, attrs):
         if os.path.exists(p):
             os.remove(p)
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color",
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color", VEDTAK_USER="tester",
                XDG_DATA_HOME=os.path.join(tmp, "data"), VEDTAK_UI_SCRIPT=script, VEDTAK_UI_SIZE=size,
                VEDTAK_UI_DUMP=dump, VEDTAK_UI_DUMP_ATTRS=attrs)
     env.pop("NO_COLOR", None)
@@ -45,6 +45,8 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     text = open(dump, encoding="utf-8").read()
     # The bundled samples' folder depends on the checkout.
     text = re.sub(r"sample decks from \S+", "sample decks from ASSETS", text)
+    # Notes and undo say when: times change from run to run.
+    text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", "YYYY-MM-DDTHH:MM", text)
     return text, open(attrs, encoding="utf-8").read()
 
 
