@@ -1066,7 +1066,7 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 	struct store *s = NULL;
 	struct note *notes = NULL;
 	struct vt_diag diag;
-	const char *which = NULL;
+	const char *which = NULL, *replaces = NULL;
 	char *key = NULL;
 	size_t n = 0, i;
 	int k, rc = EXIT_USAGE;
@@ -1077,7 +1077,9 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 			goto out;
 		if (r)
 			continue;
-		if (!which)
+		if (!strcmp(argv[k], "--replace") && k + 1 < argc)
+			replaces = argv[++k];
+		else if (!which)
 			which = argv[k];
 		else
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[k]);
@@ -1089,19 +1091,24 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK || !(key = resolve_case(s, which)))
 		goto out;
+	if (replaces && !text.len) {
+		fprintf(stderr, "vedtak note: --replace needs the new text\n");
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if (text.len) {
-		if (store_note_add(s, key, text.buf, NULL, author(), &diag) != VT_OK) {
+		if (store_note_add(s, key, text.buf, replaces, author(), &diag) != VT_OK) {
 			fprintf(stderr, "vedtak note: %s\n", diag.msg);
 			goto out;
 		}
-		printf("note added to %s\n", key);
+		printf("note %s %s\n", replaces ? "replaced on" : "added to", key);
 	} else {
 		if (store_case_notes(s, key, &notes, &n, &diag) != VT_OK) {
 			fprintf(stderr, "vedtak note: %s\n", diag.msg);
 			goto out;
 		}
 		for (i = 0; i < n; i++)
-			printf("%s %s:\n  %s\n", notes[i].at, notes[i].author, notes[i].text);
+			printf("%s %s (%s):\n  %s\n", notes[i].at, notes[i].author, notes[i].id, notes[i].text);
 	}
 	rc = EXIT_OK;
 out:
@@ -1380,9 +1387,11 @@ const struct cli_command cli_commands[] = {
 	  "changed. --undo reverts this machine's last tagging; every change is kept in a\n"
 	  "journal with who (VEDTAK_USER, else USER) and when. tag:NAME works in every query.\n" },
 	{ "tags", cmd_tags, "", "list the tags with their number of cases", "" },
-	{ "note", cmd_note, "CASE [TEXT]", "add a note to a case, or list its notes",
+	{ "note", cmd_note, "CASE [--replace ID] [TEXT]", "add a note to a case, edit one, or list its notes",
 	  "CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
-	  "is not unique.\n" },
+	  "is not unique. Listing shows each note's id; --replace ID puts the text in\n"
+	  "place of that note (the old one is kept in the journal; two edits of one note\n"
+	  "made on two machines are both kept).\n" },
 	{ "saved", cmd_saved, "add NAME QUERY | list | rm NAME", "saved searches, listed with live counts", "" },
 	{ "sync", cmd_sync, "export FILE [--peer NAME] | import FILE [--peer NAME]",
 	  "exchange tags, notes and saved searches with another machine",

@@ -109,7 +109,7 @@ static const struct binding bindings[] = {
 	{ 'T', "T", ACT_TAG_ALL, "tag every case in the result list (asks first, saying how many)" },
 	{ 'u', "u", ACT_UNDO, "undo the last tagging" },
 	{ 'a', "a", ACT_NOTE, "add a note to the case" },
-	{ 'E', "E", ACT_EDIT_NOTE, "write a longer note to the case in $EDITOR" },
+	{ 'E', "E", ACT_EDIT_NOTE, "edit the case's latest note (or write a new one) in $EDITOR" },
 	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
 	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
 	{ '?', "?", ACT_HELP, "this help" },
@@ -1540,13 +1540,18 @@ static void mini_key(struct ui *ui, int rc, wint_t ch)
 	}
 }
 
-/* A longer note, written in $EDITOR on a file of its own. */
+/*
+ * A longer note in $EDITOR: the case's latest note to edit (the edit
+ * replaces it), or an empty file for a new one.
+ */
 static void edit_note(struct ui *ui, struct view *v)
 {
 	char path[] = "/tmp/vedtak-note-XXXXXX";
 	const char *editor = getenv("VISUAL");
-	char *key = current_key(ui, v), *cmd = NULL, *text = NULL;
+	char *key = current_key(ui, v), *cmd = NULL, *text = NULL, *replaces = NULL;
 	struct strbuf sb = STRBUF_INIT;
+	struct note *notes = NULL;
+	size_t nnotes = 0;
 	struct vt_diag diag;
 	int fd, status;
 	FILE *f;
@@ -1562,6 +1567,13 @@ static void edit_note(struct ui *ui, struct view *v)
 		free(key);
 		return;
 	}
+	if (store_case_notes(ui->store, key, &notes, &nnotes, &diag) == VT_OK && nnotes) {
+		const char *t = notes[nnotes - 1].text;
+		replaces = xstrdup(notes[nnotes - 1].id);
+		if (write(fd, t, strlen(t)) < 0 || write(fd, "\n", 1) < 0)
+			snprintf(ui->status, sizeof(ui->status), "cannot write the note's file");
+	}
+	notes_free(notes, nnotes);
 	close(fd);
 	cmd = xasprintf("%s '%s'", editor, path);
 	def_prog_mode();
@@ -1583,11 +1595,12 @@ static void edit_note(struct ui *ui, struct view *v)
 		snprintf(ui->status, sizeof(ui->status), "the editor failed; no note added");
 	else if (!sb.len)
 		snprintf(ui->status, sizeof(ui->status), "empty note: nothing added");
-	else if (store_note_add(ui->store, key, text, NULL, ui_author(), &diag) != VT_OK)
+	else if (store_note_add(ui->store, key, text, replaces, ui_author(), &diag) != VT_OK)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 	else
-		snprintf(ui->status, sizeof(ui->status), "note added to %s", key);
+		snprintf(ui->status, sizeof(ui->status), "note %s %s", replaces ? "changed on" : "added to", key);
 	strbuf_release(&sb);
+	free(replaces);
 	free(cmd);
 	free(key);
 	refresh_after_change(ui);

@@ -437,6 +437,28 @@ def two_machines_converge(env):
 
 
 @test
+def concurrent_note_edits_keep_both(env):
+    a, b = env.db, os.path.join(env.dir, "b.db")
+    for db in (a, b):
+        run("import", env.sample(), db=db, check=0)
+    run("note", "11/21", "Første utkast", db=a, check=0)
+    f = os.path.join(env.dir, "a.sync")
+    run("sync", "export", f, db=a, check=0)
+    run("sync", "import", f, db=b, check=0)
+    note_id = run("note", "11/21", db=b, check=0).stdout.split("(")[1].split(")")[0]
+    run("note", "11/21", "--replace", note_id, "Rettet på A", db=a, check=0)
+    run("note", "11/21", "--replace", note_id, "Rettet på B", db=b, check=0)
+    fa, fb = os.path.join(env.dir, "a2.sync"), os.path.join(env.dir, "b2.sync")
+    run("sync", "export", fa, db=a, check=0)
+    run("sync", "export", fb, db=b, check=0)
+    run("sync", "import", fb, db=a, check=0)
+    run("sync", "import", fa, db=b, check=0)
+    for db in (a, b):
+        notes = run("note", "11/21", db=db, check=0).stdout
+        assert "Rettet på A" in notes and "Rettet på B" in notes and "Første utkast" not in notes, notes
+
+
+@test
 def damaged_sync_files_change_nothing(env):
     run("import", env.sample(), db=env.db, check=0)
     run("tag", "+fhir", "--", "fhir", db=env.db, check=0)

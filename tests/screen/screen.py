@@ -30,6 +30,13 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
                XDG_DATA_HOME=os.path.join(tmp, "data"), VEDTAK_UI_SCRIPT=script, VEDTAK_UI_SIZE=size,
                VEDTAK_UI_DUMP=dump, VEDTAK_UI_DUMP_ATTRS=attrs)
     env.pop("NO_COLOR", None)
+    # An "editor" that writes the note, as a person would in $EDITOR.
+    editor = os.path.join(tmp, "editor.sh")
+    with open(editor, "w") as f:
+        f.write("#!/bin/sh\nprintf 'En lengre merknad\\nover to linjer\\n' > \"$1\"\n")
+    os.chmod(editor, 0o755)
+    env["EDITOR"] = editor
+    env.pop("VISUAL", None)
     env.update(extra_env or {})
     # A copy per case: history and the database stay as the samples left them.
     case_db = os.path.join(tmp, "case.db")
