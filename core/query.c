@@ -645,6 +645,11 @@ static bool has_positive(const struct qnode *n)
 	}
 }
 
+static size_t count_terms(const struct qnode *n)
+{
+	return n->kind == Q_TERM || n->kind == Q_FILTER ? 1 : count_terms(n->a) + (n->b ? count_terms(n->b) : 0);
+}
+
 enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag)
 {
 	struct parser p = { text, strlen(text), 0, diag, false, 0 };
@@ -653,6 +658,10 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 
 	*out = NULL;
 	vt_diag_clear(diag);
+	if (p.n > QUERY_MAX_BYTES) {
+		fail(&p, QUERY_MAX_BYTES, "the query is too long (more than %d bytes)", QUERY_MAX_BYTES);
+		return VT_ERR_USAGE;
+	}
 	if ((bad = utf8_invalid_offset(text, p.n)) < p.n) {
 		fail(&p, bad, "invalid UTF-8 in the query");
 		return VT_ERR_USAGE;
@@ -667,6 +676,8 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 			fail(&p, p.pos, "unbalanced parenthesis: ) without (");
 		if (!p.failed && q->root && !has_positive(q->root))
 			fail(&p, 0, "a query needs something to find, not only words to leave out");
+		if (!p.failed && q->root && count_terms(q->root) > QUERY_MAX_TERMS)
+			fail(&p, 0, "the query has more than %d terms", QUERY_MAX_TERMS);
 	}
 	if (p.failed) {
 		query_free(q);

@@ -69,6 +69,10 @@ struct query {
  * spot plus one. The caller frees *out with query_free().
  */
 enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag);
+
+/* Larger queries are refused: no person types them, and each term costs the index a lookup. */
+#define QUERY_MAX_BYTES 16384
+#define QUERY_MAX_TERMS 200
 void query_free(struct query *q); /* NULL is fine */
 
 /*

@@ -870,3 +870,30 @@ void person_rows_free(struct person_row *v, size_t n)
 		free(v[i].name);
 	free(v);
 }
+
+enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = true;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, "checking");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+		if (strcmp(line, "ok")) {
+			strbuf_addf(report, "%s\n", line);
+			ok = false;
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s, diag, "checking");
+	/* FTS5 checks its own index against itself (a contentless table has no text to compare). */
+	if (!s->readonly &&
+	    sqlite3_exec(s->db, "INSERT INTO case_fts(case_fts) VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
+		strbuf_addf(report, "full-text index: %s\n", sqlite3_errmsg(s->db));
+		ok = false;
+	}
+	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, "the database has problems");
+}

@@ -12,6 +12,7 @@
 
 #include "deck.h"
 #include "status.h"
+#include "strbuf.h"
 
 struct store;
 
@@ -89,6 +90,12 @@ struct person_row {
 /* Every presenter, most cases first. Free with person_rows_free(). */
 enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t *n, struct vt_diag *diag);
 void person_rows_free(struct person_row *v, size_t n);
+
+/*
+ * Checks the database: SQLite's integrity check and the full-text index's.
+ * Fills `report` with what is wrong; VT_OK means all is well.
+ */
+enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_diag *diag);
 
 /* True if the store was opened read-only. */
 bool store_readonly(const struct store *s);

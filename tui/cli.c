@@ -897,6 +897,29 @@ out:
 	return rc;
 }
 
+static int cmd_check(struct cli *cli, int argc, char **argv)
+{
+	struct strbuf report = STRBUF_INIT;
+	struct store *s = NULL;
+	struct vt_diag diag;
+	int rc = EXIT_FAILED;
+
+	if (parse_no_args(cli, "check", argc, argv))
+		return EXIT_USAGE;
+	if (open_store(cli, &s) != VT_OK)
+		return EXIT_FAILED;
+	vt_diag_clear(&diag);
+	if (store_check(s, &report, &diag) == VT_OK) {
+		printf("%s: ok\n", cli->db_path);
+		rc = EXIT_OK;
+	} else {
+		fprintf(stderr, "%s: %s\n%s", cli->db_path, diag.msg, report.buf);
+	}
+	strbuf_release(&report);
+	store_close(s);
+	return rc;
+}
+
 /* Who changes tags and notes: VEDTAK_USER, else the login name. */
 static const char *author(void)
 {
@@ -1399,6 +1422,8 @@ const struct cli_command cli_commands[] = {
 	  "import applies another machine's file (with --peer, that machine is PEER, and\n"
 	  "exports to PEER leave out what came from it). Applying a file twice, or files\n"
 	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n" },
+	{ "check", cmd_check, "", "check the database's integrity and its full-text index",
+	  "Exit status 0 when all is well, 1 with the problems listed otherwise.\n" },
 	{ "export", cmd_export, "[--format json]", "print everything for scripts",
 	  "Prints {\"meetings\": [...]} with every meeting, its member changes, agenda,\n"
 	  "cases, presenters and slides. Dates are YYYY-MM-DD; absent values are null.\n" },

@@ -503,6 +503,70 @@ def schema_v3_user_data_is_kept(env):
     assert run("saved", "list", db=env.db, check=0).stdout == "v3\t6\ttag:oppfølging\n"
 
 
+@test
+def hostile_inputs(env):
+    run("import", env.sample(), db=env.db, check=0)
+    before = env.db_digest()
+    # One 50 MB line: no case in it, refused quickly and clearly.
+    p = os.path.join(env.dir, "one line.txt")
+    with open(p, "w") as f:
+        for _ in range(50):
+            f.write("x" * (1 << 20))
+    r = run("import", p, db=env.db)
+    assert r.returncode == 1 and f"{p}: error: no case found" in r.stderr, r.stderr
+    assert env.db_digest() == before
+    # SQL in a query and in a tag name is text.
+    r = run("search", "--count", "'; DROP TABLE cases; --", db=env.db, check=0)
+    assert r.stdout == "0\n", r.stdout
+    r = run("tag", "+'; DROP TABLE cases; --", "--", "fhir", db=env.db)
+    assert r.returncode == 2 and "not a tag name" in r.stderr, r.stderr
+    assert env.db_digest() == before
+    r = run("search", "--count", "\"'); DELETE FROM ops; --\"", db=env.db, check=0)
+    assert env.db_digest() == before
+
+
+@test
+def awkward_decks_import(env):
+    # Only headings: every case warned about, none lost.
+    only = "".join(f"Sak {i}/21: Sak nummer {i}\n\n\n\n" for i in range(1, 41))
+    p = env.write("only headings.txt", "NUFA - Oslo\n\n1. mars 2021\n\n\n\n" + only)
+    r = run("import", p, db=env.db, check=0)
+    assert "40 cases" in r.stdout and r.stderr.count("has no proposed decision") == 40, r.stdout
+    # 10,000 cases in one deck.
+    many = "".join(f"Sak {i % 999 + 1}/{21 + i // 999}: Tittel {i}\n\nForslag til vedtak\n\nNUFA godkjenner.\n\n\n\n"
+                   for i in range(10000))
+    p = env.write("many.txt", "NUFA - Oslo\n\n1. mars 2021\n\n\n\n" + many)
+    r = run("import", p, db=env.db, check=0)
+    assert "10000 cases" in r.stdout, r.stdout
+    assert run("search", "--count", "year:2021 type:godkjenning", db=env.db, check=0).stdout == "999\n"
+    # A file name with a space and a newline.
+    weird = env.write("møte 2021\nnr 2.txt", sample_text(1))
+    r = run("import", weird, db=env.db, check=0)
+    assert r.stdout.startswith(weird + ": NUFA 2022-08-31"), r.stdout
+    # Terminal control sequences in a slide never come out raw.
+    esc = sample_text(2).replace("Tiltaksplan for datadeling", "\x1b[2J\x1b]0;pwned\x07Tiltaksplan \x1b[31mfor\x1b[0m datadeling")
+    p = env.write("escapes.txt", esc)
+    run("import", p, db=env.db, check=0)
+    r = run("show", "19/21", db=env.db, check=0)
+    assert "\x1b" not in r.stdout and "\x07" not in r.stdout, "control characters reached the output"
+    assert "Tiltaksplan [31mfor[0m datadeling" in r.stdout, "the text around them is kept"
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+
+
+@test
+def disk_full_during_import_leaves_nothing_half_written(env):
+    run("import", env.sample(), db=env.db, check=0)
+    before = env.db_digest()
+    big = os.path.join(SAMPLES, SAMPLE[3])
+    # No file may grow past 32 kB: the write-ahead log fills up as on a full disk.
+    cmd = f"trap '' XFSZ; ulimit -f 64; exec {VEDTAK} --db {env.db} import {big}"
+    r = subprocess.run(["sh", "-c", cmd], capture_output=True, text=True, errors="replace")
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "nothing imported" in r.stderr and ("full" in r.stderr or "I/O" in r.stderr), r.stderr
+    assert env.db_digest() == before
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+
+
 def large_file(env):
     """A 100 MB deck imports, and memory stays a small multiple of its size.
 
