@@ -562,8 +562,11 @@ static void read_meeting_heading(struct parser *p, size_t end)
 			}
 			while (vn && *v == ' ')
 				v++, vn--;
-			if (vn && v != s + at + len && !date_find(v, vn, &dr))
+			if (vn && v != s + at + len && !date_find(v, vn, &dr)) {
+				/* The committee's own line names the venue better than a guess before it. */
+				free(d->venue);
 				d->venue = xstrndup(v, vn);
+			}
 		}
 		if (!have_date && date_find(s, n, &dr)) {
 			have_date = true;

@@ -28,6 +28,13 @@
 #define REGEX_MATCH_LIMIT 2000000
 #define REGEX_DEPTH_LIMIT 10000
 
+static bool use_jit = true;
+
+void query_set_jit(bool on)
+{
+	use_jit = on;
+}
+
 struct regex {
 	pcre2_code *code;
 	pcre2_match_data *md;
@@ -257,7 +264,8 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
 	/* JIT where the platform has it; the interpreter otherwise. */
-	pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	if (use_jit)
+		pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	re->md = pcre2_match_data_create_from_pattern(code, NULL);
 	re->mctx = pcre2_match_context_create(NULL);
 	if (!re->md || !re->mctx) {

@@ -82,6 +82,13 @@ void query_free(struct query *q); /* NULL is fine */
  */
 char *tag_normalise(const char *s);
 
+/*
+ * Whether patterns are compiled to machine code (PCRE2's JIT; on by
+ * default). Off, they run in PCRE2's interpreter: slower, but a tool such
+ * as valgrind can follow it.
+ */
+void query_set_jit(bool on);
+
 /* Calls fn for every term node (QT_*) that is not under a NOT. */
 void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg);
 

@@ -749,8 +749,18 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 	for (end = data + len - 1; end > data && end[-1] != '\n'; end--)
 		;
 	body_len = (size_t)(end - data);
-	if (sscanf(end, "end\t%zu\t%64[0-9a-f]\n", &declared, want) != 2)
-		return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+	{
+		/* The data need not end in a NUL: read the trailer from a copy. */
+		char trailer[128];
+		size_t tl = len - body_len;
+
+		if (tl >= sizeof(trailer))
+			return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+		memcpy(trailer, end, tl);
+		trailer[tl] = '\0';
+		if (sscanf(trailer, "end\t%zu\t%64[0-9a-f]\n", &declared, want) != 2)
+			return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+	}
 	sha256_hex(data, body_len, hex);
 	if (strcmp(hex, want))
 		return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is damaged: its digest does not match");

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "cli.h"
+#include "query.h"
 #include "strbuf.h"
 #include "util.h"
 #include "banned.h"
@@ -78,6 +79,9 @@ int main(int argc, char **argv)
 	int i, rc;
 
 	setlocale(LC_ALL, "");
+	/* For valgrind, which cannot follow code PCRE2 makes at run time. */
+	if (getenv("VEDTAK_NO_JIT"))
+		query_set_jit(false);
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--db")) {
 			if (i + 1 >= argc) {

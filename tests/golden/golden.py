@@ -5,7 +5,7 @@ Volatile fields (imported_at) are scrubbed first, as notmuch's tests do.
 
 usage: golden.py VEDTAK SAMPLES_DIR EXPECTED_DIR [--update]
 Prints TAP; exits 1 on any difference."""
-import difflib, json, os, subprocess, sys, tempfile
+import difflib, json, os, shlex, subprocess, sys, tempfile
 
 
 def scrub(data):
@@ -19,17 +19,19 @@ def export_deck(vedtak, deck, tmp):
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db + suffix):
             os.remove(db + suffix)
-    r = subprocess.run([vedtak, "--db", db, "import", deck], capture_output=True, text=True)
+    r = subprocess.run(vedtak + ["--db", db, "import", deck], capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"import failed ({r.returncode}): {r.stderr}")
-    r = subprocess.run([vedtak, "--db", db, "export", "--format", "json"], capture_output=True, text=True)
+    r = subprocess.run(vedtak + ["--db", db, "export", "--format", "json"], capture_output=True, text=True)
     if r.returncode != 0:
         raise RuntimeError(f"export failed ({r.returncode}): {r.stderr}")
     return scrub(json.loads(r.stdout))
 
 
 def main():
-    vedtak, samples, expected = sys.argv[1:4]
+    # VEDTAK_WRAPPER (e.g. valgrind) runs every vedtak command under a tool.
+    vedtak = shlex.split(os.environ.get("VEDTAK_WRAPPER", "")) + [sys.argv[1]]
+    samples, expected = sys.argv[2:4]
     update = "--update" in sys.argv[4:]
     decks = sorted(f for f in os.listdir(samples) if f.endswith(".txt"))
     failed = 0

@@ -5,11 +5,13 @@ case numbers compared with the expected set, and its order checks applied.
 Malformed queries must exit with status 2 and a message with a caret.
 
 usage: search.py VEDTAK SAMPLES_DIR TSV       (prints TAP)"""
-import json, os, subprocess, sys, tempfile
+import json, os, shlex, subprocess, sys, tempfile
 
 
 def main():
-    vedtak, samples, tsv = sys.argv[1:4]
+    # VEDTAK_WRAPPER (e.g. valgrind) runs every vedtak command under a tool.
+    vedtak = shlex.split(os.environ.get("VEDTAK_WRAPPER", "")) + [sys.argv[1]]
+    samples, tsv = sys.argv[2:4]
     rows = []
     for line in open(tsv, encoding="utf-8"):
         line = line.rstrip("\n")
@@ -20,9 +22,9 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "s.db")
         decks = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
-        subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
+        subprocess.run(vedtak + ["--db", db, "import"] + decks, check=True, capture_output=True)
         for i, (query, want, order) in enumerate(rows, 1):
-            r = subprocess.run([vedtak, "--db", db, "search", "--json", "--limit", "0", "--", query],
+            r = subprocess.run(vedtak + ["--db", db, "search", "--json", "--limit", "0", "--", query],
                                capture_output=True, text=True)
             problems = []
             if want.startswith("error "):
