@@ -421,22 +421,29 @@ enum vt_status store_case_keys(struct store *s, const char *number, char ***keys
 	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "finding the case");
 }
 
-enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,
-			      const char *author, struct vt_diag *diag)
+/* Records one operation in a transaction and a batch of its own. */
+static enum vt_status single_op(struct store *s, struct op *o, const char *what, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
-	struct op o = { NULL, "note", key, NULL, replaces, NULL, text, author };
 	enum vt_status ret;
 	char *batch;
 
 	if ((ret = begin(s, diag)) != VT_OK)
 		return ret;
 	batch = new_id(db);
-	o.batch = batch;
-	if (!insert_op(db, &o))
-		ret = fail_db(db, diag, "adding the note");
+	o->batch = batch;
+	if (!insert_op(db, o))
+		ret = fail_db(db, diag, what);
 	free(batch);
 	return finish(s, ret, diag);
+}
+
+enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,
+			      const char *author, struct vt_diag *diag)
+{
+	struct op o = { NULL, "note", key, NULL, replaces, NULL, text, author };
+
+	return single_op(s, &o, "adding the note", diag);
 }
 
 enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
@@ -488,19 +495,9 @@ void notes_free(struct note *v, size_t n)
 static enum vt_status saved_op(struct store *s, const char *kind, const char *name, const char *query,
 			       const char *author, struct vt_diag *diag)
 {
-	sqlite3 *db = store_db(s);
 	struct op o = { NULL, kind, NULL, NULL, NULL, name, query, author };
-	enum vt_status ret;
-	char *batch;
 
-	if ((ret = begin(s, diag)) != VT_OK)
-		return ret;
-	batch = new_id(db);
-	o.batch = batch;
-	if (!insert_op(db, &o))
-		ret = fail_db(db, diag, "saving the search");
-	free(batch);
-	return finish(s, ret, diag);
+	return single_op(s, &o, "saving the search", diag);
 }
 
 enum vt_status store_saved_set(struct store *s, const char *name, const char *query, const char *author,
