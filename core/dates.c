@@ -177,3 +177,33 @@ void date_format(int y, int m, int d, char out[11])
 
 	snprintf(out, 11, "%04u-%02u-%02u", uy, um, ud);
 }
+
+static int days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : days[(m - 1) % 12];
+}
+
+void date_add_days(int *y, int *m, int *d, int days)
+{
+	if (*m < 1 || *m > 12 || *d < 1)
+		return;
+	for (; days > 0; days--)
+		if (++*d > days_in_month(*y, *m)) {
+			*d = 1;
+			if (++*m > 12) {
+				*m = 1;
+				++*y;
+			}
+		}
+	for (; days < 0; days++)
+		if (--*d < 1) {
+			if (--*m < 1) {
+				*m = 12;
+				--*y;
+			}
+			*d = days_in_month(*y, *m);
+		}
+}

@@ -21,6 +21,9 @@ struct date_range {
  */
 bool date_find(const char *s, size_t n, struct date_range *out);
 
+/* Moves a date by `days` (any sign), across months and years. */
+void date_add_days(int *y, int *m, int *d, int days);
+
 /* Writes "YYYY-MM-DD" (11 bytes with the NUL). */
 void date_format(int y, int m, int d, char out[11]);
 

@@ -64,7 +64,7 @@ static void slides_free(struct slide *v, size_t n)
 	free(v);
 }
 
-static void case_release(struct deck_case *c)
+void deck_case_release(struct deck_case *c)
 {
 	size_t i;
 
@@ -114,7 +114,7 @@ void deck_free(struct deck *d)
 	}
 	free(d->agenda);
 	for (i = 0; i < d->ncases; i++)
-		case_release(&d->cases[i]);
+		deck_case_release(&d->cases[i]);
 	free(d->cases);
 	slides_free(d->other, d->nother);
 	for (i = 0; i < d->nwarnings; i++)

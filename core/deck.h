@@ -120,6 +120,9 @@ struct deck {
 	size_t nwarnings, warnings_alloc;
 };
 
+/* Frees what one case owns (not the case itself, which lives in the deck's array). */
+void deck_case_release(struct deck_case *c);
+
 struct deck *deck_new(void);
 void deck_free(struct deck *d); /* NULL is fine */
 

@@ -15,6 +15,7 @@
 
 #include "config.h"
 #include "cli.h"
+#include "export.h"
 #include "json.h"
 #include "parse.h"
 #include "scan.h"
@@ -30,6 +31,8 @@
 #include "banned.h"
 
 static void free_strings(char **v, size_t n);
+static void join_args(struct strbuf *out, int argc, char **argv, int from);
+static void print_query_error(const char *text, const struct vt_diag *d);
 
 static const struct cli_command *find_command(const char *name)
 {
@@ -612,60 +615,146 @@ out:
 	return rc;
 }
 
-struct export_state {
-	struct strbuf sb;
-	size_t count;
-};
-
-static int export_meeting(struct deck *d, void *arg)
+static int cmp_long(const void *a, const void *b)
 {
-	struct export_state *es = arg;
+	long x = *(const long *)a, y = *(const long *)b;
 
-	strbuf_reset(&es->sb);
-	strbuf_addstr(&es->sb, es->count++ ? ",\n    " : "\n    ");
-	json_meeting(&es->sb, d, 4);
-	fwrite(es->sb.buf, 1, es->sb.len, stdout);
-	return ferror(stdout) ? EXIT_FAILED : EXIT_OK;
+	return (x > y) - (x < y);
+}
+
+/* Keeps in `d` only the cases whose ids are in `ids` (sorted). */
+static void keep_cases(struct deck *d, const long *ids, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < d->ncases; i++) {
+		long id = d->cases[i].id;
+		bool keep = bsearch(&id, ids, n, sizeof(*ids), cmp_long) != NULL;
+
+		if (keep) {
+			d->cases[k++] = d->cases[i];
+			continue;
+		}
+		deck_case_release(&d->cases[i]);
+	}
+	d->ncases = k;
 }
 
 static int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = find_command("export");
-	struct export_state es = { STRBUF_INIT, 0 };
+	struct search_opts o = { 0, true, false, 60000 };
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
 	struct store *s = NULL;
+	struct query *q = NULL;
+	struct vt_diag diag;
 	const char *format = "json";
-	int i, rc;
+	long *ids = NULL, *meetings = NULL, last = 0;
+	size_t i, nmeetings = 0, written = 0;
+	int rc = EXIT_USAGE;
 
-	for (i = 1; i < argc; i++) {
-		int r = common_option(cli, c, argc, argv, &i);
+	for (i = 1; i < (size_t)argc; i++) {
+		int k = (int)i, r = common_option(cli, c, argc, argv, &k);
+
+		i = (size_t)k;
 		if (r < 0)
-			return EXIT_USAGE;
+			goto out;
 		if (r)
 			continue;
-		if (!strcmp(argv[i], "--format") && i + 1 < argc)
+		if (!strcmp(argv[i], "--format") && i + 1 < (size_t)argc)
 			format = argv[++i];
 		else if (!strncmp(argv[i], "--format=", 9))
 			format = argv[i] + 9;
-		else {
-			fprintf(stderr, "vedtak export: unexpected argument '%s'\n", argv[i]);
-			return EXIT_USAGE;
-		}
+		else if (!strcmp(argv[i], "--")) {
+			join_args(&text, argc, argv, (int)i + 1);
+			break;
+		} else
+			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
 	}
-	if (strcmp(format, "json")) {
-		fprintf(stderr, "vedtak export: unknown format '%s' (known: json)\n", format);
-		return EXIT_USAGE;
+	if (strcmp(format, "json") && strcmp(format, "jsonl") && strcmp(format, "csv") && strcmp(format, "ics")) {
+		fprintf(stderr, "vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n", format);
+		goto out;
 	}
+	vt_diag_clear(&diag);
+	if (query_compile(text.buf, &q, &diag) != VT_OK) {
+		print_query_error(text.buf, &diag);
+		goto out;
+	}
+	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK)
-		return EXIT_FAILED;
-	fputs("{\n  \"meetings\": [", stdout);
-	rc = each_meeting(s, export_meeting, &es);
-	fputs(es.count ? "\n  ]\n}\n" : "]\n}\n", stdout);
-	strbuf_release(&es.sb);
-	store_close(s);
+		goto out;
+	/* The cases to export: the query's, newest meeting first (all without a query). */
+	if (store_search(s, q, &o, &res, &diag) != VT_OK) {
+		fprintf(stderr, "vedtak export: %s\n", diag.msg);
+		goto out;
+	}
+	ids = xcalloc(res.nhits + 1, sizeof(*ids));
+	meetings = xcalloc(res.nhits + 1, sizeof(*meetings));
+	for (i = 0; i < res.nhits; i++) {
+		ids[i] = res.hits[i].case_id;
+		if (!i || res.hits[i].meeting_id != last)
+			meetings[nmeetings++] = last = res.hits[i].meeting_id;
+	}
+	qsort(ids, res.nhits, sizeof(*ids), cmp_long);
+
+	if (!strcmp(format, "csv"))
+		export_csv_begin(&out);
+	else if (!strcmp(format, "ics"))
+		export_ics_begin(&out);
+	else if (!strcmp(format, "json"))
+		strbuf_addstr(&out, "{\n  \"meetings\": [");
+	for (i = 0; i < nmeetings; i++) {
+		struct deck *d = NULL;
+		size_t k;
+
+		if (store_load_meeting(s, meetings[i], &d, &diag) != VT_OK) {
+			fprintf(stderr, "vedtak export: %s\n", diag.msg);
+			goto out;
+		}
+		if (text.len)
+			keep_cases(d, ids, res.nhits);
+		if (!strcmp(format, "json")) {
+			strbuf_addstr(&out, written++ ? ",\n    " : "\n    ");
+			json_meeting(&out, d, 4);
+		} else if (!strcmp(format, "ics")) {
+			export_ics_meeting(&out, d);
+		} else {
+			for (k = 0; k < d->ncases; k++) {
+				char *key = deck_case_key(d, &d->cases[k]), *tags = NULL;
+
+				if (store_case_tags(s, key, &tags, &diag) != VT_OK)
+					tags = xstrdup("");
+				if (!strcmp(format, "csv"))
+					export_csv_case(&out, d, &d->cases[k], tags);
+				else
+					export_jsonl_case(&out, d, &d->cases[k], tags);
+				free(tags);
+				free(key);
+			}
+		}
+		deck_free(d);
+		fwrite(out.buf, 1, out.len, stdout);
+		strbuf_reset(&out);
+	}
+	if (!strcmp(format, "ics"))
+		export_ics_end(&out);
+	else if (!strcmp(format, "json"))
+		strbuf_addstr(&out, written ? "\n  ]\n}\n" : "]\n}\n");
+	fwrite(out.buf, 1, out.len, stdout);
+	rc = EXIT_OK;
 	if (fflush(stdout) || ferror(stdout)) {
 		fprintf(stderr, "vedtak export: write error: %s\n", strerror(errno));
 		rc = EXIT_FAILED;
 	}
+out:
+	free(ids);
+	free(meetings);
+	search_result_release(&res);
+	query_free(q);
+	strbuf_release(&text);
+	strbuf_release(&out);
+	store_close(s);
 	return rc;
 }
 
@@ -1424,8 +1513,13 @@ const struct cli_command cli_commands[] = {
 	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n" },
 	{ "check", cmd_check, "", "check the database's integrity and its full-text index",
 	  "Exit status 0 when all is well, 1 with the problems listed otherwise.\n" },
-	{ "export", cmd_export, "[--format json]", "print everything for scripts",
-	  "Prints {\"meetings\": [...]} with every meeting, its member changes, agenda,\n"
-	  "cases, presenters and slides. Dates are YYYY-MM-DD; absent values are null.\n" },
+	{ "export", cmd_export, "[--format json|jsonl|csv|ics] [QUERY]", "print cases and meetings for scripts, spreadsheets and calendars",
+	  "With a QUERY, only the cases it finds (and their meetings).\n"
+	  "json   {\"meetings\": [...]} with member changes, agenda, cases, presenters, slides\n"
+	  "jsonl  one case a line, with its meeting's fields and its tags\n"
+	  "csv    one case a row: UTF-8 with a byte-order mark, CRLF line ends, every field\n"
+	  "       quoted (RFC 4180), so that spreadsheets read æøå right\n"
+	  "ics    the meetings as all-day calendar events with their cases (RFC 5545)\n"
+	  "Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n" },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

@@ -567,6 +567,45 @@ def disk_full_during_import_leaves_nothing_half_written(env):
     assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
 
 
+@test
+def exports_people_open(env):
+    import csv, io
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    # CSV: a spreadsheet's reading (UTF-8 with BOM, CRLF, quoted fields).
+    raw = subprocess.run([VEDTAK, "--db", env.db, "export", "--format", "csv", "fhir"], capture_output=True).stdout
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert len(rows) == 8, len(rows)
+    r1521 = next(r for r in rows if r["number"] == "15/21")
+    assert r1521["presenters"] == "Grete Damberg; Jarle Øvretveit Strømmen" and r1521["tags"] == "fhir", r1521
+    assert r1521["proposed_decision"].startswith("Arbeids- og velferdsdirektoratet (NAV)")
+    assert {r["key"] for r in rows} == {json.loads(l)["key"] for l in
+                                        run("export", "--format", "jsonl", "fhir", db=env.db, check=0).stdout.splitlines()}
+    # JSON Lines: one object a case, all of them without a query.
+    lines = run("export", "--format", "jsonl", db=env.db, check=0).stdout.splitlines()
+    objs = [json.loads(l) for l in lines]
+    assert len(objs) == 28 and objs[0]["date"] == "2024-04-24", objs[0]
+    assert any(o["tags"] == ["fhir"] for o in objs)
+    # JSON with a query: the meetings of the cases found, only those cases.
+    data = json.loads(run("export", "--format", "json", "presenter:aksnes", db=env.db, check=0).stdout)
+    assert [[c["number"] for c in m["cases"]] for m in data["meetings"]] == [["11/21"]]
+    # iCalendar: CRLF, lines of at most 75 octets, one all-day event per meeting.
+    raw = subprocess.run([VEDTAK, "--db", env.db, "export", "--format", "ics"], capture_output=True).stdout
+    assert raw.startswith(b"BEGIN:VCALENDAR\r\n") and raw.endswith(b"END:VCALENDAR\r\n")
+    physical = raw.split(b"\r\n")[:-1]
+    assert all(len(l) <= 75 for l in physical), max(len(l) for l in physical)
+    unfolded = raw.replace(b"\r\n ", b"").decode("utf-8").split("\r\n")
+    assert unfolded.count("BEGIN:VEVENT") == 4
+    assert "DTSTART;VALUE=DATE:20220831" in unfolded and "DTEND;VALUE=DATE:20220902" in unfolded
+    assert "LOCATION:Radisson Blu\\, Gardermoen" in unfolded
+    desc = next(l for l in unfolded if l.startswith("DESCRIPTION:Sak 23/22"))
+    assert "\\nSak 24/22: Legemiddel grunndata – behov og omfang (Drøfting)" in desc, desc
+    r = run("export", "--format", "ics", "body:nuit", db=env.db, check=0)
+    assert r.stdout == "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vedtak//vedtak//NB\r\nCALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n" \
+        or "VEVENT" not in r.stdout
+
+
 def large_file(env):
     """A 100 MB deck imports, and memory stays a small multiple of its size.
 

@@ -91,6 +91,16 @@ static void test_dates(void)
 	check_date("30. des. 2021 - 2. jan. 2022", "2021-12-30", "2022-01-02");
 	check_date("Lunsj – oppstart igjen kl. 12.30", NULL, NULL);
 	check_date("Plan 2021 – 2022", NULL, NULL);
+	{
+		int y = 2021, m = 12, d = 31;
+		date_add_days(&y, &m, &d, 1);
+		ok(y == 2022 && m == 1 && d == 1, "a day after New Year's Eve");
+		y = 2024, m = 2, d = 28;
+		date_add_days(&y, &m, &d, 1);
+		ok(m == 2 && d == 29, "2024 is a leap year");
+		date_add_days(&y, &m, &d, -60);
+		ok(y == 2023 && m == 12 && d == 31, "and back over the year");
+	}
 }
 
 static void test_case_numbers(void)
