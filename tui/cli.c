@@ -46,7 +46,7 @@ static const struct cli_command *find_command(const char *name)
 
 void cli_command_help(const struct cli_command *c)
 {
-	printf("usage: vedtak [--db PATH] %s %s\n\n%s\n", c->name, c->usage, c->summary);
+	printf("usage: vedtak [--db PATH] %s %s\n\n%s\n", c->name, c->usage, c->summary ? c->summary : "");
 	if (c->help && *c->help)
 		printf("\n%s", c->help);
 }
@@ -1009,6 +1009,79 @@ static int cmd_check(struct cli *cli, int argc, char **argv)
 	return rc;
 }
 
+/*
+ * Hidden helpers for the shell completions and the man page, so that both
+ * come from the program's own tables: `complete commands|tags|saved` and
+ * `man-section commands`.
+ */
+static int cmd_complete(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c;
+	struct store *s = NULL;
+	struct vt_diag diag;
+	size_t n = 0, i;
+
+	if (argc < 2)
+		return EXIT_USAGE;
+	if (!strcmp(argv[1], "commands")) {
+		for (c = cli_commands; c->name; c++)
+			if (c->summary)
+				printf("%s\n", c->name);
+		return EXIT_OK;
+	}
+	cli->readonly = true; /* completing never writes */
+	if (store_open(cli->db_path, true, &s, &diag) != VT_OK)
+		return EXIT_FAILED;
+	if (!strcmp(argv[1], "tags")) {
+		struct tag_count *v = NULL;
+		if (store_tag_counts(s, &v, &n, &diag) == VT_OK)
+			for (i = 0; i < n; i++)
+				printf("%s\n", v[i].tag);
+		tag_counts_free(v, n);
+	} else if (!strcmp(argv[1], "saved")) {
+		struct saved *v = NULL;
+		if (store_saved_list(s, &v, &n, &diag) == VT_OK)
+			for (i = 0; i < n; i++)
+				printf("%s\n", v[i].name);
+		saved_free(v, n);
+	}
+	store_close(s);
+	return EXIT_OK;
+}
+
+static int cmd_man_section(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	(void)cli;
+	if (argc >= 2 && !strcmp(argv[1], "keys")) {
+		ui_print_keys(stdout);
+		return EXIT_OK;
+	}
+	if (argc < 2 || strcmp(argv[1], "commands"))
+		return EXIT_USAGE;
+	for (c = cli_commands; c->name; c++) {
+		const char *p;
+
+		if (!c->summary)
+			continue;
+		printf(".TP\n.B vedtak %s\\fR %s\n%s.\n", c->name, c->usage, c->summary);
+		if (c->help && *c->help) {
+			printf(".nf\n");
+			for (p = c->help; *p; p++) {
+				if (*p == '\\')
+					fputs("\\e", stdout);
+				else if ((p == c->help || p[-1] == '\n') && (*p == '.' || *p == '\''))
+					printf("\\&%c", *p);
+				else
+					putchar(*p);
+			}
+			printf(".fi\n");
+		}
+	}
+	return EXIT_OK;
+}
+
 /* Who changes tags and notes: VEDTAK_USER, else the login name. */
 static const char *author(void)
 {
@@ -1521,5 +1594,8 @@ const struct cli_command cli_commands[] = {
 	  "       quoted (RFC 4180), so that spreadsheets read æøå right\n"
 	  "ics    the meetings as all-day calendar events with their cases (RFC 5545)\n"
 	  "Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n" },
+	/* Hidden: no summary, not in --help. */
+	{ "complete", cmd_complete, "commands|tags|saved", NULL, NULL },
+	{ "man-section", cmd_man_section, "commands|keys", NULL, NULL },
 	{ NULL, NULL, NULL, NULL, NULL },
 };

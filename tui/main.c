@@ -25,7 +25,8 @@ static void usage(FILE *f)
 		   "With no command, vedtak opens on the imported meetings (importing the bundled\n"
 		   "sample decks into an empty database first).\n\nCommands:\n");
 	for (c = cli_commands; c->name; c++)
-		fprintf(f, "  %-8s %s\n", c->name, c->summary);
+		if (c->summary)
+			fprintf(f, "  %-8s %s\n", c->name, c->summary);
 	fprintf(f, "\nOptions:\n"
 		   "  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
 		   "  --read-only   open the database read-only; every write fails\n"

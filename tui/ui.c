@@ -636,10 +636,27 @@ static struct view *presenters_view(struct ui *ui)
 	return v;
 }
 
+/* Every key name bound to binding i's action, once each: "j, Down". */
+static void binding_keys(size_t i, struct strbuf *keys)
+{
+	size_t k, j;
+
+	for (k = 0; k < ARRAY_SIZE(bindings); k++) {
+		bool dup = false;
+
+		if (bindings[k].action != bindings[i].action)
+			continue;
+		for (j = 0; j < k; j++)
+			dup |= bindings[j].action == bindings[k].action && !strcmp(bindings[j].name, bindings[k].name);
+		if (!dup)
+			strbuf_addf(keys, "%s%s", keys->len ? ", " : "", bindings[k].name);
+	}
+}
+
 static struct view *help_view(void)
 {
 	struct view *v = view_new(VIEW_HELP, "Help", true);
-	size_t i, k;
+	size_t i;
 
 	add_line(v, "Keys", STYLE_TITLE);
 	for (i = 0; i < ARRAY_SIZE(bindings); i++) {
@@ -648,17 +665,7 @@ static struct view *help_view(void)
 
 		if (!bindings[i].help)
 			continue;
-		for (k = 0; k < ARRAY_SIZE(bindings); k++) {
-			size_t j;
-			bool dup = false;
-
-			if (bindings[k].action != bindings[i].action)
-				continue;
-			for (j = 0; j < k; j++)
-				dup |= bindings[j].action == bindings[k].action && !strcmp(bindings[j].name, bindings[k].name);
-			if (!dup)
-				strbuf_addf(&keys, "%s%s", keys.len ? ", " : "", bindings[k].name);
-		}
+		binding_keys(i, &keys);
 		snprintf(line, sizeof(line), "  %-14s %s", keys.buf, bindings[i].help);
 		add_line(v, line, STYLE_NORMAL);
 		strbuf_release(&keys);
@@ -1809,6 +1816,21 @@ static void dump_screen(const char *path, const char *attrs)
 	fclose(f);
 	if (a)
 		fclose(a);
+}
+
+void ui_print_keys(FILE *f)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(bindings); i++) {
+		struct strbuf keys = STRBUF_INIT;
+
+		if (!bindings[i].help)
+			continue;
+		binding_keys(i, &keys);
+		fprintf(f, ".TP\n.B %s\n%s\n", keys.buf, bindings[i].help);
+		strbuf_release(&keys);
+	}
 }
 
 int ui_wanted(void)
