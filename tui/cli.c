@@ -862,14 +862,27 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	free(key);
 }
 
-/* A query error: the message, then the query with a caret under the spot. */
+/*
+ * A query error: the message, then the query with a caret under the spot;
+ * a long query is shown only around the spot.
+ */
 static void print_query_error(const char *text, const struct vt_diag *d)
 {
-	size_t off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0;
-	size_t width = utf8_width(text, off < strlen(text) ? off : strlen(text));
+	size_t n = strlen(text), off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0, from = 0, to = n;
 
-	fprintf(stderr, "vedtak search: %s (column %zu)\n  %s\n  %*s^\n", d->msg, cp_offset(text, off) + 1, text,
-		(int)width, "");
+	if (off > n)
+		off = n;
+	if (n > 120) {
+		from = off > 60 ? off - 60 : 0;
+		to = from + 120 < n ? from + 120 : n;
+		while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+			from--;
+		while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
+			to++;
+	}
+	fprintf(stderr, "vedtak search: %s (column %zu)\n  %s%.*s%s\n  %*s^\n", d->msg, cp_offset(text, off) + 1,
+		from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
+		(int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
 }
 
 static int cmd_search(struct cli *cli, int argc, char **argv)

@@ -523,6 +523,16 @@ def hostile_inputs(env):
     assert env.db_digest() == before
     r = run("search", "--count", "\"'); DELETE FROM ops; --\"", db=env.db, check=0)
     assert env.db_digest() == before
+    # A query of 10,000 terms, or of 100 kB: refused with a message, no crash.
+    r = run("search", " ".join(f"ord{i}" for i in range(10000)), db=env.db)
+    assert r.returncode == 2 and ("more than 200 terms" in r.stderr or "too long" in r.stderr), r.stderr[:200]
+    r = run("search", " ".join(f"w{i}" for i in range(300)), db=env.db)
+    assert r.returncode == 2 and "more than 200 terms" in r.stderr, r.stderr[:200]
+    assert len(r.stderr) < 400, "a long query is shown around the problem, not whole"
+    r = run("search", "a" * 100000, db=env.db)  # one argument may not exceed 128 kB
+    assert r.returncode == 2 and "too long" in r.stderr[:200], r.stderr[:200]
+    r = run("search", "(" * 5000 + "fhir" + ")" * 5000, db=env.db)
+    assert r.returncode == 2 and "nested too deep" in r.stderr[:200], r.stderr[:200]
 
 
 @test
