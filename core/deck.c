@@ -88,6 +88,7 @@ void deck_free(struct deck *d)
 	if (!d)
 		return;
 	free(d->source);
+	free(d->source_path);
 	free(d->body);
 	free(d->heading);
 	free(d->venue);

@@ -97,6 +97,7 @@ struct deck_warning {
 struct deck {
 	long id;        /* the store's id, once saved (0 before) */
 	char *source;   /* file name without folders */
+	char *source_path; /* the file's absolute path when imported, or NULL */
 	char sha256[65];
 	long size;      /* bytes */
 	long line_count;

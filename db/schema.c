@@ -104,6 +104,7 @@ static const char *const migrations[] = {
 	 * Every change is an operation in `ops` with a unique id; the state
 	 * (tags, notes, saved searches) follows from the operations, which is
 	 * what lets two machines exchange them and converge (see README). */
+	"ALTER TABLE meetings ADD COLUMN source_path TEXT;" /* the deck on disk, to open it again */
 	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
 	"INSERT INTO meta VALUES ('machine', lower(hex(randomblob(8))));"
 	"CREATE TABLE ops("

@@ -48,8 +48,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
 	[ST_MEETING_INSERT] =
 		"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
-		" start_date, end_date, imported_at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+		" start_date, end_date, imported_at, source_path)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10)",
 	[ST_MEMBER_INSERT] =
 		"INSERT INTO member_changes (meeting_id, position, kind, person, organization, replaces,"
 		" note, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -355,6 +355,7 @@ static bool insert_meeting(struct store *s, const struct deck *d)
 	bind_text(st, 7, d->venue);
 	bind_text(st, 8, d->start_date);
 	bind_text(st, 9, d->end_date);
+	bind_text(st, 10, d->source_path);
 	if (!run(st))
 		return false;
 	meeting = sqlite3_last_insert_rowid(s->db);
@@ -620,7 +621,7 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	*out = NULL;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
-			       " end_date, imported_at FROM meetings WHERE id = ?1",
+			       " end_date, imported_at, source_path FROM meetings WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, "loading a meeting");
 	sqlite3_bind_int64(st, 1, id);
@@ -647,6 +648,7 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	d->start_date = col_text(st, 7);
 	d->end_date = col_text(st, 8);
 	d->imported_at = col_text(st, 9);
+	d->source_path = col_text(st, 10);
 	ret = load_rows(s, d, id, case_id, diag);
 	if (ret == VT_OK) {
 		*out = d;

@@ -196,6 +196,8 @@ static void parse_job(struct import_job *j)
 		goto out;
 	}
 	st = deck_parse_in_place(j->path, data, len, &j->deck, &diag);
+	if (st == VT_OK)
+		j->deck->source_path = realpath(j->path, NULL);
 	if (st != VT_OK) {
 		const char *msg = diag.msg[0] ? diag.msg : vt_status_str(st);
 		if (diag.line)

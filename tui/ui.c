@@ -69,6 +69,7 @@ enum action {
 	ACT_UNDO,
 	ACT_NOTE,
 	ACT_EDIT_NOTE,
+	ACT_OPEN_SOURCE,
 };
 
 struct binding {
@@ -110,6 +111,7 @@ static const struct binding bindings[] = {
 	{ 'u', "u", ACT_UNDO, "undo the last tagging" },
 	{ 'a', "a", ACT_NOTE, "add a note to the case" },
 	{ 'E', "E", ACT_EDIT_NOTE, "edit the case's latest note (or write a new one) in $EDITOR" },
+	{ 'o', "o", ACT_OPEN_SOURCE, "open the original deck in $PAGER at the case's first line" },
 	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
 	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
 	{ '?', "?", ACT_HELP, "this help" },
@@ -1547,6 +1549,46 @@ static void mini_key(struct ui *ui, int rc, wint_t ch)
 	}
 }
 
+/* Runs `cmd` with the terminal handed over, and takes it back after. */
+static int run_outside(const char *cmd)
+{
+	int status;
+
+	def_prog_mode();
+	endwin();
+	status = system(cmd);
+	reset_prog_mode();
+	refresh();
+	return status;
+}
+
+/* The deck the case came from, in $PAGER (less by default) at the case's first line. */
+static void open_source(struct ui *ui, struct view *v)
+{
+	const char *pager = getenv("PAGER");
+	struct deck *d = v->deck;
+	char *cmd;
+
+	if (v->kind != VIEW_CASE || !d)
+		return;
+	if (!d->source_path || access(d->source_path, R_OK)) {
+		snprintf(ui->status, sizeof(ui->status), "the deck %s is no longer at %s", d->source,
+			 d->source_path ? d->source_path : "a known place");
+		return;
+	}
+	if (strchr(d->source_path, '\'')) {
+		snprintf(ui->status, sizeof(ui->status), "cannot open a file whose name has a quote");
+		return;
+	}
+	if (!pager || !*pager)
+		pager = "less";
+	/* less and most other pagers take +LINE; quoting keeps odd file names whole. */
+	cmd = xasprintf("%s +%ld '%s'", pager, d->cases[0].line_start ? d->cases[0].line_start : 1, d->source_path);
+	if (run_outside(cmd) != 0)
+		snprintf(ui->status, sizeof(ui->status), "the pager failed: %s", pager);
+	free(cmd);
+}
+
 /*
  * A longer note in $EDITOR: the case's latest note to edit (the edit
  * replaces it), or an empty file for a new one.
@@ -1583,11 +1625,7 @@ static void edit_note(struct ui *ui, struct view *v)
 	notes_free(notes, nnotes);
 	close(fd);
 	cmd = xasprintf("%s '%s'", editor, path);
-	def_prog_mode();
-	endwin();
-	status = system(cmd);
-	reset_prog_mode();
-	refresh();
+	status = run_outside(cmd);
 	if ((f = fopen(path, "r"))) {
 		char buf[4096];
 		size_t n;
@@ -1753,6 +1791,9 @@ static void dispatch(struct ui *ui, enum action a)
 	case ACT_EDIT_NOTE:
 		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE)
 			edit_note(ui, v);
+		break;
+	case ACT_OPEN_SOURCE:
+		open_source(ui, v);
 		break;
 	}
 }

@@ -37,6 +37,12 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     os.chmod(editor, 0o755)
     env["EDITOR"] = editor
     env.pop("VISUAL", None)
+    # A "pager" that notes what it was asked to show, shown in the status line after.
+    pager = os.path.join(tmp, "pager.sh")
+    with open(pager, "w") as f:
+        f.write("#!/bin/sh\nprintf '%s %s\\n' \"$1\" \"$(basename \"$2\")\" > \"$(dirname \"$0\")/paged.txt\"\n")
+    os.chmod(pager, 0o755)
+    env["PAGER"] = pager
     env.update(extra_env or {})
     # A copy per case: history and the database stay as the samples left them.
     case_db = os.path.join(tmp, "case.db")
@@ -50,6 +56,10 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     if r.returncode != 0 or not os.path.exists(dump):
         raise RuntimeError(f"exit {r.returncode}: {r.stderr.strip()[-500:]}")
     text = open(dump, encoding="utf-8").read()
+    paged = os.path.join(tmp, "paged.txt")
+    if os.path.exists(paged):
+        text += "PAGER: " + open(paged, encoding="utf-8").read()
+        os.remove(paged)
     # The bundled samples' folder depends on the checkout.
     text = re.sub(r"sample decks from \S+", "sample decks from ASSETS", text)
     # Notes and undo say when: times change from run to run.
