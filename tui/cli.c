@@ -901,6 +901,8 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 	int i, rc = EXIT_USAGE;
 	size_t h;
 
+	/* The configured order (VEDTAK_SORT, from the configuration file); --sort overrides it. */
+	opts.by_date = getenv("VEDTAK_SORT") && !strcmp(getenv("VEDTAK_SORT"), "date");
 	for (i = 1; i < argc; i++) {
 		int r = common_option(cli, c, argc, argv, &i);
 

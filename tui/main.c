@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "cli.h"
+#include "settings.h"
 #include "query.h"
 #include "strbuf.h"
 #include "util.h"
@@ -76,10 +77,20 @@ static char *default_db_path(void)
 int main(int argc, char **argv)
 {
 	struct cli cli = { NULL, false };
+	struct settings conf;
 	const struct cli_command *c;
 	int i, rc;
 
 	setlocale(LC_ALL, "");
+	/* The file first; options below override it. The user and colour go through the
+	 * environment the rest of the program already reads. */
+	settings_load(&conf);
+	if (conf.user && !getenv("VEDTAK_USER"))
+		setenv("VEDTAK_USER", conf.user, 1);
+	if (conf.no_color && !getenv("NO_COLOR"))
+		setenv("NO_COLOR", "1", 1);
+	if (conf.sort_by_date && !getenv("VEDTAK_SORT"))
+		setenv("VEDTAK_SORT", "date", 1);
 	/* For valgrind, which cannot follow code PCRE2 makes at run time. */
 	if (getenv("VEDTAK_NO_JIT"))
 		query_set_jit(false);
@@ -114,6 +125,8 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
+	if (!cli.db_path && conf.database)
+		cli.db_path = xstrdup(conf.database);
 	if (!cli.db_path)
 		cli.db_path = default_db_path();
 	if (i == argc) {
@@ -132,5 +145,6 @@ int main(int argc, char **argv)
 	rc = c->run(&cli, argc - i, argv + i);
 out:
 	free(cli.db_path);
+	settings_release(&conf);
 	return rc;
 }

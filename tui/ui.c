@@ -1889,6 +1889,7 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 
 	memset(&ui, 0, sizeof(ui));
 	ui.store = store;
+	ui.by_date = getenv("VEDTAK_SORT") && !strcmp(getenv("VEDTAK_SORT"), "date");
 	strbuf_init(&ui.query, 64);
 	strbuf_init(&ui.mini.text, 64);
 	if (status)

@@ -616,6 +616,44 @@ def exports_people_open(env):
         or "VEVENT" not in r.stdout
 
 
+@test
+def configuration_file(env):
+    conf_dir = os.path.join(env.dir, "conf", "vedtak")
+    os.makedirs(conf_dir)
+    conf = os.path.join(conf_dir, "config")
+    configured = os.path.join(env.dir, "configured.db")
+    with open(conf, "w") as f:
+        f.write(f"# vedtak\n[vedtak]\ndatabase = {configured}\nuser = Kari Nordmann\nsort = date\n"
+                "farge = blå\nsort = sideways\nthis is not a setting\n")
+    env_ = dict(os.environ, XDG_CONFIG_HOME=os.path.join(env.dir, "conf"))
+    env_.pop("VEDTAK_USER", None)
+
+    def v(*args):
+        return subprocess.run([VEDTAK] + list(args), capture_output=True, text=True, errors="replace", env=env_)
+
+    r = v("import", *[os.path.join(SAMPLES, f) for f in SAMPLE])
+    assert r.returncode == 0, r.stderr
+    assert f"{conf}:6: warning: unknown key 'farge'" in r.stderr, r.stderr
+    assert f"{conf}:7: warning: sort is relevance or date, not 'sideways'" in r.stderr, r.stderr
+    assert f"{conf}:8: warning: not 'key = value'" in r.stderr, r.stderr
+    assert os.path.exists(configured), "the configured database is used"
+    # sort = date from the file; --sort on the command line wins.
+    by_date = [r["number"] for r in json.loads(v("search", "--json", "fhir").stdout)["results"]]
+    by_rank = [r["number"] for r in json.loads(v("search", "--json", "--sort", "relevance", "fhir").stdout)["results"]]
+    assert by_date[0] == "13/24" and by_rank != by_date, (by_date, by_rank)
+    # user = from the file names the notes' author.
+    v("note", "11/21", "fra konfigurasjonen")
+    assert "Kari Nordmann" in v("note", "11/21").stdout
+    # --db on the command line beats the file.
+    r = v("--db", env.db, "list")
+    assert r.returncode == 0 and r.stdout == "", r.stdout
+    # A broken file never stops the program.
+    with open(conf, "wb") as f:
+        f.write(b"\xff\xfe=\n=\n[\ndatabase\n" + b"x" * 10000 + b"\n")
+    r = v("--db", env.db, "list")
+    assert r.returncode == 0, r.stderr
+
+
 def large_file(env):
     """A 100 MB deck imports, and memory stays a small multiple of its size.
 

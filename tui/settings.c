@@ -1,0 +1,100 @@
+/*
+ * settings.c: reading the configuration file.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "settings.h"
+#include "util.h"
+#include "banned.h"
+
+static char *trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static int yes_no(const char *v)
+{
+	if (!strcasecmp(v, "yes") || !strcasecmp(v, "true") || !strcasecmp(v, "on") || !strcmp(v, "1"))
+		return 1;
+	if (!strcasecmp(v, "no") || !strcasecmp(v, "false") || !strcasecmp(v, "off") || !strcmp(v, "0"))
+		return 0;
+	return -1;
+}
+
+void settings_load(struct settings *c)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME"), *given = getenv("VEDTAK_CONFIG");
+	char *path, line[4096];
+	long lineno = 0;
+	FILE *f;
+
+	memset(c, 0, sizeof(*c));
+	if (given && *given)
+		path = xstrdup(given);
+	else if (xdg && *xdg == '/')
+		path = xasprintf("%s/vedtak/config", xdg);
+	else if (home && *home)
+		path = xasprintf("%s/.config/vedtak/config", home);
+	else
+		return;
+	if (!(f = fopen(path, "r"))) {
+		free(path);
+		return;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *s = trim(line), *eq, *key, *value;
+		int b;
+
+		lineno++;
+		if (!*s || *s == '#' || *s == ';' || *s == '[')
+			continue;
+		if (!(eq = strchr(s, '='))) {
+			fprintf(stderr, "%s:%ld: warning: not 'key = value'; line ignored\n", path, lineno);
+			continue;
+		}
+		*eq = '\0';
+		key = trim(s);
+		value = trim(eq + 1);
+		if (!strcmp(key, "database")) {
+			free(c->database);
+			c->database = value[0] == '~' && home ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
+		} else if (!strcmp(key, "user")) {
+			free(c->user);
+			c->user = *value ? xstrdup(value) : NULL;
+		} else if (!strcmp(key, "sort")) {
+			if (!strcmp(value, "date") || !strcmp(value, "relevance"))
+				c->sort_by_date = !strcmp(value, "date");
+			else
+				fprintf(stderr, "%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n", path,
+					lineno, value);
+		} else if (!strcmp(key, "color") || !strcmp(key, "colour")) {
+			if ((b = yes_no(value)) < 0)
+				fprintf(stderr, "%s:%ld: warning: %s is yes or no, not '%s'; ignored\n", path, lineno, key,
+					value);
+			else
+				c->no_color = !b;
+		} else {
+			fprintf(stderr, "%s:%ld: warning: unknown key '%s' (database, user, sort, color); ignored\n",
+				path, lineno, key);
+		}
+	}
+	fclose(f);
+	free(path);
+}
+
+void settings_release(struct settings *c)
+{
+	free(c->database);
+	free(c->user);
+	memset(c, 0, sizeof(*c));
+}
