@@ -1099,8 +1099,7 @@ static int cmd_man_section(struct cli *cli, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Who changes tags and notes: VEDTAK_USER, else the login name. */
-static const char *author(void)
+const char *cli_author(void)
 {
 	const char *u = getenv("VEDTAK_USER");
 
@@ -1179,14 +1178,14 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (undo) {
 		char *when = NULL;
-		if (store_tag_undo(s, author(), &changed, &when, &diag) != VT_OK) {
+		if (store_tag_undo(s, cli_author(), &changed, &when, &diag) != VT_OK) {
 			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
 		printf("undid the tagging of %s: %zu case%s changed\n", when, changed, changed == 1 ? "" : "s");
 		free(when);
 	} else {
-		if (store_tag_query(s, q, ch, nch, author(), &changed, &diag) != VT_OK) {
+		if (store_tag_query(s, q, ch, nch, cli_author(), &changed, &diag) != VT_OK) {
 			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
@@ -1299,7 +1298,7 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (text.len) {
-		if (store_note_add(s, key, text.buf, replaces, author(), &diag) != VT_OK) {
+		if (store_note_add(s, key, text.buf, replaces, cli_author(), &diag) != VT_OK) {
 			fprintf(stderr, "vedtak note: %s\n", diag.msg);
 			goto out;
 		}
@@ -1362,11 +1361,11 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
 	if (!strcmp(verb, "add")) {
-		if (store_saved_set(s, name, text.buf, author(), &diag) != VT_OK)
+		if (store_saved_set(s, name, text.buf, cli_author(), &diag) != VT_OK)
 			goto fail;
 		printf("saved %s: %s\n", name, text.buf);
 	} else if (!strcmp(verb, "rm")) {
-		if (store_saved_rm(s, name, author(), &diag) != VT_OK)
+		if (store_saved_rm(s, name, cli_author(), &diag) != VT_OK)
 			goto fail;
 		printf("removed %s\n", name);
 	} else {

@@ -29,6 +29,9 @@ enum { EXIT_OK = 0, EXIT_FAILED = 1, EXIT_USAGE = 2 };
 /* Runs `vedtak` with no subcommand: the start screen (for now, the meeting list). */
 int cli_start(struct cli *cli);
 
+/* Who changes tags and notes: VEDTAK_USER (or the configuration's user), else USER. */
+const char *cli_author(void);
+
 /* Prints a subcommand's --help. */
 void cli_command_help(const struct cli_command *c);
 

@@ -1002,7 +1002,6 @@ static void draw_preview(struct ui *ui, struct view *v, int y0, int x0, int h, i
 
 static void draw_prompt(struct ui *ui, int y)
 {
-	attr_t a = draw_attr(STYLE_STATUS);
 	const char *label = "Search: ";
 	int x;
 
@@ -1022,7 +1021,6 @@ static void draw_prompt(struct ui *ui, int y)
 		else
 			draw_text(y + 1, 0, col > 0 ? col - 1 : ui->cols, buf, strlen(buf), draw_attr(STYLE_ERROR));
 	}
-	(void)a;
 }
 
 static void draw_screen(struct ui *ui)
@@ -1350,16 +1348,6 @@ static void open_selected(struct ui *ui, struct view *v)
 
 /* ---- tagging and notes ---- */
 
-/* Who changes tags and notes: VEDTAK_USER, else the login name. */
-static const char *ui_author(void)
-{
-	const char *u = getenv("VEDTAK_USER");
-
-	if (!u || !*u)
-		u = getenv("USER");
-	return u && *u ? u : "unknown";
-}
-
 /* The stable key and id of the case the view shows or selects; NULL if none. */
 static char *current_key(struct ui *ui, struct view *v)
 {
@@ -1478,7 +1466,7 @@ static void tag_cases(struct ui *ui, struct view *v, const char *tag)
 		free(tags);
 	}
 	ch.add = have < nkeys;
-	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, ui_author(), &changed, &diag) != VT_OK)
+	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, cli_author(), &changed, &diag) != VT_OK)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 	else
 		snprintf(ui->status, sizeof(ui->status), "%s %s %zu case%s", tag, ch.add ? "added to" : "removed from",
@@ -1502,7 +1490,7 @@ static void mini_done(struct ui *ui)
 	if (ui->mini.purpose == ACT_NOTE) {
 		if (!ui->mini.text.len || !(key = current_key(ui, v)))
 			return;
-		if (store_note_add(ui->store, key, ui->mini.text.buf, NULL, ui_author(), &diag) != VT_OK)
+		if (store_note_add(ui->store, key, ui->mini.text.buf, NULL, cli_author(), &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
 			snprintf(ui->status, sizeof(ui->status), "note added to %s", key);
@@ -1519,7 +1507,7 @@ static void mini_done(struct ui *ui)
 	}
 	if (ui->mini.purpose == ACT_TAG_ALL && ui->q) {
 		struct tag_change ch = { tag, true };
-		if (store_tag_query(ui->store, ui->q, &ch, 1, ui_author(), &changed, &diag) != VT_OK)
+		if (store_tag_query(ui->store, ui->q, &ch, 1, cli_author(), &changed, &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
 			snprintf(ui->status, sizeof(ui->status), "%s added to %zu case%s", tag, changed,
@@ -1640,7 +1628,7 @@ static void edit_note(struct ui *ui, struct view *v)
 		snprintf(ui->status, sizeof(ui->status), "the editor failed; no note added");
 	else if (!sb.len)
 		snprintf(ui->status, sizeof(ui->status), "empty note: nothing added");
-	else if (store_note_add(ui->store, key, text, replaces, ui_author(), &diag) != VT_OK)
+	else if (store_note_add(ui->store, key, text, replaces, cli_author(), &diag) != VT_OK)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 	else
 		snprintf(ui->status, sizeof(ui->status), "note %s %s", replaces ? "changed on" : "added to", key);
@@ -1775,7 +1763,7 @@ static void dispatch(struct ui *ui, enum action a)
 		size_t changed = 0;
 		char *when = NULL;
 
-		if (store_tag_undo(ui->store, ui_author(), &changed, &when, &diag) != VT_OK)
+		if (store_tag_undo(ui->store, cli_author(), &changed, &when, &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
 			snprintf(ui->status, sizeof(ui->status), "undid the tagging of %.19s: %zu case%s changed", when,
