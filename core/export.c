@@ -116,15 +116,9 @@ void export_jsonl_case(struct strbuf *sb, const struct deck *d, const struct dec
 	strbuf_addf(sb, ", \"day\": %s", c->day ? "" : "null");
 	if (c->day)
 		strbuf_addf(sb, "%d", c->day);
-	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": [", c->amended ? "true" : "false");
-	for (i = 0; i < c->npresenters; i++) {
-		strbuf_addstr(sb, i ? ", {\"name\": " : "{\"name\": ");
-		json_string(sb, c->presenters[i].name);
-		strbuf_addstr(sb, ", \"organization\": ");
-		json_string(sb, c->presenters[i].organization);
-		strbuf_addch(sb, '}');
-	}
-	strbuf_addstr(sb, "], \"tags\": [");
+	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": ", c->amended ? "true" : "false");
+	json_presenters(sb, c);
+	strbuf_addstr(sb, ", \"tags\": [");
 	for (i = 0; t && *t; i++) {
 		const char *e = strstr(t, ", ");
 		size_t n = e ? (size_t)(e - t) : strlen(t);

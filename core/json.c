@@ -39,6 +39,21 @@ void json_string(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
+void json_presenters(struct strbuf *sb, const struct deck_case *c)
+{
+	size_t i;
+
+	strbuf_addch(sb, '[');
+	for (i = 0; i < c->npresenters; i++) {
+		strbuf_addstr(sb, i ? ", {\"name\": " : "{\"name\": ");
+		json_string(sb, c->presenters[i].name);
+		strbuf_addstr(sb, ", \"organization\": ");
+		json_string(sb, c->presenters[i].organization);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
+}
+
 static void nl(struct strbuf *sb, int indent)
 {
 	strbuf_addch(sb, '\n');

@@ -11,6 +11,9 @@
 /* Appends `s` as a JSON string literal, or null for NULL. */
 void json_string(struct strbuf *sb, const char *s);
 
+/* Appends the case's presenters on one line: [{"name": ..., "organization": ...}, ...]. */
+void json_presenters(struct strbuf *sb, const struct deck_case *c);
+
 /*
  * Appends one meeting as the object the export contract describes
  * (source, body, heading, venue, dates, member_changes, agenda, cases with

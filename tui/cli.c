@@ -838,15 +838,9 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	json_string(sb, decision_type_name(c->type));
 	strbuf_addstr(sb, ", \"title\": ");
 	json_string(sb, c->title);
-	strbuf_addstr(sb, ", \"presenters\": [");
-	for (i = 0; i < c->npresenters; i++) {
-		strbuf_addstr(sb, i ? ", {\"name\": " : "{\"name\": ");
-		json_string(sb, c->presenters[i].name);
-		strbuf_addstr(sb, ", \"organization\": ");
-		json_string(sb, c->presenters[i].organization);
-		strbuf_addch(sb, '}');
-	}
-	strbuf_addf(sb, "], \"score\": %.6f, \"tier\": %d, \"snippets\": [", h->score, h->tier);
+	strbuf_addstr(sb, ", \"presenters\": ");
+	json_presenters(sb, c);
+	strbuf_addf(sb, ", \"score\": %.6f, \"tier\": %d, \"snippets\": [", h->score, h->tier);
 	for (i = 0; i < nsn; i++) {
 		strbuf_addstr(sb, i ? ", {\"where\": " : "{\"where\": ");
 		json_string(sb, sn[i].where);
