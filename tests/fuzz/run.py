@@ -60,7 +60,9 @@ def main():
     print(f"{'target':<8} {'seconds':>8} {'executions':>12} {'exec/s':>8}  result")
     for t in TARGETS:
         art = os.path.join(build, f"artifacts-{t}") + "/"
-        os.makedirs(art, exist_ok=True)
+        # Earlier failures are in tests/fuzz/regressions already: start clean.
+        shutil.rmtree(art, ignore_errors=True)
+        os.makedirs(art)
         r = subprocess.run([os.path.join(build, "tests", "fuzz", f"fuzz_{t}"), f"-max_total_time={seconds}",
                             "-timeout=10", "-rss_limit_mb=2048", f"-artifact_prefix={art}", "-print_final_stats=1",
                             os.path.join(corpus, t)], capture_output=True, text=True, errors="replace")
