@@ -642,18 +642,94 @@ static void keep_cases(struct deck *d, const long *ids, size_t n)
 	d->ncases = k;
 }
 
+bool cli_export_format_ok(const char *format)
+{
+	return !strcmp(format, "json") || !strcmp(format, "jsonl") || !strcmp(format, "csv") || !strcmp(format, "ics");
+}
+
+enum vt_status cli_export(struct store *s, const struct query *q, bool filtered, const char *format, FILE *f,
+			  size_t *ncases, struct vt_diag *diag)
+{
+	struct search_opts o = { 0, true, false, 60000 };
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct strbuf out = STRBUF_INIT;
+	long *ids = NULL, *meetings = NULL, last = 0;
+	size_t i, nmeetings = 0, written = 0;
+	enum vt_status st;
+
+	*ncases = 0;
+	/* The cases to export: the query's, newest meeting first (all without a query). */
+	if ((st = store_search(s, q, &o, &res, diag)) != VT_OK)
+		return st;
+	ids = xcalloc(res.nhits + 1, sizeof(*ids));
+	meetings = xcalloc(res.nhits + 1, sizeof(*meetings));
+	for (i = 0; i < res.nhits; i++) {
+		ids[i] = res.hits[i].case_id;
+		if (!i || res.hits[i].meeting_id != last)
+			meetings[nmeetings++] = last = res.hits[i].meeting_id;
+	}
+	qsort(ids, res.nhits, sizeof(*ids), cmp_long);
+	if (!strcmp(format, "csv"))
+		export_csv_begin(&out);
+	else if (!strcmp(format, "ics"))
+		export_ics_begin(&out);
+	else if (!strcmp(format, "json"))
+		strbuf_addstr(&out, "{\n  \"meetings\": [");
+	for (i = 0; i < nmeetings && st == VT_OK; i++) {
+		struct deck *d = NULL;
+		size_t k;
+
+		if ((st = store_load_meeting(s, meetings[i], &d, diag)) != VT_OK)
+			break;
+		if (filtered)
+			keep_cases(d, ids, res.nhits);
+		*ncases += d->ncases;
+		if (!strcmp(format, "json")) {
+			strbuf_addstr(&out, written++ ? ",\n    " : "\n    ");
+			json_meeting(&out, d, 4);
+		} else if (!strcmp(format, "ics")) {
+			export_ics_meeting(&out, d);
+		} else {
+			for (k = 0; k < d->ncases; k++) {
+				char *key = deck_case_key(d, &d->cases[k]), *tags = NULL;
+
+				if (store_case_tags(s, key, &tags, diag) != VT_OK)
+					tags = xstrdup("");
+				if (!strcmp(format, "csv"))
+					export_csv_case(&out, d, &d->cases[k], tags);
+				else
+					export_jsonl_case(&out, d, &d->cases[k], tags);
+				free(tags);
+				free(key);
+			}
+		}
+		deck_free(d);
+		fwrite(out.buf, 1, out.len, f);
+		strbuf_reset(&out);
+	}
+	if (!strcmp(format, "ics"))
+		export_ics_end(&out);
+	else if (!strcmp(format, "json"))
+		strbuf_addstr(&out, written ? "\n  ]\n}\n" : "]\n}\n");
+	fwrite(out.buf, 1, out.len, f);
+	if (st == VT_OK && (fflush(f) || ferror(f)))
+		st = vt_fail(diag, VT_ERR_IO, 0, "write error: %s", strerror(errno));
+	free(ids);
+	free(meetings);
+	search_result_release(&res);
+	strbuf_release(&out);
+	return st;
+}
+
 static int cmd_export(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = find_command("export");
-	struct search_opts o = { 0, true, false, 60000 };
-	struct search_result res = { NULL, 0, 0, 0 };
-	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT;
 	struct store *s = NULL;
 	struct query *q = NULL;
 	struct vt_diag diag;
 	const char *format = "json";
-	long *ids = NULL, *meetings = NULL, last = 0;
-	size_t i, nmeetings = 0, written = 0;
+	size_t i, n;
 	int rc = EXIT_USAGE;
 
 	for (i = 1; i < (size_t)argc; i++) {
@@ -674,7 +750,7 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 		} else
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
 	}
-	if (strcmp(format, "json") && strcmp(format, "jsonl") && strcmp(format, "csv") && strcmp(format, "ics")) {
+	if (!cli_export_format_ok(format)) {
 		fprintf(stderr, "vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n", format);
 		goto out;
 	}
@@ -686,76 +762,14 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
-	/* The cases to export: the query's, newest meeting first (all without a query). */
-	if (store_search(s, q, &o, &res, &diag) != VT_OK) {
+	if (cli_export(s, q, text.len > 0, format, stdout, &n, &diag) != VT_OK) {
 		fprintf(stderr, "vedtak export: %s\n", diag.msg);
 		goto out;
 	}
-	ids = xcalloc(res.nhits + 1, sizeof(*ids));
-	meetings = xcalloc(res.nhits + 1, sizeof(*meetings));
-	for (i = 0; i < res.nhits; i++) {
-		ids[i] = res.hits[i].case_id;
-		if (!i || res.hits[i].meeting_id != last)
-			meetings[nmeetings++] = last = res.hits[i].meeting_id;
-	}
-	qsort(ids, res.nhits, sizeof(*ids), cmp_long);
-
-	if (!strcmp(format, "csv"))
-		export_csv_begin(&out);
-	else if (!strcmp(format, "ics"))
-		export_ics_begin(&out);
-	else if (!strcmp(format, "json"))
-		strbuf_addstr(&out, "{\n  \"meetings\": [");
-	for (i = 0; i < nmeetings; i++) {
-		struct deck *d = NULL;
-		size_t k;
-
-		if (store_load_meeting(s, meetings[i], &d, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak export: %s\n", diag.msg);
-			goto out;
-		}
-		if (text.len)
-			keep_cases(d, ids, res.nhits);
-		if (!strcmp(format, "json")) {
-			strbuf_addstr(&out, written++ ? ",\n    " : "\n    ");
-			json_meeting(&out, d, 4);
-		} else if (!strcmp(format, "ics")) {
-			export_ics_meeting(&out, d);
-		} else {
-			for (k = 0; k < d->ncases; k++) {
-				char *key = deck_case_key(d, &d->cases[k]), *tags = NULL;
-
-				if (store_case_tags(s, key, &tags, &diag) != VT_OK)
-					tags = xstrdup("");
-				if (!strcmp(format, "csv"))
-					export_csv_case(&out, d, &d->cases[k], tags);
-				else
-					export_jsonl_case(&out, d, &d->cases[k], tags);
-				free(tags);
-				free(key);
-			}
-		}
-		deck_free(d);
-		fwrite(out.buf, 1, out.len, stdout);
-		strbuf_reset(&out);
-	}
-	if (!strcmp(format, "ics"))
-		export_ics_end(&out);
-	else if (!strcmp(format, "json"))
-		strbuf_addstr(&out, written ? "\n  ]\n}\n" : "]\n}\n");
-	fwrite(out.buf, 1, out.len, stdout);
 	rc = EXIT_OK;
-	if (fflush(stdout) || ferror(stdout)) {
-		fprintf(stderr, "vedtak export: write error: %s\n", strerror(errno));
-		rc = EXIT_FAILED;
-	}
 out:
-	free(ids);
-	free(meetings);
-	search_result_release(&res);
 	query_free(q);
 	strbuf_release(&text);
-	strbuf_release(&out);
 	store_close(s);
 	return rc;
 }

@@ -6,6 +6,10 @@
 #define VEDTAK_CLI_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "status.h"
 
 struct cli {
 	char *db_path;   /* owned */
@@ -31,6 +35,20 @@ int cli_start(struct cli *cli);
 
 /* Who changes tags and notes: VEDTAK_USER (or the configuration's user), else USER. */
 const char *cli_author(void);
+
+struct store;
+struct query;
+
+/* True for json, jsonl, csv and ics. */
+bool cli_export_format_ok(const char *format);
+
+/*
+ * Writes the cases `q` finds (only those when `filtered`, else whole
+ * meetings) to `f` in `format`; *ncases says how many. Used by `vedtak
+ * export` and the UI's e.
+ */
+enum vt_status cli_export(struct store *s, const struct query *q, bool filtered, const char *format, FILE *f,
+			  size_t *ncases, struct vt_diag *diag);
 
 /* Prints a subcommand's --help. */
 void cli_command_help(const struct cli_command *c);

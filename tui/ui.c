@@ -70,6 +70,7 @@ enum action {
 	ACT_NOTE,
 	ACT_EDIT_NOTE,
 	ACT_OPEN_SOURCE,
+	ACT_EXPORT,
 };
 
 struct binding {
@@ -111,6 +112,7 @@ static const struct binding bindings[] = {
 	{ 'u', "u", ACT_UNDO, "undo the last tagging" },
 	{ 'a', "a", ACT_NOTE, "add a note to the case" },
 	{ 'E', "E", ACT_EDIT_NOTE, "edit the case's latest note (or write a new one) in $EDITOR" },
+	{ 'e', "e", ACT_EXPORT, "export the result list to a file: .csv, .jsonl, .ics or .json" },
 	{ 'o', "o", ACT_OPEN_SOURCE, "open the original deck in $PAGER at the case's first line" },
 	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
 	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
@@ -168,7 +170,7 @@ struct ui {
 	char *history_path;
 	/* A one-line prompt in the status line: a tag, a note. */
 	struct {
-		enum action purpose; /* ACT_TAG, ACT_TAG_ALL or ACT_NOTE */
+		enum action purpose; /* ACT_TAG, ACT_TAG_ALL, ACT_NOTE or ACT_EXPORT */
 		bool active;
 		struct strbuf text;
 		char label[160];
@@ -1478,6 +1480,38 @@ static void tag_cases(struct ui *ui, struct view *v, const char *tag)
 	refresh_after_change(ui);
 }
 
+/* Writes the result list to the file the prompt names, in the format its name ends with. */
+static void export_results(struct ui *ui)
+{
+	const char *path = ui->mini.text.buf, *dot = strrchr(path, '.');
+	struct vt_diag diag;
+	size_t n = 0;
+	FILE *f;
+
+	if (!ui->mini.text.len || !ui->q)
+		return;
+	if (!dot || !cli_export_format_ok(dot + 1)) {
+		snprintf(ui->status, sizeof(ui->status), "name the file .csv, .jsonl, .ics or .json");
+		return;
+	}
+	if (!(f = fopen(path, "w"))) {
+		snprintf(ui->status, sizeof(ui->status), "cannot write %s: %s", path, strerror(errno));
+		return;
+	}
+	if (cli_export(ui->store, ui->q, ui->q->root != NULL, dot + 1, f, &n, &diag) != VT_OK) {
+		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
+		fclose(f);
+		remove(path); /* a half-written export would pass for a whole one */
+		return;
+	}
+	if (fclose(f)) {
+		snprintf(ui->status, sizeof(ui->status), "cannot write %s: %s", path, strerror(errno));
+		remove(path);
+		return;
+	}
+	snprintf(ui->status, sizeof(ui->status), "%zu case%s written to %s", n, n == 1 ? "" : "s", path);
+}
+
 /* Enter in the one-line prompt. */
 static void mini_done(struct ui *ui)
 {
@@ -1487,6 +1521,10 @@ static void mini_done(struct ui *ui)
 	size_t changed = 0;
 
 	ui->mini.active = false;
+	if (ui->mini.purpose == ACT_EXPORT) {
+		export_results(ui);
+		return;
+	}
 	if (ui->mini.purpose == ACT_NOTE) {
 		if (!ui->mini.text.len || !(key = current_key(ui, v)))
 			return;
@@ -1526,7 +1564,7 @@ static void mini_key(struct ui *ui, int rc, wint_t ch)
 		mini_done(ui);
 	} else if (rc == OK && (ch == 27 || ch == 3)) {
 		ui->mini.active = false;
-	} else if (rc == OK && ch == '\t' && ui->mini.purpose != ACT_NOTE) {
+	} else if (rc == OK && ch == '\t' && ui->mini.purpose != ACT_NOTE && ui->mini.purpose != ACT_EXPORT) {
 		complete_tag(ui);
 	} else if ((rc == KEY_CODE_YES && ch == KEY_BACKSPACE) || (rc == OK && (ch == 127 || ch == 8))) {
 		while (ui->mini.text.len && ((unsigned char)ui->mini.text.buf[--ui->mini.text.len] & 0xC0) == 0x80)
@@ -1782,6 +1820,12 @@ static void dispatch(struct ui *ui, enum action a)
 		break;
 	case ACT_OPEN_SOURCE:
 		open_source(ui, v);
+		break;
+	case ACT_EXPORT:
+		if (v->kind == VIEW_RESULTS && ui->q)
+			open_mini(ui, ACT_EXPORT, "Export the list to (.csv, .jsonl, .ics, .json): ");
+		else
+			snprintf(ui->status, sizeof(ui->status), "search with / first; e exports the result list");
 		break;
 	}
 }

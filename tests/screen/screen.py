@@ -6,6 +6,7 @@ decks, and dumps the screen, which must equal cases/NAME.screen. Also
 checks that NO_COLOR draws the same text with attributes only.
 
 usage: screen.py VEDTAK SAMPLES_DIR CASES_DIR [--update]    (prints TAP)"""
+import csv
 import difflib, os, re, shutil, subprocess, sys, tempfile
 
 
@@ -52,10 +53,16 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     if not empty:
         shutil.copy(db, case_db)
     r = subprocess.run([vedtak, "--db", case_db] + args, env=env, capture_output=True, text=True, timeout=60,
-                       stdin=subprocess.DEVNULL)
+                       stdin=subprocess.DEVNULL, cwd=tmp)
     if r.returncode != 0 or not os.path.exists(dump):
         raise RuntimeError(f"exit {r.returncode}: {r.stderr.strip()[-500:]}")
     text = open(dump, encoding="utf-8").read()
+    exported = os.path.join(tmp, "treff.csv")
+    if os.path.exists(exported):
+        with open(exported, encoding="utf-8-sig", newline="") as f:
+            rows = list(csv.reader(f))
+        text += f"EXPORT: {len(rows) - 1} rows, first {rows[1][:2] if len(rows) > 1 else None}\n"
+        os.remove(exported)
     paged = os.path.join(tmp, "paged.txt")
     if os.path.exists(paged):
         text += "PAGER: " + open(paged, encoding="utf-8").read()
@@ -69,6 +76,7 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
 
 def main():
     vedtak, samples, cases = sys.argv[1:4]
+    vedtak = os.path.abspath(vedtak)
     update = "--update" in sys.argv
     n, failed = 0, 0
     with tempfile.TemporaryDirectory() as tmp:
