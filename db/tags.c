@@ -761,6 +761,12 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 	sha256_hex(data, body_len, hex);
 	if (strcmp(hex, want))
 		return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is damaged: its digest does not match");
+	/* The lines are C strings from here on: a NUL would end one early. */
+	if ((end = memchr(data, '\0', body_len))) {
+		for (lineno = 1; data < end; data++)
+			lineno += *data == '\n';
+		return vt_fail(diag, VT_ERR_FORMAT, (long)lineno, "a NUL byte where text belongs");
+	}
 
 	if ((ret = begin(s, diag)) != VT_OK)
 		return ret;

@@ -468,7 +468,15 @@ def damaged_sync_files_change_nothing(env):
     run("import", env.sample(), db=other, check=0)
     before = tag_state(env, other)
     data = open(good, "rb").read()
+    # A NUL in a line, under a digest that matches: the file is whole, its text is not.
+    body, trailer = data[: data.rstrip(b"\n").rindex(b"\n") + 1], data[data.rstrip(b"\n").rindex(b"\n") + 1:]
+    lines = body.split(b"\n")
+    lines[2] = lines[2][:10] + b"\0" + lines[2][10:]
+    body = b"\n".join(lines)
+    count = trailer.split(b"\t")[1]
+    nul = body + b"end\t" + count + b"\t" + hashlib.sha256(body).hexdigest().encode() + b"\n"
     for name, content, message in (
+            ("nul.sync", nul, ":3: error: a NUL byte"),
             ("cut.sync", data[: len(data) // 2], "cut short"),
             ("random.sync", os.urandom(4096), "not a vedtak sync file"),
             ("edited.sync", data.replace(b"fhir", b"hl7x"), "digest does not match"),
