@@ -72,7 +72,20 @@ def main():
             assert lines[1].split() == ["+oppfølging"], lines[1]
             assert "_vedtak" in found, "the zsh completion is installed"
 
+        def installed_themes():
+            keys, dump, attrs = (os.path.join(tmp, n) for n in ("k.keys", "screen.txt", "attrs.txt"))
+            with open(keys, "w") as f:
+                f.write("key /\ntype fhir\nkey Enter\n")
+            r = subprocess.run([vedtak, "--db", db], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                               env=dict(env, VEDTAK_THEME="mono", VEDTAK_UI_SCRIPT=keys, VEDTAK_UI_DUMP=dump,
+                                        VEDTAK_UI_DUMP_ATTRS=attrs, TERM="xterm-256color"))
+            assert r.returncode == 0, r.stderr
+            screen = open(dump, encoding="utf-8").read()
+            assert "cases match" in screen, screen[-300:]
+            assert "c" not in open(attrs).read(), "the installed mono theme was not applied"
+
         check("the installed vedtak finds its bundled samples next to its prefix", installed_runs_on_its_samples)
+        check("the installed vedtak finds its bundled themes (theme = mono)", installed_themes)
         check("the man page has every command of --help and the UI's keys", man_page_covers_commands_and_keys)
         check("bash completion offers commands and the database's tags", bash_completion)
     for i, (ok, name, msg) in enumerate(results, 1):

@@ -1471,8 +1471,8 @@ out:
 	return rc;
 }
 
-/* The bundled sample decks: next to an installed binary, or in the source tree. */
-static char *assets_dir(void)
+/* The bundled assets (samples, themes): next to an installed binary, or in the source tree. */
+char *cli_assets_dir(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
@@ -1508,7 +1508,7 @@ static int cmp_str(const void *a, const void *b)
  */
 static size_t import_samples(struct store *s, bool quiet, char **from, size_t *found)
 {
-	char *dir = assets_dir();
+	char *dir = cli_assets_dir();
 	char *samples = xasprintf("%s/samples", dir);
 	char **names = NULL;
 	size_t n = 0, alloc = 0, i, ok;

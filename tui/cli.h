@@ -42,6 +42,9 @@ struct query;
 /* True for json, jsonl, csv and ics. */
 bool cli_export_format_ok(const char *format);
 
+/* Where the bundled samples and themes are (caller frees). */
+char *cli_assets_dir(void);
+
 /*
  * Writes the cases `q` finds (only those when `filtered`, else whole
  * meetings) to `f` in `format`; *ncases says how many. Used by `vedtak

@@ -27,6 +27,15 @@ enum draw_style {
 	STYLE_COUNT
 };
 
+/*
+ * Reads a theme file over the built-in colours, before draw_init: one
+ * "STYLE = FG [on BG] [bold] [underline] [reverse] [dim]" line a style
+ * (names as in style_names; colours black ... white, default, or 0-255),
+ * # comments. Returns how many lines were ignored (-1: no file) and puts
+ * the first problem, as FILE:LINE, in `warning`.
+ */
+int draw_theme_load(const char *path, char *warning, size_t size);
+
 /* Sets up colours unless `plain` (NO_COLOR, or a terminal without colours). */
 void draw_init(int plain);
 attr_t draw_attr(enum draw_style s);

@@ -89,6 +89,8 @@ int main(int argc, char **argv)
 		setenv("VEDTAK_USER", conf.user, 1);
 	if (conf.no_color && !getenv("NO_COLOR"))
 		setenv("NO_COLOR", "1", 1);
+	if (conf.theme && !getenv("VEDTAK_THEME"))
+		setenv("VEDTAK_THEME", conf.theme, 1);
 	if (conf.sort_by_date && !getenv("VEDTAK_SORT"))
 		setenv("VEDTAK_SORT", "date", 1);
 	/* For valgrind, which cannot follow code PCRE2 makes at run time. */

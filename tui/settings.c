@@ -83,8 +83,11 @@ void settings_load(struct settings *c)
 					value);
 			else
 				c->no_color = !b;
+		} else if (!strcmp(key, "theme")) {
+			free(c->theme);
+			c->theme = *value ? xstrdup(value) : NULL;
 		} else {
-			fprintf(stderr, "%s:%ld: warning: unknown key '%s' (database, user, sort, color); ignored\n",
+			fprintf(stderr, "%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme); ignored\n",
 				path, lineno, key);
 		}
 	}
@@ -96,5 +99,6 @@ void settings_release(struct settings *c)
 {
 	free(c->database);
 	free(c->user);
+	free(c->theme);
 	memset(c, 0, sizeof(*c));
 }

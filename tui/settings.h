@@ -2,7 +2,8 @@
  * settings.h: the configuration file, $XDG_CONFIG_HOME/vedtak/config (INI:
  * "key = value" lines, # or ; comments, [sections] allowed and ignored).
  * Keys: database (a path, ~ for the home folder), user (who tags and
- * writes notes), sort (relevance or date), color (yes or no). Unknown keys
+ * writes notes), sort (relevance or date), color (yes or no), theme (a name
+ * in the bundled themes/ folder, or a theme file's path). Unknown keys
  * and bad values are warned about as FILE:LINE, never fatal. Command-line
  * options override the file; the file overrides the defaults.
  */
@@ -14,6 +15,7 @@
 struct settings {
 	char *database; /* NULL: not set */
 	char *user;
+	char *theme;
 	bool sort_by_date;
 	bool no_color;
 };

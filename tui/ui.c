@@ -1906,6 +1906,26 @@ void ui_print_keys(FILE *f)
 	}
 }
 
+/* The theme the configuration names (VEDTAK_THEME): a path, or a name in the bundled themes/. */
+static void load_theme(struct ui *ui)
+{
+	const char *name = getenv("VEDTAK_THEME");
+	char *dir, *path;
+
+	if (!name || !*name || !strcmp(name, "default"))
+		return;
+	if (strchr(name, '/')) {
+		path = xstrdup(name);
+	} else {
+		dir = cli_assets_dir();
+		path = xasprintf("%s/themes/%s.theme", dir, name);
+		free(dir);
+	}
+	/* A problem shows in the status line: a warning on stderr would vanish under the screen. */
+	draw_theme_load(path, ui->status, sizeof(ui->status));
+	free(path);
+}
+
 int ui_wanted(void)
 {
 	return getenv("VEDTAK_UI_SCRIPT") || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
@@ -1927,6 +1947,7 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 	if (status)
 		snprintf(ui.status, sizeof(ui.status), "%s", status);
 	history_load(&ui);
+	load_theme(&ui);
 	if (script) {
 		const char *size = getenv("VEDTAK_UI_SIZE");
 		int c = 80, r = 24;

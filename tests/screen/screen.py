@@ -31,6 +31,7 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
                XDG_DATA_HOME=os.path.join(tmp, "data"), VEDTAK_UI_SCRIPT=script, VEDTAK_UI_SIZE=size,
                VEDTAK_UI_DUMP=dump, VEDTAK_UI_DUMP_ATTRS=attrs)
     env.pop("NO_COLOR", None)
+    env.pop("VEDTAK_THEME", None)
     # An "editor" that writes the note, as a person would in $EDITOR.
     editor = os.path.join(tmp, "editor.sh")
     with open(editor, "w") as f:
@@ -121,6 +122,33 @@ def main():
         if "r" not in attrs_p:
             problems.append("NO_COLOR shows no selection or status (reverse video)")
         print(f"{'not ok' if problems else 'ok'} {n} - NO_COLOR draws attributes only")
+        for p in problems:
+            print("#   " + p)
+        failed += bool(problems)
+        # Themes: the bundled ones by name, a broken one named in the status line.
+        n += 1
+        problems = []
+        text_m, attrs_m = run_case(vedtak, db, keys, tmp, {"VEDTAK_THEME": "mono"})
+        text_l, attrs_l = run_case(vedtak, db, keys, tmp, {"VEDTAK_THEME": "light"})
+        if text_m != text_c or text_l != text_c:
+            problems.append("a theme changes the text")
+        if "c" in attrs_m or "r" not in attrs_m:
+            problems.append("theme mono draws colours, or no reverse video")
+        if "c" not in attrs_l:
+            problems.append("theme light draws no colours")
+        bad = os.path.join(tmp, "bad.theme")
+        with open(bad, "w") as f:
+            f.write("# a theme with a mistake\ntitle = blue bold\nhit = purple\n")
+        empty_keys = os.path.join(tmp, "empty.keys")
+        with open(empty_keys, "w") as f:
+            f.write("# size 100x10\n")
+        text_b, _ = run_case(vedtak, db, empty_keys, tmp, {"VEDTAK_THEME": bad})
+        if f"{bad}:3: not 'STYLE = COLOUR" not in text_b:
+            problems.append("the bad theme line is not named in the status line: " + text_b.splitlines()[-1])
+        text_n, _ = run_case(vedtak, db, empty_keys, tmp, {"VEDTAK_THEME": "nosuch"})
+        if "cannot read theme" not in text_n:
+            problems.append("a missing theme is not reported")
+        print(f"{'not ok' if problems else 'ok'} {n} - themes: mono without colours, light with, a bad line named")
         for p in problems:
             print("#   " + p)
         failed += bool(problems)
