@@ -75,6 +75,14 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     return text, open(attrs, encoding="utf-8").read()
 
 
+def report(n, name, problems):
+    """Prints test n's TAP line; returns 1 if it failed."""
+    print(f"{'not ok' if problems else 'ok'} {n} - {name}")
+    for p in problems:
+        print("#   " + p)
+    return 1 if problems else 0
+
+
 def main():
     vedtak, samples, cases = sys.argv[1:4]
     vedtak = os.path.abspath(vedtak)
@@ -121,10 +129,7 @@ def main():
             problems.append("colour drawn with NO_COLOR")
         if "r" not in attrs_p:
             problems.append("NO_COLOR shows no selection or status (reverse video)")
-        print(f"{'not ok' if problems else 'ok'} {n} - NO_COLOR draws attributes only")
-        for p in problems:
-            print("#   " + p)
-        failed += bool(problems)
+        failed += report(n, "NO_COLOR draws attributes only", problems)
         # Themes: the bundled ones by name, a broken one named in the status line.
         n += 1
         problems = []
@@ -148,10 +153,7 @@ def main():
         text_n, _ = run_case(vedtak, db, empty_keys, tmp, {"VEDTAK_THEME": "nosuch"})
         if "cannot read theme" not in text_n:
             problems.append("a missing theme is not reported")
-        print(f"{'not ok' if problems else 'ok'} {n} - themes: mono without colours, light with, a bad line named")
-        for p in problems:
-            print("#   " + p)
-        failed += bool(problems)
+        failed += report(n, "themes: mono without colours, light with, a bad line named", problems)
     print(f"1..{n}")
     return 1 if failed else 0
 
