@@ -98,7 +98,8 @@ def main():
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
-    print("MB/s: deck megabytes per second of 'vedtak import' (parse and store, no search index);")
+    print("check s: 'vedtak import --check' (parse only, nothing stored);")
+    print("MB/s: deck megabytes per second of 'vedtak import' (parse, store and build the search index);")
     print("ratio: vedtak import time / sqlite3 shell load time of the same slide texts.")
 
 
