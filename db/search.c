@@ -447,14 +447,25 @@ static void hint_strong_columns(struct strbuf *hint)
 	free(inner);
 }
 
+/* What stops a search: its deadline, or store_interrupt() from another thread. */
+struct watch {
+	struct store *s;
+	bool has_deadline;
+	struct timespec at;
+};
+
 /* SQLite's progress handler: non-zero stops the statement with SQLITE_INTERRUPT. */
-static int past_deadline(void *arg)
+static int should_stop(void *arg)
 {
-	const struct timespec *at = arg;
+	const struct watch *w = arg;
 	struct timespec now;
 
+	if (store_interrupted(w->s))
+		return 1;
+	if (!w->has_deadline)
+		return 0;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	return now.tv_sec > at->tv_sec || (now.tv_sec == at->tv_sec && now.tv_nsec > at->tv_nsec);
+	return now.tv_sec > w->at.tv_sec || (now.tv_sec == w->at.tv_sec && now.tv_nsec > w->at.tv_nsec);
 }
 
 static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
@@ -476,12 +487,12 @@ static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
 	return true;
 }
 
-static enum vt_status step_error(sqlite3 *db, int rc, const struct search_opts *o, struct vt_diag *diag)
+static enum vt_status step_error(struct store *s, int rc, const struct search_opts *o, struct vt_diag *diag)
 {
-	const char *msg = sqlite3_errmsg(db);
+	const char *msg = sqlite3_errmsg(store_db(s));
 
 	if (rc == SQLITE_INTERRUPT)
-		return o->deadline_ms ? vt_fail(diag, VT_ERR_USAGE, 0,
+		return o->deadline_ms && !store_interrupted(s) ? vt_fail(diag, VT_ERR_USAGE, 0,
 						"the query took longer than %ld ms and was stopped; narrow it",
 						o->deadline_ms)
 				      : vt_fail(diag, VT_ERR_USAGE, 0, "the query was cancelled");
@@ -498,7 +509,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
-	struct timespec deadline_at;
+	struct watch watch = { s, o->deadline_ms > 0, { 0, 0 } };
 	bool h0 = false, h1 = false, h2 = false, bounded = false;
 	size_t i;
 	int rc, k;
@@ -507,20 +518,21 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	memset(&g, 0, sizeof(g));
 	g.db = store_db(s);
 	g.wz = wordizer_new();
+	if (watch.has_deadline) {
+		clock_gettime(CLOCK_MONOTONIC, &watch.at);
+		watch.at.tv_sec += o->deadline_ms / 1000;
+		watch.at.tv_nsec += (o->deadline_ms % 1000) * 1000000L;
+		if (watch.at.tv_nsec >= 1000000000L) {
+			watch.at.tv_sec++;
+			watch.at.tv_nsec -= 1000000000L;
+		}
+	}
+	/* Before the WHERE clause: expanding a word into index terms runs SQL too. */
+	sqlite3_progress_handler(g.db, 1000, should_stop, &watch);
 	if (q->root)
 		gen_where(&g, q->root, &where);
 	else
 		strbuf_addch(&where, '1');
-	if (o->deadline_ms > 0) {
-		clock_gettime(CLOCK_MONOTONIC, &deadline_at);
-		deadline_at.tv_sec += o->deadline_ms / 1000;
-		deadline_at.tv_nsec += (o->deadline_ms % 1000) * 1000000L;
-		if (deadline_at.tv_nsec >= 1000000000L) {
-			deadline_at.tv_sec++;
-			deadline_at.tv_nsec -= 1000000000L;
-		}
-		sqlite3_progress_handler(g.db, 1000, past_deadline, &deadline_at);
-	}
 
 	/* The count. */
 	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where.buf);
@@ -530,7 +542,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		ret = step_error(g.db, rc, o, diag);
+		ret = step_error(s, rc, o, diag);
 		goto out;
 	}
 	out->total = (size_t)sqlite3_column_int64(st, 0);
@@ -598,11 +610,10 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		h->score = sqlite3_column_double(st, 4);
 	}
 	if (rc != SQLITE_DONE)
-		ret = step_error(g.db, rc, o, diag);
+		ret = step_error(s, rc, o, diag);
 out:
 	sqlite3_finalize(st);
-	if (o->deadline_ms > 0)
-		sqlite3_progress_handler(g.db, 0, NULL, NULL);
+	sqlite3_progress_handler(g.db, 0, NULL, NULL);
 	for (i = 0; i < g.nb; i++)
 		free(g.b[i].text);
 	free(g.b);

@@ -47,7 +47,13 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 			    struct search_result *out, struct vt_diag *diag);
 void search_result_release(struct search_result *r);
 
-/* Stops a running store_search() from another thread (it then fails). */
+/*
+ * Stops a running store_search() from another thread (it then fails), and
+ * every later one until store_interrupt_clear(): the caller clears it when
+ * it starts the search that should run.
+ */
 void store_interrupt(struct store *s);
+void store_interrupt_clear(struct store *s);
+bool store_interrupted(struct store *s);
 
 #endif

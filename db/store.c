@@ -6,6 +6,7 @@
  * in one IMMEDIATE transaction and is rolled back whole on any error.
  */
 #include <sqlite3.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,6 +86,7 @@ struct store {
 	bool readonly;
 	sqlite3_stmt *stmt[ST_COUNT];
 	struct fts_terms *terms;
+	atomic_bool interrupted; /* set by another thread; read by the search's progress handler */
 };
 
 static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char *what)
@@ -716,7 +718,20 @@ sqlite3 *store_db(struct store *s)
 
 void store_interrupt(struct store *s)
 {
+	/* sqlite3_interrupt alone is lost when no statement is running at that moment
+	 * (between the statements of one search): the flag is not. */
+	atomic_store(&s->interrupted, true);
 	sqlite3_interrupt(s->db);
+}
+
+void store_interrupt_clear(struct store *s)
+{
+	atomic_store(&s->interrupted, false);
+}
+
+bool store_interrupted(struct store *s)
+{
+	return atomic_load(&s->interrupted);
 }
 
 bool store_readonly(const struct store *s)

@@ -90,6 +90,8 @@ static void *worker(void *arg)
 		gen = s->gen;
 		s->requested = false;
 		s->running = gen;
+		/* Under the lock that searcher_request interrupts under: no stop is lost or stale. */
+		store_interrupt_clear(s->store);
 		pthread_mutex_unlock(&s->lock);
 
 		memset(&r, 0, sizeof(r));
