@@ -52,6 +52,8 @@ static void run(struct searcher *s, const char *text, bool by_date, size_t limit
 		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
 		goto out;
 	}
+	if (store_interrupted(s->store))
+		goto out; /* stale: its rows would only be thrown away */
 	ids = xcalloc(res.nhits + 1, sizeof(*ids));
 	for (i = 0; i < res.nhits; i++)
 		ids[i] = res.hits[i].case_id;
