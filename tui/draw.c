@@ -76,7 +76,7 @@ static bool parse_style_line(char *words, struct style_def *d)
 			d->extra |= A_REVERSE;
 		} else if (!strcmp(w, "dim")) {
 			d->extra |= A_DIM;
-		} else if ((c = parse_color(w)) == -2 || (on ? false : have_fg)) {
+		} else if ((c = parse_color(w)) == -2 || (!on && have_fg)) {
 			return false;
 		} else if (on) {
 			d->bg = c;
