@@ -7,19 +7,14 @@ the bash completion offers commands and the database's tags.
 usage: install_test.py BUILD_DIR      (prints TAP)"""
 import os, re, shutil, subprocess, sys, tempfile
 
-results = []
-
-
-def check(name, fn):
-    try:
-        fn()
-        results.append((True, name, ""))
-    except AssertionError as e:
-        results.append((False, name, str(e)))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tap import Tap  # noqa: E402
 
 
 def main():
     build = sys.argv[1]
+    tap = Tap()
+    check = tap.check
     with tempfile.TemporaryDirectory() as tmp:
         dest = os.path.join(tmp, "dest")
         r = subprocess.run(["meson", "install", "-C", build, "--destdir", dest, "--no-rebuild", "--quiet"],
@@ -88,12 +83,7 @@ def main():
         check("the installed vedtak finds its bundled themes (theme = mono)", installed_themes)
         check("the man page has every command of --help and the UI's keys", man_page_covers_commands_and_keys)
         check("bash completion offers commands and the database's tags", bash_completion)
-    for i, (ok, name, msg) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        for line in msg.splitlines()[:20]:
-            print("#   " + line)
-    print(f"1..{len(results)}")
-    return 0 if all(r[0] for r in results) else 1
+    return tap.finish()
 
 
 if __name__ == "__main__":

@@ -7,6 +7,9 @@ leave the program. scripts/deps installs tmux; without it the test skips.
 usage: tmux_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
 import os, shutil, subprocess, sys, tempfile, time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import Tap  # noqa: E402
+
 SOCK = f"vedtak-test-{os.getpid()}"
 
 
@@ -42,21 +45,13 @@ def main():
     if not shutil.which("tmux"):
         print("1..0 # SKIP tmux is not installed (scripts/deps installs it)")
         return 0
-    results = []
+    tap = Tap(cleanup=lambda: tmux("kill-server", check=False), lines=40)
+    check = tap.check
     with tempfile.TemporaryDirectory() as tmp:
         db = os.path.join(tmp, "v.db")
         decks = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
         subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
         cmd = f"env LANG=C.UTF-8 XDG_DATA_HOME={tmp} {vedtak} --db {db}"
-
-        def check(name, fn):
-            try:
-                fn()
-                results.append((True, name, ""))
-            except AssertionError as e:
-                results.append((False, name, str(e)))
-            finally:
-                tmux("kill-server", check=False)
 
         def start():
             tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
@@ -105,12 +100,7 @@ def main():
         check("live search in a real terminal, open a case, q back out", search_and_open)
         check("Ctrl-C quits from the search prompt", ctrl_c_quits)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
-    for i, (ok, name, msg) in enumerate(results, 1):
-        print(f"{'ok' if ok else 'not ok'} {i} - {name}")
-        for line in msg.splitlines()[:40]:
-            print("#   " + line)
-    print(f"1..{len(results)}")
-    return 0 if all(r[0] for r in results) else 1
+    return tap.finish()
 
 
 if __name__ == "__main__":
