@@ -57,36 +57,39 @@ def main():
             tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
             wait_for("vedtak · Meetings")
 
-        def search_and_open():
+        def keys(*names):
+            for k in names:
+                tmux("send-keys", "-t", "t", k)
+
+        def start_search(text):
+            """Starts vedtak and types a query at the search prompt, as a person would."""
             start()
-            tmux("send-keys", "-t", "t", "/")
-            tmux("send-keys", "-t", "t", "-l", "fhir api")
+            keys("/")
+            tmux("send-keys", "-t", "t", "-l", text)
+
+        def search_and_open():
+            start_search("fhir api")
             s = wait_for("4 cases match")
             assert "14/21" in s and "Sentral forskrivningsmodul SFM" in s, s
             assert "Search: fhir api" in s, s
-            tmux("send-keys", "-t", "t", "Enter")       # leave the prompt
-            tmux("send-keys", "-t", "t", "Enter")       # open the first case
+            keys("Enter", "Enter")                      # leave the prompt, open the first case
             s = wait_for("Forslag til vedtak")
             assert "Sak 14/21 · NUFA" in s and "Presenters: Dag Hammer; Ida Nordmann" in s, s
-            tmux("send-keys", "-t", "t", "q")
+            keys("q")
             wait_for("4 cases match")
-            tmux("send-keys", "-t", "t", "q")
+            keys("q")
             wait_for("vedtak · Meetings")
-            tmux("send-keys", "-t", "t", "q")
+            keys("q")
             wait_gone()
 
         def ctrl_c_quits():
-            start()
-            tmux("send-keys", "-t", "t", "/")
-            tmux("send-keys", "-t", "t", "-l", "samhandling")
+            start_search("samhandling")
             wait_for("cases match")
-            tmux("send-keys", "-t", "t", "C-c")
+            keys("C-c")
             wait_gone()
 
         def narrow_and_resize():
-            start()
-            tmux("send-keys", "-t", "t", "/")
-            tmux("send-keys", "-t", "t", "-l", "hjemmeoppfolging")
+            start_search("hjemmeoppfolging")
             wait_for("6 cases match")
             tmux("resize-window", "-t", "t", "-x", "60", "-y", "20")
             s = wait_for("Search: hjemmeoppfolging")
