@@ -1,11 +1,14 @@
 /*
- * dates.c: a small hand-written scanner for Norwegian date expressions.
+ * dates.c: a small hand-written scanner for Norwegian date expressions, and
+ * dates written for people in the user's language.
  */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
 #include "dates.h"
+#include "i18n.h"
+#include "strbuf.h"
 #include "banned.h"
 
 static const char *const months[] = {
@@ -206,4 +209,98 @@ void date_add_days(int *y, int *m, int *d, int days)
 			}
 			*d = days_in_month(*y, *m);
 		}
+}
+
+static const char *month_name(int m)
+{
+	switch (m) {
+	case 1: return C_("month", "January");
+	case 2: return C_("month", "February");
+	case 3: return C_("month", "March");
+	case 4: return C_("month", "April");
+	case 5: return C_("month", "May");
+	case 6: return C_("month", "June");
+	case 7: return C_("month", "July");
+	case 8: return C_("month", "August");
+	case 9: return C_("month", "September");
+	case 10: return C_("month", "October");
+	case 11: return C_("month", "November");
+	case 12: return C_("month", "December");
+	}
+	return "?";
+}
+
+/* strftime's %Y %m %d %B and %%, with GNU's %-m and %-d for no padding. */
+static void format_date(struct strbuf *sb, const char *pattern, int y, int m, int d)
+{
+	const char *p;
+
+	for (p = pattern; *p; p++) {
+		bool pad = true;
+
+		if (*p != '%' || !p[1]) {
+			strbuf_addch(sb, *p);
+			continue;
+		}
+		if (p[1] == '-' && p[2]) {
+			pad = false;
+			p++;
+		}
+		switch (*++p) {
+		case 'Y': strbuf_addf(sb, "%04d", y); break;
+		case 'm': strbuf_addf(sb, pad ? "%02d" : "%d", m); break;
+		case 'd': strbuf_addf(sb, pad ? "%02d" : "%d", d); break;
+		case 'B': strbuf_addstr(sb, month_name(m)); break;
+		default: strbuf_addch(sb, *p); break;
+		}
+	}
+}
+
+static bool is_date_separator(char c)
+{
+	return c == ' ' || c == '.' || c == '-' || c == '/' || c == ',';
+}
+
+void date_human(struct strbuf *sb, const char *start, const char *end, bool compact)
+{
+	/* TRANSLATORS: strftime-like: %Y year, %m month, %d day (%-m, %-d unpadded), %B the month's name.
+	 * A column: keep it 10 characters wide. */
+	const char *pattern = compact ? C_("date in a column", "%Y-%m-%d")
+				      /* TRANSLATORS: as above; a date in running text. */
+				      : C_("date in text", "%Y-%m-%d");
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int y1, m1, d1, y2, m2, d2;
+	size_t n;
+
+	if (!start || sscanf(start, "%d-%d-%d", &y1, &m1, &d1) != 3) {
+		strbuf_addstr(sb, start ? start : _("date unknown"));
+		return;
+	}
+	format_date(&a, pattern, y1, m1, d1);
+	if (!end || !strcmp(start, end) || sscanf(end, "%d-%d-%d", &y2, &m2, &d2) != 3) {
+		strbuf_add(sb, a.buf, a.len);
+		goto out;
+	}
+	format_date(&b, pattern, y2, m2, d2);
+	if (!strncmp(pattern, "%Y", 2)) {
+		/* Year first: the end leaves out the shared leading fields. */
+		for (n = 0; n < a.len && n < b.len && a.buf[n] == b.buf[n]; n++)
+			;
+		while (n > 0 && !is_date_separator(a.buf[n - 1]))
+			n--;
+		strbuf_addf(sb, "%s–%s", a.buf, b.buf + n);
+	} else {
+		/* Day first: the start leaves out the shared trailing fields. */
+		for (n = 0; n < a.len && n < b.len && a.buf[a.len - 1 - n] == b.buf[b.len - 1 - n]; n++)
+			;
+		while (n > 0 && !is_date_separator(a.buf[a.len - 1 - n]))
+			n--;
+		strbuf_setlen(&a, a.len - n);
+		while (a.len && (a.buf[a.len - 1] == ' ' || a.buf[a.len - 1] == ','))
+			strbuf_setlen(&a, a.len - 1);
+		strbuf_addf(sb, "%s–%s", a.buf, b.buf);
+	}
+out:
+	strbuf_release(&a);
+	strbuf_release(&b);
 }

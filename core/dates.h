@@ -30,4 +30,20 @@ void date_format(int y, int m, int d, char out[11]);
 /* Month number for a Norwegian month name or abbreviation at `s`; sets *len. 0 if none. */
 int date_month(const char *s, size_t n, size_t *len);
 
+struct strbuf;
+
+/*
+ * Appends a meeting's dates ("YYYY-MM-DD" each; `end` NULL or equal for one
+ * day) to `sb` for people to read, in the user's language: the patterns
+ * and month names come from the message catalogue. English keeps ISO 8601
+ * ("2021-04-21", "2021-04-21–22"), readable alike in Britain and America;
+ * Norwegian writes "21. april 2021", "21.–22. april 2021". `compact` asks
+ * for the fixed-width form of a column ("2021-04-21", "21.04.2021"). A
+ * range leaves out of one side what both share: the month and year of a
+ * day-first pattern, the year and month of a year-first one. No start
+ * gives "date unknown".
+ */
+void date_human(struct strbuf *sb, const char *start, const char *end, bool compact);
+
+
 #endif

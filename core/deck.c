@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "deck.h"
+#include "i18n.h"
 #include "strbuf.h"
 #include "util.h"
 #include "banned.h"
@@ -38,7 +39,19 @@ const char *decision_source_name(enum decision_source s)
 	return (unsigned)s < ARRAY_SIZE(source_names) ? source_names[s] : NULL;
 }
 
+const char *decision_source_label(enum decision_source s)
+{
+	switch (s) {
+	case SOURCE_NONE: break;
+	case SOURCE_AGENDA: return _("from the agenda");
+	case SOURCE_ANNOUNCED_CHANGE: return _("changed, as the deck announces");
+	case SOURCE_INFERRED: return _("inferred from the decision's wording");
+	}
+	return NULL;
+}
+
 enum decision_source decision_source_parse(const char *s)
+
 {
 	size_t i;
 

@@ -33,6 +33,9 @@ const char *decision_type_name(enum decision_type t);
 enum decision_type decision_type_parse(const char *s);
 /* "agenda", "announced_change", "inferred", or NULL. */
 const char *decision_source_name(enum decision_source s);
+/* The same for people, in the user's language ("from the agenda"), or NULL. */
+const char *decision_source_label(enum decision_source s);
+
 enum decision_source decision_source_parse(const char *s);
 
 struct presenter {

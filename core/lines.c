@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lines.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "util.h"
 #include "banned.h"
@@ -124,9 +125,9 @@ static enum vt_status check_text(const char *data, size_t len, size_t *skip, str
 	if (len >= 2 && (((unsigned char)data[0] == 0xFF && (unsigned char)data[1] == 0xFE) ||
 			 ((unsigned char)data[0] == 0xFE && (unsigned char)data[1] == 0xFF)))
 		return vt_fail(diag, VT_ERR_FORMAT, 1,
-			       "UTF-16 text is not supported; save the export as UTF-8");
+			       _("UTF-16 text is not supported; save the export as UTF-8"));
 	if (len >= ((size_t)1 << 32) - 1)
-		return vt_fail(diag, VT_ERR_FORMAT, 0, "file too large (4 GiB or more)");
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("file too large (4 GiB or more)"));
 	if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
 		*skip = 3;
 	data += *skip;
@@ -136,21 +137,22 @@ static enum vt_status check_text(const char *data, size_t len, size_t *skip, str
 		if (diag)
 			diag->offset_plus1 = (long)(i + *skip) + 1;
 		return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, i),
-			       "binary file: NUL byte at byte offset %zu", i + *skip);
+			       _("binary file: NUL byte at byte offset %zu"), i + *skip);
 	}
 	bad = utf8_invalid_offset(data, len);
 	if (bad < len) {
 		if (diag)
 			diag->offset_plus1 = (long)(bad + *skip) + 1;
 		return vt_fail(diag, VT_ERR_FORMAT, line_of_offset(data, bad),
-			       "invalid UTF-8 at byte offset %zu (byte 0x%02X)", bad + *skip,
+			       _("invalid UTF-8 at byte offset %zu (byte 0x%02X)"), bad + *skip,
+
 			       (unsigned)(unsigned char)data[bad]);
 	}
 	for (i = 0; i < len; i++)
 		if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
 			break;
 	if (i == len)
-		return vt_fail(diag, VT_ERR_FORMAT, 1, "empty file");
+		return vt_fail(diag, VT_ERR_FORMAT, 1, _("empty file"));
 	return VT_OK;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "agenda.h"
+#include "i18n.h"
 #include "dates.h"
 #include "lines.h"
 #include "members.h"
@@ -626,7 +627,7 @@ static void guess_meeting(struct parser *p)
 			best = k;
 	if (!d->body && counts[best])
 		d->body = xstrdup(bodies[best]);
-	deck_warn(d, 1, "no meeting heading; body %s and date %s guessed from the text",
+	deck_warn(d, 1, _("no meeting heading; body %s and date %s guessed from the text"),
 		  d->body ? d->body : "unknown", d->start_date ? d->start_date : "unknown");
 }
 
@@ -686,7 +687,7 @@ static void link_agenda(struct parser *p)
 		if (!c) {
 			struct case_no no;
 
-			deck_warn(d, a->line, "agenda row %s has no case section", a->number);
+			deck_warn(d, a->line, _("agenda row %s has no case section"), a->number);
 			c = deck_add_case(d);
 			scan_case_number(a->number, strlen(a->number), &no);
 			c->number = xstrdup(no.text);
@@ -718,7 +719,7 @@ static void link_agenda(struct parser *p)
 	}
 	for (k = 0; k < ncases && any_rows; k++)
 		if (!used[k])
-			deck_warn(d, d->cases[k].line_start, "case %s has no row in the agenda",
+			deck_warn(d, d->cases[k].line_start, _("case %s has no row in the agenda"),
 				  d->cases[k].number);
 	free(used);
 }
@@ -737,11 +738,11 @@ static void settle_types(struct parser *p)
 			c->type_source = SOURCE_INFERRED;
 		} else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE && wording != c->type) {
 			deck_warn(d, c->line_start,
-				  "case %s: agenda type %s contradicts the proposed decision, which reads as %s",
+				  _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
 				  c->number, decision_type_name(c->type), decision_type_name(wording));
 		}
 		if (!c->decision && c->line_start)
-			deck_warn(d, c->line_start, "case %s has no proposed decision (\"Forslag til vedtak\")",
+			deck_warn(d, c->line_start, _("case %s has no proposed decision (\"Forslag til vedtak\")"),
 				  c->number);
 	}
 }
@@ -765,7 +766,7 @@ static void build_cases(struct parser *p)
 			if (!strcmp(p->heads[j].no.text, h->no.text))
 				c->occurrence++;
 		if (c->occurrence == 2)
-			deck_warn(d, (long)h->line + 1, "case number %s appears on more than one heading; kept both",
+			deck_warn(d, (long)h->line + 1, _("case number %s appears on more than one heading; kept both"),
 				  c->number);
 		c->title = h->title;
 		h->title = NULL;
@@ -793,7 +794,7 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 
 	find_headings(p);
 	if (!p->nheads)
-		return vt_fail(diag, VT_ERR_FORMAT, 0, "no case found (no line like \"Sak 11/21: Title\")");
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found (no line like \"Sak 11/21: Title\")"));
 	pre_end = p->heads[0].line;
 
 	read_meeting_heading(p, pre_end);

@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "names.h"
+#include "i18n.h"
 #include "query.h"
 #include "scan.h"
 #include "strbuf.h"
@@ -161,7 +162,7 @@ static char *read_delimited(struct parser *p, char close, size_t open_at, const 
 		p->pos++;
 	}
 	if (p->pos >= p->n)
-		return fail(p, open_at, "unbalanced %s: no closing %c", what, close);
+		return fail(p, open_at, _("unbalanced %s: no closing %c"), what, close);
 	p->pos++;
 	return xstrndup(p->s + start, p->pos - 1 - start);
 }
@@ -259,7 +260,7 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	if (!code) {
 		PCRE2_UCHAR msg[256];
 		pcre2_get_error_message(err, msg, sizeof(msg));
-		return fail(p, at + erroff, "bad regular expression: %s", (char *)msg);
+		return fail(p, at + erroff, _("bad regular expression: %s"), (char *)msg);
 	}
 	re = xcalloc(1, sizeof(*re));
 	re->code = code;
@@ -270,7 +271,7 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	re->mctx = pcre2_match_context_create(NULL);
 	if (!re->md || !re->mctx) {
 		regex_free(re);
-		return fail(p, at, "out of memory compiling the regular expression");
+		return fail(p, at, _("out of memory compiling the regular expression"));
 	}
 	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
@@ -422,19 +423,19 @@ bad_value:
 	node_free(n);
 	switch (field) {
 	case QF_TYPE:
-		return fail(p, vat, "unknown type '%s' (godkjenning, orientering or drøfting)", v);
+		return fail(p, vat, _("unknown type '%s' (godkjenning, orientering or drøfting)"), v);
 	case QF_BODY:
-		return fail(p, vat, "unknown body '%s' (NUFA, Nasjonalt e-helsestyre, NUIT)", v);
+		return fail(p, vat, _("unknown body '%s' (NUFA, Nasjonalt e-helsestyre, NUIT)"), v);
 	case QF_CASE:
-		return fail(p, vat, "'%s' is not a case number such as 11/21", v);
+		return fail(p, vat, _("'%s' is not a case number such as 11/21"), v);
 	case QF_YEAR:
-		return fail(p, vat, "'%s' is not a year such as 2021", v);
+		return fail(p, vat, _("'%s' is not a year such as 2021"), v);
 	case QF_DATE:
-		return fail(p, vat, "'%s' is not a date or range such as 2021-04..2022-09", v);
+		return fail(p, vat, _("'%s' is not a date or range such as 2021-04..2022-09"), v);
 	case QF_TAG:
-		return fail(p, vat, "'%s' is not a tag name (letters, digits, - and _)", v);
+		return fail(p, vat, _("'%s' is not a tag name (letters, digits, - and _)"), v);
 	default:
-		return fail(p, vat, "'%s' is not yes or no", v);
+		return fail(p, vat, _("'%s' is not yes or no"), v);
 	}
 }
 
@@ -450,9 +451,9 @@ static struct qnode *term(struct parser *p, enum qfield field, size_t at)
 		n = node_new(Q_TERM, at);
 		n->field = field;
 		n->term = QT_PHRASE;
-		if (!(n->text = read_delimited(p, '"', start, "quote")) || !*n->text) {
+		if (!(n->text = read_delimited(p, '"', start, _("quote"))) || !*n->text) {
 			node_free(n);
-			return p->failed ? NULL : fail(p, start, "empty phrase");
+			return p->failed ? NULL : fail(p, start, _("empty phrase"));
 		}
 		return n;
 	}
@@ -461,13 +462,13 @@ static struct qnode *term(struct parser *p, enum qfield field, size_t at)
 		n = node_new(Q_TERM, at);
 		n->field = field;
 		n->term = QT_REGEX;
-		if (!(n->text = read_delimited(p, '/', start, "regular expression"))) {
+		if (!(n->text = read_delimited(p, '/', start, _("regular expression")))) {
 			node_free(n);
 			return NULL;
 		}
 		if (!*n->text) {
 			node_free(n);
-			return fail(p, start, "empty regular expression");
+			return fail(p, start, _("empty regular expression"));
 		}
 		if (!(n->re = regex_compile(p, n->text, start + 1))) {
 			node_free(n);
@@ -478,7 +479,7 @@ static struct qnode *term(struct parser *p, enum qfield field, size_t at)
 	while (p->pos < p->n && word_char(p->s[p->pos]))
 		p->pos++;
 	if (p->pos == start)
-		return c ? fail(p, start, "unexpected '%c'", c) : fail(p, start, "missing search term");
+		return c ? fail(p, start, _("unexpected '%c'"), c) : fail(p, start, _("missing search term"));
 	n = node_new(Q_TERM, at);
 	n->field = field;
 	n->term = QT_WORD;
@@ -488,7 +489,7 @@ static struct qnode *term(struct parser *p, enum qfield field, size_t at)
 		n->text[p->pos - start - 1] = '\0';
 		if (!*n->text) {
 			node_free(n);
-			return fail(p, start, "a prefix needs at least one letter before '*'");
+			return fail(p, start, _("a prefix needs at least one letter before '*'"));
 		}
 	}
 	return n;
@@ -504,10 +505,10 @@ static struct qnode *primary(struct parser *p)
 	skip_space(p);
 	at = p->pos;
 	if (at >= p->n)
-		return fail(p, at, "missing search term at the end");
+		return fail(p, at, _("missing search term at the end"));
 	if (p->s[at] == '(') {
 		if (++p->depth > 100)
-			return fail(p, at, "parentheses nested too deep");
+			return fail(p, at, _("parentheses nested too deep"));
 		p->pos++;
 		n = parse_or(p);
 		skip_space(p);
@@ -515,14 +516,14 @@ static struct qnode *primary(struct parser *p)
 			return NULL;
 		if (p->pos >= p->n || p->s[p->pos] != ')') {
 			node_free(n);
-			return fail(p, at, "unbalanced parenthesis: no closing )");
+			return fail(p, at, _("unbalanced parenthesis: no closing )"));
 		}
 		p->pos++;
 		p->depth--;
 		return n;
 	}
 	if (p->s[at] == ')')
-		return fail(p, at, "unbalanced parenthesis: ) without (");
+		return fail(p, at, _("unbalanced parenthesis: ) without ("));
 	/* field:value */
 	for (i = at; i < p->n && p->s[i] != ':' && word_char(p->s[i]) && p->s[i] != '/'; i++)
 		;
@@ -537,12 +538,12 @@ static struct qnode *primary(struct parser *p)
 				known = true;
 			}
 		if (!known)
-			return fail(p, at, "unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
-					   "title, decision, slide, amended, tag)",
+			return fail(p, at, _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
+					   "title, decision, slide, amended, tag)"),
 				    (int)(i - at), p->s + at);
 		p->pos = vat;
 		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
-			return fail(p, vat, "missing value after '%.*s:'", (int)(i - at), p->s + at);
+			return fail(p, vat, _("missing value after '%.*s:'"), (int)(i - at), p->s + at);
 		if (field <= QF_SLIDE)
 			return term(p, field, at);
 		n = term(p, QF_ANY, vat);
@@ -573,7 +574,7 @@ static struct qnode *unary(struct parser *p)
 		return primary(p);
 	}
 	if (++p->depth > 100)
-		return fail(p, at, "NOT nested too deep");
+		return fail(p, at, _("NOT nested too deep"));
 	inner = unary(p);
 	p->depth--;
 	if (!inner)
@@ -667,11 +668,11 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 	*out = NULL;
 	vt_diag_clear(diag);
 	if (p.n > QUERY_MAX_BYTES) {
-		fail(&p, QUERY_MAX_BYTES, "the query is too long (more than %d bytes)", QUERY_MAX_BYTES);
+		fail(&p, QUERY_MAX_BYTES, _("the query is too long (more than %d bytes)"), QUERY_MAX_BYTES);
 		return VT_ERR_USAGE;
 	}
 	if ((bad = utf8_invalid_offset(text, p.n)) < p.n) {
-		fail(&p, bad, "invalid UTF-8 in the query");
+		fail(&p, bad, _("invalid UTF-8 in the query"));
 		return VT_ERR_USAGE;
 	}
 	q = xcalloc(1, sizeof(*q));
@@ -681,11 +682,11 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 		q->root = parse_or(&p);
 		skip_space(&p);
 		if (q->root && p.pos < p.n)
-			fail(&p, p.pos, "unbalanced parenthesis: ) without (");
+			fail(&p, p.pos, _("unbalanced parenthesis: ) without ("));
 		if (!p.failed && q->root && !has_positive(q->root))
-			fail(&p, 0, "a query needs something to find, not only words to leave out");
+			fail(&p, 0, _("a query needs something to find, not only words to leave out"));
 		if (!p.failed && q->root && count_terms(q->root) > QUERY_MAX_TERMS)
-			fail(&p, 0, "the query has more than %d terms", QUERY_MAX_TERMS);
+			fail(&p, 0, _("the query has more than %d terms"), QUERY_MAX_TERMS);
 	}
 	if (p.failed) {
 		query_free(q);

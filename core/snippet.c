@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "snippet.h"
 #include "strbuf.h"
 #include "util.h"
@@ -315,4 +316,17 @@ void snippet_release(struct snippet *s)
 	free(s->text);
 	free(s->hits);
 	memset(s, 0, sizeof(*s));
+}
+
+const char *snippet_where_name(const char *where)
+{
+	if (!strcmp(where, "title"))
+		return C_("part of a case", "title");
+	if (!strcmp(where, "decision"))
+		return C_("part of a case", "decision");
+	if (!strcmp(where, "presenters"))
+		return C_("part of a case", "presenters");
+	if (!strcmp(where, "slide"))
+		return C_("part of a case", "slide");
+	return where;
 }

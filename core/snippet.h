@@ -44,4 +44,8 @@ struct snippet {
 size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, struct snippet *out);
 void snippet_release(struct snippet *s);
 
+/* A snippet's `where` for people, in the user's language ("title" as "tittel"). */
+const char *snippet_where_name(const char *where);
+
+
 #endif

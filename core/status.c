@@ -4,22 +4,23 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "i18n.h"
 #include "status.h"
 #include "banned.h"
 
 const char *vt_status_str(enum vt_status s)
 {
 	switch (s) {
-	case VT_OK: return "ok";
-	case VT_ERR_IO: return "cannot read file";
-	case VT_ERR_FORMAT: return "not a readable deck";
-	case VT_ERR_DB: return "database error";
-	case VT_ERR_SCHEMA: return "unsupported database version";
-	case VT_ERR_NOT_FOUND: return "not found";
-	case VT_ERR_USAGE: return "invalid usage";
-	case VT_ERR_READONLY: return "database is read-only";
+	case VT_OK: return _("ok");
+	case VT_ERR_IO: return _("cannot read file");
+	case VT_ERR_FORMAT: return _("not a readable deck");
+	case VT_ERR_DB: return _("database error");
+	case VT_ERR_SCHEMA: return _("unsupported database version");
+	case VT_ERR_NOT_FOUND: return _("not found");
+	case VT_ERR_USAGE: return _("invalid usage");
+	case VT_ERR_READONLY: return _("database is read-only");
 	}
-	return "unknown error";
+	return _("unknown error");
 }
 
 void vt_diag_clear(struct vt_diag *d)

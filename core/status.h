@@ -17,7 +17,7 @@ enum vt_status {
 	VT_ERR_READONLY,  /* a write was attempted on a read-only store */
 };
 
-/* A short English phrase for `s`; static storage. */
+/* A short phrase for `s` in the user's language; static storage. */
 const char *vt_status_str(enum vt_status s);
 
 /*

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fts.h"
+#include "i18n.h"
 #include "query.h"
 #include "strbuf.h"
 #include "utf8.h"
@@ -274,16 +275,16 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 	fts5_api *api = fts5_api_of(db);
 
 	if (!api)
-		return vt_fail(diag, VT_ERR_DB, 0, "this SQLite has no FTS5");
+		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
 	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, "cannot register the vedtak tokenizer: %s", sqlite3_errmsg(db));
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register the vedtak tokenizer: %s"), sqlite3_errmsg(db));
 	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, regexp_func,
 				    NULL, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, "cannot register vedtak_regexp: %s", sqlite3_errmsg(db));
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register vedtak_regexp: %s"), sqlite3_errmsg(db));
 	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_func, NULL,
 				    NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)1,
 				    fold_func, NULL, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, "cannot register vedtak_fold: %s", sqlite3_errmsg(db));
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register vedtak_fold: %s"), sqlite3_errmsg(db));
 	return VT_OK;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "schema.h"
+#include "i18n.h"
 #include "util.h"
 #include "banned.h"
 
@@ -144,15 +145,15 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 	int v = user_version(db);
 
 	if (v < 0)
-		return vt_fail(diag, VT_ERR_DB, 0, "cannot read the schema version: %s", sqlite3_errmsg(db));
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
 	if (v > target)
 		return vt_fail(diag, VT_ERR_SCHEMA, 0,
-			       "database schema version %d is newer than this vedtak supports (%d); "
-			       "use a newer vedtak (the database was left untouched)",
+			       _("database schema version %d is newer than this vedtak supports (%d); "
+			       "use a newer vedtak (the database was left untouched)"),
 			       v, target);
 	if (v < target && readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0,
-			       "database schema version %d needs upgrading to %d; open it once without --read-only",
+			       _("database schema version %d needs upgrading to %d; open it once without --read-only"),
 			       v, target);
 	while (v < target) {
 		char *err = NULL;
@@ -161,7 +162,7 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 
 		free(sql);
 		if (rc != SQLITE_OK) {
-			enum vt_status s = vt_fail(diag, VT_ERR_DB, 0, "migrating the schema to version %d: %s",
+			enum vt_status s = vt_fail(diag, VT_ERR_DB, 0, _("migrating the schema to version %d: %s"),
 						   v + 1, err ? err : sqlite3_errmsg(db));
 			sqlite3_free(err);
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);

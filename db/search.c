@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "fts.h"
+#include "i18n.h"
 #include "search.h"
 #include "store.h"
 #include "store_db.h"
@@ -493,12 +494,15 @@ static enum vt_status step_error(struct store *s, int rc, const struct search_op
 
 	if (rc == SQLITE_INTERRUPT)
 		return o->deadline_ms && !store_interrupted(s) ? vt_fail(diag, VT_ERR_USAGE, 0,
-						"the query took longer than %ld ms and was stopped; narrow it",
+						_("the query took longer than %ld ms and was stopped; narrow it"),
 						o->deadline_ms)
-				      : vt_fail(diag, VT_ERR_USAGE, 0, "the query was cancelled");
+				      : vt_fail(diag, VT_ERR_USAGE, 0, _("the query was cancelled"));
+	/* vedtak_regexp's SQL error (db/fts.c) is the same text, untranslated. */
 	if (strstr(msg, "pattern too expensive"))
-		return vt_fail(diag, VT_ERR_USAGE, 0, "%s", msg);
-	return vt_fail(diag, VT_ERR_DB, 0, "searching: %s", msg);
+		return vt_fail(diag, VT_ERR_USAGE, 0, "%s",
+			       _("pattern too expensive: it hit PCRE2's match or depth limit"));
+
+	return vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), msg);
 }
 
 enum vt_status store_search(struct store *s, const struct query *q, const struct search_opts *o,
@@ -537,7 +541,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	/* The count. */
 	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where.buf);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
 		goto out;
 	}
 	rc = sqlite3_step(st);
@@ -582,7 +586,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
 		goto out;
 	}
 	k = 1;
@@ -595,7 +599,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	if (h2 || (h0 && h1))
 		k = 4;
 	if (!bind_all(st, &g, k)) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, "searching: %s", sqlite3_errmsg(g.db));
+		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
 		goto out;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fts.h"
+#include "i18n.h"
 #include "schema.h"
 #include "search.h"
 #include "store.h"
@@ -131,7 +132,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	*out = NULL;
 	s->readonly = readonly;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, "cannot open database %s: %s", path,
+		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"), path,
 			     s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
@@ -140,12 +141,12 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	/* A file that is not a database fails here, before anything is written. */
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, NULL,
 			 NULL) != SQLITE_OK) {
-		st = vt_fail(diag, VT_ERR_DB, 0, "%s is not a vedtak database: %s", path, sqlite3_errmsg(s->db));
+		st = vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", NULL,
 				      NULL, NULL) != SQLITE_OK) {
-		st = db_fail(s, diag, "setting up the database");
+		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
 	s->terms = fts_terms_new();
@@ -162,7 +163,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		if (!ok) {
 			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 			fts_terms_forget_pending(s->terms, false);
-			st = db_fail(s, diag, "recording the index's words");
+			st = db_fail(s, diag, _("recording the index's words"));
 			goto fail;
 		}
 		fts_terms_forget_pending(s->terms, true);
@@ -413,9 +414,9 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 	if (same_as)
 		*same_as = NULL;
 	if (s->readonly)
-		return vt_fail(diag, VT_ERR_READONLY, 0, "the database is open read-only");
+		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "starting the import");
+		return db_fail(s, diag, _("starting the import"));
 
 	if (!(st = stmt(s, ST_MEETING_BY_SOURCE)))
 		goto db_error;
@@ -473,7 +474,7 @@ commit:
 	fts_terms_forget_pending(s->terms, true);
 	return VT_OK;
 db_error:
-	ret = db_fail(s, diag, "importing the deck");
+	ret = db_fail(s, diag, _("importing the deck"));
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	fts_terms_forget_pending(s->terms, false);
 	if (same_as) {
@@ -494,7 +495,7 @@ enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct 
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT id FROM meetings ORDER BY start_date DESC NULLS LAST, source", -1, &st,
 			       NULL) != SQLITE_OK)
-		return db_fail(s, diag, "listing meetings");
+		return db_fail(s, diag, _("listing meetings"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*ids, *n + 1, alloc);
 		(*ids)[(*n)++] = sqlite3_column_int64(st, 0);
@@ -504,7 +505,7 @@ enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct 
 		free(*ids);
 		*ids = NULL;
 		*n = 0;
-		return db_fail(s, diag, "listing meetings");
+		return db_fail(s, diag, _("listing meetings"));
 	}
 	return VT_OK;
 }
@@ -540,7 +541,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 		int rc;
 
 		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK)
-			return db_fail(s, diag, "loading a meeting");
+			return db_fail(s, diag, _("loading a meeting"));
 		sqlite3_bind_int64(st, 1, id);
 		sqlite3_bind_int64(st, 2, case_id);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -608,7 +609,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 		}
 		sqlite3_finalize(st);
 		if (rc != SQLITE_DONE)
-			return db_fail(s, diag, "loading a meeting");
+			return db_fail(s, diag, _("loading a meeting"));
 	}
 	return VT_OK;
 }
@@ -625,12 +626,12 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 			       "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
 			       " end_date, imported_at, source_path FROM meetings WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "loading a meeting");
+		return db_fail(s, diag, _("loading a meeting"));
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, "no meeting with id %ld", id)
-					: db_fail(s, diag, "loading a meeting");
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no meeting with id %ld"), id)
+					: db_fail(s, diag, _("loading a meeting"));
 		goto out;
 	}
 	d = deck_new();
@@ -675,7 +676,7 @@ enum vt_status store_load_case(struct store *s, long meeting_id, long case_id, s
 	if (st == VT_OK && (*out)->ncases != 1) {
 		deck_free(*out);
 		*out = NULL;
-		return vt_fail(diag, VT_ERR_NOT_FOUND, 0, "no case with id %ld", case_id);
+		return vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case with id %ld"), case_id);
 	}
 	return st;
 }
@@ -693,7 +694,7 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 			       "SELECT c.meeting_id, c.position FROM cases c JOIN meetings m ON m.id = c.meeting_id"
 			       " WHERE c.number = ?1 ORDER BY m.start_date, c.position",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "finding cases");
+		return db_fail(s, diag, _("finding cases"));
 	bind_text(st, 1, number);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
@@ -706,7 +707,7 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 		free(*v);
 		*v = NULL;
 		*n = 0;
-		return db_fail(s, diag, "finding cases");
+		return db_fail(s, diag, _("finding cases"));
 	}
 	return VT_OK;
 }
@@ -752,7 +753,7 @@ enum vt_status store_meeting_rows(struct store *s, struct meeting_row **v, size_
 			       " (SELECT count(*) FROM cases c WHERE c.meeting_id = m.id)"
 			       " FROM meetings m ORDER BY m.start_date DESC NULLS LAST, m.source",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "listing meetings");
+		return db_fail(s, diag, _("listing meetings"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct meeting_row *r;
 
@@ -771,7 +772,7 @@ enum vt_status store_meeting_rows(struct store *s, struct meeting_row **v, size_
 		meeting_rows_free(*v, *n);
 		*v = NULL;
 		*n = 0;
-		return db_fail(s, diag, "listing meetings");
+		return db_fail(s, diag, _("listing meetings"));
 	}
 	return VT_OK;
 }
@@ -831,7 +832,7 @@ fail:
 	sqlite3_finalize(st);
 	case_rows_free(*v, n);
 	*v = NULL;
-	return db_fail(s, diag, "loading result rows");
+	return db_fail(s, diag, _("loading result rows"));
 }
 
 void case_rows_free(struct case_row *v, size_t n)
@@ -862,7 +863,7 @@ enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t 
 			       "SELECT pe.name, count(DISTINCT p.case_id) AS n FROM persons pe"
 			       " JOIN case_presenters p ON p.person_id = pe.id GROUP BY pe.id ORDER BY n DESC, pe.name",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "listing presenters");
+		return db_fail(s, diag, _("listing presenters"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[*n].name = col_text(st, 0);
@@ -874,7 +875,7 @@ enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t 
 		person_rows_free(*v, *n);
 		*v = NULL;
 		*n = 0;
-		return db_fail(s, diag, "listing presenters");
+		return db_fail(s, diag, _("listing presenters"));
 	}
 	return VT_OK;
 }
@@ -895,7 +896,7 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	int rc;
 
 	if (sqlite3_prepare_v2(s->db, "PRAGMA integrity_check", -1, &st, NULL) != SQLITE_OK)
-		return db_fail(s, diag, "checking");
+		return db_fail(s, diag, _("checking"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *line = (const char *)sqlite3_column_text(st, 0);
 		if (strcmp(line, "ok")) {
@@ -905,12 +906,12 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return db_fail(s, diag, "checking");
+		return db_fail(s, diag, _("checking"));
 	/* FTS5 checks its own index against itself (a contentless table has no text to compare). */
 	if (!s->readonly &&
 	    sqlite3_exec(s->db, "INSERT INTO case_fts(case_fts) VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
 		strbuf_addf(report, "full-text index: %s\n", sqlite3_errmsg(s->db));
 		ok = false;
 	}
-	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, "the database has problems");
+	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "search.h"
+#include "i18n.h"
 #include "sha256.h"
 #include "store.h"
 #include "store_db.h"
@@ -33,8 +34,8 @@ static enum vt_status fail_db(sqlite3 *db, struct vt_diag *diag, const char *wha
 static enum vt_status writable(struct store *s, struct vt_diag *diag)
 {
 	return store_readonly(s) ? vt_fail(diag, VT_ERR_READONLY, 0,
-					   "the database is open read-only; tags, notes and saved searches "
-					   "cannot be changed")
+					   _("the database is open read-only; tags, notes and saved searches "
+					   "cannot be changed"))
 				 : VT_OK;
 }
 
@@ -45,7 +46,7 @@ static enum vt_status begin(struct store *s, struct vt_diag *diag)
 	if (st != VT_OK)
 		return st;
 	if (sqlite3_exec(store_db(s), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return fail_db(store_db(s), diag, "starting a change");
+		return fail_db(store_db(s), diag, _("starting a change"));
 	return VT_OK;
 }
 
@@ -54,7 +55,7 @@ static enum vt_status finish(struct store *s, enum vt_status st, struct vt_diag 
 	sqlite3 *db = store_db(s);
 
 	if (st == VT_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		st = fail_db(db, diag, "saving the change");
+		st = fail_db(db, diag, _("saving the change"));
 	if (st != VT_OK)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	return st;
@@ -179,7 +180,7 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 	/* The stable keys of the matching cases, each once. */
 	keys = xcalloc(res.nhits + 1, sizeof(*keys));
 	if (sqlite3_prepare_v2(db, "SELECT case_key FROM cases WHERE id = ?1", -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, "tagging");
+		ret = fail_db(db, diag, _("tagging"));
 		goto out;
 	}
 	for (i = 0; i < res.nhits; i++) {
@@ -216,7 +217,7 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 			continue;
 		for (k = 0; k < nch && ret == VT_OK; k++)
 			if (!apply_change(db, batch, keys[i], &ch[k], author, NULL, &case_changed))
-				ret = fail_db(db, diag, "tagging");
+				ret = fail_db(db, diag, _("tagging"));
 		*changed += case_changed;
 	}
 	ret = finish(s, ret, diag);
@@ -249,12 +250,12 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 			       " AND batch NOT IN (SELECT substr(name, 6) FROM ops WHERE name LIKE 'undo %')"
 			       " GROUP BY batch ORDER BY max(seq) DESC LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, "undoing");
+		ret = fail_db(db, diag, _("undoing"));
 		goto out;
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, "nothing to undo") : fail_db(db, diag, "undoing");
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo")) : fail_db(db, diag, _("undoing"));
 		goto out;
 	}
 	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -268,7 +269,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 			       "SELECT o.kind, coalesce(o.case_key, a.case_key), coalesce(o.tag, a.tag) FROM ops o"
 			       " LEFT JOIN ops a ON o.kind = 'untag' AND a.id = o.ref WHERE o.batch = ?1 ORDER BY o.seq",
 			       -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, "undoing");
+		ret = fail_db(db, diag, _("undoing"));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, batch, -1, SQLITE_STATIC);
@@ -281,7 +282,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 		if (!key || !c.tag)
 			continue;
 		if (!apply_change(db, undo, key, &c, author, name, &case_changed))
-			ret = fail_db(db, diag, "undoing");
+			ret = fail_db(db, diag, _("undoing"));
 		if (case_changed) {
 			ALLOC_GROW(keys, nkeys + 1, alloc);
 			keys[nkeys++] = xstrdup(key);
@@ -295,7 +296,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 		 * undo, so that the next undo goes further back. */
 		struct op o = { undo, "untag", NULL, NULL, NULL, name, NULL, author };
 		if (!insert_op(db, &o))
-			ret = fail_db(db, diag, "undoing");
+			ret = fail_db(db, diag, _("undoing"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -325,7 +326,7 @@ enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n
 			       "SELECT t.tag, count(*), sum(NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = t.case_key))"
 			       " FROM tag_state t GROUP BY t.tag ORDER BY t.tag",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, "listing tags");
+		return fail_db(db, diag, _("listing tags"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[*n].tag = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -334,7 +335,7 @@ enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n
 		(*n)++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "listing tags");
+	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing tags"));
 }
 
 void tag_counts_free(struct tag_count *v, size_t n)
@@ -354,14 +355,14 @@ static enum vt_status one_text(sqlite3 *db, const char *sql, const char *a, char
 
 	*out = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, "reading tags");
+		return fail_db(db, diag, _("reading tags"));
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_db(db, diag, "reading tags");
+		return fail_db(db, diag, _("reading tags"));
 	if (!*out)
 		*out = xstrdup("");
 	return VT_OK;
@@ -391,13 +392,13 @@ enum vt_status store_orphans(struct store *s, char ***v, size_t *n, struct vt_di
 			       " WHERE t.case_key = k.case_key) OR EXISTS (SELECT 1 FROM ops n WHERE n.kind = 'note'"
 			       " AND n.case_key = k.case_key)) ORDER BY k.case_key",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, "listing orphaned tags");
+		return fail_db(db, diag, _("listing orphaned tags"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[(*n)++] = xasprintf("%s\t%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "listing orphaned tags");
+	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing orphaned tags"));
 }
 
 enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag)
@@ -411,14 +412,14 @@ enum vt_status store_case_keys(struct store *s, const char *number, char ***keys
 	*n = 0;
 	if (sqlite3_prepare_v2(db, "SELECT DISTINCT case_key FROM cases WHERE number = ?1 ORDER BY case_key", -1, &st,
 			       NULL) != SQLITE_OK)
-		return fail_db(db, diag, "finding the case");
+		return fail_db(db, diag, _("finding the case"));
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*keys, *n + 1, alloc);
 		(*keys)[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "finding the case");
+	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("finding the case"));
 }
 
 /* Records one operation in a transaction and a batch of its own. */
@@ -443,7 +444,7 @@ enum vt_status store_note_add(struct store *s, const char *key, const char *text
 {
 	struct op o = { NULL, "note", key, NULL, replaces, NULL, text, author };
 
-	return single_op(s, &o, "adding the note", diag);
+	return single_op(s, &o, _("adding the note"), diag);
 }
 
 enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
@@ -461,7 +462,7 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 			       " AND NOT EXISTS (SELECT 1 FROM ops e WHERE e.kind = 'note' AND e.ref = n.id)"
 			       " ORDER BY at, id",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, "reading notes");
+		return fail_db(db, diag, _("reading notes"));
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct note *t;
@@ -475,7 +476,7 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 		t->replaces = xstrdup((const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "reading notes");
+	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("reading notes"));
 }
 
 void notes_free(struct note *v, size_t n)
@@ -497,7 +498,7 @@ static enum vt_status saved_op(struct store *s, const char *kind, const char *na
 {
 	struct op o = { NULL, kind, NULL, NULL, NULL, name, query, author };
 
-	return single_op(s, &o, "saving the search", diag);
+	return single_op(s, &o, _("saving the search"), diag);
 }
 
 enum vt_status store_saved_set(struct store *s, const char *name, const char *query, const char *author,
@@ -522,7 +523,7 @@ enum vt_status store_saved_rm(struct store *s, const char *name, const char *aut
 	if (st != VT_OK)
 		return st;
 	if (!exists)
-		return vt_fail(diag, VT_ERR_NOT_FOUND, 0, "no saved search named '%s'", name);
+		return vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no saved search named '%s'"), name);
 	return saved_op(s, "unsave", name, NULL, author, diag);
 }
 
@@ -536,7 +537,7 @@ enum vt_status store_saved_list(struct store *s, struct saved **v, size_t *n, st
 	*v = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db, SAVED_STATE " ORDER BY name", -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, "listing saved searches");
+		return fail_db(db, diag, _("listing saved searches"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[*n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -544,7 +545,7 @@ enum vt_status store_saved_list(struct store *s, struct saved **v, size_t *n, st
 		(*n)++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, "listing saved searches");
+	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing saved searches"));
 }
 
 void saved_free(struct saved *v, size_t n)
@@ -612,7 +613,7 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 	free(sql);
 	if (rc != SQLITE_OK) {
-		ret = fail_db(db, diag, "exporting");
+		ret = fail_db(db, diag, _("exporting"));
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, sent);
@@ -628,7 +629,7 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 		(*nops)++;
 	}
 	if (rc != SQLITE_DONE) {
-		ret = fail_db(db, diag, "exporting");
+		ret = fail_db(db, diag, _("exporting"));
 		goto out;
 	}
 	last = last ? last : sent;
@@ -649,13 +650,13 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 		if (sqlite3_prepare_v2(db, "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
 					   " ON CONFLICT(peer) DO UPDATE SET sent = excluded.sent",
 				       -1, &st, NULL) != SQLITE_OK) {
-			ret = fail_db(db, diag, "exporting");
+			ret = fail_db(db, diag, _("exporting"));
 			goto out;
 		}
 		sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, last);
 		if (sqlite3_step(st) != SQLITE_DONE)
-			ret = fail_db(db, diag, "exporting");
+			ret = fail_db(db, diag, _("exporting"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -682,7 +683,7 @@ static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const cha
 		ok = sqlite3_step(st) == SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
-	return ok ? VT_OK : fail_db(db, diag, "remembering the peer");
+	return ok ? VT_OK : fail_db(db, diag, _("remembering the peer"));
 }
 
 /* Splits one op line into its fields, unescaping in place; false if malformed. */
@@ -740,9 +741,9 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 		return ret;
 	/* The file as a whole, before anything is written: magic, trailer, digest. */
 	if (len < magic_len + 1 || memcmp(data, SYNC_MAGIC "\n", magic_len + 1))
-		return vt_fail(diag, VT_ERR_FORMAT, 1, "not a vedtak sync file (version 1)");
+		return vt_fail(diag, VT_ERR_FORMAT, 1, _("not a vedtak sync file (version 1)"));
 	if (data[len - 1] != '\n')
-		return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
 	for (end = data + len - 1; end > data && end[-1] != '\n'; end--)
 		;
 	body_len = (size_t)(end - data);
@@ -752,20 +753,20 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 		size_t tl = len - body_len;
 
 		if (tl >= sizeof(trailer))
-			return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+			return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
 		memcpy(trailer, end, tl);
 		trailer[tl] = '\0';
 		if (sscanf(trailer, "end\t%zu\t%64[0-9a-f]\n", &declared, want) != 2)
-			return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is cut short (no trailer)");
+			return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
 	}
 	sha256_hex(data, body_len, hex);
 	if (strcmp(hex, want))
-		return vt_fail(diag, VT_ERR_FORMAT, 0, "the file is damaged: its digest does not match");
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is damaged: its digest does not match"));
 	/* The lines are C strings from here on: a NUL would end one early. */
 	if ((end = memchr(data, '\0', body_len))) {
 		for (lineno = 1; data < end; data++)
 			lineno += *data == '\n';
-		return vt_fail(diag, VT_ERR_FORMAT, (long)lineno, "a NUL byte where text belongs");
+		return vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("a NUL byte where text belongs"));
 	}
 
 	if ((ret = begin(s, diag)) != VT_OK)
@@ -773,7 +774,7 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 	buf = xstrndup(data, body_len);
 	sql = xasprintf("INSERT OR IGNORE INTO ops(%s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", op_columns);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		ret = fail_db(db, diag, "importing");
+		ret = fail_db(db, diag, _("importing"));
 	free(sql);
 	for (line = buf; ret == VT_OK && *line; line = next) {
 		char *f[OP_FIELDS];
@@ -789,19 +790,19 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 			continue; /* the magic */
 		if (lineno == 2) {
 			if (strncmp(line, "machine\t", 8) || !line[8])
-				ret = vt_fail(diag, VT_ERR_FORMAT, 2, "no machine line");
+				ret = vt_fail(diag, VT_ERR_FORMAT, 2, _("no machine line"));
 			else if (peer)
 				ret = note_peer_machine(db, peer, line + 8, diag);
 			continue;
 		}
 		if (!split_op(line, f, isnull)) {
-			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, "malformed operation");
+			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("malformed operation"));
 			break;
 		}
 		for (k = 0; k < ARRAY_SIZE(kinds); k++)
 			kind_ok |= !isnull[2] && !strcmp(f[2], kinds[k]);
 		if (isnull[0] || !*f[0] || isnull[1] || !kind_ok || isnull[8] || isnull[9]) {
-			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, "malformed operation");
+			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("malformed operation"));
 			break;
 		}
 		sqlite3_reset(st);
@@ -812,14 +813,14 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 				sqlite3_bind_text(st, i + 1, f[i], -1, SQLITE_STATIC);
 		}
 		if (sqlite3_step(st) != SQLITE_DONE) {
-			ret = fail_db(db, diag, "importing");
+			ret = fail_db(db, diag, _("importing"));
 			break;
 		}
 		*applied += (size_t)sqlite3_changes(db);
 		count++;
 	}
 	if (ret == VT_OK && count != declared)
-		ret = vt_fail(diag, VT_ERR_FORMAT, 0, "the file says %zu operations but holds %zu", declared, count);
+		ret = vt_fail(diag, VT_ERR_FORMAT, 0, _("the file says %zu operations but holds %zu"), declared, count);
 	sqlite3_finalize(st);
 	ret = finish(s, ret, diag);
 	if (ret != VT_OK)

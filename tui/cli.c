@@ -15,7 +15,9 @@
 
 #include "config.h"
 #include "cli.h"
+#include "dates.h"
 #include "export.h"
+#include "i18n.h"
 #include "json.h"
 #include "parse.h"
 #include "scan.h"
@@ -46,9 +48,9 @@ static const struct cli_command *find_command(const char *name)
 
 void cli_command_help(const struct cli_command *c)
 {
-	printf("usage: vedtak [--db PATH] %s %s\n\n%s\n", c->name, c->usage, c->summary ? c->summary : "");
+	printf("%s vedtak [--db PATH] %s %s\n\n%s\n", _("usage:"), c->name, c->usage, c->summary ? _(c->summary) : "");
 	if (c->help && *c->help)
-		printf("\n%s", c->help);
+		printf("\n%s", _(c->help));
 }
 
 /*
@@ -67,7 +69,7 @@ static int common_option(struct cli *cli, const struct cli_command *c, int argc,
 	}
 	if (!strcmp(argv[*i], "--db")) {
 		if (*i + 1 >= argc) {
-			fprintf(stderr, "vedtak %s: --db needs a path\n", c->name);
+			fprintf(stderr, _("vedtak %s: --db needs a path\n"), c->name);
 			return -1;
 		}
 		free(cli->db_path);
@@ -82,9 +84,9 @@ static void print_diag(const char *file, const struct vt_diag *d, enum vt_status
 	const char *msg = d->msg[0] ? d->msg : vt_status_str(st);
 
 	if (file && d->line)
-		fprintf(stderr, "%s:%ld: error: %s\n", file, d->line, msg);
+		fprintf(stderr, _("%s:%ld: error: %s\n"), file, d->line, msg);
 	else if (file)
-		fprintf(stderr, "%s: error: %s\n", file, msg);
+		fprintf(stderr, _("%s: error: %s\n"), file, msg);
 	else
 		fprintf(stderr, "vedtak: %s\n", msg);
 }
@@ -110,15 +112,15 @@ static bool read_file(const char *path, char **data, size_t *len, struct strbuf 
 	bool ok = false;
 
 	if (fd < 0) {
-		strbuf_addf(why, "cannot open: %s", strerror(errno));
+		strbuf_addf(why, _("cannot open: %s"), strerror(errno));
 		return false;
 	}
 	if (fstat(fd, &sb)) {
-		strbuf_addf(why, "cannot read: %s", strerror(errno));
+		strbuf_addf(why, _("cannot read: %s"), strerror(errno));
 		goto out;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		strbuf_addstr(why, "is a directory, not a deck file");
+		strbuf_addstr(why, _("is a directory, not a deck file"));
 		goto out;
 	}
 	/* One byte more than the file, so the read that sees EOF needs no growth. */
@@ -132,7 +134,7 @@ static bool read_file(const char *path, char **data, size_t *len, struct strbuf 
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			strbuf_addf(why, "cannot read: %s", strerror(errno));
+			strbuf_addf(why, _("cannot read: %s"), strerror(errno));
 			goto out;
 		}
 		if (n == 0)
@@ -149,12 +151,11 @@ out:
 
 static void print_dates(FILE *f, const struct deck *d)
 {
-	if (!d->start_date)
-		fputs("date unknown", f);
-	else if (!d->end_date || !strcmp(d->start_date, d->end_date))
-		fputs(d->start_date, f);
-	else
-		fprintf(f, "%s..%s", d->start_date, d->end_date);
+	struct strbuf sb = STRBUF_INIT;
+
+	date_human(&sb, d->start_date, d->end_date, false);
+	fputs(sb.buf, f);
+	strbuf_release(&sb);
 }
 
 /*
@@ -192,7 +193,7 @@ static void parse_job(struct import_job *j)
 
 	vt_diag_clear(&diag);
 	if (!read_file(j->path, &data, &len, &why)) {
-		strbuf_addf(&j->report, "%s: error: %s\n", j->path, why.buf);
+		strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, why.buf);
 		goto out;
 	}
 	st = deck_parse_in_place(j->path, data, len, &j->deck, &diag);
@@ -201,13 +202,13 @@ static void parse_job(struct import_job *j)
 	if (st != VT_OK) {
 		const char *msg = diag.msg[0] ? diag.msg : vt_status_str(st);
 		if (diag.line)
-			strbuf_addf(&j->report, "%s:%ld: error: %s\n", j->path, diag.line, msg);
+			strbuf_addf(&j->report, _("%s:%ld: error: %s\n"), j->path, diag.line, msg);
 		else
-			strbuf_addf(&j->report, "%s: error: %s\n", j->path, msg);
+			strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, msg);
 		goto out;
 	}
 	for (i = 0; i < j->deck->nwarnings; i++)
-		strbuf_addf(&j->report, "%s:%ld: warning: %s\n", j->path, j->deck->warnings[i].line,
+		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
 out:
 	free(data);
@@ -249,7 +250,7 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 		fputs(j->report.buf, stderr);
 	if (!d) {
 		if (!quiet)
-			fprintf(stderr, "%s: nothing imported\n", j->path);
+			fprintf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
 	vt_diag_clear(&diag);
@@ -260,19 +261,21 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 	}
 	if (st != VT_OK) {
 		print_diag(j->path, &diag, st);
-		fprintf(stderr, "%s: nothing imported\n", j->path);
+		fprintf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
-	printf("%s: %s ", j->path, d->body ? d->body : "unknown body");
+	printf("%s: %s ", j->path, d->body ? d->body : _("unknown body"));
 	print_dates(stdout, d);
-	printf(", %s: %zu case%s, %zu warning%s", d->venue ? d->venue : "venue unknown", d->ncases,
-	       d->ncases == 1 ? "" : "s", d->nwarnings, d->nwarnings == 1 ? "" : "s");
+	printf(", %s: ", d->venue ? d->venue : _("venue unknown"));
+	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
+	printf(", ");
+	printf(P_("%zu warning", "%zu warnings", d->nwarnings), d->nwarnings);
 	if (!s)
-		printf(" (checked, not imported)\n");
+		printf(" (%s)\n", _("checked, not imported"));
 	else if (outcome == IMPORT_UNCHANGED && same_as)
-		printf(" (unchanged: already imported as %s)\n", same_as);
+		printf(_(" (unchanged: already imported as %s)\n"), same_as);
 	else
-		printf(" (%s)\n", outcome == IMPORT_NEW ? "new" : outcome == IMPORT_REPLACED ? "replaced" : "unchanged");
+		printf(" (%s)\n", outcome == IMPORT_NEW ? _("new") : outcome == IMPORT_REPLACED ? _("replaced") : _("unchanged"));
 	free(same_as);
 	return true;
 }
@@ -333,8 +336,8 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 				old = !strcmp(orphans[m], after[k]);
 			if (!old && tab) {
 				*tab = '\0';
-				fprintf(stderr, "vedtak import: warning: case %s is no longer in any deck; its tags (%s) and "
-						"notes are kept\n", after[k], *(tab + 1) ? tab + 1 : "none");
+				fprintf(stderr, _("vedtak import: warning: case %s is no longer in any deck; its tags (%s) "
+						  "and notes are kept\n"), after[k], *(tab + 1) ? tab + 1 : _("none"));
 			}
 		}
 	}
@@ -367,13 +370,13 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		else if (!dashdash && !strcmp(argv[i], "--check"))
 			check = true;
 		else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, "vedtak import: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, _("vedtak %s: unknown option '%s'\n"), "import", argv[i]);
 			goto out;
 		} else
 			paths[npaths++] = argv[i];
 	}
 	if (!npaths) {
-		fprintf(stderr, "usage: vedtak [--db PATH] import [--check] [--] FILE...\n");
+		fprintf(stderr, "%s vedtak [--db PATH] import [--check] [--] FILE...\n", _("usage:"));
 		goto out;
 	}
 	rc = EXIT_FAILED;
@@ -381,7 +384,8 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		goto out;
 	failed = import_files(s, paths, npaths, false);
 	if (failed)
-		fprintf(stderr, "vedtak import: %zu of %zu file%s failed\n", failed, npaths, npaths == 1 ? "" : "s");
+		fprintf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
+				   npaths), failed, npaths);
 	rc = failed ? EXIT_FAILED : EXIT_OK;
 out:
 	store_close(s);
@@ -441,8 +445,9 @@ static int list_meeting(struct deck *d, void *arg)
 
 	(void)arg;
 	print_dates(stdout, d);
-	printf("  %s  %s  %zu case%s  [%s]\n", d->body ? d->body : "?", d->venue ? d->venue : "-", d->ncases,
-	       d->ncases == 1 ? "" : "s", d->source);
+	printf("  %s  %s  ", d->body ? d->body : "?", d->venue ? d->venue : "-");
+	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
+	printf("  [%s]\n", d->source);
 	for (i = 0; i < d->ncases; i++) {
 		const struct deck_case *c = &d->cases[i];
 		printf("  ");
@@ -464,7 +469,7 @@ static int parse_no_args(struct cli *cli, const char *name, int argc, char **arg
 		if (r < 0)
 			return -1;
 		if (!r) {
-			fprintf(stderr, "vedtak %s: unexpected argument '%s'\n", name, argv[i]);
+			fprintf(stderr, _("vedtak %s: unexpected argument '%s'\n"), name, argv[i]);
 			return -1;
 		}
 	}
@@ -498,6 +503,27 @@ static void print_indented(const char *text, const char *indent)
 	}
 }
 
+/* The labels of `vedtak show`, in the order of enum show_label. */
+enum show_label { SL_MEETING, SL_AGENDA, SL_WHEN, SL_TYPE, SL_PRESENTERS, SL_KEY, SL_TAGS, SL_NOTE, SL_COUNT };
+
+static const char *const show_labels[SL_COUNT] = {
+	N_("Meeting:"), N_("Agenda:"), N_("When:"), N_("Type:"), N_("Presenters:"), N_("Key:"), N_("Tags:"), N_("Note:"),
+};
+
+/* Prints a label of `vedtak show` padded to the widest one in the user's language. */
+static void print_label(enum show_label l)
+{
+	size_t width = 0, i;
+
+	for (i = 0; i < SL_COUNT; i++) {
+		const char *t = _(show_labels[i]);
+		size_t w = utf8_width(t, strlen(t));
+		if (w > width)
+			width = w;
+	}
+	print_padded(_(show_labels[l]), width + 1);
+}
+
 static void show_case(struct store *s, const struct deck *d, const struct deck_case *c)
 {
 	char *key = deck_case_key(d, c), *tags = NULL;
@@ -505,27 +531,32 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	struct vt_diag diag;
 	size_t i, nnotes = 0;
 
-	printf("Sak %s: %s\n", c->number, c->title ? c->title : "(untitled)");
-	printf("Meeting:    %s, ", d->body ? d->body : "?");
+	printf("Sak %s: %s\n", c->number, c->title ? c->title : _("(untitled)"));
+	print_label(SL_MEETING);
+	printf("%s, ", d->body ? d->body : "?");
 	print_dates(stdout, d);
-	printf(", %s  [%s, lines %ld-%ld]\n", d->venue ? d->venue : "venue unknown", d->source, c->line_start,
-	       c->line_end);
-	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
-		printf("Agenda:     %s\n", c->agenda_title);
+	printf(", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), d->source);
+	printf(_("lines %ld-%ld"), c->line_start, c->line_end);
+	printf("]\n");
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
+		print_label(SL_AGENDA);
+		printf("%s\n", c->agenda_title);
+	}
 	if (c->day || c->time) {
-		printf("When:       ");
+		print_label(SL_WHEN);
 		if (c->day)
-			printf("day %d", c->day);
+			printf(_("day %d"), c->day);
 		if (c->time)
 			printf("%s%s", c->day ? ", " : "", c->time);
 		printf("\n");
 	}
-	printf("Type:       %s", type_short(c->type));
+	print_label(SL_TYPE);
+	printf("%s", type_short(c->type));
 	if (c->type_source)
-		printf(" (%s)", decision_source_name(c->type_source));
+		printf(" (%s)", decision_source_label(c->type_source));
 	printf("\n");
 	if (c->npresenters) {
-		printf("Presenters: ");
+		print_label(SL_PRESENTERS);
 		for (i = 0; i < c->npresenters; i++)
 			printf("%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
 			       c->presenters[i].organization ? " (" : "",
@@ -533,12 +564,17 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 			       c->presenters[i].organization ? ")" : "");
 		printf("\n");
 	}
-	printf("Key:        %s\n", key);
-	if (store_case_tags(s, key, &tags, &diag) == VT_OK && *tags)
-		printf("Tags:       %s\n", tags);
+	print_label(SL_KEY);
+	printf("%s\n", key);
+	if (store_case_tags(s, key, &tags, &diag) == VT_OK && *tags) {
+		print_label(SL_TAGS);
+		printf("%s\n", tags);
+	}
 	if (store_case_notes(s, key, &notes, &nnotes, &diag) == VT_OK)
-		for (i = 0; i < nnotes; i++)
-			printf("Note:       %s (%s, %s)\n", notes[i].text, notes[i].author, notes[i].at);
+		for (i = 0; i < nnotes; i++) {
+			print_label(SL_NOTE);
+			printf("%s (%s, %s)\n", notes[i].text, notes[i].author, notes[i].at);
+		}
 	free(tags);
 	notes_free(notes, nnotes);
 	free(key);
@@ -546,10 +582,16 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	if (c->decision)
 		print_indented(c->decision, "  ");
 	else
-		printf("  (none in the deck)\n");
+		printf("  %s\n", _("(none in the deck)"));
 	for (i = 0; i < c->nslides; i++) {
-		printf("\n--- slide %zu%s%s%s, line %ld ---\n", i + 1, c->slides[i].page ? " (" : "",
-		       c->slides[i].page ? c->slides[i].page : "", c->slides[i].page ? ")" : "", c->slides[i].line);
+		printf("\n--- ");
+		printf(_("slide %zu"), i + 1);
+		if (c->slides[i].page)
+			printf(" (%s)", c->slides[i].page);
+		printf(", ");
+		printf(_("line %ld"), c->slides[i].line);
+		printf(" ---\n");
+
 		print_indented(c->slides[i].text, "");
 	}
 }
@@ -573,13 +615,13 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		if (r)
 			continue;
 		if (number) {
-			fprintf(stderr, "vedtak show: one case number, please\n");
+			fprintf(stderr, _("vedtak show: one case number, please\n"));
 			return EXIT_USAGE;
 		}
 		number = argv[k];
 	}
 	if (!number || !scan_case_number(number, strlen(number), &no) || no.len != strlen(number)) {
-		fprintf(stderr, "vedtak show: give a case number such as 11/21\n");
+		fprintf(stderr, _("vedtak show: give a case number such as 11/21\n"));
 		return EXIT_USAGE;
 	}
 	if (open_store(cli, &s) != VT_OK)
@@ -592,7 +634,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (!n) {
-		fprintf(stderr, "vedtak show: no case %s\n", no.text);
+		fprintf(stderr, _("vedtak show: no case %s\n"), no.text);
 		rc = EXIT_FAILED;
 		goto out;
 	}
@@ -713,7 +755,7 @@ enum vt_status cli_export(struct store *s, const struct query *q, bool filtered,
 		strbuf_addstr(&out, written ? "\n  ]\n}\n" : "]\n}\n");
 	fwrite(out.buf, 1, out.len, f);
 	if (st == VT_OK && (fflush(f) || ferror(f)))
-		st = vt_fail(diag, VT_ERR_IO, 0, "write error: %s", strerror(errno));
+		st = vt_fail(diag, VT_ERR_IO, 0, _("write error: %s"), strerror(errno));
 	free(ids);
 	free(meetings);
 	search_result_release(&res);
@@ -751,7 +793,7 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
 	}
 	if (!cli_export_format_ok(format)) {
-		fprintf(stderr, "vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n", format);
+		fprintf(stderr, _("vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n"), format);
 		goto out;
 	}
 	vt_diag_clear(&diag);
@@ -803,9 +845,9 @@ static void snippet_where(struct strbuf *sb, const struct snippet *sn)
 	if (sn->page)
 		strbuf_addstr(sb, sn->page);
 	else if (sn->slide)
-		strbuf_addf(sb, "slide %d", sn->slide);
+		strbuf_addf(sb, _("slide %d"), sn->slide);
 	else
-		strbuf_addstr(sb, sn->where);
+		strbuf_addstr(sb, snippet_where_name(sn->where));
 }
 
 static void print_hit_text(const struct deck *d, const struct deck_case *c, struct snippet *sn, size_t nsn,
@@ -814,7 +856,9 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 	struct strbuf where = STRBUF_INIT;
 	size_t i;
 
-	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? d->start_date : "----------",
+	if (d->start_date)
+		date_human(&where, d->start_date, NULL, true);
+	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? where.buf : "----------",
 	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
 	if (c->npresenters) {
 		printf("    ");
@@ -890,8 +934,8 @@ static void print_query_error(const char *text, const struct vt_diag *d)
 		while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
 			to++;
 	}
-	fprintf(stderr, "vedtak search: %s (column %zu)\n  %s%.*s%s\n  %*s^\n", d->msg, cp_offset(text, off) + 1,
-		from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
+	fprintf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cp_offset(text, off) + 1);
+	fprintf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
 		(int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
 }
 
@@ -925,7 +969,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		} else if (!strcmp(argv[i], "--sort") && i + 1 < argc) {
 			i++;
 			if (strcmp(argv[i], "date") && strcmp(argv[i], "relevance")) {
-				fprintf(stderr, "vedtak search: --sort takes relevance or date\n");
+				fprintf(stderr, _("vedtak search: --sort takes relevance or date\n"));
 				goto out;
 			}
 			opts.by_date = !strcmp(argv[i], "date");
@@ -933,7 +977,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 			char *end;
 			long v = strtol(argv[++i], &end, 10);
 			if (*end || v < 0) {
-				fprintf(stderr, "vedtak search: --limit takes a number (0 for all)\n");
+				fprintf(stderr, _("vedtak search: --limit takes a number (0 for all)\n"));
 				goto out;
 			}
 			opts.limit = (size_t)v;
@@ -973,7 +1017,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		json_string(&out, text.buf);
 		strbuf_addf(&out, ", \"total\": %zu, \"results\": [", res.total);
 	} else {
-		printf("%zu case%s match%s\n", res.total, res.total == 1 ? "" : "s", res.total == 1 ? "es" : "");
+		printf(P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
 	}
 	for (h = 0; h < res.nhits; h++) {
 		struct snippet sn[3];
@@ -1024,7 +1068,7 @@ static int cmd_check(struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
 	if (store_check(s, &report, &diag) == VT_OK) {
-		printf("%s: ok\n", cli->db_path);
+		printf(_("%s: ok\n"), cli->db_path);
 		rc = EXIT_OK;
 	} else {
 		fprintf(stderr, "%s: %s\n%s", cli->db_path, diag.msg, report.buf);
@@ -1113,7 +1157,7 @@ const char *cli_author(void)
 
 	if (!u || !*u)
 		u = getenv("USER");
-	return u && *u ? u : "unknown";
+	return u && *u ? u : _("unknown");
 }
 
 static void free_strings(char **v, size_t n)
@@ -1162,7 +1206,9 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 			break;
 		} else if ((argv[i][0] == '+' || argv[i][0] == '-') && argv[i][1] != '-') {
 			if (!(names[nch] = tag_normalise(argv[i] + 1))) {
-				fprintf(stderr, "vedtak tag: '%s' is not a tag name (letters, digits, - and _)\n", argv[i] + 1);
+				fprintf(stderr, "vedtak tag: ");
+				fprintf(stderr, _("'%s' is not a tag name (letters, digits, - and _)"), argv[i] + 1);
+				fputc('\n', stderr);
 				goto out;
 			}
 			ch[nch].tag = names[nch];
@@ -1174,7 +1220,7 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (undo == (nch > 0) || (!undo && !text.len)) {
-		fprintf(stderr, "usage: vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n");
+		fprintf(stderr, "%s vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n", _("usage:"));
 		goto out;
 	}
 	if (!undo && query_compile(text.buf, &q, &diag) != VT_OK) {
@@ -1190,14 +1236,15 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
-		printf("undid the tagging of %s: %zu case%s changed\n", when, changed, changed == 1 ? "" : "s");
+		printf(P_("undid the tagging of %s: %zu case changed\n", "undid the tagging of %s: %zu cases changed\n",
+			  changed), when, changed);
 		free(when);
 	} else {
 		if (store_tag_query(s, q, ch, nch, cli_author(), &changed, &diag) != VT_OK) {
 			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
-		printf("%zu case%s changed\n", changed, changed == 1 ? "" : "s");
+		printf(P_("%zu case changed\n", "%zu cases changed\n", changed), changed);
 	}
 	rc = EXIT_OK;
 out:
@@ -1228,9 +1275,10 @@ static int cmd_tags(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		printf("%s\t%d case%s", v[i].tag, v[i].cases, v[i].cases == 1 ? "" : "s");
+		printf("%s\t", v[i].tag);
+		printf(P_("%d case", "%d cases", v[i].cases), v[i].cases);
 		if (v[i].orphans)
-			printf(" (%d no longer in any deck)", v[i].orphans);
+			printf(_(" (%d no longer in any deck)"), v[i].orphans);
 		printf("\n");
 	}
 	rc = EXIT_OK;
@@ -1251,15 +1299,15 @@ static char *resolve_case(struct store *s, const char *arg)
 	if (strchr(arg, '|'))
 		return xstrdup(arg);
 	if (!scan_case_number(arg, strlen(arg), &no) || no.len != strlen(arg)) {
-		fprintf(stderr, "vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n", arg);
+		fprintf(stderr, _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"), arg);
 		return NULL;
 	}
 	if (store_case_keys(s, no.text, &keys, &n, &diag) != VT_OK)
 		fprintf(stderr, "vedtak: %s\n", diag.msg);
 	else if (!n)
-		fprintf(stderr, "vedtak: no case %s\n", no.text);
+		fprintf(stderr, _("vedtak: no case %s\n"), no.text);
 	else if (n > 1) {
-		fprintf(stderr, "vedtak: %s is more than one case; give its key:\n", no.text);
+		fprintf(stderr, _("vedtak: %s is more than one case; give its key:\n"), no.text);
 		for (i = 0; i < n; i++)
 			fprintf(stderr, "  %s\n", keys[i]);
 	} else
@@ -1294,14 +1342,14 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[k]);
 	}
 	if (!which) {
-		fprintf(stderr, "usage: vedtak note CASE [TEXT]\n");
+		fprintf(stderr, "%s vedtak note CASE [--replace ID] [TEXT]\n", _("usage:"));
 		goto out;
 	}
 	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK || !(key = resolve_case(s, which)))
 		goto out;
 	if (replaces && !text.len) {
-		fprintf(stderr, "vedtak note: --replace needs the new text\n");
+		fprintf(stderr, _("vedtak note: --replace needs the new text\n"));
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -1310,7 +1358,7 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 			fprintf(stderr, "vedtak note: %s\n", diag.msg);
 			goto out;
 		}
-		printf("note %s %s\n", replaces ? "replaced on" : "added to", key);
+		printf(replaces ? _("note replaced on %s\n") : _("note added to %s\n"), key);
 	} else {
 		if (store_case_notes(s, key, &notes, &n, &diag) != VT_OK) {
 			fprintf(stderr, "vedtak note: %s\n", diag.msg);
@@ -1354,7 +1402,7 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 	}
 	if (!verb || (strcmp(verb, "list") && !name) || (!strcmp(verb, "add") && !text.len) ||
 	    (strcmp(verb, "add") && strcmp(verb, "list") && strcmp(verb, "rm"))) {
-		fprintf(stderr, "usage: vedtak saved add NAME QUERY | saved list | saved rm NAME\n");
+		fprintf(stderr, "%s vedtak saved add NAME QUERY | saved list | saved rm NAME\n", _("usage:"));
 		goto out;
 	}
 	if (!strcmp(verb, "add")) {
@@ -1371,11 +1419,11 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 	if (!strcmp(verb, "add")) {
 		if (store_saved_set(s, name, text.buf, cli_author(), &diag) != VT_OK)
 			goto fail;
-		printf("saved %s: %s\n", name, text.buf);
+		printf(_("saved %s: %s\n"), name, text.buf);
 	} else if (!strcmp(verb, "rm")) {
 		if (store_saved_rm(s, name, cli_author(), &diag) != VT_OK)
 			goto fail;
-		printf("removed %s\n", name);
+		printf(_("removed %s\n"), name);
 	} else {
 		if (store_saved_list(s, &v, &n, &diag) != VT_OK)
 			goto fail;
@@ -1441,28 +1489,28 @@ static int cmd_sync(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 		if (!(f = fopen(file, "w")) || fwrite(buf.buf, 1, buf.len, f) != buf.len || fclose(f)) {
-			fprintf(stderr, "%s: error: cannot write: %s\n", file, strerror(errno));
+			fprintf(stderr, _("%s: error: cannot write: %s\n"), file, strerror(errno));
 			goto out;
 		}
-		printf("%s: %zu operation%s\n", file, nops, nops == 1 ? "" : "s");
+		printf(P_("%s: %zu operation\n", "%s: %zu operations\n", nops), file, nops);
 	} else {
 		if (!read_file(file, &data, &len, &why)) {
-			fprintf(stderr, "%s: error: %s\n", file, why.buf);
+			fprintf(stderr, _("%s: error: %s\n"), file, why.buf);
 			goto out;
 		}
 		if (open_store(cli, &s) != VT_OK)
 			goto out;
 		if (store_sync_import(s, data, len, peer, &nops, &diag) != VT_OK) {
 			print_diag(file, &diag, VT_ERR_FORMAT);
-			fprintf(stderr, "%s: nothing applied\n", file);
+			fprintf(stderr, _("%s: nothing applied\n"), file);
 			goto out;
 		}
-		printf("%s: %zu new operation%s applied\n", file, nops, nops == 1 ? "" : "s");
+		printf(P_("%s: %zu new operation applied\n", "%s: %zu new operations applied\n", nops), file, nops);
 	}
 	rc = EXIT_OK;
 	goto out;
 usage:
-	fprintf(stderr, "usage: vedtak sync export FILE [--peer NAME] | sync import FILE\n");
+	fprintf(stderr, "%s vedtak sync export FILE [--peer NAME] | sync import FILE [--peer NAME]\n", _("usage:"));
 out:
 	free(data);
 	strbuf_release(&buf);
@@ -1471,30 +1519,57 @@ out:
 	return rc;
 }
 
-/* The bundled assets (samples, themes): next to an installed binary, or in the source tree. */
-char *cli_assets_dir(void)
+/*
+ * The installed tree's share/ folder when this binary was installed with
+ * its assets (BIN/../share/vedtak exists), else NULL: a binary in the build
+ * tree. The caller frees it.
+ */
+static char *installed_share_dir(void)
 {
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	const char *env = getenv("VEDTAK_ASSETS");
 	struct stat sb;
+	char *slash, *share, *assets;
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	share = xasprintf("%s/../share", exe);
+	assets = xasprintf("%s/vedtak", share);
+	if (stat(assets, &sb) || !S_ISDIR(sb.st_mode)) {
+		free(share);
+		share = NULL;
+	}
+	free(assets);
+	return share;
+}
+
+char *cli_assets_dir(void)
+{
+	const char *env = getenv("VEDTAK_ASSETS");
+	char *share, *dir;
 
 	if (env && *env)
 		return xstrdup(env);
-	if (n > 0) {
-		char *slash, *p;
+	if (!(share = installed_share_dir()))
+		return xstrdup(VEDTAK_SOURCE_ASSETS);
+	dir = xasprintf("%s/vedtak", share);
+	free(share);
+	return dir;
+}
 
-		exe[n] = '\0';
-		slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			p = xasprintf("%s/../share/vedtak", exe);
-			if (!stat(p, &sb) && S_ISDIR(sb.st_mode))
-				return p;
-			free(p);
-		}
-	}
-	return xstrdup(VEDTAK_SOURCE_ASSETS);
+char *cli_locale_dir(void)
+{
+	char *share = installed_share_dir(), *dir;
+
+	if (!share)
+		return xstrdup(VEDTAK_BUILD_LOCALEDIR);
+	dir = xasprintf("%s/locale", share);
+	free(share);
+	return dir;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -1551,10 +1626,12 @@ int cli_start(struct cli *cli)
 	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !cli->readonly) {
 		ok = import_samples(s, ui, &from, &found);
 		if (!found)
-			status = xasprintf("No sample decks found in %s", from);
+			status = xasprintf(_("No sample decks found in %s"), from);
 		else
-			status = xasprintf("The database was empty: imported %zu sample deck%s from %s", ok,
-					   ok == 1 ? "" : "s", from);
+			status = xasprintf(P_("The database was empty: imported %zu sample deck from %s",
+					      "The database was empty: imported %zu sample decks from %s", ok),
+					   ok, from);
+
 		if (!ui)
 			printf("vedtak: %s\n\n", status);
 		if (ok != found)
@@ -1572,52 +1649,53 @@ int cli_start(struct cli *cli)
 }
 
 const struct cli_command cli_commands[] = {
-	{ "import", cmd_import, "[--check] [--] FILE...", "import slide-deck text exports",
-	  "--check   parse and report each file (summary and warnings), write nothing\n\n"
+	{ "import", cmd_import, "[--check] [--] FILE...", N_("import slide-deck text exports"),
+	  N_("--check   parse and report each file (summary and warnings), write nothing\n\n"
 	  "Each file is imported in one transaction: a failure leaves nothing of it in the\n"
 	  "database and does not stop the other files. Re-importing an unchanged file does\n"
 	  "nothing; a changed file replaces the meeting imported from a file of that name.\n"
-	  "One summary line per file on stdout; warnings on stderr as FILE:LINE: warning: ...\n" },
-	{ "list", cmd_list, "", "list meetings, newest first, with their cases", "" },
-	{ "show", cmd_show, "NUMBER", "show a case in full (all cases with that number)",
-	  "NUMBER is a case number such as 11/21.\n" },
+	  "One summary line per file on stdout; warnings on stderr as FILE:LINE: warning: ...\n") },
+	{ "list", cmd_list, "", N_("list meetings, newest first, with their cases"), "" },
+	{ "show", cmd_show, "NUMBER", N_("show a case in full (all cases with that number)"),
+	  N_("NUMBER is a case number such as 11/21.\n") },
 	{ "search", cmd_search, "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
-	  "search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/",
-	  "--json       results with score, tier and snippet hit offsets (in characters)\n"
+	  N_("search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/"),
+	  N_("--json       results with score, tier and snippet hit offsets (in characters)\n"
 	  "--count      print only the number of matching cases\n"
 	  "--sort date  newest meeting first instead of by relevance\n"
 	  "--limit N    show at most N cases (default 20; 0 for all)\n"
 	  "--timeout MS stop a query that runs longer (default 30000)\n\n"
 	  "Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
 	  "slide: amended:yes. See the README for the query language. A malformed query\n"
-	  "exits with status 2 and a caret under the problem.\n" },
-	{ "tag", cmd_tag, "+TAG... -TAG... [--] QUERY | --undo", "add and remove tags on every case a query finds",
-	  "Tags are letters (æøå too), digits, - and _, in lower case. Prints how many cases\n"
+	  "exits with status 2 and a caret under the problem.\n") },
+	{ "tag", cmd_tag, "+TAG... -TAG... [--] QUERY | --undo", N_("add and remove tags on every case a query finds"),
+	  N_("Tags are letters (æøå too), digits, - and _, in lower case. Prints how many cases\n"
 	  "changed. --undo reverts this machine's last tagging; every change is kept in a\n"
-	  "journal with who (VEDTAK_USER, else USER) and when. tag:NAME works in every query.\n" },
-	{ "tags", cmd_tags, "", "list the tags with their number of cases", "" },
-	{ "note", cmd_note, "CASE [--replace ID] [TEXT]", "add a note to a case, edit one, or list its notes",
-	  "CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
+	  "journal with who (VEDTAK_USER, else USER) and when. tag:NAME works in every query.\n") },
+	{ "tags", cmd_tags, "", N_("list the tags with their number of cases"), "" },
+	{ "note", cmd_note, "CASE [--replace ID] [TEXT]", N_("add a note to a case, edit one, or list its notes"),
+	  N_("CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
 	  "is not unique. Listing shows each note's id; --replace ID puts the text in\n"
 	  "place of that note (the old one is kept in the journal; two edits of one note\n"
-	  "made on two machines are both kept).\n" },
-	{ "saved", cmd_saved, "add NAME QUERY | list | rm NAME", "saved searches, listed with live counts", "" },
+	  "made on two machines are both kept).\n") },
+	{ "saved", cmd_saved, "add NAME QUERY | list | rm NAME", N_("saved searches, listed with live counts"), "" },
 	{ "sync", cmd_sync, "export FILE [--peer NAME] | import FILE [--peer NAME]",
-	  "exchange tags, notes and saved searches with another machine",
-	  "export writes the changes not yet sent to PEER (all of them without --peer);\n"
+	  N_("exchange tags, notes and saved searches with another machine"),
+	  N_("export writes the changes not yet sent to PEER (all of them without --peer);\n"
 	  "import applies another machine's file (with --peer, that machine is PEER, and\n"
 	  "exports to PEER leave out what came from it). Applying a file twice, or files\n"
-	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n" },
-	{ "check", cmd_check, "", "check the database's integrity and its full-text index",
-	  "Exit status 0 when all is well, 1 with the problems listed otherwise.\n" },
-	{ "export", cmd_export, "[--format json|jsonl|csv|ics] [QUERY]", "print cases and meetings for scripts, spreadsheets and calendars",
-	  "With a QUERY, only the cases it finds (and their meetings).\n"
+	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n") },
+
+	{ "check", cmd_check, "", N_("check the database's integrity and its full-text index"),
+	  N_("Exit status 0 when all is well, 1 with the problems listed otherwise.\n") },
+	{ "export", cmd_export, "[--format json|jsonl|csv|ics] [QUERY]", N_("print cases and meetings for scripts, spreadsheets and calendars"),
+	  N_("With a QUERY, only the cases it finds (and their meetings).\n"
 	  "json   {\"meetings\": [...]} with member changes, agenda, cases, presenters, slides\n"
 	  "jsonl  one case a line, with its meeting's fields and its tags\n"
 	  "csv    one case a row: UTF-8 with a byte-order mark, CRLF line ends, every field\n"
 	  "       quoted (RFC 4180), so that spreadsheets read æøå right\n"
 	  "ics    the meetings as all-day calendar events with their cases (RFC 5545)\n"
-	  "Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n" },
+	  "Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n") },
 	/* Hidden: no summary, not in --help. */
 	{ "complete", cmd_complete, "commands|tags|saved", NULL, NULL },
 	{ "man-section", cmd_man_section, "commands|keys", NULL, NULL },

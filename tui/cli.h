@@ -42,8 +42,10 @@ struct query;
 /* True for json, jsonl, csv and ics. */
 bool cli_export_format_ok(const char *format);
 
-/* Where the bundled samples and themes are (caller frees). */
+/* Where the bundled samples and themes are: next to an installed binary, or in the source tree (caller frees). */
 char *cli_assets_dir(void);
+/* Where the message catalogues are: share/locale next to an installed binary, or the build tree's (caller frees). */
+char *cli_locale_dir(void);
 
 /*
  * Writes the cases `q` finds (only those when `filtered`, else whole

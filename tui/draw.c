@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "i18n.h"
 #include "utf8.h"
 #include "banned.h"
 
@@ -97,7 +98,7 @@ int draw_theme_load(const char *path, char *warning, size_t size)
 	int warnings = 0;
 
 	if (!f) {
-		snprintf(warning, size, "cannot read theme %s: %s", path, strerror(errno));
+		snprintf(warning, size, _("cannot read theme %s: %s"), path, strerror(errno));
 		return -1;
 	}
 	while (fgets(line, sizeof(line), f)) {
@@ -121,7 +122,7 @@ int draw_theme_load(const char *path, char *warning, size_t size)
 			;
 		if (i == STYLE_COUNT || !parse_style_line(eq + 1, &d)) {
 			if (!warnings++)
-				snprintf(warning, size, "%s:%ld: not 'STYLE = COLOUR [on COLOUR] [bold|underline|reverse|dim]'; line ignored",
+				snprintf(warning, size, _("%s:%ld: not 'STYLE = COLOUR [on COLOUR] [bold|underline|reverse|dim]'; line ignored"),
 					 path, lineno);
 			continue;
 		}

@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include "cli.h"
+#include "i18n.h"
 #include "settings.h"
 #include "query.h"
 #include "strbuf.h"
@@ -21,19 +22,20 @@ static void usage(FILE *f)
 {
 	const struct cli_command *c;
 
-	fprintf(f, "usage: vedtak [--db PATH] [--read-only] [COMMAND [ARGS]]\n\n"
-		   "Browse and search the cases and decisions of the national e-health committees.\n"
-		   "With no command, vedtak opens on the imported meetings (importing the bundled\n"
-		   "sample decks into an empty database first).\n\nCommands:\n");
+	fprintf(f, "%s vedtak [--db PATH] [--read-only] [COMMAND [ARGS]]\n\n", _("usage:"));
+	fputs(_("Browse and search the cases and decisions of the national e-health committees.\n"
+		"With no command, vedtak opens on the imported meetings (importing the bundled\n"
+		"sample decks into an empty database first).\n"), f);
+	fprintf(f, "\n%s\n", _("Commands:"));
 	for (c = cli_commands; c->name; c++)
 		if (c->summary)
-			fprintf(f, "  %-8s %s\n", c->name, c->summary);
-	fprintf(f, "\nOptions:\n"
-		   "  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
-		   "  --read-only   open the database read-only; every write fails\n"
-		   "  --help        this text; 'vedtak COMMAND --help' for a command\n"
-		   "  --version     the version\n"
-		   "\nExit status: 0 on success, 1 when something failed, 2 on wrong usage.\n");
+			fprintf(f, "  %-8s %s\n", c->name, _(c->summary));
+	fprintf(f, "\n%s\n", _("Options:"));
+	fputs(_("  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
+		"  --read-only   open the database read-only; every write fails\n"
+		"  --help        this text; 'vedtak COMMAND --help' for a command\n"
+		"  --version     the version\n"), f);
+	fprintf(f, "\n%s\n", _("Exit status: 0 on success, 1 when something failed, 2 on wrong usage."));
 }
 
 /* mkdir -p for the database's folder. */
@@ -56,6 +58,42 @@ static int make_dirs(const char *dir)
 	return rc;
 }
 
+/*
+ * The language follows the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as
+ * gettext reads them). Containers and minimal installs often lack the locale
+ * a user names (LANG=nb_NO.UTF-8 without nb_NO generated): setlocale then
+ * fails, and glibc would fall back to ASCII and to untranslated messages.
+ * We decided a user who asks for Norwegian should still get it: the program
+ * runs in C.UTF-8 (so æøå still draw) and passes the language asked for to
+ * gettext through LANGUAGE, which glibc honours in any locale but "C".
+ */
+static void setup_locale(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	const char *want = NULL;
+	char *dir, lang[64];
+	size_t i;
+
+	if (!setlocale(LC_ALL, "")) {
+		for (i = 0; i < sizeof(vars) / sizeof(vars[0]) && !want; i++)
+			if (getenv(vars[i]) && *getenv(vars[i]))
+				want = getenv(vars[i]);
+		if (!setlocale(LC_ALL, "C.UTF-8"))
+			setlocale(LC_CTYPE, "C.utf8");
+		/* "nb_NO.UTF-8@x" asks for nb_NO: the part before codeset and modifier. */
+		if (want && strcmp(want, "C") && strcmp(want, "POSIX") && !getenv("LANGUAGE")) {
+			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(want, ".@"), want);
+			setenv("LANGUAGE", lang, 1);
+		}
+	}
+	dir = cli_locale_dir();
+	bindtextdomain(VEDTAK_TEXTDOMAIN, dir);
+	/* Everything vedtak prints is UTF-8, whatever the locale's codeset. */
+	bind_textdomain_codeset(VEDTAK_TEXTDOMAIN, "UTF-8");
+	textdomain(VEDTAK_TEXTDOMAIN);
+	free(dir);
+}
+
 static char *default_db_path(void)
 {
 	const char *xdg = getenv("XDG_DATA_HOME");
@@ -68,7 +106,7 @@ static char *default_db_path(void)
 	else
 		dir = xasprintf("%s/.local/share/vedtak", home && *home ? home : ".");
 	if (make_dirs(dir))
-		fprintf(stderr, "vedtak: cannot create %s: %s\n", dir, strerror(errno));
+		fprintf(stderr, _("vedtak: cannot create %s: %s\n"), dir, strerror(errno));
 	path = xasprintf("%s/vedtak.db", dir);
 	free(dir);
 	return path;
@@ -81,7 +119,7 @@ int main(int argc, char **argv)
 	const struct cli_command *c;
 	int i, rc;
 
-	setlocale(LC_ALL, "");
+	setup_locale();
 	/* The file first; options below override it. The user and colour go through the
 	 * environment the rest of the program already reads. */
 	settings_load(&conf);
@@ -99,7 +137,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--db")) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, "vedtak: --db needs a path\n");
+				fprintf(stderr, _("vedtak: --db needs a path\n"));
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -119,7 +157,7 @@ int main(int argc, char **argv)
 			rc = EXIT_OK;
 			goto out;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, "vedtak: unknown option '%s'\n", argv[i]);
+			fprintf(stderr, _("vedtak: unknown option '%s'\n"), argv[i]);
 			usage(stderr);
 			rc = EXIT_USAGE;
 			goto out;
@@ -139,7 +177,8 @@ int main(int argc, char **argv)
 		if (!strcmp(c->name, argv[i]))
 			break;
 	if (!c->name) {
-		fprintf(stderr, "vedtak: unknown command '%s'\n", argv[i]);
+		fprintf(stderr, _("vedtak: unknown command '%s'\n"), argv[i]);
+
 		usage(stderr);
 		rc = EXIT_USAGE;
 		goto out;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "i18n.h"
 #include "search.h"
 #include "searcher.h"
 #include "util.h"
@@ -136,7 +137,7 @@ enum vt_status searcher_new(const char *path, struct searcher **out, struct vt_d
 		pthread_cond_destroy(&s->wake);
 		pthread_cond_destroy(&s->done);
 		free(s);
-		return vt_fail(diag, VT_ERR_IO, 0, "cannot start the search thread");
+		return vt_fail(diag, VT_ERR_IO, 0, _("cannot start the search thread"));
 	}
 	*out = s;
 	return VT_OK;

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "settings.h"
+#include "i18n.h"
 #include "util.h"
 #include "banned.h"
 
@@ -59,7 +60,7 @@ void settings_load(struct settings *c)
 		if (!*s || *s == '#' || *s == ';' || *s == '[')
 			continue;
 		if (!(eq = strchr(s, '='))) {
-			fprintf(stderr, "%s:%ld: warning: not 'key = value'; line ignored\n", path, lineno);
+			fprintf(stderr, _("%s:%ld: warning: not 'key = value'; line ignored\n"), path, lineno);
 			continue;
 		}
 		*eq = '\0';
@@ -75,11 +76,11 @@ void settings_load(struct settings *c)
 			if (!strcmp(value, "date") || !strcmp(value, "relevance"))
 				c->sort_by_date = !strcmp(value, "date");
 			else
-				fprintf(stderr, "%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n", path,
+				fprintf(stderr, _("%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n"), path,
 					lineno, value);
 		} else if (!strcmp(key, "color") || !strcmp(key, "colour")) {
 			if ((b = yes_no(value)) < 0)
-				fprintf(stderr, "%s:%ld: warning: %s is yes or no, not '%s'; ignored\n", path, lineno, key,
+				fprintf(stderr, _("%s:%ld: warning: %s is yes or no, not '%s'; ignored\n"), path, lineno, key,
 					value);
 			else
 				c->no_color = !b;
@@ -87,7 +88,7 @@ void settings_load(struct settings *c)
 			free(c->theme);
 			c->theme = *value ? xstrdup(value) : NULL;
 		} else {
-			fprintf(stderr, "%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme); ignored\n",
+			fprintf(stderr, _("%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme); ignored\n"),
 				path, lineno, key);
 		}
 	}

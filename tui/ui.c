@@ -20,7 +20,9 @@
 #include <wchar.h>
 
 #include "cli.h"
+#include "dates.h"
 #include "draw.h"
+#include "i18n.h"
 #include "query.h"
 #include "search.h"
 #include "searcher.h"
@@ -82,42 +84,42 @@ struct binding {
 
 /* Every key the UI knows; the help screen is made from this table. */
 static const struct binding bindings[] = {
-	{ '/', "/", ACT_SEARCH, "search: type a query, results follow each keystroke" },
-	{ '\n', "Enter", ACT_OPEN, "open the selected meeting, case or presenter" },
+	{ '/', "/", ACT_SEARCH, N_("search: type a query, results follow each keystroke") },
+	{ '\n', "Enter", ACT_OPEN, N_("open the selected meeting, case or presenter") },
 	{ KEY_ENTER, "Enter", ACT_OPEN, NULL },
-	{ 'q', "q", ACT_BACK, "back to the previous view (quits on the first)" },
-	{ 3, "Ctrl-C", ACT_QUIT, "quit at once" },
+	{ 'q', "q", ACT_BACK, N_("back to the previous view (quits on the first)") },
+	{ 3, "Ctrl-C", ACT_QUIT, N_("quit at once") },
 	{ 'Q', "Q", ACT_QUIT, NULL },
-	{ 'j', "j", ACT_DOWN, "down" },
+	{ 'j', "j", ACT_DOWN, N_("down") },
 	{ KEY_DOWN, "Down", ACT_DOWN, NULL },
-	{ 'k', "k", ACT_UP, "up" },
+	{ 'k', "k", ACT_UP, N_("up") },
 	{ KEY_UP, "Up", ACT_UP, NULL },
-	{ KEY_NPAGE, "PgDn", ACT_PGDN, "a page down" },
+	{ KEY_NPAGE, "PgDn", ACT_PGDN, N_("a page down") },
 	{ ' ', "Space", ACT_PGDN, NULL },
-	{ KEY_PPAGE, "PgUp", ACT_PGUP, "a page up" },
-	{ 'g', "g", ACT_HOME, "to the top" },
+	{ KEY_PPAGE, "PgUp", ACT_PGUP, N_("a page up") },
+	{ 'g', "g", ACT_HOME, N_("to the top") },
 	{ KEY_HOME, "Home", ACT_HOME, NULL },
-	{ 'G', "G", ACT_END, "to the bottom" },
+	{ 'G', "G", ACT_END, N_("to the bottom") },
 	{ KEY_END, "End", ACT_END, NULL },
-	{ 'n', "n", ACT_NEXT_HIT, "next search hit in a case" },
-	{ 'N', "N", ACT_PREV_HIT, "previous search hit in a case" },
-	{ 's', "s", ACT_SORT, "sort results by relevance or by date" },
-	{ '1', "1", ACT_FILTER_G, "add or remove type:godkjenning in the query" },
-	{ '2', "2", ACT_FILTER_O, "add or remove type:orientering in the query" },
-	{ '3', "3", ACT_FILTER_D, "add or remove type:drøfting in the query" },
-	{ 'm', "m", ACT_FILTER_MEETING, "add or remove the selected case's meeting date in the query" },
-	{ 'x', "x", ACT_MARK, "mark or unmark the case, to tag several at once" },
-	{ 't', "t", ACT_TAG, "add or remove a tag on the case (or the marked cases); Tab completes" },
-	{ 'T', "T", ACT_TAG_ALL, "tag every case in the result list (asks first, saying how many)" },
-	{ 'u', "u", ACT_UNDO, "undo the last tagging" },
-	{ 'a', "a", ACT_NOTE, "add a note to the case" },
-	{ 'E', "E", ACT_EDIT_NOTE, "edit the case's latest note (or write a new one) in $EDITOR" },
-	{ 'e', "e", ACT_EXPORT, "export the result list to a file: .csv, .jsonl, .ics or .json" },
-	{ 'o', "o", ACT_OPEN_SOURCE, "open the original deck in $PAGER at the case's first line" },
-	{ 'p', "p", ACT_PRESENTERS, "presenters, with their number of cases" },
-	{ 'M', "M", ACT_MEETINGS, "back to the meetings" },
-	{ '?', "?", ACT_HELP, "this help" },
-	{ 12, "Ctrl-L", ACT_REDRAW, "redraw the screen" },
+	{ 'n', "n", ACT_NEXT_HIT, N_("next search hit in a case") },
+	{ 'N', "N", ACT_PREV_HIT, N_("previous search hit in a case") },
+	{ 's', "s", ACT_SORT, N_("sort results by relevance or by date") },
+	{ '1', "1", ACT_FILTER_G, N_("add or remove type:godkjenning in the query") },
+	{ '2', "2", ACT_FILTER_O, N_("add or remove type:orientering in the query") },
+	{ '3', "3", ACT_FILTER_D, N_("add or remove type:drøfting in the query") },
+	{ 'm', "m", ACT_FILTER_MEETING, N_("add or remove the selected case's meeting date in the query") },
+	{ 'x', "x", ACT_MARK, N_("mark or unmark the case, to tag several at once") },
+	{ 't', "t", ACT_TAG, N_("add or remove a tag on the case (or the marked cases); Tab completes") },
+	{ 'T', "T", ACT_TAG_ALL, N_("tag every case in the result list (asks first, saying how many)") },
+	{ 'u', "u", ACT_UNDO, N_("undo the last tagging") },
+	{ 'a', "a", ACT_NOTE, N_("add a note to the case") },
+	{ 'E', "E", ACT_EDIT_NOTE, N_("edit the case's latest note (or write a new one) in $EDITOR") },
+	{ 'e', "e", ACT_EXPORT, N_("export the result list to a file: .csv, .jsonl, .ics or .json") },
+	{ 'o', "o", ACT_OPEN_SOURCE, N_("open the original deck in $PAGER at the case's first line") },
+	{ 'p', "p", ACT_PRESENTERS, N_("presenters, with their number of cases") },
+	{ 'M', "M", ACT_MEETINGS, N_("back to the meetings") },
+	{ '?', "?", ACT_HELP, N_("this help") },
+	{ 12, "Ctrl-L", ACT_REDRAW, N_("redraw the screen") },
 };
 
 enum view_kind { VIEW_MEETINGS, VIEW_RESULTS, VIEW_CASE, VIEW_MEETING, VIEW_PRESENTERS, VIEW_HELP };
@@ -326,19 +328,19 @@ static const char *body_short(const char *body)
 	return !strcmp(body, "Nasjonalt e-helsestyre") ? "NEHS" : body;
 }
 
-static void dates_text(struct strbuf *sb, const char *start, const char *end)
+
+/* Appends `s` padded with spaces to the wider of `a` and `b` (display cells). */
+static void add_padded(struct strbuf *sb, const char *s, const char *a, const char *b)
 {
-	if (!start)
-		strbuf_addstr(sb, "date unknown");
-	else if (!end || !strcmp(start, end))
-		strbuf_addstr(sb, start);
-	else if (!strncmp(start, end, 8))
-		strbuf_addf(sb, "%s–%s", start, end + 8);
-	else
-		strbuf_addf(sb, "%s–%s", start, end);
+	int w = draw_width(s, strlen(s)), wa = draw_width(a, strlen(a)), wb = draw_width(b, strlen(b));
+
+	strbuf_addstr(sb, s);
+	for (; w < (wa > wb ? wa : wb); w++)
+		strbuf_addch(sb, ' ');
 }
 
 static bool is_marked(struct ui *ui, long id)
+
 {
 	size_t i;
 
@@ -351,7 +353,7 @@ static bool is_marked(struct ui *ui, long id)
 /* The start screen: saved searches and tags (with live counts), then the meetings. */
 static struct view *meetings_view(struct ui *ui)
 {
-	struct view *v = view_new(VIEW_MEETINGS, "Meetings", false);
+	struct view *v = view_new(VIEW_MEETINGS, _("Meetings"), false);
 	struct meeting_row *rows = NULL;
 	struct saved *saved = NULL;
 	struct tag_count *tags = NULL;
@@ -360,7 +362,7 @@ static struct view *meetings_view(struct ui *ui)
 	struct strbuf sb = STRBUF_INIT;
 
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
-		add_line(v, "Saved searches", STYLE_TITLE);
+		add_line(v, _("Saved searches"), STYLE_TITLE);
 		for (i = 0; i < nsaved; i++) {
 			struct search_opts o = { 0, false, true, 2000 };
 			struct search_result res = { NULL, 0, 0, 0 };
@@ -378,12 +380,13 @@ static struct view *meetings_view(struct ui *ui)
 		}
 	}
 	if (store_tag_counts(ui->store, &tags, &ntags, &diag) == VT_OK && ntags) {
-		add_line(v, "Tags", STYLE_TITLE);
+		add_line(v, _("Tags"), STYLE_TITLE);
 		for (i = 0; i < ntags; i++) {
 			struct tline *l;
 
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %-20s %5d case%s", tags[i].tag, tags[i].cases, tags[i].cases == 1 ? "" : "s");
+			strbuf_addf(&sb, "  %-20s %5d ", tags[i].tag, tags[i].cases);
+			strbuf_addstr(&sb, P_("case", "cases", tags[i].cases));
 			l = add_line(v, sb.buf, STYLE_NORMAL);
 			l->search = xasprintf("tag:%s", tags[i].tag);
 		}
@@ -391,7 +394,7 @@ static struct view *meetings_view(struct ui *ui)
 	saved_free(saved, nsaved);
 	tag_counts_free(tags, ntags);
 	if (v->nlines)
-		add_line(v, "Meetings", STYLE_TITLE);
+		add_line(v, _("Meetings"), STYLE_TITLE);
 	if (store_meeting_rows(ui->store, &rows, &n, &diag) != VT_OK) {
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		strbuf_release(&sb);
@@ -401,11 +404,13 @@ static struct view *meetings_view(struct ui *ui)
 		struct tline *l;
 
 		strbuf_reset(&sb);
-		dates_text(&sb, rows[i].start_date, rows[i].end_date);
-		while (draw_width(sb.buf, sb.len) < 21) /* "2022-08-31–2022-09-01" */
+		date_human(&sb, rows[i].start_date, rows[i].end_date, true);
+		while (draw_width(sb.buf, sb.len) < 21) /* "2022-12-31–2023-01-01" */
 			strbuf_addch(&sb, ' ');
-		strbuf_addf(&sb, "  %-6s %3d case%s  %s", body_short(rows[i].body), rows[i].ncases,
-			    rows[i].ncases == 1 ? " " : "s", rows[i].venue ? rows[i].venue : "");
+		strbuf_addf(&sb, "  %-6s %3d ", body_short(rows[i].body), rows[i].ncases);
+		/* Singular and plural take the same width, so the venues line up. */
+		add_padded(&sb, P_("case", "cases", rows[i].ncases), P_("case", "cases", 1), P_("case", "cases", 2));
+		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
 		l = add_line(v, sb.buf, STYLE_NORMAL);
 		l->meeting_id = rows[i].id;
 	}
@@ -434,24 +439,26 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 			matcher_hits(ui->matcher, (text), strlen(text), &hits, &nh, &alloc);         \
 	} while (0)
 	HITS(c->title);
-	add_wrapped(v, c->title ? c->title : "(untitled)", hits, nh, width, "", STYLE_TITLE);
+	add_wrapped(v, c->title ? c->title : _("(untitled)"), hits, nh, width, "", STYLE_TITLE);
 	strbuf_addf(&sb, "Sak %s · %s · ", c->number, d->body ? d->body : "?");
-	dates_text(&sb, d->start_date, d->end_date);
+	date_human(&sb, d->start_date, d->end_date, false);
 	if (d->venue)
 		strbuf_addf(&sb, " · %s", d->venue);
 	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "Type: %s", c->type ? decision_type_name(c->type) : "unknown");
+	strbuf_addf(&sb, "%s %s", _("Type:"), c->type ? decision_type_name(c->type) : _("unknown"));
 	if (c->type_source)
-		strbuf_addf(&sb, " (%s)", decision_source_name(c->type_source));
-	if (c->day)
-		strbuf_addf(&sb, " · day %d", c->day);
+		strbuf_addf(&sb, " (%s)", decision_source_label(c->type_source));
+	if (c->day) {
+		strbuf_addstr(&sb, " · ");
+		strbuf_addf(&sb, _("day %d"), c->day);
+	}
 	if (c->time)
 		strbuf_addf(&sb, " · %s", c->time);
 	add_line(v, sb.buf, STYLE_NORMAL);
 	if (c->npresenters) {
 		strbuf_reset(&sb);
-		strbuf_addstr(&sb, "Presenters: ");
+		strbuf_addf(&sb, "%s ", _("Presenters:"));
 		for (i = 0; i < c->npresenters; i++)
 			strbuf_addf(&sb, "%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
 				    c->presenters[i].organization ? " (" : "",
@@ -462,7 +469,7 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 	}
 	if (c->agenda_title && (!c->title || strcmp(c->title, c->agenda_title))) {
 		strbuf_reset(&sb);
-		strbuf_addf(&sb, "Agenda title: %s", c->agenda_title);
+		strbuf_addf(&sb, "%s %s", _("Agenda title:"), c->agenda_title);
 		add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	}
 	{
@@ -473,11 +480,11 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 
 		if (store_case_tags(ui->store, key, &tags, &diag) == VT_OK && *tags) {
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "Tags: %s", tags);
+			strbuf_addf(&sb, "%s %s", _("Tags:"), tags);
 			add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_TITLE);
 		}
 		if (store_case_notes(ui->store, key, &notes, &nnotes, &diag) == VT_OK && nnotes) {
-			add_line(v, "Notes", STYLE_TITLE);
+			add_line(v, _("Notes"), STYLE_TITLE);
 			for (i = 0; i < nnotes; i++) {
 				strbuf_reset(&sb);
 				strbuf_addf(&sb, "%.16s %s:", notes[i].at, notes[i].author);
@@ -492,7 +499,7 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 	add_line(v, "", STYLE_NORMAL);
 	add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
 	HITS(c->decision);
-	add_wrapped(v, c->decision ? c->decision : "(none in the deck)", hits, nh, width, "  │ ", STYLE_NORMAL);
+	add_wrapped(v, c->decision ? c->decision : _("(none in the deck)"), hits, nh, width, "  │ ", STYLE_NORMAL);
 	for (i = 0; i < c->nslides; i++) {
 		const struct slide *s = &c->slides[i];
 
@@ -500,8 +507,11 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 		strbuf_reset(&sb);
 		if (s->page)
 			strbuf_addf(&sb, "── %s ", s->page);
-		else
-			strbuf_addf(&sb, "── slide %zu ", i + 1);
+		else {
+			strbuf_addstr(&sb, "── ");
+			strbuf_addf(&sb, _("slide %zu"), i + 1);
+			strbuf_addch(&sb, ' ');
+		}
 		while (draw_width(sb.buf, sb.len) < width - 1 && sb.len < 600)
 			strbuf_addstr(&sb, "─");
 		add_line(v, sb.buf, STYLE_DIM);
@@ -539,11 +549,11 @@ static void build_meeting_lines(struct view *v, int width)
 	clear_lines(v);
 	v->built_width = width;
 	add_wrapped(v, d->heading ? d->heading : d->source, NULL, 0, width, "", STYLE_TITLE);
-	dates_text(&sb, d->start_date, d->end_date);
-	strbuf_addf(&sb, " · %s · %s", d->venue ? d->venue : "venue unknown", d->source);
+	date_human(&sb, d->start_date, d->end_date, false);
+	strbuf_addf(&sb, " · %s · %s", d->venue ? d->venue : _("venue unknown"), d->source);
 	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	add_line(v, "", STYLE_NORMAL);
-	add_line(v, d->nagenda ? "Agenda" : "Cases (the deck has no agenda)", STYLE_TITLE);
+	add_line(v, d->nagenda ? _("Agenda") : _("Cases (the deck has no agenda)"), STYLE_TITLE);
 	for (i = 0; i < d->nagenda; i++) {
 		const struct agenda_item *a = &d->agenda[i];
 		struct tline *l;
@@ -578,16 +588,19 @@ static void build_meeting_lines(struct view *v, int width)
 		}
 	if (d->nmembers) {
 		add_line(v, "", STYLE_NORMAL);
-		add_line(v, "Member changes", STYLE_TITLE);
+		add_line(v, _("Member changes"), STYLE_TITLE);
 		for (i = 0; i < d->nmembers; i++) {
 			const struct member_change *m = &d->members[i];
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %s: %s", !strcmp(m->kind, "substitute") ? "substitute" : "new member",
+			strbuf_addf(&sb, "  %s: %s", !strcmp(m->kind, "substitute") ? _("substitute") : _("new member"),
 				    m->person ? m->person : "?");
 			if (m->organization)
 				strbuf_addf(&sb, ", %s", m->organization);
-			if (m->replaces)
-				strbuf_addf(&sb, " (for %s)", m->replaces);
+			if (m->replaces) {
+				strbuf_addstr(&sb, " (");
+				strbuf_addf(&sb, _("for %s"), m->replaces);
+				strbuf_addch(&sb, ')');
+			}
 			if (m->note)
 				strbuf_addf(&sb, " — %s", m->note);
 			add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_NORMAL);
@@ -606,7 +619,7 @@ static void open_meeting(struct ui *ui, long meeting_id)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		return;
 	}
-	v = view_new(VIEW_MEETING, "Meeting", false);
+	v = view_new(VIEW_MEETING, _("Meeting"), false);
 	v->deck = d;
 	build_meeting_lines(v, ui->cols);
 	/* The cursor starts on the first case. */
@@ -619,7 +632,7 @@ static void open_meeting(struct ui *ui, long meeting_id)
 
 static struct view *presenters_view(struct ui *ui)
 {
-	struct view *v = view_new(VIEW_PRESENTERS, "Presenters", false);
+	struct view *v = view_new(VIEW_PRESENTERS, _("Presenters"), false);
 	struct person_row *rows = NULL;
 	struct vt_diag diag;
 	size_t n = 0, i;
@@ -659,10 +672,10 @@ static void binding_keys(size_t i, struct strbuf *keys)
 
 static struct view *help_view(void)
 {
-	struct view *v = view_new(VIEW_HELP, "Help", true);
+	struct view *v = view_new(VIEW_HELP, _("Help"), true);
 	size_t i;
 
-	add_line(v, "Keys", STYLE_TITLE);
+	add_line(v, _("Keys"), STYLE_TITLE);
 	for (i = 0; i < ARRAY_SIZE(bindings); i++) {
 		struct strbuf keys = STRBUF_INIT;
 		char line[600];
@@ -670,16 +683,17 @@ static struct view *help_view(void)
 		if (!bindings[i].help)
 			continue;
 		binding_keys(i, &keys);
-		snprintf(line, sizeof(line), "  %-14s %s", keys.buf, bindings[i].help);
+		snprintf(line, sizeof(line), "  %-14s %s", keys.buf, _(bindings[i].help));
 		add_line(v, line, STYLE_NORMAL);
 		strbuf_release(&keys);
 	}
 	add_line(v, "", STYLE_NORMAL);
-	add_line(v, "In the search prompt", STYLE_TITLE);
-	add_line(v, "  Enter          go to the results      Esc     leave the prompt", STYLE_NORMAL);
-	add_line(v, "  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit", STYLE_NORMAL);
+	add_line(v, _("In the search prompt"), STYLE_TITLE);
+	add_line(v, _("  Enter          go to the results      Esc     leave the prompt"), STYLE_NORMAL);
+	add_line(v, _("  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit"), STYLE_NORMAL);
 	add_line(v, "", STYLE_NORMAL);
-	add_line(v, "Query language: fhir api  \"a phrase\"  helse*  fhir OR hl7  -word  type:drøfting", STYLE_NORMAL);
+	add_line(v, _("Query language: fhir api  \"a phrase\"  helse*  fhir OR hl7  -word  type:drøfting"), STYLE_NORMAL);
+
 	add_line(v, "  presenter:aksnes  org:  body:nufa  case:11/21  year:2021  date:2021-04..2022-09", STYLE_NORMAL);
 	add_line(v, "  title:  decision:  slide:  amended:yes  /regex/", STYLE_NORMAL);
 	return v;
@@ -918,7 +932,9 @@ static void draw_lines(struct ui *ui, struct view *v, int y0, int x0, int h, int
 
 static void draw_results(struct ui *ui, struct view *v, int y0, int h, int w)
 {
+	struct strbuf date = STRBUF_INIT;
 	size_t i;
+
 
 	if (v->cursor >= ui->nrows && ui->nrows)
 		v->cursor = ui->nrows - 1;
@@ -942,8 +958,11 @@ static void draw_results(struct ui *ui, struct view *v, int y0, int h, int w)
 		base = r == v->cursor ? draw_attr(STYLE_CURSOR) : A_NORMAL;
 		if (r == v->cursor)
 			draw_fill(y, 0, w, base);
+		strbuf_reset(&date);
+		if (row->date)
+			date_human(&date, row->date, NULL, true);
 		snprintf(head, sizeof(head), "%c%-6s %s %-4s ", is_marked(ui, row->id) ? '*' : ' ',
-			 row->number ? row->number : "?", row->date ? row->date : "----------", body_short(row->body));
+			 row->number ? row->number : "?", row->date ? date.buf : "----------", body_short(row->body));
 		x += draw_text(y, x, w - x, head, strlen(head), base);
 		badge = type_badge(row->type, &bs);
 		x += draw_text(y, x, w - x, badge, 1, r == v->cursor ? base : draw_attr(bs));
@@ -964,7 +983,9 @@ static void draw_results(struct ui *ui, struct view *v, int y0, int h, int w)
 				  r == v->cursor ? base : draw_attr(STYLE_DIM));
 		}
 	}
+	strbuf_release(&date);
 }
+
 
 /* The case under the result list's cursor, beside the list on wide terminals. */
 static void draw_preview(struct ui *ui, struct view *v, int y0, int x0, int h, int w)
@@ -1004,7 +1025,7 @@ static void draw_preview(struct ui *ui, struct view *v, int y0, int x0, int h, i
 
 static void draw_prompt(struct ui *ui, int y)
 {
-	const char *label = "Search: ";
+	const char *label = _("Search: ");
 	int x;
 
 	draw_fill(y, 0, ui->cols, A_NORMAL);
@@ -1030,13 +1051,13 @@ static void draw_screen(struct ui *ui)
 	struct view *v = top_view(ui);
 	char bar[600];
 	int body_y = 1, body_h, right_w;
-	const char *hint = "? help  / search  q back";
+	const char *hint = _("? help  / search  q back");
 
 	getmaxyx(stdscr, ui->rows, ui->cols);
 	erase();
 	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
 		char msg[100];
-		snprintf(msg, sizeof(msg), "Too small (%dx%d): need %dx%d", ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+		snprintf(msg, sizeof(msg), _("Too small (%dx%d): need %dx%d"), ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
 		draw_text(0, 0, ui->cols, msg, strlen(msg), A_BOLD);
 		refresh();
 		return;
@@ -1075,17 +1096,25 @@ static void draw_screen(struct ui *ui)
 	if (ui->status[0])
 		snprintf(bar, sizeof(bar), "%s", ui->status);
 	else if (v->kind == VIEW_RESULTS && ui->pending)
-		snprintf(bar, sizeof(bar), "searching… (%zu case%s matched the last query)", ui->total,
-			 ui->total == 1 ? "" : "s");
-	else if (v->kind == VIEW_RESULTS)
-		snprintf(bar, sizeof(bar), "%zu case%s match%s%s · sorted by %s%s", ui->total, ui->total == 1 ? "" : "s",
-			 ui->total == 1 ? "es" : "", ui->query.len ? "" : " (no query: all cases)",
-			 ui->by_date ? "date" : "relevance", ui->nrows < ui->total ? " · first 500 shown" : "");
-	else if (v->text)
-		snprintf(bar, sizeof(bar), "line %zu of %zu%s", v->nlines ? v->top + 1 : 0, v->nlines,
-			 v->kind == VIEW_CASE && ui->matcher ? " · n/N: next/previous hit" : "");
-	else
-		snprintf(bar, sizeof(bar), "%zu of %zu", v->nlines ? v->cursor + 1 : 0, v->nlines);
+		snprintf(bar, sizeof(bar),
+			 P_("searching… (%zu case matched the last query)", "searching… (%zu cases matched the last query)",
+			    ui->total),
+			 ui->total);
+	else if (v->kind == VIEW_RESULTS) {
+		int n = snprintf(bar, sizeof(bar), P_("%zu case matches", "%zu cases match", ui->total), ui->total);
+
+		if (n > 0 && (size_t)n < sizeof(bar))
+			snprintf(bar + n, sizeof(bar) - (size_t)n, "%s · %s%s", ui->query.len ? "" : _(" (no query: all cases)"),
+				 ui->by_date ? _("sorted by date") : _("sorted by relevance"),
+				 ui->nrows < ui->total ? _(" · first 500 shown") : "");
+	} else if (v->text) {
+		int n = snprintf(bar, sizeof(bar), _("line %zu of %zu"), v->nlines ? v->top + 1 : 0, v->nlines);
+
+		if (v->kind == VIEW_CASE && ui->matcher && n > 0 && (size_t)n < sizeof(bar))
+			snprintf(bar + n, sizeof(bar) - (size_t)n, "%s", _(" · n/N: next/previous hit"));
+	} else
+		snprintf(bar, sizeof(bar), _("%zu of %zu"), v->nlines ? v->cursor + 1 : 0, v->nlines);
+
 	draw_text(ui->rows - 1, 0, ui->cols, bar, strlen(bar), draw_attr(STYLE_STATUS));
 	if (ui->mini.active) {
 		int x = draw_text(ui->rows - 1, 0, ui->cols, ui->mini.label, strlen(ui->mini.label), draw_attr(STYLE_STATUS));
@@ -1094,7 +1123,8 @@ static void draw_screen(struct ui *ui)
 		move(ui->rows - 1, x < ui->cols ? x : ui->cols - 1);
 		curs_set(1);
 	} else if (ui->prompting) {
-		int cx = (int)strlen("Search: ") + draw_width(ui->query.buf, ui->qcursor);
+		const char *label = _("Search: ");
+		int cx = draw_width(label, strlen(label)) + draw_width(ui->query.buf, ui->qcursor);
 		move(1, cx < ui->cols ? cx : ui->cols - 1);
 		curs_set(1);
 	} else {
@@ -1312,7 +1342,7 @@ static void jump_hit(struct ui *ui, struct view *v, bool forward)
 			if (v->lines[i].nhits)
 				break;
 		if (i >= v->nlines) {
-			snprintf(ui->status, sizeof(ui->status), "no further hit");
+			snprintf(ui->status, sizeof(ui->status), "%s", _("no further hit"));
 			return;
 		}
 	} else {
@@ -1320,7 +1350,7 @@ static void jump_hit(struct ui *ui, struct view *v, bool forward)
 			if (v->lines[i].nhits)
 				break;
 		if (i == (size_t)-1 || !v->lines[i].nhits) {
-			snprintf(ui->status, sizeof(ui->status), "no earlier hit");
+			snprintf(ui->status, sizeof(ui->status), "%s", _("no earlier hit"));
 			return;
 		}
 	}
@@ -1471,8 +1501,10 @@ static void tag_cases(struct ui *ui, struct view *v, const char *tag)
 	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, cli_author(), &changed, &diag) != VT_OK)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 	else
-		snprintf(ui->status, sizeof(ui->status), "%s %s %zu case%s", tag, ch.add ? "added to" : "removed from",
-			 changed, changed == 1 ? "" : "s");
+		snprintf(ui->status, sizeof(ui->status),
+			 ch.add ? P_("%s added to %zu case", "%s added to %zu cases", changed)
+				: P_("%s removed from %zu case", "%s removed from %zu cases", changed),
+			 tag, changed);
 	for (k = 0; k < nkeys; k++)
 		free(keys[k]);
 	free(keys);
@@ -1491,11 +1523,11 @@ static void export_results(struct ui *ui)
 	if (!ui->mini.text.len || !ui->q)
 		return;
 	if (!dot || !cli_export_format_ok(dot + 1)) {
-		snprintf(ui->status, sizeof(ui->status), "name the file .csv, .jsonl, .ics or .json");
+		snprintf(ui->status, sizeof(ui->status), "%s", _("name the file .csv, .jsonl, .ics or .json"));
 		return;
 	}
 	if (!(f = fopen(path, "w"))) {
-		snprintf(ui->status, sizeof(ui->status), "cannot write %s: %s", path, strerror(errno));
+		snprintf(ui->status, sizeof(ui->status), _("cannot write %s: %s"), path, strerror(errno));
 		return;
 	}
 	if (cli_export(ui->store, ui->q, ui->q->root != NULL, dot + 1, f, &n, &diag) != VT_OK) {
@@ -1505,11 +1537,11 @@ static void export_results(struct ui *ui)
 		return;
 	}
 	if (fclose(f)) {
-		snprintf(ui->status, sizeof(ui->status), "cannot write %s: %s", path, strerror(errno));
+		snprintf(ui->status, sizeof(ui->status), _("cannot write %s: %s"), path, strerror(errno));
 		remove(path);
 		return;
 	}
-	snprintf(ui->status, sizeof(ui->status), "%zu case%s written to %s", n, n == 1 ? "" : "s", path);
+	snprintf(ui->status, sizeof(ui->status), P_("%zu case written to %s", "%zu cases written to %s", n), n, path);
 }
 
 /* Enter in the one-line prompt. */
@@ -1531,7 +1563,7 @@ static void mini_done(struct ui *ui)
 		if (store_note_add(ui->store, key, ui->mini.text.buf, NULL, cli_author(), &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
-			snprintf(ui->status, sizeof(ui->status), "note added to %s", key);
+			snprintf(ui->status, sizeof(ui->status), _("note added to %s"), key);
 		free(key);
 		refresh_after_change(ui);
 		return;
@@ -1539,7 +1571,7 @@ static void mini_done(struct ui *ui)
 	if (!ui->mini.text.len)
 		return;
 	if (!(tag = tag_normalise(ui->mini.text.buf))) {
-		snprintf(ui->status, sizeof(ui->status), "'%s' is not a tag name (letters, digits, - and _)",
+		snprintf(ui->status, sizeof(ui->status), _("'%s' is not a tag name (letters, digits, - and _)"),
 			 ui->mini.text.buf);
 		return;
 	}
@@ -1548,8 +1580,8 @@ static void mini_done(struct ui *ui)
 		if (store_tag_query(ui->store, ui->q, &ch, 1, cli_author(), &changed, &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
-			snprintf(ui->status, sizeof(ui->status), "%s added to %zu case%s", tag, changed,
-				 changed == 1 ? "" : "s");
+			snprintf(ui->status, sizeof(ui->status), P_("%s added to %zu case", "%s added to %zu cases", changed),
+				 tag, changed);
 		refresh_after_change(ui);
 	} else if (ui->mini.purpose == ACT_TAG) {
 		tag_cases(ui, v, tag);
@@ -1598,12 +1630,15 @@ static void open_source(struct ui *ui, struct view *v)
 	if (v->kind != VIEW_CASE || !d)
 		return;
 	if (!d->source_path || access(d->source_path, R_OK)) {
-		snprintf(ui->status, sizeof(ui->status), "the deck %s is no longer at %s", d->source,
-			 d->source_path ? d->source_path : "a known place");
+		if (d->source_path)
+			snprintf(ui->status, sizeof(ui->status), _("the deck %s is no longer at %s"), d->source,
+				 d->source_path);
+		else
+			snprintf(ui->status, sizeof(ui->status), _("the deck %s is not at a known place"), d->source);
 		return;
 	}
 	if (strchr(d->source_path, '\'')) {
-		snprintf(ui->status, sizeof(ui->status), "cannot open a file whose name has a quote");
+		snprintf(ui->status, sizeof(ui->status), "%s", _("cannot open a file whose name has a quote"));
 		return;
 	}
 	if (!pager || !*pager)
@@ -1611,7 +1646,7 @@ static void open_source(struct ui *ui, struct view *v)
 	/* less and most other pagers take +LINE; quoting keeps odd file names whole. */
 	cmd = xasprintf("%s +%ld '%s'", pager, d->cases[0].line_start ? d->cases[0].line_start : 1, d->source_path);
 	if (run_outside(cmd) != 0)
-		snprintf(ui->status, sizeof(ui->status), "the pager failed: %s", pager);
+		snprintf(ui->status, sizeof(ui->status), _("the pager failed: %s"), pager);
 	free(cmd);
 }
 
@@ -1638,7 +1673,7 @@ static void edit_note(struct ui *ui, struct view *v)
 	if (!editor || !*editor)
 		editor = "vi";
 	if ((fd = mkstemp(path)) < 0) {
-		snprintf(ui->status, sizeof(ui->status), "cannot make a file for the note: %s", strerror(errno));
+		snprintf(ui->status, sizeof(ui->status), _("cannot make a file for the note: %s"), strerror(errno));
 		free(key);
 		return;
 	}
@@ -1646,7 +1681,7 @@ static void edit_note(struct ui *ui, struct view *v)
 		const char *t = notes[nnotes - 1].text;
 		replaces = xstrdup(notes[nnotes - 1].id);
 		if (write(fd, t, strlen(t)) < 0 || write(fd, "\n", 1) < 0)
-			snprintf(ui->status, sizeof(ui->status), "cannot write the note's file");
+			snprintf(ui->status, sizeof(ui->status), "%s", _("cannot write the note's file"));
 	}
 	notes_free(notes, nnotes);
 	close(fd);
@@ -1663,13 +1698,13 @@ static void edit_note(struct ui *ui, struct view *v)
 	strbuf_rtrim(&sb);
 	text = sb.buf;
 	if (status != 0 || !WIFEXITED(status))
-		snprintf(ui->status, sizeof(ui->status), "the editor failed; no note added");
+		snprintf(ui->status, sizeof(ui->status), "%s", _("the editor failed; no note added"));
 	else if (!sb.len)
-		snprintf(ui->status, sizeof(ui->status), "empty note: nothing added");
+		snprintf(ui->status, sizeof(ui->status), "%s", _("empty note: nothing added"));
 	else if (store_note_add(ui->store, key, text, replaces, cli_author(), &diag) != VT_OK)
 		snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 	else
-		snprintf(ui->status, sizeof(ui->status), "note %s %s", replaces ? "changed on" : "added to", key);
+		snprintf(ui->status, sizeof(ui->status), replaces ? _("note changed on %s") : _("note added to %s"), key);
 	strbuf_release(&sb);
 	free(replaces);
 	free(cmd);
@@ -1775,24 +1810,24 @@ static void dispatch(struct ui *ui, enum action a)
 				ALLOC_GROW(ui->marked, ui->nmarked + 1, ui->marked_alloc);
 				ui->marked[ui->nmarked++] = id;
 			}
-			snprintf(ui->status, sizeof(ui->status), "%zu case%s marked: t tags them", ui->nmarked,
-				 ui->nmarked == 1 ? "" : "s");
+			snprintf(ui->status, sizeof(ui->status),
+				 P_("%zu case marked: t tags them", "%zu cases marked: t tags them", ui->nmarked), ui->nmarked);
 			move_cursor(ui, v, 1);
 		}
 		break;
 	case ACT_TAG:
 		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE) {
-			char label[100];
-			snprintf(label, sizeof(label), "Tag %s (Tab completes; again to remove): ",
-				 v->kind == VIEW_RESULTS && ui->nmarked ? "the marked cases" : "this case");
-			open_mini(ui, ACT_TAG, label);
+			open_mini(ui, ACT_TAG, v->kind == VIEW_RESULTS && ui->nmarked
+						       ? _("Tag the marked cases (Tab completes; again to remove): ")
+						       : _("Tag this case (Tab completes; again to remove): "));
 		}
 		break;
 	case ACT_TAG_ALL:
 		if (v->kind == VIEW_RESULTS && ui->q && ui->total) {
-			char label[100];
-			snprintf(label, sizeof(label), "Tag all %zu case%s in the list with: ", ui->total,
-				 ui->total == 1 ? "" : "s");
+			char label[sizeof(ui->mini.label)];
+			snprintf(label, sizeof(label),
+				 P_("Tag all %zu case in the list with: ", "Tag all %zu cases in the list with: ", ui->total),
+				 ui->total);
 			open_mini(ui, ACT_TAG_ALL, label);
 		}
 		break;
@@ -1804,15 +1839,18 @@ static void dispatch(struct ui *ui, enum action a)
 		if (store_tag_undo(ui->store, cli_author(), &changed, &when, &diag) != VT_OK)
 			snprintf(ui->status, sizeof(ui->status), "%s", diag.msg);
 		else
-			snprintf(ui->status, sizeof(ui->status), "undid the tagging of %.19s: %zu case%s changed", when,
-				 changed, changed == 1 ? "" : "s");
+			snprintf(ui->status, sizeof(ui->status),
+				 P_("undid the tagging of %.19s: %zu case changed", "undid the tagging of %.19s: %zu cases changed",
+				    changed),
+				 when, changed);
+
 		free(when);
 		refresh_after_change(ui);
 		break;
 	}
 	case ACT_NOTE:
 		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE)
-			open_mini(ui, ACT_NOTE, "Note: ");
+			open_mini(ui, ACT_NOTE, _("Note: "));
 		break;
 	case ACT_EDIT_NOTE:
 		if (v->kind == VIEW_RESULTS || v->kind == VIEW_CASE)
@@ -1823,9 +1861,10 @@ static void dispatch(struct ui *ui, enum action a)
 		break;
 	case ACT_EXPORT:
 		if (v->kind == VIEW_RESULTS && ui->q)
-			open_mini(ui, ACT_EXPORT, "Export the list to (.csv, .jsonl, .ics, .json): ");
+			open_mini(ui, ACT_EXPORT, _("Export the list to (.csv, .jsonl, .ics, .json): "));
 		else
-			snprintf(ui->status, sizeof(ui->status), "search with / first; e exports the result list");
+			snprintf(ui->status, sizeof(ui->status), "%s", _("search with / first; e exports the result list"));
+
 		break;
 	}
 }
@@ -1956,13 +1995,13 @@ int ui_run(struct cli *cli, struct store *store, const char *status)
 		if (size)
 			sscanf(size, "%dx%d", &c, &r);
 		if (!(ui.script = fopen(script, "r"))) {
-			fprintf(stderr, "vedtak: cannot read %s: %s\n", script, strerror(errno));
+			fprintf(stderr, _("vedtak: cannot read %s: %s\n"), script, strerror(errno));
 			return EXIT_FAILED;
 		}
 		null_out = fopen("/dev/null", "w");
 		screen = newterm(term && *term && strcmp(term, "dumb") ? term : "xterm-256color", null_out, stdin);
 		if (!screen) {
-			fprintf(stderr, "vedtak: no terminal description for the test screen\n");
+			fprintf(stderr, _("vedtak: no terminal description for the test screen\n"));
 			fclose(ui.script);
 			fclose(null_out);
 			return EXIT_FAILED;

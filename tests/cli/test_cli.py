@@ -213,12 +213,12 @@ def one_bad_file_does_not_stop_the_others(env):
 def list_and_show(env):
     run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
     r = run("list", db=env.db, check=0)
-    assert r.stdout.startswith("2024-04-24..2024-04-25  NUFA  Scandic Ishavshotel, Tromsø  7 cases"), r.stdout
+    assert r.stdout.startswith("2024-04-24–25  NUFA  Scandic Ishavshotel, Tromsø  7 cases"), r.stdout
     assert "  11/21  Drøfting    Program helhetlig samhandling" in r.stdout, r.stdout
     r = run("show", "11/21", db=env.db, check=0)
     assert r.stdout.startswith("Sak 11/21: Program helhetlig samhandling og forprosjekt for helhetlig samhandling")
     assert "Presenters: Bjarte Aksnes" in r.stdout
-    assert "Type:       Drøfting (agenda)" in r.stdout
+    assert "Type:       Drøfting (from the agenda)" in r.stdout
     assert "  NUFA drøfter saken og ber Direktoratet for e-helse" in r.stdout
     assert "--- slide 1" in r.stdout
     r = run("show", "99/99", db=env.db)
