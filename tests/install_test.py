@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """The install tree: `meson install --destdir` into a temporary folder, then
 the installed binary runs on its bundled samples (found next to its prefix),
-the man page covers every command in --help and every key of the UI, and
-the bash completion offers commands and the database's tags.
+the man page covers every command in --help and every key of the UI, the
+bash completion offers commands and the database's tags, and the installed
+catalogues make it speak Norwegian with LANG=nb_NO.UTF-8.
 
 usage: install_test.py BUILD_DIR      (prints TAP)"""
 import os, re, shutil, subprocess, sys, tempfile
@@ -79,7 +80,19 @@ def main():
             assert "cases match" in screen, screen[-300:]
             assert "c" not in open(attrs).read(), "the installed mono theme was not applied"
 
+        def installed_speaks_norwegian():
+            catalogues = [os.path.join(root, "vedtak.mo") for root, _d, files in os.walk(dest) if "vedtak.mo" in files]
+            assert any(c.endswith("/share/locale/nb/LC_MESSAGES/vedtak.mo") for c in catalogues), catalogues
+
+            nb = dict(env, LANG="nb_NO.UTF-8", LC_ALL="nb_NO.UTF-8", LANGUAGE="")
+            r = subprocess.run([vedtak, "--db", db, "list"], capture_output=True, text=True, env=nb)
+            assert r.returncode == 0 and "24.–25. april 2024  NUFA" in r.stdout and "7 saker" in r.stdout, r.stdout
+            r = subprocess.run([vedtak, "--help"], capture_output=True, text=True, env=nb)
+            assert "Kommandoer:" in r.stdout, r.stdout
+
         check("the installed vedtak finds its bundled samples next to its prefix", installed_runs_on_its_samples)
+        check("the installed vedtak speaks Norwegian from its installed catalogue", installed_speaks_norwegian)
+
         check("the installed vedtak finds its bundled themes (theme = mono)", installed_themes)
         check("the man page has every command of --help and the UI's keys", man_page_covers_commands_and_keys)
         check("bash completion offers commands and the database's tags", bash_completion)

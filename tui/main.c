@@ -81,7 +81,8 @@ static void setup_locale(void)
 		if (!setlocale(LC_ALL, "C.UTF-8"))
 			setlocale(LC_CTYPE, "C.utf8");
 		/* "nb_NO.UTF-8@x" asks for nb_NO: the part before codeset and modifier. */
-		if (want && strcmp(want, "C") && strcmp(want, "POSIX") && !getenv("LANGUAGE")) {
+		if (want && strcmp(want, "C") && strcmp(want, "POSIX") && (!getenv("LANGUAGE") || !*getenv("LANGUAGE"))) {
+
 			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(want, ".@"), want);
 			setenv("LANGUAGE", lang, 1);
 		}

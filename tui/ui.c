@@ -850,7 +850,7 @@ static void show_results(struct ui *ui)
 	struct view *v = results_view(ui);
 
 	if (!v) {
-		v = view_new(VIEW_RESULTS, "Search", false);
+		v = view_new(VIEW_RESULTS, _("Search"), false);
 		push_view(ui, v);
 	} else {
 		while (top_view(ui) != v)

@@ -2,8 +2,9 @@
 """Screen tests, as tig does them: the UI reads a key script
 (cases/NAME.keys: "# size COLSxROWS", then "type TEXT", "key NAME",
 "resize COLS ROWS" lines), draws at that size over a database of the sample
-decks, and dumps the screen, which must equal cases/NAME.screen. Also
-checks that NO_COLOR draws the same text with attributes only.
+decks, and dumps the screen, which must equal cases/NAME.screen. Cases run
+in C.UTF-8 unless they name a locale ("# lang nb_NO.UTF-8"). Also checks
+that NO_COLOR draws the same text with attributes only.
 
 usage: screen.py VEDTAK SAMPLES_DIR CASES_DIR [--update]    (prints TAP)"""
 import csv
@@ -11,11 +12,13 @@ import difflib, os, re, shutil, subprocess, sys, tempfile
 
 
 def run_case(vedtak, db, keys, tmp, extra_env=None):
-    """Header lines: "# size COLSxROWS", "# empty-db" (first start), "# args ARG..."."""
-    size, empty, args = "80x24", False, []
+    """Header lines: "# size COLSxROWS", "# empty-db" (first start), "# args ARG...", "# lang LOCALE"."""
+    size, empty, args, lang = "80x24", False, [], "C.UTF-8"
     for line in open(keys, encoding="utf-8"):
         if line.startswith("# size "):
             size = line.split()[2]
+        elif line.startswith("# lang "):
+            lang = line.split()[2]
         elif line.startswith("# empty-db"):
             empty = True
         elif line.startswith("# args "):
@@ -27,7 +30,7 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
     for p in (dump, attrs):
         if os.path.exists(p):
             os.remove(p)
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", TERM="xterm-256color", VEDTAK_USER="tester",
+    env = dict(os.environ, LANG=lang, LC_ALL=lang, LANGUAGE="", TERM="xterm-256color", VEDTAK_USER="tester",
                XDG_DATA_HOME=os.path.join(tmp, "data"), VEDTAK_UI_SCRIPT=script, VEDTAK_UI_SIZE=size,
                VEDTAK_UI_DUMP=dump, VEDTAK_UI_DUMP_ATTRS=attrs)
     env.pop("NO_COLOR", None)
@@ -70,6 +73,9 @@ def run_case(vedtak, db, keys, tmp, extra_env=None):
         os.remove(paged)
     # The bundled samples' folder depends on the checkout.
     text = re.sub(r"sample decks from \S+", "sample decks from ASSETS", text)
+    text = re.sub(r"eksempelfiler fra \S+", "eksempelfiler fra ASSETS", text)
+
+
     # Notes and undo say when: times change from run to run.
     text = re.sub(r"\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d)?", "YYYY-MM-DDTHH:MM", text)
     return text, open(attrs, encoding="utf-8").read()

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """End-to-end test in a real terminal: vedtak runs in tmux at 120x40, a
 person's keystrokes go in with send-keys, and the screen comes back with
-capture-pane. Checks live search, opening a case, and that q and Ctrl-C
-leave the program. scripts/deps installs tmux; without it the test skips.
+capture-pane. Checks live search, opening a case, that q and Ctrl-C leave
+the program, and that a Norwegian user gets a Norwegian screen. scripts/deps
+installs tmux; without it the test skips.
 
 usage: tmux_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
 import os, shutil, subprocess, sys, tempfile, time
@@ -51,11 +52,11 @@ def main():
         db = os.path.join(tmp, "v.db")
         decks = sorted(os.path.join(samples, f) for f in os.listdir(samples) if f.endswith(".txt"))
         subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
-        cmd = f"env LANG=C.UTF-8 XDG_DATA_HOME={tmp} {vedtak} --db {db}"
+        cmd = f"env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= XDG_DATA_HOME={tmp} {vedtak} --db {db}"
 
-        def start():
-            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd)
-            wait_for("vedtak · Meetings")
+        def start(lang="C.UTF-8", title="vedtak · Meetings"):
+            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd.replace("C.UTF-8", lang))
+            wait_for(title)
 
         def keys(*names):
             for k in names:
@@ -100,7 +101,24 @@ def main():
             s = wait_for("6 cases match")
             assert "Search: hjemmeoppfolging" in s, "the query survived the resizes:\n" + s
 
+        def norwegian():
+            start("nb_NO.UTF-8", "vedtak · Møter")
+            s = wait_for("? hjelp  / søk  q tilbake")
+            assert "24.–25.04.2024" in s and "7 saker" in s, s
+            keys("/")
+            tmux("send-keys", "-t", "t", "-l", "fhir api")
+            s = wait_for("4 saker passer · sortert etter relevans")
+            assert "Søk: fhir api" in s and "21.04.2021" in s, s
+            keys("Enter", "Enter")
+            s = wait_for("Forslag til vedtak")
+            assert "Sak 14/21 · NUFA · 21.–22. april 2021" in s and "Innledere: Dag Hammer" in s, s
+            assert "linje 1 av" in s, s
+            keys("C-c")
+            wait_gone()
+
         check("live search in a real terminal, open a case, q back out", search_and_open)
+        check("LANG=nb_NO.UTF-8: the screens and the status line in Norwegian", norwegian)
+
         check("Ctrl-C quits from the search prompt", ctrl_c_quits)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
     return tap.finish()
