@@ -78,12 +78,14 @@ static void setup_locale(void)
 		for (i = 0; i < sizeof(vars) / sizeof(vars[0]) && !want; i++)
 			if (getenv(vars[i]) && *getenv(vars[i]))
 				want = getenv(vars[i]);
-		if (!setlocale(LC_ALL, "C.UTF-8"))
-			setlocale(LC_CTYPE, "C.utf8");
-		/* "nb_NO.UTF-8@x" asks for nb_NO: the part before codeset and modifier. */
+		setlocale(LC_ALL, "C.UTF-8");
+		/*
+		 * "nb_NO.UTF-8@x" asks for nb_NO: the part before codeset and
+		 * modifier. Set in the environment, it reaches $PAGER and $EDITOR too.
+		 */
 		if (want && strcmp(want, "C") && strcmp(want, "POSIX") && (!getenv("LANGUAGE") || !*getenv("LANGUAGE"))) {
-
 			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(want, ".@"), want);
+
 			setenv("LANGUAGE", lang, 1);
 		}
 	}

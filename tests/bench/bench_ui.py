@@ -39,7 +39,7 @@ def main():
             paths = sorted(os.path.join(cdir, f) for f in os.listdir(cdir))
             subprocess.run([vedtak, "--db", db, "import"] + paths, check=True, capture_output=True)
         n = subprocess.run([vedtak, "--db", db, "search", "--count", ""], capture_output=True, text=True).stdout
-        env = dict(os.environ, LANG="C.UTF-8", TERM="xterm-256color", VEDTAK_UI_SIZE="120x40",
+        env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", LANGUAGE="", TERM="xterm-256color", VEDTAK_UI_SIZE="120x40",
                    XDG_DATA_HOME=work)
         empty = os.path.join(work, "empty.keys")
         open(empty, "w").close()

@@ -55,8 +55,16 @@ def main():
         cmd = f"env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= XDG_DATA_HOME={tmp} {vedtak} --db {db}"
 
         def start(lang="C.UTF-8", title="vedtak · Meetings"):
-            tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd.replace("C.UTF-8", lang))
+            # The server of the check before may still be exiting (its last session ended): try again.
+            for _ in range(50):
+                r = tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd.replace("C.UTF-8", lang),
+                         check=False)
+                if r.returncode == 0:
+                    break
+                time.sleep(0.1)
+            assert r.returncode == 0, f"tmux new-session: {r.stderr}"
             wait_for(title)
+
 
         def keys(*names):
             for k in names:
