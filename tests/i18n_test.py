@@ -95,6 +95,14 @@ def main():
         # English keeps ISO 8601; a range leaves out what both days share.
         assert run("list", db=single).stdout.startswith("2021-04-21  NUFA  Oslo  1 case  ")
         assert run("list", db=db).stdout.startswith("2024-04-24–25  NUFA  Scandic Ishavshotel, Tromsø  7 cases")
+        # Across a new year a range shares nothing.
+        newyear = os.path.join(tmp, "nyttår.txt")
+        with open(newyear, "w", encoding="utf-8") as f:
+            f.write("NUIT - Bergen\n\n30. des. 2021 - 2. jan. 2022\n\n\n\nSak 9/21: Årsskiftet\n\n"
+                    "Forslag til vedtak\n\nNUIT tar saken til orientering.\n")
+        r = run("import", newyear, lang="nb_NO.UTF-8", db=single)
+        assert ": NUIT 30. desember 2021–2. januar 2022, Bergen: 1 sak" in r.stdout, r.stdout + r.stderr
+        assert "2021-12-30–2022-01-02  NUIT  Bergen  1 case" in run("list", db=single).stdout
 
     def search_show_and_errors_in_norwegian():
         r = run("search", "fhir", "api", lang="nb_NO.UTF-8", db=db)

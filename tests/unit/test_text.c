@@ -103,6 +103,27 @@ static void test_dates(void)
 	}
 }
 
+/* Dates for people, as English writes them (a test program has no catalogue). */
+static void check_human(const char *start, const char *end, bool compact, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	date_human(&sb, start, end, compact);
+	is_str(sb.buf, want, "date_human(%s, %s)", start ? start : "NULL", end ? end : "NULL");
+	strbuf_release(&sb);
+}
+
+static void test_human_dates(void)
+{
+	check_human("2021-04-21", NULL, false, "2021-04-21");
+	check_human("2021-04-21", "2021-04-21", true, "2021-04-21");
+	check_human("2021-04-21", "2021-04-22", false, "2021-04-21–22");
+	check_human("2022-08-31", "2022-09-01", false, "2022-08-31–09-01");
+	check_human("2022-12-31", "2023-01-01", true, "2022-12-31–2023-01-01");
+	check_human("2021-04-29", "2021-04-30", false, "2021-04-29–30");
+	check_human(NULL, NULL, false, "date unknown");
+}
+
 static void test_case_numbers(void)
 {
 	struct case_no no;
@@ -195,7 +216,9 @@ int main(void)
 	test_utf8();
 	test_sha256();
 	test_dates();
+	test_human_dates();
 	test_case_numbers();
+
 	test_scan();
 	test_infer();
 	return done_testing();
