@@ -127,7 +127,7 @@ def main():
 
     def exports_stay_machine_readable():
         # Exports are data, not prose: the same bytes in every language.
-        for fmt in ("json", "csv"):
+        for fmt in ("json", "jsonl", "csv", "ics"):
             assert run("export", "--format", fmt, db=db).stdout == \
                 run("export", "--format", fmt, lang="nb_NO.UTF-8", db=db).stdout, fmt
 
