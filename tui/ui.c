@@ -329,14 +329,23 @@ static const char *body_short(const char *body)
 }
 
 
-/* Appends `s` padded with spaces to the wider of `a` and `b` (display cells). */
-static void add_padded(struct strbuf *sb, const char *s, const char *a, const char *b)
+/* Appends `s` padded with spaces to `width` display cells (printf's %-20s counts bytes: æøå are two). */
+static void add_padded(struct strbuf *sb, const char *s, int width)
 {
-	int w = draw_width(s, strlen(s)), wa = draw_width(a, strlen(a)), wb = draw_width(b, strlen(b));
+	int w = draw_width(s, strlen(s));
 
 	strbuf_addstr(sb, s);
-	for (; w < (wa > wb ? wa : wb); w++)
+	for (; w < width; w++)
 		strbuf_addch(sb, ' ');
+}
+
+/* The width of "case" in the user's language, singular or plural, whichever is wider. */
+static int case_word_width(void)
+{
+	const char *one = P_("case", "cases", 1), *many = P_("case", "cases", 2);
+	int w1 = draw_width(one, strlen(one)), w2 = draw_width(many, strlen(many));
+
+	return w1 > w2 ? w1 : w2;
 }
 
 static bool is_marked(struct ui *ui, long id)
@@ -370,10 +379,12 @@ static struct view *meetings_view(struct ui *ui)
 			struct tline *l;
 
 			strbuf_reset(&sb);
+			strbuf_addstr(&sb, "  ");
+			add_padded(&sb, saved[i].name, 20);
 			if (query_compile(saved[i].query, &q, &diag) == VT_OK && store_search(ui->store, q, &o, &res, &diag) == VT_OK)
-				strbuf_addf(&sb, "  %-20s %5zu  %s", saved[i].name, res.total, saved[i].query);
+				strbuf_addf(&sb, " %5zu  %s", res.total, saved[i].query);
 			else
-				strbuf_addf(&sb, "  %-20s     ?  %s", saved[i].name, saved[i].query);
+				strbuf_addf(&sb, "     ?  %s", saved[i].query);
 			query_free(q);
 			l = add_line(v, sb.buf, STYLE_NORMAL);
 			l->search = xstrdup(saved[i].query);
@@ -385,7 +396,9 @@ static struct view *meetings_view(struct ui *ui)
 			struct tline *l;
 
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %-20s %5d ", tags[i].tag, tags[i].cases);
+			strbuf_addstr(&sb, "  ");
+			add_padded(&sb, tags[i].tag, 20);
+			strbuf_addf(&sb, " %5d ", tags[i].cases);
 			strbuf_addstr(&sb, P_("case", "cases", tags[i].cases));
 			l = add_line(v, sb.buf, STYLE_NORMAL);
 			l->search = xasprintf("tag:%s", tags[i].tag);
@@ -409,7 +422,9 @@ static struct view *meetings_view(struct ui *ui)
 			strbuf_addch(&sb, ' ');
 		strbuf_addf(&sb, "  %-6s %3d ", body_short(rows[i].body), rows[i].ncases);
 		/* Singular and plural take the same width, so the venues line up. */
-		add_padded(&sb, P_("case", "cases", rows[i].ncases), P_("case", "cases", 1), P_("case", "cases", 2));
+
+		add_padded(&sb, P_("case", "cases", rows[i].ncases), case_word_width());
+
 		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
 		l = add_line(v, sb.buf, STYLE_NORMAL);
 		l->meeting_id = rows[i].id;
