@@ -853,12 +853,12 @@ static void snippet_where(struct strbuf *sb, const struct snippet *sn)
 static void print_hit_text(const struct deck *d, const struct deck_case *c, struct snippet *sn, size_t nsn,
 			   bool bold)
 {
-	struct strbuf where = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT, date = STRBUF_INIT;
 	size_t i;
 
 	if (d->start_date)
-		date_human(&where, d->start_date, NULL, true);
-	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? where.buf : "----------",
+		date_human(&date, d->start_date, NULL, true);
+	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
 	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
 	if (c->npresenters) {
 		printf("    ");
@@ -874,6 +874,8 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 		printf("\n");
 	}
 	strbuf_release(&where);
+	strbuf_release(&date);
+
 }
 
 static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_case *c,

@@ -75,7 +75,8 @@ static void setup_locale(void)
 	size_t i;
 
 	if (!setlocale(LC_ALL, "")) {
-		for (i = 0; i < sizeof(vars) / sizeof(vars[0]) && !want; i++)
+		for (i = 0; i < ARRAY_SIZE(vars) && !want; i++)
+
 			if (getenv(vars[i]) && *getenv(vars[i]))
 				want = getenv(vars[i]);
 		setlocale(LC_ALL, "C.UTF-8");

@@ -118,9 +118,11 @@ def main():
             s = wait_for("4 saker passer · sortert etter relevans")
             assert "Søk: fhir api" in s and "21.04.2021" in s, s
             keys("Enter", "Enter")
-            s = wait_for("Forslag til vedtak")
+            # The status line is drawn last: once it is there, the whole case view is.
+            s = wait_for("linje 1 av")
             assert "Sak 14/21 · NUFA · 21.–22. april 2021" in s and "Innledere: Dag Hammer" in s, s
-            assert "linje 1 av" in s, s
+            assert "Forslag til vedtak" in s, s
+
             keys("C-c")
             wait_gone()
 
