@@ -14,6 +14,202 @@
 
 static const char *const type_names[] = { NULL, "Godkjenning", "Orientering", "Drøfting" };
 static const char *const source_names[] = { NULL, "agenda", "announced_change", "inferred" };
+static const char *const kind_names[] = { "deck", "notice", "minutes" };
+static const char *const outcome_names[] = { NULL, "decided", "postponed", "withdrawn" };
+static const char *const role_names[] = { "member", "observer", "absent", "substitute", "secretariat" };
+
+const char *doc_kind_name(enum doc_kind k)
+{
+	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : NULL;
+}
+
+int doc_kind_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < ARRAY_SIZE(kind_names); i++)
+		if (!strcmp(s, kind_names[i]))
+			return (int)i;
+	/* The Norwegian words, as a user types them in doc:referat. */
+	if (s && (!strcmp(s, "lysbilder") || !strcmp(s, "presentasjon")))
+		return DOC_DECK;
+	if (s && (!strcmp(s, "innkalling") || !strcmp(s, "saksdokumenter")))
+		return DOC_NOTICE;
+	if (s && (!strcmp(s, "referat") || !strcmp(s, "protokoll")))
+		return DOC_MINUTES;
+	return -1;
+}
+
+const char *outcome_name(enum outcome o)
+{
+	return (unsigned)o < ARRAY_SIZE(outcome_names) ? outcome_names[o] : NULL;
+}
+
+enum outcome outcome_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 1; s && i < ARRAY_SIZE(outcome_names); i++)
+		if (!strcmp(s, outcome_names[i]))
+			return (enum outcome)i;
+	if (s && (!strcmp(s, "vedtatt") || !strcmp(s, "avgjort")))
+		return OUTCOME_DECIDED;
+	if (s && !strcmp(s, "utsatt"))
+		return OUTCOME_POSTPONED;
+	if (s && !strcmp(s, "trukket"))
+		return OUTCOME_WITHDRAWN;
+	return OUTCOME_NONE;
+}
+
+const char *attendee_role_name(enum attendee_role r)
+{
+	return (unsigned)r < ARRAY_SIZE(role_names) ? role_names[r] : NULL;
+}
+
+int attendee_role_parse(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s && i < ARRAY_SIZE(role_names); i++)
+		if (!strcmp(s, role_names[i]))
+			return (int)i;
+	return -1;
+}
+
+/*
+ * The words a type column uses, by the facet they mean. Letter codes
+ * (B/O/D) are written out; the "-sak" forms of some bodies and the
+ * decision word "Beslutning" map to the three facets.
+ */
+static const struct {
+	const char *word; /* folded: lower case */
+	const char *written;
+	enum decision_type type;
+} facet_words[] = {
+	{ "godkjenning", NULL, DECISION_GODKJENNING },
+	{ "beslutning", NULL, DECISION_GODKJENNING },
+	{ "beslutningssak", NULL, DECISION_GODKJENNING },
+	{ "vedtak", NULL, DECISION_GODKJENNING },
+	{ "vedtakssak", NULL, DECISION_GODKJENNING },
+	{ "godkjenningssak", NULL, DECISION_GODKJENNING },
+	{ "orientering", NULL, DECISION_ORIENTERING },
+	{ "orienteringssak", NULL, DECISION_ORIENTERING },
+	{ "drøfting", NULL, DECISION_DROFTING },
+	{ "drøftingssak", NULL, DECISION_DROFTING },
+	{ "drofting", NULL, DECISION_DROFTING },
+	{ "diskusjon", NULL, DECISION_DROFTING },
+	{ "diskusjonssak", NULL, DECISION_DROFTING },
+	{ "b", "Beslutning", DECISION_GODKJENNING },
+	{ "g", "Godkjenning", DECISION_GODKJENNING },
+	{ "v", "Vedtak", DECISION_GODKJENNING },
+	{ "o", "Orientering", DECISION_ORIENTERING },
+	{ "d", "Drøfting", DECISION_DROFTING },
+};
+
+/* Lower-cases ASCII and the three Norwegian capitals into `out` (n bytes at most). */
+static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && o + 1 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c + 32);
+		else if (c == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] == 0x98 || (unsigned char)s[i + 1] == 0x86 ||
+						    (unsigned char)s[i + 1] == 0x85)) {
+			out[o++] = (char)c;
+			c = (unsigned char)(s[++i] + 0x20);
+		}
+		out[o++] = (char)c;
+	}
+	out[o] = '\0';
+	return o;
+}
+
+unsigned decision_facets_parse(const char *s, size_t n, char **written)
+{
+	struct strbuf w = STRBUF_INIT;
+	unsigned facets = 0;
+	size_t i = 0, words = 0;
+
+	if (written)
+		*written = NULL;
+	while (i < n) {
+		char word[32];
+		size_t j = i, k;
+		bool known = false;
+
+		while (j < n && s[j] != '/' && s[j] != ' ' && s[j] != ',' && s[j] != '+')
+			j++;
+		if (j > i) {
+			if (j - i >= sizeof(word))
+				goto none;
+			fold_word(s + i, j - i, word, sizeof(word));
+			for (k = 0; k < ARRAY_SIZE(facet_words) && !known; k++) {
+				if (strcmp(word, facet_words[k].word))
+					continue;
+				known = true;
+				facets |= DECISION_FACET(facet_words[k].type);
+				if (facet_words[k].written) {
+					/* "O/D" is written "Orientering/drøfting", as such types are. */
+					size_t at = w.len;
+					strbuf_addstr(&w, facet_words[k].written);
+					if (words)
+						w.buf[at] = (char)(w.buf[at] + ('a' - 'A'));
+				} else {
+					strbuf_add(&w, s + i, j - i);
+				}
+				words++;
+			}
+			if (!known && strcmp(word, "og") && strcmp(word, "and"))
+				goto none;
+			if (!known)
+				strbuf_add(&w, s + i, j - i);
+		}
+		if (j < n && (w.len == 0 || w.buf[w.len - 1] != ' ' || s[j] != ' '))
+			strbuf_addch(&w, s[j]);
+		i = j + 1;
+	}
+	strbuf_rtrim(&w);
+	if (facets && written)
+		*written = strbuf_detach(&w, NULL);
+	strbuf_release(&w);
+	return facets;
+none:
+	strbuf_release(&w);
+	return 0;
+}
+
+bool case_set_type(struct deck_case *c, const char *s, size_t n, enum decision_source src)
+{
+	char *written = NULL;
+	unsigned facets = decision_facets_parse(s, n, &written);
+	enum decision_type t;
+
+	if (!facets)
+		return false;
+	/* The first word written is the main type ("Orientering/drøfting"). */
+	t = decision_type_parse(written);
+	if (t == DECISION_NONE || !(facets & DECISION_FACET(t)))
+		for (t = DECISION_GODKJENNING; !(facets & DECISION_FACET(t)); t++)
+			;
+	c->type = t;
+	c->facets = facets;
+	c->type_source = src;
+	free(c->type_written);
+	/* A plain type name needs no spelling of its own. */
+	c->type_written = NULL;
+	if (strcmp(written, decision_type_name(t)))
+		c->type_written = written;
+	else
+		free(written);
+	return true;
+}
+
+const char *case_type_text(const struct deck_case *c)
+{
+	return c->type_written ? c->type_written : decision_type_name(c->type);
+}
 
 const char *decision_type_name(enum decision_type t)
 {
@@ -91,6 +287,9 @@ void deck_case_release(struct deck_case *c)
 	free(c->presenters);
 	free(c->time);
 	free(c->decision);
+	free(c->type_written);
+	free(c->recorded);
+	free(c->recorded_source);
 	slides_free(c->slides, c->nslides);
 }
 
@@ -108,6 +307,22 @@ void deck_free(struct deck *d)
 	free(d->start_date);
 	free(d->end_date);
 	free(d->imported_at);
+	free(d->meeting_number);
+	for (i = 0; i < d->nattendance; i++) {
+		struct attendee *a = &d->attendance[i];
+		free(a->name);
+		free(a->organization);
+		free(a->for_name);
+		free(a->note);
+		free(a->source);
+	}
+	free(d->attendance);
+	for (i = 0; i < d->ndocs; i++) {
+		free(d->docs[i].source);
+		free(d->docs[i].source_path);
+		free(d->docs[i].imported_at);
+	}
+	free(d->docs);
 	for (i = 0; i < d->nmembers; i++) {
 		struct member_change *m = &d->members[i];
 		free(m->kind);
@@ -165,6 +380,26 @@ struct member_change *deck_add_member(struct deck *d)
 	m = &d->members[d->nmembers++];
 	memset(m, 0, sizeof(*m));
 	return m;
+}
+
+struct attendee *deck_add_attendee(struct deck *d)
+{
+	struct attendee *a;
+
+	ALLOC_GROW(d->attendance, d->nattendance + 1, d->attendance_alloc);
+	a = &d->attendance[d->nattendance++];
+	memset(a, 0, sizeof(*a));
+	return a;
+}
+
+struct document *deck_add_document(struct deck *d)
+{
+	struct document *doc;
+
+	ALLOC_GROW(d->docs, d->ndocs + 1, d->docs_alloc);
+	doc = &d->docs[d->ndocs++];
+	memset(doc, 0, sizeof(*doc));
+	return doc;
 }
 
 struct presenter *case_add_presenter(struct deck_case *c, const char *name, const char *org)

@@ -27,6 +27,41 @@ enum decision_source {
 	SOURCE_INFERRED,         /* read from the proposed decision's wording */
 };
 
+/* A case's facets: a bit per type, (1u << DECISION_GODKJENNING) and so on. */
+#define DECISION_FACET(t) (1u << (unsigned)(t))
+
+/* What kind of document a meeting's text came from. */
+enum doc_kind {
+	DOC_DECK = 0, /* a slide deck */
+	DOC_NOTICE,   /* a meeting notice with its agenda and case papers */
+	DOC_MINUTES,  /* minutes: attendance and the decisions made */
+};
+
+/* "deck", "notice", "minutes". */
+const char *doc_kind_name(enum doc_kind k);
+/* The kind for a name as doc_kind_name() writes it (also "referat", "innkalling"); -1 if unknown. */
+int doc_kind_parse(const char *s);
+
+/* What became of a case at the meeting, as the minutes record it. */
+enum outcome {
+	OUTCOME_NONE = 0, /* unknown, or nothing was decided */
+	OUTCOME_DECIDED,
+	OUTCOME_POSTPONED,
+	OUTCOME_WITHDRAWN,
+};
+
+/* "decided", "postponed", "withdrawn", or NULL. */
+const char *outcome_name(enum outcome o);
+enum outcome outcome_parse(const char *s);
+
+/*
+ * A type as a document writes it ("Orientering/drøfting", "D",
+ * "Vedtakssak") to its facets; *written (may be NULL) gets the form to
+ * keep, with a letter code written out ("Drøfting"); caller frees. 0 if the
+ * text names no type.
+ */
+unsigned decision_facets_parse(const char *s, size_t n, char **written);
+
 /* "Godkjenning" etc., or NULL for DECISION_NONE. */
 const char *decision_type_name(enum decision_type t);
 /* Parses a name as written ("drøfting", "Drøfting"); DECISION_NONE if unknown. */
@@ -37,6 +72,39 @@ const char *decision_source_name(enum decision_source s);
 const char *decision_source_label(enum decision_source s);
 
 enum decision_source decision_source_parse(const char *s);
+
+/* One person on a meeting's attendance list. */
+enum attendee_role {
+	ROLE_MEMBER = 0,
+	ROLE_OBSERVER,
+	ROLE_ABSENT,
+	ROLE_SUBSTITUTE,
+	ROLE_SECRETARIAT,
+};
+
+/* "member", "observer", "absent", "substitute", "secretariat". */
+const char *attendee_role_name(enum attendee_role r);
+int attendee_role_parse(const char *s);
+
+struct attendee {
+	char *name;
+	char *organization; /* as written, may be a role ("fastlegerepresentant") */
+	enum attendee_role role;
+	char *for_name;     /* the person a substitute stands in for */
+	char *note;         /* "dag 1", "ikke til stede under sak 14/23" */
+	char *source;       /* the document it was read from */
+	long line;
+};
+
+/* One document that went into a meeting (a merged meeting has several). */
+struct document {
+	char *source;      /* file name without folders */
+	char *source_path; /* absolute path when imported, or NULL */
+	enum doc_kind kind;
+	char sha256[65];
+	long size, pages, line_count;
+	char *imported_at;
+};
 
 struct presenter {
 	char *name;
@@ -59,12 +127,17 @@ struct deck_case {
 	char *agenda_title; /* from the agenda row, or NULL */
 	struct presenter *presenters;
 	size_t npresenters, presenters_alloc;
-	enum decision_type type;
+	enum decision_type type;  /* the first of its facets */
 	enum decision_source type_source;
+	char *type_written; /* the type as the document wrote it, or NULL (then the type's name) */
+	unsigned facets;    /* DECISION_FACET bits; 0 without a type */
 	int day;    /* agenda day, 0 if unknown */
 	char *time; /* "10:25" */
 	char *decision;
 	bool amended;
+	char *recorded;        /* the decision the minutes record, or NULL */
+	char *recorded_source; /* the document that recorded it */
+	enum outcome outcome;
 	int position; /* 1-based order of the section in the deck */
 	long line_start, line_end;
 	struct slide *slides;
@@ -110,6 +183,15 @@ struct deck {
 	char *start_date; /* YYYY-MM-DD */
 	char *end_date;
 	char *imported_at; /* set by the store */
+	enum doc_kind kind;  /* of a single document; a merged meeting keeps its first's */
+	char *meeting_number; /* "2/2023" as written, or NULL */
+	long pages;          /* pages (form feeds + 1), 0 for text without any */
+
+	struct attendee *attendance;
+	size_t nattendance, attendance_alloc;
+	/* The documents the meeting is made of, first imported first. */
+	struct document *docs;
+	size_t ndocs, docs_alloc;
 
 	struct member_change *members;
 	size_t nmembers, members_alloc;
@@ -134,6 +216,17 @@ void deck_free(struct deck *d); /* NULL is fine */
 struct deck_case *deck_add_case(struct deck *d);
 struct agenda_item *deck_add_agenda_item(struct deck *d);
 struct member_change *deck_add_member(struct deck *d);
+struct attendee *deck_add_attendee(struct deck *d);
+struct document *deck_add_document(struct deck *d);
+/* Sets the case's type from a name as written (see decision_facets_parse); false if none. */
+bool case_set_type(struct deck_case *c, const char *s, size_t n, enum decision_source src);
+/* The case's facets; a deck's case has only its one type. */
+static inline unsigned case_facets(const struct deck_case *c)
+{
+	return c->facets ? c->facets : c->type ? DECISION_FACET(c->type) : 0;
+}
+/* The type to show and export: as written, else the type's name, else NULL. */
+const char *case_type_text(const struct deck_case *c);
 struct presenter *case_add_presenter(struct deck_case *c, const char *name, const char *org);
 struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const char *page,
 			     const char *text, long line);

@@ -146,12 +146,28 @@ static void case_json(struct strbuf *sb, const struct deck *d, const struct deck
 		close_obj(sb, indent + 4, pf, '}');
 	}
 	close_obj(sb, indent + 2, c->npresenters == 0, ']');
-	kv_str(sb, indent + 2, &f, "decision_type", decision_type_name(c->type));
+	kv_str(sb, indent + 2, &f, "decision_type", case_type_text(c));
 	kv_str(sb, indent + 2, &f, "decision_type_source", decision_source_name(c->type_source));
+	key(sb, indent + 2, &f, "decision_facets");
+	strbuf_addch(sb, '[');
+	{
+		enum decision_type t;
+		int ff = 1;
+		for (t = DECISION_GODKJENNING; t <= DECISION_DROFTING; t++)
+			if (case_facets(c) & DECISION_FACET(t)) {
+				strbuf_addstr(sb, ff ? "" : ", ");
+				json_string(sb, decision_type_name(t));
+				ff = 0;
+			}
+	}
+	strbuf_addch(sb, ']');
 	kv_int(sb, indent + 2, &f, "day", c->day, 1);
 	kv_str(sb, indent + 2, &f, "time", c->time);
 	kv_str(sb, indent + 2, &f, "proposed_decision", c->decision);
 	kv_bool(sb, indent + 2, &f, "decision_amended", c->amended);
+	kv_str(sb, indent + 2, &f, "recorded_decision", c->recorded);
+	kv_str(sb, indent + 2, &f, "recorded_decision_source", c->recorded_source);
+	kv_str(sb, indent + 2, &f, "outcome", outcome_name(c->outcome));
 	kv_int(sb, indent + 2, &f, "position", c->position, 0);
 	kv_int(sb, indent + 2, &f, "line_start", c->line_start, 1);
 	kv_int(sb, indent + 2, &f, "line_end", c->line_end, 1);
@@ -174,6 +190,43 @@ void json_meeting(struct strbuf *sb, const struct deck *d, int indent)
 	kv_str(sb, indent + 2, &f, "venue", d->venue);
 	kv_str(sb, indent + 2, &f, "start_date", d->start_date);
 	kv_str(sb, indent + 2, &f, "end_date", d->end_date);
+	kv_str(sb, indent + 2, &f, "meeting_number", d->meeting_number);
+
+	key(sb, indent + 2, &f, "documents");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < d->ndocs; i++) {
+		const struct document *doc = &d->docs[i];
+		int df = 1;
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		strbuf_addch(sb, '{');
+		kv_str(sb, indent + 6, &df, "source", doc->source);
+		kv_str(sb, indent + 6, &df, "kind", doc_kind_name(doc->kind));
+		kv_str(sb, indent + 6, &df, "sha256", doc->sha256);
+		kv_int(sb, indent + 6, &df, "pages", doc->pages, 1);
+		close_obj(sb, indent + 4, df, '}');
+	}
+	close_obj(sb, indent + 2, d->ndocs == 0, ']');
+
+	key(sb, indent + 2, &f, "attendance");
+	strbuf_addch(sb, '[');
+	for (i = 0; i < d->nattendance; i++) {
+		const struct attendee *a = &d->attendance[i];
+		int af = 1;
+		if (i)
+			strbuf_addch(sb, ',');
+		nl(sb, indent + 4);
+		strbuf_addch(sb, '{');
+		kv_str(sb, indent + 6, &af, "name", a->name);
+		kv_str(sb, indent + 6, &af, "organization", a->organization);
+		kv_str(sb, indent + 6, &af, "role", attendee_role_name(a->role));
+		kv_str(sb, indent + 6, &af, "for", a->for_name);
+		kv_str(sb, indent + 6, &af, "note", a->note);
+		kv_str(sb, indent + 6, &af, "source", a->source);
+		close_obj(sb, indent + 4, af, '}');
+	}
+	close_obj(sb, indent + 2, d->nattendance == 0, ']');
 
 	key(sb, indent + 2, &f, "member_changes");
 	strbuf_addch(sb, '[');

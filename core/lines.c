@@ -160,6 +160,7 @@ static void split(struct deck_lines *dl, char *buf, size_t len)
 {
 	size_t i, start = 0, count = 1;
 	const char *p = buf, *stop = buf + len;
+	bool page;
 
 	/* Size the table exactly: doubling would waste up to half of it. */
 	while ((p = memchr(p, '\n', (size_t)(stop - p)))) {
@@ -167,6 +168,7 @@ static void split(struct deck_lines *dl, char *buf, size_t len)
 		p++;
 	}
 	ALLOC_GROW(dl->v, count, dl->alloc);
+	dl->pages = 1;
 	buf[len] = '\0';
 	for (i = 0; i <= len; i++) {
 		size_t end;
@@ -179,7 +181,12 @@ static void split(struct deck_lines *dl, char *buf, size_t len)
 		if (end > start && buf[end - 1] == '\r')
 			end--;
 		ALLOC_GROW(dl->v, dl->n + 1, dl->alloc);
+		/* pdftotext puts a form feed before each page's first line and one
+		 * at the very end: only a line with text after it starts a page. */
+		page = buf[start] == '\f' && end > start + 1;
 		clean_line(&dl->v[dl->n], buf + start, end - start, buf + start);
+		dl->v[dl->n].page = page;
+		dl->pages += page;
 		dl->n++;
 		start = i + 1;
 	}

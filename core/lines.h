@@ -18,6 +18,7 @@ struct line {
 	uint32_t len;
 	bool blank;     /* nothing but whitespace */
 	bool bullet;    /* began with a bullet glyph (private-use, •, ✓, →) */
+	bool page;      /* a form feed began it: the first line of a new page */
 };
 
 /* Bytes of leading whitespace. */
@@ -41,6 +42,7 @@ struct deck_lines {
 	struct line *v;  /* owned; v[0] is line 1 of the file */
 	size_t n;
 	size_t alloc;
+	size_t pages;    /* 1 + the lines that begin a page; a trailing form feed adds none */
 };
 
 /*

@@ -178,25 +178,6 @@ static bool is_footer(const struct line *l)
 	return !l->blank && scan_page_footer(s, n);
 }
 
-/* Words after which a title cannot end. */
-static bool ends_open(const char *s, size_t n)
-{
-	static const char *const open_words[] = { "og", "av", "for", "i", "samt", "til", "med", "om",
-						  "på", "fra", "mellom", "eller", "&", "-", "–", "," };
-	size_t i;
-
-	while (n && s[n - 1] == ' ')
-		n--;
-	if (n && s[n - 1] == ',')
-		return true;
-	for (i = 0; i < ARRAY_SIZE(open_words); i++) {
-		size_t l = strlen(open_words[i]);
-		if (n >= l && !memcmp(s + n - l, open_words[i], l) && (n == l || s[n - l - 1] == ' '))
-			return true;
-	}
-	return false;
-}
-
 /*
  * Reads a heading's title, following wrapped lines: a line continues the
  * title when the previous one ended in a space or an open word, or when it
@@ -229,7 +210,7 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 		if (is_heading(l) || is_label(l) || is_footer(l) || scan_break_line(s, n))
 			break;
 		if (sb.len) {
-			bool cont = prev_trail || ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
+			bool cont = prev_trail || scan_ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
 				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3));
 			if (!cont || line_lead(l) > 0)
 				break;
@@ -823,39 +804,53 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 	return VT_OK;
 }
 
-static enum vt_status parse(const char *source, const char *data, char *scratch, size_t len,
-			    struct deck **out, struct vt_diag *diag)
+enum vt_status deck_read_lines(struct deck *d, const struct deck_lines *dl, struct vt_diag *diag)
 {
 	struct parser p;
 	enum vt_status st;
-	const char *base;
-	char sha[65];
 	size_t k;
 
-	*out = NULL;
 	memset(&p, 0, sizeof(p));
-	vt_diag_clear(diag);
-	/* The digest is of the bytes as given, before any cleaning. */
-	sha256_hex(scratch ? scratch : data, len, sha);
-	st = scratch ? lines_split_in_place(&p.dl, scratch, len, diag) : lines_split(&p.dl, data, len, diag);
-	if (st != VT_OK)
-		return st;
-	p.d = deck_new();
-	base = source ? strrchr(source, '/') : NULL;
-	p.d->source = xstrdup(base ? base + 1 : source ? source : "-");
-	memcpy(p.d->sha256, sha, sizeof(sha));
-	p.d->size = (long)len;
-	p.d->line_count = (long)p.dl.n;
+	p.d = d;
+	p.dl = *dl; /* borrowed: released by the caller */
+	d->kind = DOC_DECK;
 	st = parse_lines(&p, diag);
 	for (k = 0; k < p.nheads; k++)
 		free(p.heads[k].title);
 	free(p.heads);
-	lines_release(&p.dl);
+	return st;
+}
+
+static enum vt_status parse(const char *source, const char *data, char *scratch, size_t len,
+			    struct deck **out, struct vt_diag *diag)
+{
+	struct deck_lines dl;
+	struct deck *d;
+	enum vt_status st;
+	const char *base;
+	char sha[65];
+
+	*out = NULL;
+	vt_diag_clear(diag);
+	/* The digest is of the bytes as given, before any cleaning. */
+	sha256_hex(scratch ? scratch : data, len, sha);
+	st = scratch ? lines_split_in_place(&dl, scratch, len, diag) : lines_split(&dl, data, len, diag);
+	if (st != VT_OK)
+		return st;
+	d = deck_new();
+	base = source ? strrchr(source, '/') : NULL;
+	d->source = xstrdup(base ? base + 1 : source ? source : "-");
+	memcpy(d->sha256, sha, sizeof(sha));
+	d->size = (long)len;
+	d->line_count = (long)dl.n;
+	d->pages = (long)dl.pages;
+	st = deck_read_lines(d, &dl, diag);
+	lines_release(&dl);
 	if (st != VT_OK) {
-		deck_free(p.d);
+		deck_free(d);
 		return st;
 	}
-	*out = p.d;
+	*out = d;
 	return VT_OK;
 }
 

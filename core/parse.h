@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "deck.h"
+#include "lines.h"
 #include "status.h"
 
 /*
@@ -27,5 +28,11 @@ enum vt_status deck_parse(const char *source, const char *data, size_t len, stru
  */
 enum vt_status deck_parse_in_place(const char *source, char *data, size_t len, struct deck **out,
 				   struct vt_diag *diag);
+
+/*
+ * Reads a deck from lines the caller split (and still owns) into `d`,
+ * whose source and digest the caller set. Errors as deck_parse().
+ */
+enum vt_status deck_read_lines(struct deck *d, const struct deck_lines *dl, struct vt_diag *diag);
 
 #endif

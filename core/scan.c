@@ -218,3 +218,22 @@ enum decision_type scan_infer_type(const char *text)
 	strbuf_release(&f);
 	return best;
 }
+
+/* Words after which a title cannot end. */
+bool scan_ends_open(const char *s, size_t n)
+{
+	static const char *const open_words[] = { "og", "av", "for", "i", "samt", "til", "med", "om",
+						  "på", "fra", "mellom", "eller", "&", "-", "–", "," };
+	size_t i;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (n && s[n - 1] == ',')
+		return true;
+	for (i = 0; i < ARRAY_SIZE(open_words); i++) {
+		size_t l = strlen(open_words[i]);
+		if (n >= l && !memcmp(s + n - l, open_words[i], l) && (n == l || s[n - l - 1] == ' '))
+			return true;
+	}
+	return false;
+}

@@ -40,6 +40,9 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
 /* True if the first letter of `s` is lower case. */
 bool scan_starts_lower(const char *s, size_t n);
 
+/* True if a title cannot end with `s`: it ends in "og", "for", "–", a comma ... */
+bool scan_ends_open(const char *s, size_t n);
+
 /* A break or closing slide line: "Pause", "Lunsj – oppstart igjen kl. 12.30", "Takk for møtet!". */
 bool scan_break_line(const char *s, size_t n);
 

@@ -126,6 +126,51 @@ static const char *const migrations[] = {
 	/* What was last sent to each peer, and the peer's own machine id (to
 	 * send it back nothing that came from it). */
 	"CREATE TABLE peers(peer TEXT PRIMARY KEY, sent INTEGER NOT NULL DEFAULT 0, machine TEXT) WITHOUT ROWID;",
+
+	/* version 4: a meeting made of several documents (notice, decks,
+	 * minutes), each kept with its text so that the meeting can be built
+	 * again when one of them is re-imported; attendance; the decision the
+	 * minutes record; types as written with the facets they belong to.
+	 * The index's decision column gains the recorded decision: rows
+	 * indexed before have none, so their text for 'delete' is unchanged. */
+	"ALTER TABLE meetings ADD COLUMN meeting_number TEXT;"
+	"CREATE INDEX meetings_body_date ON meetings(body, start_date);"
+	"ALTER TABLE cases ADD COLUMN type_written TEXT;"
+	"ALTER TABLE cases ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE cases ADD COLUMN recorded_decision TEXT;"
+	"ALTER TABLE cases ADD COLUMN recorded_source TEXT;"
+	"ALTER TABLE cases ADD COLUMN outcome TEXT CHECK (outcome IN ('decided', 'postponed', 'withdrawn'));"
+	"UPDATE cases SET facets = CASE decision_type WHEN 'Godkjenning' THEN 2 WHEN 'Orientering' THEN 4"
+	"  WHEN 'Drøfting' THEN 8 ELSE 0 END;"
+	"CREATE TABLE documents ("
+	"  id INTEGER PRIMARY KEY,"
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  source TEXT NOT NULL UNIQUE,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('deck', 'notice', 'minutes')),"
+	"  sha256 TEXT NOT NULL, size INTEGER NOT NULL, pages INTEGER, line_count INTEGER,"
+	"  source_path TEXT, imported_at TEXT NOT NULL,"
+	"  text TEXT);" /* NULL for decks imported before version 4 */
+	"CREATE INDEX documents_meeting ON documents(meeting_id);"
+	"CREATE INDEX documents_sha256 ON documents(sha256);"
+	"INSERT INTO documents (meeting_id, source, kind, sha256, size, line_count, source_path, imported_at)"
+	"  SELECT id, source, 'deck', sha256, size, line_count, source_path, imported_at FROM meetings;"
+	"CREATE TABLE attendance ("
+	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL, organization TEXT,"
+	"  role TEXT NOT NULL CHECK (role IN ('member', 'observer', 'absent', 'substitute', 'secretariat')),"
+	"  for_name TEXT, note TEXT, source TEXT, line INTEGER,"
+	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+	"DROP VIEW case_doc;"
+	"CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
+	"  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
+	"    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
+	"  coalesce(c.proposed_decision, '') || coalesce(char(10) || c.recorded_decision, ''),"
+	"  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
+	"    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), ''),"
+	"  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
+	"    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
+	"  FROM cases c;",
 };
 
 static int user_version(sqlite3 *db)

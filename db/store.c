@@ -6,11 +6,14 @@
  * in one IMMEDIATE transaction and is rolled back whole on any error.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "document.h"
 #include "fts.h"
+#include "meeting.h"
 #include "i18n.h"
 #include "schema.h"
 #include "search.h"
@@ -22,8 +25,12 @@
 #include "banned.h"
 
 enum stmt_id {
-	ST_MEETING_BY_SOURCE,
-	ST_MEETING_BY_SHA,
+	ST_DOC_BY_SOURCE,
+	ST_DOC_BY_SHA,
+	ST_MEETING_FIND,
+	ST_DOCS_OF_MEETING,
+	ST_DOC_INSERT,
+	ST_ATTENDEE_INSERT,
 	ST_PRESENTERS_DELETE,
 	ST_MEETING_DELETE,
 	ST_MEETING_INSERT,
@@ -42,16 +49,29 @@ enum stmt_id {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_MEETING_BY_SOURCE] = "SELECT id, sha256 FROM meetings WHERE source = ?1",
-	[ST_MEETING_BY_SHA] = "SELECT source FROM meetings WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
+	[ST_DOC_BY_SOURCE] = "SELECT meeting_id, sha256 FROM documents WHERE source = ?1",
+	[ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
+	/* The meeting a new document joins: the same body and date, or number. */
+	[ST_MEETING_FIND] = "SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
+			    " OR (meeting_number IS NOT NULL AND meeting_number = ?3)) ORDER BY id LIMIT 1",
+	[ST_DOCS_OF_MEETING] = "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
+			       " (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
+			       " FROM documents WHERE meeting_id = ?1 AND source <> ?2 ORDER BY id",
+	[ST_DOC_INSERT] =
+		"INSERT INTO documents (meeting_id, source, kind, sha256, size, pages, line_count, source_path,"
+		" imported_at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10)",
+	[ST_ATTENDEE_INSERT] =
+		"INSERT INTO attendance (meeting_id, position, name, organization, role, for_name, note, source, line)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
 	/* case_presenters has no cascade (see schema.c), so it goes first. */
 	[ST_PRESENTERS_DELETE] =
 		"DELETE FROM case_presenters WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
 	[ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
 	[ST_MEETING_INSERT] =
 		"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
-		" start_date, end_date, imported_at, source_path)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10)",
+		" start_date, end_date, imported_at, source_path, meeting_number)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11)",
 	[ST_MEMBER_INSERT] =
 		"INSERT INTO member_changes (meeting_id, position, kind, person, organization, replaces,"
 		" note, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -62,8 +82,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 	[ST_CASE_INSERT] =
 		"INSERT INTO cases (meeting_id, case_key, number, seq, year, occurrence, title,"
 		" agenda_title, decision_type, decision_type_source, day, time, proposed_decision,"
-		" decision_amended, position, line_start, line_end)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+		" decision_amended, position, line_start, line_end, type_written, facets, recorded_decision,"
+		" recorded_source, outcome)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+		" ?21, ?22)",
 	[ST_PERSON_FIND] = "SELECT id FROM persons WHERE fold_key = ?1",
 	[ST_PERSON_INSERT] = "INSERT INTO persons (fold_key, name) VALUES (?1, ?2)",
 	[ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
@@ -316,6 +338,11 @@ static bool insert_case(struct store *s, const struct deck *d, long meeting, con
 	sqlite3_bind_int(st, 15, c->position);
 	bind_int_or_null(st, 16, c->line_start);
 	bind_int_or_null(st, 17, c->line_end);
+	bind_text(st, 18, c->type_written);
+	sqlite3_bind_int(st, 19, (int)case_facets(c));
+	bind_text(st, 20, c->recorded);
+	bind_text(st, 21, c->recorded_source);
+	bind_text(st, 22, outcome_name(c->outcome));
 	if (!run(st))
 		goto out;
 	case_id = sqlite3_last_insert_rowid(s->db);
@@ -341,7 +368,29 @@ out:
 	return ok;
 }
 
-static bool insert_meeting(struct store *s, const struct deck *d)
+static bool insert_document(struct store *s, long meeting, const struct document *doc, const char *text, size_t len)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
+
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, meeting);
+	bind_text(st, 2, doc->source);
+	bind_text(st, 3, doc_kind_name(doc->kind));
+	bind_text(st, 4, doc->sha256);
+	sqlite3_bind_int64(st, 5, doc->size);
+	bind_int_or_null(st, 6, doc->pages);
+	bind_int_or_null(st, 7, doc->line_count);
+	bind_text(st, 8, doc->source_path);
+	bind_text(st, 9, doc->imported_at);
+	if (text)
+		sqlite3_bind_text64(st, 10, text, len, SQLITE_STATIC, SQLITE_UTF8);
+	else
+		sqlite3_bind_null(st, 10);
+	return run(st);
+}
+
+static bool insert_meeting(struct store *s, const struct deck *d, long *id)
 {
 	sqlite3_stmt *st = stmt(s, ST_MEETING_INSERT);
 	long meeting;
@@ -359,9 +408,27 @@ static bool insert_meeting(struct store *s, const struct deck *d)
 	bind_text(st, 8, d->start_date);
 	bind_text(st, 9, d->end_date);
 	bind_text(st, 10, d->source_path);
+	bind_text(st, 11, d->meeting_number);
 	if (!run(st))
 		return false;
-	meeting = sqlite3_last_insert_rowid(s->db);
+	meeting = *id = sqlite3_last_insert_rowid(s->db);
+	for (i = 0; i < d->nattendance; i++) {
+		const struct attendee *a = &d->attendance[i];
+
+		if (!(st = stmt(s, ST_ATTENDEE_INSERT)))
+			return false;
+		sqlite3_bind_int64(st, 1, meeting);
+		sqlite3_bind_int64(st, 2, (long)i + 1);
+		bind_text(st, 3, a->name);
+		bind_text(st, 4, a->organization);
+		bind_text(st, 5, attendee_role_name(a->role));
+		bind_text(st, 6, a->for_name);
+		bind_text(st, 7, a->note);
+		bind_text(st, 8, a->source);
+		bind_int_or_null(st, 9, a->line);
+		if (!run(st))
+			return false;
+	}
 	for (i = 0; i < d->nmembers; i++) {
 		const struct member_change *m = &d->members[i];
 
@@ -403,12 +470,100 @@ static bool insert_meeting(struct store *s, const struct deck *d)
 	return insert_slides(s, meeting, 0, d->other, d->nother);
 }
 
-enum vt_status store_import_deck(struct store *s, const struct deck *d, enum import_outcome *outcome,
-				 char **same_as, struct vt_diag *diag)
+/* Deletes meeting `id` with everything imported for it (documents too). */
+static bool delete_meeting(struct store *s, long id)
+{
+	sqlite3_stmt *st;
+
+	if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (!run(st) || !(st = stmt(s, ST_PRESENTERS_DELETE)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (!run(st) || !(st = stmt(s, ST_MEETING_DELETE)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	return run(st);
+}
+
+static enum vt_status load(struct store *s, long id, long case_id, struct deck **out, struct vt_diag *diag);
+static char *col_text(sqlite3_stmt *st, int i);
+
+/* The documents of meeting `id` other than `source`, read again from their text, in import order. */
+struct sibling {
+	struct deck *deck;
+	char *text; /* NULL for a deck imported before documents kept their text */
+	size_t len;
+};
+
+static enum vt_status load_siblings(struct store *s, long id, const char *source, struct sibling **out, size_t *n,
+				    struct vt_diag *diag)
+{
+	sqlite3_stmt *st = stmt(s, ST_DOCS_OF_MEETING);
+	size_t alloc = 0;
+	enum vt_status ret = VT_OK;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return db_fail(s, diag, _("importing the document"));
+	sqlite3_bind_int64(st, 1, id);
+	bind_text(st, 2, source);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *src = (const char *)sqlite3_column_text(st, 0);
+		const char *text = (const char *)sqlite3_column_text(st, 8);
+		struct sibling *sib;
+		struct deck *d = NULL;
+
+		ALLOC_GROW(*out, *n + 1, alloc);
+		sib = &(*out)[(*n)++];
+		memset(sib, 0, sizeof(*sib));
+		if (text) {
+			sib->len = (size_t)sqlite3_column_bytes(st, 8);
+			sib->text = xstrndup(text, sib->len);
+			ret = document_read_text(src, sib->text, sib->len, (const char *)sqlite3_column_text(st, 2),
+						 (long)sqlite3_column_int64(st, 3), &d, diag);
+		} else if (sqlite3_column_int(st, 9) == 1) {
+			/* A deck from before version 4, alone in its meeting: its rows are its reading. */
+			ret = load(s, id, 0, &d, diag);
+		} else {
+			ret = vt_fail(diag, VT_ERR_FORMAT, 0,
+				      _("%s was imported by an older vedtak without its text; import it again first"), src);
+		}
+		if (ret != VT_OK) {
+			char msg[sizeof(diag->msg)];
+			snprintf(msg, sizeof(msg), "%s", diag ? diag->msg : "");
+			ret = vt_fail(diag, ret, 0, _("reading %s again, to join it: %s"), src, msg);
+			break;
+		}
+		d->kind = doc_kind_parse((const char *)sqlite3_column_text(st, 1));
+		if ((int)d->kind < 0)
+			d->kind = DOC_DECK;
+		d->pages = (long)sqlite3_column_int64(st, 4);
+		free(d->source_path);
+		d->source_path = col_text(st, 6);
+		free(d->imported_at);
+		d->imported_at = col_text(st, 7);
+		sib->deck = d;
+	}
+	if (ret == VT_OK && rc != SQLITE_DONE)
+		ret = db_fail(s, diag, _("importing the document"));
+	sqlite3_reset(st);
+	return ret;
+}
+
+enum vt_status store_import_deck(struct store *s, const struct deck *d, const char *text, size_t text_len,
+				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
+				 struct vt_diag *diag)
 {
 	sqlite3_stmt *st;
 	enum vt_status ret = VT_OK;
-	long old_id = 0;
+	long old_id = 0, join_id = 0, meeting;
+	struct sibling *sibs = NULL;
+	size_t nsibs = 0, i;
+	struct deck **docs = NULL, *merged = NULL;
 	int rc;
 
 	if (same_as)
@@ -418,7 +573,7 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("starting the import"));
 
-	if (!(st = stmt(s, ST_MEETING_BY_SOURCE)))
+	if (!(st = stmt(s, ST_DOC_BY_SOURCE)))
 		goto db_error;
 	bind_text(st, 1, d->source);
 	rc = sqlite3_step(st);
@@ -434,7 +589,7 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 	}
 	sqlite3_reset(st);
 
-	if (!(st = stmt(s, ST_MEETING_BY_SHA)))
+	if (!(st = stmt(s, ST_DOC_BY_SHA)))
 		goto db_error;
 	bind_text(st, 1, d->sha256);
 	bind_text(st, 2, d->source);
@@ -450,37 +605,77 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, enum imp
 	if (rc != SQLITE_DONE)
 		goto db_error;
 
-	if (old_id) {
-		if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+	/* The meeting this document belongs to: its own, or one of another document. */
+	join_id = old_id;
+	if (!join_id && d->body && (d->start_date || d->meeting_number)) {
+		if (!(st = stmt(s, ST_MEETING_FIND)))
 			goto db_error;
-		sqlite3_bind_int64(st, 1, old_id);
-		if (!run(st) || !(st = stmt(s, ST_PRESENTERS_DELETE)))
+		bind_text(st, 1, d->body);
+		bind_text(st, 2, d->start_date);
+		bind_text(st, 3, d->meeting_number);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			join_id = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 			goto db_error;
-		sqlite3_bind_int64(st, 1, old_id);
-		if (!run(st) || !(st = stmt(s, ST_MEETING_DELETE)))
-			goto db_error;
-		sqlite3_bind_int64(st, 1, old_id);
-		if (!run(st))
-			goto db_error;
-		*outcome = IMPORT_REPLACED;
-	} else {
-		*outcome = IMPORT_NEW;
 	}
-	if (!insert_meeting(s, d) || !write_terms(s))
+	if (join_id && (ret = load_siblings(s, join_id, d->source, &sibs, &nsibs, diag)) != VT_OK)
+		goto fail;
+	docs = xcalloc(nsibs + 1, sizeof(*docs));
+	for (i = 0; i < nsibs; i++)
+		docs[i] = sibs[i].deck;
+	docs[nsibs] = (struct deck *)d;
+	merged = nsibs ? meeting_merge(docs, nsibs + 1) : NULL;
+	if (join_id && !delete_meeting(s, join_id))
 		goto db_error;
+	*outcome = old_id ? IMPORT_REPLACED : join_id ? IMPORT_JOINED : IMPORT_NEW;
+	if (!insert_meeting(s, merged ? merged : d, &meeting))
+		goto db_error;
+	for (i = 0; i < nsibs; i++)
+		if (!insert_document(s, meeting, &merged->docs[i], sibs[i].text, sibs[i].len))
+			goto db_error;
+	{
+		struct document self;
+
+		memset(&self, 0, sizeof(self));
+		self.source = d->source;
+		self.source_path = d->source_path;
+		self.kind = d->kind;
+		memcpy(self.sha256, d->sha256, sizeof(self.sha256));
+		self.size = d->size;
+		self.pages = d->pages;
+		self.line_count = d->line_count;
+		if (!insert_document(s, meeting, &self, text, text_len))
+			goto db_error;
+	}
+	if (!write_terms(s))
+		goto db_error;
+	if (merged && warnings)
+		for (i = 0; i < merged->nwarnings; i++)
+			strbuf_addf(warnings, "%ld\t%s\n", merged->warnings[i].line, merged->warnings[i].msg);
 commit:
 	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
 		goto db_error;
 	fts_terms_forget_pending(s->terms, true);
-	return VT_OK;
+	goto out;
 db_error:
-	ret = db_fail(s, diag, _("importing the deck"));
+	ret = db_fail(s, diag, _("importing the document"));
+fail:
 	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	fts_terms_forget_pending(s->terms, false);
 	if (same_as) {
 		free(*same_as);
 		*same_as = NULL;
 	}
+out:
+	for (i = 0; i < nsibs; i++) {
+		deck_free(sibs[i].deck);
+		free(sibs[i].text);
+	}
+	free(sibs);
+	free(docs);
+	deck_free(merged);
 	return ret;
 }
 
@@ -526,13 +721,18 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
 		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
 		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
-		" line_start, line_end FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
+		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome"
+		" FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
 		"SELECT c.position, p.name, p.organization FROM case_presenters p"
 		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 AND (?2 = 0 OR c.id = ?2)"
 		" ORDER BY c.position, p.position",
 		"SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
 		" WHERE s.meeting_id = ?1 AND (?2 = 0 OR s.case_id = ?2)"
 		" ORDER BY s.case_id IS NOT NULL, c.position, s.position",
+		"SELECT name, organization, role, for_name, note, source, line FROM attendance"
+		" WHERE meeting_id = ?1 AND ?2 = 0 ORDER BY position",
+		"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
+		" WHERE meeting_id = ?1 ORDER BY id",
 	};
 	size_t q;
 
@@ -582,6 +782,33 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				c->position = sqlite3_column_int(st, 13);
 				c->line_start = sqlite3_column_int64(st, 14);
 				c->line_end = sqlite3_column_int64(st, 15);
+				c->type_written = col_text(st, 16);
+				c->facets = (unsigned)sqlite3_column_int(st, 17);
+				c->recorded = col_text(st, 18);
+				c->recorded_source = col_text(st, 19);
+				c->outcome = outcome_parse((const char *)sqlite3_column_text(st, 20));
+			} else if (q == 5) {
+				struct attendee *a = deck_add_attendee(d);
+				int role = attendee_role_parse((const char *)sqlite3_column_text(st, 2));
+				a->name = col_text(st, 0);
+				a->organization = col_text(st, 1);
+				a->role = role < 0 ? ROLE_MEMBER : (enum attendee_role)role;
+				a->for_name = col_text(st, 3);
+				a->note = col_text(st, 4);
+				a->source = col_text(st, 5);
+				a->line = sqlite3_column_int64(st, 6);
+			} else if (q == 6) {
+				struct document *doc = deck_add_document(d);
+				int kind = doc_kind_parse((const char *)sqlite3_column_text(st, 1));
+				const unsigned char *sha = sqlite3_column_text(st, 2);
+				doc->source = col_text(st, 0);
+				doc->kind = kind < 0 ? DOC_DECK : (enum doc_kind)kind;
+				snprintf(doc->sha256, sizeof(doc->sha256), "%s", sha ? (const char *)sha : "");
+				doc->size = sqlite3_column_int64(st, 3);
+				doc->pages = sqlite3_column_int64(st, 4);
+				doc->line_count = sqlite3_column_int64(st, 5);
+				doc->source_path = col_text(st, 6);
+				doc->imported_at = col_text(st, 7);
 			} else {
 				int pos = sqlite3_column_int(st, 0);
 				struct deck_case *c = NULL;
@@ -624,7 +851,7 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	*out = NULL;
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
-			       " end_date, imported_at, source_path FROM meetings WHERE id = ?1",
+			       " end_date, imported_at, source_path, meeting_number FROM meetings WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("loading a meeting"));
 	sqlite3_bind_int64(st, 1, id);
@@ -652,6 +879,7 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	d->end_date = col_text(st, 8);
 	d->imported_at = col_text(st, 9);
 	d->source_path = col_text(st, 10);
+	d->meeting_number = col_text(st, 11);
 	ret = load_rows(s, d, id, case_id, diag);
 	if (ret == VT_OK) {
 		*out = d;

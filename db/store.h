@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
 
 /*
  * Opens (creating if needed, unless `readonly`) the database at `path` and
@@ -31,17 +31,24 @@ enum import_outcome {
 	IMPORT_NEW,       /* a meeting not seen before */
 	IMPORT_REPLACED,  /* a changed version of a deck imported before */
 	IMPORT_UNCHANGED, /* the same bytes were imported before */
+	IMPORT_JOINED,    /* another document of a meeting imported before */
 };
 
 /*
- * Saves deck `d` in one transaction: a new meeting, or the replacement of
- * the meeting imported from a file of the same name (its cases keep their
- * stable keys, so what users attached to them stays). On any error nothing
- * is written. *same_as (may be NULL) receives, for IMPORT_UNCHANGED, the
- * source name under which these bytes were imported (caller frees).
+ * Saves document `d` (read by document_read(), whose `text` it keeps) in
+ * one transaction. A document of a meeting already in the store (the same
+ * body and date, or number) joins it: the meeting is built again from all
+ * its documents (meeting_merge()), and a document imported before under
+ * the same name is replaced, so a re-import replaces only what that
+ * document gave. Cases keep their stable keys, so what users attached to
+ * them stays. On any error nothing is written. *same_as (may be NULL)
+ * receives, for IMPORT_UNCHANGED, the source name under which these bytes
+ * were imported (caller frees). `warnings` (may be NULL) gets one line
+ * "LINE<TAB>message" for each disagreement between documents.
  */
-enum vt_status store_import_deck(struct store *s, const struct deck *d, enum import_outcome *outcome,
-				 char **same_as, struct vt_diag *diag);
+enum vt_status store_import_deck(struct store *s, const struct deck *d, const char *text, size_t text_len,
+				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
+				 struct vt_diag *diag);
 
 /* Ids of all meetings, newest first. Caller frees *ids. */
 enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag);

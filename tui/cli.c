@@ -16,6 +16,7 @@
 #include "config.h"
 #include "cli.h"
 #include "dates.h"
+#include "document.h"
 #include "export.h"
 #include "i18n.h"
 #include "json.h"
@@ -170,6 +171,7 @@ static void print_dates(FILE *f, const struct deck *d)
 struct import_job {
 	const char *path;
 	struct deck *deck;     /* NULL when the file could not be read or parsed */
+	struct strbuf text;    /* the document's text as read, kept by the store */
 	struct strbuf report;  /* errors and warnings, printed before storing */
 };
 
@@ -196,7 +198,7 @@ static void parse_job(struct import_job *j)
 		strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, why.buf);
 		goto out;
 	}
-	st = deck_parse_in_place(j->path, data, len, &j->deck, &diag);
+	st = document_read(j->path, data, len, &j->deck, &j->text, &diag);
 	if (st == VT_OK)
 		j->deck->source_path = realpath(j->path, NULL);
 	if (st != VT_OK) {
@@ -242,9 +244,11 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 {
 	struct deck *d = j->deck;
 	struct vt_diag diag;
+	struct strbuf warnings = STRBUF_INIT;
 	char *same_as = NULL;
 	enum import_outcome outcome = IMPORT_NEW;
 	enum vt_status st;
+	const char *w;
 
 	if (!quiet)
 		fputs(j->report.buf, stderr);
@@ -254,11 +258,21 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 		return false;
 	}
 	vt_diag_clear(&diag);
-	st = s ? store_import_deck(s, d, &outcome, &same_as, &diag) : VT_OK;
+	st = s ? store_import_deck(s, d, j->text.buf, j->text.len, &outcome, &same_as, &warnings, &diag) : VT_OK;
 	if (quiet) {
 		free(same_as);
+		strbuf_release(&warnings);
 		return st == VT_OK;
 	}
+	/* Where this document and another of its meeting disagree. */
+	for (w = warnings.buf; *w;) {
+		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
+		if (!tab || !nl)
+			break;
+		fprintf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10), (int)(nl - tab - 1), tab + 1);
+		w = nl + 1;
+	}
+	strbuf_release(&warnings);
 	if (st != VT_OK) {
 		print_diag(j->path, &diag, st);
 		fprintf(stderr, _("%s: nothing imported\n"), j->path);
@@ -275,7 +289,10 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 	else if (outcome == IMPORT_UNCHANGED && same_as)
 		printf(_(" (unchanged: already imported as %s)\n"), same_as);
 	else
-		printf(" (%s)\n", outcome == IMPORT_NEW ? _("new") : outcome == IMPORT_REPLACED ? _("replaced") : _("unchanged"));
+		printf(" (%s)\n", outcome == IMPORT_NEW        ? _("new")
+				   : outcome == IMPORT_REPLACED ? _("replaced")
+				   : outcome == IMPORT_JOINED   ? _("joined to its meeting's other documents")
+								: _("unchanged"));
 	free(same_as);
 	return true;
 }
@@ -300,6 +317,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	for (i = 0; i < n; i++) {
 		q.jobs[i].path = paths[i];
 		strbuf_init(&q.jobs[i].report, 0);
+		strbuf_init(&q.jobs[i].text, 0);
 	}
 	/* Tags on cases a re-import took away are kept: say which, once. */
 	if (s && !quiet && store_orphans(s, &orphans, &norphans, &diag) != VT_OK)
@@ -320,6 +338,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 		deck_free(j->deck);
 		j->deck = NULL;
 		strbuf_release(&j->report);
+		strbuf_release(&j->text);
 		pthread_mutex_lock(&q.lock);
 		q.consumed = i + 1;
 		pthread_cond_broadcast(&q.changed);

@@ -329,7 +329,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)

@@ -1,0 +1,131 @@
+/*
+ * document.c: from a file's bytes to a meeting document: PDF or text,
+ * then deck, notice or minutes by what the first page says.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "document.h"
+#include "i18n.h"
+#include "lines.h"
+#include "papers.h"
+#include "parse.h"
+#include "pdf.h"
+#include "sha256.h"
+#include "util.h"
+#include "banned.h"
+
+static bool named_pdf(const char *source)
+{
+	size_t n = source ? strlen(source) : 0;
+
+	return n >= 4 && !strcasecmp(source + n - 4, ".pdf");
+}
+
+/* Reads split lines by their kind; a notice that turns out to have no table is tried as a deck. */
+static enum vt_status read_lines(struct deck *d, const struct deck_lines *dl, struct vt_diag *diag)
+{
+	enum doc_kind kind = papers_kind(dl);
+	enum vt_status st;
+
+	if (kind == DOC_DECK)
+		return deck_read_lines(d, dl, diag);
+	st = papers_read(d, dl, kind, diag);
+	if (st == VT_OK || d->ncases)
+		return st;
+	/* Nothing of a notice after all: as a deck, or the notice's reason. */
+	{
+		struct vt_diag deck_diag;
+		struct deck *alt = deck_new();
+
+		vt_diag_clear(&deck_diag);
+		alt->source = xstrdup(d->source);
+		if (deck_read_lines(alt, dl, &deck_diag) == VT_OK) {
+			/* Swap the contents: `d` is the caller's. */
+			struct deck tmp = *d;
+			*d = *alt;
+			*alt = tmp;
+			st = VT_OK;
+		}
+		deck_free(alt);
+	}
+	return st;
+}
+
+static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_place, struct vt_diag *diag)
+{
+	struct deck_lines dl;
+	enum vt_status st;
+
+	st = in_place ? lines_split_in_place(&dl, text, len, diag) : lines_split(&dl, text, len, diag);
+	if (st != VT_OK)
+		return st;
+	d->line_count = (long)dl.n;
+	if (!d->pages)
+		d->pages = (long)dl.pages;
+	st = read_lines(d, &dl, diag);
+	lines_release(&dl);
+	return st;
+}
+
+static struct deck *deck_for(const char *source)
+{
+	struct deck *d = deck_new();
+	const char *base = source ? strrchr(source, '/') : NULL;
+
+	d->source = xstrdup(base ? base + 1 : source ? source : "-");
+	return d;
+}
+
+enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out, struct strbuf *text,
+			     struct vt_diag *diag)
+{
+	struct deck *d = deck_for(source);
+	struct strbuf pdf = STRBUF_INIT;
+	enum vt_status st;
+
+	*out = NULL;
+	vt_diag_clear(diag);
+	sha256_hex(data, len, d->sha256);
+	d->size = (long)len;
+	if (pdf_sniff(data, len) || named_pdf(source)) {
+		st = pdf_text(data, len, &pdf, &d->pages, diag);
+		if (st == VT_OK) {
+			if (text)
+				strbuf_add(text, pdf.buf, pdf.len);
+			st = read_text(d, pdf.buf, pdf.len, true, diag);
+		}
+	} else {
+		if (text)
+			strbuf_add(text, data, len);
+		st = read_text(d, data, len, true, diag);
+	}
+	strbuf_release(&pdf);
+	if (st != VT_OK) {
+		deck_free(d);
+		return st;
+	}
+	*out = d;
+	return VT_OK;
+}
+
+enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256, long size,
+				  struct deck **out, struct vt_diag *diag)
+{
+	struct deck *d = deck_for(source);
+	enum vt_status st;
+
+	*out = NULL;
+	vt_diag_clear(diag);
+	snprintf(d->sha256, sizeof(d->sha256), "%s", sha256 ? sha256 : "");
+	d->size = size;
+	st = read_text(d, (char *)text, len, false, diag);
+	if (st != VT_OK) {
+		deck_free(d);
+		return st;
+	}
+	*out = d;
+	return VT_OK;
+}

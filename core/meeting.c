@@ -1,0 +1,273 @@
+/*
+ * meeting.c: the merge of a meeting's documents. Documents are taken in
+ * the order notice, deck, minutes (then as imported), and the first that
+ * has a value gives it, except for what only minutes know (the decision
+ * made, the outcome) and the attendance, where the minutes' record of who
+ * came wins over the notice's list of who was asked.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "meeting.h"
+#include "util.h"
+#include "banned.h"
+
+bool meeting_same(const struct deck *a, const struct deck *b)
+{
+	if (!a->body || !b->body || strcmp(a->body, b->body))
+		return false;
+	if (a->start_date && b->start_date && !strcmp(a->start_date, b->start_date))
+		return true;
+	return a->meeting_number && b->meeting_number && !strcmp(a->meeting_number, b->meeting_number);
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static void fill(char **dst, const char *src)
+{
+	if (!*dst && src)
+		*dst = xstrdup(src);
+}
+
+static void copy_slides(struct slide **v, size_t *n, size_t *alloc, const struct slide *src, size_t nsrc)
+{
+	size_t i;
+
+	for (i = 0; i < nsrc; i++)
+		slide_list_add(v, n, alloc, src[i].page, src[i].text, src[i].line);
+}
+
+static void copy_presenters(struct deck_case *dst, const struct deck_case *src)
+{
+	size_t i;
+
+	for (i = 0; i < src->npresenters; i++)
+		case_add_presenter(dst, src->presenters[i].name, src->presenters[i].organization);
+}
+
+static struct deck_case *find_case(struct deck *m, const struct deck_case *c)
+{
+	size_t i;
+
+	for (i = 0; i < m->ncases; i++)
+		if (!strcmp(m->cases[i].number, c->number) && m->cases[i].occurrence == c->occurrence)
+			return &m->cases[i];
+	return NULL;
+}
+
+/* Case text compared as a reader would: case and spacing aside. */
+static bool same_text(const char *a, const char *b)
+{
+	while (*a && *b) {
+		if (*a == ' ' && *b == ' ') {
+			while (*a == ' ')
+				a++;
+			while (*b == ' ')
+				b++;
+			continue;
+		}
+		if ((*a | 0x20) != (*b | 0x20))
+			return false;
+		a++;
+		b++;
+	}
+	return !*a && !*b;
+}
+
+static void merge_case(struct deck *m, struct deck_case *to, const struct deck_case *c, const struct deck *from,
+		       const char *first_source, bool warn)
+{
+	if (warn && c->title && to->title && !same_text(c->title, to->title) &&
+	    !(to->agenda_title && same_text(c->title, to->agenda_title)))
+		deck_warn(m, c->line_start, _("case %s: the title differs from %s's (\"%s\"); both are kept"),
+			  c->number, first_source, to->title);
+	if (c->title && to->title && !same_text(c->title, to->title) && !to->agenda_title)
+		to->agenda_title = xstrdup(c->title);
+	fill(&to->agenda_title, c->agenda_title);
+	if (warn && case_facets(c) && case_facets(to) && case_facets(c) != case_facets(to))
+		deck_warn(m, c->line_start, _("case %s: the type is %s here, %s in %s; %s's is kept"), c->number,
+			  case_type_text(c), case_type_text(to), first_source, first_source);
+	if (!case_facets(to) && case_facets(c)) {
+		to->type = c->type;
+		to->facets = c->facets;
+		to->type_source = c->type_source;
+		fill(&to->type_written, c->type_written);
+	}
+	if (!to->npresenters)
+		copy_presenters(to, c);
+	if (!to->day)
+		to->day = c->day;
+	fill(&to->time, c->time);
+	if (!to->decision && c->decision) {
+		to->decision = xstrdup(c->decision);
+		to->amended = c->amended;
+	}
+	if (from->kind == DOC_MINUTES || !to->recorded) {
+		if (c->recorded) {
+			free(to->recorded);
+			free(to->recorded_source);
+			to->recorded = xstrdup(c->recorded);
+			to->recorded_source = dup_or_null(c->recorded_source ? c->recorded_source : from->source);
+		}
+		if (c->outcome)
+			to->outcome = c->outcome;
+	}
+	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
+}
+
+static void add_case(struct deck *m, const struct deck_case *c, const struct deck *from)
+{
+	struct deck_case *to = deck_add_case(m);
+
+	to->number = xstrdup(c->number);
+	to->seq = c->seq;
+	to->year = c->year;
+	to->occurrence = c->occurrence;
+	to->title = dup_or_null(c->title);
+	to->agenda_title = dup_or_null(c->agenda_title);
+	to->type = c->type;
+	to->facets = c->facets;
+	to->type_source = c->type_source;
+	to->type_written = dup_or_null(c->type_written);
+	to->day = c->day;
+	to->time = dup_or_null(c->time);
+	to->decision = dup_or_null(c->decision);
+	to->amended = c->amended;
+	to->recorded = dup_or_null(c->recorded);
+	to->recorded_source = c->recorded ? xstrdup(c->recorded_source ? c->recorded_source : from->source) : NULL;
+	to->outcome = c->outcome;
+	to->position = (int)m->ncases;
+	to->line_start = c->line_start;
+	to->line_end = c->line_end;
+	copy_presenters(to, c);
+	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
+}
+
+static void copy_attendance(struct deck *m, const struct deck *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nattendance; i++) {
+		const struct attendee *a = &d->attendance[i];
+		struct attendee *b = deck_add_attendee(m);
+
+		b->name = xstrdup(a->name);
+		b->organization = dup_or_null(a->organization);
+		b->role = a->role;
+		b->for_name = dup_or_null(a->for_name);
+		b->note = dup_or_null(a->note);
+		b->source = xstrdup(a->source ? a->source : d->source);
+		b->line = a->line;
+	}
+}
+
+static void copy_agenda(struct deck *m, const struct deck *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nagenda; i++) {
+		const struct agenda_item *a = &d->agenda[i];
+		struct agenda_item *b = deck_add_agenda_item(m);
+
+		b->day = a->day;
+		b->time = dup_or_null(a->time);
+		b->number = dup_or_null(a->number);
+		b->title = dup_or_null(a->title);
+		b->presenters = dup_or_null(a->presenters);
+		b->organization = dup_or_null(a->organization);
+		b->type = a->type;
+		b->remark = dup_or_null(a->remark);
+		b->line = a->line;
+	}
+}
+
+static void copy_members(struct deck *m, const struct deck *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->nmembers; i++) {
+		const struct member_change *a = &d->members[i];
+		struct member_change *b = deck_add_member(m);
+
+		b->kind = dup_or_null(a->kind);
+		b->person = dup_or_null(a->person);
+		b->organization = dup_or_null(a->organization);
+		b->replaces = dup_or_null(a->replaces);
+		b->note = dup_or_null(a->note);
+		b->line = a->line;
+	}
+}
+
+static int kind_rank(enum doc_kind k)
+{
+	return k == DOC_NOTICE ? 0 : k == DOC_DECK ? 1 : 2;
+}
+
+struct deck *meeting_merge(struct deck *const *docs, size_t n)
+{
+	struct deck *m = deck_new();
+	const struct deck **order = xcalloc(n ? n : 1, sizeof(*order));
+	const struct deck *with_attendance = NULL;
+	size_t i, k;
+
+	/* Priority order; a stable insertion sort keeps the import order within a kind. */
+	for (i = 0; i < n; i++) {
+		for (k = i; k > 0 && kind_rank(order[k - 1]->kind) > kind_rank(docs[i]->kind); k--)
+			order[k] = order[k - 1];
+		order[k] = docs[i];
+	}
+	if (n) {
+		m->source = xstrdup(docs[0]->source);
+		m->source_path = dup_or_null(docs[0]->source_path);
+		memcpy(m->sha256, docs[0]->sha256, sizeof(m->sha256));
+		m->size = docs[0]->size;
+		m->line_count = docs[0]->line_count;
+		m->pages = docs[0]->pages;
+		m->kind = docs[0]->kind;
+	}
+	for (i = 0; i < n; i++) {
+		const struct deck *d = order[i];
+
+		fill(&m->body, d->body);
+		fill(&m->heading, d->heading);
+		fill(&m->venue, d->venue);
+		if (!m->start_date && d->start_date) {
+			m->start_date = xstrdup(d->start_date);
+			m->end_date = dup_or_null(d->end_date);
+		}
+		fill(&m->meeting_number, d->meeting_number);
+		if (!m->nagenda)
+			copy_agenda(m, d);
+		copy_members(m, d);
+		if (d->nattendance)
+			with_attendance = d;
+		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
+		for (k = 0; k < d->ncases; k++) {
+			struct deck_case *to = find_case(m, &d->cases[k]);
+			if (to)
+				merge_case(m, to, &d->cases[k], d, order[0]->source, d == docs[n - 1]);
+			else
+				add_case(m, &d->cases[k], d);
+		}
+	}
+	if (with_attendance)
+		copy_attendance(m, with_attendance);
+	for (i = 0; i < n; i++) {
+		struct document *doc = deck_add_document(m);
+
+		doc->source = xstrdup(docs[i]->source);
+		doc->source_path = dup_or_null(docs[i]->source_path);
+		doc->kind = docs[i]->kind;
+		memcpy(doc->sha256, docs[i]->sha256, sizeof(doc->sha256));
+		doc->size = docs[i]->size;
+		doc->pages = docs[i]->pages;
+		doc->line_count = docs[i]->line_count;
+		doc->imported_at = dup_or_null(docs[i]->imported_at);
+	}
+	free(order);
+	return m;
+}

@@ -1,0 +1,1631 @@
+/*
+ * papers.c: notices and minutes, read as `pdftotext -layout` lays them out.
+ *
+ * A line is cut into cells at runs of two or more spaces; a cell's column
+ * (in characters) says which table column or label value it belongs to.
+ * The reader marks page furniture (footers and headers repeated on every
+ * page), reads the header block (labels such as Dato, Sted, Medlemmer),
+ * the agenda tables (a header row that names its columns, rows that begin
+ * with a case number), then the case sections (a heading with the case
+ * number, set off by a blank line or a table header) and in each the
+ * decision labels. Nothing here knows a sample document: the rules are
+ * those of the class, described in ../shared/formats/README.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "dates.h"
+#include "i18n.h"
+#include "names.h"
+#include "papers.h"
+#include "scan.h"
+#include "strbuf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+#define MAX_CELLS 16
+
+struct cell {
+	const char *s;
+	size_t n;
+	size_t col; /* in characters from the line's start */
+};
+
+enum col_kind { COL_NONE, COL_SAK, COL_TITLE, COL_PEOPLE, COL_TIME, COL_TYPE, COL_ATTACH };
+
+struct column {
+	enum col_kind kind;
+	size_t col;
+};
+
+struct row {
+	bool has_no;
+	struct case_no no;
+	struct strbuf title, people, type, time;
+	long line;   /* 1-based */
+	size_t index; /* 0-based line index */
+	int day;
+};
+
+struct papers {
+	struct deck *d;
+	const struct deck_lines *dl;
+	enum doc_kind kind;
+	bool *skip;     /* page furniture */
+	int *page;      /* 1-based page of each line */
+	bool *agenda;   /* lines of agenda tables */
+	struct row *rows; /* agenda rows */
+	size_t nrows, rows_alloc;
+	size_t header_end; /* first line after the header block */
+};
+
+/* Characters (not bytes) in s[0..n). */
+static size_t chars(const char *s, size_t n)
+{
+	size_t i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+/* Cuts a line into cells at runs of two or more spaces. */
+static size_t cells_of(const struct line *l, struct cell *out, size_t max)
+{
+	size_t i = 0, n = 0, col = 0;
+	const char *s = l->text;
+
+	while (i < l->len && n < max) {
+		size_t b, e, sp;
+
+		while (i < l->len && s[i] == ' ') {
+			i++;
+			col++;
+		}
+		if (i >= l->len)
+			break;
+		b = i;
+		for (e = i; e < l->len; e++) {
+			if (s[e] != ' ')
+				continue;
+			for (sp = e; sp < l->len && s[sp] == ' '; sp++)
+				;
+			if (sp - e >= 2 || sp == l->len)
+				break;
+			e = sp - 1;
+		}
+		out[n].s = s + b;
+		out[n].n = e - b;
+		out[n].col = col;
+		n++;
+		col += chars(s + b, e - b);
+		i = e;
+	}
+	return n;
+}
+
+static bool word_eq(const char *s, size_t n, const char *w)
+{
+	size_t l = strlen(w);
+
+	return n == l && !strncasecmp(s, w, l);
+}
+
+static bool is_upper_start(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return n && utf8_decode(s, n, &cp) && utf8_is_upper(cp);
+}
+
+static bool is_digit_start(const char *s, size_t n)
+{
+	return n && s[0] >= '0' && s[0] <= '9';
+}
+
+/* "Sak", "Sak nr.", "Saksnr." before a case number; returns the bytes to skip. */
+static size_t sak_prefix(const char *s, size_t n)
+{
+	static const char *const pre[] = { "sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak " };
+	size_t i, after;
+
+	for (i = 0; i < ARRAY_SIZE(pre); i++)
+		if (scan_prefix(s, n, pre[i], &after)) {
+			while (after < n && s[after] == ' ')
+				after++;
+			return after;
+		}
+	return 0;
+}
+
+/* A case number at `s` that is a heading's, not a range ("21-24/15") or a mention. */
+static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *after)
+{
+	size_t at = sak_prefix(s, n);
+
+	if (!scan_case_number(s + at, n - at, no))
+		return false;
+	*after = at + no->len;
+	/* A reference in parentheses or a sentence: "18/22). Nasjonalt ..." */
+	if (*after < n && s[*after] != ' ' && s[*after] != ':' && s[*after] != '.')
+		return false;
+	if (*after < n && s[*after] == '.' && *after + 1 < n && s[*after + 1] != ' ')
+		return false;
+	return true;
+}
+
+/* ---- page furniture ---------------------------------------------------- */
+
+/* "side 3", "Side 3 av 4", "3 / 4", a bare "3". */
+static bool page_number_text(const char *s, size_t n)
+{
+	size_t after = 0, i;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (scan_prefix(s, n, "side ", &after) || scan_prefix(s, n, "page ", &after) || scan_prefix(s, n, "s. ", &after))
+		s += after, n -= after;
+	for (i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' || s[i] == '/' || !strncmp(s + i, "av", 2) ||
+		      (i && s[i - 1] == 'a' && s[i] == 'v')))
+			return false;
+	return n > 0 && n < 16 && is_digit_start(s, n);
+}
+
+/* A line that ends in a page number, alone or after a gap ("Referat NUFA ...   side 2 av 4"). */
+static bool footer_line(const struct line *l)
+{
+	struct cell c[MAX_CELLS];
+	size_t n = cells_of(l, c, MAX_CELLS), after;
+
+	if (!n)
+		return false;
+	if (page_number_text(c[n - 1].s, c[n - 1].n) &&
+	    (n > 1 || scan_prefix(c[0].s, c[0].n, "side ", &after) || c[0].n <= 3))
+		return true;
+	return false;
+}
+
+/* The text of a line without its digits, to compare running heads and feet. */
+static void no_digits(struct strbuf *sb, const struct line *l)
+{
+	size_t i;
+
+	strbuf_reset(sb);
+	for (i = 0; i < l->len; i++)
+		if ((l->text[i] < '0' || l->text[i] > '9') && l->text[i] != ' ')
+			strbuf_addch(sb, l->text[i]);
+}
+
+/*
+ * Marks the page furniture: lines that end in a page number, and the first
+ * and last lines of a page when the same text (digits aside) opens or
+ * closes another page too.
+ */
+static void mark_furniture(struct papers *p)
+{
+	const struct deck_lines *dl = p->dl;
+	size_t *edge = NULL, nedge = 0, alloc = 0, i, j;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	int page = 1;
+
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].page)
+			page++;
+		p->page[i] = page;
+		if (!dl->v[i].blank && footer_line(&dl->v[i]))
+			p->skip[i] = true;
+	}
+	/* First and last text line of each page. */
+	for (i = 0; i < dl->n; i = j) {
+		size_t first = SIZE_MAX, last = SIZE_MAX;
+
+		for (j = i; j < dl->n && (j == i || !dl->v[j].page); j++)
+			if (!dl->v[j].blank && !p->skip[j]) {
+				if (first == SIZE_MAX)
+					first = j;
+				last = j;
+			}
+		if (first != SIZE_MAX) {
+			ALLOC_GROW(edge, nedge + 2, alloc);
+			edge[nedge++] = first;
+			if (last != first)
+				edge[nedge++] = last;
+		}
+	}
+	for (i = 0; i < nedge; i++) {
+		no_digits(&a, &dl->v[edge[i]]);
+		if (a.len < 4)
+			continue;
+		for (j = 0; j < nedge; j++) {
+			if (j == i || p->page[edge[j]] == p->page[edge[i]])
+				continue;
+			no_digits(&b, &dl->v[edge[j]]);
+			if (a.len == b.len && !memcmp(a.buf, b.buf, a.len)) {
+				p->skip[edge[i]] = true;
+				break;
+			}
+		}
+	}
+	strbuf_release(&a);
+	strbuf_release(&b);
+	free(edge);
+}
+
+/* ---- people ------------------------------------------------------------ */
+
+bool papers_person_name(const char *s, size_t n)
+{
+	size_t i = 0, words = 0;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	if (!n || org_like(s, n))
+		return false;
+	while (i < n) {
+		size_t j = i, upper = 0, letters = 0;
+
+		while (j < n && s[j] != ' ')
+			j++;
+		if (!is_upper_start(s + i, j - i)) {
+			/* Particles of names: "van der", "de". */
+			if (!(word_eq(s + i, j - i, "van") || word_eq(s + i, j - i, "der") || word_eq(s + i, j - i, "de") ||
+			      word_eq(s + i, j - i, "von")) || !words)
+				return false;
+		} else {
+			size_t k;
+			for (k = i; k < j; k++) {
+				uint32_t cp;
+				size_t len = utf8_decode(s + k, j - k, &cp);
+				if (!len)
+					return false;
+				if (cp >= '0' && cp <= '9')
+					return false;
+				if (utf8_is_letter(cp)) {
+					letters++;
+					upper += utf8_is_upper(cp) != 0;
+				}
+				k += len - 1;
+			}
+			/* An abbreviation ("RHF", "KS") is no part of a name; an initial ("K.") is. */
+			if (letters > 1 && upper == letters)
+				return false;
+		}
+		words++;
+		i = j;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return words >= 2 && words <= 5;
+}
+
+struct person_item {
+	const char *s;
+	size_t n;
+	bool paren;
+};
+
+void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg), void *arg)
+{
+	struct person_item *it = NULL;
+	size_t nit = 0, alloc = 0, i = 0, k, pending = 0;
+	char **names = NULL;
+
+	/* Items: text between separators (",", " og ", " and ", "&") and parenthesised groups. */
+	while (i < n) {
+		size_t b, e;
+		bool paren = false;
+
+		while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';' || s[i] == '&'))
+			i++;
+		/* "... (Org) og Name": the joining word after a parenthesis. */
+		if (i + 3 < n && (!strncmp(s + i, "og ", 3) || !strncmp(s + i, "and ", 4)))
+			i += s[i] == 'o' ? 3 : 4;
+		if (i >= n)
+			break;
+		b = i;
+		if (s[i] == '(') {
+			int depth = 0;
+			paren = true;
+			for (e = i; e < n; e++) {
+				depth += s[e] == '(';
+				depth -= s[e] == ')';
+				if (!depth)
+					break;
+			}
+			b = i + 1;
+			i = e < n ? e + 1 : n;
+		} else {
+			for (e = i; e < n; e++) {
+				if (s[e] == ',' || s[e] == ';' || s[e] == '(' || s[e] == '&')
+					break;
+				/* " og " joins names, but "Helse- og omsorgsdepartementet" is one. */
+				if (s[e] == ' ' && e + 4 <= n && (!strncmp(s + e, " og ", 4) || !strncmp(s + e, " and", 4)) &&
+				    e > b && s[e - 1] != '-')
+					break;
+			}
+			i = e;
+			if (i < n && s[i] == ' ')
+				i += 4; /* " og " or " and" */
+		}
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		while (b < e && s[b] == ' ')
+			b++;
+		if (e > b) {
+			ALLOC_GROW(it, nit + 1, alloc);
+			it[nit].s = s + b;
+			it[nit].n = e - b;
+			it[nit].paren = paren;
+			nit++;
+		}
+	}
+	names = xcalloc(nit ? nit : 1, sizeof(*names));
+	for (k = 0; k < nit; k++) {
+		if (!it[k].paren && papers_person_name(it[k].s, it[k].n)) {
+			names[pending++] = xstrndup(it[k].s, it[k].n);
+			continue;
+		}
+		/* An organisation: it belongs to the names written before it. */
+		if (pending) {
+			char *org = xstrndup(it[k].s, it[k].n);
+			size_t m;
+			for (m = 0; m < pending; m++) {
+				fn(names[m], org, arg);
+				free(names[m]);
+			}
+			free(org);
+			pending = 0;
+		}
+	}
+	for (k = 0; k < pending; k++) {
+		fn(names[k], NULL, arg);
+		free(names[k]);
+	}
+	free(names);
+	free(it);
+}
+
+/* ---- the header block -------------------------------------------------- */
+
+enum label_kind {
+	L_NONE, L_MEETING, L_DATE, L_TIME, L_VENUE, L_OTHER,
+	L_MEMBERS, L_OBSERVERS, L_ABSENT, L_SECRETARIAT, L_SUBSTITUTES,
+};
+
+static const struct {
+	const char *word;
+	enum label_kind kind;
+} labels[] = {
+	{ "møte", L_MEETING }, { "møte nr.", L_MEETING }, { "møtenummer", L_MEETING },
+	{ "dato", L_DATE }, { "møtedato", L_DATE }, { "tid", L_TIME }, { "tidspunkt", L_TIME },
+	{ "klokkeslett", L_TIME }, { "sted", L_VENUE }, { "møtested", L_VENUE },
+	{ "møteleder", L_OTHER }, { "leder", L_OTHER }, { "referent", L_OTHER }, { "versjon", L_OTHER },
+	{ "saksbehandler", L_OTHER }, { "til", L_OTHER }, { "kopi", L_OTHER }, { "status", L_OTHER },
+	{ "medlemmer", L_MEMBERS }, { "deltakere", L_MEMBERS }, { "til stede", L_MEMBERS },
+	{ "tilstede", L_MEMBERS }, { "møtende", L_MEMBERS }, { "møtende medlemmer", L_MEMBERS },
+	{ "observatører", L_OBSERVERS }, { "observatør", L_OBSERVERS },
+	{ "forfall", L_ABSENT }, { "meldt forfall", L_ABSENT }, { "fravær", L_ABSENT }, { "fraværende", L_ABSENT },
+	{ "sekretariat", L_SECRETARIAT }, { "sekretariatet", L_SECRETARIAT }, { "fra sekretariatet", L_SECRETARIAT },
+	{ "stedfortredere", L_SUBSTITUTES }, { "vararepresentanter", L_SUBSTITUTES },
+};
+
+static enum label_kind label_of(const struct cell *c)
+{
+	size_t n = c->n, i;
+
+	if (n && c->s[n - 1] == ':')
+		n--;
+	for (i = 0; i < ARRAY_SIZE(labels); i++)
+		if (word_eq(c->s, n, labels[i].word))
+			return labels[i].kind;
+	return L_NONE;
+}
+
+static bool list_label(enum label_kind k)
+{
+	return k >= L_MEMBERS;
+}
+
+static const enum attendee_role role_of[] = {
+	[L_MEMBERS] = ROLE_MEMBER, [L_OBSERVERS] = ROLE_OBSERVER, [L_ABSENT] = ROLE_ABSENT,
+	[L_SECRETARIAT] = ROLE_SECRETARIAT, [L_SUBSTITUTES] = ROLE_SUBSTITUTE,
+};
+
+/*
+ * One entry of an attendance list: "Name (Org)", "Name (Org) (dag 1)",
+ * "Name (Org) for Other Name", "Name, Org". Offices without a person's
+ * name are not people and are left out.
+ */
+static void add_attendee(struct papers *p, const char *s, size_t n, enum label_kind label, long line)
+{
+	struct strbuf note = STRBUF_INIT;
+	char *org = NULL, *for_name = NULL;
+	size_t name_end = 0, i;
+	struct attendee *a;
+
+	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
+		name_end++;
+	{
+		size_t e = name_end;
+		while (e && s[e - 1] == ' ')
+			e--;
+		/* "Name for Other Name" without an organisation */
+		for (i = 0; i + 5 < e; i++)
+			if (!strncmp(s + i, " for ", 5) || !strncmp(s + i, " pva ", 5))
+				break;
+		if (i + 5 < e) {
+			for_name = xstrndup(s + i + 5, e - i - 5);
+			e = i;
+		}
+		if (!papers_person_name(s, e))
+			goto out;
+		name_end = e;
+	}
+	for (i = name_end; i < n;) {
+		size_t b, e;
+
+		while (i < n && (s[i] == ' ' || s[i] == ','))
+			i++;
+		if (i >= n)
+			break;
+		if (s[i] == '(') {
+			int depth = 0;
+			for (e = i; e < n; e++) {
+				depth += s[e] == '(';
+				depth -= s[e] == ')';
+				if (!depth)
+					break;
+			}
+			b = i + 1;
+			if (!org)
+				org = xstrndup(s + b, e - b);
+			else {
+				if (note.len)
+					strbuf_addstr(&note, "; ");
+				strbuf_add(&note, s + b, e - b);
+			}
+			i = e + 1;
+			continue;
+		}
+		if ((!strncmp(s + i, "for ", 4) || !strncmp(s + i, "pva ", 4)) && !for_name) {
+			b = i + 4;
+			for (e = b; e < n && s[e] != '(' && s[e] != ','; e++)
+				;
+			while (e > b && s[e - 1] == ' ')
+				e--;
+			for_name = xstrndup(s + b, e - b);
+			i = e;
+			continue;
+		}
+		/* "Name, Organisation" */
+		for (e = i; e < n && s[e] != '('; e++)
+			;
+		b = i;
+		i = e;
+		while (e > b && s[e - 1] == ' ')
+			e--;
+		if (!org && e > b)
+			org = xstrndup(s + b, e - b);
+	}
+	a = deck_add_attendee(p->d);
+	a->name = xstrndup(s, name_end);
+	a->organization = org;
+	a->role = for_name ? ROLE_SUBSTITUTE : role_of[label];
+	a->for_name = for_name;
+	a->note = note.len ? strbuf_detach(&note, NULL) : NULL;
+	a->source = xstrdup(p->d->source);
+	a->line = line;
+	org = for_name = NULL;
+out:
+	free(org);
+	free(for_name);
+	strbuf_release(&note);
+}
+
+/* An attendance entry still open: its parentheses do not balance yet. */
+static bool entry_open(const struct strbuf *e)
+{
+	int depth = 0;
+	size_t i;
+
+	for (i = 0; i < e->len; i++)
+		depth += (e->buf[i] == '(') - (e->buf[i] == ')');
+	return depth > 0 || (e->len && (e->buf[e->len - 1] == ',' || scan_ends_open(e->buf, e->len)));
+}
+
+struct list_col {
+	enum label_kind kind;
+	size_t col;
+	struct strbuf entry;
+	long line;
+};
+
+static void list_flush(struct papers *p, struct list_col *lc)
+{
+	if (lc->entry.len)
+		add_attendee(p, lc->entry.buf, lc->entry.len, lc->kind, lc->line);
+	strbuf_reset(&lc->entry);
+}
+
+static void list_add(struct papers *p, struct list_col *lc, const char *s, size_t n, long line)
+{
+	if (lc->entry.len && entry_open(&lc->entry)) {
+		strbuf_addch(&lc->entry, ' ');
+	} else {
+		list_flush(p, lc);
+		lc->line = line;
+	}
+	strbuf_add(&lc->entry, s, n);
+}
+
+static void set_value(char **field, const char *s, size_t n)
+{
+	if (!*field)
+		*field = xstrndup(s, n);
+}
+
+static void read_date(struct deck *d, const char *s, size_t n)
+{
+	struct date_range r;
+	char buf[11];
+
+	if (d->start_date || !date_find(s, n, &r))
+		return;
+	date_format(r.y1, r.m1, r.d1, buf);
+	d->start_date = xstrdup(buf);
+	date_format(r.y2, r.m2, r.d2, buf);
+	d->end_date = xstrdup(buf);
+}
+
+/* A day marker: "Dag 2 – torsdag 16. mars 2023", "Dag 2". Returns the day or 0. */
+static int day_marker(const struct line *l)
+{
+	size_t n, after;
+	const char *s = line_trim(l, &n);
+	int day = 0;
+
+	if (!scan_prefix(s, n, "dag ", &after) || after >= n || !is_digit_start(s + after, n - after))
+		return 0;
+	while (after < n && s[after] >= '0' && s[after] <= '9')
+		day = day * 10 + (s[after++] - '0');
+	if (after < n && s[after] != ' ' && s[after] != ':' && s[after] != ',')
+		return 0;
+	return day < 10 ? day : 0;
+}
+
+/*
+ * The header block, lines [0, end): meeting heading and body, the labels
+ * with their values (a value may wrap onto lines aligned under it), and
+ * the attendance lists, also two lists side by side under two labels.
+ */
+static void read_header(struct papers *p, size_t end)
+{
+	struct deck *d = p->d;
+	const struct deck_lines *dl = p->dl;
+	struct list_col lists[2];
+	size_t nlists = 0, i, k, value_col = 0;
+	enum label_kind cur = L_NONE;
+	struct strbuf venue = STRBUF_INIT;
+
+	memset(lists, 0, sizeof(lists));
+	for (i = 0; i < end; i++) {
+		struct cell c[MAX_CELLS];
+		size_t nc, n;
+		const char *s;
+		enum label_kind lk;
+
+		if (p->skip[i])
+			continue;
+		if (dl->v[i].blank) {
+			for (k = 0; k < nlists; k++)
+				list_flush(p, &lists[k]);
+			nlists = 0;
+			if (cur == L_VENUE || list_label(cur))
+				cur = L_NONE;
+			continue;
+		}
+		s = line_trim(&dl->v[i], &n);
+		nc = cells_of(&dl->v[i], c, MAX_CELLS);
+		if (!d->heading && (scan_prefix(s, n, "møte i ", &k) || scan_prefix(s, n, "møte for ", &k) ||
+				    scan_prefix(s, n, "referat fra møte i ", &k) || scan_prefix(s, n, "innkalling til møte i ", &k))) {
+			size_t at, len;
+			const char *body = body_find(s, n, &at, &len);
+			if (body) {
+				d->heading = xstrndup(s, n);
+				free(d->body);
+				d->body = xstrdup(body);
+				read_date(d, s, n);
+				continue;
+			}
+		}
+		lk = nc && c[0].col <= 2 ? label_of(&c[0]) : L_NONE;
+		if (lk != L_NONE) {
+			for (k = 0; k < nlists; k++)
+				list_flush(p, &lists[k]);
+			nlists = 0;
+			cur = lk;
+			value_col = nc > 1 ? c[1].col : 0;
+			if (list_label(lk) && nc > 1 && label_of(&c[1]) != L_NONE && list_label(label_of(&c[1]))) {
+				/* Two lists side by side: "Medlemmer      Observatører". */
+				for (k = 0; k < 2; k++) {
+					lists[k].kind = label_of(&c[k]);
+					lists[k].col = c[k].col;
+					strbuf_init(&lists[k].entry, 0);
+				}
+				nlists = 2;
+				cur = L_MEMBERS;
+				continue;
+			}
+			if (list_label(lk)) {
+				lists[0].kind = lk;
+				lists[0].col = 0;
+				strbuf_init(&lists[0].entry, 0);
+				nlists = 1;
+				for (k = 1; k < nc; k++)
+					list_add(p, &lists[0], c[k].s, c[k].n, (long)i + 1);
+				continue;
+			}
+			if (nc < 2)
+				continue;
+			s = c[1].s;
+			n = (size_t)(c[nc - 1].s + c[nc - 1].n - c[1].s);
+			switch (lk) {
+			case L_MEETING:
+				/* "2/2023", "nr. 2/2023" */
+				for (k = 0; k < n && !is_digit_start(s + k, n - k); k++)
+					;
+				if (k < n)
+					set_value(&d->meeting_number, s + k, c[1].n - (size_t)(k < c[1].n ? k : 0));
+				break;
+			case L_DATE:
+				read_date(d, s, n);
+				break;
+			case L_VENUE:
+				strbuf_add(&venue, s, n);
+				break;
+			default:
+				break;
+			}
+			continue;
+		}
+		if (nlists) {
+			/* Entries of the current list(s), by column. */
+			for (k = 0; k < nc; k++) {
+				size_t m = nlists == 2 && c[k].col + 2 >= lists[1].col ? 1 : 0;
+				list_add(p, &lists[m], c[k].s, c[k].n, (long)i + 1);
+			}
+			continue;
+		}
+		if (cur == L_VENUE && value_col && nc && c[0].col + 2 >= value_col) {
+			strbuf_addch(&venue, ' ');
+			strbuf_add(&venue, s, n);
+			continue;
+		}
+		cur = L_NONE;
+		if (!d->body) {
+			size_t at, len;
+			const char *body = body_find(s, n, &at, &len);
+			if (body)
+				d->body = xstrdup(body);
+		}
+	}
+	for (k = 0; k < nlists; k++)
+		list_flush(p, &lists[k]);
+	for (k = 0; k < 2; k++)
+		strbuf_release(&lists[k].entry);
+	if (venue.len)
+		d->venue = strbuf_detach(&venue, NULL);
+	strbuf_release(&venue);
+}
+
+/* ---- agenda tables ----------------------------------------------------- */
+
+static const struct {
+	const char *word;
+	enum col_kind kind;
+} column_words[] = {
+	{ "sak", COL_SAK }, { "saksnr", COL_SAK }, { "saksnr.", COL_SAK }, { "sak nr", COL_SAK },
+	{ "sak nr.", COL_SAK }, { "nr", COL_SAK }, { "nr.", COL_SAK },
+	{ "tema", COL_TITLE }, { "tittel", COL_TITLE }, { "sakstittel", COL_TITLE }, { "saksnavn", COL_TITLE },
+	{ "agenda", COL_TITLE }, { "beskrivelse", COL_TITLE }, { "innhold", COL_TITLE }, { "sak/tema", COL_TITLE },
+	{ "presenteres av", COL_PEOPLE }, { "presentert av", COL_PEOPLE }, { "ansvarlig", COL_PEOPLE },
+	{ "innleder", COL_PEOPLE }, { "innledere", COL_PEOPLE }, { "presenterer saken", COL_PEOPLE },
+	{ "saksansvarlig", COL_PEOPLE }, { "hvem", COL_PEOPLE },
+	{ "tid", COL_TIME }, { "kl", COL_TIME }, { "kl.", COL_TIME }, { "klokkeslett", COL_TIME }, { "tidspunkt", COL_TIME },
+	{ "sakstype", COL_TYPE }, { "type", COL_TYPE }, { "saktype", COL_TYPE },
+	{ "vedlegg", COL_ATTACH }, { "dokumenter", COL_ATTACH },
+};
+
+static enum col_kind column_of(const struct cell *c)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(column_words); i++)
+		if (word_eq(c->s, c->n, column_words[i].word))
+			return column_words[i].kind;
+	return COL_NONE;
+}
+
+/* A table header: "Sak   Tema   Presenteres av   Tid   Sakstype". */
+static size_t table_header(const struct line *l, struct column *cols)
+{
+	struct cell c[MAX_CELLS];
+	size_t nc = cells_of(l, c, MAX_CELLS), i;
+
+	if (nc < 2 || c[0].col > 2 || column_of(&c[0]) != COL_SAK)
+		return 0;
+	for (i = 0; i < nc; i++) {
+		cols[i].kind = column_of(&c[i]);
+		cols[i].col = c[i].col;
+		if (cols[i].kind == COL_NONE)
+			return 0;
+	}
+	return nc;
+}
+
+static enum col_kind cell_column(const struct column *cols, size_t ncols, const struct cell *c)
+{
+	size_t i;
+	enum col_kind k = cols[0].kind;
+
+	for (i = 0; i < ncols; i++)
+		if (cols[i].col <= c->col + 2)
+			k = cols[i].kind;
+	return k;
+}
+
+static void row_init(struct row *r, size_t i, int day)
+{
+	memset(r, 0, sizeof(*r));
+	strbuf_init(&r->title, 0);
+	strbuf_init(&r->people, 0);
+	strbuf_init(&r->type, 0);
+	strbuf_init(&r->time, 0);
+	r->line = (long)i + 1;
+	r->index = i;
+	r->day = day;
+}
+
+static void row_release(struct row *r)
+{
+	strbuf_release(&r->title);
+	strbuf_release(&r->people);
+	strbuf_release(&r->type);
+	strbuf_release(&r->time);
+}
+
+/* Joins a wrapped cell: with a space, but "Orientering/" + "drøfting" without. */
+static void cell_join(struct strbuf *sb, const char *s, size_t n)
+{
+	if (sb->len && sb->buf[sb->len - 1] != '/' && sb->buf[sb->len - 1] != '-')
+		strbuf_addch(sb, ' ');
+	else if (sb->len && sb->buf[sb->len - 1] == '-' && sb->len >= 2 && sb->buf[sb->len - 2] != ' ' &&
+		 !scan_starts_lower(s, n))
+		strbuf_addch(sb, ' ');
+	strbuf_add(sb, s, n);
+}
+
+static bool break_word(const char *s, size_t n)
+{
+	size_t after;
+
+	return scan_break_line(s, n) || word_eq(s, n, "eventuelt") || scan_prefix(s, n, "slutt", &after) ||
+	       word_eq(s, n, "avslutning") || word_eq(s, n, "oppsummering");
+}
+
+/* Puts a line's cells into row `r` by column. */
+static void row_take(struct row *r, const struct column *cols, size_t ncols, const struct cell *c, size_t nc)
+{
+	size_t k;
+
+	for (k = 0; k < nc; k++) {
+		switch (cell_column(cols, ncols, &c[k])) {
+		case COL_TITLE:
+		case COL_SAK:
+			cell_join(&r->title, c[k].s, c[k].n);
+			break;
+		case COL_PEOPLE:
+			cell_join(&r->people, c[k].s, c[k].n);
+			break;
+		case COL_TYPE:
+			cell_join(&r->type, c[k].s, c[k].n);
+			break;
+		case COL_TIME:
+			if (!r->time.len)
+				strbuf_add(&r->time, c[k].s, c[k].n);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/*
+ * Reads the table under the header at line `h` into rows, until a blank
+ * line or a line that is not part of a row (the text of a case section).
+ * Returns the index of the first line after the table; *day follows the
+ * day markers.
+ */
+static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *nrows, size_t *alloc, int day)
+{
+	const struct deck_lines *dl = p->dl;
+	struct column cols[MAX_CELLS];
+	size_t ncols = table_header(&dl->v[h], cols), i, title_col = 0, k;
+	struct row *cur = NULL;
+
+	for (k = 0; k < ncols; k++)
+		if (cols[k].kind == COL_TITLE)
+			title_col = cols[k].col;
+	for (i = h + 1; i < dl->n; i++) {
+		struct cell c[MAX_CELLS];
+		size_t nc, after;
+		struct case_no no;
+		bool has_time = false;
+
+		if (p->skip[i])
+			continue;
+		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], cols + ncols))
+			break;
+		nc = cells_of(&dl->v[i], c, MAX_CELLS);
+		for (k = 0; k < nc; k++)
+			has_time |= cell_column(cols, ncols, &c[k]) == COL_TIME;
+		if (c[0].col + 2 < (title_col ? title_col : 4) && case_number_at(c[0].s, c[0].n, &no, &after)) {
+			ALLOC_GROW(*rows, *nrows + 1, *alloc);
+			cur = &(*rows)[(*nrows)++];
+			row_init(cur, i, day);
+			cur->has_no = true;
+			cur->no = no;
+			/* "9/23 Godkjenning ..." with one space: the title is in the same cell. */
+			while (after < c[0].n && (c[0].s[after] == ' ' || c[0].s[after] == ':'))
+				after++;
+			if (after < c[0].n)
+				strbuf_add(&cur->title, c[0].s + after, c[0].n - after);
+			row_take(cur, cols, ncols, c + 1, nc - 1);
+			continue;
+		}
+		if (cur) {
+			struct cell *t = NULL;
+			for (k = 0; k < nc; k++)
+				if (cell_column(cols, ncols, &c[k]) == COL_TITLE)
+					t = &c[k];
+			if (!has_time && (!t || scan_ends_open(cur->title.buf, cur->title.len) ||
+					  scan_starts_lower(t->s, t->n) || is_digit_start(t->s, t->n) ||
+					  !is_upper_start(t->s, t->n))) {
+				row_take(cur, cols, ncols, c, nc);
+				continue;
+			}
+			if (!t || !(has_time || break_word(t->s, t->n)))
+				break;
+		} else if (!has_time) {
+			break;
+		}
+		/* A row without a number: a break, "Eventuelt", the end of the day. */
+		ALLOC_GROW(*rows, *nrows + 1, *alloc);
+		cur = &(*rows)[(*nrows)++];
+		row_init(cur, i, day);
+		row_take(cur, cols, ncols, c, nc);
+	}
+	return i;
+}
+
+/* ---- case sections ----------------------------------------------------- */
+
+struct section {
+	size_t head;      /* the heading line (the row's line for a table) */
+	size_t body;      /* first line after the heading and its title */
+	size_t end;       /* first line after the section */
+	struct row row;   /* number, title, type as the heading gives them */
+};
+
+/* The agenda row for case number `no`, occurrence `occ` (1-based), or NULL. */
+static struct row *agenda_row(struct papers *p, const char *no, int occ)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrows; i++)
+		if (p->rows[i].has_no && !strcmp(p->rows[i].no.text, no) && --occ == 0)
+			return &p->rows[i];
+	return NULL;
+}
+
+/* True if `line` is the first text after a blank line, a page break or page furniture. */
+static bool set_off(const struct papers *p, size_t i)
+{
+	size_t j = i;
+
+	if (p->dl->v[i].page)
+		return true;
+	while (j > 0) {
+		j--;
+		if (p->dl->v[j].blank || p->skip[j] || p->dl->v[j + 1].page)
+			return true;
+		return false;
+	}
+	return true;
+}
+
+/*
+ * "Sak 9/23   Title", "15/19 Title  Type", "Sak 12/2021 – Title": a heading
+ * outside the agenda, set off from what precedes it, its title starting
+ * with a capital letter.
+ */
+static bool section_heading(struct papers *p, size_t i, struct row *r, int day)
+{
+	const struct line *l = &p->dl->v[i];
+	struct cell c[MAX_CELLS];
+	size_t nc, after, k, lead = line_lead(l);
+	struct case_no no;
+	const char *s;
+	size_t n;
+
+	if (l->blank || p->skip[i] || p->agenda[i] || lead > 4 || !set_off(p, i))
+		return false;
+	s = line_trim(l, &n);
+	if (!case_number_at(s, n, &no, &after))
+		return false;
+	while (after < n && (s[after] == ' ' || s[after] == ':' || s[after] == '.'))
+		after++;
+	if (after + 3 <= n && !strncmp(s + after, "–", 3))
+		after += 3;
+	while (after < n && s[after] == ' ')
+		after++;
+	if (after < n && !is_upper_start(s + after, n - after) && !is_digit_start(s + after, n - after))
+		return false;
+	row_init(r, i, day);
+	r->has_no = true;
+	r->no = no;
+	nc = cells_of(l, c, MAX_CELLS);
+	/* The title: the heading's text after the number; a last cell that
+	 * names a type is the type column. */
+	for (k = 0; k < nc; k++) {
+		const char *cs = c[k].s;
+		size_t cn = c[k].n;
+
+		if (cs <= s + after && s + after < cs + cn) {
+			cn -= (size_t)(s + after - cs);
+			cs = s + after;
+		} else if (cs < s + after) {
+			continue;
+		}
+		if (k == nc - 1 && k > 0 && r->title.len && decision_facets_parse(cs, cn, NULL)) {
+			strbuf_add(&r->type, cs, cn);
+			break;
+		}
+		cell_join(&r->title, cs, cn);
+	}
+	return true;
+}
+
+/* A line that opens a non-case part of the papers: "Eventuelt", "Dag 2 ...". */
+static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bool indented_body)
+{
+	const struct line *l = &p->dl->v[i];
+	size_t n;
+	const char *s = line_trim(l, &n);
+
+	if (l->blank || p->skip[i] || line_lead(l) > head_lead)
+		return false;
+	if (day_marker(l) || word_eq(s, n, "eventuelt") || word_eq(s, n, "eventuelt:") ||
+	    scan_prefix(s, n, "neste møte", &n) || scan_prefix(s, n, "møtet hevet", &n))
+		return true;
+	return indented_body && set_off(p, i);
+}
+
+/* Continues a heading's title onto line i? */
+static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
+{
+	const struct line *l = &p->dl->v[i];
+	struct cell c[MAX_CELLS];
+	size_t nc;
+	const struct row *a;
+
+	if (l->blank || p->skip[i] || l->bullet)
+		return false;
+	nc = cells_of(l, c, MAX_CELLS);
+	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
+		return false;
+	if (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(c[0].s, c[0].n) ||
+	    is_digit_start(c[0].s, c[0].n))
+		return true;
+	/* What the agenda says the title is. */
+	a = NULL;
+	{
+		size_t k;
+		for (k = 0; k < p->nrows && !a; k++)
+			if (p->rows[k].has_no && !strcmp(p->rows[k].no.text, r->no.text))
+				a = &p->rows[k];
+	}
+	if (a && a->title.len > r->title.len + c[0].n && !strncmp(a->title.buf, r->title.buf, r->title.len) &&
+	    !strncmp(a->title.buf + r->title.len + 1, c[0].s, c[0].n))
+		return true;
+	return false;
+}
+
+/* ---- decisions --------------------------------------------------------- */
+
+enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP };
+
+/* A label at the start of `s`: returns its kind and sets *after past it. */
+static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended)
+{
+	static const struct {
+		const char *word;
+		enum dlabel kind;
+	} words[] = {
+		{ "forslag til vedtak", DL_PROPOSED }, { "innstilling til vedtak", DL_PROPOSED },
+		{ "forslag til konklusjon", DL_PROPOSED }, { "vedtak i saken", DL_RECORDED },
+		{ "konklusjon og vedtak", DL_RECORDED }, { "vedtak", DL_RECORDED }, { "konklusjon", DL_RECORDED },
+		{ "beslutning", DL_RECORDED }, { "innledere", DL_PEOPLE }, { "innleder", DL_PEOPLE },
+		{ "presentert av", DL_PEOPLE }, { "presenteres av", DL_PEOPLE }, { "saksansvarlig", DL_PEOPLE },
+		{ "vedlegg", DL_STOP }, { "ingen vedlegg", DL_STOP }, { "spørsmål til", DL_STOP },
+	};
+	size_t i, a;
+
+	*amended = false;
+	for (i = 0; i < ARRAY_SIZE(words); i++) {
+		if (!scan_prefix(s, n, words[i].word, &a))
+			continue;
+		if (words[i].kind == DL_STOP) {
+			*after = n;
+			return DL_STOP;
+		}
+		if (a + 9 <= n && !strncmp(s + a, " (endret)", 9)) {
+			*amended = true;
+			a += 9;
+		}
+		while (a < n && s[a] == ' ')
+			a++;
+		/* A label ends in a colon or stands alone; "Vedtaket ble ..." is prose. */
+		if (a < n && s[a] == ':') {
+			a++;
+		} else if (a < n) {
+			continue;
+		}
+		while (a < n && s[a] == ' ')
+			a++;
+		*after = a;
+		return words[i].kind;
+	}
+	return DL_NONE;
+}
+
+/* An item that keeps its own line: "1.", "a)", a bullet. */
+static bool item_start(const struct line *l, const char *s, size_t n)
+{
+	if (l->bullet)
+		return true;
+	if (n >= 2 && ((s[0] >= '0' && s[0] <= '9') || (s[0] >= 'a' && s[0] <= 'h')) &&
+	    (s[1] == '.' || s[1] == ')') && (n == 2 || s[2] == ' '))
+		return true;
+	return n >= 3 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9' && s[2] == '.';
+}
+
+/* Appends a line of running text: wrapped lines join with a space, items and paragraphs start lines. */
+static void text_add(struct strbuf *sb, const struct line *l, const char *s, size_t n, bool *para)
+{
+	if (sb->len) {
+		if (*para || item_start(l, s, n))
+			strbuf_addch(sb, '\n');
+		else
+			strbuf_addch(sb, ' ');
+	}
+	*para = false;
+	if (l->bullet)
+		strbuf_addstr(sb, "• ");
+	while (n && s[n - 1] == ' ')
+		n--;
+	strbuf_add(sb, s, n);
+}
+
+/* The text of line i from column `from`, without cells at or right of `right` (0: none). */
+static const char *text_cols(const struct line *l, size_t right, size_t *len)
+{
+	struct cell c[MAX_CELLS];
+	size_t nc = cells_of(l, c, MAX_CELLS), k, e = 0;
+	const char *b = NULL;
+
+	for (k = 0; k < nc; k++) {
+		if (right && c[k].col + 2 >= right && k > 0)
+			break;
+		if (right && c[k].col + 2 >= right && k == 0 && c[k].col > 20)
+			break;
+		if (!b)
+			b = c[k].s;
+		e = (size_t)(c[k].s + c[k].n - b);
+	}
+	*len = e;
+	return b ? b : l->text + l->len;
+}
+
+/* A closing sentence in the body's voice: "NUFA tar saken til orientering", "... godkjennes". */
+static bool decision_voice(const char *s, size_t n)
+{
+	static const char *const verbs[] = {
+		" tar ", " tok ", " godkjenner", " godkjente", " drøfter", " drøftet", " slutter seg", " sluttet seg",
+		" støtter", " støttet", " anbefaler", " anbefalte", " ber ", " ba ", " vedtar", " vedtok",
+		" gir ", " ga ", " besluttet", " beslutter", " konkluderte", " tiltrer",
+	};
+	static const char *const passive[] = {
+		" godkjennes", " vedtas", "tas til orientering", "tas til etterretning", "ble godkjent", "ble vedtatt",
+	};
+	struct strbuf f = STRBUF_INIT;
+	size_t at, len, i;
+	bool hit = false;
+
+	if (n > 600)
+		return false;
+	utf8_fold(&f, s, n);
+	for (i = 0; i < ARRAY_SIZE(passive) && !hit; i++)
+		hit = strstr(f.buf, passive[i]) != NULL;
+	if (!hit && (body_find(s, n, &at, &len) && at == 0 ? true
+		     : scan_prefix(s, n, "utvalget ", &at) || scan_prefix(s, n, "styret ", &at) ||
+			       scan_prefix(s, n, "rådet ", &at) || scan_prefix(s, n, "møtet ", &at)))
+		for (i = 0; i < ARRAY_SIZE(verbs) && !hit; i++)
+			hit = strstr(f.buf, verbs[i]) != NULL && (size_t)(strstr(f.buf, verbs[i]) - f.buf) < 60;
+	strbuf_release(&f);
+	return hit;
+}
+
+static enum outcome outcome_words(const char *s, size_t n)
+{
+	static const char *const postponed[] = { "saken ble utsatt", "saken utsettes", "saken er utsatt",
+						 "utsatt til neste møte", "utsettes til neste møte", "saken ble ikke behandlet" };
+	static const char *const withdrawn[] = { "saken ble trukket", "saken trekkes", "saken er trukket",
+						 "trukket fra sakslisten", "trukket fra dagsorden" };
+	struct strbuf f = STRBUF_INIT;
+	enum outcome o = OUTCOME_NONE;
+	size_t i;
+
+	utf8_fold(&f, s, n);
+	for (i = 0; i < ARRAY_SIZE(withdrawn) && !o; i++)
+		if (strstr(f.buf, withdrawn[i]))
+			o = OUTCOME_WITHDRAWN;
+	for (i = 0; i < ARRAY_SIZE(postponed) && !o; i++)
+		if (strstr(f.buf, postponed[i]))
+			o = OUTCOME_POSTPONED;
+	strbuf_release(&f);
+	return o;
+}
+
+static void add_presenter_cb(const char *name, const char *org, void *arg)
+{
+	struct deck_case *c = arg;
+	size_t i;
+
+	for (i = 0; i < c->npresenters; i++)
+		if (!strcmp(c->presenters[i].name, name))
+			return;
+	case_add_presenter(c, name, org);
+}
+
+/* Adds the section's text, one slide per page, labelled "Side N". */
+static void section_slides(struct papers *p, struct deck_case *c, size_t from, size_t to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i, first = from;
+	int page = from < p->dl->n ? p->page[from] : 1;
+
+	for (i = from; i <= to; i++) {
+		if (i == to || p->page[i] != page) {
+			strbuf_rtrim(&sb);
+			if (sb.len) {
+				char label[24];
+				snprintf(label, sizeof(label), "Side %d", page);
+				slide_list_add(&c->slides, &c->nslides, &c->slides_alloc, label, sb.buf, (long)first + 1);
+			}
+			strbuf_reset(&sb);
+			if (i == to)
+				break;
+			page = p->page[i];
+			first = i;
+		}
+		if (p->skip[i])
+			continue;
+		if (p->dl->v[i].blank) {
+			if (sb.len && sb.buf[sb.len - 1] != '\n')
+				strbuf_addch(&sb, '\n');
+			continue;
+		}
+		{
+			size_t n;
+			const char *s = line_trim(&p->dl->v[i], &n);
+			if (!sb.len)
+				first = i;
+			if (sb.len)
+				strbuf_addch(&sb, '\n');
+			strbuf_add(&sb, s, n);
+		}
+	}
+	strbuf_release(&sb);
+}
+
+/* Reads one section into case `c`: labels, decisions, presenters, outcome, text. */
+static void read_section(struct papers *p, struct deck_case *c, const struct section *sec)
+{
+	const struct deck_lines *dl = p->dl;
+	struct strbuf dec[2] = { STRBUF_INIT, STRBUF_INIT }, para = STRBUF_INIT, last = STRBUF_INIT,
+		      people = STRBUF_INIT, all = STRBUF_INIT;
+	enum dlabel in = DL_NONE;
+	size_t i, right = 0;
+	bool newpara = false, amended = false, labelled_recorded = false;
+
+	for (i = sec->body; i < sec->end; i++) {
+		const struct line *l = &dl->v[i];
+		size_t n, after;
+		const char *s;
+		bool am;
+		enum dlabel lab;
+
+		if (p->skip[i])
+			continue;
+		if (l->blank) {
+			newpara = true;
+			if (in == DL_PEOPLE) {
+				papers_people(people.buf, people.len, add_presenter_cb, c);
+				strbuf_reset(&people);
+				in = DL_NONE;
+			}
+			if (para.len) {
+				strbuf_reset(&last);
+				strbuf_add(&last, para.buf, para.len);
+				strbuf_reset(&para);
+			}
+			continue;
+		}
+		s = line_trim(l, &n);
+		lab = dlabel_of(s, n, &after, &am);
+		if (lab != DL_NONE) {
+			struct cell cl[MAX_CELLS];
+			size_t nc = cells_of(l, cl, MAX_CELLS);
+
+			if (in == DL_PEOPLE) {
+				papers_people(people.buf, people.len, add_presenter_cb, c);
+				strbuf_reset(&people);
+			}
+			in = lab;
+			newpara = false;
+			/* A right-hand column beside the label ("Ingen vedlegg") marks where text ends. */
+			right = nc > 1 ? cl[nc - 1].col : 0;
+			if (lab == DL_PROPOSED || lab == DL_RECORDED) {
+				struct strbuf *d = &dec[lab == DL_RECORDED];
+				strbuf_reset(d);
+				if (lab == DL_PROPOSED)
+					amended |= am;
+				else
+					labelled_recorded = true;
+				if (after < n) {
+					size_t tl;
+					const char *t = text_cols(l, right, &tl);
+					/* The inline text after the label, less the right column. */
+					if (t + tl > s + after)
+						text_add(d, l, s + after, (size_t)(t + tl - (s + after)), &newpara);
+				}
+			} else if (lab == DL_PEOPLE) {
+				strbuf_add(&people, s + after, n - after);
+			}
+			continue;
+		}
+		if (in == DL_PEOPLE) {
+			strbuf_addch(&people, ' ');
+			strbuf_add(&people, s, n);
+			continue;
+		}
+		if (in == DL_PROPOSED || in == DL_RECORDED) {
+			size_t tl;
+			const char *t = text_cols(l, right, &tl);
+			if (!tl)
+				continue; /* only right-hand column text */
+			text_add(&dec[in == DL_RECORDED], l, t, tl, &newpara);
+			continue;
+		}
+		if (in == DL_STOP)
+			continue;
+		text_add(&para, l, s, n, &newpara);
+		newpara = false;
+		strbuf_addch(&all, ' ');
+		strbuf_add(&all, s, n);
+	}
+	if (in == DL_PEOPLE)
+		papers_people(people.buf, people.len, add_presenter_cb, c);
+	if (para.len) {
+		strbuf_reset(&last);
+		strbuf_add(&last, para.buf, para.len);
+	}
+	if (dec[0].len) {
+		c->decision = xstrdup(dec[0].buf);
+		c->amended = amended;
+	}
+	if (p->kind == DOC_MINUTES) {
+		if (dec[1].len)
+			c->recorded = xstrdup(dec[1].buf);
+		else if (!labelled_recorded && last.len && decision_voice(last.buf, last.len))
+			c->recorded = xstrdup(last.buf);
+		c->outcome = outcome_words(c->recorded ? c->recorded : all.buf, c->recorded ? strlen(c->recorded) : all.len);
+		if (!c->outcome && !c->recorded)
+			c->outcome = outcome_words(all.buf, all.len);
+		if (!c->outcome && c->recorded)
+			c->outcome = OUTCOME_DECIDED;
+		if (c->recorded)
+			c->recorded_source = xstrdup(p->d->source);
+	}
+	section_slides(p, c, sec->head, sec->end);
+	strbuf_release(&dec[0]);
+	strbuf_release(&dec[1]);
+	strbuf_release(&para);
+	strbuf_release(&last);
+	strbuf_release(&people);
+	strbuf_release(&all);
+}
+
+/* ---- the document ------------------------------------------------------ */
+
+static void add_agenda_items(struct papers *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nrows; i++) {
+		struct row *r = &p->rows[i];
+		struct agenda_item *a = deck_add_agenda_item(p->d);
+		char hm[6];
+		size_t at;
+
+		a->day = r->day;
+		a->number = r->has_no ? xstrdup(r->no.text) : NULL;
+		a->title = xstrdup(r->title.buf);
+		a->presenters = r->people.len ? xstrdup(r->people.buf) : NULL;
+		a->type = decision_type_parse(r->type.buf);
+		if (r->time.len && scan_time_at_end(r->time.buf, r->time.len, &at, hm))
+			a->time = xstrdup(hm);
+		a->line = r->line;
+	}
+}
+
+/* Fills case `c` from its section heading and agenda row. */
+static void case_from_rows(struct papers *p, struct deck_case *c, const struct row *h, const struct row *a)
+{
+	const struct row *src = h ? h : a;
+	char hm[6];
+	size_t at;
+
+	c->number = xstrdup(src->no.text);
+	c->seq = src->no.seq;
+	c->year = src->no.year;
+	c->title = xstrdup(h && h->title.len ? h->title.buf : a ? a->title.buf : "");
+	c->agenda_title = a && a->title.len ? xstrdup(a->title.buf) : NULL;
+	c->day = a && a->day ? a->day : src->day ? src->day : 1;
+	if (a && a->time.len && scan_time_at_end(a->time.buf, a->time.len, &at, hm))
+		c->time = xstrdup(hm);
+	if (!(a && a->type.len && case_set_type(c, a->type.buf, a->type.len, SOURCE_AGENDA)) && h && h->type.len)
+		case_set_type(c, h->type.buf, h->type.len, SOURCE_AGENDA);
+	if (a && a->people.len)
+		papers_people(a->people.buf, a->people.len, add_presenter_cb, c);
+	(void)p;
+}
+
+enum doc_kind papers_kind(const struct deck_lines *dl)
+{
+	size_t i, seen = 0, labels_seen = 0;
+	struct column cols[MAX_CELLS];
+	bool table = false, minutes_word = false, notice_word = false;
+
+	for (i = 0; i < dl->n && seen < 80; i++) {
+		struct cell c[MAX_CELLS];
+		size_t n, nc, after;
+		const char *s;
+
+		if (dl->v[i].blank)
+			continue;
+		seen++;
+		s = line_trim(&dl->v[i], &n);
+		nc = cells_of(&dl->v[i], c, MAX_CELLS);
+		if (nc && c[0].col <= 2 && label_of(&c[0]) != L_NONE && (nc > 1 || list_label(label_of(&c[0]))))
+			labels_seen++;
+		if (table_header(&dl->v[i], cols))
+			table = true;
+		if (n < 60 && (scan_prefix(s, n, "referat", &after) || scan_prefix(s, n, "protokoll", &after) ||
+			       scan_prefix(s, n, "møtereferat", &after) || scan_prefix(s, n, "møteprotokoll", &after)))
+			minutes_word = true;
+		if (n < 60 && (scan_prefix(s, n, "møteinnkalling", &after) || scan_prefix(s, n, "innkalling", &after) ||
+			       scan_prefix(s, n, "saksliste", &after) || scan_prefix(s, n, "sakskart", &after) ||
+			       scan_prefix(s, n, "saksdokumenter", &after)))
+			notice_word = true;
+	}
+	if (labels_seen < 2 && !table)
+		return DOC_DECK;
+	if (minutes_word)
+		return DOC_MINUTES;
+	if (notice_word || labels_seen >= 2)
+		return DOC_NOTICE;
+	return DOC_DECK;
+}
+
+enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind, struct vt_diag *diag)
+{
+	struct papers p;
+	struct section *secs = NULL;
+	size_t nsecs = 0, secs_alloc = 0, i, k, first_case = SIZE_MAX;
+	struct row *trows = NULL;
+	size_t ntrows = 0, trows_alloc = 0;
+	enum vt_status st = VT_OK;
+	int day = 1;
+
+	memset(&p, 0, sizeof(p));
+	p.d = d;
+	p.dl = dl;
+	p.kind = kind;
+	d->kind = kind;
+	p.skip = xcalloc(dl->n + 1, sizeof(*p.skip));
+	p.page = xcalloc(dl->n + 1, sizeof(*p.page));
+	p.agenda = xcalloc(dl->n + 1, sizeof(*p.agenda));
+	mark_furniture(&p);
+
+	/* Tables first: several rows make an agenda; one row heads a case section. */
+	for (i = 0; i < dl->n; i++) {
+		struct column cols[MAX_CELLS];
+		size_t end, before, m, cases = 0;
+
+		if (p.skip[i] || dl->v[i].blank)
+			continue;
+		if (day_marker(&dl->v[i])) {
+			day = day_marker(&dl->v[i]);
+			continue;
+		}
+		if (!table_header(&dl->v[i], cols))
+			continue;
+		before = ntrows;
+		end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
+		for (m = before; m < ntrows; m++)
+			cases += trows[m].has_no;
+		if (ntrows - before >= 2 || (cases == 1 && !nsecs && end < dl->n && !dl->v[end].blank && day_marker(&dl->v[end]))) {
+			for (m = before; m < ntrows; m++) {
+				ALLOC_GROW(p.rows, p.nrows + 1, p.rows_alloc);
+				p.rows[p.nrows++] = trows[m];
+			}
+			for (m = i; m < end; m++)
+				p.agenda[m] = true;
+			if (first_case == SIZE_MAX)
+				first_case = i;
+		} else if (cases == 1 && ntrows - before == 1) {
+			struct section *s;
+			ALLOC_GROW(secs, nsecs + 1, secs_alloc);
+			s = &secs[nsecs++];
+			memset(s, 0, sizeof(*s));
+			s->row = trows[before];
+			s->head = i; /* the header row belongs to its case */
+			s->body = end;
+			for (m = i; m < end; m++)
+				p.agenda[m] = true; /* not a heading of its own */
+			if (first_case == SIZE_MAX)
+				first_case = i;
+		} else {
+			for (m = before; m < ntrows; m++)
+				row_release(&trows[m]);
+		}
+		ntrows = before;
+		i = end > i ? end - 1 : i;
+	}
+	/* Headings outside the tables. */
+	day = 1;
+	for (i = 0; i < dl->n; i++) {
+		struct row r;
+
+		if (day_marker(&dl->v[i]) && !p.agenda[i])
+			day = day_marker(&dl->v[i]);
+		if (section_heading(&p, i, &r, day)) {
+			struct section *s;
+			size_t title_col, j;
+			struct cell c[MAX_CELLS];
+			size_t nc = cells_of(&dl->v[i], c, MAX_CELLS);
+
+			title_col = nc > 1 ? c[1].col : c[0].col;
+			for (j = i + 1; j < dl->n && title_continues(&p, &r, j, title_col); j++) {
+				size_t tl;
+				const char *t = text_cols(&dl->v[j], 0, &tl);
+				struct cell tc[MAX_CELLS];
+				size_t ntc = cells_of(&dl->v[j], tc, MAX_CELLS);
+				/* A type column cell on a wrapped title line is the type. */
+				if (ntc > 1 && decision_facets_parse(tc[ntc - 1].s, tc[ntc - 1].n, NULL)) {
+					cell_join(&r.type, tc[ntc - 1].s, tc[ntc - 1].n);
+					tl = (size_t)(tc[ntc - 2].s + tc[ntc - 2].n - t);
+				}
+				cell_join(&r.title, t, tl);
+			}
+			ALLOC_GROW(secs, nsecs + 1, secs_alloc);
+			s = &secs[nsecs++];
+			memset(s, 0, sizeof(*s));
+			s->row = r;
+			s->head = i;
+			s->body = j;
+			if (first_case == SIZE_MAX || i < first_case)
+				first_case = i;
+			i = j - 1;
+		}
+	}
+	/* In document order, each section ending where the next begins. */
+	for (i = 1; i < nsecs; i++)
+		for (k = i; k > 0 && secs[k].head < secs[k - 1].head; k--) {
+			struct section t = secs[k];
+			secs[k] = secs[k - 1];
+			secs[k - 1] = t;
+		}
+	for (i = 0; i < nsecs; i++) {
+		size_t limit = i + 1 < nsecs ? secs[i + 1].head : dl->n, j;
+		size_t head_lead = line_lead(&dl->v[secs[i].row.index]);
+		bool indented = false;
+
+		for (j = secs[i].body; j < limit; j++)
+			if (!dl->v[j].blank && !p.skip[j]) {
+				indented = line_lead(&dl->v[j]) > head_lead + 2;
+				break;
+			}
+		for (j = secs[i].body; j < limit; j++) {
+			if (p.agenda[j] && !(i + 1 < nsecs && j >= secs[i + 1].head))
+				break;
+			if (other_heading(&p, j, head_lead, indented))
+				break;
+		}
+		secs[i].end = j;
+	}
+
+	read_header(&p, first_case == SIZE_MAX ? dl->n : first_case);
+	if (!nsecs && !p.nrows) {
+		st = vt_fail(diag, VT_ERR_FORMAT, 0,
+			     kind == DOC_MINUTES ? _("minutes without a case: no agenda table and no case heading such as \"Sak 11/21 Title\"")
+						 : _("a notice without a case: no agenda table and no case heading such as \"11/21 Title\""));
+		goto out;
+	}
+
+	/* Cases: the sections in order, then agenda rows that have none. */
+	for (i = 0; i < nsecs; i++) {
+		struct deck_case *c = deck_add_case(d);
+		int occ = 1;
+
+		for (k = 0; k < i; k++)
+			occ += !strcmp(secs[k].row.no.text, secs[i].row.no.text);
+		case_from_rows(&p, c, &secs[i].row, agenda_row(&p, secs[i].row.no.text, occ));
+		c->occurrence = occ;
+		c->position = (int)d->ncases;
+		c->line_start = secs[i].row.line;
+		c->line_end = (long)secs[i].end;
+		read_section(&p, c, &secs[i]);
+	}
+	for (i = 0; i < p.nrows; i++) {
+		const struct row *r = &p.rows[i];
+		struct deck_case *c;
+		int occ = 1;
+		bool sectioned = false;
+
+		if (!r->has_no)
+			continue;
+		for (k = 0; k < i; k++)
+			occ += p.rows[k].has_no && !strcmp(p.rows[k].no.text, r->no.text);
+		for (k = 0; k < d->ncases && !sectioned; k++)
+			sectioned = !strcmp(d->cases[k].number, r->no.text) && d->cases[k].occurrence == occ;
+		if (sectioned)
+			continue;
+		c = deck_add_case(d);
+		case_from_rows(&p, c, NULL, r);
+		c->occurrence = occ;
+		c->position = (int)d->ncases;
+		c->line_start = c->line_end = r->line;
+	}
+	add_agenda_items(&p);
+	if (!d->ncases)
+		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found: the agenda has no numbered case"));
+out:
+	for (i = 0; i < nsecs; i++)
+		row_release(&secs[i].row);
+	free(secs);
+	for (i = 0; i < p.nrows; i++)
+		row_release(&p.rows[i]);
+	free(p.rows);
+	free(trows);
+	free(p.skip);
+	free(p.page);
+	free(p.agenda);
+	return st;
+}

@@ -1,0 +1,219 @@
+/*
+ * pdf.c: the text layer of a PDF through poppler's C API (poppler-glib),
+ * laid out again from the glyphs' positions as `pdftotext -layout` does,
+ * because poppler-glib's own text is in reading order, which splits a
+ * table row into one block per column. Rows are glyphs that share a
+ * baseline; a glyph's column is its distance from the page's left edge in
+ * average glyph widths; a gap wider than the font's height keeps two
+ * spaces, so that columns stay columns for the readers.
+ */
+#include <glib.h>
+#include <poppler.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "pdf.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+struct glyph {
+	double x1, x2, ym, h;
+	char u[4];
+	unsigned char n;
+};
+
+bool pdf_sniff(const char *data, size_t len)
+{
+	size_t lim = len < 1024 ? len : 1024, i;
+
+	for (i = 0; i + 5 <= lim; i++)
+		if (!memcmp(data + i, "%PDF-", 5))
+			return true;
+	return false;
+}
+
+static int cmp_ym(const void *a, const void *b)
+{
+	const struct glyph *x = a, *y = b;
+
+	return x->ym < y->ym ? -1 : x->ym > y->ym ? 1 : x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+static int cmp_x(const void *a, const void *b)
+{
+	const struct glyph *x = a, *y = b;
+
+	return x->x1 < y->x1 ? -1 : x->x1 > y->x1;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static double median(double *v, size_t n, double fallback)
+{
+	if (!n)
+		return fallback;
+	qsort(v, n, sizeof(*v), cmp_double);
+	return v[n / 2];
+}
+
+/* Writes one row, glyphs sorted by x, into `out`. */
+static void put_row(struct strbuf *out, struct glyph *g, size_t n, double left, double cw)
+{
+	size_t i, col = 0;
+
+	qsort(g, n, sizeof(*g), cmp_x);
+	for (i = 0; i < n; i++) {
+		size_t want = (size_t)((g[i].x1 - left) / cw + 0.5), at = col;
+
+		if (i) {
+			double gap = g[i].x1 - g[i - 1].x2, h = g[i].h > g[i - 1].h ? g[i].h : g[i - 1].h;
+
+			/* Letters of one word stay together whatever rounding says;
+			 * a word gap is a space; a column gap at least two. */
+			if (gap > 0.9 * h)
+				at = want > col + 2 ? want : col + 2;
+			else if (gap > 0.12 * h)
+				at = want > col + 1 && gap > 0.5 * h ? want : col + 1;
+		} else {
+			at = want;
+		}
+		while (col < at) {
+			strbuf_addch(out, ' ');
+			col++;
+		}
+		strbuf_add(out, g[i].u, g[i].n);
+		col++;
+	}
+	strbuf_addch(out, '\n');
+}
+
+/* Lays out one page's glyphs; returns how many it had. */
+static size_t put_page(struct strbuf *out, PopplerPage *page)
+{
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0;
+	char *text = poppler_page_get_text(page);
+	struct glyph *g = NULL;
+	double *tmp = NULL, left = 1e9, cw, pitch;
+	size_t ng = 0, alloc = 0, i, k, row, nrows = 0;
+
+	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects))
+		goto out;
+	for (i = 0, k = 0; text[i] && k < nrects; k++) {
+		uint32_t cp;
+		size_t len = utf8_decode(text + i, strlen(text + i), &cp);
+		struct glyph *x;
+
+		if (!len)
+			len = 1, cp = 0xFFFD;
+		if (cp > ' ' && len <= 4 && rects[k].x2 > rects[k].x1) {
+			ALLOC_GROW(g, ng + 1, alloc);
+			x = &g[ng++];
+			x->x1 = rects[k].x1;
+			x->x2 = rects[k].x2;
+			x->ym = (rects[k].y1 + rects[k].y2) / 2;
+			x->h = rects[k].y2 - rects[k].y1;
+			memcpy(x->u, text + i, len);
+			x->n = (unsigned char)len;
+			if (x->x1 < left)
+				left = x->x1;
+		}
+		i += len;
+	}
+	if (!ng)
+		goto out;
+	tmp = xmalloc(ng * sizeof(*tmp));
+	for (i = 0; i < ng; i++)
+		tmp[i] = g[i].x2 - g[i].x1;
+	cw = median(tmp, ng, 5.0);
+	if (cw < 1.0)
+		cw = 1.0;
+	qsort(g, ng, sizeof(*g), cmp_ym);
+
+	/* Row pitch: the usual distance between neighbouring rows. */
+	for (i = 1, row = 0; i < ng; i++)
+		if (g[i].ym - g[row].ym > 0.45 * g[row].h) {
+			tmp[nrows++] = g[i].ym - g[row].ym;
+			row = i;
+		}
+	pitch = median(tmp, nrows, 12.0);
+	for (row = 0; row < ng; row = i) {
+		for (i = row + 1; i < ng && g[i].ym - g[row].ym <= 0.45 * g[row].h; i++)
+			;
+		put_row(out, g + row, i - row, left, cw);
+		if (i < ng) {
+			/* A paragraph gap as blank lines, as pdftotext -layout writes it. */
+			double gap = g[i].ym - g[row].ym;
+			int blanks = (int)(gap / pitch + 0.5) - 1;
+
+			if (gap > 1.6 * pitch && blanks < 1)
+				blanks = 1;
+			for (blanks = blanks > 3 ? 3 : blanks; blanks > 0; blanks--)
+				strbuf_addch(out, '\n');
+		}
+	}
+out:
+	free(tmp);
+	free(g);
+	g_free(rects);
+	g_free(text);
+	return ng;
+}
+
+enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *pages, struct vt_diag *diag)
+{
+	GBytes *bytes = NULL;
+	GError *err = NULL;
+	PopplerDocument *doc = NULL;
+	enum vt_status st = VT_OK;
+	size_t glyphs = 0;
+	int n, i;
+
+	*pages = 0;
+	if (!pdf_sniff(data, len))
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("not a PDF (no %%PDF- header), though named like one"));
+	if (len > (size_t)G_MAXSSIZE)
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("file too large"));
+	bytes = g_bytes_new_static(data, len);
+	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+	if (!doc) {
+		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+			st = vt_fail(diag, VT_ERR_FORMAT, 0, _("encrypted PDF: it cannot be read without its password"));
+		else
+			st = vt_fail(diag, VT_ERR_FORMAT, 0, _("damaged PDF: %s"),
+				     err && err->message ? err->message : _("unreadable"));
+		goto out;
+	}
+	n = poppler_document_get_n_pages(doc);
+	for (i = 0; i < n; i++) {
+		PopplerPage *page = poppler_document_get_page(doc, i);
+
+		/* Two blank lines and a form feed: a page ends a slide too. */
+		if (i)
+			strbuf_addstr(out, "\n\n\f");
+		if (page) {
+			glyphs += put_page(out, page);
+			g_object_unref(page);
+		}
+	}
+	*pages = n;
+	if (n <= 0)
+		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("damaged PDF: it has no pages"));
+	else if (!glyphs)
+		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no text layer: scanned? (%d pages of images only)"), n);
+out:
+	if (err)
+		g_error_free(err);
+	if (doc)
+		g_object_unref(doc);
+	if (bytes)
+		g_bytes_unref(bytes);
+	return st;
+}
