@@ -159,20 +159,39 @@ static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *
 
 /* ---- page furniture ---------------------------------------------------- */
 
-/* "side 3", "Side 3 av 4", "3 / 4", a bare "3". */
+/* "side 3", "Side 3 av 4", "3 / 4", a bare "3": numbers of at most three digits. */
 static bool page_number_text(const char *s, size_t n)
 {
-	size_t after = 0, i;
+	size_t after = 0, i = 0, nums = 0;
 
 	while (n && s[n - 1] == ' ')
 		n--;
 	if (scan_prefix(s, n, "side ", &after) || scan_prefix(s, n, "page ", &after) || scan_prefix(s, n, "s. ", &after))
 		s += after, n -= after;
-	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || s[i] == ' ' || s[i] == '/' || !strncmp(s + i, "av", 2) ||
-		      (i && s[i - 1] == 'a' && s[i] == 'v')))
+	while (i < n) {
+		size_t d = 0;
+
+		while (i < n && s[i] >= '0' && s[i] <= '9')
+			i++, d++;
+		if (d == 0 || d > 3)
 			return false;
-	return n > 0 && n < 16 && is_digit_start(s, n);
+		nums++;
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i == n)
+			break;
+		if (nums > 1)
+			return false;
+		if (s[i] == '/')
+			i++;
+		else if (i + 2 <= n && !strncmp(s + i, "av", 2))
+			i += 2;
+		else
+			return false;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return nums >= 1;
 }
 
 /* A line that ends in a page number, alone or after a gap ("Referat NUFA ...   side 2 av 4"). */

@@ -318,8 +318,9 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 {
 	switch (n->field) {
 	case QF_TYPE:
-		strbuf_addstr(sql, "c.decision_type = ?");
-		bind_text_value(g, xstrdup(decision_type_name(n->type)));
+		/* A case of type "Orientering/drøfting" is in both facets. */
+		strbuf_addstr(sql, "(c.facets & ?) <> 0");
+		bind_int_value(g, (long)DECISION_FACET(n->type));
 		break;
 	case QF_PRESENTER:
 		/* Any part of the name, any spelling (names are folded, ö as ø). */

@@ -9,7 +9,7 @@ Exits 1 if any target failed."""
 import os, re, shutil, subprocess, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TARGETS = ("deck", "query", "sync")
+TARGETS = ("deck", "query", "sync", "document")
 
 
 def arg(name, default):
@@ -26,6 +26,14 @@ def seeds(build, corpus):
         for i, part in enumerate((text, b"\n".join(lines[:150]), b"\n".join(lines[150:400]),
                                   b"\n".join(lines[-200:]))):
             open(os.path.join(d, f"{f}.{i}"), "wb").write(part)
+    # Documents: the regression inputs (hand-made notices, minutes, PDFs) and the sample decks.
+    doc = os.path.join(corpus, "document")
+    os.makedirs(doc, exist_ok=True)
+    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "document")
+    for f in sorted(os.listdir(reg)):
+        shutil.copy(os.path.join(reg, f), os.path.join(doc, f))
+    for f in sorted(os.listdir(samples)):
+        shutil.copy(os.path.join(samples, f), os.path.join(doc, f))
     q = os.path.join(corpus, "query")
     os.makedirs(q, exist_ok=True)
     tsv = os.path.join(ROOT, "tests", "golden", "search.tsv")

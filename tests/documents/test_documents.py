@@ -1,0 +1,181 @@
+#!/usr/bin/env python3
+"""Documents beyond the slide-deck text: notices and minutes (hand-made
+fixtures in tests/fixtures/papers, unlike the samples), PDFs made from known
+text, bad PDFs, documents that are not meeting papers, and one meeting made
+of several documents in either import order.
+
+usage: test_documents.py VEDTAK SAMPLES_DIR FIXTURES_DIR   (prints TAP)"""
+import json, os, shutil, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tap import Tap
+
+VEDTAK, SAMPLES, FIXTURES = (os.path.abspath(a) for a in sys.argv[1:4])
+PAPERS = os.path.join(FIXTURES, "papers")
+MAKE_PDF = os.path.join(os.path.dirname(os.path.abspath(__file__)), "make_pdf.py")
+# reportlab is Debian's python3-reportlab, for Debian's python3.
+PDF_PYTHON = "/usr/bin/python3" if os.path.exists("/usr/bin/python3") else sys.executable
+tmp = tempfile.mkdtemp()
+
+
+def run(*args, db=None, ok=True):
+    r = subprocess.run([VEDTAK, "--db", db or os.path.join(tmp, "t.db"), *args], capture_output=True, text=True)
+    if ok:
+        assert r.returncode == 0, f"vedtak {' '.join(args)}: exit {r.returncode}\n{r.stderr}"
+    return r
+
+
+def export(db=None):
+    return json.loads(run("export", "--format", "json", db=db).stdout)
+
+
+def fresh():
+    for f in os.listdir(tmp):
+        p = os.path.join(tmp, f)
+        os.remove(p) if os.path.isfile(p) else shutil.rmtree(p)
+
+
+def make_pdf(src, out, *opts):
+    subprocess.run([PDF_PYTHON, MAKE_PDF, out, src, *opts], check=True)
+    return out
+
+
+def cases(data):
+    return {c["number"]: c for m in data["meetings"] for c in m["cases"]}
+
+
+def notice_fields():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"))
+    m = export()["meetings"][0]
+    # Read off the fixture by hand: header, types written as letter codes, proposals.
+    assert (m["body"], m["start_date"], m["venue"], m["meeting_number"]) == \
+        ("Nasjonalt e-helsestyre", "2021-06-10", "Teams", "3/2021"), m
+    c = cases(export())
+    assert sorted(c) == ["21/21", "22/21", "23/21"], sorted(c)
+    assert c["21/21"]["decision_type"] == "Beslutning" and c["21/21"]["decision_facets"] == ["Godkjenning"]
+    assert c["22/21"]["decision_type"] == "Orientering/drøfting"
+    assert c["22/21"]["decision_facets"] == ["Orientering", "Drøfting"]
+    assert c["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen."
+    assert c["23/21"]["proposed_decision"] == ("1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                                               "2. Direktoratet legger fram en plan i neste møte."), c["23/21"]
+    assert [p["name"] for p in c["22/21"]["presenters"]] == ["Per Olav Dahl"]
+    assert [d["kind"] for d in m["documents"]] == ["notice"]
+    # type: searches the facets: an Orientering/drøfting case is found by both.
+    n = run("search", "--count", "type:drøfting").stdout
+    assert n == "2\n", f"type:drøfting found {n}"
+    n = run("search", "--count", "type:orientering").stdout
+    assert n == "1\n", f"type:orientering found {n}"
+
+
+def minutes_fields():
+    run("import", os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
+    data = export()
+    m = data["meetings"][0]
+    c = cases(data)
+    assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent." and c["21/21"]["outcome"] == "decided"
+    assert c["22/21"]["recorded_decision"] is None and c["22/21"]["outcome"] == "withdrawn", c["22/21"]
+    assert c["23/21"]["outcome"] == "decided"
+    assert c["23/21"]["recorded_decision"].startswith("1. Nasjonalt e-helsestyre støtter prinsippene for "
+                                                       "finansiering, med unntak av punkt 4.\n2. ")
+    roles = {(a["name"], a["role"], a["for"]) for a in m["attendance"]}
+    assert roles == {("Kari Holm", "member", None), ("Anne Berg", "substitute", "Per Olav Dahl"),
+                     ("Per Olav Dahl", "absent", None)}, roles
+
+
+def one_meeting_either_order():
+    got = []
+    for order in (("notice", "minutes"), ("minutes", "notice")):
+        fresh()
+        for kind in order:
+            r = run("import", os.path.join(PAPERS, f"{kind}-ehs-2021-06.txt"))
+        assert "joined" in r.stdout, r.stdout
+        data = export()
+        assert len(data["meetings"]) == 1, [m["source"] for m in data["meetings"]]
+        m = data["meetings"][0]
+        assert m["source"] == f"{order[0]}-ehs-2021-06.txt", m["source"]
+        assert sorted(d["kind"] for d in m["documents"]) == ["minutes", "notice"]
+        c = cases(data)
+        # The notice's proposal and the minutes' decision, side by side.
+        assert c["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen."
+        assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent."
+        assert c["21/21"]["recorded_decision_source"] == "minutes-ehs-2021-06.txt"
+        got.append([(k, v["title"], v["decision_type"], v["proposed_decision"], v["recorded_decision"],
+                     v["outcome"], v["key"]) for k, v in sorted(c.items())])
+    assert got[0] == got[1], "the import order changed the meeting"
+
+
+def reimport_replaces_only_its_part():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"))
+    minutes = os.path.join(tmp, "minutes-ehs-2021-06.txt")
+    shutil.copy(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), minutes)
+    run("import", minutes)
+    run("tag", "+styret", "--", "case:21/21")
+    text = open(minutes, encoding="utf-8").read().replace("Innkallingen ble godkjent.", "Innkallingen ble godkjent med én endring.")
+    open(minutes, "w", encoding="utf-8").write(text)
+    r = run("import", minutes)
+    assert "replaced" in r.stdout, r.stdout
+    data = export()
+    assert len(data["meetings"]) == 1
+    c = cases(data)
+    assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent med én endring."
+    assert c["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen.", "the notice's part was lost"
+    assert run("search", "--count", "tag:styret").stdout == "1\n", "the tag did not survive"
+
+
+def pdf_decks_export_as_text():
+    for name in sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt")):
+        fresh()
+        src = os.path.join(SAMPLES, name)
+        run("import", src, db=os.path.join(tmp, "text.db"))
+        pdf = make_pdf(src, os.path.join(tmp, name[:-4] + ".pdf"), "--slides")
+        run("import", pdf, db=os.path.join(tmp, "pdf.db"))
+        want = cases(export(os.path.join(tmp, "text.db")))
+        got = cases(export(os.path.join(tmp, "pdf.db")))
+        fields = lambda c: (c["title"], c["decision_type"], [p["name"] for p in c["presenters"]],
+                            " ".join((c["proposed_decision"] or "").split()))
+        assert sorted(want) == sorted(got), f"{name}: {sorted(want)} vs {sorted(got)}"
+        for k in want:
+            assert fields(want[k]) == fields(got[k]), f"{name} {k}:\n text {fields(want[k])}\n pdf  {fields(got[k])}"
+        m = export(os.path.join(tmp, "pdf.db"))["meetings"][0]
+        assert m["documents"][0]["pages"] > 1
+
+
+def bad_pdfs_are_named():
+    src = os.path.join(PAPERS, "notice-ehs-2021-06.txt")
+    enc = make_pdf(src, os.path.join(tmp, "locked.pdf"), "--encrypt", "hemmelig")
+    scan = make_pdf(src, os.path.join(tmp, "scan.pdf"), "--image-only")
+    good = make_pdf(src, os.path.join(tmp, "good.pdf"))
+    damaged = os.path.join(tmp, "damaged.pdf")
+    open(damaged, "wb").write(open(good, "rb").read()[:400])
+    fake = os.path.join(tmp, "fake.pdf")
+    shutil.copy(src, fake)
+    for path, why in ((enc, "encrypted"), (scan, "no text layer: scanned?"), (damaged, "damaged PDF"),
+                      (fake, "not a PDF")):
+        r = run("import", path, ok=False)
+        assert r.returncode == 1, f"{path}: exit {r.returncode}"
+        assert f"{path}: error: " in r.stderr and why in r.stderr, r.stderr
+    r = run("import", good)
+    assert "3 cases" in r.stdout, r.stdout + r.stderr
+
+
+def not_a_meeting():
+    r = run("import", os.path.join(PAPERS, "news-item.txt"), ok=False)
+    assert r.returncode == 1 and "no case found" in r.stderr, r.stderr
+    assert export()["meetings"] == []
+
+
+def main():
+    t = Tap(cleanup=fresh)
+    t.check("a notice: header, letter-code types, facets, numbered proposals", notice_fields)
+    t.check("minutes: labelled decisions, withdrawn case, substitute and absent", minutes_fields)
+    t.check("notice and minutes make one meeting, whatever the order", one_meeting_either_order)
+    t.check("re-importing the minutes replaces only their part; tags stay", reimport_replaces_only_its_part)
+    t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
+    t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
+    t.check("a news item naming a case is not a meeting", not_a_meeting)
+    rc = t.finish()
+    shutil.rmtree(tmp, ignore_errors=True)
+    return rc
+
+
+sys.exit(main())
