@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <dirent.h>
@@ -368,12 +369,59 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	return failed;
 }
 
+static int cmp_path(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Adds the PDF and text files under folder `dir` to *v, recursively, each
+ * folder's in name order; hidden entries are skipped. A folder that cannot
+ * be read is reported and skipped.
+ */
+static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int depth)
+{
+	DIR *d = depth < 32 ? opendir(dir) : NULL;
+	struct dirent *e;
+	char **found = NULL;
+	size_t nfound = 0, falloc = 0, i;
+
+	if (!d) {
+		fprintf(stderr, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(found, nfound + 1, falloc);
+		found[nfound++] = xasprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	qsort(found, nfound, sizeof(*found), cmp_path);
+	for (i = 0; i < nfound; i++) {
+		struct stat sb;
+		size_t l = strlen(found[i]);
+
+		if (!stat(found[i], &sb) && S_ISDIR(sb.st_mode)) {
+			add_folder(found[i], v, n, alloc, depth + 1);
+			free(found[i]);
+		} else if (l > 4 && (!strcasecmp(found[i] + l - 4, ".pdf") || !strcasecmp(found[i] + l - 4, ".txt"))) {
+			ALLOC_GROW(*v, *n + 1, *alloc);
+			(*v)[(*n)++] = found[i];
+		} else {
+			free(found[i]);
+		}
+	}
+	free(found);
+}
+
 static int cmd_import(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = find_command("import");
 	struct store *s = NULL;
 	const char **paths = xcalloc((size_t)argc, sizeof(*paths));
-	size_t npaths = 0, failed;
+	char **expanded = NULL;
+	size_t npaths = 0, nexpanded = 0, failed;
 	bool dashdash = false, check = false;
 	int i, rc = EXIT_USAGE;
 
@@ -398,6 +446,36 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		fprintf(stderr, "%s vedtak [--db PATH] import [--check] [--] FILE...\n", _("usage:"));
 		goto out;
 	}
+	/* A folder stands for the PDF and text files in it, at any depth. */
+	for (i = 0; i < (int)npaths; i++) {
+		struct stat sb;
+		if (!stat(paths[i], &sb) && S_ISDIR(sb.st_mode))
+			break;
+	}
+	if (i < (int)npaths) {
+		size_t k, alloc = 0;
+		for (k = 0; k < npaths; k++) {
+			struct stat sb;
+			if (!stat(paths[k], &sb) && S_ISDIR(sb.st_mode)) {
+				size_t before = nexpanded;
+				add_folder(paths[k], &expanded, &nexpanded, &alloc, 0);
+				if (nexpanded == before)
+					fprintf(stderr, _("%s: error: no PDF or text file in this folder\n"), paths[k]);
+			} else {
+				ALLOC_GROW(expanded, nexpanded + 1, alloc);
+				expanded[nexpanded++] = xstrdup(paths[k]);
+			}
+		}
+		free(paths);
+		paths = xcalloc(nexpanded ? nexpanded : 1, sizeof(*paths));
+		for (k = 0; k < nexpanded; k++)
+			paths[k] = expanded[k];
+		npaths = nexpanded;
+		if (!npaths) {
+			rc = EXIT_FAILED;
+			goto out;
+		}
+	}
 	rc = EXIT_FAILED;
 	if (!check && open_store(cli, &s) != VT_OK)
 		goto out;
@@ -409,6 +487,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 out:
 	store_close(s);
 	free(paths);
+	free_strings(expanded, nexpanded);
 	return rc;
 }
 
@@ -602,6 +681,13 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 		print_indented(c->decision, "  ");
 	else
 		printf("  %s\n", _("(none in the deck)"));
+	/* What the minutes record ("Vedtak" is the committees' word, as "Forslag til vedtak" is). */
+	if (c->recorded) {
+		printf("\nVedtak (%s):\n", c->recorded_source ? c->recorded_source : "?");
+		print_indented(c->recorded, "  ");
+	}
+	if (c->outcome)
+		printf("\n%s %s\n", _("Outcome:"), outcome_name(c->outcome));
 	for (i = 0; i < c->nslides; i++) {
 		printf("\n--- ");
 		printf(_("slide %zu"), i + 1);

@@ -153,7 +153,8 @@ def missing_file(env):
 @test
 def directory(env):
     os.mkdir(os.path.join(env.dir, "adir"))
-    expect_failure(env, "adir", None, "is a directory")
+    # A folder is read for its PDF and text files; an empty one is an error naming it.
+    expect_failure(env, "adir", None, "no PDF or text file in this folder")
 
 
 @test
