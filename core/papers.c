@@ -631,6 +631,8 @@ static void read_header(struct papers *p, size_t end)
 	struct strbuf venue = STRBUF_INIT;
 
 	memset(lists, 0, sizeof(lists));
+	strbuf_init(&lists[0].entry, 0);
+	strbuf_init(&lists[1].entry, 0);
 	for (i = 0; i < end; i++) {
 		struct cell c[MAX_CELLS];
 		size_t nc, n;
@@ -673,7 +675,7 @@ static void read_header(struct papers *p, size_t end)
 				for (k = 0; k < 2; k++) {
 					lists[k].kind = label_of(&c[k]);
 					lists[k].col = c[k].col;
-					strbuf_init(&lists[k].entry, 0);
+					strbuf_reset(&lists[k].entry);
 				}
 				nlists = 2;
 				cur = L_MEMBERS;
@@ -682,7 +684,7 @@ static void read_header(struct papers *p, size_t end)
 			if (list_label(lk)) {
 				lists[0].kind = lk;
 				lists[0].col = 0;
-				strbuf_init(&lists[0].entry, 0);
+				strbuf_reset(&lists[0].entry);
 				nlists = 1;
 				for (k = 1; k < nc; k++)
 					list_add(p, &lists[0], c[k].s, c[k].n, (long)i + 1);
