@@ -31,7 +31,7 @@ int doc_kind_parse(const char *s)
 		if (!strcmp(s, kind_names[i]))
 			return (int)i;
 	/* The Norwegian words, as a user types them in doc:referat. */
-	if (s && (!strcmp(s, "lysbilder") || !strcmp(s, "presentasjon")))
+	if (s && (!strcmp(s, "lysark") || !strcmp(s, "lysbilder") || !strcmp(s, "presentasjon")))
 		return DOC_DECK;
 	if (s && (!strcmp(s, "innkalling") || !strcmp(s, "saksdokumenter")))
 		return DOC_NOTICE;

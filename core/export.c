@@ -12,7 +12,8 @@
 
 static const char *const csv_columns[] = {
 	"key", "number", "meeting_date", "meeting_end", "body", "venue", "decision_type", "decision_type_source",
-	"title", "agenda_title", "presenters", "organizations", "proposed_decision", "decision_amended", "tags",
+	"title", "agenda_title", "presenters", "organizations", "proposed_decision", "decision_amended",
+	"recorded_decision", "outcome", "tags",
 	"source", "line",
 };
 
@@ -69,7 +70,7 @@ void export_csv_case(struct strbuf *sb, const struct deck *d, const struct deck_
 	csv_field(sb, d->end_date, 0);
 	csv_field(sb, d->body, 0);
 	csv_field(sb, d->venue, 0);
-	csv_field(sb, decision_type_name(c->type), 0);
+	csv_field(sb, case_type_text(c), 0);
 	csv_field(sb, decision_source_name(c->type_source), 0);
 	csv_field(sb, c->title, 0);
 	csv_field(sb, c->agenda_title, 0);
@@ -77,6 +78,8 @@ void export_csv_case(struct strbuf *sb, const struct deck *d, const struct deck_
 	csv_field(sb, orgs.buf, 0);
 	csv_field(sb, c->decision, 0);
 	csv_field(sb, c->amended ? "yes" : "no", 0);
+	csv_field(sb, c->recorded, 0);
+	csv_field(sb, outcome_name(c->outcome), 0);
 	csv_field(sb, tags, 0);
 	csv_field(sb, d->source, 0);
 	csv_field(sb, c->line_start ? line : NULL, 0);
@@ -109,10 +112,12 @@ void export_jsonl_case(struct strbuf *sb, const struct deck *d, const struct dec
 	kv(sb, "source", d->source, 0);
 	kv(sb, "title", c->title, 0);
 	kv(sb, "agenda_title", c->agenda_title, 0);
-	kv(sb, "decision_type", decision_type_name(c->type), 0);
+	kv(sb, "decision_type", case_type_text(c), 0);
 	kv(sb, "decision_type_source", decision_source_name(c->type_source), 0);
 	kv(sb, "time", c->time, 0);
 	kv(sb, "proposed_decision", c->decision, 0);
+	kv(sb, "recorded_decision", c->recorded, 0);
+	kv(sb, "outcome", outcome_name(c->outcome), 0);
 	strbuf_addf(sb, ", \"day\": %s", c->day ? "" : "null");
 	if (c->day)
 		strbuf_addf(sb, "%d", c->day);

@@ -63,13 +63,17 @@ static const struct {
 	{ "decision", QF_DECISION },   { "vedtak", QF_DECISION },  { "slide", QF_SLIDE },
 	{ "lysark", QF_SLIDE },	       { "amended", QF_AMENDED },  { "endret", QF_AMENDED },
 	{ "tag", QF_TAG },	       { "merke", QF_TAG },
+	{ "recorded", QF_RECORDED },   { "vedtatt", QF_RECORDED }, { "outcome", QF_OUTCOME },
+	{ "utfall", QF_OUTCOME },      { "doc", QF_DOC },	   { "dok", QF_DOC },
+	{ "attendee", QF_ATTENDEE },   { "deltaker", QF_ATTENDEE },
 };
 
 static const char *const field_names[] = {
 	[QF_ANY] = "any",	  [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slide",
 	[QF_TYPE] = "type",	  [QF_PRESENTER] = "presenter", [QF_ORG] = "org", [QF_BODY] = "body",
 	[QF_CASE] = "case",	  [QF_YEAR] = "year",	[QF_DATE] = "date",	   [QF_AMENDED] = "amended",
-	[QF_TAG] = "tag",
+	[QF_TAG] = "tag",	  [QF_RECORDED] = "recorded", [QF_OUTCOME] = "outcome", [QF_DOC] = "doc",
+	[QF_ATTENDEE] = "attendee",
 };
 
 static void *fail(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -407,6 +411,25 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 		n->text = t;
 		break;
 	}
+	case QF_RECORDED:
+		/* yes/no asks whether there is one; anything else searches its words. */
+		n->recorded = !strcasecmp(v, "yes") || !strcasecmp(v, "ja")  ? 1
+			      : !strcasecmp(v, "no") || !strcasecmp(v, "nei") ? 0
+									   : -1;
+		break;
+	case QF_OUTCOME:
+		if (!strcasecmp(v, "none") || !strcasecmp(v, "ingen"))
+			n->outcome = OUTCOME_NONE;
+		else if (!(n->outcome = outcome_parse(v)))
+			goto bad_value;
+		break;
+	case QF_DOC: {
+		int k = doc_kind_parse(v);
+		if (k < 0)
+			goto bad_value;
+		n->doc = (enum doc_kind)k;
+		break;
+	}
 	case QF_AMENDED:
 		if (!strcasecmp(v, "yes") || !strcasecmp(v, "ja") || !strcasecmp(v, "true"))
 			n->amended = true;
@@ -434,6 +457,10 @@ bad_value:
 		return fail(p, vat, _("'%s' is not a date or range such as 2021-04..2022-09"), v);
 	case QF_TAG:
 		return fail(p, vat, _("'%s' is not a tag name (letters, digits, - and _)"), v);
+	case QF_OUTCOME:
+		return fail(p, vat, _("unknown outcome '%s' (decided, postponed, withdrawn or none)"), v);
+	case QF_DOC:
+		return fail(p, vat, _("unknown kind of document '%s' (deck, notice or minutes)"), v);
 	default:
 		return fail(p, vat, _("'%s' is not yes or no"), v);
 	}
@@ -539,7 +566,7 @@ static struct qnode *primary(struct parser *p)
 			}
 		if (!known)
 			return fail(p, at, _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
-					   "title, decision, slide, amended, tag)"),
+					   "title, decision, slide, amended, tag, recorded, outcome, doc, attendee)"),
 				    (int)(i - at), p->s + at);
 		p->pos = vat;
 		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
@@ -741,6 +768,9 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 		case QF_YEAR: strbuf_addf(sb, "%d", n->year); break;
 		case QF_DATE: strbuf_addf(sb, "%s..%s", n->date_from, n->date_to); break;
 		case QF_AMENDED: strbuf_addstr(sb, n->amended ? "yes" : "no"); break;
+		case QF_RECORDED: strbuf_addstr(sb, n->recorded == 1 ? "yes" : n->recorded == 0 ? "no" : n->text); break;
+		case QF_OUTCOME: strbuf_addstr(sb, n->outcome ? outcome_name(n->outcome) : "none"); break;
+		case QF_DOC: strbuf_addstr(sb, doc_kind_name(n->doc)); break;
 		default: strbuf_addstr(sb, n->text); break;
 		}
 		strbuf_addch(sb, ')');

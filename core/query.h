@@ -35,6 +35,10 @@ enum qfield {
 	QF_DATE,
 	QF_AMENDED,
 	QF_TAG,
+	QF_RECORDED, /* recorded:yes|no, or words of the decision the minutes record */
+	QF_OUTCOME,
+	QF_DOC,      /* the meeting has a document of this kind */
+	QF_ATTENDEE, /* the meeting's attendance names this person (absent ones aside) */
 };
 
 enum qterm_kind { QT_WORD, QT_PREFIX, QT_PHRASE, QT_REGEX };
@@ -53,6 +57,9 @@ struct qnode {
 	int year;
 	char date_from[11], date_to[11]; /* inclusive, "" for open ends */
 	bool amended;
+	int recorded;        /* QF_RECORDED: 1 yes, 0 no, -1 words (in text) */
+	enum outcome outcome; /* QF_OUTCOME; OUTCOME_NONE for "none" */
+	enum doc_kind doc;   /* QF_DOC */
 	char case_no[16];
 	const char *body;
 	struct regex *re;    /* QT_REGEX */

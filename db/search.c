@@ -365,6 +365,30 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM tag_state t WHERE t.case_key = c.case_key AND t.tag = ?)");
 		bind_text_value(g, xstrdup(n->text));
 		break;
+	case QF_RECORDED:
+		if (n->recorded >= 0)
+			strbuf_addstr(sql, n->recorded ? "c.recorded_decision IS NOT NULL" : "c.recorded_decision IS NULL");
+		else
+			name_like(g, sql, "c.recorded_decision", n->text);
+		break;
+	case QF_OUTCOME:
+		if (n->outcome) {
+			strbuf_addstr(sql, "c.outcome = ?");
+			bind_text_value(g, xstrdup(outcome_name(n->outcome)));
+		} else {
+			strbuf_addstr(sql, "c.outcome IS NULL");
+		}
+		break;
+	case QF_DOC:
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM documents d WHERE d.meeting_id = c.meeting_id AND d.kind = ?)");
+		bind_text_value(g, xstrdup(doc_kind_name(n->doc)));
+		break;
+	case QF_ATTENDEE:
+		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = c.meeting_id"
+				   " AND a.role <> 'absent' AND ");
+		name_like(g, sql, "a.name", n->text);
+		strbuf_addch(sql, ')');
+		break;
 	default:
 		strbuf_addch(sql, '1');
 		break;

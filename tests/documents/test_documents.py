@@ -122,6 +122,26 @@ def reimport_replaces_only_its_part():
     assert run("search", "--count", "tag:styret").stdout == "1\n", "the tag did not survive"
 
 
+def fields_search_and_export():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
+    count = lambda q: run("search", "--count", q).stdout.strip()
+    # From the fixtures by hand: 21/21 and 23/21 were decided, 22/21 withdrawn; Per Olav Dahl was absent.
+    want = {"recorded:yes": "2", "vedtatt:nei": "1", "vedtatt:unntak": "1", "outcome:withdrawn": "1",
+            "utfall:vedtatt": "2", "doc:minutes": "3", "dok:lysark": "0", "deltaker:berg": "3",
+            "attendee:dahl": "0", "outcome:none": "0"}
+    got = {q: count(q) for q in want}
+    assert got == want, got
+    r = run("search", "--count", "utfall:kanskje", ok=False)
+    assert r.returncode == 2 and "unknown outcome" in r.stderr, r.stderr
+    rows = [json.loads(l) for l in run("export", "--format", "jsonl").stdout.splitlines()]
+    by = {r["number"]: r for r in rows}
+    assert by["22/21"]["outcome"] == "withdrawn" and by["21/21"]["recorded_decision"] == "Innkallingen ble godkjent."
+    assert by["22/21"]["decision_type"] == "Orientering/drøfting"
+    csv = run("export", "--format", "csv").stdout.lstrip("\ufeff").splitlines()
+    head = csv[0].split(",")
+    assert '"recorded_decision"' in head and '"outcome"' in head, head
+
+
 def pdf_decks_export_as_text():
     for name in sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt")):
         fresh()
@@ -170,6 +190,7 @@ def main():
     t.check("minutes: labelled decisions, withdrawn case, substitute and absent", minutes_fields)
     t.check("notice and minutes make one meeting, whatever the order", one_meeting_either_order)
     t.check("re-importing the minutes replaces only their part; tags stay", reimport_replaces_only_its_part)
+    t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
     t.check("a news item naming a case is not a meeting", not_a_meeting)
