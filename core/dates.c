@@ -136,6 +136,10 @@ static bool read_part(const char *s, size_t n, size_t i, struct part *p)
 	if (k == 4 && v >= 1900 && v <= 2200) {
 		p->y = v;
 		p->end = i + k;
+	} else if (k == 2 && (i + k == n || (s[i + k] != '.' && s[i + k] != ':' && s[i + k] != '/'))) {
+		/* "27. mai 19", "12. feb. 20"; "15. mars 10.00" is a time, not a year. */
+		p->y = 2000 + v;
+		p->end = i + k;
 	}
 	return true;
 }

@@ -61,6 +61,17 @@ enum outcome outcome_parse(const char *s)
 	return OUTCOME_NONE;
 }
 
+const char *outcome_label(enum outcome o)
+{
+	switch (o) {
+	case OUTCOME_NONE: break;
+	case OUTCOME_DECIDED: return _("decided");
+	case OUTCOME_POSTPONED: return _("postponed");
+	case OUTCOME_WITHDRAWN: return _("withdrawn");
+	}
+	return NULL;
+}
+
 const char *attendee_role_name(enum attendee_role r)
 {
 	return (unsigned)r < ARRAY_SIZE(role_names) ? role_names[r] : NULL;

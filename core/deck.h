@@ -53,6 +53,8 @@ enum outcome {
 /* "decided", "postponed", "withdrawn", or NULL. */
 const char *outcome_name(enum outcome o);
 enum outcome outcome_parse(const char *s);
+/* The same for people, in the user's language ("postponed", "utsatt"), or NULL. */
+const char *outcome_label(enum outcome o);
 
 /*
  * A type as a document writes it ("Orientering/drøfting", "D",

@@ -1272,7 +1272,7 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		      people = STRBUF_INIT, all = STRBUF_INIT;
 	enum dlabel in = DL_NONE;
 	size_t i, right = 0;
-	bool newpara = false, amended = false, labelled_recorded = false;
+	bool newpara = false, amended = false, labelled_recorded = false, crossed = false;
 
 	for (i = sec->body; i < sec->end; i++) {
 		const struct line *l = &dl->v[i];
@@ -1281,6 +1281,8 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		bool am;
 		enum dlabel lab;
 
+		if (p->skip[i] || l->page)
+			crossed = true;
 		if (p->skip[i])
 			continue;
 		if (l->blank) {
@@ -1298,6 +1300,10 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			continue;
 		}
 		s = line_trim(l, &n);
+		/* A sentence that runs on over a page break is one paragraph. */
+		if (crossed && newpara && scan_starts_lower(s, n))
+			newpara = false;
+		crossed = false;
 		lab = dlabel_of(s, n, &after, &am);
 		if (lab != DL_NONE) {
 			struct cell cl[MAX_CELLS];

@@ -32,6 +32,7 @@
 #include "strbuf.h"
 #include "utf8.h"
 #include "util.h"
+#include "worddiff.h"
 #include "banned.h"
 
 static void free_strings(char **v, size_t n);
@@ -622,6 +623,31 @@ static void print_label(enum show_label l)
 	print_padded(_(show_labels[l]), width + 1);
 }
 
+/*
+ * The recorded decision against the proposal, word by word, as git diff
+ * --word-diff shows it: in colour on a terminal (removed red, added green),
+ * "[-removed-]{+added+}" when piped or with NO_COLOR. Nothing when the
+ * words are the same.
+ */
+static void print_decision_diff(const char *proposed, const char *recorded)
+{
+	static const char *const colors[4] = { "\033[31m", "\033[m", "\033[32m", "\033[m" };
+	struct word_diff wd;
+	struct strbuf sb = STRBUF_INIT;
+
+	word_diff(&wd, proposed, recorded);
+	if (!word_diff_same(&wd)) {
+		printf("\n%s\n", _("Changed from the proposal:"));
+		if (isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
+			word_diff_render(&sb, &wd, colors, NULL, NULL, NULL);
+		else
+			word_diff_plain(&sb, &wd);
+		print_indented(sb.buf, "  ");
+	}
+	strbuf_release(&sb);
+	word_diff_release(&wd);
+}
+
 static void show_case(struct store *s, const struct deck *d, const struct deck_case *c)
 {
 	char *key = deck_case_key(d, c), *tags = NULL;
@@ -649,7 +675,7 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 		printf("\n");
 	}
 	print_label(SL_TYPE);
-	printf("%s", type_short(c->type));
+	printf("%s", case_type_text(c) ? case_type_text(c) : "-");
 	if (c->type_source)
 		printf(" (%s)", decision_source_label(c->type_source));
 	printf("\n");
@@ -686,8 +712,10 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 		printf("\nVedtak (%s):\n", c->recorded_source ? c->recorded_source : "?");
 		print_indented(c->recorded, "  ");
 	}
+	if (c->decision && c->recorded)
+		print_decision_diff(c->decision, c->recorded);
 	if (c->outcome)
-		printf("\n%s %s\n", _("Outcome:"), outcome_name(c->outcome));
+		printf("\n%s %s\n", _("Outcome:"), outcome_label(c->outcome));
 	for (i = 0; i < c->nslides; i++) {
 		printf("\n--- ");
 		printf(_("slide %zu"), i + 1);

@@ -33,6 +33,7 @@
 #include "ui.h"
 #include "utf8.h"
 #include "util.h"
+#include "worddiff.h"
 #include "banned.h"
 
 #define MIN_COLS 40
@@ -437,6 +438,31 @@ static struct view *meetings_view(struct ui *ui)
 	return v;
 }
 
+/*
+ * The recorded decision against the proposal, as `vedtak show` prints it
+ * when piped ("[-removed-]{+added+}"), the changed words highlighted as
+ * hits are, so that they show with and without colour.
+ */
+static void add_decision_diff(struct view *v, const char *proposed, const char *recorded, int width)
+{
+	static const char *const plain[4] = { "[-", "-]", "{+", "+}" };
+	struct word_diff wd;
+	struct strbuf sb = STRBUF_INIT;
+	struct hit *hits = NULL;
+	size_t nh = 0, alloc = 0;
+
+	word_diff(&wd, proposed, recorded);
+	if (!word_diff_same(&wd)) {
+		word_diff_render(&sb, &wd, plain, &hits, &nh, &alloc);
+		add_line(v, "", STYLE_NORMAL);
+		add_line(v, _("Changed from the proposal:"), STYLE_TITLE);
+		add_wrapped(v, sb.buf, hits, nh, width, "  │ ", STYLE_NORMAL);
+	}
+	free(hits);
+	strbuf_release(&sb);
+	word_diff_release(&wd);
+}
+
 static void build_case_lines(struct ui *ui, struct view *v, int width)
 {
 	const struct deck *d = v->deck;
@@ -461,7 +487,7 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 		strbuf_addf(&sb, " · %s", d->venue);
 	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	strbuf_reset(&sb);
-	strbuf_addf(&sb, "%s %s", _("Type:"), c->type ? decision_type_name(c->type) : _("unknown"));
+	strbuf_addf(&sb, "%s %s", _("Type:"), case_type_text(c) ? case_type_text(c) : _("unknown"));
 	if (c->type_source)
 		strbuf_addf(&sb, " (%s)", decision_source_label(c->type_source));
 	if (c->day) {
@@ -515,6 +541,22 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 	add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
 	HITS(c->decision);
 	add_wrapped(v, c->decision ? c->decision : _("(none in the deck)"), hits, nh, width, "  │ ", STYLE_NORMAL);
+	if (c->recorded) {
+		add_line(v, "", STYLE_NORMAL);
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "Vedtak (%s)", c->recorded_source ? c->recorded_source : "?");
+		add_line(v, sb.buf, STYLE_TITLE);
+		HITS(c->recorded);
+		add_wrapped(v, c->recorded, hits, nh, width, "  │ ", STYLE_NORMAL);
+	}
+	if (c->recorded && c->decision)
+		add_decision_diff(v, c->decision, c->recorded, width);
+	if (c->outcome) {
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "%s %s", _("Outcome:"), outcome_label(c->outcome));
+		add_line(v, "", STYLE_NORMAL);
+		add_line(v, sb.buf, STYLE_NORMAL);
+	}
 	for (i = 0; i < c->nslides; i++) {
 		const struct slide *s = &c->slides[i];
 

@@ -142,6 +142,50 @@ def fields_search_and_export():
     assert '"recorded_decision"' in head and '"outcome"' in head, head
 
 
+def decision_diff_shown():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
+    # Piped: git's plain word diff, written here from the two fixtures by hand.
+    out = run("show", "23/21").stdout
+    want = ("  1. Nasjonalt e-helsestyre støtter prinsippene for [-finansiering.-] "
+            "{+finansiering, med unntak av punkt 4.+}\n  2. Direktoratet legger fram en plan i neste møte.\n")
+    assert "Changed from the proposal:\n" + want in out, out
+    assert "Outcome: decided" in out
+    # On a terminal: removed words red, added green.
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.pop("NO_COLOR", None)
+        os.execv(VEDTAK, [VEDTAK, "--db", os.path.join(tmp, "t.db"), "show", "23/21"])
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.waitpid(pid, 0)
+    text = data.decode("utf-8", "replace")
+    assert "\033[31mfinansiering.\033[m \033[32mfinansiering, med unntak av punkt 4.\033[m" in text, repr(text[-800:])
+    # The UI's case view: the same diff, the changed words highlighted.
+    keys = os.path.join(tmp, "keys")
+    open(keys, "w").write("key /\ntype case:23/21\nkey Enter\nkey Enter\n")
+    env = dict(os.environ, VEDTAK_UI_SCRIPT=keys, VEDTAK_UI_SIZE="120x40", VEDTAK_UI_DUMP=os.path.join(tmp, "dump"),
+               VEDTAK_UI_DUMP_ATTRS=os.path.join(tmp, "attrs"), XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp)
+    subprocess.run([VEDTAK, "--db", os.path.join(tmp, "t.db")], env=env, capture_output=True, timeout=30)
+    screen = open(os.path.join(tmp, "dump"), encoding="utf-8").read().splitlines()
+    attrs = open(os.path.join(tmp, "attrs"), encoding="utf-8").read().splitlines()
+    row = next(i for i, l in enumerate(screen) if "[-finansiering.-]" in l)
+    assert screen[row - 1].strip() == "Changed from the proposal:", screen[row - 1]
+    line, a = screen[row], attrs[row]
+    col = lambda s: len(line[:line.index(s)])
+    removed, kept = col("[-finansiering.-]"), col("Nasjonalt")
+    assert a[removed] != "." and a[col("{+finansiering,")] != ".", f"changed words not highlighted: {a}"
+    assert a[kept] == ".", f"unchanged words highlighted: {a}"
+    assert any(l.startswith("Vedtak (minutes-ehs-2021-06.txt)") for l in screen), screen
+
+
 def pdf_decks_export_as_text():
     for name in sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt")):
         fresh()
@@ -191,6 +235,7 @@ def main():
     t.check("notice and minutes make one meeting, whatever the order", one_meeting_either_order)
     t.check("re-importing the minutes replaces only their part; tags stay", reimport_replaces_only_its_part)
     t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
+    t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
     t.check("a news item naming a case is not a meeting", not_a_meeting)

@@ -1,0 +1,270 @@
+/*
+ * test_papers.c: the recognisers of notices and minutes (people, types,
+ * page furniture, tables, labels), the merge of a meeting's documents and
+ * the word diff, each on small documents written here by hand.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "deck.h"
+#include "document.h"
+#include "meeting.h"
+#include "papers.h"
+#include "pdf.h"
+#include "worddiff.h"
+#include "tap.h"
+
+struct people {
+	char buf[512];
+};
+
+static void collect(const char *name, const char *org, void *arg)
+{
+	struct people *p = arg;
+	size_t l = strlen(p->buf);
+
+	snprintf(p->buf + l, sizeof(p->buf) - l, "%s%s=%s", l ? "; " : "", name, org ? org : "-");
+}
+
+static const char *people(const char *s)
+{
+	static struct people p;
+
+	p.buf[0] = '\0';
+	papers_people(s, strlen(s), collect, &p);
+	return p.buf;
+}
+
+static void test_people(void)
+{
+	ok(papers_person_name("Hilde Marstein Ravndal", 22), "three capitalised words are a name");
+	ok(papers_person_name("Øyvind Sandvik", strlen("Øyvind Sandvik")), "a name may start with Ø");
+	ok(!papers_person_name("Helse Vest RHF", 14), "an organisation with an abbreviation is no name");
+	ok(!papers_person_name("Nasjonalt porteføljekontor", strlen("Nasjonalt porteføljekontor")),
+	   "a lower-case word is no part of a name");
+	ok(!papers_person_name("E-helse", 7), "one word is no name");
+	is_str(people("Bente Aalgaard, E-helse og Rune Tveitnes, Helse Vest RHF"),
+	       "Bente Aalgaard=E-helse; Rune Tveitnes=Helse Vest RHF", "each name takes the organisation after it");
+	is_str(people("Kjersti Lindahl og Arvid Dyrnes, E-helse"), "Kjersti Lindahl=E-helse; Arvid Dyrnes=E-helse",
+	       "two names share the organisation written after both");
+	is_str(people("Bente Aalgaard (Direktoratet for e-helse) og Rune Tveitnes (Helse Vest RHF)"),
+	       "Bente Aalgaard=Direktoratet for e-helse; Rune Tveitnes=Helse Vest RHF", "organisations in parentheses");
+	is_str(people("Ingunn Vatne (Helse- og omsorgsdepartementet)"), "Ingunn Vatne=Helse- og omsorgsdepartementet",
+	       "\"Helse- og omsorgs...\" is one organisation, not two names");
+	is_str(people("Thor Steffensen"), "Thor Steffensen=-", "a name alone");
+}
+
+static void test_types(void)
+{
+	struct deck_case c;
+	char *w = NULL;
+
+	ok(decision_facets_parse("Orientering/drøfting", strlen("Orientering/drøfting"), &w) ==
+		   (DECISION_FACET(DECISION_ORIENTERING) | DECISION_FACET(DECISION_DROFTING)),
+	   "Orientering/drøfting is in two facets");
+	is_str(w, "Orientering/drøfting", "and is kept as written");
+	free(w);
+	ok(decision_facets_parse("O/D", 3, &w) != 0, "letter codes");
+	is_str(w, "Orientering/drøfting", "O/D is written out");
+	free(w);
+	ok(decision_facets_parse("Vedtakssak", 10, NULL) == DECISION_FACET(DECISION_GODKJENNING), "Vedtakssak is Godkjenning");
+	ok(decision_facets_parse("Diskusjonssak", 13, NULL) == DECISION_FACET(DECISION_DROFTING), "Diskusjonssak is Drøfting");
+	ok(decision_facets_parse("Godkjenning av referat", 22, NULL) == 0, "a title is no type");
+	memset(&c, 0, sizeof(c));
+	ok(case_set_type(&c, "D", 1, SOURCE_AGENDA), "a case's type from a letter");
+	is_str(case_type_text(&c), "Drøfting", "D is Drøfting");
+	ok(c.type == DECISION_DROFTING && !c.type_written, "a plain type needs no spelling of its own");
+	deck_case_release(&c);
+}
+
+static struct deck *read_doc(const char *name, const char *text, enum vt_status *st)
+{
+	struct deck *d = NULL;
+	struct vt_diag diag;
+	char *copy = strdup(text);
+
+	*st = document_read(name, copy, strlen(copy), &d, NULL, &diag);
+	if (*st != VT_OK && strcmp(name, "x.txt") && strcmp(name, "x.pdf"))
+		printf("# %s: %s\n", name, diag.msg);
+	free(copy);
+	return d;
+}
+
+static const char notice[] =
+	"Møteinnkalling\n"
+	"\n"
+	"Møte i NUIT\n"
+	"\n"
+	"Møte      1/2024\n"
+	"Dato      7. feb. 24\n"
+	"Sted      Møterom 2,\n"
+	"          Oslo\n"
+	"\n"
+	"Medlemmer                     Observatører\n"
+	"Ola Nordmann (KS)             Kari Nordmann (HOD)\n"
+	"Per Hansen (Helse Nord\n"
+	"RHF)\n"
+	"\n"
+	"Sak    Tema                                   Tid     Sakstype\n"
+	"1/24   Oppstart av arbeid med felles          09.00\n"
+	"       språk i kommunene                              Drøfting\n"
+	"2/24   Status                                 10.00   Orientering\n"
+	"       Pause                                  10.30\n"
+	"\n"
+	"\fSak    Tema                                           Sakstype\n"
+	"1/24   Oppstart av arbeid med felles språk i kommunene Drøfting\n"
+	"       Forslag til vedtak:                            Vedlegg 1\n"
+	"       NUIT drøfter oppstarten og gir innspill til\n"
+	"\n"
+	"       Innkalling NUIT 7. februar 2024                side 2\n"
+	"\f       arbeidet.\n"
+	"\n"
+	"Sak    Tema                                           Sakstype\n"
+	"2/24   Status                                         Orientering\n"
+	"       Forslag til vedtak: NUIT tar saken til orientering.\n"
+	"\n"
+	"       Innkalling NUIT 7. februar 2024                side 3\n";
+
+static void test_notice(void)
+{
+	enum vt_status st;
+	struct deck *d = read_doc("n.txt", notice, &st);
+
+	ok(st == VT_OK && d, "a small notice is read");
+	if (!d)
+		return;
+	ok(d->kind == DOC_NOTICE, "as a notice");
+	is_str(d->body, "NUIT", "body from \"Møte i NUIT\"");
+	is_str(d->meeting_number, "1/2024", "meeting number");
+	is_str(d->start_date, "2024-02-07", "an abbreviated month and a two-digit year");
+	is_str(d->venue, "Møterom 2, Oslo", "a venue wrapped under its label");
+	ok(d->nattendance == 3, "three people (got %zu)", d->nattendance);
+	{
+		const struct attendee *kari = NULL, *per = NULL;
+		size_t i;
+		for (i = 0; i < d->nattendance; i++) {
+			if (!strcmp(d->attendance[i].name, "Kari Nordmann"))
+				kari = &d->attendance[i];
+			if (!strcmp(d->attendance[i].name, "Per Hansen"))
+				per = &d->attendance[i];
+		}
+		ok(kari && kari->role == ROLE_OBSERVER, "the list beside the members' is the observers'");
+		ok(per && per->role == ROLE_MEMBER && per->organization && !strcmp(per->organization, "Helse Nord RHF"),
+		   "a wrapped entry joins its lines");
+	}
+	ok(d->ncases == 2, "two cases (got %zu)", d->ncases);
+	if (d->ncases == 2) {
+		is_str(d->cases[0].agenda_title, "Oppstart av arbeid med felles språk i kommunene",
+		       "the agenda title without the type wrapped beside it");
+		is_str(case_type_text(&d->cases[0]), "Drøfting", "the type from the wrapped row");
+		is_str(d->cases[0].time, "09:00", "the time");
+		is_str(d->cases[0].decision, "NUIT drøfter oppstarten og gir innspill til arbeidet.",
+		       "a decision across a page footer and a page break, without the right-hand column");
+		is_str(d->cases[1].decision, "NUIT tar saken til orientering.", "an inline proposal");
+	}
+	ok(d->nagenda == 3 && !d->agenda[2].number, "the break is an agenda row without a number");
+	deck_free(d);
+}
+
+static const char minutes[] =
+	"Referat\n"
+	"\n"
+	"Møte i NUIT\n"
+	"Dato      7. februar 2024\n"
+	"\n"
+	"Til stede:\n"
+	"Ola Nordmann (KS)\n"
+	"Anne Berg (Helse Nord RHF) for Per Hansen\n"
+	"\n"
+	"Forfall:\n"
+	"Per Hansen (Helse Nord RHF)\n"
+	"\n"
+	"Sak 1/2024   Oppstart av arbeid med felles språk i kommunene\n"
+	"\n"
+	"             Medlemmene støttet oppstarten.\n"
+	"\n"
+	"             NUIT drøftet oppstarten og ga innspill til arbeidet.\n"
+	"\n"
+	"Sak 2/2024   Status\n"
+	"\n"
+	"             Saken ble utsatt til neste møte.\n";
+
+static void test_minutes_and_merge(void)
+{
+	enum vt_status st;
+	struct deck *m = read_doc("m.txt", minutes, &st), *n = read_doc("n.txt", notice, &st), *merged;
+	struct deck *docs[2];
+
+	ok(m && m->kind == DOC_MINUTES, "minutes are read as minutes");
+	if (!m || !n)
+		goto out;
+	ok(m->ncases == 2, "two cases");
+	is_str(m->cases[0].recorded, "NUIT drøftet oppstarten og ga innspill til arbeidet.",
+	       "an unlabelled decision: the closing paragraph in the body's voice");
+	ok(m->cases[0].outcome == OUTCOME_DECIDED, "decided");
+	ok(!m->cases[1].recorded && m->cases[1].outcome == OUTCOME_POSTPONED, "postponed, no decision");
+	ok(m->nattendance == 3 && m->attendance[1].role == ROLE_SUBSTITUTE, "a stand-in");
+	is_str(m->attendance[1].for_name, "Per Hansen", "stands in for whom");
+	ok(m->attendance[2].role == ROLE_ABSENT, "Forfall is absent");
+
+	docs[0] = m;
+	docs[1] = n;
+	merged = meeting_merge(docs, 2);
+	is_str(merged->source, "m.txt", "the meeting's source is the first imported");
+	is_str(merged->meeting_number, "1/2024", "the notice's number");
+	is_str(merged->cases[0].decision, "NUIT drøfter oppstarten og gir innspill til arbeidet.", "the notice's proposal");
+	is_str(merged->cases[0].recorded, "NUIT drøftet oppstarten og ga innspill til arbeidet.", "the minutes' decision");
+	is_str(merged->cases[0].recorded_source, "m.txt", "with its source");
+	ok(merged->nattendance == 3 && merged->attendance[0].source && !strcmp(merged->attendance[0].source, "m.txt"),
+	   "the minutes' attendance wins over the notice's list");
+	ok(merged->ndocs == 2 && merged->docs[1].kind == DOC_NOTICE, "both documents listed, in import order");
+	deck_free(merged);
+out:
+	deck_free(m);
+	deck_free(n);
+}
+
+static void test_not_papers(void)
+{
+	enum vt_status st;
+	struct deck *d = read_doc("x.txt", "Nyhetsbrev\n\nI møtet ble Sak 14/22 omtalt.\n\nLenker: https://ehelse.no\n", &st);
+
+	ok(st == VT_ERR_FORMAT && !d, "a newsletter that mentions a case is no meeting");
+	deck_free(d);
+	d = read_doc("x.pdf", "plain text\n", &st);
+	ok(st == VT_ERR_FORMAT && !d, "text named .pdf is refused");
+	deck_free(d);
+	ok(pdf_sniff("%PDF-1.4\n", 9) && !pdf_sniff("PDF", 3), "a PDF is known by its header");
+}
+
+static void test_word_diff(void)
+{
+	struct word_diff wd;
+	struct strbuf sb = STRBUF_INIT;
+
+	word_diff(&wd, "NUFA drøfter saken og gir innspill.", "NUFA drøftet saken og ga innspill.");
+	word_diff_plain(&sb, &wd);
+	is_str(sb.buf, "NUFA [-drøfter-] {+drøftet+} saken og [-gir-] {+ga+} innspill.", "words replaced");
+	word_diff_release(&wd);
+	strbuf_reset(&sb);
+	word_diff(&wd, "A  b\nc", "A b\nc");
+	ok(word_diff_same(&wd), "spacing is no difference");
+	word_diff_release(&wd);
+	word_diff(&wd, "1. Én\n2. To", "1. Én\n2. To\n3. Tre");
+	word_diff_plain(&sb, &wd);
+	is_str(sb.buf, "1. Én\n2. To\n{+3. Tre+}", "an item added on its own line");
+	word_diff_release(&wd);
+	strbuf_release(&sb);
+}
+
+int main(void)
+{
+	test_people();
+	test_types();
+	test_notice();
+	test_minutes_and_merge();
+	test_not_papers();
+	test_word_diff();
+	return done_testing();
+}
