@@ -23,6 +23,16 @@ const char *doc_kind_name(enum doc_kind k)
 	return (unsigned)k < ARRAY_SIZE(kind_names) ? kind_names[k] : NULL;
 }
 
+const char *doc_kind_label(enum doc_kind k)
+{
+	switch (k) {
+	case DOC_DECK: return _("deck");
+	case DOC_NOTICE: return _("notice");
+	case DOC_MINUTES: return _("minutes");
+	}
+	return NULL;
+}
+
 int doc_kind_parse(const char *s)
 {
 	size_t i;

@@ -39,6 +39,8 @@ enum doc_kind {
 
 /* "deck", "notice", "minutes". */
 const char *doc_kind_name(enum doc_kind k);
+/* The same for people, in the user's language ("minutes", "referat"). */
+const char *doc_kind_label(enum doc_kind k);
 /* The kind for a name as doc_kind_name() writes it (also "referat", "innkalling"); -1 if unknown. */
 int doc_kind_parse(const char *s);
 

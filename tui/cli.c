@@ -540,19 +540,30 @@ static void print_padded(const char *s, size_t width)
 
 static int list_meeting(struct deck *d, void *arg)
 {
-	size_t i;
+	size_t i, type_width = 11;
 
 	(void)arg;
 	print_dates(stdout, d);
 	printf("  %s  %s  ", d->body ? d->body : "?", d->venue ? d->venue : "-");
 	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
-	printf("  [%s]\n", d->source);
+	/* The documents the meeting is made of: "[notice a.pdf · minutes b.txt]". */
+	printf("  [");
+	for (i = 0; i < d->ndocs; i++)
+		printf("%s%s %s", i ? " · " : "", doc_kind_label(d->docs[i].kind), d->docs[i].source);
+	if (!d->ndocs)
+		printf("%s", d->source);
+	printf("]\n");
+	for (i = 0; i < d->ncases; i++) {
+		const char *t = case_type_text(&d->cases[i]);
+		if (t && utf8_width(t, strlen(t)) > type_width)
+			type_width = utf8_width(t, strlen(t));
+	}
 	for (i = 0; i < d->ncases; i++) {
 		const struct deck_case *c = &d->cases[i];
 		printf("  ");
 		print_padded(c->number, 6);
 		putchar(' ');
-		print_padded(type_short(c->type), 11);
+		print_padded(case_type_text(c) ? case_type_text(c) : "-", type_width);
 		printf(" %s\n", c->title ? c->title : "");
 	}
 	return EXIT_OK;

@@ -101,6 +101,10 @@ def one_meeting_either_order():
         assert c["21/21"]["recorded_decision_source"] == "minutes-ehs-2021-06.txt"
         got.append([(k, v["title"], v["decision_type"], v["proposed_decision"], v["recorded_decision"],
                      v["outcome"], v["key"]) for k, v in sorted(c.items())])
+        # `list` names the meeting's documents, in the order they came.
+        head = run("list").stdout.splitlines()[0]
+        want = " · ".join(f"{k} {k}-ehs-2021-06.txt" for k in order)
+        assert head.endswith(f"[{want}]"), head
     assert got[0] == got[1], "the import order changed the meeting"
 
 
