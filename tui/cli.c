@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <dirent.h>
 #include <pthread.h>
@@ -161,6 +162,58 @@ static void print_dates(FILE *f, const struct deck *d)
 	strbuf_release(&sb);
 }
 
+/* How much an import says: everything, errors and warnings only (--quiet), nothing (the UI's first start). */
+enum import_voice { IMPORT_LOUD, IMPORT_QUIET, IMPORT_SILENT };
+
+/*
+ * The progress line of a long import on a terminal, as pv and rsync
+ * --info=progress2 draw it: files done of all, MB/s, time left, redrawn in
+ * place on stderr. It appears once an import has run PROGRESS_AFTER
+ * seconds (a short import stays as quiet as before) and is cleared before
+ * any other line is printed, so it never mixes with them.
+ */
+#define PROGRESS_AFTER 0.5
+
+struct progress {
+	bool on;
+	bool drawn;
+	double t0, last;
+	long long total, done; /* bytes */
+	size_t files, nfiles;
+};
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static void progress_clear(struct progress *p)
+{
+	if (p->drawn)
+		fputs("\r\033[K", stderr);
+	p->drawn = false;
+}
+
+static void progress_draw(struct progress *p)
+{
+	double t = now_seconds(), el = t - p->t0, rate;
+	long left;
+
+	if (!p->on || el < PROGRESS_AFTER || (p->drawn && t - p->last < 0.1 && p->files < p->nfiles))
+		return;
+	rate = el > 0 ? (double)p->done / el : 0;
+	left = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
+	fputs("\r\033[K", stderr);
+	fprintf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files, p->nfiles,
+		rate / 1e6, left / 60, left % 60);
+	fflush(stderr);
+	p->drawn = true;
+	p->last = t;
+}
+
 /*
  * Import runs as a two-stage pipeline: a parser thread reads, hashes and
  * parses the next decks while the main thread stores the current one, so
@@ -241,9 +294,11 @@ static void *parser_thread(void *arg)
 /*
  * Stores one parsed job and prints its summary line; returns true on success
  * (including "unchanged"). With `s` NULL (import --check) nothing is written.
+ * `voice`: IMPORT_SILENT prints nothing, IMPORT_QUIET errors and warnings only.
  */
-static bool store_job(struct store *s, struct import_job *j, bool quiet)
+static bool store_job(struct store *s, struct import_job *j, enum import_voice voice, struct progress *pr)
 {
+	bool quiet = voice == IMPORT_SILENT;
 	struct deck *d = j->deck;
 	struct vt_diag diag;
 	struct strbuf warnings = STRBUF_INIT;
@@ -252,9 +307,12 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 	enum vt_status st;
 	const char *w;
 
-	if (!quiet)
+	if (!quiet && j->report.len) {
+		progress_clear(pr);
 		fputs(j->report.buf, stderr);
+	}
 	if (!d) {
+		progress_clear(pr);
 		if (!quiet)
 			fprintf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
@@ -267,6 +325,8 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 		return st == VT_OK;
 	}
 	/* Where this document and another of its meeting disagree. */
+	if (warnings.len || st != VT_OK || (voice == IMPORT_LOUD && isatty(STDOUT_FILENO)))
+		progress_clear(pr);
 	for (w = warnings.buf; *w;) {
 		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
 		if (!tab || !nl)
@@ -279,6 +339,10 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 		print_diag(j->path, &diag, st);
 		fprintf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
+	}
+	if (voice == IMPORT_QUIET) {
+		free(same_as);
+		return true;
 	}
 	printf("%s: %s ", j->path, d->body ? d->body : _("unknown body"));
 	print_dates(stdout, d);
@@ -299,9 +363,11 @@ static bool store_job(struct store *s, struct import_job *j, bool quiet)
 	return true;
 }
 
-/* Imports `paths` in order (`s` NULL: check only; `quiet`: print nothing); returns how many failed. */
-static size_t import_files(struct store *s, const char *const *paths, size_t n, bool quiet)
+/* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
+static size_t import_files(struct store *s, const char *const *paths, size_t n, enum import_voice voice)
 {
+	bool quiet = voice == IMPORT_SILENT;
+	struct progress pr;
 	struct import_queue q;
 	struct vt_diag diag;
 	char **orphans = NULL, **after = NULL;
@@ -316,7 +382,14 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
 	q.njobs = n;
 	q.quiet = quiet;
+	memset(&pr, 0, sizeof(pr));
+	pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
+	pr.t0 = now_seconds();
+	pr.nfiles = n;
 	for (i = 0; i < n; i++) {
+		struct stat sb;
+		if (pr.on && !stat(paths[i], &sb))
+			pr.total += (long long)sb.st_size;
 		q.jobs[i].path = paths[i];
 		strbuf_init(&q.jobs[i].report, 0);
 		strbuf_init(&q.jobs[i].text, 0);
@@ -336,7 +409,15 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 		} else {
 			parse_job(j); /* no thread to be had: one stage after the other */
 		}
-		failed += !store_job(s, j, quiet);
+		failed += !store_job(s, j, voice, &pr);
+		if (pr.on) {
+			struct stat sb;
+			fflush(stdout);
+			if (!stat(j->path, &sb))
+				pr.done += (long long)sb.st_size;
+			pr.files = i + 1;
+			progress_draw(&pr);
+		}
 		deck_free(j->deck);
 		j->deck = NULL;
 		strbuf_release(&j->report);
@@ -348,6 +429,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	}
 	if (threaded)
 		pthread_join(tid, NULL);
+	progress_clear(&pr);
 	if (s && !quiet && store_orphans(s, &after, &nafter, &diag) == VT_OK) {
 		size_t k, m;
 		for (k = 0; k < nafter; k++) {
@@ -423,7 +505,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	const char **paths = xcalloc((size_t)argc, sizeof(*paths));
 	char **expanded = NULL;
 	size_t npaths = 0, nexpanded = 0, failed;
-	bool dashdash = false, check = false;
+	bool dashdash = false, check = false, quiet = false;
 	int i, rc = EXIT_USAGE;
 
 	for (i = 1; i < argc; i++) {
@@ -437,6 +519,8 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 			dashdash = true;
 		else if (!dashdash && !strcmp(argv[i], "--check"))
 			check = true;
+		else if (!dashdash && (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")))
+			quiet = true;
 		else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
 			fprintf(stderr, _("vedtak %s: unknown option '%s'\n"), "import", argv[i]);
 			goto out;
@@ -444,7 +528,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 			paths[npaths++] = argv[i];
 	}
 	if (!npaths) {
-		fprintf(stderr, "%s vedtak [--db PATH] import [--check] [--] FILE...\n", _("usage:"));
+		fprintf(stderr, "%s vedtak [--db PATH] import [--check] [--quiet] [--] FILE|FOLDER...\n", _("usage:"));
 		goto out;
 	}
 	/* A folder stands for the PDF and text files in it, at any depth. */
@@ -480,7 +564,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (!check && open_store(cli, &s) != VT_OK)
 		goto out;
-	failed = import_files(s, paths, npaths, false);
+	failed = import_files(s, paths, npaths, quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
 		fprintf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
 				   npaths), failed, npaths);
@@ -1746,7 +1830,7 @@ static size_t import_samples(struct store *s, bool quiet, char **from, size_t *f
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	ok = n - import_files(s, (const char *const *)names, n, quiet);
+	ok = n - import_files(s, (const char *const *)names, n, quiet ? IMPORT_SILENT : IMPORT_LOUD);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -1795,15 +1879,22 @@ int cli_start(struct cli *cli)
 }
 
 const struct cli_command cli_commands[] = {
-	{ "import", cmd_import, "[--check] [--] FILE...", N_("import slide-deck text exports"),
-	  N_("--check   parse and report each file (summary and warnings), write nothing\n\n"
-	  "Each file is imported in one transaction: a failure leaves nothing of it in the\n"
-	  "database and does not stop the other files. Re-importing an unchanged file does\n"
-	  "nothing; a changed file replaces the meeting imported from a file of that name.\n"
-	  "One summary line per file on stdout; warnings on stderr as FILE:LINE: warning: ...\n") },
+	{ "import", cmd_import, "[--check] [--quiet] [--] FILE|FOLDER...", N_("import decks, notices and minutes (PDF or text; a folder is read for them)"),
+	  N_("--check   parse and report each file (summary and warnings), write nothing\n"
+	  "--quiet   no summary lines and no progress line; errors and warnings only\n\n"
+	  "A folder is read recursively for .pdf and .txt files. What a file is (slide\n"
+	  "deck, notice, minutes) comes from its content. Each file is imported in one\n"
+	  "transaction: a failure leaves nothing of it in the database and does not stop\n"
+	  "the other files. Documents of one meeting (same body and date, or number) join\n"
+	  "into one meeting, in any order. Re-importing an unchanged file does nothing; a\n"
+	  "changed file replaces what the file of that name gave. One summary line per\n"
+	  "file on stdout; warnings on stderr as FILE:LINE: warning: ...; on a terminal, a\n"
+	  "progress line (files, MB/s, time left) while a long import runs.\n") },
 	{ "list", cmd_list, "", N_("list meetings, newest first, with their cases"), "" },
 	{ "show", cmd_show, "NUMBER", N_("show a case in full (all cases with that number)"),
-	  N_("NUMBER is a case number such as 11/21.\n") },
+	  N_("NUMBER is a case number such as 11/21. Where minutes record a decision that\n"
+	  "differs from the proposal, the words that changed are shown as git diff\n"
+	  "--word-diff shows them: in colour on a terminal, [-removed-]{+added+} when piped.\n") },
 	{ "search", cmd_search, "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
 	  N_("search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/"),
 	  N_("--json       results with score, tier and snippet hit offsets (in characters)\n"

@@ -190,6 +190,51 @@ def decision_diff_shown():
     assert any(l.startswith("Vedtak (minutes-ehs-2021-06.txt)") for l in screen), screen
 
 
+def pty_run(args):
+    """Runs vedtak with stdout and stderr on a pseudo-terminal; returns what it wrote."""
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(VEDTAK, [VEDTAK, *args])
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.waitpid(pid, 0)
+    return data.decode("utf-8", "replace")
+
+
+def folder_and_progress():
+    # A folder of 300 decks in subfolders, with a file that is neither PDF nor text.
+    src = open(os.path.join(SAMPLES, sorted(os.listdir(SAMPLES))[1]), encoding="utf-8").read()
+    root = os.path.join(tmp, "nedlastinger")
+    for i in range(300):
+        d = os.path.join(root, f"m{i % 3}")
+        os.makedirs(d, exist_ok=True)
+        open(os.path.join(d, f"d{i:03}.txt"), "w", encoding="utf-8").write(src.replace("Radisson Blu", f"Sted {i}", 1)
+                                                                                 .replace("31. august – 1. september 2022", f"{i % 28 + 1}. mai {2000 + i // 28}", 1))
+    open(os.path.join(root, "notes.odt"), "w").write("not read")
+    db = os.path.join(tmp, "p.db")
+    out = pty_run(["--db", db, "import", root])
+    assert "vedtak import: 300/300 files · " in out and " MB/s · " in out and " left" in out, out[-500:]
+    # The line is drawn over itself and cleared at the end: no line of output ends in it.
+    lines = out.replace("\r\n", "\n").split("\n")
+    assert not any(l.endswith(" left") for l in lines), "a progress line was left on screen"
+    assert sum("(new)" in l or "(joined" in l for l in lines) == 300, "not every file of the folder was imported"
+    assert "notes.odt" not in out
+    os.remove(db)
+    out = pty_run(["--db", db, "import", "--quiet", root])
+    assert "files ·" not in out and "(new)" not in out, out[-300:]
+    # Piped, as before: one summary line per file and no progress.
+    r = run("import", root)
+    assert "files ·" not in r.stderr and len(r.stdout.splitlines()) == 300
+
+
 def pdf_decks_export_as_text():
     for name in sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt")):
         fresh()
@@ -240,6 +285,7 @@ def main():
     t.check("re-importing the minutes replaces only their part; tags stay", reimport_replaces_only_its_part)
     t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
+    t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
     t.check("a news item naming a case is not a meeting", not_a_meeting)
