@@ -1379,6 +1379,14 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		if (c->recorded)
 			c->recorded_source = xstrdup(p->d->source);
 	}
+	/* Without a type in the agenda or heading, the decision's wording tells it. */
+	if (!case_facets(c) && (c->decision || c->recorded)) {
+		enum decision_type t = scan_infer_type(c->decision ? c->decision : c->recorded);
+		if (t) {
+			c->type = t;
+			c->type_source = SOURCE_INFERRED;
+		}
+	}
 	section_slides(p, c, sec->head, sec->end);
 	strbuf_release(&dec[0]);
 	strbuf_release(&dec[1]);

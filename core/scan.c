@@ -195,10 +195,20 @@ enum decision_type scan_infer_type(const char *text)
 		enum decision_type type;
 	} stems[] = {
 		{ "til orientering", DECISION_ORIENTERING },
+		{ "til etterretning", DECISION_ORIENTERING },
 		{ "drøft", DECISION_DROFTING },
+		{ "gir innspill", DECISION_DROFTING },
+		{ "ga innspill", DECISION_DROFTING },
 		{ "godkjen", DECISION_GODKJENNING },
 		{ "vedtar ", DECISION_GODKJENNING },
 		{ "vedtok ", DECISION_GODKJENNING },
+		/* A body that endorses, supports or recommends decides something. */
+		{ "slutter seg til", DECISION_GODKJENNING },
+		{ "sluttet seg til", DECISION_GODKJENNING },
+		{ "støtter", DECISION_GODKJENNING },
+		{ "støttet", DECISION_GODKJENNING },
+		{ "anbefaler", DECISION_GODKJENNING },
+		{ "anbefalte", DECISION_GODKJENNING },
 	};
 	struct strbuf f = STRBUF_INIT;
 	enum decision_type best = DECISION_NONE;

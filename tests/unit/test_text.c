@@ -164,8 +164,11 @@ static void test_infer(void)
 	is_int(scan_infer_type("NUFA tar saken til orientering og ber om å drøfte ..."), DECISION_ORIENTERING,
 	       "the first keyword decides");
 	is_int(scan_infer_type("NUFA godkjenner innkalling og dagsorden."), DECISION_GODKJENNING, "godkjenner");
-	is_int(scan_infer_type("NUFA støtter iverksettelse av modellen"), DECISION_NONE,
-	       "support is no decision type");
+	/* The body's usual verbs of assent decide (issue 11): støtter, slutter seg til, anbefaler. */
+	is_int(scan_infer_type("NUFA støtter iverksettelse av modellen"), DECISION_GODKJENNING,
+	       "support is an approval");
+	is_int(scan_infer_type("NUFA slutter seg til anbefalingen"), DECISION_GODKJENNING, "slutter seg til");
+	is_int(scan_infer_type("NUFA tok rapporten til etterretning"), DECISION_ORIENTERING, "til etterretning");
 	is_int(scan_infer_type("NUFA tar med seg funnene fra rapporten"), DECISION_NONE, "no keyword, no type");
 }
 
