@@ -9,7 +9,7 @@ Exits 1 if any target failed."""
 import os, re, shutil, subprocess, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TARGETS = ("deck", "query", "sync", "document")
+TARGETS = ("deck", "query", "sync", "document", "pdf")
 
 
 def arg(name, default):
@@ -34,6 +34,11 @@ def seeds(build, corpus):
         shutil.copy(os.path.join(reg, f), os.path.join(doc, f))
     for f in sorted(os.listdir(samples)):
         shutil.copy(os.path.join(samples, f), os.path.join(doc, f))
+    pdf = os.path.join(corpus, "pdf")
+    os.makedirs(pdf, exist_ok=True)
+    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "pdf")
+    for f in sorted(os.listdir(reg)):
+        shutil.copy(os.path.join(reg, f), os.path.join(pdf, f))
     q = os.path.join(corpus, "query")
     os.makedirs(q, exist_ok=True)
     tsv = os.path.join(ROOT, "tests", "golden", "search.tsv")
