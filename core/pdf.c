@@ -102,13 +102,14 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 	char *text = poppler_page_get_text(page);
 	struct glyph *g = NULL;
 	double *tmp = NULL, left = 1e9, cw, pitch;
-	size_t ng = 0, alloc = 0, i, k, row, nrows = 0;
+	size_t ng = 0, alloc = 0, i, k, row, nrows = 0, tlen;
 
 	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects))
 		goto out;
-	for (i = 0, k = 0; text[i] && k < nrects; k++) {
+	tlen = strlen(text);
+	for (i = 0, k = 0; i < tlen && k < nrects; k++) {
 		uint32_t cp;
-		size_t len = utf8_decode(text + i, strlen(text + i), &cp);
+		size_t len = utf8_decode(text + i, tlen - i, &cp);
 		struct glyph *x;
 
 		if (!len)
