@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "schema.h"
 #include "search.h"
+#include "sha256.h"
 #include "store.h"
 #include "store_db.h"
 #include "strbuf.h"
@@ -1117,6 +1118,71 @@ void person_rows_free(struct person_row *v, size_t n)
 	free(v);
 }
 
+/*
+ * Every document's contribution is whole: its text is kept and reads again,
+ * a text file's bytes still have its digest, and each of its cases (and,
+ * for minutes, each decision it recorded) is in its meeting.
+ */
+static bool check_documents(struct store *s, struct strbuf *report, bool *ok, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT meeting_id, source, sha256, size, text FROM documents ORDER BY meeting_id, id",
+			       -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		long mid = sqlite3_column_int64(st, 0);
+		const char *src = (const char *)sqlite3_column_text(st, 1), *sha = (const char *)sqlite3_column_text(st, 2);
+		const char *text = (const char *)sqlite3_column_text(st, 4);
+		size_t len = (size_t)sqlite3_column_bytes(st, 4), i, k;
+		struct deck *doc = NULL, *m = NULL;
+		struct vt_diag d2;
+		char hex[65];
+
+		if (!text)
+			continue; /* imported before documents kept their text: nothing to compare */
+		if ((long)len == sqlite3_column_int64(st, 3)) {
+			sha256_hex(text, len, hex);
+			if (strcmp(hex, sha)) {
+				strbuf_addf(report, _("%s: its kept text does not have its digest\n"), src);
+				*ok = false;
+			}
+		}
+		if (document_read_text(src, text, len, sha, 0, &doc, &d2) != VT_OK) {
+			strbuf_addf(report, _("%s: its kept text no longer reads: %s\n"), src, d2.msg);
+			*ok = false;
+			continue;
+		}
+		if (load(s, mid, 0, &m, diag) != VT_OK) {
+			deck_free(doc);
+			sqlite3_finalize(st);
+			return false;
+		}
+		for (i = 0; i < doc->ncases; i++) {
+			const struct deck_case *c = &doc->cases[i];
+			const struct deck_case *mc = NULL;
+
+			for (k = 0; k < m->ncases && !mc; k++)
+				if (!strcmp(m->cases[k].number, c->number) && m->cases[k].occurrence == c->occurrence)
+					mc = &m->cases[k];
+			if (!mc) {
+				strbuf_addf(report, _("%s: case %s is missing from its meeting\n"), src, c->number);
+				*ok = false;
+			} else if (c->recorded && mc->recorded_source && !strcmp(mc->recorded_source, src) &&
+				   (!mc->recorded || strcmp(mc->recorded, c->recorded))) {
+				strbuf_addf(report, _("%s: the decision it records for case %s differs in its meeting\n"), src,
+					    c->number);
+				*ok = false;
+			}
+		}
+		deck_free(doc);
+		deck_free(m);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
 enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
@@ -1141,5 +1207,7 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 		strbuf_addf(report, "full-text index: %s\n", sqlite3_errmsg(s->db));
 		ok = false;
 	}
+	if (ok && !check_documents(s, report, &ok, diag))
+		return db_fail(s, diag, _("checking"));
 	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }

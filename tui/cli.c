@@ -1924,7 +1924,9 @@ const struct cli_command cli_commands[] = {
 	  "in any order, gives the same result; a damaged or foreign file changes nothing.\n") },
 
 	{ "check", cmd_check, "", N_("check the database's integrity and its full-text index"),
-	  N_("Exit status 0 when all is well, 1 with the problems listed otherwise.\n") },
+	  N_("Also reads each document's kept text again: every case it gave (and every\n"
+	  "decision minutes recorded) must be in its meeting.\n"
+	  "Exit status 0 when all is well, 1 with the problems listed otherwise.\n") },
 	{ "export", cmd_export, "[--format json|jsonl|csv|ics] [QUERY]", N_("print cases and meetings for scripts, spreadsheets and calendars"),
 	  N_("With a QUERY, only the cases it finds (and their meetings).\n"
 	  "json   {\"meetings\": [...]} with member changes, agenda, cases, presenters, slides\n"

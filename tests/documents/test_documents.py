@@ -190,6 +190,21 @@ def decision_diff_shown():
     assert any(l.startswith("Vedtak (minutes-ehs-2021-06.txt)") for l in screen), screen
 
 
+def check_documents():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
+    assert run("check").returncode == 0
+    import sqlite3
+    con = sqlite3.connect(os.path.join(tmp, "t.db"))
+    con.execute("UPDATE cases SET recorded_decision = 'Noe annet.' WHERE number = '21/21'")
+    con.execute("DELETE FROM cases WHERE number = '23/21'")
+    con.commit()
+    con.close()
+    r = run("check", ok=False)
+    assert r.returncode == 1, r.stdout
+    assert "minutes-ehs-2021-06.txt: the decision it records for case 21/21 differs in its meeting" in r.stderr, r.stderr
+    assert "notice-ehs-2021-06.txt: case 23/21 is missing from its meeting" in r.stderr, r.stderr
+
+
 def pty_run(args):
     """Runs vedtak with stdout and stderr on a pseudo-terminal; returns what it wrote."""
     import pty
@@ -286,6 +301,7 @@ def main():
     t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
+    t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
     t.check("a news item naming a case is not a meeting", not_a_meeting)
