@@ -14,6 +14,7 @@
 #include "parse.h"
 #include "pdf.h"
 #include "sha256.h"
+#include "unflatten.h"
 #include "util.h"
 #include "banned.h"
 
@@ -62,6 +63,20 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 	st = in_place ? lines_split_in_place(&dl, text, len, diag) : lines_split(&dl, text, len, diag);
 	if (st != VT_OK)
 		return st;
+	if (unflatten_needed(&dl)) {
+		/* A page a line: laid out again, then read as any other text. */
+		struct strbuf laid = STRBUF_INIT;
+		long pages = (long)dl.n;
+
+		unflatten(&dl, &laid);
+		lines_release(&dl);
+		st = lines_split(&dl, laid.buf, laid.len, diag);
+		strbuf_release(&laid);
+		if (st != VT_OK)
+			return st;
+		if (!d->pages)
+			d->pages = pages;
+	}
 	d->line_count = (long)dl.n;
 	if (!d->pages)
 		d->pages = (long)dl.pages;

@@ -312,6 +312,9 @@ bool papers_person_name(const char *s, size_t n)
 			/* An abbreviation ("RHF", "KS") is no part of a name; an initial ("K.") is. */
 			if (letters > 1 && upper == letters)
 				return false;
+			/* Nor is a decision type ("Trondheim Orientering" is a title and a type). */
+			if (decision_facets_parse(s + i, j - i, NULL) && j - i > 1)
+				return false;
 		}
 		words++;
 		i = j;
@@ -1191,6 +1194,30 @@ static bool decision_voice(const char *s, size_t n)
 	return hit;
 }
 
+/*
+ * The decision that closes a paragraph: from the last sentence in the
+ * body's voice to the paragraph's end ("Det kom ingen merknader. Innkalling
+ * og dagsorden godkjennes." gives the second sentence), or NULL.
+ */
+static char *closing_decision(const char *s, size_t n)
+{
+	size_t start = n;
+
+	while (start > 0) {
+		size_t b = start - 1;
+
+		/* Back to the start of the sentence before `start`. */
+		while (b > 0 && !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.' && !scan_starts_lower(s + b, n - b)))
+			b--;
+		if (decision_voice(s + b, n - b) && decision_voice(s + b, start - b))
+			return xstrndup(s + b, n - b);
+		if (decision_voice(s + b, n - b) && start < n)
+			break;
+		start = b;
+	}
+	return decision_voice(s, n) && start == 0 ? xstrndup(s, n) : NULL;
+}
+
 static enum outcome outcome_words(const char *s, size_t n)
 {
 	static const char *const postponed[] = { "saken ble utsatt", "saken utsettes", "saken er utsatt",
@@ -1369,8 +1396,8 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 	if (p->kind == DOC_MINUTES) {
 		if (dec[1].len)
 			c->recorded = xstrdup(dec[1].buf);
-		else if (!labelled_recorded && last.len && decision_voice(last.buf, last.len))
-			c->recorded = xstrdup(last.buf);
+		else if (!labelled_recorded && last.len)
+			c->recorded = closing_decision(last.buf, last.len);
 		c->outcome = outcome_words(c->recorded ? c->recorded : all.buf, c->recorded ? strlen(c->recorded) : all.len);
 		if (!c->outcome && !c->recorded)
 			c->outcome = outcome_words(all.buf, all.len);

@@ -190,6 +190,43 @@ def decision_diff_shown():
     assert any(l.startswith("Vedtak (minutes-ehs-2021-06.txt)") for l in screen), screen
 
 
+def flatten(src, dst):
+    """What web transcripts of PDFs do: each page on one line, spacing lost."""
+    pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
+    open(dst, "w", encoding="utf-8").write("\n".join(" ".join(p.split()) for p in pages) + "\n")
+    return dst
+
+
+def flattened_papers():
+    # The fixtures with a page break each, then flattened.
+    for kind in ("notice", "minutes"):
+        text = open(os.path.join(PAPERS, f"{kind}-ehs-2021-06.txt"), encoding="utf-8").read()
+        text = text.replace("\n\nSak 22/2021", "\n\f\nSak 22/2021").replace("\n\n\nSak 22/2021", "\n\f\nSak 22/2021")
+        open(os.path.join(tmp, f"{kind}.layout.txt"), "w", encoding="utf-8").write(text)
+        flatten(os.path.join(tmp, f"{kind}.layout.txt"), os.path.join(tmp, f"{kind}-flat.txt"))
+    assert len(open(os.path.join(tmp, "notice-flat.txt"), encoding="utf-8").read().splitlines()) <= 3
+    run("import", os.path.join(tmp, "notice-flat.txt"), os.path.join(tmp, "minutes-flat.txt"))
+    data = export()
+    assert len(data["meetings"]) == 1, [m["source"] for m in data["meetings"]]
+    m = data["meetings"][0]
+    assert (m["body"], m["start_date"], m["venue"], m["meeting_number"]) == \
+        ("Nasjonalt e-helsestyre", "2021-06-10", "Teams", "3/2021"), m
+    c = cases(data)
+    assert sorted(c) == ["21/21", "22/21", "23/21"], sorted(c)
+    assert c["22/21"]["title"] == "Nasjonal e-helseportefølje – status", c["22/21"]["title"]
+    assert c["22/21"]["decision_type"] == "Orientering/drøfting", c["22/21"]["decision_type"]
+    assert c["22/21"]["proposed_decision"] == "Nasjonalt e-helsestyre tar statusrapporten til orientering."
+    assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent.", c["21/21"]
+    assert c["22/21"]["outcome"] == "withdrawn"
+    roles = {(a["name"], a["role"]) for a in m["attendance"]}
+    assert ("Anne Berg", "substitute") in roles and ("Per Olav Dahl", "absent") in roles, roles
+    assert c["21/21"]["decision_type"] == "Beslutning", c["21/21"]["decision_type"]
+    assert [p["name"] for p in c["21/21"]["presenters"]] == ["Kari Holm"], c["21/21"]["presenters"]
+    assert c["23/21"]["proposed_decision"] == ("1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                                               "2. Direktoratet legger fram en plan i neste møte."), c["23/21"]
+    assert m["venue"] == "Teams", m["venue"]
+
+
 def check_documents():
     run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
     assert run("check").returncode == 0
@@ -301,6 +338,7 @@ def main():
     t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
+    t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)

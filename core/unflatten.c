@@ -1,0 +1,973 @@
+/*
+ * unflatten.c: a flattened notice or minutes (each page one long line,
+ * single spaces) laid out again. The text is read as a stream of words;
+ * line breaks go back where the class of document has them: before header
+ * labels, between attendance entries "Name (Org)", before an agenda
+ * table's header and each of its rows, before case headings and decision
+ * labels. An agenda row's words are sorted into its columns (number,
+ * title, presenters, time, type) by what they are, because the flattening
+ * interleaved the cells of its wrapped lines; the row is then written with
+ * its cells under the header's columns, as pdftotext -layout would have.
+ * Footers repeated at the end of pages and page numbers are dropped.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "deck.h"
+#include "names.h"
+#include "papers.h"
+#include "scan.h"
+#include "unflatten.h"
+#include "utf8.h"
+#include "util.h"
+#include "banned.h"
+
+struct tok {
+	const char *s;
+	size_t n;
+	int page;
+};
+
+struct flat {
+	struct tok *t;
+	size_t n, alloc;
+	struct strbuf *out;
+	/* Agenda titles seen, to cut a case heading's title from its text. */
+	char **titles_no, **titles;
+	size_t ntitles, titles_alloc;
+	/* Titles of case sections' rows (from the first pass), to tell an
+	 * agenda row's title words from its presenters'. */
+	char **sec_no, **sec_title;
+	size_t nsec, sec_alloc;
+	bool first_pass;
+};
+
+bool unflatten_needed(const struct deck_lines *dl)
+{
+	size_t i, text = 0, long_lines = 0;
+
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].blank)
+			continue;
+		text++;
+		if (dl->v[i].len > 250)
+			long_lines++;
+	}
+	/* Layout text has lines of a printed page's width (two columns side by
+	 * side stay under 250 characters); a flattened page is one line. */
+	return text && long_lines * 2 > text;
+}
+
+static bool tok_is(const struct tok *t, const char *w)
+{
+	return t->n == strlen(w) && !memcmp(t->s, w, t->n);
+}
+
+static bool tok_ci(const struct tok *t, const char *w)
+{
+	return t->n == strlen(w) && !strncasecmp(t->s, w, t->n);
+}
+
+static bool cap(const struct tok *t)
+{
+	uint32_t cp;
+
+	return t->n && utf8_decode(t->s, t->n, &cp) && utf8_is_upper(cp);
+}
+
+static bool lower(const struct tok *t)
+{
+	return t->n && scan_starts_lower(t->s, t->n);
+}
+
+static bool digits(const struct tok *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->s[i] < '0' || t->s[i] > '9')
+			return false;
+	return t->n > 0;
+}
+
+static bool case_no(const struct tok *t, struct case_no *no)
+{
+	size_t n = t->n;
+
+	if (n && (t->s[n - 1] == ':' || t->s[n - 1] == ','))
+		n--;
+	return scan_case_number(t->s, n, no) && no->len == n;
+}
+
+static bool clock(const struct tok *t)
+{
+	size_t at;
+	char hm[6];
+
+	return t->n >= 4 && t->n <= 5 && scan_time_at_end(t->s, t->n, &at, hm) && at == 0;
+}
+
+static bool type_tok(const struct tok *t)
+{
+	size_t n = t->n;
+
+	while (n && (t->s[n - 1] == '/' || t->s[n - 1] == ','))
+		n--;
+	/* Single letters are codes only in a type column; here they would be initials. */
+	return n > 1 && decision_facets_parse(t->s, n, NULL) != 0;
+}
+
+/* ---- output ------------------------------------------------------------ */
+
+/* Ends the output with at least `k` line breaks (0: a space between words). */
+static void brk(struct flat *f, int k)
+{
+	struct strbuf *o = f->out;
+	int have = 0;
+
+	while (o->len && o->buf[o->len - 1] == ' ')
+		o->len--;
+	o->buf[o->len] = '\0';
+	for (size_t i = o->len; i > 0 && (o->buf[i - 1] == '\n' || o->buf[i - 1] == '\f'); i--)
+		have += o->buf[i - 1] == '\n';
+	if (!o->len)
+		return;
+	for (; have < k; have++)
+		strbuf_addch(o, '\n');
+}
+
+static void word(struct flat *f, const struct tok *t)
+{
+	struct strbuf *o = f->out;
+
+	if (o->len && o->buf[o->len - 1] != '\n' && o->buf[o->len - 1] != '\f' && o->buf[o->len - 1] != ' ')
+		strbuf_addch(o, ' ');
+	strbuf_add(o, t->s, t->n);
+}
+
+/* Pads the current line to column `col` (characters), at least two spaces. */
+static void pad_to(struct strbuf *o, size_t col)
+{
+	size_t start = o->len, c = 0;
+
+	while (start > 0 && o->buf[start - 1] != '\n' && o->buf[start - 1] != '\f')
+		start--;
+	for (size_t i = start; i < o->len; i++)
+		c += ((unsigned char)o->buf[i] & 0xC0) != 0x80;
+	if (c && o->len > start)
+		strbuf_addstr(o, "  "), c += 2;
+	for (; c < col; c++)
+		strbuf_addch(o, ' ');
+}
+
+/* ---- tokens and page furniture ----------------------------------------- */
+
+static void tokenize(struct flat *f, const struct line *l, int page)
+{
+	size_t i = 0;
+
+	while (i < l->len) {
+		size_t b;
+
+		while (i < l->len && l->text[i] == ' ')
+			i++;
+		b = i;
+		while (i < l->len && l->text[i] != ' ')
+			i++;
+		if (i > b) {
+			ALLOC_GROW(f->t, f->n + 1, f->alloc);
+			f->t[f->n].s = l->text + b;
+			f->t[f->n].n = i - b;
+			f->t[f->n].page = page;
+			f->n++;
+		}
+	}
+}
+
+/* Equal but for digits (page numbers, dates of a running footer). */
+static bool same_shape(const struct tok *a, const struct tok *b)
+{
+	if (digits(a) && digits(b))
+		return true;
+	return a->n == b->n && !memcmp(a->s, b->s, a->n);
+}
+
+/*
+ * Drops what ends every page: "side 2 av 4", a bare page number, and the
+ * running footer before it ("Referat NUFA 15. – 16. mars 2023"), found as
+ * the longest run of words that ends two or more pages alike.
+ */
+static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *drop)
+{
+	size_t p, q;
+
+	for (p = 0; p < npages; p++) {
+		size_t b = start[p], e = start[p + 1];
+
+		/* "side N", "side N av M", "N / M", a bare "N" at the end. */
+		if (e > b && digits(&f->t[e - 1])) {
+			size_t k = e - 1;
+			if (k >= b + 2 && tok_ci(&f->t[k - 1], "av") && digits(&f->t[k - 2]))
+				k -= 2;
+			if (k > b && (tok_ci(&f->t[k - 1], "side") || tok_ci(&f->t[k - 1], "s.")))
+				k--;
+			if (k < e - 1 || f->t[e - 1].n <= 3)
+				for (; k < e; k++)
+					drop[k] = true;
+		}
+		/* A page number that opens the page. */
+		if (p > 0 && e > b + 1 && digits(&f->t[b]) && f->t[b].n <= 3 && !case_no(&f->t[b + 1], &(struct case_no){ 0 }))
+			drop[b] = true;
+	}
+	for (p = 0; p < npages; p++) {
+		size_t best = 0;
+
+		for (q = 0; q < npages; q++) {
+			size_t a = start[p + 1], b = start[q + 1], k = 0;
+
+			if (q == p)
+				continue;
+			while (a > start[p] && drop[a - 1])
+				a--;
+			while (b > start[q] && drop[b - 1])
+				b--;
+			while (k < a - start[p] && k < b - start[q] && same_shape(&f->t[a - 1 - k], &f->t[b - 1 - k]))
+				k++;
+			if (k > best)
+				best = k;
+		}
+		if (best >= 3 && best < 25) {
+			size_t a = start[p + 1];
+			while (a > start[p] && drop[a - 1])
+				a--;
+			for (q = 0; q < best; q++)
+				drop[a - 1 - q] = true;
+		}
+	}
+}
+
+/* ---- recognisers ------------------------------------------------------- */
+
+static const char *const header_labels[] = {
+	"Dato", "Tid", "Sted", "Møtested", "Møteleder", "Sekretariat", "Referent", "Versjon", "Medlemmer",
+	"Observatører", "Forfall", "Deltakere", "Tilstede", "Fravær", "Stedfortredere",
+};
+
+static const char *const list_labels[] = {
+	"Medlemmer", "Observatører", "Forfall", "Deltakere", "Tilstede", "Sekretariat", "Fravær", "Stedfortredere",
+};
+
+static bool one_of(const struct tok *t, const char *const *v, size_t n)
+{
+	size_t i, len = t->n;
+
+	if (len && t->s[len - 1] == ':')
+		len--;
+	for (i = 0; i < n; i++)
+		if (len == strlen(v[i]) && !memcmp(t->s, v[i], len))
+			return true;
+	return false;
+}
+
+/* Column words of a table header at i; returns how many words the header takes (0: none). */
+static size_t table_header_at(const struct flat *f, size_t i, const char **names, size_t *ncols)
+{
+	static const char *const two[] = { "Presenteres av", "Presentert av", "Presenterer saken", "Sak nr" };
+	static const char *const one[] = { "Tema", "Tittel", "Sakstittel", "Saksnavn", "Ansvarlig", "Innleder",
+					   "Innledere", "Tid", "Kl.", "Sakstype", "Type", "Vedlegg", "Agenda" };
+	size_t j = i + 1, k;
+
+	*ncols = 0;
+	if (i >= f->n || !(tok_is(&f->t[i], "Sak") || tok_is(&f->t[i], "Saksnr") || tok_is(&f->t[i], "Nr")))
+		return 0;
+	names[(*ncols)++] = "Sak";
+	while (j < f->n && *ncols < 8) {
+		bool hit = false;
+		for (k = 0; k < ARRAY_SIZE(two) && j + 1 < f->n; k++) {
+			size_t l1 = strcspn(two[k], " ");
+			if (f->t[j].n == l1 && !memcmp(f->t[j].s, two[k], l1) && tok_is(&f->t[j + 1], two[k] + l1 + 1)) {
+				names[(*ncols)++] = two[k];
+				j += 2;
+				hit = true;
+				break;
+			}
+		}
+		if (hit)
+			continue;
+		for (k = 0; k < ARRAY_SIZE(one); k++)
+			if (tok_is(&f->t[j], one[k])) {
+				names[(*ncols)++] = one[k];
+				j++;
+				hit = true;
+				break;
+			}
+		if (!hit)
+			break;
+	}
+	return *ncols >= 2 ? j - i : 0;
+}
+
+/* A label that opens a part of a case: returns how many words it takes. */
+static size_t label_at(const struct flat *f, size_t i)
+{
+	const struct tok *t = &f->t[i];
+
+	if (i + 2 < f->n && tok_is(t, "Forslag") && tok_is(&f->t[i + 1], "til") && f->t[i + 2].n >= 6 &&
+	    !strncmp(f->t[i + 2].s, "vedtak", 6))
+		return 3;
+	if (tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:") || tok_is(t, "Innleder:") ||
+	    tok_is(t, "Innledere:"))
+		return 1;
+	if (i + 1 < f->n && tok_is(t, "Spørsmål") && tok_is(&f->t[i + 1], "til"))
+		return 2;
+	return 0;
+}
+
+/* "1.", "2)", "a)": an item of a numbered list. */
+static bool item_number(const struct tok *t)
+{
+	return (t->n == 2 || (t->n == 3 && t->s[1] >= '0' && t->s[1] <= '9')) &&
+	       ((t->s[0] >= '1' && t->s[0] <= '9') || (t->n == 2 && t->s[0] >= 'a' && t->s[0] <= 'h')) &&
+	       (t->s[t->n - 1] == '.' || t->s[t->n - 1] == ')');
+}
+
+/* A word that ends a sentence: "2023.", "saken." (not "kl.", "jf.", "25."). */
+static bool sentence_end(const struct tok *t)
+{
+	return t->n >= 4 && t->s[t->n - 1] == '.' && !(t->n <= 4 && (t->s[0] < '0' || t->s[0] > '9') && lower(t));
+}
+
+static bool body_voice(const struct tok *t)
+{
+	size_t at, len;
+
+	return body_find(t->s, t->n, &at, &len) && at == 0;
+}
+
+/* A word that opens a sentence of minutes or papers ("Saken ble utsatt", "NUFA drøftet"). */
+static bool sentence_opener(const struct flat *f, size_t i)
+{
+	static const char *const openers[] = { "Saken", "Det", "Direktoratet", "Medlemmene", "Styret", "Utvalget",
+					       "Rådet", "Sekretariatet", "Innledningsvis", "Bakgrunn", "Møtet" };
+	size_t k;
+
+	if (body_voice(&f->t[i]) && i + 1 < f->n && lower(&f->t[i + 1]))
+		return true;
+	for (k = 0; k < ARRAY_SIZE(openers); k++)
+		if (tok_is(&f->t[i], openers[k]))
+			return true;
+	return false;
+}
+
+static void remember_title(struct flat *f, const struct case_no *no, const char *title)
+{
+	ALLOC_GROW(f->titles_no, f->ntitles + 1, f->titles_alloc);
+	f->titles = xrealloc(f->titles, f->titles_alloc * sizeof(*f->titles));
+	f->titles_no[f->ntitles] = xstrdup(no->text);
+	f->titles[f->ntitles++] = xstrdup(title);
+}
+
+static const char *known_title(const struct flat *f, const struct case_no *no)
+{
+	size_t i;
+
+	for (i = 0; i < f->ntitles; i++)
+		if (!strcmp(f->titles_no[i], no->text))
+			return f->titles[i];
+	return NULL;
+}
+
+/* ---- agenda rows ------------------------------------------------------- */
+
+/* A row starts here: a case number, or a break ("Pause 11.40", "Eventuelt"). */
+static bool row_start(const struct flat *f, size_t i)
+{
+	struct case_no no;
+	const struct tok *t = &f->t[i];
+
+	if (case_no(t, &no))
+		return !(i > 0 && (tok_ci(&f->t[i - 1], "sak") && lower(&f->t[i - 1])));
+	if (i > 0 && case_no(&f->t[i - 1], &no))
+		return false; /* "39/22 Eventuelt" is a case */
+	if (tok_is(t, "Pause") || tok_is(t, "Lunsj") || tok_is(t, "Middag") || tok_is(t, "Kaffe") ||
+	    tok_is(t, "Slutt") || tok_is(t, "Eventuelt"))
+		return true;
+	return false;
+}
+
+/* The end of the row that starts at i (exclusive). */
+static size_t row_end(const struct flat *f, size_t i, size_t limit)
+{
+	size_t j;
+	const char *names[8];
+	size_t nc;
+
+	for (j = i + 1; j < limit; j++) {
+		if (f->t[j].page != f->t[i].page && (row_start(f, j) || label_at(f, j)))
+			break;
+		if (row_start(f, j))
+			break;
+		if (label_at(f, j) || table_header_at(f, j, names, &nc) ||
+		    (tok_is(&f->t[j], "Dag") && j + 1 < limit && digits(&f->t[j + 1])) || tok_is(&f->t[j], "Saksdokumenter") ||
+		    tok_is(&f->t[j], "Saksliste") || (tok_is(&f->t[j], "Sak") && j + 1 < limit &&
+						       case_no(&f->t[j + 1], &(struct case_no){ 0 })))
+			break;
+	}
+	return j;
+}
+
+enum cell { C_TITLE, C_PEOPLE, C_TIME, C_TYPE, C_BODY };
+
+/* A run of two to four capitalised words that reads as a person's name, starting at i. */
+static size_t name_run(const struct flat *f, size_t i, size_t e)
+{
+	size_t k;
+
+	for (k = 4; k >= 2; k--) {
+		const char *b, *end;
+		size_t n;
+
+		if (i + k > e)
+			continue;
+		if (i + k == e && f->t[e - 1].n == 1)
+			continue; /* "Kari Holm B": the letter is the row's type code */
+		b = f->t[i].s;
+		end = f->t[i + k - 1].s + f->t[i + k - 1].n;
+		n = (size_t)(end - b);
+		while (n && (b[n - 1] == ',' || b[n - 1] == ')'))
+			n--;
+		if (papers_person_name(b, n) && memchr(b, '(', n) == NULL)
+			return k;
+	}
+	return 0;
+}
+
+/*
+ * Sorts the words of one row into cells. The flattening wrote each
+ * physical line's cells in turn (title part, presenters part, time, type,
+ * then the next line's parts), so: the title runs until a person's name or
+ * the time; presenters run until the time or type; after them, words that
+ * continue a sentence continue the title and capitalised ones the
+ * presenters. A row of a case section ends in its type, and what follows
+ * a type word there is the case's text.
+ */
+static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
+{
+	size_t i;
+	enum cell cur = C_TITLE;
+	bool seen_type = false, seen_time = false, people_open = false;
+
+	for (i = b; i < e; i++) {
+		const struct tok *t = &f->t[i];
+		size_t run;
+
+		if (clock(t) && !seen_time) {
+			cell[i] = C_TIME;
+			seen_time = true;
+			cur = C_TITLE;
+			continue;
+		}
+		if (i + 1 == e && i > b && t->n == 1 && decision_facets_parse(t->s, 1, NULL)) {
+			cell[i] = C_TYPE; /* a letter code ends the row: "B", "O", "D" */
+			continue;
+		}
+		if (type_tok(t) && i > b && (i + 1 == e || clock(&f->t[i - 1]) || t->s[t->n - 1] == '/' ||
+					     !lower(&f->t[i + 1]) || seen_time || lower(&f->t[i - 1]))) {
+			/* "Godkjenning av ..." opening a title is the title. */
+			if (!(cur == C_TITLE && i + 1 < e && lower(&f->t[i + 1]) && !seen_time && !clock(&f->t[i - 1]) &&
+			      t->s[t->n - 1] != '/' && !lower(&f->t[i - 1]))) {
+				cell[i] = C_TYPE;
+				seen_type = true;
+				cur = C_TITLE;
+				continue;
+			}
+		}
+		if (seen_type && !seen_time && cap(t) && i + 4 < e) {
+			/* A section's row: the text of the case follows its type. */
+			for (; i < e; i++)
+				cell[i] = C_BODY;
+			break;
+		}
+		if (i > b && cell[i - 1] == C_TITLE && cur == C_TITLE && scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) &&
+		    !name_run(f, i, e)) {
+			cell[i] = C_TITLE; /* "... utprøving i" + "Helse Vest" */
+			continue;
+		}
+		if (i > b && cell[i - 1] == C_TITLE && cur != C_PEOPLE && scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) &&
+		    name_run(f, i, e) == 0) {
+			cell[i] = C_TITLE;
+			continue;
+		}
+		if (cur == C_PEOPLE) {
+			cell[i] = C_PEOPLE;
+			people_open = tok_is(t, "og") || t->s[t->n - 1] == ',';
+			continue;
+		}
+		if ((run = name_run(f, i, e)) && (i > b || f->t[i].s[0] != '\0')) {
+			size_t k;
+			for (k = 0; k < run; k++)
+				cell[i + k] = C_PEOPLE;
+			i += run - 1;
+			cur = C_PEOPLE;
+			people_open = f->t[i].s[f->t[i].n - 1] == ',';
+			continue;
+		}
+		if (cap(t) && i > b && (seen_time || seen_type) && cell[i - 1] != C_TITLE) {
+			cell[i] = C_PEOPLE;
+			continue;
+		}
+		if (cap(t) && people_open && (seen_time || seen_type)) {
+			cell[i] = C_PEOPLE;
+			people_open = t->s[t->n - 1] == ',';
+			continue;
+		}
+		cell[i] = C_TITLE;
+	}
+}
+
+static const char *section_title(const struct flat *f, const struct case_no *no)
+{
+	size_t i;
+
+	for (i = 0; i < f->nsec; i++)
+		if (!strcmp(f->sec_no[i], no->text))
+			return f->sec_title[i];
+	return NULL;
+}
+
+/*
+ * With the title known from the case's own section, an agenda row's words
+ * are the title's where they follow it in order, the time and type where
+ * they are those, and the presenters' otherwise.
+ */
+static void split_by_title(const struct flat *f, size_t b, size_t e, enum cell *cell, const char *title)
+{
+	size_t i, at = 0, tl = strlen(title);
+
+	for (i = b; i < e; i++) {
+		const struct tok *t = &f->t[i];
+		const char *w;
+
+		while (at < tl && title[at] == ' ')
+			at++;
+		/* The word where the title goes on, or a little further: the
+		 * agenda may leave out words of the section's title. */
+		for (w = title + at; w && *w; w = strchr(w, ' '), w = w ? w + 1 : NULL)
+			if (!strncmp(w, t->s, t->n) && (w[t->n] == ' ' || !w[t->n]))
+				break;
+		if (w && *w && (size_t)(w - title) <= at + 40) {
+			cell[i] = C_TITLE;
+			at = (size_t)(w - title) + t->n;
+		} else if (clock(t)) {
+			cell[i] = C_TIME;
+		} else if (type_tok(t)) {
+			cell[i] = C_TYPE;
+		} else if (lower(t) && !tok_is(t, "og")) {
+			cell[i] = C_TITLE; /* presenters' cells hold names, not lower-case words */
+		} else {
+			cell[i] = C_PEOPLE;
+		}
+	}
+}
+
+/*
+ * A case section's row, its case already in the agenda: the words follow
+ * the agenda's title in order (a type or time among them is that), and
+ * where they stop following it, the case's text begins.
+ */
+static void split_section_row(const struct flat *f, size_t b, size_t e, enum cell *cell, const char *title)
+{
+	size_t i, at = 0, tl = strlen(title);
+	bool body = false;
+
+	for (i = b; i < e; i++) {
+		const struct tok *t = &f->t[i];
+
+		while (at < tl && title[at] == ' ')
+			at++;
+		if (body) {
+			cell[i] = C_BODY;
+		} else if (at < tl && !strncmp(title + at, t->s, t->n) && (at + t->n == tl || title[at + t->n] == ' ')) {
+			cell[i] = C_TITLE;
+			at += t->n;
+		} else if (type_tok(t)) {
+			cell[i] = C_TYPE;
+		} else if (clock(t)) {
+			cell[i] = C_TIME;
+		} else if (at > 0 && at + 1 >= tl) {
+			cell[i] = C_BODY; /* the title is whole: the text begins */
+			body = true;
+		} else if (at > 0 && lower(t)) {
+			cell[i] = C_TITLE; /* the section words its title a little differently */
+		} else {
+			cell[i] = C_BODY;
+			body = true;
+		}
+	}
+}
+
+static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e, const enum cell *cell, enum cell want)
+{
+	size_t i;
+
+	for (i = b; i < e; i++) {
+		if (cell[i] != want)
+			continue;
+		if (sb->len && sb->buf[sb->len - 1] != '/')
+			strbuf_addch(sb, ' ');
+		strbuf_add(sb, f->t[i].s, f->t[i].n);
+	}
+}
+
+/* Writes one row under the header's columns; returns where the case's text starts (e if none). */
+static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *cols, const size_t *at, size_t ncols)
+{
+	enum cell *cell = xcalloc(f->n + 1, sizeof(*cell)); /* indexed like f->t */
+	struct strbuf part = STRBUF_INIT, title = STRBUF_INIT;
+	struct case_no no;
+	size_t c, first = b, body = e, i;
+
+	if (case_no(&f->t[b], &no))
+		first = b + 1;
+	if (!f->first_pass && first > b && known_title(f, &no))
+		split_section_row(f, first, e, cell, known_title(f, &no)); /* the agenda came first */
+	else if (first > b && section_title(f, &no))
+		split_by_title(f, first, e, cell, section_title(f, &no));
+	else
+		split_row(f, first, e, cell);
+	for (i = first; i < e; i++)
+		if (cell[i] == C_BODY) {
+			body = i;
+			break;
+		}
+	brk(f, 1);
+	for (c = 0; c < ncols; c++) {
+		strbuf_reset(&part);
+		if (c == 0) {
+			if (first > b)
+				strbuf_add(&part, f->t[b].s, f->t[b].n);
+		} else if (!strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") || !strcmp(cols[c], "Sakstittel") ||
+			   !strcmp(cols[c], "Saksnavn") || !strcmp(cols[c], "Agenda")) {
+			cat_cell(&part, f, first, body, cell, C_TITLE);
+			strbuf_add(&title, part.buf, part.len);
+		} else if (!strcmp(cols[c], "Tid") || !strcmp(cols[c], "Kl.")) {
+			cat_cell(&part, f, first, body, cell, C_TIME);
+		} else if (!strcmp(cols[c], "Sakstype") || !strcmp(cols[c], "Type")) {
+			cat_cell(&part, f, first, body, cell, C_TYPE);
+		} else if (strcmp(cols[c], "Vedlegg")) {
+			cat_cell(&part, f, first, body, cell, C_PEOPLE);
+		}
+		if (!part.len)
+			continue;
+		pad_to(f->out, at[c]);
+		strbuf_add(f->out, part.buf, part.len);
+	}
+	if (first > b && title.len && !known_title(f, &no))
+		remember_title(f, &no, title.buf);
+	if (first > b && title.len && body < e && f->first_pass) {
+		ALLOC_GROW(f->sec_no, f->nsec + 1, f->sec_alloc);
+		f->sec_title = xrealloc(f->sec_title, f->sec_alloc * sizeof(*f->sec_title));
+		f->sec_no[f->nsec] = xstrdup(no.text);
+		f->sec_title[f->nsec++] = xstrdup(title.buf);
+	}
+	strbuf_release(&part);
+	strbuf_release(&title);
+	free(cell);
+	return body;
+}
+
+/* ---- the stream -------------------------------------------------------- */
+
+/* "(Org) for Name Name" ends `back` words before i: a stand-in's entry, whose name has no parenthesis after it. */
+static bool stand_in_before(const struct flat *f, size_t i, size_t back)
+{
+	const struct tok *w;
+
+	if (i < back + 1)
+		return false;
+	w = &f->t[i - back];
+	return (tok_is(w, "for") || tok_is(w, "pva")) && f->t[i - back - 1].s[f->t[i - back - 1].n - 1] == ')' &&
+	       cap(&f->t[i - back + 1]);
+}
+
+/* Writes words [i, e) as running text, breaking where the class of document breaks; returns e. */
+static void put_text(struct flat *f, size_t i, size_t e, const bool *drop, bool *listing, bool *header)
+{
+	bool in_decision = false;
+
+	for (; i < e; i++) {
+		const struct tok *t = &f->t[i];
+		size_t k;
+
+		if (drop[i])
+			continue;
+		if (i > 0 && t->page != f->t[i - 1].page) {
+			brk(f, 1);
+			strbuf_addch(f->out, '\f');
+		}
+		if (*header && one_of(t, header_labels, ARRAY_SIZE(header_labels)) && i + 1 < e && !lower(&f->t[i + 1])) {
+			bool two = one_of(t, list_labels, ARRAY_SIZE(list_labels)) && i + 1 < e &&
+				   one_of(&f->t[i + 1], list_labels, ARRAY_SIZE(list_labels));
+			brk(f, 2);
+			strbuf_add(f->out, t->s, t->n);
+			strbuf_addstr(f->out, "  ");
+			if (two) {
+				/* Two lists side by side, their rows run together: all go to
+				 * the first, which is the longer as a rule (members). */
+				strbuf_add(f->out, f->t[i + 1].s, f->t[i + 1].n);
+				brk(f, 1);
+				i++;
+			}
+			*listing = one_of(t, list_labels, ARRAY_SIZE(list_labels));
+			continue;
+		}
+		if (*header && i + 1 < e && (tok_is(t, "Til") || tok_is(t, "Meldt")) &&
+		    (tok_is(&f->t[i + 1], "stede:") || tok_is(&f->t[i + 1], "stede") || tok_is(&f->t[i + 1], "forfall:") ||
+		     tok_is(&f->t[i + 1], "forfall"))) {
+			brk(f, 2);
+			word(f, t);
+			word(f, &f->t[++i]);
+			strbuf_addstr(f->out, "  ");
+			*listing = true;
+			continue;
+		}
+		if (*header && tok_is(t, "Møte") && i + 1 < e &&
+		    (case_no(&f->t[i + 1], &(struct case_no){ 0 }) || tok_is(&f->t[i + 1], "nr.") || tok_is(&f->t[i + 1], "i"))) {
+			brk(f, 2);
+			strbuf_add(f->out, t->s, t->n);
+			if (!tok_is(&f->t[i + 1], "i"))
+				strbuf_addstr(f->out, "  ");
+			*listing = false;
+			continue;
+		}
+		if (tok_is(t, "Møteinnkalling") || tok_is(t, "Referat") || tok_is(t, "Protokoll") ||
+		    tok_is(t, "Saksliste") || tok_is(t, "Saksdokumenter") || tok_is(t, "Innkalling")) {
+			if (*header || tok_is(t, "Saksliste") || tok_is(t, "Saksdokumenter")) {
+				brk(f, 2);
+				strbuf_add(f->out, t->s, t->n);
+				brk(f, 2);
+				*listing = false;
+				continue;
+			}
+		}
+		if (tok_is(t, "Dag") && i + 1 < e && digits(&f->t[i + 1])) {
+			brk(f, 2);
+			*listing = false;
+		}
+		if (i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && sentence_opener(f, i))
+			brk(f, 2); /* "Innleder: Name (Org)" then the discussion */
+		if ((k = label_at(f, i))) {
+			brk(f, 2);
+			*listing = false;
+			in_decision = k == 3 || tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:");
+		}
+		if (in_decision && i > 0 && sentence_end(&f->t[i - 1]) && lower(t)) {
+			/* A sentence cannot start in lower case: words of a right-hand
+			 * column ("Vedlegg 1: Referat fra NUFA ...") that the flattening
+			 * ran into the decision. */
+			for (; i + 1 < e && !(cap(&f->t[i + 1]) && sentence_end(&f->t[i])) && !label_at(f, i + 1); i++)
+				;
+			continue;
+		}
+		if (tok_is(t, "Ingen") && i + 1 < e && tok_is(&f->t[i + 1], "vedlegg")) {
+			i++;
+			continue;
+		}
+		if (tok_is(t, "Vedlegg") || tok_is(t, "Vedlegg:")) {
+			/* An attachment's name runs until the body speaks again. */
+			for (; i + 1 < e && !body_voice(&f->t[i + 1]) && !label_at(f, i + 1) && !row_start(f, i + 1); i++)
+				;
+			continue;
+		}
+		if (tok_is(t, "Eventuelt") && (i + 1 == e || cap(&f->t[i + 1]))) {
+			brk(f, 2);
+			strbuf_addstr(f->out, "Eventuelt");
+			brk(f, 2);
+			continue;
+		}
+		if (tok_is(t, "Bakgrunn") && i + 1 < e && cap(&f->t[i + 1])) {
+			brk(f, 2);
+			strbuf_addstr(f->out, "Bakgrunn");
+			brk(f, 1);
+			continue;
+		}
+		if (tok_is(t, "•") || (item_number(t) && i > 0 && (sentence_end(&f->t[i - 1]) ||
+								     f->t[i - 1].s[f->t[i - 1].n - 1] == ':'))) {
+			brk(f, 1);
+		} else if (*listing && i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && cap(t) &&
+			   !tok_is(t, "for") && !tok_is(t, "pva")) {
+			brk(f, 1);
+		} else if (*listing && cap(t) && (stand_in_before(f, i, 3) || stand_in_before(f, i, 4)) &&
+			   (k = name_run(f, i, e)) && i + k < e && f->t[i + k].s[0] == '(') {
+			brk(f, 1); /* "... for Randi Kleppe" + "Bjørnar Isaksen (Helse Nord RHF)" */
+		}
+		word(f, t);
+	}
+}
+
+static void run(struct flat *f, struct strbuf *out, bool *drop);
+
+void unflatten(const struct deck_lines *dl, struct strbuf *out)
+{
+	struct flat f;
+	size_t *start = NULL, npages = 0, i, p;
+	bool *drop;
+	int page = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.out = out;
+	for (i = 0; i < dl->n; i++) {
+		if (dl->v[i].blank)
+			continue;
+		start = xrealloc(start, (npages + 2) * sizeof(*start));
+		start[npages++] = f.n;
+		tokenize(&f, &dl->v[i], page++);
+	}
+	if (!start)
+		start = xmalloc(sizeof(*start));
+	start[npages] = f.n;
+	drop = xcalloc(f.n + 1, sizeof(*drop));
+	drop_furniture(&f, start, npages, drop);
+	{
+		/* Page furniture goes before anything reads the words. */
+		size_t o = 0;
+		for (i = 0; i < f.n; i++)
+			if (!drop[i])
+				f.t[o++] = f.t[i];
+		f.n = o;
+		memset(drop, 0, (f.n + 1) * sizeof(*drop));
+	}
+
+	f.first_pass = true;
+	run(&f, out, drop);
+	strbuf_reset(out);
+	for (p = 0; p < f.ntitles; p++) {
+		free(f.titles_no[p]);
+		free(f.titles[p]);
+	}
+	f.ntitles = 0;
+	f.first_pass = false;
+	run(&f, out, drop);
+	brk(&f, 1);
+	for (p = 0; p < f.ntitles; p++) {
+		free(f.titles_no[p]);
+		free(f.titles[p]);
+	}
+	for (p = 0; p < f.nsec; p++) {
+		free(f.sec_no[p]);
+		free(f.sec_title[p]);
+	}
+	free(f.sec_no);
+	free(f.sec_title);
+	free(f.titles_no);
+	free(f.titles);
+	free(drop);
+	free(start);
+	free(f.t);
+}
+
+/* One pass over the words, writing the text laid out again into `out`. */
+static void run(struct flat *f, struct strbuf *out, bool *drop)
+{
+	size_t i;
+	bool listing = false, header = true;
+
+	for (i = 0; i < f->n;) {
+		const char *cols[8];
+		size_t ncols, hl = drop[i] ? 0 : table_header_at(f, i, cols, &ncols);
+
+		if (hl) {
+			/* A table: its header at fixed columns, then its rows under them. */
+			size_t at[8], c, col = 0;
+
+			header = listing = false;
+			brk(f, 2);
+			for (c = 0; c < ncols; c++) {
+				at[c] = col;
+				pad_to(out, col);
+				strbuf_addstr(out, cols[c]);
+				col += c == 0 ? 9 : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70 : 30;
+			}
+			i += hl;
+			while (i < f->n && row_start(f, i)) {
+				size_t e = row_end(f, i, f->n), body = put_row(f, i, e, cols, at, ncols);
+				if (body < e) {
+					brk(f, 2);
+					put_text(f, body, e, drop, &listing, &header);
+				}
+				i = e;
+			}
+			brk(f, 2);
+			continue;
+		}
+		if (!drop[i] && tok_is(&f->t[i], "Sak") && i + 1 < f->n) {
+			struct case_no no;
+			size_t j = i + 1;
+
+			if (tok_is(&f->t[j], "nr.") && j + 1 < f->n)
+				j++;
+			if (case_no(&f->t[j], &no)) {
+				/* A case heading: its title as the agenda has it, then its text. */
+				const char *title = known_title(f, &no);
+				size_t k, tl = title ? strlen(title) : 0, used = 0;
+
+				header = listing = false;
+				brk(f, 2);
+				for (k = i; k <= j; k++)
+					word(f, &f->t[k]);
+				strbuf_addstr(out, "  ");
+				for (k = j + 1; k < f->n && title && used < tl; k++) {
+					if (strncmp(title + used, f->t[k].s, f->t[k].n))
+						break;
+					word(f, &f->t[k]);
+					used += f->t[k].n + 1;
+				}
+				if (title && used < tl) {
+					/* Worded a little differently ("referat fra møte i NUFA"):
+					 * the title ends where the agenda's last two words do. */
+					const char *last = strrchr(title, ' ');
+					size_t m, limit = k + 2 * (tl / 4 + 4);
+					const char *prev = last ? last - 1 : NULL;
+					while (prev && prev > title && *prev != ' ')
+						prev--;
+					for (m = k; last && prev && m + 1 < f->n && m < limit; m++)
+						if (f->t[m + 1].n == strlen(last + 1) && !strncmp(f->t[m + 1].s, last + 1, f->t[m + 1].n) &&
+						    !strncmp(f->t[m].s, prev + (*prev == ' '), f->t[m].n))
+							break;
+					if (last && prev && m + 1 < f->n && m < limit) {
+						for (; k <= m + 1; k++)
+							word(f, &f->t[k]);
+						used = tl;
+					}
+				}
+				if (!title) {
+					/* No agenda to say where the title ends: before the first
+					 * word that opens a sentence of the minutes. */
+					size_t limit = k + 25;
+					for (; k < f->n && k < limit && !sentence_opener(f, k) && !label_at(f, k); k++)
+						word(f, &f->t[k]);
+					if (k < f->n && (sentence_opener(f, k) || label_at(f, k)))
+						brk(f, 2);
+				}
+				if (title && used >= tl)
+					brk(f, 2);
+				i = k;
+				continue;
+			}
+		}
+		{
+			/* Running text up to the next table or case heading. */
+			size_t e = i + 1;
+			for (; e < f->n; e++) {
+				size_t n2;
+				const char *c2[8];
+				if (table_header_at(f, e, c2, &n2) ||
+				    (tok_is(&f->t[e], "Sak") && e + 1 < f->n && case_no(&f->t[e + 1], &(struct case_no){ 0 })))
+					break;
+			}
+			put_text(f, i, e, drop, &listing, &header);
+			i = e;
+		}
+	}
+}

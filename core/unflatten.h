@@ -1,0 +1,26 @@
+/*
+ * unflatten.h: text where each page of a notice or minutes sits on one long
+ * line (what web "transcripts" of PDFs look like: column spacing lost,
+ * page numbers and footers run into the text) laid out again as lines, so
+ * that the readers of papers.h find the header, the agenda and the cases.
+ */
+#ifndef VEDTAK_UNFLATTEN_H
+#define VEDTAK_UNFLATTEN_H
+
+#include <stdbool.h>
+
+#include "lines.h"
+#include "strbuf.h"
+
+/* True if `dl` looks flattened: a few lines, most of them very long. */
+bool unflatten_needed(const struct deck_lines *dl);
+
+/*
+ * Appends to `out` the text of `dl` laid out again: a line for each header
+ * label, attendance entry, agenda row (its cells put under the columns of
+ * the table header), case heading and decision label; page footers removed;
+ * a form feed between pages, so pages keep their numbers.
+ */
+void unflatten(const struct deck_lines *dl, struct strbuf *out);
+
+#endif
