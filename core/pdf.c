@@ -101,7 +101,7 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 	guint nrects = 0;
 	char *text = poppler_page_get_text(page);
 	struct glyph *g = NULL;
-	double *tmp = NULL, left = 1e9, cw, pitch;
+	double *tmp = NULL, left = 1e9, cw, pitch, lh;
 	size_t ng = 0, alloc = 0, i, k, row, nrows = 0, tlen;
 
 	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects))
@@ -145,6 +145,14 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 			row = i;
 		}
 	pitch = median(tmp, nrows, 12.0);
+	/* The line a font of this size takes: on a page set with a blank line
+	 * between all its lines, the usual distance between rows is two lines,
+	 * and those blank lines must stay (they end sections and paragraphs). */
+	for (i = 0; i < ng; i++)
+		tmp[i] = g[i].h;
+	lh = median(tmp, ng, pitch) * 1.2;
+	if (lh < pitch)
+		pitch = lh;
 	for (row = 0; row < ng; row = i) {
 		for (i = row + 1; i < ng && g[i].ym - g[row].ym <= 0.45 * g[row].h; i++)
 			;
