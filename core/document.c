@@ -25,14 +25,38 @@ static bool named_pdf(const char *source)
 	return n >= 4 && !strcasecmp(source + n - 4, ".pdf");
 }
 
+/*
+ * A slide deck names its meeting's cases in an agenda or proposes their
+ * decisions; a news item or a page of links that mentions a case or two
+ * does neither, and no meeting is made of it.
+ */
+static bool deck_is_meeting(const struct deck *d)
+{
+	size_t i;
+
+	if (d->nagenda || d->ncases >= 3)
+		return true;
+	for (i = 0; i < d->ncases; i++)
+		if (d->cases[i].decision)
+			return true;
+	return false;
+}
+
 /* Reads split lines by their kind; a notice that turns out to have no table is tried as a deck. */
 static enum vt_status read_lines(struct deck *d, const struct deck_lines *dl, struct vt_diag *diag)
 {
 	enum doc_kind kind = papers_kind(dl);
 	enum vt_status st;
 
-	if (kind == DOC_DECK)
-		return deck_read_lines(d, dl, diag);
+	if (kind == DOC_DECK) {
+		st = deck_read_lines(d, dl, diag);
+		if (st == VT_OK && !deck_is_meeting(d))
+			st = vt_fail(diag, VT_ERR_FORMAT, d->cases[0].line_start,
+				     _("not a meeting document: %zu case heading(s) but no agenda and no proposed decision "
+				       "(a news item or a page of links?)"),
+				     d->ncases);
+		return st;
+	}
 	st = papers_read(d, dl, kind, diag);
 	if (st == VT_OK || d->ncases)
 		return st;

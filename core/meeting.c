@@ -1,6 +1,7 @@
 /*
  * meeting.c: the merge of a meeting's documents. Documents are taken in
- * the order notice, deck, minutes (then as imported), and the first that
+ * the order notice, deck, minutes (the latest imported first within a
+ * kind), and the first that
  * has a value gives it, except for what only minutes know (the decision
  * made, the outcome) and the attendance, where the minutes' record of who
  * came wins over the notice's list of who was asked.
@@ -214,9 +215,10 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n)
 	const struct deck *with_attendance = NULL;
 	size_t i, k;
 
-	/* Priority order; a stable insertion sort keeps the import order within a kind. */
+	/* Priority order by kind; within a kind the later import first, as a
+	 * revised notice supersedes the one it revises. */
 	for (i = 0; i < n; i++) {
-		for (k = i; k > 0 && kind_rank(order[k - 1]->kind) > kind_rank(docs[i]->kind); k--)
+		for (k = i; k > 0 && kind_rank(order[k - 1]->kind) >= kind_rank(docs[i]->kind); k--)
 			order[k] = order[k - 1];
 		order[k] = docs[i];
 	}

@@ -47,6 +47,7 @@ struct row {
 	struct strbuf title, people, type, time;
 	long line;   /* 1-based */
 	size_t index; /* 0-based line index */
+	size_t title_col; /* a heading's: the column its title starts in */
 	int day;
 };
 
@@ -1002,6 +1003,7 @@ static bool section_heading(struct papers *p, size_t i, struct row *r, int day)
 	row_init(r, i, day);
 	r->has_no = true;
 	r->no = no;
+	r->title_col = chars(l->text, (size_t)(s + after - l->text));
 	nc = cells_of(l, c, MAX_CELLS);
 	/* The title: the heading's text after the number; a last cell that
 	 * names a type is the type column. */
@@ -1080,7 +1082,8 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		const char *word;
 		enum dlabel kind;
 	} words[] = {
-		{ "forslag til vedtak", DL_PROPOSED }, { "innstilling til vedtak", DL_PROPOSED },
+		{ "endret forslag til vedtak", DL_PROPOSED }, { "forslag til vedtak", DL_PROPOSED },
+		{ "innstilling til vedtak", DL_PROPOSED },
 		{ "forslag til konklusjon", DL_PROPOSED }, { "vedtak i saken", DL_RECORDED },
 		{ "konklusjon og vedtak", DL_RECORDED }, { "vedtak", DL_RECORDED }, { "konklusjon", DL_RECORDED },
 		{ "beslutning", DL_RECORDED }, { "innledere", DL_PEOPLE }, { "innleder", DL_PEOPLE },
@@ -1097,9 +1100,18 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 			*after = n;
 			return DL_STOP;
 		}
-		if (a + 9 <= n && !strncmp(s + a, " (endret)", 9)) {
+		if (!strncmp(words[i].word, "endret", 6))
 			*amended = true;
-			a += 9;
+		{
+			/* "(endret)", "– endret", "- endret": the proposal was changed. */
+			static const char *const marks[] = { " (endret)", " – endret", " - endret", " -endret", " –endret" };
+			size_t m;
+			for (m = 0; m < ARRAY_SIZE(marks); m++)
+				if (a + strlen(marks[m]) <= n && !strncmp(s + a, marks[m], strlen(marks[m]))) {
+					*amended = true;
+					a += strlen(marks[m]);
+					break;
+				}
 		}
 		while (a < n && s[a] == ' ')
 			a++;
@@ -1221,9 +1233,11 @@ static char *closing_decision(const char *s, size_t n)
 static enum outcome outcome_words(const char *s, size_t n)
 {
 	static const char *const postponed[] = { "saken ble utsatt", "saken utsettes", "saken er utsatt",
-						 "utsatt til neste møte", "utsettes til neste møte", "saken ble ikke behandlet" };
+						 "utsatt til neste møte", "utsettes til neste møte", "saken ble ikke behandlet",
+						 "utsatte saken", "utsetter saken" };
 	static const char *const withdrawn[] = { "saken ble trukket", "saken trekkes", "saken er trukket",
-						 "trukket fra sakslisten", "trukket fra dagsorden" };
+						 "trukket fra sakslisten", "trukket fra dagsorden", "trakk saken",
+						 "trekker saken", "saken var trukket" };
 	struct strbuf f = STRBUF_INIT;
 	enum outcome o = OUTCOME_NONE;
 	size_t i;
@@ -1319,11 +1333,6 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 				strbuf_reset(&people);
 				in = DL_NONE;
 			}
-			if (para.len) {
-				strbuf_reset(&last);
-				strbuf_add(&last, para.buf, para.len);
-				strbuf_reset(&para);
-			}
 			continue;
 		}
 		s = line_trim(l, &n);
@@ -1378,6 +1387,13 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		}
 		if (in == DL_STOP)
 			continue;
+		if (newpara && para.len) {
+			/* A paragraph ends where the next begins, not at a blank line:
+			 * a page footer and its blank lines may fall inside one. */
+			strbuf_reset(&last);
+			strbuf_add(&last, para.buf, para.len);
+			strbuf_reset(&para);
+		}
 		text_add(&para, l, s, n, &newpara);
 		newpara = false;
 		strbuf_addch(&all, ' ');
@@ -1579,11 +1595,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 			day = day_marker(&dl->v[i]);
 		if (section_heading(&p, i, &r, day)) {
 			struct section *s;
-			size_t title_col, j;
-			struct cell c[MAX_CELLS];
-			size_t nc = cells_of(&dl->v[i], c, MAX_CELLS);
+			size_t title_col = r.title_col, j;
 
-			title_col = nc > 1 ? c[1].col : c[0].col;
 			for (j = i + 1; j < dl->n && title_continues(&p, &r, j, title_col); j++) {
 				size_t tl;
 				const char *t = text_cols(&dl->v[j], 0, &tl);

@@ -92,6 +92,11 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
 	}
 	if (n && scan_type_at_end(s, n, &at) != DECISION_NONE && scan_time_at_end(s, at, &at, t))
 		return false;
+	/* "Sak 02/20: Forslag til vedtak" titles a slide of the case, not a case;
+	 * "Sak 14/22 Saksnotat (PDF, 210 kB)" is a link on a web page. */
+	if (scan_prefix(s, n, "forslag til vedtak", &at) || scan_prefix(s, n, "vedtak", &at) ||
+	    (n > 4 && (strstr(s, " kB)") || strstr(s, " MB)") || strstr(s, "(PDF")) && s[n - 1] == ')'))
+		return false;
 	*rest = s;
 	*rest_len = n;
 	return true;

@@ -190,6 +190,48 @@ def decision_diff_shown():
     assert any(l.startswith("Vedtak (minutes-ehs-2021-06.txt)") for l in screen), screen
 
 
+def papers_variants():
+    """What a new user's documents had: an amended label written three ways, a
+    stand-in, a wrapped heading over an unindented body, a footer inside an
+    unlabelled decision, "trakk saken", and a revised notice imported last."""
+    text = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    text = text.replace("Sak 23/2021   Finansiering av felles løsninger\n",
+                        "Sak 23/2021   Finansiering av felles løsninger for\n              kommunene\n")
+    text = text.replace("              Innleder: Kari Holm", "Innleder: Kari Holm")
+    text = text.replace("Saken ble trukket fra sakslisten.", "Direktoratet trakk saken før møtet.")
+    text += ("\n\nSak 24/2021   Eventuelt\n\n              Nasjonalt e-helsestyre tok orienteringen til\n\n\n"
+             "Protokoll Nasjonalt e-helsestyre 10.06.2021                          side 2 av 2\n"
+             "              etterretning.\n")
+    minutes = os.path.join(tmp, "minutes.txt")
+    open(minutes, "w", encoding="utf-8").write(text)
+    r = run("import", minutes)
+    c = cases(export())
+    assert c["23/21"]["title"] == "Finansiering av felles løsninger for kommunene", c["23/21"]["title"]
+    assert [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"], c["23/21"]
+    assert c["23/21"]["outcome"] == "decided" and c["23/21"]["recorded_decision"], c["23/21"]
+    assert c["22/21"]["outcome"] == "withdrawn", c["22/21"]
+    assert c["24/21"]["recorded_decision"] == "Nasjonalt e-helsestyre tok orienteringen til etterretning.", c["24/21"]
+    fresh()
+    notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
+    for label in ("Forslag til vedtak – endret:", "Forslag til vedtak - endret", "Endret forslag til vedtak:"):
+        fresh()
+        p = os.path.join(tmp, "notice.txt")
+        open(p, "w", encoding="utf-8").write(notice.replace(
+            "              Forslag til vedtak:\n              Nasjonalt e-helsestyre tar",
+            f"              {label}\n              Nasjonalt e-helsestyre tar"))
+        run("import", p)
+        c = cases(export())["22/21"]
+        assert c["decision_amended"] is True and c["proposed_decision"] == \
+            "Nasjonalt e-helsestyre tar statusrapporten til orientering.", (label, c)
+    # The original notice, then its revision under another name: the revision's proposal wins.
+    fresh()
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"))
+    rev = os.path.join(tmp, "notice-revidert.txt")
+    open(rev, "w", encoding="utf-8").write(notice.replace("godkjenner innkallingen.", "godkjenner innkallingen med én ny sak."))
+    run("import", rev)
+    assert cases(export())["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen med én ny sak."
+
+
 def flatten(src, dst):
     """What web transcripts of PDFs do: each page on one line, spacing lost."""
     pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
@@ -326,6 +368,19 @@ def bad_pdfs_are_named():
 def not_a_meeting():
     r = run("import", os.path.join(PAPERS, "news-item.txt"), ok=False)
     assert r.returncode == 1 and "no case found" in r.stderr, r.stderr
+    # A newsletter whose sentence starts like a case heading, and a page of links to case papers.
+    news = os.path.join(tmp, "nyhetsbrev.txt")
+    open(news, "w", encoding="utf-8").write(
+        "Nyhetsbrev NUFA, oktober 2022\n\nSak 14/22: Tillitsmodell for datadeling ble fulgt opp i september, der\n"
+        "NUFA drøftet anbefalingen.\n\nNeste møte er 23. november 2022.\n")
+    links = os.path.join(tmp, "lenker.txt")
+    open(links, "w", encoding="utf-8").write(
+        "Nyheter fra Nasjonalt e-helsestyre\n\nRelaterte dokumenter:\n"
+        "Sak 14/22 Digital hjemmeoppfølging – saksnotat (PDF, 210 kB)\n"
+        "Sak 15/22 Nasjonal e-helseportefølje – porteføljerapport (PDF, 1,2 MB)\n")
+    for path in (news, links):
+        r = run("import", path, ok=False)
+        assert r.returncode == 1 and f"{path}" in r.stderr, r.stderr
     assert export()["meetings"] == []
 
 
@@ -338,6 +393,7 @@ def main():
     t.check("recorded:, outcome:, doc:, attendee: and the exports' new columns", fields_search_and_export)
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
+    t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
