@@ -311,6 +311,7 @@ void deck_case_release(struct deck_case *c)
 	free(c->type_written);
 	free(c->recorded);
 	free(c->recorded_source);
+	free(c->source);
 	slides_free(c->slides, c->nslides);
 }
 

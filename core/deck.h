@@ -144,6 +144,7 @@ struct deck_case {
 	enum outcome outcome;
 	int position; /* 1-based order of the section in the deck */
 	long line_start, line_end;
+	char *source; /* the document line_start and line_end are lines of; NULL: the meeting's source */
 	struct slide *slides;
 	size_t nslides, slides_alloc;
 };
@@ -228,6 +229,14 @@ bool case_set_type(struct deck_case *c, const char *s, size_t n, enum decision_s
 static inline unsigned case_facets(const struct deck_case *c)
 {
 	return c->facets ? c->facets : c->type ? DECISION_FACET(c->type) : 0;
+}
+/* Whether the decision changed the proposal: -1 when unknown (no proposal,
+ * or the minutes say nothing was decided), else 0 or 1. */
+static inline int case_amended(const struct deck_case *c)
+{
+	if (!c->decision || (c->outcome != OUTCOME_NONE && c->outcome != OUTCOME_DECIDED))
+		return -1;
+	return c->amended;
 }
 /* The type to show and export: as written, else the type's name, else NULL. */
 const char *case_type_text(const struct deck_case *c);

@@ -121,7 +121,7 @@ void export_jsonl_case(struct strbuf *sb, const struct deck *d, const struct dec
 	strbuf_addf(sb, ", \"day\": %s", c->day ? "" : "null");
 	if (c->day)
 		strbuf_addf(sb, "%d", c->day);
-	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": ", c->amended ? "true" : "false");
+	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": ", case_amended(c) < 0 ? "null" : c->amended ? "true" : "false");
 	json_presenters(sb, c);
 	strbuf_addstr(sb, ", \"tags\": [");
 	for (i = 0; t && *t; i++) {

@@ -164,7 +164,10 @@ static void case_json(struct strbuf *sb, const struct deck *d, const struct deck
 	kv_int(sb, indent + 2, &f, "day", c->day, 1);
 	kv_str(sb, indent + 2, &f, "time", c->time);
 	kv_str(sb, indent + 2, &f, "proposed_decision", c->decision);
-	kv_bool(sb, indent + 2, &f, "decision_amended", c->amended);
+	if (case_amended(c) >= 0)
+		kv_bool(sb, indent + 2, &f, "decision_amended", c->amended);
+	else
+		kv_str(sb, indent + 2, &f, "decision_amended", NULL);
 	kv_str(sb, indent + 2, &f, "recorded_decision", c->recorded);
 	kv_str(sb, indent + 2, &f, "recorded_decision_source", c->recorded_source);
 	kv_str(sb, indent + 2, &f, "outcome", outcome_name(c->outcome));

@@ -12,6 +12,7 @@
 #include "i18n.h"
 #include "meeting.h"
 #include "util.h"
+#include "worddiff.h"
 #include "banned.h"
 
 bool meeting_same(const struct deck *a, const struct deck *b)
@@ -144,6 +145,7 @@ static void add_case(struct deck *m, const struct deck_case *c, const struct dec
 	to->position = (int)m->ncases;
 	to->line_start = c->line_start;
 	to->line_end = c->line_end;
+	to->source = xstrdup(c->source ? c->source : from->source);
 	copy_presenters(to, c);
 	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
 }
@@ -208,7 +210,7 @@ static int kind_rank(enum doc_kind k)
 	return k == DOC_NOTICE ? 0 : k == DOC_DECK ? 1 : 2;
 }
 
-struct deck *meeting_merge(struct deck *const *docs, size_t n)
+struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck *news)
 {
 	struct deck *m = deck_new();
 	const struct deck **order = xcalloc(n ? n : 1, sizeof(*order));
@@ -251,13 +253,19 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n)
 		for (k = 0; k < d->ncases; k++) {
 			struct deck_case *to = find_case(m, &d->cases[k]);
 			if (to)
-				merge_case(m, to, &d->cases[k], d, order[0]->source, d == docs[n - 1]);
+				merge_case(m, to, &d->cases[k], d, order[0]->source, d == news);
 			else
 				add_case(m, &d->cases[k], d);
 		}
 	}
 	if (with_attendance)
 		copy_attendance(m, with_attendance);
+	/* A decision the minutes record that changes the proposal amends it. */
+	for (i = 0; i < m->ncases; i++) {
+		struct deck_case *c = &m->cases[i];
+		if (c->decision && c->recorded && word_diff_changes_content(c->decision, c->recorded))
+			c->amended = true;
+	}
 	for (i = 0; i < n; i++) {
 		struct document *doc = deck_add_document(m);
 

@@ -23,9 +23,10 @@ bool meeting_same(const struct deck *a, const struct deck *b);
  * document) into a new deck that the caller frees: what each value is
  * taken from does not depend on the import order. The meeting's source is
  * the first document imported; its docs list names every document.
- * Disagreements (title, type) become warnings of the result, whose line
- * is the case's line in `docs[n - 1]`.
+ * Disagreements (title, type) of `news`, the document being imported (one
+ * of `docs`), with the others become warnings of the result, whose line is
+ * the case's line in `news`.
  */
-struct deck *meeting_merge(struct deck *const *docs, size_t n);
+struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck *news);
 
 #endif

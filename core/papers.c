@@ -23,6 +23,7 @@
 #include "scan.h"
 #include "strbuf.h"
 #include "utf8.h"
+#include "worddiff.h"
 #include "util.h"
 #include "banned.h"
 
@@ -1421,6 +1422,9 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			c->outcome = OUTCOME_DECIDED;
 		if (c->recorded)
 			c->recorded_source = xstrdup(p->d->source);
+		/* Minutes that repeat the proposal say whether the decision changed it. */
+		if (c->recorded && c->decision && word_diff_changes_content(c->decision, c->recorded))
+			c->amended = true;
 	}
 	/* Without a type in the agenda or heading, the decision's wording tells it. */
 	if (!case_facets(c) && (c->decision || c->recorded)) {

@@ -115,6 +115,66 @@ out:
 	free(y);
 }
 
+/* Two forms of one word: a shared stem of five letters ("godkjenner",
+ * "godkjennes"), or a strong verb's present and past ("gir", "ga"). */
+static bool same_word(const struct word *x, const struct word *y)
+{
+	static const char *const pairs[][2] = { { "gir", "ga" }, { "gir", "gav" }, { "tar", "tok" }, { "ber", "ba" },
+						{ "går", "gikk" }, { "ser", "så" }, { "gjør", "gjorde" }, { "er", "var" } };
+	size_t i, k = 0;
+
+	if (word_eq(x, y))
+		return true;
+	for (i = 0; i < ARRAY_SIZE(pairs); i++)
+		for (k = 0; k < 2; k++)
+			if (x->n == strlen(pairs[i][k]) && !memcmp(x->s, pairs[i][k], x->n) &&
+			    y->n == strlen(pairs[i][!k]) && !memcmp(y->s, pairs[i][!k], y->n))
+				return true;
+	for (k = 0; k < x->n && k < y->n && (x->s[k] | 0x20) == (y->s[k] | 0x20); k++)
+		;
+	return k >= 5;
+}
+
+/* Words that carry content: not the body's name, not short function words. */
+static bool content_word(const struct word *w)
+{
+	size_t i, upper = 0;
+
+	if (w->n <= 2 || (w->n == 1 && w->s[0] == '\n'))
+		return false;
+	for (i = 0; i < w->n; i++)
+		upper += w->s[i] >= 'A' && w->s[i] <= 'Z';
+	return upper != w->n && !(w->n >= 9 && !memcmp(w->s, "Nasjonalt", 9)) &&
+	       !(w->n >= 11 && !memcmp(w->s, "e-helsestyr", 11));
+}
+
+/* How many content words of `a` have no form of themselves in `b`. */
+static size_t missing(const struct word *a, size_t na, const struct word *b, size_t nb)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < na; i++) {
+		bool found = !content_word(&a[i]);
+		for (j = 0; j < nb && !found; j++)
+			found = same_word(&a[i], &b[j]);
+		n += !found;
+	}
+	return n;
+}
+
+bool word_diff_changes_content(const char *a, const char *b)
+{
+	struct word *x = NULL, *y = NULL;
+	size_t nx = words_of(a, &x), ny = words_of(b, &y);
+	/* Word order and voice may change ("NUFA godkjenner innkallingen" /
+	 * "Innkallingen godkjennes"); what is added or dropped is the change. */
+	bool changed = missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
+
+	free(x);
+	free(y);
+	return changed;
+}
+
 void word_diff_release(struct word_diff *wd)
 {
 	size_t i;

@@ -37,6 +37,14 @@ void word_diff_release(struct word_diff *wd);
 /* True if the two texts have the same words (spacing aside). */
 bool word_diff_same(const struct word_diff *wd);
 
+/*
+ * True if `b` changes what `a` says, not only its tense: a decision
+ * recorded as "NUFA drøftet ... og ga innspill" does not amend the
+ * proposal "NUFA drøfter ... og gir innspill"; two or more words added,
+ * removed or replaced otherwise do.
+ */
+bool word_diff_changes_content(const char *a, const char *b);
+
 struct hit;
 
 /*

@@ -140,6 +140,7 @@ static const char *const migrations[] = {
 	"ALTER TABLE cases ADD COLUMN recorded_decision TEXT;"
 	"ALTER TABLE cases ADD COLUMN recorded_source TEXT;"
 	"ALTER TABLE cases ADD COLUMN outcome TEXT CHECK (outcome IN ('decided', 'postponed', 'withdrawn'));"
+	"ALTER TABLE cases ADD COLUMN source TEXT;" /* the document of line_start/line_end; NULL: the meeting's */
 	"UPDATE cases SET facets = CASE decision_type WHEN 'Godkjenning' THEN 2 WHEN 'Orientering' THEN 4"
 	"  WHEN 'Drøfting' THEN 8 ELSE 0 END;"
 	"CREATE TABLE documents ("

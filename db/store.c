@@ -27,6 +27,7 @@
 
 enum stmt_id {
 	ST_DOC_BY_SOURCE,
+	ST_DOC_RANK,
 	ST_DOC_BY_SHA,
 	ST_MEETING_FIND,
 	ST_DOCS_OF_MEETING,
@@ -51,6 +52,8 @@ enum stmt_id {
 
 static const char *const stmt_sql[ST_COUNT] = {
 	[ST_DOC_BY_SOURCE] = "SELECT meeting_id, sha256 FROM documents WHERE source = ?1",
+	[ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
+			" WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
 	[ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
 	/* The meeting a new document joins: the same body and date, or number. */
 	[ST_MEETING_FIND] = "SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
@@ -84,9 +87,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT INTO cases (meeting_id, case_key, number, seq, year, occurrence, title,"
 		" agenda_title, decision_type, decision_type_source, day, time, proposed_decision,"
 		" decision_amended, position, line_start, line_end, type_written, facets, recorded_decision,"
-		" recorded_source, outcome)"
+		" recorded_source, outcome, source)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		" ?21, ?22)",
+		" ?21, ?22, ?23)",
 	[ST_PERSON_FIND] = "SELECT id FROM persons WHERE fold_key = ?1",
 	[ST_PERSON_INSERT] = "INSERT INTO persons (fold_key, name) VALUES (?1, ?2)",
 	[ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
@@ -344,6 +347,7 @@ static bool insert_case(struct store *s, const struct deck *d, long meeting, con
 	bind_text(st, 20, c->recorded);
 	bind_text(st, 21, c->recorded_source);
 	bind_text(st, 22, outcome_name(c->outcome));
+	bind_text(st, 23, c->source);
 	if (!run(st))
 		goto out;
 	case_id = sqlite3_last_insert_rowid(s->db);
@@ -563,7 +567,7 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, const ch
 	enum vt_status ret = VT_OK;
 	long old_id = 0, join_id = 0, meeting;
 	struct sibling *sibs = NULL;
-	size_t nsibs = 0, i;
+	size_t nsibs = 0, i, k, rank;
 	struct deck **docs = NULL, *merged = NULL;
 	int rc;
 
@@ -623,20 +627,35 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, const ch
 	}
 	if (join_id && (ret = load_siblings(s, join_id, d->source, &sibs, &nsibs, diag)) != VT_OK)
 		goto fail;
+	/* A re-imported document keeps its place among its meeting's documents,
+	 * so the meeting's source stays the first imported. */
+	rank = nsibs;
+	if (old_id && nsibs) {
+		if (!(st = stmt(s, ST_DOC_RANK)))
+			goto db_error;
+		bind_text(st, 1, d->source);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			rank = (size_t)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (rank > nsibs)
+			rank = nsibs;
+	}
 	docs = xcalloc(nsibs + 1, sizeof(*docs));
-	for (i = 0; i < nsibs; i++)
-		docs[i] = sibs[i].deck;
-	docs[nsibs] = (struct deck *)d;
-	merged = nsibs ? meeting_merge(docs, nsibs + 1) : NULL;
+	for (i = 0, k = 0; i <= nsibs; i++)
+		docs[i] = i == rank ? (struct deck *)d : sibs[k++].deck;
+	merged = nsibs ? meeting_merge(docs, nsibs + 1, d) : NULL;
 	if (join_id && !delete_meeting(s, join_id))
 		goto db_error;
 	*outcome = old_id ? IMPORT_REPLACED : join_id ? IMPORT_JOINED : IMPORT_NEW;
 	if (!insert_meeting(s, merged ? merged : d, &meeting))
 		goto db_error;
-	for (i = 0; i < nsibs; i++)
-		if (!insert_document(s, meeting, &merged->docs[i], sibs[i].text, sibs[i].len))
+	for (i = 0, k = 0; merged && i <= nsibs; i++) {
+		bool self = i == rank;
+		if (!insert_document(s, meeting, &merged->docs[i], self ? text : sibs[k].text, self ? text_len : sibs[k].len))
 			goto db_error;
-	{
+		k += !self;
+	}
+	if (!merged) {
 		struct document self;
 
 		memset(&self, 0, sizeof(self));
@@ -722,7 +741,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
 		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
 		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
-		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome"
+		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source"
 		" FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
 		"SELECT c.position, p.name, p.organization FROM case_presenters p"
 		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 AND (?2 = 0 OR c.id = ?2)"
@@ -788,6 +807,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				c->recorded = col_text(st, 18);
 				c->recorded_source = col_text(st, 19);
 				c->outcome = outcome_parse((const char *)sqlite3_column_text(st, 20));
+				c->source = col_text(st, 21);
 			} else if (q == 5) {
 				struct attendee *a = deck_add_attendee(d);
 				int role = attendee_role_parse((const char *)sqlite3_column_text(st, 2));

@@ -754,7 +754,7 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	print_label(SL_MEETING);
 	printf("%s, ", d->body ? d->body : "?");
 	print_dates(stdout, d);
-	printf(", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), d->source);
+	printf(", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), c->source ? c->source : d->source);
 	printf(_("lines %ld-%ld"), c->line_start, c->line_end);
 	printf("]\n");
 	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
@@ -801,7 +801,7 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	if (c->decision)
 		print_indented(c->decision, "  ");
 	else
-		printf("  %s\n", _("(none in the deck)"));
+		printf("  %s\n", _("(none in the documents)"));
 	/* What the minutes record ("Vedtak" is the committees' word, as "Forslag til vedtak" is). */
 	if (c->recorded) {
 		printf("\nVedtak (%s):\n", c->recorded_source ? c->recorded_source : "?");

@@ -540,7 +540,7 @@ static void build_case_lines(struct ui *ui, struct view *v, int width)
 	add_line(v, "", STYLE_NORMAL);
 	add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
 	HITS(c->decision);
-	add_wrapped(v, c->decision ? c->decision : _("(none in the deck)"), hits, nh, width, "  │ ", STYLE_NORMAL);
+	add_wrapped(v, c->decision ? c->decision : _("(none in the documents)"), hits, nh, width, "  │ ", STYLE_NORMAL);
 	if (c->recorded) {
 		add_line(v, "", STYLE_NORMAL);
 		strbuf_reset(&sb);

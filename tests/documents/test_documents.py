@@ -95,6 +95,12 @@ def one_meeting_either_order():
         assert m["source"] == f"{order[0]}-ehs-2021-06.txt", m["source"]
         assert sorted(d["kind"] for d in m["documents"]) == ["minutes", "notice"]
         c = cases(data)
+        # 23/21: "med unntak av punkt 4" changes the proposal; 21/21 says the same in the
+        # passive ("Innkallingen ble godkjent"); 22/21 was withdrawn: nothing to say.
+        assert c["23/21"]["decision_amended"] is True and c["22/21"]["decision_amended"] is None, c["22/21"]
+        assert c["21/21"]["decision_amended"] is False, c["21/21"]
+        # show names the document whose lines it cites.
+        assert "[notice-ehs-2021-06.txt, lines" in run("show", "22/21").stdout
         # The notice's proposal and the minutes' decision, side by side.
         assert c["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen."
         assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent."
@@ -118,6 +124,7 @@ def reimport_replaces_only_its_part():
     open(minutes, "w", encoding="utf-8").write(text)
     r = run("import", minutes)
     assert "replaced" in r.stdout, r.stdout
+    assert export()["meetings"][0]["source"] == "notice-ehs-2021-06.txt", "the first document imported stays the source"
     data = export()
     assert len(data["meetings"]) == 1
     c = cases(data)

@@ -210,7 +210,7 @@ static void test_minutes_and_merge(void)
 
 	docs[0] = m;
 	docs[1] = n;
-	merged = meeting_merge(docs, 2);
+	merged = meeting_merge(docs, 2, n);
 	is_str(merged->source, "m.txt", "the meeting's source is the first imported");
 	is_str(merged->meeting_number, "1/2024", "the notice's number");
 	is_str(merged->cases[0].decision, "NUIT drøfter oppstarten og gir innspill til arbeidet.", "the notice's proposal");
