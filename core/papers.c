@@ -668,6 +668,17 @@ static void read_header(struct papers *p, size_t end)
 				continue;
 			}
 		}
+		if (!d->heading && i < 12) {
+			/* "Nasjonalt e-helsestyre" on a line of its own under "MØTEINNKALLING". */
+			size_t at, len;
+			const char *body = body_find(s, n, &at, &len);
+			if (body && at == 0 && len + 2 >= n) {
+				d->heading = xstrndup(s, n);
+				free(d->body);
+				d->body = xstrdup(body);
+				continue;
+			}
+		}
 		lk = nc && c[0].col <= 2 ? label_of(&c[0]) : L_NONE;
 		if (lk != L_NONE) {
 			for (k = 0; k < nlists; k++)
@@ -1459,7 +1470,13 @@ static void add_agenda_items(struct papers *p)
 		a->number = r->has_no ? xstrdup(r->no.text) : NULL;
 		a->title = xstrdup(r->title.buf);
 		a->presenters = r->people.len ? xstrdup(r->people.buf) : NULL;
-		a->type = decision_type_parse(r->type.buf);
+		{
+			struct deck_case tmp;
+			memset(&tmp, 0, sizeof(tmp));
+			if (r->type.len && case_set_type(&tmp, r->type.buf, r->type.len, SOURCE_AGENDA))
+				a->type = tmp.type;
+			deck_case_release(&tmp);
+		}
 		if (r->time.len && scan_time_at_end(r->time.buf, r->time.len, &at, hm))
 			a->time = xstrdup(hm);
 		a->line = r->line;

@@ -216,7 +216,10 @@ enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *
 	if (n <= 0)
 		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("damaged PDF: it has no pages"));
 	else if (!glyphs)
-		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no text layer: scanned? (%d pages of images only)"), n);
+		st = vt_fail(diag, VT_ERR_FORMAT, 0,
+			     P_("no text layer: scanned? (%d page of images only)",
+				"no text layer: scanned? (%d pages of images only)", n),
+			     n);
 out:
 	if (err)
 		g_error_free(err);

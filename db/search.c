@@ -348,8 +348,9 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		break;
 	case QF_DATE:
 		strbuf_addstr(sql, "(1");
+		/* A meeting over two days is in a period if either day is. */
 		if (n->date_from[0]) {
-			strbuf_addstr(sql, " AND m.start_date >= ?");
+			strbuf_addstr(sql, " AND coalesce(m.end_date, m.start_date) >= ?");
 			bind_text_value(g, xstrdup(n->date_from));
 		}
 		if (n->date_to[0]) {

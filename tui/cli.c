@@ -477,7 +477,8 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 		if (e->d_name[0] == '.')
 			continue;
 		ALLOC_GROW(found, nfound + 1, falloc);
-		found[nfound++] = xasprintf("%s/%s", dir, e->d_name);
+		found[nfound++] = xasprintf("%.*s/%s", (int)(strlen(dir) - (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')),
+					    dir, e->d_name);
 	}
 	closedir(d);
 	qsort(found, nfound, sizeof(*found), cmp_path);
