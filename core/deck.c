@@ -87,6 +87,18 @@ const char *attendee_role_name(enum attendee_role r)
 	return (unsigned)r < ARRAY_SIZE(role_names) ? role_names[r] : NULL;
 }
 
+const char *attendee_role_label(enum attendee_role r)
+{
+	switch (r) {
+	case ROLE_MEMBER: return _("Members");
+	case ROLE_OBSERVER: return _("Observers");
+	case ROLE_ABSENT: return _("Absent");
+	case ROLE_SUBSTITUTE: return _("Stand-ins");
+	case ROLE_SECRETARIAT: return _("Secretariat");
+	}
+	return NULL;
+}
+
 int attendee_role_parse(const char *s)
 {
 	size_t i;

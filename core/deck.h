@@ -88,6 +88,8 @@ enum attendee_role {
 
 /* "member", "observer", "absent", "substitute", "secretariat". */
 const char *attendee_role_name(enum attendee_role r);
+/* The same for people, in the user's language, as a list's heading ("Members", "Medlemmer"). */
+const char *attendee_role_label(enum attendee_role r);
 int attendee_role_parse(const char *s);
 
 struct attendee {

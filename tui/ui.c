@@ -607,7 +607,12 @@ static void build_meeting_lines(struct view *v, int width)
 	v->built_width = width;
 	add_wrapped(v, d->heading ? d->heading : d->source, NULL, 0, width, "", STYLE_TITLE);
 	date_human(&sb, d->start_date, d->end_date, false);
-	strbuf_addf(&sb, " · %s · %s", d->venue ? d->venue : _("venue unknown"), d->source);
+	strbuf_addf(&sb, " · %s", d->venue ? d->venue : _("venue unknown"));
+	/* The documents the meeting is made of, by kind. */
+	for (i = 0; i < d->ndocs; i++)
+		strbuf_addf(&sb, " · %s %s", doc_kind_label(d->docs[i].kind), d->docs[i].source);
+	if (!d->ndocs)
+		strbuf_addf(&sb, " · %s", d->source);
 	add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	add_line(v, "", STYLE_NORMAL);
 	add_line(v, d->nagenda ? _("Agenda") : _("Cases (the deck has no agenda)"), STYLE_TITLE);
@@ -643,6 +648,33 @@ static void build_meeting_lines(struct view *v, int width)
 			l->case_id = d->cases[k].id;
 			l->meeting_id = d->id;
 		}
+	/* Who came, by role, as the minutes (or else the notice) list them. */
+	for (k = ROLE_MEMBER; k <= ROLE_SECRETARIAT; k++) {
+		bool any = false;
+
+		for (i = 0; i < d->nattendance; i++) {
+			const struct attendee *a = &d->attendance[i];
+
+			if (a->role != (enum attendee_role)k)
+				continue;
+			if (!any) {
+				add_line(v, "", STYLE_NORMAL);
+				add_line(v, attendee_role_label((enum attendee_role)k), STYLE_TITLE);
+				any = true;
+			}
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "  %s", a->name);
+			if (a->organization)
+				strbuf_addf(&sb, " (%s)", a->organization);
+			if (a->for_name) {
+				strbuf_addstr(&sb, " — ");
+				strbuf_addf(&sb, _("for %s"), a->for_name);
+			}
+			if (a->note)
+				strbuf_addf(&sb, " — %s", a->note);
+			add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_NORMAL);
+		}
+	}
 	if (d->nmembers) {
 		add_line(v, "", STYLE_NORMAL);
 		add_line(v, _("Member changes"), STYLE_TITLE);

@@ -336,6 +336,21 @@ def folder_and_progress():
     assert "files ·" not in r.stderr and len(r.stdout.splitlines()) == 300
 
 
+def meeting_view_attendance():
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
+    keys = os.path.join(tmp, "keys")
+    open(keys, "w").write("key Enter\n")
+    env = dict(os.environ, VEDTAK_UI_SCRIPT=keys, VEDTAK_UI_SIZE="100x40", VEDTAK_UI_DUMP=os.path.join(tmp, "dump"),
+               XDG_DATA_HOME=tmp, XDG_CONFIG_HOME=tmp)
+    subprocess.run([VEDTAK, "--db", os.path.join(tmp, "t.db")], env=env, capture_output=True, timeout=30)
+    screen = open(os.path.join(tmp, "dump"), encoding="utf-8").read()
+    # What a member looks for: who came, who stood in for whom, who was away; and the papers.
+    assert "· notice notice-ehs-2021-06.txt · minutes minutes-ehs-2021-06.txt" in screen, screen[:400]
+    assert "\nStand-ins\n  Anne Berg (KS) — for Per Olav Dahl\n" in screen, screen
+    assert "\nAbsent\n  Per Olav Dahl (KS)\n" in screen, screen
+    assert "\nMembers\n  Kari Holm (Helse- og omsorgsdepartementet)\n" in screen, screen
+
+
 def pdf_decks_export_as_text():
     for name in sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt")):
         fresh()
@@ -403,6 +418,7 @@ def main():
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
+    t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
     t.check("a news item naming a case is not a meeting", not_a_meeting)
