@@ -68,10 +68,15 @@ static enum vt_status read_lines(struct deck *d, const struct deck_lines *dl, st
 		vt_diag_clear(&deck_diag);
 		alt->source = xstrdup(d->source);
 		if (deck_read_lines(alt, dl, &deck_diag) == VT_OK) {
-			/* Swap the contents: `d` is the caller's. */
+			/* Swap the contents (`d` is the caller's), keeping what
+			 * the caller recorded of the file: digest, size, pages. */
 			struct deck tmp = *d;
 			*d = *alt;
 			*alt = tmp;
+			memcpy(d->sha256, alt->sha256, sizeof(d->sha256));
+			d->size = alt->size;
+			d->pages = alt->pages;
+			d->line_count = alt->line_count;
 			st = VT_OK;
 		}
 		deck_free(alt);

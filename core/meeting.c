@@ -19,8 +19,9 @@ bool meeting_same(const struct deck *a, const struct deck *b)
 {
 	if (!a->body || !b->body || strcmp(a->body, b->body))
 		return false;
-	if (a->start_date && b->start_date && !strcmp(a->start_date, b->start_date))
-		return true;
+	if (a->start_date && b->start_date)
+		return !strcmp(a->start_date, b->start_date);
+	/* The number decides only where a date is missing: "3/2021" in two years' papers would not. */
 	return a->meeting_number && b->meeting_number && !strcmp(a->meeting_number, b->meeting_number);
 }
 
@@ -108,16 +109,14 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 		to->decision = xstrdup(c->decision);
 		to->amended = c->amended;
 	}
-	if (from->kind == DOC_MINUTES || !to->recorded) {
-		if (c->recorded) {
-			free(to->recorded);
-			free(to->recorded_source);
-			to->recorded = xstrdup(c->recorded);
-			to->recorded_source = dup_or_null(c->recorded_source ? c->recorded_source : from->source);
-		}
-		if (c->outcome)
-			to->outcome = c->outcome;
+	/* Minutes come last in the order and the latest of them first: the
+	 * first decision recorded is the one that stands. */
+	if (c->recorded && !to->recorded) {
+		to->recorded = xstrdup(c->recorded);
+		to->recorded_source = dup_or_null(c->recorded_source ? c->recorded_source : from->source);
 	}
+	if (c->outcome && !to->outcome)
+		to->outcome = c->outcome;
 	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
 }
 
@@ -247,7 +246,8 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 		if (!m->nagenda)
 			copy_agenda(m, d);
 		copy_members(m, d);
-		if (d->nattendance)
+		/* The latest minutes' record of who came, else the latest notice's list. */
+		if (d->nattendance && (!with_attendance || (d->kind == DOC_MINUTES && with_attendance->kind != DOC_MINUTES)))
 			with_attendance = d;
 		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
 		for (k = 0; k < d->ncases; k++) {

@@ -116,13 +116,6 @@ static bool word_eq(const char *s, size_t n, const char *w)
 	return n == l && !strncasecmp(s, w, l);
 }
 
-static bool is_upper_start(const char *s, size_t n)
-{
-	uint32_t cp;
-
-	return n && utf8_decode(s, n, &cp) && utf8_is_upper(cp);
-}
-
 static bool is_digit_start(const char *s, size_t n)
 {
 	return n && s[0] >= '0' && s[0] <= '9';
@@ -196,6 +189,14 @@ static bool page_number_text(const char *s, size_t n)
 	return nums >= 1;
 }
 
+/* The header labels ("Dato", "Medlemmer"), read in the header block below. */
+enum label_kind {
+	L_NONE, L_MEETING, L_DATE, L_TIME, L_VENUE, L_OTHER,
+	L_MEMBERS, L_OBSERVERS, L_ABSENT, L_SECRETARIAT, L_SUBSTITUTES,
+};
+
+static enum label_kind label_of(const struct cell *c);
+
 /* A line that ends in a page number, alone or after a gap ("Referat NUFA ...   side 2 av 4"). */
 static bool footer_line(const struct line *l)
 {
@@ -204,10 +205,12 @@ static bool footer_line(const struct line *l)
 
 	if (!n)
 		return false;
-	if (page_number_text(c[n - 1].s, c[n - 1].n) &&
-	    (n > 1 || scan_prefix(c[0].s, c[0].n, "side ", &after) || c[0].n <= 3))
-		return true;
-	return false;
+	if (!page_number_text(c[n - 1].s, c[n - 1].n))
+		return false;
+	if (n == 1)
+		return scan_prefix(c[0].s, c[0].n, "side ", &after) || c[0].n <= 3;
+	/* "Møte nr.   3" and "Versjon   2" are header labels with their values. */
+	return scan_prefix(c[n - 1].s, c[n - 1].n, "side ", &after) || label_of(&c[0]) == L_NONE;
 }
 
 /* The text of a line without its digits, to compare running heads and feet. */
@@ -257,11 +260,13 @@ static void mark_furniture(struct papers *p)
 				edge[nedge++] = last;
 		}
 	}
+	/* Compared with the edges of the pages around: a running head or foot
+	 * repeats there, and a long document stays linear. */
 	for (i = 0; i < nedge; i++) {
 		no_digits(&a, &dl->v[edge[i]]);
 		if (a.len < 4)
 			continue;
-		for (j = 0; j < nedge; j++) {
+		for (j = i > 8 ? i - 8 : 0; j < nedge && j <= i + 8; j++) {
 			if (j == i || p->page[edge[j]] == p->page[edge[i]])
 				continue;
 			no_digits(&b, &dl->v[edge[j]]);
@@ -291,7 +296,7 @@ bool papers_person_name(const char *s, size_t n)
 
 		while (j < n && s[j] != ' ')
 			j++;
-		if (!is_upper_start(s + i, j - i)) {
+		if (!scan_starts_upper(s + i, j - i)) {
 			/* Particles of names: "van der", "de". */
 			if (!(word_eq(s + i, j - i, "van") || word_eq(s + i, j - i, "der") || word_eq(s + i, j - i, "de") ||
 			      word_eq(s + i, j - i, "von")) || !words)
@@ -415,10 +420,6 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 
 /* ---- the header block -------------------------------------------------- */
 
-enum label_kind {
-	L_NONE, L_MEETING, L_DATE, L_TIME, L_VENUE, L_OTHER,
-	L_MEMBERS, L_OBSERVERS, L_ABSENT, L_SECRETARIAT, L_SUBSTITUTES,
-};
 
 static const struct {
 	const char *word;
@@ -556,6 +557,9 @@ static bool entry_open(const struct strbuf *e)
 	int depth = 0;
 	size_t i;
 
+	/* No one's name and organisation run to 300 bytes: that is prose. */
+	if (e->len > 300)
+		return false;
 	for (i = 0; i < e->len; i++)
 		depth += (e->buf[i] == '(') - (e->buf[i] == ')');
 	return depth > 0 || (e->len && (e->buf[e->len - 1] == ',' || scan_ends_open(e->buf, e->len)));
@@ -711,13 +715,17 @@ static void read_header(struct papers *p, size_t end)
 			s = c[1].s;
 			n = (size_t)(c[nc - 1].s + c[nc - 1].n - c[1].s);
 			switch (lk) {
-			case L_MEETING:
-				/* "2/2023", "nr. 2/2023" */
-				for (k = 0; k < n && !is_digit_start(s + k, n - k); k++)
-					;
-				if (k < n)
-					set_value(&d->meeting_number, s + k, c[1].n - (size_t)(k < c[1].n ? k : 0));
+			case L_MEETING: {
+				/* "2/2023", "nr. 2/2023", "nr 12/2021": the number as written. */
+				struct case_no no;
+				for (k = 0; k < n; k++)
+					if (is_digit_start(s + k, n - k) && (k == 0 || s[k - 1] == ' ') &&
+					    scan_case_number(s + k, n - k, &no)) {
+						set_value(&d->meeting_number, s + k, no.len);
+						break;
+					}
 				break;
+			}
 			case L_DATE:
 				read_date(d, s, n);
 				break;
@@ -890,7 +898,7 @@ static void row_take(struct row *r, const struct column *cols, size_t ncols, con
 static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *nrows, size_t *alloc, int day)
 {
 	const struct deck_lines *dl = p->dl;
-	struct column cols[MAX_CELLS];
+	struct column cols[MAX_CELLS], next[MAX_CELLS];
 	size_t ncols = table_header(&dl->v[h], cols), i, title_col = 0, k;
 	struct row *cur = NULL;
 
@@ -905,7 +913,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 
 		if (p->skip[i])
 			continue;
-		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], cols + ncols))
+		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], next))
 			break;
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
 		for (k = 0; k < nc; k++)
@@ -931,7 +939,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 					t = &c[k];
 			if (!has_time && (!t || scan_ends_open(cur->title.buf, cur->title.len) ||
 					  scan_starts_lower(t->s, t->n) || is_digit_start(t->s, t->n) ||
-					  !is_upper_start(t->s, t->n))) {
+					  !scan_starts_upper(t->s, t->n))) {
 				row_take(cur, cols, ncols, c, nc);
 				continue;
 			}
@@ -1010,7 +1018,7 @@ static bool section_heading(struct papers *p, size_t i, struct row *r, int day)
 		after += 3;
 	while (after < n && s[after] == ' ')
 		after++;
-	if (after < n && !is_upper_start(s + after, n - after) && !is_digit_start(s + after, n - after))
+	if (after < n && !scan_starts_upper(s + after, n - after) && !is_digit_start(s + after, n - after))
 		return false;
 	row_init(r, i, day);
 	r->has_no = true;

@@ -18,6 +18,8 @@
 #include "util.h"
 #include "banned.h"
 
+#define PDF_MAX_COLUMN 400
+
 struct glyph {
 	double x1, x2, ym, h;
 	char u[4];
@@ -70,7 +72,10 @@ static void put_row(struct strbuf *out, struct glyph *g, size_t n, double left, 
 
 	qsort(g, n, sizeof(*g), cmp_x);
 	for (i = 0; i < n; i++) {
-		size_t want = (size_t)((g[i].x1 - left) / cw + 0.5), at = col;
+		double x = (g[i].x1 - left) / cw + 0.5;
+		/* Columns beyond a wide printed line carry no layout: a page a
+		 * million points wide must not make a line of that many spaces. */
+		size_t want = x < 0 ? 0 : x > PDF_MAX_COLUMN ? PDF_MAX_COLUMN : (size_t)x, at = col;
 
 		if (i) {
 			double gap = g[i].x1 - g[i - 1].x2, h = g[i].h > g[i - 1].h ? g[i].h : g[i - 1].h;
@@ -145,13 +150,15 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 			row = i;
 		}
 	pitch = median(tmp, nrows, 12.0);
+	if (pitch < 1.0)
+		pitch = 12.0;
 	/* The line a font of this size takes: on a page set with a blank line
 	 * between all its lines, the usual distance between rows is two lines,
 	 * and those blank lines must stay (they end sections and paragraphs). */
 	for (i = 0; i < ng; i++)
 		tmp[i] = g[i].h;
 	lh = median(tmp, ng, pitch) * 1.2;
-	if (lh < pitch)
+	if (lh >= 1.0 && lh < pitch)
 		pitch = lh;
 	for (row = 0; row < ng; row = i) {
 		for (i = row + 1; i < ng && g[i].ym - g[row].ym <= 0.45 * g[row].h; i++)

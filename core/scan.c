@@ -113,6 +113,13 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)
 	return true;
 }
 
+bool scan_starts_upper(const char *s, size_t n)
+{
+	uint32_t cp;
+
+	return n && utf8_decode(s, n, &cp) && utf8_is_upper(cp);
+}
+
 bool scan_starts_lower(const char *s, size_t n)
 {
 	uint32_t cp;

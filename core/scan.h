@@ -40,6 +40,9 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
 /* True if the first letter of `s` is lower case. */
 bool scan_starts_lower(const char *s, size_t n);
 
+/* True if `s` starts with an upper-case letter (Æ, Ø, Å too). */
+bool scan_starts_upper(const char *s, size_t n);
+
 /* True if a title cannot end with `s`: it ends in "og", "for", "–", a comma ... */
 bool scan_ends_open(const char *s, size_t n);
 

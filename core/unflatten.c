@@ -29,6 +29,9 @@ struct tok {
 	int page;
 };
 
+/* The cell of an agenda row a word belongs to. */
+enum cell { C_TITLE, C_PEOPLE, C_TIME, C_TYPE, C_BODY };
+
 struct flat {
 	struct tok *t;
 	size_t n, alloc;
@@ -41,6 +44,7 @@ struct flat {
 	char **sec_no, **sec_title;
 	size_t nsec, sec_alloc;
 	bool first_pass;
+	enum cell *cell; /* per word: its cell in an agenda row */
 };
 
 bool unflatten_needed(const struct deck_lines *dl)
@@ -71,9 +75,7 @@ static bool tok_ci(const struct tok *t, const char *w)
 
 static bool cap(const struct tok *t)
 {
-	uint32_t cp;
-
-	return t->n && utf8_decode(t->s, t->n, &cp) && utf8_is_upper(cp);
+	return scan_starts_upper(t->s, t->n);
 }
 
 static bool lower(const struct tok *t)
@@ -223,7 +225,9 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 	for (p = 0; p < npages; p++) {
 		size_t best = 0;
 
-		for (q = 0; q < npages; q++) {
+		/* A running footer ends the pages around this one too: comparing
+		 * with a few neighbours keeps a long document linear. */
+		for (q = p > 4 ? p - 4 : 0; q < npages && q <= p + 4; q++) {
 			size_t a = start[p + 1], b = start[q + 1], k = 0;
 
 			if (q == p)
@@ -368,14 +372,20 @@ static void remember_title(struct flat *f, const struct case_no *no, const char 
 	f->titles[f->ntitles++] = xstrdup(title);
 }
 
-static const char *known_title(const struct flat *f, const struct case_no *no)
+static const char *title_of(char *const *nos, char *const *titles, size_t n, const struct case_no *no)
 {
 	size_t i;
 
-	for (i = 0; i < f->ntitles; i++)
-		if (!strcmp(f->titles_no[i], no->text))
-			return f->titles[i];
+	for (i = 0; i < n; i++)
+		if (!strcmp(nos[i], no->text))
+			return titles[i];
 	return NULL;
+}
+
+/* The title the agenda gave case `no` in this pass, or NULL. */
+static const char *known_title(const struct flat *f, const struct case_no *no)
+{
+	return title_of(f->titles_no, f->titles, f->ntitles, no);
 }
 
 /* ---- agenda rows ------------------------------------------------------- */
@@ -417,7 +427,6 @@ static size_t row_end(const struct flat *f, size_t i, size_t limit)
 	return j;
 }
 
-enum cell { C_TITLE, C_PEOPLE, C_TIME, C_TYPE, C_BODY };
 
 /* A run of two to four capitalised words that reads as a person's name, starting at i. */
 static size_t name_run(const struct flat *f, size_t i, size_t e)
@@ -526,14 +535,10 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 	}
 }
 
+/* The title case `no`'s own section gave it in the first pass, or NULL. */
 static const char *section_title(const struct flat *f, const struct case_no *no)
 {
-	size_t i;
-
-	for (i = 0; i < f->nsec; i++)
-		if (!strcmp(f->sec_no[i], no->text))
-			return f->sec_title[i];
-	return NULL;
+	return title_of(f->sec_no, f->sec_title, f->nsec, no);
 }
 
 /*
@@ -623,7 +628,7 @@ static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e
 /* Writes one row under the header's columns; returns where the case's text starts (e if none). */
 static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *cols, const size_t *at, size_t ncols)
 {
-	enum cell *cell = xcalloc(f->n + 1, sizeof(*cell)); /* indexed like f->t */
+	enum cell *cell = f->cell; /* indexed like f->t; rows do not overlap */
 	struct strbuf part = STRBUF_INIT, title = STRBUF_INIT;
 	struct case_no no;
 	size_t c, first = b, body = e, i;
@@ -673,7 +678,6 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 	}
 	strbuf_release(&part);
 	strbuf_release(&title);
-	free(cell);
 	return body;
 }
 
@@ -839,6 +843,7 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 		memset(drop, 0, (f.n + 1) * sizeof(*drop));
 	}
 
+	f.cell = xcalloc(f.n + 1, sizeof(*f.cell));
 	f.first_pass = true;
 	run(&f, out, drop);
 	strbuf_reset(out);
@@ -862,6 +867,7 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 	free(f.sec_title);
 	free(f.titles_no);
 	free(f.titles);
+	free(f.cell);
 	free(drop);
 	free(start);
 	free(f.t);

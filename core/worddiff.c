@@ -167,8 +167,10 @@ bool word_diff_changes_content(const char *a, const char *b)
 	struct word *x = NULL, *y = NULL;
 	size_t nx = words_of(a, &x), ny = words_of(b, &y);
 	/* Word order and voice may change ("NUFA godkjenner innkallingen" /
-	 * "Innkallingen godkjennes"); what is added or dropped is the change. */
-	bool changed = missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
+	 * "Innkallingen godkjennes"); what is added or dropped is the change.
+	 * Past WORD_DIFF_MAX words, texts that differ at all count as changed. */
+	bool changed = nx > WORD_DIFF_MAX || ny > WORD_DIFF_MAX ? strcmp(a, b) != 0
+			: missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
 
 	free(x);
 	free(y);

@@ -51,13 +51,14 @@ enum stmt_id {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_DOC_BY_SOURCE] = "SELECT meeting_id, sha256 FROM documents WHERE source = ?1",
+	[ST_DOC_BY_SOURCE] = "SELECT d.meeting_id, d.sha256, d.text IS NULL, d.source_path, m.body, m.start_date,"
+			     " m.meeting_number FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.source = ?1",
 	[ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
 			" WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
 	[ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
 	/* The meeting a new document joins: the same body and date, or number. */
 	[ST_MEETING_FIND] = "SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
-			    " OR (meeting_number IS NOT NULL AND meeting_number = ?3)) ORDER BY id LIMIT 1",
+			    " OR (meeting_number = ?3 AND (start_date IS NULL OR ?2 IS NULL))) ORDER BY id LIMIT 1",
 	[ST_DOCS_OF_MEETING] = "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
 			       " (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
 			       " FROM documents WHERE meeting_id = ?1 AND source <> ?2 ORDER BY id",
@@ -559,7 +560,27 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 	return ret;
 }
 
-enum vt_status store_import_deck(struct store *s, const struct deck *d, const char *text, size_t text_len,
+/*
+ * Names document `d` after its folder too ("2021-09/referat.txt"), or with a
+ * number after the first try, so that it does not take the place of
+ * another meeting's file of the same name.
+ */
+static void unique_source(struct deck *d, int tries)
+{
+	const char *path = d->source_path, *slash = path ? strrchr(path, '/') : NULL, *dir = slash;
+	char *name;
+
+	while (dir && dir > path && dir[-1] != '/')
+		dir--;
+	if (tries == 0 && slash && dir && dir < slash)
+		name = xasprintf("%.*s/%s", (int)(slash - dir), dir, slash + 1);
+	else
+		name = xasprintf("%s (%d)", slash ? slash + 1 : d->source, tries + 1);
+	free(d->source);
+	d->source = name;
+}
+
+enum vt_status store_import_deck(struct store *s, struct deck *d, const char *text, size_t text_len,
 				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
 				 struct vt_diag *diag)
 {
@@ -568,6 +589,7 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, const ch
 	long old_id = 0, join_id = 0, meeting;
 	struct sibling *sibs = NULL;
 	size_t nsibs = 0, i, k, rank;
+	int tries;
 	struct deck **docs = NULL, *merged = NULL;
 	int rc;
 
@@ -578,21 +600,41 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, const ch
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("starting the import"));
 
-	if (!(st = stmt(s, ST_DOC_BY_SOURCE)))
-		goto db_error;
-	bind_text(st, 1, d->source);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		old_id = sqlite3_column_int64(st, 0);
-		if (!strcmp((const char *)sqlite3_column_text(st, 1), d->sha256)) {
-			sqlite3_reset(st);
-			*outcome = IMPORT_UNCHANGED;
-			goto commit;
+	for (tries = 0;; tries++) {
+		if (!(st = stmt(s, ST_DOC_BY_SOURCE)))
+			goto db_error;
+		bind_text(st, 1, d->source);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			const char *path = (const char *)sqlite3_column_text(st, 3);
+			struct deck other;
+
+			old_id = sqlite3_column_int64(st, 0);
+			/* The same bytes: nothing to do, unless an older vedtak kept no text. */
+			if (!strcmp((const char *)sqlite3_column_text(st, 1), d->sha256) && !sqlite3_column_int(st, 2)) {
+				sqlite3_reset(st);
+				*outcome = IMPORT_UNCHANGED;
+				goto commit;
+			}
+			/* Another file of the same name ("referat.txt" in two folders)
+			 * of another meeting is another document, not a new version. */
+			memset(&other, 0, sizeof(other));
+			other.body = (char *)sqlite3_column_text(st, 4);
+			other.start_date = (char *)sqlite3_column_text(st, 5);
+			other.meeting_number = (char *)sqlite3_column_text(st, 6);
+			if (tries < 20 && path && d->source_path && strcmp(path, d->source_path) && d->body &&
+			    (d->start_date || d->meeting_number) && !meeting_same(d, &other)) {
+				sqlite3_reset(st);
+				unique_source(d, tries);
+				old_id = 0;
+				continue;
+			}
+		} else if (rc != SQLITE_DONE) {
+			goto db_error;
 		}
-	} else if (rc != SQLITE_DONE) {
-		goto db_error;
+		sqlite3_reset(st);
+		break;
 	}
-	sqlite3_reset(st);
 
 	if (!(st = stmt(s, ST_DOC_BY_SHA)))
 		goto db_error;
@@ -642,7 +684,7 @@ enum vt_status store_import_deck(struct store *s, const struct deck *d, const ch
 	}
 	docs = xcalloc(nsibs + 1, sizeof(*docs));
 	for (i = 0, k = 0; i <= nsibs; i++)
-		docs[i] = i == rank ? (struct deck *)d : sibs[k++].deck;
+		docs[i] = i == rank ? d : sibs[k++].deck;
 	merged = nsibs ? meeting_merge(docs, nsibs + 1, d) : NULL;
 	if (join_id && !delete_meeting(s, join_id))
 		goto db_error;

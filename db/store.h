@@ -41,12 +41,14 @@ enum import_outcome {
  * its documents (meeting_merge()), and a document imported before under
  * the same name is replaced, so a re-import replaces only what that
  * document gave. Cases keep their stable keys, so what users attached to
- * them stays. On any error nothing is written. *same_as (may be NULL)
+ * them stays. A file of the same name but from another folder and of
+ * another meeting is another document: d->source is then renamed after
+ * its folder ("2021-09/referat.txt"). On any error nothing is written. *same_as (may be NULL)
  * receives, for IMPORT_UNCHANGED, the source name under which these bytes
  * were imported (caller frees). `warnings` (may be NULL) gets one line
  * "LINE<TAB>message" for each disagreement between documents.
  */
-enum vt_status store_import_deck(struct store *s, const struct deck *d, const char *text, size_t text_len,
+enum vt_status store_import_deck(struct store *s, struct deck *d, const char *text, size_t text_len,
 				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
 				 struct vt_diag *diag);
 

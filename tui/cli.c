@@ -452,10 +452,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	return failed;
 }
 
-static int cmp_path(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
+static int cmp_str(const void *a, const void *b);
 
 /*
  * Adds the PDF and text files under folder `dir` to *v, recursively, each
@@ -481,7 +478,7 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 					    dir, e->d_name);
 	}
 	closedir(d);
-	qsort(found, nfound, sizeof(*found), cmp_path);
+	qsort(found, nfound, sizeof(*found), cmp_str);
 	for (i = 0; i < nfound; i++) {
 		struct stat sb;
 		size_t l = strlen(found[i]);

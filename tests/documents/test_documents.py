@@ -239,6 +239,31 @@ def papers_variants():
     assert cases(export())["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen med én ny sak."
 
 
+def same_names_and_later_minutes():
+    """A review's findings: two folders each with a referat.txt of another
+    meeting, and minutes imported as a draft and then as the final text."""
+    base = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    for month, date, number in (("2021-06", "10.06.2021", "Møte nr.      3/2021"),
+                                ("2021-09", "09.09.2021", "Møte          nr 4/2021")):
+        os.makedirs(os.path.join(tmp, "arkiv", month))
+        open(os.path.join(tmp, "arkiv", month, "referat.txt"), "w", encoding="utf-8").write(
+            base.replace("10.06.2021", date).replace("Møte nr.      3/2021", number))
+    run("import", os.path.join(tmp, "arkiv"))
+    ms = {m["start_date"]: m for m in export()["meetings"]}
+    assert sorted(ms) == ["2021-06-10", "2021-09-09"], sorted(ms)
+    assert ms["2021-09-09"]["meeting_number"] == "4/2021", ms["2021-09-09"]["meeting_number"]
+    assert ms["2021-09-09"]["source"] == "2021-09/referat.txt", ms["2021-09-09"]["source"]
+    assert "unchanged" in run("import", os.path.join(tmp, "arkiv")).stdout
+    fresh()
+    draft = os.path.join(tmp, "referat-utkast.txt")
+    final = os.path.join(tmp, "referat-endelig.txt")
+    open(draft, "w", encoding="utf-8").write(base.replace("Innkallingen ble godkjent.", "Innkallingen ble godkjent (utkast)."))
+    open(final, "w", encoding="utf-8").write(base)
+    run("import", draft)
+    run("import", final)
+    assert cases(export())["21/21"]["recorded_decision"] == "Innkallingen ble godkjent.", "the draft's decision stood"
+
+
 def flatten(src, dst):
     """What web transcripts of PDFs do: each page on one line, spacing lost."""
     pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
@@ -416,6 +441,7 @@ def main():
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
+    t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)
