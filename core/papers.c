@@ -283,6 +283,20 @@ static void mark_furniture(struct papers *p)
 
 /* ---- people ------------------------------------------------------------ */
 
+/* The index of the parenthesis that closes the one at s[i], or n. */
+static size_t paren_end(const char *s, size_t i, size_t n)
+{
+	int depth = 0;
+
+	for (; i < n; i++) {
+		depth += s[i] == '(';
+		depth -= s[i] == ')';
+		if (!depth)
+			return i;
+	}
+	return n;
+}
+
 bool papers_person_name(const char *s, size_t n)
 {
 	size_t i = 0, words = 0;
@@ -357,14 +371,8 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 			break;
 		b = i;
 		if (s[i] == '(') {
-			int depth = 0;
 			paren = true;
-			for (e = i; e < n; e++) {
-				depth += s[e] == '(';
-				depth -= s[e] == ')';
-				if (!depth)
-					break;
-			}
+			e = paren_end(s, i, n);
 			b = i + 1;
 			i = e < n ? e + 1 : n;
 		} else {
@@ -498,13 +506,7 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		if (i >= n)
 			break;
 		if (s[i] == '(') {
-			int depth = 0;
-			for (e = i; e < n; e++) {
-				depth += s[e] == '(';
-				depth -= s[e] == ')';
-				if (!depth)
-					break;
-			}
+			e = paren_end(s, i, n);
 			b = i + 1;
 			if (!org)
 				org = xstrndup(s + b, e - b);

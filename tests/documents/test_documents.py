@@ -44,6 +44,26 @@ def cases(data):
     return {c["number"]: c for m in data["meetings"] for c in m["cases"]}
 
 
+def pty_run(args):
+    """Runs vedtak with stdout and stderr on a pseudo-terminal (colour allowed); returns what it wrote."""
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ.pop("NO_COLOR", None)
+        os.execv(VEDTAK, [VEDTAK, *args])
+    data = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        data += chunk
+    os.waitpid(pid, 0)
+    return data.decode("utf-8", "replace")
+
+
 def notice_fields():
     run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"))
     m = export()["meetings"][0]
@@ -162,22 +182,7 @@ def decision_diff_shown():
     assert "Changed from the proposal:\n" + want in out, out
     assert "Outcome: decided" in out
     # On a terminal: removed words red, added green.
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.pop("NO_COLOR", None)
-        os.execv(VEDTAK, [VEDTAK, "--db", os.path.join(tmp, "t.db"), "show", "23/21"])
-    data = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    os.waitpid(pid, 0)
-    text = data.decode("utf-8", "replace")
+    text = pty_run(["--db", os.path.join(tmp, "t.db"), "show", "23/21"])
     assert "\033[31mfinansiering.\033[m \033[32mfinansiering, med unntak av punkt 4.\033[m" in text, repr(text[-800:])
     # The UI's case view: the same diff, the changed words highlighted.
     keys = os.path.join(tmp, "keys")
@@ -314,25 +319,6 @@ def check_documents():
     assert r.returncode == 1, r.stdout
     assert "minutes-ehs-2021-06.txt: the decision it records for case 21/21 differs in its meeting" in r.stderr, r.stderr
     assert "notice-ehs-2021-06.txt: case 23/21 is missing from its meeting" in r.stderr, r.stderr
-
-
-def pty_run(args):
-    """Runs vedtak with stdout and stderr on a pseudo-terminal; returns what it wrote."""
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execv(VEDTAK, [VEDTAK, *args])
-    data = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    os.waitpid(pid, 0)
-    return data.decode("utf-8", "replace")
 
 
 def folder_and_progress():
