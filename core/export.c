@@ -197,8 +197,8 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	char start[9], end[9];
 	size_t i, k;
 
-	if (!d->start_date)
-		return; /* a meeting without a date has no place in a calendar */
+	if (!d->start_date || strlen(d->start_date) != 10)
+		return; /* a meeting without a day (none, or only its month) has no place in a calendar */
 	ics_date(start, d->start_date, 0);
 	ics_date(end, d->end_date ? d->end_date : d->start_date, 1); /* DTEND is exclusive */
 	for (i = 0; i < d->ncases; i++)

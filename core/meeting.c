@@ -120,6 +120,19 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
 }
 
+/* A case whose title another document gives under another number: both are kept, and said so. */
+static void warn_number(struct deck *m, const struct deck_case *c, const char *first_source)
+{
+	size_t i;
+
+	for (i = 0; c->title && i < m->ncases; i++)
+		if (m->cases[i].title && same_text(m->cases[i].title, c->title)) {
+			deck_warn(m, c->line_start, _("case %s has the title of case %s in %s; both are kept"), c->number,
+				  m->cases[i].number, first_source);
+			return;
+		}
+}
+
 static void add_case(struct deck *m, const struct deck_case *c, const struct deck *from)
 {
 	struct deck_case *to = deck_add_case(m);
@@ -252,10 +265,13 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
 		for (k = 0; k < d->ncases; k++) {
 			struct deck_case *to = find_case(m, &d->cases[k]);
-			if (to)
+			if (to) {
 				merge_case(m, to, &d->cases[k], d, order[0]->source, d == news);
-			else
+			} else {
+				if (d == news)
+					warn_number(m, &d->cases[k], order[0]->source);
 				add_case(m, &d->cases[k], d);
+			}
 		}
 	}
 	if (with_attendance)

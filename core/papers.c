@@ -602,9 +602,25 @@ static void read_date(struct deck *d, const char *s, size_t n)
 {
 	struct date_range r;
 	char buf[11];
+	size_t i, ml;
 
-	if (d->start_date || !date_find(s, n, &r))
+	if (d->start_date)
 		return;
+	if (!date_find(s, n, &r)) {
+		/* "mai 2022": a month without a day is kept as the month ("2022-05"), not given a day. */
+		for (i = 0; i < n; i++) {
+			int m = (i == 0 || s[i - 1] == ' ') ? date_month(s + i, n - i, &ml) : 0;
+			size_t y = i + ml;
+			while (m && y < n && s[y] == ' ')
+				y++;
+			if (m && y + 4 <= n && s[y] >= '1' && s[y] <= '2' && (y + 4 == n || s[y + 4] < '0' || s[y + 4] > '9')) {
+				d->start_date = xasprintf("%.4s-%02d", s + y, m);
+				d->end_date = xstrdup(d->start_date);
+				return;
+			}
+		}
+		return;
+	}
 	date_format(r.y1, r.m1, r.d1, buf);
 	d->start_date = xstrdup(buf);
 	date_format(r.y2, r.m2, r.d2, buf);

@@ -41,6 +41,7 @@ struct parser {
 	struct heading *heads;
 	size_t nheads, heads_alloc;
 	size_t agenda_start; /* SIZE_MAX without an agenda header */
+	int *page;           /* page of each line, when the text has page breaks; else NULL */
 };
 
 static const char *trimmed(const struct parser *p, size_t i, size_t *n)
@@ -473,7 +474,9 @@ static void add_slides(const struct parser *p, size_t from, size_t to, struct sl
 
 		if (brk) {
 			if (sb.len) {
-				char *pg = page ? xstrndup(page, page_len) : NULL;
+				/* A slide without its "Side N" is labelled with its page's number. */
+				char *pg = page ? xstrndup(page, page_len)
+					   : p->page ? xasprintf("Side %d", p->page[first]) : NULL;
 				slide_list_add(v, nv, alloc, pg, sb.buf, (long)first + 1);
 				free(pg);
 			}
@@ -819,7 +822,14 @@ enum vt_status deck_read_lines(struct deck *d, const struct deck_lines *dl, stru
 	p.d = d;
 	p.dl = *dl; /* borrowed: released by the caller */
 	d->kind = DOC_DECK;
+	if (dl->pages > 1) {
+		int page = 1;
+		p.page = xcalloc(dl->n + 1, sizeof(*p.page));
+		for (k = 0; k < dl->n; k++)
+			p.page[k] = page += dl->v[k].page;
+	}
 	st = parse_lines(&p, diag);
+	free(p.page);
 	for (k = 0; k < p.nheads; k++)
 		free(p.heads[k].title);
 	free(p.heads);

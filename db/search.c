@@ -350,11 +350,13 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		strbuf_addstr(sql, "(1");
 		/* A meeting over two days is in a period if either day is. */
 		if (n->date_from[0]) {
-			strbuf_addstr(sql, " AND coalesce(m.end_date, m.start_date) >= ?");
+			/* A meeting known by its month only ("2022-05") spans the month. */
+			strbuf_addstr(sql, " AND coalesce(m.end_date, m.start_date) ||"
+					   " CASE WHEN length(coalesce(m.end_date, m.start_date)) = 7 THEN '-31' ELSE '' END >= ?");
 			bind_text_value(g, xstrdup(n->date_from));
 		}
 		if (n->date_to[0]) {
-			strbuf_addstr(sql, " AND m.start_date <= ?");
+			strbuf_addstr(sql, " AND m.start_date || CASE WHEN length(m.start_date) = 7 THEN '-01' ELSE '' END <= ?");
 			bind_text_value(g, xstrdup(n->date_to));
 		}
 		strbuf_addch(sql, ')');

@@ -306,6 +306,7 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 	enum import_outcome outcome = IMPORT_NEW;
 	enum vt_status st;
 	const char *w;
+	size_t nwarn = d ? d->nwarnings : 0;
 
 	if (!quiet && j->report.len) {
 		progress_clear(pr);
@@ -327,6 +328,8 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 	/* Where this document and another of its meeting disagree. */
 	if (warnings.len || st != VT_OK || (voice == IMPORT_LOUD && isatty(STDOUT_FILENO)))
 		progress_clear(pr);
+	for (w = warnings.buf; *w; w++)
+		nwarn += *w == '\n';
 	for (w = warnings.buf; *w;) {
 		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
 		if (!tab || !nl)
@@ -349,7 +352,7 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 	printf(", %s: ", d->venue ? d->venue : _("venue unknown"));
 	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
 	printf(", ");
-	printf(P_("%zu warning", "%zu warnings", d->nwarnings), d->nwarnings);
+	printf(P_("%zu warning", "%zu warnings", nwarn), nwarn);
 	if (!s)
 		printf(" (%s)\n", _("checked, not imported"));
 	else if (outcome == IMPORT_UNCHANGED && same_as)

@@ -269,6 +269,18 @@ def same_names_and_later_minutes():
     assert cases(export())["21/21"]["recorded_decision"] == "Innkallingen ble godkjent.", "the draft's decision stood"
 
 
+def disagreements_warned():
+    # The minutes number the notice's 23/21 as 25/21: both cases are kept, and the import says so.
+    minutes = os.path.join(tmp, "minutes.txt")
+    open(minutes, "w", encoding="utf-8").write(open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"),
+                                                    encoding="utf-8").read().replace("Sak 23/2021", "Sak 25/2021"))
+    run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"))
+    r = run("import", minutes)
+    assert f"{minutes}:27: warning: case 25/21 has the title of case 23/21 in notice-ehs-2021-06.txt" in r.stderr, r.stderr
+    assert "1 warning" in r.stdout, r.stdout
+    assert sorted(cases(export())) == ["21/21", "22/21", "23/21", "25/21"]
+
+
 def flatten(src, dst):
     """What web transcripts of PDFs do: each page on one line, spacing lost."""
     pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
@@ -428,6 +440,7 @@ def main():
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
+    t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)

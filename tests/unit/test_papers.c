@@ -225,6 +225,21 @@ out:
 	deck_free(n);
 }
 
+static void test_month_only(void)
+{
+	enum vt_status st;
+	struct deck *d = read_doc("mai.txt",
+				  "Møteinnkalling\n\nMøte i NUFA\n\nDato      mai 2022\nSted      Oslo\n\n"
+				  "Sak    Tema                        Sakstype\n1/22   Oppstart                    Drøfting\n"
+				  "2/22   Status                      Orientering\n",
+				  &st);
+
+	ok(st == VT_OK && d, "a notice dated by its month");
+	if (d)
+		is_str(d->start_date, "2022-05", "the month is kept, no day invented");
+	deck_free(d);
+}
+
 static void test_not_papers(void)
 {
 	enum vt_status st;
@@ -264,6 +279,7 @@ int main(void)
 	test_types();
 	test_notice();
 	test_minutes_and_merge();
+	test_month_only();
 	test_not_papers();
 	test_word_diff();
 	return done_testing();
