@@ -1510,7 +1510,7 @@ static void add_agenda_items(struct papers *p)
 }
 
 /* Fills case `c` from its section heading and agenda row. */
-static void case_from_rows(struct papers *p, struct deck_case *c, const struct row *h, const struct row *a)
+static void case_from_rows(struct deck_case *c, const struct row *h, const struct row *a)
 {
 	const struct row *src = h ? h : a;
 	char hm[6];
@@ -1528,7 +1528,6 @@ static void case_from_rows(struct papers *p, struct deck_case *c, const struct r
 		case_set_type(c, h->type.buf, h->type.len, SOURCE_AGENDA);
 	if (a && a->people.len)
 		papers_people(a->people.buf, a->people.len, add_presenter_cb, c);
-	(void)p;
 }
 
 enum doc_kind papers_kind(const struct deck_lines *dl)
@@ -1708,7 +1707,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 
 		for (k = 0; k < i; k++)
 			occ += !strcmp(secs[k].row.no.text, secs[i].row.no.text);
-		case_from_rows(&p, c, &secs[i].row, agenda_row(&p, secs[i].row.no.text, occ));
+		case_from_rows(c, &secs[i].row, agenda_row(&p, secs[i].row.no.text, occ));
 		c->occurrence = occ;
 		c->position = (int)d->ncases;
 		c->line_start = secs[i].row.line;
@@ -1730,7 +1729,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		if (sectioned)
 			continue;
 		c = deck_add_case(d);
-		case_from_rows(&p, c, NULL, r);
+		case_from_rows(c, NULL, r);
 		c->occurrence = occ;
 		c->position = (int)d->ncases;
 		c->line_start = c->line_end = r->line;

@@ -513,7 +513,7 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 			people_open = tok_is(t, "og") || t->s[t->n - 1] == ',';
 			continue;
 		}
-		if ((run = name_run(f, i, e)) && (i > b || f->t[i].s[0] != '\0')) {
+		if ((run = name_run(f, i, e))) {
 			size_t k;
 			for (k = 0; k < run; k++)
 				cell[i + k] = C_PEOPLE;
@@ -696,7 +696,7 @@ static bool stand_in_before(const struct flat *f, size_t i, size_t back)
 }
 
 /* Writes words [i, e) as running text, breaking where the class of document breaks; returns e. */
-static void put_text(struct flat *f, size_t i, size_t e, const bool *drop, bool *listing, bool *header)
+static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *header)
 {
 	bool in_decision = false;
 
@@ -704,8 +704,6 @@ static void put_text(struct flat *f, size_t i, size_t e, const bool *drop, bool 
 		const struct tok *t = &f->t[i];
 		size_t k;
 
-		if (drop[i])
-			continue;
 		if (i > 0 && t->page != f->t[i - 1].page) {
 			brk(f, 1);
 			strbuf_addch(f->out, '\f');
@@ -810,7 +808,7 @@ static void put_text(struct flat *f, size_t i, size_t e, const bool *drop, bool 
 	}
 }
 
-static void run(struct flat *f, struct strbuf *out, bool *drop);
+static void run(struct flat *f, struct strbuf *out);
 
 void unflatten(const struct deck_lines *dl, struct strbuf *out)
 {
@@ -840,12 +838,11 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 			if (!drop[i])
 				f.t[o++] = f.t[i];
 		f.n = o;
-		memset(drop, 0, (f.n + 1) * sizeof(*drop));
 	}
 
 	f.cell = xcalloc(f.n + 1, sizeof(*f.cell));
 	f.first_pass = true;
-	run(&f, out, drop);
+	run(&f, out);
 	strbuf_reset(out);
 	for (p = 0; p < f.ntitles; p++) {
 		free(f.titles_no[p]);
@@ -853,7 +850,7 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 	}
 	f.ntitles = 0;
 	f.first_pass = false;
-	run(&f, out, drop);
+	run(&f, out);
 	brk(&f, 1);
 	for (p = 0; p < f.ntitles; p++) {
 		free(f.titles_no[p]);
@@ -874,14 +871,14 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 }
 
 /* One pass over the words, writing the text laid out again into `out`. */
-static void run(struct flat *f, struct strbuf *out, bool *drop)
+static void run(struct flat *f, struct strbuf *out)
 {
 	size_t i;
 	bool listing = false, header = true;
 
 	for (i = 0; i < f->n;) {
 		const char *cols[8];
-		size_t ncols, hl = drop[i] ? 0 : table_header_at(f, i, cols, &ncols);
+		size_t ncols, hl = table_header_at(f, i, cols, &ncols);
 
 		if (hl) {
 			/* A table: its header at fixed columns, then its rows under them. */
@@ -900,14 +897,14 @@ static void run(struct flat *f, struct strbuf *out, bool *drop)
 				size_t e = row_end(f, i, f->n), body = put_row(f, i, e, cols, at, ncols);
 				if (body < e) {
 					brk(f, 2);
-					put_text(f, body, e, drop, &listing, &header);
+					put_text(f, body, e, &listing, &header);
 				}
 				i = e;
 			}
 			brk(f, 2);
 			continue;
 		}
-		if (!drop[i] && tok_is(&f->t[i], "Sak") && i + 1 < f->n) {
+		if (tok_is(&f->t[i], "Sak") && i + 1 < f->n) {
 			struct case_no no;
 			size_t j = i + 1;
 
@@ -972,7 +969,7 @@ static void run(struct flat *f, struct strbuf *out, bool *drop)
 				    (tok_is(&f->t[e], "Sak") && e + 1 < f->n && case_no(&f->t[e + 1], &(struct case_no){ 0 })))
 					break;
 			}
-			put_text(f, i, e, drop, &listing, &header);
+			put_text(f, i, e, &listing, &header);
 			i = e;
 		}
 	}
