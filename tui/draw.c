@@ -213,7 +213,7 @@ int draw_text(int y, int x, int width, const char *s, size_t n, attr_t attr)
 		if (used + w > room)
 			break;
 		if (w > 0) {
-			setcchar(&cc, wc, attr, 0, NULL);
+			setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 			add_wch(&cc);
 		}
 		used += w;
@@ -227,7 +227,7 @@ int draw_text(int y, int x, int width, const char *s, size_t n, attr_t attr)
 			addch(' ' | attr);
 			used++;
 		}
-		setcchar(&cc, ell, attr, 0, NULL);
+		setcchar(&cc, ell, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 		add_wch(&cc);
 		used++;
 	}

@@ -136,6 +136,29 @@ def main():
         if "r" not in attrs_p:
             problems.append("NO_COLOR shows no selection or status (reverse video)")
         failed += report(n, "NO_COLOR draws attributes only", problems)
+        # In colour, a person sees the selected row, the badges and the bars coloured
+        # across their text, not only in the padding after it (issue 14, part 2.1).
+        n += 1
+        problems = []
+        lines, marks = text_c.splitlines(), attrs_c.splitlines()
+        rows = [i for i, l in enumerate(lines) if re.match(r"^ \d+/\d\d ", l)]
+        if not rows:
+            problems.append("no result rows on the screen")
+        else:
+            cur = rows[0]
+            end = len(lines[cur].split("│")[0].rstrip())
+            if set(marks[cur][1:end]) != {"c"}:
+                problems.append(f"the selected row is not coloured across its text: {marks[cur][:end]}")
+            for i in rows[1:]:
+                badge = re.match(r"^ \S+\s+\S+ \S+ ([GOD]) ", lines[i])
+                if badge and marks[i][badge.start(1)] != "c":
+                    problems.append(f"badge {badge.group(1)} of row {i} drawn without colour: {marks[i][:40]}")
+                if badge and set(marks[i][1:badge.start(1)]) != {"."}:
+                    problems.append(f"an unselected row is coloured: {marks[i][:40]}")
+        title = lines[0].rstrip()
+        if set(marks[0][:len(title)]) != {"c"}:
+            problems.append(f"the title bar's text is not coloured: {marks[0][:len(title)]}")
+        failed += report(n, "colour on the text of the cursor row, the badges and the title bar", problems)
         # Themes: the bundled ones by name, a broken one named in the status line.
         n += 1
         problems = []
