@@ -152,11 +152,16 @@ static bool write_terms(struct store *s)
 
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
-	struct store *s = xcalloc(1, sizeof(*s));
+	struct store *s;
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	enum vt_status st;
 
 	*out = NULL;
+	/* SQLite opens "" as a temporary database thrown away at close: an
+	 * import there would report success and keep nothing. */
+	if (!path || !*path)
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the database path is empty (--db or \"database =\" in the configuration)"));
+	s = xcalloc(1, sizeof(*s));
 	s->readonly = readonly;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
 		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"), path,

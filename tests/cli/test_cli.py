@@ -76,6 +76,19 @@ def usage_errors_exit_2(env):
 
 
 @test
+def empty_database_path_is_an_error(env):
+    # SQLite would open "" as a temporary database and throw the import away.
+    files = [os.path.join(SAMPLES, SAMPLE[0])]
+    r = subprocess.run([VEDTAK, "--db", "", "import", *files], capture_output=True, text=True)
+    assert r.returncode == 1 and "the database path is empty" in r.stderr, (r.returncode, r.stderr)
+    conf = os.path.join(env.dir, "config")
+    open(conf, "w").write("database =\n")
+    r = subprocess.run([VEDTAK, "import", *files], capture_output=True, text=True,
+                       env=dict(os.environ, VEDTAK_CONFIG=conf))
+    assert r.returncode != 0 and "(new)" not in r.stdout, (r.returncode, r.stdout, r.stderr)
+
+
+@test
 def import_prints_one_line_per_file(env):
     files = [os.path.join(SAMPLES, f) for f in SAMPLE]
     r = run("import", *files, db=env.db, check=0)
