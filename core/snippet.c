@@ -180,7 +180,7 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 		if (rc < 0)
 			return -1;
 	}
-	if (any_regex)
+	if (any_regex && *nv > first) /* no hits may mean no array at all */
 		qsort(*v + first, *nv - first, sizeof(**v), cmp_hit);
 	return h.added;
 }

@@ -205,7 +205,8 @@ static void phrase_expr(const struct qwords *ws, enum level level, struct strbuf
 		for (i = 0; i < ws->n; i++) {
 			if (i)
 				strbuf_addstr(out, " + ");
-			fts_token(out, (c >> i) & 1 ? WORD_FOLDED_MARK : 0, ws->v[i].exact);
+			/* Only up to four words vary; a longer phrase has one combination. */
+			fts_token(out, combos > 1 && ((c >> i) & 1) ? WORD_FOLDED_MARK : 0, ws->v[i].exact);
 		}
 	}
 	strbuf_addch(out, ')');

@@ -76,6 +76,16 @@ def usage_errors_exit_2(env):
 
 
 @test
+def queries_without_undefined_behaviour(env):
+    # An empty match and a phrase of 65 words (issue 12, point 13): under UBSan, which
+    # the sanitizer build runs, either used to stop with a runtime error.
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    for q in ("/$/", '"' + " ".join(f"ord{i}" for i in range(65)) + '"'):
+        r = run("search", "--limit", "2", q, db=env.db)
+        assert r.returncode in (0, 1) and "runtime error" not in r.stderr, (q[:20], r.returncode, r.stderr[-300:])
+
+
+@test
 def empty_database_path_is_an_error(env):
     # SQLite would open "" as a temporary database and throw the import away.
     files = [os.path.join(SAMPLES, SAMPLE[0])]
