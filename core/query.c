@@ -594,8 +594,10 @@ static struct qnode *unary(struct parser *p)
 	at = p->pos;
 	if (at_keyword(p, "NOT")) {
 		p->pos += 3;
-	} else if (at < p->n && p->s[at] == '-' && at + 1 < p->n && word_char(p->s[at + 1]) &&
-		   p->s[at + 1] != '-') {
+	} else if (at < p->n && p->s[at] == '-' && at + 1 < p->n &&
+		   ((word_char(p->s[at + 1]) && p->s[at + 1] != '-') || p->s[at + 1] == '"' || p->s[at + 1] == '(' ||
+		    p->s[at + 1] == '/')) {
+		/* -word, -"phrase", -(group), -/pattern/ */
 		p->pos++;
 	} else {
 		return primary(p);
@@ -681,6 +683,37 @@ static bool has_positive(const struct qnode *n)
 	}
 }
 
+/* A word or phrase with no letter or digit ("'", "%"): nothing to search for. */
+static bool wordless(const struct qnode *n)
+{
+	size_t i;
+
+	if (n->kind != Q_TERM || n->term == QT_REGEX)
+		return false;
+	for (i = 0; n->text[i];) {
+		uint32_t cp;
+		size_t k = utf8_decode(n->text + i, strlen(n->text + i), &cp);
+		if (k && (utf8_is_letter(cp) || (cp >= '0' && cp <= '9')))
+			return false;
+		i += k ? k : 1;
+	}
+	return true;
+}
+
+/* True if some positive part of the query has something to find. */
+static bool finds_something(const struct qnode *n)
+{
+	switch (n->kind) {
+	case Q_AND:
+	case Q_OR:
+		return finds_something(n->a) || finds_something(n->b);
+	case Q_NOT:
+		return false;
+	default:
+		return !wordless(n);
+	}
+}
+
 static size_t count_terms(const struct qnode *n)
 {
 	return n->kind == Q_TERM || n->kind == Q_FILTER ? 1 : count_terms(n->a) + (n->b ? count_terms(n->b) : 0);
@@ -710,6 +743,10 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 		skip_space(&p);
 		if (q->root && p.pos < p.n)
 			fail(&p, p.pos, _("unbalanced parenthesis: ) without ("));
+		if (!p.failed && !q->root)
+			fail(&p, 0, _("nothing to search for"));
+		if (!p.failed && q->root && has_positive(q->root) && !finds_something(q->root))
+			fail(&p, 0, _("nothing to search for: the query has no letter or digit"));
 		if (!p.failed && q->root && !has_positive(q->root))
 			fail(&p, 0, _("a query needs something to find, not only words to leave out"));
 		if (!p.failed && q->root && count_terms(q->root) > QUERY_MAX_TERMS)

@@ -86,6 +86,9 @@ int main(void)
 	plan("helse*", "(PREFIX any helse)");
 	plan("fhir OR hl7", "(OR (WORD any fhir) (WORD any hl7))");
 	plan("fhir -orientering", "(AND (WORD any fhir) (NOT (WORD any orientering)))");
+	/* A minus before a phrase or a group leaves it out too (issue 12). */
+	plan("fhir -\"hl7 api\"", "(AND (WORD any fhir) (NOT (PHRASE any hl7 api)))");
+	plan("fhir -(hl7 OR api)", "(AND (WORD any fhir) (NOT (OR (WORD any hl7) (WORD any api))))");
 	plan("fhir NOT hl7", "(AND (WORD any fhir) (NOT (WORD any hl7)))");
 	plan("(fhir OR hl7) AND api", "(AND (OR (WORD any fhir) (WORD any hl7)) (WORD any api))");
 	plan("a OR b c", "(OR (WORD any a) (AND (WORD any b) (WORD any c)))");
@@ -115,6 +118,9 @@ int main(void)
 	error("fhir)", "unbalanced parenthesis", 5);
 	error("colour:red", "unknown field 'colour:'", 1);
 	error("fhir type:x", "unknown type 'x'", 11);
+	/* Punctuation alone finds nothing; it must never mean "every case" (issue 12). */
+	error("'", "nothing to search for", 1);
+	error("% -", "nothing to search for", 1);
 	error("year:tjue", "not a year", 6);
 	error("date:2021-13..", "not a date", 6);
 	error("case:2019/2020", "not a case number", 6);
