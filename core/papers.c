@@ -263,8 +263,15 @@ static void mark_furniture(struct papers *p)
 	/* Compared with the edges of the pages around: a running head or foot
 	 * repeats there, and a long document stays linear. */
 	for (i = 0; i < nedge; i++) {
+		size_t n, after;
+		const char *s = line_trim(&dl->v[edge[i]], &n);
+		struct case_no no;
+
+		/* "Sak 12/24" opening two pages is two cases, not a running head. */
+		if (case_number_at(s, n, &no, &after))
+			continue;
 		no_digits(&a, &dl->v[edge[i]]);
-		if (a.len < 4)
+		if (a.len < 6)
 			continue;
 		for (j = i > 8 ? i - 8 : 0; j < nedge && j <= i + 8; j++) {
 			if (j == i || p->page[edge[j]] == p->page[edge[i]])
@@ -444,6 +451,7 @@ static const struct {
 	{ "forfall", L_ABSENT }, { "meldt forfall", L_ABSENT }, { "fravær", L_ABSENT }, { "fraværende", L_ABSENT },
 	{ "sekretariat", L_SECRETARIAT }, { "sekretariatet", L_SECRETARIAT }, { "fra sekretariatet", L_SECRETARIAT },
 	{ "stedfortredere", L_SUBSTITUTES }, { "vararepresentanter", L_SUBSTITUTES },
+	{ "stedfortreder", L_SUBSTITUTES }, { "vararepresentant", L_SUBSTITUTES },
 };
 
 static enum label_kind label_of(const struct cell *c)
@@ -518,6 +526,8 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			i = e + 1;
 			continue;
 		}
+		if (!for_name && (!strncmp(s + i, "møtte for ", 11) || !strncmp(s + i, "stilte for ", 11)))
+			i += 7; /* "møtte " and "stilte " are 7 bytes: the stand-in's words before "for X" */
 		if ((!strncmp(s + i, "for ", 4) || !strncmp(s + i, "pva ", 4)) && !for_name) {
 			b = i + 4;
 			for (e = b; e < n && s[e] != '(' && s[e] != ','; e++)
@@ -559,11 +569,15 @@ static bool entry_open(const struct strbuf *e)
 	int depth = 0;
 	size_t i;
 
-	/* No one's name and organisation run to 300 bytes: that is prose. */
-	if (e->len > 300)
+	/* No one's name and organisation run to 300 bytes, nor a list written
+	 * as a sentence to 4000: beyond that it is prose. */
+	if (e->len > 4000 || (e->len > 300 && !strstr(e->buf, "), ")))
 		return false;
 	for (i = 0; i < e->len; i++)
 		depth += (e->buf[i] == '(') - (e->buf[i] == ')');
+	/* A list written as a sentence runs on until its full stop, names wrapped too. */
+	if (e->len && strstr(e->buf, "), ") && e->buf[e->len - 1] != '.')
+		return true;
 	return depth > 0 || (e->len && (e->buf[e->len - 1] == ',' || scan_ends_open(e->buf, e->len)));
 }
 
@@ -574,10 +588,33 @@ struct list_col {
 	long line;
 };
 
+/*
+ * Adds the people of one entry. A list written as a sentence ("Til stede:
+ * A (X), B (Y) og C (Z).") is cut after each closing parenthesis that a
+ * comma or "og" follows.
+ */
 static void list_flush(struct papers *p, struct list_col *lc)
 {
-	if (lc->entry.len)
-		add_attendee(p, lc->entry.buf, lc->entry.len, lc->kind, lc->line);
+	const char *s = lc->entry.buf;
+	size_t n = lc->entry.len, b = 0, i;
+	int depth = 0;
+
+	while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
+		n--;
+	for (i = 0; i < n; i++) {
+		depth += (s[i] == '(') - (s[i] == ')');
+		if (s[i] != ')' || depth != 0)
+			continue;
+		if (i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ') {
+			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
+			b = i + 3;
+		} else if (i + 4 < n && !strncmp(s + i + 1, " og ", 4)) {
+			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
+			b = i + 5;
+		}
+	}
+	if (n > b)
+		add_attendee(p, s + b, n - b, lc->kind, lc->line);
 	strbuf_reset(&lc->entry);
 }
 
@@ -702,6 +739,27 @@ static void read_header(struct papers *p, size_t end)
 			}
 		}
 		lk = nc && c[0].col <= 2 ? label_of(&c[0]) : L_NONE;
+		if (lk == L_NONE && nc && c[0].col <= 2 && nc < MAX_CELLS) {
+			/* "Til stede: Name (Org), ..." with one space after the colon:
+			 * the label is the cell's start, its value the rest. */
+			const char *colon = memchr(c[0].s, ':', c[0].n), *stop = c[0].s + c[0].n;
+			struct cell lab = c[0];
+
+			if (colon && colon < c[0].s + 30 && colon + 2 < stop) {
+				lab.n = (size_t)(colon - c[0].s + 1);
+				if ((lk = label_of(&lab)) != L_NONE) {
+					const char *v = colon + 1;
+					while (v < stop && *v == ' ')
+						v++;
+					memmove(c + 1, c, nc * sizeof(*c));
+					c[0] = lab;
+					c[1].s = v;
+					c[1].n = (size_t)(stop - v);
+					c[1].col = lab.col + chars(lab.s, (size_t)(v - lab.s));
+					nc++;
+				}
+			}
+		}
 		if (lk != L_NONE) {
 			for (k = 0; k < nlists; k++)
 				list_flush(p, &lists[k]);
@@ -1079,6 +1137,9 @@ static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bo
 	return indented_body && set_off(p, i);
 }
 
+enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP };
+static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended);
+
 /* Continues a heading's title onto line i? */
 static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
 {
@@ -1090,6 +1151,13 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 	if (l->blank || p->skip[i] || l->bullet)
 		return false;
 	nc = cells_of(l, c, MAX_CELLS);
+	if (!r->title.len && nc) {
+		/* "Sak 13/24" alone on its line: the title is the line below. */
+		size_t after, n;
+		bool am;
+		const char *s = line_trim(l, &n);
+		return dlabel_of(s, n, &after, &am) == DL_NONE && !table_header(l, (struct column[MAX_CELLS]){ 0 });
+	}
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
 	if (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(c[0].s, c[0].n) ||
@@ -1111,8 +1179,6 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 
 /* ---- decisions --------------------------------------------------------- */
 
-enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP };
-
 /* A label at the start of `s`: returns its kind and sets *after past it. */
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended)
 {
@@ -1121,7 +1187,7 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		enum dlabel kind;
 	} words[] = {
 		{ "endret forslag til vedtak", DL_PROPOSED }, { "forslag til vedtak", DL_PROPOSED },
-		{ "innstilling til vedtak", DL_PROPOSED },
+		{ "innstilling til vedtak", DL_PROPOSED }, { "innstilling", DL_PROPOSED },
 		{ "forslag til konklusjon", DL_PROPOSED }, { "vedtak i saken", DL_RECORDED },
 		{ "konklusjon og vedtak", DL_RECORDED }, { "vedtak", DL_RECORDED }, { "konklusjon", DL_RECORDED },
 		{ "beslutning", DL_RECORDED }, { "innledere", DL_PEOPLE }, { "innleder", DL_PEOPLE },
@@ -1188,11 +1254,14 @@ static void text_add(struct strbuf *sb, const struct line *l, const char *s, siz
 			strbuf_addch(sb, ' ');
 	}
 	*para = false;
-	if (l->bullet)
+	if (l->bullet && !(n >= 3 && !memcmp(s, "•", 3)))
 		strbuf_addstr(sb, "• ");
 	while (n && s[n - 1] == ' ')
 		n--;
-	strbuf_add(sb, s, n);
+	/* Runs of spaces are the layout's ("•   NUIT ..."), not the text's. */
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' || !sb->len || sb->buf[sb->len - 1] != ' ')
+			strbuf_addch(sb, s[i]);
 }
 
 /* The text of line i from column `from`, without cells at or right of `right` (0: none). */
@@ -1482,6 +1551,26 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 
 /* ---- the document ------------------------------------------------------ */
 
+/* The first clock time in a time cell: "09.00–09.10" and "09.00 – 09.10" start at 09:00. */
+static bool cell_time(const struct strbuf *cell, char hm[6])
+{
+	size_t i, at;
+
+	for (i = 0; i + 4 <= cell->len; i++) {
+		size_t e = i;
+		if (i && cell->buf[i - 1] >= '0' && cell->buf[i - 1] <= '9')
+			continue;
+		while (e < cell->len && e < i + 2 && cell->buf[e] >= '0' && cell->buf[e] <= '9')
+			e++;
+		if (e == i || e + 3 > cell->len || (cell->buf[e] != '.' && cell->buf[e] != ':'))
+			continue;
+		if (scan_time_at_end(cell->buf + i, e + 3 - i, &at, hm) && at == 0 &&
+		    (e + 3 == cell->len || cell->buf[e + 3] < '0' || cell->buf[e + 3] > '9'))
+			return true;
+	}
+	return false;
+}
+
 static void add_agenda_items(struct papers *p)
 {
 	size_t i;
@@ -1490,7 +1579,6 @@ static void add_agenda_items(struct papers *p)
 		struct row *r = &p->rows[i];
 		struct agenda_item *a = deck_add_agenda_item(p->d);
 		char hm[6];
-		size_t at;
 
 		a->day = r->day;
 		a->number = r->has_no ? xstrdup(r->no.text) : NULL;
@@ -1503,7 +1591,7 @@ static void add_agenda_items(struct papers *p)
 				a->type = tmp.type;
 			deck_case_release(&tmp);
 		}
-		if (r->time.len && scan_time_at_end(r->time.buf, r->time.len, &at, hm))
+		if (r->time.len && cell_time(&r->time, hm))
 			a->time = xstrdup(hm);
 		a->line = r->line;
 	}
@@ -1514,7 +1602,6 @@ static void case_from_rows(struct deck_case *c, const struct row *h, const struc
 {
 	const struct row *src = h ? h : a;
 	char hm[6];
-	size_t at;
 
 	c->number = xstrdup(src->no.text);
 	c->seq = src->no.seq;
@@ -1522,7 +1609,7 @@ static void case_from_rows(struct deck_case *c, const struct row *h, const struc
 	c->title = xstrdup(h && h->title.len ? h->title.buf : a ? a->title.buf : "");
 	c->agenda_title = a && a->title.len ? xstrdup(a->title.buf) : NULL;
 	c->day = a && a->day ? a->day : src->day ? src->day : 1;
-	if (a && a->time.len && scan_time_at_end(a->time.buf, a->time.len, &at, hm))
+	if (a && a->time.len && cell_time(&a->time, hm))
 		c->time = xstrdup(hm);
 	if (!(a && a->type.len && case_set_type(c, a->type.buf, a->type.len, SOURCE_AGENDA)) && h && h->type.len)
 		case_set_type(c, h->type.buf, h->type.len, SOURCE_AGENDA);
@@ -1558,7 +1645,8 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 			       scan_prefix(s, n, "saksdokumenter", &after)))
 			notice_word = true;
 	}
-	if (labels_seen < 2 && !table)
+	/* A title word ("Referat", "Møteinnkalling") with one label is enough; without one, two labels or a table. */
+	if (!table && labels_seen < ((minutes_word || notice_word) ? 1 : 2))
 		return DOC_DECK;
 	if (minutes_word)
 		return DOC_MINUTES;

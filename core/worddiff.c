@@ -172,6 +172,10 @@ bool word_diff_changes_content(const char *a, const char *b)
 	bool changed = nx > WORD_DIFF_MAX || ny > WORD_DIFF_MAX ? strcmp(a, b) != 0
 			: missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
 
+	/* "... godkjent uten merknader" says in so many words that nothing changed. */
+	if (strstr(b, "uten merknad") || strstr(b, "uten endring"))
+		changed = false;
+
 	free(x);
 	free(y);
 	return changed;

@@ -281,6 +281,46 @@ def disagreements_warned():
     assert sorted(cases(export())) == ["21/21", "22/21", "23/21", "25/21"]
 
 
+def second_trial_documents():
+    """A second new user's documents: attendance written as a sentence, a stand-in
+    who "møtte for" someone, "Innstilling:", a heading alone on its line, a case
+    heading opening two pages, time ranges, bullets, and "uten merknader"."""
+    notice = os.path.join(tmp, "innkalling.txt")
+    open(notice, "w", encoding="utf-8").write(
+        "Møteinnkalling\n\nMøte i NUIT\n\nDato      5. juni 2024\nSted      Oslo\n\n"
+        "Sak      Tema                                   Tid             Sakstype\n"
+        "12/24    Godkjenning av innkalling              09.00–09.10     Godkjenning\n"
+        "13/24    Mandat for programråd                  09.10 – 10.00   Beslutning\n\n"
+        "Innkalling NUIT 5. juni 2024                                   side 1\n"
+        "\fSak 12/24\nGodkjenning av innkalling\n\n"
+        "         Innstilling:\n         NUIT godkjenner innkallingen.\n\n"
+        "Innkalling NUIT 5. juni 2024                                   side 2\n"
+        "\fSak 13/24\nMandat for programråd\n\n"
+        "         Forslag til vedtak:\n         •   NUIT godkjenner mandatet.\n\n"
+        "Innkalling NUIT 5. juni 2024                                   side 3\n")
+    minutes = os.path.join(tmp, "referat.txt")
+    open(minutes, "w", encoding="utf-8").write(
+        "Referat\n\nMøte i NUIT\nDato      5. juni 2024\n\n"
+        "Til stede: Kari Holm (Helsedirektoratet), Ola Berg (KS), Ingrid\nSolhaug (Helse Vest RHF) og Per\n"
+        "Dahl (Helse Nord RHF).\n\nStedfortreder: Anne Lie (KS) møtte for Rune Moe.\n\n"
+        "Sak 12/24   Godkjenning av innkalling\n\n"
+        "            Innkalling og dagsorden ble godkjent uten merknader.\n")
+    run("import", notice, minutes)
+    data = export()
+    m, c = data["meetings"][0], cases(data)
+    assert sorted(c) == ["12/24", "13/24"], sorted(c)
+    assert c["12/24"]["title"] == "Godkjenning av innkalling" and c["13/24"]["title"] == "Mandat for programråd", c
+    assert c["12/24"]["proposed_decision"] == "NUIT godkjenner innkallingen.", c["12/24"]
+    assert c["13/24"]["proposed_decision"] == "• NUIT godkjenner mandatet.", c["13/24"]["proposed_decision"]
+    assert (c["12/24"]["time"], c["13/24"]["time"]) == ("09:00", "09:10"), (c["12/24"]["time"], c["13/24"]["time"])
+    assert c["13/24"]["decision_type"] == "Beslutning"
+    assert c["12/24"]["decision_amended"] is False, c["12/24"]
+    people = {(a["name"], a["role"], a["organization"], a["for"]) for a in m["attendance"]}
+    assert people == {("Kari Holm", "member", "Helsedirektoratet", None), ("Ola Berg", "member", "KS", None),
+                      ("Ingrid Solhaug", "member", "Helse Vest RHF", None), ("Per Dahl", "member", "Helse Nord RHF", None),
+                      ("Anne Lie", "substitute", "KS", "Rune Moe")}, people
+
+
 def flatten(src, dst):
     """What web transcripts of PDFs do: each page on one line, spacing lost."""
     pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
@@ -441,6 +481,7 @@ def main():
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
+    t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)
