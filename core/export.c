@@ -17,11 +17,19 @@ static const char *const csv_columns[] = {
 	"source", "line",
 };
 
+/*
+ * A cell a spreadsheet would read as a formula (=, +, -, @, tab or carriage
+ * return first) gets a ' before it, as OWASP advises against CSV injection:
+ * shown, the ' is hidden and the text is the text. json and jsonl keep it as
+ * it is.
+ */
 static void csv_field(struct strbuf *sb, const char *v, int first)
 {
 	if (!first)
 		strbuf_addch(sb, ',');
 	strbuf_addch(sb, '"');
+	if (v && strchr("=+-@\t\r", *v) && *v)
+		strbuf_addch(sb, '\'');
 	for (; v && *v; v++) {
 		if (*v == '"')
 			strbuf_addch(sb, '"');

@@ -6,11 +6,15 @@
 #include <string.h>
 
 #include "json.h"
+#include "termsafe.h"
+#include "utf8.h"
 #include "banned.h"
 
 void json_string(struct strbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	uint32_t cp;
+	size_t k;
 
 	if (!s) {
 		strbuf_addstr(sb, "null");
@@ -27,10 +31,15 @@ void json_string(struct strbuf *sb, const char *s)
 		case '\r': strbuf_addstr(sb, "\\r"); break;
 		case '\t': strbuf_addstr(sb, "\\t"); break;
 		default:
-			if (c < 0x20) {
+			if (c < 0x20 || c == 0x7F) {
 				strbuf_addstr(sb, "\\u00");
 				strbuf_addch(sb, hex[c >> 4]);
 				strbuf_addch(sb, hex[c & 15]);
+			} else if (c >= 0x80 && (k = utf8_decode(s, strlen(s), &cp)) && term_unsafe(cp)) {
+				/* C1 controls and bidirectional overrides: escaped, so that
+				 * JSON printed to a terminal cannot drive it; the value is the same. */
+				strbuf_addf(sb, "\\u%04x", (unsigned)cp);
+				s += k - 1;
 			} else {
 				strbuf_addch(sb, (char)c);
 			}

@@ -172,6 +172,22 @@ static const char *const migrations[] = {
 	"  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
 	"    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
 	"  FROM cases c;",
+
+	/* version 5: sync files are checked field by field (core/syncfile.c).
+	 * Operations that an earlier version let in without the fields their
+	 * kind needs (a tag with no tag, a saved search with no name) are
+	 * moved aside, kept but no longer read, so that no reader meets them. */
+	"CREATE TABLE ops_refused(seq INTEGER, id TEXT, batch TEXT, kind TEXT, case_key TEXT, tag TEXT,"
+	"  ref TEXT, name TEXT, text TEXT, author TEXT, at TEXT);"
+	"CREATE TEMP VIEW bad_ops AS SELECT seq FROM ops WHERE"
+	"  (kind = 'tag' AND (case_key IS NULL OR tag IS NULL))"
+	"  OR (kind = 'untag' AND ref IS NOT NULL AND (case_key IS NULL OR tag IS NULL))"
+	"  OR (kind = 'note' AND (case_key IS NULL OR text IS NULL))"
+	"  OR (kind = 'save' AND (name IS NULL OR text IS NULL))"
+	"  OR (kind = 'unsave' AND name IS NULL);"
+	"INSERT INTO ops_refused SELECT * FROM ops WHERE seq IN bad_ops;"
+	"DELETE FROM ops WHERE seq IN bad_ops;"
+	"DROP VIEW bad_ops;",
 };
 
 static int user_version(sqlite3 *db)

@@ -14,17 +14,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "search.h"
 #include "i18n.h"
-#include "sha256.h"
 #include "store.h"
 #include "store_db.h"
+#include "syncfile.h"
 #include "tags.h"
+#include "userdata.h"
 #include "util.h"
 #include "banned.h"
-
-#define SYNC_MAGIC "vedtak-sync 1"
 
 static enum vt_status fail_db(sqlite3 *db, struct vt_diag *diag, const char *what)
 {
@@ -443,8 +443,28 @@ enum vt_status store_note_add(struct store *s, const char *key, const char *text
 			      const char *author, struct vt_diag *diag)
 {
 	struct op o = { NULL, "note", key, NULL, replaces, NULL, text, author };
+	const char *why;
+	char *on = NULL;
+	enum vt_status ret;
 
-	return single_op(s, &o, _("adding the note"), diag);
+	if ((why = userdata_note_problem(text)))
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the note: %s"), why);
+	if ((why = userdata_author_problem(author)))
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the author: %s"), why);
+	if (!replaces)
+		return single_op(s, &o, _("adding the note"), diag);
+	/* An edit names a note of the same case, or it would move that note here. */
+	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", replaces, &on,
+			    diag)) != VT_OK)
+		return ret;
+	if (!*on)
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no note with the id %s"), replaces);
+	else if (strcmp(on, key))
+		ret = vt_fail(diag, VT_ERR_USAGE, 0, _("note %s is on %s, not on %s"), replaces, on, key);
+	else
+		ret = single_op(s, &o, _("adding the note"), diag);
+	free(on);
+	return ret;
 }
 
 enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
@@ -459,7 +479,9 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id, author, at, text, ref FROM ops n WHERE n.kind = 'note' AND n.case_key = ?1"
-			       " AND NOT EXISTS (SELECT 1 FROM ops e WHERE e.kind = 'note' AND e.ref = n.id)"
+			       /* an edit counts only on its own case: nothing moves a note */
+			       " AND NOT EXISTS (SELECT 1 FROM ops e WHERE e.kind = 'note' AND e.ref = n.id"
+			       " AND e.case_key = n.case_key)"
 			       " ORDER BY at, id",
 			       -1, &st, NULL) != SQLITE_OK)
 		return fail_db(db, diag, _("reading notes"));
@@ -504,6 +526,14 @@ static enum vt_status saved_op(struct store *s, const char *kind, const char *na
 enum vt_status store_saved_set(struct store *s, const char *name, const char *query, const char *author,
 			       struct vt_diag *diag)
 {
+	const char *why;
+
+	if ((why = userdata_saved_name_problem(name)))
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the name: %s"), why);
+	if ((why = userdata_saved_query_problem(query)))
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the query: %s"), why);
+	if ((why = userdata_author_problem(author)))
+		return vt_fail(diag, VT_ERR_USAGE, 0, _("the author: %s"), why);
 	return saved_op(s, "save", name, query, author, diag);
 }
 
@@ -559,114 +589,93 @@ void saved_free(struct saved *v, size_t n)
 	free(v);
 }
 
-/* ---- sync files ---- */
-
-#define OP_FIELDS 10
-static const char *const op_columns = "id, batch, kind, case_key, tag, ref, name, text, author, at";
-
-static void escape_field(struct strbuf *out, const unsigned char *v)
-{
-	if (!v) {
-		strbuf_addstr(out, "\\N");
-		return;
-	}
-	for (; *v; v++) {
-		switch (*v) {
-		case '\\': strbuf_addstr(out, "\\\\"); break;
-		case '\t': strbuf_addstr(out, "\\t"); break;
-		case '\n': strbuf_addstr(out, "\\n"); break;
-		case '\r': strbuf_addstr(out, "\\r"); break;
-		default: strbuf_addch(out, (char)*v);
-		}
-	}
-}
+/* ---- sync files (the format is core/syncfile.c's) ---- */
 
 enum vt_status store_sync_export(struct store *s, const char *peer, struct strbuf *out, size_t *nops,
-				 struct vt_diag *diag)
+				 long long *upto, struct vt_diag *diag)
 {
+	static const char sql[] =
+		"SELECT seq, id, batch, kind, case_key, tag, ref, name, text, author, at FROM ops WHERE seq > ?1"
+		/* what came from the peer goes back to it only through others; matched exactly, never LIKE */
+		" AND (?2 = '' OR substr(id, 1, length(?2) + 1) <> ?2 || '-') ORDER BY seq";
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
-	long sent = 0, last = 0;
 	size_t start = out->len;
-	char *machine = NULL, *peer_machine = NULL, *sql, hex[65];
-	enum vt_status ret = VT_OK;
+	char *machine = NULL, *peer_machine = NULL, *sent = NULL;
+	enum vt_status ret;
 	int rc, i;
 
 	*nops = 0;
-	if (peer && (ret = begin(s, diag)) != VT_OK)
-		return ret;
-	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) != VT_OK)
+	*upto = 0;
+	/* One read transaction: the file and its position are one snapshot. */
+	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+		return fail_db(db, diag, _("exporting"));
+	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) != VT_OK ||
+	    (peer && ((ret = one_text(db, "SELECT sent FROM peers WHERE peer = ?1", peer, &sent, diag)) != VT_OK ||
+		      (ret = one_text(db, "SELECT machine FROM peers WHERE peer = ?1", peer, &peer_machine, diag)) !=
+			      VT_OK)))
 		goto out;
-	if (peer) {
-		char *v = NULL;
-		if ((ret = one_text(db, "SELECT sent FROM peers WHERE peer = ?1", peer, &v, diag)) != VT_OK ||
-		    (ret = one_text(db, "SELECT machine FROM peers WHERE peer = ?1", peer, &peer_machine, diag)) != VT_OK) {
-			free(v);
-			goto out;
-		}
-		sent = atol(v);
-		free(v);
-	}
-	strbuf_addf(out, "%s\nmachine\t%s\n", SYNC_MAGIC, machine);
-	sql = xasprintf("SELECT seq, %s FROM ops WHERE seq > ?1 AND (?2 = '' OR id NOT LIKE ?2 || '-%%')"
-			" ORDER BY seq", op_columns);
-	rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	free(sql);
-	if (rc != SQLITE_OK) {
+	sync_file_begin(out, machine);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		ret = fail_db(db, diag, _("exporting"));
 		goto out;
 	}
-	sqlite3_bind_int64(st, 1, sent);
+	sqlite3_bind_int64(st, 1, sent ? atoll(sent) : 0);
 	sqlite3_bind_text(st, 2, peer_machine ? peer_machine : "", -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		strbuf_addstr(out, "op");
-		for (i = 1; i <= OP_FIELDS; i++) {
-			strbuf_addch(out, '\t');
-			escape_field(out, sqlite3_column_text(st, i));
-		}
-		strbuf_addch(out, '\n');
-		last = sqlite3_column_int64(st, 0);
+		const char *f[SYNC_FIELDS];
+
+		for (i = 0; i < SYNC_FIELDS; i++)
+			f[i] = (const char *)sqlite3_column_text(st, i + 1);
+		sync_file_add(out, f);
 		(*nops)++;
 	}
 	if (rc != SQLITE_DONE) {
 		ret = fail_db(db, diag, _("exporting"));
 		goto out;
 	}
-	last = last ? last : sent;
-	/* The trailer: a count and a digest, so that a cut or changed file is refused. */
-	sha256_hex(out->buf + start, out->len - start, hex);
-	strbuf_addf(out, "end\t%zu\t%s\n", *nops, hex);
-	if (peer) {
-		/* Even with nothing new to send: the peer is known from now on. */
-		{
-			sqlite3_stmt *mx = NULL;
-			if (sqlite3_prepare_v2(db, "SELECT max(seq) FROM ops", -1, &mx, NULL) == SQLITE_OK &&
-			    sqlite3_step(mx) == SQLITE_ROW && sqlite3_column_int64(mx, 0) > last)
-				last = sqlite3_column_int64(mx, 0);
-			sqlite3_finalize(mx);
-		}
-		sqlite3_finalize(st);
-		st = NULL;
-		if (sqlite3_prepare_v2(db, "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
-					   " ON CONFLICT(peer) DO UPDATE SET sent = excluded.sent",
-				       -1, &st, NULL) != SQLITE_OK) {
-			ret = fail_db(db, diag, _("exporting"));
-			goto out;
-		}
-		sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, last);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			ret = fail_db(db, diag, _("exporting"));
+	sync_file_end(out, start, *nops);
+	sqlite3_finalize(st);
+	/* Even with nothing new to send, the peer has seen everything up to here. */
+	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(seq), 0) FROM ops", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		ret = fail_db(db, diag, _("exporting"));
+		goto out;
 	}
+	*upto = sqlite3_column_int64(st, 0);
 out:
 	sqlite3_finalize(st);
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	free(machine);
 	free(peer_machine);
-	if (peer)
-		ret = finish(s, ret, diag);
+	free(sent);
 	if (ret != VT_OK)
 		strbuf_setlen(out, start);
 	return ret;
+}
+
+enum vt_status store_sync_sent(struct store *s, const char *peer, long long upto, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st = NULL;
+	enum vt_status ret;
+
+	if ((ret = begin(s, diag)) != VT_OK)
+		return ret;
+	/* Never backwards: an older export finishing late must not resend less. */
+	if (sqlite3_prepare_v2(db, "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
+				   " ON CONFLICT(peer) DO UPDATE SET sent = max(sent, excluded.sent)",
+			       -1, &st, NULL) != SQLITE_OK) {
+		ret = fail_db(db, diag, _("remembering what was sent"));
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, upto);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		ret = fail_db(db, diag, _("remembering what was sent"));
+out:
+	sqlite3_finalize(st);
+	return finish(s, ret, diag);
 }
 
 static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const char *machine, struct vt_diag *diag)
@@ -686,145 +695,100 @@ static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const cha
 	return ok ? VT_OK : fail_db(db, diag, _("remembering the peer"));
 }
 
-/* Splits one op line into its fields, unescaping in place; false if malformed. */
-static bool split_op(char *line, char *f[OP_FIELDS], bool isnull[OP_FIELDS])
+/*
+ * What the database knows of the operation an op refers to: a note edit
+ * must name a note of its own case, an untag a tag of its own case and tag.
+ * One not known yet is fine (files come in any order): the readers only
+ * ever pair operations of the same case.
+ */
+static enum vt_status check_ref(sqlite3 *db, sqlite3_stmt **st, const struct sync_op *o, struct vt_diag *diag)
 {
-	int i = 0;
-	char *p = line + 3, *w;
+	bool note = !strcmp(o->f[SF_KIND], "note");
+	int rc;
 
-	if (strncmp(line, "op\t", 3))
-		return false;
-	for (i = 0; i < OP_FIELDS; i++) {
-		f[i] = w = p;
-		isnull[i] = !strncmp(p, "\\N", 2) && (p[2] == '\t' || !p[2]);
-		if (isnull[i]) {
-			p += 2;
-		} else {
-			while (*p && *p != '\t') {
-				if (*p == '\\') {
-					p++;
-					if (*p == 't') *w++ = '\t';
-					else if (*p == 'n') *w++ = '\n';
-					else if (*p == 'r') *w++ = '\r';
-					else if (*p == '\\') *w++ = '\\';
-					else return false;
-					p++;
-				} else {
-					*w++ = *p++;
-				}
-			}
-		}
-		if (i < OP_FIELDS - 1 && *p != '\t')
-			return false;
-		if (i == OP_FIELDS - 1 && *p)
-			return false;
-		if (!isnull[i])
-			*w = '\0';
-		p++;
-	}
-	return true;
+	if (!o->f[SF_REF])
+		return VT_OK;
+	if (!*st && sqlite3_prepare_v2(db, "SELECT kind, case_key, tag FROM ops WHERE id = ?1", -1, st, NULL) !=
+			    SQLITE_OK)
+		return fail_db(db, diag, _("importing"));
+	sqlite3_reset(*st);
+	sqlite3_bind_text(*st, 1, o->f[SF_REF], -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(*st)) == SQLITE_DONE)
+		return VT_OK;
+	if (rc != SQLITE_ROW)
+		return fail_db(db, diag, _("importing"));
+	if (strcmp((const char *)sqlite3_column_text(*st, 0), note ? "note" : "tag") ||
+	    !sqlite3_column_text(*st, 1) || strcmp((const char *)sqlite3_column_text(*st, 1), o->f[SF_CASE_KEY]) ||
+	    (!note && (!sqlite3_column_text(*st, 2) || strcmp((const char *)sqlite3_column_text(*st, 2), o->f[SF_TAG]))))
+		return vt_fail(diag, VT_ERR_FORMAT, o->line,
+			       note ? _("operation %s: replaces %s, which is not a note of %s")
+				    : _("operation %s: cancels %s, which is not that tag of %s"),
+			       o->f[SF_ID], o->f[SF_REF], o->f[SF_CASE_KEY]);
+	return VT_OK;
 }
 
-enum vt_status store_sync_import(struct store *s, const char *data, size_t len, const char *peer, size_t *applied,
-				 struct vt_diag *diag)
+enum vt_status store_sync_import(struct store *s, const char *data, size_t len, const char *peer,
+				 struct sync_counts *n, struct vt_diag *diag)
 {
-	static const char *const kinds[] = { "tag", "untag", "note", "save", "unsave" };
+	static const char insert_sql[] =
+		"INSERT OR IGNORE INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at)"
+		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st = NULL;
-	char *buf = NULL, *line, *next, *sql, hex[65], want[65];
-	size_t magic_len = strlen(SYNC_MAGIC), body_len, count = 0, declared = 0, lineno = 0;
-	const char *end;
+	sqlite3_stmt *ins = NULL, *ref = NULL, *known = NULL;
+	struct sync_file sf;
+	char *machine = NULL;
 	enum vt_status ret;
+	size_t i;
+	int k;
 
-	*applied = 0;
+	memset(n, 0, sizeof(*n));
 	if ((ret = writable(s, diag)) != VT_OK)
 		return ret;
-	/* The file as a whole, before anything is written: magic, trailer, digest. */
-	if (len < magic_len + 1 || memcmp(data, SYNC_MAGIC "\n", magic_len + 1))
-		return vt_fail(diag, VT_ERR_FORMAT, 1, _("not a vedtak sync file (version 1)"));
-	if (data[len - 1] != '\n')
-		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
-	for (end = data + len - 1; end > data && end[-1] != '\n'; end--)
-		;
-	body_len = (size_t)(end - data);
-	{
-		/* The data need not end in a NUL: read the trailer from a copy. */
-		char trailer[128];
-		size_t tl = len - body_len;
-
-		if (tl >= sizeof(trailer))
-			return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
-		memcpy(trailer, end, tl);
-		trailer[tl] = '\0';
-		if (sscanf(trailer, "end\t%zu\t%64[0-9a-f]\n", &declared, want) != 2)
-			return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is cut short (no trailer)"));
+	/* Everything is checked before anything is written. */
+	if ((ret = sync_file_read(data, len, time(NULL), &sf, diag)) != VT_OK)
+		goto out;
+	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) != VT_OK)
+		goto out;
+	if (!strcmp(sf.machine, machine)) {
+		ret = vt_fail(diag, VT_ERR_FORMAT, 2, _("this is this machine's own sync file"));
+		goto out;
 	}
-	sha256_hex(data, body_len, hex);
-	if (strcmp(hex, want))
-		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file is damaged: its digest does not match"));
-	/* The lines are C strings from here on: a NUL would end one early. */
-	if ((end = memchr(data, '\0', body_len))) {
-		for (lineno = 1; data < end; data++)
-			lineno += *data == '\n';
-		return vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("a NUL byte where text belongs"));
-	}
-
 	if ((ret = begin(s, diag)) != VT_OK)
-		return ret;
-	buf = xstrndup(data, body_len);
-	sql = xasprintf("INSERT OR IGNORE INTO ops(%s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", op_columns);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE case_key = ?1", -1, &known, NULL) != SQLITE_OK)
 		ret = fail_db(db, diag, _("importing"));
-	free(sql);
-	for (line = buf; ret == VT_OK && *line; line = next) {
-		char *f[OP_FIELDS];
-		bool isnull[OP_FIELDS];
-		size_t k;
-		int i;
-		bool kind_ok = false;
+	if (ret == VT_OK && peer)
+		ret = note_peer_machine(db, peer, sf.machine, diag);
+	for (i = 0; ret == VT_OK && i < sf.nops; i++) {
+		const struct sync_op *o = &sf.ops[i];
+		int changes;
 
-		next = strchr(line, '\n');
-		*next++ = '\0';
-		lineno++;
-		if (lineno == 1)
-			continue; /* the magic */
-		if (lineno == 2) {
-			if (strncmp(line, "machine\t", 8) || !line[8])
-				ret = vt_fail(diag, VT_ERR_FORMAT, 2, _("no machine line"));
-			else if (peer)
-				ret = note_peer_machine(db, peer, line + 8, diag);
-			continue;
-		}
-		if (!split_op(line, f, isnull)) {
-			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("malformed operation"));
+		if ((ret = check_ref(db, &ref, o, diag)) != VT_OK)
 			break;
-		}
-		for (k = 0; k < ARRAY_SIZE(kinds); k++)
-			kind_ok |= !isnull[2] && !strcmp(f[2], kinds[k]);
-		if (isnull[0] || !*f[0] || isnull[1] || !kind_ok || isnull[8] || isnull[9]) {
-			ret = vt_fail(diag, VT_ERR_FORMAT, (long)lineno, _("malformed operation"));
-			break;
-		}
-		sqlite3_reset(st);
-		for (i = 0; i < OP_FIELDS; i++) {
-			if (isnull[i])
-				sqlite3_bind_null(st, i + 1);
-			else
-				sqlite3_bind_text(st, i + 1, f[i], -1, SQLITE_STATIC);
-		}
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		sqlite3_reset(ins);
+		for (k = 0; k < SYNC_FIELDS; k++)
+			sqlite3_bind_text(ins, k + 1, o->f[k], -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
 			ret = fail_db(db, diag, _("importing"));
 			break;
 		}
-		*applied += (size_t)sqlite3_changes(db);
-		count++;
+		changes = sqlite3_changes(db);
+		n->applied += (size_t)changes;
+		if (changes && o->f[SF_CASE_KEY]) {
+			sqlite3_reset(known);
+			sqlite3_bind_text(known, 1, o->f[SF_CASE_KEY], -1, SQLITE_STATIC);
+			n->pending += sqlite3_step(known) != SQLITE_ROW;
+		}
 	}
-	if (ret == VT_OK && count != declared)
-		ret = vt_fail(diag, VT_ERR_FORMAT, 0, _("the file says %zu operations but holds %zu"), declared, count);
-	sqlite3_finalize(st);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(ref);
+	sqlite3_finalize(known);
 	ret = finish(s, ret, diag);
+out:
 	if (ret != VT_OK)
-		*applied = 0;
-	free(buf);
+		memset(n, 0, sizeof(*n));
+	free(machine);
+	sync_file_release(&sf);
 	return ret;
 }

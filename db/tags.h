@@ -91,20 +91,28 @@ void saved_free(struct saved *v, size_t n);
 
 /*
  * Appends to `out` a sync file with every operation this store has that it
- * has not sent to `peer` (all of them for a new peer, or with peer NULL),
- * and records them as sent. *nops says how many.
+ * has not sent to `peer` (all of them for a new peer, or with peer NULL).
+ * *nops says how many; *upto is the position to record with
+ * store_sync_sent() once the file is safely written, and not before.
  */
 enum vt_status store_sync_export(struct store *s, const char *peer, struct strbuf *out, size_t *nops,
-				 struct vt_diag *diag);
+				 long long *upto, struct vt_diag *diag);
+enum vt_status store_sync_sent(struct store *s, const char *peer, long long upto, struct vt_diag *diag);
+
+struct sync_counts {
+	size_t applied; /* operations new here; the others were already known */
+	size_t pending; /* of those, on cases not imported here yet: they wait for their case */
+};
 
 /*
- * Applies a sync file, in one transaction. A corrupt, truncated or foreign
- * file is refused (VT_ERR_FORMAT) and changes nothing. *applied counts the
- * operations that were new here; the others were already known. With
- * `peer`, the file's machine is remembered as that peer's, so that exports
- * to it leave out what came from it.
+ * Applies a sync file, in one transaction. A file that is corrupt,
+ * truncated, foreign, this machine's own, or that breaks any rule local
+ * input meets (core/syncfile.h) is refused whole (VT_ERR_FORMAT, diag->line
+ * at fault) and changes nothing. With `peer`, the file's machine is
+ * remembered as that peer's, so that exports to it leave out what came
+ * from it.
  */
-enum vt_status store_sync_import(struct store *s, const char *data, size_t len, const char *peer, size_t *applied,
-				 struct vt_diag *diag);
+enum vt_status store_sync_import(struct store *s, const char *data, size_t len, const char *peer,
+				 struct sync_counts *n, struct vt_diag *diag);
 
 #endif

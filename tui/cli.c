@@ -20,7 +20,9 @@
 #include "dates.h"
 #include "document.h"
 #include "export.h"
+#include "fileio.h"
 #include "i18n.h"
+#include "out.h"
 #include "json.h"
 #include "parse.h"
 #include "scan.h"
@@ -31,6 +33,7 @@
 #include "tags.h"
 #include "ui.h"
 #include "strbuf.h"
+#include "termsafe.h"
 #include "utf8.h"
 #include "util.h"
 #include "worddiff.h"
@@ -52,9 +55,9 @@ static const struct cli_command *find_command(const char *name)
 
 void cli_command_help(const struct cli_command *c)
 {
-	printf("%s vedtak [--db PATH] %s %s\n\n%s\n", _("usage:"), c->name, c->usage, c->summary ? _(c->summary) : "");
+	out_printf(stdout, "%s vedtak [--db PATH] %s %s\n\n%s\n", _("usage:"), c->name, c->usage, c->summary ? _(c->summary) : "");
 	if (c->help && *c->help)
-		printf("\n%s", _(c->help));
+		out_printf(stdout, "\n%s", _(c->help));
 }
 
 /*
@@ -73,7 +76,7 @@ static int common_option(struct cli *cli, const struct cli_command *c, int argc,
 	}
 	if (!strcmp(argv[*i], "--db")) {
 		if (*i + 1 >= argc) {
-			fprintf(stderr, _("vedtak %s: --db needs a path\n"), c->name);
+			out_printf(stderr, _("vedtak %s: --db needs a path\n"), c->name);
 			return -1;
 		}
 		free(cli->db_path);
@@ -88,11 +91,11 @@ static void print_diag(const char *file, const struct vt_diag *d, enum vt_status
 	const char *msg = d->msg[0] ? d->msg : vt_status_str(st);
 
 	if (file && d->line)
-		fprintf(stderr, _("%s:%ld: error: %s\n"), file, d->line, msg);
+		out_printf(stderr, _("%s:%ld: error: %s\n"), file, d->line, msg);
 	else if (file)
-		fprintf(stderr, _("%s: error: %s\n"), file, msg);
+		out_printf(stderr, _("%s: error: %s\n"), file, msg);
 	else
-		fprintf(stderr, "vedtak: %s\n", msg);
+		out_printf(stderr, "vedtak: %s\n", msg);
 }
 
 static enum vt_status open_store(struct cli *cli, struct store **s)
@@ -107,58 +110,12 @@ static enum vt_status open_store(struct cli *cli, struct store **s)
 	return st;
 }
 
-/* Reads a whole regular file. On failure returns false with a reason in `why`. */
-static bool read_file(const char *path, char **data, size_t *len, struct strbuf *why)
-{
-	struct stat sb;
-	struct strbuf buf = STRBUF_INIT;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	bool ok = false;
-
-	if (fd < 0) {
-		strbuf_addf(why, _("cannot open: %s"), strerror(errno));
-		return false;
-	}
-	if (fstat(fd, &sb)) {
-		strbuf_addf(why, _("cannot read: %s"), strerror(errno));
-		goto out;
-	}
-	if (S_ISDIR(sb.st_mode)) {
-		strbuf_addstr(why, _("is a directory, not a deck file"));
-		goto out;
-	}
-	/* One byte more than the file, so the read that sees EOF needs no growth. */
-	strbuf_grow(&buf, S_ISREG(sb.st_mode) ? (size_t)sb.st_size + 1 : 65536);
-	for (;;) {
-		ssize_t n;
-
-		if (buf.alloc - buf.len < 2)
-			strbuf_grow(&buf, 65536);
-		n = read(fd, buf.buf + buf.len, buf.alloc - buf.len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			strbuf_addf(why, _("cannot read: %s"), strerror(errno));
-			goto out;
-		}
-		if (n == 0)
-			break;
-		strbuf_setlen(&buf, buf.len + (size_t)n);
-	}
-	*data = strbuf_detach(&buf, len);
-	ok = true;
-out:
-	close(fd);
-	strbuf_release(&buf);
-	return ok;
-}
-
 static void print_dates(FILE *f, const struct deck *d)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	date_human(&sb, d->start_date, d->end_date, false);
-	fputs(sb.buf, f);
+	out_puts(f, sb.buf);
 	strbuf_release(&sb);
 }
 
@@ -193,7 +150,7 @@ static double now_seconds(void)
 static void progress_clear(struct progress *p)
 {
 	if (p->drawn)
-		fputs("\r\033[K", stderr);
+		out_control(stderr, "\r\033[K");
 	p->drawn = false;
 }
 
@@ -206,8 +163,8 @@ static void progress_draw(struct progress *p)
 		return;
 	rate = el > 0 ? (double)p->done / el : 0;
 	left = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
-	fputs("\r\033[K", stderr);
-	fprintf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files, p->nfiles,
+	out_control(stderr, "\r\033[K");
+	out_printf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files, p->nfiles,
 		rate / 1e6, left / 60, left % 60);
 	fflush(stderr);
 	p->drawn = true;
@@ -225,6 +182,7 @@ static void progress_draw(struct progress *p)
 
 struct import_job {
 	const char *path;
+	size_t max_bytes;      /* the largest file read (--max-file-size) */
 	struct deck *deck;     /* NULL when the file could not be read or parsed */
 	struct strbuf text;    /* the document's text as read, kept by the store */
 	struct strbuf report;  /* errors and warnings, printed before storing */
@@ -249,7 +207,7 @@ static void parse_job(struct import_job *j)
 	enum vt_status st;
 
 	vt_diag_clear(&diag);
-	if (!read_file(j->path, &data, &len, &why)) {
+	if (!file_read(j->path, j->max_bytes, &data, &len, &why)) {
 		strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, why.buf);
 		goto out;
 	}
@@ -310,12 +268,12 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 
 	if (!quiet && j->report.len) {
 		progress_clear(pr);
-		fputs(j->report.buf, stderr);
+		out_puts(stderr, j->report.buf);
 	}
 	if (!d) {
 		progress_clear(pr);
 		if (!quiet)
-			fprintf(stderr, _("%s: nothing imported\n"), j->path);
+			out_printf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
 	vt_diag_clear(&diag);
@@ -334,31 +292,31 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
 		if (!tab || !nl)
 			break;
-		fprintf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10), (int)(nl - tab - 1), tab + 1);
+		out_printf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10), (int)(nl - tab - 1), tab + 1);
 		w = nl + 1;
 	}
 	strbuf_release(&warnings);
 	if (st != VT_OK) {
 		print_diag(j->path, &diag, st);
-		fprintf(stderr, _("%s: nothing imported\n"), j->path);
+		out_printf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
 	if (voice == IMPORT_QUIET) {
 		free(same_as);
 		return true;
 	}
-	printf("%s: %s ", j->path, d->body ? d->body : _("unknown body"));
+	out_printf(stdout, "%s: %s ", j->path, d->body ? d->body : _("unknown body"));
 	print_dates(stdout, d);
-	printf(", %s: ", d->venue ? d->venue : _("venue unknown"));
-	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
-	printf(", ");
-	printf(P_("%zu warning", "%zu warnings", nwarn), nwarn);
+	out_printf(stdout, ", %s: ", d->venue ? d->venue : _("venue unknown"));
+	out_printf(stdout, P_("%zu case", "%zu cases", d->ncases), d->ncases);
+	out_printf(stdout, ", ");
+	out_printf(stdout, P_("%zu warning", "%zu warnings", nwarn), nwarn);
 	if (!s)
-		printf(" (%s)\n", _("checked, not imported"));
+		out_printf(stdout, " (%s)\n", _("checked, not imported"));
 	else if (outcome == IMPORT_UNCHANGED && same_as)
-		printf(_(" (unchanged: already imported as %s)\n"), same_as);
+		out_printf(stdout, _(" (unchanged: already imported as %s)\n"), same_as);
 	else
-		printf(" (%s)\n", outcome == IMPORT_NEW        ? _("new")
+		out_printf(stdout, " (%s)\n", outcome == IMPORT_NEW        ? _("new")
 				   : outcome == IMPORT_REPLACED ? _("replaced")
 				   : outcome == IMPORT_JOINED   ? _("joined to its meeting's other documents")
 								: _("unchanged"));
@@ -367,7 +325,8 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 }
 
 /* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
-static size_t import_files(struct store *s, const char *const *paths, size_t n, enum import_voice voice)
+static size_t import_files(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
+			   enum import_voice voice)
 {
 	bool quiet = voice == IMPORT_SILENT;
 	struct progress pr;
@@ -394,6 +353,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 		if (pr.on && !stat(paths[i], &sb))
 			pr.total += (long long)sb.st_size;
 		q.jobs[i].path = paths[i];
+		q.jobs[i].max_bytes = max_bytes;
 		strbuf_init(&q.jobs[i].report, 0);
 		strbuf_init(&q.jobs[i].text, 0);
 	}
@@ -442,7 +402,7 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 				old = !strcmp(orphans[m], after[k]);
 			if (!old && tab) {
 				*tab = '\0';
-				fprintf(stderr, _("vedtak import: warning: case %s is no longer in any deck; its tags (%s) "
+				out_printf(stderr, _("vedtak import: warning: case %s is no longer in any deck; its tags (%s) "
 						  "and notes are kept\n"), after[k], *(tab + 1) ? tab + 1 : _("none"));
 			}
 		}
@@ -470,7 +430,7 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 	size_t nfound = 0, falloc = 0, i;
 
 	if (!d) {
-		fprintf(stderr, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
+		out_printf(stderr, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
 		return;
 	}
 	while ((e = readdir(d))) {
@@ -523,13 +483,13 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 		else if (!dashdash && (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")))
 			quiet = true;
 		else if (!dashdash && argv[i][0] == '-' && argv[i][1]) {
-			fprintf(stderr, _("vedtak %s: unknown option '%s'\n"), "import", argv[i]);
+			out_printf(stderr, _("vedtak %s: unknown option '%s'\n"), "import", argv[i]);
 			goto out;
 		} else
 			paths[npaths++] = argv[i];
 	}
 	if (!npaths) {
-		fprintf(stderr, "%s vedtak [--db PATH] import [--check] [--quiet] [--] FILE|FOLDER...\n", _("usage:"));
+		out_printf(stderr, "%s vedtak [--db PATH] import [--check] [--quiet] [--] FILE|FOLDER...\n", _("usage:"));
 		goto out;
 	}
 	/* A folder stands for the PDF and text files in it, at any depth. */
@@ -546,7 +506,7 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 				size_t before = nexpanded;
 				add_folder(paths[k], &expanded, &nexpanded, &alloc, 0);
 				if (nexpanded == before)
-					fprintf(stderr, _("%s: error: no PDF or text file in this folder\n"), paths[k]);
+					out_printf(stderr, _("%s: error: no PDF or text file in this folder\n"), paths[k]);
 			} else {
 				ALLOC_GROW(expanded, nexpanded + 1, alloc);
 				expanded[nexpanded++] = xstrdup(paths[k]);
@@ -565,9 +525,9 @@ static int cmd_import(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (!check && open_store(cli, &s) != VT_OK)
 		goto out;
-	failed = import_files(s, paths, npaths, quiet ? IMPORT_QUIET : IMPORT_LOUD);
+	failed = import_files(s, paths, npaths, cli->max_file_size, quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
-		fprintf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
+		out_printf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
 				   npaths), failed, npaths);
 	rc = failed ? EXIT_FAILED : EXIT_OK;
 out:
@@ -618,7 +578,7 @@ static void print_padded(const char *s, size_t width)
 {
 	size_t w = utf8_width(s, strlen(s));
 
-	fputs(s, stdout);
+	out_puts(stdout, s);
 	while (w++ < width)
 		putchar(' ');
 }
@@ -629,15 +589,15 @@ static int list_meeting(struct deck *d, void *arg)
 
 	(void)arg;
 	print_dates(stdout, d);
-	printf("  %s  %s  ", d->body ? d->body : "?", d->venue ? d->venue : "-");
-	printf(P_("%zu case", "%zu cases", d->ncases), d->ncases);
+	out_printf(stdout, "  %s  %s  ", d->body ? d->body : "?", d->venue ? d->venue : "-");
+	out_printf(stdout, P_("%zu case", "%zu cases", d->ncases), d->ncases);
 	/* The documents the meeting is made of: "[notice a.pdf · minutes b.txt]". */
-	printf("  [");
+	out_printf(stdout, "  [");
 	for (i = 0; i < d->ndocs; i++)
-		printf("%s%s %s", i ? " · " : "", doc_kind_label(d->docs[i].kind), d->docs[i].source);
+		out_printf(stdout, "%s%s %s", i ? " · " : "", doc_kind_label(d->docs[i].kind), d->docs[i].source);
 	if (!d->ndocs)
-		printf("%s", d->source);
-	printf("]\n");
+		out_printf(stdout, "%s", d->source);
+	out_printf(stdout, "]\n");
 	for (i = 0; i < d->ncases; i++) {
 		const char *t = case_type_text(&d->cases[i]);
 		if (t && utf8_width(t, strlen(t)) > type_width)
@@ -645,11 +605,11 @@ static int list_meeting(struct deck *d, void *arg)
 	}
 	for (i = 0; i < d->ncases; i++) {
 		const struct deck_case *c = &d->cases[i];
-		printf("  ");
+		out_printf(stdout, "  ");
 		print_padded(c->number, 6);
 		putchar(' ');
 		print_padded(case_type_text(c) ? case_type_text(c) : "-", type_width);
-		printf(" %s\n", c->title ? c->title : "");
+		out_printf(stdout, " %s\n", c->title ? c->title : "");
 	}
 	return EXIT_OK;
 }
@@ -664,7 +624,7 @@ static int parse_no_args(struct cli *cli, const char *name, int argc, char **arg
 		if (r < 0)
 			return -1;
 		if (!r) {
-			fprintf(stderr, _("vedtak %s: unexpected argument '%s'\n"), name, argv[i]);
+			out_printf(stderr, _("vedtak %s: unexpected argument '%s'\n"), name, argv[i]);
 			return -1;
 		}
 	}
@@ -693,7 +653,7 @@ static void print_indented(const char *text, const char *indent)
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 
-		printf("%s%.*s\n", n ? indent : "", (int)n, p);
+		out_printf(stdout, "%s%.*s\n", n ? indent : "", (int)n, p);
 		p = nl ? nl + 1 : NULL;
 	}
 }
@@ -729,18 +689,32 @@ static void print_decision_diff(const char *proposed, const char *recorded)
 {
 	static const char *const colors[4] = { "\033[31m", "\033[m", "\033[32m", "\033[m" };
 	struct word_diff wd;
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
+	const char *p;
 
-	word_diff(&wd, proposed, recorded);
+	/* The texts are made safe before the diff adds its own colours, which are printed as they are. */
+	term_safe_append(&a, proposed, strlen(proposed));
+	term_safe_append(&b, recorded, strlen(recorded));
+	word_diff(&wd, a.buf, b.buf);
 	if (!word_diff_same(&wd)) {
-		printf("\n%s\n", _("Changed from the proposal:"));
+		out_printf(stdout, "\n%s\n", _("Changed from the proposal:"));
 		if (isatty(STDOUT_FILENO) && !getenv("NO_COLOR"))
 			word_diff_render(&sb, &wd, colors, NULL, NULL, NULL);
 		else
 			word_diff_plain(&sb, &wd);
-		print_indented(sb.buf, "  ");
+		for (p = sb.buf; *p;) {
+			size_t n = strcspn(p, "\n");
+
+			if (n)
+				fputs("  ", stdout);
+			fwrite(p, 1, n, stdout); /* made safe above */
+			putchar('\n');
+			p += n + (p[n] == '\n');
+		}
 	}
 	strbuf_release(&sb);
+	strbuf_release(&a);
+	strbuf_release(&b);
 	word_diff_release(&wd);
 }
 
@@ -751,75 +725,75 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	struct vt_diag diag;
 	size_t i, nnotes = 0;
 
-	printf("Sak %s: %s\n", c->number, c->title ? c->title : _("(untitled)"));
+	out_printf(stdout, "Sak %s: %s\n", c->number, c->title ? c->title : _("(untitled)"));
 	print_label(SL_MEETING);
-	printf("%s, ", d->body ? d->body : "?");
+	out_printf(stdout, "%s, ", d->body ? d->body : "?");
 	print_dates(stdout, d);
-	printf(", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), c->source ? c->source : d->source);
-	printf(_("lines %ld-%ld"), c->line_start, c->line_end);
-	printf("]\n");
+	out_printf(stdout, ", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), c->source ? c->source : d->source);
+	out_printf(stdout, _("lines %ld-%ld"), c->line_start, c->line_end);
+	out_printf(stdout, "]\n");
 	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
 		print_label(SL_AGENDA);
-		printf("%s\n", c->agenda_title);
+		out_printf(stdout, "%s\n", c->agenda_title);
 	}
 	if (c->day || c->time) {
 		print_label(SL_WHEN);
 		if (c->day)
-			printf(_("day %d"), c->day);
+			out_printf(stdout, _("day %d"), c->day);
 		if (c->time)
-			printf("%s%s", c->day ? ", " : "", c->time);
-		printf("\n");
+			out_printf(stdout, "%s%s", c->day ? ", " : "", c->time);
+		out_printf(stdout, "\n");
 	}
 	print_label(SL_TYPE);
-	printf("%s", case_type_text(c) ? case_type_text(c) : "-");
+	out_printf(stdout, "%s", case_type_text(c) ? case_type_text(c) : "-");
 	if (c->type_source)
-		printf(" (%s)", decision_source_label(c->type_source));
-	printf("\n");
+		out_printf(stdout, " (%s)", decision_source_label(c->type_source));
+	out_printf(stdout, "\n");
 	if (c->npresenters) {
 		print_label(SL_PRESENTERS);
 		for (i = 0; i < c->npresenters; i++)
-			printf("%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
+			out_printf(stdout, "%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
 			       c->presenters[i].organization ? " (" : "",
 			       c->presenters[i].organization ? c->presenters[i].organization : "",
 			       c->presenters[i].organization ? ")" : "");
-		printf("\n");
+		out_printf(stdout, "\n");
 	}
 	print_label(SL_KEY);
-	printf("%s\n", key);
+	out_printf(stdout, "%s\n", key);
 	if (store_case_tags(s, key, &tags, &diag) == VT_OK && *tags) {
 		print_label(SL_TAGS);
-		printf("%s\n", tags);
+		out_printf(stdout, "%s\n", tags);
 	}
 	if (store_case_notes(s, key, &notes, &nnotes, &diag) == VT_OK)
 		for (i = 0; i < nnotes; i++) {
 			print_label(SL_NOTE);
-			printf("%s (%s, %s)\n", notes[i].text, notes[i].author, notes[i].at);
+			out_printf(stdout, "%s (%s, %s)\n", notes[i].text, notes[i].author, notes[i].at);
 		}
 	free(tags);
 	notes_free(notes, nnotes);
 	free(key);
-	printf("\nForslag til vedtak%s:\n", c->amended ? " (endret)" : "");
+	out_printf(stdout, "\nForslag til vedtak%s:\n", c->amended ? " (endret)" : "");
 	if (c->decision)
 		print_indented(c->decision, "  ");
 	else
-		printf("  %s\n", _("(none in the documents)"));
+		out_printf(stdout, "  %s\n", _("(none in the documents)"));
 	/* What the minutes record ("Vedtak" is the committees' word, as "Forslag til vedtak" is). */
 	if (c->recorded) {
-		printf("\nVedtak (%s):\n", c->recorded_source ? c->recorded_source : "?");
+		out_printf(stdout, "\nVedtak (%s):\n", c->recorded_source ? c->recorded_source : "?");
 		print_indented(c->recorded, "  ");
 	}
 	if (c->decision && c->recorded)
 		print_decision_diff(c->decision, c->recorded);
 	if (c->outcome)
-		printf("\n%s %s\n", _("Outcome:"), outcome_label(c->outcome));
+		out_printf(stdout, "\n%s %s\n", _("Outcome:"), outcome_label(c->outcome));
 	for (i = 0; i < c->nslides; i++) {
-		printf("\n--- ");
-		printf(_("slide %zu"), i + 1);
+		out_printf(stdout, "\n--- ");
+		out_printf(stdout, _("slide %zu"), i + 1);
 		if (c->slides[i].page)
-			printf(" (%s)", c->slides[i].page);
-		printf(", ");
-		printf(_("line %ld"), c->slides[i].line);
-		printf(" ---\n");
+			out_printf(stdout, " (%s)", c->slides[i].page);
+		out_printf(stdout, ", ");
+		out_printf(stdout, _("line %ld"), c->slides[i].line);
+		out_printf(stdout, " ---\n");
 
 		print_indented(c->slides[i].text, "");
 	}
@@ -844,13 +818,13 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		if (r)
 			continue;
 		if (number) {
-			fprintf(stderr, _("vedtak show: one case number, please\n"));
+			out_printf(stderr, _("vedtak show: one case number, please\n"));
 			return EXIT_USAGE;
 		}
 		number = argv[k];
 	}
 	if (!number || !scan_case_number(number, strlen(number), &no) || no.len != strlen(number)) {
-		fprintf(stderr, _("vedtak show: give a case number such as 11/21\n"));
+		out_printf(stderr, _("vedtak show: give a case number such as 11/21\n"));
 		return EXIT_USAGE;
 	}
 	if (open_store(cli, &s) != VT_OK)
@@ -863,7 +837,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if (!n) {
-		fprintf(stderr, _("vedtak show: no case %s\n"), no.text);
+		out_printf(stderr, _("vedtak show: no case %s\n"), no.text);
 		rc = EXIT_FAILED;
 		goto out;
 	}
@@ -877,7 +851,7 @@ static int cmd_show(struct cli *cli, int argc, char **argv)
 			goto out;
 		}
 		if (i)
-			printf("\n========\n\n");
+			out_printf(stdout, "\n========\n\n");
 		if (refs[i].position >= 1 && (size_t)refs[i].position <= d->ncases)
 			show_case(s, d, &d->cases[refs[i].position - 1]);
 		deck_free(d);
@@ -1022,7 +996,7 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[i]);
 	}
 	if (!cli_export_format_ok(format)) {
-		fprintf(stderr, _("vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n"), format);
+		out_printf(stderr, _("vedtak export: unknown format '%s' (json, jsonl, csv, ics)\n"), format);
 		goto out;
 	}
 	vt_diag_clear(&diag);
@@ -1034,7 +1008,7 @@ static int cmd_export(struct cli *cli, int argc, char **argv)
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
 	if (cli_export(s, q, text.len > 0, format, stdout, &n, &diag) != VT_OK) {
-		fprintf(stderr, "vedtak export: %s\n", diag.msg);
+		out_printf(stderr, "vedtak export: %s\n", diag.msg);
 		goto out;
 	}
 	rc = EXIT_OK;
@@ -1060,13 +1034,19 @@ static void print_snippet_text(const struct snippet *sn, bool bold)
 	size_t i, pos = 0;
 
 	for (i = 0; i < sn->nhits; i++) {
-		fwrite(sn->text + pos, 1, sn->hits[i].start - pos, stdout);
-		fputs(bold ? "\033[1m" : "[", stdout);
-		fwrite(sn->text + sn->hits[i].start, 1, sn->hits[i].end - sn->hits[i].start, stdout);
-		fputs(bold ? "\033[22m" : "]", stdout);
+		out_write(stdout, sn->text + pos, sn->hits[i].start - pos);
+		if (bold)
+			out_control(stdout, "\033[1m");
+		else
+			putchar('[');
+		out_write(stdout, sn->text + sn->hits[i].start, sn->hits[i].end - sn->hits[i].start);
+		if (bold)
+			out_control(stdout, "\033[22m");
+		else
+			putchar(']');
 		pos = sn->hits[i].end;
 	}
-	fputs(sn->text + pos, stdout);
+	out_puts(stdout, sn->text + pos);
 }
 
 static void snippet_where(struct strbuf *sb, const struct snippet *sn)
@@ -1087,20 +1067,20 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 
 	if (d->start_date)
 		date_human(&date, d->start_date, NULL, true);
-	printf("%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
+	out_printf(stdout, "%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
 	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
 	if (c->npresenters) {
-		printf("    ");
+		out_printf(stdout, "    ");
 		for (i = 0; i < c->npresenters; i++)
-			printf("%s%s", i ? ", " : "", c->presenters[i].name);
-		printf("\n");
+			out_printf(stdout, "%s%s", i ? ", " : "", c->presenters[i].name);
+		out_printf(stdout, "\n");
 	}
 	for (i = 0; i < nsn; i++) {
 		strbuf_reset(&where);
 		snippet_where(&where, &sn[i]);
-		printf("    %s: ", where.buf);
+		out_printf(stdout, "    %s: ", where.buf);
 		print_snippet_text(&sn[i], bold);
-		printf("\n");
+		out_printf(stdout, "\n");
 	}
 	strbuf_release(&where);
 	strbuf_release(&date);
@@ -1165,8 +1145,8 @@ static void print_query_error(const char *text, const struct vt_diag *d)
 		while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
 			to++;
 	}
-	fprintf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cp_offset(text, off) + 1);
-	fprintf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
+	out_printf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cp_offset(text, off) + 1);
+	out_printf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
 		(int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
 }
 
@@ -1200,7 +1180,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		} else if (!strcmp(argv[i], "--sort") && i + 1 < argc) {
 			i++;
 			if (strcmp(argv[i], "date") && strcmp(argv[i], "relevance")) {
-				fprintf(stderr, _("vedtak search: --sort takes relevance or date\n"));
+				out_printf(stderr, _("vedtak search: --sort takes relevance or date\n"));
 				goto out;
 			}
 			opts.by_date = !strcmp(argv[i], "date");
@@ -1208,7 +1188,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 			char *end;
 			long v = strtol(argv[++i], &end, 10);
 			if (*end || v < 0) {
-				fprintf(stderr, _("vedtak search: --limit takes a number (0 for all)\n"));
+				out_printf(stderr, _("vedtak search: --limit takes a number (0 for all)\n"));
 				goto out;
 			}
 			opts.limit = (size_t)v;
@@ -1230,14 +1210,14 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
 	if (store_search(s, q, &opts, &res, &diag) != VT_OK) {
-		fprintf(stderr, "vedtak search: %s\n", diag.msg);
+		out_printf(stderr, "vedtak search: %s\n", diag.msg);
 		goto out;
 	}
 	if (opts.count_only) {
 		if (json)
-			printf("{\"query\": %s, \"total\": %zu}\n", (json_string(&out, text.buf), out.buf), res.total);
+			out_printf(stdout, "{\"query\": %s, \"total\": %zu}\n", (json_string(&out, text.buf), out.buf), res.total);
 		else
-			printf("%zu\n", res.total);
+			out_printf(stdout, "%zu\n", res.total);
 		rc = EXIT_OK;
 		goto out;
 	}
@@ -1248,7 +1228,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		json_string(&out, text.buf);
 		strbuf_addf(&out, ", \"total\": %zu, \"results\": [", res.total);
 	} else {
-		printf(P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
+		out_printf(stdout, P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
 	}
 	for (h = 0; h < res.nhits; h++) {
 		struct snippet sn[3];
@@ -1256,7 +1236,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		size_t nsn, k;
 
 		if (store_load_case(s, res.hits[h].meeting_id, res.hits[h].case_id, &d, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak search: %s\n", diag.msg);
+			out_printf(stderr, "vedtak search: %s\n", diag.msg);
 			goto out;
 		}
 		nsn = snippets_make(m, &d->cases[0], 3, sn);
@@ -1264,7 +1244,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 			strbuf_addstr(&out, h ? ",\n  " : "\n  ");
 			json_hit(&out, d, &d->cases[0], &res.hits[h], sn, nsn);
 		} else {
-			printf("\n");
+			out_printf(stdout, "\n");
 			print_hit_text(d, &d->cases[0], sn, nsn, bold);
 		}
 		for (k = 0; k < nsn; k++)
@@ -1273,7 +1253,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 	}
 	if (json) {
 		strbuf_addstr(&out, res.nhits ? "\n]}\n" : "]}\n");
-		fputs(out.buf, stdout);
+		out_puts(stdout, out.buf);
 	}
 	rc = EXIT_OK;
 out:
@@ -1299,10 +1279,10 @@ static int cmd_check(struct cli *cli, int argc, char **argv)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
 	if (store_check(s, &report, &diag) == VT_OK) {
-		printf(_("%s: ok\n"), cli->db_path);
+		out_printf(stdout, _("%s: ok\n"), cli->db_path);
 		rc = EXIT_OK;
 	} else {
-		fprintf(stderr, "%s: %s\n%s", cli->db_path, diag.msg, report.buf);
+		out_printf(stderr, "%s: %s\n%s", cli->db_path, diag.msg, report.buf);
 	}
 	strbuf_release(&report);
 	store_close(s);
@@ -1326,7 +1306,7 @@ static int cmd_complete(struct cli *cli, int argc, char **argv)
 	if (!strcmp(argv[1], "commands")) {
 		for (c = cli_commands; c->name; c++)
 			if (c->summary)
-				printf("%s\n", c->name);
+				out_printf(stdout, "%s\n", c->name);
 		return EXIT_OK;
 	}
 	cli->readonly = true; /* completing never writes */
@@ -1336,13 +1316,13 @@ static int cmd_complete(struct cli *cli, int argc, char **argv)
 		struct tag_count *v = NULL;
 		if (store_tag_counts(s, &v, &n, &diag) == VT_OK)
 			for (i = 0; i < n; i++)
-				printf("%s\n", v[i].tag);
+				out_printf(stdout, "%s\n", v[i].tag);
 		tag_counts_free(v, n);
 	} else if (!strcmp(argv[1], "saved")) {
 		struct saved *v = NULL;
 		if (store_saved_list(s, &v, &n, &diag) == VT_OK)
 			for (i = 0; i < n; i++)
-				printf("%s\n", v[i].name);
+				out_printf(stdout, "%s\n", v[i].name);
 		saved_free(v, n);
 	}
 	store_close(s);
@@ -1365,18 +1345,18 @@ static int cmd_man_section(struct cli *cli, int argc, char **argv)
 
 		if (!c->summary)
 			continue;
-		printf(".TP\n.B vedtak %s\\fR %s\n%s.\n", c->name, c->usage, c->summary);
+		out_printf(stdout, ".TP\n.B vedtak %s\\fR %s\n%s.\n", c->name, c->usage, c->summary);
 		if (c->help && *c->help) {
-			printf(".nf\n");
+			out_printf(stdout, ".nf\n");
 			for (p = c->help; *p; p++) {
 				if (*p == '\\')
-					fputs("\\e", stdout);
+					out_puts(stdout, "\\e");
 				else if ((p == c->help || p[-1] == '\n') && (*p == '.' || *p == '\''))
-					printf("\\&%c", *p);
+					out_printf(stdout, "\\&%c", *p);
 				else
 					putchar(*p);
 			}
-			printf(".fi\n");
+			out_printf(stdout, ".fi\n");
 		}
 	}
 	return EXIT_OK;
@@ -1437,8 +1417,8 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 			break;
 		} else if ((argv[i][0] == '+' || argv[i][0] == '-') && argv[i][1] != '-') {
 			if (!(names[nch] = tag_normalise(argv[i] + 1))) {
-				fprintf(stderr, "vedtak tag: ");
-				fprintf(stderr, _("'%s' is not a tag name (letters, digits, - and _)"), argv[i] + 1);
+				out_printf(stderr, "vedtak tag: ");
+				out_printf(stderr, _("'%s' is not a tag name (letters, digits, - and _)"), argv[i] + 1);
 				fputc('\n', stderr);
 				goto out;
 			}
@@ -1451,7 +1431,7 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 		}
 	}
 	if (undo == (nch > 0) || (!undo && !text.len)) {
-		fprintf(stderr, "%s vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n", _("usage:"));
+		out_printf(stderr, "%s vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n", _("usage:"));
 		goto out;
 	}
 	if (!undo && query_compile(text.buf, &q, &diag) != VT_OK) {
@@ -1464,18 +1444,18 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 	if (undo) {
 		char *when = NULL;
 		if (store_tag_undo(s, cli_author(), &changed, &when, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
+			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
-		printf(P_("undid the tagging of %s: %zu case changed\n", "undid the tagging of %s: %zu cases changed\n",
+		out_printf(stdout, P_("undid the tagging of %s: %zu case changed\n", "undid the tagging of %s: %zu cases changed\n",
 			  changed), when, changed);
 		free(when);
 	} else {
 		if (store_tag_query(s, q, ch, nch, cli_author(), &changed, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak tag: %s\n", diag.msg);
+			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto out;
 		}
-		printf(P_("%zu case changed\n", "%zu cases changed\n", changed), changed);
+		out_printf(stdout, P_("%zu case changed\n", "%zu cases changed\n", changed), changed);
 	}
 	rc = EXIT_OK;
 out:
@@ -1502,15 +1482,15 @@ static int cmd_tags(struct cli *cli, int argc, char **argv)
 	if (open_store(cli, &s) != VT_OK)
 		return EXIT_FAILED;
 	if (store_tag_counts(s, &v, &n, &diag) != VT_OK) {
-		fprintf(stderr, "vedtak tags: %s\n", diag.msg);
+		out_printf(stderr, "vedtak tags: %s\n", diag.msg);
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		printf("%s\t", v[i].tag);
-		printf(P_("%d case", "%d cases", v[i].cases), v[i].cases);
+		out_printf(stdout, "%s\t", v[i].tag);
+		out_printf(stdout, P_("%d case", "%d cases", v[i].cases), v[i].cases);
 		if (v[i].orphans)
-			printf(_(" (%d no longer in any deck)"), v[i].orphans);
-		printf("\n");
+			out_printf(stdout, _(" (%d no longer in any deck)"), v[i].orphans);
+		out_printf(stdout, "\n");
 	}
 	rc = EXIT_OK;
 out:
@@ -1530,17 +1510,17 @@ static char *resolve_case(struct store *s, const char *arg)
 	if (strchr(arg, '|'))
 		return xstrdup(arg);
 	if (!scan_case_number(arg, strlen(arg), &no) || no.len != strlen(arg)) {
-		fprintf(stderr, _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"), arg);
+		out_printf(stderr, _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"), arg);
 		return NULL;
 	}
 	if (store_case_keys(s, no.text, &keys, &n, &diag) != VT_OK)
-		fprintf(stderr, "vedtak: %s\n", diag.msg);
+		out_printf(stderr, "vedtak: %s\n", diag.msg);
 	else if (!n)
-		fprintf(stderr, _("vedtak: no case %s\n"), no.text);
+		out_printf(stderr, _("vedtak: no case %s\n"), no.text);
 	else if (n > 1) {
-		fprintf(stderr, _("vedtak: %s is more than one case; give its key:\n"), no.text);
+		out_printf(stderr, _("vedtak: %s is more than one case; give its key:\n"), no.text);
 		for (i = 0; i < n; i++)
-			fprintf(stderr, "  %s\n", keys[i]);
+			out_printf(stderr, "  %s\n", keys[i]);
 	} else
 		key = xstrdup(keys[0]);
 	free_strings(keys, n);
@@ -1557,6 +1537,7 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 	const char *which = NULL, *replaces = NULL;
 	char *key = NULL;
 	size_t n = 0, i;
+	enum vt_status st;
 	int k, rc = EXIT_USAGE;
 
 	for (k = 1; k < argc; k++) {
@@ -1573,30 +1554,32 @@ static int cmd_note(struct cli *cli, int argc, char **argv)
 			strbuf_addf(&text, "%s%s", text.len ? " " : "", argv[k]);
 	}
 	if (!which) {
-		fprintf(stderr, "%s vedtak note CASE [--replace ID] [TEXT]\n", _("usage:"));
+		out_printf(stderr, "%s vedtak note CASE [--replace ID] [TEXT]\n", _("usage:"));
 		goto out;
 	}
 	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK || !(key = resolve_case(s, which)))
 		goto out;
 	if (replaces && !text.len) {
-		fprintf(stderr, _("vedtak note: --replace needs the new text\n"));
+		out_printf(stderr, _("vedtak note: --replace needs the new text\n"));
 		rc = EXIT_USAGE;
 		goto out;
 	}
 	if (text.len) {
-		if (store_note_add(s, key, text.buf, replaces, cli_author(), &diag) != VT_OK) {
-			fprintf(stderr, "vedtak note: %s\n", diag.msg);
+		if ((st = store_note_add(s, key, text.buf, replaces, cli_author(), &diag)) != VT_OK) {
+			out_printf(stderr, "vedtak note: %s\n", diag.msg);
+			if (st == VT_ERR_USAGE)
+				rc = EXIT_USAGE;
 			goto out;
 		}
-		printf(replaces ? _("note replaced on %s\n") : _("note added to %s\n"), key);
+		out_printf(stdout, replaces ? _("note replaced on %s\n") : _("note added to %s\n"), key);
 	} else {
 		if (store_case_notes(s, key, &notes, &n, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak note: %s\n", diag.msg);
+			out_printf(stderr, "vedtak note: %s\n", diag.msg);
 			goto out;
 		}
 		for (i = 0; i < n; i++)
-			printf("%s %s (%s):\n  %s\n", notes[i].at, notes[i].author, notes[i].id, notes[i].text);
+			out_printf(stdout, "%s %s (%s):\n  %s\n", notes[i].at, notes[i].author, notes[i].id, notes[i].text);
 	}
 	rc = EXIT_OK;
 out:
@@ -1633,7 +1616,7 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 	}
 	if (!verb || (strcmp(verb, "list") && !name) || (!strcmp(verb, "add") && !text.len) ||
 	    (strcmp(verb, "add") && strcmp(verb, "list") && strcmp(verb, "rm"))) {
-		fprintf(stderr, "%s vedtak saved add NAME QUERY | saved list | saved rm NAME\n", _("usage:"));
+		out_printf(stderr, "%s vedtak saved add NAME QUERY | saved list | saved rm NAME\n", _("usage:"));
 		goto out;
 	}
 	if (!strcmp(verb, "add")) {
@@ -1648,13 +1631,18 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
 	if (!strcmp(verb, "add")) {
-		if (store_saved_set(s, name, text.buf, cli_author(), &diag) != VT_OK)
+		enum vt_status st = store_saved_set(s, name, text.buf, cli_author(), &diag);
+
+		if (st != VT_OK) {
+			if (st == VT_ERR_USAGE)
+				rc = EXIT_USAGE;
 			goto fail;
-		printf(_("saved %s: %s\n"), name, text.buf);
+		}
+		out_printf(stdout, _("saved %s: %s\n"), name, text.buf);
 	} else if (!strcmp(verb, "rm")) {
 		if (store_saved_rm(s, name, cli_author(), &diag) != VT_OK)
 			goto fail;
-		printf(_("removed %s\n"), name);
+		out_printf(stdout, _("removed %s\n"), name);
 	} else {
 		if (store_saved_list(s, &v, &n, &diag) != VT_OK)
 			goto fail;
@@ -1664,16 +1652,16 @@ static int cmd_saved(struct cli *cli, int argc, char **argv)
 			struct query *q = NULL;
 
 			if (query_compile(v[i].query, &q, &diag) == VT_OK && store_search(s, q, &o, &res, &diag) == VT_OK)
-				printf("%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
+				out_printf(stdout, "%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
 			else
-				printf("%s\t?\t%s\n", v[i].name, v[i].query);
+				out_printf(stdout, "%s\t?\t%s\n", v[i].name, v[i].query);
 			query_free(q);
 		}
 	}
 	rc = EXIT_OK;
 	goto out;
 fail:
-	fprintf(stderr, "vedtak saved: %s\n", diag.msg);
+	out_printf(stderr, "vedtak saved: %s\n", diag.msg);
 out:
 	saved_free(v, n);
 	strbuf_release(&text);
@@ -1690,7 +1678,6 @@ static int cmd_sync(struct cli *cli, int argc, char **argv)
 	const char *verb = NULL, *file = NULL, *peer = NULL;
 	char *data = NULL;
 	size_t len = 0, nops = 0;
-	FILE *f;
 	int k, rc = EXIT_USAGE;
 
 	for (k = 1; k < argc; k++) {
@@ -1713,35 +1700,50 @@ static int cmd_sync(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	vt_diag_clear(&diag);
 	if (!strcmp(verb, "export")) {
+		long long upto;
+
 		if (open_store(cli, &s) != VT_OK)
 			goto out;
-		if (store_sync_export(s, peer, &buf, &nops, &diag) != VT_OK) {
-			fprintf(stderr, "vedtak sync: %s\n", diag.msg);
+		if (store_sync_export(s, peer, &buf, &nops, &upto, &diag) != VT_OK) {
+			out_printf(stderr, "vedtak sync: %s\n", diag.msg);
 			goto out;
 		}
-		if (!(f = fopen(file, "w")) || fwrite(buf.buf, 1, buf.len, f) != buf.len || fclose(f)) {
-			fprintf(stderr, _("%s: error: cannot write: %s\n"), file, strerror(errno));
+		/* The peer's position moves only once the whole file is on the disk. */
+		if (!file_replace(file, buf.buf, buf.len, &why)) {
+			out_printf(stderr, _("%s: error: %s\n"), file, why.buf);
 			goto out;
 		}
-		printf(P_("%s: %zu operation\n", "%s: %zu operations\n", nops), file, nops);
+		if (peer && store_sync_sent(s, peer, upto, &diag) != VT_OK) {
+			out_printf(stderr, "vedtak sync: %s\n", diag.msg);
+			goto out;
+		}
+		out_printf(stdout, P_("%s: %zu operation\n", "%s: %zu operations\n", nops), file, nops);
 	} else {
-		if (!read_file(file, &data, &len, &why)) {
-			fprintf(stderr, _("%s: error: %s\n"), file, why.buf);
+		struct sync_counts counts;
+
+		if (!file_read(file, cli->max_file_size, &data, &len, &why)) {
+			out_printf(stderr, _("%s: error: %s\n"), file, why.buf);
 			goto out;
 		}
 		if (open_store(cli, &s) != VT_OK)
 			goto out;
-		if (store_sync_import(s, data, len, peer, &nops, &diag) != VT_OK) {
+		if (store_sync_import(s, data, len, peer, &counts, &diag) != VT_OK) {
 			print_diag(file, &diag, VT_ERR_FORMAT);
-			fprintf(stderr, _("%s: nothing applied\n"), file);
+			out_printf(stderr, _("%s: nothing applied\n"), file);
 			goto out;
 		}
-		printf(P_("%s: %zu new operation applied\n", "%s: %zu new operations applied\n", nops), file, nops);
+		out_printf(stdout, P_("%s: %zu new operation applied", "%s: %zu new operations applied", counts.applied), file,
+		       counts.applied);
+		if (counts.pending)
+			out_printf(stdout, P_(" (%zu waits for its case to be imported)", " (%zu wait for their cases to be imported)",
+				  counts.pending),
+			       counts.pending);
+		out_printf(stdout, "\n");
 	}
 	rc = EXIT_OK;
 	goto out;
 usage:
-	fprintf(stderr, "%s vedtak sync export FILE [--peer NAME] | sync import FILE [--peer NAME]\n", _("usage:"));
+	out_printf(stderr, "%s vedtak sync export FILE [--peer NAME] | sync import FILE [--peer NAME]\n", _("usage:"));
 out:
 	free(data);
 	strbuf_release(&buf);
@@ -1831,7 +1833,7 @@ static size_t import_samples(struct store *s, bool quiet, char **from, size_t *f
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	ok = n - import_files(s, (const char *const *)names, n, quiet ? IMPORT_SILENT : IMPORT_LOUD);
+	ok = n - import_files(s, (const char *const *)names, n, FILE_MAX_BYTES_DEFAULT, quiet ? IMPORT_SILENT : IMPORT_LOUD);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -1864,7 +1866,7 @@ int cli_start(struct cli *cli)
 					   ok, from);
 
 		if (!ui)
-			printf("vedtak: %s\n\n", status);
+			out_printf(stdout, "vedtak: %s\n\n", status);
 		if (ok != found)
 			rc = EXIT_FAILED;
 	}

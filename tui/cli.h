@@ -14,6 +14,7 @@
 struct cli {
 	char *db_path;   /* owned */
 	bool readonly;
+	size_t max_file_size; /* bytes; the largest file read (import, sync) */
 };
 
 struct cli_command {

@@ -9,6 +9,7 @@
 #include <wchar.h>
 
 #include "draw.h"
+#include "termsafe.h"
 #include "i18n.h"
 #include "utf8.h"
 #include "banned.h"
@@ -170,10 +171,10 @@ static wchar_t next_char(const char *s, size_t n, size_t *len, int *width)
 	int w;
 
 	*len = k ? k : 1;
-	if (!k || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-		cp = 0xFFFD; /* invalid bytes and control characters never reach the terminal */
-	if (cp == '\t')
+	if (cp == '\t' || cp == '\n')
 		cp = ' ';
+	if (!k || term_unsafe(cp))
+		cp = 0xFFFD; /* invalid bytes and control characters never reach the terminal */
 	w = wcwidth((wchar_t)cp);
 	if (w < 0) {
 		cp = 0xFFFD;

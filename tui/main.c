@@ -11,7 +11,9 @@
 
 #include "config.h"
 #include "cli.h"
+#include "fileio.h"
 #include "i18n.h"
+#include "out.h"
 #include "settings.h"
 #include "query.h"
 #include "strbuf.h"
@@ -22,20 +24,22 @@ static void usage(FILE *f)
 {
 	const struct cli_command *c;
 
-	fprintf(f, "%s vedtak [--db PATH] [--read-only] [COMMAND [ARGS]]\n\n", _("usage:"));
-	fputs(_("Browse and search the cases and decisions of the national e-health committees.\n"
+	out_printf(f, "%s vedtak [--db PATH] [--read-only] [--max-file-size MB] [COMMAND [ARGS]]\n\n", _("usage:"));
+	out_puts(f, _("Browse and search the cases and decisions of the national e-health committees.\n"
 		"With no command, vedtak opens on the imported meetings (importing the bundled\n"
-		"sample decks into an empty database first).\n"), f);
-	fprintf(f, "\n%s\n", _("Commands:"));
+		"sample decks into an empty database first).\n"));
+	out_printf(f, "\n%s\n", _("Commands:"));
 	for (c = cli_commands; c->name; c++)
 		if (c->summary)
-			fprintf(f, "  %-8s %s\n", c->name, _(c->summary));
-	fprintf(f, "\n%s\n", _("Options:"));
+			out_printf(f, "  %-8s %s\n", c->name, _(c->summary));
+	out_printf(f, "\n%s\n", _("Options:"));
 	fputs(_("  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
 		"  --read-only   open the database read-only; every write fails\n"
+		"  --max-file-size MB\n"
+		"                the largest file import and sync read (default 512)\n"
 		"  --help        this text; 'vedtak COMMAND --help' for a command\n"
 		"  --version     the version\n"), f);
-	fprintf(f, "\n%s\n", _("Exit status: 0 on success, 1 when something failed, 2 on wrong usage."));
+	out_printf(f, "\n%s\n", _("Exit status: 0 on success, 1 when something failed, 2 on wrong usage."));
 }
 
 /* mkdir -p for the database's folder. */
@@ -110,7 +114,7 @@ static char *default_db_path(void)
 	else
 		dir = xasprintf("%s/.local/share/vedtak", home && *home ? home : ".");
 	if (make_dirs(dir))
-		fprintf(stderr, _("vedtak: cannot create %s: %s\n"), dir, strerror(errno));
+		out_printf(stderr, _("vedtak: cannot create %s: %s\n"), dir, strerror(errno));
 	path = xasprintf("%s/vedtak.db", dir);
 	free(dir);
 	return path;
@@ -118,7 +122,7 @@ static char *default_db_path(void)
 
 int main(int argc, char **argv)
 {
-	struct cli cli = { NULL, false };
+	struct cli cli = { NULL, false, FILE_MAX_BYTES_DEFAULT };
 	struct settings conf;
 	const struct cli_command *c;
 	int i, rc;
@@ -133,6 +137,8 @@ int main(int argc, char **argv)
 		setenv("NO_COLOR", "1", 1);
 	if (conf.theme && !getenv("VEDTAK_THEME"))
 		setenv("VEDTAK_THEME", conf.theme, 1);
+	if (conf.max_file_size)
+		cli.max_file_size = conf.max_file_size;
 	if (conf.sort_by_date && !getenv("VEDTAK_SORT"))
 		setenv("VEDTAK_SORT", "date", 1);
 	/* For valgrind, which cannot follow code PCRE2 makes at run time. */
@@ -141,7 +147,7 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		if (!strcmp(argv[i], "--db")) {
 			if (i + 1 >= argc) {
-				fprintf(stderr, _("vedtak: --db needs a path\n"));
+				out_printf(stderr, _("vedtak: --db needs a path\n"));
 				rc = EXIT_USAGE;
 				goto out;
 			}
@@ -150,6 +156,13 @@ int main(int argc, char **argv)
 		} else if (!strncmp(argv[i], "--db=", 5)) {
 			free(cli.db_path);
 			cli.db_path = xstrdup(argv[i] + 5);
+		} else if (!strcmp(argv[i], "--max-file-size")) {
+			if (i + 1 >= argc || !settings_parse_megabytes(argv[i + 1], &cli.max_file_size)) {
+				out_printf(stderr, _("vedtak: --max-file-size needs a number of megabytes\n"));
+				rc = EXIT_USAGE;
+				goto out;
+			}
+			i++;
 		} else if (!strcmp(argv[i], "--read-only")) {
 			cli.readonly = true;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
@@ -157,11 +170,11 @@ int main(int argc, char **argv)
 			rc = EXIT_OK;
 			goto out;
 		} else if (!strcmp(argv[i], "--version")) {
-			printf("vedtak %s\n", VEDTAK_VERSION);
+			out_printf(stdout, "vedtak %s\n", VEDTAK_VERSION);
 			rc = EXIT_OK;
 			goto out;
 		} else if (argv[i][0] == '-') {
-			fprintf(stderr, _("vedtak: unknown option '%s'\n"), argv[i]);
+			out_printf(stderr, _("vedtak: unknown option '%s'\n"), argv[i]);
 			usage(stderr);
 			rc = EXIT_USAGE;
 			goto out;
@@ -181,7 +194,7 @@ int main(int argc, char **argv)
 		if (!strcmp(c->name, argv[i]))
 			break;
 	if (!c->name) {
-		fprintf(stderr, _("vedtak: unknown command '%s'\n"), argv[i]);
+		out_printf(stderr, _("vedtak: unknown command '%s'\n"), argv[i]);
 
 		usage(stderr);
 		rc = EXIT_USAGE;

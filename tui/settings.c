@@ -1,6 +1,8 @@
 /*
  * settings.c: reading the configuration file.
  */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +10,7 @@
 
 #include "settings.h"
 #include "i18n.h"
+#include "out.h"
 #include "util.h"
 #include "banned.h"
 
@@ -60,7 +63,7 @@ void settings_load(struct settings *c)
 		if (!*s || *s == '#' || *s == ';' || *s == '[')
 			continue;
 		if (!(eq = strchr(s, '='))) {
-			fprintf(stderr, _("%s:%ld: warning: not 'key = value'; line ignored\n"), path, lineno);
+			out_printf(stderr, _("%s:%ld: warning: not 'key = value'; line ignored\n"), path, lineno);
 			continue;
 		}
 		*eq = '\0';
@@ -76,24 +79,44 @@ void settings_load(struct settings *c)
 			if (!strcmp(value, "date") || !strcmp(value, "relevance"))
 				c->sort_by_date = !strcmp(value, "date");
 			else
-				fprintf(stderr, _("%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n"), path,
+				out_printf(stderr, _("%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n"), path,
 					lineno, value);
 		} else if (!strcmp(key, "color") || !strcmp(key, "colour")) {
 			if ((b = yes_no(value)) < 0)
-				fprintf(stderr, _("%s:%ld: warning: %s is yes or no, not '%s'; ignored\n"), path, lineno, key,
+				out_printf(stderr, _("%s:%ld: warning: %s is yes or no, not '%s'; ignored\n"), path, lineno, key,
 					value);
 			else
 				c->no_color = !b;
+		} else if (!strcmp(key, "max_file_size")) {
+			if (!settings_parse_megabytes(value, &c->max_file_size))
+				out_printf(stderr, _("%s:%ld: warning: %s is a number of megabytes, not '%s'; ignored\n"), path,
+					lineno, key, value);
 		} else if (!strcmp(key, "theme")) {
 			free(c->theme);
 			c->theme = *value ? xstrdup(value) : NULL;
 		} else {
-			fprintf(stderr, _("%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme); ignored\n"),
+			out_printf(stderr, _("%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme, max_file_size); ignored\n"),
 				path, lineno, key);
 		}
 	}
 	fclose(f);
 	free(path);
+}
+
+bool settings_parse_megabytes(const char *s, size_t *bytes)
+{
+	char *end;
+	unsigned long long mb;
+
+	if (*s < '0' || *s > '9')
+		return false;
+	errno = 0;
+	mb = strtoull(s, &end, 10);
+	/* 1 MB at least; at most what a size_t counts in bytes. */
+	if (errno || *end || !mb || mb > (SIZE_MAX >> 20))
+		return false;
+	*bytes = (size_t)mb << 20;
+	return true;
 }
 
 void settings_release(struct settings *c)

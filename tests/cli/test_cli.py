@@ -353,7 +353,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 4
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 5
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
@@ -711,7 +711,11 @@ def large_file(env):
 
 
 def main():
-    tests = [large_file] if "--large" in sys.argv else results
+    return run_tap([large_file] if "--large" in sys.argv else results)
+
+
+def run_tap(tests):
+    """Runs each test in a fresh Env and prints TAP; 1 if any failed."""
     failed = 0
     for i, fn in enumerate(tests, 1):
         env = Env()

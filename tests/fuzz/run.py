@@ -9,7 +9,7 @@ Exits 1 if any target failed."""
 import os, re, shutil, subprocess, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TARGETS = ("deck", "query", "sync", "document", "pdf")
+TARGETS = ("deck", "query", "sync", "syncapply", "document", "pdf")
 
 
 def arg(name, default):
@@ -57,6 +57,12 @@ def seeds(build, corpus):
         run("note", "11/21", "Et notat\tmed tabulator\nog linjeskift")
         run("saved", "add", "fhir", "fhir OR hl7")
         run("sync", "export", os.path.join(s, "seed.vsync"))
+    # Structured operations (fuzz_syncapply.c): one per line, empty fields take defaults.
+    sa = os.path.join(corpus, "syncapply")
+    os.makedirs(sa, exist_ok=True)
+    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "syncapply")
+    for f in sorted(os.listdir(reg)):
+        shutil.copy(os.path.join(reg, f), os.path.join(sa, f))
 
 
 def main():

@@ -1,0 +1,249 @@
+#!/usr/bin/env python3
+"""Trust: what a hostile sync file, a careless colleague or odd text must not
+do to vedtak (issue 12). Each test here failed before its fix; each names the
+rule it checks, so the next problem of its kind is caught too.
+
+usage: test_trust.py VEDTAK SAMPLES_DIR
+Prints TAP."""
+import csv, hashlib, io, json, os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from test_cli import run, run_tap, tag_state  # noqa: E402
+
+results = []
+
+
+def test(fn):
+    results.append(fn)
+    return fn
+
+
+def sealed(machine, ops):
+    """A sync file with a right digest and count: it reaches validation."""
+    body = f"vedtak-sync 1\nmachine\t{machine}\n"
+    for op in ops:
+        body += "op\t" + "\t".join("\\N" if v is None else v for v in op) + "\n"
+    b = body.encode()
+    return b + f"end\t{len(ops)}\t{hashlib.sha256(b).hexdigest()}\n".encode()
+
+
+M = "0123456789abcdef"
+
+
+def op(kind, key=None, tag=None, ref=None, name=None, text=None, n=1, at="2025-01-02T03:04:05.000Z",
+       author="ola"):
+    return [f"{M}-{n:016x}", f"{n:016x}", kind, key, tag, ref, name, text, author, at]
+
+
+def user_state(env, db):
+    return (tag_state(env, db), run("saved", "list", db=db, check=0).stdout,
+            run("note", "11/21", db=db, check=0).stdout)
+
+
+@test
+def sync_file_is_validated_field_by_field(env):
+    """Rule: a sync file meets the rules local input meets, or is refused whole, FILE:LINE."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("note", "11/21", "Et notat", db=env.db, check=0)
+    note_id = run("note", "11/21", db=env.db, check=0).stdout.split("(")[1].split(")")[0]
+    good = op("tag", "NUFA|11/21|1", "fhir", n=1)
+    bad = {
+        "null tag": op("tag", "NUFA|11/21|1", None, n=2),
+        "null saved name": op("save", name=None, text="fhir", n=2),
+        "null saved query": op("save", name="mine", text=None, n=2),
+        "saved query that does not compile": op("save", name="mine", text="(fhir", n=2),
+        "tag that is no tag name": op("tag", "NUFA|11/21|1", "Ikke En Tag!", n=2),
+        "tag with an escape": op("tag", "NUFA|11/21|1", "x\x1b]52;c;aGk=\x07", n=2),
+        "case key of no shape": op("tag", "NUFA|11/21|0", "fhir", n=2),
+        "note with no text": op("note", "NUFA|11/21|1", text="", n=2),
+        "note replacing another case's note": op("note", "NUFA|12/21|1", ref=note_id, text="flyttet", n=2),
+        "time far in the future": op("tag", "NUFA|11/21|1", "fhir", n=2, at="2099-01-01T00:00:00.000Z"),
+        "time that is no time": op("tag", "NUFA|11/21|1", "fhir", n=2, at="i går"),
+        "author with a control character": op("tag", "NUFA|11/21|1", "fhir", n=2, author="ola\x1b[2J"),
+        "untag naming nothing": op("untag", "NUFA|11/21|1", "fhir", None, n=2),
+        "id of no shape": ["x", "b", "tag", "NUFA|11/21|1", "fhir", None, None, None, "ola",
+                           "2025-01-02T03:04:05.000Z"],
+    }
+    before = user_state(env, env.db)
+    for what, o in bad.items():
+        p = env.write("bad.sync", sealed(M, [good, o]))
+        r = run("sync", "import", p, db=env.db)
+        assert r.returncode == 1, (what, r.returncode, r.stderr)
+        assert f"{p}:4: error:" in r.stderr and "nothing applied" in r.stderr, (what, r.stderr)
+        assert "\x1b" not in r.stderr, (what, r.stderr)
+        assert user_state(env, env.db) == before, what
+    # Nothing of it reached the database: everything still lists.
+    r = run("tags", db=env.db, check=0)
+    assert "(null)" not in r.stdout, r.stdout
+    run("saved", "list", db=env.db, check=0)
+    # The good file alone applies.
+    p = env.write("good.sync", sealed(M, [good]))
+    assert run("sync", "import", p, db=env.db, check=0).stdout.endswith(": 1 new operation applied\n")
+
+
+@test
+def bad_operations_an_older_version_let_in_are_moved_aside(env):
+    """A database that took a null tag or a nameless saved search before: it opens, lists, keeps them aside."""
+    import sqlite3
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "case:11/21", db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    con.execute("DROP TABLE ops_refused")
+    con.execute("PRAGMA user_version = 4")
+    for o in (op("tag", "NUFA|11/21|1", None, n=7), op("save", None, text="fhir", n=8),
+              op("save", name="q", text=None, n=9)):
+        con.execute("INSERT INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at)"
+                    " VALUES (?,?,?,?,?,?,?,?,?,?)", o)
+    con.commit()
+    con.close()
+    r = run("tags", db=env.db, check=0)
+    assert r.stdout == "fhir\t1 case\n", r.stdout
+    assert run("saved", "list", db=env.db, check=0).stdout == ""
+    con = sqlite3.connect(env.db)
+    assert con.execute("SELECT count(*) FROM ops_refused").fetchone()[0] == 3
+    con.close()
+
+
+@test
+def a_case_not_imported_here_waits_for_it(env):
+    """A well-formed key of a case this machine has not imported is kept, and said to wait."""
+    run("import", env.sample(), db=env.db, check=0)
+    p = env.write("f.sync", sealed(M, [op("tag", "NUIT|3/22|1", "fhir")]))
+    r = run("sync", "import", p, db=env.db, check=0)
+    assert "1 new operation applied" in r.stdout and "1 waits for its case" in r.stdout, r.stdout
+
+
+@test
+def failed_export_sends_everything_next_time(env):
+    """Rule: the peer's position moves only once the file is safely written."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    r = run("sync", "export", "/nonexistent-dir/x.sync", "--peer", "b", db=env.db)
+    assert r.returncode == 1 and "/nonexistent-dir/x.sync" in r.stderr, r.stderr
+    f = os.path.join(env.dir, "x.sync")
+    r = run("sync", "export", f, "--peer", "b", db=env.db, check=0)
+    assert r.stdout.endswith(": 3 operations\n"), r.stdout
+    # No temporary file is left beside it.
+    assert sorted(os.listdir(env.dir)) == ["v.db", "v.db-shm", "v.db-wal", "x.sync"] or \
+        sorted(n for n in os.listdir(env.dir) if not n.startswith("v.db")) == ["x.sync"], os.listdir(env.dir)
+
+
+@test
+def a_peer_named_percent_is_a_name(env):
+    """Rule: peer names and machine ids are matched exactly, never as patterns."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    # A file whose machine id is a LIKE pattern would make every operation the peer's own.
+    p = env.write("pct.sync", sealed("%", [op("tag", "NUFA|11/21|1", "fhir")]))
+    r = run("sync", "import", p, "--peer", "p", db=env.db)
+    assert r.returncode == 1 and f"{p}:2: error:" in r.stderr, r.stderr
+    f = os.path.join(env.dir, "x.sync")
+    r = run("sync", "export", f, "--peer", "p", db=env.db, check=0)
+    assert r.stdout.endswith(": 3 operations\n"), r.stdout
+    r = run("sync", "export", f, "--peer", "%", db=env.db, check=0)
+    assert r.stdout.endswith(": 3 operations\n"), r.stdout
+    r = run("sync", "export", f, "--peer", "_", db=env.db, check=0)
+    assert r.stdout.endswith(": 3 operations\n"), r.stdout
+
+
+@test
+def ones_own_file_is_refused(env):
+    """Importing one's own export would mark it as the peer's and stop sending."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    f = os.path.join(env.dir, "x.sync")
+    run("sync", "export", f, db=env.db, check=0)
+    r = run("sync", "import", f, "--peer", "b", db=env.db)
+    assert r.returncode == 1 and "this machine's own" in r.stderr, r.stderr
+    r = run("sync", "export", f, "--peer", "b", db=env.db, check=0)
+    assert r.stdout.endswith(": 3 operations\n"), r.stdout
+
+
+@test
+def a_note_replaces_only_a_note_of_its_case(env):
+    """Rule: --replace names a note of the same case, that exists."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("note", "11/21", "Notat på 11/21", db=env.db, check=0)
+    run("note", "12/21", "Notat på 12/21", db=env.db, check=0)
+    other = run("note", "12/21", db=env.db, check=0).stdout.split("(")[1].split(")")[0]
+    r = run("note", "11/21", "--replace", other, "Flyttet", db=env.db)
+    assert r.returncode == 2 and "12/21" not in r.stdout and other in r.stderr, (r.stdout, r.stderr)
+    r = run("note", "11/21", "--replace", "ikke-en-id", "Ny", db=env.db)
+    assert r.returncode == 1 and "no note" in r.stderr, r.stderr
+    assert "Notat på 12/21" in run("note", "12/21", db=env.db, check=0).stdout
+    assert "Flyttet" not in run("note", "11/21", db=env.db, check=0).stdout
+
+
+ESC_TEXTS = ["\x1b]52;c;aGVsbG8=\x07", "\x1b]0;eid\x07", "\u202eslettet\u202c", "\x9b31m"]
+
+
+def no_controls(s):
+    bad = [c for c in s if c in "\x1b\x07\x9b\u202e\u202c\u2066\u2069"]
+    return not bad
+
+
+@test
+def nothing_from_outside_writes_to_the_terminal(env):
+    """Rule: every string printed goes through one sanitising writer; --json escapes."""
+    deck = open(env.sample(), encoding="utf-8").read()
+    deck = deck.replace("Sak 11/21:", "Sak 11/21: \x1b]0;tittel\x07 \u202esnudd\u202c", 1)
+    name = "dekk\x1b]0;x\x07.txt"
+    p = env.write(name, deck)
+    r = run("import", p, db=env.db, check=0)
+    assert no_controls(r.stdout + r.stderr), repr(r.stdout + r.stderr)
+    # A note is text a person types: control characters are refused, a bidirectional
+    # override is kept (right-to-left text needs it) but never printed raw.
+    for t in ESC_TEXTS:
+        r = run("note", "11/21", "Notat " + t, db=env.db)
+        assert r.returncode == (0 if "\u202e" in t else 2), (repr(t), r.returncode, r.stderr)
+        assert no_controls(r.stdout + r.stderr), repr(r.stdout + r.stderr)
+    assert "\ufffdslettet\ufffd" in run("note", "11/21", db=env.db, check=0).stdout
+    r = run("saved", "add", "navn\x1b]0;x\x07", "fhir", db=env.db)
+    assert no_controls(r.stdout + r.stderr), repr(r.stdout + r.stderr)
+    for args in (["note", "11/21"], ["show", "11/21"], ["list"], ["tags"], ["saved", "list"],
+                 ["search", "tittel"]):
+        r = run(*args, db=env.db)
+        assert no_controls(r.stdout + r.stderr), (args, repr(r.stdout + r.stderr))
+    j = run("export", "--format", "json", db=env.db, check=0).stdout
+    assert no_controls(j) and "\\u202esnudd\\u202c" in j, "json holds raw controls"
+    cases = [c for m in json.loads(j)["meetings"] for c in m["cases"]]
+    assert any("\u202esnudd\u202c" in c["title"] for c in cases), "json lost the original"
+
+
+@test
+def csv_cells_are_not_formulas(env):
+    """Rule: a cell a spreadsheet would evaluate starts with ', as OWASP advises; json keeps it."""
+    deck = open(env.sample(), encoding="utf-8").read()
+    deck = deck.replace("Sak 11/21:", 'Sak 11/21: =HYPERLINK("http://x","y")', 1)
+    deck = deck.replace("Sak 12/21:", "Sak 12/21: +SUM(1)", 1).replace("Sak 13/21:", "Sak 13/21: @cmd", 1)
+    p = env.write("d.txt", deck)
+    run("import", p, db=env.db, check=0)
+    text = run("export", "--format", "csv", db=env.db, check=0).stdout
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    for row in rows:
+        for k, v in row.items():
+            assert not v or v[0] not in "=+-@\t\r", (k, v)
+    row = [r for r in rows if r["number"] == "11/21"][0]
+    assert row["title"].startswith("'=HYPERLINK("), row["title"]
+    j = [c for m in json.loads(run("export", "--format", "json", db=env.db, check=0).stdout)["meetings"]
+         for c in m["cases"]]
+    assert [c for c in j if c["number"] == "11/21"][0]["title"].startswith("=HYPERLINK("), "json changed it"
+
+
+@test
+def a_device_with_no_end_stops_at_the_limit(env):
+    """Rule: every file read has a size limit, devices and pipes too; a user can raise it."""
+    r = run("--max-file-size", "4", "import", "/dev/zero", db=env.db)
+    assert r.returncode == 1 and "/dev/zero: error: larger than the limit of 4 MB" in r.stderr, r.stderr
+    r = run("import", "/dev/zero", db=env.db)
+    assert r.returncode == 1 and "larger than the limit of 512 MB" in r.stderr, r.stderr
+    big = env.write("big.txt", open(env.sample(), "rb").read() + b"Avslutning.\n" * 130000)
+    r = run("--max-file-size", "1", "import", big, db=env.db)
+    assert r.returncode == 1 and f"{big}: error: larger than the limit of 1 MB" in r.stderr, r.stderr
+    run("--max-file-size", "2", "import", big, db=env.db, check=0)
+    r = run("--max-file-size", "lots", "list", db=env.db)
+    assert r.returncode == 2 and "megabytes" in r.stderr, r.stderr
+
+
+if __name__ == "__main__":
+    sys.exit(run_tap(results))
