@@ -202,6 +202,34 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
+enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	int v = user_version(db), objects = -1;
+
+	if (v < 0)
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
+	if (v > target)
+		return vt_fail(diag, VT_ERR_SCHEMA, 0,
+			       _("database schema version %d is newer than this vedtak supports (%d); "
+			       "use a newer vedtak (the database was left untouched)"),
+			       v, target);
+	if (v > 0)
+		return VT_OK;
+	/* Version 0: empty, or another program's tables that vedtak must not add to. */
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		objects = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (objects < 0)
+		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
+	if (objects > 0)
+		return vt_fail(diag, VT_ERR_FORMAT, 0,
+			       _("%s is not a vedtak database: it holds another program's tables (left untouched)"),
+			       path);
+	return VT_OK;
+}
+
 enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_diag *diag)
 {
 	int v = user_version(db);

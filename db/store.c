@@ -10,6 +10,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <time.h>
 
 #include "document.h"
 #include "fts.h"
@@ -115,7 +118,49 @@ struct store {
 	sqlite3_stmt *stmt[ST_COUNT];
 	struct fts_terms *terms;
 	atomic_bool interrupted; /* set by another thread; read by the search's progress handler */
+	void (*waiting)(void *); /* told once when a write has waited for another process */
+	void *waiting_arg;
+	double wait_started;
+	bool told;
 };
+
+static double monotonic_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * SQLite's busy handler: a write waits for another process's write for as
+ * long as it takes (a tagging of every case can take seconds), never fails
+ * with "database is locked" and never loses the command. After a second
+ * the caller is told once, so that it can say why nothing happens. Reads
+ * never come here: in WAL mode they do not wait for writers.
+ */
+static int busy_wait(void *arg, int count)
+{
+	struct store *s = arg;
+	double now = monotonic_seconds();
+
+	if (count == 0) {
+		s->wait_started = now;
+		s->told = false;
+	}
+	if (!s->told && now - s->wait_started > 1.0 && s->waiting) {
+		s->waiting(s->waiting_arg);
+		s->told = true;
+	}
+	sqlite3_sleep(count < 10 ? 5 : 50);
+	return 1;
+}
+
+void store_on_wait(struct store *s, void (*fn)(void *), void *arg)
+{
+	s->waiting = fn;
+	s->waiting_arg = arg;
+}
 
 static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char *what)
 {
@@ -150,32 +195,100 @@ static bool write_terms(struct store *s)
 	return ok;
 }
 
+/*
+ * True where the database exists but cannot be written: a read-only mount
+ * (access() says so even to root), a file or folder of another user. Such
+ * a database is opened read-only: reads work, and a write says why not.
+ */
+static bool cannot_write(const char *path)
+{
+	char *dir = xstrdup(path), *slash = strrchr(dir, '/');
+	bool no;
+
+	if (access(path, F_OK)) {
+		free(dir);
+		return false; /* a new database: creating it says what is wrong */
+	}
+	if (slash)
+		slash[slash == dir] = '\0';
+	no = access(path, W_OK) || access(slash ? dir : ".", W_OK);
+	free(dir);
+	return no;
+}
+
+/*
+ * Opens `path` for reading. Where SQLite cannot make its shared-memory
+ * file beside the database (a read-only mount, a full disk), it is opened
+ * as an immutable file instead, which reads the same as long as no
+ * write-ahead log holds changes not yet in the database; when one does,
+ * the error says so.
+ */
+static int open_readonly(const char *path, sqlite3 **db)
+{
+	static const char safe[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/";
+	struct strbuf uri = STRBUF_INIT;
+	char *wal = xasprintf("%s-wal", path);
+	struct stat sb;
+	const char *p;
+	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+	if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_NOTADB || (!stat(wal, &sb) && sb.st_size > 0))
+		goto out;
+	sqlite3_close(*db);
+	strbuf_addstr(&uri, "file:");
+	for (p = path; *p; p++) {
+		if (strchr(safe, *p))
+			strbuf_addch(&uri, *p);
+		else
+			strbuf_addf(&uri, "%%%02X", (unsigned char)*p);
+	}
+	strbuf_addstr(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(uri.buf, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+out:
+	strbuf_release(&uri);
+	free(wal);
+	return rc;
+}
+
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	enum vt_status st;
+	size_t npending;
 
 	*out = NULL;
 	/* SQLite opens "" as a temporary database thrown away at close: an
 	 * import there would report success and keep nothing. */
 	if (!path || !*path)
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the database path is empty (--db or \"database =\" in the configuration)"));
+	if (!readonly && cannot_write(path)) {
+		readonly = true;
+		flags = SQLITE_OPEN_READONLY;
+	}
 	s = xcalloc(1, sizeof(*s));
 	s->readonly = readonly;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) != SQLITE_OK) {
 		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"), path,
 			     s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_timeout(s->db, 5000);
+	sqlite3_busy_handler(s->db, busy_wait, s);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* A file that is not a database fails here, before anything is written. */
 	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, NULL,
 			 NULL) != SQLITE_OK) {
-		st = vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path, sqlite3_errmsg(s->db));
+		st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOTADB
+			     ? vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path, sqlite3_errmsg(s->db))
+			     : vt_fail(diag, VT_ERR_IO, 0, _("cannot read database %s: %s"), path, sqlite3_errmsg(s->db));
 		goto fail;
 	}
+	/* Before the first write (WAL changes the file's header): a database
+	 * vedtak refuses stays byte for byte as it was. */
+	if ((st = schema_check(s->db, path, STORE_SCHEMA_VERSION, diag)) != VT_OK)
+		goto fail;
 	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", NULL,
 				      NULL, NULL) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
@@ -188,8 +301,9 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
-	/* A migration that built the index leaves words to record. */
-	if (!readonly) {
+	/* A migration that built the index leaves words to record. Only then:
+	 * every other open writes nothing, so that it never waits for a writer. */
+	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
 		bool ok = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK && write_terms(s) &&
 			  sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
 		if (!ok) {

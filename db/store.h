@@ -25,6 +25,12 @@ struct store;
  * with VT_ERR_SCHEMA and left untouched. Free with store_close().
  */
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag);
+/*
+ * A write that waits for another process's write waits as long as it takes;
+ * after a second `fn(arg)` is called once, so that the caller can say so.
+ */
+void store_on_wait(struct store *s, void (*fn)(void *), void *arg);
+
 void store_close(struct store *s); /* NULL is fine */
 
 enum import_outcome {

@@ -98,6 +98,12 @@ static void print_diag(const char *file, const struct vt_diag *d, enum vt_status
 		out_printf(stderr, "vedtak: %s\n", msg);
 }
 
+static void say_waiting(void *arg)
+{
+	(void)arg;
+	out_printf(stderr, _("vedtak: waiting for another vedtak to finish writing...\n"));
+}
+
 static enum vt_status open_store(struct cli *cli, struct store **s)
 {
 	struct vt_diag d;
@@ -107,6 +113,8 @@ static enum vt_status open_store(struct cli *cli, struct store **s)
 	st = store_open(cli->db_path, cli->readonly, s, &d);
 	if (st != VT_OK)
 		print_diag(NULL, &d, st);
+	else
+		store_on_wait(*s, say_waiting, NULL);
 	return st;
 }
 

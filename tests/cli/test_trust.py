@@ -8,7 +8,7 @@ Prints TAP."""
 import csv, hashlib, io, json, os, subprocess, sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_cli import run, run_tap, tag_state  # noqa: E402
+from test_cli import Skip, run, run_tap, tag_state  # noqa: E402
 
 results = []
 
@@ -243,6 +243,66 @@ def a_device_with_no_end_stops_at_the_limit(env):
     run("--max-file-size", "2", "import", big, db=env.db, check=0)
     r = run("--max-file-size", "lots", "list", db=env.db)
     assert r.returncode == 2 and "megabytes" in r.stderr, r.stderr
+
+
+def file_digest(p):
+    with open(p, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
+
+
+@test
+def a_refused_database_is_left_byte_for_byte(env):
+    """Rule: refused means unchanged: a newer schema, another program's SQLite file."""
+    import sqlite3
+    run("import", env.sample(), db=env.db, check=0)
+    run("check", db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    con.execute("PRAGMA journal_mode = DELETE")  # as another tool or an older copy leaves it
+    con.execute("PRAGMA user_version = 99")
+    con.commit()
+    con.close()
+    before = file_digest(env.db)
+    for args in (["list"], ["search", "fhir"], ["--read-only", "list"], ["tag", "+x", "--", "fhir"]):
+        r = run(*args, db=env.db)
+        assert r.returncode == 1 and "newer than this vedtak supports" in r.stderr, (args, r.stderr)
+        assert file_digest(env.db) == before, args
+    other = os.path.join(env.dir, "other.sqlite")
+    con = sqlite3.connect(other)
+    con.execute("CREATE TABLE contacts(name TEXT)")
+    con.execute("INSERT INTO contacts VALUES ('Kari')")
+    con.commit()
+    con.close()
+    before = file_digest(other)
+    for args in (["list"], ["import", env.sample()]):
+        r = run(*args, db=other)
+        assert r.returncode == 1 and "not a vedtak database" in r.stderr, (args, r.stderr)
+        assert file_digest(other) == before, args
+    assert not os.path.exists(other + "-wal")
+
+
+@test
+def reads_work_on_a_read_only_mount(env):
+    """Rule: reads work wherever the file can be read; writes say why they cannot."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    run("check", db=env.db, check=0)  # checkpointed: what a copy to a read-only medium holds
+    mnt = os.path.join(env.dir, "ro")
+    os.mkdir(mnt)
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt], capture_output=True).returncode:
+        raise Skip("cannot mount a file system here (needs root)")
+    try:
+        db = os.path.join(mnt, "v.db")
+        with open(env.db, "rb") as src, open(db, "wb") as dst:
+            dst.write(src.read())
+        subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)
+        for args in (["--read-only", "search", "--count", "fhir"], ["search", "--count", "fhir"]):
+            r = run(*args, db=db)
+            assert r.returncode == 0 and r.stdout == "3\n", (args, r.stdout, r.stderr)
+        assert run("tags", db=db, check=0).stdout == "fhir\t3 cases\n"
+        r = run("tag", "+x", "--", "fhir", db=db)
+        assert r.returncode == 1 and "read-only" in r.stderr, r.stderr
+    finally:
+        subprocess.run(["umount", mnt], capture_output=True)
 
 
 if __name__ == "__main__":

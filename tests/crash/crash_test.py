@@ -173,6 +173,42 @@ def main():
             for w in (1, 2):
                 assert run("search", "--count", f"tag:skriver{w}-14", db=db).stdout != "0\n"
 
+        @test("a ten-second write: readers never wait, a second tagging queues and lands")
+        def long_write():
+            import sqlite3
+            db = os.path.join(tmp, "long.db")
+            run("import", *samples, db=db)
+            run("tag", "+før", "--", "fhir", db=db)
+            # Another vedtak's long tagging: the write lock held for 10 s.
+            holder = subprocess.Popen([sys.executable, "-c", (
+                "import sqlite3, sys, time\n"
+                "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                "c.execute('BEGIN IMMEDIATE')\n"
+                "c.execute(\"UPDATE meta SET value = value WHERE key = 'machine'\")\n"
+                "print('held', flush=True)\n"
+                "time.sleep(10)\n"
+                "c.execute('COMMIT')\n"), db], stdout=subprocess.PIPE, text=True)
+            assert holder.stdout.readline() == "held\n"
+            t0 = time.time()
+            second = subprocess.Popen([VEDTAK, "--db", db, "tag", "+etter", "--", "fhir"],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            slow = []
+            for args in (["search", "--count", "fhir"], ["list"], ["tags"], ["saved", "list"],
+                         ["show", "11/21"], ["export", "--format", "jsonl"]):
+                t = time.time()
+                r = run(*args, db=db, check=False)
+                assert r.returncode == 0, (args, r.stderr)
+                if time.time() - t > 2:
+                    slow.append((args, round(time.time() - t, 1)))
+            assert not slow, f"readers waited for the writer: {slow}"
+            out, err = second.communicate(timeout=120)
+            holder.wait()
+            assert second.returncode == 0, err
+            assert time.time() - t0 >= 9, "the second tagging did not wait for the first"
+            assert "waiting for another" in err, err
+            assert run("search", "--count", "tag:etter", db=db).stdout == \
+                run("search", "--count", "tag:før", db=db).stdout != "0\n"
+
         failed = 0
         for i, (name, fn) in enumerate(results, 1):
             t0 = time.time()
