@@ -234,13 +234,9 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 {
 	int v = user_version(db);
 
-	if (v < 0)
+	/* schema_check() has refused a newer database before anything was written. */
+	if (v < 0 || v > target)
 		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
-	if (v > target)
-		return vt_fail(diag, VT_ERR_SCHEMA, 0,
-			       _("database schema version %d is newer than this vedtak supports (%d); "
-			       "use a newer vedtak (the database was left untouched)"),
-			       v, target);
 	if (v < target && readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0,
 			       _("database schema version %d needs upgrading to %d; open it once without --read-only"),
