@@ -534,7 +534,7 @@ static struct qnode *primary(struct parser *p)
 	if (at >= p->n)
 		return fail(p, at, _("missing search term at the end"));
 	if (p->s[at] == '(') {
-		if (++p->depth > 100)
+		if (++p->depth > QUERY_MAX_DEPTH)
 			return fail(p, at, _("parentheses nested too deep"));
 		p->pos++;
 		n = parse_or(p);
@@ -602,7 +602,7 @@ static struct qnode *unary(struct parser *p)
 	} else {
 		return primary(p);
 	}
-	if (++p->depth > 100)
+	if (++p->depth > QUERY_MAX_DEPTH)
 		return fail(p, at, _("NOT nested too deep"));
 	inner = unary(p);
 	p->depth--;

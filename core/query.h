@@ -80,6 +80,13 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 /* Larger queries are refused: no person types them, and each term costs the index a lookup. */
 #define QUERY_MAX_BYTES 16384
 #define QUERY_MAX_TERMS 200
+/*
+ * Groups and NOTs nested in each other. SQLite's parser has a stack of a
+ * hundred: with the fewest parentheses the generated SQL can have, ten
+ * levels of the worst mix (a NOT of a group in a group of the other
+ * operator) still fit; people nest two or three.
+ */
+#define QUERY_MAX_DEPTH 10
 void query_free(struct query *q); /* NULL is fine */
 
 /*

@@ -399,23 +399,56 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 	}
 }
 
+/*
+ * The operands of a chain of one operator (a AND b AND c, nested either
+ * way), in order. SQLite's and FTS5's parsers have stacks of about a
+ * hundred: nesting each pair in parentheses would overflow them at 85
+ * words, flat chains hold the 200 terms a query may have.
+ */
+static void chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
+			   size_t *alloc)
+{
+	if (n->kind == kind) {
+		chain_operands(n->a, kind, v, len, alloc);
+		chain_operands(n->b, kind, v, len, alloc);
+		return;
+	}
+	ALLOC_GROW(*v, *len + 1, *alloc);
+	(*v)[(*len)++] = n;
+}
+
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	struct strbuf e = STRBUF_INIT;
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i;
 
 	switch (n->kind) {
 	case Q_AND:
 	case Q_OR:
-		strbuf_addch(sql, '(');
-		gen_where(g, n->a, sql);
-		strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
-		gen_where(g, n->b, sql);
-		strbuf_addch(sql, ')');
+		/* Parentheses only where SQL needs them (AND binds tighter than OR):
+		 * each costs the parser's stack. */
+		chain_operands(n, n->kind, &ops, &nops, &alloc);
+		for (i = 0; i < nops; i++) {
+			bool group = (n->kind == Q_AND && ops[i]->kind == Q_OR);
+
+			if (i)
+				strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
+			strbuf_addstr(sql, group ? "(" : "");
+			gen_where(g, ops[i], sql);
+			strbuf_addstr(sql, group ? ")" : "");
+		}
+		free(ops);
 		break;
 	case Q_NOT:
-		strbuf_addstr(sql, "NOT (");
-		gen_where(g, n->a, sql);
-		strbuf_addch(sql, ')');
+		if (n->a->kind == Q_AND || n->a->kind == Q_OR) {
+			strbuf_addstr(sql, "NOT (");
+			gen_where(g, n->a, sql);
+			strbuf_addch(sql, ')');
+		} else {
+			strbuf_addstr(sql, "NOT ");
+			gen_where(g, n->a, sql);
+		}
 		break;
 	case Q_TERM:
 		if (n->term == QT_REGEX) {
@@ -442,20 +475,28 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
-	bool ha, hb, ok = false;
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i, kept = 0;
+	bool ok = false;
 
 	switch (n->kind) {
 	case Q_AND:
 	case Q_OR:
-		ha = gen_hint(g, n->a, level, &a);
-		hb = gen_hint(g, n->b, level, &b);
-		if (ha && hb) {
-			strbuf_addf(out, "(%s %s %s)", a.buf, n->kind == Q_AND ? "AND" : "OR", b.buf);
-			ok = true;
-		} else if (n->kind == Q_AND && (ha || hb)) {
-			strbuf_addstr(out, ha ? a.buf : b.buf);
-			ok = true;
+		/* An AND keeps the operands the index can express; an OR needs them all. */
+		chain_operands(n, n->kind, &ops, &nops, &alloc);
+		for (i = 0; i < nops; i++) {
+			strbuf_reset(&a);
+			if (!gen_hint(g, ops[i], level, &a)) {
+				if (n->kind == Q_OR)
+					break;
+				continue;
+			}
+			strbuf_addf(&b, "%s%s", kept++ ? (n->kind == Q_AND ? " AND " : " OR ") : "", a.buf);
 		}
+		ok = kept && (n->kind == Q_AND || i == nops);
+		if (ok)
+			strbuf_addf(out, kept > 1 ? "(%s)" : "%s", b.buf);
+		free(ops);
 		break;
 	case Q_TERM:
 		ok = n->term != QT_REGEX && term_expr(g, n, level, out);

@@ -305,5 +305,29 @@ def reads_work_on_a_read_only_mount(env):
         subprocess.run(["umount", mnt], capture_output=True)
 
 
+@test
+def every_query_within_the_limits_runs(env):
+    """Rule: the README's limits are what holds: 200 terms, 10 levels of nesting; past them a clear error."""
+    run("import", env.sample(), db=env.db, check=0)
+    words = [f"ord{i}" for i in range(200)]
+    for q in (" ".join(words[:85]), " ".join(words), " OR ".join(words[:199]) + " OR fhir",
+              "fhir " + " ".join("-" + w for w in words[:199])):
+        r = run("search", "--count", q, db=env.db)
+        assert r.returncode == 0, (q[:40], r.stderr)
+    assert run("search", "--count", " OR ".join(words[:199]) + " OR fhir", db=env.db).stdout == "3\n"
+    # Ten levels of the worst mix still run; eleven are refused with the column.
+    deep = "fhir " + "".join(f"(/o{i}/ OR fhir " for i in range(10)) + "fhir" + ")" * 10
+    assert run("search", "--count", deep, db=env.db).stdout == "3\n"
+    r = run("search", "--count", "(" + deep + ")", db=env.db)
+    assert r.returncode == 2 and "nested too deep" in r.stderr and "parser stack" not in r.stderr, r.stderr
+    # Punctuation only finds nothing to search for: an error, never every case, never tagged.
+    for q in ("'", "%", "-", "--"):
+        r = run("tag", "+x", "--", q, db=env.db)
+        assert r.returncode == 2 and "nothing to search for" in r.stderr, (q, r.stderr)
+    assert run("search", "--count", "fhir -fhir", db=env.db).stdout == "0\n"
+    assert run("search", "--count", 'fhir -"fhir"', db=env.db).stdout == "0\n"
+    assert run("search", "--count", "fhir -(fhir)", db=env.db).stdout == "0\n"
+
+
 if __name__ == "__main__":
     sys.exit(run_tap(results))

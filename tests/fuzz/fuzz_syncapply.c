@@ -41,13 +41,18 @@ static const char *default_field(int field, const char *kind, char *idbuf, size_
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static struct store *s;
-	static size_t serial;
+	static size_t serial, runs;
 	struct strbuf in = STRBUF_INIT, out = STRBUF_INIT;
 	struct sync_counts counts;
 	struct vt_diag diag;
 	char *line, *next, idbuf[64];
 	size_t nops = 0;
 
+	/* A fresh database now and then: one that only grows would take the run's memory. */
+	if (s && ++runs % 20000 == 0) {
+		store_close(s);
+		s = NULL;
+	}
 	if (!s && store_open(":memory:", false, &s, &diag) != VT_OK)
 		return 0;
 	strbuf_add(&in, data, size);
