@@ -311,6 +311,7 @@ void deck_case_release(struct deck_case *c)
 	size_t i;
 
 	free(c->number);
+	free(c->key);
 	free(c->title);
 	free(c->agenda_title);
 	for (i = 0; i < c->npresenters; i++) {
@@ -476,5 +477,113 @@ void deck_warn(struct deck *d, long line, const char *fmt, ...)
 
 char *deck_case_key(const struct deck *d, const struct deck_case *c)
 {
+	if (c->key)
+		return xstrdup(c->key);
 	return xasprintf("%s|%s|%d", d->body ? d->body : "?", c->number, c->occurrence);
+}
+
+static bool same_text(const char *a, const char *b)
+{
+	return a && b && !strcmp(a, b);
+}
+
+/* Whether new case `c` and old case `o` agree at `level`: 0 title and decision, 1 title, 2 decision, 3 any. */
+static bool same_case(const struct deck_case *c, const struct prior_case *o, int level)
+{
+	switch (level) {
+	case 0: return same_text(c->title, o->title) && (same_text(c->decision, o->decision) || (!c->decision && !o->decision));
+	case 1: return same_text(c->title, o->title);
+	case 2: return same_text(c->decision, o->decision);
+	default: return true;
+	}
+}
+
+/* Sorting by case number (the matching is within one number, so it stays linear in the meeting). */
+struct by_number {
+	const char *number;
+	size_t idx;
+};
+
+static int cmp_by_number(const void *a, const void *b)
+{
+	const struct by_number *x = a, *y = b;
+	int c = strcmp(x->number, y->number);
+
+	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Keys for the new cases nv[0..nn) of one number, from the old cases ov[0..no) of that number. */
+static void assign_group(const struct deck *d, const size_t *nv, size_t nn, struct prior_case *old, const size_t *ov,
+			 size_t no, char **keys)
+{
+	size_t i, j;
+	int level;
+
+	/* Closest agreement first, so that a looser match never takes a key a closer one needs. */
+	for (level = 0; level <= 3; level++)
+		for (i = 0; i < nn; i++)
+			for (j = 0; !keys[nv[i]] && j < no; j++)
+				if (!old[ov[j]].kept && same_case(&d->cases[nv[i]], &old[ov[j]], level)) {
+					old[ov[j]].kept = true;
+					keys[nv[i]] = xstrdup(old[ov[j]].key);
+				}
+	/* The rest: the first occurrence no case of the number has, new or gone. */
+	for (i = 0; i < nn; i++) {
+		struct deck_case probe = d->cases[nv[i]];
+		bool taken = true;
+
+		probe.key = NULL;
+		for (probe.occurrence = 1; !keys[nv[i]]; probe.occurrence++) {
+			char *k = deck_case_key(d, &probe);
+			size_t m;
+
+			taken = false;
+			for (m = 0; m < nn && !taken; m++)
+				taken = keys[nv[m]] && !strcmp(keys[nv[m]], k);
+			for (m = 0; m < no && !taken; m++)
+				taken = !strcmp(old[ov[m]].key, k);
+			if (taken)
+				free(k);
+			else
+				keys[nv[i]] = k;
+		}
+	}
+}
+
+char **deck_keys_assign(const struct deck *d, struct prior_case *old, size_t nold)
+{
+	char **keys = xcalloc(d->ncases ? d->ncases : 1, sizeof(*keys));
+	struct by_number *ns = xcalloc(d->ncases + 1, sizeof(*ns)), *os = xcalloc(nold + 1, sizeof(*os));
+	size_t *nv = xcalloc(d->ncases + 1, sizeof(*nv)), *ov = xcalloc(nold + 1, sizeof(*ov));
+	size_t i, j = 0, a, b;
+
+	for (i = 0; i < d->ncases; i++)
+		ns[i] = (struct by_number){ d->cases[i].number, i };
+	for (i = 0; i < nold; i++) {
+		os[i] = (struct by_number){ old[i].number, i };
+		old[i].kept = false;
+	}
+	qsort(ns, d->ncases, sizeof(*ns), cmp_by_number);
+	qsort(os, nold, sizeof(*os), cmp_by_number);
+	for (i = 0; i < d->ncases; i++)
+		nv[i] = ns[i].idx;
+	for (i = 0; i < nold; i++)
+		ov[i] = os[i].idx;
+	for (i = 0; i < d->ncases; i = a) {
+		const char *no = ns[i].number;
+
+		for (a = i; a < d->ncases && !strcmp(ns[a].number, no); a++)
+			;
+		while (j < nold && strcmp(os[j].number, no) < 0)
+			j++;
+		for (b = j; b < nold && !strcmp(os[b].number, no); b++)
+			;
+		assign_group(d, nv + i, a - i, old, ov + j, b - j, keys);
+		j = b;
+	}
+	free(ns);
+	free(os);
+	free(nv);
+	free(ov);
+	return keys;
 }

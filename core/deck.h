@@ -129,6 +129,7 @@ struct deck_case {
 	int seq;      /* 11 */
 	int year;     /* 2021 */
 	int occurrence; /* 1 for the first heading with this number in the deck */
+	char *key;      /* the stable key the store gave it (deck_keys_assign); NULL before */
 	char *title;        /* from the section heading (or the agenda if none) */
 	char *agenda_title; /* from the agenda row, or NULL */
 	struct presenter *presenters;
@@ -247,7 +248,29 @@ struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const c
 			     const char *text, long line);
 void deck_warn(struct deck *d, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* The case's stable key: body, number and occurrence ("NUFA|11/21|1"); caller frees. */
+/*
+ * The case's stable key (caller frees): the one the store gave it, else
+ * made of body, number and occurrence ("NUFA|11/21|1").
+ */
 char *deck_case_key(const struct deck *d, const struct deck_case *c);
+
+/* A case as the database held it before a re-import: what its key is matched on. */
+struct prior_case {
+	const char *key, *number, *title, *decision;
+	long line;
+	bool kept; /* set by deck_keys_assign: a case of the new deck took its key */
+};
+
+/*
+ * The keys of `d`'s cases when it replaces a meeting whose cases were
+ * `old`: a key follows its case, not its position. Among cases of the same
+ * number, a new case takes the key of the old one with the same title and
+ * decision, else the same title, else the same decision, and only then the
+ * next one in order; a case with none gets a key no case of the meeting
+ * has. So cutting a case's section, or the first of two headings of one
+ * number, moves no tag to another case. Returns d->ncases keys (caller
+ * frees each and the array); marks in `old` which keys live on.
+ */
+char **deck_keys_assign(const struct deck *d, struct prior_case *old, size_t nold);
 
 #endif

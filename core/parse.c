@@ -684,6 +684,9 @@ static void link_agenda(struct parser *p)
 			c->year = no.year;
 			c->title = xstrdup(a->title);
 			c->position = (int)d->ncases;
+			c->occurrence = 1;
+			for (k = 0; k + 1 < d->ncases; k++)
+				c->occurrence += !strcmp(d->cases[k].number, c->number);
 		}
 		c->agenda_title = xstrdup(a->title);
 		c->day = a->day;

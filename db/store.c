@@ -50,6 +50,8 @@ enum stmt_id {
 	ST_FTS_INSERT,
 	ST_FTS_DELETE_MEETING,
 	ST_TERM_INSERT,
+	ST_PRIOR_CASES,
+	ST_KEY_USER_DATA,
 	ST_COUNT
 };
 
@@ -107,6 +109,13 @@ static const char *const stmt_sql[ST_COUNT] = {
 		"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
 		" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
 	[ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
+	/* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
+	[ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
+			   " WHERE meeting_id = ?1 ORDER BY position",
+	/* What users attached to a key: its tags, and whether it has notes. */
+	[ST_KEY_USER_DATA] = "SELECT (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state"
+			     " WHERE case_key = ?1 ORDER BY tag)),"
+			     " EXISTS (SELECT 1 FROM ops WHERE kind = 'note' AND case_key = ?1)",
 	[ST_SLIDE_INSERT] =
 		"INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
 		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -435,10 +444,9 @@ static bool insert_slides(struct store *s, long meeting, long case_id, const str
 	return true;
 }
 
-static bool insert_case(struct store *s, const struct deck *d, long meeting, const struct deck_case *c)
+static bool insert_case(struct store *s, long meeting, const struct deck_case *c, const char *key)
 {
 	sqlite3_stmt *st = stmt(s, ST_CASE_INSERT);
-	char *key = deck_case_key(d, c);
 	long case_id;
 	bool ok = false;
 	size_t i;
@@ -489,7 +497,6 @@ static bool insert_case(struct store *s, const struct deck *d, long meeting, con
 	sqlite3_bind_int64(st, 1, case_id);
 	ok = run(st);
 out:
-	free(key);
 	return ok;
 }
 
@@ -515,7 +522,7 @@ static bool insert_document(struct store *s, long meeting, const struct document
 	return run(st);
 }
 
-static bool insert_meeting(struct store *s, const struct deck *d, long *id)
+static bool insert_meeting(struct store *s, const struct deck *d, char *const *keys, long *id)
 {
 	sqlite3_stmt *st = stmt(s, ST_MEETING_INSERT);
 	long meeting;
@@ -590,7 +597,7 @@ static bool insert_meeting(struct store *s, const struct deck *d, long *id)
 			return false;
 	}
 	for (i = 0; i < d->ncases; i++)
-		if (!insert_case(s, d, meeting, &d->cases[i]))
+		if (!insert_case(s, meeting, &d->cases[i], keys[i]))
 			return false;
 	return insert_slides(s, meeting, 0, d->other, d->nother);
 }
@@ -699,6 +706,87 @@ static void unique_source(struct deck *d, int tries)
 	d->source = name;
 }
 
+struct prior {
+	struct prior_case *v; /* strings owned */
+	size_t n;
+};
+
+/* The cases meeting `id` has now, before a re-import replaces them. */
+static bool prior_load(struct store *s, long id, struct prior *p)
+{
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if (!id)
+		return true;
+	if (!(st = stmt(s, ST_PRIOR_CASES)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct prior_case *c;
+
+		ALLOC_GROW(p->v, p->n + 1, alloc);
+		c = &p->v[p->n++];
+		c->key = col_text(st, 0);
+		c->number = col_text(st, 1);
+		c->title = col_text(st, 2);
+		c->decision = col_text(st, 3);
+		c->line = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE;
+}
+
+static void prior_release(struct prior *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free((char *)p->v[i].key);
+		free((char *)p->v[i].number);
+		free((char *)p->v[i].title);
+		free((char *)p->v[i].decision);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/*
+ * Each case of the meeting before that has no case now, and tags or notes
+ * on it: a warning at the line it was on. Its tags and notes stay under its
+ * key, shown by `vedtak tags`, and come back if the case does.
+ */
+static bool warn_detached(struct store *s, const struct prior *p, struct strbuf *warnings)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		sqlite3_stmt *st;
+		const char *tags;
+		bool notes;
+
+		if (p->v[i].kept || !(st = stmt(s, ST_KEY_USER_DATA)))
+			continue;
+		bind_text(st, 1, p->v[i].key);
+		if (sqlite3_step(st) != SQLITE_ROW)
+			return false;
+		tags = (const char *)sqlite3_column_text(st, 0);
+		notes = sqlite3_column_int(st, 1);
+		if ((tags || notes) && warnings) {
+			strbuf_addf(warnings, "%ld\t", p->v[i].line);
+			strbuf_addf(warnings,
+				    _("case %s (%s) is no longer in the meeting's documents; its tags (%s) and notes are "
+				      "kept under %s"),
+				    p->v[i].number, p->v[i].title ? p->v[i].title : "-", tags ? tags : _("none"), p->v[i].key);
+			strbuf_addch(warnings, '\n');
+		}
+		sqlite3_reset(st);
+	}
+	return true;
+}
+
 enum vt_status store_import_deck(struct store *s, struct deck *d, const char *text, size_t text_len,
 				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
 				 struct vt_diag *diag)
@@ -710,6 +798,9 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	size_t nsibs = 0, i, k, rank;
 	int tries;
 	struct deck **docs = NULL, *merged = NULL;
+	struct prior prior = { NULL, 0 };
+	char **keys = NULL;
+	size_t nkeys = 0;
 	int rc;
 
 	if (same_as)
@@ -805,10 +896,15 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	for (i = 0, k = 0; i <= nsibs; i++)
 		docs[i] = i == rank ? d : sibs[k++].deck;
 	merged = nsibs ? meeting_merge(docs, nsibs + 1, d) : NULL;
+	/* Keys follow their cases through the rebuild, not their positions. */
+	if (!prior_load(s, join_id, &prior))
+		goto db_error;
+	keys = deck_keys_assign(merged ? merged : d, prior.v, prior.n);
+	nkeys = (merged ? merged : d)->ncases;
 	if (join_id && !delete_meeting(s, join_id))
 		goto db_error;
 	*outcome = old_id ? IMPORT_REPLACED : join_id ? IMPORT_JOINED : IMPORT_NEW;
-	if (!insert_meeting(s, merged ? merged : d, &meeting))
+	if (!insert_meeting(s, merged ? merged : d, keys, &meeting) || !warn_detached(s, &prior, warnings))
 		goto db_error;
 	for (i = 0, k = 0; merged && i <= nsibs; i++) {
 		bool self = i == rank;
@@ -857,6 +953,10 @@ out:
 	free(sibs);
 	free(docs);
 	deck_free(merged);
+	for (i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
+	prior_release(&prior);
 	return ret;
 }
 
@@ -902,8 +1002,8 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
 		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
 		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
-		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source"
-		" FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
+		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source,"
+		" case_key FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
 		"SELECT c.position, p.name, p.organization FROM case_presenters p"
 		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 AND (?2 = 0 OR c.id = ?2)"
 		" ORDER BY c.position, p.position",
@@ -969,6 +1069,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				c->recorded_source = col_text(st, 19);
 				c->outcome = outcome_parse((const char *)sqlite3_column_text(st, 20));
 				c->source = col_text(st, 21);
+				c->key = col_text(st, 22);
 			} else if (q == 5) {
 				struct attendee *a = deck_add_attendee(d);
 				int role = attendee_role_parse((const char *)sqlite3_column_text(st, 2));

@@ -339,9 +339,6 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	bool quiet = voice == IMPORT_SILENT;
 	struct progress pr;
 	struct import_queue q;
-	struct vt_diag diag;
-	char **orphans = NULL, **after = NULL;
-	size_t norphans = 0, nafter = 0;
 	pthread_t tid;
 	bool threaded;
 	size_t i, failed = 0;
@@ -365,9 +362,6 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 		strbuf_init(&q.jobs[i].report, 0);
 		strbuf_init(&q.jobs[i].text, 0);
 	}
-	/* Tags on cases a re-import took away are kept: say which, once. */
-	if (s && !quiet && store_orphans(s, &orphans, &norphans, &diag) != VT_OK)
-		norphans = 0;
 	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
 	for (i = 0; i < n; i++) {
 		struct import_job *j = &q.jobs[i];
@@ -401,22 +395,6 @@ static size_t import_files(struct store *s, const char *const *paths, size_t n, 
 	if (threaded)
 		pthread_join(tid, NULL);
 	progress_clear(&pr);
-	if (s && !quiet && store_orphans(s, &after, &nafter, &diag) == VT_OK) {
-		size_t k, m;
-		for (k = 0; k < nafter; k++) {
-			bool old = false;
-			char *tab = strchr(after[k], '\t');
-			for (m = 0; m < norphans && !old; m++)
-				old = !strcmp(orphans[m], after[k]);
-			if (!old && tab) {
-				*tab = '\0';
-				out_printf(stderr, _("vedtak import: warning: case %s is no longer in any deck; its tags (%s) "
-						  "and notes are kept\n"), after[k], *(tab + 1) ? tab + 1 : _("none"));
-			}
-		}
-	}
-	free_strings(orphans, norphans);
-	free_strings(after, nafter);
 	pthread_cond_destroy(&q.changed);
 	pthread_mutex_destroy(&q.lock);
 	free(q.jobs);

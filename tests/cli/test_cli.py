@@ -379,13 +379,17 @@ def tags_survive_reimport_and_a_vanished_case_is_reported(env):
     r = run("tag", "+oppfølging", "+fhir", "--", "type:drøfting", db=env.db, check=0)
     assert r.stdout == "4 cases changed\n", r.stdout
     before = tag_state(env)
-    # A changed deck: one decision reworded, and case 15/21 gone.
+    # A changed deck: one decision reworded, and case 15/21 gone, its section and its agenda row.
     changed = sample_text().replace("NUFA tar sakene til orientering.", "NUFA tar sakene til etterretning.")
     changed = changed.replace("Sak 15/21: Informasjonsutveksling", "Innspill: Informasjonsutveksling")
+    changed = changed.replace("15/21 Informasjonsutveksling NAV og helsetjenesten", "Innspill fra NAV og helsetjenesten")
     env.write(SAMPLE[0], changed)
     r = run("import", p, db=env.db, check=0)
     assert "(replaced)" in r.stdout
-    assert "case NUFA|15/21|1 is no longer in any deck; its tags (fhir, oppfølging)" in r.stderr, r.stderr
+    # Where it was, with what it carried and where that is kept.
+    assert (f"{p}:1639: warning: case 15/21 (Informasjonsutveksling NAV og helsetjenesten) is no longer in the"
+            " meeting's documents; its tags (fhir, oppfølging) and notes are kept under NUFA|15/21|1") in r.stderr, \
+        r.stderr
     after = tag_state(env)
     assert after == {k: v for k, v in before.items() if k != "NUFA|15/21|1"}, (before, after)
     r = run("tags", db=env.db, check=0)

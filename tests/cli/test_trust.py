@@ -329,5 +329,38 @@ def every_query_within_the_limits_runs(env):
     assert run("search", "--count", "fhir -(fhir)", db=env.db).stdout == "0\n"
 
 
+@test
+def a_key_follows_its_case_through_a_reimport(env):
+    """Rule: a case's key follows the case (number, title, content), not its position."""
+    text = open(env.sample(), encoding="utf-8").read()
+    p = env.write("deck.txt", text)
+    run("import", p, db=env.db, check=0)
+    run("tag", "+tolv", "--", "case:12/21", db=env.db, check=0)
+    run("note", "12/21", "Notat på 12/21", db=env.db, check=0)
+    # The section of 12/21 cut, its agenda row kept: the case is still there, with its tags.
+    a, b = text.index("Sak 12/21"), text.index("Sak 13/21")
+    env.write("deck.txt", text[:a] + text[b:])
+    r = run("import", p, db=env.db, check=0)
+    assert "no longer" not in r.stderr, r.stderr
+    assert run("search", "--count", "tag:tolv case:12/21", db=env.db).stdout == "1\n"
+    assert "Notat på 12/21" in run("note", "12/21", db=env.db, check=0).stdout
+    # Two headings of one number, the second tagged; the first removed: the tag stays on the second.
+    env2 = os.path.join(env.dir, "two.db")
+    c, d = text.index("Sak 13/21"), text.index("Sak 14/21")
+    first = text[c:d].replace("Digital hjemmeoppfølging", "Første overskrift", 1)
+    env.write("deck.txt", text[:c] + first + text[c:])
+    run("import", p, db=env2, check=0)
+    run("tag", "+andre", "--", "case:13/21 -title:første", db=env2, check=0)
+    run("tag", "+første", "--", "case:13/21 title:første", db=env2, check=0)
+    env.write("deck.txt", text)
+    r = run("import", p, db=env2, check=0)
+    rows = [json.loads(line) for line in run("export", "--format", "jsonl", "case:13/21", db=env2, check=0).stdout.splitlines()]
+    assert len(rows) == 1 and rows[0]["title"].startswith("Digital hjemmeoppfølging"), rows
+    assert rows[0]["tags"] == ["andre"], rows[0]["tags"]
+    # The one that went is reported where it was, with what it carried.
+    assert f"{p}:{text[:c].count(chr(10)) + 1}: warning: case 13/21 (Første overskrift" in r.stderr, r.stderr
+    assert "its tags (første) and notes are kept under NUFA|13/21|1" in r.stderr, r.stderr
+
+
 if __name__ == "__main__":
     sys.exit(run_tap(results))
