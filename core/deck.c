@@ -498,18 +498,48 @@ static bool same_case(const struct deck_case *c, const struct prior_case *o, int
 	}
 }
 
-/* Sorting by case number (the matching is within one number, so it stays linear in the meeting). */
-struct by_number {
-	const char *number;
-	size_t idx;
-};
-
 static int cmp_by_number(const void *a, const void *b)
 {
-	const struct by_number *x = a, *y = b;
+	const struct case_number_ref *x = a, *y = b;
 	int c = strcmp(x->number, y->number);
 
 	return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+struct case_number_ref *case_numbers_sort(const char *const *numbers, size_t n)
+{
+	struct case_number_ref *v = xcalloc(n + 1, sizeof(*v));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v[i] = (struct case_number_ref){ numbers[i], i };
+	qsort(v, n, sizeof(*v), cmp_by_number);
+	return v;
+}
+
+size_t case_numbers_find(const struct case_number_ref *v, size_t n, const char *number)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (strcmp(v[mid].number, number) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && !strcmp(v[lo].number, number) ? lo : n;
+}
+
+void case_occurrences(const char *const *numbers, size_t n, int *occ)
+{
+	struct case_number_ref *v = case_numbers_sort(numbers, n);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		occ[v[i].idx] = i && !strcmp(v[i - 1].number, v[i].number) ? occ[v[i - 1].idx] + 1 : 1;
+	free(v);
 }
 
 /* Keys for the new cases nv[0..nn) of one number, from the old cases ov[0..no) of that number. */
@@ -553,18 +583,19 @@ static void assign_group(const struct deck *d, const size_t *nv, size_t nn, stru
 char **deck_keys_assign(const struct deck *d, struct prior_case *old, size_t nold)
 {
 	char **keys = xcalloc(d->ncases ? d->ncases : 1, sizeof(*keys));
-	struct by_number *ns = xcalloc(d->ncases + 1, sizeof(*ns)), *os = xcalloc(nold + 1, sizeof(*os));
+	const char **nn = xcalloc(d->ncases + 1, sizeof(*nn)), **on = xcalloc(nold + 1, sizeof(*on));
+	struct case_number_ref *ns, *os;
 	size_t *nv = xcalloc(d->ncases + 1, sizeof(*nv)), *ov = xcalloc(nold + 1, sizeof(*ov));
 	size_t i, j = 0, a, b;
 
 	for (i = 0; i < d->ncases; i++)
-		ns[i] = (struct by_number){ d->cases[i].number, i };
+		nn[i] = d->cases[i].number;
 	for (i = 0; i < nold; i++) {
-		os[i] = (struct by_number){ old[i].number, i };
+		on[i] = old[i].number;
 		old[i].kept = false;
 	}
-	qsort(ns, d->ncases, sizeof(*ns), cmp_by_number);
-	qsort(os, nold, sizeof(*os), cmp_by_number);
+	ns = case_numbers_sort(nn, d->ncases);
+	os = case_numbers_sort(on, nold);
 	for (i = 0; i < d->ncases; i++)
 		nv[i] = ns[i].idx;
 	for (i = 0; i < nold; i++)
@@ -581,6 +612,8 @@ char **deck_keys_assign(const struct deck *d, struct prior_case *old, size_t nol
 		assign_group(d, nv + i, a - i, old, ov + j, b - j, keys);
 		j = b;
 	}
+	free(nn);
+	free(on);
 	free(ns);
 	free(os);
 	free(nv);

@@ -254,6 +254,23 @@ void deck_warn(struct deck *d, long line, const char *fmt, ...) __attribute__((f
  */
 char *deck_case_key(const struct deck *d, const struct deck_case *c);
 
+/* Cases by number, to find those of one number in log n. */
+struct case_number_ref {
+	const char *number;
+	size_t idx;
+};
+/* { numbers[i], i } sorted by number, then by i; caller frees. */
+struct case_number_ref *case_numbers_sort(const char *const *numbers, size_t n);
+/* The first entry of v[0..n) with `number`, or n if none. */
+size_t case_numbers_find(const struct case_number_ref *v, size_t n, const char *number);
+
+/*
+ * occ[i] = 1 + how many of numbers[0..i) equal numbers[i]: which heading of
+ * that number the i-th is. Sorting, not comparing each with those before
+ * it, so that a meeting of 100,000 cases is read in n log n.
+ */
+void case_occurrences(const char *const *numbers, size_t n, int *occ);
+
 /* A case as the database held it before a re-import: what its key is matched on. */
 struct prior_case {
 	const char *key, *number, *title, *decision;

@@ -657,8 +657,15 @@ static void link_agenda(struct parser *p)
 {
 	struct deck *d = p->d;
 	bool *used = xcalloc(d->ncases + 1, sizeof(bool));
+	const char **numbers = xcalloc(d->ncases + 1, sizeof(*numbers));
+	struct case_number_ref *sorted;
 	bool any_rows = false;
 	size_t i, k, ncases = d->ncases;
+	int *occ;
+
+	for (k = 0; k < ncases; k++)
+		numbers[k] = d->cases[k].number;
+	sorted = case_numbers_sort(numbers, ncases);
 
 	for (i = 0; i < d->nagenda; i++) {
 		struct agenda_item *a = &d->agenda[i];
@@ -667,10 +674,12 @@ static void link_agenda(struct parser *p)
 		if (!a->number)
 			continue;
 		any_rows = true;
-		for (k = 0; k < ncases; k++)
-			if (!used[k] && !strcmp(d->cases[k].number, a->number)) {
-				c = &d->cases[k];
-				used[k] = true;
+		/* The first section of that number not yet given a row. */
+		for (k = case_numbers_find(sorted, ncases, a->number); k < ncases && !strcmp(sorted[k].number, a->number);
+		     k++)
+			if (!used[sorted[k].idx]) {
+				c = &d->cases[sorted[k].idx];
+				used[sorted[k].idx] = true;
 				break;
 			}
 		if (!c) {
@@ -684,9 +693,6 @@ static void link_agenda(struct parser *p)
 			c->year = no.year;
 			c->title = xstrdup(a->title);
 			c->position = (int)d->ncases;
-			c->occurrence = 1;
-			for (k = 0; k + 1 < d->ncases; k++)
-				c->occurrence += !strcmp(d->cases[k].number, c->number);
 		}
 		c->agenda_title = xstrdup(a->title);
 		c->day = a->day;
@@ -713,6 +719,17 @@ static void link_agenda(struct parser *p)
 		if (!used[k])
 			deck_warn(d, d->cases[k].line_start, _("case %s has no row in the agenda"),
 				  d->cases[k].number);
+	/* Agenda-only cases are numbered after the sections of their number. */
+	numbers = xrealloc(numbers, (d->ncases + 1) * sizeof(*numbers));
+	occ = xcalloc(d->ncases + 1, sizeof(*occ));
+	for (k = 0; k < d->ncases; k++)
+		numbers[k] = d->cases[k].number;
+	case_occurrences(numbers, d->ncases, occ);
+	for (k = ncases; k < d->ncases; k++)
+		d->cases[k].occurrence = occ[k];
+	free(occ);
+	free(numbers);
+	free(sorted);
 	free(used);
 }
 
@@ -742,8 +759,13 @@ static void settle_types(struct parser *p)
 static void build_cases(struct parser *p)
 {
 	struct deck *d = p->d;
-	size_t k, j;
+	const char **numbers = xcalloc(p->nheads + 1, sizeof(*numbers));
+	int *occ = xcalloc(p->nheads + 1, sizeof(*occ));
+	size_t k;
 
+	for (k = 0; k < p->nheads; k++)
+		numbers[k] = p->heads[k].no.text;
+	case_occurrences(numbers, p->nheads, occ);
 	for (k = 0; k < p->nheads; k++) {
 		struct heading *h = &p->heads[k];
 		size_t next = k + 1 < p->nheads ? p->heads[k + 1].line : p->dl.n;
@@ -753,10 +775,7 @@ static void build_cases(struct parser *p)
 		c->number = xstrdup(h->no.text);
 		c->seq = h->no.seq;
 		c->year = h->no.year;
-		c->occurrence = 1;
-		for (j = 0; j < k; j++)
-			if (!strcmp(p->heads[j].no.text, h->no.text))
-				c->occurrence++;
+		c->occurrence = occ[k];
 		if (c->occurrence == 2)
 			deck_warn(d, (long)h->line + 1, _("case number %s appears on more than one heading; kept both"),
 				  c->number);
@@ -770,13 +789,8 @@ static void build_cases(struct parser *p)
 		if (end < next)
 			add_slides(p, end, next, &d->other, &d->nother, &d->other_alloc);
 	}
-	/* Agenda-only cases get occurrence numbers after the sectioned ones. */
-	for (k = p->nheads; k < d->ncases; k++) {
-		d->cases[k].occurrence = 1;
-		for (j = 0; j < k; j++)
-			if (!strcmp(d->cases[j].number, d->cases[k].number))
-				d->cases[k].occurrence++;
-	}
+	free(numbers);
+	free(occ);
 }
 
 /* Parses the split lines into p->d; the caller set up p->dl and p->d. */

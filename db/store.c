@@ -995,36 +995,55 @@ static char *col_text(sqlite3_stmt *st, int i)
 /* Loads meeting `id`'s rows into `d`; with `case_id` set, only that case (and no agenda or members). */
 static enum vt_status load_rows(struct store *s, struct deck *d, long id, long case_id, struct vt_diag *diag)
 {
-	static const char *const sql[] = {
-		"SELECT kind, person, organization, replaces, note, line FROM member_changes"
-		" WHERE meeting_id = ?1 ORDER BY position",
-		"SELECT day, time, number, title, presenters, organization, decision_type, remark, line"
-		" FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
-		"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"
-		" decision_type_source, day, time, proposed_decision, decision_amended, position,"
-		" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source,"
-		" case_key FROM cases WHERE meeting_id = ?1 AND (?2 = 0 OR id = ?2) ORDER BY position",
-		"SELECT c.position, p.name, p.organization FROM case_presenters p"
-		" JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 AND (?2 = 0 OR c.id = ?2)"
-		" ORDER BY c.position, p.position",
-		"SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
-		" WHERE s.meeting_id = ?1 AND (?2 = 0 OR s.case_id = ?2)"
-		" ORDER BY s.case_id IS NOT NULL, c.position, s.position",
-		"SELECT name, organization, role, for_name, note, source, line FROM attendance"
-		" WHERE meeting_id = ?1 AND ?2 = 0 ORDER BY position",
-		"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
-		" WHERE meeting_id = ?1 ORDER BY id",
+	/*
+	 * Each query in two forms: a whole meeting, and one case of it, which
+	 * names the case alone so that SQLite reads it through its index (an
+	 * "?2 = 0 OR id = ?2" would read every case of the meeting, and a
+	 * search that loads each hit would read the meeting once per hit).
+	 */
+#define CASE_COLUMNS                                                                                        \
+	"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"                     \
+	" decision_type_source, day, time, proposed_decision, decision_amended, position,"                   \
+	" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source," \
+	" case_key FROM cases"
+	static const char *const sql[][2] = {
+		{ "SELECT kind, person, organization, replaces, note, line FROM member_changes"
+		  " WHERE meeting_id = ?1 ORDER BY position", NULL },
+		{ "SELECT day, time, number, title, presenters, organization, decision_type, remark, line"
+		  " FROM agenda_items WHERE meeting_id = ?1 ORDER BY position", NULL },
+		{ CASE_COLUMNS " WHERE meeting_id = ?1 ORDER BY position", CASE_COLUMNS " WHERE id = ?2" },
+		{ "SELECT c.position, p.name, p.organization FROM case_presenters p"
+		  " JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 ORDER BY c.position, p.position",
+		  "SELECT c.position, p.name, p.organization FROM case_presenters p"
+		  " JOIN cases c ON c.id = p.case_id WHERE p.case_id = ?2 ORDER BY p.position" },
+		{ "SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
+		  " WHERE s.meeting_id = ?1 ORDER BY s.case_id IS NOT NULL, c.position, s.position",
+		  "SELECT c.position, s.page, s.text, s.line FROM slides s JOIN cases c ON c.id = s.case_id"
+		  " WHERE s.meeting_id = ?1 AND s.case_id = ?2 ORDER BY s.position" },
+		{ "SELECT name, organization, role, for_name, note, source, line FROM attendance"
+		  " WHERE meeting_id = ?1 ORDER BY position", NULL },
+		{ "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
+		  " WHERE meeting_id = ?1 ORDER BY id",
+		  "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
+		  " WHERE meeting_id = ?1 ORDER BY id" },
 	};
+#undef CASE_COLUMNS
 	size_t q;
 
-	for (q = case_id ? 2 : 0; q < ARRAY_SIZE(sql); q++) {
+	for (q = 0; q < ARRAY_SIZE(sql); q++) {
+		const char *text = sql[q][case_id != 0];
 		sqlite3_stmt *st = NULL;
+		size_t cursor = 0; /* rows come by case position: finding their case is a walk, not a search */
 		int rc;
 
-		if (sqlite3_prepare_v2(s->db, sql[q], -1, &st, NULL) != SQLITE_OK)
+		if (!text)
+			continue;
+		if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
 			return db_fail(s, diag, _("loading a meeting"));
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_int64(st, 2, case_id);
+		if (sqlite3_bind_parameter_count(st) >= 1)
+			sqlite3_bind_int64(st, 1, id);
+		if (sqlite3_bind_parameter_count(st) >= 2)
+			sqlite3_bind_int64(st, 2, case_id);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			if (q == 0) {
 				struct member_change *m = deck_add_member(d);
@@ -1095,11 +1114,13 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 			} else {
 				int pos = sqlite3_column_int(st, 0);
 				struct deck_case *c = NULL;
-				size_t k;
 
-				for (k = 0; sqlite3_column_type(st, 0) != SQLITE_NULL && k < d->ncases; k++)
-					if (d->cases[k].position == pos)
-						c = &d->cases[k];
+				if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
+					while (cursor < d->ncases && d->cases[cursor].position < pos)
+						cursor++;
+					if (cursor < d->ncases && d->cases[cursor].position == pos)
+						c = &d->cases[cursor];
+				}
 				if (q == 3 && c) {
 					case_add_presenter(c, (const char *)sqlite3_column_text(st, 1),
 							   (const char *)sqlite3_column_text(st, 2));

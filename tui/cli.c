@@ -1140,6 +1140,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c = find_command("search");
 	struct search_opts opts = { 20, false, false, 30000 };
+	double started = 0;
 	struct search_result res = { NULL, 0, 0, 0 };
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
 	struct store *s = NULL;
@@ -1195,6 +1196,7 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 	rc = EXIT_FAILED;
 	if (open_store(cli, &s) != VT_OK)
 		goto out;
+	started = now_seconds();
 	if (store_search(s, q, &opts, &res, &diag) != VT_OK) {
 		out_printf(stderr, "vedtak search: %s\n", diag.msg);
 		goto out;
@@ -1221,6 +1223,13 @@ static int cmd_search(struct cli *cli, int argc, char **argv)
 		struct deck *d = NULL;
 		size_t nsn, k;
 
+		/* The deadline holds for the whole command, the snippets of every hit too. */
+		if (opts.deadline_ms && (now_seconds() - started) * 1000 > (double)opts.deadline_ms) {
+			out_printf(stderr,
+				   _("vedtak search: stopped after %zu of %zu results: longer than %ld ms (--timeout)\n"),
+				   h, res.nhits, opts.deadline_ms);
+			goto out;
+		}
 		if (store_load_case(s, res.hits[h].meeting_id, res.hits[h].case_id, &d, &diag) != VT_OK) {
 			out_printf(stderr, "vedtak search: %s\n", diag.msg);
 			goto out;

@@ -268,27 +268,30 @@ static void pop_view(struct ui *ui)
 static void add_wrapped(struct view *v, const char *text, const struct hit *hits, size_t nhits, int width,
 			const char *prefix, enum draw_style style)
 {
-	size_t n = strlen(text), pos = 0, pl = strlen(prefix), halloc;
+	size_t n = strlen(text), pos = 0, pl = strlen(prefix), halloc, eol = 0, first_hit = 0;
 	int room = width - draw_width(prefix, pl);
 
 	if (room < 10)
 		room = 10;
+	/* Each line's end and each hit are passed once: a line of megabytes wraps in time linear in it. */
+	for (eol = 0; eol < n && text[eol] != '\n'; eol++)
+		;
 	while (pos <= n) {
-		size_t eol = pos, len, k;
+		size_t len, k;
 		struct strbuf sb = STRBUF_INIT;
 		struct tline *l;
 
-		while (eol < n && text[eol] != '\n')
-			eol++;
 		len = draw_wrap(text + pos, eol - pos, room);
 		strbuf_addstr(&sb, prefix);
 		strbuf_add(&sb, text + pos, len);
 		strbuf_rtrim(&sb);
 		l = add_line(v, sb.buf, style);
 		halloc = 0;
-		for (k = 0; k < nhits; k++) {
+		while (first_hit < nhits && hits[first_hit].end <= pos)
+			first_hit++;
+		for (k = first_hit; k < nhits && hits[k].start < pos + len; k++) {
 			size_t s = hits[k].start, e = hits[k].end;
-			if (e <= pos || s >= pos + len)
+			if (e <= pos)
 				continue;
 			ALLOC_GROW(l->hits, l->nhits + 1, halloc);
 			l->hits[l->nhits].start = pl + (s > pos ? s - pos : 0);
@@ -303,6 +306,8 @@ static void add_wrapped(struct view *v, const char *text, const struct hit *hits
 			if (eol >= n)
 				break;
 			pos = eol + 1;
+			for (eol = pos; eol < n && text[eol] != '\n'; eol++)
+				;
 		} else {
 			while (pos < eol && text[pos] == ' ')
 				pos++;

@@ -362,5 +362,22 @@ def a_key_follows_its_case_through_a_reimport(env):
     assert "its tags (første) and notes are kept under NUFA|13/21|1" in r.stderr, r.stderr
 
 
+@test
+def a_huge_meeting_loads_and_the_deadline_holds(env):
+    """Rule: every command is linear in its input and under its deadline (figures: tests/bench/bench_scale.py)."""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "bench"))
+    from bench_scale import meeting
+    deck = os.path.join(env.dir, "huge.txt")
+    meeting(deck, 20000)
+    run("import", "--quiet", deck, db=env.db, check=0)
+    listed = run("list", db=env.db, check=0).stdout.splitlines()
+    assert "20000 cases" in listed[0] and len(listed) == 20001, listed[:2]
+    assert "Tittel nummer 4 om" in run("show", "5/00", db=env.db, check=0).stdout
+    # No deadline lets 20,000 hits with their snippets print in 100 ms: the search stops, in
+    # the query or among the hits, and says so.
+    r = run("search", "--limit", "0", "--timeout", "100", "fhir", db=env.db)
+    assert r.returncode == 1 and ("longer than 100 ms" in r.stderr), r.stderr[-300:]
+
+
 if __name__ == "__main__":
     sys.exit(run_tap(results))
