@@ -15,6 +15,7 @@
 #include "pdf.h"
 #include "sha256.h"
 #include "unflatten.h"
+#include "utf8.h"
 #include "util.h"
 #include "banned.h"
 
@@ -127,8 +128,8 @@ enum vt_status document_read(const char *source, char *data, size_t len, struct 
 			     struct vt_diag *diag)
 {
 	struct deck *d = deck_for(source);
-	struct strbuf pdf = STRBUF_INIT;
-	enum vt_status st;
+	struct strbuf pdf = STRBUF_INIT, nfc = STRBUF_INIT;
+	enum vt_status st = VT_OK;
 
 	*out = NULL;
 	vt_diag_clear(diag);
@@ -136,17 +137,26 @@ enum vt_status document_read(const char *source, char *data, size_t len, struct 
 	d->size = (long)len;
 	if (pdf_sniff(data, len) || named_pdf(source)) {
 		st = pdf_text(data, len, &pdf, &d->pages, diag);
-		if (st == VT_OK) {
-			if (text)
-				strbuf_add(text, pdf.buf, pdf.len);
-			st = read_text(d, pdf.buf, pdf.len, true, diag);
-		}
-	} else {
+		data = pdf.buf;
+		len = pdf.len;
+	}
+	/*
+	 * Text is kept and read in NFC, so that "på" written with a combining
+	 * ring is found by "på" and drawn as it is. Invalid UTF-8 is left for
+	 * the reader to refuse with its line; text in NFC already is not copied.
+	 */
+	if (st == VT_OK && utf8_invalid_offset(data, len) == len && utf8_needs_nfc(data, len)) {
+		utf8_nfc(&nfc, data, len);
+		data = nfc.buf;
+		len = nfc.len;
+	}
+	if (st == VT_OK) {
 		if (text)
 			strbuf_add(text, data, len);
 		st = read_text(d, data, len, true, diag);
 	}
 	strbuf_release(&pdf);
+	strbuf_release(&nfc);
 	if (st != VT_OK) {
 		deck_free(d);
 		return st;

@@ -258,7 +258,8 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	struct regex *re;
 	int err;
 	PCRE2_SIZE erroff;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | (has_upper(pat) ? 0 : PCRE2_CASELESS);
+	/* \C matches one byte of a character: a hit would cut a letter in two. */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (has_upper(pat) ? 0 : PCRE2_CASELESS);
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
 
 	if (!code) {
@@ -722,6 +723,7 @@ static size_t count_terms(const struct qnode *n)
 enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag)
 {
 	struct parser p = { text, strlen(text), 0, diag, false, 0 };
+	struct strbuf nfc = STRBUF_INIT;
 	struct query *q;
 	size_t bad;
 
@@ -734,6 +736,12 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 	if ((bad = utf8_invalid_offset(text, p.n)) < p.n) {
 		fail(&p, bad, _("invalid UTF-8 in the query"));
 		return VT_ERR_USAGE;
+	}
+	/* Compared in NFC, as documents are stored (utf8.h). */
+	if (utf8_needs_nfc(text, p.n)) {
+		utf8_nfc(&nfc, text, p.n);
+		p.s = text = nfc.buf;
+		p.n = nfc.len;
 	}
 	q = xcalloc(1, sizeof(*q));
 	q->text = xstrdup(text);
@@ -752,6 +760,7 @@ enum vt_status query_compile(const char *text, struct query **out, struct vt_dia
 		if (!p.failed && q->root && count_terms(q->root) > QUERY_MAX_TERMS)
 			fail(&p, 0, _("the query has more than %d terms"), QUERY_MAX_TERMS);
 	}
+	strbuf_release(&nfc);
 	if (p.failed) {
 		query_free(q);
 		return VT_ERR_USAGE;

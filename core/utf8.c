@@ -1,7 +1,11 @@
 /*
- * utf8.c: UTF-8 decoding, validation and Norwegian-aware folding.
+ * utf8.c: UTF-8 decoding, validation, normalisation and Norwegian-aware
+ * folding. Letter classes, case, widths and normalisation come from
+ * utf8proc (Unicode's tables, as tmux uses them), not from tables of our own.
  */
+#include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "utf8.h"
 #include "banned.h"
@@ -102,67 +106,94 @@ int utf8_is_private_use(uint32_t cp)
 	return (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xF0000 && cp <= 0x10FFFF);
 }
 
-/* Latin Extended-A pairs upper and lower case, but the parity flips twice. */
-static int latin_ext_a_upper(uint32_t cp)
-{
-	if (cp == 0x138 || cp == 0x149 || cp == 0x17F)
-		return 0;
-	if (cp == 0x178)
-		return 1;
-	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
-		return cp & 1;
-	return !(cp & 1);
-}
-
 int utf8_is_upper(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return 1;
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return 1;
-	if (cp >= 0x100 && cp <= 0x17F)
-		return latin_ext_a_upper(cp);
-	return 0;
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int utf8_is_lower(uint32_t cp)
 {
-	if (cp >= 'a' && cp <= 'z')
-		return 1;
-	if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
-		return 1;
-	if (cp >= 0x100 && cp <= 0x17F)
-		return !latin_ext_a_upper(cp);
-	return 0;
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int utf8_is_letter(uint32_t cp)
 {
-	return utf8_is_upper(cp) || utf8_is_lower(cp);
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 uint32_t utf8_tolower(uint32_t cp)
 {
-	if (cp >= 'A' && cp <= 'Z')
-		return cp + 32;
-	if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
-		return cp + 32;
-	if (cp == 0x178)
-		return 0xFF;
-	if (cp >= 0x100 && cp <= 0x17F && utf8_is_upper(cp))
-		return cp + 1;
-	return cp;
+	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 
 static int cp_width(uint32_t c)
 {
-	if ((c >= 0x300 && c <= 0x36F) || (c >= 0x200B && c <= 0x200F) || c == 0xFEFF)
-		return 0;
-	if ((c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-	    (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-	    (c >= 0x20000 && c <= 0x3FFFD))
-		return 2;
-	return 1;
+	/* Controls count one: they are drawn as U+FFFD. */
+	if (c < 0x20 || (c >= 0x7F && c < 0xA0))
+		return 1;
+	return utf8proc_charwidth((utf8proc_int32_t)c);
+}
+
+/*
+ * Whether a code point can change under NFC: a combining mark, a vowel
+ * sign, a conjoining Hangul jamo, or a character NFC replaces (the
+ * Ångström sign by Å). Text with none of them is in NFC already, which is
+ * nearly all text: it is then not copied.
+ */
+static bool may_change_under_nfc(uint32_t cp)
+{
+	const utf8proc_property_t *p;
+
+	if (cp < 0x300)
+		return false;
+	if (cp >= 0x1100 && cp <= 0x11FF)
+		return true;
+	p = utf8proc_get_property((utf8proc_int32_t)cp);
+	return p->combining_class || (p->category >= UTF8PROC_CATEGORY_MN && p->category <= UTF8PROC_CATEGORY_ME) ||
+	       (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX && p->comp_exclusion);
+}
+
+bool utf8_needs_nfc(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k;
+
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k && may_change_under_nfc(cp))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}
+
+bool utf8_nfc(struct strbuf *out, const char *s, size_t n)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t len;
+
+	if (!utf8_needs_nfc(s, n)) {
+		strbuf_add(out, s, n);
+		return true;
+	}
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (len < 0) {
+		strbuf_add(out, s, n);
+		return false;
+	}
+	strbuf_add(out, nfc, (size_t)len);
+	free(nfc);
+	return true;
 }
 
 size_t utf8_width(const char *s, size_t n)
@@ -179,39 +210,43 @@ size_t utf8_width(const char *s, size_t n)
 	return w;
 }
 
-/* Folds one lower-case code point; 0 means "drop". */
+/*
+ * Folds one lower-case code point: ö and õ are ø, ä is æ (Swedish and
+ * Danish spellings of the same names), å, æ and ø stay, and any other
+ * letter loses its accent (é is e, č is c), as Unicode decomposes it.
+ */
 static uint32_t fold_letter(uint32_t c)
 {
+	utf8proc_int32_t base[4];
+
 	switch (c) {
 	case 0xF6: /* ö */
 	case 0xF5: /* õ */
 		return 0xF8; /* ø */
 	case 0xE4: /* ä */
 		return 0xE6; /* æ */
-	case 0xE0: case 0xE1: case 0xE2: case 0xE3:
-		return 'a';
-	case 0xE8: case 0xE9: case 0xEA: case 0xEB:
-		return 'e';
-	case 0xEC: case 0xED: case 0xEE: case 0xEF:
-		return 'i';
-	case 0xF2: case 0xF3: case 0xF4:
-		return 'o';
-	case 0xF9: case 0xFA: case 0xFB: case 0xFC:
-		return 'u';
-	case 0xFD: case 0xFF:
-		return 'y';
-	case 0xE7:
-		return 'c';
-	case 0xF1:
-		return 'n';
+	case 0xE5: case 0xE6: case 0xF8: /* å, æ, ø */
+		return c;
 	}
+	if (c < 0xC0)
+		return c;
+	if (utf8proc_decompose_char((utf8proc_int32_t)c, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL) == 1)
+		return (uint32_t)base[0];
 	return c;
 }
 
 void utf8_fold(struct strbuf *out, const char *s, size_t n)
 {
+	struct strbuf nfc = STRBUF_INIT;
 	size_t i = 0;
 	int space = 0;
+
+	/* "på" written as a, combining ring folds as the å it is. */
+	if (utf8_needs_nfc(s, n)) {
+		utf8_nfc(&nfc, s, n);
+		s = nfc.buf;
+		n = nfc.len;
+	}
 
 	while (i < n && (s[i] == ' ' || s[i] == '\t'))
 		i++;
@@ -232,6 +267,7 @@ void utf8_fold(struct strbuf *out, const char *s, size_t n)
 		}
 		utf8_encode(out, fold_letter(utf8_tolower(cp)));
 	}
+	strbuf_release(&nfc);
 }
 
 void utf8_reverse(struct strbuf *out, const char *s, size_t n)

@@ -6,6 +6,7 @@
 #ifndef VEDTAK_UTF8_H
 #define VEDTAK_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -32,7 +33,7 @@ int utf8_is_upper(uint32_t cp);
 int utf8_is_lower(uint32_t cp);
 int utf8_is_letter(uint32_t cp);
 
-/* Lower-cases Latin-1 and Latin Extended-A letters; others pass through. */
+/* Lower case, by Unicode's tables (utf8proc). */
 uint32_t utf8_tolower(uint32_t cp);
 
 /*
@@ -41,6 +42,15 @@ uint32_t utf8_tolower(uint32_t cp);
  * as U+FFFD).
  */
 size_t utf8_width(const char *s, size_t n);
+
+/*
+ * Normalisation to NFC, in which documents are stored and queries
+ * compared: "på" typed or exported as a + combining ring is the å of
+ * "på". utf8_needs_nfc() is true when `s` may change; utf8_nfc() appends
+ * `s` (valid UTF-8) in NFC, and false if it could not (then `s` as it is).
+ */
+bool utf8_needs_nfc(const char *s, size_t n);
+bool utf8_nfc(struct strbuf *out, const char *s, size_t n);
 
 /* Appends `s` (length n) with its code points in reverse order. */
 void utf8_reverse(struct strbuf *out, const char *s, size_t n);

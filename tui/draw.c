@@ -208,17 +208,29 @@ int draw_text(int y, int x, int width, const char *s, size_t n, attr_t attr)
 		return 0;
 	move(y, x);
 	while (i < n) {
-		wchar_t wc[2] = { next_char(s + i, n - i, &k, &w), 0 };
+		wchar_t wc[CCHARW_MAX + 1] = { next_char(s + i, n - i, &k, &w), 0 };
+		size_t nwc = 1, k2;
+		int w2;
 		cchar_t cc;
 
 		if (used + w > room)
 			break;
+		i += k;
+		/* Combining marks go into the cell of the letter they mark ("q̃"). */
+		while (i < n && nwc < CCHARW_MAX) {
+			wchar_t mark = next_char(s + i, n - i, &k2, &w2);
+
+			if (w2 != 0 || mark == 0xFFFD)
+				break;
+			wc[nwc++] = mark;
+			i += k2;
+		}
+		wc[nwc] = 0;
 		if (w > 0) {
 			setcchar(&cc, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr), NULL);
 			add_wch(&cc);
 		}
 		used += w;
-		i += k;
 	}
 	if (cut) {
 		wchar_t ell[2] = { 0x2026, 0 };

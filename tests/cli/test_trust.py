@@ -379,5 +379,24 @@ def a_huge_meeting_loads_and_the_deadline_holds(env):
     assert r.returncode == 1 and ("longer than 100 ms" in r.stderr), r.stderr[-300:]
 
 
+@test
+def text_in_nfd_is_found_and_shown_as_written(env):
+    """Rule: text and queries are compared in NFC; no pattern splits a character."""
+    import unicodedata
+    text = open(env.sample(), encoding="utf-8").read()
+    title = "Samhandling på tvers av nivåer"
+    text = text.replace("Sak 11/21: Program helhetlig samhandling", "Sak 11/21: " + unicodedata.normalize("NFD", title), 1)
+    p = env.write("nfd.txt", text)
+    run("import", p, db=env.db, check=0)
+    # Typed in NFC, found; typed in NFD (as some keyboards and pastes give it), found too.
+    for q in ("title:nivåer", unicodedata.normalize("NFD", "title:nivåer"), '"på tvers av nivåer"'):
+        assert run("search", "--count", q, db=env.db, check=0).stdout == "1\n", q
+    shown = run("show", "11/21", db=env.db, check=0).stdout
+    assert title in shown, shown[:200]  # NFC: å is one character, not a and a ring
+    # \C would match half of å and print a broken character: refused.
+    r = run("search", "/\\C/", db=env.db)
+    assert r.returncode == 2 and "bad regular expression" in r.stderr, r.stderr
+
+
 if __name__ == "__main__":
     sys.exit(run_tap(results))

@@ -54,11 +54,11 @@ def main():
         subprocess.run([vedtak, "--db", db, "import"] + decks, check=True, capture_output=True)
         cmd = f"env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= XDG_DATA_HOME={tmp} {vedtak} --db {db}"
 
-        def start(lang="C.UTF-8", title="vedtak · Meetings"):
+        def start(lang="C.UTF-8", title="vedtak · Meetings", database=db):
             # The server of the check before may still be exiting (its last session ended): try again.
             for _ in range(50):
-                r = tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t", cmd.replace("C.UTF-8", lang),
-                         check=False)
+                r = tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t",
+                         cmd.replace("C.UTF-8", lang).replace(db, database), check=False)
                 if r.returncode == 0:
                     break
                 time.sleep(0.1)
@@ -126,7 +126,28 @@ def main():
             keys("C-c")
             wait_gone()
 
+        def marks_drawn_as_written():
+            import unicodedata
+            nfd = os.path.join(tmp, "nfd.db")
+            text = open(decks[0], encoding="utf-8").read().replace(
+                "Sak 11/21: Program helhetlig samhandling",
+                "Sak 11/21: " + unicodedata.normalize("NFD", "Samhandling på tvers") + " q\u0303 x", 1)
+            with open(os.path.join(tmp, "nfd.txt"), "w", encoding="utf-8") as f:
+                f.write(text)
+            subprocess.run([vedtak, "--db", nfd, "import", os.path.join(tmp, "nfd.txt")], check=True,
+                           capture_output=True)
+            start(database=nfd)
+            keys("/")
+            tmux("send-keys", "-t", "t", "-l", "tvers")
+            wait_for("Search: tvers")
+            # å is one letter on the screen, and q with its tilde one cell, before the x.
+            s = wait_for("Samhandling på tvers")
+            assert "Samhandling på tvers q\u0303 x" in s, s
+            keys("C-c")
+            wait_gone()
+
         check("live search in a real terminal, open a case, q back out", search_and_open)
+        check("text written with combining marks is drawn as written", marks_drawn_as_written)
         check("LANG=nb_NO.UTF-8: the screens and the status line in Norwegian", norwegian)
 
         check("Ctrl-C quits from the search prompt", ctrl_c_quits)

@@ -34,7 +34,23 @@ static void test_utf8(void)
 	strbuf_reset(&sb);
 	utf8_fold(&sb, "får", strlen("får"));
 	is_str(sb.buf, "får", "å stays å: it is a letter, not an accented a");
+	strbuf_reset(&sb);
+	utf8_fold(&sb, "fa\xCC\x8Ar", strlen("fa\xCC\x8Ar"));
+	is_str(sb.buf, "får", "å written as a and a combining ring folds as å");
+	strbuf_reset(&sb);
+	utf8_fold(&sb, "Dvořák Ærø Čapek", strlen("Dvořák Ærø Čapek"));
+	is_str(sb.buf, "dvorak ærø capek", "accents beyond Latin-1 fold too; æ and ø stay");
+	strbuf_reset(&sb);
+	ok(!utf8_needs_nfc("Løwe på nivå", strlen("Løwe på nivå")), "NFC text needs no normalising");
+	ok(utf8_needs_nfc("pa\xCC\x8A", 4), "a combining ring needs normalising");
+	utf8_nfc(&sb, "pa\xCC\x8A \xE2\x84\xAB", 8);
+	is_str(sb.buf, "på Å", "NFC composes å and replaces the Ångström sign by Å");
 	strbuf_release(&sb);
+	is_int(utf8_width("q\xCC\x83", 3), 1, "a combining mark takes no cell");
+	is_int(utf8_width("漢字", strlen("漢字")), 4, "wide characters take two cells");
+	is_int(utf8_tolower(0x0110), 0x0111, "Đ lower-cases to đ (Latin Extended-A)");
+	is_int(utf8_tolower(0x0416), 0x0436, "Ж lower-cases to ж (beyond Latin)");
+	ok(utf8_is_letter(0x05D0) && !utf8_is_letter('3'), "א is a letter, 3 is not");
 }
 
 static void test_sha256(void)
