@@ -398,5 +398,23 @@ def text_in_nfd_is_found_and_shown_as_written(env):
     assert r.returncode == 2 and "bad regular expression" in r.stderr, r.stderr
 
 
+@test
+def a_pattern_over_a_line_of_50_mb_keeps_its_deadline(env):
+    """Rule: PCRE2's limits and the deadline apply to every match, however long the line."""
+    text = open(env.sample(), encoding="utf-8").read()
+    at = text.index("Forslag til vedtak", text.index("Sak 11/21"))
+    p = env.write("long.txt", text[:at] + "\n\n\nBakgrunn\n" + "helse og fhir " * 3600000 + "\n\n\n" + text[at:])
+    run("import", "--quiet", p, db=env.db, check=0)
+    for pattern in ("/fhir [a-z ]*q/", "/(?:helse|og|fhir| )+X/", "/e.{3}f/"):
+        try:
+            r = subprocess.run([sys.argv[1], "--db", env.db, "search", "--timeout", "1000", pattern],
+                               capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            raise AssertionError(f"{pattern} ran past a minute with --timeout 1000")
+        # Found, nothing found, stopped at the deadline or at PCRE2's limit: each said plainly.
+        assert r.returncode == 0 or ("longer than 1000 ms" in r.stderr or "too expensive" in r.stderr), \
+            (pattern, r.returncode, r.stderr[-300:])
+
+
 if __name__ == "__main__":
     sys.exit(run_tap(results))
