@@ -204,6 +204,9 @@ static bool write_terms(struct store *s)
 	return ok;
 }
 
+/* The first read: a file that is not a database, or cannot be read, fails here. */
+#define STORE_PROBE "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema"
+
 /*
  * True where the database exists but cannot be written: a read-only mount
  * (access() says so even to root), a file or folder of another user. Such
@@ -242,7 +245,7 @@ static int open_readonly(const char *path, sqlite3 **db)
 	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
 
 	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(*db, "SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+		rc = sqlite3_exec(*db, STORE_PROBE, NULL, NULL, NULL);
 	if (rc == SQLITE_OK || (rc & 0xff) == SQLITE_NOTADB || (!stat(wal, &sb) && sb.st_size > 0))
 		goto out;
 	sqlite3_close(*db);
@@ -264,6 +267,7 @@ out:
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
+	int rc;
 	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	enum vt_status st;
 	size_t npending;
@@ -287,8 +291,23 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	sqlite3_busy_handler(s->db, busy_wait, s);
 	sqlite3_extended_result_codes(s->db, 1);
 	/* A file that is not a database fails here, before anything is written. */
-	if (sqlite3_exec(s->db, "PRAGMA foreign_keys = ON; SELECT count(*) FROM sqlite_schema", NULL, NULL,
-			 NULL) != SQLITE_OK) {
+	rc = sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
+	if (rc != SQLITE_OK && !readonly && (rc & 0xff) != SQLITE_NOTADB) {
+		/* A database that cannot be read for writing (a full disk leaves no
+		 * room for SQLite's shared-memory file) is still read. */
+		sqlite3_close(s->db);
+		s->db = NULL;
+		s->readonly = readonly = true;
+		if (open_readonly(path, &s->db) != SQLITE_OK) {
+			st = vt_fail(diag, VT_ERR_IO, 0, _("cannot read database %s: %s"), path,
+				     s->db ? sqlite3_errmsg(s->db) : "out of memory");
+			goto fail;
+		}
+		sqlite3_busy_handler(s->db, busy_wait, s);
+		sqlite3_extended_result_codes(s->db, 1);
+		rc = sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
+	}
+	if (rc != SQLITE_OK) {
 		st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOTADB
 			     ? vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path, sqlite3_errmsg(s->db))
 			     : vt_fail(diag, VT_ERR_IO, 0, _("cannot read database %s: %s"), path, sqlite3_errmsg(s->db));

@@ -281,7 +281,7 @@ def a_refused_database_is_left_byte_for_byte(env):
 
 
 @test
-def reads_work_on_a_read_only_mount(env):
+def reads_work_on_a_read_only_mount_and_a_full_disk(env):
     """Rule: reads work wherever the file can be read; writes say why they cannot."""
     run("import", env.sample(), db=env.db, check=0)
     run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
@@ -301,6 +301,26 @@ def reads_work_on_a_read_only_mount(env):
         assert run("tags", db=db, check=0).stdout == "fhir\t3 cases\n"
         r = run("tag", "+x", "--", "fhir", db=db)
         assert r.returncode == 1 and "read-only" in r.stderr, r.stderr
+    finally:
+        subprocess.run(["umount", mnt], capture_output=True)
+    # A full disk: SQLite cannot make its shared-memory file, and reads still work.
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mnt], check=True)
+    try:
+        db = os.path.join(mnt, "v.db")
+        with open(env.db, "rb") as src, open(db, "wb") as dst:
+            dst.write(src.read())
+        with open(os.path.join(mnt, "fill"), "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+            except OSError:
+                pass
+        for args in (["search", "--count", "fhir"], ["--read-only", "search", "--count", "fhir"]):
+            r = run(*args, db=db)
+            assert r.returncode == 0 and r.stdout == "3\n", (args, r.stdout, r.stderr)
+        r = run("tag", "+x", "--", "fhir", db=db)
+        assert r.returncode == 1 and "not a vedtak database" not in r.stderr, r.stderr
     finally:
         subprocess.run(["umount", mnt], capture_output=True)
 
