@@ -68,31 +68,64 @@ out:
 	return ok;
 }
 
-bool file_replace(const char *path, const void *data, size_t len, struct strbuf *why)
+/* Writes all of `data` to `fd`; false with errno set on failure. */
+static bool write_all(int fd, const char *p, size_t len)
 {
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path), *dir_copy = xstrdup(path);
-	const char *p = data;
 	size_t done = 0;
-	bool ok = false;
-	int fd, dfd;
 
-	struct stat old;
-
-	/* mkstemp's 0600 suits what users wrote; a file replaced keeps its mode. */
-	if ((fd = mkstemp(tmp)) < 0) {
-		strbuf_addf(why, _("cannot write: %s"), strerror(errno));
-		goto out;
-	}
 	while (done < len) {
 		ssize_t n = write(fd, p + done, len - done);
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0) {
-			strbuf_addf(why, _("cannot write: %s"), strerror(errno));
-			goto fail;
-		}
+		if (n < 0)
+			return false;
 		done += (size_t)n;
+	}
+	return true;
+}
+
+/* A pipe, a terminal or a device (/dev/stdout): written to as it is, there is nothing to replace. */
+static bool write_special(const char *path, const void *data, size_t len, struct strbuf *why)
+{
+	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	bool ok = fd >= 0 && write_all(fd, data, len);
+
+	if (!ok)
+		strbuf_addf(why, _("cannot write: %s"), strerror(errno));
+	if (fd >= 0 && close(fd) && ok) {
+		strbuf_addf(why, _("cannot write: %s"), strerror(errno));
+		ok = false;
+	}
+	return ok;
+}
+
+bool file_replace(const char *path, const void *data, size_t len, struct strbuf *why)
+{
+	/* A symbolic link is followed: its target is what gets replaced. */
+	char *real = realpath(path, NULL), *tmp, *dir_copy;
+	struct stat old;
+	bool ok = false;
+	int fd, dfd;
+
+	/* stat() follows /dev/stdout's link to the pipe behind it, where realpath() cannot. */
+	if (!stat(path, &old) && !S_ISREG(old.st_mode)) {
+		ok = write_special(path, data, len, why);
+		free(real);
+		return ok;
+	}
+	if (real)
+		path = real;
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	dir_copy = xstrdup(path);
+	/* mkstemp's 0600 suits what users wrote; a file replaced keeps its mode. */
+	if ((fd = mkstemp(tmp)) < 0) {
+		strbuf_addf(why, _("cannot write: %s"), strerror(errno));
+		goto out;
+	}
+	if (!write_all(fd, data, len)) {
+		strbuf_addf(why, _("cannot write: %s"), strerror(errno));
+		goto fail;
 	}
 	/* The data on the disk before the name points at it. */
 	if ((!stat(path, &old) && fchmod(fd, old.st_mode & 07777)) || fsync(fd)) {
@@ -123,5 +156,6 @@ fail:
 out:
 	free(tmp);
 	free(dir_copy);
+	free(real);
 	return ok;
 }

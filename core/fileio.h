@@ -25,7 +25,9 @@ bool file_read(const char *path, size_t max, char **data, size_t *len, struct st
 /*
  * Writes `data` to a temporary file beside `path`, flushes it to the disk,
  * and renames it into place. On failure the old file is as it was, no
- * temporary is left, and `why` says what went wrong.
+ * temporary is left, and `why` says what went wrong. A symbolic link is
+ * followed (its target is replaced); a pipe or device (/dev/stdout) is
+ * written to as it is.
  */
 bool file_replace(const char *path, const void *data, size_t len, struct strbuf *why);
 

@@ -13,6 +13,7 @@
 void json_string(struct strbuf *sb, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
+	const char *end;
 	uint32_t cp;
 	size_t k;
 
@@ -20,6 +21,7 @@ void json_string(struct strbuf *sb, const char *s)
 		strbuf_addstr(sb, "null");
 		return;
 	}
+	end = s + strlen(s);
 	strbuf_addch(sb, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
@@ -35,7 +37,7 @@ void json_string(struct strbuf *sb, const char *s)
 				strbuf_addstr(sb, "\\u00");
 				strbuf_addch(sb, hex[c >> 4]);
 				strbuf_addch(sb, hex[c & 15]);
-			} else if (c >= 0x80 && (k = utf8_decode(s, strlen(s), &cp)) && term_unsafe(cp)) {
+			} else if (c >= 0x80 && (k = utf8_decode(s, (size_t)(end - s), &cp)) && term_unsafe(cp)) {
 				/* C1 controls and bidirectional overrides: escaped, so that
 				 * JSON printed to a terminal cannot drive it; the value is the same. */
 				strbuf_addf(sb, "\\u%04x", (unsigned)cp);

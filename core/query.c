@@ -847,8 +847,10 @@ char *tag_normalise(const char *s)
 		uint32_t cp;
 		size_t k = utf8_decode(f.buf + i, f.len - i, &cp);
 
-		if (!k || !(utf8_is_letter(cp) || (cp >= '0' && cp <= '9') || cp == '-' || cp == '_' ||
-			    (cp >= 0x100 && cp != 0x2019))) {
+		/* Letters of any script with their marks, digits, - and _: no
+		 * spaces, controls, bidirectional or zero-width characters, which
+		 * would make two tags that look alike. */
+		if (!k || !(utf8_is_letter(cp) || utf8_is_mark(cp) || utf8_is_digit(cp) || cp == '-' || cp == '_')) {
 			strbuf_release(&f);
 			return NULL;
 		}

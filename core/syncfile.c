@@ -167,7 +167,7 @@ static const char *op_problem(const struct sync_op *o, time_t now, const char **
 		if ((why = userdata_saved_name_problem(o->f[SF_NAME])))
 			return why;
 		*field = field_names[SF_TEXT];
-		if ((why = userdata_saved_query_problem(o->f[SF_TEXT])))
+		if ((why = userdata_saved_query_problem(o->f[SF_TEXT], false)))
 			return why;
 	}
 	*field = field_names[SF_TEXT];

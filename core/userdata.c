@@ -42,13 +42,33 @@ static const char *text_problem(const char *s, size_t max, bool lines)
 	return blank ? _("it is empty") : NULL;
 }
 
+/*
+ * Before utf8proc, tag names were lower-cased in Latin-1 and Latin
+ * Extended-A only: "Ωmega" was stored as written. Such a name from an
+ * older vedtak is still a tag name; any other capital is not.
+ */
+static bool legacy_case(const char *tag)
+{
+	size_t i = 0, n = strlen(tag);
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(tag + i, n - i, &cp);
+
+		if (!k || (cp < 0x180 && utf8_is_upper(cp)))
+			return false;
+		i += k;
+	}
+	return true;
+}
+
 const char *userdata_tag_problem(const char *tag)
 {
 	char *norm = tag_normalise(tag);
-	bool same = norm && !strcmp(norm, tag);
+	bool ok = norm && (!strcmp(norm, tag) || legacy_case(tag));
 
 	free(norm);
-	return same ? NULL : _("not a tag name (letters, digits, - and _, in lower case)");
+	return ok ? NULL : _("not a tag name (letters, digits, - and _, in lower case)");
 }
 
 const char *userdata_note_problem(const char *text)
@@ -61,13 +81,13 @@ const char *userdata_saved_name_problem(const char *name)
 	return text_problem(name, SAVED_NAME_MAX_BYTES, false);
 }
 
-const char *userdata_saved_query_problem(const char *query)
+const char *userdata_saved_query_problem(const char *query, bool compiles)
 {
 	struct query *q = NULL;
 	struct vt_diag diag;
 	const char *why = text_problem(query, QUERY_MAX_BYTES, false);
 
-	if (why)
+	if (why || !compiles)
 		return why;
 	if (query_compile(query, &q, &diag) != VT_OK)
 		why = _("the query does not compile");
@@ -86,8 +106,9 @@ const char *userdata_case_key_problem(const char *key)
 
 	if (text_problem(key, 256, false) || !bar1 || !bar2 || bar1 == key || bar2 == bar1 + 1 || strchr(bar2 + 1, '|'))
 		return _("not a case key (BODY|NUMBER|OCCURRENCE)");
+	/* Occurrence 0: what an older vedtak gave a case known from the agenda alone. */
 	p = bar2 + 1;
-	if (*p < '1' || *p > '9' || strlen(p) > 6)
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1]) || strlen(p) > 6)
 		return _("not a case key (BODY|NUMBER|OCCURRENCE)");
 	for (; *p; p++)
 		if (*p < '0' || *p > '9')

@@ -125,6 +125,18 @@ int utf8_is_letter(uint32_t cp)
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
+int utf8_is_mark(uint32_t cp)
+{
+	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+	return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
+}
+
+int utf8_is_digit(uint32_t cp)
+{
+	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
+}
+
 uint32_t utf8_tolower(uint32_t cp)
 {
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
@@ -212,33 +224,43 @@ size_t utf8_width(const char *s, size_t n)
 
 /*
  * Folds one lower-case code point: ö and õ are ø, ä is æ (Swedish and
- * Danish spellings of the same names), å, æ and ø stay, and any other
- * letter loses its accent (é is e, č is c), as Unicode decomposes it.
+ * Danish spellings of the same names), the other accented letters of
+ * Latin-1 lose their accent; å, æ and ø stay. Kept to Latin-1 on purpose:
+ * words in the index and tag names were folded so since schema 1, and a
+ * wider fold would part a database from its own index and its peers' tags.
  */
 static uint32_t fold_letter(uint32_t c)
 {
-	utf8proc_int32_t base[4];
-
 	switch (c) {
 	case 0xF6: /* ö */
 	case 0xF5: /* õ */
 		return 0xF8; /* ø */
 	case 0xE4: /* ä */
 		return 0xE6; /* æ */
-	case 0xE5: case 0xE6: case 0xF8: /* å, æ, ø */
-		return c;
+	case 0xE0: case 0xE1: case 0xE2: case 0xE3:
+		return 'a';
+	case 0xE8: case 0xE9: case 0xEA: case 0xEB:
+		return 'e';
+	case 0xEC: case 0xED: case 0xEE: case 0xEF:
+		return 'i';
+	case 0xF2: case 0xF3: case 0xF4:
+		return 'o';
+	case 0xF9: case 0xFA: case 0xFB: case 0xFC:
+		return 'u';
+	case 0xFD: case 0xFF:
+		return 'y';
+	case 0xE7:
+		return 'c';
+	case 0xF1:
+		return 'n';
 	}
-	if (c < 0xC0)
-		return c;
-	if (utf8proc_decompose_char((utf8proc_int32_t)c, base, 4, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK, NULL) == 1)
-		return (uint32_t)base[0];
 	return c;
 }
 
 void utf8_fold(struct strbuf *out, const char *s, size_t n)
 {
 	struct strbuf nfc = STRBUF_INIT;
-	size_t i = 0;
+	size_t i = 0, start = out->len;
 	int space = 0;
 
 	/* "på" written as a, combining ring folds as the å it is. */
@@ -266,6 +288,13 @@ void utf8_fold(struct strbuf *out, const char *s, size_t n)
 			space = 0;
 		}
 		utf8_encode(out, fold_letter(utf8_tolower(cp)));
+	}
+	/* ä with a combining accent is æ with it now: composed again, so that folding twice is folding once. */
+	if (utf8_needs_nfc(out->buf + start, out->len - start)) {
+		strbuf_reset(&nfc);
+		utf8_nfc(&nfc, out->buf + start, out->len - start);
+		strbuf_setlen(out, start);
+		strbuf_add(out, nfc.buf, nfc.len);
 	}
 	strbuf_release(&nfc);
 }

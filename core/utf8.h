@@ -32,6 +32,9 @@ int utf8_is_private_use(uint32_t cp);
 int utf8_is_upper(uint32_t cp);
 int utf8_is_lower(uint32_t cp);
 int utf8_is_letter(uint32_t cp);
+/* Combining marks (Unicode's M categories) and decimal digits of any script. */
+int utf8_is_mark(uint32_t cp);
+int utf8_is_digit(uint32_t cp);
 
 /* Lower case, by Unicode's tables (utf8proc). */
 uint32_t utf8_tolower(uint32_t cp);
@@ -56,9 +59,10 @@ bool utf8_nfc(struct strbuf *out, const char *s, size_t n);
 void utf8_reverse(struct strbuf *out, const char *s, size_t n);
 
 /*
- * Appends a folded form of `s` (length `n`) for matching names: lower case,
- * runs of whitespace as one space, ö as ø, ä as æ, other accented vowels and
- * consonants without their accent. æ, ø and å stay distinct.
+ * Appends a folded form of `s` (length `n`) for matching names and words,
+ * in NFC: lower case, runs of whitespace as one space, ö as ø, ä as æ, the
+ * other accented letters of Latin-1 without their accent (é as e). æ, ø
+ * and å stay distinct. Folding a folded string changes nothing.
  */
 void utf8_fold(struct strbuf *out, const char *s, size_t n);
 

@@ -187,7 +187,13 @@ static const char *const migrations[] = {
 	"  OR (kind = 'unsave' AND name IS NULL);"
 	"INSERT INTO ops_refused SELECT * FROM ops WHERE seq IN bad_ops;"
 	"DELETE FROM ops WHERE seq IN bad_ops;"
-	"DROP VIEW bad_ops;",
+	"DROP VIEW bad_ops;"
+	/* An untag cancels a tag of its own case and name only: one that names
+	 * another case's tag operation (a crafted file) cancels nothing. */
+	"DROP VIEW tag_state;"
+	"CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
+	"  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id"
+	"  AND r.case_key = a.case_key AND r.tag = a.tag);",
 };
 
 static int user_version(sqlite3 *db)

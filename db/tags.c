@@ -39,6 +39,14 @@ static enum vt_status writable(struct store *s, struct vt_diag *diag)
 				 : VT_OK;
 }
 
+/* Who writes is checked as a sync file's author will be on every peer: else the peer refuses the file. */
+static enum vt_status author_ok(const char *author, struct vt_diag *diag)
+{
+	const char *why = userdata_author_problem(author);
+
+	return why ? vt_fail(diag, VT_ERR_USAGE, 0, _("the author: %s"), why) : VT_OK;
+}
+
 static enum vt_status begin(struct store *s, struct vt_diag *diag)
 {
 	enum vt_status st = writable(s, diag);
@@ -108,7 +116,8 @@ static bool live_tag_ops(sqlite3 *db, const char *key, const char *tag, char ***
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
 			       "SELECT id FROM ops a WHERE a.kind = 'tag' AND a.case_key = ?1 AND a.tag = ?2"
-			       " AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id)",
+			       " AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id"
+			       " AND r.case_key = a.case_key AND r.tag = a.tag)",
 			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
@@ -175,7 +184,8 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 	enum vt_status ret;
 
 	*changed = 0;
-	if ((ret = writable(s, diag)) != VT_OK || (ret = store_search(s, q, &o, &res, diag)) != VT_OK)
+	if ((ret = author_ok(author, diag)) != VT_OK || (ret = writable(s, diag)) != VT_OK ||
+	    (ret = store_search(s, q, &o, &res, diag)) != VT_OK)
 		return ret;
 	/* The stable keys of the matching cases, each once. */
 	keys = xcalloc(res.nhits + 1, sizeof(*keys));
@@ -207,7 +217,7 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 
 	*changed = 0;
 	qsort(keys, nkeys, sizeof(*keys), cmp_str);
-	if ((ret = begin(s, diag)) != VT_OK)
+	if ((ret = author_ok(author, diag)) != VT_OK || (ret = begin(s, diag)) != VT_OK)
 		return ret;
 	batch = new_id(db);
 	for (i = 0; i < nkeys && ret == VT_OK; i++) {
@@ -240,7 +250,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 
 	*changed = 0;
 	*when = NULL;
-	if ((ret = begin(s, diag)) != VT_OK)
+	if ((ret = author_ok(author, diag)) != VT_OK || (ret = begin(s, diag)) != VT_OK)
 		return ret;
 	/* This machine's newest tag batch that is neither an undo nor undone. */
 	if (sqlite3_prepare_v2(db,
@@ -449,8 +459,8 @@ enum vt_status store_note_add(struct store *s, const char *key, const char *text
 
 	if ((why = userdata_note_problem(text)))
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the note: %s"), why);
-	if ((why = userdata_author_problem(author)))
-		return vt_fail(diag, VT_ERR_USAGE, 0, _("the author: %s"), why);
+	if ((ret = author_ok(author, diag)) != VT_OK)
+		return ret;
 	if (!replaces)
 		return single_op(s, &o, _("adding the note"), diag);
 	/* An edit names a note of the same case, or it would move that note here. */
@@ -527,13 +537,14 @@ enum vt_status store_saved_set(struct store *s, const char *name, const char *qu
 			       struct vt_diag *diag)
 {
 	const char *why;
+	enum vt_status ret;
 
 	if ((why = userdata_saved_name_problem(name)))
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the name: %s"), why);
-	if ((why = userdata_saved_query_problem(query)))
+	if ((why = userdata_saved_query_problem(query, true)))
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the query: %s"), why);
-	if ((why = userdata_author_problem(author)))
-		return vt_fail(diag, VT_ERR_USAGE, 0, _("the author: %s"), why);
+	if ((ret = author_ok(author, diag)) != VT_OK)
+		return ret;
 	return saved_op(s, "save", name, query, author, diag);
 }
 
@@ -546,9 +557,13 @@ enum vt_status store_saved_set(struct store *s, const char *name, const char *qu
 enum vt_status store_saved_rm(struct store *s, const char *name, const char *author, struct vt_diag *diag)
 {
 	char *q = NULL;
-	enum vt_status st = one_text(store_db(s), SAVED_STATE " AND o.name = ?1", name, &q, diag);
-	bool exists = st == VT_OK && *q;
+	enum vt_status st = author_ok(author, diag);
+	bool exists;
 
+	if (st != VT_OK)
+		return st;
+	st = one_text(store_db(s), SAVED_STATE " AND o.name = ?1", name, &q, diag);
+	exists = st == VT_OK && *q;
 	free(q);
 	if (st != VT_OK)
 		return st;

@@ -878,6 +878,26 @@ bool cli_export_format_ok(const char *format)
 	return !strcmp(format, "json") || !strcmp(format, "jsonl") || !strcmp(format, "csv") || !strcmp(format, "ics");
 }
 
+/*
+ * An export is data, written byte for byte to a file or a pipe. Shown on a
+ * terminal it is text a person reads: CR LF line ends become LF, and the
+ * rest goes through the sanitising writer, as everything printed does.
+ */
+static void write_export(FILE *f, struct strbuf *out)
+{
+	size_t i, k = 0;
+
+	if (!isatty(fileno(f))) {
+		fwrite(out->buf, 1, out->len, f);
+	} else {
+		for (i = 0; i < out->len; i++)
+			if (!(out->buf[i] == '\r' && i + 1 < out->len && out->buf[i + 1] == '\n'))
+				out->buf[k++] = out->buf[i];
+		out_write(f, out->buf, k);
+	}
+	strbuf_reset(out);
+}
+
 enum vt_status cli_export(struct store *s, const struct query *q, bool filtered, const char *format, FILE *f,
 			  size_t *ncases, struct vt_diag *diag)
 {
@@ -935,14 +955,13 @@ enum vt_status cli_export(struct store *s, const struct query *q, bool filtered,
 			}
 		}
 		deck_free(d);
-		fwrite(out.buf, 1, out.len, f);
-		strbuf_reset(&out);
+		write_export(f, &out);
 	}
 	if (!strcmp(format, "ics"))
 		export_ics_end(&out);
 	else if (!strcmp(format, "json"))
 		strbuf_addstr(&out, written ? "\n  ]\n}\n" : "]\n}\n");
-	fwrite(out.buf, 1, out.len, f);
+	write_export(f, &out);
 	if (st == VT_OK && (fflush(f) || ferror(f)))
 		st = vt_fail(diag, VT_ERR_IO, 0, _("write error: %s"), strerror(errno));
 	free(ids);
@@ -1386,6 +1405,7 @@ static void join_args(struct strbuf *out, int argc, char **argv, int from)
 
 static int cmd_tag(struct cli *cli, int argc, char **argv)
 {
+	enum vt_status st = VT_OK;
 	const struct cli_command *c = find_command("tag");
 	struct tag_change *ch = xcalloc((size_t)argc, sizeof(*ch));
 	char **names = xcalloc((size_t)argc, sizeof(*names));
@@ -1438,21 +1458,25 @@ static int cmd_tag(struct cli *cli, int argc, char **argv)
 		goto out;
 	if (undo) {
 		char *when = NULL;
-		if (store_tag_undo(s, cli_author(), &changed, &when, &diag) != VT_OK) {
+		if ((st = store_tag_undo(s, cli_author(), &changed, &when, &diag)) != VT_OK) {
 			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
-			goto out;
+			goto fail;
 		}
 		out_printf(stdout, P_("undid the tagging of %s: %zu case changed\n", "undid the tagging of %s: %zu cases changed\n",
 			  changed), when, changed);
 		free(when);
 	} else {
-		if (store_tag_query(s, q, ch, nch, cli_author(), &changed, &diag) != VT_OK) {
+		if ((st = store_tag_query(s, q, ch, nch, cli_author(), &changed, &diag)) != VT_OK) {
 			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
-			goto out;
+			goto fail;
 		}
 		out_printf(stdout, P_("%zu case changed\n", "%zu cases changed\n", changed), changed);
 	}
 	rc = EXIT_OK;
+	goto out;
+fail:
+	/* Input that breaks a rule (an author too long, a query too slow) is the user's to change. */
+	rc = st == VT_ERR_USAGE ? EXIT_USAGE : EXIT_FAILED;
 out:
 	for (i = 0; i < argc; i++)
 		free(names[i]);

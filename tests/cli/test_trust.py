@@ -51,10 +51,10 @@ def sync_file_is_validated_field_by_field(env):
         "null tag": op("tag", "NUFA|11/21|1", None, n=2),
         "null saved name": op("save", name=None, text="fhir", n=2),
         "null saved query": op("save", name="mine", text=None, n=2),
-        "saved query that does not compile": op("save", name="mine", text="(fhir", n=2),
+        "saved query with a control character": op("save", name="mine", text="fhir\x1b[2J", n=2),
         "tag that is no tag name": op("tag", "NUFA|11/21|1", "Ikke En Tag!", n=2),
         "tag with an escape": op("tag", "NUFA|11/21|1", "x\x1b]52;c;aGk=\x07", n=2),
-        "case key of no shape": op("tag", "NUFA|11/21|0", "fhir", n=2),
+        "case key of no shape": op("tag", "NUFA|11/21|01", "fhir", n=2),
         "note with no text": op("note", "NUFA|11/21|1", text="", n=2),
         "note replacing another case's note": op("note", "NUFA|12/21|1", ref=note_id, text="flyttet", n=2),
         "time far in the future": op("tag", "NUFA|11/21|1", "fhir", n=2, at="2099-01-01T00:00:00.000Z"),
@@ -434,6 +434,57 @@ def a_pattern_over_a_line_of_50_mb_keeps_its_deadline(env):
         # Found, nothing found, stopped at the deadline or at PCRE2's limit: each said plainly.
         assert r.returncode == 0 or ("longer than 1000 ms" in r.stderr or "too expensive" in r.stderr), \
             (pattern, r.returncode, r.stderr[-300:])
+
+
+@test
+def what_an_older_vedtak_wrote_still_syncs(env):
+    """A key of occurrence 0, a tag cased as an older vedtak stored it, a saved search it took: applied."""
+    run("import", env.sample(), db=env.db, check=0)
+    p = env.write("old.sync", sealed(M, [op("tag", "NUFA|12/21|0", "fhir", n=1), op("tag", "NUFA|11/21|1", "Ωmega", n=2),
+                                         op("save", name="dyp", text="(" * 12 + "fhir" + ")" * 12, n=3)]))
+    r = run("sync", "import", p, db=env.db, check=0)
+    assert r.stdout.startswith(f"{p}: 3 new operations applied"), r.stdout
+    assert "dyp\t?\t" in run("saved", "list", db=env.db, check=0).stdout
+
+
+@test
+def an_untag_cancels_only_its_own_cases_tag(env):
+    """A crafted untag naming another case's tag operation cancels nothing, in either order."""
+    run("import", env.sample(), db=env.db, check=0)
+    tag = op("tag", "NUFA|13/21|1", "fhir", n=1)
+    untag = op("untag", "NUFA|11/21|1", "annet", ref=tag[0], n=2)
+    for order, name in (([untag, tag], "a.sync"), ([tag, untag], "b.sync")):
+        db = os.path.join(env.dir, name + ".db")
+        run("import", env.sample(), db=db, check=0)
+        r = run("sync", "import", env.write(name, sealed(M, order)), db=db)
+        assert r.returncode in (0, 1), r.stderr
+        if r.returncode == 0:
+            assert run("search", "--count", "tag:fhir", db=db).stdout == "1\n", name
+
+
+@test
+def an_export_follows_a_link_and_writes_to_a_pipe(env):
+    """sync export through a symbolic link replaces its target; to /dev/stdout it writes to the pipe."""
+    run("import", env.sample(), db=env.db, check=0)
+    run("tag", "+fhir", "--", "fhir", db=env.db, check=0)
+    target = os.path.join(env.dir, "real.sync")
+    link = os.path.join(env.dir, "link.sync")
+    open(target, "w").close()
+    os.symlink(target, link)
+    run("sync", "export", link, db=env.db, check=0)
+    assert os.path.islink(link) and open(target).read().startswith("vedtak-sync 1\n")
+    r = run("sync", "export", "/dev/stdout", db=env.db, check=0)
+    assert r.stdout.startswith("vedtak-sync 1\n") and "end\t3\t" in r.stdout, r.stdout[:200]
+
+
+@test
+def every_write_checks_its_author(env):
+    """A peer refuses a file whose author breaks the rules, so no write here may make one."""
+    run("import", env.sample(), db=env.db, check=0)
+    env_long = dict(os.environ, VEDTAK_USER="a" * 200)
+    for args in (["tag", "+fhir", "--", "case:13/21"], ["note", "13/21", "tekst"], ["saved", "add", "x", "fhir"]):
+        r = subprocess.run([sys.argv[1], "--db", env.db] + args, capture_output=True, text=True, env=env_long)
+        assert r.returncode == 2 and "the author: it is too long" in r.stderr, (args, r.returncode, r.stderr)
 
 
 if __name__ == "__main__":

@@ -131,5 +131,19 @@ int main(void)
 	error("type:", "missing value after 'type:'", 6);
 	error("fhir OR", "missing search term", 8);
 	regex_runs();
+	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
+	{
+		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;
+		char *accent = tag_normalise("a\xCC\x88\xCC\x81"), *accent2 = accent ? tag_normalise(accent) : NULL;
+		char *bidi = tag_normalise("fhir\xE2\x80\xAE"), *zw = tag_normalise("fh\xE2\x80\x8Bir");
+
+		ok(once && again && !strcmp(once, "oppf\xC3\xB8lging") && !strcmp(again, once), "a tag name normalises once");
+		ok(accent && accent2 && !strcmp(accent, accent2), "a with two combining accents: normalising twice is once");
+		ok(!bidi && !zw, "a bidirectional override or a zero-width space is no part of a tag name");
+		free(once);
+		free(again);
+		free(accent);
+		free(accent2);
+	}
 	return done_testing();
 }

@@ -38,9 +38,18 @@ static void test_utf8(void)
 	utf8_fold(&sb, "fa\xCC\x8Ar", strlen("fa\xCC\x8Ar"));
 	is_str(sb.buf, "får", "å written as a and a combining ring folds as å");
 	strbuf_reset(&sb);
-	utf8_fold(&sb, "Dvořák Ærø Čapek", strlen("Dvořák Ærø Čapek"));
-	is_str(sb.buf, "dvorak ærø capek", "accents beyond Latin-1 fold too; æ and ø stay");
+	utf8_fold(&sb, "Dvořák Ærø Čapek ΩMEGA", strlen("Dvořák Ærø Čapek ΩMEGA"));
+	is_str(sb.buf, "dvořak ærø čapek ωmega", "case folds by Unicode; accents only of Latin-1 go; æ and ø stay");
 	strbuf_reset(&sb);
+	{
+		struct strbuf twice = STRBUF_INIT;
+
+		utf8_fold(&sb, "a\xCC\x88\xCC\x81", 5); /* a, combining diaeresis, combining acute */
+		utf8_fold(&twice, sb.buf, sb.len);
+		is_str(twice.buf, sb.buf, "folding twice is folding once (ä with an accent becomes æ with it)");
+		strbuf_release(&twice);
+		strbuf_reset(&sb);
+	}
 	ok(!utf8_needs_nfc("Løwe på nivå", strlen("Løwe på nivå")), "NFC text needs no normalising");
 	ok(utf8_needs_nfc("pa\xCC\x8A", 4), "a combining ring needs normalising");
 	utf8_nfc(&sb, "pa\xCC\x8A \xE2\x84\xAB", 8);
