@@ -264,6 +264,14 @@ out:
 	return rc;
 }
 
+/* Sets up a connection just opened and reads from it once; SQLite's result code. */
+static int probe(struct store *s)
+{
+	sqlite3_busy_handler(s->db, busy_wait, s);
+	sqlite3_extended_result_codes(s->db, 1);
+	return sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
+}
+
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
@@ -288,10 +296,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 			     s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
-	sqlite3_busy_handler(s->db, busy_wait, s);
-	sqlite3_extended_result_codes(s->db, 1);
 	/* A file that is not a database fails here, before anything is written. */
-	rc = sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
+	rc = probe(s);
 	if (rc != SQLITE_OK && !readonly && (rc & 0xff) != SQLITE_NOTADB) {
 		/* A database that cannot be read for writing (a full disk leaves no
 		 * room for SQLite's shared-memory file) is still read. */
@@ -303,9 +309,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 				     s->db ? sqlite3_errmsg(s->db) : "out of memory");
 			goto fail;
 		}
-		sqlite3_busy_handler(s->db, busy_wait, s);
-		sqlite3_extended_result_codes(s->db, 1);
-		rc = sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
+		rc = probe(s);
 	}
 	if (rc != SQLITE_OK) {
 		st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOTADB

@@ -385,32 +385,6 @@ enum vt_status store_case_tags(struct store *s, const char *key, char **tags, st
 			key, tags, diag);
 }
 
-enum vt_status store_orphans(struct store *s, char ***v, size_t *n, struct vt_diag *diag)
-{
-	sqlite3 *db = store_db(s);
-	sqlite3_stmt *st = NULL;
-	size_t alloc = 0;
-	int rc;
-
-	*v = NULL;
-	*n = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT k.case_key, coalesce((SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state t"
-			       " WHERE t.case_key = k.case_key ORDER BY tag)), '') FROM (SELECT DISTINCT case_key FROM ops"
-			       " WHERE case_key IS NOT NULL) k WHERE NOT EXISTS (SELECT 1 FROM cases c"
-			       " WHERE c.case_key = k.case_key) AND (EXISTS (SELECT 1 FROM tag_state t"
-			       " WHERE t.case_key = k.case_key) OR EXISTS (SELECT 1 FROM ops n WHERE n.kind = 'note'"
-			       " AND n.case_key = k.case_key)) ORDER BY k.case_key",
-			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("listing orphaned tags"));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(*v, *n + 1, alloc);
-		(*v)[(*n)++] = xasprintf("%s\t%s", sqlite3_column_text(st, 0), sqlite3_column_text(st, 1));
-	}
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing orphaned tags"));
-}
-
 enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);

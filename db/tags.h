@@ -55,12 +55,6 @@ void tag_counts_free(struct tag_count *v, size_t n);
 /* The tags on the case with key `key`, by name, joined by ", " (caller frees; "" for none). */
 enum vt_status store_case_tags(struct store *s, const char *key, char **tags, struct vt_diag *diag);
 
-/*
- * Case keys that carry tags or notes but match no imported case (a deck
- * replaced without them). Each "KEY\ttag1, tag2" (caller frees the array and strings).
- */
-enum vt_status store_orphans(struct store *s, char ***v, size_t *n, struct vt_diag *diag);
-
 /* The stable keys of the cases numbered `number` ("11/21"), each once. Free with the strings. */
 enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag);
 
