@@ -1042,15 +1042,47 @@ struct section {
 	struct row row;   /* number, title, type as the heading gives them */
 };
 
-/* The agenda row for case number `no`, occurrence `occ` (1-based), or NULL. */
-static struct row *agenda_row(struct papers *p, const char *no, int occ)
-{
-	size_t i;
+/*
+ * Case numbers of a list (agenda rows or sections) by number, so that the
+ * occ-th of a number is found in log n: a notice of 100,000 rows is read
+ * in n log n, not n squared. Entries without a number are "".
+ */
+struct numbering {
+	const char **numbers;
+	int *occ;                      /* which of its number each entry is, from 1 */
+	struct case_number_ref *sorted; /* by number, then by position */
+	size_t n;
+};
 
-	for (i = 0; i < p->nrows; i++)
-		if (p->rows[i].has_no && !strcmp(p->rows[i].no.text, no) && --occ == 0)
-			return &p->rows[i];
-	return NULL;
+static void numbering_init(struct numbering *nb, size_t n)
+{
+	nb->n = n;
+	nb->numbers = xcalloc(n + 1, sizeof(*nb->numbers));
+	nb->occ = xcalloc(n + 1, sizeof(*nb->occ));
+}
+
+/* Once every numbers[i] is set. */
+static void numbering_done(struct numbering *nb)
+{
+	case_occurrences(nb->numbers, nb->n, nb->occ);
+	nb->sorted = case_numbers_sort(nb->numbers, nb->n);
+}
+
+/* The position of the occ-th entry numbered `no` (occ from 1), or SIZE_MAX. */
+static size_t numbering_find(const struct numbering *nb, const char *no, int occ)
+{
+	size_t k = case_numbers_find(nb->sorted, nb->n, no);
+
+	if (k == nb->n || occ < 1 || k + (size_t)occ - 1 >= nb->n || strcmp(nb->sorted[k + (size_t)occ - 1].number, no))
+		return SIZE_MAX;
+	return nb->sorted[k + (size_t)occ - 1].idx;
+}
+
+static void numbering_release(struct numbering *nb)
+{
+	free(nb->numbers);
+	free(nb->occ);
+	free(nb->sorted);
 }
 
 /* True if `line` is the first text after a blank line, a page break or page furniture. */
@@ -1659,6 +1691,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 {
 	struct papers p;
 	struct section *secs = NULL;
+	struct numbering rows_nb = { NULL, NULL, NULL, 0 }, secs_nb = { NULL, NULL, NULL, 0 };
 	size_t nsecs = 0, secs_alloc = 0, i, k, first_case = SIZE_MAX;
 	struct row *trows = NULL;
 	size_t ntrows = 0, trows_alloc = 0;
@@ -1789,13 +1822,20 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	}
 
 	/* Cases: the sections in order, then agenda rows that have none. */
+	numbering_init(&rows_nb, p.nrows);
+	for (i = 0; i < p.nrows; i++)
+		rows_nb.numbers[i] = p.rows[i].has_no ? p.rows[i].no.text : "";
+	numbering_done(&rows_nb);
+	numbering_init(&secs_nb, nsecs);
+	for (i = 0; i < nsecs; i++)
+		secs_nb.numbers[i] = secs[i].row.no.text;
+	numbering_done(&secs_nb);
 	for (i = 0; i < nsecs; i++) {
 		struct deck_case *c = deck_add_case(d);
-		int occ = 1;
+		int occ = secs_nb.occ[i];
 
-		for (k = 0; k < i; k++)
-			occ += !strcmp(secs[k].row.no.text, secs[i].row.no.text);
-		case_from_rows(c, &secs[i].row, agenda_row(&p, secs[i].row.no.text, occ));
+		k = numbering_find(&rows_nb, secs[i].row.no.text, occ);
+		case_from_rows(c, &secs[i].row, k == SIZE_MAX ? NULL : &p.rows[k]);
 		c->occurrence = occ;
 		c->position = (int)d->ncases;
 		c->line_start = secs[i].row.line;
@@ -1805,16 +1845,10 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	for (i = 0; i < p.nrows; i++) {
 		const struct row *r = &p.rows[i];
 		struct deck_case *c;
-		int occ = 1;
-		bool sectioned = false;
+		int occ = rows_nb.occ[i];
 
-		if (!r->has_no)
-			continue;
-		for (k = 0; k < i; k++)
-			occ += p.rows[k].has_no && !strcmp(p.rows[k].no.text, r->no.text);
-		for (k = 0; k < d->ncases && !sectioned; k++)
-			sectioned = !strcmp(d->cases[k].number, r->no.text) && d->cases[k].occurrence == occ;
-		if (sectioned)
+		/* The occ-th row of a number belongs to the occ-th section of it, if there is one. */
+		if (!r->has_no || numbering_find(&secs_nb, r->no.text, occ) != SIZE_MAX)
 			continue;
 		c = deck_add_case(d);
 		case_from_rows(c, NULL, r);
@@ -1826,6 +1860,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	if (!d->ncases)
 		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found: the agenda has no numbered case"));
 out:
+	numbering_release(&rows_nb);
+	numbering_release(&secs_nb);
 	for (i = 0; i < nsecs; i++)
 		row_release(&secs[i].row);
 	free(secs);
