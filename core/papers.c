@@ -871,21 +871,31 @@ static enum col_kind column_of(const struct cell *c)
 	return COL_NONE;
 }
 
-/* A table header: "Sak   Tema   Presenteres av   Tid   Sakstype". */
+/*
+ * A table header: "Sak   Tema   Presenteres av   Tid   Sakstype", every
+ * cell a column's name. The number column comes first, or after the time
+ * ("Tid   Sak   Tema ..."); then a title column must be there too, so that
+ * a header label ("Tid   Kl. 09.30") is no table.
+ */
 static size_t table_header(const struct line *l, struct column *cols)
 {
 	struct cell c[MAX_CELLS];
 	size_t nc = cells_of(l, c, MAX_CELLS), i;
+	bool sak = false, title = false;
 
-	if (nc < 2 || c[0].col > 2 || column_of(&c[0]) != COL_SAK)
+	if (nc < 2 || c[0].col > 2)
 		return 0;
 	for (i = 0; i < nc; i++) {
 		cols[i].kind = column_of(&c[i]);
 		cols[i].col = c[i].col;
 		if (cols[i].kind == COL_NONE)
 			return 0;
+		sak |= cols[i].kind == COL_SAK;
+		title |= cols[i].kind == COL_TITLE;
 	}
-	return nc;
+	if (cols[0].kind != COL_SAK && !(cols[0].kind == COL_TIME && cols[1].kind == COL_SAK && title))
+		return 0;
+	return sak ? nc : 0;
 }
 
 static enum col_kind cell_column(const struct column *cols, size_t ncols, const struct cell *c)
@@ -983,7 +993,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 			title_col = cols[k].col;
 	for (i = h + 1; i < dl->n; i++) {
 		struct cell c[MAX_CELLS];
-		size_t nc, after;
+		size_t nc, after, num;
 		struct case_no no;
 		bool has_time = false;
 
@@ -994,18 +1004,25 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
 		for (k = 0; k < nc; k++)
 			has_time |= cell_column(cols, ncols, &c[k]) == COL_TIME;
-		if (c[0].col + 2 < (title_col ? title_col : 4) && case_number_at(c[0].s, c[0].n, &no, &after)) {
+		/* The case number: the first cell, or the one after the time in a "Tid  Sak" table. */
+		num = nc;
+		for (k = 0; k < nc && k < 2 && num == nc; k++)
+			if ((k == 0 || cell_column(cols, ncols, &c[k]) == COL_SAK) &&
+			    c[k].col + 2 < (title_col ? title_col : 4) && case_number_at(c[k].s, c[k].n, &no, &after))
+				num = k;
+		if (num < nc) {
 			ALLOC_GROW(*rows, *nrows + 1, *alloc);
 			cur = &(*rows)[(*nrows)++];
 			row_init(cur, i, day);
 			cur->has_no = true;
 			cur->no = no;
 			/* "9/23 Godkjenning ..." with one space: the title is in the same cell. */
-			while (after < c[0].n && (c[0].s[after] == ' ' || c[0].s[after] == ':'))
+			while (after < c[num].n && (c[num].s[after] == ' ' || c[num].s[after] == ':'))
 				after++;
-			if (after < c[0].n)
-				strbuf_add(&cur->title, c[0].s + after, c[0].n - after);
-			row_take(cur, cols, ncols, c + 1, nc - 1);
+			if (after < c[num].n)
+				strbuf_add(&cur->title, c[num].s + after, c[num].n - after);
+			row_take(cur, cols, ncols, c, num);
+			row_take(cur, cols, ncols, c + num + 1, nc - num - 1);
 			continue;
 		}
 		if (cur) {

@@ -273,6 +273,46 @@ static void test_word_diff(void)
 	strbuf_release(&sb);
 }
 
+/* An agenda whose first column is the time: "Tid  Sak  Tema  Ansvarlig  Sakstype". */
+static void test_time_first(void)
+{
+	static const char text[] =
+		"Møteinnkalling\n"
+		"\n"
+		"Møte i NUFA\n"
+		"\n"
+		"Dato      12. mars 2025\n"
+		"Tid       Kl. 09.00 – 14.00\n"
+		"Sted      Oslo\n"
+		"\n"
+		"Tid      Sak     Tema                                   Ansvarlig        Sakstype\n"
+		"09.00    5/25    Godkjenning av innkalling              Leder            Godkjenning\n"
+		"09.10    6/25    Kodeverk for legemidler –              Per Hansen       Drøfting\n"
+		"                 forslag til forvaltning\n"
+		"10.00    7/25    Status for e-resept                    Kari Nordmann    Orientering\n"
+		"\n"
+		"\fSak 6/25 Kodeverk for legemidler\n"
+		"\n"
+		"Forslag til vedtak:\n"
+		"NUFA drøfter forslaget.\n";
+	enum vt_status st;
+	struct deck *d = read_doc("t.txt", text, &st);
+
+	ok(st == VT_OK && d && d->ncases == 3, "a table with the time first is an agenda: three cases");
+	if (!d || d->ncases != 3)
+		goto out;
+	is_str(d->cases[0].number, "6/25", "the case with a section comes first");
+	is_str(d->cases[0].time, "09:10", "its time is the first column");
+	ok(d->cases[0].npresenters == 1 && !strcmp(d->cases[0].presenters[0].name, "Per Hansen"),
+	   "its presenter is read from the Ansvarlig column");
+	ok(d->cases[0].type == DECISION_DROFTING, "its type is read from the Sakstype column");
+	is_str(d->cases[1].number, "5/25", "agenda rows without a section follow");
+	is_str(d->cases[2].time, "10:00", "each row keeps its time");
+	is_str(d->cases[2].title, "Status for e-resept", "and its title, not the time");
+out:
+	deck_free(d);
+}
+
 int main(void)
 {
 	test_people();
@@ -280,6 +320,7 @@ int main(void)
 	test_notice();
 	test_minutes_and_merge();
 	test_month_only();
+	test_time_first();
 	test_not_papers();
 	test_word_diff();
 	return done_testing();
