@@ -976,6 +976,49 @@ static void row_take(struct row *r, const struct column *cols, size_t ncols, con
 }
 
 /*
+ * A table that a page break cuts in two, where the text has no form feed
+ * for it: the blank lines at `i` hold page furniture (a footer, "side 2"),
+ * and the next line is the row numbered after the last one, in the
+ * table's columns. Then the table goes on there (*next_line is the line
+ * before it); a gap with no furniture, or any other line, ends the table.
+ */
+static bool table_goes_on(const struct papers *p, size_t i, const struct column *cols, size_t ncols,
+			  size_t title_col, const struct row *last, size_t *next_line)
+{
+	const struct deck_lines *dl = p->dl;
+	struct cell c[MAX_CELLS];
+	struct case_no no;
+	size_t j, nc, after, k;
+	bool furniture = false, beside = false;
+
+	if (!last || !last->has_no)
+		return false;
+	for (j = i; j < dl->n && (dl->v[j].blank || p->skip[j]); j++)
+		furniture |= p->skip[j] || dl->v[j].page;
+	if (j == dl->n || !(furniture || dl->v[j].page))
+		return false;
+	nc = cells_of(&dl->v[j], c, MAX_CELLS);
+	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) || !case_number_at(c[0].s, c[0].n, &no, &after) ||
+	    no.year != last->no.year || no.seq != last->no.seq + 1)
+		return false;
+	/* A row has cells beyond its title (a type, a time, a name), on its line
+	 * or the lines its title wraps onto; a section's heading has not. */
+	for (i = j; i < dl->n && i < j + 3 && !dl->v[i].blank && !beside; i++) {
+		nc = cells_of(&dl->v[i], c, MAX_CELLS);
+		if (i > j && nc && case_number_at(c[0].s, c[0].n, &no, &after))
+			break;
+		for (k = i == j; k < nc; k++) {
+			enum col_kind kind = cell_column(cols, ncols, &c[k]);
+			beside |= kind != COL_TITLE && kind != COL_SAK;
+		}
+	}
+	if (!beside)
+		return false;
+	*next_line = j - 1;
+	return true;
+}
+
+/*
  * Reads the table under the header at line `h` into rows, until a blank
  * line or a line that is not part of a row (the text of a case section).
  * Returns the index of the first line after the table; *day follows the
@@ -998,6 +1041,8 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		bool has_time = false;
 
 		if (p->skip[i])
+			continue;
+		if (dl->v[i].blank && table_goes_on(p, i, cols, ncols, title_col, cur, &i))
 			continue;
 		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], next))
 			break;

@@ -313,6 +313,47 @@ out:
 	deck_free(d);
 }
 
+/* A page break without a form feed inside the agenda: the rows after the page's footer are rows too. */
+static void test_table_over_a_page(void)
+{
+	static const char text[] =
+		"Møteinnkalling\n"
+		"\n"
+		"Møte i NUIT\n"
+		"\n"
+		"Dato      7. februar 2024\n"
+		"Sted      Oslo\n"
+		"\n"
+		"Sak    Tema                                           Sakstype\n"
+		"1/24   Godkjenning av innkalling                      Godkjenning\n"
+		"2/24   Orientering fra direktoratet                   Orientering\n"
+		"\n"
+		"\n"
+		"                                                       side 1\n"
+		"\n"
+		"3/24   Felles språk i kommunene – forslag til\n"
+		"       organisering                                   Drøfting\n"
+		"4/24   Eventuelt\n"
+		"\n"
+		"\n"
+		"1/24 Godkjenning av innkalling\n"
+		"\n"
+		"Forslag til vedtak: NUIT godkjenner innkallingen.\n";
+	enum vt_status st;
+	struct deck *d = read_doc("p.txt", text, &st);
+	size_t i;
+	const struct deck_case *c3 = NULL;
+
+	ok(st == VT_OK && d && d->ncases == 4, "the agenda goes on after the page's footer: four cases");
+	for (i = 0; d && i < d->ncases; i++)
+		if (!strcmp(d->cases[i].number, "3/24"))
+			c3 = &d->cases[i];
+	ok(c3 && c3->type == DECISION_DROFTING, "the row after the page break keeps its type");
+	is_str(c3 ? c3->agenda_title : NULL, "Felles språk i kommunene – forslag til organisering",
+	       "and its wrapped title");
+	deck_free(d);
+}
+
 int main(void)
 {
 	test_people();
@@ -321,6 +362,7 @@ int main(void)
 	test_minutes_and_merge();
 	test_month_only();
 	test_time_first();
+	test_table_over_a_page();
 	test_not_papers();
 	test_word_diff();
 	return done_testing();
