@@ -62,6 +62,15 @@ struct papers {
 	struct row *rows; /* agenda rows */
 	size_t nrows, rows_alloc;
 	size_t header_end; /* first line after the header block */
+	struct joint *joints; /* decisions one section records for several cases */
+	size_t njoints, joints_alloc;
+};
+
+/* "Vedtak i sak 15/24 og 16/24:": case `from` recorded it for `number` too. */
+struct joint {
+	size_t from;   /* index in d->cases */
+	char number[16];
+	bool proposed; /* "Forslag til vedtak i sakene ..." */
 };
 
 /* Characters (not bytes) in s[0..n). */
@@ -1232,7 +1241,8 @@ static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bo
 }
 
 enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP };
-static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended);
+struct named;
+static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names);
 
 /* Continues a heading's title onto line i? */
 static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
@@ -1250,7 +1260,7 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 		size_t after, n;
 		bool am;
 		const char *s = line_trim(l, &n);
-		return dlabel_of(s, n, &after, &am) == DL_NONE && !table_header(l, (struct column[MAX_CELLS]){ 0 });
+		return dlabel_of(s, n, &after, &am, NULL) == DL_NONE && !table_header(l, (struct column[MAX_CELLS]){ 0 });
 	}
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
@@ -1273,8 +1283,47 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 
 /* ---- decisions --------------------------------------------------------- */
 
-/* A label at the start of `s`: returns its kind and sets *after past it. */
-static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended)
+/* The case numbers a decision label names. */
+struct named {
+	char number[8][16];
+	size_t n;
+};
+
+/*
+ * After a label's word at s[a]: " i sak 15/24 og 16/24", " for sakene 3/23,
+ * 4/23 og 5/23". Fills `names` and returns where the list ends, or `a`
+ * when there is none.
+ */
+static size_t named_cases(const char *s, size_t n, size_t a, struct named *names)
+{
+	static const char *const intro[] = { "i sakene ", "i sak ", "for sakene ", "for sak ", "i saker " };
+	size_t i, at = a, used;
+	struct case_no no;
+
+	names->n = 0;
+	for (i = 0; i < ARRAY_SIZE(intro); i++)
+		if (scan_prefix(s + a, n - a, intro[i], &used))
+			break;
+	if (i == ARRAY_SIZE(intro))
+		return a;
+	at = a + used;
+	while (at < n && names->n < ARRAY_SIZE(names->number) && scan_case_number(s + at, n - at, &no)) {
+		snprintf(names->number[names->n++], sizeof(names->number[0]), "%s", no.text);
+		at += no.len;
+		while (at < n && (s[at] == ' ' || s[at] == ','))
+			at++;
+		if (scan_prefix(s + at, n - at, "og ", &used))
+			at += used;
+	}
+	if (!names->n)
+		return a;
+	while (at < n && s[at] == ' ')
+		at++;
+	return at;
+}
+
+/* A label at the start of `s`: returns its kind and sets *after past it; `names` (may be NULL) gets the cases it names. */
+static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names)
 {
 	static const struct {
 		const char *word;
@@ -1291,6 +1340,8 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	size_t i, a;
 
 	*amended = false;
+	if (names)
+		names->n = 0;
 	for (i = 0; i < ARRAY_SIZE(words); i++) {
 		if (!scan_prefix(s, n, words[i].word, &a))
 			continue;
@@ -1313,6 +1364,9 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		}
 		while (a < n && s[a] == ' ')
 			a++;
+		/* "Vedtak i sak 15/24 og 16/24:", "Forslag til vedtak i sakene 3/23, 4/23:" */
+		if (names && (words[i].kind == DL_PROPOSED || words[i].kind == DL_RECORDED))
+			a = named_cases(s, n, a, names);
 		/* A label ends in a colon or stands alone; "Vedtaket ble ..." is prose. */
 		if (a < n && s[a] == ':') {
 			a++;
@@ -1513,6 +1567,7 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 	struct strbuf dec[2] = { STRBUF_INIT, STRBUF_INIT }, para = STRBUF_INIT, last = STRBUF_INIT,
 		      people = STRBUF_INIT, all = STRBUF_INIT;
 	enum dlabel in = DL_NONE;
+	struct named names;
 	size_t i, right = 0;
 	bool newpara = false, amended = false, labelled_recorded = false, crossed = false;
 
@@ -1541,10 +1596,23 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		if (crossed && newpara && scan_starts_lower(s, n))
 			newpara = false;
 		crossed = false;
-		lab = dlabel_of(s, n, &after, &am);
+		lab = dlabel_of(s, n, &after, &am, &names);
 		if (lab != DL_NONE) {
 			struct cell cl[MAX_CELLS];
-			size_t nc = cells_of(l, cl, MAX_CELLS);
+			size_t nc = cells_of(l, cl, MAX_CELLS), k;
+
+			/* A decision for this case and others: the others get it too, once all are read. */
+			for (k = 0; k < names.n && (lab == DL_PROPOSED || lab == DL_RECORDED); k++) {
+				struct joint *j;
+
+				if (!strcmp(names.number[k], c->number))
+					continue;
+				ALLOC_GROW(p->joints, p->njoints + 1, p->joints_alloc);
+				j = &p->joints[p->njoints++];
+				j->from = (size_t)(c - p->d->cases);
+				snprintf(j->number, sizeof(j->number), "%s", names.number[k]);
+				j->proposed = lab == DL_PROPOSED;
+			}
 
 			if (in == DL_PEOPLE) {
 				papers_people(people.buf, people.len, add_presenter_cb, c);
@@ -1749,6 +1817,40 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 	return DOC_DECK;
 }
 
+/*
+ * "Vedtak i sak 15/24 og 16/24": the decision recorded (or proposed) in one
+ * section is each named case's too, unless that case has its own.
+ */
+static void apply_joints(struct papers *p)
+{
+	struct deck *d = p->d;
+	size_t i, k;
+
+	for (i = 0; i < p->njoints; i++) {
+		const struct deck_case *from = &d->cases[p->joints[i].from];
+		const char *text = p->joints[i].proposed ? from->decision : from->recorded;
+
+		if (!text)
+			continue;
+		for (k = 0; k < d->ncases; k++) {
+			struct deck_case *to = &d->cases[k];
+
+			if (strcmp(to->number, p->joints[i].number))
+				continue;
+			if (p->joints[i].proposed && !to->decision) {
+				to->decision = xstrdup(text);
+			} else if (!p->joints[i].proposed && !to->recorded) {
+				to->recorded = xstrdup(text);
+				to->outcome = from->outcome;
+				if (from->recorded_source && !to->recorded_source)
+					to->recorded_source = xstrdup(from->recorded_source);
+				if (to->decision && word_diff_changes_content(to->decision, to->recorded))
+					to->amended = true;
+			}
+		}
+	}
+}
+
 enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind, struct vt_diag *diag)
 {
 	struct papers p;
@@ -1919,6 +2021,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		c->line_start = c->line_end = r->line;
 	}
 	add_agenda_items(&p);
+	apply_joints(&p);
 	if (!d->ncases)
 		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found: the agenda has no numbered case"));
 out:
@@ -1930,6 +2033,7 @@ out:
 	for (i = 0; i < p.nrows; i++)
 		row_release(&p.rows[i]);
 	free(p.rows);
+	free(p.joints);
 	free(trows);
 	free(p.skip);
 	free(p.page);

@@ -354,6 +354,51 @@ static void test_table_over_a_page(void)
 	deck_free(d);
 }
 
+/* "Vedtak i sak 15/25 og 16/25": one decision recorded for two cases. */
+static void test_joint_decision(void)
+{
+	static const char text[] =
+		"Referat\n"
+		"\n"
+		"Møte i NUFA\n"
+		"\n"
+		"Dato      12. mars 2025\n"
+		"Sted      Oslo\n"
+		"\n"
+		"Til stede\n"
+		"Ola Nordmann (KS)\n"
+		"\n"
+		"\n"
+		"Sak 15/25 Status for e-resept\n"
+		"\n"
+		"Per Hansen orienterte om status for e-resept og videre planer.\n"
+		"\n"
+		"\n"
+		"Sak 16/25 Status for kjernejournal\n"
+		"\n"
+		"Kari Nordmann orienterte om kjernejournal.\n"
+		"\n"
+		"Vedtak i sak 15/25 og 16/25:\n"
+		"NUFA tar sakene til orientering.\n"
+		"\n"
+		"\n"
+		"Sak 17/25 Kodeverk\n"
+		"\n"
+		"Vedtak:\n"
+		"NUFA slutter seg til forslaget.\n";
+	enum vt_status st;
+	struct deck *d = read_doc("j.txt", text, &st);
+
+	ok(st == VT_OK && d && d->ncases == 3, "minutes with a joint decision: three cases");
+	if (!d || d->ncases != 3)
+		goto out;
+	is_str(d->cases[0].recorded, "NUFA tar sakene til orientering.", "the first named case has the joint decision");
+	is_str(d->cases[1].recorded, "NUFA tar sakene til orientering.", "so has the case it is written under");
+	is_str(d->cases[2].recorded, "NUFA slutter seg til forslaget.", "the next case keeps its own");
+out:
+	deck_free(d);
+}
+
 int main(void)
 {
 	test_people();
@@ -363,6 +408,7 @@ int main(void)
 	test_month_only();
 	test_time_first();
 	test_table_over_a_page();
+	test_joint_decision();
 	test_not_papers();
 	test_word_diff();
 	return done_testing();
