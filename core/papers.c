@@ -638,6 +638,93 @@ static void list_add(struct papers *p, struct list_col *lc, const char *s, size_
 	strbuf_add(&lc->entry, s, n);
 }
 
+/*
+ * An attendance list set out as a table: "Navn   Virksomhet   Rolle", then
+ * a person a row. The header's cells give the columns; a row's role
+ * ("Observatør", "Sekretariat", "Stedfortreder", "Forfall") is read as the
+ * lists' labels are, and any other ("Leder") is kept as a note.
+ */
+enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_OTHER };
+
+static void cell_join(struct strbuf *sb, const char *s, size_t n);
+
+struct att_table {
+	size_t col[MAX_CELLS];
+	enum att_col kind[MAX_CELLS];
+	size_t n;
+};
+
+static bool attendance_header(const struct cell *c, size_t nc, struct att_table *t)
+{
+	static const struct {
+		const char *word;
+		enum att_col kind;
+	} words[] = {
+		{ "navn", ATT_NAME }, { "virksomhet", ATT_ORG }, { "organisasjon", ATT_ORG }, { "arbeidssted", ATT_ORG },
+		{ "representerer", ATT_ORG }, { "rolle", ATT_ROLE }, { "funksjon", ATT_ROLE }, { "verv", ATT_ROLE },
+		{ "e-post", ATT_OTHER }, { "merknad", ATT_OTHER },
+	};
+	size_t k, w;
+
+	if (nc < 2 || !word_eq(c[0].s, c[0].n, "navn"))
+		return false;
+	for (k = 0; k < nc; k++) {
+		for (w = 0; w < ARRAY_SIZE(words) && !word_eq(c[k].s, c[k].n, words[w].word); w++)
+			;
+		if (w == ARRAY_SIZE(words))
+			return false;
+		t->col[k] = c[k].col;
+		t->kind[k] = words[w].kind;
+	}
+	t->n = nc;
+	return true;
+}
+
+static void attendance_row(struct papers *p, const struct att_table *t, const struct cell *c, size_t nc,
+			   enum label_kind list, long line)
+{
+	struct strbuf entry = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, name = STRBUF_INIT;
+	enum label_kind kind = list;
+	size_t k, m;
+
+	for (k = 0; k < nc; k++) {
+		enum att_col a = t->kind[0];
+
+		for (m = 0; m < t->n; m++)
+			if (t->col[m] <= c[k].col + 2)
+				a = t->kind[m];
+		cell_join(a == ATT_NAME ? &name : a == ATT_ORG ? &org : a == ATT_ROLE ? &role : &entry, c[k].s, c[k].n);
+	}
+	strbuf_reset(&entry);
+	if (!name.len)
+		goto out;
+	if (role.len) {
+		struct cell rc = { role.buf, role.len, 0 };
+		enum label_kind rk = label_of(&rc);
+
+		if (list_label(rk))
+			kind = rk;
+	}
+	strbuf_add(&entry, name.buf, name.len);
+	if (org.len)
+		strbuf_addf(&entry, " (%s)", org.buf);
+	k = p->d->nattendance;
+	add_attendee(p, entry.buf, entry.len, kind, line);
+	/* "Leder", "Nestleder": a note on the person, not a list of its own. */
+	if (p->d->nattendance > k && role.len && kind == list && !word_eq(role.buf, role.len, "medlem")) {
+		struct attendee *a = &p->d->attendance[p->d->nattendance - 1];
+		char *note = a->note ? xasprintf("%s; %s", role.buf, a->note) : xstrdup(role.buf);
+
+		free(a->note);
+		a->note = note;
+	}
+out:
+	strbuf_release(&entry);
+	strbuf_release(&org);
+	strbuf_release(&role);
+	strbuf_release(&name);
+}
+
 static void set_value(char **field, const char *s, size_t n)
 {
 	if (!*field)
@@ -699,6 +786,7 @@ static void read_header(struct papers *p, size_t end)
 	struct deck *d = p->d;
 	const struct deck_lines *dl = p->dl;
 	struct list_col lists[2];
+	struct att_table table = { { 0 }, { 0 }, 0 };
 	size_t nlists = 0, i, k, value_col = 0;
 	enum label_kind cur = L_NONE;
 	struct strbuf venue = STRBUF_INIT;
@@ -718,6 +806,7 @@ static void read_header(struct papers *p, size_t end)
 			for (k = 0; k < nlists; k++)
 				list_flush(p, &lists[k]);
 			nlists = 0;
+			table.n = 0;
 			if (cur == L_VENUE || list_label(cur))
 				cur = L_NONE;
 			continue;
@@ -773,6 +862,7 @@ static void read_header(struct papers *p, size_t end)
 			for (k = 0; k < nlists; k++)
 				list_flush(p, &lists[k]);
 			nlists = 0;
+			table.n = 0;
 			cur = lk;
 			value_col = nc > 1 ? c[1].col : 0;
 			if (list_label(lk) && nc > 1 && label_of(&c[1]) != L_NONE && list_label(label_of(&c[1]))) {
@@ -820,6 +910,12 @@ static void read_header(struct papers *p, size_t end)
 			default:
 				break;
 			}
+			continue;
+		}
+		if (nlists == 1 && (table.n || attendance_header(c, nc, &table))) {
+			if (word_eq(c[0].s, c[0].n, "navn"))
+				continue; /* the header itself */
+			attendance_row(p, &table, c, nc, lists[0].kind, (long)i + 1);
 			continue;
 		}
 		if (nlists) {

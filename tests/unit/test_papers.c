@@ -399,6 +399,43 @@ out:
 	deck_free(d);
 }
 
+/* Attendance set out as a table: "Navn  Virksomhet  Rolle". */
+static void test_attendance_table(void)
+{
+	static const char text[] =
+		"Referat\n"
+		"\n"
+		"Møte i NUFA\n"
+		"\n"
+		"Dato      12. mars 2025\n"
+		"\n"
+		"Deltakere\n"
+		"Navn                   Virksomhet                       Rolle\n"
+		"Ola Nordmann           KS                               Medlem\n"
+		"Per Olsen              Direktoratet for e-helse         Leder\n"
+		"Lise Berg              Helse- og omsorgsdepartementet   Observatør\n"
+		"Nils Dahl              Direktoratet for e-helse         Sekretariat\n"
+		"\n"
+		"Sak 17/25 Kodeverk\n"
+		"\n"
+		"Vedtak:\n"
+		"NUFA slutter seg til forslaget.\n";
+	enum vt_status st;
+	struct deck *d = read_doc("a.txt", text, &st);
+
+	ok(st == VT_OK && d && d->nattendance == 4, "four people, and no person named Navn");
+	if (!d || d->nattendance != 4)
+		goto out;
+	is_str(d->attendance[0].organization, "KS", "the organisation comes from its column");
+	ok(d->attendance[0].role == ROLE_MEMBER && !d->attendance[0].note, "Medlem: a member, with no note");
+	is_str(d->attendance[1].note, "Leder", "Leder: a member, noted as leader");
+	ok(d->attendance[2].role == ROLE_OBSERVER, "Observatør: an observer");
+	is_str(d->attendance[2].organization, "Helse- og omsorgsdepartementet", "whose organisation is not the role");
+	ok(d->attendance[3].role == ROLE_SECRETARIAT, "Sekretariat: the secretariat");
+out:
+	deck_free(d);
+}
+
 int main(void)
 {
 	test_people();
@@ -409,6 +446,7 @@ int main(void)
 	test_time_first();
 	test_table_over_a_page();
 	test_joint_decision();
+	test_attendance_table();
 	test_not_papers();
 	test_word_diff();
 	return done_testing();
