@@ -273,6 +273,10 @@ static void test_word_diff(void)
 	strbuf_release(&sb);
 }
 
+/* What the minutes of the tests below share: their head, and a case with its own decision. */
+#define MINUTES_HEAD "Referat\n\nMøte i NUFA\n\nDato      12. mars 2025\n"
+#define CASE_17_25 "Sak 17/25 Kodeverk\n\nVedtak:\nNUFA slutter seg til forslaget.\n"
+
 /* An agenda whose first column is the time: "Tid  Sak  Tema  Ansvarlig  Sakstype". */
 static void test_time_first(void)
 {
@@ -358,11 +362,7 @@ static void test_table_over_a_page(void)
 static void test_joint_decision(void)
 {
 	static const char text[] =
-		"Referat\n"
-		"\n"
-		"Møte i NUFA\n"
-		"\n"
-		"Dato      12. mars 2025\n"
+		MINUTES_HEAD
 		"Sted      Oslo\n"
 		"\n"
 		"Til stede\n"
@@ -382,10 +382,7 @@ static void test_joint_decision(void)
 		"NUFA tar sakene til orientering.\n"
 		"\n"
 		"\n"
-		"Sak 17/25 Kodeverk\n"
-		"\n"
-		"Vedtak:\n"
-		"NUFA slutter seg til forslaget.\n";
+		CASE_17_25;
 	enum vt_status st;
 	struct deck *d = read_doc("j.txt", text, &st);
 
@@ -403,11 +400,7 @@ out:
 static void test_attendance_table(void)
 {
 	static const char text[] =
-		"Referat\n"
-		"\n"
-		"Møte i NUFA\n"
-		"\n"
-		"Dato      12. mars 2025\n"
+		MINUTES_HEAD
 		"\n"
 		"Deltakere\n"
 		"Navn                   Virksomhet                       Rolle\n"
@@ -416,10 +409,7 @@ static void test_attendance_table(void)
 		"Lise Berg              Helse- og omsorgsdepartementet   Observatør\n"
 		"Nils Dahl              Direktoratet for e-helse         Sekretariat\n"
 		"\n"
-		"Sak 17/25 Kodeverk\n"
-		"\n"
-		"Vedtak:\n"
-		"NUFA slutter seg til forslaget.\n";
+		CASE_17_25;
 	enum vt_status st;
 	struct deck *d = read_doc("a.txt", text, &st);
 
