@@ -11,12 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agenda.h"
-#include "names.h"
-#include "scan.h"
-#include "strbuf.h"
-#include "util.h"
-#include "banned.h"
+#include "core/agenda.h"
+#include "core/names.h"
+#include "core/scan.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 /* Markers of how a case is presented, written after the number: "12/24 - Teams Title". */
 static const char *const remote_markers[] = { "Teams", "Zoom", "Video", "Videomøte", "Digitalt",

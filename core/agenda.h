@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
-#include "lines.h"
+#include "core/deck.h"
+#include "core/lines.h"
 
 /* True for a table header or agenda title ("Sak Agenda NUFA Presenterer saken Tid Sakstype"). */
 bool agenda_header_line(const char *s, size_t n);

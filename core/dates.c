@@ -6,10 +6,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
-#include "i18n.h"
-#include "strbuf.h"
-#include "banned.h"
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/banned.h"
 
 static const char *const months[] = {
 	"januar", "februar", "mars", "april", "mai", "juni", "juli",

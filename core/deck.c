@@ -6,11 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deck.h"
-#include "i18n.h"
-#include "strbuf.h"
-#include "util.h"
-#include "banned.h"
+#include "core/deck.h"
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static const char *const type_names[] = { NULL, "Godkjenning", "Orientering", "Drøfting" };
 static const char *const source_names[] = { NULL, "agenda", "announced_change", "inferred" };

@@ -7,17 +7,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include "document.h"
-#include "i18n.h"
-#include "lines.h"
-#include "papers.h"
-#include "parse.h"
-#include "pdf.h"
-#include "sha256.h"
-#include "unflatten.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/document.h"
+#include "core/i18n.h"
+#include "core/lines.h"
+#include "core/papers.h"
+#include "core/parse.h"
+#include "core/pdf.h"
+#include "core/sha256.h"
+#include "core/unflatten.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static bool named_pdf(const char *source)
 {

@@ -8,9 +8,9 @@
 
 #include <stddef.h>
 
-#include "deck.h"
-#include "status.h"
-#include "strbuf.h"
+#include "core/deck.h"
+#include "core/status.h"
+#include "core/strbuf.h"
 
 /*
  * Reads the `len` bytes at `data` (which must hold len + 1 bytes; their

@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates.h"
-#include "export.h"
-#include "json.h"
-#include "banned.h"
+#include "core/dates.h"
+#include "core/export.h"
+#include "core/json.h"
+#include "core/banned.h"
 
 static const char *const csv_columns[] = {
 	"key", "number", "meeting_date", "meeting_end", "body", "venue", "decision_type", "decision_type_source",

@@ -6,8 +6,8 @@
 #ifndef VEDTAK_EXPORT_H
 #define VEDTAK_EXPORT_H
 
-#include "deck.h"
-#include "strbuf.h"
+#include "core/deck.h"
+#include "core/strbuf.h"
 
 /*
  * CSV (RFC 4180): a UTF-8 byte-order mark (so that spreadsheets read æøå

@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "fileio.h"
-#include "i18n.h"
-#include "util.h"
-#include "banned.h"
+#include "core/fileio.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 bool file_read(const char *path, size_t max, char **data, size_t *len, struct strbuf *why)
 {

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 /* The default of the largest file vedtak reads (--max-file-size, max_file_size in the configuration). */
 #define FILE_MAX_BYTES_DEFAULT ((size_t)512 << 20)

@@ -2,8 +2,8 @@
  * i18n.c: message lookup in a context (gettext's pgettext, which glibc's
  * libintl.h leaves to a header of the gettext package).
  */
-#include "i18n.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/banned.h"
 
 const char *i18n_pgettext(const char *ctx_msgid, const char *msgid)
 {

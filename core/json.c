@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
-#include "termsafe.h"
-#include "utf8.h"
-#include "banned.h"
+#include "core/json.h"
+#include "core/termsafe.h"
+#include "core/utf8.h"
+#include "core/banned.h"
 
 void json_string(struct strbuf *sb, const char *s)
 {

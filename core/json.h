@@ -5,8 +5,8 @@
 #ifndef VEDTAK_JSON_H
 #define VEDTAK_JSON_H
 
-#include "deck.h"
-#include "strbuf.h"
+#include "core/deck.h"
+#include "core/strbuf.h"
 
 /* Appends `s` as a JSON string literal, or null for NULL. */
 void json_string(struct strbuf *sb, const char *s);

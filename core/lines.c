@@ -4,11 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lines.h"
-#include "i18n.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/lines.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static long line_of_offset(const char *data, size_t off)
 {

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "status.h"
+#include "core/status.h"
 
 /* 16 bytes a line: a 100 MB deck has millions of them, most of them short. */
 struct line {

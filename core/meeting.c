@@ -9,11 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "meeting.h"
-#include "util.h"
-#include "worddiff.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/meeting.h"
+#include "core/util.h"
+#include "core/worddiff.h"
+#include "core/banned.h"
 
 bool meeting_same(const struct deck *a, const struct deck *b)
 {

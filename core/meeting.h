@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
+#include "core/deck.h"
 
 /*
  * True if document `a` and meeting or document `b` are the same meeting:

@@ -6,13 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "members.h"
-#include "names.h"
-#include "scan.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/members.h"
+#include "core/names.h"
+#include "core/scan.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static bool contains_ci(const char *s, size_t n, const char *needle)
 {

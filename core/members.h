@@ -9,8 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
-#include "lines.h"
+#include "core/deck.h"
+#include "core/lines.h"
 
 /* True for a line that opens the member-change slides. */
 bool members_header_line(const char *s, size_t n);

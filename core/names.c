@@ -10,12 +10,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include "deck.h"
-#include "names.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/deck.h"
+#include "core/names.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 struct alias {
 	const char *folded; /* lower case, as utf8_fold() gives */

@@ -16,16 +16,16 @@
 #include <string.h>
 #include <strings.h>
 
-#include "dates.h"
-#include "i18n.h"
-#include "names.h"
-#include "papers.h"
-#include "scan.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "worddiff.h"
-#include "util.h"
-#include "banned.h"
+#include "core/dates.h"
+#include "core/i18n.h"
+#include "core/names.h"
+#include "core/papers.h"
+#include "core/scan.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/worddiff.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 #define MAX_CELLS 16
 

@@ -11,9 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
-#include "lines.h"
-#include "status.h"
+#include "core/deck.h"
+#include "core/lines.h"
+#include "core/status.h"
 
 /*
  * Guesses the kind of document from its first page: a title line

@@ -12,19 +12,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agenda.h"
-#include "i18n.h"
-#include "dates.h"
-#include "lines.h"
-#include "members.h"
-#include "names.h"
-#include "parse.h"
-#include "scan.h"
-#include "sha256.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/agenda.h"
+#include "core/i18n.h"
+#include "core/dates.h"
+#include "core/lines.h"
+#include "core/members.h"
+#include "core/names.h"
+#include "core/parse.h"
+#include "core/scan.h"
+#include "core/sha256.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 #define MAX_TITLE_LINES 8
 

@@ -6,9 +6,9 @@
 
 #include <stddef.h>
 
-#include "deck.h"
-#include "lines.h"
-#include "status.h"
+#include "core/deck.h"
+#include "core/lines.h"
+#include "core/status.h"
 
 /*
  * Parses `len` bytes of deck text. `source` is the file name recorded in

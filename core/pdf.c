@@ -12,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "pdf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/pdf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 #define PDF_MAX_COLUMN 400
 

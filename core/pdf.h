@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "status.h"
-#include "strbuf.h"
+#include "core/status.h"
+#include "core/strbuf.h"
 
 /* True if `data` starts like a PDF ("%PDF-" within its first 1024 bytes). */
 bool pdf_sniff(const char *data, size_t len);

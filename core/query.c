@@ -16,14 +16,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "names.h"
-#include "i18n.h"
-#include "query.h"
-#include "scan.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/names.h"
+#include "core/i18n.h"
+#include "core/query.h"
+#include "core/scan.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 /* Limits that stop a runaway pattern such as (a+)+$ instead of letting it run for hours. */
 #define REGEX_MATCH_LIMIT 2000000

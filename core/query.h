@@ -14,8 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
-#include "status.h"
+#include "core/deck.h"
+#include "core/status.h"
 
 enum qnode_kind { Q_AND, Q_OR, Q_NOT, Q_TERM, Q_FILTER };
 

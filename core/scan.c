@@ -7,12 +7,12 @@
 #include <strings.h>
 #include <stdio.h>
 
-#include "names.h"
-#include "scan.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/names.h"
+#include "core/scan.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static bool is_digit(char c)
 {

@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
+#include "core/deck.h"
 
 struct case_no {
 	int seq, year;  /* 11, 2021 */

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "snippet.h"
-#include "strbuf.h"
-#include "util.h"
-#include "words.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/snippet.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "core/banned.h"
 
 /* Passage length around the first hit, in bytes (cut at word boundaries). */
 #define BEFORE 60

@@ -7,8 +7,8 @@
 
 #include <stddef.h>
 
-#include "deck.h"
-#include "query.h"
+#include "core/deck.h"
+#include "core/query.h"
 
 struct matcher;
 

@@ -4,9 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "i18n.h"
-#include "status.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/status.h"
+#include "core/banned.h"
 
 const char *vt_status_str(enum vt_status s)
 {

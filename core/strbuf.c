@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "util.h"
-#include "banned.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 char strbuf_empty_[1];
 

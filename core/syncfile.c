@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "sha256.h"
-#include "syncfile.h"
-#include "userdata.h"
-#include "util.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/sha256.h"
+#include "core/syncfile.h"
+#include "core/userdata.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 #define SYNC_MAGIC "vedtak-sync 1"
 

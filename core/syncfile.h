@@ -19,8 +19,8 @@
 #include <stddef.h>
 #include <time.h>
 
-#include "status.h"
-#include "strbuf.h"
+#include "core/status.h"
+#include "core/strbuf.h"
 
 enum sync_field {
 	SF_ID, SF_BATCH, SF_KIND, SF_CASE_KEY, SF_TAG, SF_REF, SF_NAME, SF_TEXT, SF_AUTHOR, SF_AT,

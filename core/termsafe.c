@@ -1,9 +1,9 @@
 /*
  * termsafe.c: replacing what must not reach a terminal (see termsafe.h).
  */
-#include "termsafe.h"
-#include "utf8.h"
-#include "banned.h"
+#include "core/termsafe.h"
+#include "core/utf8.h"
+#include "core/banned.h"
 
 bool term_unsafe(uint32_t cp)
 {

@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 /*
  * True for code points that must not reach a terminal as they are: C0

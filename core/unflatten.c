@@ -14,14 +14,14 @@
 #include <string.h>
 #include <strings.h>
 
-#include "deck.h"
-#include "names.h"
-#include "papers.h"
-#include "scan.h"
-#include "unflatten.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/deck.h"
+#include "core/names.h"
+#include "core/papers.h"
+#include "core/scan.h"
+#include "core/unflatten.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 struct tok {
 	const char *s;

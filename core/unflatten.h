@@ -9,8 +9,8 @@
 
 #include <stdbool.h>
 
-#include "lines.h"
-#include "strbuf.h"
+#include "core/lines.h"
+#include "core/strbuf.h"
 
 /* True if `dl` looks flattened: a few lines, most of them very long. */
 bool unflatten_needed(const struct deck_lines *dl);

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "query.h"
-#include "termsafe.h"
-#include "userdata.h"
-#include "utf8.h"
-#include "banned.h"
+#include "core/i18n.h"
+#include "core/query.h"
+#include "core/termsafe.h"
+#include "core/userdata.h"
+#include "core/utf8.h"
+#include "core/banned.h"
 
 /* Valid UTF-8 with no unsafe code point; newlines and tabs only where allowed. */
 static const char *text_problem(const char *s, size_t max, bool lines)

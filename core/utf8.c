@@ -7,8 +7,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "utf8.h"
-#include "banned.h"
+#include "core/utf8.h"
+#include "core/banned.h"
 
 size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 {

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 /* Offset of the first byte that is not valid UTF-8, or `n` if all are. */
 size_t utf8_invalid_offset(const char *s, size_t n);

@@ -7,9 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "util.h"
-#include "banned.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static void die_oom(size_t n)
 {
@@ -58,13 +57,21 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* Formats twice (to measure, then to write) so that util.c needs no strbuf: strbuf is built on util. */
 char *xasprintf(const char *fmt, ...)
 {
-	struct strbuf sb = STRBUF_INIT;
 	va_list ap;
+	char *p;
+	int n;
 
 	va_start(ap, fmt);
-	strbuf_vaddf(&sb, fmt, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	return strbuf_detach(&sb, NULL);
+	if (n < 0)
+		return xstrdup("");
+	p = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return p;
 }

@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "snippet.h"
-#include "util.h"
-#include "worddiff.h"
-#include "banned.h"
+#include "core/snippet.h"
+#include "core/util.h"
+#include "core/worddiff.h"
+#include "core/banned.h"
 
 struct word {
 	const char *s;

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "strbuf.h"
+#include "core/strbuf.h"
 
 enum wd_kind { WD_SAME, WD_DEL, WD_ADD };
 

@@ -5,11 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "words.h"
-#include "banned.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "core/banned.h"
 
 /*
  * Stemming is the costliest step of indexing and most words repeat, so

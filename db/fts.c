@@ -10,14 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fts.h"
-#include "i18n.h"
-#include "query.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "words.h"
-#include "banned.h"
+#include "db/fts.h"
+#include "core/i18n.h"
+#include "db/sql.h"
+#include "core/query.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "core/banned.h"
 
 struct tokenizer {
 	struct wordizer *wz;
@@ -277,14 +278,14 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
 	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register the vedtak tokenizer: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot register the vedtak tokenizer"));
 	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, regexp_func,
 				    NULL, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register vedtak_regexp: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot register vedtak_regexp"));
 	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_func, NULL,
 				    NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)1,
 				    fold_func, NULL, NULL) != SQLITE_OK)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot register vedtak_fold: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot register vedtak_fold"));
 	return VT_OK;
 }

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "status.h"
+#include "core/status.h"
 
 /* The pointer type name for binding a struct regex * (sqlite3_bind_pointer). */
 #define FTS_REGEX_POINTER "vedtak_regex"

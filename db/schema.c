@@ -8,10 +8,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "schema.h"
-#include "i18n.h"
-#include "util.h"
-#include "banned.h"
+#include "db/schema.h"
+#include "db/sql.h"
+#include "core/i18n.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static const char *const migrations[] = {
 	/* version 1: imported meetings */
@@ -214,7 +215,7 @@ enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt
 	int v = user_version(db), objects = -1;
 
 	if (v < 0)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (v > target)
 		return vt_fail(diag, VT_ERR_SCHEMA, 0,
 			       _("database schema version %d is newer than this vedtak supports (%d); "
@@ -228,7 +229,7 @@ enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt
 		objects = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	if (objects < 0)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (objects > 0)
 		return vt_fail(diag, VT_ERR_FORMAT, 0,
 			       _("%s is not a vedtak database: it holds another program's tables (left untouched)"),
@@ -242,24 +243,24 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 
 	/* schema_check() has refused a newer database before anything was written. */
 	if (v < 0 || v > target)
-		return vt_fail(diag, VT_ERR_DB, 0, _("cannot read the schema version: %s"), sqlite3_errmsg(db));
+		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (v < target && readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0,
 			       _("database schema version %d needs upgrading to %d; open it once without --read-only"),
 			       v, target);
 	while (v < target) {
-		char *err = NULL;
-		char *sql = xasprintf("BEGIN IMMEDIATE; %s PRAGMA user_version = %d; COMMIT;", migrations[v], v + 1);
-		int rc = sqlite3_exec(db, sql, NULL, NULL, &err);
+		/* Each step in its own transaction: a failed step leaves the one before it whole. */
+		char *sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
+		char *what = xasprintf(_("migrating the schema to version %d"), v + 1);
+		enum vt_status st = sql_begin(db, true, what, diag);
 
+		if (st == VT_OK && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			st = sql_fail(db, diag, what);
+		st = sql_end(db, st, what, diag);
 		free(sql);
-		if (rc != SQLITE_OK) {
-			enum vt_status s = vt_fail(diag, VT_ERR_DB, 0, _("migrating the schema to version %d: %s"),
-						   v + 1, err ? err : sqlite3_errmsg(db));
-			sqlite3_free(err);
-			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-			return s;
-		}
+		free(what);
+		if (st != VT_OK)
+			return st;
 		v++;
 	}
 	return VT_OK;

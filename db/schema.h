@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
-#include "status.h"
+#include "core/status.h"
 
 /*
  * Brings the schema of `db` to `target` one version at a time, each step in

@@ -9,16 +9,17 @@
 #include <string.h>
 #include <time.h>
 
-#include "fts.h"
-#include "i18n.h"
-#include "search.h"
-#include "store.h"
-#include "store_db.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "words.h"
-#include "banned.h"
+#include "db/fts.h"
+#include "core/i18n.h"
+#include "db/sql.h"
+#include "db/search.h"
+#include "db/store.h"
+#include "db/store_db.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "core/banned.h"
 
 /* Words of at least this many bytes are also looked for inside longer words. */
 #define INFIX_MIN 4
@@ -572,7 +573,7 @@ static enum vt_status step_error(struct store *s, int rc, const struct search_op
 		return vt_fail(diag, VT_ERR_USAGE, 0, "%s",
 			       _("pattern too expensive: it hit PCRE2's match or depth limit"));
 
-	return vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), msg);
+	return sql_fail(store_db(s), diag, _("searching"));
 }
 
 enum vt_status store_search(struct store *s, const struct query *q, const struct search_opts *o,
@@ -611,7 +612,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	/* The count. */
 	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where.buf);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
+		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
 	}
 	rc = sqlite3_step(st);
@@ -656,7 +657,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
+		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
 	}
 	k = 1;
@@ -669,7 +670,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	if (h2 || (h0 && h1))
 		k = 4;
 	if (!bind_all(st, &g, k)) {
-		ret = vt_fail(diag, VT_ERR_DB, 0, _("searching: %s"), sqlite3_errmsg(g.db));
+		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
 	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {

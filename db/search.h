@@ -14,8 +14,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "query.h"
-#include "status.h"
+#include "core/query.h"
+#include "core/status.h"
 
 struct store;
 

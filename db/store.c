@@ -14,19 +14,20 @@
 #include <unistd.h>
 #include <time.h>
 
-#include "document.h"
-#include "fts.h"
-#include "meeting.h"
-#include "i18n.h"
-#include "schema.h"
-#include "search.h"
-#include "sha256.h"
-#include "store.h"
-#include "store_db.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "util.h"
-#include "banned.h"
+#include "core/document.h"
+#include "db/fts.h"
+#include "core/meeting.h"
+#include "core/i18n.h"
+#include "db/schema.h"
+#include "db/search.h"
+#include "core/sha256.h"
+#include "db/store.h"
+#include "db/sql.h"
+#include "db/store_db.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 enum stmt_id {
 	ST_DOC_BY_SOURCE,
@@ -173,7 +174,7 @@ void store_on_wait(struct store *s, void (*fn)(void *), void *arg)
 
 static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char *what)
 {
-	return vt_fail(diag, VT_ERR_DB, 0, "%s: %s", what, sqlite3_errmsg(s->db));
+	return sql_fail(s->db, diag, what);
 }
 
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
@@ -336,12 +337,13 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
-		bool ok = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK && write_terms(s) &&
-			  sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
-		if (!ok) {
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		const char *what = _("recording the index's words");
+
+		st = sql_begin(s->db, true, what, diag);
+		if (st == VT_OK && !write_terms(s))
+			st = db_fail(s, diag, what);
+		if ((st = sql_end(s->db, st, what, diag)) != VT_OK) {
 			fts_terms_forget_pending(s->terms, false);
-			st = db_fail(s, diag, _("recording the index's words"));
 			goto fail;
 		}
 		fts_terms_forget_pending(s->terms, true);
@@ -830,8 +832,8 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		*same_as = NULL;
 	if (s->readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
-	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return db_fail(s, diag, _("starting the import"));
+	if ((ret = sql_begin(s->db, true, _("starting the import"), diag)) != VT_OK)
+		return ret;
 
 	for (tries = 0;; tries++) {
 		if (!(st = stmt(s, ST_DOC_BY_SOURCE)))
@@ -955,14 +957,14 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		for (i = 0; i < merged->nwarnings; i++)
 			strbuf_addf(warnings, "%ld\t%s\n", merged->warnings[i].line, merged->warnings[i].msg);
 commit:
-	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		goto db_error;
+	if ((ret = sql_end(s->db, VT_OK, _("importing the document"), diag)) != VT_OK)
+		goto fail;
 	fts_terms_forget_pending(s->terms, true);
 	goto out;
 db_error:
 	ret = db_fail(s, diag, _("importing the document"));
 fail:
-	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	sql_end(s->db, ret, NULL, diag);
 	fts_terms_forget_pending(s->terms, false);
 	if (same_as) {
 		free(*same_as);

@@ -10,9 +10,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "deck.h"
-#include "status.h"
-#include "strbuf.h"
+#include "core/deck.h"
+#include "core/status.h"
+#include "core/strbuf.h"
 
 struct store;
 

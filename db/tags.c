@@ -16,20 +16,16 @@
 #include <string.h>
 #include <time.h>
 
-#include "search.h"
-#include "i18n.h"
-#include "store.h"
-#include "store_db.h"
-#include "syncfile.h"
-#include "tags.h"
-#include "userdata.h"
-#include "util.h"
-#include "banned.h"
-
-static enum vt_status fail_db(sqlite3 *db, struct vt_diag *diag, const char *what)
-{
-	return vt_fail(diag, VT_ERR_DB, 0, "%s: %s", what, sqlite3_errmsg(db));
-}
+#include "db/search.h"
+#include "core/i18n.h"
+#include "db/store.h"
+#include "db/sql.h"
+#include "db/store_db.h"
+#include "core/syncfile.h"
+#include "db/tags.h"
+#include "core/userdata.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static enum vt_status writable(struct store *s, struct vt_diag *diag)
 {
@@ -53,20 +49,12 @@ static enum vt_status begin(struct store *s, struct vt_diag *diag)
 
 	if (st != VT_OK)
 		return st;
-	if (sqlite3_exec(store_db(s), "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-		return fail_db(store_db(s), diag, _("starting a change"));
-	return VT_OK;
+	return sql_begin(store_db(s), true, _("starting a change"), diag);
 }
 
 static enum vt_status finish(struct store *s, enum vt_status st, struct vt_diag *diag)
 {
-	sqlite3 *db = store_db(s);
-
-	if (st == VT_OK && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-		st = fail_db(db, diag, _("saving the change"));
-	if (st != VT_OK)
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-	return st;
+	return sql_end(store_db(s), st, _("saving the change"), diag);
 }
 
 static char *new_id(sqlite3 *db)
@@ -190,7 +178,7 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 	/* The stable keys of the matching cases, each once. */
 	keys = xcalloc(res.nhits + 1, sizeof(*keys));
 	if (sqlite3_prepare_v2(db, "SELECT case_key FROM cases WHERE id = ?1", -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, _("tagging"));
+		ret = sql_fail(db, diag, _("tagging"));
 		goto out;
 	}
 	for (i = 0; i < res.nhits; i++) {
@@ -227,7 +215,7 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 			continue;
 		for (k = 0; k < nch && ret == VT_OK; k++)
 			if (!apply_change(db, batch, keys[i], &ch[k], author, NULL, &case_changed))
-				ret = fail_db(db, diag, _("tagging"));
+				ret = sql_fail(db, diag, _("tagging"));
 		*changed += case_changed;
 	}
 	ret = finish(s, ret, diag);
@@ -260,12 +248,12 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 			       " AND batch NOT IN (SELECT substr(name, 6) FROM ops WHERE name LIKE 'undo %')"
 			       " GROUP BY batch ORDER BY max(seq) DESC LIMIT 1",
 			       -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, _("undoing"));
+		ret = sql_fail(db, diag, _("undoing"));
 		goto out;
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo")) : fail_db(db, diag, _("undoing"));
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo")) : sql_fail(db, diag, _("undoing"));
 		goto out;
 	}
 	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -279,7 +267,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 			       "SELECT o.kind, coalesce(o.case_key, a.case_key), coalesce(o.tag, a.tag) FROM ops o"
 			       " LEFT JOIN ops a ON o.kind = 'untag' AND a.id = o.ref WHERE o.batch = ?1 ORDER BY o.seq",
 			       -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, _("undoing"));
+		ret = sql_fail(db, diag, _("undoing"));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, batch, -1, SQLITE_STATIC);
@@ -292,7 +280,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 		if (!key || !c.tag)
 			continue;
 		if (!apply_change(db, undo, key, &c, author, name, &case_changed))
-			ret = fail_db(db, diag, _("undoing"));
+			ret = sql_fail(db, diag, _("undoing"));
 		if (case_changed) {
 			ALLOC_GROW(keys, nkeys + 1, alloc);
 			keys[nkeys++] = xstrdup(key);
@@ -306,7 +294,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 		 * undo, so that the next undo goes further back. */
 		struct op o = { undo, "untag", NULL, NULL, NULL, name, NULL, author };
 		if (!insert_op(db, &o))
-			ret = fail_db(db, diag, _("undoing"));
+			ret = sql_fail(db, diag, _("undoing"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -336,7 +324,7 @@ enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n
 			       "SELECT t.tag, count(*), sum(NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = t.case_key))"
 			       " FROM tag_state t GROUP BY t.tag ORDER BY t.tag",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("listing tags"));
+		return sql_fail(db, diag, _("listing tags"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[*n].tag = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -345,7 +333,7 @@ enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n
 		(*n)++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing tags"));
+	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("listing tags"));
 }
 
 void tag_counts_free(struct tag_count *v, size_t n)
@@ -365,14 +353,14 @@ static enum vt_status one_text(sqlite3 *db, const char *sql, const char *a, char
 
 	*out = NULL;
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("reading tags"));
+		return sql_fail(db, diag, _("reading tags"));
 	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*out = xstrdup(sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "");
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail_db(db, diag, _("reading tags"));
+		return sql_fail(db, diag, _("reading tags"));
 	if (!*out)
 		*out = xstrdup("");
 	return VT_OK;
@@ -396,14 +384,14 @@ enum vt_status store_case_keys(struct store *s, const char *number, char ***keys
 	*n = 0;
 	if (sqlite3_prepare_v2(db, "SELECT DISTINCT case_key FROM cases WHERE number = ?1 ORDER BY case_key", -1, &st,
 			       NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("finding the case"));
+		return sql_fail(db, diag, _("finding the case"));
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*keys, *n + 1, alloc);
 		(*keys)[(*n)++] = xstrdup((const char *)sqlite3_column_text(st, 0));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("finding the case"));
+	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("finding the case"));
 }
 
 /* Records one operation in a transaction and a batch of its own. */
@@ -418,7 +406,7 @@ static enum vt_status single_op(struct store *s, struct op *o, const char *what,
 	batch = new_id(db);
 	o->batch = batch;
 	if (!insert_op(db, o))
-		ret = fail_db(db, diag, what);
+		ret = sql_fail(db, diag, what);
 	free(batch);
 	return finish(s, ret, diag);
 }
@@ -468,7 +456,7 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 			       " AND e.case_key = n.case_key)"
 			       " ORDER BY at, id",
 			       -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("reading notes"));
+		return sql_fail(db, diag, _("reading notes"));
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct note *t;
@@ -482,7 +470,7 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 		t->replaces = xstrdup((const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("reading notes"));
+	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("reading notes"));
 }
 
 void notes_free(struct note *v, size_t n)
@@ -556,7 +544,7 @@ enum vt_status store_saved_list(struct store *s, struct saved **v, size_t *n, st
 	*v = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db, SAVED_STATE " ORDER BY name", -1, &st, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("listing saved searches"));
+		return sql_fail(db, diag, _("listing saved searches"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
 		(*v)[*n].name = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -564,7 +552,7 @@ enum vt_status store_saved_list(struct store *s, struct saved **v, size_t *n, st
 		(*n)++;
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : fail_db(db, diag, _("listing saved searches"));
+	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("listing saved searches"));
 }
 
 void saved_free(struct saved *v, size_t n)
@@ -597,8 +585,8 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 	*nops = 0;
 	*upto = 0;
 	/* One read transaction: the file and its position are one snapshot. */
-	if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-		return fail_db(db, diag, _("exporting"));
+	if ((ret = sql_begin(db, false, _("exporting"), diag)) != VT_OK)
+		return ret;
 	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) != VT_OK ||
 	    (peer && ((ret = one_text(db, "SELECT sent FROM peers WHERE peer = ?1", peer, &sent, diag)) != VT_OK ||
 		      (ret = one_text(db, "SELECT machine FROM peers WHERE peer = ?1", peer, &peer_machine, diag)) !=
@@ -606,7 +594,7 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 		goto out;
 	sync_file_begin(out, machine);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, _("exporting"));
+		ret = sql_fail(db, diag, _("exporting"));
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, sent ? atoll(sent) : 0);
@@ -620,7 +608,7 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 		(*nops)++;
 	}
 	if (rc != SQLITE_DONE) {
-		ret = fail_db(db, diag, _("exporting"));
+		ret = sql_fail(db, diag, _("exporting"));
 		goto out;
 	}
 	sync_file_end(out, start, *nops);
@@ -628,13 +616,13 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 	/* Even with nothing new to send, the peer has seen everything up to here. */
 	if (sqlite3_prepare_v2(db, "SELECT coalesce(max(seq), 0) FROM ops", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		ret = fail_db(db, diag, _("exporting"));
+		ret = sql_fail(db, diag, _("exporting"));
 		goto out;
 	}
 	*upto = sqlite3_column_int64(st, 0);
 out:
 	sqlite3_finalize(st);
-	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+	ret = sql_end(db, ret, _("exporting"), diag);
 	free(machine);
 	free(peer_machine);
 	free(sent);
@@ -655,13 +643,13 @@ enum vt_status store_sync_sent(struct store *s, const char *peer, long long upto
 	if (sqlite3_prepare_v2(db, "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
 				   " ON CONFLICT(peer) DO UPDATE SET sent = max(sent, excluded.sent)",
 			       -1, &st, NULL) != SQLITE_OK) {
-		ret = fail_db(db, diag, _("remembering what was sent"));
+		ret = sql_fail(db, diag, _("remembering what was sent"));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, upto);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		ret = fail_db(db, diag, _("remembering what was sent"));
+		ret = sql_fail(db, diag, _("remembering what was sent"));
 out:
 	sqlite3_finalize(st);
 	return finish(s, ret, diag);
@@ -681,7 +669,7 @@ static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const cha
 		ok = sqlite3_step(st) == SQLITE_DONE;
 	}
 	sqlite3_finalize(st);
-	return ok ? VT_OK : fail_db(db, diag, _("remembering the peer"));
+	return ok ? VT_OK : sql_fail(db, diag, _("remembering the peer"));
 }
 
 /*
@@ -699,13 +687,13 @@ static enum vt_status check_ref(sqlite3 *db, sqlite3_stmt **st, const struct syn
 		return VT_OK;
 	if (!*st && sqlite3_prepare_v2(db, "SELECT kind, case_key, tag FROM ops WHERE id = ?1", -1, st, NULL) !=
 			    SQLITE_OK)
-		return fail_db(db, diag, _("importing"));
+		return sql_fail(db, diag, _("importing"));
 	sqlite3_reset(*st);
 	sqlite3_bind_text(*st, 1, o->f[SF_REF], -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(*st)) == SQLITE_DONE)
 		return VT_OK;
 	if (rc != SQLITE_ROW)
-		return fail_db(db, diag, _("importing"));
+		return sql_fail(db, diag, _("importing"));
 	if (strcmp((const char *)sqlite3_column_text(*st, 0), note ? "note" : "tag") ||
 	    !sqlite3_column_text(*st, 1) || strcmp((const char *)sqlite3_column_text(*st, 1), o->f[SF_CASE_KEY]) ||
 	    (!note && (!sqlite3_column_text(*st, 2) || strcmp((const char *)sqlite3_column_text(*st, 2), o->f[SF_TAG]))))
@@ -746,7 +734,7 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 		goto out;
 	if (sqlite3_prepare_v2(db, insert_sql, -1, &ins, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, "SELECT 1 FROM cases WHERE case_key = ?1", -1, &known, NULL) != SQLITE_OK)
-		ret = fail_db(db, diag, _("importing"));
+		ret = sql_fail(db, diag, _("importing"));
 	if (ret == VT_OK && peer)
 		ret = note_peer_machine(db, peer, sf.machine, diag);
 	for (i = 0; ret == VT_OK && i < sf.nops; i++) {
@@ -759,7 +747,7 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 		for (k = 0; k < SYNC_FIELDS; k++)
 			sqlite3_bind_text(ins, k + 1, o->f[k], -1, SQLITE_STATIC);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
-			ret = fail_db(db, diag, _("importing"));
+			ret = sql_fail(db, diag, _("importing"));
 			break;
 		}
 		changes = sqlite3_changes(db);

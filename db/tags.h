@@ -12,9 +12,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "query.h"
-#include "status.h"
-#include "strbuf.h"
+#include "core/query.h"
+#include "core/status.h"
+#include "core/strbuf.h"
 
 struct store;
 

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "status.h"
+#include "core/status.h"
 
 struct cli {
 	char *db_path;   /* owned */

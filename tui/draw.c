@@ -8,11 +8,11 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "draw.h"
-#include "termsafe.h"
-#include "i18n.h"
-#include "utf8.h"
-#include "banned.h"
+#include "tui/draw.h"
+#include "core/termsafe.h"
+#include "core/i18n.h"
+#include "core/utf8.h"
+#include "core/banned.h"
 
 static attr_t styles[STYLE_COUNT];
 

@@ -10,15 +10,15 @@
 #include <sys/stat.h>
 
 #include "config.h"
-#include "cli.h"
-#include "fileio.h"
-#include "i18n.h"
-#include "out.h"
-#include "settings.h"
-#include "query.h"
-#include "strbuf.h"
-#include "util.h"
-#include "banned.h"
+#include "tui/cli.h"
+#include "core/fileio.h"
+#include "core/i18n.h"
+#include "tui/out.h"
+#include "tui/settings.h"
+#include "core/query.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static void usage(FILE *f)
 {

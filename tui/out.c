@@ -4,10 +4,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-#include "out.h"
-#include "strbuf.h"
-#include "termsafe.h"
-#include "banned.h"
+#include "tui/out.h"
+#include "core/strbuf.h"
+#include "core/termsafe.h"
+#include "core/banned.h"
 
 void out_write(FILE *f, const char *s, size_t n)
 {

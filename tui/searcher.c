@@ -6,12 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
-#include "i18n.h"
-#include "search.h"
-#include "searcher.h"
-#include "util.h"
-#include "banned.h"
+#include "core/query.h"
+#include "core/i18n.h"
+#include "db/search.h"
+#include "tui/searcher.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 /* A query still running after this long is stopped: the UI shows why. */
 #define DEADLINE_MS 5000

@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "status.h"
-#include "store.h"
+#include "core/status.h"
+#include "db/store.h"
 
 struct searcher;
 

@@ -8,11 +8,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "settings.h"
-#include "i18n.h"
-#include "out.h"
-#include "util.h"
-#include "banned.h"
+#include "tui/settings.h"
+#include "core/i18n.h"
+#include "tui/out.h"
+#include "core/util.h"
+#include "core/banned.h"
 
 static char *trim(char *s)
 {

@@ -19,22 +19,22 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "cli.h"
-#include "dates.h"
-#include "draw.h"
-#include "i18n.h"
-#include "query.h"
-#include "search.h"
-#include "searcher.h"
-#include "snippet.h"
-#include "store.h"
-#include "tags.h"
-#include "strbuf.h"
-#include "ui.h"
-#include "utf8.h"
-#include "util.h"
-#include "worddiff.h"
-#include "banned.h"
+#include "tui/cli.h"
+#include "core/dates.h"
+#include "tui/draw.h"
+#include "core/i18n.h"
+#include "core/query.h"
+#include "db/search.h"
+#include "tui/searcher.h"
+#include "core/snippet.h"
+#include "db/store.h"
+#include "db/tags.h"
+#include "core/strbuf.h"
+#include "tui/ui.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/worddiff.h"
+#include "core/banned.h"
 
 #define MIN_COLS 40
 #define MIN_ROWS 10

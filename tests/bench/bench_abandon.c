@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "searcher.h"
+#include "tui/searcher.h"
 
 static double now_ms(void)
 {

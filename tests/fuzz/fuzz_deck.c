@@ -5,8 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "json.h"
-#include "parse.h"
+#include "core/json.h"
+#include "core/parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
-#include "json.h"
+#include "core/document.h"
+#include "core/json.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

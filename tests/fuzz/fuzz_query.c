@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
-#include "snippet.h"
-#include "util.h"
+#include "core/query.h"
+#include "core/snippet.h"
+#include "core/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "strbuf.h"
-#include "syncfile.h"
+#include "core/strbuf.h"
+#include "core/syncfile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
-#include "strbuf.h"
-#include "syncfile.h"
-#include "tags.h"
+#include "db/store.h"
+#include "core/strbuf.h"
+#include "core/syncfile.h"
+#include "db/tags.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,12 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "deck.h"
-#include "document.h"
-#include "meeting.h"
-#include "papers.h"
-#include "pdf.h"
-#include "worddiff.h"
+#include "core/deck.h"
+#include "core/document.h"
+#include "core/meeting.h"
+#include "core/papers.h"
+#include "core/pdf.h"
+#include "core/worddiff.h"
 #include "tap.h"
 
 struct people {

@@ -6,10 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agenda.h"
-#include "members.h"
-#include "names.h"
-#include "parse.h"
+#include "core/agenda.h"
+#include "core/members.h"
+#include "core/names.h"
+#include "core/parse.h"
 #include "tap.h"
 
 static struct deck *parse(const char *text)

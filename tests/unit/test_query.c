@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
+#include "core/query.h"
 #include "tap.h"
 
 static void plan(const char *text, const char *want)

@@ -5,12 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates.h"
-#include "scan.h"
-#include "sha256.h"
-#include "strbuf.h"
-#include "utf8.h"
-#include "words.h"
+#include "core/dates.h"
+#include "core/scan.h"
+#include "core/sha256.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/words.h"
 #include "tap.h"
 
 static void test_utf8(void)
