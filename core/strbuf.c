@@ -118,3 +118,13 @@ void strbuf_rtrim(struct strbuf *sb)
 	if (sb->alloc)
 		sb->buf[sb->len] = '\0';
 }
+
+void strbuf_insert(struct strbuf *sb, size_t pos, const void *data, size_t len)
+{
+	if (pos > sb->len)
+		pos = sb->len;
+	strbuf_grow(sb, len);
+	memmove(sb->buf + pos + len, sb->buf + pos, sb->len - pos + 1);
+	memcpy(sb->buf + pos, data, len);
+	sb->len += len;
+}

@@ -7,11 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "config.h"
-#include "tui/cli.h"
-#include "core/fileio.h"
+#include "tui/cmd.h"
+#include "tui/paths.h"
 #include "core/i18n.h"
 #include "tui/out.h"
 #include "tui/settings.h"
@@ -20,45 +19,49 @@
 #include "core/util.h"
 #include "core/banned.h"
 
+static const struct command *const commands[] = {
+	&cmd_import, &cmd_list, &cmd_show, &cmd_search, &cmd_tag,    &cmd_tags,	       &cmd_note,
+	&cmd_saved,  &cmd_sync, &cmd_check, &cmd_export, &cmd_complete, &cmd_man_section, NULL,
+};
+
 static void usage(FILE *f)
 {
-	const struct cli_command *c;
+	const struct command *const *c;
 
 	out_printf(f, "%s vedtak [--db PATH] [--read-only] [--max-file-size MB] [COMMAND [ARGS]]\n\n", _("usage:"));
 	out_puts(f, _("Browse and search the cases and decisions of the national e-health committees.\n"
-		"With no command, vedtak opens on the imported meetings (importing the bundled\n"
-		"sample decks into an empty database first).\n"));
+		      "With no command, vedtak opens on the imported meetings (importing the bundled\n"
+		      "sample decks into an empty database first).\n"));
 	out_printf(f, "\n%s\n", _("Commands:"));
-	for (c = cli_commands; c->name; c++)
-		if (c->summary)
-			out_printf(f, "  %-8s %s\n", c->name, _(c->summary));
+	for (c = commands; *c; c++)
+		if ((*c)->spec.summary)
+			out_printf(f, "  %-8s %s\n", (*c)->spec.name, _((*c)->spec.summary));
 	out_printf(f, "\n%s\n", _("Options:"));
 	fputs(_("  --db PATH     the database (default $XDG_DATA_HOME/vedtak/vedtak.db)\n"
 		"  --read-only   open the database read-only; every write fails\n"
 		"  --max-file-size MB\n"
 		"                the largest file import and sync read (default 512)\n"
 		"  --help        this text; 'vedtak COMMAND --help' for a command\n"
-		"  --version     the version\n"), f);
+		"  --version     the version\n"),
+	      f);
 	out_printf(f, "\n%s\n", _("Exit status: 0 on success, 1 when something failed, 2 on wrong usage."));
 }
 
-/* mkdir -p for the database's folder. */
-static int make_dirs(const char *dir)
+/* Parses a command's options from its table and runs it. */
+static int run_command(const struct cmd_env *env, const struct command *c, int argc, char **argv)
 {
-	char *p = xstrdup(dir), *s;
-	int rc = 0;
+	void *values = xcalloc(1, c->values_size ? c->values_size : 1);
+	char **args = xcalloc((size_t)argc + 1, sizeof(*args));
+	size_t nargs = 0, nplain = 0;
+	int rc;
 
-	for (s = p + 1; *s; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0700) && errno != EEXIST)
-			rc = -1;
-		*s = '/';
-	}
-	if (mkdir(p, 0700) && errno != EEXIST)
-		rc = -1;
-	free(p);
+	if (c->defaults)
+		c->defaults(env, values);
+	rc = options_parse(&c->spec, env->settings, values, argc, argv, args, &nargs, &nplain);
+	if (rc == OPTIONS_GO_ON)
+		rc = c->run(env, values, nargs, args, nplain);
+	free(args);
+	free(values);
 	return rc;
 }
 
@@ -94,7 +97,7 @@ static void setup_locale(void)
 			setenv("LANGUAGE", lang, 1);
 		}
 	}
-	dir = cli_locale_dir();
+	dir = paths_locale();
 	bindtextdomain(VEDTAK_TEXTDOMAIN, dir);
 	/* Everything vedtak prints is UTF-8, whatever the locale's codeset. */
 	bind_textdomain_codeset(VEDTAK_TEXTDOMAIN, "UTF-8");
@@ -102,45 +105,16 @@ static void setup_locale(void)
 	free(dir);
 }
 
-static char *default_db_path(void)
-{
-	const char *xdg = getenv("XDG_DATA_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	char *path;
-
-	if (xdg && *xdg == '/')
-		dir = xasprintf("%s/vedtak", xdg);
-	else
-		dir = xasprintf("%s/.local/share/vedtak", home && *home ? home : ".");
-	if (make_dirs(dir))
-		out_printf(stderr, _("vedtak: cannot create %s: %s\n"), dir, strerror(errno));
-	path = xasprintf("%s/vedtak.db", dir);
-	free(dir);
-	return path;
-}
-
 int main(int argc, char **argv)
 {
-	struct cli cli = { NULL, false, FILE_MAX_BYTES_DEFAULT };
-	struct settings conf;
-	const struct cli_command *c;
+	struct settings settings;
+	struct cmd_env env = { &settings, commands };
+	const struct command *const *c;
 	int i, rc;
 
 	setup_locale();
-	/* The file first; options below override it. The user and colour go through the
-	 * environment the rest of the program already reads. */
-	settings_load(&conf);
-	if (conf.user && !getenv("VEDTAK_USER"))
-		setenv("VEDTAK_USER", conf.user, 1);
-	if (conf.no_color && !getenv("NO_COLOR"))
-		setenv("NO_COLOR", "1", 1);
-	if (conf.theme && !getenv("VEDTAK_THEME"))
-		setenv("VEDTAK_THEME", conf.theme, 1);
-	if (conf.max_file_size)
-		cli.max_file_size = conf.max_file_size;
-	if (conf.sort_by_date && !getenv("VEDTAK_SORT"))
-		setenv("VEDTAK_SORT", "date", 1);
+	/* The file and the environment first; options below override them. */
+	settings_load(&settings);
 	/* For valgrind, which cannot follow code PCRE2 makes at run time. */
 	if (getenv("VEDTAK_NO_JIT"))
 		query_set_jit(false);
@@ -151,20 +125,20 @@ int main(int argc, char **argv)
 				rc = EXIT_USAGE;
 				goto out;
 			}
-			free(cli.db_path);
-			cli.db_path = xstrdup(argv[++i]);
+			free(settings.db_path);
+			settings.db_path = xstrdup(argv[++i]);
 		} else if (!strncmp(argv[i], "--db=", 5)) {
-			free(cli.db_path);
-			cli.db_path = xstrdup(argv[i] + 5);
+			free(settings.db_path);
+			settings.db_path = xstrdup(argv[i] + 5);
 		} else if (!strcmp(argv[i], "--max-file-size")) {
-			if (i + 1 >= argc || !settings_parse_megabytes(argv[i + 1], &cli.max_file_size)) {
+			if (i + 1 >= argc || !settings_parse_megabytes(argv[i + 1], &settings.max_file_size)) {
 				out_printf(stderr, _("vedtak: --max-file-size needs a number of megabytes\n"));
 				rc = EXIT_USAGE;
 				goto out;
 			}
 			i++;
 		} else if (!strcmp(argv[i], "--read-only")) {
-			cli.readonly = true;
+			settings.readonly = true;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			usage(stdout);
 			rc = EXIT_OK;
@@ -182,27 +156,23 @@ int main(int argc, char **argv)
 			break;
 		}
 	}
-	if (!cli.db_path && conf.database)
-		cli.db_path = xstrdup(conf.database);
-	if (!cli.db_path)
-		cli.db_path = default_db_path();
+	if (!settings.db_path)
+		settings.db_path = paths_default_db();
 	if (i == argc) {
-		rc = cli_start(&cli);
+		rc = cmd_start(&env);
 		goto out;
 	}
-	for (c = cli_commands; c->name; c++)
-		if (!strcmp(c->name, argv[i]))
+	for (c = commands; *c; c++)
+		if (!strcmp((*c)->spec.name, argv[i]))
 			break;
-	if (!c->name) {
+	if (!*c) {
 		out_printf(stderr, _("vedtak: unknown command '%s'\n"), argv[i]);
-
 		usage(stderr);
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	rc = c->run(&cli, argc - i, argv + i);
+	rc = run_command(&env, *c, argc - i, argv + i);
 out:
-	free(cli.db_path);
-	settings_release(&conf);
+	settings_release(&settings);
 	return rc;
 }

@@ -1,7 +1,10 @@
 /*
- * settings.c: reading the configuration file.
+ * settings.c: the settings from the defaults, the configuration file and
+ * the environment.
  */
 #include <errno.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +15,7 @@
 #include "core/i18n.h"
 #include "tui/out.h"
 #include "core/util.h"
+#include "core/fileio.h"
 #include "core/banned.h"
 
 static char *trim(char *s)
@@ -35,14 +39,13 @@ static int yes_no(const char *v)
 	return -1;
 }
 
-void settings_load(struct settings *c)
+static void read_file(struct settings *c)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME"), *given = getenv("VEDTAK_CONFIG");
 	char *path, line[4096];
 	long lineno = 0;
 	FILE *f;
 
-	memset(c, 0, sizeof(*c));
 	if (given && *given)
 		path = xstrdup(given);
 	else if (xdg && *xdg == '/')
@@ -70,8 +73,8 @@ void settings_load(struct settings *c)
 		key = trim(s);
 		value = trim(eq + 1);
 		if (!strcmp(key, "database")) {
-			free(c->database);
-			c->database = value[0] == '~' && home ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
+			free(c->db_path);
+			c->db_path = value[0] == '~' && home ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
 		} else if (!strcmp(key, "user")) {
 			free(c->user);
 			c->user = *value ? xstrdup(value) : NULL;
@@ -103,6 +106,44 @@ void settings_load(struct settings *c)
 	free(path);
 }
 
+/* The name of the account this process runs as, for a note's author when USER is unset. */
+static char *account_name(void)
+{
+	struct passwd *pw = getpwuid(getuid());
+
+	return pw && pw->pw_name && *pw->pw_name ? xstrdup(pw->pw_name) : NULL;
+}
+
+static const char *env(const char *name)
+{
+	const char *v = getenv(name);
+
+	return v && *v ? v : NULL;
+}
+
+void settings_load(struct settings *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->max_file_size = FILE_MAX_BYTES_DEFAULT;
+	read_file(c);
+	if (env("VEDTAK_USER")) {
+		free(c->user);
+		c->user = xstrdup(env("VEDTAK_USER"));
+	}
+	if (!c->user)
+		c->user = env("USER") ? xstrdup(env("USER")) : account_name();
+	if (!c->user)
+		c->user = xstrdup(_("unknown"));
+	if (env("NO_COLOR"))
+		c->no_color = true;
+	if (env("VEDTAK_THEME")) {
+		free(c->theme);
+		c->theme = xstrdup(env("VEDTAK_THEME"));
+	}
+	if (env("VEDTAK_SORT"))
+		c->sort_by_date = !strcmp(env("VEDTAK_SORT"), "date");
+}
+
 bool settings_parse_megabytes(const char *s, size_t *bytes)
 {
 	char *end;
@@ -121,7 +162,7 @@ bool settings_parse_megabytes(const char *s, size_t *bytes)
 
 void settings_release(struct settings *c)
 {
-	free(c->database);
+	free(c->db_path);
 	free(c->user);
 	free(c->theme);
 	memset(c, 0, sizeof(*c));

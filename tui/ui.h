@@ -10,16 +10,11 @@
 #ifndef VEDTAK_UI_H
 #define VEDTAK_UI_H
 
-#include <stdio.h>
-
-struct cli;
+struct settings;
 struct store;
 
-/* Runs the UI on `store`; `status` is shown first (e.g. what the first start imported). */
-int ui_run(struct cli *cli, struct store *store, const char *status);
-
-/* Writes the key table as man-page (troff) paragraphs, from the table the UI uses. */
-void ui_print_keys(FILE *f);
+/* Runs the UI on `store`; `status` is shown first (e.g. what the first start imported). Returns the exit status. */
+int ui_run(struct settings *settings, struct store *store, const char *status);
 
 /* True when the UI should run: a terminal, or a test script. */
 int ui_wanted(void);

@@ -1,0 +1,72 @@
+/*
+ * cmd-import.c: `vedtak import`: documents (and folders of them) into the
+ * database, each file in one transaction.
+ */
+#include <stdlib.h>
+
+#include "core/i18n.h"
+#include "core/util.h"
+#include "db/store.h"
+#include "tui/cmd.h"
+#include "tui/importer.h"
+#include "tui/out.h"
+#include "tui/settings.h"
+#include "core/banned.h"
+
+struct import_values {
+	bool check, quiet;
+};
+
+static const struct option import_options[] = {
+	OPT_FLAG("check", 0, struct import_values, check, N_("parse and report each file (summary and warnings), write nothing")),
+	OPT_FLAG("quiet", 'q', struct import_values, quiet, N_("no summary lines and no progress line; errors and warnings only")),
+	OPT_END,
+};
+
+static int run_import(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
+{
+	const struct import_values *o = values;
+	struct store *s = NULL;
+	char **paths = NULL;
+	size_t npaths = 0, failed, i;
+	int rc = EXIT_FAILED;
+
+	(void)nplain;
+	if (!nargs) {
+		out_printf(stderr, "%s vedtak [--db PATH] import %s\n", _("usage:"), cmd_import.spec.usage);
+		return EXIT_USAGE;
+	}
+	importer_expand((const char *const *)args, nargs, &paths, &npaths);
+	if (!npaths)
+		goto out;
+	if (!o->check && cmd_open_store(env->settings, &s) != VT_OK)
+		goto out;
+	failed = importer_run(s, (const char *const *)paths, npaths, env->settings->max_file_size,
+			      o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
+	if (failed)
+		out_printf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
+				      npaths),
+			   failed, npaths);
+	rc = failed ? EXIT_FAILED : EXIT_OK;
+out:
+	store_close(s);
+	for (i = 0; i < npaths; i++)
+		free(paths[i]);
+	free(paths);
+	return rc;
+}
+
+const struct command cmd_import = {
+	{ "import", "[--check] [--quiet] [--] FILE|FOLDER...",
+	  N_("import decks, notices and minutes (PDF or text; a folder is read for them)"),
+	  N_("A folder is read recursively for .pdf and .txt files. What a file is (slide\n"
+	     "deck, notice, minutes) comes from its content. Each file is imported in one\n"
+	     "transaction: a failure leaves nothing of it in the database and does not stop\n"
+	     "the other files. Documents of one meeting (same body and date, or number) join\n"
+	     "into one meeting, in any order. Re-importing an unchanged file does nothing; a\n"
+	     "changed file replaces what the file of that name gave. One summary line per\n"
+	     "file on stdout; warnings on stderr as FILE:LINE: warning: ...; on a terminal, a\n"
+	     "progress line (files, MB/s, time left) while a long import runs.\n"),
+	  import_options, ARGS_WORDS },
+	sizeof(struct import_values), run_import, NULL,
+};

@@ -1,0 +1,254 @@
+/*
+ * cmd-search.c: `vedtak search`: the cases a query finds, best first, with
+ * snippets of where it matched; --json for scripts.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/dates.h"
+#include "core/deck.h"
+#include "core/i18n.h"
+#include "core/json.h"
+#include "core/query.h"
+#include "core/snippet.h"
+#include "core/strbuf.h"
+#include "db/search.h"
+#include "db/store.h"
+#include "tui/cmd.h"
+#include "tui/bounds.h"
+#include "tui/out.h"
+#include "tui/settings.h"
+#include "core/banned.h"
+
+static const char *type_short(enum decision_type t)
+{
+	return t == DECISION_NONE ? "-" : decision_type_name(t);
+}
+
+
+static void print_snippet_text(const struct snippet *sn, bool bold)
+{
+	size_t i, pos = 0;
+
+	for (i = 0; i < sn->nhits; i++) {
+		out_write(stdout, sn->text + pos, sn->hits[i].start - pos);
+		if (bold)
+			out_control(stdout, "\033[1m");
+		else
+			putchar('[');
+		out_write(stdout, sn->text + sn->hits[i].start, sn->hits[i].end - sn->hits[i].start);
+		if (bold)
+			out_control(stdout, "\033[22m");
+		else
+			putchar(']');
+		pos = sn->hits[i].end;
+	}
+	out_puts(stdout, sn->text + pos);
+}
+
+static void snippet_where(struct strbuf *sb, const struct snippet *sn)
+{
+	if (sn->page)
+		strbuf_addstr(sb, sn->page);
+	else if (sn->slide)
+		strbuf_addf(sb, _("slide %d"), sn->slide);
+	else
+		strbuf_addstr(sb, snippet_where_name(sn->where));
+}
+
+static void print_hit_text(const struct deck *d, const struct deck_case *c, struct snippet *sn, size_t nsn,
+			   bool bold)
+{
+	struct strbuf where = STRBUF_INIT, date = STRBUF_INIT;
+	size_t i;
+
+	if (d->start_date)
+		date_human(&date, d->start_date, NULL, true);
+	out_printf(stdout, "%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
+	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
+	if (c->npresenters) {
+		out_printf(stdout, "    ");
+		for (i = 0; i < c->npresenters; i++)
+			out_printf(stdout, "%s%s", i ? ", " : "", c->presenters[i].name);
+		out_printf(stdout, "\n");
+	}
+	for (i = 0; i < nsn; i++) {
+		strbuf_reset(&where);
+		snippet_where(&where, &sn[i]);
+		out_printf(stdout, "    %s: ", where.buf);
+		print_snippet_text(&sn[i], bold);
+		out_printf(stdout, "\n");
+	}
+	strbuf_release(&where);
+	strbuf_release(&date);
+
+}
+
+static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_case *c,
+		     const struct search_hit *h, struct snippet *sn, size_t nsn)
+{
+	char *key = deck_case_key(d, c);
+	size_t i, k;
+
+	strbuf_addstr(sb, "{\"key\": ");
+	json_string(sb, key);
+	strbuf_addstr(sb, ", \"number\": ");
+	json_string(sb, c->number);
+	strbuf_addstr(sb, ", \"source\": ");
+	json_string(sb, d->source);
+	strbuf_addstr(sb, ", \"date\": ");
+	json_string(sb, d->start_date);
+	strbuf_addstr(sb, ", \"body\": ");
+	json_string(sb, d->body);
+	strbuf_addstr(sb, ", \"decision_type\": ");
+	json_string(sb, decision_type_name(c->type));
+	strbuf_addstr(sb, ", \"title\": ");
+	json_string(sb, c->title);
+	strbuf_addstr(sb, ", \"presenters\": ");
+	json_presenters(sb, c);
+	strbuf_addf(sb, ", \"score\": %.6f, \"tier\": %d, \"snippets\": [", h->score, h->tier);
+	for (i = 0; i < nsn; i++) {
+		strbuf_addstr(sb, i ? ", {\"where\": " : "{\"where\": ");
+		json_string(sb, sn[i].where);
+		strbuf_addf(sb, ", \"slide\": %d, \"page\": ", sn[i].slide);
+		json_string(sb, sn[i].page);
+		strbuf_addstr(sb, ", \"text\": ");
+		json_string(sb, sn[i].text);
+		strbuf_addstr(sb, ", \"hits\": [");
+		for (k = 0; k < sn[i].nhits; k++)
+			strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "", cmd_cp_offset(sn[i].text, sn[i].hits[k].start),
+				    cmd_cp_offset(sn[i].text, sn[i].hits[k].end));
+		strbuf_addstr(sb, "]}");
+	}
+	strbuf_addstr(sb, "]}");
+	free(key);
+}
+
+struct search_values {
+	bool json, count;
+	int sort; /* -1: the configured order */
+	size_t limit;
+	long timeout;
+};
+
+static const char *const sort_choices[] = { "relevance", "date", NULL };
+
+static const struct option search_options[] = {
+	OPT_FLAG("json", 0, struct search_values, json, N_("results with score, tier and snippet hit offsets (in characters)")),
+	OPT_FLAG("count", 0, struct search_values, count, N_("print only the number of matching cases")),
+	OPT_CHOICE("sort", struct search_values, sort, sort_choices, "relevance|date", N_("by relevance, or newest meeting first")),
+	OPT_COUNT("limit", struct search_values, limit, "N", N_("show at most N cases (default 20; 0 for all)")),
+	OPT_MS("timeout", struct search_values, timeout, N_("stop a query that runs longer (default 30000)")),
+	OPT_END,
+};
+
+static void search_defaults(const struct cmd_env *env, void *values)
+{
+	struct search_values *o = values;
+
+	(void)env;
+	o->sort = -1;
+	o->limit = CLI_SEARCH_LIMIT;
+	o->timeout = CLI_SEARCH_DEADLINE_MS;
+}
+
+static int run_search(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
+{
+	const struct search_values *o = values;
+	struct search_opts opts = { o->limit, env->settings->sort_by_date, o->count, o->timeout };
+	double started = 0;
+	struct search_result res = { NULL, 0, 0, 0 };
+	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
+	struct store *s = NULL;
+	struct query *q = NULL;
+	struct matcher *m = NULL;
+	struct vt_diag diag;
+	bool bold;
+	int rc = EXIT_USAGE;
+	size_t h;
+
+	(void)nplain;
+	if (o->sort >= 0)
+		opts.by_date = o->sort == 1;
+	vt_diag_clear(&diag);
+	if (cmd_query(nargs, args, &text, &q) != EXIT_OK)
+		goto out;
+	rc = EXIT_FAILED;
+	if (cmd_open_store(env->settings, &s) != VT_OK)
+		goto out;
+	started = cmd_now();
+	if (store_search(s, q, &opts, &res, &diag) != VT_OK) {
+		out_printf(stderr, "vedtak search: %s\n", diag.msg);
+		goto out;
+	}
+	if (opts.count_only) {
+		if (o->json)
+			out_printf(stdout, "{\"query\": %s, \"total\": %zu}\n", (json_string(&out, text.buf), out.buf), res.total);
+		else
+			out_printf(stdout, "%zu\n", res.total);
+		rc = EXIT_OK;
+		goto out;
+	}
+	m = matcher_new(q);
+	bold = isatty(STDOUT_FILENO) && !env->settings->no_color;
+	if (o->json) {
+		strbuf_addstr(&out, "{\"query\": ");
+		json_string(&out, text.buf);
+		strbuf_addf(&out, ", \"total\": %zu, \"results\": [", res.total);
+	} else {
+		out_printf(stdout, P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
+	}
+	for (h = 0; h < res.nhits; h++) {
+		struct snippet sn[3];
+		struct deck *d = NULL;
+		size_t nsn, k;
+
+		/* The deadline holds for the whole command, the snippets of every hit too. */
+		if (opts.deadline_ms && (cmd_now() - started) * 1000 > (double)opts.deadline_ms) {
+			out_printf(stderr,
+				   _("vedtak search: stopped after %zu of %zu results: longer than %ld ms (--timeout)\n"),
+				   h, res.nhits, opts.deadline_ms);
+			goto out;
+		}
+		if (store_load_case(s, res.hits[h].meeting_id, res.hits[h].case_id, &d, &diag) != VT_OK) {
+			out_printf(stderr, "vedtak search: %s\n", diag.msg);
+			goto out;
+		}
+		nsn = snippets_make(m, &d->cases[0], 3, sn);
+		if (o->json) {
+			strbuf_addstr(&out, h ? ",\n  " : "\n  ");
+			json_hit(&out, d, &d->cases[0], &res.hits[h], sn, nsn);
+		} else {
+			out_printf(stdout, "\n");
+			print_hit_text(d, &d->cases[0], sn, nsn, bold);
+		}
+		for (k = 0; k < nsn; k++)
+			snippet_release(&sn[k]);
+		deck_free(d);
+	}
+	if (o->json) {
+		strbuf_addstr(&out, res.nhits ? "\n]}\n" : "]}\n");
+		out_puts(stdout, out.buf);
+	}
+	rc = EXIT_OK;
+out:
+	matcher_free(m);
+	search_result_release(&res);
+	query_free(q);
+	store_close(s);
+	strbuf_release(&text);
+	strbuf_release(&out);
+	return rc;
+}
+
+const struct command cmd_search = {
+	{ "search", "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
+	  N_("search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/"),
+	  N_("Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
+	     "slide: amended:yes. See the README for the query language. A malformed query\n"
+	     "exits with status 2 and a caret under the problem.\n"),
+	  search_options, ARGS_QUERY },
+	sizeof(struct search_values), run_search, search_defaults,
+};

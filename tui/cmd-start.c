@@ -1,0 +1,54 @@
+/*
+ * cmd-start.c: `vedtak` with no command: the UI on a terminal, the
+ * meetings listed on a pipe; an empty database first gets the bundled
+ * sample decks.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "core/i18n.h"
+#include "core/util.h"
+#include "db/store.h"
+#include "tui/cmd.h"
+#include "tui/importer.h"
+#include "tui/out.h"
+#include "tui/settings.h"
+#include "tui/ui.h"
+#include "core/banned.h"
+
+int cmd_start(const struct cmd_env *env)
+{
+	struct store *s = NULL;
+	struct vt_diag diag;
+	long *ids = NULL;
+	size_t n = 0, found = 0, ok = 0;
+	char *from = NULL, *status = NULL;
+	bool ui = ui_wanted();
+	int rc = EXIT_OK;
+
+	if (cmd_open_store(env->settings, &s) != VT_OK)
+		return EXIT_FAILED;
+	vt_diag_clear(&diag);
+	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !env->settings->readonly) {
+		ok = importer_samples(s, ui, &from, &found);
+		if (!found)
+			status = xasprintf(_("No sample decks found in %s"), from);
+		else
+			status = xasprintf(P_("The database was empty: imported %zu sample deck from %s",
+					      "The database was empty: imported %zu sample decks from %s", ok),
+					   ok, from);
+		if (!ui)
+			out_printf(stdout, "vedtak: %s\n\n", status);
+		if (ok != found)
+			rc = EXIT_FAILED;
+	}
+	free(ids);
+	if (ui)
+		rc = ui_run(env->settings, s, status);
+	else if (rc == EXIT_OK)
+		rc = cmd_list_meetings(s);
+	free(status);
+	free(from);
+	store_close(s);
+	return rc;
+}

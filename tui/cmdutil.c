@@ -1,0 +1,127 @@
+/*
+ * cmdutil.c: what the subcommands print alike: errors, query errors with
+ * a caret, dates, padded cells.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/dates.h"
+#include "core/deck.h"
+#include "core/i18n.h"
+#include "core/query.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "db/store.h"
+#include "tui/cmd.h"
+#include "tui/out.h"
+#include "tui/settings.h"
+#include "core/banned.h"
+
+void cmd_print_diag(const char *file, const struct vt_diag *d, enum vt_status st)
+{
+	const char *msg = d->msg[0] ? d->msg : vt_status_str(st);
+
+	if (file && d->line)
+		out_printf(stderr, _("%s:%ld: error: %s\n"), file, d->line, msg);
+	else if (file)
+		out_printf(stderr, _("%s: error: %s\n"), file, msg);
+	else
+		out_printf(stderr, "vedtak: %s\n", msg);
+}
+
+static void say_waiting(void *arg)
+{
+	(void)arg;
+	out_printf(stderr, _("vedtak: waiting for another vedtak to finish writing...\n"));
+}
+
+enum vt_status cmd_open_store(const struct settings *settings, struct store **s)
+{
+	struct vt_diag d;
+	enum vt_status st;
+
+	vt_diag_clear(&d);
+	st = store_open(settings->db_path, settings->readonly, s, &d);
+	if (st != VT_OK)
+		cmd_print_diag(NULL, &d, st);
+	else
+		store_on_wait(*s, say_waiting, NULL);
+	return st;
+}
+
+size_t cmd_cp_offset(const char *s, size_t bytes)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < bytes; i++)
+		n += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return n;
+}
+
+void cmd_print_query_error(const char *text, const struct vt_diag *d)
+{
+	size_t n = strlen(text), off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0, from = 0, to = n;
+
+	if (off > n)
+		off = n;
+	/* A long query is shown only around the spot. */
+	if (n > 120) {
+		from = off > 60 ? off - 60 : 0;
+		to = from + 120 < n ? from + 120 : n;
+		while (from > 0 && ((unsigned char)text[from] & 0xC0) == 0x80)
+			from--;
+		while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
+			to++;
+	}
+	out_printf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cmd_cp_offset(text, off) + 1);
+	out_printf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
+		   (int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
+}
+
+int cmd_query(size_t n, char **args, struct strbuf *text, struct query **q)
+{
+	struct vt_diag diag;
+
+	cmd_join_args(text, n, args);
+	vt_diag_clear(&diag);
+	if (query_compile(text->buf, q, &diag) != VT_OK) {
+		cmd_print_query_error(text->buf, &diag);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+void cmd_print_dates(FILE *f, const struct deck *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	date_human(&sb, d->start_date, d->end_date, false);
+	out_puts(f, sb.buf);
+	strbuf_release(&sb);
+}
+
+void cmd_print_padded(const char *s, size_t width)
+{
+	size_t w = utf8_width(s, strlen(s));
+
+	out_puts(stdout, s);
+	while (w++ < width)
+		putchar(' ');
+}
+
+void cmd_join_args(struct strbuf *out, size_t n, char **args)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		strbuf_addf(out, "%s%s", out->len ? " " : "", args[i]);
+}
+
+double cmd_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}

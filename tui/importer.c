@@ -1,0 +1,395 @@
+/*
+ * importer.c: the import pipeline both `vedtak import` and the first start
+ * use: a folder stands for the documents in it; a parser thread reads and
+ * parses the next files while the main thread stores the current one; one
+ * summary line a file, warnings as FILE:LINE, a progress line on a terminal.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/document.h"
+#include "core/fileio.h"
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "db/store.h"
+#include "tui/cmd.h"
+#include "tui/importer.h"
+#include "tui/out.h"
+#include "tui/paths.h"
+#include "core/banned.h"
+
+/*
+ * The progress line of a long import on a terminal, as pv and rsync
+ * --info=progress2 draw it: files done of all, MB/s, time left, redrawn in
+ * place on stderr. It appears once an import has run PROGRESS_AFTER
+ * seconds (a short import stays as quiet as before) and is cleared before
+ * any other line is printed, so it never mixes with them.
+ */
+#define PROGRESS_AFTER 0.5
+
+struct progress {
+	bool on;
+	bool drawn;
+	double t0, last;
+	long long total, done; /* bytes */
+	size_t files, nfiles;
+};
+
+static void progress_clear(struct progress *p)
+{
+	if (p->drawn)
+		out_control(stderr, "\r\033[K");
+	p->drawn = false;
+}
+
+static void progress_draw(struct progress *p)
+{
+	double t = cmd_now(), el = t - p->t0, rate;
+	long left;
+
+	if (!p->on || el < PROGRESS_AFTER || (p->drawn && t - p->last < 0.1 && p->files < p->nfiles))
+		return;
+	rate = el > 0 ? (double)p->done / el : 0;
+	left = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
+	out_control(stderr, "\r\033[K");
+	out_printf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files, p->nfiles,
+		rate / 1e6, left / 60, left % 60);
+	fflush(stderr);
+	p->drawn = true;
+	p->last = t;
+}
+
+/*
+ * Import runs as a two-stage pipeline: a parser thread reads, hashes and
+ * parses the next decks while the main thread stores the current one, so
+ * that both cores work. Each job carries the messages its parse produced;
+ * the main thread prints them in file order, so output does not depend on
+ * timing. At most IMPORT_QUEUE parsed decks wait, which bounds memory.
+ */
+#define IMPORT_QUEUE 2
+
+struct import_job {
+	const char *path;
+	size_t max_bytes;      /* the largest file read (--max-file-size) */
+	struct deck *deck;     /* NULL when the file could not be read or parsed */
+	struct strbuf text;    /* the document's text as read, kept by the store */
+	struct strbuf report;  /* errors and warnings, printed before storing */
+};
+
+struct import_queue {
+	bool quiet; /* count, print nothing (the UI's first start) */
+	pthread_mutex_t lock;
+	pthread_cond_t changed;
+	struct import_job *jobs; /* one per file, in order */
+	size_t njobs;
+	size_t parsed;   /* jobs[0..parsed) are ready */
+	size_t consumed; /* jobs[0..consumed) are done and freed */
+};
+
+static void parse_job(struct import_job *j)
+{
+	struct strbuf why = STRBUF_INIT;
+	struct vt_diag diag;
+	char *data = NULL;
+	size_t len = 0, i;
+	enum vt_status st;
+
+	vt_diag_clear(&diag);
+	if (!file_read(j->path, j->max_bytes, &data, &len, &why)) {
+		strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, why.buf);
+		goto out;
+	}
+	st = document_read(j->path, data, len, &j->deck, &j->text, &diag);
+	if (st == VT_OK)
+		j->deck->source_path = realpath(j->path, NULL);
+	if (st != VT_OK) {
+		const char *msg = diag.msg[0] ? diag.msg : vt_status_str(st);
+		if (diag.line)
+			strbuf_addf(&j->report, _("%s:%ld: error: %s\n"), j->path, diag.line, msg);
+		else
+			strbuf_addf(&j->report, _("%s: error: %s\n"), j->path, msg);
+		goto out;
+	}
+	for (i = 0; i < j->deck->nwarnings; i++)
+		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
+			    j->deck->warnings[i].msg);
+out:
+	free(data);
+	strbuf_release(&why);
+}
+
+static void *parser_thread(void *arg)
+{
+	struct import_queue *q = arg;
+	size_t i;
+
+	for (i = 0; i < q->njobs; i++) {
+		pthread_mutex_lock(&q->lock);
+		while (i >= q->consumed + IMPORT_QUEUE)
+			pthread_cond_wait(&q->changed, &q->lock);
+		pthread_mutex_unlock(&q->lock);
+		parse_job(&q->jobs[i]);
+		pthread_mutex_lock(&q->lock);
+		q->parsed = i + 1;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+	}
+	return NULL;
+}
+
+/*
+ * Stores one parsed job and prints its summary line; returns true on success
+ * (including "unchanged"). With `s` NULL (import --check) nothing is written.
+ * `voice`: IMPORT_SILENT prints nothing, IMPORT_QUIET errors and warnings only.
+ */
+static bool store_job(struct store *s, struct import_job *j, enum import_voice voice, struct progress *pr)
+{
+	bool quiet = voice == IMPORT_SILENT;
+	struct deck *d = j->deck;
+	struct vt_diag diag;
+	struct strbuf warnings = STRBUF_INIT;
+	char *same_as = NULL;
+	enum import_outcome outcome = IMPORT_NEW;
+	enum vt_status st;
+	const char *w;
+	size_t nwarn = d ? d->nwarnings : 0;
+
+	if (!quiet && j->report.len) {
+		progress_clear(pr);
+		out_puts(stderr, j->report.buf);
+	}
+	if (!d) {
+		progress_clear(pr);
+		if (!quiet)
+			out_printf(stderr, _("%s: nothing imported\n"), j->path);
+		return false;
+	}
+	vt_diag_clear(&diag);
+	st = s ? store_import_deck(s, d, j->text.buf, j->text.len, &outcome, &same_as, &warnings, &diag) : VT_OK;
+	if (quiet) {
+		free(same_as);
+		strbuf_release(&warnings);
+		return st == VT_OK;
+	}
+	/* Where this document and another of its meeting disagree. */
+	if (warnings.len || st != VT_OK || (voice == IMPORT_LOUD && isatty(STDOUT_FILENO)))
+		progress_clear(pr);
+	for (w = warnings.buf; *w; w++)
+		nwarn += *w == '\n';
+	for (w = warnings.buf; *w;) {
+		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
+		if (!tab || !nl)
+			break;
+		out_printf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10), (int)(nl - tab - 1), tab + 1);
+		w = nl + 1;
+	}
+	strbuf_release(&warnings);
+	if (st != VT_OK) {
+		cmd_print_diag(j->path, &diag, st);
+		out_printf(stderr, _("%s: nothing imported\n"), j->path);
+		return false;
+	}
+	if (voice == IMPORT_QUIET) {
+		free(same_as);
+		return true;
+	}
+	out_printf(stdout, "%s: %s ", j->path, d->body ? d->body : _("unknown body"));
+	cmd_print_dates(stdout, d);
+	out_printf(stdout, ", %s: ", d->venue ? d->venue : _("venue unknown"));
+	out_printf(stdout, P_("%zu case", "%zu cases", d->ncases), d->ncases);
+	out_printf(stdout, ", ");
+	out_printf(stdout, P_("%zu warning", "%zu warnings", nwarn), nwarn);
+	if (!s)
+		out_printf(stdout, " (%s)\n", _("checked, not imported"));
+	else if (outcome == IMPORT_UNCHANGED && same_as)
+		out_printf(stdout, _(" (unchanged: already imported as %s)\n"), same_as);
+	else
+		out_printf(stdout, " (%s)\n", outcome == IMPORT_NEW        ? _("new")
+				   : outcome == IMPORT_REPLACED ? _("replaced")
+				   : outcome == IMPORT_JOINED   ? _("joined to its meeting's other documents")
+								: _("unchanged"));
+	free(same_as);
+	return true;
+}
+
+/* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
+size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes, enum import_voice voice)
+{
+	bool quiet = voice == IMPORT_SILENT;
+	struct progress pr;
+	struct import_queue q;
+	pthread_t tid;
+	bool threaded;
+	size_t i, failed = 0;
+
+	memset(&q, 0, sizeof(q));
+	pthread_mutex_init(&q.lock, NULL);
+	pthread_cond_init(&q.changed, NULL);
+	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
+	q.njobs = n;
+	q.quiet = quiet;
+	memset(&pr, 0, sizeof(pr));
+	pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
+	pr.t0 = cmd_now();
+	pr.nfiles = n;
+	for (i = 0; i < n; i++) {
+		struct stat sb;
+		if (pr.on && !stat(paths[i], &sb))
+			pr.total += (long long)sb.st_size;
+		q.jobs[i].path = paths[i];
+		q.jobs[i].max_bytes = max_bytes;
+		strbuf_init(&q.jobs[i].report, 0);
+		strbuf_init(&q.jobs[i].text, 0);
+	}
+	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
+	for (i = 0; i < n; i++) {
+		struct import_job *j = &q.jobs[i];
+
+		if (threaded) {
+			pthread_mutex_lock(&q.lock);
+			while (q.parsed <= i)
+				pthread_cond_wait(&q.changed, &q.lock);
+			pthread_mutex_unlock(&q.lock);
+		} else {
+			parse_job(j); /* no thread to be had: one stage after the other */
+		}
+		failed += !store_job(s, j, voice, &pr);
+		if (pr.on) {
+			struct stat sb;
+			fflush(stdout);
+			if (!stat(j->path, &sb))
+				pr.done += (long long)sb.st_size;
+			pr.files = i + 1;
+			progress_draw(&pr);
+		}
+		deck_free(j->deck);
+		j->deck = NULL;
+		strbuf_release(&j->report);
+		strbuf_release(&j->text);
+		pthread_mutex_lock(&q.lock);
+		q.consumed = i + 1;
+		pthread_cond_broadcast(&q.changed);
+		pthread_mutex_unlock(&q.lock);
+	}
+	if (threaded)
+		pthread_join(tid, NULL);
+	progress_clear(&pr);
+	pthread_cond_destroy(&q.changed);
+	pthread_mutex_destroy(&q.lock);
+	free(q.jobs);
+	return failed;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+
+/*
+ * Adds the PDF and text files under folder `dir` to *v, recursively, each
+ * folder's in name order; hidden entries are skipped. A folder that cannot
+ * be read is reported and skipped.
+ */
+static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int depth)
+{
+	DIR *d = depth < 32 ? opendir(dir) : NULL;
+	struct dirent *e;
+	char **found = NULL;
+	size_t nfound = 0, falloc = 0, i;
+
+	if (!d) {
+		out_printf(stderr, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
+		return;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		ALLOC_GROW(found, nfound + 1, falloc);
+		found[nfound++] = xasprintf("%.*s/%s", (int)(strlen(dir) - (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')),
+					    dir, e->d_name);
+	}
+	closedir(d);
+	qsort(found, nfound, sizeof(*found), cmp_str);
+	for (i = 0; i < nfound; i++) {
+		struct stat sb;
+		size_t l = strlen(found[i]);
+
+		if (!stat(found[i], &sb) && S_ISDIR(sb.st_mode)) {
+			add_folder(found[i], v, n, alloc, depth + 1);
+			free(found[i]);
+		} else if (l > 4 && (!strcasecmp(found[i] + l - 4, ".pdf") || !strcasecmp(found[i] + l - 4, ".txt"))) {
+			ALLOC_GROW(*v, *n + 1, *alloc);
+			(*v)[(*n)++] = found[i];
+		} else {
+			free(found[i]);
+		}
+	}
+	free(found);
+}
+
+bool importer_expand(const char *const *paths, size_t n, char ***out, size_t *nout)
+{
+	size_t k, alloc = 0;
+	bool ok = true;
+
+	*out = NULL;
+	*nout = 0;
+	for (k = 0; k < n; k++) {
+		struct stat sb;
+
+		if (!stat(paths[k], &sb) && S_ISDIR(sb.st_mode)) {
+			size_t before = *nout;
+
+			add_folder(paths[k], out, nout, &alloc, 0);
+			if (*nout == before) {
+				out_printf(stderr, _("%s: error: no PDF or text file in this folder\n"), paths[k]);
+				ok = false;
+			}
+		} else {
+			ALLOC_GROW(*out, *nout + 1, alloc);
+			(*out)[(*nout)++] = xstrdup(paths[k]);
+		}
+	}
+	return ok;
+}
+
+/*
+ * First start: an empty database gets the bundled sample decks. Returns how
+ * many were imported and sets *dir to where they came from (caller frees).
+ */
+size_t importer_samples(struct store *s, bool quiet, char **from, size_t *found)
+{
+	char *dir = paths_assets();
+	char *samples = xasprintf("%s/samples", dir);
+	char **names = NULL;
+	size_t n = 0, alloc = 0, i, ok;
+	DIR *dh = opendir(samples);
+	struct dirent *e;
+
+	while (dh && (e = readdir(dh))) {
+		size_t l = strlen(e->d_name);
+		if (l > 4 && !strcmp(e->d_name + l - 4, ".txt")) {
+			ALLOC_GROW(names, n + 1, alloc);
+			names[n++] = xasprintf("%s/%s", samples, e->d_name);
+		}
+	}
+	if (dh)
+		closedir(dh);
+	qsort(names, n, sizeof(*names), cmp_str);
+	ok = n - importer_run(s, (const char *const *)names, n, FILE_MAX_BYTES_DEFAULT, quiet ? IMPORT_SILENT : IMPORT_LOUD);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(dir);
+	*from = samples;
+	*found = n;
+	return ok;
+}

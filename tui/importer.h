@@ -1,0 +1,37 @@
+/*
+ * importer.h: importing documents into the store, with what an import
+ * says on the terminal. Used by `vedtak import` and by the first start.
+ */
+#ifndef VEDTAK_IMPORTER_H
+#define VEDTAK_IMPORTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct store;
+
+/* How much an import says: everything, errors and warnings only (--quiet), nothing (the UI's first start). */
+enum import_voice { IMPORT_LOUD, IMPORT_QUIET, IMPORT_SILENT };
+
+/*
+ * Imports `paths` in order, each file in its own transaction (`s` NULL:
+ * parse and report only, as import --check). Returns how many failed.
+ */
+size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes, enum import_voice voice);
+
+/*
+ * The files `paths` stand for: a folder for its .pdf and .txt files at any
+ * depth, in name order, hidden ones skipped. *out (the caller frees each
+ * string and the array) gets them; returns false when a folder had none
+ * or could not be read (said on stderr).
+ */
+bool importer_expand(const char *const *paths, size_t n, char ***out, size_t *nout);
+
+/*
+ * First start: imports the bundled sample decks. Returns how many were
+ * imported; *from (caller frees) is where they were looked for and
+ * *found how many were there.
+ */
+size_t importer_samples(struct store *s, bool quiet, char **from, size_t *found);
+
+#endif

@@ -1,0 +1,146 @@
+/*
+ * meetings-view.c: the start screen: saved searches and tags with live
+ * counts, then the meetings, newest first.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/dates.h"
+#include "core/query.h"
+#include "db/search.h"
+#include "db/store.h"
+#include "db/tags.h"
+#include "tui/bounds.h"
+#include "tui/uictx.h"
+#include "tui/views.h"
+#include "core/banned.h"
+
+/* The width of "case" in the user's language, singular or plural, whichever is wider. */
+static int case_word_width(void)
+{
+	const char *one = P_("case", "cases", 1), *many = P_("case", "cases", 2);
+	int w1 = draw_width(one, strlen(one)), w2 = draw_width(many, strlen(many));
+
+	return w1 > w2 ? w1 : w2;
+}
+
+/* Saved searches and tags with their counts, then the meetings. */
+static void meetings_load(struct ui *ui, struct view *v)
+{
+	struct meeting_row *rows = NULL;
+	struct saved *saved = NULL;
+	struct tag_count *tags = NULL;
+	struct vt_diag diag;
+	size_t n = 0, nsaved = 0, ntags = 0, i;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
+		view_add_line(v, _("Saved searches"), STYLE_TITLE);
+		for (i = 0; i < nsaved; i++) {
+			struct search_opts o = { 0, false, true, UI_SEARCH_DEADLINE_MS };
+			struct search_result res = { NULL, 0, 0, 0 };
+			struct query *q = NULL;
+			struct tline *l;
+
+			strbuf_reset(&sb);
+			strbuf_addstr(&sb, "  ");
+			ui_add_padded(&sb, saved[i].name, 20);
+			if (query_compile(saved[i].query, &q, &diag) == VT_OK && store_search(ui->store, q, &o, &res, &diag) == VT_OK)
+				strbuf_addf(&sb, " %5zu  %s", res.total, saved[i].query);
+			else
+				strbuf_addf(&sb, "     ?  %s", saved[i].query);
+			query_free(q);
+			l = view_add_line(v, sb.buf, STYLE_NORMAL);
+			l->search = xstrdup(saved[i].query);
+		}
+	}
+	if (store_tag_counts(ui->store, &tags, &ntags, &diag) == VT_OK && ntags) {
+		view_add_line(v, _("Tags"), STYLE_TITLE);
+		for (i = 0; i < ntags; i++) {
+			struct tline *l;
+
+			strbuf_reset(&sb);
+			strbuf_addstr(&sb, "  ");
+			ui_add_padded(&sb, tags[i].tag, 20);
+			strbuf_addf(&sb, " %5d ", tags[i].cases);
+			strbuf_addstr(&sb, P_("case", "cases", tags[i].cases));
+			l = view_add_line(v, sb.buf, STYLE_NORMAL);
+			l->search = xasprintf("tag:%s", tags[i].tag);
+		}
+	}
+	saved_free(saved, nsaved);
+	tag_counts_free(tags, ntags);
+	if (v->nlines)
+		view_add_line(v, _("Meetings"), STYLE_TITLE);
+	if (store_meeting_rows(ui->store, &rows, &n, &diag) != VT_OK) {
+		ui_say(ui, "%s", diag.msg);
+		strbuf_release(&sb);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct tline *l;
+
+		strbuf_reset(&sb);
+		date_human(&sb, rows[i].start_date, rows[i].end_date, true);
+		while (draw_width(sb.buf, sb.len) < 21) /* "2022-12-31–2023-01-01" */
+			strbuf_addch(&sb, ' ');
+		strbuf_addf(&sb, "  %-6s %3d ", ui_body_short(rows[i].body), rows[i].ncases);
+		/* Singular and plural take the same width, so the venues line up. */
+
+		ui_add_padded(&sb, P_("case", "cases", rows[i].ncases), case_word_width());
+
+		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
+		l = view_add_line(v, sb.buf, STYLE_NORMAL);
+		l->meeting_id = rows[i].id;
+	}
+	meeting_rows_free(rows, n);
+	strbuf_release(&sb);
+}
+
+static struct view *meetings_open(struct ui *ui, const struct view_target *target)
+{
+	struct view *v = view_new(&meetings_view_ops, _("Meetings"));
+
+	(void)target;
+	meetings_load(ui, v);
+	/* The cursor starts on the first line that opens something. */
+	view_cursor_to_target(v, 0);
+	return v;
+}
+
+static void meetings_reload(struct ui *ui, struct view *v)
+{
+	size_t cursor = v->cursor;
+
+	view_clear(v);
+	v->cursor = 0;
+	meetings_load(ui, v);
+	if (cursor < v->nlines)
+		v->cursor = cursor;
+	else
+		view_cursor_to_target(v, 0);
+}
+
+static void meetings_enter(struct ui *ui, struct view *v)
+{
+	const struct tline *l = v->cursor < v->nlines ? &v->lines[v->cursor] : NULL;
+
+	if (l && l->search) {
+		ui_search_for(ui, l->search);
+	} else if (l && l->meeting_id) {
+		struct view_target t = { l->meeting_id, 0 };
+		ui_open(ui, VIEW_MEETING, &t);
+	}
+}
+
+const struct view_ops meetings_view_ops = {
+	.kind = VIEW_MEETINGS,
+	.hints = N_("? help  / search  q back"),
+	.open = meetings_open,
+	.enter = meetings_enter,
+	.reload = meetings_reload,
+};

@@ -1,0 +1,183 @@
+/*
+ * view.c: what every view does alike: its lines, wrapping text to a
+ * width, drawing lines with their hits, moving the cursor.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/snippet.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "tui/view.h"
+#include "core/banned.h"
+
+struct view *view_new(const struct view_ops *ops, const char *title)
+{
+	struct view *v = xcalloc(1, sizeof(*v));
+
+	v->ops = ops;
+	v->title = xstrdup(title);
+	return v;
+}
+
+void view_free(struct view *v)
+{
+	if (!v)
+		return;
+	if (v->ops->release)
+		v->ops->release(v);
+	view_clear(v);
+	free(v->lines);
+	free(v->title);
+	free(v);
+}
+
+struct tline *view_add_line(struct view *v, const char *text, enum draw_style style)
+{
+	struct tline *l;
+
+	ALLOC_GROW(v->lines, v->nlines + 1, v->alloc);
+	l = &v->lines[v->nlines++];
+	memset(l, 0, sizeof(*l));
+	l->text = xstrdup(text ? text : "");
+	l->style = style;
+	return l;
+}
+
+void view_clear(struct view *v)
+{
+	size_t i;
+
+	for (i = 0; i < v->nlines; i++) {
+		free(v->lines[i].text);
+		free(v->lines[i].hits);
+		free(v->lines[i].search);
+	}
+	v->nlines = 0;
+}
+
+void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, size_t nhits, int width,
+		      const char *prefix, enum draw_style style)
+{
+	size_t n = strlen(text), pos = 0, pl = strlen(prefix), halloc, eol = 0, first_hit = 0;
+	int room = width - draw_width(prefix, pl);
+
+	if (room < 10)
+		room = 10;
+	/* Each line's end and each hit are passed once: a line of megabytes wraps in time linear in it. */
+	for (eol = 0; eol < n && text[eol] != '\n'; eol++)
+		;
+	while (pos <= n) {
+		size_t len, k;
+		struct strbuf sb = STRBUF_INIT;
+		struct tline *l;
+
+		len = draw_wrap(text + pos, eol - pos, room);
+		strbuf_addstr(&sb, prefix);
+		strbuf_add(&sb, text + pos, len);
+		strbuf_rtrim(&sb);
+		l = view_add_line(v, sb.buf, style);
+		halloc = 0;
+		while (first_hit < nhits && hits[first_hit].end <= pos)
+			first_hit++;
+		for (k = first_hit; k < nhits && hits[k].start < pos + len; k++) {
+			size_t s = hits[k].start, e = hits[k].end;
+			if (e <= pos)
+				continue;
+			ALLOC_GROW(l->hits, l->nhits + 1, halloc);
+			l->hits[l->nhits].start = pl + (s > pos ? s - pos : 0);
+			l->hits[l->nhits].end = pl + (e < pos + len ? e - pos : len);
+			if (l->hits[l->nhits].end > sb.len)
+				l->hits[l->nhits].end = sb.len;
+			l->nhits++;
+		}
+		strbuf_release(&sb);
+		pos += len;
+		if (pos >= eol) {
+			if (eol >= n)
+				break;
+			pos = eol + 1;
+			for (eol = pos; eol < n && text[eol] != '\n'; eol++)
+				;
+		} else {
+			while (pos < eol && text[pos] == ' ')
+				pos++;
+		}
+	}
+}
+
+
+void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
+{
+	size_t i;
+
+	if (v->cursor >= v->nlines && v->nlines)
+		v->cursor = v->nlines - 1;
+	if (!cursor) {
+		if (v->nlines > (size_t)h && v->top > v->nlines - (size_t)h)
+			v->top = v->nlines - (size_t)h;
+	} else {
+		if (v->cursor < v->top)
+			v->top = v->cursor;
+		if (v->cursor >= v->top + (size_t)h)
+			v->top = v->cursor - (size_t)h + 1;
+	}
+	for (i = 0; i < (size_t)h; i++) {
+		size_t li = v->top + i;
+		const struct tline *l;
+		attr_t base;
+		size_t pos = 0, k;
+		int x = x0;
+
+		draw_fill(y0 + (int)i, x0, w, A_NORMAL);
+		if (li >= v->nlines)
+			continue;
+		l = &v->lines[li];
+		base = cursor && li == v->cursor ? draw_attr(STYLE_CURSOR) : draw_attr(l->style);
+		if (cursor && li == v->cursor)
+			draw_fill(y0 + (int)i, x0, w, base);
+		for (k = 0; k <= l->nhits && x < x0 + w; k++) {
+			size_t hs = k < l->nhits ? l->hits[k].start : strlen(l->text);
+			size_t he = k < l->nhits ? l->hits[k].end : hs;
+			if (hs > pos)
+				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + pos, hs - pos, base);
+			if (he > hs && x < x0 + w)
+				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + hs, he - hs, draw_attr(STYLE_HIT));
+			pos = he > pos ? he : pos;
+		}
+	}
+}
+
+void view_move(struct view *v, size_t n, long delta, int h)
+{
+
+	if (h < 1)
+		h = 1;
+	if (v->ops->text) {
+		long top = (long)v->top + delta;
+		long max = (long)n - h;
+		if (top > max)
+			top = max;
+		if (top < 0)
+			top = 0;
+		v->top = (size_t)top;
+		return;
+	}
+	if (!n)
+		return;
+	if (delta < 0 && (size_t)-delta > v->cursor)
+		v->cursor = 0;
+	else if (delta > 0 && v->cursor + (size_t)delta >= n)
+		v->cursor = n - 1;
+	else
+		v->cursor = (size_t)((long)v->cursor + delta);
+}
+
+
+void view_cursor_to_target(struct view *v, size_t from)
+{
+	for (v->cursor = from; v->cursor < v->nlines; v->cursor++)
+		if (v->lines[v->cursor].search || v->lines[v->cursor].meeting_id || v->lines[v->cursor].case_id)
+			return;
+	v->cursor = from < v->nlines ? from : 0;
+}

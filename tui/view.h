@@ -1,0 +1,101 @@
+/*
+ * view.h: a view of the UI, as tig builds them: a list of lines with a
+ * cursor (rows to select) or a text to scroll, and a table of functions
+ * (struct view_ops) that makes one kind of view what it is. Each kind
+ * lives in its own file (meetings-view.c, results-view.c, case-view.c,
+ * meeting-view.c, presenters-view.c, help-view.c). A view loads what it
+ * shows when it is opened, reloaded or its selection changes; laying out
+ * and drawing never query the database.
+ */
+#ifndef VEDTAK_VIEW_H
+#define VEDTAK_VIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui/draw.h"
+
+struct ui;
+struct strbuf;
+struct hit;
+
+enum view_kind { VIEW_MEETINGS, VIEW_RESULTS, VIEW_CASE, VIEW_MEETING, VIEW_PRESENTERS, VIEW_HELP, VIEW_KINDS };
+
+/* One line of a view: its text, style and hits, and what Enter on it opens. */
+struct tline {
+	char *text;
+	enum draw_style style;
+	struct hit *hits;
+	size_t nhits;
+	long case_id, meeting_id; /* a case, or a meeting when case_id is 0 */
+	char *search;             /* or the query Enter runs */
+};
+
+/* What to open: a meeting, a case of a meeting. */
+struct view_target {
+	long meeting_id, case_id;
+};
+
+struct view;
+
+struct view_ops {
+	enum view_kind kind;
+	bool text;         /* a text to page through, not rows to select */
+	const char *hints; /* the keys this screen offers, for the title bar (N_()) */
+	/* Makes the view (loading what it shows); NULL with the status line saying why. */
+	struct view *(*open)(struct ui *ui, const struct view_target *target);
+	/* Lays the lines out for `width` cells, from what open/reload loaded. NULL: lines are fixed. */
+	void (*layout)(struct ui *ui, struct view *v, int width);
+	/* Draws the body; NULL: the lines, with the cursor row highlighted. */
+	void (*draw)(struct ui *ui, struct view *v, int y, int h, int w);
+	/* How many rows the cursor moves over; NULL: the lines. */
+	size_t (*rows)(struct ui *ui, struct view *v);
+	/* Enter on the selection. */
+	void (*enter)(struct ui *ui, struct view *v);
+	/* A key's action this view handles itself; true if it did. */
+	bool (*action)(struct ui *ui, struct view *v, int action);
+	/* The data changed (a tag, a note, another process): load it again. */
+	void (*reload)(struct ui *ui, struct view *v);
+	/* The cursor moved. */
+	void (*selected)(struct ui *ui, struct view *v);
+	/* The stable key of the case shown or selected (caller frees); NULL: none. */
+	char *(*key)(struct ui *ui, struct view *v);
+	/* The status line's text when there is no message. NULL: "N of M". */
+	void (*status)(struct ui *ui, struct view *v, struct strbuf *bar);
+	/* Frees `data`. */
+	void (*release)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	char *title;
+	struct tline *lines;
+	size_t nlines, alloc;
+	size_t cursor, top;
+	int built_width; /* laid out for this width; 0: lay out again */
+	void *data;      /* the kind's own, freed by ops->release */
+};
+
+struct view *view_new(const struct view_ops *ops, const char *title);
+void view_free(struct view *v); /* NULL is fine */
+
+struct tline *view_add_line(struct view *v, const char *text, enum draw_style style);
+void view_clear(struct view *v);
+
+/*
+ * Adds `text` wrapped to `width` cells, each line with `prefix` before it,
+ * carrying the hits (byte offsets in text) over to the lines they fall on.
+ */
+void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, size_t nhits, int width,
+		      const char *prefix, enum draw_style style);
+
+/* Draws lines top.. at (y0, x0) in h rows of w cells; `cursor` highlights the selected row. */
+void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor);
+
+/* Moves the cursor (or, in a text, the top line) by `delta` over `n` rows, `h` of them on the screen. */
+void view_move(struct view *v, size_t n, long delta, int h);
+
+/* Puts the cursor on the first line that opens something, from `from` on. */
+void view_cursor_to_target(struct view *v, size_t from);
+
+#endif
