@@ -19,8 +19,8 @@
 #include "core/banned.h"
 
 /* Markers of how a case is presented, written after the number: "12/24 - Teams Title". */
-static const char *const remote_markers[] = { "Teams", "Zoom", "Video", "Videomøte", "Digitalt",
-					      "Webinar", "Skype", "Webex" };
+static const char *const remote_markers[] = {"Teams",	 "Zoom",    "Video", "Videomøte",
+					     "Digitalt", "Webinar", "Skype", "Webex"};
 
 bool agenda_header_line(const char *s, size_t n)
 {
@@ -183,7 +183,8 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 			strbuf_addch(&sb, ',');
 	}
 	/* Separators the export left between title and names. */
-	while (sb.len && (sb.buf[sb.len - 1] == ',' || sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == ' '))
+	while (sb.len &&
+	       (sb.buf[sb.len - 1] == ',' || sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == ' '))
 		strbuf_setlen(&sb, sb.len - 1);
 	if (sb.len >= 4 && !memcmp(sb.buf + sb.len - 4, " \xE2\x80\x93", 4))
 		strbuf_setlen(&sb, sb.len - 4);

@@ -12,11 +12,11 @@
 #include "core/banned.h"
 
 static const char *const months[] = {
-	"januar", "februar", "mars", "april", "mai", "juni", "juli",
-	"august", "september", "oktober", "november", "desember",
+    "januar", "februar", "mars",      "april",	 "mai",	     "juni",
+    "juli",   "august",	 "september", "oktober", "november", "desember",
 };
 static const char *const month_abbr[] = {
-	"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des",
+    "jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des",
 };
 
 static bool is_alpha(unsigned char c)
@@ -160,8 +160,12 @@ bool date_find(const char *s, size_t n, struct date_range *out)
 				a.m = b.m;
 			if (!a.y)
 				a.y = b.y;
-			out->d1 = a.d; out->m1 = a.m; out->y1 = a.y;
-			out->d2 = b.d; out->m2 = b.m; out->y2 = b.y;
+			out->d1 = a.d;
+			out->m1 = a.m;
+			out->y1 = a.y;
+			out->d2 = b.d;
+			out->m2 = b.m;
+			out->y2 = b.y;
 			out->at = i;
 			out->len = b.end - i;
 			return true;
@@ -187,7 +191,7 @@ void date_format(int y, int m, int d, char out[11])
 
 static int days_in_month(int y, int m)
 {
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 
 	return m == 2 && leap ? 29 : days[(m - 1) % 12];
@@ -218,18 +222,30 @@ void date_add_days(int *y, int *m, int *d, int days)
 static const char *month_name(int m)
 {
 	switch (m) {
-	case 1: return C_("month", "January");
-	case 2: return C_("month", "February");
-	case 3: return C_("month", "March");
-	case 4: return C_("month", "April");
-	case 5: return C_("month", "May");
-	case 6: return C_("month", "June");
-	case 7: return C_("month", "July");
-	case 8: return C_("month", "August");
-	case 9: return C_("month", "September");
-	case 10: return C_("month", "October");
-	case 11: return C_("month", "November");
-	case 12: return C_("month", "December");
+	case 1:
+		return C_("month", "January");
+	case 2:
+		return C_("month", "February");
+	case 3:
+		return C_("month", "March");
+	case 4:
+		return C_("month", "April");
+	case 5:
+		return C_("month", "May");
+	case 6:
+		return C_("month", "June");
+	case 7:
+		return C_("month", "July");
+	case 8:
+		return C_("month", "August");
+	case 9:
+		return C_("month", "September");
+	case 10:
+		return C_("month", "October");
+	case 11:
+		return C_("month", "November");
+	case 12:
+		return C_("month", "December");
 	}
 	return "?";
 }
@@ -251,11 +267,21 @@ static void format_date(struct strbuf *sb, const char *pattern, int y, int m, in
 			p++;
 		}
 		switch (*++p) {
-		case 'Y': strbuf_addf(sb, "%04d", y); break;
-		case 'm': strbuf_addf(sb, pad ? "%02d" : "%d", m); break;
-		case 'd': strbuf_addf(sb, pad ? "%02d" : "%d", d); break;
-		case 'B': strbuf_addstr(sb, month_name(m)); break;
-		default: strbuf_addch(sb, *p); break;
+		case 'Y':
+			strbuf_addf(sb, "%04d", y);
+			break;
+		case 'm':
+			strbuf_addf(sb, pad ? "%02d" : "%d", m);
+			break;
+		case 'd':
+			strbuf_addf(sb, pad ? "%02d" : "%d", d);
+			break;
+		case 'B':
+			strbuf_addstr(sb, month_name(m));
+			break;
+		default:
+			strbuf_addch(sb, *p);
+			break;
 		}
 	}
 }

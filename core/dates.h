@@ -45,5 +45,4 @@ struct strbuf;
  */
 void date_human(struct strbuf *sb, const char *start, const char *end, bool compact);
 
-
 #endif

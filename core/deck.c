@@ -12,11 +12,11 @@
 #include "core/util.h"
 #include "core/banned.h"
 
-static const char *const type_names[] = { NULL, "Godkjenning", "Orientering", "Drøfting" };
-static const char *const source_names[] = { NULL, "agenda", "announced_change", "inferred" };
-static const char *const kind_names[] = { "deck", "notice", "minutes" };
-static const char *const outcome_names[] = { NULL, "decided", "postponed", "withdrawn" };
-static const char *const role_names[] = { "member", "observer", "absent", "substitute", "secretariat" };
+static const char *const type_names[] = {NULL, "Godkjenning", "Orientering", "Drøfting"};
+static const char *const source_names[] = {NULL, "agenda", "announced_change", "inferred"};
+static const char *const kind_names[] = {"deck", "notice", "minutes"};
+static const char *const outcome_names[] = {NULL, "decided", "postponed", "withdrawn"};
+static const char *const role_names[] = {"member", "observer", "absent", "substitute", "secretariat"};
 
 const char *doc_kind_name(enum doc_kind k)
 {
@@ -26,9 +26,12 @@ const char *doc_kind_name(enum doc_kind k)
 const char *doc_kind_label(enum doc_kind k)
 {
 	switch (k) {
-	case DOC_DECK: return _("deck");
-	case DOC_NOTICE: return _("notice");
-	case DOC_MINUTES: return _("minutes");
+	case DOC_DECK:
+		return _("deck");
+	case DOC_NOTICE:
+		return _("notice");
+	case DOC_MINUTES:
+		return _("minutes");
 	}
 	return NULL;
 }
@@ -74,10 +77,14 @@ enum outcome outcome_parse(const char *s)
 const char *outcome_label(enum outcome o)
 {
 	switch (o) {
-	case OUTCOME_NONE: break;
-	case OUTCOME_DECIDED: return _("decided");
-	case OUTCOME_POSTPONED: return _("postponed");
-	case OUTCOME_WITHDRAWN: return _("withdrawn");
+	case OUTCOME_NONE:
+		break;
+	case OUTCOME_DECIDED:
+		return _("decided");
+	case OUTCOME_POSTPONED:
+		return _("postponed");
+	case OUTCOME_WITHDRAWN:
+		return _("withdrawn");
 	}
 	return NULL;
 }
@@ -90,11 +97,16 @@ const char *attendee_role_name(enum attendee_role r)
 const char *attendee_role_label(enum attendee_role r)
 {
 	switch (r) {
-	case ROLE_MEMBER: return _("Members");
-	case ROLE_OBSERVER: return _("Observers");
-	case ROLE_ABSENT: return _("Absent");
-	case ROLE_SUBSTITUTE: return _("Stand-ins");
-	case ROLE_SECRETARIAT: return _("Secretariat");
+	case ROLE_MEMBER:
+		return _("Members");
+	case ROLE_OBSERVER:
+		return _("Observers");
+	case ROLE_ABSENT:
+		return _("Absent");
+	case ROLE_SUBSTITUTE:
+		return _("Stand-ins");
+	case ROLE_SECRETARIAT:
+		return _("Secretariat");
 	}
 	return NULL;
 }
@@ -119,24 +131,15 @@ static const struct {
 	const char *written;
 	enum decision_type type;
 } facet_words[] = {
-	{ "godkjenning", NULL, DECISION_GODKJENNING },
-	{ "beslutning", NULL, DECISION_GODKJENNING },
-	{ "beslutningssak", NULL, DECISION_GODKJENNING },
-	{ "vedtak", NULL, DECISION_GODKJENNING },
-	{ "vedtakssak", NULL, DECISION_GODKJENNING },
-	{ "godkjenningssak", NULL, DECISION_GODKJENNING },
-	{ "orientering", NULL, DECISION_ORIENTERING },
-	{ "orienteringssak", NULL, DECISION_ORIENTERING },
-	{ "drøfting", NULL, DECISION_DROFTING },
-	{ "drøftingssak", NULL, DECISION_DROFTING },
-	{ "drofting", NULL, DECISION_DROFTING },
-	{ "diskusjon", NULL, DECISION_DROFTING },
-	{ "diskusjonssak", NULL, DECISION_DROFTING },
-	{ "b", "Beslutning", DECISION_GODKJENNING },
-	{ "g", "Godkjenning", DECISION_GODKJENNING },
-	{ "v", "Vedtak", DECISION_GODKJENNING },
-	{ "o", "Orientering", DECISION_ORIENTERING },
-	{ "d", "Drøfting", DECISION_DROFTING },
+    {"godkjenning", NULL, DECISION_GODKJENNING},    {"beslutning", NULL, DECISION_GODKJENNING},
+    {"beslutningssak", NULL, DECISION_GODKJENNING}, {"vedtak", NULL, DECISION_GODKJENNING},
+    {"vedtakssak", NULL, DECISION_GODKJENNING},	    {"godkjenningssak", NULL, DECISION_GODKJENNING},
+    {"orientering", NULL, DECISION_ORIENTERING},    {"orienteringssak", NULL, DECISION_ORIENTERING},
+    {"drøfting", NULL, DECISION_DROFTING},	    {"drøftingssak", NULL, DECISION_DROFTING},
+    {"drofting", NULL, DECISION_DROFTING},	    {"diskusjon", NULL, DECISION_DROFTING},
+    {"diskusjonssak", NULL, DECISION_DROFTING},	    {"b", "Beslutning", DECISION_GODKJENNING},
+    {"g", "Godkjenning", DECISION_GODKJENNING},	    {"v", "Vedtak", DECISION_GODKJENNING},
+    {"o", "Orientering", DECISION_ORIENTERING},	    {"d", "Drøfting", DECISION_DROFTING},
 };
 
 /* Lower-cases ASCII and the three Norwegian capitals into `out` (n bytes at most). */
@@ -148,8 +151,9 @@ static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c + 32);
-		else if (c == 0xC3 && i + 1 < n && ((unsigned char)s[i + 1] == 0x98 || (unsigned char)s[i + 1] == 0x86 ||
-						    (unsigned char)s[i + 1] == 0x85)) {
+		else if (c == 0xC3 && i + 1 < n &&
+			 ((unsigned char)s[i + 1] == 0x98 || (unsigned char)s[i + 1] == 0x86 ||
+			  (unsigned char)s[i + 1] == 0x85)) {
 			out[o++] = (char)c;
 			c = (unsigned char)(s[++i] + 0x20);
 		}
@@ -271,10 +275,14 @@ const char *decision_source_name(enum decision_source s)
 const char *decision_source_label(enum decision_source s)
 {
 	switch (s) {
-	case SOURCE_NONE: break;
-	case SOURCE_AGENDA: return _("from the agenda");
-	case SOURCE_ANNOUNCED_CHANGE: return _("changed, as the deck announces");
-	case SOURCE_INFERRED: return _("inferred from the decision's wording");
+	case SOURCE_NONE:
+		break;
+	case SOURCE_AGENDA:
+		return _("from the agenda");
+	case SOURCE_ANNOUNCED_CHANGE:
+		return _("changed, as the deck announces");
+	case SOURCE_INFERRED:
+		return _("inferred from the decision's wording");
 	}
 	return NULL;
 }
@@ -448,8 +456,8 @@ struct presenter *case_add_presenter(struct deck_case *c, const char *name, cons
 	return p;
 }
 
-struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const char *page,
-			     const char *text, long line)
+struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const char *page, const char *text,
+			     long line)
 {
 	struct slide *s;
 
@@ -487,14 +495,20 @@ static bool same_text(const char *a, const char *b)
 	return a && b && !strcmp(a, b);
 }
 
-/* Whether new case `c` and old case `o` agree at `level`: 0 title and decision, 1 title, 2 decision, 3 any. */
+/* Whether new case `c` and old case `o` agree at `level`: 0 title and decision, 1 title, 2 decision, 3 any.
+ */
 static bool same_case(const struct deck_case *c, const struct prior_case *o, int level)
 {
 	switch (level) {
-	case 0: return same_text(c->title, o->title) && (same_text(c->decision, o->decision) || (!c->decision && !o->decision));
-	case 1: return same_text(c->title, o->title);
-	case 2: return same_text(c->decision, o->decision);
-	default: return true;
+	case 0:
+		return same_text(c->title, o->title) &&
+		       (same_text(c->decision, o->decision) || (!c->decision && !o->decision));
+	case 1:
+		return same_text(c->title, o->title);
+	case 2:
+		return same_text(c->decision, o->decision);
+	default:
+		return true;
 	}
 }
 
@@ -512,7 +526,7 @@ struct case_number_ref *case_numbers_sort(const char *const *numbers, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		v[i] = (struct case_number_ref){ numbers[i], i };
+		v[i] = (struct case_number_ref){numbers[i], i};
 	qsort(v, n, sizeof(*v), cmp_by_number);
 	return v;
 }
@@ -543,8 +557,8 @@ void case_occurrences(const char *const *numbers, size_t n, int *occ)
 }
 
 /* Keys for the new cases nv[0..nn) of one number, from the old cases ov[0..no) of that number. */
-static void assign_group(const struct deck *d, const size_t *nv, size_t nn, struct prior_case *old, const size_t *ov,
-			 size_t no, char **keys)
+static void assign_group(const struct deck *d, const size_t *nv, size_t nn, struct prior_case *old,
+			 const size_t *ov, size_t no, char **keys)
 {
 	size_t i, j;
 	int level;

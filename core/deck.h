@@ -22,9 +22,9 @@ enum decision_type {
 
 enum decision_source {
 	SOURCE_NONE = 0,
-	SOURCE_AGENDA,           /* the agenda table gives the type */
+	SOURCE_AGENDA,		 /* the agenda table gives the type */
 	SOURCE_ANNOUNCED_CHANGE, /* the deck announces a changed type */
-	SOURCE_INFERRED,         /* read from the proposed decision's wording */
+	SOURCE_INFERRED,	 /* read from the proposed decision's wording */
 };
 
 /* A case's facets: a bit per type, (1u << DECISION_GODKJENNING) and so on. */
@@ -96,15 +96,15 @@ struct attendee {
 	char *name;
 	char *organization; /* as written, may be a role ("fastlegerepresentant") */
 	enum attendee_role role;
-	char *for_name;     /* the person a substitute stands in for */
-	char *note;         /* "dag 1", "ikke til stede under sak 14/23" */
-	char *source;       /* the document it was read from */
+	char *for_name; /* the person a substitute stands in for */
+	char *note;	/* "dag 1", "ikke til stede under sak 14/23" */
+	char *source;	/* the document it was read from */
 	long line;
 };
 
 /* One document that went into a meeting (a merged meeting has several). */
 struct document {
-	char *source;      /* file name without folders */
+	char *source;	   /* file name without folders */
 	char *source_path; /* absolute path when imported, or NULL */
 	enum doc_kind kind;
 	char sha256[65];
@@ -120,29 +120,29 @@ struct presenter {
 struct slide {
 	char *page; /* the page label as written ("Side 17"), or NULL */
 	char *text;
-	long line;  /* first line in the source file */
+	long line; /* first line in the source file */
 };
 
 struct deck_case {
-	long id;      /* the store's id, once saved (0 before) */
-	char *number; /* "11/21" */
-	int seq;      /* 11 */
-	int year;     /* 2021 */
-	int occurrence; /* 1 for the first heading with this number in the deck */
-	char *key;      /* the stable key the store gave it (deck_keys_assign); NULL before */
-	char *title;        /* from the section heading (or the agenda if none) */
+	long id;	    /* the store's id, once saved (0 before) */
+	char *number;	    /* "11/21" */
+	int seq;	    /* 11 */
+	int year;	    /* 2021 */
+	int occurrence;	    /* 1 for the first heading with this number in the deck */
+	char *key;	    /* the stable key the store gave it (deck_keys_assign); NULL before */
+	char *title;	    /* from the section heading (or the agenda if none) */
 	char *agenda_title; /* from the agenda row, or NULL */
 	struct presenter *presenters;
 	size_t npresenters, presenters_alloc;
-	enum decision_type type;  /* the first of its facets */
+	enum decision_type type; /* the first of its facets */
 	enum decision_source type_source;
 	char *type_written; /* the type as the document wrote it, or NULL (then the type's name) */
 	unsigned facets;    /* DECISION_FACET bits; 0 without a type */
-	int day;    /* agenda day, 0 if unknown */
-	char *time; /* "10:25" */
+	int day;	    /* agenda day, 0 if unknown */
+	char *time;	    /* "10:25" */
 	char *decision;
 	bool amended;
-	char *recorded;        /* the decision the minutes record, or NULL */
+	char *recorded;	       /* the decision the minutes record, or NULL */
 	char *recorded_source; /* the document that recorded it */
 	enum outcome outcome;
 	int position; /* 1-based order of the section in the deck */
@@ -155,8 +155,8 @@ struct deck_case {
 struct agenda_item {
 	int day;
 	char *time;
-	char *number; /* NULL for breaks ("Pause", "Lunsj", "Slutt dag 1") */
-	char *title;  /* the case title, or the break's label */
+	char *number;	  /* NULL for breaks ("Pause", "Lunsj", "Slutt dag 1") */
+	char *title;	  /* the case title, or the break's label */
 	char *presenters; /* as written, names joined by ", " */
 	char *organization;
 	enum decision_type type;
@@ -179,21 +179,21 @@ struct deck_warning {
 };
 
 struct deck {
-	long id;        /* the store's id, once saved (0 before) */
-	char *source;   /* file name without folders */
+	long id;	   /* the store's id, once saved (0 before) */
+	char *source;	   /* file name without folders */
 	char *source_path; /* the file's absolute path when imported, or NULL */
 	char sha256[65];
-	long size;      /* bytes */
+	long size; /* bytes */
 	long line_count;
-	char *body;     /* normalised: "NUFA", "Nasjonalt e-helsestyre", "NUIT" */
-	char *heading;  /* the heading line as written */
+	char *body;    /* normalised: "NUFA", "Nasjonalt e-helsestyre", "NUIT" */
+	char *heading; /* the heading line as written */
 	char *venue;
 	char *start_date; /* YYYY-MM-DD */
 	char *end_date;
-	char *imported_at; /* set by the store */
-	enum doc_kind kind;  /* of a single document; a merged meeting keeps its first's */
+	char *imported_at;    /* set by the store */
+	enum doc_kind kind;   /* of a single document; a merged meeting keeps its first's */
 	char *meeting_number; /* "2/2023" as written, or NULL */
-	long pages;          /* pages (form feeds + 1), 0 for text without any */
+	long pages;	      /* pages (form feeds + 1), 0 for text without any */
 
 	struct attendee *attendance;
 	size_t nattendance, attendance_alloc;
@@ -244,8 +244,8 @@ static inline int case_amended(const struct deck_case *c)
 /* The type to show and export: as written, else the type's name, else NULL. */
 const char *case_type_text(const struct deck_case *c);
 struct presenter *case_add_presenter(struct deck_case *c, const char *name, const char *org);
-struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const char *page,
-			     const char *text, long line);
+struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const char *page, const char *text,
+			     long line);
 void deck_warn(struct deck *d, long line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /*

@@ -53,7 +53,8 @@ static enum vt_status read_lines(struct deck *d, const struct deck_lines *dl, st
 		st = deck_read_lines(d, dl, diag);
 		if (st == VT_OK && !deck_is_meeting(d))
 			st = vt_fail(diag, VT_ERR_FORMAT, d->cases[0].line_start,
-				     _("not a meeting document: %zu case heading(s) but no agenda and no proposed decision "
+				     _("not a meeting document: %zu case heading(s) but no agenda and no "
+				       "proposed decision "
 				       "(a news item or a page of links?)"),
 				     d->ncases);
 		return st;
@@ -124,8 +125,8 @@ static struct deck *deck_for(const char *source)
 	return d;
 }
 
-enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out, struct strbuf *text,
-			     struct vt_diag *diag)
+enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out,
+			     struct strbuf *text, struct vt_diag *diag)
 {
 	struct deck *d = deck_for(source);
 	struct strbuf pdf = STRBUF_INIT, nfc = STRBUF_INIT;
@@ -165,8 +166,8 @@ enum vt_status document_read(const char *source, char *data, size_t len, struct 
 	return VT_OK;
 }
 
-enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256, long size,
-				  struct deck **out, struct vt_diag *diag)
+enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256,
+				  long size, struct deck **out, struct vt_diag *diag)
 {
 	struct deck *d = deck_for(source);
 	enum vt_status st;

@@ -21,15 +21,15 @@
  * the meeting is rebuilt from its documents. On failure *out is NULL and
  * `diag` says why, with the line where one applies.
  */
-enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out, struct strbuf *text,
-			     struct vt_diag *diag);
+enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out,
+			     struct strbuf *text, struct vt_diag *diag);
 
 /*
  * Reads a document's text as document_read() kept it (for a PDF, its
  * text, not its bytes): `sha256` and `size` are the original file's,
  * recorded again in the deck.
  */
-enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256, long size,
-				  struct deck **out, struct vt_diag *diag);
+enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256,
+				  long size, struct deck **out, struct vt_diag *diag);
 
 #endif

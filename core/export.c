@@ -11,10 +11,25 @@
 #include "core/banned.h"
 
 static const char *const csv_columns[] = {
-	"key", "number", "meeting_date", "meeting_end", "body", "venue", "decision_type", "decision_type_source",
-	"title", "agenda_title", "presenters", "organizations", "proposed_decision", "decision_amended",
-	"recorded_decision", "outcome", "tags",
-	"source", "line",
+    "key",
+    "number",
+    "meeting_date",
+    "meeting_end",
+    "body",
+    "venue",
+    "decision_type",
+    "decision_type_source",
+    "title",
+    "agenda_title",
+    "presenters",
+    "organizations",
+    "proposed_decision",
+    "decision_amended",
+    "recorded_decision",
+    "outcome",
+    "tags",
+    "source",
+    "line",
 };
 
 /*
@@ -129,7 +144,10 @@ void export_jsonl_case(struct strbuf *sb, const struct deck *d, const struct dec
 	strbuf_addf(sb, ", \"day\": %s", c->day ? "" : "null");
 	if (c->day)
 		strbuf_addf(sb, "%d", c->day);
-	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": ", case_amended(c) < 0 ? "null" : c->amended ? "true" : "false");
+	strbuf_addf(sb, ", \"decision_amended\": %s, \"presenters\": ",
+		    case_amended(c) < 0 ? "null"
+		    : c->amended	? "true"
+					: "false");
 	json_presenters(sb, c);
 	strbuf_addstr(sb, ", \"tags\": [");
 	for (i = 0; t && *t; i++) {
@@ -179,7 +197,8 @@ static void ics_line(struct strbuf *sb, const char *name, const char *value)
 
 void export_ics_begin(struct strbuf *sb)
 {
-	strbuf_addstr(sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vedtak//vedtak//NB\r\nCALSCALE:GREGORIAN\r\n");
+	strbuf_addstr(
+	    sb, "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//vedtak//vedtak//NB\r\nCALSCALE:GREGORIAN\r\n");
 }
 
 void export_ics_end(struct strbuf *sb)
@@ -212,7 +231,8 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	for (i = 0; i < d->ncases; i++)
 		strbuf_addf(&desc, "%sSak %s: %s%s%s%s", i ? "\n" : "", d->cases[i].number,
 			    d->cases[i].title ? d->cases[i].title : "", d->cases[i].type ? " (" : "",
-			    d->cases[i].type ? decision_type_name(d->cases[i].type) : "", d->cases[i].type ? ")" : "");
+			    d->cases[i].type ? decision_type_name(d->cases[i].type) : "",
+			    d->cases[i].type ? ")" : "");
 	strbuf_addf(&summary, "%s-møte", d->body ? d->body : "Ukjent organ");
 	for (k = 0; d->imported_at && d->imported_at[k]; k++)
 		if (d->imported_at[k] != '-' && d->imported_at[k] != ':')

@@ -27,17 +27,28 @@ void json_string(struct strbuf *sb, const char *s)
 		unsigned char c = (unsigned char)*s;
 
 		switch (c) {
-		case '"': strbuf_addstr(sb, "\\\""); break;
-		case '\\': strbuf_addstr(sb, "\\\\"); break;
-		case '\n': strbuf_addstr(sb, "\\n"); break;
-		case '\r': strbuf_addstr(sb, "\\r"); break;
-		case '\t': strbuf_addstr(sb, "\\t"); break;
+		case '"':
+			strbuf_addstr(sb, "\\\"");
+			break;
+		case '\\':
+			strbuf_addstr(sb, "\\\\");
+			break;
+		case '\n':
+			strbuf_addstr(sb, "\\n");
+			break;
+		case '\r':
+			strbuf_addstr(sb, "\\r");
+			break;
+		case '\t':
+			strbuf_addstr(sb, "\\t");
+			break;
 		default:
 			if (c < 0x20 || c == 0x7F) {
 				strbuf_addstr(sb, "\\u00");
 				strbuf_addch(sb, hex[c >> 4]);
 				strbuf_addch(sb, hex[c & 15]);
-			} else if (c >= 0x80 && (k = utf8_decode(s, (size_t)(end - s), &cp)) && term_unsafe(cp)) {
+			} else if (c >= 0x80 && (k = utf8_decode(s, (size_t)(end - s), &cp)) &&
+				   term_unsafe(cp)) {
 				/* C1 controls and bidirectional overrides: escaped, so that
 				 * JSON printed to a terminal cannot drive it; the value is the same. */
 				strbuf_addf(sb, "\\u%04x", (unsigned)cp);

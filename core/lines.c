@@ -23,8 +23,8 @@ static long line_of_offset(const char *data, size_t off)
 
 static int is_bullet_glyph(uint32_t cp)
 {
-	return cp == 0x2022 || cp == 0x2713 || cp == 0x2714 || cp == 0x25AA || cp == 0x25CF ||
-	       cp == 0x2192 || cp == 0x27A2 || cp == 0x25BA || cp == 0x2023;
+	return cp == 0x2022 || cp == 0x2713 || cp == 0x2714 || cp == 0x25AA || cp == 0x25CF || cp == 0x2192 ||
+	       cp == 0x27A2 || cp == 0x25BA || cp == 0x2023;
 }
 
 static int is_bullet_glyph_at(const char *s, size_t n)
@@ -49,7 +49,8 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 	if (out == s && (n == 0 || s[0] != ' ')) {
 		for (i = 0; i < n; i++) {
 			unsigned char c = (unsigned char)s[i];
-			if (c < 0x20 || c == 0x7F || c == 0xEE || c == 0xEF || c == 0xF3 || c == 0xF4 || c == 0xC2)
+			if (c < 0x20 || c == 0x7F || c == 0xEE || c == 0xEF || c == 0xF3 || c == 0xF4 ||
+			    c == 0xC2)
 				break;
 		}
 		if (i == n) {

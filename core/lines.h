@@ -14,11 +14,11 @@
 
 /* 16 bytes a line: a 100 MB deck has millions of them, most of them short. */
 struct line {
-	char *text;     /* cleaned, NUL-terminated; points into the split buffer */
+	char *text; /* cleaned, NUL-terminated; points into the split buffer */
 	uint32_t len;
-	bool blank;     /* nothing but whitespace */
-	bool bullet;    /* began with a bullet glyph (private-use, •, ✓, →) */
-	bool page;      /* a form feed began it: the first line of a new page */
+	bool blank;  /* nothing but whitespace */
+	bool bullet; /* began with a bullet glyph (private-use, •, ✓, →) */
+	bool page;   /* a form feed began it: the first line of a new page */
 };
 
 /* Bytes of leading whitespace. */
@@ -38,11 +38,11 @@ static inline bool line_trail(const struct line *l)
 }
 
 struct deck_lines {
-	char *buf;       /* owned copy of the text, or NULL when split in place */
-	struct line *v;  /* owned; v[0] is line 1 of the file */
+	char *buf;	/* owned copy of the text, or NULL when split in place */
+	struct line *v; /* owned; v[0] is line 1 of the file */
 	size_t n;
 	size_t alloc;
-	size_t pages;    /* 1 + the lines that begin a page; a trailing form feed adds none */
+	size_t pages; /* 1 + the lines that begin a page; a trailing form feed adds none */
 };
 
 /*

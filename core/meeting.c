@@ -81,8 +81,8 @@ static bool same_text(const char *a, const char *b)
 	return !*a && !*b;
 }
 
-static void merge_case(struct deck *m, struct deck_case *to, const struct deck_case *c, const struct deck *from,
-		       const char *first_source, bool warn)
+static void merge_case(struct deck *m, struct deck_case *to, const struct deck_case *c,
+		       const struct deck *from, const char *first_source, bool warn)
 {
 	if (warn && c->title && to->title && !same_text(c->title, to->title) &&
 	    !(to->agenda_title && same_text(c->title, to->agenda_title)))
@@ -92,8 +92,8 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 		to->agenda_title = xstrdup(c->title);
 	fill(&to->agenda_title, c->agenda_title);
 	if (warn && case_facets(c) && case_facets(to) && case_facets(c) != case_facets(to))
-		deck_warn(m, c->line_start, _("case %s: the type is %s here, %s in %s; %s's is kept"), c->number,
-			  case_type_text(c), case_type_text(to), first_source, first_source);
+		deck_warn(m, c->line_start, _("case %s: the type is %s here, %s in %s; %s's is kept"),
+			  c->number, case_type_text(c), case_type_text(to), first_source, first_source);
 	if (!case_facets(to) && case_facets(c)) {
 		to->type = c->type;
 		to->facets = c->facets;
@@ -127,7 +127,8 @@ static void warn_number(struct deck *m, const struct deck_case *c, const char *f
 
 	for (i = 0; c->title && i < m->ncases; i++)
 		if (m->cases[i].title && same_text(m->cases[i].title, c->title)) {
-			deck_warn(m, c->line_start, _("case %s has the title of case %s in %s; both are kept"), c->number,
+			deck_warn(m, c->line_start,
+				  _("case %s has the title of case %s in %s; both are kept"), c->number,
 				  m->cases[i].number, first_source);
 			return;
 		}
@@ -152,7 +153,8 @@ static void add_case(struct deck *m, const struct deck_case *c, const struct dec
 	to->decision = dup_or_null(c->decision);
 	to->amended = c->amended;
 	to->recorded = dup_or_null(c->recorded);
-	to->recorded_source = c->recorded ? xstrdup(c->recorded_source ? c->recorded_source : from->source) : NULL;
+	to->recorded_source =
+	    c->recorded ? xstrdup(c->recorded_source ? c->recorded_source : from->source) : NULL;
 	to->outcome = c->outcome;
 	to->position = (int)m->ncases;
 	to->line_start = c->line_start;
@@ -260,7 +262,8 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 			copy_agenda(m, d);
 		copy_members(m, d);
 		/* The latest minutes' record of who came, else the latest notice's list. */
-		if (d->nattendance && (!with_attendance || (d->kind == DOC_MINUTES && with_attendance->kind != DOC_MINUTES)))
+		if (d->nattendance &&
+		    (!with_attendance || (d->kind == DOC_MINUTES && with_attendance->kind != DOC_MINUTES)))
 			with_attendance = d;
 		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
 		for (k = 0; k < d->ncases; k++) {

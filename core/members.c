@@ -26,7 +26,8 @@ static bool contains_ci(const char *s, size_t n, const char *needle)
 
 bool members_header_line(const char *s, size_t n)
 {
-	return (contains_ci(s, n, "endring") && (contains_ci(s, n, "representant") || contains_ci(s, n, "medlem"))) ||
+	return (contains_ci(s, n, "endring") &&
+		(contains_ci(s, n, "representant") || contains_ci(s, n, "medlem"))) ||
 	       contains_ci(s, n, "nye medlemmer") || contains_ci(s, n, "nye representanter") ||
 	       scan_prefix(s, n, "stedfortreder", NULL);
 }
@@ -58,7 +59,7 @@ static char *trim_dup(const char *s, size_t n)
 }
 
 /* Day notes that follow "stiller" or the replaced person's name. */
-static const char *const day_notes[] = { "begge dagene", "begge dager", "dag 1", "dag 2", "dag 3" };
+static const char *const day_notes[] = {"begge dagene", "begge dager", "dag 1", "dag 2", "dag 3"};
 
 static char *take_day_note(char **name)
 {

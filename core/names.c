@@ -24,18 +24,18 @@ struct alias {
 
 /* Longer spellings first, so "nasjonalt e-helsestyret" wins over "e-helsestyre". */
 static const struct alias aliases[] = {
-	{ "nasjonalt e-helsestyret", "Nasjonalt e-helsestyre" },
-	{ "nasjonalt e-helsestyre", "Nasjonalt e-helsestyre" },
-	{ "nasjonalt ehelsestyre", "Nasjonalt e-helsestyre" },
-	{ "e-helsestyret", "Nasjonalt e-helsestyre" },
-	{ "e-helsestyre", "Nasjonalt e-helsestyre" },
-	{ "nehs", "Nasjonalt e-helsestyre" },
-	{ "nasjonalt utvalg for it-prioritering", "NUIT" },
-	{ "nasjonalt it-prioriteringsutvalg", "NUIT" },
-	{ "prioriteringsutvalget", "NUIT" },
-	{ "nuit", "NUIT" },
-	{ "nasjonalt fagutvalg", "NUFA" },
-	{ "nufa", "NUFA" },
+    {"nasjonalt e-helsestyret", "Nasjonalt e-helsestyre"},
+    {"nasjonalt e-helsestyre", "Nasjonalt e-helsestyre"},
+    {"nasjonalt ehelsestyre", "Nasjonalt e-helsestyre"},
+    {"e-helsestyret", "Nasjonalt e-helsestyre"},
+    {"e-helsestyre", "Nasjonalt e-helsestyre"},
+    {"nehs", "Nasjonalt e-helsestyre"},
+    {"nasjonalt utvalg for it-prioritering", "NUIT"},
+    {"nasjonalt it-prioriteringsutvalg", "NUIT"},
+    {"prioriteringsutvalget", "NUIT"},
+    {"nuit", "NUIT"},
+    {"nasjonalt fagutvalg", "NUFA"},
+    {"nufa", "NUFA"},
 };
 
 static bool is_word_byte(unsigned char c)
@@ -78,17 +78,41 @@ const char *body_normalise(const char *s)
 
 /* Organisation vocabulary: matched inside a folded word. */
 static const char *const org_infixes[] = {
-	"direktorat", "departement", "kommune", "sykehus", "universitet", "senter", "senteret",
-	"styringsgrupp", "prosjekt", "forening", "plattform", "forbund", "institutt", "klinikk",
-	"apotek", "helsenett", "tilsyn", "ombud", "avdeling", "divisjon", "etaten", "sekretariat",
-	"programmet", "helseforetak",
+    "direktorat", "departement",   "kommune",  "sykehus",     "universitet", "senter",
+    "senteret",	  "styringsgrupp", "prosjekt", "forening",    "plattform",   "forbund",
+    "institutt",  "klinikk",	   "apotek",   "helsenett",   "tilsyn",	     "ombud",
+    "avdeling",	  "divisjon",	   "etaten",   "sekretariat", "programmet",  "helseforetak",
 };
 /* Whole folded words that name organisations. */
 static const char *const org_words[] = {
-	"rhf", "hf", "ikt", "fk", "nav", "fhi", "nhn", "ks", "hdir", "as", "asa", "iks", "helse",
-	"norsk", "nasjonalt", "nasjonal", "regionalt", "ehelse", "e-helse",
-	/* the regions in "Helse Sør-Øst", "Helse Midt-Norge" */
-	"nord", "sør", "øst", "vest", "midt", "sør-øst", "midt-norge", "nord-norge",
+    "rhf",
+    "hf",
+    "ikt",
+    "fk",
+    "nav",
+    "fhi",
+    "nhn",
+    "ks",
+    "hdir",
+    "as",
+    "asa",
+    "iks",
+    "helse",
+    "norsk",
+    "nasjonalt",
+    "nasjonal",
+    "regionalt",
+    "ehelse",
+    "e-helse",
+    /* the regions in "Helse Sør-Øst", "Helse Midt-Norge" */
+    "nord",
+    "sør",
+    "øst",
+    "vest",
+    "midt",
+    "sør-øst",
+    "midt-norge",
+    "nord-norge",
 };
 
 static bool org_word(const char *w, size_t n)
@@ -122,11 +146,12 @@ bool org_like(const char *s, size_t n)
 	while (i < f.len && !hit) {
 		size_t j;
 
-		while (i < f.len && (f.buf[i] == ' ' || f.buf[i] == ',' || f.buf[i] == '(' || f.buf[i] == ')'))
+		while (i < f.len &&
+		       (f.buf[i] == ' ' || f.buf[i] == ',' || f.buf[i] == '(' || f.buf[i] == ')'))
 			i++;
 		j = i;
-		while (j < f.len && f.buf[j] != ' ' && f.buf[j] != ',' && f.buf[j] != '(' && f.buf[j] != ')' &&
-		       f.buf[j] != '.')
+		while (j < f.len && f.buf[j] != ' ' && f.buf[j] != ',' && f.buf[j] != '(' &&
+		       f.buf[j] != ')' && f.buf[j] != '.')
 			j++;
 		if (j > i)
 			hit = org_word(f.buf + i, j - i);
@@ -175,7 +200,7 @@ static bool is_separator(const struct name_token *t)
 
 static bool is_particle(const struct name_token *t)
 {
-	static const char *const p[] = { "van", "von", "de", "der", "den", "af", "la", "le", "du", "di" };
+	static const char *const p[] = {"van", "von", "de", "der", "den", "af", "la", "le", "du", "di"};
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(p); i++)
@@ -267,8 +292,8 @@ bool names_is_list(const struct name_token *t, size_t from, size_t to)
 	return words >= 2;
 }
 
-void names_each(const struct name_token *t, size_t from, size_t to,
-		void (*fn)(const char *name, void *arg), void *arg)
+void names_each(const struct name_token *t, size_t from, size_t to, void (*fn)(const char *name, void *arg),
+		void *arg)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;

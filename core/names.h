@@ -26,9 +26,9 @@ bool org_like(const char *s, size_t n);
 /* One word of a name list, as cut by names_tokenize(). */
 struct name_token {
 	const char *s;
-	size_t len;        /* without a trailing comma */
-	bool comma;        /* a comma followed it */
-	bool line_start;   /* it began a line of the source */
+	size_t len;	 /* without a trailing comma */
+	bool comma;	 /* a comma followed it */
+	bool line_start; /* it began a line of the source */
 };
 
 /*
@@ -49,7 +49,7 @@ bool names_is_list(const struct name_token *t, size_t from, size_t to);
  * Calls `fn` for each name in the list [from, to) (which must satisfy
  * names_is_list) with the name's bytes in a NUL-terminated scratch string.
  */
-void names_each(const struct name_token *t, size_t from, size_t to,
-		void (*fn)(const char *name, void *arg), void *arg);
+void names_each(const struct name_token *t, size_t from, size_t to, void (*fn)(const char *name, void *arg),
+		void *arg);
 
 #endif

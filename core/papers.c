@@ -46,8 +46,8 @@ struct row {
 	bool has_no;
 	struct case_no no;
 	struct strbuf title, people, type, time;
-	long line;   /* 1-based */
-	size_t index; /* 0-based line index */
+	long line;	  /* 1-based */
+	size_t index;	  /* 0-based line index */
 	size_t title_col; /* a heading's: the column its title starts in */
 	int day;
 };
@@ -56,19 +56,19 @@ struct papers {
 	struct deck *d;
 	const struct deck_lines *dl;
 	enum doc_kind kind;
-	bool *skip;     /* page furniture */
-	int *page;      /* 1-based page of each line */
-	bool *agenda;   /* lines of agenda tables */
+	bool *skip;	  /* page furniture */
+	int *page;	  /* 1-based page of each line */
+	bool *agenda;	  /* lines of agenda tables */
 	struct row *rows; /* agenda rows */
 	size_t nrows, rows_alloc;
-	size_t header_end; /* first line after the header block */
+	size_t header_end;    /* first line after the header block */
 	struct joint *joints; /* decisions one section records for several cases */
 	size_t njoints, joints_alloc;
 };
 
 /* "Vedtak i sak 15/24 og 16/24:": case `from` recorded it for `number` too. */
 struct joint {
-	size_t from;   /* index in d->cases */
+	size_t from; /* index in d->cases */
 	char number[16];
 	bool proposed; /* "Forslag til vedtak i sakene ..." */
 };
@@ -133,7 +133,7 @@ static bool is_digit_start(const char *s, size_t n)
 /* "Sak", "Sak nr.", "Saksnr." before a case number; returns the bytes to skip. */
 static size_t sak_prefix(const char *s, size_t n)
 {
-	static const char *const pre[] = { "sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak " };
+	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak "};
 	size_t i, after;
 
 	for (i = 0; i < ARRAY_SIZE(pre); i++)
@@ -170,7 +170,8 @@ static bool page_number_text(const char *s, size_t n)
 
 	while (n && s[n - 1] == ' ')
 		n--;
-	if (scan_prefix(s, n, "side ", &after) || scan_prefix(s, n, "page ", &after) || scan_prefix(s, n, "s. ", &after))
+	if (scan_prefix(s, n, "side ", &after) || scan_prefix(s, n, "page ", &after) ||
+	    scan_prefix(s, n, "s. ", &after))
 		s += after, n -= after;
 	while (i < n) {
 		size_t d = 0;
@@ -200,8 +201,17 @@ static bool page_number_text(const char *s, size_t n)
 
 /* The header labels ("Dato", "Medlemmer"), read in the header block below. */
 enum label_kind {
-	L_NONE, L_MEETING, L_DATE, L_TIME, L_VENUE, L_OTHER,
-	L_MEMBERS, L_OBSERVERS, L_ABSENT, L_SECRETARIAT, L_SUBSTITUTES,
+	L_NONE,
+	L_MEETING,
+	L_DATE,
+	L_TIME,
+	L_VENUE,
+	L_OTHER,
+	L_MEMBERS,
+	L_OBSERVERS,
+	L_ABSENT,
+	L_SECRETARIAT,
+	L_SUBSTITUTES,
 };
 
 static enum label_kind label_of(const struct cell *c);
@@ -328,8 +338,9 @@ bool papers_person_name(const char *s, size_t n)
 			j++;
 		if (!scan_starts_upper(s + i, j - i)) {
 			/* Particles of names: "van der", "de". */
-			if (!(word_eq(s + i, j - i, "van") || word_eq(s + i, j - i, "der") || word_eq(s + i, j - i, "de") ||
-			      word_eq(s + i, j - i, "von")) || !words)
+			if (!(word_eq(s + i, j - i, "van") || word_eq(s + i, j - i, "der") ||
+			      word_eq(s + i, j - i, "de") || word_eq(s + i, j - i, "von")) ||
+			    !words)
 				return false;
 		} else {
 			size_t k;
@@ -367,7 +378,8 @@ struct person_item {
 	bool paren;
 };
 
-void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg), void *arg)
+void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg),
+		   void *arg)
 {
 	struct person_item *it = NULL;
 	size_t nit = 0, alloc = 0, i = 0, k, pending = 0;
@@ -396,8 +408,9 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 				if (s[e] == ',' || s[e] == ';' || s[e] == '(' || s[e] == '&')
 					break;
 				/* " og " joins names, but "Helse- og omsorgsdepartementet" is one. */
-				if (s[e] == ' ' && e + 4 <= n && (!strncmp(s + e, " og ", 4) || !strncmp(s + e, " and", 4)) &&
-				    e > b && s[e - 1] != '-')
+				if (s[e] == ' ' && e + 4 <= n &&
+				    (!strncmp(s + e, " og ", 4) || !strncmp(s + e, " and", 4)) && e > b &&
+				    s[e - 1] != '-')
 					break;
 			}
 			i = e;
@@ -444,23 +457,47 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 
 /* ---- the header block -------------------------------------------------- */
 
-
 static const struct {
 	const char *word;
 	enum label_kind kind;
 } labels[] = {
-	{ "møte", L_MEETING }, { "møte nr.", L_MEETING }, { "møtenummer", L_MEETING },
-	{ "dato", L_DATE }, { "møtedato", L_DATE }, { "tid", L_TIME }, { "tidspunkt", L_TIME },
-	{ "klokkeslett", L_TIME }, { "sted", L_VENUE }, { "møtested", L_VENUE },
-	{ "møteleder", L_OTHER }, { "leder", L_OTHER }, { "referent", L_OTHER }, { "versjon", L_OTHER },
-	{ "saksbehandler", L_OTHER }, { "til", L_OTHER }, { "kopi", L_OTHER }, { "status", L_OTHER },
-	{ "medlemmer", L_MEMBERS }, { "deltakere", L_MEMBERS }, { "til stede", L_MEMBERS },
-	{ "tilstede", L_MEMBERS }, { "møtende", L_MEMBERS }, { "møtende medlemmer", L_MEMBERS },
-	{ "observatører", L_OBSERVERS }, { "observatør", L_OBSERVERS },
-	{ "forfall", L_ABSENT }, { "meldt forfall", L_ABSENT }, { "fravær", L_ABSENT }, { "fraværende", L_ABSENT },
-	{ "sekretariat", L_SECRETARIAT }, { "sekretariatet", L_SECRETARIAT }, { "fra sekretariatet", L_SECRETARIAT },
-	{ "stedfortredere", L_SUBSTITUTES }, { "vararepresentanter", L_SUBSTITUTES },
-	{ "stedfortreder", L_SUBSTITUTES }, { "vararepresentant", L_SUBSTITUTES },
+    {"møte", L_MEETING},
+    {"møte nr.", L_MEETING},
+    {"møtenummer", L_MEETING},
+    {"dato", L_DATE},
+    {"møtedato", L_DATE},
+    {"tid", L_TIME},
+    {"tidspunkt", L_TIME},
+    {"klokkeslett", L_TIME},
+    {"sted", L_VENUE},
+    {"møtested", L_VENUE},
+    {"møteleder", L_OTHER},
+    {"leder", L_OTHER},
+    {"referent", L_OTHER},
+    {"versjon", L_OTHER},
+    {"saksbehandler", L_OTHER},
+    {"til", L_OTHER},
+    {"kopi", L_OTHER},
+    {"status", L_OTHER},
+    {"medlemmer", L_MEMBERS},
+    {"deltakere", L_MEMBERS},
+    {"til stede", L_MEMBERS},
+    {"tilstede", L_MEMBERS},
+    {"møtende", L_MEMBERS},
+    {"møtende medlemmer", L_MEMBERS},
+    {"observatører", L_OBSERVERS},
+    {"observatør", L_OBSERVERS},
+    {"forfall", L_ABSENT},
+    {"meldt forfall", L_ABSENT},
+    {"fravær", L_ABSENT},
+    {"fraværende", L_ABSENT},
+    {"sekretariat", L_SECRETARIAT},
+    {"sekretariatet", L_SECRETARIAT},
+    {"fra sekretariatet", L_SECRETARIAT},
+    {"stedfortredere", L_SUBSTITUTES},
+    {"vararepresentanter", L_SUBSTITUTES},
+    {"stedfortreder", L_SUBSTITUTES},
+    {"vararepresentant", L_SUBSTITUTES},
 };
 
 static enum label_kind label_of(const struct cell *c)
@@ -481,8 +518,8 @@ static bool list_label(enum label_kind k)
 }
 
 static const enum attendee_role role_of[] = {
-	[L_MEMBERS] = ROLE_MEMBER, [L_OBSERVERS] = ROLE_OBSERVER, [L_ABSENT] = ROLE_ABSENT,
-	[L_SECRETARIAT] = ROLE_SECRETARIAT, [L_SUBSTITUTES] = ROLE_SUBSTITUTE,
+    [L_MEMBERS] = ROLE_MEMBER,		[L_OBSERVERS] = ROLE_OBSERVER,	   [L_ABSENT] = ROLE_ABSENT,
+    [L_SECRETARIAT] = ROLE_SECRETARIAT, [L_SUBSTITUTES] = ROLE_SUBSTITUTE,
 };
 
 /*
@@ -660,9 +697,10 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 		const char *word;
 		enum att_col kind;
 	} words[] = {
-		{ "navn", ATT_NAME }, { "virksomhet", ATT_ORG }, { "organisasjon", ATT_ORG }, { "arbeidssted", ATT_ORG },
-		{ "representerer", ATT_ORG }, { "rolle", ATT_ROLE }, { "funksjon", ATT_ROLE }, { "verv", ATT_ROLE },
-		{ "e-post", ATT_OTHER }, { "merknad", ATT_OTHER },
+	    {"navn", ATT_NAME},	      {"virksomhet", ATT_ORG},	  {"organisasjon", ATT_ORG},
+	    {"arbeidssted", ATT_ORG}, {"representerer", ATT_ORG}, {"rolle", ATT_ROLE},
+	    {"funksjon", ATT_ROLE},   {"verv", ATT_ROLE},	  {"e-post", ATT_OTHER},
+	    {"merknad", ATT_OTHER},
 	};
 	size_t k, w;
 
@@ -693,13 +731,17 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 		for (m = 0; m < t->n; m++)
 			if (t->col[m] <= c[k].col + 2)
 				a = t->kind[m];
-		cell_join(a == ATT_NAME ? &name : a == ATT_ORG ? &org : a == ATT_ROLE ? &role : &entry, c[k].s, c[k].n);
+		cell_join(a == ATT_NAME	  ? &name
+			  : a == ATT_ORG  ? &org
+			  : a == ATT_ROLE ? &role
+					  : &entry,
+			  c[k].s, c[k].n);
 	}
 	strbuf_reset(&entry);
 	if (!name.len)
 		goto out;
 	if (role.len) {
-		struct cell rc = { role.buf, role.len, 0 };
+		struct cell rc = {role.buf, role.len, 0};
 		enum label_kind rk = label_of(&rc);
 
 		if (list_label(rk))
@@ -746,7 +788,8 @@ static void read_date(struct deck *d, const char *s, size_t n)
 			size_t y = i + ml;
 			while (m && y < n && s[y] == ' ')
 				y++;
-			if (m && y + 4 <= n && s[y] >= '1' && s[y] <= '2' && (y + 4 == n || s[y + 4] < '0' || s[y + 4] > '9')) {
+			if (m && y + 4 <= n && s[y] >= '1' && s[y] <= '2' &&
+			    (y + 4 == n || s[y + 4] < '0' || s[y + 4] > '9')) {
 				d->start_date = xasprintf("%.4s-%02d", s + y, m);
 				d->end_date = xstrdup(d->start_date);
 				return;
@@ -786,7 +829,7 @@ static void read_header(struct papers *p, size_t end)
 	struct deck *d = p->d;
 	const struct deck_lines *dl = p->dl;
 	struct list_col lists[2];
-	struct att_table table = { { 0 }, { 0 }, 0 };
+	struct att_table table = {{0}, {0}, 0};
 	size_t nlists = 0, i, k, value_col = 0;
 	enum label_kind cur = L_NONE;
 	struct strbuf venue = STRBUF_INIT;
@@ -814,7 +857,8 @@ static void read_header(struct papers *p, size_t end)
 		s = line_trim(&dl->v[i], &n);
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
 		if (!d->heading && (scan_prefix(s, n, "møte i ", &k) || scan_prefix(s, n, "møte for ", &k) ||
-				    scan_prefix(s, n, "referat fra møte i ", &k) || scan_prefix(s, n, "innkalling til møte i ", &k))) {
+				    scan_prefix(s, n, "referat fra møte i ", &k) ||
+				    scan_prefix(s, n, "innkalling til møte i ", &k))) {
 			size_t at, len;
 			const char *body = body_find(s, n, &at, &len);
 			if (body) {
@@ -865,7 +909,8 @@ static void read_header(struct papers *p, size_t end)
 			table.n = 0;
 			cur = lk;
 			value_col = nc > 1 ? c[1].col : 0;
-			if (list_label(lk) && nc > 1 && label_of(&c[1]) != L_NONE && list_label(label_of(&c[1]))) {
+			if (list_label(lk) && nc > 1 && label_of(&c[1]) != L_NONE &&
+			    list_label(label_of(&c[1]))) {
 				/* Two lists side by side: "Medlemmer      Observatører". */
 				for (k = 0; k < 2; k++) {
 					lists[k].kind = label_of(&c[k]);
@@ -954,16 +999,39 @@ static const struct {
 	const char *word;
 	enum col_kind kind;
 } column_words[] = {
-	{ "sak", COL_SAK }, { "saksnr", COL_SAK }, { "saksnr.", COL_SAK }, { "sak nr", COL_SAK },
-	{ "sak nr.", COL_SAK }, { "nr", COL_SAK }, { "nr.", COL_SAK },
-	{ "tema", COL_TITLE }, { "tittel", COL_TITLE }, { "sakstittel", COL_TITLE }, { "saksnavn", COL_TITLE },
-	{ "agenda", COL_TITLE }, { "beskrivelse", COL_TITLE }, { "innhold", COL_TITLE }, { "sak/tema", COL_TITLE },
-	{ "presenteres av", COL_PEOPLE }, { "presentert av", COL_PEOPLE }, { "ansvarlig", COL_PEOPLE },
-	{ "innleder", COL_PEOPLE }, { "innledere", COL_PEOPLE }, { "presenterer saken", COL_PEOPLE },
-	{ "saksansvarlig", COL_PEOPLE }, { "hvem", COL_PEOPLE },
-	{ "tid", COL_TIME }, { "kl", COL_TIME }, { "kl.", COL_TIME }, { "klokkeslett", COL_TIME }, { "tidspunkt", COL_TIME },
-	{ "sakstype", COL_TYPE }, { "type", COL_TYPE }, { "saktype", COL_TYPE },
-	{ "vedlegg", COL_ATTACH }, { "dokumenter", COL_ATTACH },
+    {"sak", COL_SAK},
+    {"saksnr", COL_SAK},
+    {"saksnr.", COL_SAK},
+    {"sak nr", COL_SAK},
+    {"sak nr.", COL_SAK},
+    {"nr", COL_SAK},
+    {"nr.", COL_SAK},
+    {"tema", COL_TITLE},
+    {"tittel", COL_TITLE},
+    {"sakstittel", COL_TITLE},
+    {"saksnavn", COL_TITLE},
+    {"agenda", COL_TITLE},
+    {"beskrivelse", COL_TITLE},
+    {"innhold", COL_TITLE},
+    {"sak/tema", COL_TITLE},
+    {"presenteres av", COL_PEOPLE},
+    {"presentert av", COL_PEOPLE},
+    {"ansvarlig", COL_PEOPLE},
+    {"innleder", COL_PEOPLE},
+    {"innledere", COL_PEOPLE},
+    {"presenterer saken", COL_PEOPLE},
+    {"saksansvarlig", COL_PEOPLE},
+    {"hvem", COL_PEOPLE},
+    {"tid", COL_TIME},
+    {"kl", COL_TIME},
+    {"kl.", COL_TIME},
+    {"klokkeslett", COL_TIME},
+    {"tidspunkt", COL_TIME},
+    {"sakstype", COL_TYPE},
+    {"type", COL_TYPE},
+    {"saktype", COL_TYPE},
+    {"vedlegg", COL_ATTACH},
+    {"dokumenter", COL_ATTACH},
 };
 
 static enum col_kind column_of(const struct cell *c)
@@ -1103,8 +1171,9 @@ static bool table_goes_on(const struct papers *p, size_t i, const struct column 
 	if (j == dl->n || !(furniture || dl->v[j].page))
 		return false;
 	nc = cells_of(&dl->v[j], c, MAX_CELLS);
-	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) || !case_number_at(c[0].s, c[0].n, &no, &after) ||
-	    no.year != last->no.year || no.seq != last->no.seq + 1)
+	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) ||
+	    !case_number_at(c[0].s, c[0].n, &no, &after) || no.year != last->no.year ||
+	    no.seq != last->no.seq + 1)
 		return false;
 	/* A row has cells beyond its title (a type, a time, a name), on its line
 	 * or the lines its title wraps onto; a section's heading has not. */
@@ -1158,7 +1227,8 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		num = nc;
 		for (k = 0; k < nc && k < 2 && num == nc; k++)
 			if ((k == 0 || cell_column(cols, ncols, &c[k]) == COL_SAK) &&
-			    c[k].col + 2 < (title_col ? title_col : 4) && case_number_at(c[k].s, c[k].n, &no, &after))
+			    c[k].col + 2 < (title_col ? title_col : 4) &&
+			    case_number_at(c[k].s, c[k].n, &no, &after))
 				num = k;
 		if (num < nc) {
 			ALLOC_GROW(*rows, *nrows + 1, *alloc);
@@ -1203,10 +1273,10 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 /* ---- case sections ----------------------------------------------------- */
 
 struct section {
-	size_t head;      /* the heading line (the row's line for a table) */
-	size_t body;      /* first line after the heading and its title */
-	size_t end;       /* first line after the section */
-	struct row row;   /* number, title, type as the heading gives them */
+	size_t head;	/* the heading line (the row's line for a table) */
+	size_t body;	/* first line after the heading and its title */
+	size_t end;	/* first line after the section */
+	struct row row; /* number, title, type as the heading gives them */
 };
 
 /*
@@ -1216,7 +1286,7 @@ struct section {
  */
 struct numbering {
 	const char **numbers;
-	int *occ;                      /* which of its number each entry is, from 1 */
+	int *occ;			/* which of its number each entry is, from 1 */
 	struct case_number_ref *sorted; /* by number, then by position */
 	size_t n;
 };
@@ -1240,7 +1310,8 @@ static size_t numbering_find(const struct numbering *nb, const char *no, int occ
 {
 	size_t k = case_numbers_find(nb->sorted, nb->n, no);
 
-	if (k == nb->n || occ < 1 || k + (size_t)occ - 1 >= nb->n || strcmp(nb->sorted[k + (size_t)occ - 1].number, no))
+	if (k == nb->n || occ < 1 || k + (size_t)occ - 1 >= nb->n ||
+	    strcmp(nb->sorted[k + (size_t)occ - 1].number, no))
 		return SIZE_MAX;
 	return nb->sorted[k + (size_t)occ - 1].idx;
 }
@@ -1356,7 +1427,8 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 		size_t after, n;
 		bool am;
 		const char *s = line_trim(l, &n);
-		return dlabel_of(s, n, &after, &am, NULL) == DL_NONE && !table_header(l, (struct column[MAX_CELLS]){ 0 });
+		return dlabel_of(s, n, &after, &am, NULL) == DL_NONE &&
+		       !table_header(l, (struct column[MAX_CELLS]){0});
 	}
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
@@ -1392,7 +1464,7 @@ struct named {
  */
 static size_t named_cases(const char *s, size_t n, size_t a, struct named *names)
 {
-	static const char *const intro[] = { "i sakene ", "i sak ", "for sakene ", "for sak ", "i saker " };
+	static const char *const intro[] = {"i sakene ", "i sak ", "for sakene ", "for sak ", "i saker "};
 	size_t i, at = a, used;
 	struct case_no no;
 
@@ -1418,20 +1490,32 @@ static size_t named_cases(const char *s, size_t n, size_t a, struct named *names
 	return at;
 }
 
-/* A label at the start of `s`: returns its kind and sets *after past it; `names` (may be NULL) gets the cases it names. */
+/* A label at the start of `s`: returns its kind and sets *after past it; `names` (may be NULL) gets the cases
+ * it names. */
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names)
 {
 	static const struct {
 		const char *word;
 		enum dlabel kind;
 	} words[] = {
-		{ "endret forslag til vedtak", DL_PROPOSED }, { "forslag til vedtak", DL_PROPOSED },
-		{ "innstilling til vedtak", DL_PROPOSED }, { "innstilling", DL_PROPOSED },
-		{ "forslag til konklusjon", DL_PROPOSED }, { "vedtak i saken", DL_RECORDED },
-		{ "konklusjon og vedtak", DL_RECORDED }, { "vedtak", DL_RECORDED }, { "konklusjon", DL_RECORDED },
-		{ "beslutning", DL_RECORDED }, { "innledere", DL_PEOPLE }, { "innleder", DL_PEOPLE },
-		{ "presentert av", DL_PEOPLE }, { "presenteres av", DL_PEOPLE }, { "saksansvarlig", DL_PEOPLE },
-		{ "vedlegg", DL_STOP }, { "ingen vedlegg", DL_STOP }, { "spørsmål til", DL_STOP },
+	    {"endret forslag til vedtak", DL_PROPOSED},
+	    {"forslag til vedtak", DL_PROPOSED},
+	    {"innstilling til vedtak", DL_PROPOSED},
+	    {"innstilling", DL_PROPOSED},
+	    {"forslag til konklusjon", DL_PROPOSED},
+	    {"vedtak i saken", DL_RECORDED},
+	    {"konklusjon og vedtak", DL_RECORDED},
+	    {"vedtak", DL_RECORDED},
+	    {"konklusjon", DL_RECORDED},
+	    {"beslutning", DL_RECORDED},
+	    {"innledere", DL_PEOPLE},
+	    {"innleder", DL_PEOPLE},
+	    {"presentert av", DL_PEOPLE},
+	    {"presenteres av", DL_PEOPLE},
+	    {"saksansvarlig", DL_PEOPLE},
+	    {"vedlegg", DL_STOP},
+	    {"ingen vedlegg", DL_STOP},
+	    {"spørsmål til", DL_STOP},
 	};
 	size_t i, a;
 
@@ -1449,10 +1533,12 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 			*amended = true;
 		{
 			/* "(endret)", "– endret", "- endret": the proposal was changed. */
-			static const char *const marks[] = { " (endret)", " – endret", " - endret", " -endret", " –endret" };
+			static const char *const marks[] = {" (endret)", " – endret", " - endret", " -endret",
+							    " –endret"};
 			size_t m;
 			for (m = 0; m < ARRAY_SIZE(marks); m++)
-				if (a + strlen(marks[m]) <= n && !strncmp(s + a, marks[m], strlen(marks[m]))) {
+				if (a + strlen(marks[m]) <= n &&
+				    !strncmp(s + a, marks[m], strlen(marks[m]))) {
 					*amended = true;
 					a += strlen(marks[m]);
 					break;
@@ -1532,12 +1618,14 @@ static const char *text_cols(const struct line *l, size_t right, size_t *len)
 static bool decision_voice(const char *s, size_t n)
 {
 	static const char *const verbs[] = {
-		" tar ", " tok ", " godkjenner", " godkjente", " drøfter", " drøftet", " slutter seg", " sluttet seg",
-		" støtter", " støttet", " anbefaler", " anbefalte", " ber ", " ba ", " vedtar", " vedtok",
-		" gir ", " ga ", " besluttet", " beslutter", " konkluderte", " tiltrer",
+	    " tar ",	    " tok ",	    " godkjenner",  " godkjente", " drøfter",	" drøftet",
+	    " slutter seg", " sluttet seg", " støtter",	    " støttet",	  " anbefaler", " anbefalte",
+	    " ber ",	    " ba ",	    " vedtar",	    " vedtok",	  " gir ",	" ga ",
+	    " besluttet",   " beslutter",   " konkluderte", " tiltrer",
 	};
 	static const char *const passive[] = {
-		" godkjennes", " vedtas", "tas til orientering", "tas til etterretning", "ble godkjent", "ble vedtatt",
+	    " godkjennes",	    " vedtas",	    "tas til orientering",
+	    "tas til etterretning", "ble godkjent", "ble vedtatt",
 	};
 	struct strbuf f = STRBUF_INIT;
 	size_t at, len, i;
@@ -1548,11 +1636,13 @@ static bool decision_voice(const char *s, size_t n)
 	utf8_fold(&f, s, n);
 	for (i = 0; i < ARRAY_SIZE(passive) && !hit; i++)
 		hit = strstr(f.buf, passive[i]) != NULL;
-	if (!hit && (body_find(s, n, &at, &len) && at == 0 ? true
-		     : scan_prefix(s, n, "utvalget ", &at) || scan_prefix(s, n, "styret ", &at) ||
+	if (!hit && (body_find(s, n, &at, &len) && at == 0
+			 ? true
+			 : scan_prefix(s, n, "utvalget ", &at) || scan_prefix(s, n, "styret ", &at) ||
 			       scan_prefix(s, n, "rådet ", &at) || scan_prefix(s, n, "møtet ", &at)))
 		for (i = 0; i < ARRAY_SIZE(verbs) && !hit; i++)
-			hit = strstr(f.buf, verbs[i]) != NULL && (size_t)(strstr(f.buf, verbs[i]) - f.buf) < 60;
+			hit =
+			    strstr(f.buf, verbs[i]) != NULL && (size_t)(strstr(f.buf, verbs[i]) - f.buf) < 60;
 	strbuf_release(&f);
 	return hit;
 }
@@ -1570,7 +1660,8 @@ static char *closing_decision(const char *s, size_t n)
 		size_t b = start - 1;
 
 		/* Back to the start of the sentence before `start`. */
-		while (b > 0 && !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.' && !scan_starts_lower(s + b, n - b)))
+		while (b > 0 &&
+		       !(b >= 2 && s[b - 1] == ' ' && s[b - 2] == '.' && !scan_starts_lower(s + b, n - b)))
 			b--;
 		if (decision_voice(s + b, n - b) && decision_voice(s + b, start - b))
 			return xstrndup(s + b, n - b);
@@ -1583,12 +1674,12 @@ static char *closing_decision(const char *s, size_t n)
 
 static enum outcome outcome_words(const char *s, size_t n)
 {
-	static const char *const postponed[] = { "saken ble utsatt", "saken utsettes", "saken er utsatt",
-						 "utsatt til neste møte", "utsettes til neste møte", "saken ble ikke behandlet",
-						 "utsatte saken", "utsetter saken" };
-	static const char *const withdrawn[] = { "saken ble trukket", "saken trekkes", "saken er trukket",
-						 "trukket fra sakslisten", "trukket fra dagsorden", "trakk saken",
-						 "trekker saken", "saken var trukket" };
+	static const char *const postponed[] = {
+	    "saken ble utsatt",	       "saken utsettes",	   "saken er utsatt", "utsatt til neste møte",
+	    "utsettes til neste møte", "saken ble ikke behandlet", "utsatte saken",   "utsetter saken"};
+	static const char *const withdrawn[] = {
+	    "saken ble trukket",     "saken trekkes", "saken er trukket", "trukket fra sakslisten",
+	    "trukket fra dagsorden", "trakk saken",   "trekker saken",	  "saken var trukket"};
 	struct strbuf f = STRBUF_INIT;
 	enum outcome o = OUTCOME_NONE;
 	size_t i;
@@ -1628,7 +1719,8 @@ static void section_slides(struct papers *p, struct deck_case *c, size_t from, s
 			if (sb.len) {
 				char label[24];
 				snprintf(label, sizeof(label), "Side %d", page);
-				slide_list_add(&c->slides, &c->nslides, &c->slides_alloc, label, sb.buf, (long)first + 1);
+				slide_list_add(&c->slides, &c->nslides, &c->slides_alloc, label, sb.buf,
+					       (long)first + 1);
 			}
 			strbuf_reset(&sb);
 			if (i == to)
@@ -1660,7 +1752,7 @@ static void section_slides(struct papers *p, struct deck_case *c, size_t from, s
 static void read_section(struct papers *p, struct deck_case *c, const struct section *sec)
 {
 	const struct deck_lines *dl = p->dl;
-	struct strbuf dec[2] = { STRBUF_INIT, STRBUF_INIT }, para = STRBUF_INIT, last = STRBUF_INIT,
+	struct strbuf dec[2] = {STRBUF_INIT, STRBUF_INIT}, para = STRBUF_INIT, last = STRBUF_INIT,
 		      people = STRBUF_INIT, all = STRBUF_INIT;
 	enum dlabel in = DL_NONE;
 	struct named names;
@@ -1730,7 +1822,8 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 					const char *t = text_cols(l, right, &tl);
 					/* The inline text after the label, less the right column. */
 					if (t + tl > s + after)
-						text_add(d, l, s + after, (size_t)(t + tl - (s + after)), &newpara);
+						text_add(d, l, s + after, (size_t)(t + tl - (s + after)),
+							 &newpara);
 				}
 			} else if (lab == DL_PEOPLE) {
 				strbuf_add(&people, s + after, n - after);
@@ -1779,7 +1872,8 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			c->recorded = xstrdup(dec[1].buf);
 		else if (!labelled_recorded && last.len)
 			c->recorded = closing_decision(last.buf, last.len);
-		c->outcome = outcome_words(c->recorded ? c->recorded : all.buf, c->recorded ? strlen(c->recorded) : all.len);
+		c->outcome = outcome_words(c->recorded ? c->recorded : all.buf,
+					   c->recorded ? strlen(c->recorded) : all.len);
 		if (!c->outcome && !c->recorded)
 			c->outcome = outcome_words(all.buf, all.len);
 		if (!c->outcome && c->recorded)
@@ -1869,7 +1963,8 @@ static void case_from_rows(struct deck_case *c, const struct row *h, const struc
 	c->day = a && a->day ? a->day : src->day ? src->day : 1;
 	if (a && a->time.len && cell_time(&a->time, hm))
 		c->time = xstrdup(hm);
-	if (!(a && a->type.len && case_set_type(c, a->type.buf, a->type.len, SOURCE_AGENDA)) && h && h->type.len)
+	if (!(a && a->type.len && case_set_type(c, a->type.buf, a->type.len, SOURCE_AGENDA)) && h &&
+	    h->type.len)
 		case_set_type(c, h->type.buf, h->type.len, SOURCE_AGENDA);
 	if (a && a->people.len)
 		papers_people(a->people.buf, a->people.len, add_presenter_cb, c);
@@ -1891,19 +1986,23 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		seen++;
 		s = line_trim(&dl->v[i], &n);
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
-		if (nc && c[0].col <= 2 && label_of(&c[0]) != L_NONE && (nc > 1 || list_label(label_of(&c[0]))))
+		if (nc && c[0].col <= 2 && label_of(&c[0]) != L_NONE &&
+		    (nc > 1 || list_label(label_of(&c[0]))))
 			labels_seen++;
 		if (table_header(&dl->v[i], cols))
 			table = true;
-		if (n < 60 && (scan_prefix(s, n, "referat", &after) || scan_prefix(s, n, "protokoll", &after) ||
-			       scan_prefix(s, n, "møtereferat", &after) || scan_prefix(s, n, "møteprotokoll", &after)))
+		if (n < 60 &&
+		    (scan_prefix(s, n, "referat", &after) || scan_prefix(s, n, "protokoll", &after) ||
+		     scan_prefix(s, n, "møtereferat", &after) || scan_prefix(s, n, "møteprotokoll", &after)))
 			minutes_word = true;
-		if (n < 60 && (scan_prefix(s, n, "møteinnkalling", &after) || scan_prefix(s, n, "innkalling", &after) ||
-			       scan_prefix(s, n, "saksliste", &after) || scan_prefix(s, n, "sakskart", &after) ||
-			       scan_prefix(s, n, "saksdokumenter", &after)))
+		if (n < 60 &&
+		    (scan_prefix(s, n, "møteinnkalling", &after) || scan_prefix(s, n, "innkalling", &after) ||
+		     scan_prefix(s, n, "saksliste", &after) || scan_prefix(s, n, "sakskart", &after) ||
+		     scan_prefix(s, n, "saksdokumenter", &after)))
 			notice_word = true;
 	}
-	/* A title word ("Referat", "Møteinnkalling") with one label is enough; without one, two labels or a table. */
+	/* A title word ("Referat", "Møteinnkalling") with one label is enough; without one, two labels or a
+	 * table. */
 	if (!table && labels_seen < ((minutes_word || notice_word) ? 1 : 2))
 		return DOC_DECK;
 	if (minutes_word)
@@ -1947,11 +2046,12 @@ static void apply_joints(struct papers *p)
 	}
 }
 
-enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind, struct vt_diag *diag)
+enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind,
+			   struct vt_diag *diag)
 {
 	struct papers p;
 	struct section *secs = NULL;
-	struct numbering rows_nb = { NULL, NULL, NULL, 0 }, secs_nb = { NULL, NULL, NULL, 0 };
+	struct numbering rows_nb = {NULL, NULL, NULL, 0}, secs_nb = {NULL, NULL, NULL, 0};
 	size_t nsecs = 0, secs_alloc = 0, i, k, first_case = SIZE_MAX;
 	struct row *trows = NULL;
 	size_t ntrows = 0, trows_alloc = 0;
@@ -1985,7 +2085,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
 		for (m = before; m < ntrows; m++)
 			cases += trows[m].has_no;
-		if (ntrows - before >= 2 || (cases == 1 && !nsecs && end < dl->n && !dl->v[end].blank && day_marker(&dl->v[end]))) {
+		if (ntrows - before >= 2 ||
+		    (cases == 1 && !nsecs && end < dl->n && !dl->v[end].blank && day_marker(&dl->v[end]))) {
 			for (m = before; m < ntrows; m++) {
 				ALLOC_GROW(p.rows, p.nrows + 1, p.rows_alloc);
 				p.rows[p.nrows++] = trows[m];
@@ -2076,8 +2177,10 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	read_header(&p, first_case == SIZE_MAX ? dl->n : first_case);
 	if (!nsecs && !p.nrows) {
 		st = vt_fail(diag, VT_ERR_FORMAT, 0,
-			     kind == DOC_MINUTES ? _("minutes without a case: no agenda table and no case heading such as \"Sak 11/21 Title\"")
-						 : _("a notice without a case: no agenda table and no case heading such as \"11/21 Title\""));
+			     kind == DOC_MINUTES ? _("minutes without a case: no agenda table and no case "
+						     "heading such as \"Sak 11/21 Title\"")
+						 : _("a notice without a case: no agenda table and no case "
+						     "heading such as \"11/21 Title\""));
 		goto out;
 	}
 

@@ -28,14 +28,16 @@ enum doc_kind papers_kind(const struct deck_lines *dl);
  * the caller set). VT_ERR_FORMAT with a reason in `diag` when no case is
  * found: a news item or a page of links that names a case is not a meeting.
  */
-enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind, struct vt_diag *diag);
+enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind,
+			   struct vt_diag *diag);
 
 /*
  * Calls `fn` for each person in a list such as "Bente Aalgaard, E-helse og
  * Rune Tveitnes (Helse Vest RHF)", with the organisation written after
  * them (or NULL). Exposed for tests.
  */
-void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg), void *arg);
+void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg),
+		   void *arg);
 
 /* True if `s` reads as a person's name: two to five capitalised words, no organisation word. */
 bool papers_person_name(const char *s, size_t n);

@@ -29,8 +29,8 @@
 #define MAX_TITLE_LINES 8
 
 struct heading {
-	size_t line;        /* index of the "Sak N/YY" line */
-	size_t title_end;   /* index of the last line of the title */
+	size_t line;	  /* index of the "Sak N/YY" line */
+	size_t title_end; /* index of the last line of the title */
 	struct case_no no;
 	char *title;
 };
@@ -41,7 +41,7 @@ struct parser {
 	struct heading *heads;
 	size_t nheads, heads_alloc;
 	size_t agenda_start; /* SIZE_MAX without an agenda header */
-	int *page;           /* page of each line, when the text has page breaks; else NULL */
+	int *page;	     /* page of each line, when the text has page breaks; else NULL */
 };
 
 static const char *trimmed(const struct parser *p, size_t i, size_t *n)
@@ -114,8 +114,8 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 	size_t n, after = 0, i;
 	const char *s = line_trim(l, &n);
 	bool colon = false;
-	static const char *const amend_prefix[] = { "endret ", "nytt ", "revidert ", "oppdatert " };
-	static const char *const amend_suffix[] = { "endret", "revidert", "nytt", "oppdatert" };
+	static const char *const amend_prefix[] = {"endret ", "nytt ", "revidert ", "oppdatert "};
+	static const char *const amend_suffix[] = {"endret", "revidert", "nytt", "oppdatert"};
 
 	*amended = false;
 	*inline_text = NULL;
@@ -248,7 +248,7 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
  */
 static void find_headings(struct parser *p)
 {
-	char (*seen)[16] = NULL;
+	char(*seen)[16] = NULL;
 	size_t nseen = 0, seen_alloc = 0, i, k;
 	bool bare_rows = false, cases = false;
 
@@ -274,7 +274,8 @@ static void find_headings(struct parser *p)
 
 			while (sak && after < n && s[after] == ' ')
 				after++;
-			if (!cases && p->agenda_start != (size_t)-1 && scan_case_number(s + after, n - after, &no)) {
+			if (!cases && p->agenda_start != (size_t)-1 &&
+			    scan_case_number(s + after, n - after, &no)) {
 				bare_rows |= !sak;
 				ALLOC_GROW(seen, nseen + 1, seen_alloc);
 				memcpy(seen[nseen++], no.text, 16);
@@ -475,8 +476,9 @@ static void add_slides(const struct parser *p, size_t from, size_t to, struct sl
 		if (brk) {
 			if (sb.len) {
 				/* A slide without its "Side N" is labelled with its page's number. */
-				char *pg = page ? xstrndup(page, page_len)
-					   : p->page ? xasprintf("Side %d", p->page[first]) : NULL;
+				char *pg = page	     ? xstrndup(page, page_len)
+					   : p->page ? xasprintf("Side %d", p->page[first])
+						     : NULL;
 				slide_list_add(v, nv, alloc, pg, sb.buf, (long)first + 1);
 				free(pg);
 			}
@@ -589,8 +591,8 @@ static void read_meeting_heading(struct parser *p, size_t end)
 /* A deck without a heading: the most named committee, and a date next to it. */
 static void guess_meeting(struct parser *p)
 {
-	static const char *const bodies[] = { "NUFA", "Nasjonalt e-helsestyre", "NUIT" };
-	size_t counts[3] = { 0, 0, 0 }, i, k, best = 0;
+	static const char *const bodies[] = {"NUFA", "Nasjonalt e-helsestyre", "NUIT"};
+	size_t counts[3] = {0, 0, 0}, i, k, best = 0;
 	struct deck *d = p->d;
 
 	for (i = 0; i < p->dl.n; i++) {
@@ -675,8 +677,8 @@ static void link_agenda(struct parser *p)
 			continue;
 		any_rows = true;
 		/* The first section of that number not yet given a row. */
-		for (k = case_numbers_find(sorted, ncases, a->number); k < ncases && !strcmp(sorted[k].number, a->number);
-		     k++)
+		for (k = case_numbers_find(sorted, ncases, a->number);
+		     k < ncases && !strcmp(sorted[k].number, a->number); k++)
 			if (!used[sorted[k].idx]) {
 				c = &d->cases[sorted[k].idx];
 				used[sorted[k].idx] = true;
@@ -745,14 +747,16 @@ static void settle_types(struct parser *p)
 		if (c->type_source == SOURCE_NONE && c->decision) {
 			c->type = wording;
 			c->type_source = SOURCE_INFERRED;
-		} else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE && wording != c->type) {
-			deck_warn(d, c->line_start,
-				  _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
-				  c->number, decision_type_name(c->type), decision_type_name(wording));
+		} else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE &&
+			   wording != c->type) {
+			deck_warn(
+			    d, c->line_start,
+			    _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
+			    c->number, decision_type_name(c->type), decision_type_name(wording));
 		}
 		if (!c->decision && c->line_start)
-			deck_warn(d, c->line_start, _("case %s has no proposed decision (\"Forslag til vedtak\")"),
-				  c->number);
+			deck_warn(d, c->line_start,
+				  _("case %s has no proposed decision (\"Forslag til vedtak\")"), c->number);
 	}
 }
 
@@ -777,8 +781,8 @@ static void build_cases(struct parser *p)
 		c->year = h->no.year;
 		c->occurrence = occ[k];
 		if (c->occurrence == 2)
-			deck_warn(d, (long)h->line + 1, _("case number %s appears on more than one heading; kept both"),
-				  c->number);
+			deck_warn(d, (long)h->line + 1,
+				  _("case number %s appears on more than one heading; kept both"), c->number);
 		c->title = h->title;
 		h->title = NULL;
 		c->position = (int)k + 1;
@@ -800,7 +804,8 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 
 	find_headings(p);
 	if (!p->nheads)
-		return vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found (no line like \"Sak 11/21: Title\")"));
+		return vt_fail(diag, VT_ERR_FORMAT, 0,
+			       _("no case found (no line like \"Sak 11/21: Title\")"));
 	pre_end = p->heads[0].line;
 
 	read_meeting_heading(p, pre_end);
@@ -813,7 +818,8 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 		}
 	}
 	if (members_at != (size_t)-1)
-		members_parse(p->d, &p->dl, members_at, p->agenda_start < pre_end ? p->agenda_start : pre_end);
+		members_parse(p->d, &p->dl, members_at,
+			      p->agenda_start < pre_end ? p->agenda_start : pre_end);
 	if (p->agenda_start < pre_end)
 		agenda_parse(p->d, &p->dl, p->agenda_start, pre_end, true);
 	else

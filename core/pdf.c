@@ -194,14 +194,16 @@ enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *
 
 	*pages = 0;
 	if (!pdf_sniff(data, len))
-		return vt_fail(diag, VT_ERR_FORMAT, 0, _("not a PDF (no %%PDF- header), though named like one"));
+		return vt_fail(diag, VT_ERR_FORMAT, 0,
+			       _("not a PDF (no %%PDF- header), though named like one"));
 	if (len > (size_t)G_MAXSSIZE)
 		return vt_fail(diag, VT_ERR_FORMAT, 0, _("file too large"));
 	bytes = g_bytes_new_static(data, len);
 	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
 		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
-			st = vt_fail(diag, VT_ERR_FORMAT, 0, _("encrypted PDF: it cannot be read without its password"));
+			st = vt_fail(diag, VT_ERR_FORMAT, 0,
+				     _("encrypted PDF: it cannot be read without its password"));
 		else
 			st = vt_fail(diag, VT_ERR_FORMAT, 0, _("damaged PDF: %s"),
 				     err && err->message ? err->message : _("unreadable"));

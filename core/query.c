@@ -55,25 +55,46 @@ static const struct {
 	const char *name;
 	enum qfield field;
 } fields[] = {
-	{ "type", QF_TYPE },	       { "sakstype", QF_TYPE },    { "presenter", QF_PRESENTER },
-	{ "innleder", QF_PRESENTER },  { "org", QF_ORG },	   { "body", QF_BODY },
-	{ "organ", QF_BODY },	       { "case", QF_CASE },	   { "sak", QF_CASE },
-	{ "year", QF_YEAR },	       { "år", QF_YEAR },	   { "date", QF_DATE },
-	{ "dato", QF_DATE },	       { "title", QF_TITLE },	   { "tittel", QF_TITLE },
-	{ "decision", QF_DECISION },   { "vedtak", QF_DECISION },  { "slide", QF_SLIDE },
-	{ "lysark", QF_SLIDE },	       { "amended", QF_AMENDED },  { "endret", QF_AMENDED },
-	{ "tag", QF_TAG },	       { "merke", QF_TAG },
-	{ "recorded", QF_RECORDED },   { "vedtatt", QF_RECORDED }, { "outcome", QF_OUTCOME },
-	{ "utfall", QF_OUTCOME },      { "doc", QF_DOC },	   { "dok", QF_DOC },
-	{ "attendee", QF_ATTENDEE },   { "deltaker", QF_ATTENDEE },
+    {"type", QF_TYPE},
+    {"sakstype", QF_TYPE},
+    {"presenter", QF_PRESENTER},
+    {"innleder", QF_PRESENTER},
+    {"org", QF_ORG},
+    {"body", QF_BODY},
+    {"organ", QF_BODY},
+    {"case", QF_CASE},
+    {"sak", QF_CASE},
+    {"year", QF_YEAR},
+    {"år", QF_YEAR},
+    {"date", QF_DATE},
+    {"dato", QF_DATE},
+    {"title", QF_TITLE},
+    {"tittel", QF_TITLE},
+    {"decision", QF_DECISION},
+    {"vedtak", QF_DECISION},
+    {"slide", QF_SLIDE},
+    {"lysark", QF_SLIDE},
+    {"amended", QF_AMENDED},
+    {"endret", QF_AMENDED},
+    {"tag", QF_TAG},
+    {"merke", QF_TAG},
+    {"recorded", QF_RECORDED},
+    {"vedtatt", QF_RECORDED},
+    {"outcome", QF_OUTCOME},
+    {"utfall", QF_OUTCOME},
+    {"doc", QF_DOC},
+    {"dok", QF_DOC},
+    {"attendee", QF_ATTENDEE},
+    {"deltaker", QF_ATTENDEE},
 };
 
 static const char *const field_names[] = {
-	[QF_ANY] = "any",	  [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slide",
-	[QF_TYPE] = "type",	  [QF_PRESENTER] = "presenter", [QF_ORG] = "org", [QF_BODY] = "body",
-	[QF_CASE] = "case",	  [QF_YEAR] = "year",	[QF_DATE] = "date",	   [QF_AMENDED] = "amended",
-	[QF_TAG] = "tag",	  [QF_RECORDED] = "recorded", [QF_OUTCOME] = "outcome", [QF_DOC] = "doc",
-	[QF_ATTENDEE] = "attendee",
+    [QF_ANY] = "any",	  [QF_TITLE] = "title",	      [QF_DECISION] = "decision",
+    [QF_SLIDE] = "slide", [QF_TYPE] = "type",	      [QF_PRESENTER] = "presenter",
+    [QF_ORG] = "org",	  [QF_BODY] = "body",	      [QF_CASE] = "case",
+    [QF_YEAR] = "year",	  [QF_DATE] = "date",	      [QF_AMENDED] = "amended",
+    [QF_TAG] = "tag",	  [QF_RECORDED] = "recorded", [QF_OUTCOME] = "outcome",
+    [QF_DOC] = "doc",	  [QF_ATTENDEE] = "attendee",
 };
 
 static void *fail(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -259,7 +280,8 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	int err;
 	PCRE2_SIZE erroff;
 	/* \C matches one byte of a character: a hit would cut a letter in two. */
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (has_upper(pat) ? 0 : PCRE2_CASELESS);
+	uint32_t opts =
+	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (has_upper(pat) ? 0 : PCRE2_CASELESS);
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
 
 	if (!code) {
@@ -307,7 +329,7 @@ const char *regex_literal(const struct regex *re)
 /* "drøfting", "drofting", "d" ...: the decision type a value names. */
 static enum decision_type type_value(const char *v)
 {
-	static const char *const names[] = { NULL, "godkjenning", "orientering", "drofting" };
+	static const char *const names[] = {NULL, "godkjenning", "orientering", "drofting"};
 	struct strbuf f = STRBUF_INIT;
 	size_t i, k = 0;
 	enum decision_type t = DECISION_NONE;
@@ -400,7 +422,8 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 			    (dots[2] && !date_end(dots + 2, strlen(dots + 2), true, n->date_to)) ||
 			    (dots == v && !dots[2]))
 				goto bad_value;
-		} else if (!date_end(v, strlen(v), false, n->date_from) || !date_end(v, strlen(v), true, n->date_to)) {
+		} else if (!date_end(v, strlen(v), false, n->date_from) ||
+			   !date_end(v, strlen(v), true, n->date_to)) {
 			goto bad_value;
 		}
 		break;
@@ -414,9 +437,9 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 	}
 	case QF_RECORDED:
 		/* yes/no asks whether there is one; anything else searches its words. */
-		n->recorded = !strcasecmp(v, "yes") || !strcasecmp(v, "ja")  ? 1
+		n->recorded = !strcasecmp(v, "yes") || !strcasecmp(v, "ja")   ? 1
 			      : !strcasecmp(v, "no") || !strcasecmp(v, "nei") ? 0
-									   : -1;
+									      : -1;
 		break;
 	case QF_OUTCOME:
 		if (!strcasecmp(v, "none") || !strcasecmp(v, "ingen"))
@@ -561,14 +584,17 @@ static struct qnode *primary(struct parser *p)
 		bool known = false;
 
 		for (k = 0; k < ARRAY_SIZE(fields); k++)
-			if (strlen(fields[k].name) == i - at && !strncasecmp(p->s + at, fields[k].name, i - at)) {
+			if (strlen(fields[k].name) == i - at &&
+			    !strncasecmp(p->s + at, fields[k].name, i - at)) {
 				field = fields[k].field;
 				known = true;
 			}
 		if (!known)
-			return fail(p, at, _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
-					   "title, decision, slide, amended, tag, recorded, outcome, doc, attendee)"),
-				    (int)(i - at), p->s + at);
+			return fail(
+			    p, at,
+			    _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
+			      "title, decision, slide, amended, tag, recorded, outcome, doc, attendee)"),
+			    (int)(i - at), p->s + at);
 		p->pos = vat;
 		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
 			return fail(p, vat, _("missing value after '%.*s:'"), (int)(i - at), p->s + at);
@@ -596,8 +622,8 @@ static struct qnode *unary(struct parser *p)
 	if (at_keyword(p, "NOT")) {
 		p->pos += 3;
 	} else if (at < p->n && p->s[at] == '-' && at + 1 < p->n &&
-		   ((word_char(p->s[at + 1]) && p->s[at + 1] != '-') || p->s[at + 1] == '"' || p->s[at + 1] == '(' ||
-		    p->s[at + 1] == '/')) {
+		   ((word_char(p->s[at + 1]) && p->s[at + 1] != '-') || p->s[at + 1] == '"' ||
+		    p->s[at + 1] == '(' || p->s[at + 1] == '/')) {
 		/* -word, -"phrase", -(group), -/pattern/ */
 		p->pos++;
 	} else {
@@ -717,12 +743,13 @@ static bool finds_something(const struct qnode *n)
 
 static size_t count_terms(const struct qnode *n)
 {
-	return n->kind == Q_TERM || n->kind == Q_FILTER ? 1 : count_terms(n->a) + (n->b ? count_terms(n->b) : 0);
+	return n->kind == Q_TERM || n->kind == Q_FILTER ? 1
+							: count_terms(n->a) + (n->b ? count_terms(n->b) : 0);
 }
 
 enum vt_status query_compile(const char *text, struct query **out, struct vt_diag *diag)
 {
-	struct parser p = { text, strlen(text), 0, diag, false, 0 };
+	struct parser p = {text, strlen(text), 0, diag, false, 0};
 	struct strbuf nfc = STRBUF_INIT;
 	struct query *q;
 	size_t bad;
@@ -786,7 +813,7 @@ void query_each_positive_term(const struct query *q, void (*fn)(const struct qno
 
 static void describe(struct strbuf *sb, const struct qnode *n)
 {
-	static const char *const kinds[] = { "WORD", "PREFIX", "PHRASE", "REGEX" };
+	static const char *const kinds[] = {"WORD", "PREFIX", "PHRASE", "REGEX"};
 
 	switch (n->kind) {
 	case Q_AND:
@@ -808,16 +835,36 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 	case Q_FILTER:
 		strbuf_addf(sb, "(%s ", field_names[n->field]);
 		switch (n->field) {
-		case QF_TYPE: strbuf_addstr(sb, decision_type_name(n->type)); break;
-		case QF_BODY: strbuf_addstr(sb, n->body); break;
-		case QF_CASE: strbuf_addstr(sb, n->case_no); break;
-		case QF_YEAR: strbuf_addf(sb, "%d", n->year); break;
-		case QF_DATE: strbuf_addf(sb, "%s..%s", n->date_from, n->date_to); break;
-		case QF_AMENDED: strbuf_addstr(sb, n->amended ? "yes" : "no"); break;
-		case QF_RECORDED: strbuf_addstr(sb, n->recorded == 1 ? "yes" : n->recorded == 0 ? "no" : n->text); break;
-		case QF_OUTCOME: strbuf_addstr(sb, n->outcome ? outcome_name(n->outcome) : "none"); break;
-		case QF_DOC: strbuf_addstr(sb, doc_kind_name(n->doc)); break;
-		default: strbuf_addstr(sb, n->text); break;
+		case QF_TYPE:
+			strbuf_addstr(sb, decision_type_name(n->type));
+			break;
+		case QF_BODY:
+			strbuf_addstr(sb, n->body);
+			break;
+		case QF_CASE:
+			strbuf_addstr(sb, n->case_no);
+			break;
+		case QF_YEAR:
+			strbuf_addf(sb, "%d", n->year);
+			break;
+		case QF_DATE:
+			strbuf_addf(sb, "%s..%s", n->date_from, n->date_to);
+			break;
+		case QF_AMENDED:
+			strbuf_addstr(sb, n->amended ? "yes" : "no");
+			break;
+		case QF_RECORDED:
+			strbuf_addstr(sb, n->recorded == 1 ? "yes" : n->recorded == 0 ? "no" : n->text);
+			break;
+		case QF_OUTCOME:
+			strbuf_addstr(sb, n->outcome ? outcome_name(n->outcome) : "none");
+			break;
+		case QF_DOC:
+			strbuf_addstr(sb, doc_kind_name(n->doc));
+			break;
+		default:
+			strbuf_addstr(sb, n->text);
+			break;
 		}
 		strbuf_addch(sb, ')');
 		break;
@@ -850,7 +897,8 @@ char *tag_normalise(const char *s)
 		/* Letters of any script with their marks, digits, - and _: no
 		 * spaces, controls, bidirectional or zero-width characters, which
 		 * would make two tags that look alike. */
-		if (!k || !(utf8_is_letter(cp) || utf8_is_mark(cp) || utf8_is_digit(cp) || cp == '-' || cp == '_')) {
+		if (!k || !(utf8_is_letter(cp) || utf8_is_mark(cp) || utf8_is_digit(cp) || cp == '-' ||
+			    cp == '_')) {
 			strbuf_release(&f);
 			return NULL;
 		}

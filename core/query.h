@@ -37,7 +37,7 @@ enum qfield {
 	QF_TAG,
 	QF_RECORDED, /* recorded:yes|no, or words of the decision the minutes record */
 	QF_OUTCOME,
-	QF_DOC,      /* the meeting has a document of this kind */
+	QF_DOC,	     /* the meeting has a document of this kind */
 	QF_ATTENDEE, /* the meeting's attendance names this person (absent ones aside) */
 };
 
@@ -50,23 +50,23 @@ struct qnode {
 	struct qnode *a, *b; /* AND, OR: both; NOT: a */
 	enum qfield field;
 	enum qterm_kind term;
-	char *text;          /* the word, phrase or pattern, or a filter's value, as typed */
-	size_t offset;       /* byte offset in the query where the node starts */
+	char *text;    /* the word, phrase or pattern, or a filter's value, as typed */
+	size_t offset; /* byte offset in the query where the node starts */
 	/* Filter values, by field. */
 	enum decision_type type;
 	int year;
 	char date_from[11], date_to[11]; /* inclusive, "" for open ends */
 	bool amended;
-	int recorded;        /* QF_RECORDED: 1 yes, 0 no, -1 words (in text) */
+	int recorded;	      /* QF_RECORDED: 1 yes, 0 no, -1 words (in text) */
 	enum outcome outcome; /* QF_OUTCOME; OUTCOME_NONE for "none" */
-	enum doc_kind doc;   /* QF_DOC */
+	enum doc_kind doc;    /* QF_DOC */
 	char case_no[16];
 	const char *body;
-	struct regex *re;    /* QT_REGEX */
+	struct regex *re; /* QT_REGEX */
 };
 
 struct query {
-	struct qnode *root;  /* NULL for an empty query (matches everything) */
+	struct qnode *root; /* NULL for an empty query (matches everything) */
 	char *text;
 };
 

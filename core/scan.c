@@ -76,11 +76,11 @@ static const struct {
 	const char *word;
 	enum decision_type type;
 } type_words[] = {
-	{ "Godkjenning", DECISION_GODKJENNING }, { "godkjenning", DECISION_GODKJENNING },
-	{ "Orientering", DECISION_ORIENTERING }, { "orientering", DECISION_ORIENTERING },
-	{ "Drøfting", DECISION_DROFTING },       { "drøfting", DECISION_DROFTING },
-	{ "Drofting", DECISION_DROFTING },       { "Diskusjon", DECISION_DROFTING },
-	{ "Beslutning", DECISION_GODKJENNING },  { "Vedtak", DECISION_GODKJENNING },
+    {"Godkjenning", DECISION_GODKJENNING}, {"godkjenning", DECISION_GODKJENNING},
+    {"Orientering", DECISION_ORIENTERING}, {"orientering", DECISION_ORIENTERING},
+    {"Drøfting", DECISION_DROFTING},	   {"drøfting", DECISION_DROFTING},
+    {"Drofting", DECISION_DROFTING},	   {"Diskusjon", DECISION_DROFTING},
+    {"Beslutning", DECISION_GODKJENNING},  {"Vedtak", DECISION_GODKJENNING},
 };
 
 enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
@@ -130,8 +130,10 @@ bool scan_starts_lower(const char *s, size_t n)
 bool scan_break_line(const char *s, size_t n)
 {
 	static const char *const breaks[] = {
-		"pause", "lunsj", "lunch", "kaffe", "middag", "velkommen til middag",
-		"takk for i dag", "takk for møtet", "slutt dag", "slutt for dagen", "oppstart igjen",
+	    "pause",	       "lunsj",		 "lunch",
+	    "kaffe",	       "middag",	 "velkommen til middag",
+	    "takk for i dag",  "takk for møtet", "slutt dag",
+	    "slutt for dagen", "oppstart igjen",
 	};
 	size_t i, after;
 
@@ -201,21 +203,21 @@ enum decision_type scan_infer_type(const char *text)
 		const char *stem;
 		enum decision_type type;
 	} stems[] = {
-		{ "til orientering", DECISION_ORIENTERING },
-		{ "til etterretning", DECISION_ORIENTERING },
-		{ "drøft", DECISION_DROFTING },
-		{ "gir innspill", DECISION_DROFTING },
-		{ "ga innspill", DECISION_DROFTING },
-		{ "godkjen", DECISION_GODKJENNING },
-		{ "vedtar ", DECISION_GODKJENNING },
-		{ "vedtok ", DECISION_GODKJENNING },
-		/* A body that endorses, supports or recommends decides something. */
-		{ "slutter seg til", DECISION_GODKJENNING },
-		{ "sluttet seg til", DECISION_GODKJENNING },
-		{ "støtter", DECISION_GODKJENNING },
-		{ "støttet", DECISION_GODKJENNING },
-		{ "anbefaler", DECISION_GODKJENNING },
-		{ "anbefalte", DECISION_GODKJENNING },
+	    {"til orientering", DECISION_ORIENTERING},
+	    {"til etterretning", DECISION_ORIENTERING},
+	    {"drøft", DECISION_DROFTING},
+	    {"gir innspill", DECISION_DROFTING},
+	    {"ga innspill", DECISION_DROFTING},
+	    {"godkjen", DECISION_GODKJENNING},
+	    {"vedtar ", DECISION_GODKJENNING},
+	    {"vedtok ", DECISION_GODKJENNING},
+	    /* A body that endorses, supports or recommends decides something. */
+	    {"slutter seg til", DECISION_GODKJENNING},
+	    {"sluttet seg til", DECISION_GODKJENNING},
+	    {"støtter", DECISION_GODKJENNING},
+	    {"støttet", DECISION_GODKJENNING},
+	    {"anbefaler", DECISION_GODKJENNING},
+	    {"anbefalte", DECISION_GODKJENNING},
 	};
 	struct strbuf f = STRBUF_INIT;
 	enum decision_type best = DECISION_NONE;
@@ -239,8 +241,8 @@ enum decision_type scan_infer_type(const char *text)
 /* Words after which a title cannot end. */
 bool scan_ends_open(const char *s, size_t n)
 {
-	static const char *const open_words[] = { "og", "av", "for", "i", "samt", "til", "med", "om",
-						  "på", "fra", "mellom", "eller", "&", "-", "–", "," };
+	static const char *const open_words[] = {"og", "av",  "for",	"i",	 "samt", "til", "med", "om",
+						 "på", "fra", "mellom", "eller", "&",	 "-",	"–",   ","};
 	size_t i;
 
 	while (n && s[n - 1] == ' ')

@@ -11,9 +11,9 @@
 #include "core/deck.h"
 
 struct case_no {
-	int seq, year;  /* 11, 2021 */
-	char text[16];  /* "11/21" */
-	size_t len;     /* bytes of input used */
+	int seq, year; /* 11, 2021 */
+	char text[16]; /* "11/21" */
+	size_t len;    /* bytes of input used */
 };
 
 /*

@@ -15,8 +15,8 @@
 #include "core/banned.h"
 
 /* Passage length around the first hit, in bytes (cut at word boundaries). */
-#define BEFORE 60
-#define AFTER 140
+#define BEFORE	  60
+#define AFTER	  140
 #define INFIX_MIN 4
 
 struct mterm {
@@ -57,7 +57,7 @@ static int add_word(void *arg, const struct word *w)
 static void add_term(const struct qnode *n, void *arg)
 {
 	struct matcher *m = arg;
-	struct add_ctx a = { m, n->term };
+	struct add_ctx a = {m, n->term};
 
 	if (n->term == QT_REGEX) {
 		ALLOC_GROW(m->t, m->n + 1, m->alloc);
@@ -150,7 +150,7 @@ static int cmp_hit(const void *a, const void *b)
 
 long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v, size_t *nv, size_t *alloc)
 {
-	struct hits_ctx h = { m, v, nv, alloc, 0 };
+	struct hits_ctx h = {m, v, nv, alloc, 0};
 	size_t first = *nv, i;
 	bool any_regex = false;
 
@@ -270,8 +270,8 @@ size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, s
 	struct strbuf people = STRBUF_INIT;
 	size_t np = 0, i, made = 0;
 
-	parts[np++] = (struct part){ "title", 0, NULL, c->title, 0, NULL };
-	parts[np++] = (struct part){ "decision", 0, NULL, c->decision, 0, NULL };
+	parts[np++] = (struct part){"title", 0, NULL, c->title, 0, NULL};
+	parts[np++] = (struct part){"decision", 0, NULL, c->decision, 0, NULL};
 	for (i = 0; i < c->npresenters; i++) {
 		if (i)
 			strbuf_addstr(&people, ", ");
@@ -279,16 +279,18 @@ size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, s
 		if (c->presenters[i].organization)
 			strbuf_addf(&people, " (%s)", c->presenters[i].organization);
 	}
-	parts[np++] = (struct part){ "presenters", 0, NULL, people.buf, 0, NULL };
+	parts[np++] = (struct part){"presenters", 0, NULL, people.buf, 0, NULL};
 	for (i = 0; i < c->nslides; i++)
-		parts[np++] = (struct part){ "slide", (int)i + 1, c->slides[i].page, c->slides[i].text, 0, NULL };
+		parts[np++] =
+		    (struct part){"slide", (int)i + 1, c->slides[i].page, c->slides[i].text, 0, NULL};
 	for (i = 0; i < np; i++) {
 		size_t alloc = 0;
 		long k;
 
 		if (!parts[i].text)
 			continue;
-		k = matcher_hits(m, parts[i].text, strlen(parts[i].text), &parts[i].hits, &parts[i].nhits, &alloc);
+		k = matcher_hits(m, parts[i].text, strlen(parts[i].text), &parts[i].hits, &parts[i].nhits,
+				 &alloc);
 		if (k < 0)
 			parts[i].nhits = 0;
 	}

@@ -29,9 +29,9 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 
 struct snippet {
 	const char *where; /* "title", "decision", "presenters" or "slide" (static) */
-	int slide;         /* 1-based slide number, for "slide" */
-	char *page;        /* the slide's page label ("Side 17") or NULL */
-	char *text;        /* the passage, whitespace runs as one space, "…" where cut */
+	int slide;	   /* 1-based slide number, for "slide" */
+	char *page;	   /* the slide's page label ("Side 17") or NULL */
+	char *text;	   /* the passage, whitespace runs as one space, "…" where cut */
 	struct hit *hits;  /* offsets in `text` */
 	size_t nhits;
 };
@@ -46,6 +46,5 @@ void snippet_release(struct snippet *s);
 
 /* A snippet's `where` for people, in the user's language ("title" as "tittel"). */
 const char *snippet_where_name(const char *where);
-
 
 #endif

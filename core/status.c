@@ -11,14 +11,22 @@
 const char *vt_status_str(enum vt_status s)
 {
 	switch (s) {
-	case VT_OK: return _("ok");
-	case VT_ERR_IO: return _("cannot read file");
-	case VT_ERR_FORMAT: return _("not a readable deck");
-	case VT_ERR_DB: return _("database error");
-	case VT_ERR_SCHEMA: return _("unsupported database version");
-	case VT_ERR_NOT_FOUND: return _("not found");
-	case VT_ERR_USAGE: return _("invalid usage");
-	case VT_ERR_READONLY: return _("database is read-only");
+	case VT_OK:
+		return _("ok");
+	case VT_ERR_IO:
+		return _("cannot read file");
+	case VT_ERR_FORMAT:
+		return _("not a readable deck");
+	case VT_ERR_DB:
+		return _("database error");
+	case VT_ERR_SCHEMA:
+		return _("unsupported database version");
+	case VT_ERR_NOT_FOUND:
+		return _("not found");
+	case VT_ERR_USAGE:
+		return _("invalid usage");
+	case VT_ERR_READONLY:
+		return _("database is read-only");
 	}
 	return _("unknown error");
 }

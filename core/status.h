@@ -8,12 +8,12 @@
 
 enum vt_status {
 	VT_OK = 0,
-	VT_ERR_IO,        /* a file could not be opened or read */
-	VT_ERR_FORMAT,    /* the input is not a deck vedtak can read */
-	VT_ERR_DB,        /* SQLite failed */
-	VT_ERR_SCHEMA,    /* the database was made by a newer vedtak */
+	VT_ERR_IO,	  /* a file could not be opened or read */
+	VT_ERR_FORMAT,	  /* the input is not a deck vedtak can read */
+	VT_ERR_DB,	  /* SQLite failed */
+	VT_ERR_SCHEMA,	  /* the database was made by a newer vedtak */
 	VT_ERR_NOT_FOUND, /* no such meeting, case or row */
-	VT_ERR_USAGE,     /* the caller passed something invalid */
+	VT_ERR_USAGE,	  /* the caller passed something invalid */
 	VT_ERR_READONLY,  /* a write was attempted on a read-only store */
 };
 
@@ -33,6 +33,6 @@ struct vt_diag {
 void vt_diag_clear(struct vt_diag *d);
 /* Fills `d` (NULL allowed) and returns `s`, so callers can `return vt_fail(...)`. */
 enum vt_status vt_fail(struct vt_diag *d, enum vt_status s, long line, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 
 #endif

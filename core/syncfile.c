@@ -16,7 +16,7 @@
 #define SYNC_MAGIC "vedtak-sync 1"
 
 static const char *const field_names[SYNC_FIELDS] = {
-	"id", "batch", "kind", "case_key", "tag", "ref", "name", "text", "author", "at",
+    "id", "batch", "kind", "case_key", "tag", "ref", "name", "text", "author", "at",
 };
 
 static void escape_field(struct strbuf *out, const char *v)
@@ -27,11 +27,20 @@ static void escape_field(struct strbuf *out, const char *v)
 	}
 	for (; *v; v++) {
 		switch (*v) {
-		case '\\': strbuf_addstr(out, "\\\\"); break;
-		case '\t': strbuf_addstr(out, "\\t"); break;
-		case '\n': strbuf_addstr(out, "\\n"); break;
-		case '\r': strbuf_addstr(out, "\\r"); break;
-		default: strbuf_addch(out, *v);
+		case '\\':
+			strbuf_addstr(out, "\\\\");
+			break;
+		case '\t':
+			strbuf_addstr(out, "\\t");
+			break;
+		case '\n':
+			strbuf_addstr(out, "\\n");
+			break;
+		case '\r':
+			strbuf_addstr(out, "\\r");
+			break;
+		default:
+			strbuf_addch(out, *v);
 		}
 	}
 }
@@ -81,11 +90,16 @@ static bool split_op(char *line, const char *f[SYNC_FIELDS])
 			while (*p && *p != '\t') {
 				if (*p == '\\') {
 					p++;
-					if (*p == 't') *w++ = '\t';
-					else if (*p == 'n') *w++ = '\n';
-					else if (*p == 'r') *w++ = '\r';
-					else if (*p == '\\') *w++ = '\\';
-					else return false;
+					if (*p == 't')
+						*w++ = '\t';
+					else if (*p == 'n')
+						*w++ = '\n';
+					else if (*p == 'r')
+						*w++ = '\r';
+					else if (*p == '\\')
+						*w++ = '\\';
+					else
+						return false;
 					p++;
 				} else {
 					*w++ = *p++;
@@ -113,25 +127,31 @@ static const struct {
 	const char *kind;
 	signed char need[SYNC_FIELDS];
 } kinds[] = {
-	/*                id batch kind key tag ref name text author at */
-	{ "tag",    { 1, 1, 1, 1, 1, 0, -1, 0, 1, 1 } },
-	{ "untag",  { 1, 1, 1, -1, -1, -1, -1, 0, 1, 1 } },
-	{ "note",   { 1, 1, 1, 1, 0, -1, 0, 1, 1, 1 } },
-	{ "save",   { 1, 1, 1, 0, 0, 0, 1, 1, 1, 1 } },
-	{ "unsave", { 1, 1, 1, 0, 0, 0, 1, 0, 1, 1 } },
+    /*                id batch kind key tag ref name text author at */
+    {"tag", {1, 1, 1, 1, 1, 0, -1, 0, 1, 1}},	{"untag", {1, 1, 1, -1, -1, -1, -1, 0, 1, 1}},
+    {"note", {1, 1, 1, 1, 0, -1, 0, 1, 1, 1}},	{"save", {1, 1, 1, 0, 0, 0, 1, 1, 1, 1}},
+    {"unsave", {1, 1, 1, 0, 0, 0, 1, 0, 1, 1}},
 };
 
 static const char *field_problem(enum sync_field i, const char *v, time_t now)
 {
 	switch (i) {
-	case SF_ID: return userdata_op_id_problem(v);
-	case SF_BATCH: return userdata_hex_id_problem(v);
-	case SF_CASE_KEY: return userdata_case_key_problem(v);
-	case SF_TAG: return userdata_tag_problem(v);
-	case SF_REF: return userdata_op_id_problem(v);
-	case SF_AUTHOR: return userdata_author_problem(v);
-	case SF_AT: return userdata_time_problem(v, now);
-	default: return NULL; /* kind, name and text depend on the kind */
+	case SF_ID:
+		return userdata_op_id_problem(v);
+	case SF_BATCH:
+		return userdata_hex_id_problem(v);
+	case SF_CASE_KEY:
+		return userdata_case_key_problem(v);
+	case SF_TAG:
+		return userdata_tag_problem(v);
+	case SF_REF:
+		return userdata_op_id_problem(v);
+	case SF_AUTHOR:
+		return userdata_author_problem(v);
+	case SF_AT:
+		return userdata_time_problem(v, now);
+	default:
+		return NULL; /* kind, name and text depend on the kind */
 	}
 }
 
@@ -158,7 +178,8 @@ static const char *op_problem(const struct sync_op *o, time_t now, const char **
 			return why;
 	}
 	*field = field_names[SF_NAME];
-	if (o->f[SF_NAME] && !strcmp(o->f[SF_KIND], "unsave") && (why = userdata_saved_name_problem(o->f[SF_NAME])))
+	if (o->f[SF_NAME] && !strcmp(o->f[SF_KIND], "unsave") &&
+	    (why = userdata_saved_name_problem(o->f[SF_NAME])))
 		return why;
 	if (o->f[SF_NAME] && strcmp(o->f[SF_KIND], "unsave") && strcmp(o->f[SF_KIND], "save") &&
 	    (strncmp(o->f[SF_NAME], "undo ", 5) || userdata_hex_id_problem(o->f[SF_NAME] + 5)))
@@ -200,7 +221,8 @@ static const struct sync_op *moved_note(const struct sync_file *sf, const struct
 	return NULL;
 }
 
-enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct sync_file *sf, struct vt_diag *diag)
+enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct sync_file *sf,
+			      struct vt_diag *diag)
 {
 	size_t magic_len = strlen(SYNC_MAGIC), body_len, declared = 0, alloc = 0, i;
 	char hex[65], want[65], trailer[128], *line, *next;
@@ -243,7 +265,8 @@ enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct s
 			continue; /* the magic */
 		if (lineno == 2) {
 			if (strncmp(line, "machine\t", 8) || userdata_hex_id_problem(line + 8))
-				return vt_fail(diag, VT_ERR_FORMAT, 2, _("no machine line (machine, then a hex id)"));
+				return vt_fail(diag, VT_ERR_FORMAT, 2,
+					       _("no machine line (machine, then a hex id)"));
 			sf->machine = line + 8;
 			continue;
 		}
@@ -256,15 +279,17 @@ enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct s
 	if (!sf->machine)
 		return vt_fail(diag, VT_ERR_FORMAT, 2, _("no machine line (machine, then a hex id)"));
 	if (sf->nops != declared)
-		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file says %zu operations but holds %zu"), declared,
-			       sf->nops);
+		return vt_fail(diag, VT_ERR_FORMAT, 0, _("the file says %zu operations but holds %zu"),
+			       declared, sf->nops);
 	for (i = 0; i < sf->nops; i++) {
 		const struct sync_op *o = &sf->ops[i];
 		const char *field, *why = op_problem(o, now, &field);
 
 		if (why)
 			return vt_fail(diag, VT_ERR_FORMAT, o->line, _("operation %s: %s: %s"),
-				       o->f[SF_ID] && !userdata_op_id_problem(o->f[SF_ID]) ? o->f[SF_ID] : "?", field, why);
+				       o->f[SF_ID] && !userdata_op_id_problem(o->f[SF_ID]) ? o->f[SF_ID]
+											   : "?",
+				       field, why);
 	}
 	/* Only now are all fields known good. */
 	for (i = 0; i < sf->nops; i++) {

@@ -23,7 +23,16 @@
 #include "core/strbuf.h"
 
 enum sync_field {
-	SF_ID, SF_BATCH, SF_KIND, SF_CASE_KEY, SF_TAG, SF_REF, SF_NAME, SF_TEXT, SF_AUTHOR, SF_AT,
+	SF_ID,
+	SF_BATCH,
+	SF_KIND,
+	SF_CASE_KEY,
+	SF_TAG,
+	SF_REF,
+	SF_NAME,
+	SF_TEXT,
+	SF_AUTHOR,
+	SF_AT,
 	SYNC_FIELDS
 };
 
@@ -46,7 +55,8 @@ struct sync_file {
  * On failure diag->line names the line at fault (0 for the file as a whole).
  * Free with sync_file_release(), also after a failure.
  */
-enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct sync_file *sf, struct vt_diag *diag);
+enum vt_status sync_file_read(const char *data, size_t len, time_t now, struct sync_file *sf,
+			      struct vt_diag *diag);
 void sync_file_release(struct sync_file *sf);
 
 /* Writing: the header, then one line per operation, then the trailer over everything from `start`. */

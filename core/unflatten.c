@@ -219,7 +219,8 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 					drop[k] = true;
 		}
 		/* A page number that opens the page. */
-		if (p > 0 && e > b + 1 && digits(&f->t[b]) && f->t[b].n <= 3 && !case_no(&f->t[b + 1], &(struct case_no){ 0 }))
+		if (p > 0 && e > b + 1 && digits(&f->t[b]) && f->t[b].n <= 3 &&
+		    !case_no(&f->t[b + 1], &(struct case_no){0}))
 			drop[b] = true;
 	}
 	for (p = 0; p < npages; p++) {
@@ -236,7 +237,8 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 				a--;
 			while (b > start[q] && drop[b - 1])
 				b--;
-			while (k < a - start[p] && k < b - start[q] && same_shape(&f->t[a - 1 - k], &f->t[b - 1 - k]))
+			while (k < a - start[p] && k < b - start[q] &&
+			       same_shape(&f->t[a - 1 - k], &f->t[b - 1 - k]))
 				k++;
 			if (k > best)
 				best = k;
@@ -254,12 +256,14 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 /* ---- recognisers ------------------------------------------------------- */
 
 static const char *const header_labels[] = {
-	"Dato", "Tid", "Sted", "Møtested", "Møteleder", "Sekretariat", "Referent", "Versjon", "Medlemmer",
-	"Observatører", "Forfall", "Deltakere", "Tilstede", "Fravær", "Stedfortredere",
+    "Dato",	   "Tid",	"Sted",	    "Møtested",	 "Møteleder",
+    "Sekretariat", "Referent",	"Versjon",  "Medlemmer", "Observatører",
+    "Forfall",	   "Deltakere", "Tilstede", "Fravær",	 "Stedfortredere",
 };
 
 static const char *const list_labels[] = {
-	"Medlemmer", "Observatører", "Forfall", "Deltakere", "Tilstede", "Sekretariat", "Fravær", "Stedfortredere",
+    "Medlemmer", "Observatører", "Forfall", "Deltakere",
+    "Tilstede",	 "Sekretariat",	 "Fravær",  "Stedfortredere",
 };
 
 static bool one_of(const struct tok *t, const char *const *v, size_t n)
@@ -277,9 +281,10 @@ static bool one_of(const struct tok *t, const char *const *v, size_t n)
 /* Column words of a table header at i; returns how many words the header takes (0: none). */
 static size_t table_header_at(const struct flat *f, size_t i, const char **names, size_t *ncols)
 {
-	static const char *const two[] = { "Presenteres av", "Presentert av", "Presenterer saken", "Sak nr" };
-	static const char *const one[] = { "Tema", "Tittel", "Sakstittel", "Saksnavn", "Ansvarlig", "Innleder",
-					   "Innledere", "Tid", "Kl.", "Sakstype", "Type", "Vedlegg", "Agenda" };
+	static const char *const two[] = {"Presenteres av", "Presentert av", "Presenterer saken", "Sak nr"};
+	static const char *const one[] = {"Tema",     "Tittel",	   "Sakstittel", "Saksnavn", "Ansvarlig",
+					  "Innleder", "Innledere", "Tid",	 "Kl.",	     "Sakstype",
+					  "Type",     "Vedlegg",   "Agenda"};
 	size_t j = i + 1, k;
 
 	*ncols = 0;
@@ -290,7 +295,8 @@ static size_t table_header_at(const struct flat *f, size_t i, const char **names
 		bool hit = false;
 		for (k = 0; k < ARRAY_SIZE(two) && j + 1 < f->n; k++) {
 			size_t l1 = strcspn(two[k], " ");
-			if (f->t[j].n == l1 && !memcmp(f->t[j].s, two[k], l1) && tok_is(&f->t[j + 1], two[k] + l1 + 1)) {
+			if (f->t[j].n == l1 && !memcmp(f->t[j].s, two[k], l1) &&
+			    tok_is(&f->t[j + 1], two[k] + l1 + 1)) {
 				names[(*ncols)++] = two[k];
 				j += 2;
 				hit = true;
@@ -320,8 +326,8 @@ static size_t label_at(const struct flat *f, size_t i)
 	if (i + 2 < f->n && tok_is(t, "Forslag") && tok_is(&f->t[i + 1], "til") && f->t[i + 2].n >= 6 &&
 	    !strncmp(f->t[i + 2].s, "vedtak", 6))
 		return 3;
-	if (tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:") || tok_is(t, "Innleder:") ||
-	    tok_is(t, "Innledere:"))
+	if (tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:") ||
+	    tok_is(t, "Innleder:") || tok_is(t, "Innledere:"))
 		return 1;
 	if (i + 1 < f->n && tok_is(t, "Spørsmål") && tok_is(&f->t[i + 1], "til"))
 		return 2;
@@ -339,7 +345,8 @@ static bool item_number(const struct tok *t)
 /* A word that ends a sentence: "2023.", "saken." (not "kl.", "jf.", "25."). */
 static bool sentence_end(const struct tok *t)
 {
-	return t->n >= 4 && t->s[t->n - 1] == '.' && !(t->n <= 4 && (t->s[0] < '0' || t->s[0] > '9') && lower(t));
+	return t->n >= 4 && t->s[t->n - 1] == '.' &&
+	       !(t->n <= 4 && (t->s[0] < '0' || t->s[0] > '9') && lower(t));
 }
 
 static bool body_voice(const struct tok *t)
@@ -352,8 +359,9 @@ static bool body_voice(const struct tok *t)
 /* A word that opens a sentence of minutes or papers ("Saken ble utsatt", "NUFA drøftet"). */
 static bool sentence_opener(const struct flat *f, size_t i)
 {
-	static const char *const openers[] = { "Saken", "Det", "Direktoratet", "Medlemmene", "Styret", "Utvalget",
-					       "Rådet", "Sekretariatet", "Innledningsvis", "Bakgrunn", "Møtet" };
+	static const char *const openers[] = {"Saken",		"Det",	    "Direktoratet", "Medlemmene",
+					      "Styret",		"Utvalget", "Rådet",	    "Sekretariatet",
+					      "Innledningsvis", "Bakgrunn", "Møtet"};
 	size_t k;
 
 	if (body_voice(&f->t[i]) && i + 1 < f->n && lower(&f->t[i + 1]))
@@ -419,14 +427,13 @@ static size_t row_end(const struct flat *f, size_t i, size_t limit)
 		if (row_start(f, j))
 			break;
 		if (label_at(f, j) || table_header_at(f, j, names, &nc) ||
-		    (tok_is(&f->t[j], "Dag") && j + 1 < limit && digits(&f->t[j + 1])) || tok_is(&f->t[j], "Saksdokumenter") ||
-		    tok_is(&f->t[j], "Saksliste") || (tok_is(&f->t[j], "Sak") && j + 1 < limit &&
-						       case_no(&f->t[j + 1], &(struct case_no){ 0 })))
+		    (tok_is(&f->t[j], "Dag") && j + 1 < limit && digits(&f->t[j + 1])) ||
+		    tok_is(&f->t[j], "Saksdokumenter") || tok_is(&f->t[j], "Saksliste") ||
+		    (tok_is(&f->t[j], "Sak") && j + 1 < limit && case_no(&f->t[j + 1], &(struct case_no){0})))
 			break;
 	}
 	return j;
 }
-
 
 /* A run of two to four capitalised words that reads as a person's name, starting at i. */
 static size_t name_run(const struct flat *f, size_t i, size_t e)
@@ -481,11 +488,12 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 			cell[i] = C_TYPE; /* a letter code ends the row: "B", "O", "D" */
 			continue;
 		}
-		if (type_tok(t) && i > b && (i + 1 == e || clock(&f->t[i - 1]) || t->s[t->n - 1] == '/' ||
-					     !lower(&f->t[i + 1]) || seen_time || lower(&f->t[i - 1]))) {
+		if (type_tok(t) && i > b &&
+		    (i + 1 == e || clock(&f->t[i - 1]) || t->s[t->n - 1] == '/' || !lower(&f->t[i + 1]) ||
+		     seen_time || lower(&f->t[i - 1]))) {
 			/* "Godkjenning av ..." opening a title is the title. */
-			if (!(cur == C_TITLE && i + 1 < e && lower(&f->t[i + 1]) && !seen_time && !clock(&f->t[i - 1]) &&
-			      t->s[t->n - 1] != '/' && !lower(&f->t[i - 1]))) {
+			if (!(cur == C_TITLE && i + 1 < e && lower(&f->t[i + 1]) && !seen_time &&
+			      !clock(&f->t[i - 1]) && t->s[t->n - 1] != '/' && !lower(&f->t[i - 1]))) {
 				cell[i] = C_TYPE;
 				seen_type = true;
 				cur = C_TITLE;
@@ -498,13 +506,13 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 				cell[i] = C_BODY;
 			break;
 		}
-		if (i > b && cell[i - 1] == C_TITLE && cur == C_TITLE && scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) &&
-		    !name_run(f, i, e)) {
+		if (i > b && cell[i - 1] == C_TITLE && cur == C_TITLE &&
+		    scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) && !name_run(f, i, e)) {
 			cell[i] = C_TITLE; /* "... utprøving i" + "Helse Vest" */
 			continue;
 		}
-		if (i > b && cell[i - 1] == C_TITLE && cur != C_PEOPLE && scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) &&
-		    name_run(f, i, e) == 0) {
+		if (i > b && cell[i - 1] == C_TITLE && cur != C_PEOPLE &&
+		    scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) && name_run(f, i, e) == 0) {
 			cell[i] = C_TITLE;
 			continue;
 		}
@@ -593,7 +601,8 @@ static void split_section_row(const struct flat *f, size_t b, size_t e, enum cel
 			at++;
 		if (body) {
 			cell[i] = C_BODY;
-		} else if (at < tl && !strncmp(title + at, t->s, t->n) && (at + t->n == tl || title[at + t->n] == ' ')) {
+		} else if (at < tl && !strncmp(title + at, t->s, t->n) &&
+			   (at + t->n == tl || title[at + t->n] == ' ')) {
 			cell[i] = C_TITLE;
 			at += t->n;
 		} else if (type_tok(t)) {
@@ -612,7 +621,8 @@ static void split_section_row(const struct flat *f, size_t b, size_t e, enum cel
 	}
 }
 
-static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e, const enum cell *cell, enum cell want)
+static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e, const enum cell *cell,
+		     enum cell want)
 {
 	size_t i;
 
@@ -626,7 +636,8 @@ static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e
 }
 
 /* Writes one row under the header's columns; returns where the case's text starts (e if none). */
-static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *cols, const size_t *at, size_t ncols)
+static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *cols, const size_t *at,
+		      size_t ncols)
 {
 	enum cell *cell = f->cell; /* indexed like f->t; rows do not overlap */
 	struct strbuf part = STRBUF_INIT, title = STRBUF_INIT;
@@ -652,8 +663,9 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 		if (c == 0) {
 			if (first > b)
 				strbuf_add(&part, f->t[b].s, f->t[b].n);
-		} else if (!strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") || !strcmp(cols[c], "Sakstittel") ||
-			   !strcmp(cols[c], "Saksnavn") || !strcmp(cols[c], "Agenda")) {
+		} else if (!strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ||
+			   !strcmp(cols[c], "Sakstittel") || !strcmp(cols[c], "Saksnavn") ||
+			   !strcmp(cols[c], "Agenda")) {
 			cat_cell(&part, f, first, body, cell, C_TITLE);
 			strbuf_add(&title, part.buf, part.len);
 		} else if (!strcmp(cols[c], "Tid") || !strcmp(cols[c], "Kl.")) {
@@ -683,7 +695,8 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 
 /* ---- the stream -------------------------------------------------------- */
 
-/* "(Org) for Name Name" ends `back` words before i: a stand-in's entry, whose name has no parenthesis after it. */
+/* "(Org) for Name Name" ends `back` words before i: a stand-in's entry, whose name has no parenthesis after
+ * it. */
 static bool stand_in_before(const struct flat *f, size_t i, size_t back)
 {
 	const struct tok *w;
@@ -691,8 +704,8 @@ static bool stand_in_before(const struct flat *f, size_t i, size_t back)
 	if (i < back + 1)
 		return false;
 	w = &f->t[i - back];
-	return (tok_is(w, "for") || tok_is(w, "pva")) && f->t[i - back - 1].s[f->t[i - back - 1].n - 1] == ')' &&
-	       cap(&f->t[i - back + 1]);
+	return (tok_is(w, "for") || tok_is(w, "pva")) &&
+	       f->t[i - back - 1].s[f->t[i - back - 1].n - 1] == ')' && cap(&f->t[i - back + 1]);
 }
 
 /* Writes words [i, e) as running text, breaking where the class of document breaks; returns e. */
@@ -708,7 +721,8 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 			brk(f, 1);
 			strbuf_addch(f->out, '\f');
 		}
-		if (*header && one_of(t, header_labels, ARRAY_SIZE(header_labels)) && i + 1 < e && !lower(&f->t[i + 1])) {
+		if (*header && one_of(t, header_labels, ARRAY_SIZE(header_labels)) && i + 1 < e &&
+		    !lower(&f->t[i + 1])) {
 			bool two = one_of(t, list_labels, ARRAY_SIZE(list_labels)) && i + 1 < e &&
 				   one_of(&f->t[i + 1], list_labels, ARRAY_SIZE(list_labels));
 			brk(f, 2);
@@ -725,8 +739,8 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 			continue;
 		}
 		if (*header && i + 1 < e && (tok_is(t, "Til") || tok_is(t, "Meldt")) &&
-		    (tok_is(&f->t[i + 1], "stede:") || tok_is(&f->t[i + 1], "stede") || tok_is(&f->t[i + 1], "forfall:") ||
-		     tok_is(&f->t[i + 1], "forfall"))) {
+		    (tok_is(&f->t[i + 1], "stede:") || tok_is(&f->t[i + 1], "stede") ||
+		     tok_is(&f->t[i + 1], "forfall:") || tok_is(&f->t[i + 1], "forfall"))) {
 			brk(f, 2);
 			word(f, t);
 			word(f, &f->t[++i]);
@@ -735,7 +749,8 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 			continue;
 		}
 		if (*header && tok_is(t, "Møte") && i + 1 < e &&
-		    (case_no(&f->t[i + 1], &(struct case_no){ 0 }) || tok_is(&f->t[i + 1], "nr.") || tok_is(&f->t[i + 1], "i"))) {
+		    (case_no(&f->t[i + 1], &(struct case_no){0}) || tok_is(&f->t[i + 1], "nr.") ||
+		     tok_is(&f->t[i + 1], "i"))) {
 			brk(f, 2);
 			strbuf_add(f->out, t->s, t->n);
 			if (!tok_is(&f->t[i + 1], "i"))
@@ -762,13 +777,16 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		if ((k = label_at(f, i))) {
 			brk(f, 2);
 			*listing = false;
-			in_decision = k == 3 || tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:");
+			in_decision = k == 3 || tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") ||
+				      tok_is(t, "Beslutning:");
 		}
 		if (in_decision && i > 0 && sentence_end(&f->t[i - 1]) && lower(t)) {
 			/* A sentence cannot start in lower case: words of a right-hand
 			 * column ("Vedlegg 1: Referat fra NUFA ...") that the flattening
 			 * ran into the decision. */
-			for (; i + 1 < e && !(cap(&f->t[i + 1]) && sentence_end(&f->t[i])) && !label_at(f, i + 1); i++)
+			for (; i + 1 < e && !(cap(&f->t[i + 1]) && sentence_end(&f->t[i])) &&
+			       !label_at(f, i + 1);
+			     i++)
 				;
 			continue;
 		}
@@ -778,7 +796,9 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		}
 		if (tok_is(t, "Vedlegg") || tok_is(t, "Vedlegg:")) {
 			/* An attachment's name runs until the body speaks again. */
-			for (; i + 1 < e && !body_voice(&f->t[i + 1]) && !label_at(f, i + 1) && !row_start(f, i + 1); i++)
+			for (; i + 1 < e && !body_voice(&f->t[i + 1]) && !label_at(f, i + 1) &&
+			       !row_start(f, i + 1);
+			     i++)
 				;
 			continue;
 		}
@@ -794,8 +814,9 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 			brk(f, 1);
 			continue;
 		}
-		if (tok_is(t, "•") || (item_number(t) && i > 0 && (sentence_end(&f->t[i - 1]) ||
-								     f->t[i - 1].s[f->t[i - 1].n - 1] == ':'))) {
+		if (tok_is(t, "•") ||
+		    (item_number(t) && i > 0 &&
+		     (sentence_end(&f->t[i - 1]) || f->t[i - 1].s[f->t[i - 1].n - 1] == ':'))) {
 			brk(f, 1);
 		} else if (*listing && i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && cap(t) &&
 			   !tok_is(t, "for") && !tok_is(t, "pva")) {
@@ -890,7 +911,9 @@ static void run(struct flat *f, struct strbuf *out)
 				at[c] = col;
 				pad_to(out, col);
 				strbuf_addstr(out, cols[c]);
-				col += c == 0 ? 9 : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70 : 30;
+				col += c == 0							? 9
+				       : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70
+												: 30;
 			}
 			i += hl;
 			while (i < f->n && row_start(f, i)) {
@@ -935,7 +958,8 @@ static void run(struct flat *f, struct strbuf *out)
 					while (prev && prev > title && *prev != ' ')
 						prev--;
 					for (m = k; last && prev && m + 1 < f->n && m < limit; m++)
-						if (f->t[m + 1].n == strlen(last + 1) && !strncmp(f->t[m + 1].s, last + 1, f->t[m + 1].n) &&
+						if (f->t[m + 1].n == strlen(last + 1) &&
+						    !strncmp(f->t[m + 1].s, last + 1, f->t[m + 1].n) &&
 						    !strncmp(f->t[m].s, prev + (*prev == ' '), f->t[m].n))
 							break;
 					if (last && prev && m + 1 < f->n && m < limit) {
@@ -948,7 +972,9 @@ static void run(struct flat *f, struct strbuf *out)
 					/* No agenda to say where the title ends: before the first
 					 * word that opens a sentence of the minutes. */
 					size_t limit = k + 25;
-					for (; k < f->n && k < limit && !sentence_opener(f, k) && !label_at(f, k); k++)
+					for (; k < f->n && k < limit && !sentence_opener(f, k) &&
+					       !label_at(f, k);
+					     k++)
 						word(f, &f->t[k]);
 					if (k < f->n && (sentence_opener(f, k) || label_at(f, k)))
 						brk(f, 2);
@@ -966,7 +992,8 @@ static void run(struct flat *f, struct strbuf *out)
 				size_t n2;
 				const char *c2[8];
 				if (table_header_at(f, e, c2, &n2) ||
-				    (tok_is(&f->t[e], "Sak") && e + 1 < f->n && case_no(&f->t[e + 1], &(struct case_no){ 0 })))
+				    (tok_is(&f->t[e], "Sak") && e + 1 < f->n &&
+				     case_no(&f->t[e + 1], &(struct case_no){0})))
 					break;
 			}
 			put_text(f, i, e, &listing, &header);

@@ -104,7 +104,8 @@ const char *userdata_case_key_problem(const char *key)
 {
 	const char *bar1 = strchr(key, '|'), *bar2 = bar1 ? strchr(bar1 + 1, '|') : NULL, *p;
 
-	if (text_problem(key, 256, false) || !bar1 || !bar2 || bar1 == key || bar2 == bar1 + 1 || strchr(bar2 + 1, '|'))
+	if (text_problem(key, 256, false) || !bar1 || !bar2 || bar1 == key || bar2 == bar1 + 1 ||
+	    strchr(bar2 + 1, '|'))
 		return _("not a case key (BODY|NUMBER|OCCURRENCE)");
 	/* Occurrence 0: what an older vedtak gave a case known from the agenda alone. */
 	p = bar2 + 1;
@@ -146,9 +147,9 @@ const char *userdata_time_problem(const char *at, time_t now)
 {
 	static const char shape[] = "dddd-dd-ddTdd:dd:dd";
 	int y, mo, d, h, mi, s;
-	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	size_t i, n = strlen(at);
-	struct tm tm = { 0 };
+	struct tm tm = {0};
 	time_t t;
 
 	/* 2025-01-02T03:04:05, then an optional fraction, then Z. */
@@ -164,9 +165,9 @@ const char *userdata_time_problem(const char *at, time_t now)
 			if (at[i] < '0' || at[i] > '9')
 				return _("not a time (2025-01-02T03:04:05.000Z)");
 	}
-	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 || mo < 1 || mo > 12 || d < 1 ||
-	    d > mdays[mo - 1] || (mo == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))) || h > 23 || mi > 59 ||
-	    s > 60)
+	if (sscanf(at, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) != 6 || mo < 1 || mo > 12 ||
+	    d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400))) ||
+	    h > 23 || mi > 59 || s > 60)
 		return _("not a time (2025-01-02T03:04:05.000Z)");
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;

@@ -12,13 +12,14 @@
 #include <time.h>
 
 /* Limits, named once. */
-#define NOTE_MAX_BYTES (64 * 1024)
+#define NOTE_MAX_BYTES	     (64 * 1024)
 #define SAVED_NAME_MAX_BYTES 64
-#define AUTHOR_MAX_BYTES 128
+#define AUTHOR_MAX_BYTES     128
 /* How far ahead of this machine's clock another machine's may run. */
 #define SYNC_CLOCK_SKEW_SECONDS (60 * 60)
 
-/* A tag name already normalised (query.h: tag_normalise gives it back unchanged), or as an older vedtak stored it. */
+/* A tag name already normalised (query.h: tag_normalise gives it back unchanged), or as an older vedtak
+ * stored it. */
 const char *userdata_tag_problem(const char *tag);
 /* A note: text with no control character but tab and newline, not blank, at most NOTE_MAX_BYTES. */
 const char *userdata_note_problem(const char *text);

@@ -165,7 +165,8 @@ static bool may_change_under_nfc(uint32_t cp)
 	if (cp >= 0x1100 && cp <= 0x11FF)
 		return true;
 	p = utf8proc_get_property((utf8proc_int32_t)cp);
-	return p->combining_class || (p->category >= UTF8PROC_CATEGORY_MN && p->category <= UTF8PROC_CATEGORY_ME) ||
+	return p->combining_class ||
+	       (p->category >= UTF8PROC_CATEGORY_MN && p->category <= UTF8PROC_CATEGORY_ME) ||
 	       (p->decomp_type == 0 && p->decomp_seqindex != UINT16_MAX && p->comp_exclusion);
 }
 
@@ -198,7 +199,8 @@ bool utf8_nfc(struct strbuf *out, const char *s, size_t n)
 		strbuf_add(out, s, n);
 		return true;
 	}
-	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &nfc,
+			   UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 	if (len < 0) {
 		strbuf_add(out, s, n);
 		return false;
@@ -232,22 +234,37 @@ size_t utf8_width(const char *s, size_t n)
 static uint32_t fold_letter(uint32_t c)
 {
 	switch (c) {
-	case 0xF6: /* ö */
-	case 0xF5: /* õ */
+	case 0xF6:	     /* ö */
+	case 0xF5:	     /* õ */
 		return 0xF8; /* ø */
-	case 0xE4: /* ä */
+	case 0xE4:	     /* ä */
 		return 0xE6; /* æ */
-	case 0xE0: case 0xE1: case 0xE2: case 0xE3:
+	case 0xE0:
+	case 0xE1:
+	case 0xE2:
+	case 0xE3:
 		return 'a';
-	case 0xE8: case 0xE9: case 0xEA: case 0xEB:
+	case 0xE8:
+	case 0xE9:
+	case 0xEA:
+	case 0xEB:
 		return 'e';
-	case 0xEC: case 0xED: case 0xEE: case 0xEF:
+	case 0xEC:
+	case 0xED:
+	case 0xEE:
+	case 0xEF:
 		return 'i';
-	case 0xF2: case 0xF3: case 0xF4:
+	case 0xF2:
+	case 0xF3:
+	case 0xF4:
 		return 'o';
-	case 0xF9: case 0xFA: case 0xFB: case 0xFC:
+	case 0xF9:
+	case 0xFA:
+	case 0xFB:
+	case 0xFC:
 		return 'u';
-	case 0xFD: case 0xFF:
+	case 0xFD:
+	case 0xFF:
 		return 'y';
 	case 0xE7:
 		return 'c';
@@ -289,7 +306,8 @@ void utf8_fold(struct strbuf *out, const char *s, size_t n)
 		}
 		utf8_encode(out, fold_letter(utf8_tolower(cp)));
 	}
-	/* ä with a combining accent is æ with it now: composed again, so that folding twice is folding once. */
+	/* ä with a combining accent is æ with it now: composed again, so that folding twice is folding once.
+	 */
 	if (utf8_needs_nfc(out->buf + start, out->len - start)) {
 		strbuf_reset(&nfc);
 		utf8_nfc(&nfc, out->buf + start, out->len - start);

@@ -21,15 +21,15 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * Grow array `x` of `nr` used elements so that it holds at least `want`,
  * doubling `alloc` as git's ALLOC_GROW does.
  */
-#define ALLOC_GROW(x, want, alloc)                                             \
-	do {                                                                   \
-		if ((size_t)(want) > (alloc)) {                                \
-			size_t alloc_new_ = (alloc) ? (alloc) * 2 : 8;         \
-			if (alloc_new_ < (size_t)(want))                       \
-				alloc_new_ = (want);                           \
-			(x) = xrealloc((x), alloc_new_ * sizeof(*(x)));        \
-			(alloc) = alloc_new_;                                  \
-		}                                                              \
+#define ALLOC_GROW(x, want, alloc)                                                                           \
+	do {                                                                                                 \
+		if ((size_t)(want) > (alloc)) {                                                              \
+			size_t alloc_new_ = (alloc) ? (alloc)*2 : 8;                                         \
+			if (alloc_new_ < (size_t)(want))                                                     \
+				alloc_new_ = (want);                                                         \
+			(x) = xrealloc((x), alloc_new_ * sizeof(*(x)));                                      \
+			(alloc) = alloc_new_;                                                                \
+		}                                                                                            \
 	} while (0)
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))

@@ -52,7 +52,8 @@ static bool word_eq(const struct word *x, const struct word *y)
 }
 
 /* Appends word `w` to the last span if it is of kind `k`, else to a new one. */
-static void emit(struct word_diff *wd, enum wd_kind k, const struct word *w, struct strbuf *cur, enum wd_kind *curk)
+static void emit(struct word_diff *wd, enum wd_kind k, const struct word *w, struct strbuf *cur,
+		 enum wd_kind *curk)
 {
 	if (cur->len && *curk != k) {
 		ALLOC_GROW(wd->v, wd->n + 1, wd->alloc);
@@ -85,9 +86,10 @@ void word_diff(struct word_diff *wd, const char *a, const char *b)
 	t = xcalloc((nx + 1) * (ny + 1), sizeof(*t));
 	for (i = nx; i-- > 0;)
 		for (j = ny; j-- > 0;)
-			t[i * (ny + 1) + j] = word_eq(&x[i], &y[j]) ? (uint16_t)(t[(i + 1) * (ny + 1) + j + 1] + 1)
-				: t[(i + 1) * (ny + 1) + j] >= t[i * (ny + 1) + j + 1] ? t[(i + 1) * (ny + 1) + j]
-											: t[i * (ny + 1) + j + 1];
+			t[i * (ny + 1) + j] =
+			    word_eq(&x[i], &y[j]) ? (uint16_t)(t[(i + 1) * (ny + 1) + j + 1] + 1)
+			    : t[(i + 1) * (ny + 1) + j] >= t[i * (ny + 1) + j + 1] ? t[(i + 1) * (ny + 1) + j]
+										   : t[i * (ny + 1) + j + 1];
 	for (i = 0, j = 0; i < nx || j < ny;) {
 		if (i < nx && j < ny && word_eq(&x[i], &y[j])) {
 			emit(wd, WD_SAME, &x[i], &cur, &curk);
@@ -119,8 +121,9 @@ out:
  * "godkjennes"), or a strong verb's present and past ("gir", "ga"). */
 static bool same_word(const struct word *x, const struct word *y)
 {
-	static const char *const pairs[][2] = { { "gir", "ga" }, { "gir", "gav" }, { "tar", "tok" }, { "ber", "ba" },
-						{ "går", "gikk" }, { "ser", "så" }, { "gjør", "gjorde" }, { "er", "var" } };
+	static const char *const pairs[][2] = {{"gir", "ga"},	   {"gir", "gav"},  {"tar", "tok"},
+					       {"ber", "ba"},	   {"går", "gikk"}, {"ser", "så"},
+					       {"gjør", "gjorde"}, {"er", "var"}};
 	size_t i, k = 0;
 
 	if (word_eq(x, y))
@@ -169,8 +172,9 @@ bool word_diff_changes_content(const char *a, const char *b)
 	/* Word order and voice may change ("NUFA godkjenner innkallingen" /
 	 * "Innkallingen godkjennes"); what is added or dropped is the change.
 	 * Past WORD_DIFF_MAX words, texts that differ at all count as changed. */
-	bool changed = nx > WORD_DIFF_MAX || ny > WORD_DIFF_MAX ? strcmp(a, b) != 0
-			: missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
+	bool changed = nx > WORD_DIFF_MAX || ny > WORD_DIFF_MAX
+			   ? strcmp(a, b) != 0
+			   : missing(y, ny, x, nx) + missing(x, nx, y, ny) >= 2;
 
 	/* "... godkjent uten merknader" says in so many words that nothing changed. */
 	if (strstr(b, "uten merknad") || strstr(b, "uten endring"))
@@ -201,8 +205,8 @@ bool word_diff_same(const struct word_diff *wd)
 	return true;
 }
 
-void word_diff_render(struct strbuf *out, const struct word_diff *wd, const char *const mark[4], struct hit **hits,
-		      size_t *nhits, size_t *alloc)
+void word_diff_render(struct strbuf *out, const struct word_diff *wd, const char *const mark[4],
+		      struct hit **hits, size_t *nhits, size_t *alloc)
 {
 	size_t i;
 
@@ -233,7 +237,7 @@ void word_diff_render(struct strbuf *out, const struct word_diff *wd, const char
 
 void word_diff_plain(struct strbuf *out, const struct word_diff *wd)
 {
-	static const char *const plain[4] = { "[-", "-]", "{+", "+}" };
+	static const char *const plain[4] = {"[-", "-]", "{+", "+}"};
 
 	word_diff_render(out, wd, plain, NULL, NULL, NULL);
 }

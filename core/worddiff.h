@@ -53,8 +53,8 @@ struct hit;
  * written before its mark. With `hits` set, each change's bytes in `out`
  * (marks included) are appended to *hits (grown with ALLOC_GROW).
  */
-void word_diff_render(struct strbuf *out, const struct word_diff *wd, const char *const mark[4], struct hit **hits,
-		      size_t *nhits, size_t *alloc);
+void word_diff_render(struct strbuf *out, const struct word_diff *wd, const char *const mark[4],
+		      struct hit **hits, size_t *nhits, size_t *alloc);
 
 /* Appends the diff as git's plain word diff: "[-removed-]{+added+}". */
 void word_diff_plain(struct strbuf *out, const struct word_diff *wd);

@@ -124,10 +124,21 @@ static bool fold_ascii(struct strbuf *out, const char *s, size_t n)
 		if (!k)
 			k = 1;
 		switch (cp) {
-		case 0xE6: strbuf_addstr(out, "ae"); changed = true; break;
-		case 0xF8: strbuf_addch(out, 'o'); changed = true; break;
-		case 0xE5: strbuf_addch(out, 'a'); changed = true; break;
-		default: strbuf_add(out, s + i, k); break;
+		case 0xE6:
+			strbuf_addstr(out, "ae");
+			changed = true;
+			break;
+		case 0xF8:
+			strbuf_addch(out, 'o');
+			changed = true;
+			break;
+		case 0xE5:
+			strbuf_addch(out, 'a');
+			changed = true;
+			break;
+		default:
+			strbuf_add(out, s + i, k);
+			break;
 		}
 		i += k;
 	}
@@ -184,7 +195,8 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	return fn(arg, &w);
 }
 
-int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w), void *arg)
+int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
+	       void *arg)
 {
 	size_t i = 0;
 

@@ -18,17 +18,17 @@
 #include <stddef.h>
 
 #define WORD_FOLDED_MARK '~'
-#define WORD_STEM_MARK '='
+#define WORD_STEM_MARK	 '='
 /* Longer words (fused text boxes, URLs) are cut to this many bytes. */
 #define WORD_MAX 64
 
 struct word {
 	size_t start, end;  /* bytes in the text */
-	bool part;          /* a part of a hyphenated word, at the whole word's position */
+	bool part;	    /* a part of a hyphenated word, at the whole word's position */
 	const char *exact;  /* NUL-terminated; valid during the callback */
 	const char *folded; /* NULL when equal to exact */
 	const char *stem;   /* never NULL; may equal exact */
-	bool ascii;         /* the word as written has no letter outside ASCII */
+	bool ascii;	    /* the word as written has no letter outside ASCII */
 };
 
 struct wordizer; /* holds a stemmer; use one per thread */

@@ -182,7 +182,7 @@ static int on_word(void *arg, const struct word *w)
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
 			int (*xToken)(void *, int, const char *, int, int, int))
 {
-	struct tokenize_ctx c = { (struct tokenizer *)p, ctx, xToken };
+	struct tokenize_ctx c = {(struct tokenizer *)p, ctx, xToken};
 	int i = 0;
 
 	if (!(flags & FTS5_TOKENIZE_QUERY) || (flags & FTS5_TOKENIZE_AUX))
@@ -242,7 +242,8 @@ static void fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		size_t i;
 
 		for (i = 0; i < sb.len; i++) {
-			unsigned char c = (unsigned char)sb.buf[i], d = i + 1 < sb.len ? (unsigned char)sb.buf[i + 1] : 0;
+			unsigned char c = (unsigned char)sb.buf[i],
+				      d = i + 1 < sb.len ? (unsigned char)sb.buf[i + 1] : 0;
 			if (c == 0xC3 && (d == 0xB8 || d == 0xA5 || d == 0xA6)) {
 				strbuf_addstr(&a, d == 0xB8 ? "o" : d == 0xA5 ? "a" : "ae");
 				i++;
@@ -272,18 +273,18 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 
 enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag)
 {
-	static fts5_tokenizer tok = { tok_create, tok_delete, tok_tokenize };
+	static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
 	fts5_api *api = fts5_api_of(db);
 
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
 	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register the vedtak tokenizer"));
-	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, regexp_func,
-				    NULL, NULL) != SQLITE_OK)
+	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    regexp_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_regexp"));
-	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_func, NULL,
-				    NULL) != SQLITE_OK ||
+	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_func,
+				    NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)1,
 				    fold_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_fold"));

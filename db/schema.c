@@ -15,186 +15,188 @@
 #include "core/banned.h"
 
 static const char *const migrations[] = {
-	/* version 1: imported meetings */
-	"CREATE TABLE meetings ("
-	"  id INTEGER PRIMARY KEY,"
-	"  source TEXT NOT NULL UNIQUE,"
-	"  sha256 TEXT NOT NULL,"
-	"  size INTEGER NOT NULL,"
-	"  line_count INTEGER NOT NULL,"
-	"  body TEXT, heading TEXT, venue TEXT,"
-	"  start_date TEXT, end_date TEXT,"
-	"  imported_at TEXT NOT NULL);"
-	"CREATE INDEX meetings_sha256 ON meetings(sha256);"
-	"CREATE INDEX meetings_date ON meetings(start_date);"
-	"CREATE TABLE member_changes ("
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  position INTEGER NOT NULL,"
-	"  kind TEXT NOT NULL, person TEXT, organization TEXT, replaces TEXT, note TEXT, line INTEGER,"
-	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
-	"CREATE TABLE agenda_items ("
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  position INTEGER NOT NULL,"
-	"  day INTEGER, time TEXT, number TEXT, title TEXT, presenters TEXT, organization TEXT,"
-	"  decision_type TEXT, remark TEXT, line INTEGER,"
-	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
-	"CREATE TABLE cases ("
-	"  id INTEGER PRIMARY KEY,"
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  case_key TEXT NOT NULL,"
-	"  number TEXT NOT NULL, seq INTEGER NOT NULL, year INTEGER NOT NULL,"
-	"  occurrence INTEGER NOT NULL,"
-	"  title TEXT, agenda_title TEXT,"
-	"  decision_type TEXT CHECK (decision_type IN ('Godkjenning', 'Orientering', 'Drøfting')),"
-	"  decision_type_source TEXT,"
-	"  day INTEGER, time TEXT,"
-	"  proposed_decision TEXT,"
-	"  decision_amended INTEGER NOT NULL DEFAULT 0,"
-	"  position INTEGER NOT NULL,"
-	"  line_start INTEGER, line_end INTEGER,"
-	"  UNIQUE (meeting_id, position));"
-	"CREATE INDEX cases_key ON cases(case_key);"
-	"CREATE INDEX cases_number ON cases(number);"
-	"CREATE INDEX cases_year_type ON cases(year, decision_type);"
-	"CREATE TABLE persons ("
-	"  id INTEGER PRIMARY KEY,"
-	"  fold_key TEXT NOT NULL UNIQUE,"
-	"  name TEXT NOT NULL);"
-	"CREATE TABLE person_spellings ("
-	"  spelling TEXT PRIMARY KEY,"
-	"  person_id INTEGER NOT NULL REFERENCES persons(id)) WITHOUT ROWID;"
-	/* case_id has no foreign key: cases go only with their meeting, and an
-	 * unindexed child check would make each delete scan the table. */
-	"CREATE TABLE case_presenters ("
-	"  case_id INTEGER NOT NULL,"
-	"  position INTEGER NOT NULL,"
-	"  person_id INTEGER NOT NULL REFERENCES persons(id),"
-	"  name TEXT NOT NULL, organization TEXT,"
-	"  PRIMARY KEY (case_id, position)) WITHOUT ROWID;"
-	"CREATE INDEX case_presenters_person ON case_presenters(person_id);"
-	"CREATE TABLE slides ("
-	"  id INTEGER PRIMARY KEY,"
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  case_id INTEGER,"
-	"  position INTEGER NOT NULL,"
-	"  page TEXT, line INTEGER,"
-	"  text TEXT NOT NULL);"
-	"CREATE INDEX slides_meeting ON slides(meeting_id, case_id, position);",
+    /* version 1: imported meetings */
+    "CREATE TABLE meetings ("
+    "  id INTEGER PRIMARY KEY,"
+    "  source TEXT NOT NULL UNIQUE,"
+    "  sha256 TEXT NOT NULL,"
+    "  size INTEGER NOT NULL,"
+    "  line_count INTEGER NOT NULL,"
+    "  body TEXT, heading TEXT, venue TEXT,"
+    "  start_date TEXT, end_date TEXT,"
+    "  imported_at TEXT NOT NULL);"
+    "CREATE INDEX meetings_sha256 ON meetings(sha256);"
+    "CREATE INDEX meetings_date ON meetings(start_date);"
+    "CREATE TABLE member_changes ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL, person TEXT, organization TEXT, replaces TEXT, note TEXT, line INTEGER,"
+    "  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+    "CREATE TABLE agenda_items ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  day INTEGER, time TEXT, number TEXT, title TEXT, presenters TEXT, organization TEXT,"
+    "  decision_type TEXT, remark TEXT, line INTEGER,"
+    "  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+    "CREATE TABLE cases ("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  case_key TEXT NOT NULL,"
+    "  number TEXT NOT NULL, seq INTEGER NOT NULL, year INTEGER NOT NULL,"
+    "  occurrence INTEGER NOT NULL,"
+    "  title TEXT, agenda_title TEXT,"
+    "  decision_type TEXT CHECK (decision_type IN ('Godkjenning', 'Orientering', 'Drøfting')),"
+    "  decision_type_source TEXT,"
+    "  day INTEGER, time TEXT,"
+    "  proposed_decision TEXT,"
+    "  decision_amended INTEGER NOT NULL DEFAULT 0,"
+    "  position INTEGER NOT NULL,"
+    "  line_start INTEGER, line_end INTEGER,"
+    "  UNIQUE (meeting_id, position));"
+    "CREATE INDEX cases_key ON cases(case_key);"
+    "CREATE INDEX cases_number ON cases(number);"
+    "CREATE INDEX cases_year_type ON cases(year, decision_type);"
+    "CREATE TABLE persons ("
+    "  id INTEGER PRIMARY KEY,"
+    "  fold_key TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL);"
+    "CREATE TABLE person_spellings ("
+    "  spelling TEXT PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES persons(id)) WITHOUT ROWID;"
+    /* case_id has no foreign key: cases go only with their meeting, and an
+     * unindexed child check would make each delete scan the table. */
+    "CREATE TABLE case_presenters ("
+    "  case_id INTEGER NOT NULL,"
+    "  position INTEGER NOT NULL,"
+    "  person_id INTEGER NOT NULL REFERENCES persons(id),"
+    "  name TEXT NOT NULL, organization TEXT,"
+    "  PRIMARY KEY (case_id, position)) WITHOUT ROWID;"
+    "CREATE INDEX case_presenters_person ON case_presenters(person_id);"
+    "CREATE TABLE slides ("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  case_id INTEGER,"
+    "  position INTEGER NOT NULL,"
+    "  page TEXT, line INTEGER,"
+    "  text TEXT NOT NULL);"
+    "CREATE INDEX slides_meeting ON slides(meeting_id, case_id, position);",
 
-	/* version 2: the full-text index, one document per case. It is
-	 * contentless: the text lives once, in the tables above, and case_doc
-	 * rebuilds a document (for indexing, and for the 'delete' command a
-	 * contentless table needs) always the same way. */
-	"CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
-	"  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
-	"    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
-	"  coalesce(c.proposed_decision, ''),"
-	"  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
-	"    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), ''),"
-	"  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
-	"    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
-	"  FROM cases c;"
-	"CREATE VIRTUAL TABLE case_fts USING fts5(title, decision, people, slides,"
-	"  content = '', tokenize = 'vedtak');"
-	/* Indexed words reversed, so that words ending in a query word are a
-	 * range of this table ("igetarts*" finds "igetartsesleh", e-helsestrategi). */
-	"CREATE TABLE terms(rev TEXT PRIMARY KEY) WITHOUT ROWID;"
-	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc;",
+    /* version 2: the full-text index, one document per case. It is
+     * contentless: the text lives once, in the tables above, and case_doc
+     * rebuilds a document (for indexing, and for the 'delete' command a
+     * contentless table needs) always the same way. */
+    "CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
+    "  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
+    "    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
+    "  coalesce(c.proposed_decision, ''),"
+    "  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
+    "    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), "
+    "''),"
+    "  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
+    "    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
+    "  FROM cases c;"
+    "CREATE VIRTUAL TABLE case_fts USING fts5(title, decision, people, slides,"
+    "  content = '', tokenize = 'vedtak');"
+    /* Indexed words reversed, so that words ending in a query word are a
+     * range of this table ("igetarts*" finds "igetartsesleh", e-helsestrategi). */
+    "CREATE TABLE terms(rev TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc;",
 
-	/* version 3: what users add, apart from imported decks and keyed by
-	 * the stable case key, so that no import or re-import touches it.
-	 * Every change is an operation in `ops` with a unique id; the state
-	 * (tags, notes, saved searches) follows from the operations, which is
-	 * what lets two machines exchange them and converge (see README). */
-	"ALTER TABLE meetings ADD COLUMN source_path TEXT;" /* the deck on disk, to open it again */
-	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
-	"INSERT INTO meta VALUES ('machine', lower(hex(randomblob(8))));"
-	"CREATE TABLE ops("
-	"  seq INTEGER PRIMARY KEY,"          /* local order, also of ops from other machines */
-	"  id TEXT NOT NULL UNIQUE,"          /* origin machine and a random part */
-	"  batch TEXT NOT NULL,"              /* the command it came from, for undo */
-	"  kind TEXT NOT NULL CHECK (kind IN ('tag', 'untag', 'note', 'save', 'unsave')),"
-	"  case_key TEXT, tag TEXT,"
-	"  ref TEXT,"                         /* untag: the tag op removed; note: the note replaced */
-	"  name TEXT, text TEXT,"             /* saved searches and notes */
-	"  author TEXT NOT NULL, at TEXT NOT NULL);"
-	"CREATE INDEX ops_case ON ops(case_key, kind);"
-	"CREATE INDEX ops_ref ON ops(ref);"
-	"CREATE INDEX ops_tag ON ops(tag, kind);"
-	/* A tag is on a case while one of its 'tag' ops has no 'untag' naming it. */
-	"CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
-	"  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id);"
-	/* What was last sent to each peer, and the peer's own machine id (to
-	 * send it back nothing that came from it). */
-	"CREATE TABLE peers(peer TEXT PRIMARY KEY, sent INTEGER NOT NULL DEFAULT 0, machine TEXT) WITHOUT ROWID;",
+    /* version 3: what users add, apart from imported decks and keyed by
+     * the stable case key, so that no import or re-import touches it.
+     * Every change is an operation in `ops` with a unique id; the state
+     * (tags, notes, saved searches) follows from the operations, which is
+     * what lets two machines exchange them and converge (see README). */
+    "ALTER TABLE meetings ADD COLUMN source_path TEXT;" /* the deck on disk, to open it again */
+    "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+    "INSERT INTO meta VALUES ('machine', lower(hex(randomblob(8))));"
+    "CREATE TABLE ops("
+    "  seq INTEGER PRIMARY KEY," /* local order, also of ops from other machines */
+    "  id TEXT NOT NULL UNIQUE," /* origin machine and a random part */
+    "  batch TEXT NOT NULL,"	 /* the command it came from, for undo */
+    "  kind TEXT NOT NULL CHECK (kind IN ('tag', 'untag', 'note', 'save', 'unsave')),"
+    "  case_key TEXT, tag TEXT,"
+    "  ref TEXT,"	      /* untag: the tag op removed; note: the note replaced */
+    "  name TEXT, text TEXT," /* saved searches and notes */
+    "  author TEXT NOT NULL, at TEXT NOT NULL);"
+    "CREATE INDEX ops_case ON ops(case_key, kind);"
+    "CREATE INDEX ops_ref ON ops(ref);"
+    "CREATE INDEX ops_tag ON ops(tag, kind);"
+    /* A tag is on a case while one of its 'tag' ops has no 'untag' naming it. */
+    "CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
+    "  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id);"
+    /* What was last sent to each peer, and the peer's own machine id (to
+     * send it back nothing that came from it). */
+    "CREATE TABLE peers(peer TEXT PRIMARY KEY, sent INTEGER NOT NULL DEFAULT 0, machine TEXT) WITHOUT ROWID;",
 
-	/* version 4: a meeting made of several documents (notice, decks,
-	 * minutes), each kept with its text so that the meeting can be built
-	 * again when one of them is re-imported; attendance; the decision the
-	 * minutes record; types as written with the facets they belong to.
-	 * The index's decision column gains the recorded decision: rows
-	 * indexed before have none, so their text for 'delete' is unchanged. */
-	"ALTER TABLE meetings ADD COLUMN meeting_number TEXT;"
-	"CREATE INDEX meetings_body_date ON meetings(body, start_date);"
-	"ALTER TABLE cases ADD COLUMN type_written TEXT;"
-	"ALTER TABLE cases ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;"
-	"ALTER TABLE cases ADD COLUMN recorded_decision TEXT;"
-	"ALTER TABLE cases ADD COLUMN recorded_source TEXT;"
-	"ALTER TABLE cases ADD COLUMN outcome TEXT CHECK (outcome IN ('decided', 'postponed', 'withdrawn'));"
-	"ALTER TABLE cases ADD COLUMN source TEXT;" /* the document of line_start/line_end; NULL: the meeting's */
-	"UPDATE cases SET facets = CASE decision_type WHEN 'Godkjenning' THEN 2 WHEN 'Orientering' THEN 4"
-	"  WHEN 'Drøfting' THEN 8 ELSE 0 END;"
-	"CREATE TABLE documents ("
-	"  id INTEGER PRIMARY KEY,"
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  source TEXT NOT NULL UNIQUE,"
-	"  kind TEXT NOT NULL CHECK (kind IN ('deck', 'notice', 'minutes')),"
-	"  sha256 TEXT NOT NULL, size INTEGER NOT NULL, pages INTEGER, line_count INTEGER,"
-	"  source_path TEXT, imported_at TEXT NOT NULL,"
-	"  text TEXT);" /* NULL for decks imported before version 4 */
-	"CREATE INDEX documents_meeting ON documents(meeting_id);"
-	"CREATE INDEX documents_sha256 ON documents(sha256);"
-	"INSERT INTO documents (meeting_id, source, kind, sha256, size, line_count, source_path, imported_at)"
-	"  SELECT id, source, 'deck', sha256, size, line_count, source_path, imported_at FROM meetings;"
-	"CREATE TABLE attendance ("
-	"  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
-	"  position INTEGER NOT NULL,"
-	"  name TEXT NOT NULL, organization TEXT,"
-	"  role TEXT NOT NULL CHECK (role IN ('member', 'observer', 'absent', 'substitute', 'secretariat')),"
-	"  for_name TEXT, note TEXT, source TEXT, line INTEGER,"
-	"  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
-	"DROP VIEW case_doc;"
-	"CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
-	"  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
-	"    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
-	"  coalesce(c.proposed_decision, '') || coalesce(char(10) || c.recorded_decision, ''),"
-	"  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
-	"    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), ''),"
-	"  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
-	"    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
-	"  FROM cases c;",
+    /* version 4: a meeting made of several documents (notice, decks,
+     * minutes), each kept with its text so that the meeting can be built
+     * again when one of them is re-imported; attendance; the decision the
+     * minutes record; types as written with the facets they belong to.
+     * The index's decision column gains the recorded decision: rows
+     * indexed before have none, so their text for 'delete' is unchanged. */
+    "ALTER TABLE meetings ADD COLUMN meeting_number TEXT;"
+    "CREATE INDEX meetings_body_date ON meetings(body, start_date);"
+    "ALTER TABLE cases ADD COLUMN type_written TEXT;"
+    "ALTER TABLE cases ADD COLUMN facets INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE cases ADD COLUMN recorded_decision TEXT;"
+    "ALTER TABLE cases ADD COLUMN recorded_source TEXT;"
+    "ALTER TABLE cases ADD COLUMN outcome TEXT CHECK (outcome IN ('decided', 'postponed', 'withdrawn'));"
+    "ALTER TABLE cases ADD COLUMN source TEXT;" /* the document of line_start/line_end; NULL: the meeting's */
+    "UPDATE cases SET facets = CASE decision_type WHEN 'Godkjenning' THEN 2 WHEN 'Orientering' THEN 4"
+    "  WHEN 'Drøfting' THEN 8 ELSE 0 END;"
+    "CREATE TABLE documents ("
+    "  id INTEGER PRIMARY KEY,"
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  source TEXT NOT NULL UNIQUE,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('deck', 'notice', 'minutes')),"
+    "  sha256 TEXT NOT NULL, size INTEGER NOT NULL, pages INTEGER, line_count INTEGER,"
+    "  source_path TEXT, imported_at TEXT NOT NULL,"
+    "  text TEXT);" /* NULL for decks imported before version 4 */
+    "CREATE INDEX documents_meeting ON documents(meeting_id);"
+    "CREATE INDEX documents_sha256 ON documents(sha256);"
+    "INSERT INTO documents (meeting_id, source, kind, sha256, size, line_count, source_path, imported_at)"
+    "  SELECT id, source, 'deck', sha256, size, line_count, source_path, imported_at FROM meetings;"
+    "CREATE TABLE attendance ("
+    "  meeting_id INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  name TEXT NOT NULL, organization TEXT,"
+    "  role TEXT NOT NULL CHECK (role IN ('member', 'observer', 'absent', 'substitute', 'secretariat')),"
+    "  for_name TEXT, note TEXT, source TEXT, line INTEGER,"
+    "  PRIMARY KEY (meeting_id, position)) WITHOUT ROWID;"
+    "DROP VIEW case_doc;"
+    "CREATE VIEW case_doc(id, title, decision, people, slides) AS SELECT c.id,"
+    "  coalesce(c.title, '') || CASE WHEN c.agenda_title IS NOT c.title"
+    "    THEN char(10) || coalesce(c.agenda_title, '') ELSE '' END,"
+    "  coalesce(c.proposed_decision, '') || coalesce(char(10) || c.recorded_decision, ''),"
+    "  coalesce((SELECT group_concat(p.name || coalesce(' (' || p.organization || ')', ''), char(10))"
+    "    FROM (SELECT name, organization FROM case_presenters WHERE case_id = c.id ORDER BY position) p), "
+    "''),"
+    "  coalesce((SELECT group_concat(s.text, char(10)) FROM (SELECT text FROM slides"
+    "    WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position) s), '')"
+    "  FROM cases c;",
 
-	/* version 5: sync files are checked field by field (core/syncfile.c).
-	 * Operations that an earlier version let in without the fields their
-	 * kind needs (a tag with no tag, a saved search with no name) are
-	 * moved aside, kept but no longer read, so that no reader meets them. */
-	"CREATE TABLE ops_refused(seq INTEGER, id TEXT, batch TEXT, kind TEXT, case_key TEXT, tag TEXT,"
-	"  ref TEXT, name TEXT, text TEXT, author TEXT, at TEXT);"
-	"CREATE TEMP VIEW bad_ops AS SELECT seq FROM ops WHERE"
-	"  (kind = 'tag' AND (case_key IS NULL OR tag IS NULL))"
-	"  OR (kind = 'untag' AND ref IS NOT NULL AND (case_key IS NULL OR tag IS NULL))"
-	"  OR (kind = 'note' AND (case_key IS NULL OR text IS NULL))"
-	"  OR (kind = 'save' AND (name IS NULL OR text IS NULL))"
-	"  OR (kind = 'unsave' AND name IS NULL);"
-	"INSERT INTO ops_refused SELECT * FROM ops WHERE seq IN bad_ops;"
-	"DELETE FROM ops WHERE seq IN bad_ops;"
-	"DROP VIEW bad_ops;"
-	/* An untag cancels a tag of its own case and name only: one that names
-	 * another case's tag operation (a crafted file) cancels nothing. */
-	"DROP VIEW tag_state;"
-	"CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
-	"  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id"
-	"  AND r.case_key = a.case_key AND r.tag = a.tag);",
+    /* version 5: sync files are checked field by field (core/syncfile.c).
+     * Operations that an earlier version let in without the fields their
+     * kind needs (a tag with no tag, a saved search with no name) are
+     * moved aside, kept but no longer read, so that no reader meets them. */
+    "CREATE TABLE ops_refused(seq INTEGER, id TEXT, batch TEXT, kind TEXT, case_key TEXT, tag TEXT,"
+    "  ref TEXT, name TEXT, text TEXT, author TEXT, at TEXT);"
+    "CREATE TEMP VIEW bad_ops AS SELECT seq FROM ops WHERE"
+    "  (kind = 'tag' AND (case_key IS NULL OR tag IS NULL))"
+    "  OR (kind = 'untag' AND ref IS NOT NULL AND (case_key IS NULL OR tag IS NULL))"
+    "  OR (kind = 'note' AND (case_key IS NULL OR text IS NULL))"
+    "  OR (kind = 'save' AND (name IS NULL OR text IS NULL))"
+    "  OR (kind = 'unsave' AND name IS NULL);"
+    "INSERT INTO ops_refused SELECT * FROM ops WHERE seq IN bad_ops;"
+    "DELETE FROM ops WHERE seq IN bad_ops;"
+    "DROP VIEW bad_ops;"
+    /* An untag cancels a tag of its own case and name only: one that names
+     * another case's tag operation (a crafted file) cancels nothing. */
+    "DROP VIEW tag_state;"
+    "CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
+    "  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id"
+    "  AND r.case_key = a.case_key AND r.tag = a.tag);",
 };
 
 static int user_version(sqlite3 *db)
@@ -219,7 +221,7 @@ enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt
 	if (v > target)
 		return vt_fail(diag, VT_ERR_SCHEMA, 0,
 			       _("database schema version %d is newer than this vedtak supports (%d); "
-			       "use a newer vedtak (the database was left untouched)"),
+				 "use a newer vedtak (the database was left untouched)"),
 			       v, target);
 	if (v > 0)
 		return VT_OK;
@@ -231,9 +233,10 @@ enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt
 	if (objects < 0)
 		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (objects > 0)
-		return vt_fail(diag, VT_ERR_FORMAT, 0,
-			       _("%s is not a vedtak database: it holds another program's tables (left untouched)"),
-			       path);
+		return vt_fail(
+		    diag, VT_ERR_FORMAT, 0,
+		    _("%s is not a vedtak database: it holds another program's tables (left untouched)"),
+		    path);
 	return VT_OK;
 }
 
@@ -245,9 +248,10 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 	if (v < 0 || v > target)
 		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (v < target && readonly)
-		return vt_fail(diag, VT_ERR_READONLY, 0,
-			       _("database schema version %d needs upgrading to %d; open it once without --read-only"),
-			       v, target);
+		return vt_fail(
+		    diag, VT_ERR_READONLY, 0,
+		    _("database schema version %d needs upgrading to %d; open it once without --read-only"),
+		    v, target);
 	while (v < target) {
 		/* Each step in its own transaction: a failed step leaves the one before it whole. */
 		char *sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);

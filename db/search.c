@@ -145,8 +145,8 @@ static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 	strbuf_addch(out, '*');
 	utf8_reverse(&rev, exact, strlen(exact));
 	strbuf_addch(&rev, '*');
-	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3", -1,
-			       &st, NULL) == SQLITE_OK) {
+	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3",
+			       -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
 		sqlite3_bind_int(st, 2, (int)(rev.len - 1));
 		sqlite3_bind_int(st, 3, INFIX_MAX);
@@ -219,9 +219,9 @@ static void phrase_expr(const struct qwords *ws, enum level level, struct strbuf
  */
 static bool term_expr(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
 {
-	struct qwords ws = { NULL, 0, 0 };
-	static const char *const cols[] = { [QF_ANY] = NULL, [QF_TITLE] = "title", [QF_DECISION] = "decision",
-					    [QF_SLIDE] = "slides" };
+	struct qwords ws = {NULL, 0, 0};
+	static const char *const cols[] = {
+	    [QF_ANY] = NULL, [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slides"};
 	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
 	if (!ws.n) {
 		qwords_release(&ws);
@@ -326,8 +326,9 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		break;
 	case QF_PRESENTER:
 		/* Any part of the name, any spelling (names are folded, ö as ø). */
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
-				   " WHERE p.case_id = c.id AND ");
+		strbuf_addstr(sql,
+			      "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
+			      " WHERE p.case_id = c.id AND ");
 		name_like(g, sql, "pe.fold_key", n->text);
 		strbuf_addch(sql, ')');
 		break;
@@ -354,11 +355,13 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		if (n->date_from[0]) {
 			/* A meeting known by its month only ("2022-05") spans the month. */
 			strbuf_addstr(sql, " AND coalesce(m.end_date, m.start_date) ||"
-					   " CASE WHEN length(coalesce(m.end_date, m.start_date)) = 7 THEN '-31' ELSE '' END >= ?");
+					   " CASE WHEN length(coalesce(m.end_date, m.start_date)) = 7 THEN "
+					   "'-31' ELSE '' END >= ?");
 			bind_text_value(g, xstrdup(n->date_from));
 		}
 		if (n->date_to[0]) {
-			strbuf_addstr(sql, " AND m.start_date || CASE WHEN length(m.start_date) = 7 THEN '-01' ELSE '' END <= ?");
+			strbuf_addstr(sql, " AND m.start_date || CASE WHEN length(m.start_date) = 7 THEN "
+					   "'-01' ELSE '' END <= ?");
 			bind_text_value(g, xstrdup(n->date_to));
 		}
 		strbuf_addch(sql, ')');
@@ -367,12 +370,14 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		strbuf_addstr(sql, n->amended ? "c.decision_amended = 1" : "c.decision_amended = 0");
 		break;
 	case QF_TAG:
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM tag_state t WHERE t.case_key = c.case_key AND t.tag = ?)");
+		strbuf_addstr(
+		    sql, "EXISTS (SELECT 1 FROM tag_state t WHERE t.case_key = c.case_key AND t.tag = ?)");
 		bind_text_value(g, xstrdup(n->text));
 		break;
 	case QF_RECORDED:
 		if (n->recorded >= 0)
-			strbuf_addstr(sql, n->recorded ? "c.recorded_decision IS NOT NULL" : "c.recorded_decision IS NULL");
+			strbuf_addstr(sql, n->recorded ? "c.recorded_decision IS NOT NULL"
+						       : "c.recorded_decision IS NULL");
 		else
 			name_like(g, sql, "c.recorded_decision", n->text);
 		break;
@@ -385,7 +390,9 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		}
 		break;
 	case QF_DOC:
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM documents d WHERE d.meeting_id = c.meeting_id AND d.kind = ?)");
+		strbuf_addstr(
+		    sql,
+		    "EXISTS (SELECT 1 FROM documents d WHERE d.meeting_id = c.meeting_id AND d.kind = ?)");
 		bind_text_value(g, xstrdup(doc_kind_name(n->doc)));
 		break;
 	case QF_ATTENDEE:
@@ -564,10 +571,11 @@ static enum vt_status step_error(struct store *s, int rc, const struct search_op
 	const char *msg = sqlite3_errmsg(store_db(s));
 
 	if (rc == SQLITE_INTERRUPT)
-		return o->deadline_ms && !store_interrupted(s) ? vt_fail(diag, VT_ERR_USAGE, 0,
-						_("the query took longer than %ld ms and was stopped; narrow it"),
-						o->deadline_ms)
-				      : vt_fail(diag, VT_ERR_USAGE, 0, _("the query was cancelled"));
+		return o->deadline_ms && !store_interrupted(s)
+			   ? vt_fail(diag, VT_ERR_USAGE, 0,
+				     _("the query took longer than %ld ms and was stopped; narrow it"),
+				     o->deadline_ms)
+			   : vt_fail(diag, VT_ERR_USAGE, 0, _("the query was cancelled"));
 	/* vedtak_regexp's SQL error (db/fts.c) is the same text, untranslated. */
 	if (strstr(msg, "pattern too expensive"))
 		return vt_fail(diag, VT_ERR_USAGE, 0, "%s",
@@ -584,7 +592,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
-	struct watch watch = { s, o->deadline_ms > 0, { 0, 0 } };
+	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
 	bool h0 = false, h1 = false, h2 = false, bounded = false;
 	size_t i;
 	int rc, k;
@@ -610,7 +618,8 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		strbuf_addch(&where, '1');
 
 	/* The count. */
-	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where.buf);
+	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
+		    where.buf);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
 		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
@@ -636,24 +645,29 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	strbuf_reset(&sql);
 	strbuf_addstr(&sql, "SELECT c.id, c.meeting_id, c.position, ");
 	if (h0 && h1 && !bounded)
-		strbuf_addstr(&sql, "CASE WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1) THEN 0"
-				    " WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?2) THEN 1"
-				    " ELSE 2 END AS tier, ");
+		strbuf_addstr(&sql,
+			      "CASE WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1) THEN 0"
+			      " WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?2) THEN 1"
+			      " ELSE 2 END AS tier, ");
 	else
 		strbuf_addstr(&sql, "0 AS tier, ");
 	strbuf_addstr(&sql, h2 ? "coalesce(r.score, 0) AS score" : "0 AS score");
 	strbuf_addstr(&sql, " FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (bounded) {
 		/* Ranked: the matches in the strong columns; then the others by date. */
-		strbuf_addstr(&sql, " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
-				    " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
+		strbuf_addstr(&sql,
+			      " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
+			      " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
 		hint_strong_columns(&hint_all);
 	} else if (h2) {
-		strbuf_addstr(&sql, " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
-				    " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
+		strbuf_addstr(&sql,
+			      " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
+			      " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
 	}
 	strbuf_addf(&sql, " WHERE %s ORDER BY %s m.start_date DESC, c.position", where.buf,
-		    o->by_date ? "" : bounded ? "r.score IS NULL, score," : "tier, score,");
+		    o->by_date ? ""
+		    : bounded  ? "r.score IS NULL, score,"
+			       : "tier, score,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {

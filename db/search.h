@@ -20,8 +20,8 @@
 struct store;
 
 struct search_opts {
-	size_t limit;     /* 0: no limit */
-	bool by_date;     /* newest first instead of by relevance */
+	size_t limit;	  /* 0: no limit */
+	bool by_date;	  /* newest first instead of by relevance */
 	bool count_only;  /* fill total, no hits */
 	long deadline_ms; /* 0: none; else the query is stopped after this long */
 };
@@ -46,14 +46,5 @@ struct search_result {
 enum vt_status store_search(struct store *s, const struct query *q, const struct search_opts *o,
 			    struct search_result *out, struct vt_diag *diag);
 void search_result_release(struct search_result *r);
-
-/*
- * Stops a running store_search() from another thread (it then fails), and
- * every later one until store_interrupt_clear(): the caller clears it when
- * it starts the search that should run.
- */
-void store_interrupt(struct store *s);
-void store_interrupt_clear(struct store *s);
-bool store_interrupted(struct store *s);
 
 #endif

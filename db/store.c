@@ -19,7 +19,6 @@
 #include "core/meeting.h"
 #include "core/i18n.h"
 #include "db/schema.h"
-#include "db/search.h"
 #include "core/sha256.h"
 #include "db/store.h"
 #include "db/sql.h"
@@ -57,69 +56,70 @@ enum stmt_id {
 };
 
 static const char *const stmt_sql[ST_COUNT] = {
-	[ST_DOC_BY_SOURCE] = "SELECT d.meeting_id, d.sha256, d.text IS NULL, d.source_path, m.body, m.start_date,"
-			     " m.meeting_number FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.source = ?1",
-	[ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
-			" WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
-	[ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
-	/* The meeting a new document joins: the same body and date, or number. */
-	[ST_MEETING_FIND] = "SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
-			    " OR (meeting_number = ?3 AND (start_date IS NULL OR ?2 IS NULL))) ORDER BY id LIMIT 1",
-	[ST_DOCS_OF_MEETING] = "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
-			       " (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
-			       " FROM documents WHERE meeting_id = ?1 AND source <> ?2 ORDER BY id",
-	[ST_DOC_INSERT] =
-		"INSERT INTO documents (meeting_id, source, kind, sha256, size, pages, line_count, source_path,"
-		" imported_at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10)",
-	[ST_ATTENDEE_INSERT] =
-		"INSERT INTO attendance (meeting_id, position, name, organization, role, for_name, note, source, line)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-	/* case_presenters has no cascade (see schema.c), so it goes first. */
-	[ST_PRESENTERS_DELETE] =
-		"DELETE FROM case_presenters WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
-	[ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
-	[ST_MEETING_INSERT] =
-		"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
-		" start_date, end_date, imported_at, source_path, meeting_number)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11)",
-	[ST_MEMBER_INSERT] =
-		"INSERT INTO member_changes (meeting_id, position, kind, person, organization, replaces,"
-		" note, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-	[ST_AGENDA_INSERT] =
-		"INSERT INTO agenda_items (meeting_id, position, day, time, number, title, presenters,"
-		" organization, decision_type, remark, line)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-	[ST_CASE_INSERT] =
-		"INSERT INTO cases (meeting_id, case_key, number, seq, year, occurrence, title,"
-		" agenda_title, decision_type, decision_type_source, day, time, proposed_decision,"
-		" decision_amended, position, line_start, line_end, type_written, facets, recorded_decision,"
-		" recorded_source, outcome, source)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
-		" ?21, ?22, ?23)",
-	[ST_PERSON_FIND] = "SELECT id FROM persons WHERE fold_key = ?1",
-	[ST_PERSON_INSERT] = "INSERT INTO persons (fold_key, name) VALUES (?1, ?2)",
-	[ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
-	[ST_PRESENTER_INSERT] =
-		"INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
-		" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_FTS_INSERT] =
-		"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
-	/* A contentless index forgets a document only when given its text again. */
-	[ST_FTS_DELETE_MEETING] =
-		"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
-		" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
-	[ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
-	/* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
-	[ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
-			   " WHERE meeting_id = ?1 ORDER BY position",
-	/* What users attached to a key: its tags, and whether it has notes. */
-	[ST_KEY_USER_DATA] = "SELECT (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state"
-			     " WHERE case_key = ?1 ORDER BY tag)),"
-			     " EXISTS (SELECT 1 FROM ops WHERE kind = 'note' AND case_key = ?1)",
-	[ST_SLIDE_INSERT] =
-		"INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_DOC_BY_SOURCE] =
+	"SELECT d.meeting_id, d.sha256, d.text IS NULL, d.source_path, m.body, m.start_date,"
+	" m.meeting_number FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.source = ?1",
+    [ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
+		    " WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
+    [ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
+    /* The meeting a new document joins: the same body and date, or number. */
+    [ST_MEETING_FIND] =
+	"SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
+	" OR (meeting_number = ?3 AND (start_date IS NULL OR ?2 IS NULL))) ORDER BY id LIMIT 1",
+    [ST_DOCS_OF_MEETING] =
+	"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
+	" (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
+	" FROM documents WHERE meeting_id = ?1 AND source <> ?2 ORDER BY id",
+    [ST_DOC_INSERT] =
+	"INSERT INTO documents (meeting_id, source, kind, sha256, size, pages, line_count, source_path,"
+	" imported_at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+	" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10)",
+    [ST_ATTENDEE_INSERT] = "INSERT INTO attendance (meeting_id, position, name, organization, role, "
+			   "for_name, note, source, line)"
+			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    /* case_presenters has no cascade (see schema.c), so it goes first. */
+    [ST_PRESENTERS_DELETE] =
+	"DELETE FROM case_presenters WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    [ST_MEETING_DELETE] = "DELETE FROM meetings WHERE id = ?1",
+    [ST_MEETING_INSERT] =
+	"INSERT INTO meetings (source, sha256, size, line_count, body, heading, venue,"
+	" start_date, end_date, imported_at, source_path, meeting_number)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?10, ?11)",
+    [ST_MEMBER_INSERT] =
+	"INSERT INTO member_changes (meeting_id, position, kind, person, organization, replaces,"
+	" note, line) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    [ST_AGENDA_INSERT] =
+	"INSERT INTO agenda_items (meeting_id, position, day, time, number, title, presenters,"
+	" organization, decision_type, remark, line)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    [ST_CASE_INSERT] =
+	"INSERT INTO cases (meeting_id, case_key, number, seq, year, occurrence, title,"
+	" agenda_title, decision_type, decision_type_source, day, time, proposed_decision,"
+	" decision_amended, position, line_start, line_end, type_written, facets, recorded_decision,"
+	" recorded_source, outcome, source)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,"
+	" ?21, ?22, ?23)",
+    [ST_PERSON_FIND] = "SELECT id FROM persons WHERE fold_key = ?1",
+    [ST_PERSON_INSERT] = "INSERT INTO persons (fold_key, name) VALUES (?1, ?2)",
+    [ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
+    [ST_PRESENTER_INSERT] = "INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
+			    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_FTS_INSERT] =
+	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
+    /* A contentless index forgets a document only when given its text again. */
+    [ST_FTS_DELETE_MEETING] =
+	"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
+	" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    [ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
+    /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
+    [ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
+		       " WHERE meeting_id = ?1 ORDER BY position",
+    /* What users attached to a key: its tags, and whether it has notes. */
+    [ST_KEY_USER_DATA] = "SELECT (SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state"
+			 " WHERE case_key = ?1 ORDER BY tag)),"
+			 " EXISTS (SELECT 1 FROM ops WHERE kind = 'note' AND case_key = ?1)",
+    [ST_SLIDE_INSERT] = "INSERT INTO slides (meeting_id, case_id, position, page, line, text)"
+			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
 struct store {
@@ -285,16 +285,18 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	/* SQLite opens "" as a temporary database thrown away at close: an
 	 * import there would report success and keep nothing. */
 	if (!path || !*path)
-		return vt_fail(diag, VT_ERR_USAGE, 0, _("the database path is empty (--db or \"database =\" in the configuration)"));
+		return vt_fail(diag, VT_ERR_USAGE, 0,
+			       _("the database path is empty (--db or \"database =\" in the configuration)"));
 	if (!readonly && cannot_write(path)) {
 		readonly = true;
 		flags = SQLITE_OPEN_READONLY;
 	}
 	s = xcalloc(1, sizeof(*s));
 	s->readonly = readonly;
-	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) != SQLITE_OK) {
-		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"), path,
-			     s->db ? sqlite3_errmsg(s->db) : "out of memory");
+	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) !=
+	    SQLITE_OK) {
+		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"),
+			     path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
 	}
 	/* A file that is not a database fails here, before anything is written. */
@@ -314,16 +316,20 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	}
 	if (rc != SQLITE_OK) {
 		st = (sqlite3_errcode(s->db) & 0xff) == SQLITE_NOTADB
-			     ? vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path, sqlite3_errmsg(s->db))
-			     : vt_fail(diag, VT_ERR_IO, 0, _("cannot read database %s: %s"), path, sqlite3_errmsg(s->db));
+			 ? vt_fail(diag, VT_ERR_DB, 0, _("%s is not a vedtak database: %s"), path,
+				   sqlite3_errmsg(s->db))
+			 : vt_fail(diag, VT_ERR_IO, 0, _("cannot read database %s: %s"), path,
+				   sqlite3_errmsg(s->db));
 		goto fail;
 	}
 	/* Before the first write (WAL changes the file's header): a database
 	 * vedtak refuses stays byte for byte as it was. */
 	if ((st = schema_check(s->db, path, STORE_SCHEMA_VERSION, diag)) != VT_OK)
 		goto fail;
-	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768", NULL,
-				      NULL, NULL) != SQLITE_OK) {
+	if (!readonly &&
+	    sqlite3_exec(s->db,
+			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768",
+			 NULL, NULL, NULL) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
@@ -372,8 +378,8 @@ void store_close(struct store *s)
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id)
 {
 	if (!s->stmt[id]) {
-		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id], NULL) !=
-		    SQLITE_OK)
+		if (sqlite3_prepare_v3(s->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[id],
+				       NULL) != SQLITE_OK)
 			return NULL;
 	} else {
 		sqlite3_reset(s->stmt[id]);
@@ -525,7 +531,8 @@ out:
 	return ok;
 }
 
-static bool insert_document(struct store *s, long meeting, const struct document *doc, const char *text, size_t len)
+static bool insert_document(struct store *s, long meeting, const struct document *doc, const char *text,
+			    size_t len)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
 
@@ -654,8 +661,8 @@ struct sibling {
 	size_t len;
 };
 
-static enum vt_status load_siblings(struct store *s, long id, const char *source, struct sibling **out, size_t *n,
-				    struct vt_diag *diag)
+static enum vt_status load_siblings(struct store *s, long id, const char *source, struct sibling **out,
+				    size_t *n, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOCS_OF_MEETING);
 	size_t alloc = 0;
@@ -680,14 +687,17 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 		if (text) {
 			sib->len = (size_t)sqlite3_column_bytes(st, 8);
 			sib->text = xstrndup(text, sib->len);
-			ret = document_read_text(src, sib->text, sib->len, (const char *)sqlite3_column_text(st, 2),
+			ret = document_read_text(src, sib->text, sib->len,
+						 (const char *)sqlite3_column_text(st, 2),
 						 (long)sqlite3_column_int64(st, 3), &d, diag);
 		} else if (sqlite3_column_int(st, 9) == 1) {
 			/* A deck from before version 4, alone in its meeting: its rows are its reading. */
 			ret = load(s, id, 0, &d, diag);
 		} else {
-			ret = vt_fail(diag, VT_ERR_FORMAT, 0,
-				      _("%s was imported by an older vedtak without its text; import it again first"), src);
+			ret = vt_fail(
+			    diag, VT_ERR_FORMAT, 0,
+			    _("%s was imported by an older vedtak without its text; import it again first"),
+			    src);
 		}
 		if (ret != VT_OK) {
 			char msg[sizeof(diag->msg)];
@@ -802,9 +812,11 @@ static bool warn_detached(struct store *s, const struct prior *p, struct strbuf 
 		if ((tags || notes) && warnings) {
 			strbuf_addf(warnings, "%ld\t", p->v[i].line);
 			strbuf_addf(warnings,
-				    _("case %s (%s) is no longer in the meeting's documents; its tags (%s) and notes are "
+				    _("case %s (%s) is no longer in the meeting's documents; its tags (%s) "
+				      "and notes are "
 				      "kept under %s"),
-				    p->v[i].number, p->v[i].title ? p->v[i].title : "-", tags ? tags : _("none"), p->v[i].key);
+				    p->v[i].number, p->v[i].title ? p->v[i].title : "-",
+				    tags ? tags : _("none"), p->v[i].key);
 			strbuf_addch(warnings, '\n');
 		}
 		sqlite3_reset(st);
@@ -823,7 +835,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	size_t nsibs = 0, i, k, rank;
 	int tries;
 	struct deck **docs = NULL, *merged = NULL;
-	struct prior prior = { NULL, 0 };
+	struct prior prior = {NULL, 0};
 	char **keys = NULL;
 	size_t nkeys = 0;
 	int rc;
@@ -846,7 +858,8 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 
 			old_id = sqlite3_column_int64(st, 0);
 			/* The same bytes: nothing to do, unless an older vedtak kept no text. */
-			if (!strcmp((const char *)sqlite3_column_text(st, 1), d->sha256) && !sqlite3_column_int(st, 2)) {
+			if (!strcmp((const char *)sqlite3_column_text(st, 1), d->sha256) &&
+			    !sqlite3_column_int(st, 2)) {
 				sqlite3_reset(st);
 				*outcome = IMPORT_UNCHANGED;
 				goto commit;
@@ -933,7 +946,8 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		goto db_error;
 	for (i = 0, k = 0; merged && i <= nsibs; i++) {
 		bool self = i == rank;
-		if (!insert_document(s, meeting, &merged->docs[i], self ? text : sibs[k].text, self ? text_len : sibs[k].len))
+		if (!insert_document(s, meeting, &merged->docs[i], self ? text : sibs[k].text,
+				     self ? text_len : sibs[k].len))
 			goto db_error;
 		k += !self;
 	}
@@ -993,9 +1007,8 @@ enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct 
 
 	*ids = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT id FROM meetings ORDER BY start_date DESC NULLS LAST, source", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT id FROM meetings ORDER BY start_date DESC NULLS LAST, source",
+			       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("listing meetings"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*ids, *n + 1, alloc);
@@ -1026,31 +1039,34 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 	 * "?2 = 0 OR id = ?2" would read every case of the meeting, and a
 	 * search that loads each hit would read the meeting once per hit).
 	 */
-#define CASE_COLUMNS                                                                                        \
-	"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"                     \
+#define CASE_COLUMNS                                                                                         \
+	"SELECT id, number, seq, year, occurrence, title, agenda_title, decision_type,"                      \
 	" decision_type_source, day, time, proposed_decision, decision_amended, position,"                   \
-	" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source," \
+	" line_start, line_end, type_written, facets, recorded_decision, recorded_source, outcome, source,"  \
 	" case_key FROM cases"
 	static const char *const sql[][2] = {
-		{ "SELECT kind, person, organization, replaces, note, line FROM member_changes"
-		  " WHERE meeting_id = ?1 ORDER BY position", NULL },
-		{ "SELECT day, time, number, title, presenters, organization, decision_type, remark, line"
-		  " FROM agenda_items WHERE meeting_id = ?1 ORDER BY position", NULL },
-		{ CASE_COLUMNS " WHERE meeting_id = ?1 ORDER BY position", CASE_COLUMNS " WHERE id = ?2" },
-		{ "SELECT c.position, p.name, p.organization FROM case_presenters p"
-		  " JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 ORDER BY c.position, p.position",
-		  "SELECT c.position, p.name, p.organization FROM case_presenters p"
-		  " JOIN cases c ON c.id = p.case_id WHERE p.case_id = ?2 ORDER BY p.position" },
-		{ "SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
-		  " WHERE s.meeting_id = ?1 ORDER BY s.case_id IS NOT NULL, c.position, s.position",
-		  "SELECT c.position, s.page, s.text, s.line FROM slides s JOIN cases c ON c.id = s.case_id"
-		  " WHERE s.meeting_id = ?1 AND s.case_id = ?2 ORDER BY s.position" },
-		{ "SELECT name, organization, role, for_name, note, source, line FROM attendance"
-		  " WHERE meeting_id = ?1 ORDER BY position", NULL },
-		{ "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
-		  " WHERE meeting_id = ?1 ORDER BY id",
-		  "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
-		  " WHERE meeting_id = ?1 ORDER BY id" },
+	    {"SELECT kind, person, organization, replaces, note, line FROM member_changes"
+	     " WHERE meeting_id = ?1 ORDER BY position",
+	     NULL},
+	    {"SELECT day, time, number, title, presenters, organization, decision_type, remark, line"
+	     " FROM agenda_items WHERE meeting_id = ?1 ORDER BY position",
+	     NULL},
+	    {CASE_COLUMNS " WHERE meeting_id = ?1 ORDER BY position", CASE_COLUMNS " WHERE id = ?2"},
+	    {"SELECT c.position, p.name, p.organization FROM case_presenters p"
+	     " JOIN cases c ON c.id = p.case_id WHERE c.meeting_id = ?1 ORDER BY c.position, p.position",
+	     "SELECT c.position, p.name, p.organization FROM case_presenters p"
+	     " JOIN cases c ON c.id = p.case_id WHERE p.case_id = ?2 ORDER BY p.position"},
+	    {"SELECT c.position, s.page, s.text, s.line FROM slides s LEFT JOIN cases c ON c.id = s.case_id"
+	     " WHERE s.meeting_id = ?1 ORDER BY s.case_id IS NOT NULL, c.position, s.position",
+	     "SELECT c.position, s.page, s.text, s.line FROM slides s JOIN cases c ON c.id = s.case_id"
+	     " WHERE s.meeting_id = ?1 AND s.case_id = ?2 ORDER BY s.position"},
+	    {"SELECT name, organization, role, for_name, note, source, line FROM attendance"
+	     " WHERE meeting_id = ?1 ORDER BY position",
+	     NULL},
+	    {"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
+	     " WHERE meeting_id = ?1 ORDER BY id",
+	     "SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at FROM documents"
+	     " WHERE meeting_id = ?1 ORDER BY id"},
 	};
 #undef CASE_COLUMNS
 	size_t q;
@@ -1058,7 +1074,8 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 	for (q = 0; q < ARRAY_SIZE(sql); q++) {
 		const char *text = sql[q][case_id != 0];
 		sqlite3_stmt *st = NULL;
-		size_t cursor = 0; /* rows come by case position: finding their case is a walk, not a search */
+		size_t cursor =
+		    0; /* rows come by case position: finding their case is a walk, not a search */
 		int rc;
 
 		if (!text)
@@ -1099,7 +1116,8 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				c->title = col_text(st, 5);
 				c->agenda_title = col_text(st, 6);
 				c->type = decision_type_parse((const char *)sqlite3_column_text(st, 7));
-				c->type_source = decision_source_parse((const char *)sqlite3_column_text(st, 8));
+				c->type_source =
+				    decision_source_parse((const char *)sqlite3_column_text(st, 8));
 				c->day = sqlite3_column_int(st, 9);
 				c->time = col_text(st, 10);
 				c->decision = col_text(st, 11);
@@ -1130,7 +1148,8 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				const unsigned char *sha = sqlite3_column_text(st, 2);
 				doc->source = col_text(st, 0);
 				doc->kind = kind < 0 ? DOC_DECK : (enum doc_kind)kind;
-				snprintf(doc->sha256, sizeof(doc->sha256), "%s", sha ? (const char *)sha : "");
+				snprintf(doc->sha256, sizeof(doc->sha256), "%s",
+					 sha ? (const char *)sha : "");
 				doc->size = sqlite3_column_int64(st, 3);
 				doc->pages = sqlite3_column_int64(st, 4);
 				doc->line_count = sqlite3_column_int64(st, 5);
@@ -1178,10 +1197,11 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	int rc;
 
 	*out = NULL;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
-			       " end_date, imported_at, source_path, meeting_number FROM meetings WHERE id = ?1",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		s->db,
+		"SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
+		" end_date, imported_at, source_path, meeting_number FROM meetings WHERE id = ?1",
+		-1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("loading a meeting"));
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -1247,10 +1267,11 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 
 	*v = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT c.meeting_id, c.position FROM cases c JOIN meetings m ON m.id = c.meeting_id"
-			       " WHERE c.number = ?1 ORDER BY m.start_date, c.position",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		s->db,
+		"SELECT c.meeting_id, c.position FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+		" WHERE c.number = ?1 ORDER BY m.start_date, c.position",
+		-1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("finding cases"));
 	bind_text(st, 1, number);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -1416,10 +1437,11 @@ enum vt_status store_person_rows(struct store *s, struct person_row **v, size_t 
 
 	*v = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT pe.name, count(DISTINCT p.case_id) AS n FROM persons pe"
-			       " JOIN case_presenters p ON p.person_id = pe.id GROUP BY pe.id ORDER BY n DESC, pe.name",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		s->db,
+		"SELECT pe.name, count(DISTINCT p.case_id) AS n FROM persons pe"
+		" JOIN case_presenters p ON p.person_id = pe.id GROUP BY pe.id ORDER BY n DESC, pe.name",
+		-1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("listing presenters"));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ALLOC_GROW(*v, *n + 1, alloc);
@@ -1456,12 +1478,14 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT meeting_id, source, sha256, size, text FROM documents ORDER BY meeting_id, id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		s->db, "SELECT meeting_id, source, sha256, size, text FROM documents ORDER BY meeting_id, id",
+		-1, &st, NULL) != SQLITE_OK)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long mid = sqlite3_column_int64(st, 0);
-		const char *src = (const char *)sqlite3_column_text(st, 1), *sha = (const char *)sqlite3_column_text(st, 2);
+		const char *src = (const char *)sqlite3_column_text(st, 1),
+			   *sha = (const char *)sqlite3_column_text(st, 2);
 		const char *text = (const char *)sqlite3_column_text(st, 4);
 		size_t len = (size_t)sqlite3_column_bytes(st, 4), i, k;
 		struct deck *doc = NULL, *m = NULL;
@@ -1492,15 +1516,19 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 			const struct deck_case *mc = NULL;
 
 			for (k = 0; k < m->ncases && !mc; k++)
-				if (!strcmp(m->cases[k].number, c->number) && m->cases[k].occurrence == c->occurrence)
+				if (!strcmp(m->cases[k].number, c->number) &&
+				    m->cases[k].occurrence == c->occurrence)
 					mc = &m->cases[k];
 			if (!mc) {
-				strbuf_addf(report, _("%s: case %s is missing from its meeting\n"), src, c->number);
+				strbuf_addf(report, _("%s: case %s is missing from its meeting\n"), src,
+					    c->number);
 				*ok = false;
 			} else if (c->recorded && mc->recorded_source && !strcmp(mc->recorded_source, src) &&
 				   (!mc->recorded || strcmp(mc->recorded, c->recorded))) {
-				strbuf_addf(report, _("%s: the decision it records for case %s differs in its meeting\n"), src,
-					    c->number);
+				strbuf_addf(
+				    report,
+				    _("%s: the decision it records for case %s differs in its meeting\n"),
+				    src, c->number);
 				*ok = false;
 			}
 		}
@@ -1530,8 +1558,8 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	if (rc != SQLITE_DONE)
 		return db_fail(s, diag, _("checking"));
 	/* FTS5 checks its own index against itself (a contentless table has no text to compare). */
-	if (!s->readonly &&
-	    sqlite3_exec(s->db, "INSERT INTO case_fts(case_fts) VALUES ('integrity-check')", NULL, NULL, NULL) != SQLITE_OK) {
+	if (!s->readonly && sqlite3_exec(s->db, "INSERT INTO case_fts(case_fts) VALUES ('integrity-check')",
+					 NULL, NULL, NULL) != SQLITE_OK) {
 		strbuf_addf(report, "full-text index: %s\n", sqlite3_errmsg(s->db));
 		ok = false;
 	}

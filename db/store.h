@@ -34,10 +34,10 @@ void store_on_wait(struct store *s, void (*fn)(void *), void *arg);
 void store_close(struct store *s); /* NULL is fine */
 
 enum import_outcome {
-	IMPORT_NEW,       /* a meeting not seen before */
+	IMPORT_NEW,	  /* a meeting not seen before */
 	IMPORT_REPLACED,  /* a changed version of a deck imported before */
 	IMPORT_UNCHANGED, /* the same bytes were imported before */
-	IMPORT_JOINED,    /* another document of a meeting imported before */
+	IMPORT_JOINED,	  /* another document of a meeting imported before */
 };
 
 /*
@@ -87,7 +87,7 @@ struct case_row {
 	long id, meeting_id;
 	int position;
 	char *number, *title, *date, *body, *presenters; /* presenters joined by ", " */
-	char *key, *tags; /* the stable key; tags joined by " ", or NULL */
+	char *key, *tags;				 /* the stable key; tags joined by " ", or NULL */
 	enum decision_type type;
 };
 
@@ -123,5 +123,14 @@ struct case_ref {
 /* Every case with number `number` ("11/21"), oldest meeting first. Caller frees *v. */
 enum vt_status store_find_cases(struct store *s, const char *number, struct case_ref **v, size_t *n,
 				struct vt_diag *diag);
+
+/*
+ * Stops a running store_search() from another thread (it then fails), and
+ * every later one until store_interrupt_clear(): the caller clears it when
+ * it starts the search that should run.
+ */
+void store_interrupt(struct store *s);
+void store_interrupt_clear(struct store *s);
+bool store_interrupted(struct store *s);
 
 #endif

@@ -31,7 +31,7 @@ static enum vt_status writable(struct store *s, struct vt_diag *diag)
 {
 	return store_readonly(s) ? vt_fail(diag, VT_ERR_READONLY, 0,
 					   _("the database is open read-only; tags, notes and saved searches "
-					   "cannot be changed"))
+					     "cannot be changed"))
 				 : VT_OK;
 }
 
@@ -76,10 +76,10 @@ struct op {
 static bool insert_op(sqlite3 *db, const struct op *o)
 {
 	static const char sql[] =
-		"INSERT INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at) VALUES"
-		" ((SELECT value FROM meta WHERE key = 'machine') || '-' || lower(hex(randomblob(8))),"
-		" ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
-	const char *v[8] = { o->batch, o->kind, o->case_key, o->tag, o->ref, o->name, o->text, o->author };
+	    "INSERT INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at) VALUES"
+	    " ((SELECT value FROM meta WHERE key = 'machine') || '-' || lower(hex(randomblob(8))),"
+	    " ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))";
+	const char *v[8] = {o->batch, o->kind, o->case_key, o->tag, o->ref, o->name, o->text, o->author};
 	sqlite3_stmt *st = NULL;
 	bool ok;
 	int i;
@@ -134,7 +134,7 @@ static bool apply_change(sqlite3 *db, const char *batch, const char *key, const 
 	char **ids;
 	size_t n, i;
 	bool ok;
-	struct op o = { batch, NULL, key, c->tag, NULL, undo_name, NULL, author };
+	struct op o = {batch, NULL, key, c->tag, NULL, undo_name, NULL, author};
 
 	if (!live_tag_ops(db, key, c->tag, &ids, &n))
 		return false;
@@ -160,11 +160,11 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch, size_t nch,
-			       const char *author, size_t *changed, struct vt_diag *diag)
+enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch,
+			       size_t nch, const char *author, size_t *changed, struct vt_diag *diag)
 {
-	struct search_opts o = { 0, true, false, 0 };
-	struct search_result res = { NULL, 0, 0, 0 };
+	struct search_opts o = {0, true, false, 0};
+	struct search_result res = {NULL, 0, 0, 0};
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
 	char **keys = NULL;
@@ -195,8 +195,8 @@ out:
 	return ret;
 }
 
-enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch, size_t nch,
-			      const char *author, size_t *changed, struct vt_diag *diag)
+enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch,
+			      size_t nch, const char *author, size_t *changed, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	char *batch = NULL;
@@ -253,7 +253,8 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 	}
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo")) : sql_fail(db, diag, _("undoing"));
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo"))
+					: sql_fail(db, diag, _("undoing"));
 		goto out;
 	}
 	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -263,16 +264,17 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 	undo = new_id(db);
 	name = xasprintf("undo %s", batch);
 	/* Each addition is taken back; each removal is added again. */
-	if (sqlite3_prepare_v2(db,
-			       "SELECT o.kind, coalesce(o.case_key, a.case_key), coalesce(o.tag, a.tag) FROM ops o"
-			       " LEFT JOIN ops a ON o.kind = 'untag' AND a.id = o.ref WHERE o.batch = ?1 ORDER BY o.seq",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT o.kind, coalesce(o.case_key, a.case_key), coalesce(o.tag, a.tag) FROM ops o"
+		" LEFT JOIN ops a ON o.kind = 'untag' AND a.id = o.ref WHERE o.batch = ?1 ORDER BY o.seq",
+		-1, &st, NULL) != SQLITE_OK) {
 		ret = sql_fail(db, diag, _("undoing"));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, batch, -1, SQLITE_STATIC);
 	while (ret == VT_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct tag_change c = { (const char *)sqlite3_column_text(st, 2), false };
+		struct tag_change c = {(const char *)sqlite3_column_text(st, 2), false};
 		const char *key = (const char *)sqlite3_column_text(st, 1);
 		bool case_changed = false;
 
@@ -292,7 +294,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 	if (ret == VT_OK && !*changed) {
 		/* Already reverted by hand: a marker (an untag of nothing) records the
 		 * undo, so that the next undo goes further back. */
-		struct op o = { undo, "untag", NULL, NULL, NULL, name, NULL, author };
+		struct op o = {undo, "untag", NULL, NULL, NULL, name, NULL, author};
 		if (!insert_op(db, &o))
 			ret = sql_fail(db, diag, _("undoing"));
 	}
@@ -321,7 +323,8 @@ enum vt_status store_tag_counts(struct store *s, struct tag_count **v, size_t *n
 	*v = NULL;
 	*n = 0;
 	if (sqlite3_prepare_v2(db,
-			       "SELECT t.tag, count(*), sum(NOT EXISTS (SELECT 1 FROM cases c WHERE c.case_key = t.case_key))"
+			       "SELECT t.tag, count(*), sum(NOT EXISTS (SELECT 1 FROM cases c WHERE "
+			       "c.case_key = t.case_key))"
 			       " FROM tag_state t GROUP BY t.tag ORDER BY t.tag",
 			       -1, &st, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("listing tags"));
@@ -369,11 +372,13 @@ static enum vt_status one_text(sqlite3 *db, const char *sql, const char *a, char
 enum vt_status store_case_tags(struct store *s, const char *key, char **tags, struct vt_diag *diag)
 {
 	return one_text(store_db(s),
-			"SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state WHERE case_key = ?1 ORDER BY tag)",
+			"SELECT group_concat(tag, ', ') FROM (SELECT tag FROM tag_state WHERE case_key = ?1 "
+			"ORDER BY tag)",
 			key, tags, diag);
 }
 
-enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag)
+enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n,
+			       struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
@@ -382,8 +387,8 @@ enum vt_status store_case_keys(struct store *s, const char *number, char ***keys
 
 	*keys = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db, "SELECT DISTINCT case_key FROM cases WHERE number = ?1 ORDER BY case_key", -1, &st,
-			       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT case_key FROM cases WHERE number = ?1 ORDER BY case_key",
+			       -1, &st, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("finding the case"));
 	sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -414,7 +419,7 @@ static enum vt_status single_op(struct store *s, struct op *o, const char *what,
 enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,
 			      const char *author, struct vt_diag *diag)
 {
-	struct op o = { NULL, "note", key, NULL, replaces, NULL, text, author };
+	struct op o = {NULL, "note", key, NULL, replaces, NULL, text, author};
 	const char *why;
 	char *on = NULL;
 	enum vt_status ret;
@@ -426,8 +431,8 @@ enum vt_status store_note_add(struct store *s, const char *key, const char *text
 	if (!replaces)
 		return single_op(s, &o, _("adding the note"), diag);
 	/* An edit names a note of the same case, or it would move that note here. */
-	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", replaces, &on,
-			    diag)) != VT_OK)
+	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", replaces,
+			    &on, diag)) != VT_OK)
 		return ret;
 	if (!*on)
 		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no note with the id %s"), replaces);
@@ -449,13 +454,14 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 
 	*v = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(db,
-			       "SELECT id, author, at, text, ref FROM ops n WHERE n.kind = 'note' AND n.case_key = ?1"
-			       /* an edit counts only on its own case: nothing moves a note */
-			       " AND NOT EXISTS (SELECT 1 FROM ops e WHERE e.kind = 'note' AND e.ref = n.id"
-			       " AND e.case_key = n.case_key)"
-			       " ORDER BY at, id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT id, author, at, text, ref FROM ops n WHERE n.kind = 'note' AND n.case_key = ?1"
+		/* an edit counts only on its own case: nothing moves a note */
+		" AND NOT EXISTS (SELECT 1 FROM ops e WHERE e.kind = 'note' AND e.ref = n.id"
+		" AND e.case_key = n.case_key)"
+		" ORDER BY at, id",
+		-1, &st, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("reading notes"));
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -490,7 +496,7 @@ void notes_free(struct note *v, size_t n)
 static enum vt_status saved_op(struct store *s, const char *kind, const char *name, const char *query,
 			       const char *author, struct vt_diag *diag)
 {
-	struct op o = { NULL, kind, NULL, NULL, NULL, name, query, author };
+	struct op o = {NULL, kind, NULL, NULL, NULL, name, query, author};
 
 	return single_op(s, &o, _("saving the search"), diag);
 }
@@ -511,9 +517,11 @@ enum vt_status store_saved_set(struct store *s, const char *name, const char *qu
 }
 
 /* The latest save or unsave of each name decides (by time, then id). */
-#define SAVED_STATE                                                                                           \
-	"SELECT name, text FROM ops o WHERE o.kind IN ('save', 'unsave') AND NOT EXISTS (SELECT 1 FROM ops p" \
-	" WHERE p.kind IN ('save', 'unsave') AND p.name = o.name AND (p.at > o.at OR (p.at = o.at AND p.id > o.id)))" \
+#define SAVED_STATE                                                                                          \
+	"SELECT name, text FROM ops o WHERE o.kind IN ('save', 'unsave') AND NOT EXISTS (SELECT 1 FROM ops " \
+	"p"                                                                                                  \
+	" WHERE p.kind IN ('save', 'unsave') AND p.name = o.name AND (p.at > o.at OR (p.at = o.at AND p.id " \
+	"> o.id)))"                                                                                          \
 	" AND o.kind = 'save'"
 
 enum vt_status store_saved_rm(struct store *s, const char *name, const char *author, struct vt_diag *diag)
@@ -572,9 +580,9 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 				 long long *upto, struct vt_diag *diag)
 {
 	static const char sql[] =
-		"SELECT seq, id, batch, kind, case_key, tag, ref, name, text, author, at FROM ops WHERE seq > ?1"
-		/* what came from the peer goes back to it only through others; matched exactly, never LIKE */
-		" AND (?2 = '' OR substr(id, 1, length(?2) + 1) <> ?2 || '-') ORDER BY seq";
+	    "SELECT seq, id, batch, kind, case_key, tag, ref, name, text, author, at FROM ops WHERE seq > ?1"
+	    /* what came from the peer goes back to it only through others; matched exactly, never LIKE */
+	    " AND (?2 = '' OR substr(id, 1, length(?2) + 1) <> ?2 || '-') ORDER BY seq";
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
 	size_t start = out->len;
@@ -587,10 +595,12 @@ enum vt_status store_sync_export(struct store *s, const char *peer, struct strbu
 	/* One read transaction: the file and its position are one snapshot. */
 	if ((ret = sql_begin(db, false, _("exporting"), diag)) != VT_OK)
 		return ret;
-	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) != VT_OK ||
-	    (peer && ((ret = one_text(db, "SELECT sent FROM peers WHERE peer = ?1", peer, &sent, diag)) != VT_OK ||
-		      (ret = one_text(db, "SELECT machine FROM peers WHERE peer = ?1", peer, &peer_machine, diag)) !=
-			      VT_OK)))
+	if ((ret = one_text(db, "SELECT value FROM meta WHERE key = ?1", "machine", &machine, diag)) !=
+		VT_OK ||
+	    (peer &&
+	     ((ret = one_text(db, "SELECT sent FROM peers WHERE peer = ?1", peer, &sent, diag)) != VT_OK ||
+	      (ret = one_text(db, "SELECT machine FROM peers WHERE peer = ?1", peer, &peer_machine, diag)) !=
+		  VT_OK)))
 		goto out;
 	sync_file_begin(out, machine);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
@@ -640,8 +650,9 @@ enum vt_status store_sync_sent(struct store *s, const char *peer, long long upto
 	if ((ret = begin(s, diag)) != VT_OK)
 		return ret;
 	/* Never backwards: an older export finishing late must not resend less. */
-	if (sqlite3_prepare_v2(db, "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
-				   " ON CONFLICT(peer) DO UPDATE SET sent = max(sent, excluded.sent)",
+	if (sqlite3_prepare_v2(db,
+			       "INSERT INTO peers(peer, sent) VALUES (?1, ?2)"
+			       " ON CONFLICT(peer) DO UPDATE SET sent = max(sent, excluded.sent)",
 			       -1, &st, NULL) != SQLITE_OK) {
 		ret = sql_fail(db, diag, _("remembering what was sent"));
 		goto out;
@@ -655,13 +666,15 @@ out:
 	return finish(s, ret, diag);
 }
 
-static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const char *machine, struct vt_diag *diag)
+static enum vt_status note_peer_machine(sqlite3 *db, const char *peer, const char *machine,
+					struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
 	bool ok;
 
-	ok = sqlite3_prepare_v2(db, "INSERT INTO peers(peer, machine) VALUES (?1, ?2)"
-				    " ON CONFLICT(peer) DO UPDATE SET machine = excluded.machine",
+	ok = sqlite3_prepare_v2(db,
+				"INSERT INTO peers(peer, machine) VALUES (?1, ?2)"
+				" ON CONFLICT(peer) DO UPDATE SET machine = excluded.machine",
 				-1, &st, NULL) == SQLITE_OK;
 	if (ok) {
 		sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
@@ -685,8 +698,8 @@ static enum vt_status check_ref(sqlite3 *db, sqlite3_stmt **st, const struct syn
 
 	if (!o->f[SF_REF])
 		return VT_OK;
-	if (!*st && sqlite3_prepare_v2(db, "SELECT kind, case_key, tag FROM ops WHERE id = ?1", -1, st, NULL) !=
-			    SQLITE_OK)
+	if (!*st && sqlite3_prepare_v2(db, "SELECT kind, case_key, tag FROM ops WHERE id = ?1", -1, st,
+				       NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("importing"));
 	sqlite3_reset(*st);
 	sqlite3_bind_text(*st, 1, o->f[SF_REF], -1, SQLITE_STATIC);
@@ -695,8 +708,10 @@ static enum vt_status check_ref(sqlite3 *db, sqlite3_stmt **st, const struct syn
 	if (rc != SQLITE_ROW)
 		return sql_fail(db, diag, _("importing"));
 	if (strcmp((const char *)sqlite3_column_text(*st, 0), note ? "note" : "tag") ||
-	    !sqlite3_column_text(*st, 1) || strcmp((const char *)sqlite3_column_text(*st, 1), o->f[SF_CASE_KEY]) ||
-	    (!note && (!sqlite3_column_text(*st, 2) || strcmp((const char *)sqlite3_column_text(*st, 2), o->f[SF_TAG]))))
+	    !sqlite3_column_text(*st, 1) ||
+	    strcmp((const char *)sqlite3_column_text(*st, 1), o->f[SF_CASE_KEY]) ||
+	    (!note && (!sqlite3_column_text(*st, 2) ||
+		       strcmp((const char *)sqlite3_column_text(*st, 2), o->f[SF_TAG]))))
 		return vt_fail(diag, VT_ERR_FORMAT, o->line,
 			       note ? _("operation %s: replaces %s, which is not a note of %s")
 				    : _("operation %s: cancels %s, which is not that tag of %s"),
@@ -708,8 +723,8 @@ enum vt_status store_sync_import(struct store *s, const char *data, size_t len, 
 				 struct sync_counts *n, struct vt_diag *diag)
 {
 	static const char insert_sql[] =
-		"INSERT OR IGNORE INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at)"
-		" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+	    "INSERT OR IGNORE INTO ops(id, batch, kind, case_key, tag, ref, name, text, author, at)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *ins = NULL, *ref = NULL, *known = NULL;
 	struct sync_file sf;

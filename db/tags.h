@@ -28,12 +28,12 @@ struct tag_change {
  * recorded as one batch (one undo step). *changed counts the cases whose
  * tags changed.
  */
-enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch, size_t nch,
-			       const char *author, size_t *changed, struct vt_diag *diag);
+enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch,
+			       size_t nch, const char *author, size_t *changed, struct vt_diag *diag);
 
 /* The same for the cases with stable keys `keys` (repeats are fine). */
-enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch, size_t nch,
-			      const char *author, size_t *changed, struct vt_diag *diag);
+enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch,
+			      size_t nch, const char *author, size_t *changed, struct vt_diag *diag);
 
 /*
  * Reverts this machine's last tag batch not reverted yet. *changed counts
@@ -56,7 +56,8 @@ void tag_counts_free(struct tag_count *v, size_t n);
 enum vt_status store_case_tags(struct store *s, const char *key, char **tags, struct vt_diag *diag);
 
 /* The stable keys of the cases numbered `number` ("11/21"), each once. Free with the strings. */
-enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n, struct vt_diag *diag);
+enum vt_status store_case_keys(struct store *s, const char *number, char ***keys, size_t *n,
+			       struct vt_diag *diag);
 
 /* Adds a note to a case; `replaces` is the id of the note it edits, or NULL. */
 enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,

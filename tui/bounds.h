@@ -12,7 +12,7 @@
 #define UI_SEARCH_DEADLINE_MS 2000
 /* vedtak search's default --timeout, and its default --limit. */
 #define CLI_SEARCH_DEADLINE_MS 30000
-#define CLI_SEARCH_LIMIT 20
+#define CLI_SEARCH_LIMIT       20
 /* Counting a saved search for `vedtak saved list`. */
 #define CLI_COUNT_DEADLINE_MS 10000
 /* Finding the cases an export writes. */

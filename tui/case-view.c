@@ -20,8 +20,8 @@
 
 static struct view *case_open(struct ui *ui, const struct view_target *target)
 {
-	struct case_text *ct = case_text_load(ui->store, target->meeting_id, target->case_id, ui->status,
-					      sizeof(ui->status));
+	struct case_text *ct =
+	    case_text_load(ui->store, target->meeting_id, target->case_id, ui->status, sizeof(ui->status));
 	char title[64];
 	struct view *v;
 
@@ -113,14 +113,14 @@ static void case_release(struct view *v)
 }
 
 const struct view_ops case_view_ops = {
-	.kind = VIEW_CASE,
-	.text = true,
-	.hints = N_("? help  / search  q back"),
-	.open = case_open,
-	.layout = case_layout,
-	.action = case_action,
-	.reload = case_reload,
-	.key = case_key,
-	.status = case_status,
-	.release = case_release,
+    .kind = VIEW_CASE,
+    .text = true,
+    .hints = N_("? help  / search  q back"),
+    .open = case_open,
+    .layout = case_layout,
+    .action = case_action,
+    .reload = case_reload,
+    .key = case_key,
+    .status = case_status,
+    .release = case_release,
 };

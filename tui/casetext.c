@@ -72,7 +72,7 @@ void case_text_free(struct case_text *ct)
  */
 static void add_decision_diff(struct view *v, const char *proposed, const char *recorded, int width)
 {
-	static const char *const plain[4] = { "[-", "-]", "{+", "+}" };
+	static const char *const plain[4] = {"[-", "-]", "{+", "+}"};
 	struct word_diff wd;
 	struct strbuf sb = STRBUF_INIT;
 	struct hit *hits = NULL;
@@ -100,11 +100,11 @@ void case_text_layout(const struct case_text *ct, struct matcher *m, struct view
 
 	view_clear(v);
 	v->built_width = width;
-#define HITS(text)                                                                                   \
-	do {                                                                                         \
-		nh = 0;                                                                              \
-		if (m && (text))                                                           \
-			matcher_hits(m, (text), strlen(text), &hits, &nh, &alloc);         \
+#define HITS(text)                                                                                           \
+	do {                                                                                                 \
+		nh = 0;                                                                                      \
+		if (m && (text))                                                                             \
+			matcher_hits(m, (text), strlen(text), &hits, &nh, &alloc);                           \
 	} while (0)
 	HITS(c->title);
 	view_add_wrapped(v, c->title ? c->title : _("(untitled)"), hits, nh, width, "", STYLE_TITLE);
@@ -157,7 +157,8 @@ void case_text_layout(const struct case_text *ct, struct matcher *m, struct view
 	view_add_line(v, "", STYLE_NORMAL);
 	view_add_line(v, c->amended ? "Forslag til vedtak (endret)" : "Forslag til vedtak", STYLE_TITLE);
 	HITS(c->decision);
-	view_add_wrapped(v, c->decision ? c->decision : _("(none in the documents)"), hits, nh, width, "  │ ", STYLE_NORMAL);
+	view_add_wrapped(v, c->decision ? c->decision : _("(none in the documents)"), hits, nh, width, "  │ ",
+			 STYLE_NORMAL);
 	if (c->recorded) {
 		view_add_line(v, "", STYLE_NORMAL);
 		strbuf_reset(&sb);

@@ -41,10 +41,12 @@ static int run_check(const struct cmd_env *env, void *values, size_t nargs, char
 }
 
 const struct command cmd_check = {
-	{ "check", "", N_("check the database's integrity and its full-text index"),
-	  N_("Also reads each document's kept text again: every case it gave (and every\n"
-	     "decision minutes recorded) must be in its meeting.\n"
-	     "Exit status 0 when all is well, 1 with the problems listed otherwise.\n"),
-	  NULL, ARGS_NONE },
-	0, run_check, NULL,
+    {"check", "", N_("check the database's integrity and its full-text index"),
+     N_("Also reads each document's kept text again: every case it gave (and every\n"
+	"decision minutes recorded) must be in its meeting.\n"
+	"Exit status 0 when all is well, 1 with the problems listed otherwise.\n"),
+     NULL, ARGS_NONE},
+    0,
+    run_check,
+    NULL,
 };

@@ -95,11 +95,15 @@ static int run_man_section(const struct cmd_env *env, void *values, size_t nargs
 }
 
 const struct command cmd_complete = {
-	{ "complete", "commands|tags|saved", NULL, NULL, NULL, ARGS_WORDS },
-	0, run_complete, NULL,
+    {"complete", "commands|tags|saved", NULL, NULL, NULL, ARGS_WORDS},
+    0,
+    run_complete,
+    NULL,
 };
 
 const struct command cmd_man_section = {
-	{ "man-section", "commands|keys", NULL, NULL, NULL, ARGS_WORDS },
-	0, run_man_section, NULL,
+    {"man-section", "commands|keys", NULL, NULL, NULL, ARGS_WORDS},
+    0,
+    run_man_section,
+    NULL,
 };

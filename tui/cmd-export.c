@@ -21,11 +21,12 @@ struct export_values {
 	int format;
 };
 
-static const char *const formats[] = { "json", "jsonl", "csv", "ics", NULL };
+static const char *const formats[] = {"json", "jsonl", "csv", "ics", NULL};
 
 static const struct option export_options[] = {
-	OPT_CHOICE("format", struct export_values, format, formats, "json|jsonl|csv|ics", N_("what to write (default json)")),
-	OPT_END,
+    OPT_CHOICE("format", struct export_values, format, formats, "json|jsonl|csv|ics",
+	       N_("what to write (default json)")),
+    OPT_END,
 };
 
 static int run_export(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
@@ -58,14 +59,17 @@ out:
 }
 
 const struct command cmd_export = {
-	{ "export", "[--format json|jsonl|csv|ics] [QUERY]", N_("print cases and meetings for scripts, spreadsheets and calendars"),
-	  N_("With a QUERY, only the cases it finds (and their meetings).\n"
-	     "json   {\"meetings\": [...]} with member changes, agenda, cases, presenters, slides\n"
-	     "jsonl  one case a line, with its meeting's fields and its tags\n"
-	     "csv    one case a row: UTF-8 with a byte-order mark, CRLF line ends, every field\n"
-	     "       quoted (RFC 4180), so that spreadsheets read æøå right\n"
-	     "ics    the meetings as all-day calendar events with their cases (RFC 5545)\n"
-	     "Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n"),
-	  export_options, ARGS_QUERY },
-	sizeof(struct export_values), run_export, NULL,
+    {"export", "[--format json|jsonl|csv|ics] [QUERY]",
+     N_("print cases and meetings for scripts, spreadsheets and calendars"),
+     N_("With a QUERY, only the cases it finds (and their meetings).\n"
+	"json   {\"meetings\": [...]} with member changes, agenda, cases, presenters, slides\n"
+	"jsonl  one case a line, with its meeting's fields and its tags\n"
+	"csv    one case a row: UTF-8 with a byte-order mark, CRLF line ends, every field\n"
+	"       quoted (RFC 4180), so that spreadsheets read æøå right\n"
+	"ics    the meetings as all-day calendar events with their cases (RFC 5545)\n"
+	"Dates are YYYY-MM-DD; absent values are null (empty in CSV).\n"),
+     export_options, ARGS_QUERY},
+    sizeof(struct export_values),
+    run_export,
+    NULL,
 };

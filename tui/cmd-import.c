@@ -18,9 +18,11 @@ struct import_values {
 };
 
 static const struct option import_options[] = {
-	OPT_FLAG("check", 0, struct import_values, check, N_("parse and report each file (summary and warnings), write nothing")),
-	OPT_FLAG("quiet", 'q', struct import_values, quiet, N_("no summary lines and no progress line; errors and warnings only")),
-	OPT_END,
+    OPT_FLAG("check", 0, struct import_values, check,
+	     N_("parse and report each file (summary and warnings), write nothing")),
+    OPT_FLAG("quiet", 'q', struct import_values, quiet,
+	     N_("no summary lines and no progress line; errors and warnings only")),
+    OPT_END,
 };
 
 static int run_import(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
@@ -44,8 +46,9 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 	failed = importer_run(s, (const char *const *)paths, npaths, env->settings->max_file_size,
 			      o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
-		out_printf(stderr, P_("vedtak import: %zu of %zu file failed\n", "vedtak import: %zu of %zu files failed\n",
-				      npaths),
+		out_printf(stderr,
+			   P_("vedtak import: %zu of %zu file failed\n",
+			      "vedtak import: %zu of %zu files failed\n", npaths),
 			   failed, npaths);
 	rc = failed ? EXIT_FAILED : EXIT_OK;
 out:
@@ -57,16 +60,18 @@ out:
 }
 
 const struct command cmd_import = {
-	{ "import", "[--check] [--quiet] [--] FILE|FOLDER...",
-	  N_("import decks, notices and minutes (PDF or text; a folder is read for them)"),
-	  N_("A folder is read recursively for .pdf and .txt files. What a file is (slide\n"
-	     "deck, notice, minutes) comes from its content. Each file is imported in one\n"
-	     "transaction: a failure leaves nothing of it in the database and does not stop\n"
-	     "the other files. Documents of one meeting (same body and date, or number) join\n"
-	     "into one meeting, in any order. Re-importing an unchanged file does nothing; a\n"
-	     "changed file replaces what the file of that name gave. One summary line per\n"
-	     "file on stdout; warnings on stderr as FILE:LINE: warning: ...; on a terminal, a\n"
-	     "progress line (files, MB/s, time left) while a long import runs.\n"),
-	  import_options, ARGS_WORDS },
-	sizeof(struct import_values), run_import, NULL,
+    {"import", "[--check] [--quiet] [--] FILE|FOLDER...",
+     N_("import decks, notices and minutes (PDF or text; a folder is read for them)"),
+     N_("A folder is read recursively for .pdf and .txt files. What a file is (slide\n"
+	"deck, notice, minutes) comes from its content. Each file is imported in one\n"
+	"transaction: a failure leaves nothing of it in the database and does not stop\n"
+	"the other files. Documents of one meeting (same body and date, or number) join\n"
+	"into one meeting, in any order. Re-importing an unchanged file does nothing; a\n"
+	"changed file replaces what the file of that name gave. One summary line per\n"
+	"file on stdout; warnings on stderr as FILE:LINE: warning: ...; on a terminal, a\n"
+	"progress line (files, MB/s, time left) while a long import runs.\n"),
+     import_options, ARGS_WORDS},
+    sizeof(struct import_values),
+    run_import,
+    NULL,
 };

@@ -54,7 +54,8 @@ static int list_meeting(struct deck *d, void *arg)
 	/* The documents the meeting is made of: "[notice a.pdf · minutes b.txt]". */
 	out_printf(stdout, "  [");
 	for (i = 0; i < d->ndocs; i++)
-		out_printf(stdout, "%s%s %s", i ? " · " : "", doc_kind_label(d->docs[i].kind), d->docs[i].source);
+		out_printf(stdout, "%s%s %s", i ? " · " : "", doc_kind_label(d->docs[i].kind),
+			   d->docs[i].source);
 	if (!d->ndocs)
 		out_printf(stdout, "%s", d->source);
 	out_printf(stdout, "]\n");
@@ -96,6 +97,8 @@ static int run_list(const struct cmd_env *env, void *values, size_t nargs, char 
 }
 
 const struct command cmd_list = {
-	{ "list", "", N_("list meetings, newest first, with their cases"), "", NULL, ARGS_NONE },
-	0, run_list, NULL,
+    {"list", "", N_("list meetings, newest first, with their cases"), "", NULL, ARGS_NONE},
+    0,
+    run_list,
+    NULL,
 };

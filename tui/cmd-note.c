@@ -22,8 +22,9 @@ struct note_values {
 };
 
 static const struct option note_options[] = {
-	OPT_STRING("replace", struct note_values, replace, "ID", N_("put the text in place of note ID (listed with its id)")),
-	OPT_END,
+    OPT_STRING("replace", struct note_values, replace, "ID",
+	       N_("put the text in place of note ID (listed with its id)")),
+    OPT_END,
 };
 
 /* The one stable key a case number or key names; prints why not otherwise. */
@@ -37,7 +38,10 @@ static char *resolve_case(struct store *s, const char *arg)
 	if (strchr(arg, '|'))
 		return xstrdup(arg);
 	if (!scan_case_number(arg, strlen(arg), &no) || no.len != strlen(arg)) {
-		out_printf(stderr, _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"), arg);
+		out_printf(
+		    stderr,
+		    _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"),
+		    arg);
 		return NULL;
 	}
 	if (store_case_keys(s, no.text, &keys, &n, &diag) != VT_OK)
@@ -83,7 +87,8 @@ static int run_note(const struct cmd_env *env, void *values, size_t nargs, char 
 		goto out;
 	}
 	if (text.len) {
-		if ((st = store_note_add(s, key, text.buf, o->replace, env->settings->user, &diag)) != VT_OK) {
+		if ((st = store_note_add(s, key, text.buf, o->replace, env->settings->user, &diag)) !=
+		    VT_OK) {
 			out_printf(stderr, "vedtak note: %s\n", diag.msg);
 			if (st == VT_ERR_USAGE)
 				rc = EXIT_USAGE;
@@ -96,7 +101,8 @@ static int run_note(const struct cmd_env *env, void *values, size_t nargs, char 
 			goto out;
 		}
 		for (i = 0; i < n; i++)
-			out_printf(stdout, "%s %s (%s):\n  %s\n", notes[i].at, notes[i].author, notes[i].id, notes[i].text);
+			out_printf(stdout, "%s %s (%s):\n  %s\n", notes[i].at, notes[i].author, notes[i].id,
+				   notes[i].text);
 	}
 	rc = EXIT_OK;
 out:
@@ -108,11 +114,13 @@ out:
 }
 
 const struct command cmd_note = {
-	{ "note", "CASE [--replace ID] [TEXT]", N_("add a note to a case, edit one, or list its notes"),
-	  N_("CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
-	     "is not unique. Listing shows each note's id; --replace ID puts the text in\n"
-	     "place of that note (the old one is kept in the journal; two edits of one note\n"
-	     "made on two machines are both kept).\n"),
-	  note_options, ARGS_QUERY },
-	sizeof(struct note_values), run_note, NULL,
+    {"note", "CASE [--replace ID] [TEXT]", N_("add a note to a case, edit one, or list its notes"),
+     N_("CASE is a number such as 11/21, or a key such as NUFA|11/21|1 when the number\n"
+	"is not unique. Listing shows each note's id; --replace ID puts the text in\n"
+	"place of that note (the old one is kept in the journal; two edits of one note\n"
+	"made on two machines are both kept).\n"),
+     note_options, ARGS_QUERY},
+    sizeof(struct note_values),
+    run_note,
+    NULL,
 };

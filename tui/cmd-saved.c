@@ -35,7 +35,8 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 		cmd_join_args(&text, nargs - 2, args + 2);
 	if (!verb || (strcmp(verb, "list") && !name) || (!strcmp(verb, "add") && !text.len) ||
 	    (strcmp(verb, "add") && strcmp(verb, "list") && strcmp(verb, "rm"))) {
-		out_printf(stderr, "%s vedtak saved add NAME QUERY | saved list | saved rm NAME\n", _("usage:"));
+		out_printf(stderr, "%s vedtak saved add NAME QUERY | saved list | saved rm NAME\n",
+			   _("usage:"));
 		goto out;
 	}
 	if (!strcmp(verb, "add")) {
@@ -66,11 +67,12 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 		if (store_saved_list(s, &v, &n, &diag) != VT_OK)
 			goto fail;
 		for (i = 0; i < n; i++) {
-			struct search_opts o = { 0, false, true, CLI_COUNT_DEADLINE_MS };
-			struct search_result res = { NULL, 0, 0, 0 };
+			struct search_opts o = {0, false, true, CLI_COUNT_DEADLINE_MS};
+			struct search_result res = {NULL, 0, 0, 0};
 			struct query *q = NULL;
 
-			if (query_compile(v[i].query, &q, &diag) == VT_OK && store_search(s, q, &o, &res, &diag) == VT_OK)
+			if (query_compile(v[i].query, &q, &diag) == VT_OK &&
+			    store_search(s, q, &o, &res, &diag) == VT_OK)
 				out_printf(stdout, "%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
 			else
 				out_printf(stdout, "%s\t?\t%s\n", v[i].name, v[i].query);
@@ -89,6 +91,9 @@ out:
 }
 
 const struct command cmd_saved = {
-	{ "saved", "add NAME QUERY | list | rm NAME", N_("saved searches, listed with live counts"), "", NULL, ARGS_QUERY },
-	0, run_saved, NULL,
+    {"saved", "add NAME QUERY | list | rm NAME", N_("saved searches, listed with live counts"), "", NULL,
+     ARGS_QUERY},
+    0,
+    run_saved,
+    NULL,
 };

@@ -27,7 +27,6 @@ static const char *type_short(enum decision_type t)
 	return t == DECISION_NONE ? "-" : decision_type_name(t);
 }
 
-
 static void print_snippet_text(const struct snippet *sn, bool bold)
 {
 	size_t i, pos = 0;
@@ -67,7 +66,7 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 	if (d->start_date)
 		date_human(&date, d->start_date, NULL, true);
 	out_printf(stdout, "%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
-	       d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
+		   d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
 	if (c->npresenters) {
 		out_printf(stdout, "    ");
 		for (i = 0; i < c->npresenters; i++)
@@ -83,7 +82,6 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 	}
 	strbuf_release(&where);
 	strbuf_release(&date);
-
 }
 
 static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_case *c,
@@ -118,7 +116,8 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 		json_string(sb, sn[i].text);
 		strbuf_addstr(sb, ", \"hits\": [");
 		for (k = 0; k < sn[i].nhits; k++)
-			strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "", cmd_cp_offset(sn[i].text, sn[i].hits[k].start),
+			strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "",
+				    cmd_cp_offset(sn[i].text, sn[i].hits[k].start),
 				    cmd_cp_offset(sn[i].text, sn[i].hits[k].end));
 		strbuf_addstr(sb, "]}");
 	}
@@ -133,15 +132,17 @@ struct search_values {
 	long timeout;
 };
 
-static const char *const sort_choices[] = { "relevance", "date", NULL };
+static const char *const sort_choices[] = {"relevance", "date", NULL};
 
 static const struct option search_options[] = {
-	OPT_FLAG("json", 0, struct search_values, json, N_("results with score, tier and snippet hit offsets (in characters)")),
-	OPT_FLAG("count", 0, struct search_values, count, N_("print only the number of matching cases")),
-	OPT_CHOICE("sort", struct search_values, sort, sort_choices, "relevance|date", N_("by relevance, or newest meeting first")),
-	OPT_COUNT("limit", struct search_values, limit, "N", N_("show at most N cases (default 20; 0 for all)")),
-	OPT_MS("timeout", struct search_values, timeout, N_("stop a query that runs longer (default 30000)")),
-	OPT_END,
+    OPT_FLAG("json", 0, struct search_values, json,
+	     N_("results with score, tier and snippet hit offsets (in characters)")),
+    OPT_FLAG("count", 0, struct search_values, count, N_("print only the number of matching cases")),
+    OPT_CHOICE("sort", struct search_values, sort, sort_choices, "relevance|date",
+	       N_("by relevance, or newest meeting first")),
+    OPT_COUNT("limit", struct search_values, limit, "N", N_("show at most N cases (default 20; 0 for all)")),
+    OPT_MS("timeout", struct search_values, timeout, N_("stop a query that runs longer (default 30000)")),
+    OPT_END,
 };
 
 static void search_defaults(const struct cmd_env *env, void *values)
@@ -157,9 +158,9 @@ static void search_defaults(const struct cmd_env *env, void *values)
 static int run_search(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
 {
 	const struct search_values *o = values;
-	struct search_opts opts = { o->limit, env->settings->sort_by_date, o->count, o->timeout };
+	struct search_opts opts = {o->limit, env->settings->sort_by_date, o->count, o->timeout};
 	double started = 0;
-	struct search_result res = { NULL, 0, 0, 0 };
+	struct search_result res = {NULL, 0, 0, 0};
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
 	struct store *s = NULL;
 	struct query *q = NULL;
@@ -185,7 +186,8 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	}
 	if (opts.count_only) {
 		if (o->json)
-			out_printf(stdout, "{\"query\": %s, \"total\": %zu}\n", (json_string(&out, text.buf), out.buf), res.total);
+			out_printf(stdout, "{\"query\": %s, \"total\": %zu}\n",
+				   (json_string(&out, text.buf), out.buf), res.total);
 		else
 			out_printf(stdout, "%zu\n", res.total);
 		rc = EXIT_OK;
@@ -208,7 +210,8 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		/* The deadline holds for the whole command, the snippets of every hit too. */
 		if (opts.deadline_ms && (cmd_now() - started) * 1000 > (double)opts.deadline_ms) {
 			out_printf(stderr,
-				   _("vedtak search: stopped after %zu of %zu results: longer than %ld ms (--timeout)\n"),
+				   _("vedtak search: stopped after %zu of %zu results: longer than %ld ms "
+				     "(--timeout)\n"),
 				   h, res.nhits, opts.deadline_ms);
 			goto out;
 		}
@@ -244,11 +247,13 @@ out:
 }
 
 const struct command cmd_search = {
-	{ "search", "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
-	  N_("search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/"),
-	  N_("Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
-	     "slide: amended:yes. See the README for the query language. A malformed query\n"
-	     "exits with status 2 and a caret under the problem.\n"),
-	  search_options, ARGS_QUERY },
-	sizeof(struct search_values), run_search, search_defaults,
+    {"search", "[--json] [--count] [--sort relevance|date] [--limit N] QUERY...",
+     N_("search cases: words, \"phrases\", prefix*, OR, -word, fields, /regex/"),
+     N_("Fields: type: presenter: org: body: case: year: date:FROM..TO title: decision:\n"
+	"slide: amended:yes. See the README for the query language. A malformed query\n"
+	"exits with status 2 and a caret under the problem.\n"),
+     search_options, ARGS_QUERY},
+    sizeof(struct search_values),
+    run_search,
+    search_defaults,
 };

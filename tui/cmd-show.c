@@ -36,10 +36,21 @@ static void print_indented(const char *text, const char *indent)
 }
 
 /* The labels of `vedtak show`, in the order of enum show_label. */
-enum show_label { SL_MEETING, SL_AGENDA, SL_WHEN, SL_TYPE, SL_PRESENTERS, SL_KEY, SL_TAGS, SL_NOTE, SL_COUNT };
+enum show_label {
+	SL_MEETING,
+	SL_AGENDA,
+	SL_WHEN,
+	SL_TYPE,
+	SL_PRESENTERS,
+	SL_KEY,
+	SL_TAGS,
+	SL_NOTE,
+	SL_COUNT
+};
 
 static const char *const show_labels[SL_COUNT] = {
-	N_("Meeting:"), N_("Agenda:"), N_("When:"), N_("Type:"), N_("Presenters:"), N_("Key:"), N_("Tags:"), N_("Note:"),
+    N_("Meeting:"),    N_("Agenda:"), N_("When:"), N_("Type:"),
+    N_("Presenters:"), N_("Key:"),    N_("Tags:"), N_("Note:"),
 };
 
 /* Prints a label of `vedtak show` padded to the widest one in the user's language. */
@@ -64,7 +75,7 @@ static void print_label(enum show_label l)
  */
 static void print_decision_diff(const char *proposed, const char *recorded, bool color)
 {
-	static const char *const colors[4] = { "\033[31m", "\033[m", "\033[32m", "\033[m" };
+	static const char *const colors[4] = {"\033[31m", "\033[m", "\033[32m", "\033[m"};
 	struct word_diff wd;
 	struct strbuf sb = STRBUF_INIT, a = STRBUF_INIT, b = STRBUF_INIT;
 	const char *p;
@@ -106,7 +117,8 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	print_label(SL_MEETING);
 	out_printf(stdout, "%s, ", d->body ? d->body : "?");
 	cmd_print_dates(stdout, d);
-	out_printf(stdout, ", %s  [%s, ", d->venue ? d->venue : _("venue unknown"), c->source ? c->source : d->source);
+	out_printf(stdout, ", %s  [%s, ", d->venue ? d->venue : _("venue unknown"),
+		   c->source ? c->source : d->source);
 	out_printf(stdout, _("lines %ld-%ld"), c->line_start, c->line_end);
 	out_printf(stdout, "]\n");
 	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
@@ -130,9 +142,9 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 		print_label(SL_PRESENTERS);
 		for (i = 0; i < c->npresenters; i++)
 			out_printf(stdout, "%s%s%s%s%s", i ? "; " : "", c->presenters[i].name,
-			       c->presenters[i].organization ? " (" : "",
-			       c->presenters[i].organization ? c->presenters[i].organization : "",
-			       c->presenters[i].organization ? ")" : "");
+				   c->presenters[i].organization ? " (" : "",
+				   c->presenters[i].organization ? c->presenters[i].organization : "",
+				   c->presenters[i].organization ? ")" : "");
 		out_printf(stdout, "\n");
 	}
 	print_label(SL_KEY);
@@ -234,10 +246,12 @@ out:
 }
 
 const struct command cmd_show = {
-	{ "show", "NUMBER", N_("show a case in full (all cases with that number)"),
-	  N_("NUMBER is a case number such as 11/21. Where minutes record a decision that\n"
-	     "differs from the proposal, the words that changed are shown as git diff\n"
-	     "--word-diff shows them: in colour on a terminal, [-removed-]{+added+} when piped.\n"),
-	  NULL, ARGS_WORDS },
-	0, run_show, NULL,
+    {"show", "NUMBER", N_("show a case in full (all cases with that number)"),
+     N_("NUMBER is a case number such as 11/21. Where minutes record a decision that\n"
+	"differs from the proposal, the words that changed are shown as git diff\n"
+	"--word-diff shows them: in colour on a terminal, [-removed-]{+added+} when piped.\n"),
+     NULL, ARGS_WORDS},
+    0,
+    run_show,
+    NULL,
 };

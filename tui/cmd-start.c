@@ -34,9 +34,10 @@ int cmd_start(const struct cmd_env *env)
 		if (!found)
 			status = xasprintf(_("No sample decks found in %s"), from);
 		else
-			status = xasprintf(P_("The database was empty: imported %zu sample deck from %s",
-					      "The database was empty: imported %zu sample decks from %s", ok),
-					   ok, from);
+			status =
+			    xasprintf(P_("The database was empty: imported %zu sample deck from %s",
+					 "The database was empty: imported %zu sample decks from %s", ok),
+				      ok, from);
 		if (!ui)
 			out_printf(stdout, "vedtak: %s\n\n", status);
 		if (ok != found)

@@ -22,8 +22,9 @@ struct sync_values {
 };
 
 static const struct option sync_options[] = {
-	OPT_STRING("peer", struct sync_values, peer, "NAME", N_("the other machine: what came from it is not sent back")),
-	OPT_END,
+    OPT_STRING("peer", struct sync_values, peer, "NAME",
+	       N_("the other machine: what came from it is not sent back")),
+    OPT_END,
 };
 
 static int sync_export(const struct cmd_env *env, const char *file, const char *peer)
@@ -82,12 +83,13 @@ static int sync_import(const struct cmd_env *env, const char *file, const char *
 		out_printf(stderr, _("%s: nothing applied\n"), file);
 		goto out;
 	}
-	out_printf(stdout, P_("%s: %zu new operation applied", "%s: %zu new operations applied", counts.applied), file,
-		   counts.applied);
+	out_printf(stdout,
+		   P_("%s: %zu new operation applied", "%s: %zu new operations applied", counts.applied),
+		   file, counts.applied);
 	if (counts.pending)
 		out_printf(stdout,
-			   P_(" (%zu waits for its case to be imported)", " (%zu wait for their cases to be imported)",
-			      counts.pending),
+			   P_(" (%zu waits for its case to be imported)",
+			      " (%zu wait for their cases to be imported)", counts.pending),
 			   counts.pending);
 	out_printf(stdout, "\n");
 	rc = EXIT_OK;
@@ -104,19 +106,24 @@ static int run_sync(const struct cmd_env *env, void *values, size_t nargs, char 
 
 	(void)nplain;
 	if (nargs != 2 || (strcmp(args[0], "export") && strcmp(args[0], "import"))) {
-		out_printf(stderr, "%s vedtak sync export FILE [--peer NAME] | sync import FILE [--peer NAME]\n", _("usage:"));
+		out_printf(stderr,
+			   "%s vedtak sync export FILE [--peer NAME] | sync import FILE [--peer NAME]\n",
+			   _("usage:"));
 		return EXIT_USAGE;
 	}
-	return !strcmp(args[0], "export") ? sync_export(env, args[1], o->peer) : sync_import(env, args[1], o->peer);
+	return !strcmp(args[0], "export") ? sync_export(env, args[1], o->peer)
+					  : sync_import(env, args[1], o->peer);
 }
 
 const struct command cmd_sync = {
-	{ "sync", "export FILE [--peer NAME] | import FILE [--peer NAME]",
-	  N_("exchange tags, notes and saved searches with another machine"),
-	  N_("export writes the changes not yet sent to PEER (all of them without --peer);\n"
-	     "import applies another machine's file (with --peer, that machine is PEER, and\n"
-	     "exports to PEER leave out what came from it). Applying a file twice, or files\n"
-	     "in any order, gives the same result; a damaged or foreign file changes nothing.\n"),
-	  sync_options, ARGS_WORDS },
-	sizeof(struct sync_values), run_sync, NULL,
+    {"sync", "export FILE [--peer NAME] | import FILE [--peer NAME]",
+     N_("exchange tags, notes and saved searches with another machine"),
+     N_("export writes the changes not yet sent to PEER (all of them without --peer);\n"
+	"import applies another machine's file (with --peer, that machine is PEER, and\n"
+	"exports to PEER leave out what came from it). Applying a file twice, or files\n"
+	"in any order, gives the same result; a damaged or foreign file changes nothing.\n"),
+     sync_options, ARGS_WORDS},
+    sizeof(struct sync_values),
+    run_sync,
+    NULL,
 };

@@ -22,8 +22,8 @@ struct tag_values {
 };
 
 static const struct option tag_options[] = {
-	OPT_FLAG("undo", 0, struct tag_values, undo, N_("revert this machine's last tagging")),
-	OPT_END,
+    OPT_FLAG("undo", 0, struct tag_values, undo, N_("revert this machine's last tagging")),
+    OPT_END,
 };
 
 static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
@@ -44,7 +44,8 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 	for (i = 0; i < nargs && i < nplain && (args[i][0] == '+' || args[i][0] == '-') && args[i][1]; i++) {
 		if (!(names[nch] = tag_normalise(args[i] + 1))) {
 			out_printf(stderr, "vedtak tag: ");
-			out_printf(stderr, _("'%s' is not a tag name (letters, digits, - and _)"), args[i] + 1);
+			out_printf(stderr, _("'%s' is not a tag name (letters, digits, - and _)"),
+				   args[i] + 1);
 			fputc('\n', stderr);
 			goto out;
 		}
@@ -54,7 +55,8 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 	}
 	cmd_join_args(&text, nargs - i, args + i);
 	if (o->undo == (nch > 0) || (!o->undo && !text.len) || (o->undo && text.len)) {
-		out_printf(stderr, "%s vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n", _("usage:"));
+		out_printf(stderr, "%s vedtak tag +TAG... -TAG... -- QUERY\n       vedtak tag --undo\n",
+			   _("usage:"));
 		goto out;
 	}
 	if (!o->undo && query_compile(text.buf, &q, &diag) != VT_OK) {
@@ -71,8 +73,8 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 			goto fail;
 		}
 		out_printf(stdout,
-			   P_("undid the tagging of %s: %zu case changed\n", "undid the tagging of %s: %zu cases changed\n",
-			      changed),
+			   P_("undid the tagging of %s: %zu case changed\n",
+			      "undid the tagging of %s: %zu cases changed\n", changed),
 			   when, changed);
 		free(when);
 	} else {
@@ -99,10 +101,12 @@ out:
 }
 
 const struct command cmd_tag = {
-	{ "tag", "+TAG... -TAG... [--] QUERY | --undo", N_("add and remove tags on every case a query finds"),
-	  N_("Tags are letters (æøå too), digits, - and _, in lower case. Prints how many cases\n"
-	     "changed. Every change is kept in a journal with who (VEDTAK_USER, else USER)\n"
-	     "and when. tag:NAME works in every query.\n"),
-	  tag_options, ARGS_QUERY },
-	sizeof(struct tag_values), run_tag, NULL,
+    {"tag", "+TAG... -TAG... [--] QUERY | --undo", N_("add and remove tags on every case a query finds"),
+     N_("Tags are letters (æøå too), digits, - and _, in lower case. Prints how many cases\n"
+	"changed. Every change is kept in a journal with who (VEDTAK_USER, else USER)\n"
+	"and when. tag:NAME works in every query.\n"),
+     tag_options, ARGS_QUERY},
+    sizeof(struct tag_values),
+    run_tag,
+    NULL,
 };

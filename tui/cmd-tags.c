@@ -47,6 +47,8 @@ out:
 }
 
 const struct command cmd_tags = {
-	{ "tags", "", N_("list the tags with their number of cases"), "", NULL, ARGS_NONE },
-	0, run_tags, NULL,
+    {"tags", "", N_("list the tags with their number of cases"), "", NULL, ARGS_NONE},
+    0,
+    run_tags,
+    NULL,
 };

@@ -61,7 +61,8 @@ size_t cmd_cp_offset(const char *s, size_t bytes)
 
 void cmd_print_query_error(const char *text, const struct vt_diag *d)
 {
-	size_t n = strlen(text), off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0, from = 0, to = n;
+	size_t n = strlen(text), off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0, from = 0,
+	       to = n;
 
 	if (off > n)
 		off = n;
@@ -75,8 +76,8 @@ void cmd_print_query_error(const char *text, const struct vt_diag *d)
 			to++;
 	}
 	out_printf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cmd_cp_offset(text, off) + 1);
-	out_printf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from, to < n ? "…" : "",
-		   (int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
+	out_printf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from,
+		   to < n ? "…" : "", (int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
 }
 
 int cmd_query(size_t n, char **args, struct strbuf *text, struct query **q)

@@ -24,24 +24,24 @@ struct style_def {
 
 /* The built-in theme, for a dark or light terminal alike. */
 static struct style_def theme[STYLE_COUNT] = {
-	[STYLE_NORMAL] = { -1, -1, 0, 0 },
-	[STYLE_TITLE] = { COLOR_CYAN, -1, A_BOLD, A_BOLD },
-	[STYLE_STATUS] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
-	[STYLE_CURSOR] = { COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE },
-	[STYLE_HIT] = { COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE },
-	[STYLE_DIM] = { COLOR_BLUE, -1, 0, A_DIM },
-	[STYLE_ERROR] = { COLOR_RED, -1, A_BOLD, A_BOLD },
-	[STYLE_GODKJENNING] = { COLOR_GREEN, -1, A_BOLD, A_BOLD },
-	[STYLE_ORIENTERING] = { COLOR_BLUE, -1, A_BOLD, A_BOLD },
-	[STYLE_DROFTING] = { COLOR_MAGENTA, -1, A_BOLD, A_BOLD },
+    [STYLE_NORMAL] = {-1, -1, 0, 0},
+    [STYLE_TITLE] = {COLOR_CYAN, -1, A_BOLD, A_BOLD},
+    [STYLE_STATUS] = {COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE},
+    [STYLE_CURSOR] = {COLOR_BLACK, COLOR_WHITE, 0, A_REVERSE},
+    [STYLE_HIT] = {COLOR_BLACK, COLOR_YELLOW, A_BOLD, A_BOLD | A_UNDERLINE},
+    [STYLE_DIM] = {COLOR_BLUE, -1, 0, A_DIM},
+    [STYLE_ERROR] = {COLOR_RED, -1, A_BOLD, A_BOLD},
+    [STYLE_GODKJENNING] = {COLOR_GREEN, -1, A_BOLD, A_BOLD},
+    [STYLE_ORIENTERING] = {COLOR_BLUE, -1, A_BOLD, A_BOLD},
+    [STYLE_DROFTING] = {COLOR_MAGENTA, -1, A_BOLD, A_BOLD},
 };
 
 static const char *const style_names[STYLE_COUNT] = {
-	"normal", "title", "status", "cursor", "hit", "dim", "error", "godkjenning", "orientering", "drofting",
+    "normal", "title", "status", "cursor", "hit", "dim", "error", "godkjenning", "orientering", "drofting",
 };
 
 static const char *const color_names[] = {
-	"black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
+    "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
 };
 
 /* A colour by name, "default" or a number 0-255; -2 if it is none of those. */
@@ -104,7 +104,7 @@ int draw_theme_load(const char *path, char *warning, size_t size)
 	}
 	while (fgets(line, sizeof(line), f)) {
 		char *s = line, *eq, *name, *e;
-		struct style_def d = { -1, -1, 0, 0 };
+		struct style_def d = {-1, -1, 0, 0};
 		size_t i;
 
 		lineno++;
@@ -123,7 +123,9 @@ int draw_theme_load(const char *path, char *warning, size_t size)
 			;
 		if (i == STYLE_COUNT || !parse_style_line(eq + 1, &d)) {
 			if (!warnings++)
-				snprintf(warning, size, _("%s:%ld: not 'STYLE = COLOUR [on COLOUR] [bold|underline|reverse|dim]'; line ignored"),
+				snprintf(warning, size,
+					 _("%s:%ld: not 'STYLE = COLOUR [on COLOUR] "
+					   "[bold|underline|reverse|dim]'; line ignored"),
 					 path, lineno);
 			continue;
 		}
@@ -208,7 +210,7 @@ int draw_text(int y, int x, int width, const char *s, size_t n, attr_t attr)
 		return 0;
 	move(y, x);
 	while (i < n) {
-		wchar_t wc[CCHARW_MAX + 1] = { next_char(s + i, n - i, &k, &w), 0 };
+		wchar_t wc[CCHARW_MAX + 1] = {next_char(s + i, n - i, &k, &w), 0};
 		size_t nwc = 1, k2;
 		int w2;
 		cchar_t cc;
@@ -233,7 +235,7 @@ int draw_text(int y, int x, int width, const char *s, size_t n, attr_t attr)
 		used += w;
 	}
 	if (cut) {
-		wchar_t ell[2] = { 0x2026, 0 };
+		wchar_t ell[2] = {0x2026, 0};
 		cchar_t cc;
 
 		while (used < width - 1) { /* a wide character did not fit: pad */

@@ -15,11 +15,11 @@
 /* The text attributes vedtak uses; with colour off they are plain attributes. */
 enum draw_style {
 	STYLE_NORMAL,
-	STYLE_TITLE,    /* headings */
-	STYLE_STATUS,   /* the status and prompt lines */
-	STYLE_CURSOR,   /* the selected row */
-	STYLE_HIT,      /* a search hit */
-	STYLE_DIM,      /* secondary text: dates, organisations */
+	STYLE_TITLE,  /* headings */
+	STYLE_STATUS, /* the status and prompt lines */
+	STYLE_CURSOR, /* the selected row */
+	STYLE_HIT,    /* a search hit */
+	STYLE_DIM,    /* secondary text: dates, organisations */
 	STYLE_ERROR,
 	STYLE_GODKJENNING,
 	STYLE_ORIENTERING,

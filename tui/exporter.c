@@ -48,7 +48,8 @@ static void keep_cases(struct deck *d, const long *ids, size_t n)
 
 bool exporter_format_ok(const char *format)
 {
-	return !strcmp(format, "json") || !strcmp(format, "jsonl") || !strcmp(format, "csv") || !strcmp(format, "ics");
+	return !strcmp(format, "json") || !strcmp(format, "jsonl") || !strcmp(format, "csv") ||
+	       !strcmp(format, "ics");
 }
 
 /*
@@ -71,11 +72,11 @@ static void write_export(FILE *f, struct strbuf *out)
 	strbuf_reset(out);
 }
 
-enum vt_status exporter_write(struct store *s, const struct query *q, bool filtered, const char *format, FILE *f,
-			      size_t *ncases, struct vt_diag *diag)
+enum vt_status exporter_write(struct store *s, const struct query *q, bool filtered, const char *format,
+			      FILE *f, size_t *ncases, struct vt_diag *diag)
 {
-	struct search_opts o = { 0, true, false, EXPORT_DEADLINE_MS };
-	struct search_result res = { NULL, 0, 0, 0 };
+	struct search_opts o = {0, true, false, EXPORT_DEADLINE_MS};
+	struct search_result res = {NULL, 0, 0, 0};
 	struct strbuf out = STRBUF_INIT;
 	long *ids = NULL, *meetings = NULL, last = 0;
 	size_t i, nmeetings = 0, written = 0;

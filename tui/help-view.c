@@ -35,11 +35,15 @@ static struct view *help_open(struct ui *ui, const struct view_target *target)
 	view_add_line(v, "", STYLE_NORMAL);
 	view_add_line(v, _("In the search prompt"), STYLE_TITLE);
 	view_add_line(v, _("  Enter          go to the results      Esc     leave the prompt"), STYLE_NORMAL);
-	view_add_line(v, _("  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit"), STYLE_NORMAL);
+	view_add_line(v, _("  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit"),
+		      STYLE_NORMAL);
 	view_add_line(v, "", STYLE_NORMAL);
-	view_add_line(v, _("Query language: fhir api  \"a phrase\"  helse*  fhir OR hl7  -word  type:drøfting"), STYLE_NORMAL);
+	view_add_line(v,
+		      _("Query language: fhir api  \"a phrase\"  helse*  fhir OR hl7  -word  type:drøfting"),
+		      STYLE_NORMAL);
 
-	view_add_line(v, "  presenter:aksnes  org:  body:nufa  case:11/21  year:2021  date:2021-04..2022-09", STYLE_NORMAL);
+	view_add_line(v, "  presenter:aksnes  org:  body:nufa  case:11/21  year:2021  date:2021-04..2022-09",
+		      STYLE_NORMAL);
 	view_add_line(v, "  title:  decision:  slide:  amended:yes  /regex/", STYLE_NORMAL);
 	return v;
 }
@@ -47,8 +51,8 @@ static struct view *help_open(struct ui *ui, const struct view_target *target)
 /* ---- searching ---- */
 
 const struct view_ops help_view_ops = {
-	.kind = VIEW_HELP,
-	.text = true,
-	.hints = N_("? help  / search  q back"),
-	.open = help_open,
+    .kind = VIEW_HELP,
+    .text = true,
+    .hints = N_("? help  / search  q back"),
+    .open = help_open,
 };

@@ -59,8 +59,8 @@ static void progress_draw(struct progress *p)
 	rate = el > 0 ? (double)p->done / el : 0;
 	left = rate > 0 ? (long)((double)(p->total - p->done) / rate + 0.5) : 0;
 	out_control(stderr, "\r\033[K");
-	out_printf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files, p->nfiles,
-		rate / 1e6, left / 60, left % 60);
+	out_printf(stderr, _("vedtak import: %zu/%zu files · %.1f MB/s · %ld:%02ld left"), p->files,
+		   p->nfiles, rate / 1e6, left / 60, left % 60);
 	fflush(stderr);
 	p->drawn = true;
 	p->last = t;
@@ -77,10 +77,10 @@ static void progress_draw(struct progress *p)
 
 struct import_job {
 	const char *path;
-	size_t max_bytes;      /* the largest file read (--max-file-size) */
-	struct deck *deck;     /* NULL when the file could not be read or parsed */
-	struct strbuf text;    /* the document's text as read, kept by the store */
-	struct strbuf report;  /* errors and warnings, printed before storing */
+	size_t max_bytes;     /* the largest file read (--max-file-size) */
+	struct deck *deck;    /* NULL when the file could not be read or parsed */
+	struct strbuf text;   /* the document's text as read, kept by the store */
+	struct strbuf report; /* errors and warnings, printed before storing */
 };
 
 struct import_queue {
@@ -89,7 +89,7 @@ struct import_queue {
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
 	size_t njobs;
-	size_t parsed;   /* jobs[0..parsed) are ready */
+	size_t parsed;	 /* jobs[0..parsed) are ready */
 	size_t consumed; /* jobs[0..consumed) are done and freed */
 };
 
@@ -172,7 +172,8 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 		return false;
 	}
 	vt_diag_clear(&diag);
-	st = s ? store_import_deck(s, d, j->text.buf, j->text.len, &outcome, &same_as, &warnings, &diag) : VT_OK;
+	st = s ? store_import_deck(s, d, j->text.buf, j->text.len, &outcome, &same_as, &warnings, &diag)
+	       : VT_OK;
 	if (quiet) {
 		free(same_as);
 		strbuf_release(&warnings);
@@ -187,7 +188,8 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
 		if (!tab || !nl)
 			break;
-		out_printf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10), (int)(nl - tab - 1), tab + 1);
+		out_printf(stderr, _("%s:%ld: warning: %.*s\n"), j->path, strtol(w, NULL, 10),
+			   (int)(nl - tab - 1), tab + 1);
 		w = nl + 1;
 	}
 	strbuf_release(&warnings);
@@ -211,16 +213,18 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 	else if (outcome == IMPORT_UNCHANGED && same_as)
 		out_printf(stdout, _(" (unchanged: already imported as %s)\n"), same_as);
 	else
-		out_printf(stdout, " (%s)\n", outcome == IMPORT_NEW        ? _("new")
-				   : outcome == IMPORT_REPLACED ? _("replaced")
-				   : outcome == IMPORT_JOINED   ? _("joined to its meeting's other documents")
-								: _("unchanged"));
+		out_printf(stdout, " (%s)\n",
+			   outcome == IMPORT_NEW	? _("new")
+			   : outcome == IMPORT_REPLACED ? _("replaced")
+			   : outcome == IMPORT_JOINED	? _("joined to its meeting's other documents")
+							: _("unchanged"));
 	free(same_as);
 	return true;
 }
 
 /* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
-size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes, enum import_voice voice)
+size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
+		    enum import_voice voice)
 {
 	bool quiet = voice == IMPORT_SILENT;
 	struct progress pr;
@@ -292,7 +296,6 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-
 /*
  * Adds the PDF and text files under folder `dir` to *v, recursively, each
  * folder's in name order; hidden entries are skipped. A folder that cannot
@@ -313,8 +316,9 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 		if (e->d_name[0] == '.')
 			continue;
 		ALLOC_GROW(found, nfound + 1, falloc);
-		found[nfound++] = xasprintf("%.*s/%s", (int)(strlen(dir) - (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')),
-					    dir, e->d_name);
+		found[nfound++] = xasprintf(
+		    "%.*s/%s", (int)(strlen(dir) - (strlen(dir) > 1 && dir[strlen(dir) - 1] == '/')), dir,
+		    e->d_name);
 	}
 	closedir(d);
 	qsort(found, nfound, sizeof(*found), cmp_str);
@@ -325,7 +329,8 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 		if (!stat(found[i], &sb) && S_ISDIR(sb.st_mode)) {
 			add_folder(found[i], v, n, alloc, depth + 1);
 			free(found[i]);
-		} else if (l > 4 && (!strcasecmp(found[i] + l - 4, ".pdf") || !strcasecmp(found[i] + l - 4, ".txt"))) {
+		} else if (l > 4 &&
+			   (!strcasecmp(found[i] + l - 4, ".pdf") || !strcasecmp(found[i] + l - 4, ".txt"))) {
 			ALLOC_GROW(*v, *n + 1, *alloc);
 			(*v)[(*n)++] = found[i];
 		} else {
@@ -350,7 +355,8 @@ bool importer_expand(const char *const *paths, size_t n, char ***out, size_t *no
 
 			add_folder(paths[k], out, nout, &alloc, 0);
 			if (*nout == before) {
-				out_printf(stderr, _("%s: error: no PDF or text file in this folder\n"), paths[k]);
+				out_printf(stderr, _("%s: error: no PDF or text file in this folder\n"),
+					   paths[k]);
 				ok = false;
 			}
 		} else {
@@ -384,7 +390,8 @@ size_t importer_samples(struct store *s, bool quiet, char **from, size_t *found)
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	ok = n - importer_run(s, (const char *const *)names, n, FILE_MAX_BYTES_DEFAULT, quiet ? IMPORT_SILENT : IMPORT_LOUD);
+	ok = n - importer_run(s, (const char *const *)names, n, FILE_MAX_BYTES_DEFAULT,
+			      quiet ? IMPORT_SILENT : IMPORT_LOUD);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

@@ -17,7 +17,8 @@ enum import_voice { IMPORT_LOUD, IMPORT_QUIET, IMPORT_SILENT };
  * Imports `paths` in order, each file in its own transaction (`s` NULL:
  * parse and report only, as import --check). Returns how many failed.
  */
-size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes, enum import_voice voice);
+size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
+		    enum import_voice voice);
 
 /*
  * The files `paths` stand for: a folder for its .pdf and .txt files at any

@@ -25,42 +25,42 @@
 /* Every key the UI knows; the help screen and the man page are made from this table. */
 /* Every key the UI knows; the help screen is made from this table. */
 const struct binding keys_bindings[] = {
-	{ '/', "/", ACT_SEARCH, N_("search: type a query, results follow each keystroke") },
-	{ '\n', "Enter", ACT_OPEN, N_("open the selected meeting, case or presenter") },
-	{ KEY_ENTER, "Enter", ACT_OPEN, NULL },
-	{ 'q', "q", ACT_BACK, N_("back to the previous view (quits on the first)") },
-	{ 3, "Ctrl-C", ACT_QUIT, N_("quit at once") },
-	{ 'Q', "Q", ACT_QUIT, NULL },
-	{ 'j', "j", ACT_DOWN, N_("down") },
-	{ KEY_DOWN, "Down", ACT_DOWN, NULL },
-	{ 'k', "k", ACT_UP, N_("up") },
-	{ KEY_UP, "Up", ACT_UP, NULL },
-	{ KEY_NPAGE, "PgDn", ACT_PGDN, N_("a page down") },
-	{ ' ', "Space", ACT_PGDN, NULL },
-	{ KEY_PPAGE, "PgUp", ACT_PGUP, N_("a page up") },
-	{ 'g', "g", ACT_HOME, N_("to the top") },
-	{ KEY_HOME, "Home", ACT_HOME, NULL },
-	{ 'G', "G", ACT_END, N_("to the bottom") },
-	{ KEY_END, "End", ACT_END, NULL },
-	{ 'n', "n", ACT_NEXT_HIT, N_("next search hit in a case") },
-	{ 'N', "N", ACT_PREV_HIT, N_("previous search hit in a case") },
-	{ 's', "s", ACT_SORT, N_("sort results by relevance or by date") },
-	{ '1', "1", ACT_FILTER_G, N_("add or remove type:godkjenning in the query") },
-	{ '2', "2", ACT_FILTER_O, N_("add or remove type:orientering in the query") },
-	{ '3', "3", ACT_FILTER_D, N_("add or remove type:drøfting in the query") },
-	{ 'm', "m", ACT_FILTER_MEETING, N_("add or remove the selected case's meeting date in the query") },
-	{ 'x', "x", ACT_MARK, N_("mark or unmark the case, to tag several at once") },
-	{ 't', "t", ACT_TAG, N_("add or remove a tag on the case (or the marked cases); Tab completes") },
-	{ 'T', "T", ACT_TAG_ALL, N_("tag every case in the result list (asks first, saying how many)") },
-	{ 'u', "u", ACT_UNDO, N_("undo the last tagging") },
-	{ 'a', "a", ACT_NOTE, N_("add a note to the case") },
-	{ 'E', "E", ACT_EDIT_NOTE, N_("edit the case's latest note (or write a new one) in $EDITOR") },
-	{ 'e', "e", ACT_EXPORT, N_("export the result list to a file: .csv, .jsonl, .ics or .json") },
-	{ 'o', "o", ACT_OPEN_SOURCE, N_("open the original deck in $PAGER at the case's first line") },
-	{ 'p', "p", ACT_PRESENTERS, N_("presenters, with their number of cases") },
-	{ 'M', "M", ACT_MEETINGS, N_("back to the meetings") },
-	{ '?', "?", ACT_HELP, N_("this help") },
-	{ 12, "Ctrl-L", ACT_REDRAW, N_("redraw the screen") },
+    {'/', "/", ACT_SEARCH, N_("search: type a query, results follow each keystroke")},
+    {'\n', "Enter", ACT_OPEN, N_("open the selected meeting, case or presenter")},
+    {KEY_ENTER, "Enter", ACT_OPEN, NULL},
+    {'q', "q", ACT_BACK, N_("back to the previous view (quits on the first)")},
+    {3, "Ctrl-C", ACT_QUIT, N_("quit at once")},
+    {'Q', "Q", ACT_QUIT, NULL},
+    {'j', "j", ACT_DOWN, N_("down")},
+    {KEY_DOWN, "Down", ACT_DOWN, NULL},
+    {'k', "k", ACT_UP, N_("up")},
+    {KEY_UP, "Up", ACT_UP, NULL},
+    {KEY_NPAGE, "PgDn", ACT_PGDN, N_("a page down")},
+    {' ', "Space", ACT_PGDN, NULL},
+    {KEY_PPAGE, "PgUp", ACT_PGUP, N_("a page up")},
+    {'g', "g", ACT_HOME, N_("to the top")},
+    {KEY_HOME, "Home", ACT_HOME, NULL},
+    {'G', "G", ACT_END, N_("to the bottom")},
+    {KEY_END, "End", ACT_END, NULL},
+    {'n', "n", ACT_NEXT_HIT, N_("next search hit in a case")},
+    {'N', "N", ACT_PREV_HIT, N_("previous search hit in a case")},
+    {'s', "s", ACT_SORT, N_("sort results by relevance or by date")},
+    {'1', "1", ACT_FILTER_G, N_("add or remove type:godkjenning in the query")},
+    {'2', "2", ACT_FILTER_O, N_("add or remove type:orientering in the query")},
+    {'3', "3", ACT_FILTER_D, N_("add or remove type:drøfting in the query")},
+    {'m', "m", ACT_FILTER_MEETING, N_("add or remove the selected case's meeting date in the query")},
+    {'x', "x", ACT_MARK, N_("mark or unmark the case, to tag several at once")},
+    {'t', "t", ACT_TAG, N_("add or remove a tag on the case (or the marked cases); Tab completes")},
+    {'T', "T", ACT_TAG_ALL, N_("tag every case in the result list (asks first, saying how many)")},
+    {'u', "u", ACT_UNDO, N_("undo the last tagging")},
+    {'a', "a", ACT_NOTE, N_("add a note to the case")},
+    {'E', "E", ACT_EDIT_NOTE, N_("edit the case's latest note (or write a new one) in $EDITOR")},
+    {'e', "e", ACT_EXPORT, N_("export the result list to a file: .csv, .jsonl, .ics or .json")},
+    {'o', "o", ACT_OPEN_SOURCE, N_("open the original deck in $PAGER at the case's first line")},
+    {'p', "p", ACT_PRESENTERS, N_("presenters, with their number of cases")},
+    {'M', "M", ACT_MEETINGS, N_("back to the meetings")},
+    {'?', "?", ACT_HELP, N_("this help")},
+    {12, "Ctrl-L", ACT_REDRAW, N_("redraw the screen")},
 };
 
 const size_t keys_nbindings = ARRAY_SIZE(keys_bindings);
@@ -153,7 +153,7 @@ static bool has_tag(const char *tags, const char *tag)
 /* Toggles tag `tag` on the marked cases, or on the current one. */
 static void tag_cases(struct ui *ui, struct view *v, const char *tag)
 {
-	struct tag_change ch = { tag, true };
+	struct tag_change ch = {tag, true};
 	struct vt_diag diag;
 	char **keys = NULL;
 	size_t nkeys = 0, changed = 0, i, k, have = 0;
@@ -256,11 +256,12 @@ static void mini_done(struct ui *ui)
 		return;
 	}
 	if (ui->mini.purpose == ACT_TAG_ALL && ui->q) {
-		struct tag_change ch = { tag, true };
+		struct tag_change ch = {tag, true};
 		if (store_tag_query(ui->store, ui->q, &ch, 1, ui->settings->user, &changed, &diag) != VT_OK)
 			ui_say(ui, "%s", diag.msg);
 		else
-			ui_say(ui, P_("%s added to %zu case", "%s added to %zu cases", changed), tag, changed);
+			ui_say(ui, P_("%s added to %zu case", "%s added to %zu cases", changed), tag,
+			       changed);
 		ui_reload(ui);
 	} else if (ui->mini.purpose == ACT_TAG) {
 		tag_cases(ui, v, tag);
@@ -343,8 +344,8 @@ static void undo(struct ui *ui)
 		ui_say(ui, "%s", diag.msg);
 	else
 		ui_say(ui,
-		       P_("undid the tagging of %.19s: %zu case changed", "undid the tagging of %.19s: %zu cases changed",
-			  changed),
+		       P_("undid the tagging of %.19s: %zu case changed",
+			  "undid the tagging of %.19s: %zu cases changed", changed),
 		       when, changed);
 	free(when);
 	ui_reload(ui);
@@ -431,7 +432,8 @@ void keys_dispatch(struct ui *ui, enum action a)
 			char label[sizeof(ui->mini.label)];
 
 			snprintf(label, sizeof(label),
-				 P_("Tag all %zu case in the list with: ", "Tag all %zu cases in the list with: ", ui->total),
+				 P_("Tag all %zu case in the list with: ",
+				    "Tag all %zu cases in the list with: ", ui->total),
 				 ui->total);
 			open_mini(ui, ACT_TAG_ALL, label);
 		}

@@ -20,15 +20,16 @@
 #include "core/banned.h"
 
 static const struct command *const commands[] = {
-	&cmd_import, &cmd_list, &cmd_show, &cmd_search, &cmd_tag,    &cmd_tags,	       &cmd_note,
-	&cmd_saved,  &cmd_sync, &cmd_check, &cmd_export, &cmd_complete, &cmd_man_section, NULL,
+    &cmd_import, &cmd_list, &cmd_show,	&cmd_search, &cmd_tag,	    &cmd_tags,	      &cmd_note,
+    &cmd_saved,	 &cmd_sync, &cmd_check, &cmd_export, &cmd_complete, &cmd_man_section, NULL,
 };
 
 static void usage(FILE *f)
 {
 	const struct command *const *c;
 
-	out_printf(f, "%s vedtak [--db PATH] [--read-only] [--max-file-size MB] [COMMAND [ARGS]]\n\n", _("usage:"));
+	out_printf(f, "%s vedtak [--db PATH] [--read-only] [--max-file-size MB] [COMMAND [ARGS]]\n\n",
+		   _("usage:"));
 	out_puts(f, _("Browse and search the cases and decisions of the national e-health committees.\n"
 		      "With no command, vedtak opens on the imported meetings (importing the bundled\n"
 		      "sample decks into an empty database first).\n"));
@@ -76,7 +77,7 @@ static int run_command(const struct cmd_env *env, const struct command *c, int a
  */
 static void setup_locale(void)
 {
-	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
 	const char *want = NULL;
 	char *dir, lang[64];
 	size_t i;
@@ -91,7 +92,8 @@ static void setup_locale(void)
 		 * "nb_NO.UTF-8@x" asks for nb_NO: the part before codeset and
 		 * modifier. Set in the environment, it reaches $PAGER and $EDITOR too.
 		 */
-		if (want && strcmp(want, "C") && strcmp(want, "POSIX") && (!getenv("LANGUAGE") || !*getenv("LANGUAGE"))) {
+		if (want && strcmp(want, "C") && strcmp(want, "POSIX") &&
+		    (!getenv("LANGUAGE") || !*getenv("LANGUAGE"))) {
 			snprintf(lang, sizeof(lang), "%.*s", (int)strcspn(want, ".@"), want);
 
 			setenv("LANGUAGE", lang, 1);
@@ -108,7 +110,7 @@ static void setup_locale(void)
 int main(int argc, char **argv)
 {
 	struct settings settings;
-	struct cmd_env env = { &settings, commands };
+	struct cmd_env env = {&settings, commands};
 	const struct command *const *c;
 	int i, rc;
 
@@ -131,8 +133,10 @@ int main(int argc, char **argv)
 			free(settings.db_path);
 			settings.db_path = xstrdup(argv[i] + 5);
 		} else if (!strcmp(argv[i], "--max-file-size")) {
-			if (i + 1 >= argc || !settings_parse_megabytes(argv[i + 1], &settings.max_file_size)) {
-				out_printf(stderr, _("vedtak: --max-file-size needs a number of megabytes\n"));
+			if (i + 1 >= argc ||
+			    !settings_parse_megabytes(argv[i + 1], &settings.max_file_size)) {
+				out_printf(stderr,
+					   _("vedtak: --max-file-size needs a number of megabytes\n"));
 				rc = EXIT_USAGE;
 				goto out;
 			}

@@ -65,7 +65,8 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 		for (k = 0; k < d->ncases; k++) {
 			struct tline *l;
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %-6s %s", d->cases[k].number, d->cases[k].title ? d->cases[k].title : "");
+			strbuf_addf(&sb, "  %-6s %s", d->cases[k].number,
+				    d->cases[k].title ? d->cases[k].title : "");
 			l = view_add_line(v, sb.buf, STYLE_NORMAL);
 			l->case_id = d->cases[k].id;
 			l->meeting_id = d->id;
@@ -103,7 +104,8 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 		for (i = 0; i < d->nmembers; i++) {
 			const struct member_change *m = &d->members[i];
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %s: %s", !strcmp(m->kind, "substitute") ? _("substitute") : _("new member"),
+			strbuf_addf(&sb, "  %s: %s",
+				    !strcmp(m->kind, "substitute") ? _("substitute") : _("new member"),
 				    m->person ? m->person : "?");
 			if (m->organization)
 				strbuf_addf(&sb, ", %s", m->organization);
@@ -146,7 +148,7 @@ static void meeting_enter(struct ui *ui, struct view *v)
 	const struct tline *l = v->cursor < v->nlines ? &v->lines[v->cursor] : NULL;
 
 	if (l && l->case_id) {
-		struct view_target t = { l->meeting_id, l->case_id };
+		struct view_target t = {l->meeting_id, l->case_id};
 		ui_open(ui, VIEW_CASE, &t);
 	}
 }
@@ -171,11 +173,11 @@ static void meeting_release(struct view *v)
 }
 
 const struct view_ops meeting_view_ops = {
-	.kind = VIEW_MEETING,
-	.hints = N_("? help  / search  q back"),
-	.open = meeting_open,
-	.layout = meeting_layout,
-	.enter = meeting_enter,
-	.action = meeting_action,
-	.release = meeting_release,
+    .kind = VIEW_MEETING,
+    .hints = N_("? help  / search  q back"),
+    .open = meeting_open,
+    .layout = meeting_layout,
+    .enter = meeting_enter,
+    .action = meeting_action,
+    .release = meeting_release,
 };

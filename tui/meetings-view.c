@@ -41,15 +41,16 @@ static void meetings_load(struct ui *ui, struct view *v)
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
 		view_add_line(v, _("Saved searches"), STYLE_TITLE);
 		for (i = 0; i < nsaved; i++) {
-			struct search_opts o = { 0, false, true, UI_SEARCH_DEADLINE_MS };
-			struct search_result res = { NULL, 0, 0, 0 };
+			struct search_opts o = {0, false, true, UI_SEARCH_DEADLINE_MS};
+			struct search_result res = {NULL, 0, 0, 0};
 			struct query *q = NULL;
 			struct tline *l;
 
 			strbuf_reset(&sb);
 			strbuf_addstr(&sb, "  ");
 			ui_add_padded(&sb, saved[i].name, 20);
-			if (query_compile(saved[i].query, &q, &diag) == VT_OK && store_search(ui->store, q, &o, &res, &diag) == VT_OK)
+			if (query_compile(saved[i].query, &q, &diag) == VT_OK &&
+			    store_search(ui->store, q, &o, &res, &diag) == VT_OK)
 				strbuf_addf(&sb, " %5zu  %s", res.total, saved[i].query);
 			else
 				strbuf_addf(&sb, "     ?  %s", saved[i].query);
@@ -132,15 +133,15 @@ static void meetings_enter(struct ui *ui, struct view *v)
 	if (l && l->search) {
 		ui_search_for(ui, l->search);
 	} else if (l && l->meeting_id) {
-		struct view_target t = { l->meeting_id, 0 };
+		struct view_target t = {l->meeting_id, 0};
 		ui_open(ui, VIEW_MEETING, &t);
 	}
 }
 
 const struct view_ops meetings_view_ops = {
-	.kind = VIEW_MEETINGS,
-	.hints = N_("? help  / search  q back"),
-	.open = meetings_open,
-	.enter = meetings_enter,
-	.reload = meetings_reload,
+    .kind = VIEW_MEETINGS,
+    .hints = N_("? help  / search  q back"),
+    .open = meetings_open,
+    .enter = meetings_enter,
+    .reload = meetings_reload,
 };

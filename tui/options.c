@@ -17,10 +17,10 @@
 
 /* What every command takes, before its own options. */
 static const struct option common_options[] = {
-	{ OPTION_STRING, "db", 0, 0, "PATH", N_("the database (default $XDG_DATA_HOME/vedtak/vedtak.db)"), NULL },
-	{ OPTION_FLAG, "read-only", 0, 0, NULL, N_("open the database read-only; every write fails"), NULL },
-	{ OPTION_FLAG, "help", 'h', 0, NULL, N_("this help"), NULL },
-	OPT_END,
+    {OPTION_STRING, "db", 0, 0, "PATH", N_("the database (default $XDG_DATA_HOME/vedtak/vedtak.db)"), NULL},
+    {OPTION_FLAG, "read-only", 0, 0, NULL, N_("open the database read-only; every write fails"), NULL},
+    {OPTION_FLAG, "help", 'h', 0, NULL, N_("this help"), NULL},
+    OPT_END,
 };
 
 static const struct option *find_long(const struct option *o, const char *name, size_t len)
@@ -41,12 +41,14 @@ static const struct option *find_short(const struct option *o, char c)
 
 static int usage_error(const struct command_spec *spec)
 {
-	out_printf(stderr, _("usage: vedtak %s %s (see vedtak %s --help)\n"), spec->name, spec->usage, spec->name);
+	out_printf(stderr, _("usage: vedtak %s %s (see vedtak %s --help)\n"), spec->name, spec->usage,
+		   spec->name);
 	return 2;
 }
 
 /* Stores `value` (NULL for a flag) for option `o`; returns false, having said why, if it is not one. */
-static bool set_value(const struct command_spec *spec, const struct option *o, void *values, const char *value)
+static bool set_value(const struct command_spec *spec, const struct option *o, void *values,
+		      const char *value)
 {
 	char *field = (char *)values + o->offset, *end;
 	long long n;
@@ -64,8 +66,10 @@ static bool set_value(const struct command_spec *spec, const struct option *o, v
 		errno = 0;
 		n = strtoll(value, &end, 10);
 		if (errno || end == value || *end || n < (o->type == OPTION_MS ? 1 : 0) || n > 1000000000LL) {
-			out_printf(stderr, o->type == OPTION_MS ? _("vedtak %s: --%s takes milliseconds, not '%s'\n")
-								: _("vedtak %s: --%s takes a number (0 or more), not '%s'\n"),
+			out_printf(stderr,
+				   o->type == OPTION_MS
+				       ? _("vedtak %s: --%s takes milliseconds, not '%s'\n")
+				       : _("vedtak %s: --%s takes a number (0 or more), not '%s'\n"),
 				   spec->name, o->name, value);
 			return false;
 		}
@@ -85,7 +89,8 @@ static bool set_value(const struct command_spec *spec, const struct option *o, v
 
 			for (i = 0; o->choices[i]; i++)
 				strbuf_addf(&sb, "%s%s", i ? ", " : "", o->choices[i]);
-			out_printf(stderr, _("vedtak %s: --%s takes %s, not '%s'\n"), spec->name, o->name, sb.buf, value);
+			out_printf(stderr, _("vedtak %s: --%s takes %s, not '%s'\n"), spec->name, o->name,
+				   sb.buf, value);
 			strbuf_release(&sb);
 		}
 		return false;
@@ -135,7 +140,8 @@ int options_parse(const struct command_spec *spec, struct settings *settings, vo
 		if (a[0] == '-' && a[1] == '-') {
 			size_t len = (eq = strchr(a, '=')) ? (size_t)(eq - a - 2) : strlen(a + 2);
 
-			if (!(o = find_long(spec->options, a + 2, len)) && (o = find_long(common_options, a + 2, len)))
+			if (!(o = find_long(spec->options, a + 2, len)) &&
+			    (o = find_long(common_options, a + 2, len)))
 				common = true;
 			if (!o) {
 				out_printf(stderr, _("vedtak %s: unknown option '%s'\n"), spec->name, a);
@@ -143,7 +149,8 @@ int options_parse(const struct command_spec *spec, struct settings *settings, vo
 			}
 			value = eq ? eq + 1 : NULL;
 		} else if (a[0] == '-' && a[1] && !a[2] &&
-			   ((o = find_short(spec->options, a[1])) || (common = (o = find_short(common_options, a[1]))))) {
+			   ((o = find_short(spec->options, a[1])) ||
+			    (common = (o = find_short(common_options, a[1]))))) {
 			value = NULL;
 		} else if (a[0] == '-' && a[1] && spec->args != ARGS_QUERY) {
 			out_printf(stderr, _("vedtak %s: unknown option '%s'\n"), spec->name, a);
@@ -161,7 +168,8 @@ int options_parse(const struct command_spec *spec, struct settings *settings, vo
 		}
 		if (o->type != OPTION_FLAG && !value) {
 			if (i + 1 >= argc) {
-				out_printf(stderr, _("vedtak %s: --%s needs %s\n"), spec->name, o->name, o->arg);
+				out_printf(stderr, _("vedtak %s: --%s needs %s\n"), spec->name, o->name,
+					   o->arg);
 				return usage_error(spec);
 			}
 			value = argv[++i];

@@ -27,20 +27,38 @@ enum option_type {
 
 struct option {
 	enum option_type type;
-	const char *name;  /* the long name, without "--" */
-	char short_name;   /* 0: none */
-	size_t offset;     /* where the value goes in the command's options struct */
-	const char *arg;   /* the value's name in --help ("N", "FILE") */
-	const char *help;  /* one line, N_() */
+	const char *name;	    /* the long name, without "--" */
+	char short_name;	    /* 0: none */
+	size_t offset;		    /* where the value goes in the command's options struct */
+	const char *arg;	    /* the value's name in --help ("N", "FILE") */
+	const char *help;	    /* one line, N_() */
 	const char *const *choices; /* OPTION_CHOICE: NULL-ended */
 };
 
-#define OPT_FLAG(n, s, type, field, help) { OPTION_FLAG, n, s, offsetof(type, field), NULL, help, NULL }
-#define OPT_STRING(n, type, field, arg, help) { OPTION_STRING, n, 0, offsetof(type, field), arg, help, NULL }
-#define OPT_COUNT(n, type, field, arg, help) { OPTION_COUNT, n, 0, offsetof(type, field), arg, help, NULL }
-#define OPT_MS(n, type, field, help) { OPTION_MS, n, 0, offsetof(type, field), "MS", help, NULL }
-#define OPT_CHOICE(n, type, field, choices, arg, help) { OPTION_CHOICE, n, 0, offsetof(type, field), arg, help, choices }
-#define OPT_END { OPTION_END, NULL, 0, 0, NULL, NULL, NULL }
+#define OPT_FLAG(n, s, type, field, help)                                                                    \
+	{                                                                                                    \
+		OPTION_FLAG, n, s, offsetof(type, field), NULL, help, NULL                                   \
+	}
+#define OPT_STRING(n, type, field, arg, help)                                                                \
+	{                                                                                                    \
+		OPTION_STRING, n, 0, offsetof(type, field), arg, help, NULL                                  \
+	}
+#define OPT_COUNT(n, type, field, arg, help)                                                                 \
+	{                                                                                                    \
+		OPTION_COUNT, n, 0, offsetof(type, field), arg, help, NULL                                   \
+	}
+#define OPT_MS(n, type, field, help)                                                                         \
+	{                                                                                                    \
+		OPTION_MS, n, 0, offsetof(type, field), "MS", help, NULL                                     \
+	}
+#define OPT_CHOICE(n, type, field, choices, arg, help)                                                       \
+	{                                                                                                    \
+		OPTION_CHOICE, n, 0, offsetof(type, field), arg, help, choices                               \
+	}
+#define OPT_END                                                                                              \
+	{                                                                                                    \
+		OPTION_END, NULL, 0, 0, NULL, NULL, NULL                                                     \
+	}
 
 /* How a command takes the words that are not its options. */
 enum args_kind {

@@ -48,8 +48,7 @@ void outside_open_source(struct ui *ui, const struct deck *d)
 		return;
 	if (!d->source_path || access(d->source_path, R_OK)) {
 		if (d->source_path)
-			ui_say(ui, _("the deck %s is no longer at %s"), d->source,
-				 d->source_path);
+			ui_say(ui, _("the deck %s is no longer at %s"), d->source, d->source_path);
 		else
 			ui_say(ui, _("the deck %s is not at a known place"), d->source);
 		return;
@@ -61,7 +60,8 @@ void outside_open_source(struct ui *ui, const struct deck *d)
 	if (!pager || !*pager)
 		pager = "less";
 	/* less and most other pagers take +LINE; quoting keeps odd file names whole. */
-	cmd = xasprintf("%s +%ld '%s'", pager, d->cases[0].line_start ? d->cases[0].line_start : 1, d->source_path);
+	cmd = xasprintf("%s +%ld '%s'", pager, d->cases[0].line_start ? d->cases[0].line_start : 1,
+			d->source_path);
 	if (run_outside(cmd) != 0)
 		ui_say(ui, _("the pager failed: %s"), pager);
 	free(cmd);

@@ -45,8 +45,8 @@ static void presenters_enter(struct ui *ui, struct view *v)
 }
 
 const struct view_ops presenters_view_ops = {
-	.kind = VIEW_PRESENTERS,
-	.hints = N_("? help  / search  q back"),
-	.open = presenters_open,
-	.enter = presenters_enter,
+    .kind = VIEW_PRESENTERS,
+    .hints = N_("? help  / search  q back"),
+    .open = presenters_open,
+    .enter = presenters_enter,
 };

@@ -82,7 +82,6 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 	struct strbuf date = STRBUF_INIT;
 	size_t i;
 
-
 	if (v->cursor >= ui->nrows && ui->nrows)
 		v->cursor = ui->nrows - 1;
 	if (v->cursor < v->top)
@@ -109,7 +108,8 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 		if (row->date)
 			date_human(&date, row->date, NULL, true);
 		snprintf(head, sizeof(head), "%c%-6s %s %-4s ", ui_is_marked(ui, row->id) ? '*' : ' ',
-			 row->number ? row->number : "?", row->date ? date.buf : "----------", ui_body_short(row->body));
+			 row->number ? row->number : "?", row->date ? date.buf : "----------",
+			 ui_body_short(row->body));
 		x += draw_text(y, x, w - x, head, strlen(head), base);
 		badge = ui_type_badge(row->type, &bs);
 		x += draw_text(y, x, w - x, badge, 1, r == v->cursor ? base : draw_attr(bs));
@@ -120,10 +120,12 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 			int room = (w - x) / 3 > 8 ? (w - x) / 3 : 8;
 
 			snprintf(tagbuf, sizeof(tagbuf), "[%s]", row->tags);
-			x += draw_text(y, x, room, tagbuf, strlen(tagbuf), r == v->cursor ? base : draw_attr(STYLE_TITLE));
+			x += draw_text(y, x, room, tagbuf, strlen(tagbuf),
+				       r == v->cursor ? base : draw_attr(STYLE_TITLE));
 			x += draw_text(y, x, w - x, " ", 1, base);
 		}
-		x += draw_text(y, x, w - x, row->title ? row->title : "", row->title ? strlen(row->title) : 0, base);
+		x += draw_text(y, x, w - x, row->title ? row->title : "", row->title ? strlen(row->title) : 0,
+			       base);
 		if (row->presenters && x < w - 3) {
 			x += draw_text(y, x, w - x, " — ", strlen(" — "), base);
 			draw_text(y, x, w - x, row->presenters, strlen(row->presenters),
@@ -132,7 +134,6 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 	}
 	strbuf_release(&date);
 }
-
 
 /* The case under the cursor, beside the list. */
 static void draw_preview(struct ui *ui, struct view *v, int y0, int x0, int h, int w)
@@ -177,7 +178,7 @@ static void results_draw(struct ui *ui, struct view *v, int y, int h, int w)
 static void results_enter(struct ui *ui, struct view *v)
 {
 	if (v->cursor < ui->nrows) {
-		struct view_target t = { ui->results[v->cursor].meeting_id, ui->results[v->cursor].id };
+		struct view_target t = {ui->results[v->cursor].meeting_id, ui->results[v->cursor].id};
 		ui_open(ui, VIEW_CASE, &t);
 	}
 }
@@ -207,8 +208,10 @@ static bool results_action(struct ui *ui, struct view *v, int action)
 	case ACT_MARK:
 		if (v->cursor < ui->nrows) {
 			ui_mark_toggle(ui, ui->results[v->cursor].id);
-			ui_say(ui, P_("%zu case marked: t tags them", "%zu cases marked: t tags them", ui->nmarked),
-			       ui->nmarked);
+			ui_say(
+			    ui,
+			    P_("%zu case marked: t tags them", "%zu cases marked: t tags them", ui->nmarked),
+			    ui->nmarked);
 			keys_dispatch(ui, ACT_DOWN);
 		}
 		return true;
@@ -233,16 +236,16 @@ static void results_status(struct ui *ui, struct view *v, struct strbuf *bar)
 }
 
 const struct view_ops results_view_ops = {
-	.kind = VIEW_RESULTS,
-	.hints = N_("? help  / search  q back"),
-	.open = results_open,
-	.draw = results_draw,
-	.rows = results_rows,
-	.enter = results_enter,
-	.action = results_action,
-	.reload = results_reload,
-	.selected = results_selected,
-	.key = results_key,
-	.status = results_status,
-	.release = results_release,
+    .kind = VIEW_RESULTS,
+    .hints = N_("? help  / search  q back"),
+    .open = results_open,
+    .draw = results_draw,
+    .rows = results_rows,
+    .enter = results_enter,
+    .action = results_action,
+    .reload = results_reload,
+    .selected = results_selected,
+    .key = results_key,
+    .status = results_status,
+    .release = results_release,
 };

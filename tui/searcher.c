@@ -41,8 +41,8 @@ static void result_release(struct searcher_result *r)
 
 static void run(struct searcher *s, const char *text, bool by_date, size_t limit, struct searcher_result *r)
 {
-	struct search_opts o = { limit, by_date, false, DEADLINE_MS };
-	struct search_result res = { NULL, 0, 0, 0 };
+	struct search_opts o = {limit, by_date, false, DEADLINE_MS};
+	struct search_result res = {NULL, 0, 0, 0};
 	struct query *q = NULL;
 	struct vt_diag diag;
 	long *ids = NULL;

@@ -19,7 +19,7 @@ struct searcher_result {
 	unsigned long gen;     /* which request this answers */
 	struct case_row *rows; /* owned by the receiver after a poll */
 	size_t nrows, total;
-	char error[512];       /* non-empty: the search failed */
+	char error[512]; /* non-empty: the search failed */
 };
 
 /* Opens a second connection to the database at `path` and starts the worker. */

@@ -66,7 +66,8 @@ static void read_file(struct settings *c)
 		if (!*s || *s == '#' || *s == ';' || *s == '[')
 			continue;
 		if (!(eq = strchr(s, '='))) {
-			out_printf(stderr, _("%s:%ld: warning: not 'key = value'; line ignored\n"), path, lineno);
+			out_printf(stderr, _("%s:%ld: warning: not 'key = value'; line ignored\n"), path,
+				   lineno);
 			continue;
 		}
 		*eq = '\0';
@@ -74,7 +75,8 @@ static void read_file(struct settings *c)
 		value = trim(eq + 1);
 		if (!strcmp(key, "database")) {
 			free(c->db_path);
-			c->db_path = value[0] == '~' && home ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
+			c->db_path =
+			    value[0] == '~' && home ? xasprintf("%s%s", home, value + 1) : xstrdup(value);
 		} else if (!strcmp(key, "user")) {
 			free(c->user);
 			c->user = *value ? xstrdup(value) : NULL;
@@ -82,24 +84,30 @@ static void read_file(struct settings *c)
 			if (!strcmp(value, "date") || !strcmp(value, "relevance"))
 				c->sort_by_date = !strcmp(value, "date");
 			else
-				out_printf(stderr, _("%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n"), path,
-					lineno, value);
+				out_printf(
+				    stderr,
+				    _("%s:%ld: warning: sort is relevance or date, not '%s'; ignored\n"),
+				    path, lineno, value);
 		} else if (!strcmp(key, "color") || !strcmp(key, "colour")) {
 			if ((b = yes_no(value)) < 0)
-				out_printf(stderr, _("%s:%ld: warning: %s is yes or no, not '%s'; ignored\n"), path, lineno, key,
-					value);
+				out_printf(stderr, _("%s:%ld: warning: %s is yes or no, not '%s'; ignored\n"),
+					   path, lineno, key, value);
 			else
 				c->no_color = !b;
 		} else if (!strcmp(key, "max_file_size")) {
 			if (!settings_parse_megabytes(value, &c->max_file_size))
-				out_printf(stderr, _("%s:%ld: warning: %s is a number of megabytes, not '%s'; ignored\n"), path,
-					lineno, key, value);
+				out_printf(
+				    stderr,
+				    _("%s:%ld: warning: %s is a number of megabytes, not '%s'; ignored\n"),
+				    path, lineno, key, value);
 		} else if (!strcmp(key, "theme")) {
 			free(c->theme);
 			c->theme = *value ? xstrdup(value) : NULL;
 		} else {
-			out_printf(stderr, _("%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme, max_file_size); ignored\n"),
-				path, lineno, key);
+			out_printf(stderr,
+				   _("%s:%ld: warning: unknown key '%s' (database, user, sort, color, theme, "
+				     "max_file_size); ignored\n"),
+				   path, lineno, key);
 		}
 	}
 	fclose(f);

@@ -21,11 +21,11 @@
 #include <stddef.h>
 
 struct settings {
-	char *db_path;        /* NULL until main picks the default */
-	bool readonly;        /* --read-only */
-	char *user;           /* who tags and writes notes; never NULL after settings_load */
-	char *theme;          /* NULL: the built-in colours */
-	bool sort_by_date;    /* results newest first, not by relevance */
+	char *db_path;	   /* NULL until main picks the default */
+	bool readonly;	   /* --read-only */
+	char *user;	   /* who tags and writes notes; never NULL after settings_load */
+	char *theme;	   /* NULL: the built-in colours */
+	bool sort_by_date; /* results newest first, not by relevance */
 	bool no_color;
 	size_t max_file_size; /* bytes: the largest file import and sync read */
 };

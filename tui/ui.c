@@ -54,9 +54,11 @@ static void draw_prompt(struct ui *ui, int y)
 			draw_text(y + 1, col, ui->cols - col, "^", 1, draw_attr(STYLE_ERROR));
 		snprintf(buf, sizeof(buf), "%s", ui->qerror);
 		if (col + 2 + draw_width(buf, strlen(buf)) <= ui->cols)
-			draw_text(y + 1, col + 2, ui->cols - col - 2, buf, strlen(buf), draw_attr(STYLE_ERROR));
+			draw_text(y + 1, col + 2, ui->cols - col - 2, buf, strlen(buf),
+				  draw_attr(STYLE_ERROR));
 		else
-			draw_text(y + 1, 0, col > 0 ? col - 1 : ui->cols, buf, strlen(buf), draw_attr(STYLE_ERROR));
+			draw_text(y + 1, 0, col > 0 ? col - 1 : ui->cols, buf, strlen(buf),
+				  draw_attr(STYLE_ERROR));
 	}
 }
 
@@ -78,7 +80,8 @@ static void draw_status(struct ui *ui, struct view *v)
 	draw_text(y, 0, ui->cols, bar.buf, bar.len, draw_attr(STYLE_STATUS));
 	strbuf_release(&bar);
 	if (ui->mini.active) {
-		int x = draw_text(y, 0, ui->cols, ui->mini.label, strlen(ui->mini.label), draw_attr(STYLE_STATUS));
+		int x = draw_text(y, 0, ui->cols, ui->mini.label, strlen(ui->mini.label),
+				  draw_attr(STYLE_STATUS));
 
 		draw_fill(y, x, ui->cols - x, A_NORMAL);
 		draw_text(y, x, ui->cols - x, ui->mini.edit.text.buf, ui->mini.edit.text.len, A_NORMAL);
@@ -107,7 +110,8 @@ static void draw_screen(struct ui *ui)
 	erase();
 	if (ui->cols < MIN_COLS || ui->rows < MIN_ROWS) {
 		char msg[100];
-		snprintf(msg, sizeof(msg), _("Too small (%dx%d): need %dx%d"), ui->cols, ui->rows, MIN_COLS, MIN_ROWS);
+		snprintf(msg, sizeof(msg), _("Too small (%dx%d): need %dx%d"), ui->cols, ui->rows, MIN_COLS,
+			 MIN_ROWS);
 		draw_text(0, 0, ui->cols, msg, strlen(msg), A_BOLD);
 		refresh();
 		return;
@@ -141,10 +145,21 @@ static const struct {
 	const char *name;
 	int key;
 } key_names[] = {
-	{ "Enter", '\n' },    { "Esc", 27 },	      { "Up", KEY_UP },	    { "Down", KEY_DOWN },
-	{ "Left", KEY_LEFT }, { "Right", KEY_RIGHT }, { "PgUp", KEY_PPAGE }, { "PgDn", KEY_NPAGE },
-	{ "Home", KEY_HOME }, { "End", KEY_END },     { "Backspace", KEY_BACKSPACE },
-	{ "Tab", '\t' },      { "Ctrl-C", 3 },	      { "Space", ' ' },	    { "Ctrl-L", 12 },
+    {"Enter", '\n'},
+    {"Esc", 27},
+    {"Up", KEY_UP},
+    {"Down", KEY_DOWN},
+    {"Left", KEY_LEFT},
+    {"Right", KEY_RIGHT},
+    {"PgUp", KEY_PPAGE},
+    {"PgDn", KEY_NPAGE},
+    {"Home", KEY_HOME},
+    {"End", KEY_END},
+    {"Backspace", KEY_BACKSPACE},
+    {"Tab", '\t'},
+    {"Ctrl-C", 3},
+    {"Space", ' '},
+    {"Ctrl-L", 12},
 };
 
 /* Scripted input: queued keys from the current "type" line. */
@@ -240,7 +255,10 @@ static void dump_screen(const char *path, const char *attrs)
 			if (mvin_wch(y, x, &cc) == ERR)
 				break;
 			getcchar(&cc, wc, &attr, &pair, NULL);
-			strbuf_addch(&marks, pair ? 'c' : (attr & A_REVERSE) ? 'r' : (attr & (A_BOLD | A_UNDERLINE)) ? 'b' : '.');
+			strbuf_addch(&marks, pair			       ? 'c'
+					     : (attr & A_REVERSE)	       ? 'r'
+					     : (attr & (A_BOLD | A_UNDERLINE)) ? 'b'
+									       : '.');
 			if (!wc[0])
 				continue;
 			if (wcwidth(wc[0]) == 0 && x > 0)
@@ -335,7 +353,8 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 			return 1;
 		}
 		null_out = fopen("/dev/null", "w");
-		screen = newterm(term && *term && strcmp(term, "dumb") ? term : "xterm-256color", null_out, stdin);
+		screen =
+		    newterm(term && *term && strcmp(term, "dumb") ? term : "xterm-256color", null_out, stdin);
 		if (!screen) {
 			out_printf(stderr, _("vedtak: no terminal description for the test screen\n"));
 			fclose(ui.script);
@@ -354,7 +373,7 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	keypad(stdscr, TRUE);
 	mousemask(BUTTON4_PRESSED
 #ifdef BUTTON5_PRESSED
-			  | BUTTON5_PRESSED
+		      | BUTTON5_PRESSED
 #endif
 		  ,
 		  NULL);
@@ -408,7 +427,8 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 			draw_screen(&ui);
 			clock_gettime(CLOCK_MONOTONIC, &t1);
 			fprintf(ui.timing, "%.3f\n",
-				(double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
+				(double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+				    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 		}
 	}
 	if (ui.script) {

@@ -13,7 +13,8 @@
 struct settings;
 struct store;
 
-/* Runs the UI on `store`; `status` is shown first (e.g. what the first start imported). Returns the exit status. */
+/* Runs the UI on `store`; `status` is shown first (e.g. what the first start imported). Returns the exit
+ * status. */
 int ui_run(struct settings *settings, struct store *store, const char *status);
 
 /* True when the UI should run: a terminal, or a test script. */

@@ -106,7 +106,6 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 	}
 }
 
-
 void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 {
 	size_t i;
@@ -142,7 +141,8 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 			if (hs > pos)
 				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + pos, hs - pos, base);
 			if (he > hs && x < x0 + w)
-				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + hs, he - hs, draw_attr(STYLE_HIT));
+				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + hs, he - hs,
+					       draw_attr(STYLE_HIT));
 			pos = he > pos ? he : pos;
 		}
 	}
@@ -173,11 +173,11 @@ void view_move(struct view *v, size_t n, long delta, int h)
 		v->cursor = (size_t)((long)v->cursor + delta);
 }
 
-
 void view_cursor_to_target(struct view *v, size_t from)
 {
 	for (v->cursor = from; v->cursor < v->nlines; v->cursor++)
-		if (v->lines[v->cursor].search || v->lines[v->cursor].meeting_id || v->lines[v->cursor].case_id)
+		if (v->lines[v->cursor].search || v->lines[v->cursor].meeting_id ||
+		    v->lines[v->cursor].case_id)
 			return;
 	v->cursor = from < v->nlines ? from : 0;
 }

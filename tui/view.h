@@ -19,7 +19,15 @@ struct ui;
 struct strbuf;
 struct hit;
 
-enum view_kind { VIEW_MEETINGS, VIEW_RESULTS, VIEW_CASE, VIEW_MEETING, VIEW_PRESENTERS, VIEW_HELP, VIEW_KINDS };
+enum view_kind {
+	VIEW_MEETINGS,
+	VIEW_RESULTS,
+	VIEW_CASE,
+	VIEW_MEETING,
+	VIEW_PRESENTERS,
+	VIEW_HELP,
+	VIEW_KINDS
+};
 
 /* One line of a view: its text, style and hits, and what Enter on it opens. */
 struct tline {
@@ -28,7 +36,7 @@ struct tline {
 	struct hit *hits;
 	size_t nhits;
 	long case_id, meeting_id; /* a case, or a meeting when case_id is 0 */
-	char *search;             /* or the query Enter runs */
+	char *search;		  /* or the query Enter runs */
 };
 
 /* What to open: a meeting, a case of a meeting. */
@@ -40,7 +48,7 @@ struct view;
 
 struct view_ops {
 	enum view_kind kind;
-	bool text;         /* a text to page through, not rows to select */
+	bool text;	   /* a text to page through, not rows to select */
 	const char *hints; /* the keys this screen offers, for the title bar (N_()) */
 	/* Makes the view (loading what it shows); NULL with the status line saying why. */
 	struct view *(*open)(struct ui *ui, const struct view_target *target);
@@ -73,7 +81,7 @@ struct view {
 	size_t nlines, alloc;
 	size_t cursor, top;
 	int built_width; /* laid out for this width; 0: lay out again */
-	void *data;      /* the kind's own, freed by ops->release */
+	void *data;	 /* the kind's own, freed by ops->release */
 };
 
 struct view *view_new(const struct view_ops *ops, const char *title);

@@ -45,9 +45,10 @@ static double timed(struct searcher *s, const char *text, unsigned long gen)
 
 int main(int argc, char **argv)
 {
-	static const char *const slow[] = { "helse*", "hel*", "helse", "/[a-z]+sjon\\b/", "/API[- ]?(håndtering|forvaltning)/" };
+	static const char *const slow[] = {"helse*", "hel*", "helse", "/[a-z]+sjon\\b/",
+					   "/API[- ]?(håndtering|forvaltning)/"};
 	static const char *const quick = "presenter:aksnes";
-	const struct timespec gap = { 0, 2000000 };
+	const struct timespec gap = {0, 2000000};
 	struct searcher *s;
 	struct vt_diag diag;
 	unsigned long gen = 0;
@@ -89,7 +90,8 @@ int main(int argc, char **argv)
 				lat[i] = 0;
 		}
 		qsort(lat, (size_t)runs, sizeof(*lat), cmp_double);
-		printf("%-40s %8.1f %8.1f %10.1f %10.1f\n", slow[q], alone, quick_alone, lat[runs / 2], lat[runs - 1]);
+		printf("%-40s %8.1f %8.1f %10.1f %10.1f\n", slow[q], alone, quick_alone, lat[runs / 2],
+		       lat[runs - 1]);
 	}
 	printf("alone: the slow query run to the end; quick: '%s' alone (best of 5);\n", quick);
 	printf("abandon: time to the quick query's result minus 'quick' (budget: 20 ms).\n");

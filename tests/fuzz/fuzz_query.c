@@ -14,8 +14,8 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char text[] =
-	"NUFA drøftet saken og ba Direktoratet for e-helse ta med innspill. «Forsvarlig pasientbehandling "
-	"uten IKT?» – Løwe, Löwe, får, far, vedtaket, e-helsestrategi, API-håndtering, FHIR R4, 11/21.";
+    "NUFA drøftet saken og ba Direktoratet for e-helse ta med innspill. «Forsvarlig pasientbehandling "
+    "uten IKT?» – Løwe, Löwe, får, far, vedtaket, e-helsestrategi, API-håndtering, FHIR R4, 11/21.";
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -21,20 +21,30 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static const char *const kinds[] = { "tag", "untag", "note", "save", "unsave" };
+static const char *const kinds[] = {"tag", "untag", "note", "save", "unsave"};
 
 static const char *default_field(int field, const char *kind, char *idbuf, size_t n)
 {
 	switch (field) {
-	case SF_ID: snprintf(idbuf, 64, "0123456789abcdef-%016zx", n); return idbuf;
-	case SF_BATCH: return "00000000000000aa";
-	case SF_CASE_KEY: return strcmp(kind, "save") && strcmp(kind, "unsave") ? "NUFA|11/21|1" : NULL;
-	case SF_TAG: return !strcmp(kind, "tag") || !strcmp(kind, "untag") ? "fhir" : NULL;
-	case SF_NAME: return !strcmp(kind, "save") || !strcmp(kind, "unsave") ? "navn" : NULL;
-	case SF_TEXT: return !strcmp(kind, "note") ? "notat" : !strcmp(kind, "save") ? "fhir" : NULL;
-	case SF_AUTHOR: return "ola";
-	case SF_AT: return "2025-01-02T03:04:05.000Z";
-	default: return NULL;
+	case SF_ID:
+		snprintf(idbuf, 64, "0123456789abcdef-%016zx", n);
+		return idbuf;
+	case SF_BATCH:
+		return "00000000000000aa";
+	case SF_CASE_KEY:
+		return strcmp(kind, "save") && strcmp(kind, "unsave") ? "NUFA|11/21|1" : NULL;
+	case SF_TAG:
+		return !strcmp(kind, "tag") || !strcmp(kind, "untag") ? "fhir" : NULL;
+	case SF_NAME:
+		return !strcmp(kind, "save") || !strcmp(kind, "unsave") ? "navn" : NULL;
+	case SF_TEXT:
+		return !strcmp(kind, "note") ? "notat" : !strcmp(kind, "save") ? "fhir" : NULL;
+	case SF_AUTHOR:
+		return "ola";
+	case SF_AT:
+		return "2025-01-02T03:04:05.000Z";
+	default:
+		return NULL;
 	}
 }
 
@@ -58,7 +68,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	strbuf_add(&in, data, size);
 	sync_file_begin(&out, "00000000000000ff");
 	for (line = in.buf; line && *line; line = next) {
-		char *raw[SYNC_FIELDS] = { 0 }, *p = line;
+		char *raw[SYNC_FIELDS] = {0}, *p = line;
 		const char *f[SYNC_FIELDS], *kind;
 		int i;
 
@@ -70,8 +80,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				*p++ = '\0';
 		}
 		kind = raw[SF_KIND] && strlen(raw[SF_KIND]) == 1 ? kinds[(unsigned char)raw[SF_KIND][0] % 5]
-		       : raw[SF_KIND] && *raw[SF_KIND]		   ? raw[SF_KIND]
-								   : "tag";
+		       : raw[SF_KIND] && *raw[SF_KIND]		 ? raw[SF_KIND]
+								 : "tag";
 		for (i = 0; i < SYNC_FIELDS; i++) {
 			if (i == SF_KIND)
 				f[i] = kind;

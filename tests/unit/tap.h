@@ -14,8 +14,8 @@ static int tap_n, tap_failed;
 
 #define ok(cond, ...) tap_ok(!!(cond), __FILE__, __LINE__, __VA_ARGS__)
 
-__attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *file, int line,
-							 const char *fmt, ...)
+__attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *file, int line, const char *fmt,
+							...)
 {
 	va_list ap;
 
@@ -32,20 +32,20 @@ __attribute__((format(printf, 4, 5))) static int tap_ok(int pass, const char *fi
 	return pass;
 }
 
-#define is_str(got, want, ...)                                                                      \
-	do {                                                                                        \
-		const char *g_ = (got), *w_ = (want);                                               \
-		if (!tap_ok((g_ == NULL && w_ == NULL) || (g_ && w_ && !strcmp(g_, w_)), __FILE__, \
-			    __LINE__, __VA_ARGS__))                                                 \
-			printf("#   got:  %s%s%s\n#   want: %s%s%s\n", g_ ? "'" : "", g_ ? g_ : "NULL", \
-			       g_ ? "'" : "", w_ ? "'" : "", w_ ? w_ : "NULL", w_ ? "'" : "");      \
+#define is_str(got, want, ...)                                                                               \
+	do {                                                                                                 \
+		const char *g_ = (got), *w_ = (want);                                                        \
+		if (!tap_ok((g_ == NULL && w_ == NULL) || (g_ && w_ && !strcmp(g_, w_)), __FILE__, __LINE__, \
+			    __VA_ARGS__))                                                                    \
+			printf("#   got:  %s%s%s\n#   want: %s%s%s\n", g_ ? "'" : "", g_ ? g_ : "NULL",      \
+			       g_ ? "'" : "", w_ ? "'" : "", w_ ? w_ : "NULL", w_ ? "'" : "");               \
 	} while (0)
 
-#define is_int(got, want, ...)                                                                      \
-	do {                                                                                        \
-		long g_ = (long)(got), w_ = (long)(want);                                           \
-		if (!tap_ok(g_ == w_, __FILE__, __LINE__, __VA_ARGS__))                             \
-			printf("#   got:  %ld\n#   want: %ld\n", g_, w_);                              \
+#define is_int(got, want, ...)                                                                               \
+	do {                                                                                                 \
+		long g_ = (long)(got), w_ = (long)(want);                                                    \
+		if (!tap_ok(g_ == w_, __FILE__, __LINE__, __VA_ARGS__))                                      \
+			printf("#   got:  %ld\n#   want: %ld\n", g_, w_);                                    \
 	} while (0)
 
 static int done_testing(void)

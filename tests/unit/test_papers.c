@@ -45,12 +45,16 @@ static void test_people(void)
 	   "a lower-case word is no part of a name");
 	ok(!papers_person_name("E-helse", 7), "one word is no name");
 	is_str(people("Bente Aalgaard, E-helse og Rune Tveitnes, Helse Vest RHF"),
-	       "Bente Aalgaard=E-helse; Rune Tveitnes=Helse Vest RHF", "each name takes the organisation after it");
-	is_str(people("Kjersti Lindahl og Arvid Dyrnes, E-helse"), "Kjersti Lindahl=E-helse; Arvid Dyrnes=E-helse",
+	       "Bente Aalgaard=E-helse; Rune Tveitnes=Helse Vest RHF",
+	       "each name takes the organisation after it");
+	is_str(people("Kjersti Lindahl og Arvid Dyrnes, E-helse"),
+	       "Kjersti Lindahl=E-helse; Arvid Dyrnes=E-helse",
 	       "two names share the organisation written after both");
 	is_str(people("Bente Aalgaard (Direktoratet for e-helse) og Rune Tveitnes (Helse Vest RHF)"),
-	       "Bente Aalgaard=Direktoratet for e-helse; Rune Tveitnes=Helse Vest RHF", "organisations in parentheses");
-	is_str(people("Ingunn Vatne (Helse- og omsorgsdepartementet)"), "Ingunn Vatne=Helse- og omsorgsdepartementet",
+	       "Bente Aalgaard=Direktoratet for e-helse; Rune Tveitnes=Helse Vest RHF",
+	       "organisations in parentheses");
+	is_str(people("Ingunn Vatne (Helse- og omsorgsdepartementet)"),
+	       "Ingunn Vatne=Helse- og omsorgsdepartementet",
 	       "\"Helse- og omsorgs...\" is one organisation, not two names");
 	is_str(people("Thor Steffensen"), "Thor Steffensen=-", "a name alone");
 }
@@ -61,15 +65,17 @@ static void test_types(void)
 	char *w = NULL;
 
 	ok(decision_facets_parse("Orientering/drøfting", strlen("Orientering/drøfting"), &w) ==
-		   (DECISION_FACET(DECISION_ORIENTERING) | DECISION_FACET(DECISION_DROFTING)),
+	       (DECISION_FACET(DECISION_ORIENTERING) | DECISION_FACET(DECISION_DROFTING)),
 	   "Orientering/drøfting is in two facets");
 	is_str(w, "Orientering/drøfting", "and is kept as written");
 	free(w);
 	ok(decision_facets_parse("O/D", 3, &w) != 0, "letter codes");
 	is_str(w, "Orientering/drøfting", "O/D is written out");
 	free(w);
-	ok(decision_facets_parse("Vedtakssak", 10, NULL) == DECISION_FACET(DECISION_GODKJENNING), "Vedtakssak is Godkjenning");
-	ok(decision_facets_parse("Diskusjonssak", 13, NULL) == DECISION_FACET(DECISION_DROFTING), "Diskusjonssak is Drøfting");
+	ok(decision_facets_parse("Vedtakssak", 10, NULL) == DECISION_FACET(DECISION_GODKJENNING),
+	   "Vedtakssak is Godkjenning");
+	ok(decision_facets_parse("Diskusjonssak", 13, NULL) == DECISION_FACET(DECISION_DROFTING),
+	   "Diskusjonssak is Drøfting");
 	ok(decision_facets_parse("Godkjenning av referat", 22, NULL) == 0, "a title is no type");
 	memset(&c, 0, sizeof(c));
 	ok(case_set_type(&c, "D", 1, SOURCE_AGENDA), "a case's type from a letter");
@@ -91,40 +97,39 @@ static struct deck *read_doc(const char *name, const char *text, enum vt_status 
 	return d;
 }
 
-static const char notice[] =
-	"Møteinnkalling\n"
-	"\n"
-	"Møte i NUIT\n"
-	"\n"
-	"Møte      1/2024\n"
-	"Dato      7. feb. 24\n"
-	"Sted      Møterom 2,\n"
-	"          Oslo\n"
-	"\n"
-	"Medlemmer                     Observatører\n"
-	"Ola Nordmann (KS)             Kari Nordmann (HOD)\n"
-	"Per Hansen (Helse Nord\n"
-	"RHF)\n"
-	"\n"
-	"Sak    Tema                                   Tid     Sakstype\n"
-	"1/24   Oppstart av arbeid med felles          09.00\n"
-	"       språk i kommunene                              Drøfting\n"
-	"2/24   Status                                 10.00   Orientering\n"
-	"       Pause                                  10.30\n"
-	"\n"
-	"\fSak    Tema                                           Sakstype\n"
-	"1/24   Oppstart av arbeid med felles språk i kommunene Drøfting\n"
-	"       Forslag til vedtak:                            Vedlegg 1\n"
-	"       NUIT drøfter oppstarten og gir innspill til\n"
-	"\n"
-	"       Innkalling NUIT 7. februar 2024                side 2\n"
-	"\f       arbeidet.\n"
-	"\n"
-	"Sak    Tema                                           Sakstype\n"
-	"2/24   Status                                         Orientering\n"
-	"       Forslag til vedtak: NUIT tar saken til orientering.\n"
-	"\n"
-	"       Innkalling NUIT 7. februar 2024                side 3\n";
+static const char notice[] = "Møteinnkalling\n"
+			     "\n"
+			     "Møte i NUIT\n"
+			     "\n"
+			     "Møte      1/2024\n"
+			     "Dato      7. feb. 24\n"
+			     "Sted      Møterom 2,\n"
+			     "          Oslo\n"
+			     "\n"
+			     "Medlemmer                     Observatører\n"
+			     "Ola Nordmann (KS)             Kari Nordmann (HOD)\n"
+			     "Per Hansen (Helse Nord\n"
+			     "RHF)\n"
+			     "\n"
+			     "Sak    Tema                                   Tid     Sakstype\n"
+			     "1/24   Oppstart av arbeid med felles          09.00\n"
+			     "       språk i kommunene                              Drøfting\n"
+			     "2/24   Status                                 10.00   Orientering\n"
+			     "       Pause                                  10.30\n"
+			     "\n"
+			     "\fSak    Tema                                           Sakstype\n"
+			     "1/24   Oppstart av arbeid med felles språk i kommunene Drøfting\n"
+			     "       Forslag til vedtak:                            Vedlegg 1\n"
+			     "       NUIT drøfter oppstarten og gir innspill til\n"
+			     "\n"
+			     "       Innkalling NUIT 7. februar 2024                side 2\n"
+			     "\f       arbeidet.\n"
+			     "\n"
+			     "Sak    Tema                                           Sakstype\n"
+			     "2/24   Status                                         Orientering\n"
+			     "       Forslag til vedtak: NUIT tar saken til orientering.\n"
+			     "\n"
+			     "       Innkalling NUIT 7. februar 2024                side 3\n";
 
 static void test_notice(void)
 {
@@ -150,7 +155,8 @@ static void test_notice(void)
 				per = &d->attendance[i];
 		}
 		ok(kari && kari->role == ROLE_OBSERVER, "the list beside the members' is the observers'");
-		ok(per && per->role == ROLE_MEMBER && per->organization && !strcmp(per->organization, "Helse Nord RHF"),
+		ok(per && per->role == ROLE_MEMBER && per->organization &&
+		       !strcmp(per->organization, "Helse Nord RHF"),
 		   "a wrapped entry joins its lines");
 	}
 	ok(d->ncases == 2, "two cases (got %zu)", d->ncases);
@@ -167,28 +173,27 @@ static void test_notice(void)
 	deck_free(d);
 }
 
-static const char minutes[] =
-	"Referat\n"
-	"\n"
-	"Møte i NUIT\n"
-	"Dato      7. februar 2024\n"
-	"\n"
-	"Til stede:\n"
-	"Ola Nordmann (KS)\n"
-	"Anne Berg (Helse Nord RHF) for Per Hansen\n"
-	"\n"
-	"Forfall:\n"
-	"Per Hansen (Helse Nord RHF)\n"
-	"\n"
-	"Sak 1/2024   Oppstart av arbeid med felles språk i kommunene\n"
-	"\n"
-	"             Medlemmene støttet oppstarten.\n"
-	"\n"
-	"             NUIT drøftet oppstarten og ga innspill til arbeidet.\n"
-	"\n"
-	"Sak 2/2024   Status\n"
-	"\n"
-	"             Saken ble utsatt til neste møte.\n";
+static const char minutes[] = "Referat\n"
+			      "\n"
+			      "Møte i NUIT\n"
+			      "Dato      7. februar 2024\n"
+			      "\n"
+			      "Til stede:\n"
+			      "Ola Nordmann (KS)\n"
+			      "Anne Berg (Helse Nord RHF) for Per Hansen\n"
+			      "\n"
+			      "Forfall:\n"
+			      "Per Hansen (Helse Nord RHF)\n"
+			      "\n"
+			      "Sak 1/2024   Oppstart av arbeid med felles språk i kommunene\n"
+			      "\n"
+			      "             Medlemmene støttet oppstarten.\n"
+			      "\n"
+			      "             NUIT drøftet oppstarten og ga innspill til arbeidet.\n"
+			      "\n"
+			      "Sak 2/2024   Status\n"
+			      "\n"
+			      "             Saken ble utsatt til neste møte.\n";
 
 static void test_minutes_and_merge(void)
 {
@@ -213,12 +218,16 @@ static void test_minutes_and_merge(void)
 	merged = meeting_merge(docs, 2, n);
 	is_str(merged->source, "m.txt", "the meeting's source is the first imported");
 	is_str(merged->meeting_number, "1/2024", "the notice's number");
-	is_str(merged->cases[0].decision, "NUIT drøfter oppstarten og gir innspill til arbeidet.", "the notice's proposal");
-	is_str(merged->cases[0].recorded, "NUIT drøftet oppstarten og ga innspill til arbeidet.", "the minutes' decision");
+	is_str(merged->cases[0].decision, "NUIT drøfter oppstarten og gir innspill til arbeidet.",
+	       "the notice's proposal");
+	is_str(merged->cases[0].recorded, "NUIT drøftet oppstarten og ga innspill til arbeidet.",
+	       "the minutes' decision");
 	is_str(merged->cases[0].recorded_source, "m.txt", "with its source");
-	ok(merged->nattendance == 3 && merged->attendance[0].source && !strcmp(merged->attendance[0].source, "m.txt"),
+	ok(merged->nattendance == 3 && merged->attendance[0].source &&
+	       !strcmp(merged->attendance[0].source, "m.txt"),
 	   "the minutes' attendance wins over the notice's list");
-	ok(merged->ndocs == 2 && merged->docs[1].kind == DOC_NOTICE, "both documents listed, in import order");
+	ok(merged->ndocs == 2 && merged->docs[1].kind == DOC_NOTICE,
+	   "both documents listed, in import order");
 	deck_free(merged);
 out:
 	deck_free(m);
@@ -228,11 +237,12 @@ out:
 static void test_month_only(void)
 {
 	enum vt_status st;
-	struct deck *d = read_doc("mai.txt",
-				  "Møteinnkalling\n\nMøte i NUFA\n\nDato      mai 2022\nSted      Oslo\n\n"
-				  "Sak    Tema                        Sakstype\n1/22   Oppstart                    Drøfting\n"
-				  "2/22   Status                      Orientering\n",
-				  &st);
+	struct deck *d = read_doc(
+	    "mai.txt",
+	    "Møteinnkalling\n\nMøte i NUFA\n\nDato      mai 2022\nSted      Oslo\n\n"
+	    "Sak    Tema                        Sakstype\n1/22   Oppstart                    Drøfting\n"
+	    "2/22   Status                      Orientering\n",
+	    &st);
 
 	ok(st == VT_OK && d, "a notice dated by its month");
 	if (d)
@@ -243,7 +253,8 @@ static void test_month_only(void)
 static void test_not_papers(void)
 {
 	enum vt_status st;
-	struct deck *d = read_doc("x.txt", "Nyhetsbrev\n\nI møtet ble Sak 14/22 omtalt.\n\nLenker: https://ehelse.no\n", &st);
+	struct deck *d = read_doc(
+	    "x.txt", "Nyhetsbrev\n\nI møtet ble Sak 14/22 omtalt.\n\nLenker: https://ehelse.no\n", &st);
 
 	ok(st == VT_ERR_FORMAT && !d, "a newsletter that mentions a case is no meeting");
 	deck_free(d);
@@ -275,30 +286,30 @@ static void test_word_diff(void)
 
 /* What the minutes of the tests below share: their head, and a case with its own decision. */
 #define MINUTES_HEAD "Referat\n\nMøte i NUFA\n\nDato      12. mars 2025\n"
-#define CASE_17_25 "Sak 17/25 Kodeverk\n\nVedtak:\nNUFA slutter seg til forslaget.\n"
+#define CASE_17_25   "Sak 17/25 Kodeverk\n\nVedtak:\nNUFA slutter seg til forslaget.\n"
 
 /* An agenda whose first column is the time: "Tid  Sak  Tema  Ansvarlig  Sakstype". */
 static void test_time_first(void)
 {
 	static const char text[] =
-		"Møteinnkalling\n"
-		"\n"
-		"Møte i NUFA\n"
-		"\n"
-		"Dato      12. mars 2025\n"
-		"Tid       Kl. 09.00 – 14.00\n"
-		"Sted      Oslo\n"
-		"\n"
-		"Tid      Sak     Tema                                   Ansvarlig        Sakstype\n"
-		"09.00    5/25    Godkjenning av innkalling              Leder            Godkjenning\n"
-		"09.10    6/25    Kodeverk for legemidler –              Per Hansen       Drøfting\n"
-		"                 forslag til forvaltning\n"
-		"10.00    7/25    Status for e-resept                    Kari Nordmann    Orientering\n"
-		"\n"
-		"\fSak 6/25 Kodeverk for legemidler\n"
-		"\n"
-		"Forslag til vedtak:\n"
-		"NUFA drøfter forslaget.\n";
+	    "Møteinnkalling\n"
+	    "\n"
+	    "Møte i NUFA\n"
+	    "\n"
+	    "Dato      12. mars 2025\n"
+	    "Tid       Kl. 09.00 – 14.00\n"
+	    "Sted      Oslo\n"
+	    "\n"
+	    "Tid      Sak     Tema                                   Ansvarlig        Sakstype\n"
+	    "09.00    5/25    Godkjenning av innkalling              Leder            Godkjenning\n"
+	    "09.10    6/25    Kodeverk for legemidler –              Per Hansen       Drøfting\n"
+	    "                 forslag til forvaltning\n"
+	    "10.00    7/25    Status for e-resept                    Kari Nordmann    Orientering\n"
+	    "\n"
+	    "\fSak 6/25 Kodeverk for legemidler\n"
+	    "\n"
+	    "Forslag til vedtak:\n"
+	    "NUFA drøfter forslaget.\n";
 	enum vt_status st;
 	struct deck *d = read_doc("t.txt", text, &st);
 
@@ -320,29 +331,28 @@ out:
 /* A page break without a form feed inside the agenda: the rows after the page's footer are rows too. */
 static void test_table_over_a_page(void)
 {
-	static const char text[] =
-		"Møteinnkalling\n"
-		"\n"
-		"Møte i NUIT\n"
-		"\n"
-		"Dato      7. februar 2024\n"
-		"Sted      Oslo\n"
-		"\n"
-		"Sak    Tema                                           Sakstype\n"
-		"1/24   Godkjenning av innkalling                      Godkjenning\n"
-		"2/24   Orientering fra direktoratet                   Orientering\n"
-		"\n"
-		"\n"
-		"                                                       side 1\n"
-		"\n"
-		"3/24   Felles språk i kommunene – forslag til\n"
-		"       organisering                                   Drøfting\n"
-		"4/24   Eventuelt\n"
-		"\n"
-		"\n"
-		"1/24 Godkjenning av innkalling\n"
-		"\n"
-		"Forslag til vedtak: NUIT godkjenner innkallingen.\n";
+	static const char text[] = "Møteinnkalling\n"
+				   "\n"
+				   "Møte i NUIT\n"
+				   "\n"
+				   "Dato      7. februar 2024\n"
+				   "Sted      Oslo\n"
+				   "\n"
+				   "Sak    Tema                                           Sakstype\n"
+				   "1/24   Godkjenning av innkalling                      Godkjenning\n"
+				   "2/24   Orientering fra direktoratet                   Orientering\n"
+				   "\n"
+				   "\n"
+				   "                                                       side 1\n"
+				   "\n"
+				   "3/24   Felles språk i kommunene – forslag til\n"
+				   "       organisering                                   Drøfting\n"
+				   "4/24   Eventuelt\n"
+				   "\n"
+				   "\n"
+				   "1/24 Godkjenning av innkalling\n"
+				   "\n"
+				   "Forslag til vedtak: NUIT godkjenner innkallingen.\n";
 	enum vt_status st;
 	struct deck *d = read_doc("p.txt", text, &st);
 	size_t i;
@@ -362,35 +372,35 @@ static void test_table_over_a_page(void)
 static void test_joint_decision(void)
 {
 	static const char text[] =
-		MINUTES_HEAD
-		"Sted      Oslo\n"
-		"\n"
-		"Til stede\n"
-		"Ola Nordmann (KS)\n"
-		"\n"
-		"\n"
-		"Sak 15/25 Status for e-resept\n"
-		"\n"
-		"Per Hansen orienterte om status for e-resept og videre planer.\n"
-		"\n"
-		"\n"
-		"Sak 16/25 Status for kjernejournal\n"
-		"\n"
-		"Kari Nordmann orienterte om kjernejournal.\n"
-		"\n"
-		"Vedtak i sak 15/25 og 16/25:\n"
-		"NUFA tar sakene til orientering.\n"
-		"\n"
-		"\n"
-		CASE_17_25;
+	    MINUTES_HEAD "Sted      Oslo\n"
+			 "\n"
+			 "Til stede\n"
+			 "Ola Nordmann (KS)\n"
+			 "\n"
+			 "\n"
+			 "Sak 15/25 Status for e-resept\n"
+			 "\n"
+			 "Per Hansen orienterte om status for e-resept og videre planer.\n"
+			 "\n"
+			 "\n"
+			 "Sak 16/25 Status for kjernejournal\n"
+			 "\n"
+			 "Kari Nordmann orienterte om kjernejournal.\n"
+			 "\n"
+			 "Vedtak i sak 15/25 og 16/25:\n"
+			 "NUFA tar sakene til orientering.\n"
+			 "\n"
+			 "\n" CASE_17_25;
 	enum vt_status st;
 	struct deck *d = read_doc("j.txt", text, &st);
 
 	ok(st == VT_OK && d && d->ncases == 3, "minutes with a joint decision: three cases");
 	if (!d || d->ncases != 3)
 		goto out;
-	is_str(d->cases[0].recorded, "NUFA tar sakene til orientering.", "the first named case has the joint decision");
-	is_str(d->cases[1].recorded, "NUFA tar sakene til orientering.", "so has the case it is written under");
+	is_str(d->cases[0].recorded, "NUFA tar sakene til orientering.",
+	       "the first named case has the joint decision");
+	is_str(d->cases[1].recorded, "NUFA tar sakene til orientering.",
+	       "so has the case it is written under");
 	is_str(d->cases[2].recorded, "NUFA slutter seg til forslaget.", "the next case keeps its own");
 out:
 	deck_free(d);
@@ -400,16 +410,14 @@ out:
 static void test_attendance_table(void)
 {
 	static const char text[] =
-		MINUTES_HEAD
-		"\n"
-		"Deltakere\n"
-		"Navn                   Virksomhet                       Rolle\n"
-		"Ola Nordmann           KS                               Medlem\n"
-		"Per Olsen              Direktoratet for e-helse         Leder\n"
-		"Lise Berg              Helse- og omsorgsdepartementet   Observatør\n"
-		"Nils Dahl              Direktoratet for e-helse         Sekretariat\n"
-		"\n"
-		CASE_17_25;
+	    MINUTES_HEAD "\n"
+			 "Deltakere\n"
+			 "Navn                   Virksomhet                       Rolle\n"
+			 "Ola Nordmann           KS                               Medlem\n"
+			 "Per Olsen              Direktoratet for e-helse         Leder\n"
+			 "Lise Berg              Helse- og omsorgsdepartementet   Observatør\n"
+			 "Nils Dahl              Direktoratet for e-helse         Sekretariat\n"
+			 "\n" CASE_17_25;
 	enum vt_status st;
 	struct deck *d = read_doc("a.txt", text, &st);
 
@@ -420,7 +428,8 @@ static void test_attendance_table(void)
 	ok(d->attendance[0].role == ROLE_MEMBER && !d->attendance[0].note, "Medlem: a member, with no note");
 	is_str(d->attendance[1].note, "Leder", "Leder: a member, noted as leader");
 	ok(d->attendance[2].role == ROLE_OBSERVER, "Observatør: an observer");
-	is_str(d->attendance[2].organization, "Helse- og omsorgsdepartementet", "whose organisation is not the role");
+	is_str(d->attendance[2].organization, "Helse- og omsorgsdepartementet",
+	       "whose organisation is not the role");
 	ok(d->attendance[3].role == ROLE_SECRETARIAT, "Sekretariat: the secretariat");
 out:
 	deck_free(d);

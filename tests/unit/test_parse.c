@@ -44,26 +44,25 @@ static bool slides_contain(const struct deck_case *c, const char *needle)
 }
 
 /* A well-formed deck: heading, members, agenda, two cases. */
-static const char basic[] =
-	"\nNUFA - Webinar\n\n21. – 22. april 2021\n\n\n\n"
-	"Endringer i representanter i NUFA\n\n"
-	"\xEF\x82\x97 Kari Nordmann, Helse Vest RHF\n\n\n\n"
-	"Sak Agenda NUFA Presenterer saken Tid Sakstype\n"
-	" Dag 1 – onsdag 21. april 2021\n\n"
-	"9/21 Godkjenning av innkalling og dagsorden Ola Hansen 10:00 Godkjenning\n"
-	" Pause  10:30\n"
-	"10/21 Strategi for deling av helsedata \n\nog journal\n"
-	"Per Ludvig Skjerven og Anne Berg 10:45 Drøfting\n\n\n\n"
-	"Sak 9/21: Godkjenning av innkalling \n"
-	"og dagsorden\n"
-	" Forslag til vedtak\n\n"
-	"NUFA godkjenner innkalling og dagsorden.\n\n\n\n"
-	"Sak 10/21: Strategi for deling av helsedata og journal\n"
-	" Bakgrunn\n\n"
-	"\xEF\x82\x97 Første punkt\n\nSide 4\n\n\n\n"
-	"Forslag til vedtak\n\n"
-	"NUFA drøfter saken og ber direktoratet ta med seg \n"
-	"innspillene.\n\n\n\nTakk for i dag!\n";
+static const char basic[] = "\nNUFA - Webinar\n\n21. – 22. april 2021\n\n\n\n"
+			    "Endringer i representanter i NUFA\n\n"
+			    "\xEF\x82\x97 Kari Nordmann, Helse Vest RHF\n\n\n\n"
+			    "Sak Agenda NUFA Presenterer saken Tid Sakstype\n"
+			    " Dag 1 – onsdag 21. april 2021\n\n"
+			    "9/21 Godkjenning av innkalling og dagsorden Ola Hansen 10:00 Godkjenning\n"
+			    " Pause  10:30\n"
+			    "10/21 Strategi for deling av helsedata \n\nog journal\n"
+			    "Per Ludvig Skjerven og Anne Berg 10:45 Drøfting\n\n\n\n"
+			    "Sak 9/21: Godkjenning av innkalling \n"
+			    "og dagsorden\n"
+			    " Forslag til vedtak\n\n"
+			    "NUFA godkjenner innkalling og dagsorden.\n\n\n\n"
+			    "Sak 10/21: Strategi for deling av helsedata og journal\n"
+			    " Bakgrunn\n\n"
+			    "\xEF\x82\x97 Første punkt\n\nSide 4\n\n\n\n"
+			    "Forslag til vedtak\n\n"
+			    "NUFA drøfter saken og ber direktoratet ta med seg \n"
+			    "innspillene.\n\n\n\nTakk for i dag!\n";
 
 static void test_basic(void)
 {
@@ -93,11 +92,12 @@ static void test_basic(void)
 	is_str(d->cases[1].presenters[1].name, "Anne Berg", "second presenter");
 	is_str(d->cases[1].title, "Strategi for deling av helsedata og journal",
 	       "a slide title glued on with a leading space is not part of the title");
-	is_str(d->cases[1].decision,
-	       "NUFA drøfter saken og ber direktoratet ta med seg innspillene.", "wrapped decision joined");
+	is_str(d->cases[1].decision, "NUFA drøfter saken og ber direktoratet ta med seg innspillene.",
+	       "wrapped decision joined");
 	ok(slides_contain(&d->cases[1], "Første punkt") && !slides_contain(&d->cases[1], "\xEF\x82\x97"),
 	   "slides keep the text without the private-use bullet");
-	ok(d->cases[1].nslides >= 2 && d->cases[1].slides[0].page && !strcmp(d->cases[1].slides[0].page, "Side 4"),
+	ok(d->cases[1].nslides >= 2 && d->cases[1].slides[0].page &&
+	       !strcmp(d->cases[1].slides[0].page, "Side 4"),
 	   "the slide's page label");
 	ok(!slides_contain(&d->cases[1], "Takk for i dag"), "the closing slide is not part of the last case");
 	is_int(d->nagenda, 3, "agenda rows including the break");
@@ -140,12 +140,13 @@ static void test_heading_without_colon(void)
 
 static void test_label_after_text(void)
 {
-	struct deck *d = parse("NUFA - Oslo\n1. juni 2022\n\n\n\n"
-			       "Sak 7/22: Felles språk\n\n\n\nInnhold\n\n\n\n"
-			       "NUFA drøftet saken og ba direktoratet \n"
-			       "ta med innspill.\n"
-			       "Forslag til vedtak\n\n\n\n"
-			       "Sak 8/22: Neste sak\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n");
+	struct deck *d =
+	    parse("NUFA - Oslo\n1. juni 2022\n\n\n\n"
+		  "Sak 7/22: Felles språk\n\n\n\nInnhold\n\n\n\n"
+		  "NUFA drøftet saken og ba direktoratet \n"
+		  "ta med innspill.\n"
+		  "Forslag til vedtak\n\n\n\n"
+		  "Sak 8/22: Neste sak\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n");
 
 	if (!ok(d != NULL, "label after its text parses"))
 		return;
@@ -165,24 +166,26 @@ static void test_footer_in_decision(void)
 
 	if (!ok(d != NULL, "footers inside a decision parse"))
 		return;
-	is_str(d->cases[0].decision,
-	       "NUFA drøftet saken og ba Helsedirektoratet om å ta med innspillene. Helsedirektoratet tar saken "
-	       "videre.",
-	       "page footers are dropped, and the decision goes on past a page break mid-sentence");
+	is_str(
+	    d->cases[0].decision,
+	    "NUFA drøftet saken og ba Helsedirektoratet om å ta med innspillene. Helsedirektoratet tar saken "
+	    "videre.",
+	    "page footers are dropped, and the decision goes on past a page break mid-sentence");
 	deck_free(d);
 }
 
 static void test_duplicates_and_run_on(void)
 {
-	struct deck *d = parse("NUIT\n2. februar 2023\n\n\n\n"
-			       "Agenda\n"
-			       "5/23 Tittel fem Kari Nordmann 10:00 Orientering\n"
-			       "6/23 Tittel seks Ola Hansen 10:30 Drøfting\n"
-			       "7/23 Tittel sju Ola Hansen 11:00 Drøfting\n\n\n\n"
-			       "Sak 5/23: Tittel fem\n\nForslag til vedtak\n\nNUIT tar saken til orientering.\n\n\n\n"
-			       "Sak 6/23: Tittel seks\n\n\n\nPause\n\n\n\n"
-			       "Mer innhold etter pausen\n\n\n\n"
-			       "Sak 6/23: Tittel seks, del to\n\n\nNoe\n\n\n\nPause\n\n\n\n");
+	struct deck *d =
+	    parse("NUIT\n2. februar 2023\n\n\n\n"
+		  "Agenda\n"
+		  "5/23 Tittel fem Kari Nordmann 10:00 Orientering\n"
+		  "6/23 Tittel seks Ola Hansen 10:30 Drøfting\n"
+		  "7/23 Tittel sju Ola Hansen 11:00 Drøfting\n\n\n\n"
+		  "Sak 5/23: Tittel fem\n\nForslag til vedtak\n\nNUIT tar saken til orientering.\n\n\n\n"
+		  "Sak 6/23: Tittel seks\n\n\n\nPause\n\n\n\n"
+		  "Mer innhold etter pausen\n\n\n\n"
+		  "Sak 6/23: Tittel seks, del to\n\n\nNoe\n\n\n\nPause\n\n\n\n");
 
 	if (!ok(d != NULL, "duplicate numbers parse"))
 		return;
@@ -203,13 +206,14 @@ static void test_duplicates_and_run_on(void)
 
 static void test_not_headings(void)
 {
-	struct deck *d = parse("NUFA - Videomøte\n1. – 2. september 2021\n\n\n\n"
-			       "Endring i saker på agendaen\n\n"
-			       "\xEF\x82\x97 Sak 22/21 har endret innretning fra drøfting til orientering, og nytt "
-			       "forslag til vedtak\n"
-			       "\xEF\x82\x97 Rekkefølgen er endret slik at sak 24/21 kommer før sak \n\n23/21\n\n\n\n"
-			       "Sak 22/21: Felles hjelpenummer\n\n\n\nPlan for 2019/2020 og 2022/2023\n\n\n\n"
-			       "Forslag til vedtak - endret\n\nNUFA tar saken til orientering.\n");
+	struct deck *d =
+	    parse("NUFA - Videomøte\n1. – 2. september 2021\n\n\n\n"
+		  "Endring i saker på agendaen\n\n"
+		  "\xEF\x82\x97 Sak 22/21 har endret innretning fra drøfting til orientering, og nytt "
+		  "forslag til vedtak\n"
+		  "\xEF\x82\x97 Rekkefølgen er endret slik at sak 24/21 kommer før sak \n\n23/21\n\n\n\n"
+		  "Sak 22/21: Felles hjelpenummer\n\n\n\nPlan for 2019/2020 og 2022/2023\n\n\n\n"
+		  "Forslag til vedtak - endret\n\nNUFA tar saken til orientering.\n");
 
 	if (!ok(d != NULL, "sentences mentioning cases parse"))
 		return;
@@ -223,12 +227,13 @@ static void test_not_headings(void)
 
 static void test_sak_agenda_rows(void)
 {
-	struct deck *d = parse("Møte i NUFA\n\nScandic Ishavshotel, Tromsø\n\n24. – 25. april 2024\n\n\n\n"
-			       "Agenda\n"
-			       "Sak 11/24 Første sak Hans Löwe Larsen 11:00 Godkjenning\n"
-			       "Sak 12/24 Andre sak Hans Løwe Larsen 11:10 Orientering\n\n\n\n"
-			       "Sak 11/24: Første sak\n\nForslag til vedtak\n\nNUFA godkjenner.\n\n\n\n"
-			       "Sak 12/24: Andre sak\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n");
+	struct deck *d =
+	    parse("Møte i NUFA\n\nScandic Ishavshotel, Tromsø\n\n24. – 25. april 2024\n\n\n\n"
+		  "Agenda\n"
+		  "Sak 11/24 Første sak Hans Löwe Larsen 11:00 Godkjenning\n"
+		  "Sak 12/24 Andre sak Hans Løwe Larsen 11:10 Orientering\n\n\n\n"
+		  "Sak 11/24: Første sak\n\nForslag til vedtak\n\nNUFA godkjenner.\n\n\n\n"
+		  "Sak 12/24: Andre sak\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n");
 
 	if (!ok(d != NULL, "agenda rows that start with 'Sak' parse"))
 		return;
@@ -246,13 +251,15 @@ static void test_bad_input(void)
 
 	is_int(deck_parse("x", "", 0, &d, &diag), VT_ERR_FORMAT, "empty input is refused");
 	is_str(diag.msg, "empty file", "and named");
-	is_int(deck_parse("x", "Sak 1/21: a\n\xFF\n", 14, &d, &diag), VT_ERR_FORMAT, "invalid UTF-8 is refused");
+	is_int(deck_parse("x", "Sak 1/21: a\n\xFF\n", 14, &d, &diag), VT_ERR_FORMAT,
+	       "invalid UTF-8 is refused");
 	is_int(diag.line, 2, "on its line");
 	ok(strstr(diag.msg, "byte offset 12") != NULL, "with its byte offset: %s", diag.msg);
 	is_int(deck_parse("x", "ab\0cd", 5, &d, &diag), VT_ERR_FORMAT, "NUL bytes are refused");
 	ok(strstr(diag.msg, "binary") != NULL, "as binary");
 	is_int(deck_parse("x", "\xFF\xFEh\0", 4, &d, &diag), VT_ERR_FORMAT, "UTF-16 is refused");
-	is_int(deck_parse("x", "Bare tekst\nuten saker\n", 22, &d, &diag), VT_ERR_FORMAT, "no case, no import");
+	is_int(deck_parse("x", "Bare tekst\nuten saker\n", 22, &d, &diag), VT_ERR_FORMAT,
+	       "no case, no import");
 	ok(strstr(diag.msg, "no case") != NULL, "and says so");
 	ok(d == NULL, "no deck on failure");
 
@@ -265,7 +272,8 @@ static void test_bad_input(void)
 	}
 }
 
-static void check_row(const char *const *lines, size_t n, const char *title, const char *names, const char *org)
+static void check_row(const char *const *lines, size_t n, const char *title, const char *names,
+		      const char *org)
 {
 	char *t, *nm, *o;
 
@@ -280,20 +288,22 @@ static void check_row(const char *const *lines, size_t n, const char *title, con
 
 static void test_agenda_rows(void)
 {
-	const char *a[] = { "Orientering fra Direktoratet for e-helse Hans Løwe Larsen" };
-	const char *b[] = { "Sentral forskrivningsmodul SFM Dag Hammer og Ida", "Nordmann" };
-	const char *c[] = { "Digitalisering av den offentlige tannhelsetjenesten", "Aksel Wikant, Knut Lindland",
-			    "Styringsgruppen for prosjektet", "digitalisering av tannhelsetjenesten" };
-	const char *d[] = { "Bedre tilgang (BTI)", "Sara-Charlotte Kallevig, Geir Kristian", "Hansen",
-			    "Helsedirektoratet" };
-	const char *e[] = { "Godkjenning av innkalling og dagsorden" };
-	const char *f[] = { "Status Helse Sør-Øst Kari Nordmann" };
+	const char *a[] = {"Orientering fra Direktoratet for e-helse Hans Løwe Larsen"};
+	const char *b[] = {"Sentral forskrivningsmodul SFM Dag Hammer og Ida", "Nordmann"};
+	const char *c[] = {"Digitalisering av den offentlige tannhelsetjenesten",
+			   "Aksel Wikant, Knut Lindland", "Styringsgruppen for prosjektet",
+			   "digitalisering av tannhelsetjenesten"};
+	const char *d[] = {"Bedre tilgang (BTI)", "Sara-Charlotte Kallevig, Geir Kristian", "Hansen",
+			   "Helsedirektoratet"};
+	const char *e[] = {"Godkjenning av innkalling og dagsorden"};
+	const char *f[] = {"Status Helse Sør-Øst Kari Nordmann"};
 
 	check_row(a, 1, "Orientering fra Direktoratet for e-helse", "Hans Løwe Larsen", NULL);
 	check_row(b, 2, "Sentral forskrivningsmodul SFM", "Dag Hammer, Ida Nordmann", NULL);
 	check_row(c, 4, "Digitalisering av den offentlige tannhelsetjenesten", "Aksel Wikant, Knut Lindland",
 		  "Styringsgruppen for prosjektet digitalisering av tannhelsetjenesten");
-	check_row(d, 4, "Bedre tilgang (BTI)", "Sara-Charlotte Kallevig, Geir Kristian Hansen", "Helsedirektoratet");
+	check_row(d, 4, "Bedre tilgang (BTI)", "Sara-Charlotte Kallevig, Geir Kristian Hansen",
+		  "Helsedirektoratet");
 	check_row(e, 1, "Godkjenning av innkalling og dagsorden", NULL, NULL);
 	check_row(f, 1, "Status Helse Sør-Øst", "Kari Nordmann", NULL);
 }
@@ -318,8 +328,8 @@ static void check_member(const char *text, const char *person, const char *org, 
 
 static void test_members(void)
 {
-	check_member("Line Andreassen Sæle fra FHI. Hun erstatter Peter Holmes.", "Line Andreassen Sæle", "FHI",
-		     "Peter Holmes", NULL);
+	check_member("Line Andreassen Sæle fra FHI. Hun erstatter Peter Holmes.", "Line Andreassen Sæle",
+		     "FHI", "Peter Holmes", NULL);
 	check_member("Tove Sørensen Helse Nord IKT stiller dag 2 for Randi Brendberg.", "Tove Sørensen",
 		     "Helse Nord IKT", "Randi Brendberg", "dag 2");
 	check_member("Øystein Berg-Sletteng, Helse Nord RHF, stiller for Øyvind Broback begge dagene.",
@@ -332,7 +342,8 @@ static void test_names(void)
 {
 	size_t at, len;
 
-	is_str(body_find("Møte i NEHS", 12, &at, &len), "Nasjonalt e-helsestyre", "NEHS is the e-health board");
+	is_str(body_find("Møte i NEHS", 12, &at, &len), "Nasjonalt e-helsestyre",
+	       "NEHS is the e-health board");
 	is_str(body_find("NUFA-saken", 10, &at, &len), "NUFA", "NUFA inside a compound with a dash");
 	ok(body_find("KONUFAB", 7, &at, &len) == NULL, "no body inside another word");
 	ok(org_like("Helsedirektoratet", 17), "Helsedirektoratet is an organisation");

@@ -67,11 +67,13 @@ static void regex_runs(void)
 	memset(long_a, 'a', 20000);
 	long_a[20000] = 'b';
 	long_a[20001] = '\0';
-	is_int(regex_match(q->root->re, long_a, 20001, 0, &s, &e), -1, "and stops at its limit instead of hanging");
+	is_int(regex_match(q->root->re, long_a, 20001, 0, &s, &e), -1,
+	       "and stops at its limit instead of hanging");
 	free(long_a);
 	query_free(q);
 
-	ok(query_compile("/API[- ]?(håndtering|forvaltning)/", &q, &d) == VT_OK, "the issue's example compiles");
+	ok(query_compile("/API[- ]?(håndtering|forvaltning)/", &q, &d) == VT_OK,
+	   "the issue's example compiles");
 	ok(regex_literal(q->root->re) == NULL, "alternation: no required literal");
 	query_free(q);
 	ok(query_compile("/fhir[- ]api/", &q, &d) == VT_OK, "a pattern with literals compiles");
@@ -134,11 +136,14 @@ int main(void)
 	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
 	{
 		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;
-		char *accent = tag_normalise("a\xCC\x88\xCC\x81"), *accent2 = accent ? tag_normalise(accent) : NULL;
+		char *accent = tag_normalise("a\xCC\x88\xCC\x81"),
+		     *accent2 = accent ? tag_normalise(accent) : NULL;
 		char *bidi = tag_normalise("fhir\xE2\x80\xAE"), *zw = tag_normalise("fh\xE2\x80\x8Bir");
 
-		ok(once && again && !strcmp(once, "oppf\xC3\xB8lging") && !strcmp(again, once), "a tag name normalises once");
-		ok(accent && accent2 && !strcmp(accent, accent2), "a with two combining accents: normalising twice is once");
+		ok(once && again && !strcmp(once, "oppf\xC3\xB8lging") && !strcmp(again, once),
+		   "a tag name normalises once");
+		ok(accent && accent2 && !strcmp(accent, accent2),
+		   "a with two combining accents: normalising twice is once");
 		ok(!bidi && !zw, "a bidirectional override or a zero-width space is no part of a tag name");
 		free(once);
 		free(again);

@@ -39,14 +39,16 @@ static void test_utf8(void)
 	is_str(sb.buf, "får", "å written as a and a combining ring folds as å");
 	strbuf_reset(&sb);
 	utf8_fold(&sb, "Dvořák Ærø Čapek ΩMEGA", strlen("Dvořák Ærø Čapek ΩMEGA"));
-	is_str(sb.buf, "dvořak ærø čapek ωmega", "case folds by Unicode; accents only of Latin-1 go; æ and ø stay");
+	is_str(sb.buf, "dvořak ærø čapek ωmega",
+	       "case folds by Unicode; accents only of Latin-1 go; æ and ø stay");
 	strbuf_reset(&sb);
 	{
 		struct strbuf twice = STRBUF_INIT;
 
 		utf8_fold(&sb, "a\xCC\x88\xCC\x81", 5); /* a, combining diaeresis, combining acute */
 		utf8_fold(&twice, sb.buf, sb.len);
-		is_str(twice.buf, sb.buf, "folding twice is folding once (ä with an accent becomes æ with it)");
+		is_str(twice.buf, sb.buf,
+		       "folding twice is folding once (ä with an accent becomes æ with it)");
 		strbuf_release(&twice);
 		strbuf_reset(&sb);
 	}
@@ -88,7 +90,8 @@ static void test_sha256(void)
 		}
 		is_int(bad, 0, "both SHA-256 implementations agree on 0..1000 bytes");
 		sha256_hex_portable("abc", 3, hex);
-		is_str(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", "portable SHA-256 of abc");
+		is_str(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+		       "portable SHA-256 of abc");
 	}
 }
 
@@ -155,7 +158,8 @@ static void test_case_numbers(void)
 
 	ok(scan_case_number("11/21", 5, &no) && !strcmp(no.text, "11/21") && no.seq == 11 && no.year == 2021,
 	   "11/21 is case 11 of 2021");
-	ok(scan_case_number("9/2021 Tittel", 13, &no) && !strcmp(no.text, "9/21"), "9/2021 normalises to 9/21");
+	ok(scan_case_number("9/2021 Tittel", 13, &no) && !strcmp(no.text, "9/21"),
+	   "9/2021 normalises to 9/21");
 	ok(!scan_case_number("2019/2020", 9, &no), "2019/2020 is a year range, not a case");
 	ok(!scan_case_number("3/7", 3, &no), "3/7 is not a case number");
 	ok(!scan_case_number("1/12/2024", 9, &no), "a date is not a case number");
@@ -166,7 +170,8 @@ static void test_scan(void)
 	size_t at;
 	char t[6];
 
-	ok(scan_time_at_end("Hans Løwe Larsen 10:00 ", 23, &at, t) && !strcmp(t, "10:00"), "a time ends a line");
+	ok(scan_time_at_end("Hans Løwe Larsen 10:00 ", 23, &at, t) && !strcmp(t, "10:00"),
+	   "a time ends a line");
 	ok(scan_time_at_end("Pause 9.05", 10, &at, t) && !strcmp(t, "09:05") && at == 6, "9.05 is a time");
 	ok(!scan_time_at_end("Versjon 2.0", 11, &at, t), "2.0 is not a time");
 	is_int(scan_type_at_end("Bjarte Aksnes 10:25 Drøfting", strlen("Bjarte Aksnes 10:25 Drøfting"), &at),
@@ -183,18 +188,22 @@ static void test_scan(void)
 
 static void test_infer(void)
 {
-	is_int(scan_infer_type("NUFA drøftet saken og ba Direktoratet ..."), DECISION_DROFTING, "past tense drøftet");
+	is_int(scan_infer_type("NUFA drøftet saken og ba Direktoratet ..."), DECISION_DROFTING,
+	       "past tense drøftet");
 	is_int(scan_infer_type("NUFA tok saken til orientering og ba ..."), DECISION_ORIENTERING,
 	       "tok saken til orientering");
 	is_int(scan_infer_type("NUFA tar saken til orientering og ber om å drøfte ..."), DECISION_ORIENTERING,
 	       "the first keyword decides");
-	is_int(scan_infer_type("NUFA godkjenner innkalling og dagsorden."), DECISION_GODKJENNING, "godkjenner");
+	is_int(scan_infer_type("NUFA godkjenner innkalling og dagsorden."), DECISION_GODKJENNING,
+	       "godkjenner");
 	/* The body's usual verbs of assent decide (issue 11): støtter, slutter seg til, anbefaler. */
 	is_int(scan_infer_type("NUFA støtter iverksettelse av modellen"), DECISION_GODKJENNING,
 	       "support is an approval");
 	is_int(scan_infer_type("NUFA slutter seg til anbefalingen"), DECISION_GODKJENNING, "slutter seg til");
-	is_int(scan_infer_type("NUFA tok rapporten til etterretning"), DECISION_ORIENTERING, "til etterretning");
-	is_int(scan_infer_type("NUFA tar med seg funnene fra rapporten"), DECISION_NONE, "no keyword, no type");
+	is_int(scan_infer_type("NUFA tok rapporten til etterretning"), DECISION_ORIENTERING,
+	       "til etterretning");
+	is_int(scan_infer_type("NUFA tar med seg funnene fra rapporten"), DECISION_NONE,
+	       "no keyword, no type");
 }
 
 struct collected {
