@@ -171,6 +171,23 @@ static bool at_keyword(struct parser *p, const char *kw)
 	       (e == p->n || p->s[e] == ' ' || p->s[e] == '\t' || p->s[e] == '(' || p->s[e] == '"');
 }
 
+/*
+ * OR and AND as written, and in lower case too when a term follows (members
+ * type "fhir or hl7"); a lower-case one at the end, or in quotes, is a word.
+ */
+static bool at_operator(struct parser *p, const char *kw)
+{
+	size_t l = strlen(kw), e = p->pos + l;
+
+	if (at_keyword(p, kw))
+		return true;
+	if (e > p->n || strncasecmp(p->s + p->pos, kw, l) || (e < p->n && p->s[e] != ' ' && p->s[e] != '\t'))
+		return false;
+	while (e < p->n && (p->s[e] == ' ' || p->s[e] == '\t'))
+		e++;
+	return e < p->n && p->s[e] != ')';
+}
+
 static bool word_char(char c)
 {
 	return c != ' ' && c != '\t' && c != '\n' && c != '(' && c != ')' && c != '"';
@@ -589,6 +606,19 @@ static struct qnode *primary(struct parser *p)
 				field = fields[k].field;
 				known = true;
 			}
+		/* A pasted address (https://...) is text: the phrase of its words. */
+		if (!known && i + 2 < p->n && p->s[i + 1] == '/' && p->s[i + 2] == '/') {
+			size_t e = i;
+
+			while (e < p->n && word_char(p->s[e]))
+				e++;
+			n = node_new(Q_TERM, at);
+			n->field = QF_ANY;
+			n->term = QT_PHRASE;
+			n->text = xstrndup(p->s + at, e - at);
+			p->pos = e;
+			return n;
+		}
 		if (!known)
 			return fail(
 			    p, at,
@@ -643,7 +673,7 @@ static struct qnode *unary(struct parser *p)
 static bool at_end_of_and(struct parser *p)
 {
 	skip_space(p);
-	return p->pos >= p->n || p->s[p->pos] == ')' || at_keyword(p, "OR");
+	return p->pos >= p->n || p->s[p->pos] == ')' || at_operator(p, "OR");
 }
 
 static struct qnode *parse_and(struct parser *p)
@@ -654,7 +684,7 @@ static struct qnode *parse_and(struct parser *p)
 		struct qnode *right, *n;
 		size_t at = p->pos;
 
-		if (at_keyword(p, "AND"))
+		if (at_operator(p, "AND"))
 			p->pos += 3;
 		right = unary(p);
 		if (!right) {
@@ -678,7 +708,7 @@ static struct qnode *parse_or(struct parser *p)
 		size_t at;
 
 		skip_space(p);
-		if (!at_keyword(p, "OR"))
+		if (!at_operator(p, "OR"))
 			break;
 		at = p->pos;
 		p->pos += 2;

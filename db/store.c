@@ -1567,3 +1567,15 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 		return db_fail(s, diag, _("checking"));
 	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }
+
+long long store_data_version(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}

@@ -133,4 +133,11 @@ void store_interrupt(struct store *s);
 void store_interrupt_clear(struct store *s);
 bool store_interrupted(struct store *s);
 
+/*
+ * SQLite's data_version: it changes when another connection (another
+ * vedtak) commits a change, so that a reader knows to read again. -1 when
+ * it cannot be read.
+ */
+long long store_data_version(struct store *s);
+
 #endif

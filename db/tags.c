@@ -225,6 +225,75 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 	return ret;
 }
 
+/* This machine's newest tag batch that is neither an undo nor undone, and when it began. */
+#define LAST_TAG_BATCH                                                                                       \
+	"SELECT batch, min(at) FROM ops WHERE kind IN ('tag', 'untag')"                                      \
+	" AND id LIKE (SELECT value FROM meta WHERE key = 'machine') || '-%'"                                \
+	" AND (name IS NULL OR name NOT LIKE 'undo %')"                                                      \
+	" AND batch NOT IN (SELECT substr(name, 6) FROM ops WHERE name LIKE 'undo %')"                       \
+	" GROUP BY batch ORDER BY max(seq) DESC LIMIT 1"
+
+enum vt_status store_tag_undo_peek(struct store *s, struct undo_info *out, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st = NULL;
+	struct strbuf changes = STRBUF_INIT;
+	char *batch = NULL;
+	enum vt_status ret = VT_OK;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (sqlite3_prepare_v2(db, LAST_TAG_BATCH, -1, &st, NULL) != SQLITE_OK) {
+		ret = sql_fail(db, diag, _("undoing"));
+		goto out;
+	}
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo"))
+					: sql_fail(db, diag, _("undoing"));
+		goto out;
+	}
+	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
+	out->when = xstrdup((const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	st = NULL;
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT o.kind, coalesce(o.tag, a.tag), count(DISTINCT coalesce(o.case_key, a.case_key))"
+		" FROM ops o LEFT JOIN ops a ON o.kind = 'untag' AND a.id = o.ref WHERE o.batch = ?1"
+		" GROUP BY o.kind, 2 ORDER BY min(o.seq)",
+		-1, &st, NULL) != SQLITE_OK) {
+		ret = sql_fail(db, diag, _("undoing"));
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, batch, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *tag = (const char *)sqlite3_column_text(st, 1);
+		size_t n = (size_t)sqlite3_column_int64(st, 2);
+
+		if (!tag)
+			continue;
+		strbuf_addf(&changes, "%s%c%s", changes.len ? " " : "",
+			    strcmp((const char *)sqlite3_column_text(st, 0), "untag") ? '+' : '-', tag);
+		out->ncases = n > out->ncases ? n : out->ncases;
+	}
+	if (rc != SQLITE_DONE)
+		ret = sql_fail(db, diag, _("undoing"));
+out:
+	sqlite3_finalize(st);
+	free(batch);
+	out->changes = strbuf_detach(&changes, NULL);
+	if (ret != VT_OK)
+		undo_info_release(out);
+	return ret;
+}
+
+void undo_info_release(struct undo_info *u)
+{
+	free(u->when);
+	free(u->changes);
+	memset(u, 0, sizeof(*u));
+}
+
 enum vt_status store_tag_undo(struct store *s, const char *author, size_t *changed, char **when,
 			      struct vt_diag *diag)
 {
@@ -240,14 +309,7 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 	*when = NULL;
 	if ((ret = author_ok(author, diag)) != VT_OK || (ret = begin(s, diag)) != VT_OK)
 		return ret;
-	/* This machine's newest tag batch that is neither an undo nor undone. */
-	if (sqlite3_prepare_v2(db,
-			       "SELECT batch, min(at) FROM ops WHERE kind IN ('tag', 'untag')"
-			       " AND id LIKE (SELECT value FROM meta WHERE key = 'machine') || '-%'"
-			       " AND (name IS NULL OR name NOT LIKE 'undo %')"
-			       " AND batch NOT IN (SELECT substr(name, 6) FROM ops WHERE name LIKE 'undo %')"
-			       " GROUP BY batch ORDER BY max(seq) DESC LIMIT 1",
-			       -1, &st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db, LAST_TAG_BATCH, -1, &st, NULL) != SQLITE_OK) {
 		ret = sql_fail(db, diag, _("undoing"));
 		goto out;
 	}

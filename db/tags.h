@@ -35,6 +35,18 @@ enum vt_status store_tag_query(struct store *s, const struct query *q, const str
 enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch,
 			      size_t nch, const char *author, size_t *changed, struct vt_diag *diag);
 
+/* What store_tag_undo() would revert: the batch, when it was made, its changes and how many cases. */
+struct undo_info {
+	char *when;    /* the batch's first change, as ops store times */
+	char *changes; /* "+fhir -old" */
+	size_t ncases;
+};
+
+/* Fills *out (release with undo_info_release) with this machine's last tag batch; VT_ERR_NOT_FOUND when none.
+ */
+enum vt_status store_tag_undo_peek(struct store *s, struct undo_info *out, struct vt_diag *diag);
+void undo_info_release(struct undo_info *u);
+
 /*
  * Reverts this machine's last tag batch not reverted yet. *changed counts
  * the cases; *when (caller frees) says when that batch was made.

@@ -189,7 +189,7 @@ void case_text_layout(const struct case_text *ct, struct matcher *m, struct view
 		}
 		while (draw_width(sb.buf, sb.len) < width - 1 && sb.len < 600)
 			strbuf_addstr(&sb, "─");
-		view_add_line(v, sb.buf, STYLE_DIM);
+		view_add_line(v, sb.buf, STYLE_DIM)->slide = true;
 		HITS(s->text);
 		view_add_wrapped(v, s->text, hits, nh, width, "", STYLE_NORMAL);
 	}

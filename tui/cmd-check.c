@@ -26,7 +26,7 @@ static int run_check(const struct cmd_env *env, void *values, size_t nargs, char
 	(void)values;
 	(void)nargs;
 	(void)args;
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
 	if (store_check(s, &report, &diag) == VT_OK) {

@@ -44,7 +44,7 @@ static int run_export(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (cmd_query(nargs, args, &text, &q) != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILED;
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		goto out;
 	if (exporter_write(s, q, text.len > 0, formats[o->format], stdout, &n, &diag) != VT_OK) {
 		out_printf(stderr, "vedtak export: %s\n", diag.msg);

@@ -41,7 +41,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 	importer_expand((const char *const *)args, nargs, &paths, &npaths);
 	if (!npaths)
 		goto out;
-	if (!o->check && cmd_open_store(env->settings, &s) != VT_OK)
+	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK)
 		goto out;
 	failed = importer_run(s, (const char *const *)paths, npaths, env->settings->max_file_size,
 			      o->quiet ? IMPORT_QUIET : IMPORT_LOUD);

@@ -79,7 +79,7 @@ static int run_note(const struct cmd_env *env, void *values, size_t nargs, char 
 	}
 	cmd_join_args(&text, nargs - 1, args + 1);
 	rc = EXIT_FAILED;
-	if (cmd_open_store(env->settings, &s) != VT_OK || !(key = resolve_case(s, args[0])))
+	if (cmd_open_store(env->settings, true, &s) != VT_OK || !(key = resolve_case(s, args[0])))
 		goto out;
 	if (o->replace && !text.len) {
 		out_printf(stderr, _("vedtak note: --replace needs the new text\n"));

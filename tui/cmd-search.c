@@ -177,7 +177,7 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (cmd_query(nargs, args, &text, &q) != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILED;
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		goto out;
 	started = cmd_now();
 	if (store_search(s, q, &opts, &res, &diag) != VT_OK) {

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 #include "core/deck.h"
+#include "core/export.h"
+#include "core/json.h"
 #include "core/i18n.h"
 #include "core/scan.h"
 #include "core/strbuf.h"
@@ -188,8 +190,54 @@ static void show_case(struct store *s, const struct deck *d, const struct deck_c
 	}
 }
 
+struct show_values {
+	bool json, no_pager;
+};
+
+static const struct option show_options[] = {
+    OPT_FLAG("json", 0, struct show_values, json,
+	     N_("the cases as JSON: their meeting's fields, tags and notes")),
+    OPT_FLAG("no-pager", 0, struct show_values, no_pager,
+	     N_("print straight to the terminal, not through $PAGER")),
+    OPT_END,
+};
+
+/* A case as JSON: jsonl's fields, and its notes. */
+static void json_case(struct store *s, struct strbuf *sb, const struct deck *d, const struct deck_case *c)
+{
+	char *key = deck_case_key(d, c), *tags = NULL;
+	struct note *notes = NULL;
+	struct vt_diag diag;
+	size_t nnotes = 0, i;
+
+	if (store_case_tags(s, key, &tags, &diag) != VT_OK)
+		tags = NULL;
+	export_jsonl_case(sb, d, c, tags ? tags : "");
+	/* jsonl ends the object and the line: the notes go in before the brace. */
+	strbuf_setlen(sb, sb->len - 2);
+	strbuf_addstr(sb, ", \"notes\": [");
+	if (store_case_notes(s, key, &notes, &nnotes, &diag) == VT_OK)
+		for (i = 0; i < nnotes; i++) {
+			strbuf_addstr(sb, i ? ", {\"id\": " : "{\"id\": ");
+			json_string(sb, notes[i].id);
+			strbuf_addstr(sb, ", \"author\": ");
+			json_string(sb, notes[i].author);
+			strbuf_addstr(sb, ", \"at\": ");
+			json_string(sb, notes[i].at);
+			strbuf_addstr(sb, ", \"text\": ");
+			json_string(sb, notes[i].text);
+			strbuf_addch(sb, '}');
+		}
+	strbuf_addstr(sb, "]}");
+	notes_free(notes, nnotes);
+	free(tags);
+	free(key);
+}
+
 static int run_show(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
 {
+	const struct show_values *o = values;
+	struct strbuf json = STRBUF_INIT;
 	struct store *s = NULL;
 	struct case_ref *refs = NULL;
 	struct vt_diag diag;
@@ -201,7 +249,6 @@ static int run_show(const struct cmd_env *env, void *values, size_t nargs, char 
 	enum vt_status st;
 
 	(void)nplain;
-	(void)values;
 	if (nargs > 1) {
 		out_printf(stderr, _("vedtak show: one case number, please\n"));
 		return EXIT_USAGE;
@@ -210,7 +257,7 @@ static int run_show(const struct cmd_env *env, void *values, size_t nargs, char 
 		out_printf(stderr, _("vedtak show: give a case number such as 11/21\n"));
 		return EXIT_USAGE;
 	}
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
 	st = store_find_cases(s, no.text, &refs, &n, &diag);
@@ -233,25 +280,42 @@ static int run_show(const struct cmd_env *env, void *values, size_t nargs, char 
 			rc = EXIT_FAILED;
 			goto out;
 		}
-		if (i)
-			out_printf(stdout, "\n========\n\n");
-		if (refs[i].position >= 1 && (size_t)refs[i].position <= d->ncases)
+		if (refs[i].position < 1 || (size_t)refs[i].position > d->ncases) {
+			deck_free(d);
+			continue;
+		}
+		if (o->json) {
+			strbuf_addstr(&json, json.len ? ",\n  " : "{\"cases\": [\n  ");
+			json_case(s, &json, d, &d->cases[refs[i].position - 1]);
+		} else {
+			if (!i && !o->no_pager)
+				cmd_pager_start();
+			if (i)
+				out_printf(stdout, "\n========\n\n");
 			show_case(s, d, &d->cases[refs[i].position - 1], color);
+		}
 		deck_free(d);
 	}
+	if (o->json) {
+		strbuf_addstr(&json, json.len ? "\n]}\n" : "{\"cases\": []}\n");
+		/* JSON is data: written as it is (its writer escapes control characters). */
+		fwrite(json.buf, 1, json.len, stdout);
+	}
 out:
+	cmd_pager_end();
+	strbuf_release(&json);
 	free(refs);
 	store_close(s);
 	return rc;
 }
 
 const struct command cmd_show = {
-    {"show", "NUMBER", N_("show a case in full (all cases with that number)"),
+    {"show", "[--json] [--no-pager] NUMBER", N_("show a case in full (all cases with that number)"),
      N_("NUMBER is a case number such as 11/21. Where minutes record a decision that\n"
 	"differs from the proposal, the words that changed are shown as git diff\n"
 	"--word-diff shows them: in colour on a terminal, [-removed-]{+added+} when piped.\n"),
-     NULL, ARGS_WORDS},
-    0,
+     show_options, ARGS_WORDS},
+    sizeof(struct show_values),
     run_show,
     NULL,
 };

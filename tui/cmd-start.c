@@ -26,7 +26,7 @@ int cmd_start(const struct cmd_env *env)
 	bool ui = ui_wanted();
 	int rc = EXIT_OK;
 
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, false, &s) != VT_OK)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
 	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !env->settings->readonly) {

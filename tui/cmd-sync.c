@@ -37,7 +37,7 @@ static int sync_export(const struct cmd_env *env, const char *file, const char *
 	int rc = EXIT_FAILED;
 
 	vt_diag_clear(&diag);
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		goto out;
 	if (store_sync_export(s, peer, &buf, &nops, &upto, &diag) != VT_OK) {
 		out_printf(stderr, "vedtak sync: %s\n", diag.msg);
@@ -76,7 +76,7 @@ static int sync_import(const struct cmd_env *env, const char *file, const char *
 		out_printf(stderr, _("%s: error: %s\n"), file, why.buf);
 		goto out;
 	}
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, false, &s) != VT_OK)
 		goto out;
 	if (store_sync_import(s, data, len, peer, &counts, &diag) != VT_OK) {
 		cmd_print_diag(file, &diag, VT_ERR_FORMAT);

@@ -64,7 +64,7 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 		goto out;
 	}
 	rc = EXIT_FAILED;
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		goto out;
 	if (o->undo) {
 		char *when = NULL;

@@ -26,7 +26,7 @@ static int run_tags(const struct cmd_env *env, void *values, size_t nargs, char 
 	(void)values;
 	(void)nargs;
 	(void)args;
-	if (cmd_open_store(env->settings, &s) != VT_OK)
+	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		return EXIT_FAILED;
 	if (store_tag_counts(s, &v, &n, &diag) != VT_OK) {
 		out_printf(stderr, "vedtak tags: %s\n", diag.msg);

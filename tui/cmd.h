@@ -48,8 +48,13 @@ extern const struct command cmd_import, cmd_list, cmd_show, cmd_search, cmd_tag,
 /* `vedtak` with no command: the UI on a terminal, else the list. */
 int cmd_start(const struct cmd_env *env);
 
-/* Opens the settings' database, saying why not on stderr; says when it waits for a writer. */
-enum vt_status cmd_open_store(const struct settings *settings, struct store **s);
+/*
+ * Opens the settings' database, saying why not on stderr; says when it
+ * waits for a writer. A command that only reads (`existing`) refuses a
+ * path where there is no database, so that a mistyped --db is an error
+ * and not a new empty database.
+ */
+enum vt_status cmd_open_store(const struct settings *settings, bool existing, struct store **s);
 
 /*
  * Joins args[0..n) into `text` and compiles it into *q; on an error,
@@ -77,6 +82,15 @@ double cmd_now(void);
 
 /* Code points in the first `bytes` bytes of s: JSON offsets count characters, as scripts do. */
 size_t cmd_cp_offset(const char *s, size_t bytes);
+
+/*
+ * As git pages: on a terminal, what the command prints goes through $PAGER
+ * (less with -FRX when LESS is unset, so that a short text stays on the
+ * screen and colours show) until cmd_pager_end(). PAGER="" or "cat" turns
+ * it off; so does a pipe.
+ */
+void cmd_pager_start(void);
+void cmd_pager_end(void);
 
 /* Prints every meeting, newest first, with its cases (vedtak list, and vedtak on a pipe). */
 int cmd_list_meetings(struct store *s);

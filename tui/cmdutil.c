@@ -2,9 +2,12 @@
  * cmdutil.c: what the subcommands print alike: errors, query errors with
  * a caret, dates, padded cells.
  */
+#include <errno.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/dates.h"
 #include "core/deck.h"
@@ -36,12 +39,22 @@ static void say_waiting(void *arg)
 	out_printf(stderr, _("vedtak: waiting for another vedtak to finish writing...\n"));
 }
 
-enum vt_status cmd_open_store(const struct settings *settings, struct store **s)
+enum vt_status cmd_open_store(const struct settings *settings, bool existing, struct store **s)
 {
 	struct vt_diag d;
 	enum vt_status st;
+	struct stat sb;
 
+	*s = NULL;
 	vt_diag_clear(&d);
+	if (existing && strcmp(settings->db_path, ":memory:") && *settings->db_path &&
+	    stat(settings->db_path, &sb) && errno == ENOENT) {
+		out_printf(stderr,
+			   _("vedtak: no database at %s (a mistyped --db?); import documents first: vedtak "
+			     "import FILE…\n"),
+			   settings->db_path);
+		return VT_ERR_NOT_FOUND;
+	}
 	st = store_open(settings->db_path, settings->readonly, s, &d);
 	if (st != VT_OK)
 		cmd_print_diag(NULL, &d, st);
@@ -125,4 +138,36 @@ double cmd_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static FILE *pager;
+
+void cmd_pager_start(void)
+{
+	const char *cmd = getenv("PAGER");
+
+	if (!isatty(STDOUT_FILENO) || (cmd && (!*cmd || !strcmp(cmd, "cat"))))
+		return;
+	if (!cmd)
+		cmd = "less";
+	if (!getenv("LESS"))
+		setenv("LESS", "FRX", 1); /* for the pager's environment, as git sets it */
+	fflush(stdout);
+	if (!(pager = popen(cmd, "w")))
+		return;
+	if (dup2(fileno(pager), STDOUT_FILENO) < 0) {
+		pclose(pager);
+		pager = NULL;
+	}
+}
+
+void cmd_pager_end(void)
+{
+	if (!pager)
+		return;
+	fflush(stdout);
+	/* The pager sees the end of its input only when every copy of the pipe is closed. */
+	close(STDOUT_FILENO);
+	pclose(pager);
+	pager = NULL;
 }

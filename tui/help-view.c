@@ -28,14 +28,19 @@ static struct view *help_open(struct ui *ui, const struct view_target *target)
 		if (!keys_bindings[i].help)
 			continue;
 		keys_names(i, &keys);
-		snprintf(line, sizeof(line), "  %-14s %s", keys.buf, _(keys_bindings[i].help));
+		snprintf(line, sizeof(line), "  %-19s %s", keys.buf, _(keys_bindings[i].help));
 		view_add_line(v, line, STYLE_NORMAL);
 		strbuf_release(&keys);
 	}
 	view_add_line(v, "", STYLE_NORMAL);
 	view_add_line(v, _("In the search prompt"), STYLE_TITLE);
-	view_add_line(v, _("  Enter          go to the results      Esc     leave the prompt"), STYLE_NORMAL);
-	view_add_line(v, _("  Up, Down       earlier queries        Left, Right, Home, End, Backspace: edit"),
+	view_add_line(v, _("  Enter               go to the results        Esc     leave the prompt"),
+		      STYLE_NORMAL);
+	view_add_line(v, _("  Up, Down            earlier queries          Tab     complete a tag, a file"),
+		      STYLE_NORMAL);
+	view_add_line(v, _("  Ctrl-A, Ctrl-E      to the start, the end    Ctrl-W  delete the word before"),
+		      STYLE_NORMAL);
+	view_add_line(v, _("  Ctrl-U, Ctrl-K      delete to the start, to the end of the line"),
 		      STYLE_NORMAL);
 	view_add_line(v, "", STYLE_NORMAL);
 	view_add_line(v,
@@ -53,6 +58,6 @@ static struct view *help_open(struct ui *ui, const struct view_target *target)
 const struct view_ops help_view_ops = {
     .kind = VIEW_HELP,
     .text = true,
-    .hints = N_("? help  / search  q back"),
+    .hints = N_("q back"),
     .open = help_open,
 };

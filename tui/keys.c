@@ -4,6 +4,8 @@
  * (view_ops.action); what is left is the same on every screen.
  */
 #include <errno.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +16,8 @@
 #include "core/util.h"
 #include "db/store.h"
 #include "db/tags.h"
-#include "tui/exporter.h"
+#include "tui/edits.h"
 #include "tui/keys.h"
-#include "tui/outside.h"
 #include "tui/searcher.h"
 #include "tui/settings.h"
 #include "tui/uictx.h"
@@ -25,41 +26,56 @@
 /* Every key the UI knows; the help screen and the man page are made from this table. */
 /* Every key the UI knows; the help screen is made from this table. */
 const struct binding keys_bindings[] = {
-    {'/', "/", ACT_SEARCH, N_("search: type a query, results follow each keystroke")},
+    {'/', "/", ACT_SEARCH, N_("search: type a query, results follow each keystroke (in a case: find in it)")},
     {'\n', "Enter", ACT_OPEN, N_("open the selected meeting, case or presenter")},
     {KEY_ENTER, "Enter", ACT_OPEN, NULL},
     {'q', "q", ACT_BACK, N_("back to the previous view (quits on the first)")},
     {3, "Ctrl-C", ACT_QUIT, N_("quit at once")},
     {'Q', "Q", ACT_QUIT, NULL},
+    {26, "Ctrl-Z", ACT_SUSPEND, N_("suspend vedtak (fg brings it back)")},
     {'j', "j", ACT_DOWN, N_("down")},
     {KEY_DOWN, "Down", ACT_DOWN, NULL},
     {'k', "k", ACT_UP, N_("up")},
     {KEY_UP, "Up", ACT_UP, NULL},
     {KEY_NPAGE, "PgDn", ACT_PGDN, N_("a page down")},
     {' ', "Space", ACT_PGDN, NULL},
+    {6, "Ctrl-F", ACT_PGDN, NULL},
     {KEY_PPAGE, "PgUp", ACT_PGUP, N_("a page up")},
+    {'b', "b", ACT_PGUP, NULL},
+    {2, "Ctrl-B", ACT_PGUP, NULL},
+    {4, "Ctrl-D", ACT_HALF_DOWN, N_("half a page down")},
+    {21, "Ctrl-U", ACT_HALF_UP, N_("half a page up")},
     {'g', "g", ACT_HOME, N_("to the top")},
     {KEY_HOME, "Home", ACT_HOME, NULL},
     {'G', "G", ACT_END, N_("to the bottom")},
     {KEY_END, "End", ACT_END, NULL},
-    {'n', "n", ACT_NEXT_HIT, N_("next search hit in a case")},
-    {'N', "N", ACT_PREV_HIT, N_("previous search hit in a case")},
+    {'n', "n", ACT_NEXT_HIT, N_("next hit in a case (after the last, the first)")},
+    {'N', "N", ACT_PREV_HIT, N_("previous hit in a case")},
+    {']', "]", ACT_NEXT_SLIDE, N_("next slide in a case")},
+    {'[', "[", ACT_PREV_SLIDE, N_("previous slide in a case")},
+    {'A', "A", ACT_AGENDA, N_("the agenda of the case's meeting")},
+    {'P', "P", ACT_PRESENTER_CASES, N_("the other cases of the case's presenters")},
     {'s', "s", ACT_SORT, N_("sort results by relevance or by date")},
-    {'1', "1", ACT_FILTER_G, N_("add or remove type:godkjenning in the query")},
-    {'2', "2", ACT_FILTER_O, N_("add or remove type:orientering in the query")},
-    {'3', "3", ACT_FILTER_D, N_("add or remove type:drøfting in the query")},
-    {'m', "m", ACT_FILTER_MEETING, N_("add or remove the selected case's meeting date in the query")},
+    {'1', "1", ACT_FILTER_G, N_("show or hide Godkjenning cases (types combine: 1 and 3 show both)")},
+    {'2', "2", ACT_FILTER_O, N_("show or hide Orientering cases")},
+    {'3', "3", ACT_FILTER_D, N_("show or hide Drøfting cases")},
+    {'m', "m", ACT_FILTER_MEETING, N_("only the selected case's meeting, or all meetings again")},
     {'x', "x", ACT_MARK, N_("mark or unmark the case, to tag several at once")},
+    {'X', "X", ACT_CLEAR_MARKS, N_("clear every mark")},
     {'t', "t", ACT_TAG, N_("add or remove a tag on the case (or the marked cases); Tab completes")},
     {'T', "T", ACT_TAG_ALL, N_("tag every case in the result list (asks first, saying how many)")},
-    {'u', "u", ACT_UNDO, N_("undo the last tagging")},
+    {'u', "u", ACT_UNDO, N_("undo the last tagging (says what, and asks if it was not made here)")},
     {'a', "a", ACT_NOTE, N_("add a note to the case")},
     {'E', "E", ACT_EDIT_NOTE, N_("edit the case's latest note (or write a new one) in $EDITOR")},
     {'e', "e", ACT_EXPORT, N_("export the result list to a file: .csv, .jsonl, .ics or .json")},
+    {'S', "S", ACT_SAVE_SEARCH, N_("save the search under a name (shown on the start screen)")},
+    {'R', "R", ACT_RENAME_SAVED, N_("rename the selected saved search")},
+    {'D', "D", ACT_DELETE_SAVED, N_("delete the selected saved search (asks first)")},
     {'o', "o", ACT_OPEN_SOURCE, N_("open the original deck in $PAGER at the case's first line")},
     {'p', "p", ACT_PRESENTERS, N_("presenters, with their number of cases")},
     {'M', "M", ACT_MEETINGS, N_("back to the meetings")},
     {'?', "?", ACT_HELP, N_("this help")},
+    {KEY_F(1), "F1", ACT_HELP, NULL},
     {12, "Ctrl-L", ACT_REDRAW, N_("redraw the screen")},
 };
 
@@ -107,190 +123,6 @@ void keys_print_man(FILE *f)
 	}
 }
 
-static void open_mini(struct ui *ui, enum action purpose, const char *label)
-{
-	ui->mini.active = true;
-	ui->mini.purpose = purpose;
-	lineedit_set(&ui->mini.edit, "");
-	snprintf(ui->mini.label, sizeof(ui->mini.label), "%s", label);
-}
-
-/* Tab in a tag prompt: the longest completion the existing tags allow. */
-static void complete_tag(struct ui *ui)
-{
-	struct tag_count *tags = NULL;
-	struct strbuf listing = STRBUF_INIT;
-	struct vt_diag diag;
-	char **names;
-	size_t n = 0, i;
-
-	if (store_tag_counts(ui->store, &tags, &n, &diag) != VT_OK)
-		return;
-	names = xcalloc(n + 1, sizeof(*names));
-	for (i = 0; i < n; i++)
-		names[i] = tags[i].tag;
-	if (lineedit_complete(&ui->mini.edit, names, n, &listing) > 1)
-		ui_say(ui, "%s", listing.buf);
-	free(names);
-	strbuf_release(&listing);
-	tag_counts_free(tags, n);
-}
-
-/* True when the comma-separated `tags` has `tag`. */
-static bool has_tag(const char *tags, const char *tag)
-{
-	size_t tl = strlen(tag);
-	const char *p = tags;
-
-	while ((p = strstr(p, tag))) {
-		if ((p == tags || p[-1] == ' ') && (p[tl] == ',' || !p[tl]))
-			return true;
-		p += tl;
-	}
-	return false;
-}
-
-/* Toggles tag `tag` on the marked cases, or on the current one. */
-static void tag_cases(struct ui *ui, struct view *v, const char *tag)
-{
-	struct tag_change ch = {tag, true};
-	struct vt_diag diag;
-	char **keys = NULL;
-	size_t nkeys = 0, changed = 0, i, k, have = 0;
-
-	if (v->ops->kind == VIEW_RESULTS && ui->nmarked) {
-		keys = xcalloc(ui->nmarked, sizeof(*keys));
-		for (i = 0; i < ui->nrows; i++)
-			if (ui_is_marked(ui, ui->results[i].id) && ui->results[i].key)
-				keys[nkeys++] = xstrdup(ui->results[i].key);
-	} else {
-		char *key = v->ops->key ? v->ops->key(ui, v) : NULL;
-		if (!key)
-			return;
-		keys = xcalloc(1, sizeof(*keys));
-		keys[nkeys++] = key;
-	}
-	/* A toggle: off when every case has it already. */
-	for (k = 0; k < nkeys; k++) {
-		char *tags = NULL;
-		if (store_case_tags(ui->store, keys[k], &tags, &diag) == VT_OK && has_tag(tags, tag))
-			have++;
-		free(tags);
-	}
-	ch.add = have < nkeys;
-	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, ui->settings->user, &changed, &diag) != VT_OK)
-		ui_say(ui, "%s", diag.msg);
-	else
-		ui_say(ui,
-		       ch.add ? P_("%s added to %zu case", "%s added to %zu cases", changed)
-			      : P_("%s removed from %zu case", "%s removed from %zu cases", changed),
-		       tag, changed);
-	for (k = 0; k < nkeys; k++)
-		free(keys[k]);
-	free(keys);
-	ui->nmarked = 0;
-	ui_reload(ui);
-}
-
-/* Writes the result list to the file the prompt names, in the format its name ends with. */
-static void export_results(struct ui *ui)
-{
-	const char *path = ui->mini.edit.text.buf, *dot = strrchr(path, '.');
-	struct vt_diag diag;
-	size_t n = 0;
-	FILE *f;
-
-	if (!ui->mini.edit.text.len || !ui->q)
-		return;
-	if (!dot || !exporter_format_ok(dot + 1)) {
-		ui_say(ui, "%s", _("name the file .csv, .jsonl, .ics or .json"));
-		return;
-	}
-	if (!(f = fopen(path, "w"))) {
-		ui_say(ui, _("cannot write %s: %s"), path, strerror(errno));
-		return;
-	}
-	if (exporter_write(ui->store, ui->q, ui->q->root != NULL, dot + 1, f, &n, &diag) != VT_OK) {
-		ui_say(ui, "%s", diag.msg);
-		fclose(f);
-		remove(path); /* a half-written export would pass for a whole one */
-		return;
-	}
-	if (fclose(f)) {
-		ui_say(ui, _("cannot write %s: %s"), path, strerror(errno));
-		remove(path);
-		return;
-	}
-	ui_say(ui, P_("%zu case written to %s", "%zu cases written to %s", n), n, path);
-}
-
-/* Enter in the one-line prompt. */
-static void mini_done(struct ui *ui)
-{
-	struct view *v = ui_top(ui);
-	const char *text = ui->mini.edit.text.buf;
-	struct vt_diag diag;
-	char *tag = NULL, *key;
-	size_t changed = 0;
-
-	ui->mini.active = false;
-	if (ui->mini.purpose == ACT_EXPORT) {
-		export_results(ui);
-		return;
-	}
-	if (ui->mini.purpose == ACT_NOTE) {
-		if (!*text || !v->ops->key || !(key = v->ops->key(ui, v)))
-			return;
-		if (store_note_add(ui->store, key, text, NULL, ui->settings->user, &diag) != VT_OK)
-			ui_say(ui, "%s", diag.msg);
-		else
-			ui_say(ui, _("note added to %s"), key);
-		free(key);
-		ui_reload(ui);
-		return;
-	}
-	if (!*text)
-		return;
-	if (!(tag = tag_normalise(text))) {
-		ui_say(ui, _("'%s' is not a tag name (letters, digits, - and _)"), text);
-		return;
-	}
-	if (ui->mini.purpose == ACT_TAG_ALL && ui->q) {
-		struct tag_change ch = {tag, true};
-		if (store_tag_query(ui->store, ui->q, &ch, 1, ui->settings->user, &changed, &diag) != VT_OK)
-			ui_say(ui, "%s", diag.msg);
-		else
-			ui_say(ui, P_("%s added to %zu case", "%s added to %zu cases", changed), tag,
-			       changed);
-		ui_reload(ui);
-	} else if (ui->mini.purpose == ACT_TAG) {
-		tag_cases(ui, v, tag);
-	}
-	free(tag);
-}
-
-void keys_mini(struct ui *ui, int rc, wint_t ch)
-{
-	if (rc == OK && ch == 3) {
-		ui->mini.active = false;
-		return;
-	}
-	switch (lineedit_key(&ui->mini.edit, rc, ch)) {
-	case LE_ENTER:
-		mini_done(ui);
-		break;
-	case LE_CANCEL:
-		ui->mini.active = false;
-		break;
-	case LE_TAB:
-		if (ui->mini.purpose == ACT_TAG || ui->mini.purpose == ACT_TAG_ALL)
-			complete_tag(ui);
-		break;
-	default:
-		break;
-	}
-}
-
 int keys_prompt(struct ui *ui, int rc, wint_t ch)
 {
 	switch (lineedit_key(&ui->query, rc, ch)) {
@@ -334,28 +166,10 @@ static void move_by(struct ui *ui, struct view *v, long delta)
 		v->ops->selected(ui, v);
 }
 
-static void undo(struct ui *ui)
-{
-	struct vt_diag diag;
-	size_t changed = 0;
-	char *when = NULL;
-
-	if (store_tag_undo(ui->store, ui->settings->user, &changed, &when, &diag) != VT_OK)
-		ui_say(ui, "%s", diag.msg);
-	else
-		ui_say(ui,
-		       P_("undid the tagging of %.19s: %zu case changed",
-			  "undid the tagging of %.19s: %zu cases changed", changed),
-		       when, changed);
-	free(when);
-	ui_reload(ui);
-}
-
 void keys_dispatch(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
 	long page = page_rows(ui), all = (long)view_rows(ui, v) + 1;
-	char *key;
 
 	if (a == ACT_NONE || (v->ops->action && v->ops->action(ui, v, a)))
 		return;
@@ -397,13 +211,13 @@ void keys_dispatch(struct ui *ui, enum action a)
 		ui->by_date = !ui->by_date;
 		break;
 	case ACT_FILTER_G:
-		ui_toggle_token(ui, "type:godkjenning");
+		ui_facet_type(ui, DECISION_GODKJENNING);
 		break;
 	case ACT_FILTER_O:
-		ui_toggle_token(ui, "type:orientering");
+		ui_facet_type(ui, DECISION_ORIENTERING);
 		break;
 	case ACT_FILTER_D:
-		ui_toggle_token(ui, "type:drøfting");
+		ui_facet_type(ui, DECISION_DROFTING);
 		break;
 	case ACT_PRESENTERS:
 		ui_open(ui, VIEW_PRESENTERS, NULL);
@@ -419,46 +233,27 @@ void keys_dispatch(struct ui *ui, enum action a)
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
 		break;
+	case ACT_SUSPEND:
+		/* In raw mode Ctrl-Z is a key: stop as the shell's job control expects, and redraw on fg. */
+		if (!ui->script) {
+			def_prog_mode();
+			endwin();
+			kill(getpid(), SIGTSTP);
+			reset_prog_mode();
+			clearok(curscr, TRUE);
+			refresh();
+		}
+		break;
 	case ACT_TAG:
-		if (v->ops->kind == VIEW_RESULTS && ui->nmarked) {
-			open_mini(ui, ACT_TAG, _("Tag the marked cases (Tab completes; again to remove): "));
-		} else if (v->ops->key && (key = v->ops->key(ui, v))) {
-			open_mini(ui, ACT_TAG, _("Tag this case (Tab completes; again to remove): "));
-			free(key);
-		}
-		break;
 	case ACT_TAG_ALL:
-		if (v->ops->kind == VIEW_RESULTS && ui->q && ui->total) {
-			char label[sizeof(ui->mini.label)];
-
-			snprintf(label, sizeof(label),
-				 P_("Tag all %zu case in the list with: ",
-				    "Tag all %zu cases in the list with: ", ui->total),
-				 ui->total);
-			open_mini(ui, ACT_TAG_ALL, label);
-		}
-		break;
 	case ACT_UNDO:
-		undo(ui);
-		break;
 	case ACT_NOTE:
-		if (v->ops->key && (key = v->ops->key(ui, v))) {
-			open_mini(ui, ACT_NOTE, _("Note: "));
-			free(key);
-		}
-		break;
 	case ACT_EDIT_NOTE:
-		if (v->ops->key && (key = v->ops->key(ui, v))) {
-			outside_edit_note(ui, key);
-			free(key);
-			ui_reload(ui);
-		}
-		break;
 	case ACT_EXPORT:
-		if (v->ops->kind == VIEW_RESULTS && ui->q)
-			open_mini(ui, ACT_EXPORT, _("Export the list to (.csv, .jsonl, .ics, .json): "));
-		else
-			ui_say(ui, "%s", _("search with / first; e exports the result list"));
+	case ACT_SAVE_SEARCH:
+	case ACT_RENAME_SAVED:
+	case ACT_DELETE_SAVED:
+		edits_start(ui, v, a);
 		break;
 	default:
 		break;

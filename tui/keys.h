@@ -10,41 +10,10 @@
 #include <stdio.h>
 #include <wchar.h>
 
+#include "tui/action.h"
+
 struct ui;
 struct strbuf;
-
-enum action {
-	ACT_NONE,
-	ACT_QUIT,
-	ACT_BACK,
-	ACT_SEARCH,
-	ACT_DOWN,
-	ACT_UP,
-	ACT_PGDN,
-	ACT_PGUP,
-	ACT_HOME,
-	ACT_END,
-	ACT_OPEN,
-	ACT_NEXT_HIT,
-	ACT_PREV_HIT,
-	ACT_SORT,
-	ACT_FILTER_G,
-	ACT_FILTER_O,
-	ACT_FILTER_D,
-	ACT_FILTER_MEETING,
-	ACT_PRESENTERS,
-	ACT_MEETINGS,
-	ACT_HELP,
-	ACT_REDRAW,
-	ACT_MARK,
-	ACT_TAG,
-	ACT_TAG_ALL,
-	ACT_UNDO,
-	ACT_NOTE,
-	ACT_EDIT_NOTE,
-	ACT_OPEN_SOURCE,
-	ACT_EXPORT,
-};
 
 struct binding {
 	int key;
@@ -67,9 +36,6 @@ void keys_print_man(FILE *f);
 
 /* Runs `a` on the top view: the view's own handling first, then the common one. */
 void keys_dispatch(struct ui *ui, enum action a);
-
-/* A key while the one-line prompt is open. */
-void keys_mini(struct ui *ui, int rc, wint_t ch);
 
 /* A key while the search prompt has the focus; returns true if it used it. */
 int keys_prompt(struct ui *ui, int rc, wint_t ch);

@@ -13,7 +13,7 @@
 #include "core/deck.h"
 #include "core/meeting.h"
 #include "db/store.h"
-#include "tui/keys.h"
+#include "tui/action.h"
 #include "tui/uictx.h"
 #include "tui/views.h"
 #include "core/banned.h"
@@ -135,9 +135,11 @@ static struct view *meeting_open(struct ui *ui, const struct view_target *target
 	v = view_new(&meeting_view_ops, _("Meeting"));
 	v->data = d;
 	meeting_layout(ui, v, ui->cols);
-	/* The cursor starts on the first case. */
-	for (v->cursor = 0; v->cursor < v->nlines && !v->lines[v->cursor].case_id; v->cursor++)
-		;
+	/* The cursor starts on the case it was opened from (A in a case), else on the first case. */
+	for (v->cursor = 0; v->cursor < v->nlines; v->cursor++)
+		if (target->case_id ? v->lines[v->cursor].case_id == target->case_id
+				    : v->lines[v->cursor].case_id != 0)
+			break;
 	if (v->cursor == v->nlines)
 		v->cursor = 0;
 	return v;
@@ -159,11 +161,9 @@ static bool meeting_action(struct ui *ui, struct view *v, int action)
 
 	if (action != ACT_FILTER_MEETING)
 		return false;
-	if (d->start_date) {
-		char token[32];
-		snprintf(token, sizeof(token), "date:%s", d->start_date);
-		ui_toggle_token(ui, token);
-	}
+	if (d->start_date)
+		ui_facet_meeting(ui, d->start_date);
+
 	return true;
 }
 
@@ -174,7 +174,7 @@ static void meeting_release(struct view *v)
 
 const struct view_ops meeting_view_ops = {
     .kind = VIEW_MEETING,
-    .hints = N_("? help  / search  q back"),
+    .hints = N_("Enter open case  / search  ? help  q back"),
     .open = meeting_open,
     .layout = meeting_layout,
     .enter = meeting_enter,

@@ -57,6 +57,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 			query_free(q);
 			l = view_add_line(v, sb.buf, STYLE_NORMAL);
 			l->search = xstrdup(saved[i].query);
+			l->saved = xstrdup(saved[i].name);
 		}
 	}
 	if (store_tag_counts(ui->store, &tags, &ntags, &diag) == VT_OK && ntags) {
@@ -97,6 +98,13 @@ static void meetings_load(struct ui *ui, struct view *v)
 		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
 		l = view_add_line(v, sb.buf, STYLE_NORMAL);
 		l->meeting_id = rows[i].id;
+	}
+	if (!n) {
+		/* An empty database says how to fill it (the first start fills it with the samples). */
+		view_add_line(v, _("No meetings yet."), STYLE_TITLE);
+		view_add_line(v, _("Import documents (PDF or text, or a folder of them) with:"),
+			      STYLE_NORMAL);
+		view_add_line(v, _("  vedtak import FILE…"), STYLE_NORMAL);
 	}
 	meeting_rows_free(rows, n);
 	strbuf_release(&sb);
@@ -140,7 +148,7 @@ static void meetings_enter(struct ui *ui, struct view *v)
 
 const struct view_ops meetings_view_ops = {
     .kind = VIEW_MEETINGS,
-    .hints = N_("? help  / search  q back"),
+    .hints = N_("Enter open  / search  p presenters  ? help  q quit"),
     .open = meetings_open,
     .enter = meetings_enter,
     .reload = meetings_reload,

@@ -46,7 +46,7 @@ static void presenters_enter(struct ui *ui, struct view *v)
 
 const struct view_ops presenters_view_ops = {
     .kind = VIEW_PRESENTERS,
-    .hints = N_("? help  / search  q back"),
+    .hints = N_("Enter their cases  / search  ? help  q back"),
     .open = presenters_open,
     .enter = presenters_enter,
 };

@@ -38,6 +38,13 @@ void lineedit_set(struct lineedit *le, const char *text)
 	strbuf_reset(&le->text);
 	strbuf_addstr(&le->text, text);
 	le->cursor = le->text.len;
+	le->fresh = false;
+}
+
+void lineedit_suggest(struct lineedit *le, const char *text)
+{
+	lineedit_set(le, text);
+	le->fresh = true;
 }
 
 static bool continuation(const struct lineedit *le, size_t i)
@@ -84,8 +91,14 @@ static enum lineedit_event history_step(struct lineedit *le, bool back)
 
 enum lineedit_event lineedit_key(struct lineedit *le, int rc, wint_t ch)
 {
+	bool fresh = le->fresh;
 	size_t c = le->cursor;
 
+	le->fresh = false;
+	if (fresh && rc == OK && ch >= 0x20 && ch != 0x7F) {
+		strbuf_reset(&le->text);
+		c = le->cursor = 0;
+	}
 	if (rc == KEY_CODE_YES) {
 		switch (ch) {
 		case KEY_LEFT:

@@ -20,6 +20,7 @@ struct lineedit {
 	char **history;
 	size_t nhistory, halloc, hpos;
 	char *history_path; /* NULL: the history lives as long as the editor */
+	bool fresh;	    /* a suggested text, replaced by the first character typed (as a selection is) */
 };
 
 enum lineedit_event {
@@ -35,6 +36,8 @@ void lineedit_init(struct lineedit *le);
 void lineedit_release(struct lineedit *le);
 /* Replaces the text, the cursor at its end. */
 void lineedit_set(struct lineedit *le, const char *text);
+/* The same, as a suggestion: typing replaces it, moving or deleting edits it. */
+void lineedit_suggest(struct lineedit *le, const char *text);
 
 /* One key, as curses' get_wch returned it (`rc` OK or KEY_CODE_YES). */
 enum lineedit_event lineedit_key(struct lineedit *le, int rc, wint_t ch);

@@ -24,6 +24,7 @@
 #include "core/util.h"
 #include "db/store.h"
 #include "tui/draw.h"
+#include "tui/edits.h"
 #include "tui/keys.h"
 #include "tui/out.h"
 #include "tui/paths.h"
@@ -46,19 +47,21 @@ static void draw_prompt(struct ui *ui, int y)
 	x = draw_text(y, 0, ui->cols, label, strlen(label), draw_attr(STYLE_TITLE));
 	draw_text(y, x, ui->cols - x, ui->query.text.buf, ui->query.text.len, A_NORMAL);
 	if (ui->qerror[0]) {
-		char buf[600];
-		int col = x + (int)ui->qerror_col;
+		const char *msg = ui->qerror;
+		int col = x + (int)ui->qerror_col, w = draw_width(msg, strlen(msg));
+		attr_t err = draw_attr(STYLE_ERROR);
 
+		/* The caret under the spot, the message beside it where it fits whole: right, else left. */
 		draw_fill(y + 1, 0, ui->cols, A_NORMAL);
-		if (col < ui->cols)
-			draw_text(y + 1, col, ui->cols - col, "^", 1, draw_attr(STYLE_ERROR));
-		snprintf(buf, sizeof(buf), "%s", ui->qerror);
-		if (col + 2 + draw_width(buf, strlen(buf)) <= ui->cols)
-			draw_text(y + 1, col + 2, ui->cols - col - 2, buf, strlen(buf),
-				  draw_attr(STYLE_ERROR));
-		else
-			draw_text(y + 1, 0, col > 0 ? col - 1 : ui->cols, buf, strlen(buf),
-				  draw_attr(STYLE_ERROR));
+		if (col + 2 + w <= ui->cols) {
+			draw_text(y + 1, col, 1, "^", 1, err);
+			draw_text(y + 1, col + 2, ui->cols - col - 2, msg, strlen(msg), err);
+		} else if (w + 1 <= col && col < ui->cols) {
+			draw_text(y + 1, col - 1 - w, w, msg, strlen(msg), err);
+			draw_text(y + 1, col, 1, "^", 1, err);
+		} else {
+			draw_text(y + 1, 0, ui->cols, msg, strlen(msg), err);
+		}
 	}
 }
 
@@ -69,6 +72,8 @@ static void draw_status(struct ui *ui, struct view *v)
 	int y = ui->rows - 1;
 
 	draw_fill(y, 0, ui->cols, draw_attr(STYLE_STATUS));
+	if (ui->readonly)
+		strbuf_addf(&bar, "%s · ", _("read-only"));
 	if (ui->status[0])
 		strbuf_addstr(&bar, ui->status);
 	else if (v->ops->status)
@@ -119,8 +124,9 @@ static void draw_screen(struct ui *ui)
 	snprintf(bar, sizeof(bar), "vedtak · %s", v->title);
 	draw_fill(0, 0, ui->cols, draw_attr(STYLE_STATUS));
 	right_w = draw_width(hint, strlen(hint));
-	draw_text(0, 0, ui->cols - right_w - 1, bar, strlen(bar), draw_attr(STYLE_STATUS));
-	if (ui->cols > right_w + 20)
+	/* The screen's keys on the right when they fit beside the whole title; the title never gives way. */
+	draw_text(0, 0, ui->cols, bar, strlen(bar), draw_attr(STYLE_STATUS));
+	if (ui->cols >= draw_width(bar, strlen(bar)) + right_w + 2)
 		draw_text(0, ui->cols - right_w, right_w, hint, strlen(hint), draw_attr(STYLE_STATUS));
 	if (v->ops->kind == VIEW_RESULTS || ui->prompting) {
 		draw_prompt(ui, 1);
@@ -160,6 +166,17 @@ static const struct {
     {"Ctrl-C", 3},
     {"Space", ' '},
     {"Ctrl-L", 12},
+    {"Ctrl-A", 1},
+    {"Ctrl-B", 2},
+    {"Ctrl-D", 4},
+    {"Ctrl-E", 5},
+    {"Ctrl-F", 6},
+    {"Ctrl-K", 11},
+    {"Ctrl-U", 21},
+    {"Ctrl-W", 23},
+    {"Ctrl-Z", 26},
+    {"Delete", KEY_DC},
+    {"F1", KEY_F(1)},
 };
 
 /* Scripted input: queued keys from the current "type" line. */
@@ -304,13 +321,24 @@ int ui_wanted(void)
 	return getenv("VEDTAK_UI_SCRIPT") || (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO));
 }
 
+/* Another process changed the database (a tag, a saved search on the command line): read again. */
+static void follow_other_writers(struct ui *ui)
+{
+	long long v = store_data_version(ui->store);
+
+	if (v != ui->data_version) {
+		ui->data_version = v;
+		ui_reload(ui);
+	}
+}
+
 static void handle_key(struct ui *ui, int rc, wint_t ch)
 {
 	ui->status[0] = '\0';
 	if (rc == OK && ch == '\r')
 		ch = '\n';
 	if (ui->mini.active)
-		keys_mini(ui, rc, ch);
+		edits_key(ui, rc, ch);
 	else if (!ui->prompting || (rc == OK && ch == 3) || !keys_prompt(ui, rc, ch))
 		keys_dispatch(ui, keys_action((int)ch));
 }
@@ -327,6 +355,9 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	ui.settings = settings;
 	ui.store = store;
 	ui.by_date = settings->sort_by_date;
+	ui.readonly = store_readonly(store);
+	ui.data_version = store_data_version(store);
+
 	ui.kinds[VIEW_MEETINGS] = &meetings_view_ops;
 	ui.kinds[VIEW_RESULTS] = &results_view_ops;
 	ui.kinds[VIEW_CASE] = &case_view_ops;
@@ -393,9 +424,13 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 		int rc;
 
 		draw_screen(&ui);
-		/* While a search runs, look for its result every few milliseconds. */
+		/*
+		 * While a search runs, look for its result every few
+		 * milliseconds; else wake each second to see whether another
+		 * process changed the database.
+		 */
 		if (!ui.script)
-			timeout(ui.pending ? 15 : -1);
+			timeout(ui.pending ? 15 : 1000);
 		rc = next_key(&ui, &ch);
 		if (rc == ERR) {
 			struct searcher_result r;
@@ -404,6 +439,8 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 				break;
 			if (ui.pending && ui.searcher && searcher_poll(ui.searcher, &r))
 				ui_search_apply(&ui, &r);
+			else if (!ui.pending && !ui.mini.active)
+				follow_other_writers(&ui);
 			continue;
 		}
 		if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
@@ -454,6 +491,9 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	matcher_free(ui.matcher);
 	lineedit_release(&ui.query);
 	lineedit_release(&ui.mini.edit);
+	ui_marks_clear(&ui);
 	free(ui.marked);
+	free(ui.last_tag_at);
+	free(ui.mini.subject);
 	return 0;
 }

@@ -141,32 +141,108 @@ static void search_here(struct ui *ui, struct searcher_result *r)
 	search_result_release(&res);
 }
 
+/* The query the facets make of the prompt's text: (TEXT) (type:a OR type:b) date:D. */
+void ui_query_text(struct ui *ui, struct strbuf *out)
+{
+	static const char *const names[] = {[DECISION_GODKJENNING] = "godkjenning",
+					    [DECISION_ORIENTERING] = "orientering",
+					    [DECISION_DROFTING] = "drøfting"};
+	const struct strbuf *text = &ui->query.text;
+	size_t t, n = 0;
+
+	if (!ui->types && !ui->meeting_date[0]) {
+		strbuf_addstr(out, text->buf);
+		return;
+	}
+	if (text->len)
+		strbuf_addf(out, "(%s)", text->buf);
+	for (t = 0; t < ARRAY_SIZE(names); t++)
+		if (names[t] && (ui->types & (1u << t)))
+			strbuf_addf(out, "%s%stype:%s", n++ ? " OR " : out->len ? " (" : "(", "", names[t]);
+	if (n)
+		strbuf_addch(out, ')');
+	if (ui->meeting_date[0])
+		strbuf_addf(out, "%sdate:%s", out->len ? " " : "", ui->meeting_date);
+}
+
 void ui_search(struct ui *ui)
 {
 	struct searcher_result r;
 	struct query *q = NULL;
 	struct vt_diag diag;
 	const struct strbuf *text = &ui->query.text;
+	struct strbuf eff = STRBUF_INIT;
 
+	/* Errors are reported in what the user typed, before the facets are added. */
 	if (query_compile(text->buf, &q, &diag) != VT_OK) {
 		size_t off = diag.offset_plus1 > 0 ? (size_t)diag.offset_plus1 - 1 : 0;
 		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
 		ui->qerror_col = (size_t)draw_width(text->buf, off < text->len ? off : text->len);
 		return;
 	}
+	ui_query_text(ui, &eff);
+	if (ui->types || ui->meeting_date[0]) {
+		query_free(q);
+		q = NULL;
+		if (query_compile(eff.buf, &q, &diag) != VT_OK) {
+			snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
+			ui->qerror_col = 0;
+			strbuf_release(&eff);
+			return;
+		}
+	}
 	query_free(ui->pending);
 	ui->pending = q;
 	if (!ui->searcher) {
 		search_here(ui, &r);
 		ui_search_apply(ui, &r);
-		return;
+	} else {
+		searcher_request(ui->searcher, eff.buf, ui->by_date, UI_RESULT_LIMIT, ++ui->gen);
+		if (ui->script) {
+			/* Scripted keys are typed instantly: every result is wanted, in order. */
+			searcher_wait(ui->searcher, &r);
+			ui_search_apply(ui, &r);
+		}
 	}
-	searcher_request(ui->searcher, text->buf, ui->by_date, UI_RESULT_LIMIT, ++ui->gen);
-	if (ui->script) {
-		/* Scripted keys are typed instantly: every result is wanted, in order. */
-		searcher_wait(ui->searcher, &r);
-		ui_search_apply(ui, &r);
+	strbuf_release(&eff);
+}
+
+void ui_facet_type(struct ui *ui, int type)
+{
+	ui->types ^= 1u << type;
+	ui_show_results(ui);
+}
+
+void ui_facet_meeting(struct ui *ui, const char *date)
+{
+	if (!strcmp(ui->meeting_date, date))
+		ui->meeting_date[0] = '\0';
+	else
+		snprintf(ui->meeting_date, sizeof(ui->meeting_date), "%s", date);
+	ui_show_results(ui);
+}
+
+void ui_facets_describe(struct ui *ui, struct strbuf *out)
+{
+	static const int order[] = {DECISION_GODKJENNING, DECISION_ORIENTERING, DECISION_DROFTING};
+	size_t i, n = 0;
+
+	for (i = 0; i < ARRAY_SIZE(order); i++) {
+		if (!(ui->types & (1u << order[i])))
+			continue;
+		strbuf_addstr(out, n++ ? _(" or ") : _("type: "));
+		strbuf_addstr(out, decision_type_name((enum decision_type)order[i]));
 	}
+	if (ui->meeting_date[0])
+		strbuf_addf(out, "%s%s %s", n ? " · " : "", _("meeting"), ui->meeting_date);
+}
+
+bool ui_refuse_readonly(struct ui *ui)
+{
+	if (!ui->readonly)
+		return false;
+	ui_say(ui, "%s", _("read-only: tags, notes and saved searches cannot be changed here"));
+	return true;
 }
 
 void ui_show_results(struct ui *ui)
@@ -186,31 +262,10 @@ void ui_show_results(struct ui *ui)
 void ui_search_for(struct ui *ui, const char *text)
 {
 	lineedit_set(&ui->query, text);
+	/* A search chosen whole (a saved search, a tag, a presenter) starts without facets. */
+	ui->types = 0;
+	ui->meeting_date[0] = '\0';
 	ui_show_results(ui);
-}
-
-/* Adds `token` to the query, or takes it out if it is there. */
-void ui_toggle_token(struct ui *ui, const char *token)
-{
-	struct strbuf out = STRBUF_INIT;
-	const char *s = ui->query.text.buf;
-	bool found = false;
-	size_t tl = strlen(token);
-
-	while (*s) {
-		const char *e = s;
-		while (*e && *e != ' ')
-			e++;
-		if ((size_t)(e - s) == tl && !strncmp(s, token, tl))
-			found = true;
-		else if (e > s)
-			strbuf_addf(&out, "%s%.*s", out.len ? " " : "", (int)(e - s), s);
-		s = *e ? e + 1 : e;
-	}
-	if (!found)
-		strbuf_addf(&out, "%s%s", out.len ? " " : "", token);
-	ui_search_for(ui, out.buf);
-	strbuf_release(&out);
 }
 
 void ui_reload(struct ui *ui)
@@ -229,23 +284,34 @@ bool ui_is_marked(struct ui *ui, long id)
 	size_t i;
 
 	for (i = 0; i < ui->nmarked; i++)
-		if (ui->marked[i] == id)
+		if (ui->marked[i].id == id)
 			return true;
 	return false;
 }
 
-void ui_mark_toggle(struct ui *ui, long id)
+void ui_mark_toggle(struct ui *ui, long id, const char *key)
 {
 	size_t i;
 
-	for (i = 0; i < ui->nmarked && ui->marked[i] != id; i++)
+	for (i = 0; i < ui->nmarked && ui->marked[i].id != id; i++)
 		;
 	if (i < ui->nmarked) {
+		free(ui->marked[i].key);
 		ui->marked[i] = ui->marked[--ui->nmarked];
-	} else {
+	} else if (key) {
 		ALLOC_GROW(ui->marked, ui->nmarked + 1, ui->marked_alloc);
-		ui->marked[ui->nmarked++] = id;
+		ui->marked[ui->nmarked].id = id;
+		ui->marked[ui->nmarked++].key = xstrdup(key);
 	}
+}
+
+void ui_marks_clear(struct ui *ui)
+{
+	size_t i;
+
+	for (i = 0; i < ui->nmarked; i++)
+		free(ui->marked[i].key);
+	ui->nmarked = 0;
 }
 
 const char *ui_type_badge(int type, enum draw_style *style)

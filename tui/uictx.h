@@ -45,16 +45,30 @@ struct ui {
 	struct case_row *results;
 	size_t nrows, total;
 	bool by_date;
+	/*
+	 * Facets: decision types (a bit per enum decision_type) and one
+	 * meeting's date. They apply to the whole query, types combine with
+	 * OR, and the status line names them.
+	 */
+	unsigned types;
+	char meeting_date[16];
 	/* A one-line prompt in the status line: a tag, a note, a file name. */
 	struct {
 		int purpose; /* the action that opened it */
 		bool active;
 		struct lineedit edit;
 		char label[160];
+		char *subject; /* what the prompt is about: a saved search's name, a file (owned) */
 	} mini;
-	/* Cases marked in the result list, by id. */
-	long *marked;
+	/* Cases marked in the result list; kept when the query changes, and counted in the status line. */
+	struct mark {
+		long id;
+		char *key;
+	} * marked;
 	size_t nmarked, marked_alloc;
+	bool readonly;		/* nothing can be written: refused before the user types */
+	long long data_version; /* SQLite's, to see another process's changes */
+	char *last_tag_at;	/* when this UI last tagged (UTC), to tell its own taggings from others' */
 	/* Test scripts, and the benchmark's time per key (VEDTAK_UI_TIMING). */
 	FILE *script;
 	FILE *timing;
@@ -77,10 +91,10 @@ void ui_say(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2
 void ui_search(struct ui *ui);
 /* Shows the result list (opening it, or going back to it) and runs the prompt's query. */
 void ui_show_results(struct ui *ui);
+/* The query the search runs: the prompt's text with the facets. */
+void ui_query_text(struct ui *ui, struct strbuf *out);
 /* Sets the prompt's text and shows its results. */
 void ui_search_for(struct ui *ui, const char *text);
-/* Adds `token` (a field such as type:drøfting) to the query, or takes it out if it is there. */
-void ui_toggle_token(struct ui *ui, const char *token);
 /* Takes a finished search's rows; the cursor stays on the same case when it is still there. */
 void ui_search_apply(struct ui *ui, struct searcher_result *r);
 
@@ -88,7 +102,17 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r);
 void ui_reload(struct ui *ui);
 
 bool ui_is_marked(struct ui *ui, long id);
-void ui_mark_toggle(struct ui *ui, long id);
+void ui_mark_toggle(struct ui *ui, long id, const char *key);
+void ui_marks_clear(struct ui *ui);
+
+/* Toggles a facet: a decision type, or a meeting's date (another date replaces it). */
+void ui_facet_type(struct ui *ui, int type);
+void ui_facet_meeting(struct ui *ui, const char *date);
+/* "type: godkjenning or drøfting · meeting 2021-04-21", or nothing. */
+void ui_facets_describe(struct ui *ui, struct strbuf *out);
+
+/* True, with the status line saying so, when the database is read-only. */
+bool ui_refuse_readonly(struct ui *ui);
 
 /* Draw-time helpers the list views share. */
 const char *ui_type_badge(int type, enum draw_style *style);

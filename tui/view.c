@@ -52,6 +52,7 @@ void view_clear(struct view *v)
 		free(v->lines[i].text);
 		free(v->lines[i].hits);
 		free(v->lines[i].search);
+		free(v->lines[i].saved);
 	}
 	v->nlines = 0;
 }

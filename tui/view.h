@@ -37,6 +37,8 @@ struct tline {
 	size_t nhits;
 	long case_id, meeting_id; /* a case, or a meeting when case_id is 0 */
 	char *search;		  /* or the query Enter runs */
+	char *saved;		  /* the saved search's name, on its line */
+	bool slide;		  /* a slide's first line, for [ and ] */
 };
 
 /* What to open: a meeting, a case of a meeting. */
@@ -66,6 +68,8 @@ struct view_ops {
 	void (*reload)(struct ui *ui, struct view *v);
 	/* The cursor moved. */
 	void (*selected)(struct ui *ui, struct view *v);
+	/* Enter in the find prompt (/ in a pager): show where `text` is. */
+	void (*find)(struct ui *ui, struct view *v, const char *text);
 	/* The stable key of the case shown or selected (caller frees); NULL: none. */
 	char *(*key)(struct ui *ui, struct view *v);
 	/* The status line's text when there is no message. NULL: "N of M". */

@@ -680,14 +680,16 @@ def configuration_file(env):
     # user = from the file names the notes' author.
     v("note", "11/21", "fra konfigurasjonen")
     assert "Kari Nordmann" in v("note", "11/21").stdout
-    # --db on the command line beats the file.
+    # --db on the command line beats the file: a read command on a path with no database is an
+    # error that names the path (issue 14, 12), and no empty database is made there.
     r = v("--db", env.db, "list")
-    assert r.returncode == 0 and r.stdout == "", r.stdout
+    assert r.returncode == 1 and r.stdout == "" and f"no database at {env.db}" in r.stderr, (r.stdout, r.stderr)
+    assert not os.path.exists(env.db)
     # A broken file never stops the program.
     with open(conf, "wb") as f:
         f.write(b"\xff\xfe=\n=\n[\ndatabase\n" + b"x" * 10000 + b"\n")
-    r = v("--db", env.db, "list")
-    assert r.returncode == 0, r.stderr
+    r = v("--db", configured, "list")
+    assert r.returncode == 0 and "Webinar" in r.stdout, r.stderr
 
 
 def large_file(env):

@@ -111,7 +111,7 @@ def main():
 
         def norwegian():
             start("nb_NO.UTF-8", "vedtak · Møter")
-            s = wait_for("? hjelp  / søk  q tilbake")
+            s = wait_for("? hjelp  q avslutt")
             assert "24.–25.04.2024" in s and "7 saker" in s, s
             keys("/")
             tmux("send-keys", "-t", "t", "-l", "fhir api")

@@ -1,0 +1,56 @@
+/*
+ * action.h: what a key does, named; the key table (keys.c) binds keys to
+ * these, and the views and edits.c act on them.
+ */
+#ifndef VEDTAK_ACTION_H
+#define VEDTAK_ACTION_H
+
+enum action {
+	ACT_NONE,
+	ACT_QUIT,
+	ACT_BACK,
+	ACT_SEARCH,
+	ACT_DOWN,
+	ACT_UP,
+	ACT_PGDN,
+	ACT_PGUP,
+	ACT_HOME,
+	ACT_END,
+	ACT_OPEN,
+	ACT_NEXT_HIT,
+	ACT_PREV_HIT,
+	ACT_SORT,
+	ACT_FILTER_G,
+	ACT_FILTER_O,
+	ACT_FILTER_D,
+	ACT_FILTER_MEETING,
+	ACT_PRESENTERS,
+	ACT_MEETINGS,
+	ACT_HELP,
+	ACT_REDRAW,
+	ACT_MARK,
+	ACT_TAG,
+	ACT_TAG_ALL,
+	ACT_UNDO,
+	ACT_NOTE,
+	ACT_EDIT_NOTE,
+	ACT_OPEN_SOURCE,
+	ACT_EXPORT,
+	ACT_HALF_DOWN,
+	ACT_HALF_UP,
+	ACT_CLEAR_MARKS,
+	ACT_NEXT_SLIDE,
+	ACT_PREV_SLIDE,
+	ACT_AGENDA,
+	ACT_PRESENTER_CASES,
+	ACT_SAVE_SEARCH,
+	ACT_RENAME_SAVED,
+	ACT_DELETE_SAVED,
+	ACT_SUSPEND,
+	ACT_FIND,	  /* not a key: the find prompt's purpose */
+	ACT_CONFIRM_UNDO, /* not a key: the y/n prompt before an undo */
+	ACT_CONFIRM_DELETE,
+	ACT_CONFIRM_OVERWRITE,
+};
+
+#endif
