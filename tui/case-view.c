@@ -228,10 +228,15 @@ static void case_find(struct ui *ui, struct view *v, const char *text)
 	cv->hit = 0;
 	v->top = 0;
 	case_layout(ui, v, v->built_width ? v->built_width : ui->cols);
-	if (!count_hits(v))
+	if (!count_hits(v)) {
 		ui_say(ui, _("%s is not in this case"), text);
-	else if (*text)
-		jump_hit(ui, v, true);
+	} else if (*text) {
+		/* A new find starts at its first hit. */
+		size_t line = line_of_hit(v, 1);
+
+		cv->hit = 1;
+		v->top = line > 2 ? line - 2 : 0;
+	}
 }
 
 static void case_status(struct ui *ui, struct view *v, struct strbuf *bar)

@@ -264,8 +264,8 @@ static void undo(struct ui *ui, bool confirmed)
 		char label[sizeof(ui->mini.label)];
 
 		snprintf(label, sizeof(label),
-			 P_("Undo %s on %zu case, made %.16s, not in this session? (y/n) ",
-			    "Undo %s on %zu cases, made %.16s, not in this session? (y/n) ", info.ncases),
+			 P_("Undo %s on %zu case (made %.16s, outside this UI)? (y/n) ",
+			    "Undo %s on %zu cases (made %.16s, outside this UI)? (y/n) ", info.ncases),
 			 info.changes, info.ncases, info.when);
 		prompt_open(ui, ACT_CONFIRM_UNDO, label, "", NULL);
 	} else if (store_tag_undo(ui->store, ui->settings->user, &changed, &when, &diag) != VT_OK) {

@@ -146,10 +146,12 @@ int keys_prompt(struct ui *ui, int rc, wint_t ch)
 	return false;
 }
 
-/* The size of a page: the screen less its bars. */
-static int page_rows(struct ui *ui)
+/* The rows a page holds: the screen less its bars (and, over the results, the prompt and the header). */
+static int page_rows(struct ui *ui, struct view *v)
 {
-	return ui->rows - 4 > 1 ? ui->rows - 4 : 1;
+	int h = ui->rows - 2 - (v->ops->kind == VIEW_RESULTS ? 2 : 0);
+
+	return h > 1 ? h : 1;
 }
 
 static size_t view_rows(struct ui *ui, struct view *v)
@@ -161,7 +163,7 @@ static void move_by(struct ui *ui, struct view *v, long delta)
 {
 	size_t before = v->cursor;
 
-	view_move(v, view_rows(ui, v), delta, page_rows(ui));
+	view_move(v, view_rows(ui, v), delta, page_rows(ui, v));
 	if (v->cursor != before && v->ops->selected)
 		v->ops->selected(ui, v);
 }
@@ -169,7 +171,7 @@ static void move_by(struct ui *ui, struct view *v, long delta)
 void keys_dispatch(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
-	long page = page_rows(ui), all = (long)view_rows(ui, v) + 1;
+	long page = page_rows(ui, v), all = (long)view_rows(ui, v) + 1;
 
 	if (a == ACT_NONE || (v->ops->action && v->ops->action(ui, v, a)))
 		return;
@@ -196,6 +198,12 @@ void keys_dispatch(struct ui *ui, enum action a)
 		break;
 	case ACT_PGUP:
 		move_by(ui, v, -page);
+		break;
+	case ACT_HALF_DOWN:
+		move_by(ui, v, page / 2 > 0 ? page / 2 : 1);
+		break;
+	case ACT_HALF_UP:
+		move_by(ui, v, -(page / 2 > 0 ? page / 2 : 1));
 		break;
 	case ACT_HOME:
 		move_by(ui, v, -all);

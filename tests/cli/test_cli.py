@@ -692,6 +692,70 @@ def configuration_file(env):
     assert r.returncode == 0 and "Webinar" in r.stdout, r.stderr
 
 
+@test
+def what_a_member_types_is_understood(env):
+    # Issue 14, 12: lowercase or/and between words are operators; a pasted address is text.
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    count = lambda q: run("search", "--count", q, db=env.db, check=0).stdout.strip()
+    assert count("fhir or hl7") == count("fhir OR hl7") == "9", (count("fhir or hl7"), count("fhir OR hl7"))
+    assert count("fhir and api") == count("fhir api") == "4"
+    assert count("https://www.ehelse.no/strategi/e-helsemonitor") == "1"
+    r = run("search", "--count", "https://www.ehelse.no/strategi/e-helsemonitor", db=env.db)
+    assert r.returncode == 0 and "unknown field" not in r.stderr, r.stderr
+    # --json writes æøå as UTF-8, as jsonl does, not as \u escapes.
+    r = subprocess.run([VEDTAK, "--db", env.db, "search", "--json", "drøfting"], capture_output=True)
+    assert "Drøfting".encode() in r.stdout and b"\\u00f8" not in r.stdout, r.stdout[:300]
+
+
+@test
+def show_and_list_speak_json_and_show_pages(env):
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    run("note", "14/21", "en merknad", db=env.db, check=0)
+    shown = json.loads(run("show", "--json", "14/21", db=env.db, check=0).stdout)
+    case = shown["cases"][0]
+    assert case["number"] == "14/21" and case["title"] == "Sentral forskrivningsmodul SFM", case
+    assert [n["text"] for n in case["notes"]] == ["en merknad"], case["notes"]
+    listed = json.loads(run("list", "--json", db=env.db, check=0).stdout)
+    assert [m["date"] for m in listed["meetings"]] == ["2024-04-24", "2022-08-31", "2021-09-01", "2021-04-21"]
+    assert any(c["number"] == "14/21" for c in listed["meetings"][3]["cases"]), listed["meetings"][3]
+    # On a terminal, show goes through $PAGER (as git does); --no-pager and a pipe do not.
+    import pty
+    paged = os.path.join(env.dir, "paged.txt")
+    pager = env.write("pager.sh", f"#!/bin/sh\ncat > {paged}\n")
+    os.chmod(pager, 0o755)
+    for args, want in ((["show", "14/21"], True), (["show", "--no-pager", "14/21"], False)):
+        if os.path.exists(paged):
+            os.remove(paged)
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(VEDTAK, [VEDTAK, "--db", env.db] + args,
+                      dict(os.environ, PAGER=pager, LC_ALL="C.UTF-8", LANGUAGE=""))
+        out = b""
+        while True:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        os.waitpid(pid, 0)
+        got = os.path.exists(paged) and "Sak 14/21: Sentral forskrivningsmodul SFM" in open(paged).read()
+        assert got == want, (args, want, out[:200])
+    assert "Sak 14/21" in run("show", "14/21", db=env.db, check=0).stdout
+
+
+@test
+def the_author_is_the_account_when_user_is_unset(env):
+    import pwd
+    run("import", env.sample(0), db=env.db, check=0)
+    e = {k: v for k, v in os.environ.items() if k not in ("USER", "VEDTAK_USER", "LOGNAME")}
+    e["XDG_CONFIG_HOME"] = env.dir  # no configuration file names a user
+    subprocess.run([VEDTAK, "--db", env.db, "note", "11/21", "hvem skrev"], env=e, check=True, capture_output=True)
+    r = subprocess.run([VEDTAK, "--db", env.db, "note", "11/21"], env=e, capture_output=True, text=True)
+    assert pwd.getpwuid(os.getuid()).pw_name in r.stdout, r.stdout
+
+
 def large_file(env):
     """A 100 MB deck imports, and memory stays a small multiple of its size.
 

@@ -150,7 +150,48 @@ def main():
         check("text written with combining marks is drawn as written", marks_drawn_as_written)
         check("LANG=nb_NO.UTF-8: the screens and the status line in Norwegian", norwegian)
 
+        def other_processes_changes_appear():
+            # A tag and a saved search made on the command line while the UI is open show on its
+            # start screen without a restart (SQLite's data_version, read each second).
+            start()
+            env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", VEDTAK_USER="tester")
+            subprocess.run([vedtak, "--db", db, "tag", "+fra-cli", "--", "case:14/21"], check=True,
+                           capture_output=True, env=env)
+            subprocess.run([vedtak, "--db", db, "saved", "add", "lagret-utenfra", "fhir"], check=True,
+                           capture_output=True, env=env)
+            s = wait_for("lagret-utenfra", timeout=5)
+            assert "fra-cli" in s and "Saved searches" in s, s
+            keys("q")
+            wait_gone()
+
+        def ctrl_z_suspends_and_fg_resumes():
+            # In a shell with job control, as a person runs it.
+            for _ in range(50):
+                r = tmux("new-session", "-d", "-x", "100", "-y", "30", "-s", "t",
+                         "env PS1='$ ' bash --norc --noprofile -i", check=False)
+                if r.returncode == 0:
+                    break
+                time.sleep(0.1)
+            wait_for("$")
+            tmux("send-keys", "-t", "t", "-l", cmd)
+            keys("Enter")
+            wait_for("vedtak · Meetings")
+            keys("C-z")
+            s = wait_for("Stopped")
+            assert "vedtak · Meetings" not in s.split("Stopped")[-1], s
+            tmux("send-keys", "-t", "t", "-l", "fg")
+            keys("Enter")
+            wait_for("q quit")
+            keys("q")
+            wait_for("$ ")
+            tmux("send-keys", "-t", "t", "-l", "exit")
+            keys("Enter")
+            wait_gone()
+
         check("Ctrl-C quits from the search prompt", ctrl_c_quits)
+        check("a tag and a saved search made by another process appear on the start screen",
+              other_processes_changes_appear)
+        check("Ctrl-Z suspends to the shell, fg brings the screen back", ctrl_z_suspends_and_fg_resumes)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
     return tap.finish()
 

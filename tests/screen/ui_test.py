@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""The UI as a daily tool (issue 14, part 2): each check types keys as a
+person would (a key script, as screen.py runs them) and asserts on what the
+screen then shows, line by line, as a person reads it. The expected lines
+were written from what the user must see, before the code that shows them.
+
+usage: ui_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
+import os, re, shutil, subprocess, sys, tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from screen import run_case  # noqa: E402
+
+VEDTAK, SAMPLES = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+TESTS = []
+
+
+def test(fn):
+    TESTS.append(fn)
+    return fn
+
+
+class Env:
+    def __init__(self, tmp, db):
+        self.tmp, self.db = tmp, db
+
+    def ui(self, *keys, size="80x24", db=None, env=None, args=None, lang=None):
+        """Runs the keys; returns the screen's lines (and the attribute rows)."""
+        path = os.path.join(self.tmp, "case.keys")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(f"# size {size}\n")
+            if args:
+                f.write("# args " + " ".join(args) + "\n")
+            if lang:
+                f.write(f"# lang {lang}\n")
+            f.write("\n".join(keys) + "\n")
+        text, attrs = run_case(VEDTAK, db or self.db, path, self.tmp, env)
+        return text.splitlines(), attrs.splitlines()
+
+    def cli(self, *args, db=None, env=None):
+        e = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", VEDTAK_USER="tester")
+        e.update(env or {})
+        return subprocess.run([VEDTAK, "--db", db or self.db] + list(args), capture_output=True, text=True, env=e)
+
+    def copy(self, name):
+        p = os.path.join(self.tmp, name)
+        shutil.copy(self.db, p)
+        return p
+
+
+def status(lines):
+    return lines[-1]
+
+
+def rows(lines):
+    """The result rows: "*14/21  2021-04-21 NUFA O Title..." as (marked, number, badge, rest)."""
+    out = []
+    for l in lines:
+        m = re.match(r"^([ *])(\d+/\d\d)\s+(?:\S+\s+)?(?:\S+\s+)?([GOD-]) (.*)$", l)
+        if m:
+            out.append(m.groups())
+    return out
+
+
+@test
+def type_keys_are_a_facet_of_the_whole_query(env):
+    # "fhir or hl7" finds 9 cases; 1 and 3 keep the Godkjenning and Drøfting ones of those 9,
+    # and the prompt keeps what the user typed.
+    lines, _ = env.ui("key /", "type fhir or hl7", "key Enter")
+    assert status(lines).startswith("9 cases match · sorted by relevance"), status(lines)
+    lines, _ = env.ui("key /", "type fhir or hl7", "key Enter", "key 1", "key 3")
+    assert lines[1].rstrip() == "Search: fhir or hl7", lines[1]
+    assert status(lines).startswith("7 cases match · type: Godkjenning or Drøfting · sorted by relevance"), \
+        status(lines)
+    assert rows(lines) and {r[2] for r in rows(lines)} <= {"G", "D"}, rows(lines)
+    lines, _ = env.ui("key /", "type fhir or hl7", "key Enter", "key 1", "key 3", "key 1")
+    assert status(lines).startswith("6 cases match · type: Drøfting · "), status(lines)
+    assert {r[2] for r in rows(lines)} == {"D"}, rows(lines)
+
+
+@test
+def the_meeting_key_is_a_facet_too(env):
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key m")
+    assert " · meeting 2024-04-24 · " in status(lines), status(lines)
+    assert all(l.split()[1] == "2024-04-24" for l in lines if re.match(r"^ \d+/\d\d ", l)), lines
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key m", "key m")
+    assert "meeting" not in status(lines) and status(lines).startswith("8 cases match"), status(lines)
+
+
+@test
+def marks_are_counted_kept_and_tagged_across_queries(env):
+    db = env.copy("marks.db")
+    keys = ["key /", "type samhandling", "key Enter", "key x", "key x", "key /", "key Ctrl-U", "type fhir",
+            "key Enter"]
+    lines, _ = env.ui(*keys, db=db)
+    assert status(lines).endswith("· 2 marked (2 not in this list)"), status(lines)
+    # t tags the two marked cases, though the list shows neither; the marks are then cleared.
+    lines, _ = env.ui(*keys, "key t", "type merket", "key Enter", db=db)
+    assert status(lines) == "merket added to 2 cases", status(lines)
+    # (the case copy the UI wrote to is the one run_case made; ask it)
+    r = env.cli("search", "--count", "tag:merket", db=os.path.join(env.tmp, "case.db"))
+    assert r.stdout == "2\n", r.stdout + r.stderr
+    lines, _ = env.ui("key /", "type samhandling", "key Enter", "key x", "key x", "key X", db=db)
+    assert status(lines) == "2 marks cleared", status(lines)
+    lines, _ = env.ui("key /", "type samhandling", "key Enter", "key x", "key x", "key X", "key j", db=db)
+    assert "marked" not in status(lines) and not any(r[0] == "*" for r in rows(lines)), lines
+
+
+@test
+def read_only_says_so_and_refuses_before_typing(env):
+    lines, _ = env.ui("key /", "type nilar", "key Enter", "key t", args=["--read-only"])
+    assert status(lines) == "read-only · read-only: tags, notes and saved searches cannot be changed here", \
+        status(lines)
+    lines, _ = env.ui("key /", "type nilar", "key Enter", args=["--read-only"])
+    assert status(lines).startswith("read-only · 2 cases match"), status(lines)
+    # E would start the editor; refused first, so no note is written and nothing is thrown away.
+    lines, _ = env.ui("key /", "type nilar", "key Enter", "key E", args=["--read-only"])
+    assert "cannot be changed" in status(lines), status(lines)
+    notes = env.cli("note", "28/22", db=os.path.join(env.tmp, "case.db"))
+    assert "En lengre merknad" not in notes.stdout, notes.stdout
+
+
+@test
+def query_errors_show_while_typing(env):
+    lines, _ = env.ui("key /", "type fhir titel2:x")
+    assert lines[1].rstrip() == "Search: fhir titel2:x", lines[1]
+    assert lines[2].startswith("unknown field 'titel2:'"), lines[2]
+    lines, _ = env.ui("key /", 'type "digital hjemme')
+    assert lines[2].rstrip() == '        ^ unbalanced quote: no closing "', lines[2]
+
+
+@test
+def every_prompt_edits_alike(env):
+    # Ctrl-U empties the tag prompt; Ctrl-W takes the word before the cursor.
+    lines, _ = env.ui("key /", "type nilar", "key Enter", "key t", "type feil", "key Ctrl-U", "type riktig",
+                      "key Enter")
+    assert status(lines) == "riktig added to 1 case", status(lines)
+    lines, _ = env.ui("key /", "type nilar", "key Enter", "key a", "type første andre", "key Ctrl-W",
+                      "type tredje", "key Enter", "key Enter")
+    assert "første tredje" in "\n".join(lines), "\n".join(lines)
+
+
+@test
+def export_suggests_a_name_completes_and_asks_before_replacing(env):
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e")
+    assert status(lines) == "Export the list to (.csv, .jsonl, .ics, .json): vedtak-fhir-api.csv", status(lines)
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "key Enter")
+    assert status(lines) == "4 cases written to vedtak-fhir-api.csv", status(lines)
+    assert os.path.exists(os.path.join(env.tmp, "vedtak-fhir-api.csv"))
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "key Enter")
+    assert status(lines).startswith("vedtak-fhir-api.csv exists. Replace it? (y/n)"), status(lines)
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "key Enter", "type n")
+    assert status(lines) == "nothing done", status(lines)
+    # ~ is the home folder; Tab completes a file name there.
+    home = os.path.join(env.tmp, "home")
+    os.makedirs(os.path.join(home, "rapporter"), exist_ok=True)
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "type ~/rap", "key Tab",
+                      env={"HOME": home})
+    assert status(lines).endswith(f"{home}/rapporter/"), status(lines)
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "type ~/rapporter/ut.jsonl", "key Enter",
+                      env={"HOME": home})
+    assert status(lines) == f"4 cases written to {home}/rapporter/ut.jsonl", status(lines)
+    os.remove(os.path.join(env.tmp, "vedtak-fhir-api.csv"))
+
+
+@test
+def a_case_is_a_pager(env):
+    open_case = ["key /", "type fhir api", "key Enter", "key Enter"]  # 14/21
+    lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter")
+    m = re.search(r"· found · hit 1 of (\d+)$", status(lines))
+    assert m and int(m.group(1)) > 2, status(lines)
+    total = m.group(1)
+    lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key N")
+    assert status(lines) == f"hit {total} of {total} (from the bottom)", status(lines)
+    lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key N", "key n")
+    assert status(lines) == f"hit 1 of {total} (from the top)", status(lines)
+    # ] puts the next slide's first line at the top; [ goes back.
+    lines, _ = env.ui(*open_case, "key ]")
+    assert lines[1].startswith("── slide 1 ") or lines[1].startswith("── "), lines[1]
+    lines2, _ = env.ui(*open_case, "key ]", "key ]")
+    assert lines2[1].startswith("── ") and lines2[1] != lines[1], (lines[1], lines2[1])
+    lines3, _ = env.ui(*open_case, "key ]", "key ]", "key [")
+    assert lines3[1] == lines[1], (lines3[1], lines[1])
+    # Ctrl-D half a page (24 rows: 11 lines), b and Ctrl-B back.
+    lines, _ = env.ui(*open_case, "key Ctrl-D")
+    assert status(lines).startswith("line 12 of "), status(lines)
+    lines, _ = env.ui(*open_case, "key Space", "key b")
+    assert status(lines).startswith("line 1 of "), status(lines)
+    # A: the case's meeting, the cursor on this case; P: its presenters' other cases.
+    lines, _ = env.ui(*open_case, "key A")
+    assert lines[0].startswith("vedtak · Meeting"), lines[0]
+    # Without colours the selected row is the one in reverse video between the bars.
+    lines, attrs = env.ui(*open_case, "key A", env={"NO_COLOR": "1"})
+    sel = [i for i, a in enumerate(attrs) if 0 < i < len(lines) - 1 and a[2:10] == "rrrrrrrr"]
+    assert sel and "14/21" in lines[sel[0]], [lines[i] for i in sel]
+    lines, _ = env.ui(*open_case, "key P")
+    assert lines[1].rstrip() == 'Search: presenter:"Dag Hammer" OR presenter:"Ida Nordmann"', lines[1]
+    assert any(r[1] == "14/21" for r in rows(lines)), lines
+
+
+@test
+def saved_searches_are_made_renamed_and_deleted_in_the_ui(env):
+    db = env.copy("saved.db")
+    case_db = os.path.join(env.tmp, "case.db")
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key S", "type mine", "key Enter", db=db)
+    assert status(lines) == "saved mine: fhir", status(lines)
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key S", "type mine", "key Enter", "key M", db=db)
+    assert "Saved searches" in lines[1] and re.match(r"^  mine\s+8  fhir$", lines[2]), lines[:3]
+    shutil.copy(case_db, db)
+    lines, _ = env.ui("key R", "key Ctrl-U", "type fhir-saker", "key Enter", db=db)
+    assert status(lines) == "mine renamed to fhir-saker", status(lines)
+    assert re.match(r"^  fhir-saker\s+8  fhir$", lines[2]), lines[:3]
+    shutil.copy(case_db, db)
+    lines, _ = env.ui("key D", db=db)
+    assert status(lines) == "Delete the saved search fhir-saker? (y/n)", status(lines)
+    lines, _ = env.ui("key D", "type y", db=db)
+    assert status(lines) == "removed fhir-saker" and "Saved searches" not in "\n".join(lines), lines[:3]
+
+
+@test
+def undo_says_what_and_asks_about_a_tagging_made_elsewhere(env):
+    db = env.copy("undo.db")
+    env.cli("tag", "+fra-kommandolinjen", "--", "fhir api", db=db)
+    lines, _ = env.ui("key u", db=db, size="100x12")
+    assert status(lines) == "Undo +fra-kommandolinjen on 4 cases (made YYYY-MM-DDTHH:MM, outside this UI)? (y/n)", \
+        status(lines)
+    lines, _ = env.ui("key u", "type n", db=db)
+    assert status(lines) == "nothing done", status(lines)
+    lines, _ = env.ui("key u", "type y", db=db)
+    assert status(lines) == "undid +fra-kommandolinjen (made YYYY-MM-DDTHH:MM): 4 cases changed", status(lines)
+    # A tagging made in this UI is undone at once, saying what it was.
+    lines, _ = env.ui("key /", "type nilar", "key Enter", "key t", "type her", "key Enter", "key u")
+    assert status(lines) == "undid +her (made YYYY-MM-DDTHH:MM): 1 case changed", status(lines)
+
+
+@test
+def the_result_list_has_columns_that_give_way_by_width(env):
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", size="80x12")
+    assert lines[2].rstrip() == " Case   Date       Body T Title", lines[2]
+    assert lines[3].rstrip() == " 14/21  2021-04-21 NUFA O Sentral forskrivningsmodul SFM", lines[3]
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", size="110x12")
+    assert lines[2].split()[-1] == "Presenters" and lines[3].rstrip().endswith("Dag Hammer, Ida Nordmann"), \
+        lines[2:4]
+    # Tags come after the title, before the presenters.
+    db = env.copy("tags.db")
+    env.cli("tag", "+til-nuit", "--", "case:14/21", db=db)
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", size="110x12", db=db)
+    t, p = lines[3].index("[til-nuit]"), lines[3].index("Dag Hammer")
+    assert lines[3].index("Sentral") < t < p, lines[3]
+    # 40 columns: the title bar keeps its title; each row its number, type and title (the date goes
+    # below 60 columns, the body below 50).
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", size="40x12")
+    assert lines[0].rstrip() == "vedtak · Search", lines[0]
+    assert lines[2].rstrip() == " Case   T Title", lines[2]
+    assert lines[3].rstrip() == " 14/21  O Sentral forskrivningsmodul SFM", lines[3]
+    # From 140 columns the selected case is beside the list, named.
+    lines, _ = env.ui("key /", "type fhir api", "key Enter", size="150x12")
+    assert "│ Sak 14/21" in lines[2], lines[2]
+
+
+@test
+def each_screen_says_its_own_keys(env):
+    expect = {
+        (): "Enter open  / search  p presenters  ? help  q quit",
+        ("key /", "type fhir", "key Enter"): "Enter open  1 2 3 type  x mark  t tag  ? help  q back",
+        ("key /", "type fhir", "key Enter", "key Enter"): "/ find  n N hit  [ ] slide  A agenda  ? help  q back",
+        ("key Enter",): "Enter open case  / search  ? help  q back",
+        ("key p",): "Enter their cases  / search  ? help  q back",
+        ("key ?",): "q back",
+    }
+    for keys, hint in expect.items():
+        lines, _ = env.ui(*keys, size="100x12")
+        assert lines[0].rstrip().endswith(hint), (keys, lines[0])
+    lines, _ = env.ui(size="100x12", lang="nb_NO.UTF-8")
+    assert lines[0].rstrip().endswith("Enter åpne  / søk  p innledere  ? hjelp  q avslutt"), lines[0]
+
+
+@test
+def an_empty_database_says_how_to_import(env):
+    empty = os.path.join(env.tmp, "no-samples")
+    os.makedirs(empty, exist_ok=True)
+    keys = os.path.join(env.tmp, "empty.keys")
+    with open(keys, "w") as f:
+        f.write("# size 80x12\n# empty-db\n")
+    text, _ = run_case(VEDTAK, env.db, keys, env.tmp, {"VEDTAK_ASSETS": empty})
+    lines = text.splitlines()
+    assert lines[1].rstrip() == "No meetings yet.", lines[:4]
+    assert lines[3].rstrip() == "  vedtak import FILE…", lines[:4]
+    r = env.cli("list", db=os.path.join(env.tmp, "case.db"))
+    assert r.returncode == 0 and r.stdout == "" and \
+        "no meetings yet; import documents with: vedtak import FILE…" in r.stderr, (r.stdout, r.stderr)
+
+
+def main():
+    n = failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        os.makedirs(os.path.join(tmp, "data", "vedtak"))
+        db = os.path.join(tmp, "samples.db")
+        decks = sorted(os.path.join(SAMPLES, f) for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+        subprocess.run([VEDTAK, "--db", db, "import"] + decks, check=True, capture_output=True)
+        subprocess.run(["sqlite3", db, "PRAGMA wal_checkpoint(TRUNCATE)"], capture_output=True)
+        env = Env(tmp, db)
+        for t in TESTS:
+            n += 1
+            try:
+                t(env)
+                print(f"ok {n} - {t.__name__}")
+            except Exception as e:  # noqa: BLE001 - a failed check is reported, the others still run
+                failed += 1
+                print(f"not ok {n} - {t.__name__}")
+                for line in repr(e)[:3000].splitlines():
+                    print("#   " + line)
+    print(f"1..{n}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
