@@ -589,7 +589,8 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 {
 	struct gen g;
 	struct strbuf where = STRBUF_INIT, sql = STRBUF_INIT;
-	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT;
+	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT,
+		      hint_title = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
@@ -652,6 +653,17 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	else
 		strbuf_addstr(&sql, "0 AS tier, ");
 	strbuf_addstr(&sql, h2 ? "coalesce(r.score, 0) AS score" : "0 AS score");
+	/*
+	 * Within a tier, a case whose title has the words comes first: bm25
+	 * divides by the whole case's length, so a long case about the
+	 * subject would else come after a short one that names it once (in a
+	 * link, say).
+	 */
+	if (h2 && !bounded) {
+		strbuf_addf(&hint_title, "{title} : (%s)", hint_all.buf);
+		strbuf_addstr(
+		    &sql, ", c.id NOT IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?4) AS untitled");
+	}
 	strbuf_addstr(&sql, " FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (bounded) {
 		/* Ranked: the matches in the strong columns; then the others by date. */
@@ -667,6 +679,7 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	strbuf_addf(&sql, " WHERE %s ORDER BY %s m.start_date DESC, c.position", where.buf,
 		    o->by_date ? ""
 		    : bounded  ? "r.score IS NULL, score,"
+		    : h2       ? "tier, untitled, score,"
 			       : "tier, score,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
@@ -683,6 +696,10 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		sqlite3_bind_text(st, 3, hint_all.buf, -1, SQLITE_STATIC);
 	if (h2 || (h0 && h1))
 		k = 4;
+	if (h2 && !bounded) {
+		sqlite3_bind_text(st, 4, hint_title.buf, -1, SQLITE_STATIC);
+		k = 5;
+	}
 	if (!bind_all(st, &g, k)) {
 		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
@@ -712,6 +729,7 @@ out:
 	strbuf_release(&hint_exact);
 	strbuf_release(&hint_word);
 	strbuf_release(&hint_all);
+	strbuf_release(&hint_title);
 	if (ret != VT_OK)
 		search_result_release(out);
 	return ret;

@@ -700,6 +700,9 @@ def what_a_member_types_is_understood(env):
     assert count("fhir or hl7") == count("fhir OR hl7") == "9", (count("fhir or hl7"), count("fhir OR hl7"))
     assert count("fhir and api") == count("fhir api") == "4"
     assert count("https://www.ehelse.no/strategi/e-helsemonitor") == "1"
+    # A case with the word in its title ranks above one that has it only in a link.
+    first = json.loads(run("search", "--json", "samhandling", db=env.db, check=0).stdout)["results"][:2]
+    assert [r["number"] for r in first] == ["11/21", "13/24"], [(r["number"], r["title"]) for r in first]
     r = run("search", "--count", "https://www.ehelse.no/strategi/e-helsemonitor", db=env.db)
     assert r.returncode == 0 and "unknown field" not in r.stderr, r.stderr
     # --json writes æøå as UTF-8, as jsonl does, not as \u escapes.

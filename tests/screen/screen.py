@@ -155,10 +155,22 @@ def main():
                     problems.append(f"badge {badge.group(1)} of row {i} drawn without colour: {marks[i][:40]}")
                 if badge and set(marks[i][1:badge.start(1)]) != {"."}:
                     problems.append(f"an unselected row is coloured: {marks[i][:40]}")
+        # A hit in the preview: the word the query found is coloured, the words around it are not.
+        hit_rows = [i for i, l in enumerate(lines) if "│ Api-ene: Datadeling og Basis" in l]
+        if not hit_rows:
+            problems.append("the preview shows no 'Api-ene: Datadeling og Basis' line")
+        else:
+            i = hit_rows[0]
+            at = lines[i].index("Api-ene")
+            word = lines[i].index("Datadeling")
+            if set(marks[i][at:at + 3]) != {"c"}:
+                problems.append(f"the hit 'Api' is not coloured across its text: {marks[i][at:at + 10]}")
+            if set(marks[i][word:word + 10]) != {"."}:
+                problems.append(f"a word that is no hit is coloured: {marks[i][word:word + 10]}")
         title = lines[0].rstrip()
         if set(marks[0][:len(title)]) != {"c"}:
             problems.append(f"the title bar's text is not coloured: {marks[0][:len(title)]}")
-        failed += report(n, "colour on the text of the cursor row, the badges and the title bar", problems)
+        failed += report(n, "colour on the text of the cursor row, the badges, a hit and the title bar", problems)
         # Themes: the bundled ones by name, a broken one named in the status line.
         n += 1
         problems = []

@@ -89,7 +89,7 @@ def the_meeting_key_is_a_facet_too(env):
 @test
 def marks_are_counted_kept_and_tagged_across_queries(env):
     db = env.copy("marks.db")
-    keys = ["key /", "type samhandling", "key Enter", "key x", "key x", "key /", "key Ctrl-U", "type fhir",
+    keys = ["key /", "type samhandling", "key Enter", "key x", "key x", "key /", "key Ctrl-U", "type case:26/22",
             "key Enter"]
     lines, _ = env.ui(*keys, db=db)
     assert status(lines).endswith("· 2 marked (2 not in this list)"), status(lines)
