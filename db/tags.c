@@ -233,6 +233,26 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 	" AND batch NOT IN (SELECT substr(name, 6) FROM ops WHERE name LIKE 'undo %')"                       \
 	" GROUP BY batch ORDER BY max(seq) DESC LIMIT 1"
 
+/* Finds LAST_TAG_BATCH: *batch and *when (the caller frees both); VT_ERR_NOT_FOUND when there is none. */
+static enum vt_status last_tag_batch(sqlite3 *db, char **batch, char **when, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	enum vt_status ret = VT_OK;
+	int rc;
+
+	if (sqlite3_prepare_v2(db, LAST_TAG_BATCH, -1, &st, NULL) != SQLITE_OK)
+		return sql_fail(db, diag, _("undoing"));
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*batch = xstrdup((const char *)sqlite3_column_text(st, 0));
+		*when = xstrdup((const char *)sqlite3_column_text(st, 1));
+	} else {
+		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo"))
+					: sql_fail(db, diag, _("undoing"));
+	}
+	sqlite3_finalize(st);
+	return ret;
+}
+
 enum vt_status store_tag_undo_peek(struct store *s, struct undo_info *out, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
@@ -243,19 +263,8 @@ enum vt_status store_tag_undo_peek(struct store *s, struct undo_info *out, struc
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (sqlite3_prepare_v2(db, LAST_TAG_BATCH, -1, &st, NULL) != SQLITE_OK) {
-		ret = sql_fail(db, diag, _("undoing"));
+	if ((ret = last_tag_batch(db, &batch, &out->when, diag)) != VT_OK)
 		goto out;
-	}
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo"))
-					: sql_fail(db, diag, _("undoing"));
-		goto out;
-	}
-	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
-	out->when = xstrdup((const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	st = NULL;
 	if (sqlite3_prepare_v2(
 		db,
 		"SELECT o.kind, coalesce(o.tag, a.tag), count(DISTINCT coalesce(o.case_key, a.case_key))"
@@ -309,20 +318,8 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 	*when = NULL;
 	if ((ret = author_ok(author, diag)) != VT_OK || (ret = begin(s, diag)) != VT_OK)
 		return ret;
-	if (sqlite3_prepare_v2(db, LAST_TAG_BATCH, -1, &st, NULL) != SQLITE_OK) {
-		ret = sql_fail(db, diag, _("undoing"));
+	if ((ret = last_tag_batch(db, &batch, when, diag)) != VT_OK)
 		goto out;
-	}
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		ret = rc == SQLITE_DONE ? vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("nothing to undo"))
-					: sql_fail(db, diag, _("undoing"));
-		goto out;
-	}
-	batch = xstrdup((const char *)sqlite3_column_text(st, 0));
-	*when = xstrdup((const char *)sqlite3_column_text(st, 1));
-	sqlite3_finalize(st);
-	st = NULL;
 	undo = new_id(db);
 	name = xasprintf("undo %s", batch);
 	/* Each addition is taken back; each removal is added again. */
