@@ -1,7 +1,8 @@
 /*
- * keys.c: the key table and what the keys do: moving, searching, facets,
- * marks, tags, notes, exports. A view handles its own keys first
- * (view_ops.action); what is left is the same on every screen.
+ * keys.c: the key table and what the keys do on every screen: moving,
+ * searching, facets, the views to open. A view handles its own keys first
+ * (view_ops.action); what writes (tags, notes, saved searches, exports)
+ * is edits.c's.
  */
 #include <errno.h>
 #include <signal.h>

@@ -1,6 +1,6 @@
 /*
- * main.c: vedtak's entry point: global options, the default database path
- * and dispatch to a subcommand.
+ * main.c: vedtak's entry point: the locale, the settings, the global
+ * options, and the command table from which a subcommand is run.
  */
 #include <errno.h>
 #include <locale.h>
