@@ -61,11 +61,17 @@ char *xstrndup(const char *s, size_t n)
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
-	char *p;
+	char probe[1], *p;
 	int n;
 
+	/*
+	 * UBSan's null checks make GCC see a path where fmt is NULL and warn
+	 * (-Wformat-truncation): that path is cut here.
+	 */
+	if (!fmt)
+		return xstrdup("");
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(probe, sizeof(probe), fmt, ap);
 	va_end(ap);
 	if (n < 0)
 		return xstrdup("");
