@@ -4,6 +4,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 #include "core/dates.h"
@@ -333,4 +334,22 @@ void date_human(struct strbuf *sb, const char *start, const char *end, bool comp
 out:
 	strbuf_release(&a);
 	strbuf_release(&b);
+}
+
+void date_time_local(const char *iso, char *out, size_t size)
+{
+	struct tm tm;
+	time_t t;
+
+	memset(&tm, 0, sizeof(tm));
+	if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+			   &tm.tm_min) != 5) {
+		snprintf(out, size, "%s", iso ? iso : "");
+		return;
+	}
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	t = timegm(&tm);
+	if (!localtime_r(&t, &tm) || !strftime(out, size, "%Y-%m-%d %H:%M", &tm))
+		snprintf(out, size, "%.16s", iso);
 }

@@ -45,4 +45,10 @@ struct strbuf;
  */
 void date_human(struct strbuf *sb, const char *start, const char *end, bool compact);
 
+/*
+ * A stored time ("2026-12-03T07:50:10.640Z", UTC) as a person reads it,
+ * in local time: "2026-12-03 08:50". Anything else is copied as it is.
+ */
+void date_time_local(const char *iso, char *out, size_t size);
+
 #endif

@@ -148,8 +148,11 @@ void case_text_layout(const struct case_text *ct, struct matcher *m, struct view
 	if (ct->nnotes) {
 		view_add_line(v, _("Notes"), STYLE_TITLE);
 		for (i = 0; i < ct->nnotes; i++) {
+			char when[32];
+
 			strbuf_reset(&sb);
-			strbuf_addf(&sb, "%.16s %s:", ct->notes[i].at, ct->notes[i].author);
+			date_time_local(ct->notes[i].at, when, sizeof(when));
+			strbuf_addf(&sb, "%s %s:", when, ct->notes[i].author);
 			view_add_wrapped(v, sb.buf, NULL, 0, width, "  ", STYLE_DIM);
 			view_add_wrapped(v, ct->notes[i].text, NULL, 0, width, "    ", STYLE_NORMAL);
 		}

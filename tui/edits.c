@@ -13,6 +13,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "core/dates.h"
 #include "core/i18n.h"
 #include "core/query.h"
 #include "core/strbuf.h"
@@ -221,7 +222,13 @@ static void export_to(struct ui *ui, const char *path)
 		remove(path);
 		return;
 	}
-	ui_say(ui, P_("%zu case written to %s", "%zu cases written to %s", n), n, path);
+	{
+		/* Where it went, whole: a relative name is relative to where vedtak was started. */
+		char *full = realpath(path, NULL);
+
+		ui_say(ui, P_("%zu case written to %s", "%zu cases written to %s", n), n, full ? full : path);
+		free(full);
+	}
 }
 
 /* Enter in the export prompt: a known format, and a question before a file is replaced. */
@@ -254,27 +261,28 @@ static void undo(struct ui *ui, bool confirmed)
 	struct undo_info info;
 	struct vt_diag diag;
 	size_t changed = 0;
-	char *when = NULL;
+	char *when = NULL, made[32];
 
 	if (store_tag_undo_peek(ui->store, &info, &diag) != VT_OK) {
 		ui_say(ui, "%s", diag.msg);
 		return;
 	}
+	date_time_local(info.when, made, sizeof(made));
 	if (!confirmed && (!ui->last_tag_at || strcmp(info.when, ui->last_tag_at) < 0)) {
 		char label[sizeof(ui->mini.label)];
 
 		snprintf(label, sizeof(label),
-			 P_("Undo %s on %zu case (made %.16s, outside this UI)? (y/n) ",
-			    "Undo %s on %zu cases (made %.16s, outside this UI)? (y/n) ", info.ncases),
-			 info.changes, info.ncases, info.when);
+			 P_("Undo %s on %zu case (made %s, outside this UI)? (y/n) ",
+			    "Undo %s on %zu cases (made %s, outside this UI)? (y/n) ", info.ncases),
+			 info.changes, info.ncases, made);
 		prompt_open(ui, ACT_CONFIRM_UNDO, label, "", NULL);
 	} else if (store_tag_undo(ui->store, ui->settings->user, &changed, &when, &diag) != VT_OK) {
 		ui_say(ui, "%s", diag.msg);
 	} else {
 		ui_say(ui,
-		       P_("undid %s (made %.16s): %zu case changed",
-			  "undid %s (made %.16s): %zu cases changed", changed),
-		       info.changes, when, changed);
+		       P_("undid %s (made %s): %zu case changed", "undid %s (made %s): %zu cases changed",
+			  changed),
+		       info.changes, made, changed);
 	}
 	free(when);
 	undo_info_release(&info);
@@ -334,13 +342,24 @@ static void delete_saved(struct ui *ui, const char *name)
 	ui_reload(ui);
 }
 
+/* The case number in a stable key ("NUFA|11/21|1" gives "11/21"), as people name cases. */
+static const char *case_number(const char *key, char *out, size_t size)
+{
+	const char *bar = strchr(key, '|');
+
+	if (!bar)
+		return key;
+	snprintf(out, size, "%.*s", (int)strcspn(bar + 1, "|"), bar + 1);
+	return out;
+}
+
 /* Enter in the one-line prompt. */
 static void prompt_done(struct ui *ui)
 {
 	struct view *v = ui_top(ui);
 	const char *text = ui->mini.edit.text.buf;
 	struct vt_diag diag;
-	char *tag = NULL, *key;
+	char *tag = NULL, *key, number[64];
 	size_t changed = 0;
 
 	ui->mini.active = false;
@@ -364,7 +383,7 @@ static void prompt_done(struct ui *ui)
 		if (store_note_add(ui->store, key, text, NULL, ui->settings->user, &diag) != VT_OK)
 			ui_say(ui, "%s", diag.msg);
 		else
-			ui_say(ui, _("note added to %s"), key);
+			ui_say(ui, _("note added to case %s"), case_number(key, number, sizeof(number)));
 		free(key);
 		ui_reload(ui);
 		return;

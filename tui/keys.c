@@ -165,6 +165,8 @@ static void move_by(struct ui *ui, struct view *v, long delta)
 	size_t before = v->cursor;
 
 	view_move(v, view_rows(ui, v), delta, page_rows(ui, v));
+	if (v->ops->targets_only)
+		view_cursor_to_nearest_target(v, delta > 0 ? 1 : -1);
 	if (v->cursor != before && v->ops->selected)
 		v->ops->selected(ui, v);
 }
@@ -181,7 +183,7 @@ void keys_dispatch(struct ui *ui, enum action a)
 		ui->quit = true;
 		break;
 	case ACT_BACK:
-		ui_pop(ui);
+		ui_back(ui);
 		break;
 	case ACT_SEARCH:
 		ui->prompting = true;

@@ -123,15 +123,28 @@ static struct view *meetings_open(struct ui *ui, const struct view_target *targe
 
 static void meetings_reload(struct ui *ui, struct view *v)
 {
-	size_t cursor = v->cursor;
+	const struct tline *l = v->cursor < v->nlines ? &v->lines[v->cursor] : NULL;
+	long meeting = l ? l->meeting_id : 0;
+	char *search = l && l->search ? xstrdup(l->search) : NULL;
+	size_t cursor = v->cursor, i;
 
 	view_clear(v);
 	v->cursor = 0;
 	meetings_load(ui, v);
-	if (cursor < v->nlines)
+	/* The cursor stays on what it was on (a meeting, a saved search, a tag) when that is still there. */
+	for (i = 0; i < v->nlines; i++)
+		if ((meeting && v->lines[i].meeting_id == meeting) ||
+		    (search && v->lines[i].search && !strcmp(v->lines[i].search, search)))
+			break;
+	if (i < v->nlines) {
+		v->cursor = i;
+	} else if (cursor < v->nlines) {
 		v->cursor = cursor;
-	else
+		view_cursor_to_nearest_target(v, 1);
+	} else {
 		view_cursor_to_target(v, 0);
+	}
+	free(search);
 }
 
 static void meetings_enter(struct ui *ui, struct view *v)
@@ -148,6 +161,7 @@ static void meetings_enter(struct ui *ui, struct view *v)
 
 const struct view_ops meetings_view_ops = {
     .kind = VIEW_MEETINGS,
+    .targets_only = true,
     .hints = N_("Enter open  / search  p presenters  ? help  q quit"),
     .open = meetings_open,
     .enter = meetings_enter,

@@ -66,6 +66,8 @@ char *paths_history(void)
 
 	if (!dir)
 		return NULL;
+	/* The database may live elsewhere: the history's folder is made here, or nothing would be kept. */
+	make_dirs(dir);
 	path = xasprintf("%s/history", dir);
 	free(dir);
 	return path;

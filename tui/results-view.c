@@ -29,6 +29,10 @@
 struct results {
 	struct view *preview; /* the selected case, laid out as the case view does */
 	long preview_id;
+	/* The search these results are of, to show again when the user comes back to them. */
+	char *query;
+	unsigned types;
+	char meeting_date[16];
 };
 
 static void preview_release(struct view *v)
@@ -58,6 +62,7 @@ static void results_release(struct view *v)
 	struct results *r = v->data;
 
 	view_free(r->preview);
+	free(r->query);
 	free(r);
 }
 
@@ -75,6 +80,12 @@ static void results_selected(struct ui *ui, struct view *v)
 	struct case_text *ct;
 	char error[512];
 
+	if (!r->query || strcmp(r->query, ui->query.text.buf)) {
+		free(r->query);
+		r->query = xstrdup(ui->query.text.buf);
+	}
+	r->types = ui->types;
+	memcpy(r->meeting_date, ui->meeting_date, sizeof(r->meeting_date));
 	view_free(r->preview);
 	r->preview = NULL;
 	r->preview_id = 0;
@@ -85,6 +96,20 @@ static void results_selected(struct ui *ui, struct view *v)
 	r->preview = view_new(&preview_ops, "preview");
 	r->preview->data = ct;
 	r->preview_id = row->id;
+}
+
+/* Back on this list from a list of another search (P, a presenter): this one's search again. */
+static void results_shown(struct ui *ui, struct view *v)
+{
+	struct results *r = v->data;
+
+	if (!r->query || (!strcmp(r->query, ui->query.text.buf) && r->types == ui->types &&
+			  !strcmp(r->meeting_date, ui->meeting_date)))
+		return;
+	lineedit_set(&ui->query, r->query);
+	ui->types = r->types;
+	memcpy(ui->meeting_date, r->meeting_date, sizeof(ui->meeting_date));
+	ui_search(ui);
 }
 
 static void results_reload(struct ui *ui, struct view *v)
@@ -117,6 +142,8 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 	struct strbuf date = STRBUF_INIT, cell = STRBUF_INIT;
 	bool show_date = w >= 60, show_body = w >= 50;
 	int pw = w >= 100 ? (w / 4 < 40 ? w / 4 : 40) : 0, tw, x;
+	/* The body column is as wide as its header in the user's language ("Organ"), at least NUFA's 4. */
+	int bw = draw_width(_("Body"), strlen(_("Body"))) > 4 ? draw_width(_("Body"), strlen(_("Body"))) : 4;
 	attr_t head = draw_attr(STYLE_TITLE);
 	size_t i;
 
@@ -136,8 +163,10 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 	ui_add_padded(&cell, _("Case"), 7);
 	if (show_date)
 		ui_add_padded(&cell, _("Date"), 11);
-	if (show_body)
-		ui_add_padded(&cell, _("Body"), 5);
+	if (show_body) {
+		ui_add_padded(&cell, _("Body"), bw);
+		strbuf_addch(&cell, ' ');
+	}
 	strbuf_addstr(&cell, "T ");
 	strbuf_addstr(&cell, _("Title"));
 	x = draw_text(y0, 0, w, cell.buf, cell.len, head);
@@ -174,7 +203,7 @@ static void draw_list(struct ui *ui, struct view *v, int y0, int h, int w)
 			strbuf_addch(&cell, ' ');
 		}
 		if (show_body) {
-			ui_add_padded(&cell, ui_body_short(row->body), 4);
+			ui_add_padded(&cell, ui_body_short(row->body), bw);
 			strbuf_addch(&cell, ' ');
 		}
 		x = draw_text(y, 0, w, cell.buf, cell.len, base);
@@ -346,6 +375,7 @@ const struct view_ops results_view_ops = {
     .action = results_action,
     .reload = results_reload,
     .selected = results_selected,
+    .shown = results_shown,
     .key = results_key,
     .status = results_status,
     .release = results_release,

@@ -55,12 +55,25 @@ void ui_pop(struct ui *ui)
 	view_free(ui->stack[--ui->depth]);
 }
 
+void ui_back(struct ui *ui)
+{
+	struct view *v;
+
+	ui_pop(ui);
+	if (!ui->quit && (v = ui_top(ui))->ops->shown)
+		v->ops->shown(ui, v);
+}
+
 bool ui_open(struct ui *ui, enum view_kind kind, const struct view_target *target)
 {
 	struct view *v = ui->kinds[kind] ? ui->kinds[kind]->open(ui, target) : NULL;
 
 	if (!v)
 		return false;
+	/* The keys go to the view opened (help from the prompt scrolls the help), except to the results it
+	 * types into. */
+	if (kind != VIEW_RESULTS)
+		ui->prompting = false;
 	ui_push(ui, v);
 	return true;
 }
@@ -178,6 +191,9 @@ void ui_search(struct ui *ui)
 		size_t off = diag.offset_plus1 > 0 ? (size_t)diag.offset_plus1 - 1 : 0;
 		snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
 		ui->qerror_col = (size_t)draw_width(text->buf, off < text->len ? off : text->len);
+		/* A search still running for an earlier text must not clear the error when it ends. */
+		query_free(ui->pending);
+		ui->pending = NULL;
 		return;
 	}
 	ui_query_text(ui, &eff);
@@ -241,7 +257,7 @@ bool ui_refuse_readonly(struct ui *ui)
 {
 	if (!ui->readonly)
 		return false;
-	ui_say(ui, "%s", _("read-only: tags, notes and saved searches cannot be changed here"));
+	ui_say(ui, "%s", _("tags, notes and saved searches cannot be changed here"));
 	return true;
 }
 
@@ -265,7 +281,10 @@ void ui_search_for(struct ui *ui, const char *text)
 	/* A search chosen whole (a saved search, a tag, a presenter) starts without facets. */
 	ui->types = 0;
 	ui->meeting_date[0] = '\0';
-	ui_show_results(ui);
+	/* From a case or a list, a new result list opens on top: q comes back to where this began. */
+	if (ui_top(ui)->ops->kind != VIEW_RESULTS && !ui_open(ui, VIEW_RESULTS, NULL))
+		return;
+	ui_search(ui);
 }
 
 void ui_reload(struct ui *ui)

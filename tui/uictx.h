@@ -79,8 +79,10 @@ struct view *ui_top(struct ui *ui);
 /* The nearest view of `kind` on the stack, or NULL. */
 struct view *ui_find(struct ui *ui, enum view_kind kind);
 void ui_push(struct ui *ui, struct view *v);
-/* Back to the view below (on the first view: quit). */
+/* Closes the top view (on the first view: quit). */
 void ui_pop(struct ui *ui);
+/* The user goes back: the top view closes and the one below shows again as it was. */
+void ui_back(struct ui *ui);
 /* Opens a view of `kind` on top; false (the status line says why) when it could not. */
 bool ui_open(struct ui *ui, enum view_kind kind, const struct view_target *target);
 

@@ -182,3 +182,32 @@ void view_cursor_to_target(struct view *v, size_t from)
 			return;
 	v->cursor = from < v->nlines ? from : 0;
 }
+
+static bool is_target(const struct tline *l)
+{
+	return l->search || l->meeting_id || l->case_id;
+}
+
+void view_cursor_to_nearest_target(struct view *v, int dir)
+{
+	size_t i;
+
+	if (v->cursor >= v->nlines || is_target(&v->lines[v->cursor]))
+		return;
+	for (i = v->cursor; i<v->nlines; i = dir> 0 ? i + 1 : i - 1) {
+		if (is_target(&v->lines[i])) {
+			v->cursor = i;
+			return;
+		}
+		if (dir < 0 && i == 0)
+			break;
+	}
+	for (i = v->cursor; i<v->nlines; i = dir> 0 ? i - 1 : i + 1) {
+		if (is_target(&v->lines[i])) {
+			v->cursor = i;
+			return;
+		}
+		if (dir > 0 && i == 0)
+			break;
+	}
+}

@@ -51,6 +51,7 @@ struct view;
 struct view_ops {
 	enum view_kind kind;
 	bool text;	   /* a text to page through, not rows to select */
+	bool targets_only; /* the cursor rests only on lines that open something (not on headings) */
 	const char *hints; /* the keys this screen offers, for the title bar (N_()) */
 	/* Makes the view (loading what it shows); NULL with the status line saying why. */
 	struct view *(*open)(struct ui *ui, const struct view_target *target);
@@ -66,6 +67,8 @@ struct view_ops {
 	bool (*action)(struct ui *ui, struct view *v, int action);
 	/* The data changed (a tag, a note, another process): load it again. */
 	void (*reload)(struct ui *ui, struct view *v);
+	/* The view is on top again, the one above it closed. */
+	void (*shown)(struct ui *ui, struct view *v);
 	/* The cursor moved. */
 	void (*selected)(struct ui *ui, struct view *v);
 	/* Enter in the find prompt (/ in a pager): show where `text` is. */
@@ -106,6 +109,9 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor);
 
 /* Moves the cursor (or, in a text, the top line) by `delta` over `n` rows, `h` of them on the screen. */
 void view_move(struct view *v, size_t n, long delta, int h);
+
+/* Moves the cursor off a line that opens nothing: on in direction `dir` (+1 or -1), else back. */
+void view_cursor_to_nearest_target(struct view *v, int dir);
 
 /* Puts the cursor on the first line that opens something, from `from` on. */
 void view_cursor_to_target(struct view *v, size_t from);

@@ -108,7 +108,7 @@ def marks_are_counted_kept_and_tagged_across_queries(env):
 @test
 def read_only_says_so_and_refuses_before_typing(env):
     lines, _ = env.ui("key /", "type nilar", "key Enter", "key t", args=["--read-only"])
-    assert status(lines) == "read-only · read-only: tags, notes and saved searches cannot be changed here", \
+    assert status(lines) == "read-only · tags, notes and saved searches cannot be changed here", \
         status(lines)
     lines, _ = env.ui("key /", "type nilar", "key Enter", args=["--read-only"])
     assert status(lines).startswith("read-only · 2 cases match"), status(lines)
@@ -117,6 +117,24 @@ def read_only_says_so_and_refuses_before_typing(env):
     assert "cannot be changed" in status(lines), status(lines)
     notes = env.cli("note", "28/22", db=os.path.join(env.tmp, "case.db"))
     assert "En lengre merknad" not in notes.stdout, notes.stdout
+
+
+@test
+def help_from_the_prompt_takes_the_keys(env):
+    lines, _ = env.ui("key /", "type fhir", "key F1", "key j", "key j")
+    assert lines[0].startswith("vedtak · Help") and status(lines).startswith("line 3 of "), (lines[0], status(lines))
+
+
+@test
+def the_start_screen_cursor_stays_on_what_opens(env):
+    db = env.copy("headings.db")
+    env.cli("saved", "add", "mine", "fhir", db=db)
+    # g goes to the top: the first saved search, not the "Saved searches" heading above it.
+    lines, attrs = env.ui("key j", "key g", db=db, env={"NO_COLOR": "1"})
+    sel = [i for i, a in enumerate(attrs) if 0 < i < len(lines) - 1 and a[2:6] == "rrrr"]
+    assert sel and lines[sel[0]].startswith("  mine"), [lines[i] for i in sel] or lines[:4]
+    lines, _ = env.ui("key j", "key g", "key R", db=db)
+    assert status(lines).startswith("Rename mine to:"), status(lines)
 
 
 @test
@@ -144,7 +162,9 @@ def export_suggests_a_name_completes_and_asks_before_replacing(env):
     lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e")
     assert status(lines) == "Export the list to (.csv, .jsonl, .ics, .json): vedtak-fhir-api.csv", status(lines)
     lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "key Enter")
-    assert status(lines) == "4 cases written to vedtak-fhir-api.csv", status(lines)
+    # The status line says where the file went, whole (relative names are relative to where vedtak started).
+    # (screen.py writes the case's folder as TMP.)
+    assert status(lines) == "4 cases written to TMP/vedtak-fhir-api.csv", status(lines)
     assert os.path.exists(os.path.join(env.tmp, "vedtak-fhir-api.csv"))
     lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "key Enter")
     assert status(lines).startswith("vedtak-fhir-api.csv exists. Replace it? (y/n)"), status(lines)
@@ -155,10 +175,10 @@ def export_suggests_a_name_completes_and_asks_before_replacing(env):
     os.makedirs(os.path.join(home, "rapporter"), exist_ok=True)
     lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "type ~/rap", "key Tab",
                       env={"HOME": home})
-    assert status(lines).endswith(f"{home}/rapporter/"), status(lines)
+    assert status(lines).endswith("TMP/home/rapporter/"), status(lines)
     lines, _ = env.ui("key /", "type fhir api", "key Enter", "key e", "type ~/rapporter/ut.jsonl", "key Enter",
                       env={"HOME": home})
-    assert status(lines) == f"4 cases written to {home}/rapporter/ut.jsonl", status(lines)
+    assert status(lines) == "4 cases written to TMP/home/rapporter/ut.jsonl", status(lines)
     os.remove(os.path.join(env.tmp, "vedtak-fhir-api.csv"))
 
 
@@ -195,6 +215,11 @@ def a_case_is_a_pager(env):
     lines, _ = env.ui(*open_case, "key P")
     assert lines[1].rstrip() == 'Search: presenter:"Dag Hammer" OR presenter:"Ida Nordmann"', lines[1]
     assert any(r[1] == "14/21" for r in rows(lines)), lines
+    # q from those cases goes back to the case, and q again to the first search, as it was.
+    lines, _ = env.ui(*open_case, "key P", "key q")
+    assert lines[0].startswith("vedtak · Sak 14/21"), lines[0]
+    lines, _ = env.ui(*open_case, "key P", "key q", "key q")
+    assert lines[1].rstrip() == "Search: fhir api" and status(lines).startswith("4 cases match"), lines[1]
 
 
 @test
