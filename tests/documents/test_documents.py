@@ -50,6 +50,8 @@ def pty_run(args):
     pid, fd = pty.fork()
     if pid == 0:
         os.environ.pop("NO_COLOR", None)
+        # show pages through $PAGER on a terminal; the colours are what is checked here, not the pager.
+        os.environ["PAGER"] = "cat"
         os.execv(VEDTAK, [VEDTAK, *args])
     data = b""
     while True:
