@@ -117,7 +117,14 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 	}
 	if (c->outcome && !to->outcome)
 		to->outcome = c->outcome;
-	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
+	/*
+	 * A case's slides come from one document, the first that has any: a
+	 * second deck with the same case is the same talk again (the deck as
+	 * PDF beside its text export), and its slides would show each slide
+	 * twice and count every hit twice.
+	 */
+	if (!to->nslides)
+		copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
 }
 
 /* A case whose title another document gives under another number: both are kept, and said so. */

@@ -432,6 +432,15 @@ def pdf_decks_export_as_text():
             assert fields(want[k]) == fields(got[k]), f"{name} {k}:\n text {fields(want[k])}\n pdf  {fields(got[k])}"
         m = export(os.path.join(tmp, "pdf.db"))["meetings"][0]
         assert m["documents"][0]["pages"] > 1
+        # The deck as text and as PDF in one database: one meeting, each case's slides once (one
+        # document's, not both one after the other), so that no slide and no hit shows twice.
+        run("import", pdf, db=os.path.join(tmp, "text.db"))
+        both = cases(export(os.path.join(tmp, "text.db")))
+        pdf_only = cases(export(os.path.join(tmp, "pdf.db")))
+        for k in want:
+            n = len(both[k]["slides"])
+            assert n in (len(want[k]["slides"]), len(pdf_only[k]["slides"])), \
+                f"{name} {k}: {n} slides with both, {len(want[k]['slides'])} text, {len(pdf_only[k]['slides'])} pdf"
 
 
 def bad_pdfs_are_named():
