@@ -125,6 +125,7 @@ static void jump_hit(struct ui *ui, struct view *v, bool forward)
 	}
 	i = line_of_hit(v, cv->hit);
 	v->top = i > 2 ? i - 2 : 0;
+	v->current_hit = cv->hit;
 }
 
 /* The next (or previous) slide's first line at the top. */
@@ -225,7 +226,7 @@ static void case_find(struct ui *ui, struct view *v, const char *text)
 	query_free(cv->find);
 	cv->find = q;
 	cv->finder = q ? matcher_new(q) : NULL;
-	cv->hit = 0;
+	cv->hit = v->current_hit = 0;
 	v->top = 0;
 	case_layout(ui, v, v->built_width ? v->built_width : ui->cols);
 	if (!count_hits(v)) {
@@ -234,7 +235,7 @@ static void case_find(struct ui *ui, struct view *v, const char *text)
 		/* A new find starts at its first hit. */
 		size_t line = line_of_hit(v, 1);
 
-		cv->hit = 1;
+		cv->hit = v->current_hit = 1;
 		v->top = line > 2 ? line - 2 : 0;
 	}
 }

@@ -109,7 +109,7 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 
 void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 {
-	size_t i;
+	size_t i, seen = 0;
 
 	if (v->cursor >= v->nlines && v->nlines)
 		v->cursor = v->nlines - 1;
@@ -122,6 +122,9 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 		if (v->cursor >= v->top + (size_t)h)
 			v->top = v->cursor - (size_t)h + 1;
 	}
+	/* The hits above the screen, to know which one on it is the current hit. */
+	for (i = 0; v->current_hit && i < v->top && i < v->nlines; i++)
+		seen += v->lines[i].nhits;
 	for (i = 0; i < (size_t)h; i++) {
 		size_t li = v->top + i;
 		const struct tline *l;
@@ -141,9 +144,11 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 			size_t he = k < l->nhits ? l->hits[k].end : hs;
 			if (hs > pos)
 				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + pos, hs - pos, base);
+			if (k < l->nhits)
+				seen++;
 			if (he > hs && x < x0 + w)
 				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + hs, he - hs,
-					       draw_attr(STYLE_HIT));
+					       draw_attr(seen == v->current_hit ? STYLE_CURSOR : STYLE_HIT));
 			pos = he > pos ? he : pos;
 		}
 	}

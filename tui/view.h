@@ -87,8 +87,9 @@ struct view {
 	struct tline *lines;
 	size_t nlines, alloc;
 	size_t cursor, top;
-	int built_width; /* laid out for this width; 0: lay out again */
-	void *data;	 /* the kind's own, freed by ops->release */
+	int built_width;    /* laid out for this width; 0: lay out again */
+	size_t current_hit; /* this hit (from 1) is drawn as the selection is; 0: none */
+	void *data;	    /* the kind's own, freed by ops->release */
 };
 
 struct view *view_new(const struct view_ops *ops, const char *title);

@@ -189,6 +189,13 @@ def a_case_is_a_pager(env):
     m = re.search(r"· found · hit 1 of (\d+)$", status(lines))
     assert m and int(m.group(1)) > 2, status(lines)
     total = m.group(1)
+    # The current hit is drawn as a selection (reverse video without colours), the others as hits.
+    lines, attrs = env.ui(*open_case, "key /", "type SFM", "key Enter", "key n", env={"NO_COLOR": "1"})
+    current = [i for i in range(1, len(lines) - 1) if "SFM" in lines[i]
+               and attrs[i][lines[i].index("SFM"):lines[i].index("SFM") + 3] == "rrr"]
+    others = [i for i in range(1, len(lines) - 1) if "SFM" in lines[i] and i not in current]
+    assert len(current) == 1 and lines[current[0]].startswith("• SFM innarbeider"), (current, lines)
+    assert all("r" not in attrs[i][lines[i].index("SFM"):lines[i].index("SFM") + 3] for i in others), others
     lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key N")
     assert status(lines) == f"hit {total} of {total} (from the bottom)", status(lines)
     lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key N", "key n")
