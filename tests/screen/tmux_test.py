@@ -91,6 +91,17 @@ def main():
             keys("q")
             wait_gone()
 
+        def pasted_query_error_shows():
+            # Pasted at once, the text ends in an open quote: the error shows, and the search still
+            # running for the text before it does not wipe it when it ends.
+            start_search('fhir "api')
+            s = wait_for("unbalanced quote: no closing")
+            time.sleep(0.5)
+            s = screen()
+            assert "unbalanced quote: no closing" in s, s
+            keys("C-c")
+            wait_gone()
+
         def ctrl_c_quits():
             start_search("samhandling")
             wait_for("cases match")
@@ -188,6 +199,7 @@ def main():
             keys("Enter")
             wait_gone()
 
+        check("a pasted query's error shows and stays", pasted_query_error_shows)
         check("Ctrl-C quits from the search prompt", ctrl_c_quits)
         check("a tag and a saved search made by another process appear on the start screen",
               other_processes_changes_appear)
