@@ -94,6 +94,15 @@ static size_t line_of_hit(const struct view *v, size_t hit)
 	return 0;
 }
 
+/* Whether the current hit's line is on the screen (the case view has all rows but its two bars). */
+static bool hit_on_screen(struct ui *ui, const struct view *v)
+{
+	const struct case_view *cv = v->data;
+	size_t line = line_of_hit(v, cv->hit), rows = ui->rows > 2 ? (size_t)ui->rows - 2 : 1;
+
+	return cv->hit && line >= v->top && line < v->top + rows;
+}
+
 /*
  * The next (or previous) hit: from the current one, or from the top of
  * the screen when none is chosen; after the last comes the first. The
@@ -108,6 +117,9 @@ static void jump_hit(struct ui *ui, struct view *v, bool forward)
 		ui_say(ui, "%s", _("no hits in this case: / finds a word in it"));
 		return;
 	}
+	/* Paged away from the current hit: on from the screen, as less searches on from its page. */
+	if (cv->hit && !hit_on_screen(ui, v))
+		cv->hit = 0;
 	if (!cv->hit) {
 		/* The hits above the screen's third line. */
 		for (i = 0; i < v->nlines && i < v->top + 3; i++)
@@ -240,21 +252,30 @@ static void case_find(struct ui *ui, struct view *v, const char *text)
 	}
 }
 
+/* The lines, the current hit drawn as the selection while it is on the screen. */
+static void case_draw(struct ui *ui, struct view *v, int y, int h, int w)
+{
+	const struct case_view *cv = v->data;
+
+	v->current_hit = hit_on_screen(ui, v) ? cv->hit : 0;
+	view_draw_lines(v, y, 0, h, w, false);
+}
+
 static void case_status(struct ui *ui, struct view *v, struct strbuf *bar)
 {
 	struct case_view *cv = v->data;
 	size_t total = count_hits(v);
 
+	(void)ui;
 	strbuf_addf(bar, _("line %zu of %zu"), v->nlines ? v->top + 1 : 0, v->nlines);
 	if (cv->find)
 		strbuf_addstr(bar, _(" · found"));
-	if (total && cv->hit)
+	if (total && v->current_hit)
 		strbuf_addf(bar, _(" · hit %zu of %zu"), cv->hit, total);
 	else if (total)
 		strbuf_addf(bar,
 			    P_(" · %zu hit: n/N go to it", " · %zu hits: n/N go from one to the next", total),
 			    total);
-	(void)ui;
 }
 
 static void case_release(struct view *v)
@@ -273,6 +294,7 @@ const struct view_ops case_view_ops = {
     .hints = N_("/ find  n N hit  [ ] slide  A agenda  ? help  q back"),
     .open = case_open,
     .layout = case_layout,
+    .draw = case_draw,
     .action = case_action,
     .reload = case_reload,
     .key = case_key,

@@ -307,10 +307,14 @@ static bool results_action(struct ui *ui, struct view *v, int action)
 	case ACT_MARK:
 		if (v->cursor < ui->nrows) {
 			ui_mark_toggle(ui, ui->results[v->cursor].id, ui->results[v->cursor].key);
-			ui_say(ui,
-			       P_("%zu case marked: t tags them, X clears",
-				  "%zu cases marked: t tags them, X clears", ui->nmarked),
-			       ui->nmarked);
+			if (ui->readonly)
+				ui_say(ui, P_("%zu case marked", "%zu cases marked", ui->nmarked),
+				       ui->nmarked);
+			else
+				ui_say(ui,
+				       P_("%zu case marked: t tags them, X clears",
+					  "%zu cases marked: t tags them, X clears", ui->nmarked),
+				       ui->nmarked);
 			view_move(v, ui->nrows, 1, ui->rows);
 			results_selected(ui, v);
 		}

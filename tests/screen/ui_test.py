@@ -200,6 +200,13 @@ def a_case_is_a_pager(env):
     assert status(lines) == f"hit {total} of {total} (from the bottom)", status(lines)
     lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key N", "key n")
     assert status(lines) == f"hit 1 of {total} (from the top)", status(lines)
+    # Paged away from the current hit, the status line no longer names it, and n goes on from the page.
+    lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key n", "key Space", "key Space")
+    assert re.search(r"· found · \d+ hits: n/N go from one to the next$", status(lines)), status(lines)
+    page = int(re.match(r"line (\d+)", status(lines)).group(1))
+    lines, _ = env.ui(*open_case, "key /", "type SFM", "key Enter", "key n", "key Space", "key Space", "key n")
+    m = re.match(r"line (\d+) of \d+ · found · hit (\d+) of", status(lines))
+    assert m and int(m.group(1)) >= page and int(m.group(2)) > 2, status(lines)
     # ] puts the next slide's first line at the top; [ goes back.
     lines, _ = env.ui(*open_case, "key ]")
     assert lines[1].startswith("── slide 1 ") or lines[1].startswith("── "), lines[1]
