@@ -265,6 +265,7 @@ enum vt_status store_tag_undo_peek(struct store *s, struct undo_info *out, struc
 	memset(out, 0, sizeof(*out));
 	if ((ret = last_tag_batch(db, &batch, &out->when, diag)) != VT_OK)
 		goto out;
+	out->batch = xstrdup(batch);
 	if (sqlite3_prepare_v2(
 		db,
 		"SELECT o.kind, coalesce(o.tag, a.tag), count(DISTINCT coalesce(o.case_key, a.case_key))"
@@ -298,13 +299,14 @@ out:
 
 void undo_info_release(struct undo_info *u)
 {
+	free(u->batch);
 	free(u->when);
 	free(u->changes);
 	memset(u, 0, sizeof(*u));
 }
 
-enum vt_status store_tag_undo(struct store *s, const char *author, size_t *changed, char **when,
-			      struct vt_diag *diag)
+enum vt_status store_tag_undo(struct store *s, const char *author, const char *expect, size_t *changed,
+			      char **when, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
@@ -320,6 +322,11 @@ enum vt_status store_tag_undo(struct store *s, const char *author, size_t *chang
 		return ret;
 	if ((ret = last_tag_batch(db, &batch, when, diag)) != VT_OK)
 		goto out;
+	if (expect && strcmp(batch, expect)) {
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0,
+			      _("another tagging came since; nothing undone (u again shows it)"));
+		goto out;
+	}
 	undo = new_id(db);
 	name = xasprintf("undo %s", batch);
 	/* Each addition is taken back; each removal is added again. */

@@ -37,6 +37,7 @@ enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const 
 
 /* What store_tag_undo() would revert: the batch, when it was made, its changes and how many cases. */
 struct undo_info {
+	char *batch;   /* which batch: what store_tag_undo() is asked to undo */
 	char *when;    /* the batch's first change, as ops store times */
 	char *changes; /* "+fhir -old" */
 	size_t ncases;
@@ -49,10 +50,12 @@ void undo_info_release(struct undo_info *u);
 
 /*
  * Reverts this machine's last tag batch not reverted yet. *changed counts
- * the cases; *when (caller frees) says when that batch was made.
+ * the cases; *when (caller frees) says when that batch was made. With
+ * `batch` (from store_tag_undo_peek), only that batch: when another has
+ * come since, nothing is undone and VT_ERR_NOT_FOUND says so.
  */
-enum vt_status store_tag_undo(struct store *s, const char *author, size_t *changed, char **when,
-			      struct vt_diag *diag);
+enum vt_status store_tag_undo(struct store *s, const char *author, const char *batch, size_t *changed,
+			      char **when, struct vt_diag *diag);
 
 struct tag_count {
 	char *tag;

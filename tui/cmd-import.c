@@ -31,6 +31,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 	struct store *s = NULL;
 	char **paths = NULL;
 	size_t npaths = 0, failed, i;
+	bool folders_ok;
 	int rc = EXIT_FAILED;
 
 	(void)nplain;
@@ -38,7 +39,8 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 		out_printf(stderr, "%s vedtak [--db PATH] import %s\n", _("usage:"), cmd_import.spec.usage);
 		return EXIT_USAGE;
 	}
-	importer_expand((const char *const *)args, nargs, &paths, &npaths);
+	/* A folder with no document in it is a failure, said, though the other files are still imported. */
+	folders_ok = importer_expand((const char *const *)args, nargs, &paths, &npaths);
 	if (!npaths)
 		goto out;
 	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK)
@@ -50,7 +52,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 			   P_("vedtak import: %zu of %zu file failed\n",
 			      "vedtak import: %zu of %zu files failed\n", npaths),
 			   failed, npaths);
-	rc = failed ? EXIT_FAILED : EXIT_OK;
+	rc = failed || !folders_ok ? EXIT_FAILED : EXIT_OK;
 out:
 	store_close(s);
 	for (i = 0; i < npaths; i++)

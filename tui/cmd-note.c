@@ -28,6 +28,18 @@ static const struct option note_options[] = {
 };
 
 /* The one stable key a case number or key names; prints why not otherwise. */
+/* A case number such as 11/21, or a key: anything else is wrong usage, said before anything is opened. */
+static bool case_arg_ok(const char *arg)
+{
+	struct case_no no;
+
+	if (strchr(arg, '|') || (scan_case_number(arg, strlen(arg), &no) && no.len == strlen(arg)))
+		return true;
+	out_printf(stderr,
+		   _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"), arg);
+	return false;
+}
+
 static char *resolve_case(struct store *s, const char *arg)
 {
 	struct case_no no;
@@ -37,13 +49,7 @@ static char *resolve_case(struct store *s, const char *arg)
 
 	if (strchr(arg, '|'))
 		return xstrdup(arg);
-	if (!scan_case_number(arg, strlen(arg), &no) || no.len != strlen(arg)) {
-		out_printf(
-		    stderr,
-		    _("vedtak: '%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1\n"),
-		    arg);
-		return NULL;
-	}
+	scan_case_number(arg, strlen(arg), &no); /* checked by case_arg_ok() */
 	if (store_case_keys(s, no.text, &keys, &n, &diag) != VT_OK)
 		out_printf(stderr, "vedtak: %s\n", diag.msg);
 	else if (!n)
@@ -77,6 +83,8 @@ static int run_note(const struct cmd_env *env, void *values, size_t nargs, char 
 		out_printf(stderr, "%s vedtak note CASE [--replace ID] [TEXT]\n", _("usage:"));
 		goto out;
 	}
+	if (!case_arg_ok(args[0]))
+		goto out;
 	cmd_join_args(&text, nargs - 1, args + 1);
 	rc = EXIT_FAILED;
 	if (cmd_open_store(env->settings, true, &s) != VT_OK || !(key = resolve_case(s, args[0])))

@@ -48,7 +48,7 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 		query_free(q);
 	}
 	rc = EXIT_FAILED;
-	if (cmd_open_store(env->settings, !strcmp(verb, "list"), &s) != VT_OK)
+	if (cmd_open_store(env->settings, strcmp(verb, "add") != 0, &s) != VT_OK)
 		goto out;
 	if (!strcmp(verb, "add")) {
 		enum vt_status st = store_saved_set(s, name, text.buf, env->settings->user, &diag);

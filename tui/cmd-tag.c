@@ -68,7 +68,7 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 		goto out;
 	if (o->undo) {
 		char *when = NULL;
-		if ((st = store_tag_undo(s, env->settings->user, &changed, &when, &diag)) != VT_OK) {
+		if ((st = store_tag_undo(s, env->settings->user, NULL, &changed, &when, &diag)) != VT_OK) {
 			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto fail;
 		}

@@ -3,6 +3,8 @@
  * a caret, dates, padded cells.
  */
 #include <errno.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -15,6 +17,7 @@
 #include "core/query.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
+#include "core/util.h"
 #include "db/store.h"
 #include "tui/cmd.h"
 #include "tui/out.h"
@@ -142,6 +145,31 @@ double cmd_now(void)
 
 static FILE *pager;
 
+/* Whether the pager's program (its first word) can be run: else the text is printed as it is. */
+static bool pager_found(const char *cmd)
+{
+	size_t n = strcspn(cmd, " \t");
+	char *prog = xstrndup(cmd, n), *path = NULL;
+	const char *dirs = getenv("PATH");
+	bool ok = false;
+
+	if (strchr(prog, '/')) {
+		ok = !access(prog, X_OK);
+	} else {
+		while (dirs && *dirs && !ok) {
+			size_t d = strcspn(dirs, ":");
+
+			free(path);
+			path = xasprintf("%.*s/%s", (int)d, dirs, prog);
+			ok = !access(path, X_OK);
+			dirs += d + (dirs[d] == ':');
+		}
+	}
+	free(path);
+	free(prog);
+	return ok;
+}
+
 void cmd_pager_start(void)
 {
 	const char *cmd = getenv("PAGER");
@@ -150,6 +178,11 @@ void cmd_pager_start(void)
 		return;
 	if (!cmd)
 		cmd = "less";
+	if (!pager_found(cmd))
+		return;
+	/* A pager quit early (q in less) is no error: the rest of the text is dropped, not a SIGPIPE death.
+	 */
+	signal(SIGPIPE, SIG_IGN);
 	if (!getenv("LESS"))
 		setenv("LESS", "FRX", 1); /* for the pager's environment, as git sets it */
 	fflush(stdout);

@@ -40,15 +40,19 @@ static void prompt_open(struct ui *ui, enum action purpose, const char *label, c
 	ui->mini.subject = subject ? xstrdup(subject) : NULL;
 }
 
-/* Remembers when this UI tags, so that u knows its own taggings from others'. */
+/* Remembers the batch this UI's tagging made, so that u knows its own taggings from others'. */
 static void note_tagging(struct ui *ui)
 {
-	char now[32];
-	time_t t = time(NULL);
+	struct undo_info info;
+	struct vt_diag diag;
 
-	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%S", gmtime(&t));
-	free(ui->last_tag_at);
-	ui->last_tag_at = xstrdup(now);
+	free(ui->last_tag_batch);
+	ui->last_tag_batch = NULL;
+	if (store_tag_undo_peek(ui->store, &info, &diag) == VT_OK) {
+		ui->last_tag_batch = info.batch;
+		info.batch = NULL;
+		undo_info_release(&info);
+	}
 }
 
 /* Tab in a tag prompt: the longest completion the existing tags allow. */
@@ -114,14 +118,15 @@ static void tag_cases(struct ui *ui, struct view *v, const char *tag)
 		free(tags);
 	}
 	ch.add = have < nkeys;
-	note_tagging(ui);
 	if (store_tag_keys(ui->store, keys, nkeys, &ch, 1, ui->settings->user, &changed, &diag) != VT_OK)
 		ui_say(ui, "%s", diag.msg);
-	else
+	else {
+		note_tagging(ui);
 		ui_say(ui,
 		       ch.add ? P_("%s added to %zu case", "%s added to %zu cases", changed)
 			      : P_("%s removed from %zu case", "%s removed from %zu cases", changed),
 		       tag, changed);
+	}
 	for (k = 0; k < nkeys; k++)
 		free(keys[k]);
 	free(keys);
@@ -155,9 +160,18 @@ static void export_suggestion(struct ui *ui, struct strbuf *out)
 		else if (out->len > start && out->buf[out->len - 1] != '-')
 			strbuf_addch(out, '-');
 	}
-	/* Never a cut character or a trailing dash. */
-	while (out->len > start &&
-	       (out->buf[out->len - 1] == '-' || ((unsigned char)out->buf[out->len - 1] & 0xC0) == 0xC0))
+	/* Never a cut character (back to the last one whole) or a trailing dash. */
+	if (out->len > start) {
+		size_t last = out->len - 1;
+
+		uint32_t cp;
+
+		while (last > start && ((unsigned char)out->buf[last] & 0xC0) == 0x80)
+			last--;
+		if (utf8_decode(out->buf + last, out->len - last, &cp) != out->len - last || cp == 0xFFFD)
+			strbuf_setlen(out, last);
+	}
+	while (out->len > start && out->buf[out->len - 1] == '-')
 		strbuf_setlen(out, out->len - 1);
 	if (out->len == start)
 		strbuf_addstr(out, _("all"));
@@ -255,8 +269,12 @@ static void export_named(struct ui *ui, const char *typed)
 	free(path);
 }
 
-/* Reverts the last tagging; one made outside this UI is asked about first. */
-static void undo(struct ui *ui, bool confirmed)
+/*
+ * Reverts the last tagging; one made outside this UI is asked about first,
+ * and `confirmed` is then the batch the user said yes to (another that came
+ * since is not undone in its place).
+ */
+static void undo(struct ui *ui, const char *confirmed)
 {
 	struct undo_info info;
 	struct vt_diag diag;
@@ -268,15 +286,16 @@ static void undo(struct ui *ui, bool confirmed)
 		return;
 	}
 	date_time_local(info.when, made, sizeof(made));
-	if (!confirmed && (!ui->last_tag_at || strcmp(info.when, ui->last_tag_at) < 0)) {
+	if (!confirmed && (!ui->last_tag_batch || strcmp(info.batch, ui->last_tag_batch))) {
 		char label[sizeof(ui->mini.label)];
 
 		snprintf(label, sizeof(label),
 			 P_("Undo %s on %zu case (made %s, outside this UI)? (y/n) ",
 			    "Undo %s on %zu cases (made %s, outside this UI)? (y/n) ", info.ncases),
 			 info.changes, info.ncases, made);
-		prompt_open(ui, ACT_CONFIRM_UNDO, label, "", NULL);
-	} else if (store_tag_undo(ui->store, ui->settings->user, &changed, &when, &diag) != VT_OK) {
+		prompt_open(ui, ACT_CONFIRM_UNDO, label, "", info.batch);
+	} else if (store_tag_undo(ui->store, ui->settings->user, confirmed ? confirmed : info.batch, &changed,
+				  &when, &diag) != VT_OK) {
 		ui_say(ui, "%s", diag.msg);
 	} else {
 		ui_say(ui,
@@ -399,12 +418,13 @@ static void prompt_done(struct ui *ui)
 	if (ui->mini.purpose == ACT_TAG_ALL && ui->q) {
 		struct tag_change ch = {tag, true};
 
-		note_tagging(ui);
 		if (store_tag_query(ui->store, ui->q, &ch, 1, ui->settings->user, &changed, &diag) != VT_OK)
 			ui_say(ui, "%s", diag.msg);
-		else
+		else {
+			note_tagging(ui);
 			ui_say(ui, P_("%s added to %zu case", "%s added to %zu cases", changed), tag,
 			       changed);
+		}
 		ui_reload(ui);
 	} else if (ui->mini.purpose == ACT_TAG) {
 		tag_cases(ui, v, tag);
@@ -423,7 +443,7 @@ static void confirm(struct ui *ui, int rc, wint_t ch)
 		return;
 	}
 	if (ui->mini.purpose == ACT_CONFIRM_UNDO)
-		undo(ui, true);
+		undo(ui, ui->mini.subject);
 	else if (ui->mini.purpose == ACT_CONFIRM_DELETE)
 		delete_saved(ui, ui->mini.subject);
 	else if (ui->mini.purpose == ACT_CONFIRM_OVERWRITE)
@@ -503,7 +523,7 @@ void edits_start(struct ui *ui, struct view *v, enum action a)
 		}
 		break;
 	case ACT_UNDO:
-		undo(ui, false);
+		undo(ui, NULL);
 		break;
 	case ACT_NOTE:
 		if (key)

@@ -72,14 +72,37 @@ static void write_export(FILE *f, struct strbuf *out)
 	strbuf_reset(out);
 }
 
+/* Where a meeting's first case is in the result order. */
+struct first {
+	long meeting;
+	size_t at;
+};
+
+static int cmp_first_by_meeting(const void *a, const void *b)
+{
+	const struct first *x = a, *y = b;
+
+	if (x->meeting != y->meeting)
+		return (x->meeting > y->meeting) - (x->meeting < y->meeting);
+	return (x->at > y->at) - (x->at < y->at);
+}
+
+static int cmp_first_by_at(const void *a, const void *b)
+{
+	const struct first *x = a, *y = b;
+
+	return (x->at > y->at) - (x->at < y->at);
+}
+
 enum vt_status exporter_write(struct store *s, const struct query *q, bool filtered, const char *format,
 			      FILE *f, size_t *ncases, struct vt_diag *diag)
 {
 	struct search_opts o = {0, true, false, EXPORT_DEADLINE_MS};
 	struct search_result res = {NULL, 0, 0, 0};
 	struct strbuf out = STRBUF_INIT;
-	long *ids = NULL, *meetings = NULL, last = 0;
-	size_t i, nmeetings = 0, written = 0;
+	long *ids = NULL, *meetings = NULL;
+	struct first *firsts = NULL;
+	size_t i, unique, nmeetings = 0, written = 0;
 	enum vt_status st;
 
 	*ncases = 0;
@@ -88,11 +111,23 @@ enum vt_status exporter_write(struct store *s, const struct query *q, bool filte
 		return st;
 	ids = xcalloc(res.nhits + 1, sizeof(*ids));
 	meetings = xcalloc(res.nhits + 1, sizeof(*meetings));
+	firsts = xcalloc(res.nhits + 1, sizeof(*firsts));
 	for (i = 0; i < res.nhits; i++) {
 		ids[i] = res.hits[i].case_id;
-		if (!i || res.hits[i].meeting_id != last)
-			meetings[nmeetings++] = last = res.hits[i].meeting_id;
+		firsts[i].meeting = res.hits[i].meeting_id;
+		firsts[i].at = i;
 	}
+	/*
+	 * Each meeting once, where its first case is: two meetings on one day
+	 * interleave in the date order, so "not the one before" is not enough.
+	 */
+	qsort(firsts, res.nhits, sizeof(*firsts), cmp_first_by_meeting);
+	for (i = 0, unique = 0; i < res.nhits; i++)
+		if (!i || firsts[i].meeting != firsts[i - 1].meeting)
+			firsts[unique++] = firsts[i];
+	qsort(firsts, unique, sizeof(*firsts), cmp_first_by_at);
+	for (i = 0; i < unique; i++)
+		meetings[nmeetings++] = firsts[i].meeting;
 	qsort(ids, res.nhits, sizeof(*ids), cmp_long);
 	if (!strcmp(format, "csv"))
 		export_csv_begin(&out);
@@ -140,6 +175,7 @@ enum vt_status exporter_write(struct store *s, const struct query *q, bool filte
 		st = vt_fail(diag, VT_ERR_IO, 0, _("write error: %s"), strerror(errno));
 	free(ids);
 	free(meetings);
+	free(firsts);
 	search_result_release(&res);
 	strbuf_release(&out);
 	return st;

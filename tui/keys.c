@@ -218,9 +218,6 @@ void keys_dispatch(struct ui *ui, enum action a)
 		if (v->ops->enter)
 			v->ops->enter(ui, v);
 		break;
-	case ACT_SORT:
-		ui->by_date = !ui->by_date;
-		break;
 	case ACT_FILTER_G:
 		ui_facet_type(ui, DECISION_GODKJENNING);
 		break;

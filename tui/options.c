@@ -184,6 +184,10 @@ int options_parse(const struct command_spec *spec, struct settings *settings, vo
 	}
 	if (nplain && *nplain == SIZE_MAX)
 		*nplain = *nargs;
+	if (spec->args == ARGS_NONE && *nargs) {
+		out_printf(stderr, _("vedtak %s: unexpected argument '%s'\n"), spec->name, args[0]);
+		return usage_error(spec);
+	}
 	return OPTIONS_GO_ON;
 }
 

@@ -14,6 +14,19 @@
 #include "tui/views.h"
 #include "core/banned.h"
 
+/* presenter:"NAME", a quote in the name left out (it would end the phrase). */
+static char *presenter_query(const char *name)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	strbuf_addstr(&sb, "presenter:\"");
+	for (; *name; name++)
+		if (*name != '"')
+			strbuf_addch(&sb, *name);
+	strbuf_addch(&sb, '"');
+	return strbuf_detach(&sb, NULL);
+}
+
 static struct view *presenters_open(struct ui *ui, const struct view_target *target)
 {
 	struct view *v = view_new(&presenters_view_ops, _("Presenters"));
@@ -32,7 +45,7 @@ static struct view *presenters_open(struct ui *ui, const struct view_target *tar
 
 		snprintf(buf, sizeof(buf), "%4d  %s", rows[i].ncases, rows[i].name);
 		l = view_add_line(v, buf, STYLE_NORMAL);
-		l->search = xasprintf("presenter:\"%s\"", rows[i].name);
+		l->search = presenter_query(rows[i].name);
 	}
 	person_rows_free(rows, n);
 	return v;

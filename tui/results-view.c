@@ -31,6 +31,7 @@ struct results {
 	long preview_id;
 	/* The search these results are of, to show again when the user comes back to them. */
 	char *query;
+	bool by_date;
 	unsigned types;
 	char meeting_date[16];
 };
@@ -85,6 +86,7 @@ static void results_selected(struct ui *ui, struct view *v)
 		r->query = xstrdup(ui->query.text.buf);
 	}
 	r->types = ui->types;
+	r->by_date = ui->by_date;
 	memcpy(r->meeting_date, ui->meeting_date, sizeof(r->meeting_date));
 	view_free(r->preview);
 	r->preview = NULL;
@@ -104,8 +106,9 @@ static void results_shown(struct ui *ui, struct view *v)
 	struct results *r = v->data;
 
 	if (!r->query || (!strcmp(r->query, ui->query.text.buf) && r->types == ui->types &&
-			  !strcmp(r->meeting_date, ui->meeting_date)))
+			  r->by_date == ui->by_date && !strcmp(r->meeting_date, ui->meeting_date)))
 		return;
+	ui->by_date = r->by_date;
 	lineedit_set(&ui->query, r->query);
 	ui->types = r->types;
 	memcpy(ui->meeting_date, r->meeting_date, sizeof(ui->meeting_date));

@@ -324,12 +324,28 @@ int ui_wanted(void)
 /* Another process changed the database (a tag, a saved search on the command line): read again. */
 static void follow_other_writers(struct ui *ui)
 {
+	static time_t last;
 	long long v = store_data_version(ui->store);
+	time_t now = time(NULL);
 
-	if (v != ui->data_version) {
+	/*
+	 * At most every few seconds: a long import elsewhere commits once a
+	 * file, and each reload counts the saved searches again.
+	 */
+	if (v != ui->data_version && now - last >= 3) {
 		ui->data_version = v;
+		last = now;
 		ui_reload(ui);
 	}
+}
+
+/* Another vedtak is writing: a write here waits, and says so where the user looks. */
+static void say_waiting(void *arg)
+{
+	struct ui *ui = arg;
+
+	ui_say(ui, "%s", _("waiting for another vedtak to finish writing…"));
+	draw_screen(ui);
 }
 
 static void handle_key(struct ui *ui, int rc, wint_t ch)
@@ -340,7 +356,8 @@ static void handle_key(struct ui *ui, int rc, wint_t ch)
 	if (ui->mini.active)
 		edits_key(ui, rc, ch);
 	else if (!ui->prompting || (rc == OK && ch == 3) || !keys_prompt(ui, rc, ch))
-		keys_dispatch(ui, keys_action((int)ch));
+		/* A typed character is never a function key, though their codes meet (ĉ is KEY_F(1)'s). */
+		keys_dispatch(ui, rc == OK && ch >= KEY_MIN ? ACT_NONE : keys_action((int)ch));
 }
 
 int ui_run(struct settings *settings, struct store *store, const char *status)
@@ -356,6 +373,7 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	ui.store = store;
 	ui.by_date = settings->sort_by_date;
 	ui.readonly = store_readonly(store);
+	store_on_wait(store, say_waiting, &ui);
 	ui.data_version = store_data_version(store);
 
 	ui.kinds[VIEW_MEETINGS] = &meetings_view_ops;
@@ -493,7 +511,7 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	lineedit_release(&ui.mini.edit);
 	ui_marks_clear(&ui);
 	free(ui.marked);
-	free(ui.last_tag_at);
+	free(ui.last_tag_batch);
 	free(ui.mini.subject);
 	return 0;
 }

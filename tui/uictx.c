@@ -203,6 +203,8 @@ void ui_search(struct ui *ui)
 		if (query_compile(eff.buf, &q, &diag) != VT_OK) {
 			snprintf(ui->qerror, sizeof(ui->qerror), "%s", diag.msg);
 			ui->qerror_col = 0;
+			query_free(ui->pending);
+			ui->pending = NULL;
 			strbuf_release(&eff);
 			return;
 		}

@@ -68,7 +68,8 @@ struct ui {
 	size_t nmarked, marked_alloc;
 	bool readonly;		/* nothing can be written: refused before the user types */
 	long long data_version; /* SQLite's, to see another process's changes */
-	char *last_tag_at;	/* when this UI last tagged (UTC), to tell its own taggings from others' */
+	char *
+	    last_tag_batch; /* the batch this UI's last tagging made, to tell its own taggings from others' */
 	/* Test scripts, and the benchmark's time per key (VEDTAK_UI_TIMING). */
 	FILE *script;
 	FILE *timing;

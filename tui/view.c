@@ -82,14 +82,21 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 		while (first_hit < nhits && hits[first_hit].end <= pos)
 			first_hit++;
 		for (k = first_hit; k < nhits && hits[k].start < pos + len; k++) {
-			size_t s = hits[k].start, e = hits[k].end;
+			size_t s = hits[k].start, e = hits[k].end, hs, he;
+
 			if (e <= pos)
 				continue;
+			/* Within the line as kept: its trailing spaces were trimmed, a hit there is dropped.
+			 */
+			hs = pl + (s > pos ? s - pos : 0);
+			he = pl + (e < pos + len ? e - pos : len);
+			if (he > sb.len)
+				he = sb.len;
+			if (hs >= he)
+				continue;
 			ALLOC_GROW(l->hits, l->nhits + 1, halloc);
-			l->hits[l->nhits].start = pl + (s > pos ? s - pos : 0);
-			l->hits[l->nhits].end = pl + (e < pos + len ? e - pos : len);
-			if (l->hits[l->nhits].end > sb.len)
-				l->hits[l->nhits].end = sb.len;
+			l->hits[l->nhits].start = hs;
+			l->hits[l->nhits].end = he;
 			l->nhits++;
 		}
 		strbuf_release(&sb);
@@ -142,6 +149,11 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 		for (k = 0; k <= l->nhits && x < x0 + w; k++) {
 			size_t hs = k < l->nhits ? l->hits[k].start : strlen(l->text);
 			size_t he = k < l->nhits ? l->hits[k].end : hs;
+			/* Hits may overlap (a word and a pattern): each byte is drawn once. */
+			if (hs < pos)
+				hs = pos;
+			if (he < hs)
+				he = hs;
 			if (hs > pos)
 				x += draw_text(y0 + (int)i, x, x0 + w - x, l->text + pos, hs - pos, base);
 			if (k < l->nhits)

@@ -20,6 +20,25 @@ def run(*args, db=None, check=None):
     return r
 
 
+def pty_run(argv, env):
+    """Runs argv with a pseudo-terminal as stdout; returns (exit status, what it wrote)."""
+    import pty
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(argv[0], argv, env)
+    out = b""
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        out += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), out
+
+
 def test(fn):
     results.append(fn)
     return fn
@@ -722,27 +741,13 @@ def show_and_list_speak_json_and_show_pages(env):
     assert [m["date"] for m in listed["meetings"]] == ["2024-04-24", "2022-08-31", "2021-09-01", "2021-04-21"]
     assert any(c["number"] == "14/21" for c in listed["meetings"][3]["cases"]), listed["meetings"][3]
     # On a terminal, show goes through $PAGER (as git does); --no-pager and a pipe do not.
-    import pty
     paged = os.path.join(env.dir, "paged.txt")
     pager = env.write("pager.sh", f"#!/bin/sh\ncat > {paged}\n")
     os.chmod(pager, 0o755)
     for args, want in ((["show", "14/21"], True), (["show", "--no-pager", "14/21"], False)):
         if os.path.exists(paged):
             os.remove(paged)
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(VEDTAK, [VEDTAK, "--db", env.db] + args,
-                      dict(os.environ, PAGER=pager, LC_ALL="C.UTF-8", LANGUAGE=""))
-        out = b""
-        while True:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            out += chunk
-        os.waitpid(pid, 0)
+        _, out = pty_run([VEDTAK, "--db", env.db] + args, dict(os.environ, PAGER=pager, LC_ALL="C.UTF-8", LANGUAGE=""))
         got = os.path.exists(paged) and "Sak 14/21: Sentral forskrivningsmodul SFM" in open(paged).read()
         assert got == want, (args, want, out[:200])
     assert "Sak 14/21" in run("show", "14/21", db=env.db, check=0).stdout
@@ -757,6 +762,42 @@ def the_author_is_the_account_when_user_is_unset(env):
     subprocess.run([VEDTAK, "--db", env.db, "note", "11/21", "hvem skrev"], env=e, check=True, capture_output=True)
     r = subprocess.run([VEDTAK, "--db", env.db, "note", "11/21"], env=e, capture_output=True, text=True)
     assert pwd.getpwuid(os.getuid()).pw_name in r.stdout, r.stdout
+
+
+@test
+def export_gives_each_meeting_once(env):
+    # Two meetings on one day interleave in the date order; each is still written once.
+    nuit = env.write("nuit.txt", sample_text(0).replace("NUFA", "NUIT"))
+    run("import", env.sample(0), nuit, db=env.db, check=0)
+    meetings = env.export()["meetings"]
+    assert sorted(m["body"] for m in meetings) == ["NUFA", "NUIT"], [m["body"] for m in meetings]
+    import csv, io
+    rows = list(csv.reader(io.StringIO(run("export", "--format", "csv", "helse", db=env.db, check=0).stdout)))
+    want = int(run("search", "--count", "helse", db=env.db, check=0).stdout)
+    assert len(rows) - 1 == want, (len(rows) - 1, want)
+
+
+@test
+def small_contracts_of_the_command_line(env):
+    run("import", env.sample(0), db=env.db, check=0)
+    # Wrong usage is 2, whatever the command: a malformed case, an argument to a command that takes none.
+    assert run("note", "abc", db=env.db).returncode == 2
+    assert run("tags", "--", "junk", db=env.db).returncode == 2
+    assert run("check", "--", "x", db=env.db).returncode == 2
+    # A folder with no document fails the import, said, and the other files are still imported.
+    empty = os.path.join(env.dir, "tom")
+    os.makedirs(empty)
+    other = os.path.join(env.dir, "o.db")
+    r = run("import", empty, env.sample(1), db=other)
+    assert r.returncode == 1 and "no PDF or text file in this folder" in r.stderr, (r.returncode, r.stderr)
+    assert "(new)" in r.stdout, r.stdout
+    # saved rm reads first: a mistyped --db makes no database.
+    typo = os.path.join(env.dir, "typo.db")
+    assert run("saved", "rm", "x", db=typo).returncode == 1 and not os.path.exists(typo)
+    # A pager that is not there: the case is printed as it is, not lost.
+    status, out = pty_run([VEDTAK, "--db", env.db, "show", "11/21"],
+                          dict(os.environ, PAGER="no-such-pager-here", LC_ALL="C.UTF-8", LANGUAGE=""))
+    assert status == 0 and b"Sak 11/21: Program helhetlig samhandling" in out, out[:300]
 
 
 def large_file(env):

@@ -175,6 +175,26 @@ def main():
             keys("q")
             wait_gone()
 
+        def undo_asks_about_a_later_tagging_from_elsewhere():
+            # Tagged here, then on the command line: u must ask about the command line's tagging,
+            # not take it for this UI's own.
+            start_search("nilar")
+            wait_for("2 cases match")
+            keys("Enter", "t")
+            tmux("send-keys", "-t", "t", "-l", "her")
+            keys("Enter")
+            wait_for("her added to 1 case")
+            env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="", VEDTAK_USER="tester")
+            subprocess.run([vedtak, "--db", db, "tag", "+fra-cli-etterpå", "--", "case:14/21"], check=True,
+                           capture_output=True, env=env)
+            keys("u")
+            s = wait_for("outside this UI)? (y/n)")
+            assert "Undo +fra-cli-etterpå on 1 case" in s, s
+            keys("n")
+            wait_for("nothing done")
+            keys("C-c")
+            wait_gone()
+
         def ctrl_z_suspends_and_fg_resumes():
             # In a shell with job control, as a person runs it.
             for _ in range(50):
@@ -204,6 +224,7 @@ def main():
         check("a tag and a saved search made by another process appear on the start screen",
               other_processes_changes_appear)
         check("Ctrl-Z suspends to the shell, fg brings the screen back", ctrl_z_suspends_and_fg_resumes)
+        check("u asks about a tagging made elsewhere after this UI's own", undo_asks_about_a_later_tagging_from_elsewhere)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
     return tap.finish()
 

@@ -120,6 +120,34 @@ def read_only_says_so_and_refuses_before_typing(env):
 
 
 @test
+def hits_that_overlap_or_end_a_line_are_drawn_once(env):
+    # A word and a pattern over the same letters: the text shows once ("FHIR", not "FHIRFH").
+    lines, _ = env.ui("key /", "type fhir /fh/", "key Enter", "key Enter", "key /", "type FHIR", "key Enter")
+    text = "\n".join(lines)
+    assert "FHIR" in text and "FHIRFH" not in text and "FHFHIR" not in text, text
+    # A pattern that matches the spaces a wrapped line ends with: nothing is drawn past the line
+    # (under AddressSanitizer this read past the line's text).
+    deck = open(os.path.join(SAMPLES, sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))[0]),
+                encoding="utf-8").read()
+    i = deck.index("\n", deck.index("Presentasjon for NUFA april 2021")) + 1
+    deck = deck[:i] + "x" * 70 + " " * 20 + "zzqq\n" + deck[i:]
+    path = os.path.join(env.tmp, "spaces.txt")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(deck)
+    db = os.path.join(env.tmp, "spaces.db")
+    env.cli("import", path, db=db)
+    lines, _ = env.ui("key /", "type / {12}zzqq/", "key Enter", "key Enter", db=db)
+    assert lines[0].startswith("vedtak · Sak 14/21"), lines[0]
+
+
+@test
+def a_typed_letter_is_never_a_function_key(env):
+    # ĉ has KEY_F(1)'s code and ă KEY_UP's: typed on the start screen they do nothing.
+    lines, _ = env.ui("type ĉ", "type ă")
+    assert lines[0].startswith("vedtak · Meetings") and status(lines) == "1 of 4", (lines[0], status(lines))
+
+
+@test
 def help_from_the_prompt_takes_the_keys(env):
     lines, _ = env.ui("key /", "type fhir", "key F1", "key j", "key j")
     assert lines[0].startswith("vedtak · Help") and status(lines).startswith("line 3 of "), (lines[0], status(lines))
