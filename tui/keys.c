@@ -4,7 +4,6 @@
  * (view_ops.action); what writes (tags, notes, saved searches, exports)
  * is edits.c's.
  */
-#include <errno.h>
 #include <signal.h>
 #include <unistd.h>
 #include <stdio.h>
@@ -12,15 +11,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "core/query.h"
 #include "core/strbuf.h"
 #include "core/util.h"
 #include "db/store.h"
-#include "db/tags.h"
 #include "tui/edits.h"
 #include "tui/keys.h"
-#include "tui/searcher.h"
-#include "tui/settings.h"
 #include "tui/uictx.h"
 #include "core/banned.h"
 
