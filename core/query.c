@@ -142,6 +142,7 @@ static void node_free(struct qnode *n)
 		return;
 	node_free(n->a);
 	node_free(n->b);
+	node_free(n->read_as);
 	free(n->text);
 	regex_free(n->re);
 	free(n);
@@ -860,7 +861,12 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 		strbuf_addch(sb, ')');
 		break;
 	case Q_TERM:
-		strbuf_addf(sb, "(%s %s %s)", kinds[n->term], field_names[n->field], n->text);
+		strbuf_addf(sb, "(%s %s %s", kinds[n->term], field_names[n->field], n->text);
+		if (n->read_as) {
+			strbuf_addstr(sb, " read as ");
+			describe(sb, n->read_as);
+		}
+		strbuf_addch(sb, ')');
 		break;
 	case Q_FILTER:
 		strbuf_addf(sb, "(%s ", field_names[n->field]);
@@ -899,6 +905,139 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 		strbuf_addch(sb, ')');
 		break;
 	}
+}
+
+/* "drøfting", "drøftinger", "drøftingssaker", also without ø: a decision type as a member writes it. */
+static enum decision_type type_word(const char *w)
+{
+	static const char *const stems[] = {NULL, "godkjenning", "orientering", "drøfting"};
+	static const char *const endings[] = {"", "er", "en", "ene", "ssak", "ssaker", "ssakene", "spunkt"};
+	size_t t, e;
+
+	for (t = 1; t < ARRAY_SIZE(stems); t++) {
+		const char *rest = NULL;
+		if (!strncasecmp(w, stems[t], strlen(stems[t])))
+			rest = w + strlen(stems[t]);
+		else if (t == DECISION_DROFTING && !strncasecmp(w, "drofting", 8))
+			rest = w + 8;
+		for (e = 0; rest && e < ARRAY_SIZE(endings); e++)
+			if (!strcasecmp(rest, endings[e]))
+				return (enum decision_type)t;
+	}
+	return DECISION_NONE;
+}
+
+static struct qnode *facet_of(const char *w, enum qfield (*known)(void *, const char *), void *arg)
+{
+	struct parser p = {w, strlen(w), 0, NULL, false, 0}; /* a value that fails is no facet */
+	enum qfield field = QF_ANY;
+	const char *value = w;
+
+	if (strlen(w) == 4 && digits(w, 4) && atoi(w) >= 1990 && atoi(w) <= 2099)
+		field = QF_YEAR;
+	else if (type_word(w))
+		field = QF_TYPE, value = decision_type_name(type_word(w));
+	else if (body_normalise(w))
+		field = QF_BODY;
+	else if (known)
+		field = known(arg, w);
+	if (field == QF_ANY)
+		return NULL;
+	return filter_node(&p, field, value, 0, 0);
+}
+
+static void and_operands(struct qnode *n, struct qnode ***v, size_t *len, size_t *alloc)
+{
+	if (n->kind == Q_AND) {
+		and_operands(n->a, v, len, alloc);
+		and_operands(n->b, v, len, alloc);
+		return;
+	}
+	ALLOC_GROW(*v, *len + 1, *alloc);
+	(*v)[(*len)++] = n;
+}
+
+static bool plain_word(const struct qnode *n)
+{
+	return n->kind == Q_TERM && n->term == QT_WORD && n->field == QF_ANY && !n->read_as;
+}
+
+/* "mars", "mar", "march": the month a word names, 1 to 12, or 0. */
+static int month_word(const char *w)
+{
+	static const char *const names[] = {"januar",	 "februar", "mars",	"april",
+					    "mai",	 "juni",    "juli",	"august",
+					    "september", "oktober", "november", "desember"};
+	static const char *const english[] = {"january",   "february", "march",	   "april",
+					      "may",	   "june",     "july",	   "august",
+					      "september", "october",  "november", "december"};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		if (!strcasecmp(w, names[i]) || !strcasecmp(w, english[i]) ||
+		    (strlen(w) == 3 && !strncasecmp(w, names[i], 3)))
+			return (int)i + 1;
+	return 0;
+}
+
+static void read_facets(struct qnode *root, enum qfield (*known)(void *, const char *), void *arg)
+{
+	struct qnode **ops = NULL;
+	size_t n = 0, alloc = 0, i;
+
+	and_operands(root, &ops, &n, &alloc);
+	for (i = 0; i < n; i++)
+		if (plain_word(ops[i]))
+			ops[i]->read_as = facet_of(ops[i]->text, known, arg);
+	/* A month beside a year is that month: "mars 2023" as date:2023-03. */
+	for (i = 0; i < n; i++) {
+		struct qnode *y =
+		    i + 1 < n && ops[i + 1]->read_as && ops[i + 1]->read_as->field == QF_YEAR ? ops[i + 1]
+		    : i > 0 && ops[i - 1]->read_as && ops[i - 1]->read_as->field == QF_YEAR   ? ops[i - 1]
+											      : NULL;
+		int month = plain_word(ops[i]) ? month_word(ops[i]->text) : 0;
+
+		if (y && month) {
+			struct parser p = {"", 0, 0, NULL, false, 0};
+			char *v = xasprintf("%04d-%02d", y->read_as->year, month);
+			ops[i]->read_as = filter_node(&p, QF_DATE, v, 0, 0);
+			free(v);
+		}
+	}
+	free(ops);
+}
+
+void query_read_facets(struct query *q, enum qfield (*known)(void *arg, const char *word), void *arg)
+{
+	if (q->root)
+		read_facets(q->root, known, arg);
+}
+
+static void describe_reading(const struct qnode *n, struct strbuf *sb)
+{
+	if (n->kind == Q_AND) {
+		describe_reading(n->a, sb);
+		describe_reading(n->b, sb);
+	} else if (n->kind == Q_TERM && n->read_as) {
+		const struct qnode *f = n->read_as;
+		if (sb->len)
+			strbuf_addstr(sb, ", ");
+		/* TRANSLATORS: how a plain word of a query was read: "2022 as year:2022". */
+		strbuf_addf(sb, _("%s as %s:%s"), n->text, field_names[f->field],
+			    f->field == QF_TYPE	  ? decision_type_name(f->type)
+			    : f->field == QF_BODY ? f->body
+						  : f->text);
+	}
+}
+
+void query_describe_reading(const struct query *q, struct strbuf *sb)
+{
+	struct strbuf own = STRBUF_INIT;
+
+	if (q->root)
+		describe_reading(q->root, &own);
+	strbuf_addstr(sb, own.len ? own.buf : "");
+	strbuf_release(&own);
 }
 
 char *query_describe(const struct query *q)

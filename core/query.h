@@ -16,6 +16,7 @@
 
 #include "core/deck.h"
 #include "core/status.h"
+#include "core/strbuf.h"
 
 enum qnode_kind { Q_AND, Q_OR, Q_NOT, Q_TERM, Q_FILTER };
 
@@ -63,6 +64,12 @@ struct qnode {
 	char case_no[16];
 	const char *body;
 	struct regex *re; /* QT_REGEX */
+	/*
+	 * A plain word read as the facet it names (query_read_facets): the
+	 * word finds the cases this filter finds as well as those that
+	 * contain it, and the former come first.
+	 */
+	struct qnode *read_as;
 };
 
 struct query {
@@ -105,6 +112,19 @@ void query_set_jit(bool on);
 
 /* Calls fn for every term node (QT_*) that is not under a NOT. */
 void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg);
+
+/*
+ * Reads plain words of the query as the facets they name, as a member
+ * means them: a year ("2022" as year:2022), a decision type ("drøfting"),
+ * a body ("NUIT"), and, where `known` says so, a presenter or an
+ * organisation (it returns QF_PRESENTER, QF_ORG, or QF_ANY for neither).
+ * Only unquoted words of the query's top-level AND are read: "2022" in
+ * quotes is searched as text. Sets read_as on each word read.
+ */
+void query_read_facets(struct query *q, enum qfield (*known)(void *arg, const char *word), void *arg);
+
+/* How the words were read, "2022 as year:2022, NUIT as body:NUIT", or "" (appended to sb). */
+void query_describe_reading(const struct query *q, struct strbuf *sb);
 
 /* A readable form of the plan, for tests: "(AND (WORD any fhir) (TYPE Drøfting))". Caller frees. */
 char *query_describe(const struct query *q);

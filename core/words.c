@@ -195,64 +195,73 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	return fn(arg, &w);
 }
 
+/*
+ * The next word of s from *i: its bytes [*start, *end) and how many
+ * hyphens or apostrophes join parts in it. False at the end of s.
+ */
+static bool next_word(const char *s, size_t n, size_t *i, size_t *start, size_t *end, size_t *parts)
+{
+	size_t k;
+	uint32_t cp;
+
+	/* Skip to a word. */
+	while (*i < n) {
+		if ((unsigned char)s[*i] < 0x80) {
+			char c = s[*i];
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+				break;
+			(*i)++;
+			continue;
+		}
+		k = utf8_decode(s + *i, n - *i, &cp);
+		if (!k)
+			k = 1;
+		if (k && is_word_cp(cp))
+			break;
+		*i += k;
+	}
+	if (*i >= n)
+		return false;
+	*start = *end = *i;
+	*parts = 0;
+	/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
+	while (*i < n) {
+		char c = s[*i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+			*end = ++*i;
+			continue;
+		}
+		k = utf8_decode(s + *i, n - *i, &cp);
+		if (!k)
+			k = 1;
+		if (is_word_cp(cp)) {
+			*i += k;
+			*end = *i;
+			continue;
+		}
+		if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && *i + k < n) {
+			uint32_t next;
+			size_t k2 = utf8_decode(s + *i + k, n - *i - k, &next);
+			if (k2 && is_word_cp(next)) {
+				*i += k;
+				(*parts)++;
+				continue;
+			}
+		}
+		break;
+	}
+	return true;
+}
+
 int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
 	       void *arg)
 {
-	size_t i = 0;
+	size_t i = 0, start, end, parts;
 
-	while (i < n) {
-		size_t start, end, k, parts = 0;
-		uint32_t cp;
-		int rc;
+	while (next_word(s, n, &i, &start, &end, &parts)) {
+		int rc = emit(wz, s, start, end, false, fn, arg);
 
-		/* Skip to a word. */
-		if ((unsigned char)s[i] < 0x80) {
-			char c = s[i];
-			if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
-				i++;
-				continue;
-			}
-			k = 1;
-			cp = (unsigned char)c;
-		} else {
-			k = utf8_decode(s + i, n - i, &cp);
-			if (!k)
-				k = 1;
-			if (!is_word_cp(cp)) {
-				i += k;
-				continue;
-			}
-		}
-		start = i;
-		end = i;
-		/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
-		while (i < n) {
-			char c = s[i];
-
-			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-				end = ++i;
-				continue;
-			}
-			k = utf8_decode(s + i, n - i, &cp);
-			if (!k)
-				k = 1;
-			if (is_word_cp(cp)) {
-				i += k;
-				end = i;
-				continue;
-			}
-			if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && i + k < n) {
-				uint32_t next;
-				size_t k2 = utf8_decode(s + i + k, n - i - k, &next);
-				if (k2 && is_word_cp(next)) {
-					i += k;
-					parts++;
-					continue;
-				}
-			}
-			break;
-		}
-		rc = emit(wz, s, start, end, false, fn, arg);
 		if (rc)
 			return rc;
 		if (parts) {
@@ -268,4 +277,41 @@ int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg
 		}
 	}
 	return 0;
+}
+
+size_t words_count(const char *s, size_t n, size_t upto, size_t *before)
+{
+	size_t i = 0, start, end, parts, count = 0;
+
+	*before = 0;
+	while (next_word(s, n, &i, &start, &end, &parts)) {
+		if (start < upto)
+			(*before)++;
+		count++;
+	}
+	return count;
+}
+
+static int key_word(void *arg, const struct word *w)
+{
+	struct strbuf *sb = arg;
+
+	if (w->part)
+		return 0;
+	if (sb->len)
+		strbuf_addch(sb, ' ');
+	strbuf_addstr(sb, w->exact);
+	return 0;
+}
+
+char *words_key(struct wordizer *wz, const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	words_each(wz, s, n, key_word, &sb);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
 }

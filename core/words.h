@@ -43,4 +43,17 @@ void wordizer_free(struct wordizer *wz); /* NULL is fine */
 int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
 	       void *arg);
 
+/*
+ * How many positions words_each() gives s (length n): one per word, its
+ * parts and other forms sharing it. *before counts those that start
+ * before byte `upto`.
+ */
+size_t words_count(const char *s, size_t n, size_t upto, size_t *before);
+
+/*
+ * The key of a name: its words' exact forms with one space between them
+ * ("Helse-NIM" gives "helsenim"), or NULL when s has no word. Caller frees.
+ */
+char *words_key(struct wordizer *wz, const char *s, size_t n);
+
 #endif

@@ -258,7 +258,7 @@ static void fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_release(&sb);
 }
 
-static fts5_api *fts5_api_of(sqlite3 *db)
+fts5_api *fts_api(sqlite3 *db)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = NULL;
@@ -274,7 +274,7 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag)
 {
 	static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
-	fts5_api *api = fts5_api_of(db);
+	fts5_api *api = fts_api(db);
 
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));

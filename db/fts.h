@@ -31,6 +31,9 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written);
  * Registers the tokenizer (collecting new words into `terms`) and the
  * functions on `db`; before any schema work.
  */
+/* SQLite's FTS5 interface on `db`, or NULL. */
+fts5_api *fts_api(sqlite3 *db);
+
 enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag);
 
 #endif

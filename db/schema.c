@@ -197,6 +197,25 @@ static const char *const migrations[] = {
     "CREATE VIEW tag_state(case_key, tag) AS SELECT DISTINCT a.case_key, a.tag FROM ops a"
     "  WHERE a.kind = 'tag' AND NOT EXISTS (SELECT 1 FROM ops r WHERE r.kind = 'untag' AND r.ref = a.id"
     "  AND r.case_key = a.case_key AND r.tag = a.tag);",
+
+    /* version 6: what ranking and query expansion know of each case (issue
+     * 13): the abbreviations it defines, and where its slides and their
+     * title lines begin in the index's slides column (db/rank.h). Both are
+     * rebuilt from the documents, so they are filled here for the cases
+     * imported before. */
+    "CREATE TABLE IF NOT EXISTS abbrevs(case_id INTEGER NOT NULL, abbr_key TEXT NOT NULL,"
+    "  long_key TEXT NOT NULL, abbr TEXT NOT NULL, long TEXT NOT NULL,"
+    "  PRIMARY KEY (case_id, abbr_key, long_key)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS abbrevs_abbr ON abbrevs(abbr_key);"
+    "CREATE INDEX IF NOT EXISTS abbrevs_long ON abbrevs(long_key);"
+    "CREATE TABLE IF NOT EXISTS case_marks(case_id INTEGER PRIMARY KEY, marks BLOB NOT NULL);"
+    "DELETE FROM abbrevs;"
+    "DELETE FROM case_marks;"
+    "INSERT OR IGNORE INTO abbrevs SELECT d.id, j.value ->> 0, j.value ->> 3, j.value ->> 1, j.value ->> 2"
+    "  FROM case_doc d, json_each(vedtak_abbrevs(d.title || char(10) || d.decision || char(10) || d.slides)) "
+    "j;"
+    "INSERT INTO case_marks SELECT c.id, (SELECT coalesce(vedtak_slide_marks(text), x'') FROM (SELECT text"
+    "  FROM slides WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position)) FROM cases c;",
 };
 
 static int user_version(sqlite3 *db)

@@ -5,11 +5,15 @@
  * patterns run through vedtak_regexp(). Every value is bound.
  */
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "db/fts.h"
+#include "db/lexicon.h"
+#include "db/rank.h"
+#include "core/compound.h"
 #include "core/i18n.h"
 #include "db/sql.h"
 #include "db/search.h"
@@ -33,8 +37,6 @@
 /* At most this many longer words ending in a query word stand in for it. */
 #define INFIX_MAX 64
 
-enum level { LEVEL_EXACT, LEVEL_WORD, LEVEL_ALL };
-
 struct binding {
 	int kind; /* 0 text, 1 int, 2 regex */
 	char *text;
@@ -42,9 +44,23 @@ struct binding {
 	struct regex *re;
 };
 
+struct run {
+	const struct qnode *first;
+	size_t len;
+	char *key;
+	struct keys eq;
+};
+
 struct gen {
 	sqlite3 *db;
 	struct wordizer *wz;
+	const struct equivalents *equivalents;
+	struct strbuf *plan;   /* for vedtak_rank: which word each phrase stands for */
+	int group, group_last; /* the words (top-level operands) a phrase stands for */
+	/* Runs of plain words that are a name with other names ("international patient summary"). */
+	struct run *runs;
+	size_t nruns, runs_alloc;
+	struct strbuf *explain; /* expansions, for --explain; NULL: not wanted */
 	struct binding *b;
 	size_t nb, alloc;
 	bool failed;
@@ -127,6 +143,26 @@ static void qwords_release(struct qwords *ws)
 	free(ws->v);
 }
 
+/* Records that the phrase just written stands for the current word, in `form`. */
+static void plan_add(struct gen *g, enum rank_form form)
+{
+	if (!g->plan)
+		return;
+	if (g->group_last > g->group)
+		strbuf_addf(g->plan, "%d-%d.%d ", g->group, g->group_last, (int)form);
+	else
+		strbuf_addf(g->plan, "%d.%d ", g->group, (int)form);
+}
+
+static void token_phrase(struct gen *g, struct strbuf *out, char mark, const char *tok, bool prefix,
+			 enum rank_form form)
+{
+	fts_token(out, mark, tok);
+	if (prefix)
+		strbuf_addch(out, '*');
+	plan_add(g, form);
+}
+
 /*
  * Longer words that begin or end with `exact`: the beginnings through an
  * FTS5 prefix query ("strategi"* finds "strategiplan"), the ends through
@@ -141,8 +177,7 @@ static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 	if (strlen(exact) < INFIX_MIN)
 		return;
 	strbuf_addstr(out, " OR ");
-	fts_token(out, 0, exact);
-	strbuf_addch(out, '*');
+	token_phrase(g, out, 0, exact, true, FORM_INSIDE);
 	utf8_reverse(&rev, exact, strlen(exact));
 	strbuf_addch(&rev, '*');
 	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3",
@@ -156,7 +191,7 @@ static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 
 			utf8_reverse(&word, r, strlen(r));
 			strbuf_addstr(out, " OR ");
-			fts_token(out, 0, word.buf);
+			token_phrase(g, out, 0, word.buf, false, FORM_INSIDE);
 			strbuf_release(&word);
 		}
 	}
@@ -164,40 +199,159 @@ static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 	strbuf_release(&rev);
 }
 
-/* One word at `level`: as typed; also folded and inflected; also inside longer words. */
-static void word_expr(struct gen *g, const struct qword *w, enum level level, struct strbuf *out)
+/* A phrase of the words of `key` (exact forms, spaces between), one FTS5 phrase. */
+static void key_phrase(struct gen *g, struct strbuf *out, const char *key, enum rank_form form)
 {
+	const char *p = key;
+
 	strbuf_addch(out, '(');
-	fts_token(out, 0, w->exact);
-	if (level >= LEVEL_WORD) {
-		/* Typed without æøå, it also finds the words written with them. */
-		if (w->ascii) {
-			strbuf_addstr(out, " OR ");
-			fts_token(out, WORD_FOLDED_MARK, w->exact);
-		}
-		/* Inflected forms: words with the same stem, and the stem as a word of its own
-		 * ("vedtakene" finds "vedtak", which the index holds without a stem token). */
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		char *w = xstrndup(p, sp ? (size_t)(sp - p) : strlen(p));
+		if (p != key)
+			strbuf_addstr(out, " + ");
+		fts_token(out, 0, w);
+		free(w);
+		p = sp ? sp + 1 : p + strlen(p);
+	}
+	strbuf_addch(out, ')');
+	plan_add(g, form);
+}
+
+static void note_expansion(struct gen *g, const char *from, const char *fmt, const char *to)
+{
+	if (!g->explain)
+		return;
+	if (g->explain->len)
+		strbuf_addstr(g->explain, "; ");
+	strbuf_addf(g->explain, "%s → ", from);
+	strbuf_addf(g->explain, fmt, to);
+}
+
+/* The other names of `key` (abbreviations, long forms, the curated list), each a phrase. */
+static void equivalents_expr(struct gen *g, const char *key, struct strbuf *out)
+{
+	struct keys eq = {NULL, 0, 0};
+	size_t i;
+
+	lexicon_equivalents(g->db, g->equivalents, key, &eq);
+	for (i = 0; i < eq.n; i++) {
 		strbuf_addstr(out, " OR ");
-		fts_token(out, WORD_STEM_MARK, w->stem);
-		if (strcmp(w->stem, w->exact)) {
-			strbuf_addstr(out, " OR ");
-			fts_token(out, 0, w->stem);
+		key_phrase(g, out, eq.v[i], FORM_EQUIVALENT);
+		note_expansion(g, key, "%s", eq.v[i]);
+	}
+	keys_release(&eq);
+}
+
+/* A word of the archive, or the stem of some (a part "bilde" is known from "bilder"). */
+static bool known_word(void *arg, const char *w)
+{
+	struct gen *g = arg;
+	struct qwords ws = {NULL, 0, 0};
+	bool known = lexicon_known(g->db, w);
+
+	if (!known) {
+		words_each(g->wz, w, strlen(w), collect_word, &ws);
+		if (ws.n) {
+			char *tok = xasprintf("%c%s", WORD_STEM_MARK, ws.v[0].stem);
+			known = lexicon_doc_count(g->db, tok) > 0;
+			free(tok);
+		}
+		qwords_release(&ws);
+	}
+	return known;
+}
+
+/* How far apart (in words) a compound's parts may stand: "strategi for digital sikkerhet". */
+#define PARTS_NEAR 5
+
+/* The forms of a part that a NEAR group can hold: as typed, and its stem's token. */
+static size_t part_forms(struct gen *g, const char *exact, char forms[2][WORD_MAX + 2])
+{
+	struct qwords ws = {NULL, 0, 0};
+	size_t n = 0;
+
+	snprintf(forms[n++], WORD_MAX + 2, "%s", exact);
+	words_each(g->wz, exact, strlen(exact), collect_word, &ws);
+	if (ws.n && strcmp(ws.v[0].stem, exact))
+		snprintf(forms[n++], WORD_MAX + 2, "%c%s", WORD_STEM_MARK, ws.v[0].stem);
+	qwords_release(&ws);
+	return n;
+}
+
+/*
+ * A compound's parts written apart, near each other in either order
+ * ("forvaltning av kodeverk" for "kodeverkforvaltning").
+ */
+static void parts_expr(struct gen *g, const struct qword *w, struct strbuf *out)
+{
+	char a[2][WORD_MAX + 2], b[2][WORD_MAX + 2];
+	char *m = NULL, *h = NULL;
+	size_t na, nb, i, j;
+
+	if (!compound_split(w->exact, known_word, g, &m, &h))
+		return;
+	na = part_forms(g, m, a);
+	nb = part_forms(g, h, b);
+	for (i = 0; i < na; i++) {
+		for (j = 0; j < nb; j++) {
+			strbuf_addstr(out, " OR NEAR(");
+			token_phrase(g, out, 0, a[i], false, FORM_PARTS);
+			strbuf_addch(out, ' ');
+			token_phrase(g, out, 0, b[j], false, FORM_PARTS);
+			strbuf_addf(out, ", %d)", PARTS_NEAR);
 		}
 	}
-	if (level >= LEVEL_ALL)
-		infix_terms(g, w->exact, out);
+	if (g->explain) {
+		char *both = xasprintf("%s + %s", m, h);
+		note_expansion(g, w->exact, "%s", both);
+		free(both);
+	}
+	free(m);
+	free(h);
+}
+
+/*
+ * One word: as typed; folded and inflected; inside longer words; by its
+ * other names; and, a compound, by its parts written apart. Each phrase
+ * goes into the plan with its form (db/rank.h).
+ */
+static void word_expr(struct gen *g, const struct qword *w, struct strbuf *out)
+{
+
+	strbuf_addch(out, '(');
+	token_phrase(g, out, 0, w->exact, false, FORM_EXACT);
+	/* Typed without æøå, it also finds the words written with them. */
+	if (w->ascii) {
+		strbuf_addstr(out, " OR ");
+		token_phrase(g, out, WORD_FOLDED_MARK, w->exact, false, FORM_INFLECTED);
+	}
+	/* Inflected forms: words with the same stem, and the stem as a word of its own
+	 * ("vedtakene" finds "vedtak", which the index holds without a stem token). */
+	strbuf_addstr(out, " OR ");
+	token_phrase(g, out, WORD_STEM_MARK, w->stem, false, FORM_INFLECTED);
+	if (strcmp(w->stem, w->exact)) {
+		strbuf_addstr(out, " OR ");
+		token_phrase(g, out, 0, w->stem, false, FORM_INFLECTED);
+	}
+	infix_terms(g, w->exact, out);
+	equivalents_expr(g, w->exact, out);
+	parts_expr(g, w, out);
 	strbuf_addch(out, ')');
 }
 
 /* A phrase: its words in order; typed without æøå, any of its words may have had them. */
-static void phrase_expr(const struct qwords *ws, enum level level, struct strbuf *out)
+static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *out)
 {
+	struct strbuf key = STRBUF_INIT;
 	size_t combos = 1, c, i;
 	bool ascii = true;
 
-	for (i = 0; i < ws->n; i++)
+	for (i = 0; i < ws->n; i++) {
 		ascii &= ws->v[i].ascii;
-	if (level >= LEVEL_WORD && ascii && ws->n <= 4)
+		strbuf_addf(&key, "%s%s", i ? " " : "", ws->v[i].exact);
+	}
+	if (ascii && ws->n <= 4)
 		combos = (size_t)1 << ws->n;
 	strbuf_addch(out, '(');
 	for (c = 0; c < combos; c++) {
@@ -209,15 +363,18 @@ static void phrase_expr(const struct qwords *ws, enum level level, struct strbuf
 			/* Only up to four words vary; a longer phrase has one combination. */
 			fts_token(out, combos > 1 && ((c >> i) & 1) ? WORD_FOLDED_MARK : 0, ws->v[i].exact);
 		}
+		plan_add(g, c ? FORM_INFLECTED : FORM_EXACT);
 	}
+	equivalents_expr(g, key.buf, out);
 	strbuf_addch(out, ')');
+	strbuf_release(&key);
 }
 
 /*
- * The FTS5 expression for a text term at `level`, or false when its text
- * has no word at all (punctuation only): such a term matches everything.
+ * The FTS5 expression for a text term, or false when its text has no word
+ * at all (punctuation only): such a term matches everything.
  */
-static bool term_expr(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
+static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 {
 	struct qwords ws = {NULL, 0, 0};
 	static const char *const cols[] = {
@@ -231,18 +388,16 @@ static bool term_expr(struct gen *g, const struct qnode *n, enum level level, st
 		strbuf_addf(out, "{%s} : ", cols[n->field]);
 	strbuf_addch(out, '(');
 	if (n->term == QT_PHRASE || (n->term == QT_WORD && ws.n > 1)) {
-		phrase_expr(&ws, level, out);
+		phrase_expr(g, &ws, out);
 	} else if (n->term == QT_PREFIX) {
 		/* "e-hel*" is one word, "ehel", as the index has it. */
-		fts_token(out, 0, ws.v[ws.n - 1].exact);
-		strbuf_addch(out, '*');
-		if (level >= LEVEL_WORD && ws.v[ws.n - 1].ascii) {
+		token_phrase(g, out, 0, ws.v[ws.n - 1].exact, true, FORM_EXACT);
+		if (ws.v[ws.n - 1].ascii) {
 			strbuf_addstr(out, " OR ");
-			fts_token(out, WORD_FOLDED_MARK, ws.v[ws.n - 1].exact);
-			strbuf_addch(out, '*');
+			token_phrase(g, out, WORD_FOLDED_MARK, ws.v[ws.n - 1].exact, true, FORM_INFLECTED);
 		}
 	} else {
-		word_expr(g, &ws.v[0], level, out);
+		word_expr(g, &ws.v[0], out);
 	}
 	strbuf_addch(out, ')');
 	qwords_release(&ws);
@@ -425,6 +580,100 @@ static void chain_operands(const struct qnode *n, enum qnode_kind kind, const st
 	(*v)[(*len)++] = n;
 }
 
+/* Plain words, the kind a run is made of. */
+static bool run_word(const struct qnode *n)
+{
+	return n->kind == Q_TERM && n->term == QT_WORD && n->field == QF_ANY && !n->read_as;
+}
+
+/* At most this many words make one name. */
+#define RUN_MAX 6
+
+/*
+ * Finds the runs of the top-level AND whose words, together, are a name
+ * with other names: each run finds those names too, ranked as the words.
+ */
+static void find_runs(struct gen *g, const struct qnode *root)
+{
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i, len;
+
+	if (!root || root->kind != Q_AND)
+		return;
+	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i + 1 < nops; i++) {
+		for (len = nops - i < RUN_MAX ? nops - i : RUN_MAX; len >= 2; len--) {
+			struct strbuf key = STRBUF_INIT;
+			struct keys eq = {NULL, 0, 0};
+			size_t k;
+			bool plain = true;
+
+			for (k = 0; k < len && plain; k++) {
+				struct qwords ws = {NULL, 0, 0};
+				plain = run_word(ops[i + k]);
+				if (plain)
+					words_each(g->wz, ops[i + k]->text, strlen(ops[i + k]->text),
+						   collect_word, &ws);
+				if (ws.n == 1)
+					strbuf_addf(&key, "%s%s", k ? " " : "", ws.v[0].exact);
+				else
+					plain = false;
+				qwords_release(&ws);
+			}
+			if (plain)
+				lexicon_equivalents(g->db, g->equivalents, key.buf, &eq);
+			if (eq.n) {
+				ALLOC_GROW(g->runs, g->nruns + 1, g->runs_alloc);
+				g->runs[g->nruns].first = ops[i];
+				g->runs[g->nruns].len = len;
+				g->runs[g->nruns].key = strbuf_detach(&key, NULL);
+				g->runs[g->nruns++].eq = eq;
+				i += len - 1;
+				break;
+			}
+			strbuf_release(&key);
+		}
+	}
+	free(ops);
+}
+
+static const struct run *run_at(const struct gen *g, const struct qnode *n)
+{
+	size_t i;
+
+	for (i = 0; i < g->nruns; i++)
+		if (g->runs[i].first == n)
+			return &g->runs[i];
+	return NULL;
+}
+
+/* A run: its words, each in every form, or one of its other names. */
+static void run_expr(struct gen *g, const struct run *r, const struct qnode *const *ops, int first_group,
+		     struct strbuf *out)
+{
+	size_t k;
+
+	strbuf_addstr(out, "((");
+	for (k = 0; k < r->len; k++) {
+		if (first_group >= 0)
+			g->group = g->group_last = first_group + (int)k;
+		strbuf_addstr(out, k ? " AND " : "");
+		term_expr(g, ops[k], out);
+	}
+	strbuf_addch(out, ')');
+	if (first_group >= 0) {
+		g->group = first_group;
+		g->group_last = first_group + (int)r->len - 1;
+	}
+	for (k = 0; k < r->eq.n; k++) {
+		strbuf_addstr(out, " OR ");
+		key_phrase(g, out, r->eq.v[k], FORM_EQUIVALENT);
+		note_expansion(g, r->key, "%s", r->eq.v[k]);
+	}
+	g->group_last = g->group;
+	strbuf_addch(out, ')');
+}
+
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	struct strbuf e = STRBUF_INIT;
@@ -439,9 +688,18 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		chain_operands(n, n->kind, &ops, &nops, &alloc);
 		for (i = 0; i < nops; i++) {
 			bool group = (n->kind == Q_AND && ops[i]->kind == Q_OR);
+			const struct run *r = n->kind == Q_AND ? run_at(g, ops[i]) : NULL;
 
 			if (i)
 				strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
+			if (r) {
+				run_expr(g, r, ops + i, -1, &e);
+				strbuf_addstr(sql,
+					      "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
+				bind_text_value(g, strbuf_detach(&e, NULL));
+				i += r->len - 1;
+				continue;
+			}
 			strbuf_addstr(sql, group ? "(" : "");
 			gen_where(g, ops[i], sql);
 			strbuf_addstr(sql, group ? ")" : "");
@@ -459,14 +717,22 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		}
 		break;
 	case Q_TERM:
+		/* A word read as a facet finds what the facet finds, and itself. */
+		if (n->read_as) {
+			strbuf_addch(sql, '(');
+			filter_where(g, n->read_as, sql);
+			strbuf_addstr(sql, " OR ");
+		}
 		if (n->term == QT_REGEX) {
 			regex_where(g, n, sql);
-		} else if (term_expr(g, n, LEVEL_ALL, &e)) {
+		} else if (term_expr(g, n, &e)) {
 			strbuf_addstr(sql, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
 			bind_text_value(g, strbuf_detach(&e, NULL));
 		} else {
 			strbuf_addch(sql, '1');
 		}
+		if (n->read_as)
+			strbuf_addch(sql, ')');
 		break;
 	case Q_FILTER:
 		filter_where(g, n, sql);
@@ -476,11 +742,13 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 }
 
 /*
- * The positive text terms at `level` with the query's AND and OR, for
- * ranking. Parts that the index cannot express (filters, patterns, NOT)
+ * The positive text terms with the query's AND and OR, for ranking; each
+ * operand of the top-level AND is a word of its own in the plan (g->group),
+ * and `any` joins those operands with OR (the cases with most of the
+ * words). Parts that the index cannot express (filters, patterns, NOT)
  * drop out; false when nothing is left.
  */
-static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, struct strbuf *out)
+static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, struct strbuf *out)
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	const struct qnode **ops = NULL;
@@ -493,13 +761,24 @@ static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, str
 		/* An AND keeps the operands the index can express; an OR needs them all. */
 		chain_operands(n, n->kind, &ops, &nops, &alloc);
 		for (i = 0; i < nops; i++) {
+			const char *op = n->kind == Q_AND && !(top && any) ? " AND " : " OR ";
+			const struct run *r = n->kind == Q_AND && !any ? run_at(g, ops[i]) : NULL;
+
+			if (top && n->kind == Q_AND)
+				g->group = g->group_last = (int)i;
 			strbuf_reset(&a);
-			if (!gen_hint(g, ops[i], level, &a)) {
+			if (r) {
+				run_expr(g, r, ops + i, top ? (int)i : g->group, &a);
+				strbuf_addf(&b, "%s%s", kept++ ? op : "", a.buf);
+				i += r->len - 1;
+				continue;
+			}
+			if (!gen_hint(g, ops[i], false, any, &a)) {
 				if (n->kind == Q_OR)
 					break;
 				continue;
 			}
-			strbuf_addf(&b, "%s%s", kept++ ? (n->kind == Q_AND ? " AND " : " OR ") : "", a.buf);
+			strbuf_addf(&b, "%s%s", kept++ ? op : "", a.buf);
 		}
 		ok = kept && (n->kind == Q_AND || i == nops);
 		if (ok)
@@ -507,7 +786,7 @@ static bool gen_hint(struct gen *g, const struct qnode *n, enum level level, str
 		free(ops);
 		break;
 	case Q_TERM:
-		ok = n->term != QT_REGEX && term_expr(g, n, level, out);
+		ok = n->term != QT_REGEX && term_expr(g, n, out);
 		break;
 	default:
 		break;
@@ -584,24 +863,194 @@ static enum vt_status step_error(struct store *s, int rc, const struct search_op
 	return sql_fail(store_db(s), diag, _("searching"));
 }
 
-enum vt_status store_search(struct store *s, const struct query *q, const struct search_opts *o,
+static void bindings_reset(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nb; i++)
+		free(g->b[i].text);
+	g->nb = 0;
+}
+
+/* Runs "SELECT count(*) ... WHERE where" with g's bindings. */
+static enum vt_status run_count(struct store *s, struct gen *g, const char *where,
+				const struct search_opts *o, size_t *n, struct vt_diag *diag)
+{
+	char *sql =
+	    xasprintf("SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where);
+	sqlite3_stmt *st = NULL;
+	enum vt_status ret = VT_OK;
+	int rc;
+
+	if (sqlite3_prepare_v2(g->db, sql, -1, &st, NULL) != SQLITE_OK || !bind_all(st, g, 1)) {
+		ret = sql_fail(g->db, diag, _("searching"));
+		goto out;
+	}
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW)
+		ret = step_error(s, rc, o, diag);
+	else
+		*n = (size_t)sqlite3_column_int64(st, 0);
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return ret;
+}
+
+/* A word or phrase the cases with most of the words may lack; filters and NOTs hold always. */
+static bool droppable(const struct qnode *n)
+{
+	return n->kind == Q_TERM;
+}
+
+/* The operands of the top-level AND that are words (or those that are not), each after `sep`. */
+static void join_operands(struct gen *g, const struct qnode *root, bool words, const char *sep,
+			  struct strbuf *sql)
+{
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i;
+
+	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i < nops; i++) {
+		if (droppable(ops[i]) != words)
+			continue;
+		strbuf_addf(sql, "%s(", sep);
+		gen_where(g, ops[i], sql);
+		strbuf_addch(sql, ')');
+	}
+	free(ops);
+}
+
+/*
+ * The WHERE clause: the query, or with `any` the cases with any of the
+ * words of its top-level AND (and every filter and NOT of it).
+ */
+static void where_of(struct gen *g, const struct qnode *root, bool any, struct strbuf *where)
+{
+	strbuf_reset(where);
+	if (!root) {
+		strbuf_addch(where, '1');
+		return;
+	}
+	if (!any) {
+		gen_where(g, root, where);
+		return;
+	}
+	strbuf_addstr(where, "(0");
+	join_operands(g, root, true, " OR ", where);
+	strbuf_addch(where, ')');
+	join_operands(g, root, false, " AND ", where);
+}
+
+/* Whether the query has two words or more that the cases with most of them may lack. */
+static bool relaxable(const struct qnode *root)
+{
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i, words = 0;
+
+	if (root->kind != Q_AND)
+		return false;
+	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i < nops; i++)
+		words += droppable(ops[i]);
+	free(ops);
+	return words >= 2;
+}
+
+/* The number of words read as facets that a case satisfies: read words' cases come first. */
+static void preferred_of(struct gen *g, const struct qnode *n, struct strbuf *sql)
+{
+	if (n->kind == Q_AND) {
+		preferred_of(g, n->a, sql);
+		preferred_of(g, n->b, sql);
+	} else if (n->kind == Q_TERM && n->read_as) {
+		strbuf_addstr(sql, " + (");
+		filter_where(g, n->read_as, sql);
+		strbuf_addch(sql, ')');
+	}
+}
+
+static enum qfield person_known(void *arg, const char *word)
+{
+	return lexicon_person(arg, word);
+}
+
+/* A plain word that could be misspelt: letters only, four or more. */
+static bool spellable(const struct qnode *n)
+{
+	const char *p;
+	size_t letters = 0;
+
+	if (n->kind != Q_TERM || n->term != QT_WORD || n->read_as)
+		return false;
+	for (p = n->text; *p; p++) {
+		if ((unsigned char)*p < 0x80 &&
+		    !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '-'))
+			return false;
+		letters += ((unsigned char)*p & 0xC0) != 0x80;
+	}
+	return letters >= 4;
+}
+
+/*
+ * Words of the top-level AND that no case has: corrected to the nearest
+ * word of the archive where there is one (noted in out->corrected), else
+ * named in *missing. Returns whether a word was corrected.
+ */
+static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *root,
+				  const struct search_opts *o, struct search_result *out,
+				  struct strbuf *missing, bool *changed, struct vt_diag *diag)
+{
+	const struct qnode **ops = NULL;
+	struct strbuf where = STRBUF_INIT, fixed = STRBUF_INIT;
+	size_t nops = 0, alloc = 0, i, n;
+	enum vt_status ret = VT_OK;
+
+	*changed = false;
+	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i < nops && ret == VT_OK; i++) {
+		struct qnode *op = (struct qnode *)ops[i];
+		char *better;
+
+		bindings_reset(g);
+		where_of(g, op, false, &where);
+		if ((ret = run_count(s, g, where.buf, o, &n, diag)) != VT_OK || n)
+			continue;
+		if (spellable(op) && (better = lexicon_suggest(g->db, op->text))) {
+			strbuf_addf(&fixed, "%s%s → %s", fixed.len ? ", " : "", op->text, better);
+			free(op->text);
+			op->text = better;
+			*changed = true;
+		} else if (op->kind == Q_TERM) {
+			strbuf_addf(missing, "%s%s", missing->len ? ", " : "", op->text);
+		}
+	}
+	if (fixed.len)
+		out->corrected = strbuf_detach(&fixed, NULL);
+	free(ops);
+	strbuf_release(&where);
+	strbuf_release(&fixed);
+	return ret;
+}
+
+enum vt_status store_search(struct store *s, struct query *q, const struct search_opts *o,
 			    struct search_result *out, struct vt_diag *diag)
 {
 	struct gen g;
-	struct strbuf where = STRBUF_INIT, sql = STRBUF_INIT;
-	struct strbuf hint_exact = STRBUF_INIT, hint_word = STRBUF_INIT, hint_all = STRBUF_INIT,
-		      hint_title = STRBUF_INIT;
+	struct strbuf where = STRBUF_INIT, sql = STRBUF_INIT, hint = STRBUF_INIT, plan = STRBUF_INIT,
+		      explain = STRBUF_INIT, missing = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
-	bool h0 = false, h1 = false, h2 = false, bounded = false;
+	bool ranked = false, bounded = false, any = false;
 	size_t i;
-	int rc, k;
+	int rc;
 
 	memset(out, 0, sizeof(*out));
 	memset(&g, 0, sizeof(g));
 	g.db = store_db(s);
 	g.wz = wordizer_new();
+	g.equivalents = store_equivalents(s);
 	if (watch.has_deadline) {
 		clock_gettime(CLOCK_MONOTONIC, &watch.at);
 		watch.at.tv_sec += o->deadline_ms / 1000;
@@ -613,94 +1062,84 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 	}
 	/* Before the WHERE clause: expanding a word into index terms runs SQL too. */
 	sqlite3_progress_handler(g.db, 1000, should_stop, &watch);
-	if (q->root)
-		gen_where(&g, q->root, &where);
-	else
-		strbuf_addch(&where, '1');
+	if (q->root && !o->literal) {
+		struct strbuf reading = STRBUF_INIT;
+		query_read_facets(q, person_known, g.db);
+		query_describe_reading(q, &reading);
+		out->reading = reading.len ? strbuf_detach(&reading, NULL) : NULL;
+		strbuf_release(&reading);
+	}
+	g.explain = o->explain ? &explain : NULL;
+	find_runs(&g, q->root);
+	where_of(&g, q->root, false, &where);
+	g.explain = NULL;
+	if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+		goto out;
 
-	/* The count. */
-	strbuf_addf(&sql, "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
-		    where.buf);
-	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
-		ret = sql_fail(g.db, diag, _("searching"));
-		goto out;
+	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
+	if (out->total == 0 && q->root && o->mend && !o->literal) {
+		bool changed = false;
+
+		if ((ret = check_words(s, &g, q->root, o, out, &missing, &changed, diag)) != VT_OK)
+			goto out;
+		if (changed) {
+			bindings_reset(&g);
+			where_of(&g, q->root, false, &where);
+			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+				goto out;
+		}
+		if (out->total == 0 && relaxable(q->root)) {
+			any = true;
+			bindings_reset(&g);
+			where_of(&g, q->root, true, &where);
+			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+				goto out;
+			out->relaxed = out->total > 0;
+			if (missing.len)
+				out->missing = strbuf_detach(&missing, NULL);
+		}
 	}
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		ret = step_error(s, rc, o, diag);
-		goto out;
-	}
-	out->total = (size_t)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
 	if (o->count_only || out->total == 0)
 		goto out;
 
-	/* The ranked page. Hints first in the binding order, then the WHERE's values. */
+	/* The page, ranked by aboutness (search.h). Values are bound in the order they appear. */
 	if (q->root && !o->by_date) {
-		h0 = gen_hint(&g, q->root, LEVEL_EXACT, &hint_exact);
-		h1 = gen_hint(&g, q->root, LEVEL_WORD, &hint_word);
-		h2 = gen_hint(&g, q->root, LEVEL_ALL, &hint_all);
+		g.plan = &plan;
+		ranked = gen_hint(&g, q->root, true, any, &hint);
+		g.plan = NULL;
 	}
-	bounded = h2 && out->total > RANK_ALL_MAX;
+	bounded = ranked && out->total > RANK_ALL_MAX;
+	if (bounded)
+		hint_strong_columns(&hint);
+	bindings_reset(&g);
 	strbuf_reset(&sql);
-	strbuf_addstr(&sql, "SELECT c.id, c.meeting_id, c.position, ");
-	if (h0 && h1 && !bounded)
-		strbuf_addstr(&sql,
-			      "CASE WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1) THEN 0"
-			      " WHEN c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?2) THEN 1"
-			      " ELSE 2 END AS tier, ");
-	else
-		strbuf_addstr(&sql, "0 AS tier, ");
-	strbuf_addstr(&sql, h2 ? "coalesce(r.score, 0) AS score" : "0 AS score");
-	/*
-	 * Within a tier, a case whose title has the words comes first: bm25
-	 * divides by the whole case's length, so a long case about the
-	 * subject would else come after a short one that names it once (in a
-	 * link, say).
-	 */
-	if (h2 && !bounded) {
-		strbuf_addf(&hint_title, "{title} : (%s)", hint_all.buf);
-		strbuf_addstr(
-		    &sql, ", c.id NOT IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?4) AS untitled");
+	strbuf_addstr(&sql, ranked ? "SELECT c.id, c.meeting_id, c.position, coalesce(r.tier, 0) AS tier,"
+				     " coalesce(r.score, 0) AS score, 0"
+				   : "SELECT c.id, c.meeting_id, c.position, 0 AS tier, 0 AS score, 0");
+	if (q->root)
+		preferred_of(&g, q->root, &sql);
+	strbuf_addstr(&sql, " AS preferred, 0");
+	if (any)
+		join_operands(&g, q->root, true, " + ", &sql); /* how many of the words a case has */
+	strbuf_addstr(&sql, " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
+	if (ranked) {
+		strbuf_addstr(&sql, " LEFT JOIN (SELECT case_fts.rowid AS id,"
+				    " vedtak_rank(case_fts, ?, k.marks, 0) AS score,"
+				    " vedtak_rank(case_fts, ?, k.marks, 1) AS tier"
+				    " FROM case_fts LEFT JOIN case_marks k ON k.case_id = case_fts.rowid"
+				    " WHERE case_fts MATCH ?) r ON r.id = c.id");
+		bind_text_value(&g, xstrdup(plan.buf));
+		bind_text_value(&g, xstrdup(plan.buf));
+		bind_text_value(&g, xstrdup(hint.buf));
 	}
-	strbuf_addstr(&sql, " FROM cases c JOIN meetings m ON m.id = c.meeting_id");
-	if (bounded) {
-		/* Ranked: the matches in the strong columns; then the others by date. */
-		strbuf_addstr(&sql,
-			      " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
-			      " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
-		hint_strong_columns(&hint_all);
-	} else if (h2) {
-		strbuf_addstr(&sql,
-			      " LEFT JOIN (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 3.0, 1.0) AS score"
-			      " FROM case_fts WHERE case_fts MATCH ?3) r ON r.id = c.id");
-	}
-	strbuf_addf(&sql, " WHERE %s ORDER BY %s m.start_date DESC, c.position", where.buf,
-		    o->by_date ? ""
-		    : bounded  ? "r.score IS NULL, score,"
-		    : h2       ? "tier, untitled, score,"
-			       : "tier, score,");
+	strbuf_addstr(&sql, " WHERE ");
+	where_of(&g, q->root, any, &where);
+	strbuf_addstr(&sql, where.buf);
+	strbuf_addf(&sql, " ORDER BY %s m.start_date DESC, c.position",
+		    o->by_date ? "" : "words DESC, preferred DESC, tier >= 3, score DESC,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
-	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK) {
-		ret = sql_fail(g.db, diag, _("searching"));
-		goto out;
-	}
-	k = 1;
-	if (h0 && h1 && !bounded) {
-		sqlite3_bind_text(st, 1, hint_exact.buf, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, hint_word.buf, -1, SQLITE_STATIC);
-	}
-	if (h2)
-		sqlite3_bind_text(st, 3, hint_all.buf, -1, SQLITE_STATIC);
-	if (h2 || (h0 && h1))
-		k = 4;
-	if (h2 && !bounded) {
-		sqlite3_bind_text(st, 4, hint_title.buf, -1, SQLITE_STATIC);
-		k = 5;
-	}
-	if (!bind_all(st, &g, k)) {
+	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
 		ret = sql_fail(g.db, diag, _("searching"));
 		goto out;
 	}
@@ -714,22 +1153,29 @@ enum vt_status store_search(struct store *s, const struct query *q, const struct
 		h->position = sqlite3_column_int(st, 2);
 		h->tier = sqlite3_column_int(st, 3);
 		h->score = sqlite3_column_double(st, 4);
+		h->preferred = sqlite3_column_int(st, 5);
 	}
 	if (rc != SQLITE_DONE)
 		ret = step_error(s, rc, o, diag);
 out:
+	if (explain.len)
+		out->explain = strbuf_detach(&explain, NULL);
 	sqlite3_finalize(st);
 	sqlite3_progress_handler(g.db, 0, NULL, NULL);
-	for (i = 0; i < g.nb; i++)
-		free(g.b[i].text);
+	bindings_reset(&g);
 	free(g.b);
+	for (i = 0; i < g.nruns; i++) {
+		free(g.runs[i].key);
+		keys_release(&g.runs[i].eq);
+	}
+	free(g.runs);
 	wordizer_free(g.wz);
 	strbuf_release(&where);
 	strbuf_release(&sql);
-	strbuf_release(&hint_exact);
-	strbuf_release(&hint_word);
-	strbuf_release(&hint_all);
-	strbuf_release(&hint_title);
+	strbuf_release(&hint);
+	strbuf_release(&plan);
+	strbuf_release(&explain);
+	strbuf_release(&missing);
 	if (ret != VT_OK)
 		search_result_release(out);
 	return ret;
@@ -738,5 +1184,9 @@ out:
 void search_result_release(struct search_result *r)
 {
 	free(r->hits);
+	free(r->reading);
+	free(r->corrected);
+	free(r->missing);
+	free(r->explain);
 	memset(r, 0, sizeof(*r));
 }

@@ -15,7 +15,9 @@
 #include <time.h>
 
 #include "core/document.h"
+#include "core/equiv.h"
 #include "db/fts.h"
+#include "db/rank.h"
 #include "core/meeting.h"
 #include "core/i18n.h"
 #include "db/schema.h"
@@ -48,6 +50,10 @@ enum stmt_id {
 	ST_PRESENTER_INSERT,
 	ST_SLIDE_INSERT,
 	ST_FTS_INSERT,
+	ST_ABBREVS_INSERT,
+	ST_MARKS_INSERT,
+	ST_ABBREVS_DELETE,
+	ST_MARKS_DELETE,
 	ST_FTS_DELETE_MEETING,
 	ST_TERM_INSERT,
 	ST_PRIOR_CASES,
@@ -106,6 +112,19 @@ static const char *const stmt_sql[ST_COUNT] = {
 			    " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_FTS_INSERT] =
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
+    /* What ranking and expansion know of a case (db/rank.h); the same as schema version 6 fills. */
+    [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs SELECT d.id, j.value ->> 0, j.value ->> 3, j.value "
+			  "->> 1, j.value ->> 2"
+			  " FROM case_doc d, json_each(vedtak_abbrevs(d.title || char(10) || d.decision || "
+			  "char(10) || d.slides)) j"
+			  " WHERE d.id = ?1",
+    [ST_MARKS_INSERT] =
+	"INSERT OR REPLACE INTO case_marks SELECT c.id, (SELECT coalesce(vedtak_slide_marks(text), x'') FROM"
+	" (SELECT text FROM slides WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position))"
+	" FROM cases c WHERE c.id = ?1",
+    [ST_ABBREVS_DELETE] = "DELETE FROM abbrevs WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    [ST_MARKS_DELETE] =
+	"DELETE FROM case_marks WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     /* A contentless index forgets a document only when given its text again. */
     [ST_FTS_DELETE_MEETING] =
 	"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
@@ -127,6 +146,7 @@ struct store {
 	bool readonly;
 	sqlite3_stmt *stmt[ST_COUNT];
 	struct fts_terms *terms;
+	struct equivalents *equivalents;
 	atomic_bool interrupted; /* set by another thread; read by the search's progress handler */
 	void (*waiting)(void *); /* told once when a write has waited for another process */
 	void *waiting_arg;
@@ -335,6 +355,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	}
 	s->terms = fts_terms_new();
 	st = fts_register(s->db, readonly ? NULL : s->terms, diag);
+	if (st == VT_OK)
+		st = rank_register(s->db, diag);
 	if (st != VT_OK)
 		goto fail;
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
@@ -371,6 +393,7 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->stmt[i]);
 	sqlite3_close(s->db);
 	fts_terms_free(s->terms);
+	equivalents_free(s->equivalents);
 	free(s);
 }
 
@@ -526,6 +549,12 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides) || !(st = stmt(s, ST_FTS_INSERT)))
 		goto out;
 	sqlite3_bind_int64(st, 1, case_id);
+	if (!run(st) || !(st = stmt(s, ST_ABBREVS_INSERT)))
+		goto out;
+	sqlite3_bind_int64(st, 1, case_id);
+	if (!run(st) || !(st = stmt(s, ST_MARKS_INSERT)))
+		goto out;
+	sqlite3_bind_int64(st, 1, case_id);
 	ok = run(st);
 out:
 	return ok;
@@ -640,6 +669,12 @@ static bool delete_meeting(struct store *s, long id)
 	sqlite3_stmt *st;
 
 	if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (!run(st) || !(st = stmt(s, ST_ABBREVS_DELETE)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (!run(st) || !(st = stmt(s, ST_MARKS_DELETE)))
 		return false;
 	sqlite3_bind_int64(st, 1, id);
 	if (!run(st) || !(st = stmt(s, ST_PRESENTERS_DELETE)))
@@ -1293,6 +1328,23 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 sqlite3 *store_db(struct store *s)
 {
 	return s->db;
+}
+
+const struct equivalents *store_equivalents(struct store *s)
+{
+	return s->equivalents;
+}
+
+enum vt_status store_set_equivalents(struct store *s, const char *text, size_t n, struct vt_diag *diag)
+{
+	struct equivalents *e = NULL;
+	enum vt_status st = equivalents_parse(text, n, &e, diag);
+
+	if (st != VT_OK)
+		return st;
+	equivalents_free(s->equivalents);
+	s->equivalents = e;
+	return VT_OK;
 }
 
 void store_interrupt(struct store *s)

@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 5
+#define STORE_SCHEMA_VERSION 6
 
 /*
  * Opens (creating if needed, unless `readonly`) the database at `path` and
@@ -139,5 +139,12 @@ bool store_interrupted(struct store *s);
  * it cannot be read.
  */
 long long store_data_version(struct store *s);
+
+/*
+ * Sets the curated list of equivalent names search expands words with
+ * (core/equiv.h; assets/terms.txt). On a malformed list fails with
+ * VT_ERR_FORMAT, diag->line set, and keeps the list it had.
+ */
+enum vt_status store_set_equivalents(struct store *s, const char *text, size_t n, struct vt_diag *diag);
 
 #endif

@@ -8,5 +8,7 @@
 
 struct store;
 sqlite3 *store_db(struct store *s);
+/* The curated list of equivalent names, or NULL (store_set_equivalents). */
+const struct equivalents *store_equivalents(struct store *s);
 
 #endif

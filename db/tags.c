@@ -160,11 +160,11 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch,
-			       size_t nch, const char *author, size_t *changed, struct vt_diag *diag)
+enum vt_status store_tag_query(struct store *s, struct query *q, const struct tag_change *ch, size_t nch,
+			       const char *author, size_t *changed, struct vt_diag *diag)
 {
-	struct search_opts o = {0, true, false, 0};
-	struct search_result res = {NULL, 0, 0, 0};
+	struct search_opts o = {.by_date = true};
+	struct search_result res = {0};
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
 	char **keys = NULL;

@@ -28,8 +28,8 @@ struct tag_change {
  * recorded as one batch (one undo step). *changed counts the cases whose
  * tags changed.
  */
-enum vt_status store_tag_query(struct store *s, const struct query *q, const struct tag_change *ch,
-			       size_t nch, const char *author, size_t *changed, struct vt_diag *diag);
+enum vt_status store_tag_query(struct store *s, struct query *q, const struct tag_change *ch, size_t nch,
+			       const char *author, size_t *changed, struct vt_diag *diag);
 
 /* The same for the cases with stable keys `keys` (repeats are fine). */
 enum vt_status store_tag_keys(struct store *s, char **keys, size_t nkeys, const struct tag_change *ch,

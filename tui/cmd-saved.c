@@ -67,8 +67,8 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 		if (store_saved_list(s, &v, &n, &diag) != VT_OK)
 			goto fail;
 		for (i = 0; i < n; i++) {
-			struct search_opts o = {0, false, true, CLI_COUNT_DEADLINE_MS};
-			struct search_result res = {NULL, 0, 0, 0};
+			struct search_opts o = {.count_only = true, .deadline_ms = CLI_COUNT_DEADLINE_MS};
+			struct search_result res = {0};
 			struct query *q = NULL;
 
 			if (query_compile(v[i].query, &q, &diag) == VT_OK &&

@@ -125,8 +125,24 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	free(key);
 }
 
+/* How the query was read: the lines a member needs to trust the answer. */
+static void print_reading(const struct search_result *res, bool explain)
+{
+	if (res->reading)
+		out_printf(stdout, _("read %s (put a word in quotes to search it as text)\n"), res->reading);
+	if (res->corrected)
+		out_printf(stdout, _("no case has the word as typed; searched instead: %s\n"),
+			   res->corrected);
+	if (res->relaxed)
+		out_printf(stdout, _("no case has all the words; the cases with most of them come first\n"));
+	if (res->missing)
+		out_printf(stdout, _("found in no case: %s\n"), res->missing);
+	if (explain)
+		out_printf(stdout, _("expanded: %s\n"), res->explain ? res->explain : _("nothing"));
+}
+
 struct search_values {
-	bool json, count;
+	bool json, count, explain, literal;
 	int sort; /* -1: the configured order */
 	size_t limit;
 	long timeout;
@@ -138,6 +154,10 @@ static const struct option search_options[] = {
     OPT_FLAG("json", 0, struct search_values, json,
 	     N_("results with score, tier and snippet hit offsets (in characters)")),
     OPT_FLAG("count", 0, struct search_values, count, N_("print only the number of matching cases")),
+    OPT_FLAG("explain", 0, struct search_values, explain,
+	     N_("say how the words were read and expanded, and each case's score")),
+    OPT_FLAG("literal", 0, struct search_values, literal,
+	     N_("search the words as text only: no facets, corrections or fewer words")),
     OPT_CHOICE("sort", struct search_values, sort, sort_choices, "relevance|date",
 	       N_("by relevance, or newest meeting first")),
     OPT_COUNT("limit", struct search_values, limit, "N", N_("show at most N cases (default 20; 0 for all)")),
@@ -158,9 +178,15 @@ static void search_defaults(const struct cmd_env *env, void *values)
 static int run_search(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
 {
 	const struct search_values *o = values;
-	struct search_opts opts = {o->limit, env->settings->sort_by_date, o->count, o->timeout};
+	struct search_opts opts = {.limit = o->limit,
+				   .by_date = env->settings->sort_by_date,
+				   .count_only = o->count,
+				   .deadline_ms = o->timeout,
+				   .explain = o->explain,
+				   .literal = o->literal,
+				   .mend = !o->count};
 	double started = 0;
-	struct search_result res = {NULL, 0, 0, 0};
+	struct search_result res = {0};
 	struct strbuf text = STRBUF_INIT, out = STRBUF_INIT;
 	struct store *s = NULL;
 	struct query *q = NULL;
@@ -198,9 +224,20 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (o->json) {
 		strbuf_addstr(&out, "{\"query\": ");
 		json_string(&out, text.buf);
-		strbuf_addf(&out, ", \"total\": %zu, \"results\": [", res.total);
+		strbuf_addf(&out, ", \"total\": %zu, \"read_as\": ", res.total);
+		json_string(&out, res.reading);
+		strbuf_addstr(&out, ", \"corrected\": ");
+		json_string(&out, res.corrected);
+		strbuf_addf(&out, ", \"fewer_words\": %s, \"missing\": ", res.relaxed ? "true" : "false");
+		json_string(&out, res.missing);
+		if (o->explain) {
+			strbuf_addstr(&out, ", \"expanded\": ");
+			json_string(&out, res.explain);
+		}
+		strbuf_addstr(&out, ", \"results\": [");
 	} else {
 		out_printf(stdout, P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
+		print_reading(&res, o->explain);
 	}
 	for (h = 0; h < res.nhits; h++) {
 		struct snippet sn[3];
@@ -226,6 +263,9 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		} else {
 			out_printf(stdout, "\n");
 			print_hit_text(d, &d->cases[0], sn, nsn, bold);
+			if (o->explain)
+				out_printf(stdout, _("    score %.2f, tier %d, facet words %d\n"),
+					   res.hits[h].score, res.hits[h].tier, res.hits[h].preferred);
 		}
 		for (k = 0; k < nsn; k++)
 			snippet_release(&sn[k]);

@@ -22,6 +22,7 @@
 #include "tui/cmd.h"
 #include "tui/out.h"
 #include "tui/settings.h"
+#include "tui/terms.h"
 #include "core/banned.h"
 
 void cmd_print_diag(const char *file, const struct vt_diag *d, enum vt_status st)
@@ -59,6 +60,10 @@ enum vt_status cmd_open_store(const struct settings *settings, bool existing, st
 		return VT_ERR_NOT_FOUND;
 	}
 	st = store_open(settings->db_path, settings->readonly, s, &d);
+	if (st == VT_OK && (st = terms_load(*s, &d)) != VT_OK) {
+		store_close(*s);
+		*s = NULL;
+	}
 	if (st != VT_OK)
 		cmd_print_diag(NULL, &d, st);
 	else

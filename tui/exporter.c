@@ -94,11 +94,11 @@ static int cmp_first_by_at(const void *a, const void *b)
 	return (x->at > y->at) - (x->at < y->at);
 }
 
-enum vt_status exporter_write(struct store *s, const struct query *q, bool filtered, const char *format,
-			      FILE *f, size_t *ncases, struct vt_diag *diag)
+enum vt_status exporter_write(struct store *s, struct query *q, bool filtered, const char *format, FILE *f,
+			      size_t *ncases, struct vt_diag *diag)
 {
-	struct search_opts o = {0, true, false, EXPORT_DEADLINE_MS};
-	struct search_result res = {NULL, 0, 0, 0};
+	struct search_opts o = {.by_date = true, .deadline_ms = EXPORT_DEADLINE_MS};
+	struct search_result res = {0};
 	struct strbuf out = STRBUF_INIT;
 	long *ids = NULL, *meetings = NULL;
 	struct first *firsts = NULL;

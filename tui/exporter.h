@@ -21,7 +21,7 @@ bool exporter_format_ok(const char *format);
  * Writes the cases `q` finds (only those when `filtered`, else their whole
  * meetings) to `f` in `format`; *ncases says how many.
  */
-enum vt_status exporter_write(struct store *s, const struct query *q, bool filtered, const char *format,
-			      FILE *f, size_t *ncases, struct vt_diag *diag);
+enum vt_status exporter_write(struct store *s, struct query *q, bool filtered, const char *format, FILE *f,
+			      size_t *ncases, struct vt_diag *diag);
 
 #endif

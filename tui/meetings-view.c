@@ -41,8 +41,8 @@ static void meetings_load(struct ui *ui, struct view *v)
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
 		view_add_line(v, _("Saved searches"), STYLE_TITLE);
 		for (i = 0; i < nsaved; i++) {
-			struct search_opts o = {0, false, true, UI_SEARCH_DEADLINE_MS};
-			struct search_result res = {NULL, 0, 0, 0};
+			struct search_opts o = {.count_only = true, .deadline_ms = UI_SEARCH_DEADLINE_MS};
+			struct search_result res = {0};
 			struct query *q = NULL;
 			struct tline *l;
 

@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "db/search.h"
 #include "tui/searcher.h"
+#include "tui/terms.h"
 #include "core/util.h"
 #include "core/banned.h"
 
@@ -41,8 +42,8 @@ static void result_release(struct searcher_result *r)
 
 static void run(struct searcher *s, const char *text, bool by_date, size_t limit, struct searcher_result *r)
 {
-	struct search_opts o = {limit, by_date, false, DEADLINE_MS};
-	struct search_result res = {NULL, 0, 0, 0};
+	struct search_opts o = {.limit = limit, .by_date = by_date, .deadline_ms = DEADLINE_MS, .mend = true};
+	struct search_result res = {0};
 	struct query *q = NULL;
 	struct vt_diag diag;
 	long *ids = NULL;
@@ -124,6 +125,8 @@ enum vt_status searcher_new(const char *path, struct searcher **out, struct vt_d
 
 	*out = NULL;
 	st = store_open(path, true, &s->store, diag);
+	if (st == VT_OK && (st = terms_load(s->store, diag)) != VT_OK)
+		store_close(s->store);
 	if (st != VT_OK) {
 		free(s);
 		return st;

@@ -131,8 +131,11 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 /* The search in the foreground, when no worker could be started. */
 static void search_here(struct ui *ui, struct searcher_result *r)
 {
-	struct search_opts o = {UI_RESULT_LIMIT, ui->by_date, false, UI_SEARCH_DEADLINE_MS};
-	struct search_result res = {NULL, 0, 0, 0};
+	struct search_opts o = {.limit = UI_RESULT_LIMIT,
+				.by_date = ui->by_date,
+				.deadline_ms = UI_SEARCH_DEADLINE_MS,
+				.mend = true};
+	struct search_result res = {0};
 	struct vt_diag diag;
 	long *ids = NULL;
 	size_t i;

@@ -309,7 +309,7 @@ def reads_work_on_a_read_only_mount_and_a_full_disk(env):
         db = os.path.join(mnt, "v.db")
         with open(env.db, "rb") as src, open(db, "wb") as dst:
             dst.write(src.read())
-        with open(os.path.join(mnt, "fill"), "wb") as f:
+        with open(os.path.join(mnt, "fill"), "wb", buffering=0) as f:  # nothing left to flush on close
             try:
                 while True:
                     f.write(b"\0" * 65536)

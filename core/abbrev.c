@@ -1,0 +1,464 @@
+/*
+ * abbrev.c: finding where a text defines an abbreviation (see abbrev.h).
+ * The text is read as a list of words and the marks between them that
+ * matter: parentheses, line starts, and the punctuation that ends a
+ * clause, over which no long form reaches.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/abbrev.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
+
+#define ABBR_MAX_BYTES	 24 /* ten letters, some of them two bytes, and a hyphen */
+#define ABBR_MAX_LETTERS 10
+#define MATCH_MAX	 64
+
+enum tok_kind { TOK_WORD, TOK_OPEN, TOK_CLOSE, TOK_BREAK, TOK_DASH, TOK_LINE };
+
+struct tok {
+	enum tok_kind kind;
+	size_t start, end;
+};
+
+struct text {
+	const char *s;
+	size_t n;
+	struct tok *t;
+	size_t nt, alloc;
+};
+
+static bool alnum_cp(uint32_t cp)
+{
+	return utf8_is_letter(cp) || utf8_is_digit(cp);
+}
+
+static void push(struct text *x, enum tok_kind kind, size_t start, size_t end)
+{
+	ALLOC_GROW(x->t, x->nt + 1, x->alloc);
+	x->t[x->nt].kind = kind;
+	x->t[x->nt].start = start;
+	x->t[x->nt].end = end;
+	x->nt++;
+}
+
+/* Words run over letters and digits, and over a hyphen between them ("Helse-NIM"). */
+static void tokenize(struct text *x)
+{
+	size_t i = 0;
+	bool line_start = true;
+
+	while (i < x->n) {
+		uint32_t cp;
+		size_t k = utf8_decode(x->s + i, x->n - i, &cp), start = i;
+
+		if (!k) {
+			i++;
+			continue;
+		}
+		if (alnum_cp(cp)) {
+			size_t end = i + k;
+
+			i += k;
+			while (i < x->n) {
+				k = utf8_decode(x->s + i, x->n - i, &cp);
+				if (k && alnum_cp(cp)) {
+					i += k;
+					end = i;
+				} else if (k && cp == '-' && i + 1 < x->n) {
+					uint32_t next;
+					size_t k2 = utf8_decode(x->s + i + 1, x->n - i - 1, &next);
+					if (!k2 || !alnum_cp(next))
+						break;
+					i++;
+				} else {
+					break;
+				}
+			}
+			push(x, TOK_WORD, start, end);
+			line_start = false;
+			continue;
+		}
+		i += k;
+		if (cp == '\n') {
+			push(x, TOK_LINE, start, i);
+			line_start = true;
+		} else if (cp == '(' || cp == '[') {
+			push(x, TOK_OPEN, start, i);
+		} else if (cp == ')' || cp == ']') {
+			push(x, TOK_CLOSE, start, i);
+		} else if (cp == 0x2013 || cp == 0x2014 || cp == ':' || (cp == '-' && !line_start)) {
+			push(x, TOK_DASH, start, i);
+		} else if (cp == '.' || cp == ';' || cp == '!' || cp == '?' || cp == ',' || cp == '"' ||
+			   cp == 0x2022 || cp == 0xAB || cp == 0xBB || cp == '/' || cp == 0xF0B7 ||
+			   cp == 0x25AA) {
+			push(x, TOK_BREAK, start, i);
+		}
+	}
+}
+
+/*
+ * Whether `w` can be an abbreviation: 2 to 10 letters or digits, the first
+ * a letter, and (`strict`) more upper-case letters than lower-case, at
+ * least two; not strict, one upper-case letter is enough ("Helse-NIM" is
+ * fine either way, "Sak" only in parentheses after a long form, if at all).
+ */
+static bool abbr_like(const char *w, size_t n, bool strict)
+{
+	size_t i = 0, letters = 0, upper = 0, lower = 0;
+	bool first = true;
+
+	if (n < 2 || n > ABBR_MAX_BYTES)
+		return false;
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(w + i, n - i, &cp);
+
+		if (!k)
+			return false;
+		i += k;
+		if (cp == '-')
+			continue;
+		if (first && !utf8_is_letter(cp))
+			return false;
+		first = false;
+		letters++;
+		upper += utf8_is_upper(cp) != 0;
+		lower += utf8_is_lower(cp) != 0;
+	}
+	if (letters < 2 || letters > ABBR_MAX_LETTERS || !upper)
+		return false;
+	return !strict || (upper >= 2 && upper > lower);
+}
+
+/* Lower-case code points of s with their byte offsets; false if longer than `max`. */
+static bool lower_cps(const char *s, size_t n, uint32_t *cp, size_t *at, size_t max, size_t *len)
+{
+	size_t i = 0;
+
+	*len = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t k = utf8_decode(s + i, n - i, &c);
+
+		if (!k)
+			k = 1, c = '?';
+		if (*len == max)
+			return false;
+		at[*len] = i;
+		cp[(*len)++] = utf8_tolower(c);
+		i += k;
+	}
+	return true;
+}
+
+static bool word_start(const char *s, size_t at, size_t from)
+{
+	uint32_t cp;
+	size_t b = at;
+
+	if (at == from)
+		return true;
+	while (b > from && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
+		b--;
+	b--;
+	if (!utf8_decode(s + b, at - b, &cp))
+		return true;
+	return !alnum_cp(cp);
+}
+
+/*
+ * Schwartz and Hearst's match: the abbreviation's letters and digits, from
+ * the last, each found further left in s[from..to), the first one at a
+ * word start. Fills matched[] with the byte offsets of the letters found
+ * (the first at matched[0]) and returns how many, or 0 on no match.
+ */
+static size_t sh_match(const char *abbr, const char *s, size_t from, size_t to, size_t *matched)
+{
+	uint32_t a[MATCH_MAX];
+	size_t aat[MATCH_MAX], na, ai, first = MATCH_MAX, found = 0, pos = to, k;
+
+	if (!lower_cps(abbr, strlen(abbr), a, aat, MATCH_MAX, &na))
+		return 0;
+	for (ai = 0; ai < na && first == MATCH_MAX; ai++)
+		if (alnum_cp(a[ai]))
+			first = ai;
+	for (ai = na; ai-- > 0;) {
+		if (!alnum_cp(a[ai]))
+			continue;
+		for (;;) {
+			uint32_t cp;
+
+			if (pos <= from)
+				return 0;
+			pos--;
+			while (pos > from && ((unsigned char)s[pos] & 0xC0) == 0x80)
+				pos--;
+			if (!utf8_decode(s + pos, to - pos, &cp) || utf8_tolower(cp) != a[ai])
+				continue;
+			if (ai == first && !word_start(s, pos, from))
+				continue;
+			break;
+		}
+		matched[found++] = pos;
+	}
+	/* matched[] was filled from the last letter: turn it round. */
+	for (k = 0; k < found / 2; k++) {
+		size_t t = matched[k];
+		matched[k] = matched[found - 1 - k];
+		matched[found - 1 - k] = t;
+	}
+	return found;
+}
+
+static size_t letters_of(const char *w)
+{
+	size_t i = 0, n = strlen(w), count = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(w + i, n - i, &cp);
+		if (!k)
+			k = 1;
+		count += alnum_cp(cp) != 0;
+		i += k;
+	}
+	return count;
+}
+
+/* The long form s[from..to) with white space made single spaces; reports it. */
+static void report(const struct text *x, const char *abbr, size_t from, size_t to,
+		   void (*fn)(void *, const char *, const char *), void *arg)
+{
+	struct strbuf lf = STRBUF_INIT;
+	bool space = false;
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		char c = x->s[i];
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && lf.len)
+			strbuf_addch(&lf, ' ');
+		space = false;
+		strbuf_addch(&lf, c);
+	}
+	/* The long form is more than the abbreviation spelt out, and does not contain it. */
+	if (lf.len > strlen(abbr) && letters_of(lf.buf) > letters_of(abbr) && !strstr(lf.buf, abbr))
+		fn(arg, abbr, lf.buf);
+	strbuf_release(&lf);
+}
+
+static size_t max_words(size_t letters)
+{
+	return letters + 5 < letters * 2 ? letters + 5 : letters * 2;
+}
+
+/*
+ * The long form among the words t[lo..hi] (inclusive) that ends at t[hi]:
+ * the shortest run whose words allow the match. With `every_word`, each of
+ * its words must give a letter.
+ */
+static bool long_form_before(const struct text *x, const char *abbr, size_t lo, size_t hi, bool every_word,
+			     size_t *from)
+{
+	size_t matched[MATCH_MAX], nm, first, w;
+
+	for (first = hi + 1; first-- > lo;) {
+		size_t words = 0;
+		for (w = first; w <= hi; w++)
+			words++;
+		if (words > max_words(letters_of(abbr)))
+			return false;
+		nm = sh_match(abbr, x->s, x->t[first].start, x->t[hi].end, matched);
+		if (!nm || matched[0] != x->t[first].start)
+			continue;
+		if (every_word) {
+			size_t m = 0;
+			bool all = true;
+			for (w = first; w <= hi && all; w++) {
+				bool gives = false;
+				for (m = 0; m < nm; m++)
+					gives |= matched[m] >= x->t[w].start && matched[m] < x->t[w].end;
+				all = gives &&
+				      !abbr_like(x->s + x->t[w].start, x->t[w].end - x->t[w].start, true);
+			}
+			if (!all)
+				continue;
+		}
+		*from = x->t[first].start;
+		return true;
+	}
+	return false;
+}
+
+/* The words right before token i, back to a clause break: t[*lo..i-1]. */
+static bool words_before(const struct text *x, size_t i, size_t *lo)
+{
+	size_t j = i;
+
+	while (j > 0 && (x->t[j - 1].kind == TOK_WORD || x->t[j - 1].kind == TOK_LINE))
+		j--;
+	while (j < i && x->t[j].kind != TOK_WORD)
+		j++;
+	*lo = j;
+	return j < i;
+}
+
+static char *word_copy(const struct text *x, size_t i)
+{
+	return xstrndup(x->s + x->t[i].start, x->t[i].end - x->t[i].start);
+}
+
+/*
+ * An abbreviation made of a word and letters ("Helse-NIM"): its letters
+ * ("NIM") are what the long form spells, and the word (*word, "Helse")
+ * must be among the long form's words ("nasjonale informasjonsmodeller
+ * for helse"). NULL for an abbreviation of letters only.
+ */
+static char *abbr_core(const char *abbr, char **word)
+{
+	const char *dash = strchr(abbr, '-');
+	const char *a = abbr, *b;
+
+	*word = NULL;
+	if (!dash || strchr(dash + 1, '-'))
+		return NULL;
+	b = dash + 1;
+	if (abbr_like(b, strlen(b), true) && !abbr_like(a, (size_t)(dash - a), true)) {
+		*word = xstrndup(a, (size_t)(dash - a));
+		return xstrdup(b);
+	}
+	if (abbr_like(a, (size_t)(dash - a), true) && !abbr_like(b, strlen(b), true)) {
+		*word = xstrdup(b);
+		return xstrndup(a, (size_t)(dash - a));
+	}
+	return NULL;
+}
+
+/* Whether s[from..to) has `word` as a word or the start of one, in any case. */
+static bool has_word(const struct text *x, size_t from, size_t to, const char *word)
+{
+	size_t i, n = strlen(word);
+
+	for (i = 0; i < x->nt; i++)
+		if (x->t[i].kind == TOK_WORD && x->t[i].start >= from && x->t[i].end <= to &&
+		    x->t[i].end - x->t[i].start >= n && !strncasecmp(x->s + x->t[i].start, word, n))
+			return true;
+	return false;
+}
+
+/* "long form (ABBR)" and "ABBR (long form)". */
+static void parenthesised(const struct text *x, size_t i, void (*fn)(void *, const char *, const char *),
+			  void *arg)
+{
+	size_t close = i + 1, nwords = 0, lo, from, at = i;
+
+	/* The parentheses may open a line of their own. */
+	while (at > 0 && x->t[at - 1].kind == TOK_LINE)
+		at--;
+
+	while (close < x->nt && x->t[close].kind == TOK_WORD)
+		close++, nwords++;
+	if (close >= x->nt || x->t[close].kind != TOK_CLOSE || !nwords)
+		return;
+	if (nwords == 1 && abbr_like(x->s + x->t[i + 1].start, x->t[i + 1].end - x->t[i + 1].start, false)) {
+		char *abbr = word_copy(x, i + 1), *word = NULL;
+		char *core = abbr_core(abbr, &word);
+		size_t hi = at - 1;
+		if (at > 0 && x->t[hi].kind == TOK_WORD && words_before(x, at, &lo) &&
+		    long_form_before(x, core ? core : abbr, lo, hi, false, &from) &&
+		    (!word || has_word(x, from, x->t[hi].end, word)))
+			report(x, abbr, from, x->t[hi].end, fn, arg);
+		free(core);
+		free(word);
+		free(abbr);
+		return;
+	}
+	/* ABBR (long form): the long form is what the parentheses hold, from a word
+	 * that begins the match. */
+	if (at > 0 && x->t[at - 1].kind == TOK_WORD &&
+	    abbr_like(x->s + x->t[at - 1].start, x->t[at - 1].end - x->t[at - 1].start, true)) {
+		char *abbr = word_copy(x, at - 1);
+		size_t matched[MATCH_MAX];
+		if (nwords <= max_words(letters_of(abbr)) &&
+		    sh_match(abbr, x->s, x->t[i + 1].start, x->t[close - 1].end, matched) &&
+		    matched[0] == x->t[i + 1].start)
+			report(x, abbr, x->t[i + 1].start, x->t[close - 1].end, fn, arg);
+		free(abbr);
+	}
+}
+
+/* "ABBR – long form" and "ABBR: long form" at the start of a line. */
+static void line_definition(const struct text *x, size_t i, void (*fn)(void *, const char *, const char *),
+			    void *arg)
+{
+	size_t w, last, matched[MATCH_MAX];
+	char *abbr;
+
+	if (i + 2 >= x->nt || x->t[i + 1].kind != TOK_DASH || x->t[i + 2].kind != TOK_WORD)
+		return;
+	if (!abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
+		return;
+	abbr = word_copy(x, i);
+	for (w = i + 2, last = i + 2; w < x->nt && x->t[w].kind == TOK_WORD; w++) {
+		if (w - (i + 2) + 1 > max_words(letters_of(abbr)))
+			break;
+		last = w;
+		if (sh_match(abbr, x->s, x->t[i + 2].start, x->t[last].end, matched) &&
+		    matched[0] == x->t[i + 2].start) {
+			/* The shortest run that holds the letters; the word a letter
+			 * ends in closes it. */
+			report(x, abbr, x->t[i + 2].start, x->t[last].end, fn, arg);
+			break;
+		}
+	}
+	free(abbr);
+}
+
+/* "Sentral forskrivningsmodul SFM": an upper-case word right after its long form. */
+static void trailing(const struct text *x, size_t i, void (*fn)(void *, const char *, const char *),
+		     void *arg)
+{
+	size_t lo, from;
+	char *abbr;
+
+	if (i == 0 || x->t[i - 1].kind != TOK_WORD ||
+	    !abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
+		return;
+	if (!words_before(x, i, &lo))
+		return;
+	abbr = word_copy(x, i);
+	if (long_form_before(x, abbr, lo, i - 1, true, &from))
+		report(x, abbr, from, x->t[i - 1].end, fn, arg);
+	free(abbr);
+}
+
+void abbrev_mine(const char *s, size_t n, void (*fn)(void *arg, const char *abbr, const char *long_form),
+		 void *arg)
+{
+	struct text x = {s, n, NULL, 0, 0};
+	size_t i;
+
+	tokenize(&x);
+	for (i = 0; i < x.nt; i++) {
+		bool at_line_start = i == 0 || x.t[i - 1].kind == TOK_LINE || x.t[i - 1].kind == TOK_BREAK;
+
+		if (x.t[i].kind == TOK_OPEN) {
+			parenthesised(&x, i, fn, arg);
+		} else if (x.t[i].kind == TOK_WORD) {
+			if (at_line_start)
+				line_definition(&x, i, fn, arg);
+			trailing(&x, i, fn, arg);
+		}
+	}
+	free(x.t);
+}

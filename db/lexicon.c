@@ -1,0 +1,179 @@
+/*
+ * lexicon.c: the archive's words, abbreviations and names (see lexicon.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/lexicon.h"
+#include "core/spell.h"
+#include "core/strbuf.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/banned.h"
+
+void keys_release(struct keys *k)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		free(k->v[i]);
+	free(k->v);
+	memset(k, 0, sizeof(*k));
+}
+
+static void keys_add(struct keys *k, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < k->n; i++)
+		if (!strcmp(k->v[i], key))
+			return;
+	if (k->n >= LEXICON_EQUIVALENTS_MAX)
+		return;
+	ALLOC_GROW(k->v, k->n + 1, k->alloc);
+	k->v[k->n++] = xstrdup(key);
+}
+
+struct add_ctx {
+	struct keys *out;
+	const char *self;
+};
+
+static void add_other(void *arg, const char *key)
+{
+	struct add_ctx *c = arg;
+
+	if (strcmp(key, c->self))
+		keys_add(c->out, key);
+}
+
+void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *key, struct keys *out)
+{
+	/* The definitions most cases share first: one abbreviation may stand for two things. */
+	static const char sql[] =
+	    "SELECT k FROM (SELECT long_key AS k, count(*) AS n FROM abbrevs WHERE abbr_key = ?1 GROUP BY k"
+	    " UNION ALL SELECT abbr_key, count(*) FROM abbrevs WHERE long_key = ?1 GROUP BY abbr_key"
+	    /* Two words or more may be the start of a long form: "nasjonale informasjonsmodeller"
+	     * of "nasjonale informasjonsmodeller for helse". */
+	    " UNION ALL SELECT abbr_key, count(*) - 1 FROM abbrevs WHERE instr(?1, ' ') > 0"
+	    " AND long_key > ?1 AND long_key < ?1 || ' ~' AND substr(long_key, 1, length(?1) + 1) = ?1 || ' '"
+	    " GROUP BY abbr_key)"
+	    " ORDER BY n DESC, k";
+	struct add_ctx c = {out, key};
+	sqlite3_stmt *st = NULL;
+
+	equivalents_each(eq, key, add_other, &c);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		add_other(&c, (const char *)sqlite3_column_text(st, 0));
+out:
+	sqlite3_finalize(st);
+}
+
+bool lexicon_known(sqlite3 *db, const char *exact)
+{
+	struct strbuf rev = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	bool known = false;
+
+	utf8_reverse(&rev, exact, strlen(exact));
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM terms WHERE rev = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
+		known = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	strbuf_release(&rev);
+	return known;
+}
+
+long lexicon_doc_count(sqlite3 *db, const char *term)
+{
+	sqlite3_stmt *st = NULL;
+	long n = 0;
+
+	/* The index's own count, through a vocabulary table of the connection's own. */
+	sqlite3_exec(
+	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
+	    NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.case_vocab WHERE term = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			n = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+char *lexicon_suggest(sqlite3 *db, const char *exact)
+{
+	struct strbuf rev = STRBUF_INIT, word = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	size_t letters = 0, i, max, best = (size_t)-1;
+	long best_docs = 0;
+	char *found = NULL;
+
+	for (i = 0; exact[i]; i++)
+		letters += ((unsigned char)exact[i] & 0xC0) != 0x80;
+	max = spell_max_edits(letters);
+	if (letters < 4)
+		return NULL;
+	/* The words are stored reversed; the distance is the same read either way. */
+	utf8_reverse(&rev, exact, strlen(exact));
+	if (sqlite3_prepare_v2(db, "SELECT rev FROM terms WHERE length(rev) BETWEEN ?1 AND ?2", -1, &st,
+			       NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int(st, 1, (int)(letters > max ? letters - max : 0));
+	sqlite3_bind_int(st, 2, (int)(letters + max));
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *r = (const char *)sqlite3_column_text(st, 0);
+		size_t d = spell_distance(rev.buf, r, max);
+		long docs;
+
+		if (d > max || d == 0 || d > best)
+			continue;
+		strbuf_reset(&word);
+		utf8_reverse(&word, r, strlen(r));
+		docs = lexicon_doc_count(db, word.buf);
+		if (d < best || docs > best_docs) {
+			free(found);
+			found = xstrdup(word.buf);
+			best = d;
+			best_docs = docs;
+		}
+	}
+out:
+	sqlite3_finalize(st);
+	strbuf_release(&rev);
+	strbuf_release(&word);
+	return found;
+}
+
+enum qfield lexicon_person(sqlite3 *db, const char *word)
+{
+	static const char *const sql[] = {
+	    /* A surname: the last word of a presenter's name. */
+	    "SELECT 1 FROM persons WHERE fold_key = ?1 OR (substr(fold_key, -length(?1)) = ?1"
+	    " AND substr(fold_key, -length(?1) - 1, 1) = ' ') LIMIT 1",
+	    "SELECT 1 FROM case_presenters WHERE vedtak_fold(organization) = ?1 LIMIT 1",
+	};
+	static const enum qfield fields[] = {QF_PRESENTER, QF_ORG};
+	struct strbuf f = STRBUF_INIT;
+	enum qfield found = QF_ANY;
+	size_t i;
+
+	utf8_fold(&f, word, strlen(word));
+	for (i = 0; i < ARRAY_SIZE(sql) && found == QF_ANY && f.len >= 3; i++) {
+		sqlite3_stmt *st = NULL;
+		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, f.buf, (int)f.len, SQLITE_STATIC);
+			if (sqlite3_step(st) == SQLITE_ROW)
+				found = fields[i];
+		}
+		sqlite3_finalize(st);
+	}
+	strbuf_release(&f);
+	return found;
+}

@@ -1,0 +1,42 @@
+/*
+ * lexicon.h: what the archive knows of words, for reading a query
+ * (internal to db/): equivalent names (the abbreviations the documents
+ * define, both ways, and the curated list), known words for splitting
+ * compounds, the nearest known word for a misspelt one, and the names of
+ * presenters and organisations.
+ */
+#ifndef VEDTAK_LEXICON_H
+#define VEDTAK_LEXICON_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/equiv.h"
+#include "core/query.h"
+
+struct keys {
+	char **v;
+	size_t n, alloc;
+};
+void keys_release(struct keys *k);
+
+/* At most this many equivalents stand in for one word. */
+#define LEXICON_EQUIVALENTS_MAX 6
+
+/* The keys equivalent to `key` (exact forms joined by spaces), added to *out without repeats. */
+void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *key, struct keys *out);
+
+/* Whether the archive has the word (an exact form) as a word of its own. */
+bool lexicon_known(sqlite3 *db, const char *exact);
+
+/* How many cases the index has `term` in (an index token: a word, or "=stem"). */
+long lexicon_doc_count(sqlite3 *db, const char *term);
+
+/* The known word nearest to `exact` within core/spell.h's bound, the most used of equals; or NULL. */
+char *lexicon_suggest(sqlite3 *db, const char *exact);
+
+/* QF_PRESENTER for a presenter's surname, QF_ORG for a presenting organisation's name, else QF_ANY. */
+enum qfield lexicon_person(sqlite3 *db, const char *word);
+
+#endif

@@ -1,0 +1,316 @@
+/*
+ * rank.c: the SQL functions behind ranking by aboutness and the
+ * abbreviation dictionary (see rank.h). The score itself is documented
+ * in search.h, where the order of results is.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/rank.h"
+#include "db/fts.h"
+#include "core/abbrev.h"
+#include "core/json.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "db/sql.h"
+#include "core/banned.h"
+
+/* Columns of case_fts. */
+enum { COL_TITLE, COL_DECISION, COL_PEOPLE, COL_SLIDES };
+
+/* At most this many query words are told apart; more share the last group. */
+#define RANK_GROUPS 64
+
+static const double form_weight[FORM_COUNT] = {
+    [FORM_EXACT] = 1.0,	 [FORM_INFLECTED] = 0.85, [FORM_EQUIVALENT] = 0.8,
+    [FORM_INSIDE] = 0.5, [FORM_PARTS] = 0.4,
+};
+
+struct mined {
+	struct strbuf *json;
+	struct wordizer *wz;
+	size_t n;
+};
+
+static void on_abbrev(void *arg, const char *abbr, const char *long_form)
+{
+	struct mined *m = arg;
+	char *akey = words_key(m->wz, abbr, strlen(abbr)),
+	     *lkey = words_key(m->wz, long_form, strlen(long_form));
+
+	if (akey && lkey) {
+		strbuf_addstr(m->json, m->n++ ? ", [" : "[");
+		json_string(m->json, akey);
+		strbuf_addstr(m->json, ", ");
+		json_string(m->json, abbr);
+		strbuf_addstr(m->json, ", ");
+		json_string(m->json, long_form);
+		strbuf_addstr(m->json, ", ");
+		json_string(m->json, lkey);
+		strbuf_addch(m->json, ']');
+	}
+	free(akey);
+	free(lkey);
+}
+
+static void abbrevs_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	struct strbuf json = STRBUF_INIT;
+	struct mined m = {&json, NULL, 0};
+
+	(void)argc;
+	strbuf_addch(&json, '[');
+	if (text) {
+		m.wz = wordizer_new();
+		abbrev_mine(text, (size_t)sqlite3_value_bytes(argv[0]), on_abbrev, &m);
+		wordizer_free(m.wz);
+	}
+	strbuf_addch(&json, ']');
+	sqlite3_result_text(ctx, json.buf, (int)json.len, free);
+}
+
+/* The aggregate's state: marks so far, and the position the next slide starts at. */
+struct marks {
+	uint32_t *v;
+	size_t n, alloc;
+	uint32_t pos;
+};
+
+static void marks_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct marks **mp = sqlite3_aggregate_context(ctx, sizeof(*mp)), *m;
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]), line_end = 0, title, count;
+
+	(void)argc;
+	if (!mp)
+		return;
+	if (!*mp)
+		*mp = xcalloc(1, sizeof(**mp));
+	m = *mp;
+	if (!text)
+		return;
+	/* The title is the first line with a word on it. */
+	while (line_end < n) {
+		size_t end = line_end, before;
+		while (end < n && text[end] != '\n')
+			end++;
+		words_count(text + line_end, end - line_end, end - line_end, &before);
+		if (before) {
+			line_end = end;
+			break;
+		}
+		line_end = end + 1;
+	}
+	count = words_count(text, n, line_end, &title);
+	ALLOC_GROW(m->v, m->n + 2, m->alloc);
+	m->v[m->n++] = m->pos;
+	m->v[m->n++] = m->pos + (uint32_t)title;
+	m->pos += (uint32_t)count;
+}
+
+static void marks_final(sqlite3_context *ctx)
+{
+	struct marks **mp = sqlite3_aggregate_context(ctx, 0);
+	struct marks *m = mp ? *mp : NULL;
+
+	if (!m || !m->n) {
+		sqlite3_result_zeroblob(ctx, 0);
+	} else {
+		/* Little-endian on every machine, so that a database can move. */
+		unsigned char *b = xmalloc(m->n * 4);
+		size_t i;
+		for (i = 0; i < m->n; i++) {
+			b[i * 4] = (unsigned char)m->v[i];
+			b[i * 4 + 1] = (unsigned char)(m->v[i] >> 8);
+			b[i * 4 + 2] = (unsigned char)(m->v[i] >> 16);
+			b[i * 4 + 3] = (unsigned char)(m->v[i] >> 24);
+		}
+		sqlite3_result_blob(ctx, b, (int)(m->n * 4), free);
+	}
+	if (m) {
+		free(m->v);
+		free(m);
+	}
+}
+
+static uint32_t mark_at(const unsigned char *b, size_t i)
+{
+	return (uint32_t)b[i * 4] | (uint32_t)b[i * 4 + 1] << 8 | (uint32_t)b[i * 4 + 2] << 16 |
+	       (uint32_t)b[i * 4 + 3] << 24;
+}
+
+/* One item of the plan: the words a phrase stands for, and its form. */
+struct plan_item {
+	int first, last;
+	int form;
+};
+
+static size_t plan_parse(const char *s, struct plan_item *items, size_t max)
+{
+	size_t n = 0;
+
+	while (s && *s && n < max) {
+		char *end;
+		long a = strtol(s, &end, 10), b = a, f = FORM_INSIDE;
+
+		if (end == s)
+			break;
+		s = end;
+		if (*s == '-')
+			b = strtol(s + 1, &end, 10), s = end;
+		if (*s == '.')
+			f = strtol(s + 1, &end, 10), s = end;
+		while (*s == ' ')
+			s++;
+		if (a < 0 || b < a || f < 0 || f >= FORM_COUNT)
+			continue;
+		items[n].first = (int)(a < RANK_GROUPS ? a : RANK_GROUPS - 1);
+		items[n].last = (int)(b < RANK_GROUPS ? b : RANK_GROUPS - 1);
+		items[n].form = (int)f;
+		n++;
+	}
+	return n;
+}
+
+/* What one query word has in a case: the best form weight per place. */
+struct group {
+	double title, decision, people, head;
+	double *slide; /* per slide */
+	int best_form;
+	bool seen;
+};
+
+static int slide_of(const unsigned char *marks, size_t nslides, int off, bool *in_title)
+{
+	size_t lo = 0, hi = nslides;
+
+	/* The last slide starting at or before off. */
+	while (hi - lo > 1) {
+		size_t mid = (lo + hi) / 2;
+		if ((int)mark_at(marks, mid * 2) <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*in_title = off < (int)mark_at(marks, lo * 2 + 1);
+	return (int)lo;
+}
+
+static double max2(double a, double b)
+{
+	return a > b ? a : b;
+}
+
+static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx, int nval,
+		      sqlite3_value **val)
+{
+	struct plan_item *plan = NULL;
+	struct group groups[RANK_GROUPS];
+	const unsigned char *marks;
+	size_t nplan, nslides, g, k;
+	int ninst = 0, i, what, ngroups = 0, phrases;
+	double score = 0;
+
+	if (nval != 3) {
+		sqlite3_result_error(ctx, "vedtak_rank: wrong number of arguments", -1);
+		return;
+	}
+	phrases = api->xPhraseCount(fc);
+	plan = xcalloc((size_t)phrases + 1, sizeof(*plan));
+	nplan = plan_parse((const char *)sqlite3_value_text(val[0]), plan, (size_t)phrases);
+	marks = sqlite3_value_blob(val[1]);
+	nslides = marks ? (size_t)sqlite3_value_bytes(val[1]) / 8 : 0;
+	what = sqlite3_value_int(val[2]);
+	memset(groups, 0, sizeof(groups));
+	for (k = 0; k < nplan; k++)
+		if (plan[k].last + 1 > ngroups)
+			ngroups = plan[k].last + 1;
+	for (g = 0; g < (size_t)ngroups; g++) {
+		groups[g].slide = xcalloc(nslides ? nslides : 1, sizeof(double));
+		groups[g].best_form = FORM_COUNT;
+	}
+	if (api->xInstCount(fc, &ninst) != SQLITE_OK)
+		ninst = 0;
+	for (i = 0; i < ninst; i++) {
+		int phrase, col, off;
+		double w;
+
+		if (api->xInst(fc, i, &phrase, &col, &off) != SQLITE_OK || phrase < 0 ||
+		    (size_t)phrase >= nplan)
+			continue;
+		w = form_weight[plan[phrase].form];
+		for (g = (size_t)plan[phrase].first; g <= (size_t)plan[phrase].last; g++) {
+			struct group *gr = &groups[g];
+
+			gr->seen = true;
+			if (plan[phrase].form < gr->best_form)
+				gr->best_form = plan[phrase].form;
+			if (col == COL_TITLE) {
+				gr->title = max2(gr->title, w);
+			} else if (col == COL_DECISION) {
+				gr->decision = max2(gr->decision, w);
+			} else if (col == COL_PEOPLE) {
+				gr->people = max2(gr->people, w);
+			} else if (nslides) {
+				bool head;
+				int sl = slide_of(marks, nslides, off, &head);
+				gr->slide[sl] = max2(gr->slide[sl], w);
+				if (head)
+					gr->head = max2(gr->head, w);
+			} else {
+				gr->slide[0] = max2(gr->slide[0], w);
+			}
+		}
+	}
+	if (what == 0) {
+		for (g = 0; g < (size_t)ngroups; g++) {
+			double sum = 0;
+			size_t n = nslides ? nslides : 1;
+			for (k = 0; k < n; k++)
+				sum += groups[g].slide[k];
+			score += 4.0 * groups[g].title + 3.0 * groups[g].decision + 1.0 * groups[g].people +
+				 2.0 * groups[g].head + 3.0 * sum / (double)n +
+				 2.0 * fmin(1.0, log2(1.0 + sum) / 4.0);
+		}
+		sqlite3_result_double(ctx, score);
+	} else if (what == 1) {
+		/* The tier: the weakest word's best form (0 as typed, 1 folded or inflected, 3 only
+		 * by a compound's parts, 2 otherwise). */
+		int tier = 0;
+		for (g = 0; g < (size_t)ngroups; g++) {
+			int t = groups[g].best_form == FORM_EXACT	? 0
+				: groups[g].best_form == FORM_INFLECTED ? 1
+				: groups[g].best_form == FORM_PARTS	? 3
+									: 2;
+			if (groups[g].seen && t > tier)
+				tier = t;
+		}
+		sqlite3_result_int(ctx, tier);
+	} else {
+		int seen = 0;
+		for (g = 0; g < (size_t)ngroups; g++)
+			seen += groups[g].seen;
+		sqlite3_result_int(ctx, seen);
+	}
+	for (g = 0; g < (size_t)ngroups; g++)
+		free(groups[g].slide);
+	free(plan);
+}
+
+enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag)
+{
+	fts5_api *api = fts_api(db);
+
+	if (!api || api->xCreateFunction(api, "vedtak_rank", NULL, rank_func, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "vedtak_abbrevs", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    abbrevs_func, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "vedtak_slide_marks", 1, SQLITE_UTF8, NULL, NULL, marks_step,
+				    marks_final) != SQLITE_OK)
+		return sql_fail(db, diag, "registering the ranking functions");
+	return VT_OK;
+}

@@ -1,0 +1,39 @@
+/*
+ * rank.h: what search knows of a case beyond its words (internal to db/),
+ * as SQL functions on the connection:
+ *   vedtak_abbrevs(text)        the abbreviations the text defines, as JSON
+ *                               [[abbr_key, abbr, long form, long_key], ...]
+ *                               (core/abbrev.h; keys are exact word forms)
+ *   vedtak_slide_marks(text)    an aggregate over a case's slides in order:
+ *                               where each slide and its title line start
+ *                               and end in the index's slides column
+ *   vedtak_rank(case_fts, plan, marks, what)
+ *                               an FTS5 function: the aboutness score of the
+ *                               row (what 0), its tier (1) or how many of the
+ *                               query's words it has (2); see search.h for
+ *                               the formula and RANK_PLAN below for the plan.
+ */
+#ifndef VEDTAK_RANK_H
+#define VEDTAK_RANK_H
+
+#include <sqlite3.h>
+
+#include "core/status.h"
+
+/*
+ * How strongly a form of a query word counts, by class: as typed; folded
+ * or inflected; an equivalent (abbreviation, long form, the same term in
+ * the other language); inside a longer word; the parts of a compound
+ * written apart (which alone rank below every other form: tier 3).
+ */
+enum rank_form { FORM_EXACT, FORM_INFLECTED, FORM_EQUIVALENT, FORM_INSIDE, FORM_PARTS, FORM_COUNT };
+
+/*
+ * The plan tells vedtak_rank which query word each phrase of the MATCH
+ * expression stands for: one item per phrase, in the order the phrases
+ * appear, "GROUP.FORM" or "FIRST-LAST.FORM" for a phrase that stands for
+ * a run of words (a long form typed as words), separated by spaces.
+ */
+enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag);
+
+#endif
