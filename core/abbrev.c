@@ -262,6 +262,22 @@ static size_t max_words(size_t letters)
 	return letters + 5 < letters * 2 ? letters + 5 : letters * 2;
 }
 
+/* Whether each of the words t[first..last] gives one of the matched letters. */
+static bool every_word_gives(const struct text *x, size_t first, size_t last, const size_t *matched,
+			     size_t nm)
+{
+	size_t w, m;
+
+	for (w = first; w <= last; w++) {
+		bool gives = false;
+		for (m = 0; m < nm; m++)
+			gives |= matched[m] >= x->t[w].start && matched[m] < x->t[w].end;
+		if (!gives || abbr_like(x->s + x->t[w].start, x->t[w].end - x->t[w].start, true))
+			return false;
+	}
+	return true;
+}
+
 /*
  * The long form among the words t[lo..hi] (inclusive) that ends at t[hi]:
  * the shortest run whose words allow the match. With `every_word`, each of
@@ -281,19 +297,8 @@ static bool long_form_before(const struct text *x, const char *abbr, size_t lo, 
 		nm = sh_match(abbr, x->s, x->t[first].start, x->t[hi].end, matched);
 		if (!nm || matched[0] != x->t[first].start)
 			continue;
-		if (every_word) {
-			size_t m = 0;
-			bool all = true;
-			for (w = first; w <= hi && all; w++) {
-				bool gives = false;
-				for (m = 0; m < nm; m++)
-					gives |= matched[m] >= x->t[w].start && matched[m] < x->t[w].end;
-				all = gives &&
-				      !abbr_like(x->s + x->t[w].start, x->t[w].end - x->t[w].start, true);
-			}
-			if (!all)
-				continue;
-		}
+		if (every_word && !every_word_gives(x, first, hi, matched, nm))
+			continue;
 		*from = x->t[first].start;
 		return true;
 	}
@@ -397,30 +402,55 @@ static void parenthesised(const struct text *x, size_t i, void (*fn)(void *, con
 	}
 }
 
-/* "ABBR – long form" and "ABBR: long form" at the start of a line. */
+/*
+ * The long form among the words from t[first] on, its first letter at
+ * their start: of the runs that hold the letters, the one where most
+ * letters begin a word ("KI Kritisk informasjon", not "KI Kritisk"), then
+ * the shortest. With `every_word`, each word must give a letter.
+ */
+static bool long_form_after(const struct text *x, const char *abbr, size_t first, bool every_word,
+			    size_t *last)
+{
+	size_t w, matched[MATCH_MAX], nm, m, best = 0;
+
+	for (w = first; w < x->nt && x->t[w].kind == TOK_WORD; w++) {
+		size_t starts = 0;
+
+		if (w - first + 1 > max_words(letters_of(abbr)))
+			break;
+		nm = sh_match(abbr, x->s, x->t[first].start, x->t[w].end, matched);
+		if (!nm || matched[0] != x->t[first].start)
+			continue;
+		if (every_word && !every_word_gives(x, first, w, matched, nm))
+			continue;
+		for (m = 0; m < nm; m++)
+			starts += word_start(x->s, matched[m], x->t[first].start);
+		if (starts > best) {
+			best = starts;
+			*last = w;
+		}
+	}
+	return best > 0;
+}
+
+/*
+ * At the start of a line: "ABBR – long form", "ABBR: long form", and the
+ * row of a glossary table flattened to text, "KI Kritisk informasjon ...",
+ * where every word of the long form must give a letter.
+ */
 static void line_definition(const struct text *x, size_t i, void (*fn)(void *, const char *, const char *),
 			    void *arg)
 {
-	size_t w, last, matched[MATCH_MAX];
+	bool dashed = i + 1 < x->nt && x->t[i + 1].kind == TOK_DASH;
+	size_t first = dashed ? i + 2 : i + 1, last;
 	char *abbr;
 
-	if (i + 2 >= x->nt || x->t[i + 1].kind != TOK_DASH || x->t[i + 2].kind != TOK_WORD)
-		return;
-	if (!abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
+	if (first >= x->nt || x->t[first].kind != TOK_WORD ||
+	    !abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
 		return;
 	abbr = word_copy(x, i);
-	for (w = i + 2, last = i + 2; w < x->nt && x->t[w].kind == TOK_WORD; w++) {
-		if (w - (i + 2) + 1 > max_words(letters_of(abbr)))
-			break;
-		last = w;
-		if (sh_match(abbr, x->s, x->t[i + 2].start, x->t[last].end, matched) &&
-		    matched[0] == x->t[i + 2].start) {
-			/* The shortest run that holds the letters; the word a letter
-			 * ends in closes it. */
-			report(x, abbr, x->t[i + 2].start, x->t[last].end, fn, arg);
-			break;
-		}
-	}
+	if (long_form_after(x, abbr, first, !dashed, &last))
+		report(x, abbr, x->t[first].start, x->t[last].end, fn, arg);
 	free(abbr);
 }
 

@@ -177,3 +177,22 @@ enum qfield lexicon_person(sqlite3 *db, const char *word)
 	strbuf_release(&f);
 	return found;
 }
+
+void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const char *abbr, const char *key,
+			    struct keys *out)
+{
+	struct keys of_abbr = {NULL, 0, 0}, of_key = {NULL, 0, 0};
+	size_t i, j;
+
+	lexicon_equivalents(db, eq, abbr, &of_abbr);
+	lexicon_equivalents(db, eq, key, &of_key);
+	for (i = 0; i < of_abbr.n; i++) {
+		bool same = !strcmp(of_abbr.v[i], key);
+		for (j = 0; j < of_key.n && !same; j++)
+			same = !strcmp(of_abbr.v[i], of_key.v[j]);
+		if (!same)
+			keys_add(out, of_abbr.v[i]);
+	}
+	keys_release(&of_abbr);
+	keys_release(&of_key);
+}

@@ -27,6 +27,14 @@ void keys_release(struct keys *k);
 /* The keys equivalent to `key` (exact forms joined by spaces), added to *out without repeats. */
 void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *key, struct keys *out);
 
+/*
+ * The other meanings of `abbr` when it stands for `key`: its equivalents
+ * that are neither `key` nor equivalents of `key` ("kritisk informasjon"
+ * for KI as "kunstig intelligens"). None: the abbreviation is not ambiguous.
+ */
+void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const char *abbr, const char *key,
+			    struct keys *out);
+
 /* Whether the archive has the word (an exact form) as a word of its own. */
 bool lexicon_known(sqlite3 *db, const char *exact);
 

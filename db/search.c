@@ -61,6 +61,13 @@ struct gen {
 	struct run *runs;
 	size_t nruns, runs_alloc;
 	struct strbuf *explain; /* expansions, for --explain; NULL: not wanted */
+	/* Abbreviations used as other names that also mean something else (see match_where). */
+	struct guard {
+		char *abbr, *key;
+		char *others; /* the abbreviation's other meanings, as an FTS5 expression */
+	} * guards;
+	size_t nguards, guards_alloc;
+	bool skip_guarded;
 	struct binding *b;
 	size_t nb, alloc;
 	bool failed;
@@ -228,6 +235,42 @@ static void note_expansion(struct gen *g, const char *from, const char *fmt, con
 	strbuf_addf(g->explain, fmt, to);
 }
 
+/*
+ * `other`, another name of `key`, as a phrase. An abbreviation some case
+ * defines as something else is noted in g->guards (see match_where), or
+ * left out while match_where writes the expression without them.
+ */
+static void equivalent_phrase(struct gen *g, const char *key, const char *other, struct strbuf *out)
+{
+	struct keys meanings = {NULL, 0, 0};
+	size_t i;
+
+	lexicon_other_meanings(g->db, g->equivalents, other, key, &meanings);
+	if (meanings.n) {
+		struct strbuf others = STRBUF_INIT;
+		struct strbuf *plan = g->plan;
+
+		if (g->skip_guarded) {
+			keys_release(&meanings);
+			return;
+		}
+		g->plan = NULL;
+		for (i = 0; i < meanings.n; i++) {
+			strbuf_addstr(&others, i ? " OR " : "");
+			key_phrase(g, &others, meanings.v[i], FORM_EQUIVALENT);
+		}
+		g->plan = plan;
+		ALLOC_GROW(g->guards, g->nguards + 1, g->guards_alloc);
+		g->guards[g->nguards].abbr = xstrdup(other);
+		g->guards[g->nguards].key = xstrdup(key);
+		g->guards[g->nguards++].others = strbuf_detach(&others, NULL);
+	}
+	keys_release(&meanings);
+	strbuf_addstr(out, " OR ");
+	key_phrase(g, out, other, FORM_EQUIVALENT);
+	note_expansion(g, key, "%s", other);
+}
+
 /* The other names of `key` (abbreviations, long forms, the curated list), each a phrase. */
 static void equivalents_expr(struct gen *g, const char *key, struct strbuf *out)
 {
@@ -235,11 +278,8 @@ static void equivalents_expr(struct gen *g, const char *key, struct strbuf *out)
 	size_t i;
 
 	lexicon_equivalents(g->db, g->equivalents, key, &eq);
-	for (i = 0; i < eq.n; i++) {
-		strbuf_addstr(out, " OR ");
-		key_phrase(g, out, eq.v[i], FORM_EQUIVALENT);
-		note_expansion(g, key, "%s", eq.v[i]);
-	}
+	for (i = 0; i < eq.n; i++)
+		equivalent_phrase(g, key, eq.v[i], out);
 	keys_release(&eq);
 }
 
@@ -665,13 +705,73 @@ static void run_expr(struct gen *g, const struct run *r, const struct qnode *con
 		g->group = first_group;
 		g->group_last = first_group + (int)r->len - 1;
 	}
-	for (k = 0; k < r->eq.n; k++) {
-		strbuf_addstr(out, " OR ");
-		key_phrase(g, out, r->eq.v[k], FORM_EQUIVALENT);
-		note_expansion(g, r->key, "%s", r->eq.v[k]);
-	}
+	for (k = 0; k < r->eq.n; k++)
+		equivalent_phrase(g, r->key, r->eq.v[k], out);
 	g->group_last = g->group;
 	strbuf_addch(out, ')');
+}
+
+/*
+ * "The case matches the expression `build` writes." Where the expression
+ * stands for a name by an abbreviation that also means something else
+ * ("KI": kunstig intelligens, kritisk informasjon), a case that has the
+ * name only by the abbreviation, and has one of its other meanings written
+ * out, is left out unless it defines the abbreviation as the name: each
+ * case's own words keep the meanings apart.
+ */
+static bool match_where(struct gen *g, bool (*build)(struct gen *, const void *, struct strbuf *),
+			const void *arg, struct strbuf *sql)
+{
+	struct strbuf e = STRBUF_INIT, plain = STRBUF_INIT;
+	struct strbuf *explain = g->explain;
+	size_t first = g->nguards, i;
+
+	if (!build(g, arg, &e)) {
+		strbuf_release(&e);
+		return false;
+	}
+	strbuf_addstr(sql, "(c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
+	bind_text_value(g, strbuf_detach(&e, NULL));
+	if (g->nguards > first) {
+		g->skip_guarded = true;
+		g->explain = NULL;
+		build(g, arg, &plain);
+		g->skip_guarded = false;
+		g->explain = explain;
+	}
+	for (i = first; i < g->nguards; i++) {
+		strbuf_addstr(sql,
+			      " AND (c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"
+			      " OR c.id NOT IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"
+			      " OR EXISTS (SELECT 1 FROM abbrevs a WHERE a.case_id = c.id AND a.abbr_key = ?"
+			      " AND a.long_key = ?))");
+		bind_text_value(g, xstrdup(plain.buf));
+		bind_text_value(g, g->guards[i].others);
+		bind_text_value(g, g->guards[i].abbr);
+		bind_text_value(g, g->guards[i].key);
+	}
+	g->nguards = first;
+	strbuf_addch(sql, ')');
+	strbuf_release(&plain);
+	return true;
+}
+
+static bool term_build(struct gen *g, const void *n, struct strbuf *out)
+{
+	return term_expr(g, n, out);
+}
+
+struct run_at_ops {
+	const struct run *r;
+	const struct qnode *const *ops;
+};
+
+static bool run_build(struct gen *g, const void *arg, struct strbuf *out)
+{
+	const struct run_at_ops *ro = arg;
+
+	run_expr(g, ro->r, ro->ops, -1, out);
+	return true;
 }
 
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
@@ -693,10 +793,8 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			if (i)
 				strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
 			if (r) {
-				run_expr(g, r, ops + i, -1, &e);
-				strbuf_addstr(sql,
-					      "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
-				bind_text_value(g, strbuf_detach(&e, NULL));
+				struct run_at_ops ro = {r, ops + i};
+				match_where(g, run_build, &ro, sql);
 				i += r->len - 1;
 				continue;
 			}
@@ -725,10 +823,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		}
 		if (n->term == QT_REGEX) {
 			regex_where(g, n, sql);
-		} else if (term_expr(g, n, &e)) {
-			strbuf_addstr(sql, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
-			bind_text_value(g, strbuf_detach(&e, NULL));
-		} else {
+		} else if (!match_where(g, term_build, n, sql)) {
 			strbuf_addch(sql, '1');
 		}
 		if (n->read_as)
@@ -1104,8 +1199,11 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 
 	/* The page, ranked by aboutness (search.h). Values are bound in the order they appear. */
 	if (q->root && !o->by_date) {
+		/* An abbreviation with other meanings finds cases (match_where) but does not rank them. */
 		g.plan = &plan;
+		g.skip_guarded = true;
 		ranked = gen_hint(&g, q->root, true, any, &hint);
+		g.skip_guarded = false;
 		g.plan = NULL;
 	}
 	bounded = ranked && out->total > RANK_ALL_MAX;
@@ -1113,9 +1211,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		hint_strong_columns(&hint);
 	bindings_reset(&g);
 	strbuf_reset(&sql);
-	strbuf_addstr(&sql, ranked ? "SELECT c.id, c.meeting_id, c.position, coalesce(r.tier, 0) AS tier,"
-				     " coalesce(r.score, 0) AS score, 0"
-				   : "SELECT c.id, c.meeting_id, c.position, 0 AS tier, 0 AS score, 0");
+	strbuf_addstr(&sql,
+		      ranked ? "SELECT c.id, c.meeting_id, c.position, coalesce(r.tier, 0) AS rank_tier,"
+			       " coalesce(r.score, 0) AS rank_score, 0"
+			     : "SELECT c.id, c.meeting_id, c.position, 0 AS rank_tier, 0 AS rank_score, 0");
 	if (q->root)
 		preferred_of(&g, q->root, &sql);
 	strbuf_addstr(&sql, " AS preferred, 0");
@@ -1136,7 +1235,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	where_of(&g, q->root, any, &where);
 	strbuf_addstr(&sql, where.buf);
 	strbuf_addf(&sql, " ORDER BY %s m.start_date DESC, c.position",
-		    o->by_date ? "" : "words DESC, preferred DESC, tier >= 3, score DESC,");
+		    o->by_date ? "" : "words DESC, preferred DESC, rank_tier >= 3, rank_score DESC,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);
 	if (sqlite3_prepare_v2(g.db, sql.buf, -1, &st, NULL) != SQLITE_OK || !bind_all(st, &g, 1)) {
@@ -1169,6 +1268,12 @@ out:
 		keys_release(&g.runs[i].eq);
 	}
 	free(g.runs);
+	for (i = 0; i < g.nguards; i++) {
+		free(g.guards[i].abbr);
+		free(g.guards[i].key);
+		free(g.guards[i].others);
+	}
+	free(g.guards);
 	wordizer_free(g.wz);
 	strbuf_release(&where);
 	strbuf_release(&sql);

@@ -48,6 +48,11 @@ static void test_abbrev(void)
 	      "a word and letters: the letters spell the long form, the word is among its words");
 	mined("Norsk\nhelsenett (NHN)", "NHN=Norsk helsenett",
 	      "a long form wrapped over two lines is one line");
+	mined("JD Dokumentdeling Deling av journaldokumenter\nKI Kritisk informasjon Kritisk informasjon kan "
+	      "endres\n",
+	      "KI=Kritisk informasjon", "a glossary row: each word of the long form gives a letter");
+	mined("NUFA drøftet saken og ba om innspill.\n", "",
+	      "a sentence that starts with a body is no glossary row");
 	mined("Dette ble lagt fram i møte i NUFA i april.", "", "a body named after words is no definition");
 	mined("Rapporten (2021) er klar.", "", "a year in parentheses is no abbreviation");
 	mined("Helse Sør-Øst RHF leverer.", "", "RHF is not spelt by the words before it");
