@@ -1286,6 +1286,27 @@ out:
 	return ret;
 }
 
+void search_result_describe(const struct search_result *r, struct strbuf *sb)
+{
+	size_t start = sb->len;
+
+	if (r->reading)
+		/* TRANSLATORS: how plain words of a query were read: "read 2022 as year:2022". */
+		strbuf_addf(sb, _("read %s"), r->reading);
+	if (r->corrected) {
+		strbuf_addstr(sb, sb->len > start ? " · " : "");
+		strbuf_addf(sb, _("searched instead: %s"), r->corrected);
+	}
+	if (r->relaxed) {
+		strbuf_addstr(sb, sb->len > start ? " · " : "");
+		strbuf_addstr(sb, _("no case has every word: those with most of them first"));
+	}
+	if (r->missing) {
+		strbuf_addstr(sb, sb->len > start ? " · " : "");
+		strbuf_addf(sb, _("found nowhere: %s"), r->missing);
+	}
+}
+
 void search_result_release(struct search_result *r)
 {
 	free(r->hits);

@@ -36,6 +36,7 @@
 
 #include "core/query.h"
 #include "core/status.h"
+#include "core/strbuf.h"
 
 struct store;
 
@@ -78,5 +79,12 @@ struct search_result {
 enum vt_status store_search(struct store *s, struct query *q, const struct search_opts *o,
 			    struct search_result *out, struct vt_diag *diag);
 void search_result_release(struct search_result *r);
+
+/*
+ * How the query was read, on one line for a status bar or a terminal:
+ * "read 2022 as year:2022 · searched instead: kjernjournal → kjernejournal".
+ * Appends nothing when there is nothing to say.
+ */
+void search_result_describe(const struct search_result *r, struct strbuf *sb);
 
 #endif

@@ -125,20 +125,20 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	free(key);
 }
 
-/* How the query was read: the lines a member needs to trust the answer. */
+/* How the query was read: what a member needs to trust the answer. */
 static void print_reading(const struct search_result *res, bool explain)
 {
+	struct strbuf sb = STRBUF_INIT;
+
+	search_result_describe(res, &sb);
+	if (sb.len)
+		out_printf(stdout, "%s\n", sb.buf);
 	if (res->reading)
-		out_printf(stdout, _("read %s (put a word in quotes to search it as text)\n"), res->reading);
-	if (res->corrected)
-		out_printf(stdout, _("no case has the word as typed; searched instead: %s\n"),
-			   res->corrected);
-	if (res->relaxed)
-		out_printf(stdout, _("no case has all the words; the cases with most of them come first\n"));
-	if (res->missing)
-		out_printf(stdout, _("found in no case: %s\n"), res->missing);
+		out_printf(stdout, "%s\n",
+			   _("(put a word in quotes to search it as text, or use --literal)"));
 	if (explain)
 		out_printf(stdout, _("expanded: %s\n"), res->explain ? res->explain : _("nothing"));
+	strbuf_release(&sb);
 }
 
 struct search_values {

@@ -349,6 +349,8 @@ static void results_status(struct ui *ui, struct view *v, struct strbuf *bar)
 		strbuf_addstr(bar, " · ");
 		ui_facets_describe(ui, bar);
 	}
+	if (ui->search_note[0])
+		strbuf_addf(bar, " · %s", ui->search_note);
 	strbuf_addf(bar, " · %s", ui->by_date ? _("sorted by date") : _("sorted by relevance"));
 	if (ui->nrows < ui->total)
 		strbuf_addstr(bar, _(" · first 500 shown"));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/query.h"
+#include "core/strbuf.h"
 #include "core/i18n.h"
 #include "db/search.h"
 #include "tui/searcher.h"
@@ -37,38 +38,56 @@ struct searcher {
 static void result_release(struct searcher_result *r)
 {
 	case_rows_free(r->rows, r->nrows);
+	query_free(r->q);
 	memset(r, 0, sizeof(*r));
 }
 
-static void run(struct searcher *s, const char *text, bool by_date, size_t limit, struct searcher_result *r)
+void searcher_search(struct store *store, struct query *q, bool by_date, size_t limit,
+		     struct searcher_result *r)
 {
 	struct search_opts o = {.limit = limit, .by_date = by_date, .deadline_ms = DEADLINE_MS, .mend = true};
 	struct search_result res = {0};
-	struct query *q = NULL;
+	struct strbuf note = STRBUF_INIT;
 	struct vt_diag diag;
 	long *ids = NULL;
 	size_t i;
 
 	vt_diag_clear(&diag);
-	if (query_compile(text, &q, &diag) != VT_OK || store_search(s->store, q, &o, &res, &diag) != VT_OK) {
+	if (store_search(store, q, &o, &res, &diag) != VT_OK) {
 		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
 		goto out;
 	}
-	if (store_interrupted(s->store))
+	if (store_interrupted(store))
 		goto out; /* stale: its rows would only be thrown away */
 	ids = xcalloc(res.nhits + 1, sizeof(*ids));
 	for (i = 0; i < res.nhits; i++)
 		ids[i] = res.hits[i].case_id;
-	if (store_case_rows(s->store, ids, res.nhits, &r->rows, &diag) != VT_OK) {
+	if (store_case_rows(store, ids, res.nhits, &r->rows, &diag) != VT_OK) {
 		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
 		goto out;
 	}
 	r->nrows = res.nhits;
 	r->total = res.total;
+	search_result_describe(&res, &note);
+	snprintf(r->note, sizeof(r->note), "%s", note.len ? note.buf : "");
 out:
 	free(ids);
+	strbuf_release(&note);
 	search_result_release(&res);
-	query_free(q);
+}
+
+static void run(struct searcher *s, const char *text, bool by_date, size_t limit, struct searcher_result *r)
+{
+	struct query *q = NULL;
+	struct vt_diag diag;
+
+	vt_diag_clear(&diag);
+	if (query_compile(text, &q, &diag) != VT_OK) {
+		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
+		return;
+	}
+	searcher_search(s->store, q, by_date, limit, r);
+	r->q = q; /* as searched: the words read as facets, misspellings mended */
 }
 
 static void *worker(void *arg)

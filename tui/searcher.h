@@ -15,12 +15,25 @@
 
 struct searcher;
 
+struct query;
+struct store;
+
 struct searcher_result {
 	unsigned long gen;     /* which request this answers */
 	struct case_row *rows; /* owned by the receiver after a poll */
 	size_t nrows, total;
 	char error[512]; /* non-empty: the search failed */
+	struct query *q; /* the query as searched: words read as facets, misspellings mended */
+	char note[512];	 /* how the query was read (search_result_describe), or "" */
 };
+
+/*
+ * Searches `q` (read and mended in place, see store_search) on `store` in
+ * this thread, filling r (which the caller has zeroed). The worker runs
+ * this; the UI too when no worker could be started.
+ */
+void searcher_search(struct store *store, struct query *q, bool by_date, size_t limit,
+		     struct searcher_result *r);
 
 /* Opens a second connection to the database at `path` and starts the worker. */
 enum vt_status searcher_new(const char *path, struct searcher **out, struct vt_diag *diag);

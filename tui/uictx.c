@@ -103,11 +103,19 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 		snprintf(ui->qerror, sizeof(ui->qerror), "%s", r->error);
 		ui->qerror_col = 0;
 		case_rows_free(r->rows, r->nrows);
+		query_free(r->q);
 		query_free(ui->pending);
 		ui->pending = NULL;
 		return;
 	}
 	ui->qerror[0] = '\0';
+	/* The worker's query is the one searched: its words read and mended. */
+	if (r->q) {
+		query_free(ui->pending);
+		ui->pending = r->q;
+		r->q = NULL;
+	}
+	snprintf(ui->search_note, sizeof(ui->search_note), "%s", r->note);
 	if (v && v->cursor < ui->nrows)
 		keep = ui->results[v->cursor].id;
 	case_rows_free(ui->results, ui->nrows);
@@ -126,35 +134,6 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 				v->cursor = i;
 		selection_changed(ui, v);
 	}
-}
-
-/* The search in the foreground, when no worker could be started. */
-static void search_here(struct ui *ui, struct searcher_result *r)
-{
-	struct search_opts o = {.limit = UI_RESULT_LIMIT,
-				.by_date = ui->by_date,
-				.deadline_ms = UI_SEARCH_DEADLINE_MS,
-				.mend = true};
-	struct search_result res = {0};
-	struct vt_diag diag;
-	long *ids = NULL;
-	size_t i;
-
-	memset(r, 0, sizeof(*r));
-	if (store_search(ui->store, ui->pending, &o, &res, &diag) != VT_OK) {
-		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
-		return;
-	}
-	ids = xcalloc(res.nhits + 1, sizeof(*ids));
-	for (i = 0; i < res.nhits; i++)
-		ids[i] = res.hits[i].case_id;
-	if (store_case_rows(ui->store, ids, res.nhits, &r->rows, &diag) != VT_OK)
-		snprintf(r->error, sizeof(r->error), "%s", diag.msg);
-	else
-		r->nrows = res.nhits;
-	r->total = res.total;
-	free(ids);
-	search_result_release(&res);
 }
 
 /* The query the facets make of the prompt's text: (TEXT) (type:a OR type:b) date:D. */
@@ -215,7 +194,9 @@ void ui_search(struct ui *ui)
 	query_free(ui->pending);
 	ui->pending = q;
 	if (!ui->searcher) {
-		search_here(ui, &r);
+		/* In the foreground, when no worker could be started. */
+		memset(&r, 0, sizeof(r));
+		searcher_search(ui->store, ui->pending, ui->by_date, UI_RESULT_LIMIT, &r);
 		ui_search_apply(ui, &r);
 	} else {
 		searcher_request(ui->searcher, eff.buf, ui->by_date, UI_RESULT_LIMIT, ++ui->gen);

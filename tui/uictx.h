@@ -44,6 +44,7 @@ struct ui {
 	struct query *pending;
 	struct case_row *results;
 	size_t nrows, total;
+	char search_note[512]; /* how the last query was read: "read 2022 as year:2022" */
 	bool by_date;
 	/*
 	 * Facets: decision types (a bit per enum decision_type) and one

@@ -781,6 +781,40 @@ def export_gives_each_meeting_once(env):
 
 
 @test
+def search_says_how_it_read_the_words(env):
+    # Issue 13: a person sees how the words were read, and can search them as text instead.
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    out = run("search", "drøfting 2022", db=env.db, check=0).stdout
+    assert "read drøfting as type:Drøfting, 2022 as year:2022" in out, out[:300]
+    assert "put a word in quotes" in out, out[:300]
+    # --literal: the words as text only, so fewer cases (the 2022 ones that never write 2022 drop).
+    literal = run("search", "--literal", "drøfting 2022", db=env.db, check=0).stdout
+    assert literal.startswith("5 cases match\n") and "read " not in literal, literal[:200]
+    assert out.startswith("11 cases match\n"), out[:100]
+    # A misspelt word: the answer says what it searched instead; a count for scripts is exact.
+    out = run("search", "kjernjournal", db=env.db, check=0).stdout
+    assert out.startswith("9 cases match\n") and "searched instead: kjernjournal → kjernejournal" in out, out[:200]
+    assert run("search", "--count", "kjernjournal", db=env.db, check=0).stdout == "0\n"
+    # No case has both words: the cases with either, said so; tagging never takes them.
+    out = run("search", "SFM tannhelsetjenesten", db=env.db, check=0).stdout
+    assert "no case has every word" in out, out[:200]
+    assert run("tag", "+x", "--", "SFM tannhelsetjenesten", db=env.db, check=0).stdout == "0 cases changed\n"
+    r = json.loads(run("search", "--json", "SFM tannhelsetjenesten", db=env.db, check=0).stdout)
+    assert r["fewer_words"] is True and r["read_as"] is None and r["total"] == 4, r
+    # --explain names the expansions and each case's score.
+    out = run("search", "--explain", "SFM", db=env.db, check=0).stdout
+    assert "expanded: sfm → sentral forskrivningsmodul" in out and "score " in out, out[:300]
+    # A broken list of terms is an error naming its file and line, not a silent loss.
+    assets = os.path.join(env.dir, "assets")
+    os.makedirs(assets)
+    with open(os.path.join(assets, "terms.txt"), "w") as f:
+        f.write("FHIR | Fast Healthcare Interoperability Resources\nonly one name\n")
+    r = subprocess.run([VEDTAK, "--db", env.db, "search", "fhir"], capture_output=True, text=True,
+                       env=dict(os.environ, VEDTAK_ASSETS=assets))
+    assert r.returncode == 1 and "terms.txt:2:" in r.stderr and "two names" in r.stderr, r.stderr
+
+
+@test
 def small_contracts_of_the_command_line(env):
     run("import", env.sample(0), db=env.db, check=0)
     # Wrong usage is 2, whatever the command: a malformed case, an argument to a command that takes none.

@@ -381,5 +381,18 @@ def main():
     return 1 if failed else 0
 
 
+@test
+def the_status_line_says_how_the_words_were_read(env):
+    # Issue 13: the words read as facets, a mended word, fewer words: said where the count is.
+    lines, _ = env.ui("key /", "type drøfting 2022", "key Enter", size="140x24")
+    assert status(lines).startswith("11 cases match · read drøfting as type:Drøfting, 2022 as year:2022"), status(lines)
+    # The cases of both facets first: the four of type Drøfting from 2022.
+    assert {r[1] for r in rows(lines)[:4]} == {"24/22", "27/22", "28/22", "29/22"}, rows(lines)
+    lines, _ = env.ui("key /", "type kjernjournal", "key Enter", size="140x24")
+    assert "searched instead: kjernjournal → kjernejournal" in status(lines), status(lines)
+    lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", size="140x24")
+    assert "4 cases match · no case has every word" in status(lines), status(lines)
+
+
 if __name__ == "__main__":
     sys.exit(main())
