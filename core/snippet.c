@@ -23,6 +23,7 @@ struct mterm {
 	enum qterm_kind kind;
 	char *exact, *stem;
 	bool ascii;
+	bool extra;	  /* from matcher_add_words() */
 	struct regex *re; /* borrowed from the query */
 };
 
@@ -35,6 +36,7 @@ struct matcher {
 struct add_ctx {
 	struct matcher *m;
 	enum qterm_kind kind;
+	bool extra;
 };
 
 static int add_word(void *arg, const struct word *w)
@@ -51,13 +53,14 @@ static int add_word(void *arg, const struct word *w)
 	t->exact = xstrdup(w->exact);
 	t->stem = xstrdup(w->stem);
 	t->ascii = w->ascii;
+	t->extra = a->extra;
 	return 0;
 }
 
 static void add_term(const struct qnode *n, void *arg)
 {
 	struct matcher *m = arg;
-	struct add_ctx a = {m, n->term};
+	struct add_ctx a = {m, n->term, false};
 
 	if (n->term == QT_REGEX) {
 		ALLOC_GROW(m->t, m->n + 1, m->alloc);
@@ -76,6 +79,14 @@ struct matcher *matcher_new(const struct query *q)
 	m->wz = wordizer_new();
 	query_each_positive_term(q, add_term, m);
 	return m;
+}
+
+void matcher_add_words(struct matcher *m, const char *text)
+{
+	struct add_ctx a = {m, QT_WORD, true};
+
+	if (text)
+		words_each(m->wz, text, strlen(text), add_word, &a);
 }
 
 void matcher_free(struct matcher *m)
@@ -134,6 +145,7 @@ static int on_word(void *arg, const struct word *w)
 			return 0;
 		ALLOC_GROW(*h->v, *h->nv + 1, *h->alloc);
 		(*h->v)[*h->nv].start = w->start;
+		(*h->v)[*h->nv].extra = h->m->t[i].extra;
 		(*h->v)[(*h->nv)++].end = w->end;
 		h->added++;
 		return 0;
@@ -173,6 +185,7 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 			}
 			ALLOC_GROW(*v, *nv + 1, *alloc);
 			(*v)[*nv].start = s;
+			(*v)[*nv].extra = false;
 			(*v)[(*nv)++].end = e;
 			h.added++;
 			from = e;
@@ -199,20 +212,25 @@ static bool is_space(char c)
 }
 
 /*
- * The passage around the first hit, with whitespace runs as one space;
- * each hit's offsets are where its first and last kept bytes land.
+ * The passage around the first hit of the query's own words (else the
+ * first hit), with whitespace runs as one space; each hit's offsets are
+ * where its first and last kept bytes land.
  */
 static void make_passage(struct snippet *sn, const char *text, size_t n, const struct hit *hits, size_t nhits)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t from, to, i, h = 0;
+	size_t from, to, i, h = 0, a = 0;
 	bool space = false, open = false;
 
-	from = hits[0].start > BEFORE ? char_start(text, hits[0].start - BEFORE) : 0;
-	while (from > 0 && from < hits[0].start && !is_space(text[from - 1]))
+	while (a < nhits && hits[a].extra)
+		a++;
+	if (a == nhits)
+		a = 0;
+	from = hits[a].start > BEFORE ? char_start(text, hits[a].start - BEFORE) : 0;
+	while (from > 0 && from < hits[a].start && !is_space(text[from - 1]))
 		from++; /* begin at a word */
 	from = char_start(text, from);
-	to = hits[0].end + AFTER < n ? hits[0].end + AFTER : n;
+	to = hits[a].end + AFTER < n ? hits[a].end + AFTER : n;
 	while (to < n && !is_space(text[to]))
 		to++;
 	sn->hits = xcalloc(nhits, sizeof(*sn->hits));
@@ -251,7 +269,7 @@ struct part {
 	int slide;
 	const char *page;
 	const char *text;
-	size_t nhits;
+	size_t nhits, own; /* hits, and those of the query's own words */
 	struct hit *hits;
 };
 
@@ -259,6 +277,8 @@ static int cmp_part(const void *a, const void *b)
 {
 	const struct part *x = a, *y = b;
 
+	if (x->own != y->own)
+		return x->own > y->own ? -1 : 1;
 	if (x->nhits != y->nhits)
 		return x->nhits > y->nhits ? -1 : 1;
 	return (x->slide > y->slide) - (x->slide < y->slide); /* title and decision (slide 0) first */
@@ -270,8 +290,8 @@ size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, s
 	struct strbuf people = STRBUF_INIT;
 	size_t np = 0, i, made = 0;
 
-	parts[np++] = (struct part){"title", 0, NULL, c->title, 0, NULL};
-	parts[np++] = (struct part){"decision", 0, NULL, c->decision, 0, NULL};
+	parts[np++] = (struct part){"title", 0, NULL, c->title, 0, 0, NULL};
+	parts[np++] = (struct part){"decision", 0, NULL, c->decision, 0, 0, NULL};
 	for (i = 0; i < c->npresenters; i++) {
 		if (i)
 			strbuf_addstr(&people, ", ");
@@ -279,10 +299,10 @@ size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, s
 		if (c->presenters[i].organization)
 			strbuf_addf(&people, " (%s)", c->presenters[i].organization);
 	}
-	parts[np++] = (struct part){"presenters", 0, NULL, people.buf, 0, NULL};
+	parts[np++] = (struct part){"presenters", 0, NULL, people.buf, 0, 0, NULL};
 	for (i = 0; i < c->nslides; i++)
 		parts[np++] =
-		    (struct part){"slide", (int)i + 1, c->slides[i].page, c->slides[i].text, 0, NULL};
+		    (struct part){"slide", (int)i + 1, c->slides[i].page, c->slides[i].text, 0, 0, NULL};
 	for (i = 0; i < np; i++) {
 		size_t alloc = 0;
 		long k;
@@ -293,6 +313,8 @@ size_t snippets_make(struct matcher *m, const struct deck_case *c, size_t max, s
 				 &alloc);
 		if (k < 0)
 			parts[i].nhits = 0;
+		for (k = 0; k < (long)parts[i].nhits; k++)
+			parts[i].own += !parts[i].hits[k].extra;
 	}
 	qsort(parts, np, sizeof(*parts), cmp_part);
 	for (i = 0; i < np && made < max; i++) {

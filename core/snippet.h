@@ -5,6 +5,7 @@
 #ifndef VEDTAK_SNIPPET_H
 #define VEDTAK_SNIPPET_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "core/deck.h"
@@ -15,9 +16,16 @@ struct matcher;
 /* A matcher for `q`'s positive terms (words, prefixes, phrases' words, patterns). */
 struct matcher *matcher_new(const struct query *q);
 void matcher_free(struct matcher *m); /* NULL is fine */
+/*
+ * Also finds the words of `text` (NULL is fine): what a query's expansions
+ * found. Their hits are marked `extra`, and passages with the query's own
+ * hits come first.
+ */
+void matcher_add_words(struct matcher *m, const char *text);
 
 struct hit {
 	size_t start, end; /* bytes */
+	bool extra;	   /* found only by matcher_add_words()' words */
 };
 
 /*

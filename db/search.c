@@ -60,7 +60,9 @@ struct gen {
 	/* Runs of plain words that are a name with other names ("international patient summary"). */
 	struct run *runs;
 	size_t nruns, runs_alloc;
-	struct strbuf *explain; /* expansions, for --explain; NULL: not wanted */
+	struct strbuf *explain;	 /* expansions, for --explain; NULL: not wanted */
+	bool noting;		 /* writing the query's WHERE the first time: note expansions */
+	struct strbuf highlight; /* the words expansions added, for snippets */
 	/* Abbreviations used as other names that also mean something else (see match_where). */
 	struct guard {
 		char *abbr, *key;
@@ -225,14 +227,16 @@ static void key_phrase(struct gen *g, struct strbuf *out, const char *key, enum 
 	plan_add(g, form);
 }
 
-static void note_expansion(struct gen *g, const char *from, const char *fmt, const char *to)
+/* Notes that `from` also stands for `to` (whose words `words` are), for --explain and highlighting. */
+static void note_expansion(struct gen *g, const char *from, const char *to, const char *words)
 {
-	if (!g->explain)
+	if (!g->noting)
 		return;
-	if (g->explain->len)
-		strbuf_addstr(g->explain, "; ");
-	strbuf_addf(g->explain, "%s → ", from);
-	strbuf_addf(g->explain, fmt, to);
+	if (g->explain) {
+		strbuf_addstr(g->explain, g->explain->len ? "; " : "");
+		strbuf_addf(g->explain, "%s → %s", from, to);
+	}
+	strbuf_addf(&g->highlight, "%s%s", g->highlight.len ? " " : "", words);
 }
 
 /*
@@ -268,7 +272,7 @@ static void equivalent_phrase(struct gen *g, const char *key, const char *other,
 	keys_release(&meanings);
 	strbuf_addstr(out, " OR ");
 	key_phrase(g, out, other, FORM_EQUIVALENT);
-	note_expansion(g, key, "%s", other);
+	note_expansion(g, key, other, other);
 }
 
 /* The other names of `key` (abbreviations, long forms, the curated list), each a phrase. */
@@ -342,10 +346,11 @@ static void parts_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 			strbuf_addf(out, ", %d)", PARTS_NEAR);
 		}
 	}
-	if (g->explain) {
-		char *both = xasprintf("%s + %s", m, h);
-		note_expansion(g, w->exact, "%s", both);
+	if (g->noting) {
+		char *both = xasprintf("%s + %s", m, h), *words = xasprintf("%s %s", m, h);
+		note_expansion(g, w->exact, both, words);
 		free(both);
+		free(words);
 	}
 	free(m);
 	free(h);
@@ -723,7 +728,7 @@ static bool match_where(struct gen *g, bool (*build)(struct gen *, const void *,
 			const void *arg, struct strbuf *sql)
 {
 	struct strbuf e = STRBUF_INIT, plain = STRBUF_INIT;
-	struct strbuf *explain = g->explain;
+	bool noting = g->noting;
 	size_t first = g->nguards, i;
 
 	if (!build(g, arg, &e)) {
@@ -734,10 +739,10 @@ static bool match_where(struct gen *g, bool (*build)(struct gen *, const void *,
 	bind_text_value(g, strbuf_detach(&e, NULL));
 	if (g->nguards > first) {
 		g->skip_guarded = true;
-		g->explain = NULL;
+		g->noting = false;
 		build(g, arg, &plain);
 		g->skip_guarded = false;
-		g->explain = explain;
+		g->noting = noting;
 	}
 	for (i = first; i < g->nguards; i++) {
 		strbuf_addstr(sql,
@@ -1165,8 +1170,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		strbuf_release(&reading);
 	}
 	g.explain = o->explain ? &explain : NULL;
+	g.noting = true;
 	find_runs(&g, q->root);
 	where_of(&g, q->root, false, &where);
+	g.noting = false;
 	g.explain = NULL;
 	if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
 		goto out;
@@ -1259,6 +1266,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 out:
 	if (explain.len)
 		out->explain = strbuf_detach(&explain, NULL);
+	if (g.highlight.len)
+		out->highlight = strbuf_detach(&g.highlight, NULL);
+	strbuf_release(&g.highlight);
 	sqlite3_finalize(st);
 	sqlite3_progress_handler(g.db, 0, NULL, NULL);
 	bindings_reset(&g);
@@ -1314,5 +1324,6 @@ void search_result_release(struct search_result *r)
 	free(r->corrected);
 	free(r->missing);
 	free(r->explain);
+	free(r->highlight);
 	memset(r, 0, sizeof(*r));
 }

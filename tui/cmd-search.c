@@ -220,6 +220,7 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		goto out;
 	}
 	m = matcher_new(q);
+	matcher_add_words(m, res.highlight);
 	bold = isatty(STDOUT_FILENO) && !env->settings->no_color;
 	if (o->json) {
 		strbuf_addstr(&out, "{\"query\": ");

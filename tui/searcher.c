@@ -39,6 +39,7 @@ static void result_release(struct searcher_result *r)
 {
 	case_rows_free(r->rows, r->nrows);
 	query_free(r->q);
+	free(r->highlight);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -69,6 +70,8 @@ void searcher_search(struct store *store, struct query *q, bool by_date, size_t 
 	r->nrows = res.nhits;
 	r->total = res.total;
 	search_result_describe(&res, &note);
+	r->highlight = res.highlight;
+	res.highlight = NULL;
 	snprintf(r->note, sizeof(r->note), "%s", note.len ? note.buf : "");
 out:
 	free(ids);

@@ -104,6 +104,7 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 		ui->qerror_col = 0;
 		case_rows_free(r->rows, r->nrows);
 		query_free(r->q);
+		free(r->highlight);
 		query_free(ui->pending);
 		ui->pending = NULL;
 		return;
@@ -127,6 +128,10 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 	ui->pending = NULL;
 	matcher_free(ui->matcher);
 	ui->matcher = ui->q ? matcher_new(ui->q) : NULL;
+	if (ui->matcher)
+		matcher_add_words(ui->matcher, r->highlight);
+	free(r->highlight);
+	r->highlight = NULL;
 	if (v) {
 		v->cursor = 0;
 		for (i = 0; i < ui->nrows; i++)

@@ -801,6 +801,10 @@ def search_says_how_it_read_the_words(env):
     assert run("tag", "+x", "--", "SFM tannhelsetjenesten", db=env.db, check=0).stdout == "0 cases changed\n"
     r = json.loads(run("search", "--json", "SFM tannhelsetjenesten", db=env.db, check=0).stdout)
     assert r["fewer_words"] is True and r["read_as"] is None and r["total"] == 4, r
+    # A case found by another name shows that name in its passage: 11/21 writes PLL out.
+    out = run("search", "--limit", "0", "PLL", db=env.db, check=0).stdout
+    block = out[out.index("\n11/21 "):].split("\n\n")[0]
+    assert "[pasientens] [legemiddelliste]" in block, block
     # --explain names the expansions and each case's score.
     out = run("search", "--explain", "SFM", db=env.db, check=0).stdout
     assert "expanded: sfm → sentral forskrivningsmodul" in out and "score " in out, out[:300]

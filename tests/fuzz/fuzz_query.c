@@ -9,6 +9,7 @@
 
 #include "core/query.h"
 #include "core/snippet.h"
+#include "core/strbuf.h"
 #include "core/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -16,6 +17,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const char text[] =
     "NUFA drøftet saken og ba Direktoratet for e-helse ta med innspill. «Forsvarlig pasientbehandling "
     "uten IKT?» – Løwe, Löwe, får, far, vedtaket, e-helsestrategi, API-håndtering, FHIR R4, 11/21.";
+
+static enum qfield person(void *arg, const char *word)
+{
+	(void)arg;
+	return strlen(word) % 2 ? QF_PRESENTER : QF_ORG;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -27,8 +34,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct deck_case c;
 		struct snippet sn[3];
 		struct matcher *m = matcher_new(q);
-		char *plan = query_describe(q);
+		struct strbuf reading = STRBUF_INIT;
+		char *plan;
 		size_t n, i;
+
+		/* Plain words read as facets, with every word a presenter's name. */
+		query_read_facets(q, person, NULL);
+		query_describe_reading(q, &reading);
+		strbuf_release(&reading);
+		plan = query_describe(q);
 
 		memset(&c, 0, sizeof(c));
 		c.number = "11/21";

@@ -9,7 +9,7 @@ Exits 1 if any target failed."""
 import os, re, shutil, subprocess, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TARGETS = ("deck", "query", "sync", "syncapply", "document", "pdf")
+TARGETS = ("deck", "query", "lexicon", "sync", "syncapply", "document", "pdf")
 
 
 def arg(name, default):
@@ -45,6 +45,14 @@ def seeds(build, corpus):
     for i, line in enumerate(open(tsv, encoding="utf-8")):
         if line.strip() and not line.startswith("#"):
             open(os.path.join(q, f"q{i}"), "w", encoding="utf-8").write(line.split("\t")[0])
+    # What search understands of words: the regression inputs and the sample decks' text.
+    lex = os.path.join(corpus, "lexicon")
+    os.makedirs(lex, exist_ok=True)
+    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "lexicon")
+    for f in sorted(os.listdir(reg)):
+        shutil.copy(os.path.join(reg, f), os.path.join(lex, f))
+    for f in sorted(os.listdir(samples)):
+        open(os.path.join(lex, f), "wb").write(open(os.path.join(samples, f), "rb").read()[:20000])
     s = os.path.join(corpus, "sync")
     os.makedirs(s, exist_ok=True)
     vedtak = os.path.join(build, "tui", "vedtak")
