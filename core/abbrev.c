@@ -34,9 +34,21 @@ struct text {
 	size_t nt, alloc;
 };
 
+/* ASCII without a table lookup: most of any text is ASCII. */
 static bool alnum_cp(uint32_t cp)
 {
+	if (cp < 0x80)
+		return (cp | 32) - 'a' < 26 || cp - '0' < 10;
 	return utf8_is_letter(cp) || utf8_is_digit(cp);
+}
+
+static size_t decode(const char *s, size_t n, uint32_t *cp)
+{
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	return utf8_decode(s, n, cp);
 }
 
 static void push(struct text *x, enum tok_kind kind, size_t start, size_t end)
@@ -56,7 +68,7 @@ static void tokenize(struct text *x)
 
 	while (i < x->n) {
 		uint32_t cp;
-		size_t k = utf8_decode(x->s + i, x->n - i, &cp), start = i;
+		size_t k = decode(x->s + i, x->n - i, &cp), start = i;
 
 		if (!k) {
 			i++;
@@ -67,13 +79,13 @@ static void tokenize(struct text *x)
 
 			i += k;
 			while (i < x->n) {
-				k = utf8_decode(x->s + i, x->n - i, &cp);
+				k = decode(x->s + i, x->n - i, &cp);
 				if (k && alnum_cp(cp)) {
 					i += k;
 					end = i;
 				} else if (k && cp == '-' && i + 1 < x->n) {
 					uint32_t next;
-					size_t k2 = utf8_decode(x->s + i + 1, x->n - i - 1, &next);
+					size_t k2 = decode(x->s + i + 1, x->n - i - 1, &next);
 					if (!k2 || !alnum_cp(next))
 						break;
 					i++;
@@ -118,19 +130,19 @@ static bool abbr_like(const char *w, size_t n, bool strict)
 		return false;
 	while (i < n) {
 		uint32_t cp;
-		size_t k = utf8_decode(w + i, n - i, &cp);
+		size_t k = decode(w + i, n - i, &cp);
 
 		if (!k)
 			return false;
 		i += k;
 		if (cp == '-')
 			continue;
-		if (first && !utf8_is_letter(cp))
+		if (first && (cp < 0x80 ? (cp | 32) - 'a' >= 26 : !utf8_is_letter(cp)))
 			return false;
 		first = false;
 		letters++;
-		upper += utf8_is_upper(cp) != 0;
-		lower += utf8_is_lower(cp) != 0;
+		upper += cp < 0x80 ? cp - 'A' < 26 : utf8_is_upper(cp) != 0;
+		lower += cp < 0x80 ? cp - 'a' < 26 : utf8_is_lower(cp) != 0;
 	}
 	if (letters < 2 || letters > ABBR_MAX_LETTERS || !upper)
 		return false;

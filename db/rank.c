@@ -29,71 +29,76 @@ static const double form_weight[FORM_COUNT] = {
     [FORM_INSIDE] = 0.5, [FORM_PARTS] = 0.4,
 };
 
-struct mined {
-	struct strbuf *json;
+struct mine_ctx {
 	struct wordizer *wz;
-	size_t n;
+	void (*fn)(void *, const char *, const char *, const char *, const char *);
+	void *arg;
 };
 
 static void on_abbrev(void *arg, const char *abbr, const char *long_form)
 {
-	struct mined *m = arg;
+	struct mine_ctx *m = arg;
 	char *akey = words_key(m->wz, abbr, strlen(abbr)),
 	     *lkey = words_key(m->wz, long_form, strlen(long_form));
 
-	if (akey && lkey) {
-		strbuf_addstr(m->json, m->n++ ? ", [" : "[");
-		json_string(m->json, akey);
-		strbuf_addstr(m->json, ", ");
-		json_string(m->json, abbr);
-		strbuf_addstr(m->json, ", ");
-		json_string(m->json, long_form);
-		strbuf_addstr(m->json, ", ");
-		json_string(m->json, lkey);
-		strbuf_addch(m->json, ']');
-	}
+	if (akey && lkey)
+		m->fn(m->arg, akey, abbr, long_form, lkey);
 	free(akey);
 	free(lkey);
+}
+
+void rank_abbrevs(struct wordizer *wz, const char *text, size_t n,
+		  void (*fn)(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
+			     const char *long_key),
+		  void *arg)
+{
+	struct mine_ctx m = {wz, fn, arg};
+
+	abbrev_mine(text, n, on_abbrev, &m);
+}
+
+struct json_ctx {
+	struct strbuf *json;
+	size_t n;
+};
+
+static void json_abbrev(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
+			const char *long_key)
+{
+	struct json_ctx *j = arg;
+
+	strbuf_addstr(j->json, j->n++ ? ", [" : "[");
+	json_string(j->json, abbr_key);
+	strbuf_addstr(j->json, ", ");
+	json_string(j->json, abbr);
+	strbuf_addstr(j->json, ", ");
+	json_string(j->json, long_form);
+	strbuf_addstr(j->json, ", ");
+	json_string(j->json, long_key);
+	strbuf_addch(j->json, ']');
 }
 
 static void abbrevs_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *text = (const char *)sqlite3_value_text(argv[0]);
 	struct strbuf json = STRBUF_INIT;
-	struct mined m = {&json, NULL, 0};
+	struct json_ctx j = {&json, 0};
 
 	(void)argc;
 	strbuf_addch(&json, '[');
 	if (text) {
-		m.wz = wordizer_new();
-		abbrev_mine(text, (size_t)sqlite3_value_bytes(argv[0]), on_abbrev, &m);
-		wordizer_free(m.wz);
+		struct wordizer *wz = wordizer_new();
+		rank_abbrevs(wz, text, (size_t)sqlite3_value_bytes(argv[0]), json_abbrev, &j);
+		wordizer_free(wz);
 	}
 	strbuf_addch(&json, ']');
 	sqlite3_result_text(ctx, json.buf, (int)json.len, free);
 }
 
-/* The aggregate's state: marks so far, and the position the next slide starts at. */
-struct marks {
-	uint32_t *v;
-	size_t n, alloc;
-	uint32_t pos;
-};
-
-static void marks_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+void rank_marks_add(struct rank_marks *m, const char *text, size_t n)
 {
-	struct marks **mp = sqlite3_aggregate_context(ctx, sizeof(*mp)), *m;
-	const char *text = (const char *)sqlite3_value_text(argv[0]);
-	size_t n = (size_t)sqlite3_value_bytes(argv[0]), line_end = 0, title, count;
+	size_t line_end = 0, title, count;
 
-	(void)argc;
-	if (!mp)
-		return;
-	if (!*mp)
-		*mp = xcalloc(1, sizeof(**mp));
-	m = *mp;
-	if (!text)
-		return;
 	/* The title is the first line with a word on it. */
 	while (line_end < n) {
 		size_t end = line_end, before;
@@ -113,25 +118,50 @@ static void marks_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	m->pos += (uint32_t)count;
 }
 
+unsigned char *rank_marks_blob(const struct rank_marks *m, size_t *len)
+{
+	unsigned char *b;
+	size_t i;
+
+	*len = m->n * 4;
+	if (!m->n)
+		return NULL;
+	/* Little-endian on every machine, so that a database can move. */
+	b = xmalloc(*len);
+	for (i = 0; i < m->n; i++) {
+		b[i * 4] = (unsigned char)m->v[i];
+		b[i * 4 + 1] = (unsigned char)(m->v[i] >> 8);
+		b[i * 4 + 2] = (unsigned char)(m->v[i] >> 16);
+		b[i * 4 + 3] = (unsigned char)(m->v[i] >> 24);
+	}
+	return b;
+}
+
+static void marks_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct rank_marks **mp = sqlite3_aggregate_context(ctx, sizeof(*mp));
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+
+	(void)argc;
+	if (!mp)
+		return;
+	if (!*mp)
+		*mp = xcalloc(1, sizeof(**mp));
+	if (text)
+		rank_marks_add(*mp, text, (size_t)sqlite3_value_bytes(argv[0]));
+}
+
 static void marks_final(sqlite3_context *ctx)
 {
-	struct marks **mp = sqlite3_aggregate_context(ctx, 0);
-	struct marks *m = mp ? *mp : NULL;
+	struct rank_marks **mp = sqlite3_aggregate_context(ctx, 0);
+	struct rank_marks *m = mp ? *mp : NULL;
+	size_t len = 0;
+	unsigned char *b = m ? rank_marks_blob(m, &len) : NULL;
 
-	if (!m || !m->n) {
+	if (b)
+		sqlite3_result_blob(ctx, b, (int)len, free);
+	else
 		sqlite3_result_zeroblob(ctx, 0);
-	} else {
-		/* Little-endian on every machine, so that a database can move. */
-		unsigned char *b = xmalloc(m->n * 4);
-		size_t i;
-		for (i = 0; i < m->n; i++) {
-			b[i * 4] = (unsigned char)m->v[i];
-			b[i * 4 + 1] = (unsigned char)(m->v[i] >> 8);
-			b[i * 4 + 2] = (unsigned char)(m->v[i] >> 16);
-			b[i * 4 + 3] = (unsigned char)(m->v[i] >> 24);
-		}
-		sqlite3_result_blob(ctx, b, (int)(m->n * 4), free);
-	}
 	if (m) {
 		free(m->v);
 		free(m);

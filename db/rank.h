@@ -17,6 +17,8 @@
 #define VEDTAK_RANK_H
 
 #include <sqlite3.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "core/status.h"
 
@@ -35,5 +37,27 @@ enum rank_form { FORM_EXACT, FORM_INFLECTED, FORM_EQUIVALENT, FORM_INSIDE, FORM_
  * a run of words (a long form typed as words), separated by spaces.
  */
 enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag);
+
+struct wordizer;
+
+/*
+ * The abbreviations a case's text defines (core/abbrev.h), each with the
+ * keys search looks them up by (core/words.h, words_key). The store calls
+ * this at import; vedtak_abbrevs() for the cases of an older schema.
+ */
+void rank_abbrevs(struct wordizer *wz, const char *text, size_t n,
+		  void (*fn)(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
+			     const char *long_key),
+		  void *arg);
+
+/* Where each slide and its title line begin in the index's slides column, slide by slide. */
+struct rank_marks {
+	uint32_t *v; /* start, title end; per slide */
+	size_t n, alloc;
+	uint32_t pos;
+};
+void rank_marks_add(struct rank_marks *m, const char *text, size_t n);
+/* The marks as stored (case_marks.marks): a new buffer of *len bytes, NULL for none. */
+unsigned char *rank_marks_blob(const struct rank_marks *m, size_t *len);
 
 #endif

@@ -16,6 +16,7 @@
 
 #include "core/document.h"
 #include "core/equiv.h"
+#include "core/words.h"
 #include "db/fts.h"
 #include "db/rank.h"
 #include "core/meeting.h"
@@ -112,16 +113,9 @@ static const char *const stmt_sql[ST_COUNT] = {
 			    " VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_FTS_INSERT] =
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
-    /* What ranking and expansion know of a case (db/rank.h); the same as schema version 6 fills. */
-    [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs SELECT d.id, j.value ->> 0, j.value ->> 3, j.value "
-			  "->> 1, j.value ->> 2"
-			  " FROM case_doc d, json_each(vedtak_abbrevs(d.title || char(10) || d.decision || "
-			  "char(10) || d.slides)) j"
-			  " WHERE d.id = ?1",
-    [ST_MARKS_INSERT] =
-	"INSERT OR REPLACE INTO case_marks SELECT c.id, (SELECT coalesce(vedtak_slide_marks(text), x'') FROM"
-	" (SELECT text FROM slides WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position))"
-	" FROM cases c WHERE c.id = ?1",
+    /* What ranking and expansion know of a case (db/rank.h), made from the deck at import. */
+    [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_MARKS_INSERT] = "INSERT OR REPLACE INTO case_marks VALUES (?1, ?2)",
     [ST_ABBREVS_DELETE] = "DELETE FROM abbrevs WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_MARKS_DELETE] =
 	"DELETE FROM case_marks WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
@@ -147,6 +141,7 @@ struct store {
 	sqlite3_stmt *stmt[ST_COUNT];
 	struct fts_terms *terms;
 	struct equivalents *equivalents;
+	struct wordizer *wz;	 /* for the keys of abbreviations at import */
 	atomic_bool interrupted; /* set by another thread; read by the search's progress handler */
 	void (*waiting)(void *); /* told once when a write has waited for another process */
 	void *waiting_arg;
@@ -394,6 +389,7 @@ void store_close(struct store *s)
 	sqlite3_close(s->db);
 	fts_terms_free(s->terms);
 	equivalents_free(s->equivalents);
+	wordizer_free(s->wz);
 	free(s);
 }
 
@@ -498,6 +494,72 @@ static bool insert_slides(struct store *s, long meeting, long case_id, const str
 	return true;
 }
 
+struct abbrev_rows {
+	struct store *s;
+	long case_id;
+	bool ok;
+};
+
+static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
+			  const char *long_key)
+{
+	struct abbrev_rows *r = arg;
+	sqlite3_stmt *st = r->ok ? stmt(r->s, ST_ABBREVS_INSERT) : NULL;
+
+	if (!st) {
+		r->ok = false;
+		return;
+	}
+	sqlite3_bind_int64(st, 1, r->case_id);
+	bind_text(st, 2, abbr_key);
+	bind_text(st, 3, long_key);
+	bind_text(st, 4, abbr);
+	bind_text(st, 5, long_form);
+	r->ok = run(st);
+}
+
+/*
+ * The abbreviations the case defines and its slides' marks (db/rank.h),
+ * from its text as case_doc joins it for the index: title, decision and
+ * slides, a line apart.
+ */
+static bool insert_case_lexicon(struct store *s, long case_id, const struct deck_case *c)
+{
+	struct strbuf text = STRBUF_INIT;
+	struct rank_marks marks = {NULL, 0, 0, 0};
+	struct abbrev_rows rows = {s, case_id, true};
+	unsigned char *blob;
+	sqlite3_stmt *st;
+	size_t i, len;
+
+	strbuf_addstr(&text, c->title ? c->title : "");
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
+		strbuf_addf(&text, "\n%s", c->agenda_title);
+	strbuf_addf(&text, "\n%s", c->decision ? c->decision : "");
+	if (c->recorded)
+		strbuf_addf(&text, "\n%s", c->recorded);
+	strbuf_addch(&text, '\n');
+	for (i = 0; i < c->nslides; i++) {
+		strbuf_addf(&text, "%s%s", i ? "\n" : "", c->slides[i].text);
+		rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
+	}
+	if (!s->wz)
+		s->wz = wordizer_new();
+	rank_abbrevs(s->wz, text.buf, text.len, insert_abbrev, &rows);
+	blob = rank_marks_blob(&marks, &len);
+	if (rows.ok && (st = stmt(s, ST_MARKS_INSERT))) {
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_blob(st, 2, blob ? (const void *)blob : "", (int)len, SQLITE_TRANSIENT);
+		rows.ok = run(st);
+	} else {
+		rows.ok = false;
+	}
+	free(blob);
+	free(marks.v);
+	strbuf_release(&text);
+	return rows.ok;
+}
+
 static bool insert_case(struct store *s, long meeting, const struct deck_case *c, const char *key)
 {
 	sqlite3_stmt *st = stmt(s, ST_CASE_INSERT);
@@ -549,13 +611,7 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides) || !(st = stmt(s, ST_FTS_INSERT)))
 		goto out;
 	sqlite3_bind_int64(st, 1, case_id);
-	if (!run(st) || !(st = stmt(s, ST_ABBREVS_INSERT)))
-		goto out;
-	sqlite3_bind_int64(st, 1, case_id);
-	if (!run(st) || !(st = stmt(s, ST_MARKS_INSERT)))
-		goto out;
-	sqlite3_bind_int64(st, 1, case_id);
-	ok = run(st);
+	ok = run(st) && insert_case_lexicon(s, case_id, c);
 out:
 	return ok;
 }
