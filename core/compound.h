@@ -9,18 +9,20 @@
 #define VEDTAK_COMPOUND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* Parts shorter than this many letters are not split off ("e", "bil" stay inside). */
 #define COMPOUND_PART_MIN 4
 
 /*
  * Splits `word` (an exact form, core/words.h) where both sides are known
- * words. Of several such splits the most even one wins (the two parts
- * closest in length), which prefers "helsedata" + "service" to "helse" +
- * "dataservice" when both are words. Returns false when no split works;
- * else *modifier and *head are new strings the caller frees.
+ * words: `count` says how common a word is (in how many cases, say), 0 for
+ * an unknown one. Of several splits the one whose rarer part is most
+ * common wins ("informasjons" + "sikkerhet", not "informasjon" + a stray
+ * "ssikkerhet"), then the most even one. Returns false when no split
+ * works; else *modifier and *head are new strings the caller frees.
  */
-bool compound_split(const char *word, bool (*known)(void *arg, const char *w), void *arg, char **modifier,
+bool compound_split(const char *word, size_t (*count)(void *arg, const char *w), void *arg, char **modifier,
 		    char **head);
 
 #endif

@@ -94,11 +94,16 @@ void equivalents_each(const struct equivalents *e, const char *key, void (*fn)(v
 
 	if (!e)
 		return;
+	size_t len = strlen(key);
+
 	for (i = 0; i < e->n; i++) {
-		if (strcmp(e->v[i].key, key))
+		/* The name, or the start of a longer name in two words or more:
+		 * "nasjonalt fagutvalg" of "nasjonalt fagutvalg for ehelse". */
+		if (strcmp(e->v[i].key, key) &&
+		    !(strchr(key, ' ') && !strncmp(e->v[i].key, key, len) && e->v[i].key[len] == ' '))
 			continue;
 		for (j = 0; j < e->n; j++)
-			if (e->v[j].term == e->v[i].term && strcmp(e->v[j].key, key))
+			if (j != i && e->v[j].term == e->v[i].term && strcmp(e->v[j].key, key))
 				fn(arg, e->v[j].key);
 	}
 }

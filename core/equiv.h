@@ -21,7 +21,10 @@ struct equivalents;
 enum vt_status equivalents_parse(const char *text, size_t n, struct equivalents **out, struct vt_diag *diag);
 void equivalents_free(struct equivalents *e); /* NULL is fine */
 
-/* Calls fn with the key of every other name of the term whose name has `key` (NULL e: none). */
+/*
+ * Calls fn with the key of every other name of the term one of whose names
+ * is `key`, or, for a key of two words or more, begins with it (NULL e: none).
+ */
 void equivalents_each(const struct equivalents *e, const char *key, void (*fn)(void *arg, const char *key),
 		      void *arg);
 

@@ -927,14 +927,37 @@ static enum decision_type type_word(const char *w)
 	return DECISION_NONE;
 }
 
+/* "2021-09-01", "2021-09" or "01.09.2021" as an ISO date or month in out[11]; false for anything else. */
+static bool date_word(const char *w, char out[11])
+{
+	size_t n = strlen(w);
+
+	if ((n == 10 || n == 7) && digits(w, 4) && w[4] == '-' && digits(w + 5, 2) &&
+	    (n == 7 || (w[7] == '-' && digits(w + 8, 2)))) {
+		memcpy(out, w, n + 1);
+		return true;
+	}
+	if (n == 10 && digits(w, 2) && w[2] == '.' && digits(w + 3, 2) && w[5] == '.' && digits(w + 6, 4)) {
+		snprintf(out, 11, "%.4s-%.2s-%.2s", w + 6, w + 3, w);
+		return true;
+	}
+	return false;
+}
+
 static struct qnode *facet_of(const char *w, enum qfield (*known)(void *, const char *), void *arg)
 {
 	struct parser p = {w, strlen(w), 0, NULL, false, 0}; /* a value that fails is no facet */
 	enum qfield field = QF_ANY;
 	const char *value = w;
+	struct case_no no;
+	char date[11];
 
 	if (strlen(w) == 4 && digits(w, 4) && atoi(w) >= 1990 && atoi(w) <= 2099)
 		field = QF_YEAR;
+	else if (date_word(w, date))
+		field = QF_DATE, value = date;
+	else if (strchr(w, '/') && scan_case_number(w, strlen(w), &no) && no.len == strlen(w))
+		field = QF_CASE;
 	else if (type_word(w))
 		field = QF_TYPE, value = decision_type_name(type_word(w));
 	else if (body_normalise(w))
@@ -962,7 +985,7 @@ static bool plain_word(const struct qnode *n)
 	return n->kind == Q_TERM && n->term == QT_WORD && n->field == QF_ANY && !n->read_as;
 }
 
-/* "mars", "mar", "march": the month a word names, 1 to 12, or 0. */
+/* "mars", "mar", "sept.", "march": the month a word names (three letters or more of it), 1 to 12, or 0. */
 static int month_word(const char *w)
 {
 	static const char *const names[] = {"januar",	 "februar", "mars",	"april",
@@ -971,13 +994,27 @@ static int month_word(const char *w)
 	static const char *const english[] = {"january",   "february", "march",	   "april",
 					      "may",	   "june",     "july",	   "august",
 					      "september", "october",  "november", "december"};
-	size_t i;
+	size_t i, n = strlen(w);
 
-	for (i = 0; i < ARRAY_SIZE(names); i++)
-		if (!strcasecmp(w, names[i]) || !strcasecmp(w, english[i]) ||
-		    (strlen(w) == 3 && !strncasecmp(w, names[i], 3)))
+	if (n && w[n - 1] == '.')
+		n--;
+	for (i = 0; n >= 3 && i < ARRAY_SIZE(names); i++)
+		if ((n <= strlen(names[i]) && !strncasecmp(w, names[i], n)) ||
+		    (n <= strlen(english[i]) && !strncasecmp(w, english[i], n)))
 			return (int)i + 1;
 	return 0;
+}
+
+/* "21." or "21": a day of the month, 1 to 31, or 0. */
+static int day_word(const char *w)
+{
+	size_t n = strlen(w);
+
+	if (n && w[n - 1] == '.')
+		n--;
+	if (n < 1 || n > 2 || !digits(w, n))
+		return 0;
+	return atoi(w) >= 1 && atoi(w) <= 31 ? atoi(w) : 0;
 }
 
 static void read_facets(struct qnode *root, enum qfield (*known)(void *, const char *), void *arg)
@@ -989,20 +1026,28 @@ static void read_facets(struct qnode *root, enum qfield (*known)(void *, const c
 	for (i = 0; i < n; i++)
 		if (plain_word(ops[i]))
 			ops[i]->read_as = facet_of(ops[i]->text, known, arg);
-	/* A month beside a year is that month: "mars 2023" as date:2023-03. */
+	/* A month beside a year is that month: "mars 2023" as date:2023-03, and
+	 * with a day before it that day: "21. april 2021" as date:2021-04-21. */
 	for (i = 0; i < n; i++) {
 		struct qnode *y =
 		    i + 1 < n && ops[i + 1]->read_as && ops[i + 1]->read_as->field == QF_YEAR ? ops[i + 1]
 		    : i > 0 && ops[i - 1]->read_as && ops[i - 1]->read_as->field == QF_YEAR   ? ops[i - 1]
 											      : NULL;
 		int month = plain_word(ops[i]) ? month_word(ops[i]->text) : 0;
+		int day = month && y == ops[i + 1 < n ? i + 1 : i] && i > 0 && plain_word(ops[i - 1])
+			      ? day_word(ops[i - 1]->text)
+			      : 0;
+		struct parser p = {"", 0, 0, NULL, false, 0};
+		char *v;
 
-		if (y && month) {
-			struct parser p = {"", 0, 0, NULL, false, 0};
-			char *v = xasprintf("%04d-%02d", y->read_as->year, month);
-			ops[i]->read_as = filter_node(&p, QF_DATE, v, 0, 0);
-			free(v);
-		}
+		if (!y || !month)
+			continue;
+		v = day ? xasprintf("%04d-%02d-%02d", y->read_as->year, month, day)
+			: xasprintf("%04d-%02d", y->read_as->year, month);
+		ops[i]->read_as = filter_node(&p, QF_DATE, v, 0, 0);
+		if (day)
+			ops[i - 1]->read_as = filter_node(&p, QF_DATE, v, 0, 0);
+		free(v);
 	}
 	free(ops);
 }
@@ -1011,6 +1056,29 @@ void query_read_facets(struct query *q, enum qfield (*known)(void *arg, const ch
 {
 	if (q->root)
 		read_facets(q->root, known, arg);
+}
+
+/* A field as the user's language types it ("år:" in Norwegian; every name works in the query). */
+static const char *field_label(enum qfield f)
+{
+	switch (f) {
+	case QF_YEAR:
+		return C_("query field", "year");
+	case QF_DATE:
+		return C_("query field", "date");
+	case QF_TYPE:
+		return C_("query field", "type");
+	case QF_BODY:
+		return C_("query field", "body");
+	case QF_CASE:
+		return C_("query field", "case");
+	case QF_PRESENTER:
+		return C_("query field", "presenter");
+	case QF_ORG:
+		return C_("query field", "org");
+	default:
+		return field_names[f];
+	}
 }
 
 static void describe_reading(const struct qnode *n, struct strbuf *sb)
@@ -1023,7 +1091,7 @@ static void describe_reading(const struct qnode *n, struct strbuf *sb)
 		if (sb->len)
 			strbuf_addstr(sb, ", ");
 		/* TRANSLATORS: how a plain word of a query was read: "2022 as year:2022". */
-		strbuf_addf(sb, _("%s as %s:%s"), n->text, field_names[f->field],
+		strbuf_addf(sb, _("%s as %s:%s"), n->text, field_label(f->field),
 			    f->field == QF_TYPE	  ? decision_type_name(f->type)
 			    : f->field == QF_BODY ? f->body
 						  : f->text);

@@ -107,7 +107,7 @@ long lexicon_doc_count(sqlite3 *db, const char *term)
 	return n;
 }
 
-char *lexicon_suggest(sqlite3 *db, const char *exact)
+char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance)
 {
 	struct strbuf rev = STRBUF_INIT, word = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -118,6 +118,7 @@ char *lexicon_suggest(sqlite3 *db, const char *exact)
 	for (i = 0; exact[i]; i++)
 		letters += ((unsigned char)exact[i] & 0xC0) != 0x80;
 	max = spell_max_edits(letters);
+	*distance = 0;
 	if (letters < 4)
 		return NULL;
 	/* The words are stored reversed; the distance is the same read either way. */
@@ -145,6 +146,7 @@ char *lexicon_suggest(sqlite3 *db, const char *exact)
 		}
 	}
 out:
+	*distance = best;
 	sqlite3_finalize(st);
 	strbuf_release(&rev);
 	strbuf_release(&word);

@@ -41,8 +41,11 @@ bool lexicon_known(sqlite3 *db, const char *exact);
 /* How many cases the index has `term` in (an index token: a word, or "=stem"). */
 long lexicon_doc_count(sqlite3 *db, const char *term);
 
-/* The known word nearest to `exact` within core/spell.h's bound, the most used of equals; or NULL. */
-char *lexicon_suggest(sqlite3 *db, const char *exact);
+/*
+ * The known word nearest to `exact` within core/spell.h's bound, the most
+ * used of equals, and how many edits away (*distance); or NULL.
+ */
+char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance);
 
 /* QF_PRESENTER for a presenter's surname, QF_ORG for a presenting organisation's name, else QF_ANY. */
 enum qfield lexicon_person(sqlite3 *db, const char *word);

@@ -62,6 +62,7 @@ struct gen {
 	size_t nruns, runs_alloc;
 	struct strbuf *explain;	 /* expansions, for --explain; NULL: not wanted */
 	bool noting;		 /* writing the query's WHERE the first time: note expansions */
+	bool literal;		 /* no other names, no compound parts (search_opts.literal) */
 	struct strbuf highlight; /* the words expansions added, for snippets */
 	/* Abbreviations used as other names that also mean something else (see match_where). */
 	struct guard {
@@ -118,11 +119,13 @@ static void fts_token(struct strbuf *sb, char mark, const char *tok)
 struct qword {
 	char *exact, *folded, *stem;
 	bool ascii;
+	bool joined; /* typed with a hyphen */
 };
 
 struct qwords {
 	struct qword *v;
 	size_t n, alloc;
+	const char *text; /* what the words were read from, or NULL */
 };
 
 static int collect_word(void *arg, const struct word *w)
@@ -136,6 +139,8 @@ static int collect_word(void *arg, const struct word *w)
 	ws->v[ws->n].folded = xstrdup(w->folded);
 	ws->v[ws->n].stem = xstrdup(w->stem);
 	ws->v[ws->n].ascii = w->ascii;
+	/* Typed with a hyphen, a word's start is where the member put it ("e-meldinger"). */
+	ws->v[ws->n].joined = ws->text && memchr(ws->text + w->start, '-', w->end - w->start);
 	ws->n++;
 	return 0;
 }
@@ -174,11 +179,11 @@ static void token_phrase(struct gen *g, struct strbuf *out, char mark, const cha
 
 /*
  * Longer words that begin or end with `exact`: the beginnings through an
- * FTS5 prefix query ("strategi"* finds "strategiplan"), the ends through
- * the table of reversed words ("e-helsestrategi"). A word in the middle of
- * a longer one is not found.
+ * FTS5 prefix query ("strategi"* finds "strategiplan"), with `ends` the
+ * ends through the table of reversed words ("e-helsestrategi"). A word in
+ * the middle of a longer one is not found.
  */
-static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
+static void infix_terms(struct gen *g, const char *exact, bool ends, struct strbuf *out)
 {
 	struct strbuf rev = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
@@ -187,6 +192,8 @@ static void infix_terms(struct gen *g, const char *exact, struct strbuf *out)
 		return;
 	strbuf_addstr(out, " OR ");
 	token_phrase(g, out, 0, exact, true, FORM_INSIDE);
+	if (!ends)
+		return;
 	utf8_reverse(&rev, exact, strlen(exact));
 	strbuf_addch(&rev, '*');
 	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3",
@@ -287,23 +294,22 @@ static void equivalents_expr(struct gen *g, const char *key, struct strbuf *out)
 	keys_release(&eq);
 }
 
-/* A word of the archive, or the stem of some (a part "bilde" is known from "bilder"). */
-static bool known_word(void *arg, const char *w)
+/* In how many cases a word is, as itself or as the stem of words (a part "bilde" from "bilder"). */
+static size_t known_word(void *arg, const char *w)
 {
 	struct gen *g = arg;
-	struct qwords ws = {NULL, 0, 0};
-	bool known = lexicon_known(g->db, w);
+	struct qwords ws = {NULL, 0, 0, NULL};
+	long n = lexicon_doc_count(g->db, w);
 
-	if (!known) {
-		words_each(g->wz, w, strlen(w), collect_word, &ws);
-		if (ws.n) {
-			char *tok = xasprintf("%c%s", WORD_STEM_MARK, ws.v[0].stem);
-			known = lexicon_doc_count(g->db, tok) > 0;
-			free(tok);
-		}
-		qwords_release(&ws);
+	words_each(g->wz, w, strlen(w), collect_word, &ws);
+	if (ws.n) {
+		char *tok = xasprintf("%c%s", WORD_STEM_MARK, ws.v[0].stem);
+		long stems = lexicon_doc_count(g->db, tok);
+		n = stems > n ? stems : n;
+		free(tok);
 	}
-	return known;
+	qwords_release(&ws);
+	return n > 0 ? (size_t)n : 0;
 }
 
 /* How far apart (in words) a compound's parts may stand: "strategi for digital sikkerhet". */
@@ -312,7 +318,7 @@ static bool known_word(void *arg, const char *w)
 /* The forms of a part that a NEAR group can hold: as typed, and its stem's token. */
 static size_t part_forms(struct gen *g, const char *exact, char forms[2][WORD_MAX + 2])
 {
-	struct qwords ws = {NULL, 0, 0};
+	struct qwords ws = {NULL, 0, 0, NULL};
 	size_t n = 0;
 
 	snprintf(forms[n++], WORD_MAX + 2, "%s", exact);
@@ -379,9 +385,11 @@ static void word_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 		strbuf_addstr(out, " OR ");
 		token_phrase(g, out, 0, w->stem, false, FORM_INFLECTED);
 	}
-	infix_terms(g, w->exact, out);
-	equivalents_expr(g, w->exact, out);
-	parts_expr(g, w, out);
+	infix_terms(g, w->exact, !w->joined, out);
+	if (!g->literal) {
+		equivalents_expr(g, w->exact, out);
+		parts_expr(g, w, out);
+	}
 	strbuf_addch(out, ')');
 }
 
@@ -410,7 +418,8 @@ static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *o
 		}
 		plan_add(g, c ? FORM_INFLECTED : FORM_EXACT);
 	}
-	equivalents_expr(g, key.buf, out);
+	if (!g->literal)
+		equivalents_expr(g, key.buf, out);
 	strbuf_addch(out, ')');
 	strbuf_release(&key);
 }
@@ -421,7 +430,7 @@ static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *o
  */
 static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 {
-	struct qwords ws = {NULL, 0, 0};
+	struct qwords ws = {NULL, 0, 0, n->text};
 	static const char *const cols[] = {
 	    [QF_ANY] = NULL, [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slides"};
 	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
@@ -643,7 +652,7 @@ static void find_runs(struct gen *g, const struct qnode *root)
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i, len;
 
-	if (!root || root->kind != Q_AND)
+	if (!root || root->kind != Q_AND || g->literal)
 		return;
 	chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i + 1 < nops; i++) {
@@ -654,7 +663,7 @@ static void find_runs(struct gen *g, const struct qnode *root)
 			bool plain = true;
 
 			for (k = 0; k < len && plain; k++) {
-				struct qwords ws = {NULL, 0, 0};
+				struct qwords ws = {NULL, 0, 0, NULL};
 				plain = run_word(ops[i + k]);
 				if (plain)
 					words_each(g->wz, ops[i + k]->text, strlen(ops[i + k]->text),
@@ -1093,9 +1102,26 @@ static bool spellable(const struct qnode *n)
 }
 
 /*
+ * Whether a word no case has is surely a misspelling of the archive's word
+ * `distance` edits away, and is searched as that word: one edit in a word
+ * of seven letters or more, two in one of ten or more. A shorter word may
+ * be a word of its own that the archive lacks ("eldre" is not "endre"):
+ * it gets a suggestion only.
+ */
+static bool confident(const char *word, size_t distance)
+{
+	size_t letters = 0;
+
+	for (; *word; word++)
+		letters += ((unsigned char)*word & 0xC0) != 0x80;
+	return (distance == 1 && letters >= 7) || (distance == 2 && letters >= 10);
+}
+
+/*
  * Words of the top-level AND that no case has: corrected to the nearest
- * word of the archive where there is one (noted in out->corrected), else
- * named in *missing. Returns whether a word was corrected.
+ * word of the archive where that is sure (noted in out->corrected), else
+ * named in *missing with the nearest word as a suggestion. Sets *changed
+ * when a word was corrected.
  */
 static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *root,
 				  const struct search_opts *o, struct search_result *out,
@@ -1103,7 +1129,7 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 {
 	const struct qnode **ops = NULL;
 	struct strbuf where = STRBUF_INIT, fixed = STRBUF_INIT;
-	size_t nops = 0, alloc = 0, i, n;
+	size_t nops = 0, alloc = 0, i, n, distance;
 	enum vt_status ret = VT_OK;
 
 	*changed = false;
@@ -1116,14 +1142,31 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 		where_of(g, op, false, &where);
 		if ((ret = run_count(s, g, where.buf, o, &n, diag)) != VT_OK || n)
 			continue;
-		if (spellable(op) && (better = lexicon_suggest(g->db, op->text))) {
+		if (spellable(op)) {
+			char *exact = words_key(g->wz, op->text, strlen(op->text));
+			better = exact ? lexicon_suggest(g->db, exact, &distance) : NULL;
+			free(exact);
+		} else {
+			better = NULL;
+		}
+		if (better && confident(op->text, distance)) {
 			strbuf_addf(&fixed, "%s%s → %s", fixed.len ? ", " : "", op->text, better);
 			free(op->text);
 			op->text = better;
 			*changed = true;
-		} else if (op->kind == Q_TERM) {
-			strbuf_addf(missing, "%s%s", missing->len ? ", " : "", op->text);
+			continue;
 		}
+		if (op->kind != Q_TERM) {
+			free(better);
+			continue;
+		}
+		strbuf_addstr(missing, missing->len ? ", " : "");
+		if (better)
+			/* TRANSLATORS: a word no case has, and the archive's nearest word. */
+			strbuf_addf(missing, _("%s (did you mean %s?)"), op->text, better);
+		else
+			strbuf_addstr(missing, op->text);
+		free(better);
 	}
 	if (fixed.len)
 		out->corrected = strbuf_detach(&fixed, NULL);
@@ -1151,6 +1194,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.db = store_db(s);
 	g.wz = wordizer_new();
 	g.equivalents = store_equivalents(s);
+	g.literal = o->literal;
 	if (watch.has_deadline) {
 		clock_gettime(CLOCK_MONOTONIC, &watch.at);
 		watch.at.tv_sec += o->deadline_ms / 1000;
@@ -1197,9 +1241,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
 				goto out;
 			out->relaxed = out->total > 0;
-			if (missing.len)
-				out->missing = strbuf_detach(&missing, NULL);
 		}
+		if (missing.len)
+			out->missing = strbuf_detach(&missing, NULL);
 	}
 	if (o->count_only || out->total == 0)
 		goto out;

@@ -46,7 +46,7 @@ struct search_opts {
 	bool count_only;  /* fill total, no hits */
 	long deadline_ms; /* 0: none; else the query is stopped after this long */
 	bool explain;	  /* fill search_result.explain */
-	bool literal;	  /* words are only text: no facets, corrections or fewer words */
+	bool literal;	  /* words are only text: no facets, other names, compound parts, corrections */
 	bool mend;	  /* a query that finds nothing may be mended (corrected, fewer words) */
 };
 

@@ -156,8 +156,9 @@ static const struct option search_options[] = {
     OPT_FLAG("count", 0, struct search_values, count, N_("print only the number of matching cases")),
     OPT_FLAG("explain", 0, struct search_values, explain,
 	     N_("say how the words were read and expanded, and each case's score")),
-    OPT_FLAG("literal", 0, struct search_values, literal,
-	     N_("search the words as text only: no facets, corrections or fewer words")),
+    OPT_FLAG(
+	"literal", 0, struct search_values, literal,
+	N_("the words as text only: no facets, other names, compound parts, corrections or fewer words")),
     OPT_CHOICE("sort", struct search_values, sort, sort_choices, "relevance|date",
 	       N_("by relevance, or newest meeting first")),
     OPT_COUNT("limit", struct search_values, limit, "N", N_("show at most N cases (default 20; 0 for all)")),

@@ -32,7 +32,7 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 	enum vt_status st = VT_OK;
 	struct tag_change *ch = xcalloc(nargs + 1, sizeof(*ch));
 	char **names = xcalloc(nargs + 1, sizeof(*names));
-	struct strbuf text = STRBUF_INIT;
+	struct strbuf text = STRBUF_INIT, reading = STRBUF_INIT;
 	struct store *s = NULL;
 	struct query *q = NULL;
 	struct vt_diag diag;
@@ -82,6 +82,11 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 			out_printf(stderr, "vedtak tag: %s\n", diag.msg);
 			goto fail;
 		}
+		/* Plain words read as facets widen what a query finds: say so, as search does. */
+		query_describe_reading(q, &reading);
+		if (reading.len)
+			out_printf(stdout, _("read %s (put a word in quotes to take it as text)\n"),
+				   reading.buf);
 		out_printf(stdout, P_("%zu case changed\n", "%zu cases changed\n", changed), changed);
 	}
 	rc = EXIT_OK;
@@ -96,6 +101,7 @@ out:
 	free(ch);
 	query_free(q);
 	strbuf_release(&text);
+	strbuf_release(&reading);
 	store_close(s);
 	return rc;
 }

@@ -492,6 +492,9 @@ void edits_start(struct ui *ui, struct view *v, enum action a)
 	if (a == ACT_EXPORT) {
 		if (v->ops->kind != VIEW_RESULTS || !ui->q) {
 			ui_say(ui, "%s", _("search with / first; e exports the result list"));
+		} else if (ui->relaxed) {
+			/* The export takes the query, which finds none of these cases. */
+			ui_say(ui, "%s", _("no case has every word: drop a word to export the list"));
 		} else {
 			export_suggestion(ui, &sb);
 			prompt_open(ui, ACT_EXPORT, _("Export the list to (.csv, .jsonl, .ics, .json): "), "",
@@ -513,7 +516,10 @@ void edits_start(struct ui *ui, struct view *v, enum action a)
 				    NULL);
 		break;
 	case ACT_TAG_ALL:
-		if (v->ops->kind == VIEW_RESULTS && ui->q && ui->total) {
+		/* The query finds none of these cases: tagging "all" would tag nothing. */
+		if (v->ops->kind == VIEW_RESULTS && ui->relaxed)
+			ui_say(ui, _("no case has every word: mark the cases to tag with x, then press t"));
+		else if (v->ops->kind == VIEW_RESULTS && ui->q && ui->total) {
 			snprintf(label, sizeof(label),
 				 P_("Tag all %zu case in the list with: ",
 				    "Tag all %zu cases in the list with: ", ui->total),

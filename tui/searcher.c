@@ -72,6 +72,7 @@ void searcher_search(struct store *store, struct query *q, bool by_date, size_t 
 	search_result_describe(&res, &note);
 	r->highlight = res.highlight;
 	res.highlight = NULL;
+	r->relaxed = res.relaxed;
 	snprintf(r->note, sizeof(r->note), "%s", note.len ? note.buf : "");
 out:
 	free(ids);

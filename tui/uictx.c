@@ -117,6 +117,7 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 		r->q = NULL;
 	}
 	snprintf(ui->search_note, sizeof(ui->search_note), "%s", r->note);
+	ui->relaxed = r->relaxed;
 	if (v && v->cursor < ui->nrows)
 		keep = ui->results[v->cursor].id;
 	case_rows_free(ui->results, ui->nrows);

@@ -45,6 +45,7 @@ struct ui {
 	struct case_row *results;
 	size_t nrows, total;
 	char search_note[512]; /* how the last query was read: "read 2022 as year:2022" */
+	bool relaxed;	       /* the list has the cases with most of the words, not all */
 	bool by_date;
 	/*
 	 * Facets: decision types (a bit per enum decision_type) and one

@@ -795,6 +795,19 @@ def search_says_how_it_read_the_words(env):
     out = run("search", "kjernjournal", db=env.db, check=0).stdout
     assert out.startswith("9 cases match\n") and "searched instead: kjernjournal → kjernejournal" in out, out[:200]
     assert run("search", "--count", "kjernjournal", db=env.db, check=0).stdout == "0\n"
+    # A short word may be a word of its own that the archive lacks: suggested, not searched.
+    out = run("search", "eldre", db=env.db, check=0).stdout
+    assert out == "0 cases match\nfound nowhere: eldre (did you mean endre?)\n", out
+    # A case number is read as one, not as the numbers in some date.
+    out = run("search", "11/21", db=env.db, check=0).stdout
+    assert "read 11/21 as case:11/21" in out and out.split("\n\n")[1].startswith("11/21 "), out[:300]
+    # --literal also leaves out other names: PLL is then only PLL.
+    plain = int(run("search", "--count", "PLL", db=env.db, check=0).stdout)
+    literal = int(run("search", "--count", "--literal", "PLL", db=env.db, check=0).stdout)
+    assert literal < plain, (literal, plain)
+    # tag says how it read the words, as search does.
+    out = run("tag", "+t2", "--", "drøfting 2024", db=env.db, check=0).stdout
+    assert out.startswith("read drøfting as type:Drøfting, 2024 as year:2024"), out
     # No case has both words: the cases with either, said so; tagging never takes them.
     out = run("search", "SFM tannhelsetjenesten", db=env.db, check=0).stdout
     assert "no case has every word" in out, out[:200]

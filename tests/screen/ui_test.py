@@ -392,6 +392,9 @@ def the_status_line_says_how_the_words_were_read(env):
     assert "searched instead: kjernjournal → kjernejournal" in status(lines), status(lines)
     lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", size="140x24")
     assert "4 cases match · no case has every word" in status(lines), status(lines)
+    # T would tag what the query finds, which is none of these: it says so instead of asking.
+    lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", "key T", size="140x24")
+    assert status(lines) == "no case has every word: mark the cases to tag with x, then press t", status(lines)
 
 
 if __name__ == "__main__":

@@ -62,14 +62,18 @@ static void test_abbrev(void)
 	      "the letters must be found in order, the first at a word start");
 }
 
-static bool vocabulary(void *arg, const char *w)
+/* The vocabulary: "word" or "word=count" (a count of 10 when none is given). */
+static size_t vocabulary(void *arg, const char *w)
 {
 	const char *const *words = arg;
 
-	for (; *words; words++)
-		if (!strcmp(*words, w))
-			return true;
-	return false;
+	for (; *words; words++) {
+		const char *eq = strchr(*words, '=');
+		size_t n = eq ? (size_t)(eq - *words) : strlen(*words);
+		if (strlen(w) == n && !strncmp(*words, w, n))
+			return eq ? (size_t)atoi(eq + 1) : 10;
+	}
+	return 0;
 }
 
 static void split(const char *word, const char *const *vocab, const char *want, const char *what)
@@ -98,6 +102,13 @@ static void test_compound(void)
 	split("kodeverk", vocab, "kode+verk", "a known word can still be two words");
 	split("journalforvaltning", vocab, "", "no split when one side is unknown");
 	split("bilverk", vocab, "", "a part of three letters is not split off");
+	{
+		static const char *const stray[] = {"informasjon=40", "informasjons=12", "sikkerhet=30",
+						    "ssikkerhet=1", NULL};
+		split(
+		    "informasjonssikkerhet", stray, "informasjon+sikkerhet",
+		    "the split whose rarer part is more common wins over a more even one with a stray word");
+	}
 }
 
 static void test_spell(void)
@@ -154,6 +165,12 @@ static void test_facets(void)
 	reading("NUFA mars 2023", "NUFA as body:NUFA, mars as date:2023-03, 2023 as year:2023",
 		"a month beside a year is that month");
 	reading("mars fhir", "", "a month alone is text");
+	reading("11/21", "11/21 as case:11/21", "a case number");
+	reading("2021-09-01", "2021-09-01 as date:2021-09-01", "an ISO date");
+	reading("01.09.2021", "01.09.2021 as date:2021-09-01", "a Norwegian date");
+	reading("21. april 2021", "21. as date:2021-04-21, april as date:2021-04-21, 2021 as year:2021",
+		"a day, a month and a year");
+	reading("sept 2021", "sept as date:2021-09, 2021 as year:2021", "a month shortened to four letters");
 }
 
 int main(void)
