@@ -9,6 +9,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/util.h"
+#include "core/words.h"
 #include "core/banned.h"
 
 void keys_release(struct keys *k)
@@ -153,6 +154,32 @@ out:
 	return found;
 }
 
+/* Whether the word is in some case's presenters (names and organisations), as the index has it. */
+static bool in_people(sqlite3 *db, const char *word)
+{
+	char *exact = NULL, *expr;
+	struct wordizer *wz = wordizer_new();
+	sqlite3_stmt *st = NULL;
+	bool found = false;
+
+	exact = words_key(wz, word, strlen(word));
+	wordizer_free(wz);
+	if (!exact || strchr(exact, ' ') || strchr(exact, '"')) {
+		free(exact);
+		return !!exact; /* several words: let the exact checks decide */
+	}
+	expr = xasprintf("{people} : \"%s\"", exact);
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM case_fts WHERE case_fts MATCH ?1 LIMIT 1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+	}
+	sqlite3_finalize(st);
+	free(expr);
+	free(exact);
+	return found;
+}
+
 enum qfield lexicon_person(sqlite3 *db, const char *word)
 {
 	static const char *const sql[] = {
@@ -167,7 +194,10 @@ enum qfield lexicon_person(sqlite3 *db, const char *word)
 	size_t i;
 
 	utf8_fold(&f, word, strlen(word));
-	for (i = 0; i < ARRAY_SIZE(sql) && found == QF_ANY && f.len >= 3; i++) {
+	/* Most words are in no presenter's name or organisation: the index says so at once. */
+	if (f.len < 3 || !in_people(db, word))
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(sql) && found == QF_ANY; i++) {
 		sqlite3_stmt *st = NULL;
 		if (sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) == SQLITE_OK) {
 			sqlite3_bind_text(st, 1, f.buf, (int)f.len, SQLITE_STATIC);
@@ -176,6 +206,7 @@ enum qfield lexicon_person(sqlite3 *db, const char *word)
 		}
 		sqlite3_finalize(st);
 	}
+out:
 	strbuf_release(&f);
 	return found;
 }

@@ -236,50 +236,96 @@ static double max2(double a, double b)
 	return a > b ? a : b;
 }
 
+/* The plan, parsed once a statement, and room for the slides of the row being scored. */
+struct rank_state {
+	struct plan_item *plan;
+	size_t nplan;
+	int ngroups;
+	double *slides; /* ngroups rows of nslides */
+	size_t cap;
+};
+
+static void rank_state_free(void *p)
+{
+	struct rank_state *st = p;
+
+	free(st->plan);
+	free(st->slides);
+	free(st);
+}
+
+static struct rank_state *rank_state(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_value *plan)
+{
+	struct rank_state *st = api->xGetAuxdata(fc, 0);
+	int phrases;
+	size_t k;
+
+	if (st)
+		return st;
+	phrases = api->xPhraseCount(fc);
+	st = xcalloc(1, sizeof(*st));
+	st->plan = xcalloc((size_t)phrases + 1, sizeof(*st->plan));
+	st->nplan = plan_parse((const char *)sqlite3_value_text(plan), st->plan, (size_t)phrases);
+	for (k = 0; k < st->nplan; k++)
+		if (st->plan[k].last + 1 > st->ngroups)
+			st->ngroups = st->plan[k].last + 1;
+	if (api->xSetAuxdata(fc, st, rank_state_free) != SQLITE_OK)
+		return NULL; /* SQLite has freed it */
+	return st;
+}
+
+/*
+ * vedtak_rank(case_fts, plan, marks): the row's tier times RANK_TIER_UNIT
+ * plus its aboutness (search.h), in one call so that the instances are
+ * read once a row.
+ */
 static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_context *ctx, int nval,
 		      sqlite3_value **val)
 {
-	struct plan_item *plan = NULL;
 	struct group groups[RANK_GROUPS];
+	struct rank_state *st;
 	const unsigned char *marks;
-	size_t nplan, nslides, g, k;
-	int ninst = 0, i, what, ngroups = 0, phrases;
+	size_t nslides, width, g, k;
+	int ninst = 0, i, tier = 0;
 	double score = 0;
 
-	if (nval != 3) {
-		sqlite3_result_error(ctx, "vedtak_rank: wrong number of arguments", -1);
+	if (nval != 2 || !(st = rank_state(api, fc, val[0]))) {
+		sqlite3_result_error(ctx, "vedtak_rank: wrong arguments", -1);
 		return;
 	}
-	phrases = api->xPhraseCount(fc);
-	plan = xcalloc((size_t)phrases + 1, sizeof(*plan));
-	nplan = plan_parse((const char *)sqlite3_value_text(val[0]), plan, (size_t)phrases);
 	marks = sqlite3_value_blob(val[1]);
 	nslides = marks ? (size_t)sqlite3_value_bytes(val[1]) / 8 : 0;
-	what = sqlite3_value_int(val[2]);
+	width = nslides ? nslides : 1;
+	if ((size_t)st->ngroups * width > st->cap) {
+		free(st->slides);
+		st->cap = (size_t)st->ngroups * width;
+		st->slides = xcalloc(st->cap, sizeof(double));
+	} else if (st->cap) {
+		memset(st->slides, 0, (size_t)st->ngroups * width * sizeof(double));
+	}
 	memset(groups, 0, sizeof(groups));
-	for (k = 0; k < nplan; k++)
-		if (plan[k].last + 1 > ngroups)
-			ngroups = plan[k].last + 1;
-	for (g = 0; g < (size_t)ngroups; g++) {
-		groups[g].slide = xcalloc(nslides ? nslides : 1, sizeof(double));
+	for (g = 0; g < (size_t)st->ngroups; g++) {
+		groups[g].slide = st->slides + g * width;
 		groups[g].best_form = FORM_COUNT;
 	}
 	if (api->xInstCount(fc, &ninst) != SQLITE_OK)
 		ninst = 0;
 	for (i = 0; i < ninst; i++) {
+		const struct plan_item *item;
 		int phrase, col, off;
 		double w;
 
 		if (api->xInst(fc, i, &phrase, &col, &off) != SQLITE_OK || phrase < 0 ||
-		    (size_t)phrase >= nplan)
+		    (size_t)phrase >= st->nplan)
 			continue;
-		w = form_weight[plan[phrase].form];
-		for (g = (size_t)plan[phrase].first; g <= (size_t)plan[phrase].last; g++) {
+		item = &st->plan[phrase];
+		w = form_weight[item->form];
+		for (g = (size_t)item->first; g <= (size_t)item->last; g++) {
 			struct group *gr = &groups[g];
 
 			gr->seen = true;
-			if (plan[phrase].form < gr->best_form)
-				gr->best_form = plan[phrase].form;
+			if (item->form < gr->best_form)
+				gr->best_form = item->form;
 			if (col == COL_TITLE) {
 				gr->title = max2(gr->title, w);
 			} else if (col == COL_DECISION) {
@@ -297,39 +343,24 @@ static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_cont
 			}
 		}
 	}
-	if (what == 0) {
-		for (g = 0; g < (size_t)ngroups; g++) {
-			double sum = 0;
-			size_t n = nslides ? nslides : 1;
-			for (k = 0; k < n; k++)
-				sum += groups[g].slide[k];
-			score += 4.0 * groups[g].title + 3.0 * groups[g].decision + 1.0 * groups[g].people +
-				 2.0 * groups[g].head + 3.0 * sum / (double)n +
-				 2.0 * fmin(1.0, log2(1.0 + sum) / 4.0);
-		}
-		sqlite3_result_double(ctx, score);
-	} else if (what == 1) {
+	for (g = 0; g < (size_t)st->ngroups; g++) {
 		/* The tier: the weakest word's best form (0 as typed, 1 folded or inflected, 3 only
 		 * by a compound's parts, 2 otherwise). */
-		int tier = 0;
-		for (g = 0; g < (size_t)ngroups; g++) {
-			int t = groups[g].best_form == FORM_EXACT	? 0
-				: groups[g].best_form == FORM_INFLECTED ? 1
-				: groups[g].best_form == FORM_PARTS	? 3
-									: 2;
-			if (groups[g].seen && t > tier)
-				tier = t;
-		}
-		sqlite3_result_int(ctx, tier);
-	} else {
-		int seen = 0;
-		for (g = 0; g < (size_t)ngroups; g++)
-			seen += groups[g].seen;
-		sqlite3_result_int(ctx, seen);
+		int t = groups[g].best_form == FORM_EXACT	? 0
+			: groups[g].best_form == FORM_INFLECTED ? 1
+			: groups[g].best_form == FORM_PARTS	? 3
+								: 2;
+		double sum = 0;
+
+		if (groups[g].seen && t > tier)
+			tier = t;
+		for (k = 0; k < width; k++)
+			sum += groups[g].slide[k];
+		score += 4.0 * groups[g].title + 3.0 * groups[g].decision + 1.0 * groups[g].people +
+			 2.0 * groups[g].head + 3.0 * sum / (double)width +
+			 2.0 * fmin(1.0, log2(1.0 + sum) / 4.0);
 	}
-	for (g = 0; g < (size_t)ngroups; g++)
-		free(groups[g].slide);
-	free(plan);
+	sqlite3_result_double(ctx, tier * RANK_TIER_UNIT + score);
 }
 
 enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag)

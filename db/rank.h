@@ -7,11 +7,10 @@
  *   vedtak_slide_marks(text)    an aggregate over a case's slides in order:
  *                               where each slide and its title line start
  *                               and end in the index's slides column
- *   vedtak_rank(case_fts, plan, marks, what)
- *                               an FTS5 function: the aboutness score of the
- *                               row (what 0), its tier (1) or how many of the
- *                               query's words it has (2); see search.h for
- *                               the formula and RANK_PLAN below for the plan.
+ *   vedtak_rank(case_fts, plan, marks)
+ *                               an FTS5 function: the row's tier times
+ *                               RANK_TIER_UNIT plus its aboutness score; see
+ *                               search.h for the formula and below for the plan.
  */
 #ifndef VEDTAK_RANK_H
 #define VEDTAK_RANK_H
@@ -29,6 +28,9 @@
  * written apart (which alone rank below every other form: tier 3).
  */
 enum rank_form { FORM_EXACT, FORM_INFLECTED, FORM_EQUIVALENT, FORM_INSIDE, FORM_PARTS, FORM_COUNT };
+
+/* Aboutness stays below this (15 a word at most, 64 words): the tier is the value's millions. */
+#define RANK_TIER_UNIT 1000000
 
 /*
  * The plan tells vedtak_rank which query word each phrase of the MATCH

@@ -25,6 +25,10 @@
 #include "core/words.h"
 #include "core/banned.h"
 
+/* RANK_TIER_UNIT as SQL: the tier is vedtak_rank's value divided by it, as an integer. */
+#define RANK_UNIT "1000000"
+_Static_assert(RANK_TIER_UNIT == 1000000, "RANK_UNIT is RANK_TIER_UNIT");
+
 /* Words of at least this many bytes are also looked for inside longer words. */
 #define INFIX_MIN 4
 /*
@@ -1263,8 +1267,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	bindings_reset(&g);
 	strbuf_reset(&sql);
 	strbuf_addstr(&sql,
-		      ranked ? "SELECT c.id, c.meeting_id, c.position, coalesce(r.tier, 0) AS rank_tier,"
-			       " coalesce(r.score, 0) AS rank_score, 0"
+		      ranked ? "SELECT c.id, c.meeting_id, c.position,"
+			       " coalesce(CAST(r.v AS INTEGER) / " RANK_UNIT ", 0) AS rank_tier,"
+			       " coalesce(r.v - " RANK_UNIT " * (CAST(r.v AS INTEGER) / " RANK_UNIT
+			       "), 0) AS rank_score, 0"
 			     : "SELECT c.id, c.meeting_id, c.position, 0 AS rank_tier, 0 AS rank_score, 0");
 	if (q->root)
 		preferred_of(&g, q->root, &sql);
@@ -1273,12 +1279,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		join_operands(&g, q->root, true, " + ", &sql); /* how many of the words a case has */
 	strbuf_addstr(&sql, " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (ranked) {
-		strbuf_addstr(&sql, " LEFT JOIN (SELECT case_fts.rowid AS id,"
-				    " vedtak_rank(case_fts, ?, k.marks, 0) AS score,"
-				    " vedtak_rank(case_fts, ?, k.marks, 1) AS tier"
-				    " FROM case_fts LEFT JOIN case_marks k ON k.case_id = case_fts.rowid"
-				    " WHERE case_fts MATCH ?) r ON r.id = c.id");
-		bind_text_value(&g, xstrdup(plan.buf));
+		strbuf_addstr(
+		    &sql, " LEFT JOIN (SELECT case_fts.rowid AS id, vedtak_rank(case_fts, ?, k.marks) AS v"
+			  " FROM case_fts LEFT JOIN case_marks k ON k.case_id = case_fts.rowid"
+			  " WHERE case_fts MATCH ?) r ON r.id = c.id");
 		bind_text_value(&g, xstrdup(plan.buf));
 		bind_text_value(&g, xstrdup(hint.buf));
 	}
