@@ -118,8 +118,7 @@ static void tokenize(struct text *x)
 /*
  * Whether `w` can be an abbreviation: 2 to 10 letters or digits, the first
  * a letter, and (`strict`) more upper-case letters than lower-case, at
- * least two; not strict, one upper-case letter is enough ("Helse-NIM" is
- * fine either way, "Sak" only in parentheses after a long form, if at all).
+ * least two.
  */
 static bool abbr_like(const char *w, size_t n, bool strict)
 {
@@ -146,7 +145,11 @@ static bool abbr_like(const char *w, size_t n, bool strict)
 	}
 	if (letters < 2 || letters > ABBR_MAX_LETTERS || !upper)
 		return false;
-	return !strict || (upper >= 2 && upper > lower);
+	/* Not strict: in parentheses after a long form, half the letters in capitals will do
+	 * ("HelseCERT"), or a hyphen before capitals ("Helse-NIM"); "FarmaStat" is a name. */
+	if (!strict)
+		return upper * 2 >= letters || (memchr(w, '-', n) && upper >= 2);
+	return upper >= 2 && upper > lower;
 }
 
 /* Lower-case code points of s with their byte offsets; false if longer than `max`. */
@@ -244,6 +247,21 @@ static size_t letters_of(const char *w)
 	return count;
 }
 
+/*
+ * A long form of one word spells the abbreviation from inside it
+ * ("Helsedataservice", HDS); a letter found in its last two bytes is an
+ * ending, not a part ("Helseplattformen" is no HMN).
+ */
+static bool one_word_plausible(const struct text *x, const char *abbr, size_t from, size_t to)
+{
+	size_t matched[MATCH_MAX], nm = sh_match(abbr, x->s, from, to, matched), m;
+
+	for (m = 1; m < nm; m++)
+		if (matched[m] + 2 >= to)
+			return false;
+	return nm > 0;
+}
+
 /* The long form s[from..to) with white space made single spaces; reports it. */
 static void report(const struct text *x, const char *abbr, size_t from, size_t to,
 		   void (*fn)(void *, const char *, const char *), void *arg)
@@ -264,7 +282,8 @@ static void report(const struct text *x, const char *abbr, size_t from, size_t t
 		strbuf_addch(&lf, c);
 	}
 	/* The long form is more than the abbreviation spelt out, and does not contain it. */
-	if (lf.len > strlen(abbr) && letters_of(lf.buf) > letters_of(abbr) && !strstr(lf.buf, abbr))
+	if (lf.len > strlen(abbr) && letters_of(lf.buf) > letters_of(abbr) && !strstr(lf.buf, abbr) &&
+	    (strchr(lf.buf, ' ') || one_word_plausible(x, abbr, from, to)))
 		fn(arg, abbr, lf.buf);
 	strbuf_release(&lf);
 }
@@ -298,13 +317,12 @@ static bool every_word_gives(const struct text *x, size_t first, size_t last, co
 static bool long_form_before(const struct text *x, const char *abbr, size_t lo, size_t hi, bool every_word,
 			     size_t *from)
 {
-	size_t matched[MATCH_MAX], nm, first, w;
+	size_t matched[MATCH_MAX], nm, first;
+	size_t words = 0, most = max_words(letters_of(abbr));
 
 	for (first = hi + 1; first-- > lo;) {
-		size_t words = 0;
-		for (w = first; w <= hi; w++)
-			words++;
-		if (words > max_words(letters_of(abbr)))
+		words += x->t[first].kind == TOK_WORD;
+		if (words > most)
 			return false;
 		nm = sh_match(abbr, x->s, x->t[first].start, x->t[hi].end, matched);
 		if (!nm || matched[0] != x->t[first].start)
@@ -320,10 +338,15 @@ static bool long_form_before(const struct text *x, const char *abbr, size_t lo, 
 /* The words right before token i, back to a clause break: t[*lo..i-1]. */
 static bool words_before(const struct text *x, size_t i, size_t *lo)
 {
-	size_t j = i;
+	size_t j = i, words = 0;
 
-	while (j > 0 && (x->t[j - 1].kind == TOK_WORD || x->t[j - 1].kind == TOK_LINE))
+	/* No long form has more words than ten letters allow: the walk back stops there, so that
+	 * a clause of a million words costs no more than a short one. */
+	while (j > 0 && (x->t[j - 1].kind == TOK_WORD || x->t[j - 1].kind == TOK_LINE) &&
+	       words < max_words(ABBR_MAX_LETTERS)) {
+		words += x->t[j - 1].kind == TOK_WORD;
 		j--;
+	}
 	while (j < i && x->t[j].kind != TOK_WORD)
 		j++;
 	*lo = j;
@@ -361,14 +384,14 @@ static char *abbr_core(const char *abbr, char **word)
 	return NULL;
 }
 
-/* Whether s[from..to) has `word` as a word or the start of one, in any case. */
-static bool has_word(const struct text *x, size_t from, size_t to, const char *word)
+/* Whether the words from byte `from` to token `hi` have `word` as a word or the start of one, in any case. */
+static bool has_word(const struct text *x, size_t hi, size_t from, const char *word)
 {
 	size_t i, n = strlen(word);
 
-	for (i = 0; i < x->nt; i++)
-		if (x->t[i].kind == TOK_WORD && x->t[i].start >= from && x->t[i].end <= to &&
-		    x->t[i].end - x->t[i].start >= n && !strncasecmp(x->s + x->t[i].start, word, n))
+	for (i = hi + 1; i-- > 0 && x->t[i].start >= from;)
+		if (x->t[i].kind == TOK_WORD && x->t[i].end - x->t[i].start >= n &&
+		    !strncasecmp(x->s + x->t[i].start, word, n))
 			return true;
 	return false;
 }
@@ -393,7 +416,7 @@ static void parenthesised(const struct text *x, size_t i, void (*fn)(void *, con
 		size_t hi = at - 1;
 		if (at > 0 && x->t[hi].kind == TOK_WORD && words_before(x, at, &lo) &&
 		    long_form_before(x, core ? core : abbr, lo, hi, false, &from) &&
-		    (!word || has_word(x, from, x->t[hi].end, word)))
+		    (!word || has_word(x, hi, from, word)))
 			report(x, abbr, from, x->t[hi].end, fn, arg);
 		free(core);
 		free(word);

@@ -9,19 +9,6 @@
 #include "core/util.h"
 #include "core/banned.h"
 
-static size_t letters(const char *s, size_t n)
-{
-	size_t i = 0, count = 0;
-
-	while (i < n) {
-		uint32_t cp;
-		size_t k = utf8_decode(s + i, n - i, &cp);
-		i += k ? k : 1;
-		count++;
-	}
-	return count;
-}
-
 /* How common s[0..n) is (0: not a word), the copy made for the check kept in *out if known. */
 static size_t part_count(const char *s, size_t n, size_t (*count)(void *, const char *), void *arg,
 			 char **out)
@@ -29,7 +16,7 @@ static size_t part_count(const char *s, size_t n, size_t (*count)(void *, const 
 	char *w;
 	size_t c;
 
-	if (letters(s, n) < COMPOUND_PART_MIN)
+	if (utf8_chars(s, n) < COMPOUND_PART_MIN)
 		return 0;
 	w = xstrndup(s, n);
 	if ((c = count(arg, w))) {
@@ -47,7 +34,8 @@ bool compound_split(const char *word, size_t (*count)(void *arg, const char *w),
 
 	*modifier = *head = NULL;
 	for (i = 1; i < n; i++) {
-		size_t left = letters(word, i), right = letters(word + i, n - i), gap, link, hc, mc = 0, c;
+		size_t left = utf8_chars(word, i), right = utf8_chars(word + i, n - i), gap, link, hc, mc = 0,
+		       c;
 		char *m = NULL, *h = NULL;
 
 		if (((unsigned char)word[i] & 0xC0) == 0x80)

@@ -21,15 +21,6 @@ struct equivalents {
 	size_t n, alloc;
 };
 
-char *equivalents_key(const char *name)
-{
-	struct wordizer *wz = wordizer_new();
-	char *key = words_key(wz, name, strlen(name));
-
-	wordizer_free(wz);
-	return key;
-}
-
 enum vt_status equivalents_parse(const char *text, size_t n, struct equivalents **out, struct vt_diag *diag)
 {
 	struct equivalents *e = xcalloc(1, sizeof(*e));

@@ -28,7 +28,4 @@ void equivalents_free(struct equivalents *e); /* NULL is fine */
 void equivalents_each(const struct equivalents *e, const char *key, void (*fn)(void *arg, const char *key),
 		      void *arg);
 
-/* The key of a name: its words' exact forms, one space between them. Caller frees. */
-char *equivalents_key(const char *name);
-
 #endif

@@ -908,23 +908,30 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 }
 
 /* "drøfting", "drøftinger", "drøftingssaker", also without ø: a decision type as a member writes it. */
-static enum decision_type type_word(const char *w)
+static enum decision_type type_word(const char *typed)
 {
+	struct strbuf folded = STRBUF_INIT;
+	enum decision_type found = DECISION_NONE;
+	const char *w;
 	static const char *const stems[] = {NULL, "godkjenning", "orientering", "drøfting"};
 	static const char *const endings[] = {"", "er", "en", "ene", "ssak", "ssaker", "ssakene", "spunkt"};
 	size_t t, e;
 
-	for (t = 1; t < ARRAY_SIZE(stems); t++) {
+	/* Lower case as Unicode has it: "DRØFTING" too. */
+	utf8_fold(&folded, typed, strlen(typed));
+	w = folded.buf ? folded.buf : "";
+	for (t = 1; t < ARRAY_SIZE(stems) && !found; t++) {
 		const char *rest = NULL;
-		if (!strncasecmp(w, stems[t], strlen(stems[t])))
+		if (!strncmp(w, stems[t], strlen(stems[t])))
 			rest = w + strlen(stems[t]);
-		else if (t == DECISION_DROFTING && !strncasecmp(w, "drofting", 8))
+		else if (t == DECISION_DROFTING && !strncmp(w, "drofting", 8))
 			rest = w + 8;
-		for (e = 0; rest && e < ARRAY_SIZE(endings); e++)
-			if (!strcasecmp(rest, endings[e]))
-				return (enum decision_type)t;
+		for (e = 0; rest && e < ARRAY_SIZE(endings) && !found; e++)
+			if (!strcmp(rest, endings[e]))
+				found = (enum decision_type)t;
 	}
-	return DECISION_NONE;
+	strbuf_release(&folded);
+	return found;
 }
 
 /* "2021-09-01", "2021-09" or "01.09.2021" as an ISO date or month in out[11]; false for anything else. */

@@ -330,3 +330,12 @@ void utf8_reverse(struct strbuf *out, const char *s, size_t n)
 		e = b;
 	}
 }
+
+size_t utf8_chars(const char *s, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 0; i < n; i++)
+		count += ((unsigned char)s[i] & 0xC0) != 0x80;
+	return count;
+}

@@ -46,6 +46,9 @@ uint32_t utf8_tolower(uint32_t cp);
  */
 size_t utf8_width(const char *s, size_t n);
 
+/* How many code points s (n bytes, valid UTF-8) has: letters as a person counts them. */
+size_t utf8_chars(const char *s, size_t n);
+
 /*
  * Normalisation to NFC, in which documents are stored and queries
  * compared: "på" typed or exported as a + combining ring is the å of

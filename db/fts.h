@@ -27,13 +27,13 @@ const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
 
+/* SQLite's FTS5 interface on `db`, or NULL. */
+fts5_api *fts_api(sqlite3 *db);
+
 /*
  * Registers the tokenizer (collecting new words into `terms`) and the
  * functions on `db`; before any schema work.
  */
-/* SQLite's FTS5 interface on `db`, or NULL. */
-fts5_api *fts_api(sqlite3 *db);
-
 enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag *diag);
 
 #endif

@@ -57,7 +57,7 @@ void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *
 	    /* Two words or more may be the start of a long form: "nasjonale informasjonsmodeller"
 	     * of "nasjonale informasjonsmodeller for helse". */
 	    " UNION ALL SELECT abbr_key, count(*) - 1 FROM abbrevs WHERE instr(?1, ' ') > 0"
-	    " AND long_key > ?1 AND long_key < ?1 || ' ~' AND substr(long_key, 1, length(?1) + 1) = ?1 || ' '"
+	    " AND long_key > ?1 || ' ' AND long_key < ?1 || ' ' || char(1114111)"
 	    " GROUP BY abbr_key)"
 	    " ORDER BY n DESC, k";
 	struct add_ctx c = {out, key};
@@ -110,47 +110,49 @@ long lexicon_doc_count(sqlite3 *db, const char *term)
 
 char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance)
 {
-	struct strbuf rev = STRBUF_INIT, word = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
-	size_t letters = 0, i, max, best = (size_t)-1;
+	size_t letters = utf8_chars(exact, strlen(exact)), max = spell_max_edits(letters), best = (size_t)-1;
+	size_t first = utf8_decode(exact, strlen(exact), &(uint32_t){0});
 	long best_docs = 0;
-	char *found = NULL;
+	char *found = NULL, *from = NULL, *to = NULL;
 
-	for (i = 0; exact[i]; i++)
-		letters += ((unsigned char)exact[i] & 0xC0) != 0x80;
-	max = spell_max_edits(letters);
 	*distance = 0;
-	if (letters < 4)
+	if (letters < 4 || !first)
 		return NULL;
-	/* The words are stored reversed; the distance is the same read either way. */
-	utf8_reverse(&rev, exact, strlen(exact));
-	if (sqlite3_prepare_v2(db, "SELECT rev FROM terms WHERE length(rev) BETWEEN ?1 AND ?2", -1, &st,
-			       NULL) != SQLITE_OK)
+	/* The words with the same first letter, from the index's own vocabulary (with
+	 * their counts): a misspelling rarely starts wrong, and the range is read in
+	 * order, not the whole vocabulary. */
+	from = xstrndup(exact, first);
+	to = xasprintf("%s\xf4\x8f\xbf\xbf", from);
+	sqlite3_exec(
+	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
+	    NULL, NULL, NULL);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT term, doc FROM temp.case_vocab WHERE term >= ?1 AND term < ?2"
+			       " AND length(term) BETWEEN ?3 AND ?4",
+			       -1, &st, NULL) != SQLITE_OK)
 		goto out;
-	sqlite3_bind_int(st, 1, (int)(letters > max ? letters - max : 0));
-	sqlite3_bind_int(st, 2, (int)(letters + max));
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, (int)(letters > max ? letters - max : 0));
+	sqlite3_bind_int(st, 4, (int)(letters + max));
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *r = (const char *)sqlite3_column_text(st, 0);
-		size_t d = spell_distance(rev.buf, r, max);
-		long docs;
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		long docs = sqlite3_column_int64(st, 1);
+		size_t d = spell_distance(exact, term, max);
 
-		if (d > max || d == 0 || d > best)
+		if (d > max || d == 0 || d > best || (d == best && docs <= best_docs))
 			continue;
-		strbuf_reset(&word);
-		utf8_reverse(&word, r, strlen(r));
-		docs = lexicon_doc_count(db, word.buf);
-		if (d < best || docs > best_docs) {
-			free(found);
-			found = xstrdup(word.buf);
-			best = d;
-			best_docs = docs;
-		}
+		free(found);
+		found = xstrdup(term);
+		best = d;
+		best_docs = docs;
 	}
+	*distance = found ? best : 0;
 out:
-	*distance = best;
 	sqlite3_finalize(st);
-	strbuf_release(&rev);
-	strbuf_release(&word);
+	free(from);
+	free(to);
 	return found;
 }
 

@@ -178,6 +178,7 @@ static uint32_t mark_at(const unsigned char *b, size_t i)
 struct plan_item {
 	int first, last;
 	int form;
+	bool ignored;
 };
 
 static size_t plan_parse(const char *s, struct plan_item *items, size_t max)
@@ -197,8 +198,10 @@ static size_t plan_parse(const char *s, struct plan_item *items, size_t max)
 			f = strtol(s + 1, &end, 10), s = end;
 		while (*s == ' ')
 			s++;
-		if (a < 0 || b < a || f < 0 || f >= FORM_COUNT)
-			continue;
+		/* An item that makes no sense keeps its place, standing for nothing. */
+		items[n].ignored = a < 0 || b < a || f < 0 || f >= FORM_COUNT;
+		if (items[n].ignored)
+			a = b = 0, f = FORM_PARTS;
 		items[n].first = (int)(a < RANK_GROUPS ? a : RANK_GROUPS - 1);
 		items[n].last = (int)(b < RANK_GROUPS ? b : RANK_GROUPS - 1);
 		items[n].form = (int)f;
@@ -267,7 +270,7 @@ static struct rank_state *rank_state(const Fts5ExtensionApi *api, Fts5Context *f
 	st->plan = xcalloc((size_t)phrases + 1, sizeof(*st->plan));
 	st->nplan = plan_parse((const char *)sqlite3_value_text(plan), st->plan, (size_t)phrases);
 	for (k = 0; k < st->nplan; k++)
-		if (st->plan[k].last + 1 > st->ngroups)
+		if (!st->plan[k].ignored && st->plan[k].last + 1 > st->ngroups)
 			st->ngroups = st->plan[k].last + 1;
 	if (api->xSetAuxdata(fc, st, rank_state_free) != SQLITE_OK)
 		return NULL; /* SQLite has freed it */
@@ -319,6 +322,8 @@ static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_cont
 		    (size_t)phrase >= st->nplan)
 			continue;
 		item = &st->plan[phrase];
+		if (item->ignored)
+			continue;
 		w = form_weight[item->form];
 		for (g = (size_t)item->first; g <= (size_t)item->last; g++) {
 			struct group *gr = &groups[g];

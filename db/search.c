@@ -32,10 +32,9 @@ _Static_assert(RANK_TIER_UNIT == 1000000, "RANK_UNIT is RANK_TIER_UNIT");
 /* Words of at least this many bytes are also looked for inside longer words. */
 #define INFIX_MIN 4
 /*
- * Above this many matches, exact ranking would cost too much for a
- * keystroke (bm25 is about 1 µs a matching case): only the matches in a
- * title, decision or presenter list are ranked, and the rest follow,
- * newest first.
+ * Above this many matches, scoring every one would cost too much for a
+ * keystroke (a few µs a matching case): only the matches in a title,
+ * decision or presenter list are scored, and the rest follow, newest first.
  */
 #define RANK_ALL_MAX 2000
 /* At most this many longer words ending in a query word stand in for it. */
@@ -794,7 +793,6 @@ static bool run_build(struct gen *g, const void *arg, struct strbuf *out)
 
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
-	struct strbuf e = STRBUF_INIT;
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i;
 
@@ -851,7 +849,6 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		filter_where(g, n, sql);
 		break;
 	}
-	strbuf_release(&e);
 }
 
 /*
@@ -865,7 +862,7 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 {
 	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
 	const struct qnode **ops = NULL;
-	size_t nops = 0, alloc = 0, i, kept = 0;
+	size_t nops = 0, alloc = 0, i, kept = 0, plan_len = 0, start_len = g->plan ? g->plan->len : 0;
 	bool ok = false;
 
 	switch (n->kind) {
@@ -879,6 +876,8 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 
 			if (top && n->kind == Q_AND)
 				g->group = g->group_last = (int)i;
+			if (g->plan)
+				plan_len = g->plan->len;
 			strbuf_reset(&a);
 			if (r) {
 				run_expr(g, r, ops + i, top ? (int)i : g->group, &a);
@@ -887,6 +886,9 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 				continue;
 			}
 			if (!gen_hint(g, ops[i], false, any, &a)) {
+				/* Its phrases are not in the expression: nor in the plan. */
+				if (g->plan)
+					strbuf_setlen(g->plan, plan_len);
 				if (n->kind == Q_OR)
 					break;
 				continue;
@@ -896,6 +898,8 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 		ok = kept && (n->kind == Q_AND || i == nops);
 		if (ok)
 			strbuf_addf(out, kept > 1 ? "(%s)" : "%s", b.buf);
+		else if (g->plan)
+			strbuf_setlen(g->plan, start_len);
 		free(ops);
 		break;
 	case Q_TERM:
@@ -1070,13 +1074,19 @@ static bool relaxable(const struct qnode *root)
 	return words >= 2;
 }
 
-/* The number of words read as facets that a case satisfies: read words' cases come first. */
+/*
+ * The number of words read as facets that a case satisfies: read words'
+ * cases come first. A presenter's or an organisation's name is also an
+ * ordinary word ("e-helse"): it weighs through the presenters' place in
+ * the aboutness score instead.
+ */
 static void preferred_of(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	if (n->kind == Q_AND) {
 		preferred_of(g, n->a, sql);
 		preferred_of(g, n->b, sql);
-	} else if (n->kind == Q_TERM && n->read_as) {
+	} else if (n->kind == Q_TERM && n->read_as && n->read_as->field != QF_PRESENTER &&
+		   n->read_as->field != QF_ORG) {
 		strbuf_addstr(sql, " + (");
 		filter_where(g, n->read_as, sql);
 		strbuf_addch(sql, ')');
@@ -1092,17 +1102,14 @@ static enum qfield person_known(void *arg, const char *word)
 static bool spellable(const struct qnode *n)
 {
 	const char *p;
-	size_t letters = 0;
 
 	if (n->kind != Q_TERM || n->term != QT_WORD || n->read_as)
 		return false;
-	for (p = n->text; *p; p++) {
+	for (p = n->text; *p; p++)
 		if ((unsigned char)*p < 0x80 &&
 		    !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || *p == '-'))
 			return false;
-		letters += ((unsigned char)*p & 0xC0) != 0x80;
-	}
-	return letters >= 4;
+	return utf8_chars(n->text, strlen(n->text)) >= 4;
 }
 
 /*
@@ -1114,10 +1121,14 @@ static bool spellable(const struct qnode *n)
  */
 static bool confident(const char *word, size_t distance)
 {
-	size_t letters = 0;
+	size_t letters = utf8_chars(word, strlen(word));
+	uint32_t first = 0, second = 0;
+	size_t k = utf8_decode(word, strlen(word), &first);
 
-	for (; *word; word++)
-		letters += ((unsigned char)*word & 0xC0) != 0x80;
+	/* "Sørensen" is a name the archive lacks more likely than a misspelt "jørgensen". */
+	if (k && word[k] && utf8_decode(word + k, strlen(word + k), &second) && utf8_is_upper(first) &&
+	    !utf8_is_upper(second))
+		return false;
 	return (distance == 1 && letters >= 7) || (distance == 2 && letters >= 10);
 }
 
@@ -1233,8 +1244,15 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		if ((ret = check_words(s, &g, q->root, o, out, &missing, &changed, diag)) != VT_OK)
 			goto out;
 		if (changed) {
+			/* What the mended words expand to is what --explain and the passages show. */
 			bindings_reset(&g);
+			strbuf_reset(&explain);
+			strbuf_reset(&g.highlight);
+			g.explain = o->explain ? &explain : NULL;
+			g.noting = true;
 			where_of(&g, q->root, false, &where);
+			g.noting = false;
+			g.explain = NULL;
 			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
 				goto out;
 		}

@@ -53,6 +53,10 @@ static void test_abbrev(void)
 	      "KI=Kritisk informasjon", "a glossary row: each word of the long form gives a letter");
 	mined("NUFA drøftet saken og ba om innspill.\n", "",
 	      "a sentence that starts with a body is no glossary row");
+	mined(
+	    "Helseplattformen (HMN) er tatt i bruk.", "",
+	    "a letter of a one-word long form in its ending is no part of it (HMN is not Helseplattformen)");
+	mined("Registre (FarmaStat) og andre kilder", "", "a name in mixed case is no abbreviation");
 	mined("Dette ble lagt fram i møte i NUFA i april.", "", "a body named after words is no definition");
 	mined("Rapporten (2021) er klar.", "", "a year in parentheses is no abbreviation");
 	mined("Helse Sør-Øst RHF leverer.", "", "RHF is not spelt by the words before it");
@@ -153,6 +157,7 @@ static void test_facets(void)
 	reading("drøfting 2022", "drøfting as type:Drøfting, 2022 as year:2022", "a type word and a year");
 	reading("hjemmeoppfølging NUIT 2019", "NUIT as body:NUIT, 2019 as year:2019", "a body and a year");
 	reading("drofting", "drofting as type:Drøfting", "a type word typed without ø");
+	reading("DRØFTING", "DRØFTING as type:Drøfting", "a type word in capitals");
 	reading("orienteringssaker", "orienteringssaker as type:Orientering", "a type word with an ending");
 	reading("Helsedirektoratet fhir", "Helsedirektoratet as org:Helsedirektoratet",
 		"an organisation the archive knows");
