@@ -12,6 +12,14 @@
 #include "core/words.h"
 #include "core/banned.h"
 
+void lexicon_open(sqlite3 *db)
+{
+	/* A table of the connection's own, in its temporary schema: a read-only database too. */
+	sqlite3_exec(
+	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
+	    NULL, NULL, NULL);
+}
+
 void keys_release(struct keys *k)
 {
 	size_t i;
@@ -89,22 +97,32 @@ bool lexicon_known(sqlite3 *db, const char *exact)
 	return known;
 }
 
-long lexicon_doc_count(sqlite3 *db, const char *term)
+size_t lexicon_doc_count(sqlite3 *db, const char *term)
 {
 	sqlite3_stmt *st = NULL;
-	long n = 0;
+	struct strbuf expr = STRBUF_INIT;
+	size_t n = 0;
+	const char *p;
 
-	/* The index's own count, through a vocabulary table of the connection's own. */
-	sqlite3_exec(
-	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
-	    NULL, NULL, NULL);
-	if (sqlite3_prepare_v2(db, "SELECT doc FROM temp.case_vocab WHERE term = ?1", -1, &st, NULL) ==
-	    SQLITE_OK) {
-		sqlite3_bind_text(st, 1, term, -1, SQLITE_STATIC);
+	/* The index's matches, read no further than the cap: the vocabulary table's count
+	 * would read a common word's every posting. */
+	strbuf_addch(&expr, '"');
+	for (p = term; *p; p++) {
+		if (*p == '"')
+			strbuf_addch(&expr, '"');
+		strbuf_addch(&expr, *p);
+	}
+	strbuf_addch(&expr, '"');
+	if (sqlite3_prepare_v2(
+		db, "SELECT count(*) FROM (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 LIMIT ?2)", -1,
+		&st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, LEXICON_COUNT_CAP);
 		if (sqlite3_step(st) == SQLITE_ROW)
-			n = sqlite3_column_int64(st, 0);
+			n = (size_t)sqlite3_column_int64(st, 0);
 	}
 	sqlite3_finalize(st);
+	strbuf_release(&expr);
 	return n;
 }
 
@@ -124,9 +142,6 @@ char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance)
 	 * order, not the whole vocabulary. */
 	from = xstrndup(exact, first);
 	to = xasprintf("%s\xf4\x8f\xbf\xbf", from);
-	sqlite3_exec(
-	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
-	    NULL, NULL, NULL);
 	if (sqlite3_prepare_v2(db,
 			       "SELECT term, doc FROM temp.case_vocab WHERE term >= ?1 AND term < ?2"
 			       " AND length(term) BETWEEN ?3 AND ?4",

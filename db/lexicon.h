@@ -15,6 +15,9 @@
 #include "core/equiv.h"
 #include "core/query.h"
 
+/* Makes the index's vocabulary readable on `db` (temp.case_vocab); once, after the schema is current. */
+void lexicon_open(sqlite3 *db);
+
 struct keys {
 	char **v;
 	size_t n, alloc;
@@ -38,8 +41,11 @@ void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const cha
 /* Whether the archive has the word (an exact form) as a word of its own. */
 bool lexicon_known(sqlite3 *db, const char *exact);
 
-/* How many cases the index has `term` in (an index token: a word, or "=stem"). */
-long lexicon_doc_count(sqlite3 *db, const char *term);
+/* Counts of cases stop here: enough to tell a word from a stray token. */
+#define LEXICON_COUNT_CAP 20
+
+/* In how many cases the index has `term` (a word, or "=stem"), up to LEXICON_COUNT_CAP. */
+size_t lexicon_doc_count(sqlite3 *db, const char *term);
 
 /*
  * The known word nearest to `exact` within core/spell.h's bound, the most

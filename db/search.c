@@ -67,6 +67,11 @@ struct gen {
 	bool noting;		 /* writing the query's WHERE the first time: note expansions */
 	bool literal;		 /* no other names, no compound parts (search_opts.literal) */
 	struct strbuf highlight; /* the words expansions added, for snippets */
+	struct known {
+		char *word;
+		size_t count;
+	} * known; /* known_word's answers so far */
+	size_t nknown, known_alloc;
 	/* Abbreviations used as other names that also mean something else (see match_where). */
 	struct guard {
 		char *abbr, *key;
@@ -302,17 +307,25 @@ static size_t known_word(void *arg, const char *w)
 {
 	struct gen *g = arg;
 	struct qwords ws = {NULL, 0, 0, NULL};
-	long n = lexicon_doc_count(g->db, w);
+	size_t n, i;
 
+	/* A compound's splits ask for the same words in each pass over the query. */
+	for (i = 0; i < g->nknown; i++)
+		if (!strcmp(g->known[i].word, w))
+			return g->known[i].count;
+	n = lexicon_doc_count(g->db, w);
 	words_each(g->wz, w, strlen(w), collect_word, &ws);
 	if (ws.n) {
 		char *tok = xasprintf("%c%s", WORD_STEM_MARK, ws.v[0].stem);
-		long stems = lexicon_doc_count(g->db, tok);
+		size_t stems = lexicon_doc_count(g->db, tok);
 		n = stems > n ? stems : n;
 		free(tok);
 	}
 	qwords_release(&ws);
-	return n > 0 ? (size_t)n : 0;
+	ALLOC_GROW(g->known, g->nknown + 1, g->known_alloc);
+	g->known[g->nknown].word = xstrdup(w);
+	g->known[g->nknown++].count = n;
+	return n;
 }
 
 /* How far apart (in words) a compound's parts may stand: "strategi for digital sikkerhet". */
@@ -989,12 +1002,15 @@ static void bindings_reset(struct gen *g)
 	g->nb = 0;
 }
 
-/* Runs "SELECT count(*) ... WHERE where" with g's bindings. */
-static enum vt_status run_count(struct store *s, struct gen *g, const char *where,
+/* Runs "SELECT count(*) ... WHERE where" with g's bindings; with `any`, 1 if some case is found, else 0. */
+static enum vt_status run_count(struct store *s, struct gen *g, const char *where, bool any,
 				const struct search_opts *o, size_t *n, struct vt_diag *diag)
 {
-	char *sql =
-	    xasprintf("SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s", where);
+	char *sql = xasprintf(
+	    any ? "SELECT count(*) FROM (SELECT 1 FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+		  " WHERE %s LIMIT 1)"
+		: "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
+	    where);
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	int rc;
@@ -1153,10 +1169,17 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 		struct qnode *op = (struct qnode *)ops[i];
 		char *better;
 
-		bindings_reset(g);
-		where_of(g, op, false, &where);
-		if ((ret = run_count(s, g, where.buf, o, &n, diag)) != VT_OK || n)
+		/* Only words and phrases can be found nowhere for want of spelling; one alone
+		 * has the query's count, which is 0. */
+		if (op->kind != Q_TERM || op->term == QT_REGEX)
 			continue;
+		n = 0;
+		if (nops > 1) {
+			bindings_reset(g);
+			where_of(g, op, false, &where);
+			if ((ret = run_count(s, g, where.buf, true, o, &n, diag)) != VT_OK || n)
+				continue;
+		}
 		if (spellable(op)) {
 			char *exact = words_key(g->wz, op->text, strlen(op->text));
 			better = exact ? lexicon_suggest(g->db, exact, &distance) : NULL;
@@ -1169,10 +1192,6 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 			free(op->text);
 			op->text = better;
 			*changed = true;
-			continue;
-		}
-		if (op->kind != Q_TERM) {
-			free(better);
 			continue;
 		}
 		strbuf_addstr(missing, missing->len ? ", " : "");
@@ -1201,7 +1220,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
 	bool ranked = false, bounded = false, any = false;
-	size_t i;
+	struct binding *where_values = NULL;
+	size_t i, nwhere_values = 0;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -1234,7 +1254,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	where_of(&g, q->root, false, &where);
 	g.noting = false;
 	g.explain = NULL;
-	if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+	if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
 		goto out;
 
 	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
@@ -1253,14 +1273,14 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			where_of(&g, q->root, false, &where);
 			g.noting = false;
 			g.explain = NULL;
-			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+			if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
 				goto out;
 		}
 		if (out->total == 0 && relaxable(q->root)) {
 			any = true;
 			bindings_reset(&g);
 			where_of(&g, q->root, true, &where);
-			if ((ret = run_count(s, &g, where.buf, o, &out->total, diag)) != VT_OK)
+			if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
 				goto out;
 			out->relaxed = out->total > 0;
 		}
@@ -1282,7 +1302,11 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	bounded = ranked && out->total > RANK_ALL_MAX;
 	if (bounded)
 		hint_strong_columns(&hint);
-	bindings_reset(&g);
+	/* The page has the count's WHERE clause, whose values come last: keep them. */
+	where_values = g.b;
+	nwhere_values = g.nb;
+	g.b = NULL;
+	g.nb = g.alloc = 0;
 	strbuf_reset(&sql);
 	strbuf_addstr(&sql,
 		      ranked ? "SELECT c.id, c.meeting_id, c.position,"
@@ -1305,8 +1329,14 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		bind_text_value(&g, xstrdup(hint.buf));
 	}
 	strbuf_addstr(&sql, " WHERE ");
-	where_of(&g, q->root, any, &where);
 	strbuf_addstr(&sql, where.buf);
+	for (i = 0; i < nwhere_values; i++) {
+		ALLOC_GROW(g.b, g.nb + 1, g.alloc);
+		g.b[g.nb++] = where_values[i];
+	}
+	free(where_values);
+	where_values = NULL;
+	nwhere_values = 0;
 	strbuf_addf(&sql, " ORDER BY %s m.start_date DESC, c.position",
 		    o->by_date ? "" : "words DESC, preferred DESC, rank_tier >= 3, rank_score DESC,");
 	if (o->limit)
@@ -1339,11 +1369,17 @@ out:
 	sqlite3_progress_handler(g.db, 0, NULL, NULL);
 	bindings_reset(&g);
 	free(g.b);
+	for (i = 0; i < nwhere_values; i++)
+		free(where_values[i].text);
+	free(where_values);
 	for (i = 0; i < g.nruns; i++) {
 		free(g.runs[i].key);
 		keys_release(&g.runs[i].eq);
 	}
 	free(g.runs);
+	for (i = 0; i < g.nknown; i++)
+		free(g.known[i].word);
+	free(g.known);
 	for (i = 0; i < g.nguards; i++) {
 		free(g.guards[i].abbr);
 		free(g.guards[i].key);

@@ -18,6 +18,7 @@
 #include "core/equiv.h"
 #include "core/words.h"
 #include "db/fts.h"
+#include "db/lexicon.h"
 #include "db/rank.h"
 #include "core/meeting.h"
 #include "core/i18n.h"
@@ -357,6 +358,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
+	lexicon_open(s->db);
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
