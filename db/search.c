@@ -66,6 +66,7 @@ struct gen {
 	struct strbuf *explain;	 /* expansions, for --explain; NULL: not wanted */
 	bool noting;		 /* writing the query's WHERE the first time: note expansions */
 	bool literal;		 /* no other names, no compound parts (search_opts.literal) */
+	bool loose;		 /* words joined by punctuation ("fhir/api") are words, not a phrase */
 	struct strbuf highlight; /* the words expansions added, for snippets */
 	struct known {
 		char *word;
@@ -457,7 +458,14 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 	if (cols[n->field])
 		strbuf_addf(out, "{%s} : ", cols[n->field]);
 	strbuf_addch(out, '(');
-	if (n->term == QT_PHRASE || (n->term == QT_WORD && ws.n > 1)) {
+	if (n->term == QT_WORD && ws.n > 1 && g->loose) {
+		/* "fhir/api" that no case has as a phrase: its words anywhere. */
+		size_t i;
+		for (i = 0; i < ws.n; i++) {
+			strbuf_addstr(out, i ? " AND " : "");
+			word_expr(g, &ws.v[i], out);
+		}
+	} else if (n->term == QT_PHRASE || (n->term == QT_WORD && ws.n > 1)) {
 		phrase_expr(g, &ws, out);
 	} else if (n->term == QT_PREFIX) {
 		/* "e-hel*" is one word, "ehel", as the index has it. */
@@ -1114,6 +1122,20 @@ static enum qfield person_known(void *arg, const char *word)
 	return lexicon_person(arg, word);
 }
 
+/* Words typed joined by punctuation ("fhir/api", "fhir,api"), which make one phrase. */
+static bool joined_words(struct gen *g, const struct qnode *n)
+{
+	struct qwords ws = {NULL, 0, 0, NULL};
+	bool joined;
+
+	if (n->kind != Q_TERM || n->term != QT_WORD)
+		return false;
+	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
+	joined = ws.n > 1;
+	qwords_release(&ws);
+	return joined;
+}
+
 /* A plain word that could be misspelt: letters only, four or more. */
 static bool spellable(const struct qnode *n)
 {
@@ -1173,6 +1195,11 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 		 * has the query's count, which is 0. */
 		if (op->kind != Q_TERM || op->term == QT_REGEX)
 			continue;
+		if (joined_words(g, op) && !g->loose) {
+			g->loose = true; /* tried as separate words first; said so by the caller */
+			*changed = true;
+			continue;
+		}
 		n = 0;
 		if (nops > 1) {
 			bindings_reset(g);
@@ -1275,6 +1302,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			g.explain = NULL;
 			if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
 				goto out;
+			out->loose = g.loose && out->total > 0;
 		}
 		if (out->total == 0 && relaxable(q->root)) {
 			any = true;
@@ -1408,6 +1436,10 @@ void search_result_describe(const struct search_result *r, struct strbuf *sb)
 	if (r->corrected) {
 		strbuf_addstr(sb, sb->len > start ? " · " : "");
 		strbuf_addf(sb, _("searched instead: %s"), r->corrected);
+	}
+	if (r->loose) {
+		strbuf_addstr(sb, sb->len > start ? " · " : "");
+		strbuf_addstr(sb, _("no case has the joined words together: took them apart"));
 	}
 	if (r->relaxed) {
 		strbuf_addstr(sb, sb->len > start ? " · " : "");

@@ -8,10 +8,11 @@
  * its folded and inflected forms, longer words that begin or end with it,
  * its other names (the abbreviations the documents define, both ways, and
  * assets/terms.txt), and, a compound, its two parts anywhere in the case.
- * When no case has every word, a word no case has is replaced by the
- * nearest word of the archive (one edit for up to five letters, two for
- * longer words); when still none has them all, the answer is the cases
- * with most of the words of the top-level AND.
+ * When no case has every word, words joined by punctuation ("fhir/api")
+ * are taken apart, and a word no case has is replaced by the nearest word
+ * of the archive where that is sure (see README); when still none has
+ * them all, the answer is the cases with most of the words of the
+ * top-level AND.
  *
  * Order by relevance: first the number of words a case has (only when not
  * every word could be met), then the number of facet words it satisfies,
@@ -66,6 +67,7 @@ struct search_result {
 	/* How the query was read, for the user; NULL when there is nothing to say. */
 	char *reading;	 /* "2022 as year:2022, NUIT as body:NUIT" */
 	char *corrected; /* "kjernjournal → kjernejournal" */
+	bool loose;	 /* words joined by punctuation ("fhir/api") were searched apart */
 	bool relaxed;	 /* no case had every word: these have most of them */
 	char *missing;	 /* with relaxed: the words no case has, "a, b" */
 	char *explain;	 /* with explain: "sfm → sentral forskrivningsmodul; ..." */

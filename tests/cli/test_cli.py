@@ -798,6 +798,9 @@ def search_says_how_it_read_the_words(env):
     # A short word may be a word of its own that the archive lacks: suggested, not searched.
     out = run("search", "eldre", db=env.db, check=0).stdout
     assert out == "0 cases match\nfound nowhere: eldre (did you mean endre?)\n", out
+    # Words joined by punctuation that no case has together are taken apart, and said so.
+    out = run("search", "fhir/api", db=env.db, check=0).stdout
+    assert out.startswith("4 cases match\nno case has the joined words together: took them apart\n"), out[:200]
     # A case number is read as one, not as the numbers in some date.
     out = run("search", "11/21", db=env.db, check=0).stdout
     assert "read 11/21 as case:11/21" in out and out.split("\n\n")[1].startswith("11/21 "), out[:300]
