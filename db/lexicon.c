@@ -228,6 +228,14 @@ out:
 	return found;
 }
 
+/* Whether the words of `a` begin with all the words of `b`. */
+static bool starts_words(const char *a, const char *b)
+{
+	size_t n = strlen(b);
+
+	return !strncmp(a, b, n) && a[n] == ' ';
+}
+
 void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const char *abbr, const char *key,
 			    struct keys *out)
 {
@@ -237,7 +245,9 @@ void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const cha
 	lexicon_equivalents(db, eq, abbr, &of_abbr);
 	lexicon_equivalents(db, eq, key, &of_key);
 	for (i = 0; i < of_abbr.n; i++) {
-		bool same = !strcmp(of_abbr.v[i], key);
+		/* The name itself, or a longer form of it ("... for helse"), is no other meaning. */
+		bool same = !strcmp(of_abbr.v[i], key) || starts_words(of_abbr.v[i], key) ||
+			    starts_words(key, of_abbr.v[i]);
 		for (j = 0; j < of_key.n && !same; j++)
 			same = !strcmp(of_abbr.v[i], of_key.v[j]);
 		if (!same)
