@@ -81,22 +81,6 @@ out:
 	sqlite3_finalize(st);
 }
 
-bool lexicon_known(sqlite3 *db, const char *exact)
-{
-	struct strbuf rev = STRBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	bool known = false;
-
-	utf8_reverse(&rev, exact, strlen(exact));
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM terms WHERE rev = ?1", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
-		known = sqlite3_step(st) == SQLITE_ROW;
-	}
-	sqlite3_finalize(st);
-	strbuf_release(&rev);
-	return known;
-}
-
 size_t lexicon_doc_count(sqlite3 *db, const char *term)
 {
 	sqlite3_stmt *st = NULL;

@@ -38,9 +38,6 @@ void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *
 void lexicon_other_meanings(sqlite3 *db, const struct equivalents *eq, const char *abbr, const char *key,
 			    struct keys *out);
 
-/* Whether the archive has the word (an exact form) as a word of its own. */
-bool lexicon_known(sqlite3 *db, const char *exact);
-
 /* Counts of cases stop here: enough to tell a word from a stray token. */
 #define LEXICON_COUNT_CAP 20
 
