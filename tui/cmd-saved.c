@@ -76,6 +76,7 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 				out_printf(stdout, "%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
 			else
 				out_printf(stdout, "%s\t?\t%s\n", v[i].name, v[i].query);
+			search_result_release(&res);
 			query_free(q);
 		}
 	}

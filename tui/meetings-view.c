@@ -54,6 +54,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 				strbuf_addf(&sb, " %5zu  %s", res.total, saved[i].query);
 			else
 				strbuf_addf(&sb, "     ?  %s", saved[i].query);
+			search_result_release(&res);
 			query_free(q);
 			l = view_add_line(v, sb.buf, STYLE_NORMAL);
 			l->search = xstrdup(saved[i].query);
