@@ -1065,6 +1065,16 @@ void query_read_facets(struct query *q, enum qfield (*known)(void *arg, const ch
 		read_facets(q->root, known, arg);
 }
 
+const char *query_field_name(enum qfield f)
+{
+	return (unsigned)f < ARRAY_SIZE(field_names) ? field_names[f] : "";
+}
+
+const char *query_facet_value(const struct qnode *f)
+{
+	return f->field == QF_TYPE ? decision_type_name(f->type) : f->field == QF_BODY ? f->body : f->text;
+}
+
 /* A field as the user's language types it ("år:" in Norwegian; every name works in the query). */
 static const char *field_label(enum qfield f)
 {
@@ -1098,10 +1108,7 @@ static void describe_reading(const struct qnode *n, struct strbuf *sb)
 		if (sb->len)
 			strbuf_addstr(sb, ", ");
 		/* TRANSLATORS: how a plain word of a query was read: "2022 as year:2022". */
-		strbuf_addf(sb, _("%s as %s:%s"), n->text, field_label(f->field),
-			    f->field == QF_TYPE	  ? decision_type_name(f->type)
-			    : f->field == QF_BODY ? f->body
-						  : f->text);
+		strbuf_addf(sb, _("%s as %s:%s"), n->text, field_label(f->field), query_facet_value(f));
 	}
 }
 

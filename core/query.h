@@ -126,6 +126,12 @@ void query_read_facets(struct query *q, enum qfield (*known)(void *arg, const ch
 /* How the words were read, "2022 as year:2022, NUIT as body:NUIT", or "" (appended to sb). */
 void query_describe_reading(const struct query *q, struct strbuf *sb);
 
+/* The field's name in the query language, in English ("year"), for scripts. */
+const char *query_field_name(enum qfield f);
+
+/* A read word's facet value as the query language writes it ("2022", "Drøfting", "NUIT"). */
+const char *query_facet_value(const struct qnode *facet);
+
 /* A readable form of the plan, for tests: "(AND (WORD any fhir) (TYPE Drøfting))". Caller frees. */
 char *query_describe(const struct query *q);
 

@@ -111,6 +111,9 @@ static bool starts_with(const char *s, const char *p)
 
 static bool word_hits(const struct mterm *t, const struct word *w)
 {
+	/* Another name's words are marked only as written there: "pasientens", not "pasienter". */
+	if (t->extra)
+		return !strcmp(w->exact, t->exact) || (t->ascii && w->folded && !strcmp(w->folded, t->exact));
 	switch (t->kind) {
 	case QT_PREFIX:
 		return starts_with(w->exact, t->exact) || (t->ascii && starts_with(w->folded, t->exact));

@@ -135,6 +135,7 @@ struct qwords {
 	struct qword *v;
 	size_t n, alloc;
 	const char *text; /* what the words were read from, or NULL */
+	bool whole;	  /* collect_apart: the last word may yet come in parts */
 };
 
 static int collect_word(void *arg, const struct word *w)
@@ -151,6 +152,26 @@ static int collect_word(void *arg, const struct word *w)
 	/* Typed with a hyphen, a word's start is where the member put it ("e-meldinger"). */
 	ws->v[ws->n].joined = ws->text && memchr(ws->text + w->start, '-', w->end - w->start);
 	ws->n++;
+	return 0;
+}
+
+/* The words of a text with a hyphenated word as its parts: "fhir-api" as fhir and api. */
+static int collect_apart(void *arg, const struct word *w)
+{
+	struct qwords *ws = arg;
+	struct word whole = *w;
+
+	if (w->part && ws->n && ws->whole) {
+		/* The first part replaces the whole word it is part of. */
+		ws->n--;
+		free(ws->v[ws->n].exact);
+		free(ws->v[ws->n].folded);
+		free(ws->v[ws->n].stem);
+		ws->whole = false;
+	}
+	whole.part = false;
+	collect_word(ws, &whole);
+	ws->whole = !w->part;
 	return 0;
 }
 
@@ -307,7 +328,7 @@ static void equivalents_expr(struct gen *g, const char *key, struct strbuf *out)
 static size_t known_word(void *arg, const char *w)
 {
 	struct gen *g = arg;
-	struct qwords ws = {NULL, 0, 0, NULL};
+	struct qwords ws = {NULL, 0, 0, NULL, false};
 	size_t n, i;
 
 	/* A compound's splits ask for the same words in each pass over the query. */
@@ -335,7 +356,7 @@ static size_t known_word(void *arg, const char *w)
 /* The forms of a part that a NEAR group can hold: as typed, and its stem's token. */
 static size_t part_forms(struct gen *g, const char *exact, char forms[2][WORD_MAX + 2])
 {
-	struct qwords ws = {NULL, 0, 0, NULL};
+	struct qwords ws = {NULL, 0, 0, NULL, false};
 	size_t n = 0;
 
 	snprintf(forms[n++], WORD_MAX + 2, "%s", exact);
@@ -447,10 +468,11 @@ static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *o
  */
 static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 {
-	struct qwords ws = {NULL, 0, 0, n->text};
+	struct qwords ws = {NULL, 0, 0, n->text, false};
 	static const char *const cols[] = {
 	    [QF_ANY] = NULL, [QF_TITLE] = "title", [QF_DECISION] = "decision", [QF_SLIDE] = "slides"};
-	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
+	words_each(g->wz, n->text, strlen(n->text),
+		   g->loose && n->term == QT_WORD ? collect_apart : collect_word, &ws);
 	if (!ws.n) {
 		qwords_release(&ws);
 		return false;
@@ -687,7 +709,7 @@ static void find_runs(struct gen *g, const struct qnode *root)
 			bool plain = true;
 
 			for (k = 0; k < len && plain; k++) {
-				struct qwords ws = {NULL, 0, 0, NULL};
+				struct qwords ws = {NULL, 0, 0, NULL, false};
 				plain = run_word(ops[i + k]);
 				if (plain)
 					words_each(g->wz, ops[i + k]->text, strlen(ops[i + k]->text),
@@ -881,7 +903,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
  */
 static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, struct strbuf *out)
 {
-	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT, facets = STRBUF_INIT, facet_plan = STRBUF_INIT;
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i, kept = 0, plan_len = 0, start_len = g->plan ? g->plan->len : 0;
 	bool ok = false;
@@ -914,13 +936,36 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 					break;
 				continue;
 			}
+			if (top && n->kind == Q_AND && !any && ops[i]->kind == Q_TERM && ops[i]->read_as) {
+				/*
+				 * A word read as a facet need not be in the text: a case of the
+				 * facet is scored by the other words. Its phrases go after them,
+				 * ORed, and so do its plan items, to keep the plan in the
+				 * expression's order.
+				 */
+				strbuf_addf(&facets, " OR %s", a.buf);
+				if (g->plan) {
+					strbuf_addstr(&facet_plan, g->plan->buf + plan_len);
+					strbuf_setlen(g->plan, plan_len);
+				}
+				continue;
+			}
 			strbuf_addf(&b, "%s%s", kept++ ? op : "", a.buf);
 		}
-		ok = kept && (n->kind == Q_AND || i == nops);
-		if (ok)
+		ok = (kept || facets.len) && (n->kind == Q_AND || i == nops);
+		if (ok && facets.len) {
+			/* "((others) OR f1 OR f2)", or "(f1 OR f2)" without others. */
+			if (kept)
+				strbuf_addf(out, "((%s)%s)", b.buf, facets.buf);
+			else
+				strbuf_addf(out, "(%s)", facets.buf + strlen(" OR "));
+			if (g->plan)
+				strbuf_addstr(g->plan, facet_plan.buf);
+		} else if (ok) {
 			strbuf_addf(out, kept > 1 ? "(%s)" : "%s", b.buf);
-		else if (g->plan)
+		} else if (g->plan) {
 			strbuf_setlen(g->plan, start_len);
+		}
 		free(ops);
 		break;
 	case Q_TERM:
@@ -931,6 +976,8 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 	}
 	strbuf_release(&a);
 	strbuf_release(&b);
+	strbuf_release(&facets);
+	strbuf_release(&facet_plan);
 	return ok;
 }
 
@@ -1122,15 +1169,15 @@ static enum qfield person_known(void *arg, const char *word)
 	return lexicon_person(arg, word);
 }
 
-/* Words typed joined by punctuation ("fhir/api", "fhir,api"), which make one phrase. */
+/* Words typed joined by punctuation ("fhir/api", "fhir-api"), which make one phrase or one word. */
 static bool joined_words(struct gen *g, const struct qnode *n)
 {
-	struct qwords ws = {NULL, 0, 0, NULL};
+	struct qwords ws = {NULL, 0, 0, NULL, false};
 	bool joined;
 
 	if (n->kind != Q_TERM || n->term != QT_WORD)
 		return false;
-	words_each(g->wz, n->text, strlen(n->text), collect_word, &ws);
+	words_each(g->wz, n->text, strlen(n->text), collect_apart, &ws);
 	joined = ws.n > 1;
 	qwords_release(&ws);
 	return joined;

@@ -7,7 +7,7 @@ locale is not installed; English in C.UTF-8. The UI's screens and status
 line in Norwegian are the screen suite's bokmal_* cases and a tmux run.
 
 usage: i18n_test.py VEDTAK SOURCE_ROOT SAMPLES_DIR      (prints TAP)"""
-import os, re, shutil, subprocess, sys, tempfile
+import json, os, re, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from tap import Tap  # noqa: E402
@@ -130,13 +130,17 @@ def main():
         for fmt in ("json", "jsonl", "csv", "ics"):
             assert run("export", "--format", fmt, db=db).stdout == \
                 run("export", "--format", fmt, lang="nb_NO.UTF-8", db=db).stdout, fmt
+        # search --json too: scores with a decimal point, and how words were read in the query's terms.
+        en = run("search", "--json", "drøfting 2024", db=db).stdout
+        nb = run("search", "--json", "drøfting 2024", lang="nb_NO.UTF-8", db=db).stdout
+        assert en == nb and json.loads(nb)["read_as"][1] == {"word": "2024", "field": "year", "value": "2024"}, nb[:300]
 
     check("po/nb.po and po/en.po translate every message in the code", catalogues_hold_every_message)
     check("--help in English in C.UTF-8 and in Norwegian with LANG=nb_NO.UTF-8", help_follows_the_locale)
     check("Norwegian also when the locale asked for is not installed", norwegian_without_the_locale_installed)
     check("import summaries, warnings and dates in Norwegian; ISO dates in English", import_and_dates_in_norwegian)
     check("search, query errors and show in Norwegian", search_show_and_errors_in_norwegian)
-    check("exports are the same in every language", exports_stay_machine_readable)
+    check("exports and search --json are the same in every language", exports_stay_machine_readable)
     shutil.rmtree(tmp, ignore_errors=True)
     return tap.finish()
 

@@ -125,6 +125,22 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	free(key);
 }
 
+/* A word read as a facet, for scripts: {"word": "2022", "field": "year", "value": "2022"}. */
+static void json_reading(const struct qnode *n, void *arg)
+{
+	struct strbuf *sb = arg;
+
+	if (!n->read_as)
+		return;
+	strbuf_addstr(sb, sb->buf[sb->len - 1] == '[' ? "{\"word\": " : ", {\"word\": ");
+	json_string(sb, n->text);
+	strbuf_addstr(sb, ", \"field\": ");
+	json_string(sb, query_field_name(n->read_as->field));
+	strbuf_addstr(sb, ", \"value\": ");
+	json_string(sb, query_facet_value(n->read_as));
+	strbuf_addch(sb, '}');
+}
+
 /* How the query was read: what a member needs to trust the answer. */
 static void print_reading(const struct search_result *res, bool explain)
 {
@@ -226,11 +242,13 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (o->json) {
 		strbuf_addstr(&out, "{\"query\": ");
 		json_string(&out, text.buf);
-		strbuf_addf(&out, ", \"total\": %zu, \"read_as\": ", res.total);
-		json_string(&out, res.reading);
+		strbuf_addf(&out, ", \"total\": %zu, \"read_as\": [", res.total);
+		query_each_positive_term(q, json_reading, &out);
+		strbuf_addstr(&out, "]");
 		strbuf_addstr(&out, ", \"corrected\": ");
 		json_string(&out, res.corrected);
-		strbuf_addf(&out, ", \"fewer_words\": %s, \"missing\": ", res.relaxed ? "true" : "false");
+		strbuf_addf(&out, ", \"apart\": %s, \"fewer_words\": %s, \"missing\": ",
+			    res.loose ? "true" : "false", res.relaxed ? "true" : "false");
 		json_string(&out, res.missing);
 		if (o->explain) {
 			strbuf_addstr(&out, ", \"expanded\": ");

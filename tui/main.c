@@ -99,6 +99,8 @@ static void setup_locale(void)
 			setenv("LANGUAGE", lang, 1);
 		}
 	}
+	/* Numbers are written with a point in every language: JSON and scripts read them. */
+	setlocale(LC_NUMERIC, "C");
 	dir = paths_locale();
 	bindtextdomain(VEDTAK_TEXTDOMAIN, dir);
 	/* Everything vedtak prints is UTF-8, whatever the locale's codeset. */

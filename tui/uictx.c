@@ -97,6 +97,7 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 {
 	struct view *v = ui_find(ui, VIEW_RESULTS);
 	long keep = 0;
+	bool same;
 	size_t i;
 
 	if (r->error[0]) {
@@ -118,7 +119,10 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 	}
 	snprintf(ui->search_note, sizeof(ui->search_note), "%s", r->note);
 	ui->relaxed = r->relaxed;
-	if (v && v->cursor < ui->nrows)
+	/* The same query again (the data changed): the cursor stays on its case. A new
+	 * query starts at its best case, at the top. */
+	same = ui->q && ui->pending && !strcmp(ui->q->text, ui->pending->text);
+	if (v && same && v->cursor < ui->nrows)
 		keep = ui->results[v->cursor].id;
 	case_rows_free(ui->results, ui->nrows);
 	ui->results = r->rows;
@@ -135,8 +139,10 @@ void ui_search_apply(struct ui *ui, struct searcher_result *r)
 	r->highlight = NULL;
 	if (v) {
 		v->cursor = 0;
+		if (!same)
+			v->top = 0;
 		for (i = 0; i < ui->nrows; i++)
-			if (ui->results[i].id == keep)
+			if (keep && ui->results[i].id == keep)
 				v->cursor = i;
 		selection_changed(ui, v);
 	}

@@ -5,7 +5,7 @@ screen then shows, line by line, as a person reads it. The expected lines
 were written from what the user must see, before the code that shows them.
 
 usage: ui_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
-import os, re, shutil, subprocess, sys, tempfile
+import json, os, re, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from screen import run_case  # noqa: E402
@@ -392,6 +392,11 @@ def the_status_line_says_how_the_words_were_read(env):
     assert "searched instead: kjernjournal → kjernejournal" in status(lines), status(lines)
     lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", size="140x24")
     assert "4 cases match · no case has every word" in status(lines), status(lines)
+    # A new query starts at its best case, at the top, wherever the cursor was in the last list.
+    lines, _ = env.ui("key /", "type a*", "key Enter", "key G", "key /", "key Ctrl-U", "type fhir", "key Enter",
+                      size="140x24")
+    first = env.cli("search", "--json", "--limit", "1", "fhir").stdout
+    assert rows(lines)[0][1] == json.loads(first)["results"][0]["number"], rows(lines)[:3]
     # T would tag what the query finds, which is none of these: it says so instead of asking.
     lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", "key T", size="140x24")
     assert status(lines) == "no case has every word: mark the cases to tag with x, then press t", status(lines)
