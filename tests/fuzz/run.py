@@ -16,6 +16,16 @@ def arg(name, default):
     return sys.argv[sys.argv.index(name) + 1] if name in sys.argv else default
 
 
+def regressions(corpus, target):
+    """The target's corpus folder, holding a copy of its regression inputs."""
+    dest = os.path.join(corpus, target)
+    os.makedirs(dest, exist_ok=True)
+    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", target)
+    for f in sorted(os.listdir(reg)):
+        shutil.copy(os.path.join(reg, f), os.path.join(dest, f))
+    return dest
+
+
 def seeds(build, corpus):
     samples = os.path.join(ROOT, "assets", "samples")
     d = os.path.join(corpus, "deck")
@@ -27,18 +37,10 @@ def seeds(build, corpus):
                                   b"\n".join(lines[-200:]))):
             open(os.path.join(d, f"{f}.{i}"), "wb").write(part)
     # Documents: the regression inputs (hand-made notices, minutes, PDFs) and the sample decks.
-    doc = os.path.join(corpus, "document")
-    os.makedirs(doc, exist_ok=True)
-    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "document")
-    for f in sorted(os.listdir(reg)):
-        shutil.copy(os.path.join(reg, f), os.path.join(doc, f))
+    doc = regressions(corpus, "document")
     for f in sorted(os.listdir(samples)):
         shutil.copy(os.path.join(samples, f), os.path.join(doc, f))
-    pdf = os.path.join(corpus, "pdf")
-    os.makedirs(pdf, exist_ok=True)
-    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "pdf")
-    for f in sorted(os.listdir(reg)):
-        shutil.copy(os.path.join(reg, f), os.path.join(pdf, f))
+    regressions(corpus, "pdf")
     q = os.path.join(corpus, "query")
     os.makedirs(q, exist_ok=True)
     tsv = os.path.join(ROOT, "tests", "golden", "search.tsv")
@@ -46,11 +48,7 @@ def seeds(build, corpus):
         if line.strip() and not line.startswith("#"):
             open(os.path.join(q, f"q{i}"), "w", encoding="utf-8").write(line.split("\t")[0])
     # What search understands of words: the regression inputs and the sample decks' text.
-    lex = os.path.join(corpus, "lexicon")
-    os.makedirs(lex, exist_ok=True)
-    reg = os.path.join(ROOT, "tests", "fuzz", "regressions", "lexicon")
-    for f in sorted(os.listdir(reg)):
-        shutil.copy(os.path.join(reg, f), os.path.join(lex, f))
+    lex = regressions(corpus, "lexicon")
     for f in sorted(os.listdir(samples)):
         open(os.path.join(lex, f), "wb").write(open(os.path.join(samples, f), "rb").read()[:20000])
     s = os.path.join(corpus, "sync")
