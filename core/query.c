@@ -86,6 +86,10 @@ static const struct {
     {"dok", QF_DOC},
     {"attendee", QF_ATTENDEE},
     {"deltaker", QF_ATTENDEE},
+    {"topic", QF_TOPIC},
+    {"tema", QF_TOPIC},
+    {"new", QF_NEW},
+    {"ny", QF_NEW},
 };
 
 static const char *const field_names[] = {
@@ -94,7 +98,8 @@ static const char *const field_names[] = {
     [QF_ORG] = "org",	  [QF_BODY] = "body",	      [QF_CASE] = "case",
     [QF_YEAR] = "year",	  [QF_DATE] = "date",	      [QF_AMENDED] = "amended",
     [QF_TAG] = "tag",	  [QF_RECORDED] = "recorded", [QF_OUTCOME] = "outcome",
-    [QF_DOC] = "doc",	  [QF_ATTENDEE] = "attendee",
+    [QF_DOC] = "doc",	  [QF_ATTENDEE] = "attendee", [QF_TOPIC] = "topic",
+    [QF_NEW] = "new",
 };
 
 static void *fail(struct parser *p, size_t at, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -421,9 +426,19 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 			goto bad_value;
 		break;
 	case QF_CASE:
+	case QF_TOPIC:
 		if (!scan_case_number(v, strlen(v), &no) || no.len != strlen(v))
 			goto bad_value;
 		memcpy(n->case_no, no.text, sizeof(no.text));
+		break;
+	case QF_NEW:
+		/* "new:" alone means yes: it reads as a word of its own. */
+		if (!*v || !strcasecmp(v, "yes") || !strcasecmp(v, "ja"))
+			n->amended = true;
+		else if (!strcasecmp(v, "no") || !strcasecmp(v, "nei"))
+			n->amended = false;
+		else
+			goto bad_value;
 		break;
 	case QF_YEAR:
 		if (strlen(v) == 4 && digits(v, 4))
@@ -492,6 +507,7 @@ bad_value:
 	case QF_BODY:
 		return fail(p, vat, _("unknown body '%s' (NUFA, Nasjonalt e-helsestyre, NUIT)"), v);
 	case QF_CASE:
+	case QF_TOPIC:
 		return fail(p, vat, _("'%s' is not a case number such as 11/21"), v);
 	case QF_YEAR:
 		return fail(p, vat, _("'%s' is not a year such as 2021"), v);
@@ -621,12 +637,15 @@ static struct qnode *primary(struct parser *p)
 			return n;
 		}
 		if (!known)
-			return fail(
-			    p, at,
-			    _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
-			      "title, decision, slide, amended, tag, recorded, outcome, doc, attendee)"),
-			    (int)(i - at), p->s + at);
+			return fail(p, at,
+				    _("unknown field '%.*s:' (type, presenter, org, body, case, year, date, "
+				      "title, decision, slide, amended, tag, recorded, outcome, doc, "
+				      "attendee, topic, new)"),
+				    (int)(i - at), p->s + at);
 		p->pos = vat;
+		/* "new:" is whole without a value: what arrived since the last look. */
+		if (field == QF_NEW && (vat >= p->n || p->s[vat] == ' ' || p->s[vat] == ')'))
+			return filter_node(p, field, "", at, vat);
 		if (vat >= p->n || (!word_char(p->s[vat]) && p->s[vat] != '"'))
 			return fail(p, vat, _("missing value after '%.*s:'"), (int)(i - at), p->s + at);
 		if (field <= QF_SLIDE)
@@ -878,7 +897,11 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 			strbuf_addstr(sb, n->body);
 			break;
 		case QF_CASE:
+		case QF_TOPIC:
 			strbuf_addstr(sb, n->case_no);
+			break;
+		case QF_NEW:
+			strbuf_addstr(sb, n->amended ? "yes" : "no");
 			break;
 		case QF_YEAR:
 			strbuf_addf(sb, "%d", n->year);
@@ -1093,6 +1116,8 @@ static const char *field_label(enum qfield f)
 		return C_("query field", "presenter");
 	case QF_ORG:
 		return C_("query field", "org");
+	case QF_TOPIC:
+		return C_("query field", "topic");
 	default:
 		return field_names[f];
 	}

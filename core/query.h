@@ -2,7 +2,7 @@
  * query.h: the one query language of vedtak (search, and later tagging and
  * export): words, "phrases", prefix*, OR, -word / NOT, parentheses, field
  * filters (type:, presenter:, org:, body:, case:, year:, date:, title:,
- * decision:, slide:, amended:) and /regular expressions/.
+ * decision:, slide:, amended:, topic:, new: ...) and /regular expressions/.
  *
  * query_compile() turns the text into a tree of nodes (the plan); db/ turns
  * the plan into SQL. Regular expressions are compiled here, once, with
@@ -40,6 +40,8 @@ enum qfield {
 	QF_OUTCOME,
 	QF_DOC,	     /* the meeting has a document of this kind */
 	QF_ATTENDEE, /* the meeting's attendance names this person (absent ones aside) */
+	QF_TOPIC,    /* the cases of the topic of case case_no (db/topics.h) */
+	QF_NEW,	     /* arrived since the last look (new:, new:yes, new:no) */
 };
 
 enum qterm_kind { QT_WORD, QT_PREFIX, QT_PHRASE, QT_REGEX };
@@ -57,10 +59,10 @@ struct qnode {
 	enum decision_type type;
 	int year;
 	char date_from[11], date_to[11]; /* inclusive, "" for open ends */
-	bool amended;
-	int recorded;	      /* QF_RECORDED: 1 yes, 0 no, -1 words (in text) */
-	enum outcome outcome; /* QF_OUTCOME; OUTCOME_NONE for "none" */
-	enum doc_kind doc;    /* QF_DOC */
+	bool amended;			 /* QF_AMENDED; QF_NEW: new (true) or not */
+	int recorded;			 /* QF_RECORDED: 1 yes, 0 no, -1 words (in text) */
+	enum outcome outcome;		 /* QF_OUTCOME; OUTCOME_NONE for "none" */
+	enum doc_kind doc;		 /* QF_DOC */
 	char case_no[16];
 	const char *body;
 	struct regex *re; /* QT_REGEX */

@@ -216,6 +216,32 @@ static const char *const migrations[] = {
     "j;"
     "INSERT INTO case_marks SELECT c.id, (SELECT coalesce(vedtak_slide_marks(text), x'') FROM (SELECT text"
     "  FROM slides WHERE meeting_id = c.meeting_id AND case_id = c.id ORDER BY position)) FROM cases c;",
+
+    /* version 7: topics and what is new (issue 16). A case's signature
+     * (db/topics.c) is made once; topics are made again after any change
+     * of the cases, which the triggers mark. `arrivals` keeps when each
+     * case key first came, so that a re-import is not news; `looks` when
+     * the user last looked (at the archive, at a saved search). Both are
+     * this machine's, not synced. */
+    "CREATE TABLE IF NOT EXISTS case_signatures(case_id INTEGER PRIMARY KEY, title_words TEXT NOT NULL,"
+    "  decision_words TEXT NOT NULL, org_words TEXT NOT NULL, slide_words TEXT NOT NULL, refs TEXT NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS case_topics(case_id INTEGER PRIMARY KEY, topic INTEGER NOT NULL, standing "
+    "INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS case_topics_topic ON case_topics(topic);"
+    "CREATE TABLE IF NOT EXISTS arrivals(case_key TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO arrivals SELECT c.case_key, min(m.imported_at) FROM cases c"
+    "  JOIN meetings m ON m.id = c.meeting_id GROUP BY c.case_key;"
+    "CREATE TABLE IF NOT EXISTS looks(what TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID;"
+    "CREATE TRIGGER IF NOT EXISTS cases_added AFTER INSERT ON cases BEGIN"
+    "  INSERT OR IGNORE INTO arrivals VALUES (new.case_key, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));"
+    "  INSERT OR REPLACE INTO meta VALUES ('topics', 'stale');"
+    "  END;"
+    "CREATE TRIGGER IF NOT EXISTS cases_removed AFTER DELETE ON cases BEGIN"
+    "  DELETE FROM case_signatures WHERE case_id = old.id;"
+    "  DELETE FROM case_topics WHERE case_id = old.id;"
+    "  INSERT OR REPLACE INTO meta VALUES ('topics', 'stale');"
+    "  END;"
+    "INSERT OR REPLACE INTO meta VALUES ('topics', 'stale');",
 };
 
 static int user_version(sqlite3 *db)

@@ -19,6 +19,7 @@
 #include "db/search.h"
 #include "db/store.h"
 #include "db/store_db.h"
+#include "db/topics.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -649,6 +650,19 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		    sql,
 		    "EXISTS (SELECT 1 FROM documents d WHERE d.meeting_id = c.meeting_id AND d.kind = ?)");
 		bind_text_value(g, xstrdup(doc_kind_name(n->doc)));
+		break;
+	case QF_TOPIC:
+		strbuf_addstr(sql, "c.id IN (SELECT t.case_id FROM case_topics t WHERE t.topic IN"
+				   " (SELECT o.topic FROM case_topics o JOIN cases x ON x.id = o.case_id"
+				   " WHERE x.number = ?))");
+		bind_text_value(g, xstrdup(n->case_no));
+		break;
+	case QF_NEW:
+		/* Arrived after the last look at the archive (db/looks.h); before any look, everything is
+		 * new. */
+		strbuf_addstr(sql, n->amended ? "EXISTS" : "NOT EXISTS");
+		strbuf_addstr(sql, " (SELECT 1 FROM arrivals a WHERE a.case_key = c.case_key AND a.at >"
+				   " coalesce((SELECT at FROM looks WHERE what = 'archive'), ''))");
 		break;
 	case QF_ATTENDEE:
 		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM attendance a WHERE a.meeting_id = c.meeting_id"
@@ -1284,6 +1298,11 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 	return ret;
 }
 
+static bool uses_field(const struct qnode *n, enum qfield f)
+{
+	return n && ((n->kind == Q_FILTER && n->field == f) || uses_field(n->a, f) || uses_field(n->b, f));
+}
+
 enum vt_status store_search(struct store *s, struct query *q, const struct search_opts *o,
 			    struct search_result *out, struct vt_diag *diag)
 {
@@ -1299,6 +1318,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	int rc;
 
 	memset(out, 0, sizeof(*out));
+	/* topic: reads the topics, which an import may have left to be made again. */
+	if (uses_field(q->root, QF_TOPIC) && (ret = store_update_topics(s, NULL, diag)) != VT_OK)
+		return ret;
 	memset(&g, 0, sizeof(g));
 	g.db = store_db(s);
 	g.wz = wordizer_new();

@@ -19,6 +19,7 @@
 #include "core/strbuf.h"
 #include "core/util.h"
 #include "db/store.h"
+#include "db/topics.h"
 #include "tui/cmd.h"
 #include "tui/importer.h"
 #include "tui/out.h"
@@ -285,6 +286,17 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	if (threaded)
 		pthread_join(tid, NULL);
 	progress_clear(&pr);
+	/* Once for the whole import, not per document: topics span the archive. */
+	if (s) {
+		struct vt_diag diag;
+		enum vt_status st = store_update_topics(s, NULL, &diag);
+
+		if (st != VT_OK) {
+			if (!quiet)
+				cmd_print_diag(NULL, &diag, st);
+			failed++;
+		}
+	}
 	pthread_cond_destroy(&q.changed);
 	pthread_mutex_destroy(&q.lock);
 	free(q.jobs);

@@ -20,7 +20,7 @@
 #include "core/banned.h"
 
 static const struct command *const commands[] = {
-    &cmd_import, &cmd_list, &cmd_show,	&cmd_search, &cmd_tag,	    &cmd_tags,	      &cmd_note,
+    &cmd_import, &cmd_list, &cmd_show,	&cmd_search, &cmd_history,  &cmd_tag,	      &cmd_tags, &cmd_note,
     &cmd_saved,	 &cmd_sync, &cmd_check, &cmd_export, &cmd_complete, &cmd_man_section, NULL,
 };
 

@@ -372,7 +372,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 6
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 7
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
@@ -884,6 +884,51 @@ def large_file(env):
     if not os.environ.get("VEDTAK_SANITIZED"):
         assert peak < 5 * size, f"peak memory {peak} for a {size}-byte file"
 
+
+@test
+def history_follows_a_topic_through_the_meetings(env):
+    # Issue 16. Expected topics from the hand-checked key (tests/bench/topics/key.tsv).
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    for number in ("15/21", "15/24"):
+        lines = run("history", number, db=env.db, check=0).stdout.splitlines()
+        assert lines[0] == "Informasjonsutveksling NAV og helsetjenesten: 2 cases", lines
+        assert lines[1].startswith("2021-04-21  NUFA    15/21   Drøfting     Informasjonsutveksling NAV"), lines
+        assert lines[2].startswith("            Proposed: Arbeids- og velferdsdirektoratet (NAV) tar med"), lines
+        assert lines[3].startswith("2024-04-24  NUFA    15/24   Drøfting     Utveksling av helseopplysninger"), lines
+        assert len(lines) == 5, lines
+    # topic: (tema:) finds the same cases, to tag or export them in one line.
+    assert run("search", "--count", "topic:15/21", db=env.db, check=0).stdout == "2\n"
+    assert run("search", "--count", "tema:15/24", db=env.db, check=0).stdout == "2\n"
+    # A standing item is a topic of its own, however alike the approvals of every meeting are.
+    out = run("history", "9/21", db=env.db, check=0).stdout
+    assert "a standing item" in out and len(out.splitlines()) == 3, out
+    assert run("search", "--count", "topic:9/21", db=env.db, check=0).stdout == "1\n"
+    # Without a number: the topics that span meetings.
+    topics = json.loads(run("history", "--json", db=env.db, check=0).stdout)["topics"]
+    assert [[c["number"] for c in t["cases"]] for t in topics] == [["15/21", "15/24"]], topics
+    assert topics[0]["cases"][0]["decision_recorded"] is False and topics[0]["cases"][0]["body"] == "NUFA"
+    # A reference by number joins a case to the topic: "jf. sak 14/21" in a later NUFA notice.
+    notice = env.write("nufa-2025.txt", (
+        "Møteinnkalling\n\nMøte i NUFA\n\nMøte nr.      1/2025\nDato          12.02.2025\nSted          Teams\n\n"
+        "Sak     Tittel                                      Ansvarlig          Type\n"
+        "1/25    Godkjenning av innkalling                   Kari Holm          B\n"
+        "2/25    Reseptformidleren – status                  Per Olav Dahl      O\n\n\n"
+        "Sak 1/2025   Godkjenning av innkalling\n\n              Forslag til vedtak: NUFA godkjenner innkallingen.\n\n\n"
+        "Sak 2/2025   Reseptformidleren – status\n\n              Arbeidet fortsetter, jf. sak 14/21.\n\n"
+        "              Forslag til vedtak:\n              NUFA tar statusen til orientering.\n"))
+    run("import", notice, db=env.db, check=0)
+    lines = run("history", "2/25", db=env.db, check=0).stdout.splitlines()
+    assert lines[0].startswith("Sentral forskrivningsmodul SFM: 2 cases"), lines
+    assert " 14/21 " in lines[1] and " 2/25 " in lines[3], lines
+    # Each body numbers its own cases: Nasjonalt e-helsestyre's "jf. sak 14/21" is not NUFA's 14/21.
+    run("import", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "papers",
+                               "notice-ehs-2021-06.txt"), db=env.db, check=0)
+    out = run("history", "22/21", db=env.db, check=0).stdout
+    assert "14/21" not in out and "Nasjonal e-helseportefølje – status: 1 case" in out, out
+    # Errors: no such case (1), not a case number (2).
+    r = run("history", "1/99", db=env.db)
+    assert r.returncode == 1 and "no case 1/99" in r.stderr, (r.returncode, r.stderr)
+    assert run("history", "elleve", db=env.db).returncode == 2
 
 def main():
     return run_tap([large_file] if "--large" in sys.argv else results)

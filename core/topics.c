@@ -1,0 +1,683 @@
+/*
+ * topics.c: grouping cases into topics (topics.h). Rare shared words do
+ * the work, as in near-duplicate detection: a word in few cases says more
+ * than one in many, so each shared stem counts by its inverse document
+ * frequency, and the sum is set against both cases' whole signatures
+ * (weighted Dice), so that a long decision does not link to everything.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/scan.h"
+#include "core/topics.h"
+#include "core/utf8.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "core/banned.h"
+
+/*
+ * Standing items, by how their titles begin (folded to lower case). Each
+ * is what every meeting has; what follows the words does not matter
+ * ("Godkjenning av referat fra NUFA 27.–28. januar 2021").
+ */
+static const char *const standing_starts[] = {
+    "godkjenning av innkalling",
+    "godkjenning av dagsorden",
+    "godkjenning av referat",
+    "godkjenning av protokoll",
+    "godkjenning av møtereferat",
+    "referat fra forrige",
+    "referatsaker",
+    "eventuelt",
+    "møteplan",
+    "oppsummering av møtet",
+    "evaluering av møtet",
+    "approval of the agenda",
+    "any other business",
+};
+
+/* "Orientering fra X" is the standing news item when X is an agency, not a piece of work. */
+static const char *const news_sources[] = {
+    "direktoratet", "helsedirektoratet", "sekretariatet", "departementet", "norsk helsenett", "nhn",
+};
+
+bool topic_standing(const char *title)
+{
+	struct strbuf f = STRBUF_INIT;
+	const char *t;
+	bool standing = false;
+	size_t i;
+
+	if (!title)
+		return false;
+	utf8_fold(&f, title, strlen(title));
+	t = f.buf;
+	while (*t == ' ' || (*t >= '0' && *t <= '9') || *t == '.' || *t == '/')
+		t++; /* a number written before the title */
+	for (i = 0; i < ARRAY_SIZE(standing_starts) && !standing; i++)
+		standing = !strncmp(t, standing_starts[i], strlen(standing_starts[i]));
+	if (!standing && !strncmp(t, "orientering fra ", 16) && strlen(t) < 60) {
+		for (i = 0; i < ARRAY_SIZE(news_sources) && !standing; i++)
+			standing = !strncmp(t + 16, news_sources[i], strlen(news_sources[i]));
+	}
+	strbuf_release(&f);
+	return standing;
+}
+
+/*
+ * Words that say nothing of a case's subject: Norwegian function words,
+ * and the committees' own words for what they do with a case.
+ */
+static const char *const stop_words[] = {
+    "og",
+    "i",
+    "for",
+    "av",
+    "til",
+    "med",
+    "på",
+    "om",
+    "fra",
+    "er",
+    "en",
+    "et",
+    "ei",
+    "som",
+    "det",
+    "den",
+    "de",
+    "at",
+    "å",
+    "samt",
+    "eller",
+    "ved",
+    "under",
+    "etter",
+    "mellom",
+    "hva",
+    "hvordan",
+    "nå",
+    "nye",
+    "ny",
+    "nytt",
+    "videre",
+    "sin",
+    "sitt",
+    "sine",
+    "seg",
+    "har",
+    "blir",
+    "skal",
+    "kan",
+    "vil",
+    "være",
+    "bli",
+    "ikke",
+    "også",
+    "andre",
+    "del",
+    "sak",
+    "saken",
+    "sakene",
+    "nufa",
+    "nuit",
+    "ehelsestyre",
+    "ehelsestyret",
+    "utvalget",
+    "utvalg",
+    "forslag",
+    "vedtak",
+    "vedtaket",
+    "drøfting",
+    "drøfte",
+    "drøftet",
+    "orientering",
+    "orienteringen",
+    "godkjenning",
+    "godkjenner",
+    "godkjent",
+    "tar",
+    "etterretning",
+    "innspill",
+    "gir",
+    "gi",
+    "gitt",
+    "status",
+    "sekretariatet",
+    "direktoratet",
+    "ehelse",
+    "møte",
+    "møtet",
+    "the",
+    "and",
+    "of",
+    "to",
+    "in",
+    "arbeid",
+    "arbeidet",
+    "videreutvikling",
+    "støtter",
+    "anbefaler",
+    "ber",
+    "slutter",
+    "skal",
+    "eller",
+    "hvilke",
+    "hvilken",
+    "gjennom",
+    "følgende",
+    "kunne",
+    "svært",
+    "dette",
+    "disse",
+    "denne",
+    "bare",
+    "mange",
+    "flere",
+    "side",
+    "sider",
+    "også",
+    "både",
+    "hvor",
+    "når",
+    "their",
+    "with",
+    "that",
+    "this",
+    "from",
+    "https",
+    "www",
+    "unsplash",
+    /* What is done with a subject, not the subject: "X – erfaringer", "forslag til Y". */
+    "erfaringer",
+    "erfaring",
+    "tiltak",
+    "plan",
+    "utkast",
+    "revidert",
+    "evaluering",
+    "innføring",
+    "utprøving",
+    "behov",
+    "omfang",
+    "mandat",
+    "gjennomgang",
+    "prinsipper",
+    "anbefalt",
+    "etablering",
+    "organisering",
+    "oppdatering",
+    "bedre",
+    "nasjonal",
+    "nasjonale",
+};
+
+static bool is_stop_word(const char *exact)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(stop_words); i++)
+		if (!strcmp(exact, stop_words[i]))
+			return true;
+	return false;
+}
+
+struct signature {
+	const char *text;
+	struct strbuf *out;
+};
+
+static bool has_word(const struct strbuf *sb, const char *w, size_t n)
+{
+	const char *p = sb->buf;
+
+	while ((p = strstr(p, w))) {
+		if ((p == sb->buf || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+static int signature_word(void *arg, const struct word *w)
+{
+	struct signature *sg = arg;
+	size_t len = strlen(w->exact), n = strlen(w->stem), i;
+	bool digits = true, capitals = true;
+
+	for (i = 0; i < len; i++)
+		digits = digits && w->exact[i] >= '0' && w->exact[i] <= '9';
+	for (i = w->start; i < w->end; i++)
+		capitals = capitals && !(sg->text[i] >= 'a' && sg->text[i] <= 'z');
+	/* Two letters only as an abbreviation: "KI", not "på". */
+	if (digits || (len < 3 && !(len == 2 && capitals)) || is_stop_word(w->exact) || n == 0 ||
+	    has_word(sg->out, w->stem, n))
+		return 0;
+	if (sg->out->len)
+		strbuf_addch(sg->out, ' ');
+	strbuf_addstr(sg->out, w->stem);
+	return 0;
+}
+
+void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out)
+{
+	struct signature sg = {text, out};
+
+	if (text)
+		words_each(wz, text, strlen(text), signature_word, &sg);
+}
+
+struct keyword_count {
+	const char *text;
+	struct strbuf all; /* stems, NUL-separated */
+	size_t n;
+};
+
+static int keyword_word(void *arg, const struct word *w)
+{
+	struct keyword_count *k = arg;
+	size_t len = strlen(w->exact), i;
+
+	if (len < 4 || w->part || is_stop_word(w->exact) || !*w->stem)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (w->exact[i] >= '0' && w->exact[i] <= '9')
+			return 0; /* dates, versions, page numbers */
+	strbuf_add(&k->all, w->stem, strlen(w->stem) + 1);
+	k->n++;
+	return 0;
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+struct stem_count {
+	const char *stem;
+	size_t count;
+};
+
+static int by_count(const void *a, const void *b)
+{
+	const struct stem_count *x = a, *y = b;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->stem, y->stem);
+}
+
+void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out)
+{
+	struct keyword_count k = {text, STRBUF_INIT, 0};
+	const char **v;
+	struct stem_count *c;
+	size_t i, j, nc = 0;
+	const char *p;
+
+	if (!text)
+		return;
+	words_each(wz, text, strlen(text), keyword_word, &k);
+	v = xcalloc(k.n ? k.n : 1, sizeof(*v));
+	c = xcalloc(k.n ? k.n : 1, sizeof(*c));
+	for (i = 0, p = k.all.buf; i < k.n; i++, p += strlen(p) + 1)
+		v[i] = p;
+	qsort(v, k.n, sizeof(*v), cmp_cstr);
+	for (i = 0; i < k.n; i = j) {
+		for (j = i + 1; j < k.n && !strcmp(v[j], v[i]); j++)
+			;
+		if (j - i >= 2)
+			c[nc++] = (struct stem_count){v[i], j - i};
+	}
+	qsort(c, nc, sizeof(*c), by_count);
+	for (i = 0; i < nc && i < max; i++)
+		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", c[i].stem, c[i].count);
+	free(v);
+	free(c);
+	strbuf_release(&k.all);
+}
+
+static bool word_before(const char *s, size_t at, const char *word)
+{
+	size_t n = strlen(word), i = at;
+
+	while (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '.' || s[i - 1] == '(' || s[i - 1] == ','))
+		i--;
+	return i >= n && !strncasecmp(s + i - n, word, n) &&
+	       (i == n || !utf8_is_letter((unsigned char)s[i - n - 1]));
+}
+
+void topic_references(const char *text, size_t n, struct strbuf *out)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		struct case_no no;
+
+		if (text[i] < '1' || text[i] > '9' || (i > 0 && (text[i - 1] >= '0' && text[i - 1] <= '9')))
+			continue;
+		if (!scan_case_number(text + i, n - i, &no))
+			continue;
+		/* A number is a case only where the text says so: "sak 22/21", "jf. 22/21", "saksnr. 22/21".
+		 */
+		if ((word_before(text, i, "sak") || word_before(text, i, "jf") ||
+		     word_before(text, i, "saksnr") || word_before(text, i, "saker") ||
+		     word_before(text, i, "case")) &&
+		    !has_word(out, no.text, strlen(no.text))) {
+			if (out->len)
+				strbuf_addch(out, ' ');
+			strbuf_addstr(out, no.text);
+		}
+		i += no.len - 1;
+	}
+}
+
+/* One stem of one case's signature, with its weight in the title and in the whole case. */
+struct posting {
+	const char *stem;
+	size_t len;
+	size_t c;
+	double title, body;
+};
+
+static int posting_cmp(const void *a, const void *b)
+{
+	const struct posting *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int r = memcmp(x->stem, y->stem, n);
+
+	if (r)
+		return r;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->c < y->c ? -1 : x->c > y->c;
+}
+
+struct link {
+	size_t a, b;
+	double score;
+	double dot; /* pairs: the bodies' dot product; score holds the titles' shared weight */
+};
+
+static int link_by_pair(const void *p, const void *q)
+{
+	const struct link *x = p, *y = q;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+static int link_by_score(const void *p, const void *q)
+{
+	const struct link *x = p, *y = q;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return link_by_pair(p, q);
+}
+
+/*
+ * Adds the stems of `words` (space-separated) for case c. A "|" among
+ * them ends a title's subject (what comes before its dash), which weighs
+ * four times what follows it.
+ */
+static void add_postings(struct posting **v, size_t *len, size_t *alloc, const char *words, size_t c,
+			 double title, double body)
+{
+	const char *p = words;
+	double head = words && strchr(words, '|') ? 2.0 : 1.0;
+
+	while (p && *p) {
+		const char *sp = strchr(p, ' ');
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+
+		if (n == 1 && *p == '|') {
+			head = 0.5; /* "erfaringer fra utprøving i Helse Vest" says little of the subject */
+		} else if (n) {
+			ALLOC_GROW(*v, *len + 1, *alloc);
+			(*v)[(*len)++] = (struct posting){p, n, c, title * head, body};
+		}
+		p += n + (sp ? 1 : 0);
+	}
+}
+
+/* "stem*count" pairs of topic_keywords(): each stem weighs as the log of its count. */
+static void add_keyword_postings(struct posting **v, size_t *len, size_t *alloc, const char *words, size_t c)
+{
+	const char *p = words;
+
+	while (p && *p) {
+		const char *sp = strchr(p, ' '), *star;
+		size_t n = sp ? (size_t)(sp - p) : strlen(p);
+
+		star = memchr(p, '*', n);
+		if (star && star > p) {
+			ALLOC_GROW(*v, *len + 1, *alloc);
+			(*v)[(*len)++] =
+			    (struct posting){p, (size_t)(star - p), c, 0, log2(1.0 + atof(star + 1))};
+		}
+		p += n + (sp ? 1 : 0);
+	}
+}
+
+/* Union-find over cases, each root with the meetings its topic spans. */
+struct groups {
+	size_t *parent;
+	long **meetings;
+	size_t *nmeetings;
+};
+
+static size_t root_of(struct groups *g, size_t i)
+{
+	while (g->parent[i] != i) {
+		g->parent[i] = g->parent[g->parent[i]];
+		i = g->parent[i];
+	}
+	return i;
+}
+
+static void merge(struct groups *g, size_t a, size_t b)
+{
+	size_t ra = root_of(g, a), rb = root_of(g, b), i, j, keep, gone;
+
+	if (ra == rb)
+		return;
+	for (i = 0; i < g->nmeetings[ra]; i++)
+		for (j = 0; j < g->nmeetings[rb]; j++)
+			if (g->meetings[ra][i] == g->meetings[rb][j])
+				return; /* a topic never holds two cases of one meeting */
+	keep = ra < rb ? ra : rb;
+	gone = keep == ra ? rb : ra;
+	g->meetings[keep] =
+	    xrealloc(g->meetings[keep], (g->nmeetings[keep] + g->nmeetings[gone]) * sizeof(long));
+	memcpy(g->meetings[keep] + g->nmeetings[keep], g->meetings[gone], g->nmeetings[gone] * sizeof(long));
+	g->nmeetings[keep] += g->nmeetings[gone];
+	free(g->meetings[gone]);
+	g->meetings[gone] = NULL;
+	g->nmeetings[gone] = 0;
+	g->parent[gone] = keep;
+}
+
+static int index_by_number(const void *p, const void *q, void *arg)
+{
+	const struct topic_case *v = arg;
+	const size_t *a = p, *b = q;
+	int r = strcmp(v[*a].number ? v[*a].number : "", v[*b].number ? v[*b].number : "");
+
+	return r ? r : (*a < *b ? -1 : *a > *b);
+}
+
+/* qsort has no argument; the numbers' order is found by a small merge sort instead. */
+static void sort_indices(size_t *ix, size_t *tmp, size_t n, const struct topic_case *v)
+{
+	size_t mid = n / 2, i = 0, j = mid, k = 0;
+
+	if (n < 2)
+		return;
+	sort_indices(ix, tmp, mid, v);
+	sort_indices(ix + mid, tmp, n - mid, v);
+	while (i < mid || j < n)
+		tmp[k++] = j >= n || (i < mid && index_by_number(&ix[i], &ix[j], (void *)v) <= 0) ? ix[i++]
+												  : ix[j++];
+	memcpy(ix, tmp, n * sizeof(*ix));
+}
+
+/*
+ * Links case i to the cases its text names by number. Each body numbers
+ * its own cases, so "jf. sak 22/21" is a case of the same body.
+ */
+static void reference_links(const struct topic_case *v, size_t n, const size_t *by_number, size_t i,
+			    struct link **links, size_t *nlinks, size_t *alloc)
+{
+	const char *p = v[i].refs;
+
+	while (p && *p) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p), lo = 0, hi = n, k;
+
+		/* The first index whose number is not below the reference. */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			const char *num = v[by_number[mid]].number ? v[by_number[mid]].number : "";
+			int r = strncmp(num, p, len);
+
+			if (r < 0 || (r == 0 && strlen(num) < len))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (k = lo; k < n; k++) {
+			size_t j = by_number[k];
+			const struct topic_case *c = &v[j];
+
+			if (!c->number || strlen(c->number) != len || strncmp(c->number, p, len))
+				break;
+			if (j == i || c->standing || c->meeting == v[i].meeting || !c->body || !v[i].body ||
+			    strcmp(c->body, v[i].body))
+				continue;
+			ALLOC_GROW(*links, *nlinks + 1, *alloc);
+			/* Above any similarity: the text says so. */
+			(*links)[(*nlinks)++] = (struct link){i < j ? i : j, i < j ? j : i, 2.0, 0};
+		}
+		p += len + (sp ? 1 : 0);
+	}
+}
+
+bool topics_group(const struct topic_case *v, size_t n, size_t *group)
+{
+	struct posting *post = NULL;
+	struct link *pairs = NULL, *links = NULL;
+	size_t npost = 0, apost = 0, npairs = 0, apairs = 0, nlinks = 0, alinks = 0, nlive = 0, i, j, k;
+	size_t *by_number = xcalloc(n ? n : 1, sizeof(size_t)), *tmp = xcalloc(n ? n : 1, sizeof(size_t)),
+	       cap;
+	double *title = xcalloc(n ? n : 1, sizeof(double)), *norm = xcalloc(n ? n : 1, sizeof(double));
+	struct groups g = {xcalloc(n ? n : 1, sizeof(size_t)), xcalloc(n ? n : 1, sizeof(long *)),
+			   xcalloc(n ? n : 1, sizeof(size_t))};
+
+	for (i = 0; i < n; i++) {
+		g.parent[i] = i;
+		g.meetings[i] = xmalloc(sizeof(long));
+		g.meetings[i][0] = v[i].meeting;
+		g.nmeetings[i] = 1;
+		by_number[i] = i;
+		if (v[i].standing)
+			continue;
+		nlive++;
+		add_postings(&post, &npost, &apost, v[i].title_words, i, 1.0, 3.0);
+		add_postings(&post, &npost, &apost, v[i].decision_words, i, 0, 1.5);
+		add_postings(&post, &npost, &apost, v[i].org_words, i, 0, 0.5);
+		add_keyword_postings(&post, &npost, &apost, v[i].slide_words, i);
+	}
+	qsort(post, npost, sizeof(*post), posting_cmp);
+	/* A stem from several parts of one case: the title keeps its greater weight, the body adds up. */
+	for (i = 0, k = 0; i < npost; i++) {
+		if (k && post[k - 1].c == post[i].c && post[k - 1].len == post[i].len &&
+		    !memcmp(post[k - 1].stem, post[i].stem, post[i].len)) {
+			if (post[i].title > post[k - 1].title)
+				post[k - 1].title = post[i].title;
+			post[k - 1].body += post[i].body;
+			continue;
+		}
+		post[k++] = post[i];
+	}
+	npost = k;
+	/*
+	 * A stem in more cases than this names a field ("helse"), not a topic:
+	 * it links nothing, and its pairs would cost the square of its cases.
+	 */
+	cap = nlive / 20 > 8 ? nlive / 20 : 8;
+	if (cap > 100)
+		cap = 100;
+	for (i = 0; i < npost; i = j) {
+		double idf;
+
+		for (j = i + 1; j < npost && post[j].len == post[i].len &&
+				!memcmp(post[j].stem, post[i].stem, post[i].len);
+		     j++)
+			;
+		idf = log(1.0 + (double)nlive / (double)(j - i));
+		for (k = i; k < j; k++) {
+			post[k].title *= idf;
+			post[k].body *= idf;
+			title[post[k].c] += post[k].title;
+		}
+		if (j - i < 2 || j - i > cap)
+			continue;
+		for (k = i; k < j; k++)
+			norm[post[k].c] += post[k].body * post[k].body;
+		for (k = i; k < j; k++) {
+			size_t m;
+			for (m = k + 1; m < j; m++) {
+				const struct posting *a = &post[k], *b = &post[m];
+				if (v[a->c].meeting == v[b->c].meeting)
+					continue;
+				ALLOC_GROW(pairs, npairs + 1, apairs);
+				pairs[npairs++] = (struct link){
+				    a->c, b->c, a->title < b->title ? a->title : b->title, a->body * b->body};
+			}
+		}
+	}
+	qsort(pairs, npairs, sizeof(*pairs), link_by_pair);
+	for (i = 0; i < npairs; i = j) {
+		double shared = 0, dot = 0, t, b, least;
+		size_t x = pairs[i].a, y = pairs[i].b;
+
+		for (j = i; j < npairs && pairs[j].a == x && pairs[j].b == y; j++) {
+			shared += pairs[j].score;
+			dot += pairs[j].dot;
+		}
+		/* Titles: how much of the shorter one the other shares. Bodies: the cosine. */
+		least = title[x] < title[y] ? title[x] : title[y];
+		t = least > 0 ? shared / least : 0;
+		b = norm[x] > 0 && norm[y] > 0 ? dot / sqrt(norm[x] * norm[y]) : 0;
+		if ((t >= TOPIC_TITLE_MIN && (t + b) / 2 >= TOPIC_LINK_MIN) || b >= TOPIC_BODY_ALONE) {
+			ALLOC_GROW(links, nlinks + 1, alinks);
+			links[nlinks++] = (struct link){x, y, (t + b) / 2, 0};
+		}
+	}
+	sort_indices(by_number, tmp, n, v);
+	for (i = 0; i < n; i++)
+		if (!v[i].standing)
+			reference_links(v, n, by_number, i, &links, &nlinks, &alinks);
+	qsort(links, nlinks, sizeof(*links), link_by_score);
+	for (i = 0; i < nlinks; i++)
+		merge(&g, links[i].a, links[i].b);
+	for (i = 0; i < n; i++)
+		group[i] = root_of(&g, i);
+	for (i = 0; i < n; i++)
+		free(g.meetings[i]);
+	free(g.meetings);
+	free(g.nmeetings);
+	free(g.parent);
+	free(post);
+	free(pairs);
+	free(links);
+	free(by_number);
+	free(tmp);
+	free(title);
+	free(norm);
+	return true;
+}

@@ -1,0 +1,79 @@
+/*
+ * topics.h: cases of different meetings and bodies grouped into topics, as
+ * notmuch groups mail into threads: the same programme presented to NUFA
+ * for discussion, to NUIT for prioritising and back a year later under a
+ * new number. Nothing here knows SQL; db/topics.c feeds it the archive.
+ *
+ * A case is summed up by its signature: the stems of its title's and
+ * decision's words (function words and the committees' own boilerplate
+ * left out) and the case numbers its text refers to ("jf. sak 22/21").
+ * The words its slides keep coming back to add to it. Two cases are
+ * linked when their signatures share rare words (the cosine of their
+ * tf-idf vectors) or when one refers to the other; links are
+ * taken best first, and one that would put two cases of one meeting into a
+ * topic is refused. Standing items (approval of the agenda and minutes,
+ * the directorate's news, "Eventuelt", the meeting plan) are never linked.
+ */
+#ifndef VEDTAK_TOPICS_H
+#define VEDTAK_TOPICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/strbuf.h"
+
+struct wordizer;
+
+/* Whether a case of this title is a standing item of every meeting. */
+bool topic_standing(const char *title);
+
+/*
+ * Appends the signature stems of `text` to `out`, one space between them,
+ * each once: the words that can say what a case is about.
+ */
+void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out);
+
+/*
+ * Appends the `max` stems `text` uses most (twice at least), as
+ * "stem*count" with one space between them, most used first: what a
+ * case's slides keep coming back to.
+ */
+void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out);
+
+/*
+ * Appends the case numbers `text` refers to ("jf. sak 22/21", "i sak
+ * 19/2021"), as "22/21", one space between them, each once.
+ */
+void topic_references(const char *text, size_t n, struct strbuf *out);
+
+/* A case as the grouping sees it. Strings are borrowed. */
+struct topic_case {
+	long meeting;	    /* cases of one meeting stay in different topics */
+	const char *body;   /* may be NULL */
+	const char *date;   /* the meeting's start, "YYYY-MM-DD", for references */
+	const char *number; /* "11/21" */
+	/* Signatures as topic_signature() writes them; in title_words a "|" ends the subject. */
+	const char *title_words, *decision_words, *org_words;
+	const char *slide_words; /* as topic_keywords() writes them */
+	const char *refs;	 /* as topic_references() writes them */
+	bool standing;
+};
+
+/*
+ * Two cases are linked when their titles share a good part of the
+ * shorter one's weight (TOPIC_TITLE_MIN) and the mean of that and their
+ * bodies' cosine reaches TOPIC_LINK_MIN, or when their bodies alone are
+ * that alike (TOPIC_BODY_ALONE). See README, "Topics".
+ */
+#define TOPIC_TITLE_MIN	 0.20
+#define TOPIC_LINK_MIN	 0.25
+#define TOPIC_BODY_ALONE 0.50
+
+/*
+ * Groups cases v[0..n): group[i] receives the index of the earliest case
+ * of case i's topic (its own index when alone). Returns false only when
+ * memory runs out (nothing is then written).
+ */
+bool topics_group(const struct topic_case *v, size_t n, size_t *group);
+
+#endif

@@ -1,0 +1,340 @@
+/*
+ * topics.c: topics in the database (topics.h). Signatures are made once
+ * per case and kept in case_signatures (a re-import's new cases lack
+ * them, a trigger drops those of deleted cases); the grouping itself runs
+ * over every signature, as core/topics.c does it, and rewrites
+ * case_topics whole.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/strbuf.h"
+#include "core/topics.h"
+#include "core/util.h"
+#include "core/words.h"
+#include "db/sql.h"
+#include "db/store.h"
+#include "db/store_db.h"
+#include "db/topics.h"
+#include "core/banned.h"
+
+/* The stems of a case's slides its signature keeps. */
+#define TOPIC_KEYWORDS 40
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? xstrdup((const char *)t) : NULL;
+}
+
+static const char *column_str(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t ? (const char *)t : "";
+}
+
+static bool topics_stale(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	bool stale = true;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'topics'", -1, &st, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		stale = strcmp(column_str(st, 0), "fresh") != 0;
+	sqlite3_finalize(st);
+	return stale;
+}
+
+/*
+ * A title's signature with "|" after its subject: what comes before its
+ * first dash or colon ("Digital hjemmeoppfølging – forslag til ..."),
+ * when it has one.
+ */
+static void title_signature(struct wordizer *wz, const char *title, struct strbuf *out)
+{
+	static const char *const seps[] = {" – ", " — ", " - ", ": "};
+	const char *cut = NULL, *nl = strchr(title, '\n');
+	struct strbuf rest = STRBUF_INIT;
+	char *head;
+	size_t i;
+
+	/* The index's title is the title, and the agenda's when it differs, a line apart. */
+	for (i = 0; i < ARRAY_SIZE(seps); i++) {
+		const char *p = strstr(title, seps[i]);
+		if (p && (!nl || p < nl) && (!cut || p < cut))
+			cut = p;
+	}
+	if (!cut) {
+		topic_signature(wz, title, out);
+		return;
+	}
+	head = xstrndup(title, (size_t)(cut - title));
+	topic_signature(wz, head, out);
+	strbuf_addstr(out, out->len ? " |" : "|");
+	topic_signature(wz, cut, &rest);
+	if (rest.len)
+		strbuf_addf(out, " %s", rest.buf);
+	free(head);
+	strbuf_release(&rest);
+}
+
+/* The signatures of cases that have none yet, from their text as the index has it. */
+static bool make_signatures(sqlite3 *db)
+{
+	sqlite3_stmt *get = NULL, *put = NULL;
+	struct wordizer *wz = wordizer_new();
+	struct strbuf tw = STRBUF_INIT, dw = STRBUF_INIT, ow = STRBUF_INIT, sw = STRBUF_INIT,
+		      refs = STRBUF_INIT;
+	bool ok = false;
+	int rc;
+
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT d.id, d.title, d.decision, (SELECT group_concat(organization, char(10))"
+		" FROM case_presenters WHERE case_id = d.id), d.slides FROM case_doc d"
+		" WHERE NOT EXISTS (SELECT 1 FROM case_signatures s WHERE s.case_id = d.id)",
+		-1, &get, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO case_signatures VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+			       -1, &put, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
+		int c;
+
+		strbuf_reset(&tw);
+		strbuf_reset(&dw);
+		strbuf_reset(&ow);
+		strbuf_reset(&refs);
+		strbuf_reset(&sw);
+		topic_keywords(wz, column_str(get, 4), TOPIC_KEYWORDS, &sw);
+		title_signature(wz, column_str(get, 1), &tw);
+		topic_signature(wz, column_str(get, 2), &dw);
+		topic_signature(wz, column_str(get, 3), &ow);
+		for (c = 1; c <= 4; c += 1 + (c == 2)) /* title, decision and slides: not the people */
+			topic_references(column_str(get, c), (size_t)sqlite3_column_bytes(get, c), &refs);
+		sqlite3_bind_int64(put, 1, sqlite3_column_int64(get, 0));
+		sqlite3_bind_text(put, 2, tw.buf, (int)tw.len, SQLITE_STATIC);
+		sqlite3_bind_text(put, 3, dw.buf, (int)dw.len, SQLITE_STATIC);
+		sqlite3_bind_text(put, 4, ow.buf, (int)ow.len, SQLITE_STATIC);
+		sqlite3_bind_text(put, 5, sw.buf, (int)sw.len, SQLITE_STATIC);
+		sqlite3_bind_text(put, 6, refs.buf, (int)refs.len, SQLITE_STATIC);
+		if (sqlite3_step(put) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(put);
+	}
+	ok = rc == SQLITE_DONE;
+out:
+	sqlite3_finalize(get);
+	sqlite3_finalize(put);
+	wordizer_free(wz);
+	strbuf_release(&tw);
+	strbuf_release(&dw);
+	strbuf_release(&ow);
+	strbuf_release(&sw);
+	strbuf_release(&refs);
+	return ok;
+}
+
+/* Every case with its signature, oldest meeting first: the grouping's input. */
+struct archive {
+	struct topic_case *v;
+	long *ids;
+	char **strings; /* what v borrows */
+	size_t n, alloc, nstrings, astrings;
+};
+
+static const char *keep(struct archive *a, sqlite3_stmt *st, int i)
+{
+	char *s = column_dup(st, i);
+
+	ALLOC_GROW(a->strings, a->nstrings + 1, a->astrings);
+	a->strings[a->nstrings++] = s;
+	return s;
+}
+
+static void archive_free(struct archive *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nstrings; i++)
+		free(a->strings[i]);
+	free(a->strings);
+	free(a->v);
+	free(a->ids);
+}
+
+static bool load_archive(sqlite3 *db, struct archive *a)
+{
+	sqlite3_stmt *st = NULL;
+	size_t ids_alloc = 0;
+	int rc = SQLITE_ERROR;
+
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT c.id, c.meeting_id, m.body, m.start_date, c.number,"
+		" coalesce(c.title, c.agenda_title), s.title_words, s.decision_words, s.org_words,"
+		" s.slide_words, s.refs FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+		" JOIN case_signatures s ON s.case_id = c.id"
+		" ORDER BY m.start_date, m.id, c.position",
+		-1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct topic_case *c;
+
+		ALLOC_GROW(a->v, a->n + 1, a->alloc);
+		ALLOC_GROW(a->ids, a->n + 1, ids_alloc);
+		a->ids[a->n] = sqlite3_column_int64(st, 0);
+		c = &a->v[a->n++];
+		c->meeting = sqlite3_column_int64(st, 1);
+		c->body = keep(a, st, 2);
+		c->date = keep(a, st, 3);
+		c->number = keep(a, st, 4);
+		c->standing = topic_standing(column_str(st, 5));
+		c->title_words = keep(a, st, 6);
+		c->decision_words = keep(a, st, 7);
+		c->org_words = keep(a, st, 8);
+		c->slide_words = keep(a, st, 9);
+		c->refs = keep(a, st, 10);
+	}
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
+static bool write_topics(sqlite3 *db, const struct archive *a, const size_t *group)
+{
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+	size_t i;
+
+	if (sqlite3_exec(db, "DELETE FROM case_topics", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, "INSERT INTO case_topics VALUES (?1, ?2, ?3)", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < a->n; i++) {
+		sqlite3_bind_int64(st, 1, a->ids[i]);
+		sqlite3_bind_int64(st, 2, a->ids[group[i]]);
+		sqlite3_bind_int(st, 3, a->v[i].standing);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(st);
+	}
+	ok = sqlite3_exec(db, "INSERT OR REPLACE INTO meta VALUES ('topics', 'fresh')", NULL, NULL, NULL) ==
+	     SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return ok;
+}
+
+enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	struct archive a = {0};
+	size_t *group = NULL;
+	const char *what = _("grouping the cases into topics");
+	enum vt_status st;
+
+	if (stale)
+		*stale = false;
+	if (!topics_stale(db))
+		return VT_OK;
+	if (store_readonly(s)) {
+		if (stale)
+			*stale = true;
+		return VT_OK;
+	}
+	if ((st = sql_begin(db, true, what, diag)) != VT_OK)
+		return st;
+	/* Another process may have made them while this one waited to write. */
+	if (topics_stale(db)) {
+		if (!make_signatures(db) || !load_archive(db, &a)) {
+			st = sql_fail(db, diag, what);
+			goto out;
+		}
+		group = xcalloc(a.n ? a.n : 1, sizeof(*group));
+		if (!topics_group(a.v, a.n, group) || !write_topics(db, &a, group))
+			st = sql_fail(db, diag, what);
+	}
+out:
+	st = sql_end(db, st, what, diag);
+	free(group);
+	archive_free(&a);
+	return st;
+}
+
+enum vt_status store_topic_history(struct store *s, const char *number, long case_id, struct history_row **v,
+				   size_t *n, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	sqlite3_stmt *st = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*v = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT t.topic, c.id, c.meeting_id, m.start_date, m.end_date, m.body, c.number,"
+		" coalesce(c.title, c.agenda_title), c.case_key, coalesce(c.recorded_decision, "
+		"c.proposed_decision),"
+		" c.recorded_decision IS NOT NULL, t.standing, c.decision_type"
+		" FROM case_topics t JOIN cases c ON c.id = t.case_id JOIN meetings m ON m.id = c.meeting_id"
+		" WHERE t.topic IN (SELECT o.topic FROM case_topics o JOIN cases x ON x.id = o.case_id"
+		"   WHERE (?1 IS NOT NULL AND x.number = ?1) OR (?1 IS NULL AND x.id = ?2)"
+		"   UNION SELECT topic FROM case_topics WHERE ?1 IS NULL AND ?2 < 0"
+		"   GROUP BY topic HAVING count(*) > 1)"
+		" ORDER BY (SELECT min(mm.start_date) FROM case_topics tt JOIN cases cc ON cc.id = tt.case_id"
+		"   JOIN meetings mm ON mm.id = cc.meeting_id WHERE tt.topic = t.topic), t.topic,"
+		"   m.start_date, m.id, c.position",
+		-1, &st, NULL) != SQLITE_OK)
+		return sql_fail(db, diag, _("reading a topic's history"));
+	if (number)
+		sqlite3_bind_text(st, 1, number, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, case_id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct history_row *r;
+
+		ALLOC_GROW(*v, *n + 1, alloc);
+		r = &(*v)[(*n)++];
+		r->topic = sqlite3_column_int64(st, 0);
+		r->case_id = sqlite3_column_int64(st, 1);
+		r->meeting_id = sqlite3_column_int64(st, 2);
+		r->start_date = column_dup(st, 3);
+		r->end_date = column_dup(st, 4);
+		r->body = column_dup(st, 5);
+		r->number = column_dup(st, 6);
+		r->title = column_dup(st, 7);
+		r->key = column_dup(st, 8);
+		r->decision = column_dup(st, 9);
+		r->recorded = sqlite3_column_int(st, 10);
+		r->standing = sqlite3_column_int(st, 11);
+		r->type = decision_type_parse(column_str(st, 12));
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		history_rows_free(*v, *n);
+		*v = NULL;
+		*n = 0;
+		return sql_fail(db, diag, _("reading a topic's history"));
+	}
+	return VT_OK;
+}
+
+void history_rows_free(struct history_row *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].start_date);
+		free(v[i].end_date);
+		free(v[i].body);
+		free(v[i].number);
+		free(v[i].title);
+		free(v[i].key);
+		free(v[i].decision);
+	}
+	free(v);
+}

@@ -1,0 +1,47 @@
+/*
+ * topics.h: the archive's topics (core/topics.h) kept in the database, and
+ * a topic's history: its cases across meetings and bodies in date order.
+ * Topics are made again, whole, after any import changed the cases: an
+ * import marks them stale in its own transaction, and
+ * store_update_topics() (at the end of an import, or before anything that
+ * reads them) brings them up to date in one.
+ */
+#ifndef VEDTAK_DB_TOPICS_H
+#define VEDTAK_DB_TOPICS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/deck.h"
+#include "core/status.h"
+
+struct store;
+
+/*
+ * Makes the topics again when an import changed the cases since they
+ * were made. A read-only store keeps the ones it has (*stale, which may be
+ * NULL, then says so).
+ */
+enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag);
+
+/* A case of a history. Strings are owned by the array. */
+struct history_row {
+	long topic, case_id, meeting_id;
+	char *start_date, *end_date, *body, *number, *title, *key;
+	char *decision; /* the recorded decision, else the proposed one, or NULL */
+	bool recorded;
+	bool standing; /* a standing item: a topic of its own */
+	enum decision_type type;
+};
+
+/*
+ * The histories of the cases numbered `number` ("11/21"; one per body
+ * that used the number), or, when number is NULL, of case `case_id`, or,
+ * when that is negative too, of every topic of more than one case: every
+ * case of those topics, topic by topic, oldest first.
+ */
+enum vt_status store_topic_history(struct store *s, const char *number, long case_id, struct history_row **v,
+				   size_t *n, struct vt_diag *diag);
+void history_rows_free(struct history_row *v, size_t n);
+
+#endif
