@@ -67,6 +67,7 @@ struct gen {
 	struct strbuf *explain;	 /* expansions, for --explain; NULL: not wanted */
 	bool noting;		 /* writing the query's WHERE the first time: note expansions */
 	bool literal;		 /* no other names, no compound parts (search_opts.literal) */
+	const char *since_look;	 /* search_opts.since_look */
 	bool loose;		 /* words joined by punctuation ("fhir/api") are words, not a phrase */
 	struct strbuf highlight; /* the words expansions added, for snippets */
 	struct known {
@@ -1130,18 +1131,27 @@ static void join_operands(struct gen *g, const struct qnode *root, bool words, c
 static void where_of(struct gen *g, const struct qnode *root, bool any, struct strbuf *where)
 {
 	strbuf_reset(where);
+	strbuf_addch(where, '(');
 	if (!root) {
 		strbuf_addch(where, '1');
-		return;
-	}
-	if (!any) {
+	} else if (!any) {
 		gen_where(g, root, where);
-		return;
+	} else {
+		strbuf_addstr(where, "(0");
+		join_operands(g, root, true, " OR ", where);
+		strbuf_addch(where, ')');
+		join_operands(g, root, false, " AND ", where);
 	}
-	strbuf_addstr(where, "(0");
-	join_operands(g, root, true, " OR ", where);
 	strbuf_addch(where, ')');
-	join_operands(g, root, false, " AND ", where);
+	if (g->since_look) {
+		/* Never looked at: new since the saved search was saved, as a new mail folder is read. */
+		strbuf_addstr(where,
+			      " AND EXISTS (SELECT 1 FROM arrivals a WHERE a.case_key = c.case_key AND a.at >"
+			      " coalesce((SELECT at FROM looks WHERE what = 'saved:' || ?),"
+			      " (SELECT max(at) FROM ops WHERE kind = 'save' AND name = ?), ''))");
+		bind_text_value(g, xstrdup(g->since_look));
+		bind_text_value(g, xstrdup(g->since_look));
+	}
 }
 
 /* Whether the query has two words or more that the cases with most of them may lack. */
@@ -1326,6 +1336,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.wz = wordizer_new();
 	g.equivalents = store_equivalents(s);
 	g.literal = o->literal;
+	g.since_look = o->since_look;
 	if (watch.has_deadline) {
 		clock_gettime(CLOCK_MONOTONIC, &watch.at);
 		watch.at.tv_sec += o->deadline_ms / 1000;

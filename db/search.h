@@ -49,6 +49,8 @@ struct search_opts {
 	bool explain;	  /* fill search_result.explain */
 	bool literal;	  /* words are only text: no facets, other names, compound parts, corrections */
 	bool mend;	  /* a query that finds nothing may be mended (corrected, fewer words) */
+	/* Only cases that arrived since saved search `since_look` was last opened (db/looks.h). */
+	const char *since_look;
 };
 
 struct search_hit {

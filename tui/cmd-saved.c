@@ -71,12 +71,23 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 			struct search_result res = {0};
 			struct query *q = NULL;
 
+			struct search_result fresh = {0};
+
+			/* Name, count, how many arrived since it was last opened in the UI, query. */
 			if (query_compile(v[i].query, &q, &diag) == VT_OK &&
-			    store_search(s, q, &o, &res, &diag) == VT_OK)
-				out_printf(stdout, "%s\t%zu\t%s\n", v[i].name, res.total, v[i].query);
-			else
-				out_printf(stdout, "%s\t?\t%s\n", v[i].name, v[i].query);
+			    store_search(s, q, &o, &res, &diag) == VT_OK) {
+				o.since_look = v[i].name;
+				if (store_search(s, q, &o, &fresh, &diag) == VT_OK)
+					out_printf(stdout, "%s\t%zu\t%zu\t%s\n", v[i].name, res.total,
+						   fresh.total, v[i].query);
+				else
+					out_printf(stdout, "%s\t%zu\t?\t%s\n", v[i].name, res.total,
+						   v[i].query);
+			} else {
+				out_printf(stdout, "%s\t?\t?\t%s\n", v[i].name, v[i].query);
+			}
 			search_result_release(&res);
+			search_result_release(&fresh);
 			query_free(q);
 		}
 	}

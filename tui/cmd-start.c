@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/util.h"
+#include "db/looks.h"
 #include "db/store.h"
 #include "tui/cmd.h"
 #include "tui/importer.h"
@@ -44,9 +45,23 @@ int cmd_start(const struct cmd_env *env)
 			rc = EXIT_FAILED;
 	}
 	free(ids);
-	if (ui)
+	if (ui && !status) {
+		struct arrivals a;
+
+		/* The first screen after an import says what arrived since the last look. */
+		if (store_arrivals(s, &a, &diag) == VT_OK && a.cases)
+			status = xasprintf(P_("New since last look: %zu case (%s%s) · new:",
+					      "New since last look: %zu cases (%s%s) · new:", a.cases),
+					   a.cases, a.meetings_text, a.meetings > 2 ? " …" : "");
+		arrivals_release(&a);
+	}
+	if (ui) {
 		rc = ui_run(env->settings, s, status);
-	else if (rc == EXIT_OK)
+		/* What was there when the user left is what they have seen. */
+		if (store_look(s, LOOK_ARCHIVE, &diag) != VT_OK)
+			cmd_print_diag(NULL, &diag, VT_ERR_DB);
+	}
+	if (!ui && rc == EXIT_OK)
 		rc = cmd_list_meetings(s);
 	free(status);
 	free(from);

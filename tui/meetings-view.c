@@ -11,6 +11,7 @@
 #include "core/util.h"
 #include "core/dates.h"
 #include "core/query.h"
+#include "db/looks.h"
 #include "db/search.h"
 #include "db/store.h"
 #include "db/tags.h"
@@ -39,27 +40,61 @@ static void meetings_load(struct ui *ui, struct view *v)
 	struct strbuf sb = STRBUF_INIT;
 
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
-		view_add_line(v, _("Saved searches"), STYLE_TITLE);
+		/* -1: the query failed. */
+		long *total = xcalloc(nsaved, sizeof(long)), *fresh = xcalloc(nsaved, sizeof(long));
+		int note_width = 0;
+
 		for (i = 0; i < nsaved; i++) {
 			struct search_opts o = {.count_only = true, .deadline_ms = UI_SEARCH_DEADLINE_MS};
-			struct search_result res = {0};
+			struct search_result res = {0}, since = {0};
 			struct query *q = NULL;
+
+			total[i] = fresh[i] = -1;
+			if (query_compile(saved[i].query, &q, &diag) == VT_OK &&
+			    store_search(ui->store, q, &o, &res, &diag) == VT_OK) {
+				total[i] = (long)res.total;
+				/* As a mail reader shows unread mail: what arrived since the search was last
+				 * opened. */
+				o.since_look = saved[i].name;
+				if (store_search(ui->store, q, &o, &since, &diag) == VT_OK)
+					fresh[i] = (long)since.total;
+			}
+			if (fresh[i] > 0) {
+				char *note = xasprintf(P_("%ld new", "%ld new", fresh[i]), fresh[i]);
+				int w = draw_width(note, strlen(note));
+				note_width = w > note_width ? w : note_width;
+				free(note);
+			}
+			search_result_release(&res);
+			search_result_release(&since);
+			query_free(q);
+		}
+		view_add_line(v, _("Saved searches"), STYLE_TITLE);
+		for (i = 0; i < nsaved; i++) {
 			struct tline *l;
+			char *note =
+			    fresh[i] > 0 ? xasprintf(P_("%ld new", "%ld new", fresh[i]), fresh[i]) : NULL;
 
 			strbuf_reset(&sb);
 			strbuf_addstr(&sb, "  ");
 			ui_add_padded(&sb, saved[i].name, 20);
-			if (query_compile(saved[i].query, &q, &diag) == VT_OK &&
-			    store_search(ui->store, q, &o, &res, &diag) == VT_OK)
-				strbuf_addf(&sb, " %5zu  %s", res.total, saved[i].query);
+			if (total[i] >= 0)
+				strbuf_addf(&sb, " %5ld  ", total[i]);
 			else
-				strbuf_addf(&sb, "     ?  %s", saved[i].query);
-			search_result_release(&res);
-			query_free(q);
-			l = view_add_line(v, sb.buf, STYLE_NORMAL);
+				strbuf_addstr(&sb, "     ?  ");
+			/* The column is there only when some search has news. */
+			if (note_width) {
+				ui_add_padded(&sb, note ? note : "", note_width);
+				strbuf_addstr(&sb, "  ");
+			}
+			strbuf_addstr(&sb, saved[i].query);
+			l = view_add_line(v, sb.buf, fresh[i] > 0 ? STYLE_TITLE : STYLE_NORMAL);
 			l->search = xstrdup(saved[i].query);
 			l->saved = xstrdup(saved[i].name);
+			free(note);
 		}
+		free(total);
+		free(fresh);
 	}
 	if (store_tag_counts(ui->store, &tags, &ntags, &diag) == VT_OK && ntags) {
 		view_add_line(v, _("Tags"), STYLE_TITLE);
@@ -153,6 +188,15 @@ static void meetings_enter(struct ui *ui, struct view *v)
 	const struct tline *l = v->cursor < v->nlines ? &v->lines[v->cursor] : NULL;
 
 	if (l && l->search) {
+		if (l->saved) {
+			char *what = xasprintf("saved:%s", l->saved);
+			struct vt_diag diag;
+
+			/* Its new cases are now seen; the count goes when the start screen is drawn again. */
+			if (store_look(ui->store, what, &diag) != VT_OK)
+				ui_say(ui, "%s", diag.msg);
+			free(what);
+		}
 		ui_search_for(ui, l->search);
 	} else if (l && l->meeting_id) {
 		struct view_target t = {l->meeting_id, 0};

@@ -439,9 +439,9 @@ def bulk_tag_undo_and_saved_searches(env):
     run("saved", "add", "drøft22", "type:drøfting year:2022", db=env.db, check=0)
     run("saved", "add", "oppf", "tag:oppfølging", db=env.db, check=0)
     r = run("saved", "list", db=env.db, check=0)
-    assert r.stdout == "drøft22\t4\ttype:drøfting year:2022\noppf\t4\ttag:oppfølging\n", r.stdout
+    assert r.stdout == "drøft22\t4\t0\ttype:drøfting year:2022\noppf\t4\t0\ttag:oppfølging\n", r.stdout
     run("saved", "rm", "drøft22", db=env.db, check=0)
-    assert run("saved", "list", db=env.db, check=0).stdout == "oppf\t4\ttag:oppfølging\n"
+    assert run("saved", "list", db=env.db, check=0).stdout == "oppf\t4\t0\ttag:oppfølging\n"
     assert run("saved", "rm", "drøft22", db=env.db).returncode == 1
 
 
@@ -558,7 +558,7 @@ def schema_v3_user_data_is_kept(env):
     shutil.copy(fixture, env.db)
     assert run("search", "--count", "tag:oppfølging", db=env.db, check=0).stdout == "6\n"
     assert "Notat i versjon 3" in run("note", "11/21", db=env.db, check=0).stdout
-    assert run("saved", "list", db=env.db, check=0).stdout == "v3\t6\ttag:oppfølging\n"
+    assert run("saved", "list", db=env.db, check=0).stdout == "v3\t6\t0\ttag:oppfølging\n"
 
 
 @test

@@ -358,6 +358,36 @@ def an_empty_database_says_how_to_import(env):
         "no meetings yet; import documents with: vedtak import FILE…" in r.stderr, (r.stdout, r.stderr)
 
 
+@test
+def what_arrived_since_the_last_look_is_said_and_counted(env):
+    # Issue 16: as a mail reader shows unread mail. Counts by hand: the samples have 16 Drøfting
+    # cases of 28; the fixture notice adds 3 cases, two of them Drøfting (one Orientering/drøfting).
+    db, case_db = os.path.join(env.tmp, "new.db"), os.path.join(env.tmp, "case.db")
+    decks = sorted(os.path.join(SAMPLES, f) for f in os.listdir(SAMPLES) if f.endswith(".txt"))
+    env.cli("import", *decks, db=db)
+    env.cli("saved", "add", "dr", "type:drøfting", db=db)
+    assert env.cli("saved", "list", db=db).stdout == "dr\t16\t0\ttype:drøfting\n"
+    # Never looked: everything is new, and the first screen says what came.
+    assert env.cli("search", "--count", "new:", db=db).stdout == "28\n"
+    lines, _ = env.ui(db=db)
+    assert status(lines) == "New since last look: 28 cases (NUFA 2024-04-24, NUFA 2022-08-31 …) · new:", status(lines)
+    # Leaving the UI was a look (the UI ran on a copy: take it): nothing is new now.
+    shutil.copy(case_db, db)
+    assert env.cli("search", "--count", "ny:", db=db).stdout == "0\n"
+    notice = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "papers",
+                          "notice-ehs-2021-06.txt")
+    env.cli("import", notice, db=db)
+    assert env.cli("search", "--count", "new:", db=db).stdout == "3\n"
+    assert env.cli("search", "--count", "new:no", db=db).stdout == "28\n"
+    assert env.cli("saved", "list", db=db).stdout == "dr\t18\t2\ttype:drøfting\n"
+    lines, _ = env.ui(db=db)
+    assert status(lines) == "New since last look: 3 cases (Nasjonalt e-helsestyre 2021-06-10) · new:", status(lines)
+    assert re.match(r"^  dr\s+18  2 new  type:drøfting$", lines[2]), lines[:3]
+    # Opening the saved search is a look at it: its news are seen.
+    env.ui("key Enter", db=db)
+    shutil.copy(case_db, db)
+    assert env.cli("saved", "list", db=db).stdout == "dr\t18\t0\ttype:drøfting\n"
+
 def main():
     n = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
