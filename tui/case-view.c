@@ -3,7 +3,7 @@
  * a page, Ctrl-D/U half a page, [ ] a slide, / finds in the case, n/N
  * go from hit to hit (the search's, or the find's) and wrap around, the
  * status line counting them ("hit 2 of 5"). A shows the case's meeting,
- * P its presenters' other cases.
+ * P its presenters' other cases, Enter the next case of its topic.
  */
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include "core/snippet.h"
 #include "core/strbuf.h"
 #include "core/util.h"
+#include "db/topics.h"
 #include "tui/action.h"
 #include "tui/casetext.h"
 #include "tui/edits.h"
@@ -223,6 +224,26 @@ static bool case_action(struct ui *ui, struct view *v, int action)
 	return false;
 }
 
+/* Enter: the next case of the topic, after the last the first again. */
+static void case_enter(struct ui *ui, struct view *v)
+{
+	const struct case_view *cv = v->data;
+	const struct case_text *ct = cv->ct;
+	struct view_target t;
+	size_t i;
+
+	if (ct->nhistory < 2) {
+		ui_say(ui, "%s", _("this case is a topic of its own: no other meeting took it up"));
+		return;
+	}
+	for (i = 0; i < ct->nhistory && ct->history[i].case_id != ct->deck->cases[0].id; i++)
+		;
+	i = i + 1 < ct->nhistory ? i + 1 : 0;
+	t.meeting_id = ct->history[i].meeting_id;
+	t.case_id = ct->history[i].case_id;
+	ui_open(ui, VIEW_CASE, &t);
+}
+
 /* Enter in the find prompt: the case's hits are the found words now (empty: the search's again). */
 static void case_find(struct ui *ui, struct view *v, const char *text)
 {
@@ -300,5 +321,6 @@ const struct view_ops case_view_ops = {
     .key = case_key,
     .status = case_status,
     .find = case_find,
+    .enter = case_enter,
     .release = case_release,
 };

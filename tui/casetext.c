@@ -16,6 +16,7 @@
 #include "core/worddiff.h"
 #include "db/store.h"
 #include "db/tags.h"
+#include "db/topics.h"
 #include "tui/casetext.h"
 #include "tui/view.h"
 #include "core/banned.h"
@@ -52,6 +53,16 @@ void case_text_reload(struct store *s, struct case_text *ct)
 		ct->notes = NULL;
 		ct->nnotes = 0;
 	}
+	history_rows_free(ct->history, ct->nhistory);
+	ct->history = NULL;
+	ct->nhistory = 0;
+	/* A history is worth less than the case: when it cannot be had, the case shows without it. */
+	if (store_update_topics(s, NULL, &diag) != VT_OK ||
+	    store_topic_history(s, NULL, ct->deck->cases[0].id, &ct->history, &ct->nhistory, &diag) !=
+		VT_OK) {
+		ct->history = NULL;
+		ct->nhistory = 0;
+	}
 }
 
 void case_text_free(struct case_text *ct)
@@ -62,6 +73,7 @@ void case_text_free(struct case_text *ct)
 	free(ct->key);
 	free(ct->tags);
 	notes_free(ct->notes, ct->nnotes);
+	history_rows_free(ct->history, ct->nhistory);
 	free(ct);
 }
 
@@ -88,6 +100,50 @@ static void add_decision_diff(struct view *v, const char *proposed, const char *
 	free(hits);
 	strbuf_release(&sb);
 	word_diff_release(&wd);
+}
+
+/*
+ * The topic's cases under the decision, this one marked, each with the
+ * first line of its decision: what the other meetings and committees said.
+ */
+static void add_history(struct view *v, const struct case_text *ct, long case_id, int width)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	view_add_line(v, "", STYLE_NORMAL);
+	strbuf_addf(&sb,
+		    P_("Topic: %zu case · Enter goes to the next",
+		       "Topic: %zu cases · Enter goes to the next", ct->nhistory),
+		    ct->nhistory);
+	view_add_line(v, sb.buf, STYLE_TITLE);
+	for (i = 0; i < ct->nhistory; i++) {
+		const struct history_row *r = &ct->history[i];
+		const char *d = r->decision, *nl;
+
+		size_t first = v->nlines;
+
+		strbuf_reset(&sb);
+		date_human(&sb, r->start_date, NULL, true);
+		strbuf_addf(&sb, "  %s %s  %s  %s", r->body ? r->body : "?", r->number,
+			    r->type ? decision_type_name(r->type) : "-", r->title ? r->title : "");
+		view_add_wrapped(v, sb.buf, NULL, 0, width, "  ",
+				 r->case_id == case_id ? STYLE_TITLE : STYLE_NORMAL);
+		/* This case is marked by more than colour, for NO_COLOR. */
+		if (r->case_id == case_id && first < v->nlines) {
+			char *marked = xasprintf("▸ %s", v->lines[first].text + 2);
+			free(v->lines[first].text);
+			v->lines[first].text = marked;
+		}
+		if (d && *d) {
+			nl = strchr(d, '\n');
+			strbuf_reset(&sb);
+			strbuf_addf(&sb, "%s %.*s", r->recorded ? _("Decided:") : _("Proposed:"),
+				    (int)(nl ? (size_t)(nl - d) : strlen(d)), d);
+			view_add_wrapped(v, sb.buf, NULL, 0, width, "    ", STYLE_DIM);
+		}
+	}
+	strbuf_release(&sb);
 }
 
 void case_text_layout(const struct case_text *ct, struct matcher *m, struct view *v, int width)
@@ -178,6 +234,8 @@ void case_text_layout(const struct case_text *ct, struct matcher *m, struct view
 		view_add_line(v, "", STYLE_NORMAL);
 		view_add_line(v, sb.buf, STYLE_NORMAL);
 	}
+	if (ct->nhistory > 1)
+		add_history(v, ct, c->id, width);
 	for (i = 0; i < c->nslides; i++) {
 		const struct slide *s = &c->slides[i];
 

@@ -388,6 +388,32 @@ def what_arrived_since_the_last_look_is_said_and_counted(env):
     shutil.copy(case_db, db)
     assert env.cli("saved", "list", db=db).stdout == "dr\t18\t0\ttype:drøfting\n"
 
+@test
+def a_case_shows_its_topic_and_enter_moves_along_it(env):
+    # Issue 16: NUFA 15/21 and 15/24 are one topic in the hand-checked key (tests/bench/topics/key.tsv).
+    lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", size="120x70")
+    assert lines[0].startswith("vedtak · Sak 15/21"), lines[0]
+    at = lines.index("Topic: 2 cases · Enter goes to the next")
+    assert lines[at + 1] == "▸ 2021-04-21  NUFA 15/21  Drøfting  Informasjonsutveksling NAV og helsetjenesten", lines[at + 1]
+    assert lines[at + 2].startswith("    Proposed: Arbeids- og velferdsdirektoratet (NAV) tar med seg"), lines[at + 2]
+    later = [l for l in lines[at:] if "NUFA 15/24" in l]
+    assert later and later[0].startswith("  2024-04-24  NUFA 15/24  Drøfting  Utveksling av helseopplysninger"), later
+    # Enter goes to the next case of the topic; after the last, to the first again; q comes back.
+    lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", "key Enter", size="120x70")
+    assert lines[0].startswith("vedtak · Sak 15/24"), lines[0]
+    assert any(l.startswith("▸ 2024-04-24  NUFA 15/24") for l in lines), lines
+    lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", "key Enter", "key Enter", size="120x70")
+    assert lines[0].startswith("vedtak · Sak 15/21"), lines[0]
+    lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", "key Enter", "key q", size="120x70")
+    assert lines[0].startswith("vedtak · Sak 15/21"), lines[0]
+    # A standing item is a topic of its own, and says so.
+    lines, _ = env.ui("key /", "type case:9/21", "key Enter", "key Enter", "key Enter")
+    assert lines[0].startswith("vedtak · Sak 9/21") and not any(l.startswith("Topic:") for l in lines), lines
+    assert status(lines) == "this case is a topic of its own: no other meeting took it up", status(lines)
+    # In Norwegian.
+    lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", size="120x70", lang="nb_NO.UTF-8")
+    assert "Tema: 2 saker · Enter går til neste" in lines, lines
+
 def main():
     n = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
