@@ -68,6 +68,7 @@ struct gen {
 	bool noting;		 /* writing the query's WHERE the first time: note expansions */
 	bool literal;		 /* no other names, no compound parts (search_opts.literal) */
 	const char *since_look;	 /* search_opts.since_look */
+	bool facets_only;	 /* search_opts.facets_only */
 	bool loose;		 /* words joined by punctuation ("fhir/api") are words, not a phrase */
 	struct strbuf highlight; /* the words expansions added, for snippets */
 	struct known {
@@ -889,6 +890,12 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		}
 		break;
 	case Q_TERM:
+		/* Counting by facets (stats): "2022" is the year only, as the member means it. */
+		if (n->read_as && g->facets_only && n->read_as->field != QF_PRESENTER &&
+		    n->read_as->field != QF_ORG) {
+			filter_where(g, n->read_as, sql);
+			break;
+		}
 		/* A word read as a facet finds what the facet finds, and itself. */
 		if (n->read_as) {
 			strbuf_addch(sql, '(');
@@ -1337,6 +1344,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.equivalents = store_equivalents(s);
 	g.literal = o->literal;
 	g.since_look = o->since_look;
+	g.facets_only = o->facets_only;
 	if (watch.has_deadline) {
 		clock_gettime(CLOCK_MONOTONIC, &watch.at);
 		watch.at.tv_sec += o->deadline_ms / 1000;

@@ -51,6 +51,8 @@ struct search_opts {
 	bool mend;	  /* a query that finds nothing may be mended (corrected, fewer words) */
 	/* Only cases that arrived since saved search `since_look` was last opened (db/looks.h). */
 	const char *since_look;
+	/* A word read as a year, date, type, body or case finds that facet only, not the word too. */
+	bool facets_only;
 };
 
 struct search_hit {

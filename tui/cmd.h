@@ -43,7 +43,7 @@ struct command {
 };
 
 extern const struct command cmd_import, cmd_list, cmd_show, cmd_search, cmd_tag, cmd_tags, cmd_note,
-    cmd_saved, cmd_sync, cmd_check, cmd_export, cmd_complete, cmd_man_section, cmd_history;
+    cmd_saved, cmd_sync, cmd_check, cmd_export, cmd_complete, cmd_man_section, cmd_history, cmd_stats;
 
 /* `vedtak` with no command: the UI on a terminal, else the list. */
 int cmd_start(const struct cmd_env *env);

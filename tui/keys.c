@@ -69,6 +69,7 @@ const struct binding keys_bindings[] = {
     {'D', "D", ACT_DELETE_SAVED, N_("delete the selected saved search (asks first)")},
     {'o', "o", ACT_OPEN_SOURCE, N_("open the original deck in $PAGER at the case's first line")},
     {'p', "p", ACT_PRESENTERS, N_("presenters, with their number of cases")},
+    {'c', "c", ACT_CHARTS, N_("charts of the result list (on other screens: of every case)")},
     {'M', "M", ACT_MEETINGS, N_("back to the meetings")},
     {'?', "?", ACT_HELP, N_("this help")},
     {KEY_F(1), "F1", ACT_HELP, NULL},
@@ -224,6 +225,10 @@ void keys_dispatch(struct ui *ui, enum action a)
 		break;
 	case ACT_PRESENTERS:
 		ui_open(ui, VIEW_PRESENTERS, NULL);
+		break;
+	case ACT_CHARTS:
+		if (v->ops->kind != VIEW_CHARTS)
+			ui_open(ui, VIEW_CHARTS, NULL);
 		break;
 	case ACT_MEETINGS:
 		while (ui->depth > 1)

@@ -20,8 +20,8 @@
 #include "core/banned.h"
 
 static const struct command *const commands[] = {
-    &cmd_import, &cmd_list, &cmd_show,	&cmd_search, &cmd_history,  &cmd_tag,	      &cmd_tags, &cmd_note,
-    &cmd_saved,	 &cmd_sync, &cmd_check, &cmd_export, &cmd_complete, &cmd_man_section, NULL,
+    &cmd_import, &cmd_list,  &cmd_show, &cmd_search, &cmd_history, &cmd_stats,	  &cmd_tag,	    &cmd_tags,
+    &cmd_note,	 &cmd_saved, &cmd_sync, &cmd_check,  &cmd_export,  &cmd_complete, &cmd_man_section, NULL,
 };
 
 static void usage(FILE *f)

@@ -382,6 +382,7 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	ui.kinds[VIEW_MEETING] = &meeting_view_ops;
 	ui.kinds[VIEW_PRESENTERS] = &presenters_view_ops;
 	ui.kinds[VIEW_HELP] = &help_view_ops;
+	ui.kinds[VIEW_CHARTS] = &charts_view_ops;
 	lineedit_init(&ui.query);
 	lineedit_init(&ui.mini.edit);
 	if (status)

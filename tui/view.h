@@ -26,6 +26,7 @@ enum view_kind {
 	VIEW_MEETING,
 	VIEW_PRESENTERS,
 	VIEW_HELP,
+	VIEW_CHARTS,
 	VIEW_KINDS
 };
 

@@ -12,5 +12,6 @@ extern const struct view_ops case_view_ops;	  /* case-view.c: one case, a pager 
 extern const struct view_ops meeting_view_ops;	  /* meeting-view.c: a meeting's agenda and attendance */
 extern const struct view_ops presenters_view_ops; /* presenters-view.c */
 extern const struct view_ops help_view_ops;	  /* help-view.c */
+extern const struct view_ops charts_view_ops;	  /* charts-view.c: the stats as charts */
 
 #endif

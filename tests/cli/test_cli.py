@@ -930,6 +930,47 @@ def history_follows_a_topic_through_the_meetings(env):
     assert r.returncode == 1 and "no case 1/99" in r.stderr, (r.returncode, r.stderr)
     assert run("history", "elleve", db=env.db).returncode == 2
 
+@test
+def stats_draws_the_archive_and_follows_a_query(env):
+    # Issue 16. Counted by hand from the agendas of the four sample decks (28 cases):
+    # 2021: Godkjenning 2, Orientering 5, Drøfting 6, one without a type; 2022: 2, 1, 4; 2024: 1, 0, 6.
+    run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
+    out = run("stats", db=env.db, check=0).stdout
+    assert out.startswith("28 cases\n\nCases per year, by decision type\n"
+                          "year\tcases\tGodkjenning\tOrientering\tDrøfting\tno type\n"
+                          "2021\t14\t2\t5\t6\t1\n2022\t7\t2\t1\t4\t0\n2024\t7\t1\t0\t6\t0\n\n"
+                          "Cases per body\nname\tcases\nNUFA\t28\n"), out[:400]
+    assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, out  # decks have no minutes
+    # Every picture follows the query; "2022" means the year here, as a member means it.
+    out = run("stats", "drøfting", "2022", db=env.db, check=0).stdout
+    assert out.startswith("4 cases\n\nCases per year, by decision type\n"), out[:100]
+    assert "\n2022\t4\t0\t0\t4\t0\n\n" in out, out[:300]
+    data = json.loads(run("stats", "--json", "year:2024", db=env.db, check=0).stdout)
+    assert data["cases"] == 7 and data["years"] == [
+        {"year": "2024", "cases": 7, "none": 0, "Godkjenning": 1, "Orientering": 0, "Drøfting": 6}], data
+    # Time on the agenda per topic: the NAV topic (15/21 and 15/24) is one bar, named after its first case.
+    nav = [t for t in data["topics"] if t["topic"].startswith("Utveksling av helseopplysninger")]
+    assert not nav, "a topic is named after its first case"
+    both = json.loads(run("stats", "--json", "topic:15/24", db=env.db, check=0).stdout)["topics"]
+    assert len(both) == 1 and both[0]["topic"] == "Informasjonsutveksling NAV og helsetjenesten", both
+    # 15/24 ran from 14:40 to the next item at 15:35; 15/21 was its day's last item, of no known length.
+    assert both[0]["minutes"] == 55 and both[0]["cases"] == 1, both
+    # On a terminal: bars of blocks, the parts of a stacked bar told apart by shade, no line wider than 40.
+    for extra in ({}, {"NO_COLOR": "1"}):
+        e = dict(os.environ, COLUMNS="40", LC_ALL="C.UTF-8", LANGUAGE="", **extra)
+        e.pop("NO_COLOR", None) if not extra else None
+        _, raw = pty_run([VEDTAK, "--db", env.db, "stats"], e)
+        text = raw.decode("utf-8")
+        assert ("\033[" in text) == (not extra), text[:300]
+        plain = re.sub(r"\033\[[0-9;]*m", "", text).replace("\r", "")
+        lines = plain.split("\n")
+        assert all(len(l) <= 40 for l in lines), [l for l in lines if len(l) > 40]
+        year = [l for l in lines if l.startswith("2022 ")][0]
+        # 2 Godkjenning, 1 Orientering, 4 Drøfting of the largest year's 14, in the order of the legend.
+        assert re.match(r"^2022 █+▓+▒+ 7$", year), year
+        assert all(k in plain for k in ("█ Godkjenning", "▓ Orientering", "▒ Drøfting", "░ no type")), plain[:300]
+        assert re.search(r"^NUFA █+ 28$", plain, re.M), plain
+
 def main():
     return run_tap([large_file] if "--large" in sys.argv else results)
 

@@ -414,6 +414,26 @@ def a_case_shows_its_topic_and_enter_moves_along_it(env):
     lines, _ = env.ui("key /", "type case:15/21", "key Enter", "key Enter", size="120x70", lang="nb_NO.UTF-8")
     assert "Tema: 2 saker · Enter går til neste" in lines, lines
 
+@test
+def charts_follow_the_result_list(env):
+    # Issue 16. By hand from the sample agendas: 16 Drøfting cases, 6 in 2021, 4 in 2022, 6 in 2024.
+    lines, _ = env.ui("key /", "type type:drøfting", "key Enter", "key c", size="40x40")
+    assert lines[0].startswith("vedtak · Charts: type:drøfting"), lines[0]
+    assert status(lines) == "16 cases", status(lines)
+    assert lines[1] == "Cases per year, by decision type", lines[1]
+    years = [l for l in lines if re.match(r"^20\d\d ", l)]
+    assert [re.sub(r" ▒+ ", " ", l) for l in years] == ["2021 6", "2022 4", "2024 6"], years
+    assert all(len(l) <= 40 for l in lines), [l for l in lines if len(l) > 40]
+    assert any(re.match(r"^NUFA █+ 16$", l) for l in lines), lines
+    # From the start screen: every case; q goes back to where it came from.
+    lines, _ = env.ui("key c", size="60x30")
+    assert lines[0].startswith("vedtak · Charts: every case") and status(lines) == "28 cases", (lines[0], status(lines))
+    lines, _ = env.ui("key c", "key q", size="60x30")
+    assert lines[0].startswith("vedtak · Meetings"), lines[0]
+    # In Norwegian.
+    lines, _ = env.ui("key c", size="60x30", lang="nb_NO.UTF-8")
+    assert "Saker per år, etter sakstype" in lines and status(lines) == "28 saker", (lines[:3], status(lines))
+
 def main():
     n = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
