@@ -22,8 +22,19 @@ struct alias {
 	const char *body;
 };
 
-/* Longer spellings first, so "nasjonalt e-helsestyret" wins over "e-helsestyre". */
+/*
+ * Longer spellings first, so "nasjonalt e-helsestyret" wins over
+ * "e-helsestyre". A body renamed is one body across time: Nasjonalt
+ * e-helseråd took over from Nasjonalt e-helsestyre, so a topic's history
+ * does not break at the rename; the name each meeting went by is kept in
+ * its heading (body_written()).
+ */
 static const struct alias aliases[] = {
+    {"nasjonalt e-helserådet", "Nasjonalt e-helsestyre"},
+    {"nasjonalt e-helseråd", "Nasjonalt e-helsestyre"},
+    {"nasjonalt ehelseråd", "Nasjonalt e-helsestyre"},
+    {"e-helserådet", "Nasjonalt e-helsestyre"},
+    {"e-helseråd", "Nasjonalt e-helsestyre"},
     {"nasjonalt e-helsestyret", "Nasjonalt e-helsestyre"},
     {"nasjonalt e-helsestyre", "Nasjonalt e-helsestyre"},
     {"nasjonalt ehelsestyre", "Nasjonalt e-helsestyre"},
@@ -43,7 +54,7 @@ static bool is_word_byte(unsigned char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Every alias is ASCII, so a case-insensitive byte comparison finds it. */
+/* A case-insensitive byte comparison: the aliases' ASCII letters in any case, å as written. */
 const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 {
 	size_t i, a;
@@ -66,6 +77,16 @@ const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 		}
 	}
 	return NULL;
+}
+
+char *body_written(const char *heading, const char *body)
+{
+	size_t at, len;
+	const char *b = heading ? body_find(heading, strlen(heading), &at, &len) : NULL;
+
+	if (!b || !body || strcmp(b, body) || (len == strlen(body) && !strncasecmp(heading + at, body, len)))
+		return NULL;
+	return xstrndup(heading + at, len);
 }
 
 const char *body_normalise(const char *s)

@@ -17,6 +17,13 @@
  */
 const char *body_find(const char *s, size_t n, size_t *at, size_t *len);
 
+/*
+ * The name `body` went by in a meeting whose heading is `heading` ("Møte
+ * i Nasjonalt e-helseråd" gives "Nasjonalt e-helseråd"), or NULL when the
+ * heading calls it by its normalised name or not at all. Caller frees.
+ */
+char *body_written(const char *heading, const char *body);
+
 /* The normalised name for a body as a user may type it ("nufa", "NEHS"), or NULL. */
 const char *body_normalise(const char *s);
 

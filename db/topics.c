@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/names.h"
 #include "core/strbuf.h"
 #include "core/topics.h"
 #include "core/util.h"
@@ -280,7 +281,7 @@ enum vt_status store_topic_history(struct store *s, const char *number, long cas
 		"SELECT t.topic, c.id, c.meeting_id, m.start_date, m.end_date, m.body, c.number,"
 		" coalesce(c.title, c.agenda_title), c.case_key, coalesce(c.recorded_decision, "
 		"c.proposed_decision),"
-		" c.recorded_decision IS NOT NULL, t.standing, c.decision_type"
+		" c.recorded_decision IS NOT NULL, t.standing, c.decision_type, m.heading"
 		" FROM case_topics t JOIN cases c ON c.id = t.case_id JOIN meetings m ON m.id = c.meeting_id"
 		" WHERE t.topic IN (SELECT o.topic FROM case_topics o JOIN cases x ON x.id = o.case_id"
 		"   WHERE (?1 IS NOT NULL AND x.number = ?1) OR (?1 IS NULL AND x.id = ?2)"
@@ -312,6 +313,7 @@ enum vt_status store_topic_history(struct store *s, const char *number, long cas
 		r->recorded = sqlite3_column_int(st, 10);
 		r->standing = sqlite3_column_int(st, 11);
 		r->type = decision_type_parse(column_str(st, 12));
+		r->body_written = body_written(column_str(st, 13), r->body);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -335,6 +337,7 @@ void history_rows_free(struct history_row *v, size_t n)
 		free(v[i].title);
 		free(v[i].key);
 		free(v[i].decision);
+		free(v[i].body_written);
 	}
 	free(v);
 }

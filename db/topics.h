@@ -28,7 +28,8 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 struct history_row {
 	long topic, case_id, meeting_id;
 	char *start_date, *end_date, *body, *number, *title, *key;
-	char *decision; /* the recorded decision, else the proposed one, or NULL */
+	char *body_written; /* the body's name in that meeting when it went by another (names.h), or NULL */
+	char *decision;	    /* the recorded decision, else the proposed one, or NULL */
 	bool recorded;
 	bool standing; /* a standing item: a topic of its own */
 	enum decision_type type;

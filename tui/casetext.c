@@ -125,8 +125,11 @@ static void add_history(struct view *v, const struct case_text *ct, long case_id
 
 		strbuf_reset(&sb);
 		date_human(&sb, r->start_date, NULL, true);
-		strbuf_addf(&sb, "  %s %s  %s  %s", r->body ? r->body : "?", r->number,
-			    r->type ? decision_type_name(r->type) : "-", r->title ? r->title : "");
+		strbuf_addf(&sb, "  %s %s  %s  %s",
+			    r->body_written ? r->body_written
+			    : r->body	    ? r->body
+					    : "?",
+			    r->number, r->type ? decision_type_name(r->type) : "-", r->title ? r->title : "");
 		view_add_wrapped(v, sb.buf, NULL, 0, width, "  ",
 				 r->case_id == case_id ? STYLE_TITLE : STYLE_NORMAL);
 		/* This case is marked by more than colour, for NO_COLOR. */

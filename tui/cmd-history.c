@@ -47,7 +47,8 @@ static void print_row(const struct history_row *r)
 	date_human(&when, r->start_date, NULL, true);
 	cmd_print_padded(when.buf, 10);
 	out_printf(stdout, "  ");
-	cmd_print_padded(r->body ? r->body : "?", 6);
+	/* The body as that meeting called it: the history goes on through a rename. */
+	cmd_print_padded(r->body_written ? r->body_written : r->body ? r->body : "?", 6);
 	out_printf(stdout, "  ");
 	cmd_print_padded(r->number, 6);
 	out_printf(stdout, "  ");
@@ -67,6 +68,8 @@ static void json_row(struct strbuf *sb, const struct history_row *r)
 	json_string(sb, r->start_date);
 	strbuf_addstr(sb, ", \"body\": ");
 	json_string(sb, r->body);
+	strbuf_addstr(sb, ", \"body_as_written\": ");
+	json_string(sb, r->body_written ? r->body_written : r->body);
 	strbuf_addstr(sb, ", \"number\": ");
 	json_string(sb, r->number);
 	strbuf_addstr(sb, ", \"decision_type\": ");

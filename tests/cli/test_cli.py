@@ -925,6 +925,25 @@ def history_follows_a_topic_through_the_meetings(env):
                                "notice-ehs-2021-06.txt"), db=env.db, check=0)
     out = run("history", "22/21", db=env.db, check=0).stdout
     assert "14/21" not in out and "Nasjonal e-helseportefølje – status: 1 case" in out, out
+    # A body renamed is one body across time: the council's case goes on the board's history,
+    # each meeting under the name it went by.
+    council = env.write("ehr-2025.txt", (
+        "Møteinnkalling\n\nMøte i Nasjonalt e-helseråd\n\nMøte nr.      2/2025\nDato          04.06.2025\n"
+        "Sted          Teams\n\nSak     Tittel                                      Ansvarlig          Type\n"
+        "13/25   Godkjenning av innkalling                   Kari Holm          B\n"
+        "14/25   Porteføljen – rapport for 2024              Per Olav Dahl      O\n\n\n"
+        "Sak 13/2025   Godkjenning av innkalling\n\n              Forslag til vedtak: Rådet godkjenner innkallingen.\n\n\n"
+        "Sak 14/2025   Porteføljen – rapport for 2024\n\n              Oppfølging av sak 22/21.\n\n"
+        "              Forslag til vedtak:\n              Rådet tar rapporten til orientering.\n"))
+    run("import", council, db=env.db, check=0)
+    lines = run("history", "14/25", db=env.db, check=0).stdout.splitlines()
+    assert lines[0] == "Nasjonal e-helseportefølje – status: 2 cases", lines
+    assert lines[1].startswith("2021-06-10  Nasjonalt e-helsestyre  22/21"), lines
+    assert lines[3].startswith("2025-06-04  Nasjonalt e-helseråd  14/25"), lines
+    topic = json.loads(run("history", "--json", "14/25", db=env.db, check=0).stdout)["topics"][0]["cases"]
+    assert [(c["body"], c["body_as_written"]) for c in topic] == [
+        ("Nasjonalt e-helsestyre", "Nasjonalt e-helsestyre"), ("Nasjonalt e-helsestyre", "Nasjonalt e-helseråd")], topic
+    assert run("search", "--count", "body:e-helseråd", db=env.db, check=0).stdout == "5\n"
     # Errors: no such case (1), not a case number (2).
     r = run("history", "1/99", db=env.db)
     assert r.returncode == 1 and "no case 1/99" in r.stderr, (r.returncode, r.stderr)

@@ -1,0 +1,136 @@
+/*
+ * test_topics.c: unit tests for grouping cases into topics (issue 16):
+ * standing items, references by number, signatures, and the grouping of
+ * small hand-made archives.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strbuf.h"
+#include "core/topics.h"
+#include "core/words.h"
+#include "tap.h"
+
+static void test_standing(void)
+{
+	ok(topic_standing("Godkjenning av innkalling og dagsorden"), "approval of the agenda");
+	ok(topic_standing("Godkjenning av referat fra NUFA 27. – 28. januar 2021"), "approval of minutes");
+	ok(topic_standing("Orientering fra Direktoratet for e-helse"), "the directorate's news");
+	ok(topic_standing("Orientering fra Helsedirektoratet"), "the news after the directorates merged");
+	ok(topic_standing("Eventuelt"), "any other business");
+	ok(topic_standing("Møteplan for NUIT 2023"), "the meeting plan");
+	ok(topic_standing("12. Eventuelt"), "a number before the title");
+	ok(!topic_standing("Orientering fra arbeidet med nasjonal e-helsestrategi og målbilde for 2030"),
+	   "news of a piece of work is a topic");
+	ok(!topic_standing("Godkjenningsordning for velferdsteknologi"),
+	   "a word that begins like a standing one");
+	ok(!topic_standing(NULL), "no title");
+}
+
+static void refs(const char *text, const char *want, const char *what)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	topic_references(text, strlen(text), &sb);
+	is_str(sb.buf ? sb.buf : "", want, "%s", what);
+	strbuf_release(&sb);
+}
+
+static void test_references(void)
+{
+	refs("Porteføljen har 19 tiltak, jf. sak 14/21.", "14/21", "jf. sak");
+	refs("Saken ble drøftet i sak 19/2021 og i sak 22/21.", "19/21 22/21", "two, a long year too");
+	refs("Se saksnr. 3/22 og jf. 4/22 (sak 3/22).", "3/22 4/22", "each once");
+	refs("Tiltak 2019/2020 og 11/21 uten ord foran.", "",
+	     "a number is a case only where the text says so");
+}
+
+static void signature(const char *text, const char *want, const char *what)
+{
+	struct wordizer *wz = wordizer_new();
+	struct strbuf sb = STRBUF_INIT;
+
+	topic_signature(wz, text, &sb);
+	is_str(sb.buf ? sb.buf : "", want, "%s", what);
+	strbuf_release(&sb);
+	wordizer_free(wz);
+}
+
+static void test_signature(void)
+{
+	signature("Digital hjemmeoppfølging – forslag til finansieringsmodell",
+		  "digital hjemmeoppfølging finansieringsmodell",
+		  "function words and what is done with the subject left out");
+	signature("NUFA tar orienteringen til etterretning 2022", "",
+		  "the committees' boilerplate says nothing");
+	signature("KI i NAV og KI i NAV", "ki nav", "a two-letter abbreviation counts, each word once");
+}
+
+/* A small archive: each case its meeting, body, number, title words and slides. */
+struct small {
+	long meeting;
+	const char *body, *number, *title, *slides;
+	int standing;
+};
+
+static void grouped(const struct small *s, size_t n, const char *want, const char *what)
+{
+	struct topic_case *v = calloc(n, sizeof(*v));
+	size_t *group = calloc(n, sizeof(*group)), i;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (i = 0; i < n; i++) {
+		v[i] = (struct topic_case){s[i].meeting, s[i].body, "2022-01-01", s[i].number, s[i].title,
+					   "",		 "",	    s[i].slides,  "",	       s[i].standing};
+		if (strstr(s[i].title, "jf"))
+			v[i].refs = s[i].title + strlen(s[i].title) - 5;
+	}
+	topics_group(v, n, group);
+	for (i = 0; i < n; i++)
+		strbuf_addf(&sb, "%s%zu", i ? " " : "", group[i]);
+	is_str(sb.buf, want, "%s", what);
+	strbuf_release(&sb);
+	free(v);
+	free(group);
+}
+
+static void test_group(void)
+{
+	/* Stems as topic_signature() writes them; "|" ends a title's subject. */
+	const struct small shared[] = {
+	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0},
+	    {2, "NUIT", "5/22", "hjemmeoppfølging | arkitektur", "", 0},
+	    {3, "NUFA", "2/22", "kjernejournal | deling", "", 0},
+	    {4, "NUFA", "3/22", "legemiddelliste | utprøving", "", 0},
+	    {5, "NUFA", "4/22", "terminologi | snomed", "", 0},
+	};
+	const struct small same_meeting[] = {
+	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0},
+	    {1, "NUFA", "2/21", "hjemmeoppfølging | arkitektur", "", 0},
+	    {2, "NUFA", "3/22", "kjernejournal", "", 0},
+	};
+	const struct small standing[] = {
+	    {1, "NUFA", "1/21", "godkjenning innkalling dagsorden", "", 1},
+	    {2, "NUFA", "1/22", "godkjenning innkalling dagsorden", "", 1},
+	    {3, "NUFA", "2/22", "kjernejournal", "", 0},
+	};
+	const struct small referred[] = {
+	    {1, "NUFA", "14/21", "forskrivningsmodul", "", 0},
+	    {2, "NUFA", "3/22", "reseptformidler jf 14/21", "", 0},
+	    {3, "NUIT", "14/21", "portefølje", "", 0},
+	};
+
+	grouped(shared, 5, "0 0 2 3 4", "a rare subject word shared across meetings and bodies is one topic");
+	grouped(same_meeting, 3, "0 1 2", "two cases of one meeting are never one topic");
+	grouped(standing, 3, "0 1 2", "standing items are never grouped, however alike");
+	grouped(referred, 3, "0 0 2", "a reference by number joins its body's case, not another body's");
+}
+
+int main(void)
+{
+	test_standing();
+	test_references();
+	test_signature();
+	test_group();
+	return done_testing();
+}
