@@ -6,10 +6,13 @@
  * (weighted Dice), so that a long decision does not link to everything.
  */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/dates.h"
+#include "core/names.h"
 #include "core/scan.h"
 #include "core/topics.h"
 #include "core/utf8.h"
@@ -349,6 +352,60 @@ static bool word_before(const char *s, size_t at, const char *word)
 	       (i == n || !utf8_is_letter((unsigned char)s[i - n - 1]));
 }
 
+static void add_ref(struct strbuf *out, const char *ref)
+{
+	if (has_word(out, ref, strlen(ref)))
+		return;
+	if (out->len)
+		strbuf_addch(out, ' ');
+	strbuf_addstr(out, ref);
+}
+
+/*
+ * Meetings named by body and date ("behandlet i NUIT 23. november 2022",
+ * "referat fra møte i NUFA 25. – 26. januar 2023"), or by "møtet" and a
+ * date for the case's own body, as "m:YYYY-MM-DD:BODY" (spaces in the
+ * body as '_'; no body: its own). A date without a year is left alone:
+ * which year it meant is a guess.
+ */
+static void meeting_references(const char *text, size_t n, struct strbuf *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t at = 0, len = 0, from;
+		const char *body = body_find(text + i, n - i, &at, &len);
+		const char *own = NULL;
+		struct date_range dr;
+		char date[11], ref[80], *p;
+
+		/* "møtet 21. september 2022": the case's own body. */
+		for (from = i; from + 7 <= n && (!body || from < i + at); from++)
+			if (!strncasecmp(text + from, "møtet ", 7)) {
+				own = text + from;
+				break;
+			}
+		if (own) {
+			from = (size_t)(own - text) + 7;
+			body = "";
+		} else if (body) {
+			from = i + at + len;
+		} else {
+			break;
+		}
+		/* The date right after the name: within a few characters ("NUFA 25. – 26. januar 2023"). */
+		if (date_find(text + from, n - from < 48 ? n - from : 48, &dr) && dr.at <= 3) {
+			date_format(dr.y1, dr.m1, dr.d1, date);
+			snprintf(ref, sizeof(ref), "m:%s:%s", date, body);
+			for (p = ref; *p; p++)
+				if (*p == ' ')
+					*p = '_';
+			add_ref(out, ref);
+		}
+		i = from + 1;
+	}
+}
+
 void topic_references(const char *text, size_t n, struct strbuf *out)
 {
 	size_t i;
@@ -362,16 +419,13 @@ void topic_references(const char *text, size_t n, struct strbuf *out)
 			continue;
 		/* A number is a case only where the text says so: "sak 22/21", "jf. 22/21", "saksnr. 22/21".
 		 */
-		if ((word_before(text, i, "sak") || word_before(text, i, "jf") ||
-		     word_before(text, i, "saksnr") || word_before(text, i, "saker") ||
-		     word_before(text, i, "case")) &&
-		    !has_word(out, no.text, strlen(no.text))) {
-			if (out->len)
-				strbuf_addch(out, ' ');
-			strbuf_addstr(out, no.text);
-		}
+		if (word_before(text, i, "sak") || word_before(text, i, "jf") ||
+		    word_before(text, i, "saksnr") || word_before(text, i, "saker") ||
+		    word_before(text, i, "case"))
+			add_ref(out, no.text);
 		i += no.len - 1;
 	}
+	meeting_references(text, n, out);
 }
 
 /* One stem of one case's signature, with its weight in the title and in the whole case. */
@@ -566,6 +620,64 @@ static void reference_links(const struct topic_case *v, size_t n, const size_t *
 	}
 }
 
+static double pair_score(const struct link *pairs, size_t npairs, size_t a, size_t b)
+{
+	struct link key = {a < b ? a : b, a < b ? b : a, 0, 0};
+	const struct link *hit = bsearch(&key, pairs, npairs, sizeof(*pairs), link_by_pair);
+
+	return hit ? hit->score : 0;
+}
+
+/*
+ * Links case i to the case of a meeting its text names ("behandlet i NUIT
+ * 23. november 2022") that is most like it, when any is alike at all: the
+ * text says the subject was there, the words say which case it was.
+ */
+static void meeting_links(const struct topic_case *v, size_t n, size_t i, const struct link *pairs,
+			  size_t npairs, struct link **links, size_t *nlinks, size_t *alloc)
+{
+	const char *p = v[i].refs;
+
+	while (p && (p = strstr(p, "m:"))) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) : strlen(p), k, best = n;
+		char date[11], body[64];
+		double top = 0;
+		int blen = (int)len - 13;
+
+		if (len < 13 || (p != v[i].refs && p[-1] != ' ') || blen >= (int)sizeof(body)) {
+			p += 2;
+			continue;
+		}
+		memcpy(date, p + 2, 10);
+		date[10] = '\0';
+		memcpy(body, p + 13, (size_t)blen);
+		body[blen] = '\0';
+		for (k = 0; k < (size_t)blen; k++)
+			if (body[k] == '_')
+				body[k] = ' ';
+		for (k = 0; k < n; k++) {
+			const char *want = *body ? body : v[i].body;
+			double s;
+
+			if (k == i || v[k].standing || v[k].meeting == v[i].meeting || !v[k].date ||
+			    strcmp(v[k].date, date) || !want || !v[k].body || strcmp(v[k].body, want))
+				continue;
+			s = pair_score(pairs, npairs, i, k);
+			if (s > top) {
+				top = s;
+				best = k;
+			}
+		}
+		if (best < n) {
+			ALLOC_GROW(*links, *nlinks + 1, *alloc);
+			(*links)[(*nlinks)++] =
+			    (struct link){i < best ? i : best, i < best ? best : i, 1.5, 0};
+		}
+		p += len;
+	}
+}
+
 bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 {
 	struct posting *post = NULL;
@@ -641,7 +753,7 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 		}
 	}
 	qsort(pairs, npairs, sizeof(*pairs), link_by_pair);
-	for (i = 0; i < npairs; i = j) {
+	for (i = 0, k = 0; i < npairs; i = j) {
 		double shared = 0, dot = 0, t, b, least;
 		size_t x = pairs[i].a, y = pairs[i].b;
 
@@ -657,11 +769,17 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 			ALLOC_GROW(links, nlinks + 1, alinks);
 			links[nlinks++] = (struct link){x, y, (t + b) / 2, 0};
 		}
+		/* Kept, one per pair in pair order, for the meetings the texts name. */
+		pairs[k++] = (struct link){x, y, (t + b) / 2, 0};
 	}
+	npairs = k;
 	sort_indices(by_number, tmp, n, v);
-	for (i = 0; i < n; i++)
-		if (!v[i].standing)
-			reference_links(v, n, by_number, i, &links, &nlinks, &alinks);
+	for (i = 0; i < n; i++) {
+		if (v[i].standing)
+			continue;
+		reference_links(v, n, by_number, i, &links, &nlinks, &alinks);
+		meeting_links(v, n, i, pairs, npairs, &links, &nlinks, &alinks);
+	}
 	qsort(links, nlinks, sizeof(*links), link_by_score);
 	for (i = 0; i < nlinks; i++)
 		merge(&g, links[i].a, links[i].b);

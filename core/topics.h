@@ -9,7 +9,9 @@
  * left out) and the case numbers its text refers to ("jf. sak 22/21").
  * The words its slides keep coming back to add to it. Two cases are
  * linked when their signatures share rare words (the cosine of their
- * tf-idf vectors) or when one refers to the other; links are
+ * tf-idf vectors), when one refers to the other by number, or when one
+ * names the other's meeting ("behandlet i NUIT 23. november 2022") and
+ * is more like it than like the meeting's other cases; links are
  * taken best first, and one that would put two cases of one meeting into a
  * topic is refused. Standing items (approval of the agenda and minutes,
  * the directorate's news, "Eventuelt", the meeting plan) are never linked.
@@ -42,7 +44,10 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
 
 /*
  * Appends the case numbers `text` refers to ("jf. sak 22/21", "i sak
- * 19/2021"), as "22/21", one space between them, each once.
+ * 19/2021"), as "22/21", and the meetings it names by body and date
+ * ("behandlet i NUIT 23. november 2022", "møtet 21. september 2022" for
+ * its own body) as "m:2022-11-23:NUIT" ("m:2022-09-21:"), one space
+ * between them, each once.
  */
 void topic_references(const char *text, size_t n, struct strbuf *out);
 

@@ -38,17 +38,28 @@ static const char *column_str(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
-static bool topics_stale(sqlite3 *db)
+/*
+ * What a signature holds (core/topics.h): a vedtak that makes them
+ * otherwise makes every one again, as an import does its cases.
+ */
+#define SIGNATURE_VERSION "2"
+
+static bool meta_is(sqlite3 *db, const char *key, const char *want)
 {
 	sqlite3_stmt *st = NULL;
-	bool stale = true;
+	bool is = false;
 
-	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'topics'", -1, &st, NULL) ==
-		SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		stale = strcmp(column_str(st, 0), "fresh") != 0;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		is = sqlite3_step(st) == SQLITE_ROW && !strcmp(column_str(st, 0), want);
+	}
 	sqlite3_finalize(st);
-	return stale;
+	return is;
+}
+
+static bool topics_stale(sqlite3 *db)
+{
+	return !meta_is(db, "topics", "fresh") || !meta_is(db, "topic_signatures", SIGNATURE_VERSION);
 }
 
 /*
@@ -251,7 +262,13 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 		return st;
 	/* Another process may have made them while this one waited to write. */
 	if (topics_stale(db)) {
-		if (!make_signatures(db) || !load_archive(db, &a)) {
+		if ((!meta_is(db, "topic_signatures", SIGNATURE_VERSION) &&
+		     sqlite3_exec(
+			 db,
+			 "DELETE FROM case_signatures;"
+			 "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" SIGNATURE_VERSION "')",
+			 NULL, NULL, NULL) != SQLITE_OK) ||
+		    !make_signatures(db) || !load_archive(db, &a)) {
 			st = sql_fail(db, diag, what);
 			goto out;
 		}

@@ -43,6 +43,13 @@ static void test_references(void)
 	refs("Se saksnr. 3/22 og jf. 4/22 (sak 3/22).", "3/22 4/22", "each once");
 	refs("Tiltak 2019/2020 og 11/21 uten ord foran.", "",
 	     "a number is a case only where the text says so");
+	refs("Saken ble behandlet i NUIT 23. november 2022.", "m:2022-11-23:NUIT",
+	     "a meeting by body and date");
+	refs("Godkjenning av referat fra møtet 21. september 2022",
+	     "m:2022-09-21:", "møtet: the case's own body");
+	refs("referat fra møte i Nasjonalt e-helsestyre 25. – 26. januar 2023",
+	     "m:2023-01-25:Nasjonalt_e-helsestyre", "a body of two words, a meeting of two days");
+	refs("behandlet i NUIT 19. november", "", "a date without a year is left alone");
 }
 
 static void signature(const char *text, const char *want, const char *what)
@@ -71,6 +78,7 @@ struct small {
 	long meeting;
 	const char *body, *number, *title, *slides;
 	int standing;
+	const char *refs, *date; /* NULL: none, 2022-01-01 */
 };
 
 static void grouped(const struct small *s, size_t n, const char *want, const char *what)
@@ -79,12 +87,11 @@ static void grouped(const struct small *s, size_t n, const char *want, const cha
 	size_t *group = calloc(n, sizeof(*group)), i;
 	struct strbuf sb = STRBUF_INIT;
 
-	for (i = 0; i < n; i++) {
-		v[i] = (struct topic_case){s[i].meeting, s[i].body, "2022-01-01", s[i].number, s[i].title,
-					   "",		 "",	    s[i].slides,  "",	       s[i].standing};
-		if (strstr(s[i].title, "jf"))
-			v[i].refs = s[i].title + strlen(s[i].title) - 5;
-	}
+	for (i = 0; i < n; i++)
+		v[i] = (struct topic_case){s[i].meeting, s[i].body,   s[i].date ? s[i].date : "2022-01-01",
+					   s[i].number,	 s[i].title,  "",
+					   "",		 s[i].slides, s[i].refs ? s[i].refs : "",
+					   s[i].standing};
 	topics_group(v, n, group);
 	for (i = 0; i < n; i++)
 		strbuf_addf(&sb, "%s%zu", i ? " " : "", group[i]);
@@ -98,32 +105,49 @@ static void test_group(void)
 {
 	/* Stems as topic_signature() writes them; "|" ends a title's subject. */
 	const struct small shared[] = {
-	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0},
-	    {2, "NUIT", "5/22", "hjemmeoppfølging | arkitektur", "", 0},
-	    {3, "NUFA", "2/22", "kjernejournal | deling", "", 0},
-	    {4, "NUFA", "3/22", "legemiddelliste | utprøving", "", 0},
-	    {5, "NUFA", "4/22", "terminologi | snomed", "", 0},
+	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0, NULL, NULL},
+	    {2, "NUIT", "5/22", "hjemmeoppfølging | arkitektur", "", 0, NULL, NULL},
+	    {3, "NUFA", "2/22", "kjernejournal | deling", "", 0, NULL, NULL},
+	    {4, "NUFA", "3/22", "legemiddelliste | utprøving", "", 0, NULL, NULL},
+	    {5, "NUFA", "4/22", "terminologi | snomed", "", 0, NULL, NULL},
 	};
 	const struct small same_meeting[] = {
-	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0},
-	    {1, "NUFA", "2/21", "hjemmeoppfølging | arkitektur", "", 0},
-	    {2, "NUFA", "3/22", "kjernejournal", "", 0},
+	    {1, "NUFA", "1/21", "hjemmeoppfølging | finansieringsmodell", "", 0, NULL, NULL},
+	    {1, "NUFA", "2/21", "hjemmeoppfølging | arkitektur", "", 0, NULL, NULL},
+	    {2, "NUFA", "3/22", "kjernejournal", "", 0, NULL, NULL},
 	};
 	const struct small standing[] = {
-	    {1, "NUFA", "1/21", "godkjenning innkalling dagsorden", "", 1},
-	    {2, "NUFA", "1/22", "godkjenning innkalling dagsorden", "", 1},
-	    {3, "NUFA", "2/22", "kjernejournal", "", 0},
+	    {1, "NUFA", "1/21", "godkjenning innkalling dagsorden", "", 1, NULL, NULL},
+	    {2, "NUFA", "1/22", "godkjenning innkalling dagsorden", "", 1, NULL, NULL},
+	    {3, "NUFA", "2/22", "kjernejournal", "", 0, NULL, NULL},
 	};
 	const struct small referred[] = {
-	    {1, "NUFA", "14/21", "forskrivningsmodul", "", 0},
-	    {2, "NUFA", "3/22", "reseptformidler jf 14/21", "", 0},
-	    {3, "NUIT", "14/21", "portefølje", "", 0},
+	    {1, "NUFA", "14/21", "forskrivningsmodul", "", 0, NULL, NULL},
+	    {2, "NUFA", "3/22", "reseptformidler", "", 0, "14/21", NULL},
+	    {3, "NUIT", "14/21", "portefølje", "", 0, NULL, NULL},
 	};
 
 	grouped(shared, 5, "0 0 2 3 4", "a rare subject word shared across meetings and bodies is one topic");
 	grouped(same_meeting, 3, "0 1 2", "two cases of one meeting are never one topic");
 	grouped(standing, 3, "0 1 2", "standing items are never grouped, however alike");
+	const struct small named[] = {
+	    {1, "NUIT", "30/22", "hjemmeoppfølging | finansiering", "", 0, NULL, "2022-11-23"},
+	    {1, "NUIT", "31/22", "portefølje | rapport", "", 0, NULL, "2022-11-23"},
+	    {2, "NUFA", "5/23", "porteføljestyring", "portefølje*1 bildedeling*6", 0, "m:2022-11-23:NUIT",
+	     "2023-03-15"},
+	    {2, "NUFA", "6/23", "bildedeling", "", 0, "m:2022-11-23:NUIT", "2023-03-15"},
+	};
+	const struct small unnamed[] = {
+	    {1, "NUIT", "30/22", "hjemmeoppfølging | finansiering", "", 0, NULL, "2022-11-23"},
+	    {1, "NUIT", "31/22", "portefølje | rapport", "", 0, NULL, "2022-11-23"},
+	    {2, "NUFA", "5/23", "porteføljestyring", "portefølje*1 bildedeling*6", 0, NULL, "2023-03-15"},
+	    {2, "NUFA", "6/23", "bildedeling", "", 0, NULL, "2023-03-15"},
+	};
+
 	grouped(referred, 3, "0 0 2", "a reference by number joins its body's case, not another body's");
+	grouped(unnamed, 4, "0 1 2 3", "the same without the meeting named: no words enough to join");
+	grouped(named, 4, "0 1 1 3",
+		"a meeting named by body and date joins its case most alike, and none when none is alike");
 }
 
 int main(void)
