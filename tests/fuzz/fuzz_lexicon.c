@@ -1,7 +1,8 @@
 /*
  * fuzz_lexicon.c: libFuzzer target for what search understands of words:
  * the abbreviation miner over any text, compound splits against a small
- * vocabulary, the spelling distance and the curated list's parser.
+ * vocabulary, the spelling distance, the curated list's parser, and the
+ * topics' readers (standing items, signatures, references) and grouping.
  */
 #include <stdbool.h>
 #include <stddef.h>
@@ -13,7 +14,10 @@
 #include "core/compound.h"
 #include "core/equiv.h"
 #include "core/spell.h"
+#include "core/strbuf.h"
+#include "core/topics.h"
 #include "core/util.h"
+#include "core/words.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -54,6 +58,47 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (equivalents_parse(s, strlen(s), &e, &diag) == VT_OK) {
 		equivalents_each(e, half, each, NULL);
 		equivalents_free(e);
+	}
+	{
+		/* The input read as a case, and its halves as two cases of an archive. */
+		struct wordizer *wz = wordizer_new();
+		struct strbuf sig = STRBUF_INIT, kw = STRBUF_INIT, refs = STRBUF_INIT, sig2 = STRBUF_INIT;
+		struct topic_case v[3];
+		size_t group[3];
+
+		(void)topic_standing(s);
+		topic_signature(wz, s, &sig);
+		topic_signature(wz, half, &sig2);
+		topic_keywords(wz, s, 40, &kw);
+		topic_references(s, strlen(s), &refs);
+		v[0] = (struct topic_case){1,
+					   "NUFA",
+					   "2022-01-01",
+					   "1/22",
+					   sig.buf ? sig.buf : "",
+					   half,
+					   "",
+					   kw.buf ? kw.buf : "",
+					   refs.buf ? refs.buf : "",
+					   false};
+		v[1] = (struct topic_case){2,
+					   "NUFA",
+					   "2022-11-23",
+					   "14/21",
+					   sig2.buf ? sig2.buf : "",
+					   "",
+					   "",
+					   "",
+					   refs.buf ? refs.buf : "",
+					   false};
+		v[2] = (struct topic_case){2,  "NUIT", "2022-11-23", "1/22", sig.buf ? sig.buf : "",
+					   "", "",     "",	     "",     strlen(s) % 2 == 0};
+		topics_group(v, 3, group);
+		strbuf_release(&sig);
+		strbuf_release(&sig2);
+		strbuf_release(&kw);
+		strbuf_release(&refs);
+		wordizer_free(wz);
 	}
 	free(half);
 	free(s);
