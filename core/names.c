@@ -60,7 +60,10 @@ const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 	size_t i, a;
 
 	for (i = 0; i < n; i++) {
-		if (i > 0 && is_word_byte((unsigned char)s[i - 1]))
+		unsigned char c = (unsigned char)s[i] | 0x20;
+
+		/* Every alias begins with one of these letters: most bytes are passed over at once. */
+		if ((c != 'n' && c != 'e' && c != 'p') || (i > 0 && is_word_byte((unsigned char)s[i - 1])))
 			continue;
 		for (a = 0; a < ARRAY_SIZE(aliases); a++) {
 			size_t al = strlen(aliases[a].folded);

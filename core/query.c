@@ -425,8 +425,18 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 		if (!(n->body = body_normalise(v)))
 			goto bad_value;
 		break;
-	case QF_CASE:
 	case QF_TOPIC:
+		/* A key ("NUFA|22/21|1") picks one body's case where bodies share a number. */
+		if (strchr(v, '|')) {
+			const char *bar = strchr(v, '|'), *bar2 = strchr(bar + 1, '|');
+			if (bar == v || !bar2 || !scan_case_number(bar + 1, (size_t)(bar2 - bar - 1), &no) ||
+			    no.len != (size_t)(bar2 - bar - 1) || !bar2[1] ||
+			    strspn(bar2 + 1, "0123456789") != strlen(bar2 + 1))
+				goto bad_value;
+			break;
+		}
+		/* fall through */
+	case QF_CASE:
 		if (!scan_case_number(v, strlen(v), &no) || no.len != strlen(v))
 			goto bad_value;
 		memcpy(n->case_no, no.text, sizeof(no.text));
@@ -507,8 +517,10 @@ bad_value:
 	case QF_BODY:
 		return fail(p, vat, _("unknown body '%s' (NUFA, Nasjonalt e-helsestyre, NUIT)"), v);
 	case QF_CASE:
-	case QF_TOPIC:
 		return fail(p, vat, _("'%s' is not a case number such as 11/21"), v);
+	case QF_TOPIC:
+		return fail(p, vat,
+			    _("'%s' is not a case number such as 11/21 or a key such as NUFA|11/21|1"), v);
 	case QF_YEAR:
 		return fail(p, vat, _("'%s' is not a year such as 2021"), v);
 	case QF_DATE:
@@ -897,8 +909,10 @@ static void describe(struct strbuf *sb, const struct qnode *n)
 			strbuf_addstr(sb, n->body);
 			break;
 		case QF_CASE:
-		case QF_TOPIC:
 			strbuf_addstr(sb, n->case_no);
+			break;
+		case QF_TOPIC:
+			strbuf_addstr(sb, n->case_no[0] ? n->case_no : n->text);
 			break;
 		case QF_NEW:
 			strbuf_addstr(sb, n->amended ? "yes" : "no");

@@ -71,35 +71,160 @@ bool topic_standing(const char *title)
 }
 
 /*
- * Words that say nothing of a case's subject, each between spaces:
+ * Words that say nothing of a case's subject, in byte order:
  * Norwegian function words, the committees' own words for what they do
  * with a case, and what is done with a subject rather than the subject
  * ("X – erfaringer", "forslag til Y").
  */
-static const char stop_words[] =
-    " og i for av til med på om fra er en et ei som det den de at å samt eller ved under etter "
-    "mellom hva hvordan nå nye ny nytt videre sin sitt sine seg har blir skal kan vil være bli ikke "
-    "også andre del sak saken sakene nufa nuit ehelsestyre ehelsestyret utvalget utvalg forslag "
-    "vedtak vedtaket drøfting drøfte drøftet orientering orienteringen godkjenning godkjenner "
-    "godkjent tar etterretning innspill gir gi gitt status sekretariatet direktoratet ehelse møte "
-    "møtet the and of to in arbeid arbeidet videreutvikling støtter anbefaler ber slutter "
-    "hvilke hvilken gjennom følgende kunne svært dette disse denne bare mange flere side "
-    "sider både hvor når their with that this from https www unsplash "
-    "erfaringer erfaring tiltak plan utkast revidert evaluering innføring utprøving "
-    "behov omfang mandat gjennomgang prinsipper anbefalt etablering organisering oppdatering bedre "
-    "nasjonal nasjonale ";
+static const char *const stop_words[] = {
+    "anbefaler",
+    "anbefalt",
+    "and",
+    "andre",
+    "arbeid",
+    "arbeidet",
+    "at",
+    "av",
+    "bare",
+    "bedre",
+    "behov",
+    "ber",
+    "bli",
+    "blir",
+    "både",
+    "de",
+    "del",
+    "den",
+    "denne",
+    "det",
+    "dette",
+    "direktoratet",
+    "disse",
+    "drøfte",
+    "drøftet",
+    "drøfting",
+    "ehelse",
+    "ehelsestyre",
+    "ehelsestyret",
+    "ei",
+    "eller",
+    "en",
+    "er",
+    "erfaring",
+    "erfaringer",
+    "et",
+    "etablering",
+    "etter",
+    "etterretning",
+    "evaluering",
+    "flere",
+    "for",
+    "forslag",
+    "fra",
+    "from",
+    "følgende",
+    "gi",
+    "gir",
+    "gitt",
+    "gjennom",
+    "gjennomgang",
+    "godkjenner",
+    "godkjenning",
+    "godkjent",
+    "har",
+    "https",
+    "hva",
+    "hvilke",
+    "hvilken",
+    "hvor",
+    "hvordan",
+    "i",
+    "ikke",
+    "in",
+    "innføring",
+    "innspill",
+    "kan",
+    "kunne",
+    "mandat",
+    "mange",
+    "med",
+    "mellom",
+    "møte",
+    "møtet",
+    "nasjonal",
+    "nasjonale",
+    "nufa",
+    "nuit",
+    "ny",
+    "nye",
+    "nytt",
+    "nå",
+    "når",
+    "of",
+    "og",
+    "også",
+    "om",
+    "omfang",
+    "oppdatering",
+    "organisering",
+    "orientering",
+    "orienteringen",
+    "plan",
+    "prinsipper",
+    "på",
+    "revidert",
+    "sak",
+    "saken",
+    "sakene",
+    "samt",
+    "seg",
+    "sekretariatet",
+    "side",
+    "sider",
+    "sin",
+    "sine",
+    "sitt",
+    "skal",
+    "slutter",
+    "som",
+    "status",
+    "støtter",
+    "svært",
+    "tar",
+    "that",
+    "the",
+    "their",
+    "this",
+    "til",
+    "tiltak",
+    "to",
+    "under",
+    "unsplash",
+    "utkast",
+    "utprøving",
+    "utvalg",
+    "utvalget",
+    "ved",
+    "vedtak",
+    "vedtaket",
+    "videre",
+    "videreutvikling",
+    "vil",
+    "være",
+    "with",
+    "www",
+    "å",
+};
 
+static int cmp_word(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* The list is in strcmp order (byte order of UTF-8): a binary search finds a word. */
 static bool is_stop_word(const char *exact)
 {
-	size_t n = strlen(exact);
-	const char *p = stop_words + 1;
-
-	while (n && (p = strstr(p, exact))) {
-		if (p[-1] == ' ' && p[n] == ' ')
-			return true;
-		p += n;
-	}
-	return false;
+	return bsearch(exact, stop_words, ARRAY_SIZE(stop_words), sizeof(*stop_words), cmp_word) != NULL;
 }
 
 struct signature {
@@ -147,74 +272,99 @@ void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out)
 		words_each(wz, text, strlen(text), signature_word, &sg);
 }
 
+/* Stems counted in an open-addressing table: a deck has thousands of words and few of them differ. */
 struct keyword_count {
-	const char *text;
-	struct strbuf all; /* stems, NUL-separated */
-	size_t n;
+	struct stem_count *slots;
+	size_t size, used;
+	struct strbuf stems; /* NUL-separated; slots point into it by offset until the end */
 };
+
+struct stem_count {
+	size_t at; /* offset in stems, +1 (0: an empty slot) */
+	size_t count;
+};
+
+static size_t hash_of(const char *s)
+{
+	size_t h = 1469598103934665603ULL & (size_t)-1;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * (1099511628211ULL & (size_t)-1);
+	return h;
+}
+
+static void keyword_grow(struct keyword_count *k)
+{
+	struct stem_count *old = k->slots;
+	size_t n = k->size, i;
+
+	k->size = n ? n * 2 : 256;
+	k->slots = xcalloc(k->size, sizeof(*k->slots));
+	for (i = 0; i < n; i++) {
+		size_t h;
+		if (!old[i].at)
+			continue;
+		for (h = hash_of(k->stems.buf + old[i].at - 1) & (k->size - 1); k->slots[h].at;
+		     h = (h + 1) & (k->size - 1))
+			;
+		k->slots[h] = old[i];
+	}
+	free(old);
+}
 
 static int keyword_word(void *arg, const struct word *w)
 {
 	struct keyword_count *k = arg;
-	size_t len = strlen(w->exact), i;
+	size_t len = strlen(w->exact), i, h;
 
-	if (len < 4 || w->part || is_stop_word(w->exact) || !*w->stem)
+	if (len < 4 || w->part || !*w->stem || is_stop_word(w->exact))
 		return 0;
 	for (i = 0; i < len; i++)
 		if (w->exact[i] >= '0' && w->exact[i] <= '9')
 			return 0; /* dates, versions, page numbers */
-	strbuf_add(&k->all, w->stem, strlen(w->stem) + 1);
-	k->n++;
+	if (2 * (k->used + 1) > k->size)
+		keyword_grow(k);
+	for (h = hash_of(w->stem) & (k->size - 1); k->slots[h].at; h = (h + 1) & (k->size - 1))
+		if (!strcmp(k->stems.buf + k->slots[h].at - 1, w->stem)) {
+			k->slots[h].count++;
+			return 0;
+		}
+	k->slots[h].at = k->stems.len + 1;
+	k->slots[h].count = 1;
+	strbuf_add(&k->stems, w->stem, strlen(w->stem) + 1);
+	k->used++;
 	return 0;
 }
 
-static int cmp_cstr(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-struct stem_count {
-	const char *stem;
-	size_t count;
-};
-
+/* Most used first; of two used as often, the one the text uses first. */
 static int by_count(const void *a, const void *b)
 {
 	const struct stem_count *x = a, *y = b;
 
 	if (x->count != y->count)
 		return x->count > y->count ? -1 : 1;
-	return strcmp(x->stem, y->stem);
+	return x->at < y->at ? -1 : x->at > y->at;
 }
 
 void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out)
 {
-	struct keyword_count k = {text, STRBUF_INIT, 0};
-	const char **v;
-	struct stem_count *c;
-	size_t i, j, nc = 0;
-	const char *p;
+	struct keyword_count k = {NULL, 0, 0, STRBUF_INIT};
+	size_t i, nc = 0;
 
 	if (!text)
 		return;
+	keyword_grow(&k);
 	words_each(wz, text, strlen(text), keyword_word, &k);
-	v = xcalloc(k.n ? k.n : 1, sizeof(*v));
-	c = xcalloc(k.n ? k.n : 1, sizeof(*c));
-	for (i = 0, p = k.all.buf; i < k.n; i++, p += strlen(p) + 1)
-		v[i] = p;
-	qsort(v, k.n, sizeof(*v), cmp_cstr);
-	for (i = 0; i < k.n; i = j) {
-		for (j = i + 1; j < k.n && !strcmp(v[j], v[i]); j++)
-			;
-		if (j - i >= 2)
-			c[nc++] = (struct stem_count){v[i], j - i};
-	}
-	qsort(c, nc, sizeof(*c), by_count);
+	/* The stems used twice or more, most used first. */
+	for (i = 0; i < k.size; i++)
+		if (k.slots[i].at && k.slots[i].count >= 2)
+			k.slots[nc++] = k.slots[i];
+	qsort(k.slots, nc, sizeof(*k.slots), by_count);
 	for (i = 0; i < nc && i < max; i++)
-		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", c[i].stem, c[i].count);
-	free(v);
-	free(c);
-	strbuf_release(&k.all);
+		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", k.stems.buf + k.slots[i].at - 1,
+			    k.slots[i].count);
+	free(k.slots);
+	strbuf_release(&k.stems);
 }
 
 static bool word_before(const char *s, size_t at, const char *word)
@@ -256,7 +406,7 @@ static void meeting_references(const char *text, size_t n, struct strbuf *out)
 
 		/* "møtet 21. september 2022": the case's own body. */
 		for (from = i; from + 7 <= n && (!body || from < i + at); from++)
-			if (!strncasecmp(text + from, "møtet ", 7)) {
+			if ((text[from] | 0x20) == 'm' && !strncasecmp(text + from, "møtet ", 7)) {
 				own = text + from;
 				break;
 			}

@@ -656,8 +656,9 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 	case QF_TOPIC:
 		strbuf_addstr(sql, "c.id IN (SELECT t.case_id FROM case_topics t WHERE t.topic IN"
 				   " (SELECT o.topic FROM case_topics o JOIN cases x ON x.id = o.case_id"
-				   " WHERE x.number = ?))");
-		bind_text_value(g, xstrdup(n->case_no));
+				   " WHERE x.number = ? OR x.case_key = ?))");
+		bind_text_value(g, xstrdup(n->case_no[0] ? n->case_no : n->text));
+		bind_text_value(g, xstrdup(n->case_no[0] ? n->case_no : n->text));
 		break;
 	case QF_NEW:
 		/* Arrived after the last look at the archive (db/looks.h); before any look, everything is

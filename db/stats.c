@@ -29,9 +29,14 @@ static const char *const chart_sql[STATS_CHARTS] = {
 		    " GROUP BY c.year, c.decision_type ORDER BY c.year",
     [STATS_BODIES] = "SELECT m.body, NULL, count(*), 0 FROM cases c JOIN meetings m ON m.id = c.meeting_id"
 		     " WHERE" FOUND " GROUP BY m.body ORDER BY count(*) DESC, m.body",
-    [STATS_ORGS] = "SELECT p.organization, NULL, count(DISTINCT c.id), 0 FROM cases c"
+    /* The cases with no organisation named come last, so that the chart shows what it leaves out. */
+    [STATS_ORGS] = "SELECT p.organization, NULL, count(DISTINCT c.id), 0, 0 FROM cases c"
 		   " JOIN case_presenters p ON p.case_id = c.id WHERE" FOUND " AND p.organization IS NOT NULL"
-		   " GROUP BY p.organization ORDER BY 3 DESC, 1",
+		   " GROUP BY p.organization"
+		   " UNION ALL SELECT '', NULL, count(*), 0, 1 FROM cases c WHERE" FOUND
+		   " AND NOT EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
+		   " AND p.organization IS NOT NULL) HAVING count(*) > 0"
+		   " ORDER BY 5, 3 DESC, 1",
     /* A case's time runs to the next item of its meeting's day; one over four hours is a misread time. */
     [STATS_TOPICS] =
 	"WITH timed AS (SELECT c.id, (strftime('%s', '2000-01-01 ' || lead(c.time) OVER w)"
@@ -116,7 +121,7 @@ enum vt_status store_stats(struct store *s, struct query *q, struct stats *out, 
 			long v = (long)sqlite3_column_int64(stmt, 2);
 
 			/* The largest organisations and topics: a chart of two hundred bars says nothing. */
-			if ((k == STATS_ORGS || k == STATS_TOPICS) && c->n >= STATS_TOP)
+			if ((k == STATS_ORGS || k == STATS_TOPICS) && c->n >= STATS_TOP && label && *label)
 				continue;
 			r = row_for(c, label ? (const char *)label : "?", &alloc);
 			r->value += v;

@@ -2,7 +2,9 @@
  * stats.h: what the archive, or the cases a query finds, is made of: cases
  * per year by decision type, by body, by the presenters' organisations,
  * time on the agenda per topic, and outcomes where minutes exist. The
- * figures behind `vedtak stats` and the UI's charts (tui/charts.h).
+ * figures behind `vedtak stats` and the UI's charts (tui/charts.h). A row
+ * labelled "" holds the cases with none: no organisation named, no
+ * outcome recorded.
  */
 #ifndef VEDTAK_STATS_H
 #define VEDTAK_STATS_H

@@ -37,7 +37,8 @@ struct history_row {
 
 /*
  * The histories of the cases numbered `number` ("11/21"; one per body
- * that used the number), or, when number is NULL, of case `case_id`, or,
+ * that used the number) or keyed so ("NUFA|11/21|1"), or, when number
+ * is NULL, of case `case_id`, or,
  * when that is negative too, of every topic of more than one case: every
  * case of those topics, topic by topic, oldest first.
  */

@@ -30,6 +30,8 @@ static const char *row_label(int chart, const struct stat_row *r)
 {
 	if (chart == STATS_OUTCOMES)
 		return *r->label ? outcome_label(outcome_parse(r->label)) : _("none recorded");
+	if (chart == STATS_ORGS && !*r->label)
+		return _("no organisation named");
 	return r->label;
 }
 

@@ -41,7 +41,7 @@ static int run_export(const struct cmd_env *env, void *values, size_t nargs, cha
 
 	(void)nplain;
 	vt_diag_clear(&diag);
-	if (cmd_query(nargs, args, &text, &q) != EXIT_OK)
+	if (cmd_query("export", nargs, args, &text, &q) != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILED;
 	if (cmd_open_store(env->settings, true, &s) != VT_OK)

@@ -38,7 +38,26 @@ static size_t first_line(const char *s)
 	return nl ? (size_t)(nl - s) : strlen(s);
 }
 
-static void print_row(const struct history_row *r)
+/* The body as that meeting called it: the history goes on through a rename. */
+static const char *row_body(const struct history_row *r)
+{
+	return r->body_written ? r->body_written : r->body ? r->body : "?";
+}
+
+/* "11/21", "11/2021", or a case's key "NUFA|11/21|1". */
+static bool case_ref_valid(const char *a)
+{
+	struct case_no no;
+	const char *bar = strchr(a, '|'), *bar2 = bar ? strchr(bar + 1, '|') : NULL;
+
+	if (!bar)
+		return scan_case_number(a, strlen(a), &no) && no.len == strlen(a);
+	return bar2 && bar > a && scan_case_number(bar + 1, (size_t)(bar2 - bar - 1), &no) &&
+	       no.len == (size_t)(bar2 - bar - 1) && bar2[1] &&
+	       strspn(bar2 + 1, "0123456789") == strlen(bar2 + 1);
+}
+
+static void print_row(const struct history_row *r, size_t body_width)
 {
 	struct strbuf when = STRBUF_INIT;
 	const char *type = r->type ? decision_type_name(r->type) : "-";
@@ -47,8 +66,7 @@ static void print_row(const struct history_row *r)
 	date_human(&when, r->start_date, NULL, true);
 	cmd_print_padded(when.buf, 10);
 	out_printf(stdout, "  ");
-	/* The body as that meeting called it: the history goes on through a rename. */
-	cmd_print_padded(r->body_written ? r->body_written : r->body ? r->body : "?", 6);
+	cmd_print_padded(row_body(r), body_width);
 	out_printf(stdout, "  ");
 	cmd_print_padded(r->number, 6);
 	out_printf(stdout, "  ");
@@ -89,7 +107,13 @@ static void json_row(struct strbuf *sb, const struct history_row *r)
 static void print_topics(const struct history_row *v, size_t n, bool json, bool every)
 {
 	struct strbuf sb = STRBUF_INIT;
-	size_t i, j, shown = 0;
+	size_t i, j, shown = 0, body_width = 4;
+
+	/* One column for the bodies, as wide as the widest name shown. */
+	for (i = 0; i < n; i++) {
+		size_t w = utf8_width(row_body(&v[i]), strlen(row_body(&v[i])));
+		body_width = w > body_width ? w : body_width;
+	}
 
 	for (i = 0; i < n; i = j) {
 		for (j = i + 1; j < n && v[j].topic == v[i].topic; j++)
@@ -99,7 +123,10 @@ static void print_topics(const struct history_row *v, size_t n, bool json, bool 
 			continue;
 		if (json) {
 			size_t k;
-			strbuf_addstr(&sb, shown ? ",\n  {\"cases\": [" : "\n  {\"cases\": [");
+			/* A topic is named after its first case, as the text output heads it. */
+			strbuf_addstr(&sb, shown ? ",\n  {\"topic\": " : "\n  {\"topic\": ");
+			json_string(&sb, v[i].title);
+			strbuf_addstr(&sb, ", \"cases\": [");
 			for (k = i; k < j; k++) {
 				if (k > i)
 					strbuf_addstr(&sb, ", ");
@@ -119,7 +146,7 @@ static void print_topics(const struct history_row *v, size_t n, bool json, bool 
 				out_printf(stdout, P_("%s: %zu case\n", "%s: %zu cases\n", j - i),
 					   v[i].title ? v[i].title : "", j - i);
 			for (k = i; k < j; k++)
-				print_row(&v[k]);
+				print_row(&v[k], body_width);
 		}
 		shown++;
 	}
@@ -134,6 +161,7 @@ static int run_history(const struct cmd_env *env, void *values, size_t nargs, ch
 	struct history_row *v = NULL;
 	struct store *s = NULL;
 	struct vt_diag diag;
+	const char *ref = NULL;
 	struct case_no no;
 	bool stale = false;
 	size_t n = 0;
@@ -141,18 +169,24 @@ static int run_history(const struct cmd_env *env, void *values, size_t nargs, ch
 	enum vt_status st;
 
 	(void)nplain;
-	if (nargs > 1 ||
-	    (nargs == 1 && (!scan_case_number(args[0], strlen(args[0]), &no) || no.len != strlen(args[0])))) {
+	if (nargs > 1) {
 		out_printf(stderr, "%s vedtak history [--json] [NUMBER]\n", _("usage:"));
-		if (nargs == 1)
-			out_printf(stderr, _("vedtak history: '%s' is not a case number such as 11/21\n"),
-				   args[0]);
+		out_printf(stderr, "%s\n", _("vedtak history: one case at a time"));
 		return EXIT_USAGE;
 	}
+	/* A number ("11/21"), or a key ("NUFA|11/21|1") where bodies share the number. */
+	if (nargs && !case_ref_valid(args[0])) {
+		out_printf(stderr, "%s vedtak history [--json] [NUMBER]\n", _("usage:"));
+		out_printf(stderr, _("vedtak history: '%s' is not a case number such as 11/21\n"), args[0]);
+		return EXIT_USAGE;
+	}
+	if (nargs)
+		ref = strchr(args[0], '|') ? args[0]
+					   : (scan_case_number(args[0], strlen(args[0]), &no), no.text);
 	if (cmd_open_store(env->settings, true, &s) != VT_OK)
 		return EXIT_FAILED;
 	if ((st = store_update_topics(s, &stale, &diag)) != VT_OK ||
-	    (st = store_topic_history(s, nargs ? no.text : NULL, -1, &v, &n, &diag)) != VT_OK) {
+	    (st = store_topic_history(s, nargs ? ref : NULL, -1, &v, &n, &diag)) != VT_OK) {
 		cmd_print_diag(NULL, &diag, st);
 		goto out;
 	}
@@ -161,7 +195,7 @@ static int run_history(const struct cmd_env *env, void *values, size_t nargs, ch
 		    stderr, "%s\n",
 		    _("vedtak history: the topics predate the last import (the database is read-only)"));
 	if (nargs && !n) {
-		out_printf(stderr, _("vedtak history: no case %s\n"), no.text);
+		out_printf(stderr, _("vedtak history: no case %s\n"), ref);
 		goto out;
 	}
 	print_topics(v, n, o->json, nargs == 0);

@@ -42,7 +42,7 @@ static int run_saved(const struct cmd_env *env, void *values, size_t nargs, char
 	if (!strcmp(verb, "add")) {
 		struct query *q = NULL;
 		if (query_compile(text.buf, &q, &diag) != VT_OK) {
-			cmd_print_query_error(text.buf, &diag);
+			cmd_print_query_error("saved", text.buf, &diag);
 			goto out;
 		}
 		query_free(q);

@@ -217,7 +217,7 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (o->sort >= 0)
 		opts.by_date = o->sort == 1;
 	vt_diag_clear(&diag);
-	if (cmd_query(nargs, args, &text, &q) != EXIT_OK)
+	if (cmd_query("search", nargs, args, &text, &q) != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILED;
 	if (cmd_open_store(env->settings, true, &s) != VT_OK)

@@ -64,7 +64,8 @@ static void json_chart(struct strbuf *sb, const struct stats *st, int k, const c
 	strbuf_addf(sb, ",\n  \"%s\": [", name);
 	for (i = 0; i < c->n; i++) {
 		strbuf_addf(sb, "%s{\"%s\": ", i ? ", " : "", key);
-		json_string(sb, c->rows[i].label);
+		/* "": the cases with none (no organisation named, no outcome recorded). */
+		json_string(sb, *c->rows[i].label ? c->rows[i].label : NULL);
 		strbuf_addf(sb, ", \"%s\": %ld", k == STATS_TOPICS ? "minutes" : "cases", c->rows[i].value);
 		if (k == STATS_TOPICS)
 			strbuf_addf(sb, ", \"cases\": %ld", c->rows[i].cases);
@@ -89,7 +90,7 @@ static int run_stats(const struct cmd_env *env, void *values, size_t nargs, char
 
 	(void)nplain;
 	memset(&st, 0, sizeof(st));
-	if ((rc = cmd_query(nargs, args, &text, &q)) != EXIT_OK)
+	if ((rc = cmd_query("stats", nargs, args, &text, &q)) != EXIT_OK)
 		goto out;
 	rc = EXIT_FAILED;
 	if (cmd_open_store(env->settings, true, &s) != VT_OK)

@@ -60,7 +60,7 @@ static int run_tag(const struct cmd_env *env, void *values, size_t nargs, char *
 		goto out;
 	}
 	if (!o->undo && query_compile(text.buf, &q, &diag) != VT_OK) {
-		cmd_print_query_error(text.buf, &diag);
+		cmd_print_query_error("tag", text.buf, &diag);
 		goto out;
 	}
 	rc = EXIT_FAILED;

@@ -58,15 +58,16 @@ enum vt_status cmd_open_store(const struct settings *settings, bool existing, st
 
 /*
  * Joins args[0..n) into `text` and compiles it into *q; on an error,
- * prints it with a caret and returns EXIT_USAGE, else EXIT_OK.
+ * prints it with a caret, naming `command` ("stats"), and returns
+ * EXIT_USAGE, else EXIT_OK.
  */
-int cmd_query(size_t n, char **args, struct strbuf *text, struct query **q);
+int cmd_query(const char *command, size_t n, char **args, struct strbuf *text, struct query **q);
 
 /* "FILE:LINE: error: MSG", "FILE: error: MSG" or "vedtak: MSG" on stderr. */
 void cmd_print_diag(const char *file, const struct vt_diag *d, enum vt_status st);
 
 /* A query error: the message, then the query with a caret under the spot. */
-void cmd_print_query_error(const char *text, const struct vt_diag *d);
+void cmd_print_query_error(const char *command, const char *text, const struct vt_diag *d);
 
 /* The meeting's dates as people write them ("27.–28. januar 2021"). */
 void cmd_print_dates(FILE *f, const struct deck *d);

@@ -80,7 +80,7 @@ size_t cmd_cp_offset(const char *s, size_t bytes)
 	return n;
 }
 
-void cmd_print_query_error(const char *text, const struct vt_diag *d)
+void cmd_print_query_error(const char *command, const char *text, const struct vt_diag *d)
 {
 	size_t n = strlen(text), off = d->offset_plus1 > 0 ? (size_t)d->offset_plus1 - 1 : 0, from = 0,
 	       to = n;
@@ -96,19 +96,20 @@ void cmd_print_query_error(const char *text, const struct vt_diag *d)
 		while (to < n && ((unsigned char)text[to] & 0xC0) == 0x80)
 			to++;
 	}
-	out_printf(stderr, _("vedtak search: %s (column %zu)\n"), d->msg, cmd_cp_offset(text, off) + 1);
+	/* TRANSLATORS: "vedtak stats: missing search term at the end (column 2)". */
+	out_printf(stderr, _("vedtak %s: %s (column %zu)\n"), command, d->msg, cmd_cp_offset(text, off) + 1);
 	out_printf(stderr, "  %s%.*s%s\n  %*s^\n", from ? "…" : "", (int)(to - from), text + from,
 		   to < n ? "…" : "", (int)(utf8_width(text + from, off - from) + (from ? 1 : 0)), "");
 }
 
-int cmd_query(size_t n, char **args, struct strbuf *text, struct query **q)
+int cmd_query(const char *command, size_t n, char **args, struct strbuf *text, struct query **q)
 {
 	struct vt_diag diag;
 
 	cmd_join_args(text, n, args);
 	vt_diag_clear(&diag);
 	if (query_compile(text->buf, q, &diag) != VT_OK) {
-		cmd_print_query_error(text->buf, &diag);
+		cmd_print_query_error(command, text->buf, &diag);
 		return EXIT_USAGE;
 	}
 	return EXIT_OK;

@@ -188,16 +188,22 @@ static void meetings_enter(struct ui *ui, struct view *v)
 	const struct tline *l = v->cursor < v->nlines ? &v->lines[v->cursor] : NULL;
 
 	if (l && l->search) {
+		/* Copied: a reload below frees the lines. */
+		char *query = xstrdup(l->search);
+
 		if (l->saved) {
 			char *what = xasprintf("saved:%s", l->saved);
 			struct vt_diag diag;
 
-			/* Its new cases are now seen; the count goes when the start screen is drawn again. */
+			/* Its new cases are now seen: the start screen says so when the user comes back. */
 			if (store_look(ui->store, what, &diag) != VT_OK)
 				ui_say(ui, "%s", diag.msg);
+			else
+				meetings_reload(ui, v);
 			free(what);
 		}
-		ui_search_for(ui, l->search);
+		ui_search_for(ui, query);
+		free(query);
 	} else if (l && l->meeting_id) {
 		struct view_target t = {l->meeting_id, 0};
 		ui_open(ui, VIEW_MEETING, &t);

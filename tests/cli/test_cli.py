@@ -892,9 +892,9 @@ def history_follows_a_topic_through_the_meetings(env):
     for number in ("15/21", "15/24"):
         lines = run("history", number, db=env.db, check=0).stdout.splitlines()
         assert lines[0] == "Informasjonsutveksling NAV og helsetjenesten: 2 cases", lines
-        assert lines[1].startswith("2021-04-21  NUFA    15/21   Drøfting     Informasjonsutveksling NAV"), lines
+        assert lines[1].startswith("2021-04-21  NUFA  15/21   Drøfting     Informasjonsutveksling NAV"), lines
         assert lines[2].startswith("            Proposed: Arbeids- og velferdsdirektoratet (NAV) tar med"), lines
-        assert lines[3].startswith("2024-04-24  NUFA    15/24   Drøfting     Utveksling av helseopplysninger"), lines
+        assert lines[3].startswith("2024-04-24  NUFA  15/24   Drøfting     Utveksling av helseopplysninger"), lines
         assert len(lines) == 5, lines
     # topic: (tema:) finds the same cases, to tag or export them in one line.
     assert run("search", "--count", "topic:15/21", db=env.db, check=0).stdout == "2\n"
@@ -939,15 +939,25 @@ def history_follows_a_topic_through_the_meetings(env):
     lines = run("history", "14/25", db=env.db, check=0).stdout.splitlines()
     assert lines[0] == "Nasjonal e-helseportefølje – status: 2 cases", lines
     assert lines[1].startswith("2021-06-10  Nasjonalt e-helsestyre  22/21"), lines
-    assert lines[3].startswith("2025-06-04  Nasjonalt e-helseråd  14/25"), lines
+    assert lines[3].startswith("2025-06-04  Nasjonalt e-helseråd    14/25"), lines
     topic = json.loads(run("history", "--json", "14/25", db=env.db, check=0).stdout)["topics"][0]["cases"]
     assert [(c["body"], c["body_as_written"]) for c in topic] == [
         ("Nasjonalt e-helsestyre", "Nasjonalt e-helsestyre"), ("Nasjonalt e-helsestyre", "Nasjonalt e-helseråd")], topic
     assert run("search", "--count", "body:e-helseråd", db=env.db, check=0).stdout == "5\n"
-    # Errors: no such case (1), not a case number (2).
+    # Where bodies share a number, a key picks one: NUFA's 22/21 is not the board's.
+    assert run("search", "--count", "topic:22/21", db=env.db, check=0).stdout == "3\n"
+    assert run("search", "--count", "topic:NUFA|22/21|1", db=env.db, check=0).stdout == "1\n"
+    out = run("history", "Nasjonalt e-helsestyre|22/21|1", db=env.db, check=0).stdout
+    assert out.startswith("Nasjonal e-helseportefølje – status: 2 cases\n") and "NUFA" not in out, out
+    # Errors: no such case (1), not a case number (2), two cases (2), each saying why.
     r = run("history", "1/99", db=env.db)
     assert r.returncode == 1 and "no case 1/99" in r.stderr, (r.returncode, r.stderr)
-    assert run("history", "elleve", db=env.db).returncode == 2
+    r = run("history", "elleve", db=env.db)
+    assert r.returncode == 2 and "'elleve' is not a case number" in r.stderr, r.stderr
+    r = run("history", "13/21", "14/21", db=env.db)
+    assert r.returncode == 2 and "one case at a time" in r.stderr, r.stderr
+    r = run("stats", "(", db=env.db)
+    assert r.returncode == 2 and r.stderr.startswith("vedtak stats: missing search term"), r.stderr
 
 @test
 def stats_draws_the_archive_and_follows_a_query(env):
@@ -960,6 +970,8 @@ def stats_draws_the_archive_and_follows_a_query(env):
                           "2021\t14\t2\t5\t6\t1\n2022\t7\t2\t1\t4\t0\n2024\t7\t1\t0\t6\t0\n\n"
                           "Cases per body\nname\tcases\nNUFA\t28\n"), out[:400]
     assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, out  # decks have no minutes
+    # The organisations' chart says how many cases name none, so that it does not look complete.
+    assert re.search(r"\nno organisation named\t\d+\n", out), out
     # Every picture follows the query; "2022" means the year here, as a member means it.
     out = run("stats", "drøfting", "2022", db=env.db, check=0).stdout
     assert out.startswith("4 cases\n\nCases per year, by decision type\n"), out[:100]

@@ -383,8 +383,9 @@ def what_arrived_since_the_last_look_is_said_and_counted(env):
     lines, _ = env.ui(db=db)
     assert status(lines) == "New since last look: 3 cases (Nasjonalt e-helsestyre 2021-06-10) · new:", status(lines)
     assert re.match(r"^  dr\s+18  2 new  type:drøfting$", lines[2]), lines[:3]
-    # Opening the saved search is a look at it: its news are seen.
-    env.ui("key Enter", db=db)
+    # Opening the saved search is a look at it: its news are seen, also on coming back.
+    lines, _ = env.ui("key Enter", "key q", db=db)
+    assert re.match(r"^  dr\s+18  type:drøfting$", lines[2]), lines[:3]
     shutil.copy(case_db, db)
     assert env.cli("saved", "list", db=db).stdout == "dr\t18\t0\ttype:drøfting\n"
 
