@@ -334,6 +334,19 @@ void deck_case_release(struct deck_case *c)
 	free(c->recorded_source);
 	free(c->source);
 	slides_free(c->slides, c->nslides);
+	case_signature_free(c->signature);
+}
+
+void case_signature_free(struct case_signature *s)
+{
+	if (!s)
+		return;
+	free(s->title);
+	free(s->decision);
+	free(s->orgs);
+	free(s->slides);
+	free(s->refs);
+	free(s);
 }
 
 void deck_free(struct deck *d)

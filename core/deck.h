@@ -123,6 +123,11 @@ struct slide {
 	long line; /* first line in the source file */
 };
 
+/* What groups a case into a topic (core/topics.h), as words; each part owned, "" when empty. */
+struct case_signature {
+	char *title, *decision, *orgs, *slides, *refs;
+};
+
 struct deck_case {
 	long id;	    /* the store's id, once saved (0 before) */
 	char *number;	    /* "11/21" */
@@ -150,6 +155,12 @@ struct deck_case {
 	char *source; /* the document line_start and line_end are lines of; NULL: the meeting's source */
 	struct slide *slides;
 	size_t nslides, slides_alloc;
+	/*
+	 * Made beside the parse from this case's own text (topic_case_sign()),
+	 * or NULL; a case merged from several documents has none, and the
+	 * store makes it from what it joined.
+	 */
+	struct case_signature *signature;
 };
 
 struct agenda_item {
@@ -218,7 +229,8 @@ struct deck {
 void deck_case_release(struct deck_case *c);
 
 struct deck *deck_new(void);
-void deck_free(struct deck *d); /* NULL is fine */
+void case_signature_free(struct case_signature *s); /* NULL is fine */
+void deck_free(struct deck *d);			    /* NULL is fine */
 
 /* Appends zeroed elements and return them; the deck owns what is stored in them. */
 struct deck_case *deck_add_case(struct deck *d);

@@ -453,6 +453,96 @@ void topic_references(const char *text, size_t n, struct strbuf *out)
 	meeting_references(text, n, out);
 }
 
+/*
+ * A title's signature with "|" after its subject: what comes before its
+ * first dash or colon ("Digital hjemmeoppfølging – forslag til ..."),
+ * when it has one.
+ */
+static void title_signature(struct wordizer *wz, const char *title, struct strbuf *out)
+{
+	static const char *const seps[] = {" – ", " — ", " - ", ": "};
+	const char *cut = NULL, *nl = strchr(title, '\n');
+	struct strbuf rest = STRBUF_INIT;
+	char *head;
+	size_t i;
+
+	/* The index's title is the title, and the agenda's when it differs, a line apart. */
+	for (i = 0; i < ARRAY_SIZE(seps); i++) {
+		const char *p = strstr(title, seps[i]);
+		if (p && (!nl || p < nl) && (!cut || p < cut))
+			cut = p;
+	}
+	if (!cut) {
+		topic_signature(wz, title, out);
+		return;
+	}
+	head = xstrndup(title, (size_t)(cut - title));
+	topic_signature(wz, head, out);
+	strbuf_addstr(out, out->len ? " |" : "|");
+	topic_signature(wz, cut, &rest);
+	if (rest.len)
+		strbuf_addf(out, " %s", rest.buf);
+	free(head);
+	strbuf_release(&rest);
+}
+
+static char *detach_or_empty(struct strbuf *sb)
+{
+	return sb->len ? strbuf_detach(sb, NULL) : xstrdup("");
+}
+
+struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
+				  const char *orgs, const char *slides)
+{
+	struct case_signature *sig = xcalloc(1, sizeof(*sig));
+	struct strbuf sb = STRBUF_INIT;
+
+	title_signature(wz, title ? title : "", &sb);
+	sig->title = detach_or_empty(&sb);
+	topic_signature(wz, decision, &sb);
+	sig->decision = detach_or_empty(&sb);
+	topic_signature(wz, orgs, &sb);
+	sig->orgs = detach_or_empty(&sb);
+	topic_keywords(wz, slides, TOPIC_KEYWORDS, &sb);
+	sig->slides = detach_or_empty(&sb);
+	/* References in what the committee wrote, not in the people's names. */
+	if (title)
+		topic_references(title, strlen(title), &sb);
+	if (decision)
+		topic_references(decision, strlen(decision), &sb);
+	if (slides)
+		topic_references(slides, strlen(slides), &sb);
+	sig->refs = detach_or_empty(&sb);
+	strbuf_release(&sb);
+	return sig;
+}
+
+struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c)
+{
+	struct strbuf title = STRBUF_INIT, decision = STRBUF_INIT, orgs = STRBUF_INIT, slides = STRBUF_INIT;
+	struct case_signature *sig;
+	size_t i;
+
+	/* As the index's case_doc joins them (db/schema.c). */
+	strbuf_addstr(&title, c->title ? c->title : "");
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
+		strbuf_addf(&title, "\n%s", c->agenda_title);
+	strbuf_addstr(&decision, c->decision ? c->decision : "");
+	if (c->recorded)
+		strbuf_addf(&decision, "\n%s", c->recorded);
+	for (i = 0; i < c->npresenters; i++)
+		if (c->presenters[i].organization)
+			strbuf_addf(&orgs, "%s%s", orgs.len ? "\n" : "", c->presenters[i].organization);
+	for (i = 0; i < c->nslides; i++)
+		strbuf_addf(&slides, "%s%s", i ? "\n" : "", c->slides[i].text);
+	sig = topic_sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf);
+	strbuf_release(&title);
+	strbuf_release(&decision);
+	strbuf_release(&orgs);
+	strbuf_release(&slides);
+	return sig;
+}
+
 /* One stem of one case's signature, with its weight in the title and in the whole case. */
 struct posting {
 	const char *stem;

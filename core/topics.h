@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/deck.h"
 #include "core/strbuf.h"
 
 struct wordizer;
@@ -50,6 +51,23 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
  * between them, each once.
  */
 void topic_references(const char *text, size_t n, struct strbuf *out);
+
+/* The stems of a case's slides its signature keeps. */
+#define TOPIC_KEYWORDS 40
+
+/*
+ * A case's signature from its texts: `title` (the title, and the agenda's
+ * a line below when it differs: "|" then ends the subject of the first),
+ * `decision` (proposed and recorded), `orgs` (its presenters'
+ * organisations) and `slides`; any may be NULL. The importer makes it
+ * from a parsed case, the store from the index's text: the same texts
+ * give the same signature. Caller frees with case_signature_free().
+ */
+struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
+				  const char *orgs, const char *slides);
+
+/* The same from a parsed case's fields, joined as the store's index joins them. */
+struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c);
 
 /* A case as the grouping sees it. Strings are borrowed. */
 struct topic_case {

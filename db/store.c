@@ -59,6 +59,7 @@ enum stmt_id {
 	ST_FTS_DELETE_MEETING,
 	ST_TERM_INSERT,
 	ST_PRIOR_CASES,
+	ST_SIGNATURE_INSERT,
 	ST_KEY_USER_DATA,
 	ST_COUNT
 };
@@ -117,6 +118,8 @@ static const char *const stmt_sql[ST_COUNT] = {
     /* What ranking and expansion know of a case (db/rank.h), made from the deck at import. */
     [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_MARKS_INSERT] = "INSERT OR REPLACE INTO case_marks VALUES (?1, ?2)",
+    /* What groups the case into a topic (db/topics.h), when the parse made it. */
+    [ST_SIGNATURE_INSERT] = "INSERT OR REPLACE INTO case_signatures VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     [ST_ABBREVS_DELETE] = "DELETE FROM abbrevs WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_MARKS_DELETE] =
 	"DELETE FROM case_marks WHERE case_id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
@@ -562,6 +565,21 @@ static bool insert_case_lexicon(struct store *s, long case_id, const struct deck
 	return rows.ok;
 }
 
+bool store_put_signature(struct store *s, long case_id, const struct case_signature *sig)
+{
+	sqlite3_stmt *st = stmt(s, ST_SIGNATURE_INSERT);
+
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, case_id);
+	bind_text(st, 2, sig->title);
+	bind_text(st, 3, sig->decision);
+	bind_text(st, 4, sig->orgs);
+	bind_text(st, 5, sig->slides);
+	bind_text(st, 6, sig->refs);
+	return run(st);
+}
+
 static bool insert_case(struct store *s, long meeting, const struct deck_case *c, const char *key)
 {
 	sqlite3_stmt *st = stmt(s, ST_CASE_INSERT);
@@ -613,7 +631,8 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides) || !(st = stmt(s, ST_FTS_INSERT)))
 		goto out;
 	sqlite3_bind_int64(st, 1, case_id);
-	ok = run(st) && insert_case_lexicon(s, case_id, c);
+	ok = run(st) && insert_case_lexicon(s, case_id, c) &&
+	     (!c->signature || store_put_signature(s, case_id, c->signature));
 out:
 	return ok;
 }

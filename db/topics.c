@@ -21,9 +21,6 @@
 #include "db/topics.h"
 #include "core/banned.h"
 
-/* The stems of a case's slides its signature keeps. */
-#define TOPIC_KEYWORDS 40
-
 static char *column_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -62,46 +59,11 @@ static bool topics_stale(sqlite3 *db)
 	return !meta_is(db, "topics", "fresh") || !meta_is(db, "topic_signatures", SIGNATURE_VERSION);
 }
 
-/*
- * A title's signature with "|" after its subject: what comes before its
- * first dash or colon ("Digital hjemmeoppfølging – forslag til ..."),
- * when it has one.
- */
-static void title_signature(struct wordizer *wz, const char *title, struct strbuf *out)
+/* The signatures of cases that have none yet (merged from several documents, or imported before). */
+static bool make_signatures(struct store *s, sqlite3 *db)
 {
-	static const char *const seps[] = {" – ", " — ", " - ", ": "};
-	const char *cut = NULL, *nl = strchr(title, '\n');
-	struct strbuf rest = STRBUF_INIT;
-	char *head;
-	size_t i;
-
-	/* The index's title is the title, and the agenda's when it differs, a line apart. */
-	for (i = 0; i < ARRAY_SIZE(seps); i++) {
-		const char *p = strstr(title, seps[i]);
-		if (p && (!nl || p < nl) && (!cut || p < cut))
-			cut = p;
-	}
-	if (!cut) {
-		topic_signature(wz, title, out);
-		return;
-	}
-	head = xstrndup(title, (size_t)(cut - title));
-	topic_signature(wz, head, out);
-	strbuf_addstr(out, out->len ? " |" : "|");
-	topic_signature(wz, cut, &rest);
-	if (rest.len)
-		strbuf_addf(out, " %s", rest.buf);
-	free(head);
-	strbuf_release(&rest);
-}
-
-/* The signatures of cases that have none yet, from their text as the index has it. */
-static bool make_signatures(sqlite3 *db)
-{
-	sqlite3_stmt *get = NULL, *put = NULL;
+	sqlite3_stmt *get = NULL;
 	struct wordizer *wz = wordizer_new();
-	struct strbuf tw = STRBUF_INIT, dw = STRBUF_INIT, ow = STRBUF_INIT, sw = STRBUF_INIT,
-		      refs = STRBUF_INIT;
 	bool ok = false;
 	int rc;
 
@@ -110,44 +72,21 @@ static bool make_signatures(sqlite3 *db)
 		"SELECT d.id, d.title, d.decision, (SELECT group_concat(organization, char(10))"
 		" FROM case_presenters WHERE case_id = d.id), d.slides FROM case_doc d"
 		" WHERE NOT EXISTS (SELECT 1 FROM case_signatures s WHERE s.case_id = d.id)",
-		-1, &get, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO case_signatures VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-			       -1, &put, NULL) != SQLITE_OK)
+		-1, &get, NULL) != SQLITE_OK)
 		goto out;
 	while ((rc = sqlite3_step(get)) == SQLITE_ROW) {
-		int c;
+		struct case_signature *sig = topic_sign(wz, column_str(get, 1), column_str(get, 2),
+							column_str(get, 3), column_str(get, 4));
+		bool stored = store_put_signature(s, sqlite3_column_int64(get, 0), sig);
 
-		strbuf_reset(&tw);
-		strbuf_reset(&dw);
-		strbuf_reset(&ow);
-		strbuf_reset(&refs);
-		strbuf_reset(&sw);
-		topic_keywords(wz, column_str(get, 4), TOPIC_KEYWORDS, &sw);
-		title_signature(wz, column_str(get, 1), &tw);
-		topic_signature(wz, column_str(get, 2), &dw);
-		topic_signature(wz, column_str(get, 3), &ow);
-		for (c = 1; c <= 4; c += 1 + (c == 2)) /* title, decision and slides: not the people */
-			topic_references(column_str(get, c), (size_t)sqlite3_column_bytes(get, c), &refs);
-		sqlite3_bind_int64(put, 1, sqlite3_column_int64(get, 0));
-		sqlite3_bind_text(put, 2, tw.buf, (int)tw.len, SQLITE_STATIC);
-		sqlite3_bind_text(put, 3, dw.buf, (int)dw.len, SQLITE_STATIC);
-		sqlite3_bind_text(put, 4, ow.buf, (int)ow.len, SQLITE_STATIC);
-		sqlite3_bind_text(put, 5, sw.buf, (int)sw.len, SQLITE_STATIC);
-		sqlite3_bind_text(put, 6, refs.buf, (int)refs.len, SQLITE_STATIC);
-		if (sqlite3_step(put) != SQLITE_DONE)
+		case_signature_free(sig);
+		if (!stored)
 			goto out;
-		sqlite3_reset(put);
 	}
 	ok = rc == SQLITE_DONE;
 out:
 	sqlite3_finalize(get);
-	sqlite3_finalize(put);
 	wordizer_free(wz);
-	strbuf_release(&tw);
-	strbuf_release(&dw);
-	strbuf_release(&ow);
-	strbuf_release(&sw);
-	strbuf_release(&refs);
 	return ok;
 }
 
@@ -268,7 +207,7 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 			 "DELETE FROM case_signatures;"
 			 "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" SIGNATURE_VERSION "')",
 			 NULL, NULL, NULL) != SQLITE_OK) ||
-		    !make_signatures(db) || !load_archive(db, &a)) {
+		    !make_signatures(s, db) || !load_archive(db, &a)) {
 			st = sql_fail(db, diag, what);
 			goto out;
 		}

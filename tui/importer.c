@@ -17,6 +17,8 @@
 #include "core/fileio.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "core/topics.h"
+#include "core/words.h"
 #include "core/util.h"
 #include "db/store.h"
 #include "db/topics.h"
@@ -94,7 +96,12 @@ struct import_queue {
 	size_t consumed; /* jobs[0..consumed) are done and freed */
 };
 
-static void parse_job(struct import_job *j)
+/*
+ * Reads job j's file into a deck. Each case's topic signature is made
+ * here too, from the text the parse has in hand, so that it costs the
+ * parser's thread and not the store's.
+ */
+static void parse_job(struct import_job *j, struct wordizer *wz)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct vt_diag diag;
@@ -121,6 +128,8 @@ static void parse_job(struct import_job *j)
 	for (i = 0; i < j->deck->nwarnings; i++)
 		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
+	for (i = 0; i < j->deck->ncases; i++)
+		j->deck->cases[i].signature = topic_case_sign(wz, &j->deck->cases[i]);
 out:
 	free(data);
 	strbuf_release(&why);
@@ -129,6 +138,7 @@ out:
 static void *parser_thread(void *arg)
 {
 	struct import_queue *q = arg;
+	struct wordizer *wz = wordizer_new();
 	size_t i;
 
 	for (i = 0; i < q->njobs; i++) {
@@ -136,12 +146,13 @@ static void *parser_thread(void *arg)
 		while (i >= q->consumed + IMPORT_QUEUE)
 			pthread_cond_wait(&q->changed, &q->lock);
 		pthread_mutex_unlock(&q->lock);
-		parse_job(&q->jobs[i]);
+		parse_job(&q->jobs[i], wz);
 		pthread_mutex_lock(&q->lock);
 		q->parsed = i + 1;
 		pthread_cond_broadcast(&q->changed);
 		pthread_mutex_unlock(&q->lock);
 	}
+	wordizer_free(wz);
 	return NULL;
 }
 
@@ -232,6 +243,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	struct import_queue q;
 	pthread_t tid;
 	bool threaded;
+	struct wordizer *wz = NULL;
 	size_t i, failed = 0;
 
 	memset(&q, 0, sizeof(q));
@@ -254,6 +266,8 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		strbuf_init(&q.jobs[i].text, 0);
 	}
 	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
+	if (!threaded)
+		wz = wordizer_new();
 	for (i = 0; i < n; i++) {
 		struct import_job *j = &q.jobs[i];
 
@@ -263,7 +277,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 				pthread_cond_wait(&q.changed, &q.lock);
 			pthread_mutex_unlock(&q.lock);
 		} else {
-			parse_job(j); /* no thread to be had: one stage after the other */
+			parse_job(j, wz); /* no thread to be had: one stage after the other */
 		}
 		failed += !store_job(s, j, voice, &pr);
 		if (pr.on) {
@@ -285,6 +299,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	}
 	if (threaded)
 		pthread_join(tid, NULL);
+	wordizer_free(wz);
 	progress_clear(&pr);
 	/* Once for the whole import, not per document: topics span the archive. */
 	if (s) {
