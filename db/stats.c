@@ -6,9 +6,11 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/deck.h"
 #include "core/i18n.h"
+#include "core/names.h"
 #include "core/query.h"
 #include "core/strbuf.h"
 #include "core/util.h"
@@ -83,6 +85,44 @@ static enum vt_status found_ids(struct store *s, struct query *q, struct strbuf 
 	return st;
 }
 
+/*
+ * The names a body went by, learned from its meetings' headings ("Møte i
+ * Nasjonalt e-helseråd"): the last one other than its normalised name,
+ * with the date it was first used, so that a chart says the body was
+ * renamed and when.
+ */
+static bool learn_name(sqlite3 *db, struct stat_row *r)
+{
+	sqlite3_stmt *st = NULL;
+	char *current = NULL;
+	int rc = SQLITE_ERROR;
+
+	if (sqlite3_prepare_v2(
+		db,
+		"SELECT heading, start_date FROM meetings WHERE body = ?1 AND start_date IS NOT NULL"
+		" ORDER BY start_date",
+		-1, &st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, r->label, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char *name = body_written((const char *)sqlite3_column_text(st, 0), r->label);
+
+		/* A new name, and not the one it had: a rename from this meeting on. */
+		if (name && (!current || strcasecmp(name, current))) {
+			free(r->later_name);
+			free(r->later_from);
+			r->later_name = xstrdup(name);
+			r->later_from = xstrdup((const char *)sqlite3_column_text(st, 1));
+		}
+		free(current);
+		current = name;
+	}
+out:
+	free(current);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE;
+}
+
 static struct stat_row *row_for(struct stat_chart *c, const char *label, size_t *alloc)
 {
 	if (c->n && !strcmp(c->rows[c->n - 1].label, label))
@@ -136,6 +176,11 @@ enum vt_status store_stats(struct store *s, struct query *q, struct stats *out, 
 			goto out;
 		}
 	}
+	for (k = 0; (size_t)k < out->chart[STATS_BODIES].n; k++)
+		if (!learn_name(db, &out->chart[STATS_BODIES].rows[k])) {
+			st = sql_fail(db, diag, _("counting"));
+			goto out;
+		}
 out:
 	strbuf_release(&ids);
 	if (st != VT_OK)
@@ -149,8 +194,11 @@ void stats_release(struct stats *st)
 	int k;
 
 	for (k = 0; k < STATS_CHARTS; k++) {
-		for (i = 0; i < st->chart[k].n; i++)
+		for (i = 0; i < st->chart[k].n; i++) {
 			free(st->chart[k].rows[i].label);
+			free(st->chart[k].rows[i].later_name);
+			free(st->chart[k].rows[i].later_from);
+		}
 		free(st->chart[k].rows);
 		st->chart[k].rows = NULL;
 		st->chart[k].n = 0;

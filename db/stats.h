@@ -22,6 +22,8 @@ struct stat_row {
 	long by_type[4]; /* years: cases by enum decision_type (0: no type) */
 	long value;	 /* cases; minutes for topics */
 	long cases;	 /* topics: how many of the topic's cases are counted */
+	/* Bodies: the name the body went by last when it was another, and its first meeting so named. */
+	char *later_name, *later_from;
 };
 
 struct stat_chart {

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dates.h"
 #include "core/deck.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
@@ -93,6 +94,44 @@ static void add_fitted(struct strbuf *sb, const char *label, int width)
 	strbuf_release(&safe);
 }
 
+/* `text` in lines of at most `width` cells, broken at spaces, each indented by two. */
+static void line_wrapped(const char *text, int width, chart_line_fn *line, void *arg)
+{
+	struct strbuf out = STRBUF_INIT;
+	const char *p = text;
+
+	while (*p) {
+		const char *end = p, *cut = NULL;
+		int used = 2;
+
+		/* The longest run of words that fits; a word longer than the line is cut. */
+		while (*end) {
+			uint32_t cp;
+			size_t n = utf8_decode(end, strlen(end), &cp);
+			int w = (int)utf8_width(end, n ? n : 1);
+
+			if (used + w > width)
+				break;
+			used += w;
+			end += n ? n : 1;
+			if (*end == ' ' || !*end)
+				cut = end;
+		}
+		if (!*end)
+			cut = end;
+		else if (!cut || cut == p)
+			cut = end > p ? end : p + 1;
+		strbuf_reset(&out);
+		strbuf_addstr(&out, "  ");
+		strbuf_add(&out, p, (size_t)(cut - p));
+		line(arg, out.buf, CHART_ROW);
+		p = cut;
+		while (*p == ' ')
+			p++;
+	}
+	strbuf_release(&out);
+}
+
 static void draw_chart(const struct stats *st, int k, int width, bool color, chart_line_fn *line, void *arg)
 {
 	const struct stat_chart *c = &st->chart[k];
@@ -172,6 +211,21 @@ static void draw_chart(const struct stats *st, int k, int width, bool color, cha
 		strbuf_addf(&sb, " %ld", r->value);
 		line(arg, sb.buf, CHART_ROW);
 	}
+	/* A body renamed is one bar: the note says by which name, and from when. */
+	for (i = 0; k == STATS_BODIES && i < c->n; i++) {
+		struct strbuf when = STRBUF_INIT;
+
+		if (!c->rows[i].later_name)
+			continue;
+		date_human(&when, c->rows[i].later_from, NULL, true);
+		strbuf_reset(&sb);
+		add_cell(&sb, c->rows[i].label);
+		strbuf_addstr(&sb, _(": called "));
+		add_cell(&sb, c->rows[i].later_name);
+		strbuf_addf(&sb, _(" from %s"), when.buf);
+		line_wrapped(sb.buf, width, line, arg);
+		strbuf_release(&when);
+	}
 	line(arg, "", CHART_BLANK);
 	strbuf_release(&sb);
 }
@@ -190,7 +244,9 @@ static void table_chart(const struct stats *st, int k, chart_line_fn *line, void
 		for (t = 0; t < 4; t++)
 			strbuf_addf(&sb, "\t%s", type_label(type_order[t]));
 	} else {
-		strbuf_addstr(&sb, k == STATS_TOPICS ? _("topic\tminutes\tcases") : _("name\tcases"));
+		strbuf_addstr(&sb, k == STATS_TOPICS   ? _("topic\tminutes\tcases")
+				   : k == STATS_BODIES ? _("name\tcases\tlater name\tfrom")
+						       : _("name\tcases"));
 	}
 	line(arg, sb.buf, CHART_ROW);
 	for (i = 0; i < c->n; i++) {
@@ -204,6 +260,11 @@ static void table_chart(const struct stats *st, int k, chart_line_fn *line, void
 				strbuf_addf(&sb, "\t%ld", r->by_type[type_order[t]]);
 		if (k == STATS_TOPICS)
 			strbuf_addf(&sb, "\t%ld", r->cases);
+		if (k == STATS_BODIES) {
+			strbuf_addch(&sb, '\t');
+			add_cell(&sb, r->later_name ? r->later_name : "");
+			strbuf_addf(&sb, "\t%s", r->later_from ? r->later_from : "");
+		}
 		line(arg, sb.buf, CHART_ROW);
 	}
 	line(arg, "", CHART_BLANK);

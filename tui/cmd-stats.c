@@ -69,6 +69,12 @@ static void json_chart(struct strbuf *sb, const struct stats *st, int k, const c
 		strbuf_addf(sb, ", \"%s\": %ld", k == STATS_TOPICS ? "minutes" : "cases", c->rows[i].value);
 		if (k == STATS_TOPICS)
 			strbuf_addf(sb, ", \"cases\": %ld", c->rows[i].cases);
+		if (k == STATS_BODIES) {
+			strbuf_addstr(sb, ", \"later_name\": ");
+			json_string(sb, c->rows[i].later_name);
+			strbuf_addstr(sb, ", \"later_from\": ");
+			json_string(sb, c->rows[i].later_from);
+		}
 		if (k == STATS_YEARS)
 			for (t = 0; t < 4; t++)
 				strbuf_addf(sb, ", \"%s\": %ld", types[t], c->rows[i].by_type[t]);

@@ -944,6 +944,12 @@ def history_follows_a_topic_through_the_meetings(env):
     assert [(c["body"], c["body_as_written"]) for c in topic] == [
         ("Nasjonalt e-helsestyre", "Nasjonalt e-helsestyre"), ("Nasjonalt e-helsestyre", "Nasjonalt e-helseråd")], topic
     assert run("search", "--count", "body:e-helseråd", db=env.db, check=0).stdout == "5\n"
+    # The name and its date are learned from the meetings' headings, and the body's chart says so.
+    bodies = json.loads(run("stats", "--json", db=env.db, check=0).stdout)["bodies"]
+    board = [b for b in bodies if b["body"] == "Nasjonalt e-helsestyre"]
+    assert board == [{"body": "Nasjonalt e-helsestyre", "cases": 5, "later_name": "Nasjonalt e-helseråd",
+                      "later_from": "2025-06-04"}], bodies
+    assert [b["later_name"] for b in bodies if b["body"] == "NUFA"] == [None], bodies
     # Where bodies share a number, a key picks one: NUFA's 22/21 is not the board's.
     assert run("search", "--count", "topic:22/21", db=env.db, check=0).stdout == "3\n"
     assert run("search", "--count", "topic:NUFA|22/21|1", db=env.db, check=0).stdout == "1\n"
@@ -968,7 +974,7 @@ def stats_draws_the_archive_and_follows_a_query(env):
     assert out.startswith("28 cases\n\nCases per year, by decision type\n"
                           "year\tcases\tGodkjenning\tOrientering\tDrøfting\tno type\n"
                           "2021\t14\t2\t5\t6\t1\n2022\t7\t2\t1\t4\t0\n2024\t7\t1\t0\t6\t0\n\n"
-                          "Cases per body\nname\tcases\nNUFA\t28\n"), out[:400]
+                          "Cases per body\nname\tcases\tlater name\tfrom\nNUFA\t28\t\t\n"), out[:400]
     assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, out  # decks have no minutes
     # The organisations' chart says how many cases name none, so that it does not look complete.
     assert re.search(r"\nno organisation named\t\d+\n", out), out
