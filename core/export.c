@@ -38,12 +38,23 @@ static const char *const csv_columns[] = {
  * shown, the ' is hidden and the text is the text. json and jsonl keep it as
  * it is.
  */
+bool export_formula_like(const char *v)
+{
+	if (!v || !*v)
+		return false;
+	if (strchr("=+-@\t\r", *v))
+		return true;
+	/* " =HYPERLINK(...)": some spreadsheets trim the spaces first. */
+	v += strspn(v, " ");
+	return *v && strchr("=+-@", *v);
+}
+
 static void csv_field(struct strbuf *sb, const char *v, int first)
 {
 	if (!first)
 		strbuf_addch(sb, ',');
 	strbuf_addch(sb, '"');
-	if (v && strchr("=+-@\t\r", *v) && *v)
+	if (export_formula_like(v))
 		strbuf_addch(sb, '\'');
 	for (; v && *v; v++) {
 		if (*v == '"')

@@ -14,6 +14,13 @@
  * right), CRLF line ends, every field quoted. export_csv_begin() writes the
  * mark and the header row. `tags` is the case's tags joined by ", ".
  */
+/*
+ * Whether a spreadsheet would read cell text `v` as a formula (=, +, -, @,
+ * tab or carriage return first, or =, +, - or @ after spaces): such a cell
+ * gets a ' before it, as OWASP advises against CSV injection.
+ */
+bool export_formula_like(const char *v);
+
 void export_csv_begin(struct strbuf *sb);
 void export_csv_case(struct strbuf *sb, const struct deck *d, const struct deck_case *c, const char *tags);
 

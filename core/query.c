@@ -428,10 +428,7 @@ static struct qnode *filter_node(struct parser *p, enum qfield field, const char
 	case QF_TOPIC:
 		/* A key ("NUFA|22/21|1") picks one body's case where bodies share a number. */
 		if (strchr(v, '|')) {
-			const char *bar = strchr(v, '|'), *bar2 = strchr(bar + 1, '|');
-			if (bar == v || !bar2 || !scan_case_number(bar + 1, (size_t)(bar2 - bar - 1), &no) ||
-			    no.len != (size_t)(bar2 - bar - 1) || !bar2[1] ||
-			    strspn(bar2 + 1, "0123456789") != strlen(bar2 + 1))
+			if (!scan_case_key(v))
 				goto bad_value;
 			break;
 		}

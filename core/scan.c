@@ -46,6 +46,16 @@ bool scan_case_number(const char *s, size_t n, struct case_no *out)
 	return true;
 }
 
+bool scan_case_key(const char *s)
+{
+	const char *bar = strchr(s, '|'), *bar2 = bar ? strchr(bar + 1, '|') : NULL;
+	struct case_no no;
+
+	return bar2 && bar > s && scan_case_number(bar + 1, (size_t)(bar2 - bar - 1), &no) &&
+	       no.len == (size_t)(bar2 - bar - 1) && bar2[1] &&
+	       strspn(bar2 + 1, "0123456789") == strlen(bar2 + 1);
+}
+
 bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6])
 {
 	size_t e = n, b;

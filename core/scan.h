@@ -22,6 +22,9 @@ struct case_no {
  */
 bool scan_case_number(const char *s, size_t n, struct case_no *out);
 
+/* Whether `s` is a case's key as the store makes it: "NUFA|11/21|1" (body, number, occurrence). */
+bool scan_case_key(const char *s);
+
 /*
  * If `s` ends with a clock time ("10:25", "9.05"), returns true, stores it as
  * "HH:MM" in `out` and its start in *at.

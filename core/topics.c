@@ -353,7 +353,7 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
 
 	if (!text)
 		return;
-	keyword_grow(&k);
+	keyword_grow(&k); /* never empty: qsort below is given a table */
 	words_each(wz, text, strlen(text), keyword_word, &k);
 	/* The stems used twice or more, most used first. */
 	for (i = 0; i < k.size; i++)
@@ -679,18 +679,28 @@ static int index_by_number(const void *p, const void *q, void *arg)
 	return r ? r : (*a < *b ? -1 : *a > *b);
 }
 
-/* qsort has no argument; the numbers' order is found by a small merge sort instead. */
-static void sort_indices(size_t *ix, size_t *tmp, size_t n, const struct topic_case *v)
+static int index_by_date(const void *p, const void *q, void *arg)
+{
+	const struct topic_case *v = arg;
+	const size_t *a = p, *b = q;
+	int r = strcmp(v[*a].date ? v[*a].date : "", v[*b].date ? v[*b].date : "");
+
+	return r ? r : (*a < *b ? -1 : *a > *b);
+}
+
+typedef int index_cmp(const void *p, const void *q, void *arg);
+
+/* qsort has no argument: the cases' order is found by a small merge sort instead. */
+static void sort_indices(size_t *ix, size_t *tmp, size_t n, const struct topic_case *v, index_cmp *cmp)
 {
 	size_t mid = n / 2, i = 0, j = mid, k = 0;
 
 	if (n < 2)
 		return;
-	sort_indices(ix, tmp, mid, v);
-	sort_indices(ix + mid, tmp, n - mid, v);
+	sort_indices(ix, tmp, mid, v, cmp);
+	sort_indices(ix + mid, tmp, n - mid, v, cmp);
 	while (i < mid || j < n)
-		tmp[k++] = j >= n || (i < mid && index_by_number(&ix[i], &ix[j], (void *)v) <= 0) ? ix[i++]
-												  : ix[j++];
+		tmp[k++] = j >= n || (i < mid && cmp(&ix[i], &ix[j], (void *)v) <= 0) ? ix[i++] : ix[j++];
 	memcpy(ix, tmp, n * sizeof(*ix));
 }
 
@@ -748,14 +758,15 @@ static double pair_score(const struct link *pairs, size_t npairs, size_t a, size
  * 23. november 2022") that is most like it, when any is alike at all: the
  * text says the subject was there, the words say which case it was.
  */
-static void meeting_links(const struct topic_case *v, size_t n, size_t i, const struct link *pairs,
-			  size_t npairs, struct link **links, size_t *nlinks, size_t *alloc)
+static void meeting_links(const struct topic_case *v, size_t n, const size_t *by_date, size_t i,
+			  const struct link *pairs, size_t npairs, struct link **links, size_t *nlinks,
+			  size_t *alloc)
 {
 	const char *p = v[i].refs;
 
 	while (p && (p = strstr(p, "m:"))) {
 		const char *sp = strchr(p, ' ');
-		size_t len = sp ? (size_t)(sp - p) : strlen(p), k, best = n;
+		size_t len = sp ? (size_t)(sp - p) : strlen(p), k, best = n, first, d;
 		char date[11], body[64];
 		double top = 0;
 		int blen = (int)len - 13;
@@ -771,12 +782,25 @@ static void meeting_links(const struct topic_case *v, size_t n, size_t i, const 
 		for (k = 0; k < (size_t)blen; k++)
 			if (body[k] == '_')
 				body[k] = ' ';
-		for (k = 0; k < n; k++) {
+		/* The cases of that day, found in the cases by date. */
+		{
+			size_t lo = 0, hi = n;
+			while (lo < hi) {
+				size_t mid = (lo + hi) / 2;
+				if (strcmp(v[by_date[mid]].date ? v[by_date[mid]].date : "", date) < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			first = lo;
+		}
+		for (d = first; d < n && v[by_date[d]].date && !strcmp(v[by_date[d]].date, date); d++) {
 			const char *want = *body ? body : v[i].body;
 			double s;
 
-			if (k == i || v[k].standing || v[k].meeting == v[i].meeting || !v[k].date ||
-			    strcmp(v[k].date, date) || !want || !v[k].body || strcmp(v[k].body, want))
+			k = by_date[d];
+			if (k == i || v[k].standing || v[k].meeting == v[i].meeting || !want || !v[k].body ||
+			    strcmp(v[k].body, want))
 				continue;
 			s = pair_score(pairs, npairs, i, k);
 			if (s > top) {
@@ -793,13 +817,14 @@ static void meeting_links(const struct topic_case *v, size_t n, size_t i, const 
 	}
 }
 
-bool topics_group(const struct topic_case *v, size_t n, size_t *group)
+void topics_group(const struct topic_case *v, size_t n, size_t *group)
 {
 	struct posting *post = NULL;
 	struct link *pairs = NULL, *links = NULL;
 	size_t npost = 0, apost = 0, npairs = 0, apairs = 0, nlinks = 0, alinks = 0, nlive = 0, i, j, k;
 	size_t *by_number = xcalloc(n ? n : 1, sizeof(size_t)), *tmp = xcalloc(n ? n : 1, sizeof(size_t)),
 	       cap;
+	size_t *by_date = xcalloc(n ? n : 1, sizeof(size_t));
 	double *title = xcalloc(n ? n : 1, sizeof(double)), *norm = xcalloc(n ? n : 1, sizeof(double));
 	struct groups g = {xcalloc(n ? n : 1, sizeof(size_t)), xcalloc(n ? n : 1, sizeof(long *)),
 			   xcalloc(n ? n : 1, sizeof(size_t))};
@@ -809,7 +834,7 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 		g.meetings[i] = xmalloc(sizeof(long));
 		g.meetings[i][0] = v[i].meeting;
 		g.nmeetings[i] = 1;
-		by_number[i] = i;
+		by_number[i] = by_date[i] = i;
 		if (v[i].standing)
 			continue;
 		nlive++;
@@ -818,7 +843,9 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 		add_postings(&post, &npost, &apost, v[i].org_words, i, 0, 0.5);
 		add_keyword_postings(&post, &npost, &apost, v[i].slide_words, i);
 	}
-	qsort(post, npost, sizeof(*post), posting_cmp);
+	/* qsort is not given NULL, even for nothing. */
+	if (npost)
+		qsort(post, npost, sizeof(*post), posting_cmp);
 	/* A stem from several parts of one case: the title keeps its greater weight, the body adds up. */
 	for (i = 0, k = 0; i < npost; i++) {
 		if (k && post[k - 1].c == post[i].c && post[k - 1].len == post[i].len &&
@@ -867,7 +894,8 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 			}
 		}
 	}
-	qsort(pairs, npairs, sizeof(*pairs), link_by_pair);
+	if (npairs)
+		qsort(pairs, npairs, sizeof(*pairs), link_by_pair);
 	for (i = 0, k = 0; i < npairs; i = j) {
 		double shared = 0, dot = 0, t, b, least;
 		size_t x = pairs[i].a, y = pairs[i].b;
@@ -888,14 +916,16 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 		pairs[k++] = (struct link){x, y, (t + b) / 2, 0};
 	}
 	npairs = k;
-	sort_indices(by_number, tmp, n, v);
+	sort_indices(by_number, tmp, n, v, index_by_number);
+	sort_indices(by_date, tmp, n, v, index_by_date);
 	for (i = 0; i < n; i++) {
 		if (v[i].standing)
 			continue;
 		reference_links(v, n, by_number, i, &links, &nlinks, &alinks);
-		meeting_links(v, n, i, pairs, npairs, &links, &nlinks, &alinks);
+		meeting_links(v, n, by_date, i, pairs, npairs, &links, &nlinks, &alinks);
 	}
-	qsort(links, nlinks, sizeof(*links), link_by_score);
+	if (nlinks)
+		qsort(links, nlinks, sizeof(*links), link_by_score);
 	for (i = 0; i < nlinks; i++)
 		merge(&g, links[i].a, links[i].b);
 	for (i = 0; i < n; i++)
@@ -909,8 +939,8 @@ bool topics_group(const struct topic_case *v, size_t n, size_t *group)
 	free(pairs);
 	free(links);
 	free(by_number);
+	free(by_date);
 	free(tmp);
 	free(title);
 	free(norm);
-	return true;
 }

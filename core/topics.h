@@ -60,8 +60,9 @@ void topic_references(const char *text, size_t n, struct strbuf *out);
  * a line below when it differs: "|" then ends the subject of the first),
  * `decision` (proposed and recorded), `orgs` (its presenters'
  * organisations) and `slides`; any may be NULL. The importer makes it
- * from a parsed case, the store from the index's text: the same texts
- * give the same signature. Caller frees with case_signature_free().
+ * from a parsed case, the store from the index's text; the texts differ
+ * only in line breaks and the order of organisations, which give the
+ * same words. Caller frees with case_signature_free().
  */
 struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
 				  const char *orgs, const char *slides);
@@ -93,10 +94,9 @@ struct topic_case {
 #define TOPIC_BODY_ALONE 0.50
 
 /*
- * Groups cases v[0..n): group[i] receives the index of the earliest case
- * of case i's topic (its own index when alone). Returns false only when
- * memory runs out (nothing is then written).
+ * Groups cases v[0..n), given oldest first: group[i] receives the index
+ * of the earliest case of case i's topic (its own index when alone).
  */
-bool topics_group(const struct topic_case *v, size_t n, size_t *group);
+void topics_group(const struct topic_case *v, size_t n, size_t *group);
 
 #endif

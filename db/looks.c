@@ -15,7 +15,20 @@
 #include "db/store_db.h"
 #include "core/banned.h"
 
-enum vt_status store_look(struct store *s, const char *what, struct vt_diag *diag)
+char *store_now(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	char *now = NULL;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')", -1, &st, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		now = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return now;
+}
+
+enum vt_status store_look(struct store *s, const char *what, const char *at, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	sqlite3_stmt *st = NULL;
@@ -23,13 +36,16 @@ enum vt_status store_look(struct store *s, const char *what, struct vt_diag *dia
 
 	if (store_readonly(s))
 		return VT_OK;
-	if (sqlite3_prepare_v2(
-		db, "INSERT OR REPLACE INTO looks VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))", -1,
-		&st, NULL) != SQLITE_OK) {
+	if (sqlite3_prepare_v2(db,
+			       "INSERT OR REPLACE INTO looks VALUES (?1, coalesce(?2, "
+			       "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')))",
+			       -1, &st, NULL) != SQLITE_OK) {
 		ret = sql_fail(db, diag, _("recording what was looked at"));
 		goto out;
 	}
 	sqlite3_bind_text(st, 1, what, -1, SQLITE_STATIC);
+	if (at)
+		sqlite3_bind_text(st, 2, at, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		ret = sql_fail(db, diag, _("recording what was looked at"));
 out:

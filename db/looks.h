@@ -17,8 +17,14 @@ struct store;
 /* The look at the archive (new:), and that at saved search NAME ("saved:" NAME). */
 #define LOOK_ARCHIVE "archive"
 
-/* Records a look now at `what` ("archive", or "saved:" and a name). A read-only store records nothing. */
-enum vt_status store_look(struct store *s, const char *what, struct vt_diag *diag);
+/*
+ * Records a look at `what` ("archive", or "saved:" and a name) at time `at`
+ * (from store_now(); NULL: now). A read-only store records nothing.
+ */
+enum vt_status store_look(struct store *s, const char *what, const char *at, struct vt_diag *diag);
+
+/* The time as looks and arrivals keep it ("2026-12-03T13:20:45.003Z"), or NULL. Caller frees. */
+char *store_now(struct store *s);
 
 /* What arrived since the last look at the archive. */
 struct arrivals {

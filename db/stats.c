@@ -4,6 +4,7 @@
  * chart is one statement whatever the query was.
  */
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,7 +24,8 @@
 #include "core/banned.h"
 
 /* The cases of the query, as the statements below read them. */
-#define FOUND " c.id IN (SELECT value FROM json_each(?1))"
+/* The cases of the query, as the statements below read them; NULL: every case. */
+#define FOUND " (?1 IS NULL OR c.id IN (SELECT value FROM json_each(?1)))"
 
 /* Each chart: rows of (label, decision type or NULL, value, cases). */
 static const char *const chart_sql[STATS_CHARTS] = {
@@ -35,9 +37,9 @@ static const char *const chart_sql[STATS_CHARTS] = {
     [STATS_ORGS] = "SELECT p.organization, NULL, count(DISTINCT c.id), 0, 0 FROM cases c"
 		   " JOIN case_presenters p ON p.case_id = c.id WHERE" FOUND " AND p.organization IS NOT NULL"
 		   " GROUP BY p.organization"
-		   " UNION ALL SELECT '', NULL, count(*), 0, 1 FROM cases c WHERE" FOUND
+		   " UNION ALL SELECT '', NULL, n, 0, 1 FROM (SELECT count(*) AS n FROM cases c WHERE" FOUND
 		   " AND NOT EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
-		   " AND p.organization IS NOT NULL) HAVING count(*) > 0"
+		   " AND p.organization IS NOT NULL)) WHERE n > 0"
 		   " ORDER BY 5, 3 DESC, 1",
     /* A case's time runs to the next item of its meeting's day; one over four hours is a misread time. */
     [STATS_TOPICS] =
@@ -55,6 +57,7 @@ static const char *const chart_sql[STATS_CHARTS] = {
 		       " AND d.kind = 'minutes') GROUP BY 1 ORDER BY 3 DESC",
 };
 
+/* The ids of the cases `q` finds as a JSON array in *json, or *json empty for every case. */
 static enum vt_status found_ids(struct store *s, struct query *q, struct strbuf *json, size_t *n,
 				struct vt_diag *diag)
 {
@@ -64,23 +67,25 @@ static enum vt_status found_ids(struct store *s, struct query *q, struct strbuf 
 	enum vt_status st = VT_OK;
 	size_t i;
 
-	strbuf_addch(json, '[');
 	if (!q || !q->root) {
 		sqlite3 *db = store_db(s);
 		sqlite3_stmt *all = NULL;
 
-		if (sqlite3_prepare_v2(db, "SELECT id FROM cases", -1, &all, NULL) != SQLITE_OK)
-			return sql_fail(db, diag, _("counting"));
-		while (sqlite3_step(all) == SQLITE_ROW)
-			strbuf_addf(json, "%s%lld", (*n)++ ? "," : "",
-				    (long long)sqlite3_column_int64(all, 0));
+		if (sqlite3_prepare_v2(db, "SELECT count(*) FROM cases", -1, &all, NULL) != SQLITE_OK ||
+		    sqlite3_step(all) != SQLITE_ROW)
+			st = sql_fail(db, diag, _("counting"));
+		else
+			*n = (size_t)sqlite3_column_int64(all, 0);
 		sqlite3_finalize(all);
-	} else if ((st = store_search(s, q, &o, &r, diag)) == VT_OK) {
+		return st;
+	}
+	if ((st = store_search(s, q, &o, &r, diag)) == VT_OK) {
+		strbuf_addch(json, '[');
 		for (i = 0; i < r.nhits; i++)
 			strbuf_addf(json, "%s%ld", i ? "," : "", r.hits[i].case_id);
+		strbuf_addch(json, ']');
 		*n = r.nhits;
 	}
-	strbuf_addch(json, ']');
 	search_result_release(&r);
 	return st;
 }
@@ -123,9 +128,10 @@ out:
 	return rc == SQLITE_DONE;
 }
 
-static struct stat_row *row_for(struct stat_chart *c, const char *label, size_t *alloc)
+/* A new row, or (merge: a year's rows by type) the last one when it has this label. */
+static struct stat_row *row_for(struct stat_chart *c, const char *label, bool merge, size_t *alloc)
 {
-	if (c->n && !strcmp(c->rows[c->n - 1].label, label))
+	if (merge && c->n && !strcmp(c->rows[c->n - 1].label, label))
 		return &c->rows[c->n - 1];
 	ALLOC_GROW(c->rows, c->n + 1, *alloc);
 	memset(&c->rows[c->n], 0, sizeof(c->rows[c->n]));
@@ -153,7 +159,10 @@ enum vt_status store_stats(struct store *s, struct query *q, struct stats *out, 
 			st = sql_fail(db, diag, _("counting"));
 			goto out;
 		}
-		sqlite3_bind_text(stmt, 1, ids.buf, (int)ids.len, SQLITE_STATIC);
+		if (ids.len)
+			sqlite3_bind_text(stmt, 1, ids.buf, (int)ids.len, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(stmt, 1);
 		while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
 			const unsigned char *label = sqlite3_column_text(stmt, 0);
 			struct stat_chart *c = &out->chart[k];
@@ -163,7 +172,7 @@ enum vt_status store_stats(struct store *s, struct query *q, struct stats *out, 
 			/* The largest organisations and topics: a chart of two hundred bars says nothing. */
 			if ((k == STATS_ORGS || k == STATS_TOPICS) && c->n >= STATS_TOP && label && *label)
 				continue;
-			r = row_for(c, label ? (const char *)label : "?", &alloc);
+			r = row_for(c, label ? (const char *)label : "?", k == STATS_YEARS, &alloc);
 			r->value += v;
 			r->cases += (long)sqlite3_column_int64(stmt, 3);
 			if (k == STATS_YEARS)

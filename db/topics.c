@@ -1,9 +1,10 @@
 /*
  * topics.c: topics in the database (topics.h). Signatures are made once
- * per case and kept in case_signatures (a re-import's new cases lack
- * them, a trigger drops those of deleted cases); the grouping itself runs
- * over every signature, as core/topics.c does it, and rewrites
- * case_topics whole.
+ * per case and kept in case_signatures: the importer makes them as it
+ * parses, this file those of cases joined from several documents or
+ * imported by an older vedtak, and a trigger drops those of deleted
+ * cases. The grouping runs over every signature, as core/topics.c does
+ * it, and rewrites case_topics whole.
  */
 #include <sqlite3.h>
 #include <stdlib.h>
@@ -70,7 +71,8 @@ static bool make_signatures(struct store *s, sqlite3 *db)
 	if (sqlite3_prepare_v2(
 		db,
 		"SELECT d.id, d.title, d.decision, (SELECT group_concat(organization, char(10))"
-		" FROM case_presenters WHERE case_id = d.id), d.slides FROM case_doc d"
+		" FROM (SELECT organization FROM case_presenters WHERE case_id = d.id ORDER BY position)),"
+		" d.slides FROM case_doc d"
 		" WHERE NOT EXISTS (SELECT 1 FROM case_signatures s WHERE s.case_id = d.id)",
 		-1, &get, NULL) != SQLITE_OK)
 		goto out;
@@ -193,6 +195,20 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 	if (!topics_stale(db))
 		return VT_OK;
 	if (store_readonly(s)) {
+		sqlite3_stmt *q = NULL;
+		bool none = false;
+
+		/* Topics a little behind are topics still; none at all would be a silent empty answer. */
+		if (sqlite3_prepare_v2(
+			db, "SELECT EXISTS (SELECT 1 FROM cases) AND NOT EXISTS (SELECT 1 FROM case_topics)",
+			-1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			none = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		if (none)
+			return vt_fail(
+			    diag, VT_ERR_READONLY, 0,
+			    _("the topics are not made yet; open the database once without --read-only"));
 		if (stale)
 			*stale = true;
 		return VT_OK;
@@ -212,7 +228,8 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 			goto out;
 		}
 		group = xcalloc(a.n ? a.n : 1, sizeof(*group));
-		if (!topics_group(a.v, a.n, group) || !write_topics(db, &a, group))
+		topics_group(a.v, a.n, group);
+		if (!write_topics(db, &a, group))
 			st = sql_fail(db, diag, what);
 	}
 out:

@@ -20,7 +20,7 @@ struct store;
 /*
  * Makes the topics again when an import changed the cases since they
  * were made. A read-only store keeps the ones it has (*stale, which may be
- * NULL, then says so).
+ * NULL, then says so), and fails with VT_ERR_READONLY when it has none.
  */
 enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag);
 

@@ -7,6 +7,7 @@
 
 #include "core/dates.h"
 #include "core/deck.h"
+#include "core/export.h"
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/termsafe.h"
@@ -50,14 +51,18 @@ static const char *const headings[STATS_CHARTS] = {
  */
 static void add_cell(struct strbuf *sb, const char *label)
 {
-	size_t from = sb->len, i;
+	struct strbuf clean = STRBUF_INIT;
+	size_t i;
 
-	if (strchr("=+-@", *label) && *label)
+	term_safe_append(&clean, label, strlen(label));
+	for (i = 0; i < clean.len; i++)
+		if (clean.buf[i] == '\t' || clean.buf[i] == '\n' || clean.buf[i] == '\r')
+			clean.buf[i] = ' ';
+	/* Judged on the text as it goes out: a tab made a space still hides a formula. */
+	if (export_formula_like(clean.buf))
 		strbuf_addch(sb, '\'');
-	term_safe_append(sb, label, strlen(label));
-	for (i = from; i < sb->len; i++)
-		if (sb->buf[i] == '\t' || sb->buf[i] == '\n' || sb->buf[i] == '\r')
-			sb->buf[i] = ' ';
+	strbuf_add(sb, clean.buf ? clean.buf : "", clean.len);
+	strbuf_release(&clean);
 }
 
 /* `label` (from a document: made safe for a terminal) cut to `width` cells, "…" at the cut, padded. */

@@ -48,13 +48,8 @@ static const char *row_body(const struct history_row *r)
 static bool case_ref_valid(const char *a)
 {
 	struct case_no no;
-	const char *bar = strchr(a, '|'), *bar2 = bar ? strchr(bar + 1, '|') : NULL;
 
-	if (!bar)
-		return scan_case_number(a, strlen(a), &no) && no.len == strlen(a);
-	return bar2 && bar > a && scan_case_number(bar + 1, (size_t)(bar2 - bar - 1), &no) &&
-	       no.len == (size_t)(bar2 - bar - 1) && bar2[1] &&
-	       strspn(bar2 + 1, "0123456789") == strlen(bar2 + 1);
+	return strchr(a, '|') ? scan_case_key(a) : scan_case_number(a, strlen(a), &no) && no.len == strlen(a);
 }
 
 static void print_row(const struct history_row *r, size_t body_width)

@@ -10,6 +10,7 @@
 #include "core/util.h"
 #include "db/looks.h"
 #include "db/store.h"
+#include "db/topics.h"
 #include "tui/cmd.h"
 #include "tui/importer.h"
 #include "tui/out.h"
@@ -45,6 +46,9 @@ int cmd_start(const struct cmd_env *env)
 			rc = EXIT_FAILED;
 	}
 	free(ids);
+	/* The UI searches on a read-only connection of its own: the topics are made here, first. */
+	if (ui && store_update_topics(s, NULL, &diag) != VT_OK)
+		cmd_print_diag(NULL, &diag, VT_ERR_DB);
 	if (ui && !status) {
 		struct arrivals a;
 
@@ -56,10 +60,14 @@ int cmd_start(const struct cmd_env *env)
 		arrivals_release(&a);
 	}
 	if (ui) {
+		/* The look is when the UI opened: what another vedtak imports meanwhile is still news next
+		 * time. */
+		char *opened = store_now(s);
+
 		rc = ui_run(env->settings, s, status);
-		/* What was there when the user left is what they have seen. */
-		if (store_look(s, LOOK_ARCHIVE, &diag) != VT_OK)
+		if (store_look(s, LOOK_ARCHIVE, opened, &diag) != VT_OK)
 			cmd_print_diag(NULL, &diag, VT_ERR_DB);
+		free(opened);
 	}
 	if (!ui && rc == EXIT_OK)
 		rc = cmd_list_meetings(s);

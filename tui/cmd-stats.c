@@ -38,11 +38,14 @@ static int terminal_width(void)
 	struct winsize ws;
 	const char *cols = getenv("COLUMNS");
 
+	int w = 80;
+
 	if (cols && atoi(cols) > 0)
-		return atoi(cols);
-	if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col > 0)
-		return ws.ws_col;
-	return 80;
+		w = atoi(cols);
+	else if (!ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col > 0)
+		w = ws.ws_col;
+	/* From the environment: a bar a billion cells wide is no picture. */
+	return w > 1000 ? 1000 : w;
 }
 
 /* The charts made the labels safe (charts.c, add_cell); the escapes left are their own colours. */
@@ -57,7 +60,6 @@ static void print_line(void *arg, const char *text, enum chart_line kind)
 static void json_chart(struct strbuf *sb, const struct stats *st, int k, const char *name, const char *key)
 {
 	const struct stat_chart *c = &st->chart[k];
-	static const char *const types[4] = {"none", "Godkjenning", "Orientering", "Drøfting"};
 	size_t i;
 	int t;
 
@@ -77,7 +79,9 @@ static void json_chart(struct strbuf *sb, const struct stats *st, int k, const c
 		}
 		if (k == STATS_YEARS)
 			for (t = 0; t < 4; t++)
-				strbuf_addf(sb, ", \"%s\": %ld", types[t], c->rows[i].by_type[t]);
+				strbuf_addf(sb, ", \"%s\": %ld",
+					    t ? decision_type_name((enum decision_type)t) : "none",
+					    c->rows[i].by_type[t]);
 		strbuf_addch(sb, '}');
 	}
 	strbuf_addch(sb, ']');

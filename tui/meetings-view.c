@@ -42,6 +42,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
 		/* -1: the query failed. */
 		long *total = xcalloc(nsaved, sizeof(long)), *fresh = xcalloc(nsaved, sizeof(long));
+		char **notes = xcalloc(nsaved, sizeof(char *));
 		int note_width = 0;
 
 		for (i = 0; i < nsaved; i++) {
@@ -60,10 +61,10 @@ static void meetings_load(struct ui *ui, struct view *v)
 					fresh[i] = (long)since.total;
 			}
 			if (fresh[i] > 0) {
-				char *note = xasprintf(P_("%ld new", "%ld new", fresh[i]), fresh[i]);
-				int w = draw_width(note, strlen(note));
+				int w;
+				notes[i] = xasprintf(P_("%ld new", "%ld new", fresh[i]), fresh[i]);
+				w = draw_width(notes[i], strlen(notes[i]));
 				note_width = w > note_width ? w : note_width;
-				free(note);
 			}
 			search_result_release(&res);
 			search_result_release(&since);
@@ -72,8 +73,6 @@ static void meetings_load(struct ui *ui, struct view *v)
 		view_add_line(v, _("Saved searches"), STYLE_TITLE);
 		for (i = 0; i < nsaved; i++) {
 			struct tline *l;
-			char *note =
-			    fresh[i] > 0 ? xasprintf(P_("%ld new", "%ld new", fresh[i]), fresh[i]) : NULL;
 
 			strbuf_reset(&sb);
 			strbuf_addstr(&sb, "  ");
@@ -84,15 +83,16 @@ static void meetings_load(struct ui *ui, struct view *v)
 				strbuf_addstr(&sb, "     ?  ");
 			/* The column is there only when some search has news. */
 			if (note_width) {
-				ui_add_padded(&sb, note ? note : "", note_width);
+				ui_add_padded(&sb, notes[i] ? notes[i] : "", note_width);
 				strbuf_addstr(&sb, "  ");
 			}
 			strbuf_addstr(&sb, saved[i].query);
 			l = view_add_line(v, sb.buf, fresh[i] > 0 ? STYLE_TITLE : STYLE_NORMAL);
 			l->search = xstrdup(saved[i].query);
 			l->saved = xstrdup(saved[i].name);
-			free(note);
+			free(notes[i]);
 		}
+		free(notes);
 		free(total);
 		free(fresh);
 	}
@@ -196,7 +196,7 @@ static void meetings_enter(struct ui *ui, struct view *v)
 			struct vt_diag diag;
 
 			/* Its new cases are now seen: the start screen says so when the user comes back. */
-			if (store_look(ui->store, what, &diag) != VT_OK)
+			if (store_look(ui->store, what, NULL, &diag) != VT_OK)
 				ui_say(ui, "%s", diag.msg);
 			else
 				meetings_reload(ui, v);

@@ -964,6 +964,16 @@ def history_follows_a_topic_through_the_meetings(env):
     assert r.returncode == 2 and "one case at a time" in r.stderr, r.stderr
     r = run("stats", "(", db=env.db)
     assert r.returncode == 2 and r.stderr.startswith("vedtak stats: missing search term"), r.stderr
+    # Read-only with no topics made yet (an upgraded database): said, not an empty answer.
+    con = sqlite3.connect(env.db)
+    con.execute("DELETE FROM case_topics")
+    con.execute("UPDATE meta SET value = 'stale' WHERE key = 'topics'")
+    con.commit()
+    con.close()
+    for args in (["history", "15/21"], ["search", "topic:15/21"], ["stats"]):
+        r = run("--read-only", *args, db=env.db)
+        assert r.returncode == 1 and "the topics are not made yet" in r.stderr, (args, r.returncode, r.stderr)
+    assert run("history", "15/21", db=env.db, check=0).stdout.startswith("Informasjonsutveksling NAV")
 
 @test
 def stats_draws_the_archive_and_follows_a_query(env):
@@ -978,6 +988,11 @@ def stats_draws_the_archive_and_follows_a_query(env):
     assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, out  # decks have no minutes
     # The organisations' chart says how many cases name none, so that it does not look complete.
     assert re.search(r"\nno organisation named\t\d+\n", out), out
+    # An empty archive draws empty charts.
+    empty = os.path.join(env.dir, "empty.db")
+    run("saved", "add", "x", "fhir", db=empty, check=0)
+    out = run("stats", db=empty, check=0).stdout
+    assert out.startswith("0 cases\n\nCases per year, by decision type\n") and "\t" in out, out
     # Every picture follows the query; "2022" means the year here, as a member means it.
     out = run("stats", "drøfting", "2022", db=env.db, check=0).stdout
     assert out.startswith("4 cases\n\nCases per year, by decision type\n"), out[:100]
