@@ -6,9 +6,18 @@
  * baseline; a glyph's column is its distance from the page's left edge in
  * average glyph widths; a gap wider than the font's height keeps two
  * spaces, so that columns stay columns for the readers.
+ *
+ * poppler-glib is opened when the first PDF is read, not linked: with
+ * glib, cairo, fontconfig and their kin it is some forty libraries, which
+ * the dynamic loader took 14 ms to map and relocate at the start of every
+ * command, a search that finds nothing included. Its headers still give
+ * the types and each function's signature.
  */
+#include <dlfcn.h>
 #include <glib.h>
 #include <poppler.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,6 +28,56 @@
 #include "core/banned.h"
 
 #define PDF_MAX_COLUMN 400
+
+/* The functions vedtak uses, as the headers declare them. */
+static struct {
+	char why[256]; /* why the library could not be had; "" when it was */
+	__typeof__(g_bytes_new_static) *bytes_new_static;
+	__typeof__(g_bytes_unref) *bytes_unref;
+	__typeof__(g_free) *free;
+	__typeof__(g_error_free) *error_free;
+	__typeof__(g_object_unref) *object_unref;
+	__typeof__(poppler_error_quark) *error_quark;
+	__typeof__(poppler_document_new_from_bytes) *document_new_from_bytes;
+	__typeof__(poppler_document_get_n_pages) *document_get_n_pages;
+	__typeof__(poppler_document_get_page) *document_get_page;
+	__typeof__(poppler_page_get_text) *page_get_text;
+	__typeof__(poppler_page_get_text_layout) *page_get_text_layout;
+} pp;
+static pthread_once_t pp_once = PTHREAD_ONCE_INIT;
+
+static void pp_open(void)
+{
+	/* The soname Debian 12 ships, then the development link any version has. */
+	static const char *const names[] = {"libpoppler-glib.so.8", "libpoppler-glib.so"};
+	void *lib = NULL;
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(names) && !lib; i++)
+		lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
+	if (!lib) {
+		snprintf(pp.why, sizeof(pp.why), "%s", dlerror());
+		return;
+	}
+	/* POSIX's way to take a function from dlsym(); glib's functions come through poppler's. */
+#define TAKE(field, name)                                                                                    \
+	if (!(*(void **)&pp.field = dlsym(lib, name))) {                                                     \
+		snprintf(pp.why, sizeof(pp.why), "%s", dlerror());                                           \
+		return;                                                                                      \
+	}
+	TAKE(bytes_new_static, "g_bytes_new_static")
+	TAKE(bytes_unref, "g_bytes_unref")
+	TAKE(free, "g_free")
+	TAKE(error_free, "g_error_free")
+	TAKE(object_unref, "g_object_unref")
+	TAKE(error_quark, "poppler_error_quark")
+	TAKE(document_new_from_bytes, "poppler_document_new_from_bytes")
+	TAKE(document_get_n_pages, "poppler_document_get_n_pages")
+	TAKE(document_get_page, "poppler_document_get_page")
+	TAKE(page_get_text, "poppler_page_get_text")
+	TAKE(page_get_text_layout, "poppler_page_get_text_layout")
+#undef TAKE
+}
 
 struct glyph {
 	double x1, x2, ym, h;
@@ -104,12 +163,12 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 {
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0;
-	char *text = poppler_page_get_text(page);
+	char *text = pp.page_get_text(page);
 	struct glyph *g = NULL;
 	double *tmp = NULL, left = 1e9, cw, pitch, lh;
 	size_t ng = 0, alloc = 0, i, k, row, nrows = 0, tlen;
 
-	if (!text || !poppler_page_get_text_layout(page, &rects, &nrects))
+	if (!text || !pp.page_get_text_layout(page, &rects, &nrects))
 		goto out;
 	tlen = strlen(text);
 	for (i = 0, k = 0; i < tlen && k < nrects; k++) {
@@ -178,8 +237,8 @@ static size_t put_page(struct strbuf *out, PopplerPage *page)
 out:
 	free(tmp);
 	free(g);
-	g_free(rects);
-	g_free(text);
+	pp.free(rects);
+	pp.free(text);
 	return ng;
 }
 
@@ -198,10 +257,14 @@ enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *
 			       _("not a PDF (no %%PDF- header), though named like one"));
 	if (len > (size_t)G_MAXSSIZE)
 		return vt_fail(diag, VT_ERR_FORMAT, 0, _("file too large"));
-	bytes = g_bytes_new_static(data, len);
-	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+	pthread_once(&pp_once, pp_open);
+	if (pp.why[0])
+		return vt_fail(diag, VT_ERR_FORMAT, 0,
+			       _("cannot read PDF: poppler-glib could not be loaded (%s)"), pp.why);
+	bytes = pp.bytes_new_static(data, len);
+	doc = pp.document_new_from_bytes(bytes, NULL, &err);
 	if (!doc) {
-		if (err && err->domain == POPPLER_ERROR && err->code == POPPLER_ERROR_ENCRYPTED)
+		if (err && err->domain == pp.error_quark() && err->code == POPPLER_ERROR_ENCRYPTED)
 			st = vt_fail(diag, VT_ERR_FORMAT, 0,
 				     _("encrypted PDF: it cannot be read without its password"));
 		else
@@ -209,16 +272,16 @@ enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *
 				     err && err->message ? err->message : _("unreadable"));
 		goto out;
 	}
-	n = poppler_document_get_n_pages(doc);
+	n = pp.document_get_n_pages(doc);
 	for (i = 0; i < n; i++) {
-		PopplerPage *page = poppler_document_get_page(doc, i);
+		PopplerPage *page = pp.document_get_page(doc, i);
 
 		/* Two blank lines and a form feed: a page ends a slide too. */
 		if (i)
 			strbuf_addstr(out, "\n\n\f");
 		if (page) {
 			glyphs += put_page(out, page);
-			g_object_unref(page);
+			pp.object_unref(page);
 		}
 	}
 	*pages = n;
@@ -231,10 +294,10 @@ enum vt_status pdf_text(const char *data, size_t len, struct strbuf *out, long *
 			     n);
 out:
 	if (err)
-		g_error_free(err);
+		pp.error_free(err);
 	if (doc)
-		g_object_unref(doc);
+		pp.object_unref(doc);
 	if (bytes)
-		g_bytes_unref(bytes);
+		pp.bytes_unref(bytes);
 	return st;
 }
