@@ -299,6 +299,18 @@ enum vt_status store_topic_history(struct store *s, const char *number, long cas
 	return VT_OK;
 }
 
+const char *history_row_body(const struct history_row *r)
+{
+	return r->body_written ? r->body_written : r->body ? r->body : "?";
+}
+
+size_t history_row_decision_line(const struct history_row *r)
+{
+	const char *nl = r->decision ? strchr(r->decision, '\n') : NULL;
+
+	return !r->decision ? 0 : nl ? (size_t)(nl - r->decision) : strlen(r->decision);
+}
+
 void history_rows_free(struct history_row *v, size_t n)
 {
 	size_t i;

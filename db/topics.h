@@ -46,4 +46,10 @@ enum vt_status store_topic_history(struct store *s, const char *number, long cas
 				   size_t *n, struct vt_diag *diag);
 void history_rows_free(struct history_row *v, size_t n);
 
+/* The body as that meeting called it ("?" when unknown): a history goes on through a rename. */
+const char *history_row_body(const struct history_row *r);
+
+/* How many bytes of the row's decision its first line has: what a history has room for. */
+size_t history_row_decision_line(const struct history_row *r);
+
 #endif

@@ -119,17 +119,12 @@ static void add_history(struct view *v, const struct case_text *ct, long case_id
 	view_add_line(v, sb.buf, STYLE_TITLE);
 	for (i = 0; i < ct->nhistory; i++) {
 		const struct history_row *r = &ct->history[i];
-		const char *d = r->decision, *nl;
-
 		size_t first = v->nlines;
 
 		strbuf_reset(&sb);
 		date_human(&sb, r->start_date, NULL, true);
-		strbuf_addf(&sb, "  %s %s  %s  %s",
-			    r->body_written ? r->body_written
-			    : r->body	    ? r->body
-					    : "?",
-			    r->number, r->type ? decision_type_name(r->type) : "-", r->title ? r->title : "");
+		strbuf_addf(&sb, "  %s %s  %s  %s", history_row_body(r), r->number,
+			    r->type ? decision_type_name(r->type) : "-", r->title ? r->title : "");
 		view_add_wrapped(v, sb.buf, NULL, 0, width, "  ",
 				 r->case_id == case_id ? STYLE_TITLE : STYLE_NORMAL);
 		/* This case is marked by more than colour, for NO_COLOR. */
@@ -138,11 +133,10 @@ static void add_history(struct view *v, const struct case_text *ct, long case_id
 			free(v->lines[first].text);
 			v->lines[first].text = marked;
 		}
-		if (d && *d) {
-			nl = strchr(d, '\n');
+		if (r->decision && *r->decision) {
 			strbuf_reset(&sb);
 			strbuf_addf(&sb, "%s %.*s", r->recorded ? _("Decided:") : _("Proposed:"),
-				    (int)(nl ? (size_t)(nl - d) : strlen(d)), d);
+				    (int)history_row_decision_line(r), r->decision);
 			view_add_wrapped(v, sb.buf, NULL, 0, width, "    ", STYLE_DIM);
 		}
 	}

@@ -30,20 +30,6 @@ static const struct option history_options[] = {
     OPT_END,
 };
 
-/* The first line of a decision, which is what a history has room for. */
-static size_t first_line(const char *s)
-{
-	const char *nl = strchr(s, '\n');
-
-	return nl ? (size_t)(nl - s) : strlen(s);
-}
-
-/* The body as that meeting called it: the history goes on through a rename. */
-static const char *row_body(const struct history_row *r)
-{
-	return r->body_written ? r->body_written : r->body ? r->body : "?";
-}
-
 /* "11/21", "11/2021", or a case's key "NUFA|11/21|1". */
 static bool case_ref_valid(const char *a)
 {
@@ -61,7 +47,7 @@ static void print_row(const struct history_row *r, size_t body_width)
 	date_human(&when, r->start_date, NULL, true);
 	cmd_print_padded(when.buf, 10);
 	out_printf(stdout, "  ");
-	cmd_print_padded(row_body(r), body_width);
+	cmd_print_padded(history_row_body(r), body_width);
 	out_printf(stdout, "  ");
 	cmd_print_padded(r->number, 6);
 	out_printf(stdout, "  ");
@@ -69,7 +55,7 @@ static void print_row(const struct history_row *r, size_t body_width)
 	out_printf(stdout, "  %s\n", r->title ? r->title : "");
 	if (r->decision && *r->decision)
 		out_printf(stdout, "%12s%s %.*s\n", "", r->recorded ? _("Decided:") : _("Proposed:"),
-			   (int)first_line(r->decision), r->decision);
+			   (int)history_row_decision_line(r), r->decision);
 	strbuf_release(&when);
 }
 
@@ -106,7 +92,7 @@ static void print_topics(const struct history_row *v, size_t n, bool json, bool 
 
 	/* One column for the bodies, as wide as the widest name shown. */
 	for (i = 0; i < n; i++) {
-		size_t w = utf8_width(row_body(&v[i]), strlen(row_body(&v[i])));
+		size_t w = utf8_width(history_row_body(&v[i]), strlen(history_row_body(&v[i])));
 		body_width = w > body_width ? w : body_width;
 	}
 
