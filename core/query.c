@@ -19,6 +19,7 @@
 #include "core/names.h"
 #include "core/i18n.h"
 #include "core/query.h"
+#include "core/literals.h"
 #include "core/scan.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -40,7 +41,7 @@ struct regex {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
-	char *literal;
+	char **literals; /* core/literals.h */
 };
 
 struct parser {
@@ -137,7 +138,7 @@ static void regex_free(struct regex *re)
 	pcre2_match_data_free(re->md);
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
-	free(re->literal);
+	literals_free(re->literals);
 	free(re);
 }
 
@@ -236,67 +237,6 @@ static bool has_upper(const char *pat)
 	return false;
 }
 
-/*
- * The longest run of literal characters that every match needs: only for
- * patterns without alternation, outside groups, and without a quantifier
- * that makes the run's last character optional.
- */
-static char *literal_of(const char *pat)
-{
-	struct strbuf run = STRBUF_INIT, best = STRBUF_INIT;
-	size_t i, n = strlen(pat);
-	int depth = 0;
-	char *out = NULL;
-
-	if (strchr(pat, '|'))
-		return NULL;
-	for (i = 0; i <= n; i++) {
-		char c = i < n ? pat[i] : '\0';
-		bool lit = (unsigned char)c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-			   (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '_' || c == ',';
-
-		if (c == '\\' && i + 1 < n) {
-			char e = pat[i + 1];
-			if (strchr(".-/()[]{}*+?^$|\\", e)) {
-				if (!depth)
-					strbuf_addch(&run, e);
-				i++;
-				continue;
-			}
-			lit = false;
-			i++; /* \w, \b, ... end the run */
-		}
-		if (lit && depth == 0) {
-			strbuf_addch(&run, c);
-			continue;
-		}
-		if ((c == '?' || c == '*' || c == '{') && run.len)
-			strbuf_setlen(&run, run.len - 1); /* the last character is optional */
-		if (c == '(')
-			depth++;
-		if (c == ')' && depth)
-			depth--;
-		if (c == '[') {
-			while (i < n && pat[i] != ']')
-				i++;
-		}
-		if (run.len > best.len) {
-			strbuf_reset(&best);
-			strbuf_add(&best, run.buf, run.len);
-		}
-		strbuf_reset(&run);
-	}
-	/* A run followed by + is still required; one inside a group is not taken. */
-	if (best.len >= 3) {
-		struct strbuf f = STRBUF_INIT;
-		utf8_fold(&f, best.buf, best.len);
-		out = strbuf_detach(&f, NULL);
-	}
-	strbuf_release(&run);
-	strbuf_release(&best);
-	return out;
-}
-
 static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 {
 	struct regex *re;
@@ -325,7 +265,7 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	}
 	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
-	re->literal = literal_of(pat);
+	re->literals = literals_required(pat);
 	return re;
 }
 
@@ -344,9 +284,9 @@ int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *
 	return 1;
 }
 
-const char *regex_literal(const struct regex *re)
+const char *const *regex_literals(const struct regex *re)
 {
-	return re->literal;
+	return (const char *const *)re->literals;
 }
 
 /* "drøfting", "drofting", "d" ...: the decision type a value names. */

@@ -144,7 +144,7 @@ char *query_describe(const struct query *q);
  */
 int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *start, size_t *end);
 
-/* The regex's longest literal that every match must contain (lower case), or NULL. */
-const char *regex_literal(const struct regex *re);
+/* The runs of text every match contains, as written (core/literals.h); NULL when none is certain. */
+const char *const *regex_literals(const struct regex *re);
 
 #endif

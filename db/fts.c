@@ -7,6 +7,7 @@
  * db/search.c builds every query token itself with the same rules, so in
  * query mode the tokenizer passes each space-separated token through.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,8 +40,6 @@ struct fts_terms {
 	size_t npending, pending_alloc;
 };
 
-#define TERM_MIN 4
-
 static uint32_t hash_str(const char *s)
 {
 	uint32_t h = 2166136261u;
@@ -72,7 +71,7 @@ static void terms_note(struct fts_terms *t, const char *word)
 {
 	size_t k;
 
-	if (strlen(word) < TERM_MIN)
+	if (strlen(word) < FTS_TERM_MIN)
 		return;
 	if ((t->nseen + 1) * 2 > t->cap)
 		terms_grow(t);
@@ -225,10 +224,39 @@ static void regexp_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_int(ctx, rc);
 }
 
-/* vedtak_fold(text): lower case with ö as ø (core's utf8_fold); vedtak_fold_ascii: æøå spelled out. */
-static void fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* What a text function of the connection does to its one argument (its user data). */
+enum text_op { TEXT_FOLD, TEXT_FOLD_ASCII, TEXT_REVERSE };
+
+/* Spells out æ, ø and å of folded text: "hjemmeoppfolging". */
+static void spell_ascii(struct strbuf *sb)
+{
+	struct strbuf a = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sb->len; i++) {
+		unsigned char c = (unsigned char)sb->buf[i],
+			      d = i + 1 < sb->len ? (unsigned char)sb->buf[i + 1] : 0;
+		if (c == 0xC3 && (d == 0xB8 || d == 0xA5 || d == 0xA6)) {
+			strbuf_addstr(&a, d == 0xB8 ? "o" : d == 0xA5 ? "a" : "ae");
+			i++;
+		} else {
+			strbuf_addch(&a, (char)c);
+		}
+	}
+	strbuf_release(sb);
+	*sb = a;
+}
+
+/*
+ * vedtak_fold(text): lower case with ö as ø (core's utf8_fold);
+ * vedtak_fold_ascii: that with æøå spelled out; vedtak_reverse: the
+ * characters backwards, as the table of reversed words keeps them.
+ */
+static void text_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	enum text_op op = (enum text_op)(intptr_t)sqlite3_user_data(ctx);
 	struct strbuf sb = STRBUF_INIT;
 
 	(void)argc;
@@ -236,23 +264,12 @@ static void fold_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		sqlite3_result_null(ctx);
 		return;
 	}
-	utf8_fold(&sb, text, (size_t)sqlite3_value_bytes(argv[0]));
-	if (sqlite3_user_data(ctx)) {
-		struct strbuf a = STRBUF_INIT;
-		size_t i;
-
-		for (i = 0; i < sb.len; i++) {
-			unsigned char c = (unsigned char)sb.buf[i],
-				      d = i + 1 < sb.len ? (unsigned char)sb.buf[i + 1] : 0;
-			if (c == 0xC3 && (d == 0xB8 || d == 0xA5 || d == 0xA6)) {
-				strbuf_addstr(&a, d == 0xB8 ? "o" : d == 0xA5 ? "a" : "ae");
-				i++;
-			} else {
-				strbuf_addch(&a, (char)c);
-			}
-		}
-		strbuf_release(&sb);
-		sb = a;
+	if (op == TEXT_REVERSE) {
+		utf8_reverse(&sb, text, n);
+	} else {
+		utf8_fold(&sb, text, n);
+		if (op == TEXT_FOLD_ASCII)
+			spell_ascii(&sb);
 	}
 	sqlite3_result_text(ctx, sb.buf, (int)sb.len, SQLITE_TRANSIENT);
 	strbuf_release(&sb);
@@ -283,10 +300,13 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 				    regexp_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_regexp"));
-	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, fold_func,
-				    NULL, NULL) != SQLITE_OK ||
-	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)1,
-				    fold_func, NULL, NULL) != SQLITE_OK)
+	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    (void *)TEXT_FOLD, text_func, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    (void *)TEXT_FOLD_ASCII, text_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_fold"));
+	if (sqlite3_create_function(db, "vedtak_reverse", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    (void *)TEXT_REVERSE, text_func, NULL, NULL) != SQLITE_OK)
+		return sql_fail(db, diag, _("cannot register vedtak_reverse"));
 	return VT_OK;
 }

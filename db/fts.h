@@ -20,6 +20,9 @@
  * New words met while indexing documents, waiting to be written to the
  * table of reversed words (terms.rev) in the same transaction.
  */
+/* Words shorter than this (bytes) are not kept in the tables of the index's words. */
+#define FTS_TERM_MIN 4
+
 struct fts_terms;
 struct fts_terms *fts_terms_new(void);
 void fts_terms_free(struct fts_terms *t); /* NULL is fine */

@@ -243,6 +243,19 @@ static const char *const migrations[] = {
     "  INSERT OR REPLACE INTO meta VALUES ('topics', 'stale');"
     "  END;"
     "INSERT OR REPLACE INTO meta VALUES ('topics', 'stale');",
+
+    /* version 8: the index's words by their trigrams (issue 15), so that
+     * the words containing a piece of text ("fhir" in a pattern,
+     * "strategi" inside "e-helsestrategiene") are a short list found
+     * before any of the index's postings is read. The words are the exact
+     * forms the tokenizer gives (lower case); `terms` keeps them reversed. */
+    "CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize = 'trigram', detail = 'none');"
+    "INSERT INTO vocab(word) SELECT vedtak_reverse(rev) FROM terms;"
+    /* Words the tokenizer may have cut at WORD_MAX bytes: any text may hide in their lost end. */
+    "CREATE TABLE IF NOT EXISTS long_words(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO long_words SELECT vedtak_reverse(rev) FROM terms WHERE length(CAST(rev AS BLOB)) "
+    ">= "
+    "61;",
 };
 
 static int user_version(sqlite3 *db)

@@ -509,10 +509,97 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql);
 
+/*
+ * Regex narrowing. A word of a pattern's required literal (core/literals.h)
+ * of three letters or more lies inside one word of any text the pattern
+ * matches, and the tokenizer gives that word as an exact form with the same
+ * folding (lower case, ö as ø): so the pattern can only match the cases that
+ * have, for each such piece, one of the index's words containing it. The
+ * vocabulary's trigram table turns a piece into those words; a piece in
+ * more than NARROW_TERMS_MAX words is not worth a posting list each. Words
+ * the tokenizer cut at WORD_MAX bytes (long_words) may hide any piece in
+ * their lost end, so they are candidates for every piece.
+ */
+#define NARROW_TERMS_MAX 512
+
+struct narrowing {
+	struct gen *g;
+	struct strbuf *match;
+	size_t pieces;
+	bool impossible;
+};
+
+static int narrow_piece(void *arg, const struct word *w)
+{
+	struct narrowing *nw = arg;
+	struct strbuf like = STRBUF_INIT, ors = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	size_t nterms = 0, len = strlen(w->exact);
+	int rc;
+
+	if (utf8_chars(w->exact, len) < 3 || len + 4 > WORD_MAX || len + 1 < FTS_TERM_MIN)
+		return 0;
+	/* The vocabulary has no word shorter than FTS_TERM_MIN: one that short is the piece itself. */
+	if (len < FTS_TERM_MIN) {
+		fts_token(&ors, 0, w->exact);
+		nterms++;
+	}
+	strbuf_addf(&like, "%%%s%%", w->exact);
+	if (sqlite3_prepare_v2(
+		nw->g->db,
+		"SELECT word, 0 FROM vocab WHERE word LIKE ?1 UNION ALL SELECT word, 1 FROM long_words", -1,
+		&st, NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, like.buf, (int)like.len, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nterms <= NARROW_TERMS_MAX) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		/* LIKE folds ASCII letters only, and the words are in lower case already. */
+		if (!t || (!sqlite3_column_int(st, 1) && !strstr(t, w->exact)))
+			continue;
+		strbuf_addstr(&ors, nterms++ ? " OR " : "");
+		fts_token(&ors, 0, t);
+	}
+	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || nterms > NARROW_TERMS_MAX)
+		goto out; /* no narrowing by this piece: the pattern still runs on every case it leaves */
+	if (!nterms) {
+		nw->impossible = true;
+		goto out;
+	}
+	strbuf_addstr(nw->match, nw->pieces++ ? " AND (" : "(");
+	strbuf_add(nw->match, ors.buf, ors.len);
+	strbuf_addch(nw->match, ')');
+out:
+	sqlite3_finalize(st);
+	strbuf_release(&like);
+	strbuf_release(&ors);
+	return 0;
+}
+
+/* "c.id IN (the cases that can match) AND " for regex_where, or nothing when the pattern gives no piece. */
+static void regex_narrowing(struct gen *g, const struct regex *re, struct strbuf *sql)
+{
+	const char *const *lit = regex_literals(re);
+	struct strbuf match = STRBUF_INIT;
+	struct narrowing nw = {g, &match, 0, false};
+	size_t i;
+
+	for (i = 0; lit && lit[i] && !nw.impossible; i++)
+		words_each(g->wz, lit[i], strlen(lit[i]), narrow_piece, &nw);
+	if (nw.impossible) {
+		strbuf_addstr(sql, "0 AND ");
+	} else if (nw.pieces) {
+		strbuf_addstr(sql, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?) AND ");
+		bind_text_value(g, strbuf_detach(&match, NULL));
+	}
+	strbuf_release(&match);
+}
+
 static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	bool any = n->field == QF_ANY;
 
+	strbuf_addch(sql, '(');
+	regex_narrowing(g, n->re, sql);
 	strbuf_addch(sql, '(');
 	if (any || n->field == QF_TITLE) {
 		strbuf_addstr(sql, "vedtak_regexp(?, c.title) OR vedtak_regexp(?, c.agenda_title)");
@@ -536,7 +623,7 @@ static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql
 				   " AND s.case_id = c.id AND vedtak_regexp(?, s.text))");
 		bind_regex_value(g, n->re);
 	}
-	strbuf_addch(sql, ')');
+	strbuf_addstr(sql, "))");
 }
 
 /* A LIKE pattern for `v` anywhere, folded as names are (lower case, ö as ø). */

@@ -58,6 +58,8 @@ enum stmt_id {
 	ST_MARKS_DELETE,
 	ST_FTS_DELETE_MEETING,
 	ST_TERM_INSERT,
+	ST_VOCAB_INSERT,
+	ST_LONG_WORD_INSERT,
 	ST_PRIOR_CASES,
 	ST_SIGNATURE_INSERT,
 	ST_KEY_USER_DATA,
@@ -128,6 +130,8 @@ static const char *const stmt_sql[ST_COUNT] = {
 	"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
 	" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
+    [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
+    [ST_LONG_WORD_INSERT] = "INSERT OR IGNORE INTO long_words(word) VALUES (?1)",
     /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
     [ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
 		       " WHERE meeting_id = ?1 ORDER BY position",
@@ -218,6 +222,24 @@ static bool write_terms(struct store *s)
 		else {
 			sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
 			ok = run(st);
+		}
+		/* A word new to the archive goes into the vocabulary too (schema.c, version 8). */
+		if (ok && sqlite3_changes(s->db) == 1) {
+			st = stmt(s, ST_VOCAB_INSERT);
+			ok = st != NULL;
+			if (ok) {
+				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
+				ok = run(st);
+			}
+		}
+		/* Perhaps cut by the tokenizer (core/words.h): search narrowing must not miss it. */
+		if (ok && strlen(w[i]) + 3 >= WORD_MAX) {
+			st = stmt(s, ST_LONG_WORD_INSERT);
+			ok = st != NULL;
+			if (ok) {
+				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
+				ok = run(st);
+			}
 		}
 	}
 	strbuf_release(&rev);

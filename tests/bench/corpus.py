@@ -2,8 +2,12 @@
 """Synthetic deck corpus for benchmarks: N decks made from the sample decks,
 each with renumbered cases, a shifted meeting date, a rotating committee,
 its slides shuffled within each case (the heading stays first and the
-proposed decision last) and one reference code of its own (a rare word:
-rare_code(i)). The text stays the kind of text real decks hold.
+proposed decision last), one reference code of its own (a rare word:
+rare_code(i)) and, in each case, a line naming a contact person and a
+project with invented names: half of them new, the rest drawn again from
+the names seen so far, so the vocabulary has the long tail of names and
+project names a real archive has. The text stays the kind of text real
+decks hold.
 
 usage: corpus.py SAMPLES_DIR OUT_DIR SIZE_MB [--seed N]
 Writes OUT_DIR/deck_00000.txt ... until SIZE_MB megabytes are written."""
@@ -46,11 +50,38 @@ def rare_code(i):
     return f"saksref{i * 7919 % 1000003:x}"
 
 
-def make_deck(template, i, rng, numbering):
+SYLLABLES = ["ka", "ri", "vest", "lun", "dal", "mo", "sk", "jor", "ne", "bak", "ken", "ha", "vik",
+             "sol", "berg", "ta", "li", "nor", "ås", "ø", "strand", "fjell", "rud", "gard", "el",
+             "vin", "tor", "sæ", "ter", "bø", "hus", "il", "an", "sen", "mar", "ud", "en", "kval"]
+
+
+def invented(rng, seen):
+    """A name: new half the time, else one seen before (earlier ones more often)."""
+    if seen and rng.random() < 0.5:
+        return seen[int(len(seen) * rng.random() ** 2)]
+    name = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))).capitalize()
+    seen.append(name)
+    return name
+
+
+def with_slide(case, text):
+    """The case with a slide of `text` after its heading, before any proposed decision."""
+    m = BREAK.search(case, HEADING.match(case).end())
+    return case + "\n\n\n" + text if not m else case[:m.start()] + "\n\n\n\n" + text + case[m.start():]
+
+
+def own_words(rng, names):
+    person = f"{invented(rng, names['first'])} {invented(rng, names['last'])}"
+    return f"Kontaktperson: {person}, prosjekt {invented(rng, names['project'])}"
+
+
+def make_deck(template, i, rng, numbering, names=None):
     date = datetime.date(2000, 1, 3) + datetime.timedelta(days=i)
     yy = date.year % 100
     body = BODIES[i % len(BODIES)]
     pre, cases = split_cases(template)
+    if names is not None:
+        cases = [with_slide(c, own_words(rng, names)) for c in cases]
     mapping = {}
     for c in cases:
         m = HEADING.match(c)
@@ -74,8 +105,9 @@ def generate(samples, out, size_mb, seed=1):
     templates = load(samples)
     os.makedirs(out, exist_ok=True)
     total, i, numbering, paths = 0, 0, {}, []
+    names = {"first": [], "last": [], "project": []}
     while total < size_mb * 1024 * 1024:
-        text = make_deck(templates[i % len(templates)], i, rng, numbering)
+        text = make_deck(templates[i % len(templates)], i, rng, numbering, names)
         path = os.path.join(out, f"deck_{i:05d}.txt")
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)

@@ -367,12 +367,38 @@ def runaway_pattern_is_stopped(env):
 
 
 @test
+def patterns_find_through_the_index_what_they_find_in_the_text(env):
+    # A pattern's literals narrow the cases through the index's words (README, "Search at scale");
+    # each count here is what reading the two cases finds, whatever the index holds.
+    long_word = "Tverrsektoriellsamhandlingsinformasjonsforvaltningsarkitekturprogram" + "sluttord"
+    p = env.write("patterns.txt", "NUFA - Oslo\n\n1. mars 2022\n\n\n\n"
+                  "Sak 1/22: Plattform for e-helsestrategiene\n\n\n\n"
+                  "Nasjonal kjernejournal og FHIR-API\n" + long_word + "\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 2/22: Annet\n\n\n\nEt FHIR api for timebøker\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", p, db=env.db, check=0)
+    for pattern, want in [("/sjonal/", "1"),             # inside a word, not at its start or end
+                          ("/strategien/", "1"),         # inside e-helsestrategiene
+                          ("/fhir[- ]api/", "2"),        # two literals around a class
+                          ("/Nasjonal kjerne/", "1"),    # across two words, case as written
+                          ("/nasjonal kjerne/", "1"),
+                          ("/NASJONAL/", "0"),           # smart case: upper case is exact
+                          ("/sluttord/", "1"),           # in the end of a word too long for the index
+                          ("/timebøk/", "1"),
+                          ("/finnesikke/", "0"),
+                          ("/api|finnesikke/", "2")]:    # no required literal: every case is read
+        r = run("search", "--count", pattern, db=env.db)
+        assert r.stdout.strip() == want, (pattern, r.stdout, r.stderr)
+
+
+@test
 def schema_v1_database_is_migrated(env):
     fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v1.db")
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 7
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 8
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/literals.h"
 #include "core/query.h"
+#include "core/strbuf.h"
 #include "tap.h"
 
 static void plan(const char *text, const char *want)
@@ -36,6 +38,23 @@ static void error(const char *text, const char *msg_part, long column)
 	}
 	ok(strstr(d.msg, msg_part) != NULL, "'%s': message '%s' names '%s'", text, d.msg, msg_part);
 	is_int(d.offset_plus1, column, "'%s': column", text);
+}
+
+/* The literals every match needs, joined by '|', against what PCRE2's rules say by hand. */
+static void literals_are(const char *const *v, const char *want, const char *what)
+{
+	struct strbuf got = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; v && v[i]; i++) {
+		if (i)
+			strbuf_addch(&got, '|');
+		strbuf_addstr(&got, v[i]);
+	}
+	if (!v)
+		strbuf_addstr(&got, "(none)");
+	is_str(got.buf, want, "%s", what);
+	strbuf_release(&got);
 }
 
 static void regex_runs(void)
@@ -74,11 +93,50 @@ static void regex_runs(void)
 
 	ok(query_compile("/API[- ]?(håndtering|forvaltning)/", &q, &d) == VT_OK,
 	   "the issue's example compiles");
-	ok(regex_literal(q->root->re) == NULL, "alternation: no required literal");
+	literals_are(regex_literals(q->root->re), "API",
+		     "an alternation inside a group leaves what is before it");
 	query_free(q);
 	ok(query_compile("/fhir[- ]api/", &q, &d) == VT_OK, "a pattern with literals compiles");
-	is_str(regex_literal(q->root->re), "fhir", "its longest required literal");
+	literals_are(regex_literals(q->root->re), "fhir|api", "both literals around a class are required");
 	query_free(q);
+}
+
+static void literal_extraction(void)
+{
+	static const struct {
+		const char *pat, *want;
+	} cases[] = {
+	    {"fhir api", "fhir api"},
+	    {"fhir|hl7", "(none)"},
+	    {"kode(verk)?forvaltning", "kode|forvaltning"},
+	    {"colou?r", "colo|r"},
+	    {"hjemmeoppfø?lging", "hjemmeoppf|lging"},
+	    {"ab+c", "ab|c"},
+	    {"ab*c", "a|c"},
+	    {"x{0,3}yz", "yz"},
+	    {"ab{2}cd", "ab|cd"},
+	    {"a{b", "a{b"},
+	    {"\\bfhir\\b", "fhir"},
+	    {"\\x41bc", "bc"},
+	    {"\\x{e5}pen", "pen"},
+	    {"\\p{Lu}ndre", "ndre"},
+	    {"sak \\d+/\\d{2}", "sak |/"},
+	    {"e\\-helse\\.no", "e-helse.no"},
+	    {"[]a]bcd", "bcd"},
+	    {"(?i)fhir", "fhir"},
+	    {"(?x) f h i r", "(none)"},
+	    {"\\Qa.b\\E", "(none)"},
+	    {"helse.*plattform", "helse|plattform"},
+	    {"ab??c", "a|c"},
+	    {"\\b[A-Z]{3}[0-9]{2}\\b", "(none)"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char **v = literals_required(cases[i].pat);
+		literals_are((const char *const *)v, cases[i].want, cases[i].pat);
+		literals_free(v);
+	}
 }
 
 int main(void)
@@ -133,6 +191,7 @@ int main(void)
 	error("type:", "missing value after 'type:'", 6);
 	error("fhir OR", "missing search term", 8);
 	regex_runs();
+	literal_extraction();
 	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
 	{
 		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;

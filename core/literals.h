@@ -1,0 +1,15 @@
+/*
+ * literals.h: the literal text every match of a regular expression needs.
+ */
+#ifndef VEDTAK_LITERALS_H
+#define VEDTAK_LITERALS_H
+
+/*
+ * The runs of literal characters (as written in the pattern, UTF-8) that
+ * every match of PCRE2 pattern `pat` contains, as a NULL-terminated array
+ * the caller frees with literals_free(); NULL when none is certain.
+ */
+char **literals_required(const char *pat);
+void literals_free(char **v);
+
+#endif
