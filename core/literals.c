@@ -162,7 +162,7 @@ char **literals_required(const char *p)
 	while (i < n) {
 		char c = p[i];
 		long min = 0;
-		size_t q;
+		size_t q = 0;
 
 		if (c == '|')
 			goto none;
