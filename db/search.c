@@ -38,7 +38,7 @@ _Static_assert(RANK_TIER_UNIT == 1000000, "RANK_UNIT is RANK_TIER_UNIT");
  * decision or presenter list are scored, and the rest follow, newest first.
  */
 #define RANK_ALL_MAX 2000
-/* At most this many longer words ending in a query word stand in for it. */
+/* At most this many longer words with a query word further in stand in for it. */
 #define INFIX_MAX 64
 
 struct binding {
@@ -211,14 +211,14 @@ static void token_phrase(struct gen *g, struct strbuf *out, char mark, const cha
 }
 
 /*
- * Longer words that begin or end with `exact`: the beginnings through an
- * FTS5 prefix query ("strategi"* finds "strategiplan"), with `ends` the
- * ends through the table of reversed words ("e-helsestrategi"). A word in
- * the middle of a longer one is not found.
+ * Longer words that contain `exact`: those that begin with it through an
+ * FTS5 prefix query ("strategi"* finds "strategiplan"), and with `ends`
+ * those that have it further in ("e-helsestrategi", "helsestrategiene")
+ * through the vocabulary's trigrams (schema 8), the shortest first.
  */
 static void infix_terms(struct gen *g, const char *exact, bool ends, struct strbuf *out)
 {
-	struct strbuf rev = STRBUF_INIT;
+	struct strbuf inside = STRBUF_INIT, start = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 
 	if (strlen(exact) < INFIX_MIN)
@@ -227,25 +227,24 @@ static void infix_terms(struct gen *g, const char *exact, bool ends, struct strb
 	token_phrase(g, out, 0, exact, true, FORM_INSIDE);
 	if (!ends)
 		return;
-	utf8_reverse(&rev, exact, strlen(exact));
-	strbuf_addch(&rev, '*');
-	if (sqlite3_prepare_v2(g->db, "SELECT rev FROM terms WHERE rev GLOB ?1 AND length(rev) > ?2 LIMIT ?3",
+	/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
+	strbuf_addf(&inside, "%%_%s%%", exact);
+	strbuf_addf(&start, "%s%%", exact);
+	if (sqlite3_prepare_v2(g->db,
+			       "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
+			       " ORDER BY length(word), word LIMIT ?3",
 			       -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, (int)(rev.len - 1));
+		sqlite3_bind_text(st, 1, inside.buf, (int)inside.len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, start.buf, (int)start.len, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, INFIX_MAX);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *r = (const char *)sqlite3_column_text(st, 0);
-			struct strbuf word = STRBUF_INIT;
-
-			utf8_reverse(&word, r, strlen(r));
 			strbuf_addstr(out, " OR ");
-			token_phrase(g, out, 0, word.buf, false, FORM_INSIDE);
-			strbuf_release(&word);
+			token_phrase(g, out, 0, (const char *)sqlite3_column_text(st, 0), false, FORM_INSIDE);
 		}
 	}
 	sqlite3_finalize(st);
-	strbuf_release(&rev);
+	strbuf_release(&inside);
+	strbuf_release(&start);
 }
 
 /* A phrase of the words of `key` (exact forms, spaces between), one FTS5 phrase. */

@@ -9,7 +9,10 @@ in one run:
     database; throughput in MB/s of deck text and peak memory (max RSS);
   - the bare sqlite3 shell loading the same slide texts (the decks split at
     blank-line runs) into a one-table database in one transaction, with the
-    same journal settings as vedtak (WAL, synchronous=NORMAL).
+    same journal settings as vedtak (WAL, synchronous=NORMAL);
+  - the same load followed by a plain FTS5 index over those texts (the
+    default unicode61 tokenizer), in the same transaction: the floor that
+    issue 15 measures vedtak's import with its index against.
 Each figure is the median of RUNS runs.
 
 usage: bench_import.py VEDTAK SAMPLES_DIR [--sizes 10,100] [--runs 3] [--keep DIR]"""
@@ -63,7 +66,7 @@ def main():
     work = keep or tempfile.mkdtemp(prefix="vedtak-bench-")
     print(f"vedtak import benchmark: median of {runs} runs, {os.cpu_count()} cores")
     print(f"{'corpus':>8} {'decks':>6} {'check s':>8} {'import s':>9} {'MB/s':>7} {'peak MB':>8}"
-          f" {'sqlite3 s':>10} {'ratio':>6} {'sqlite3 MB':>10}")
+          f" {'sqlite3 s':>10} {'ratio':>6} {'sqlite3 MB':>10} {'+fts5 s':>8} {'ratio':>6}")
     try:
         for size in sizes:
             cdir = os.path.join(work, f"corpus-{size:g}MB")
@@ -74,7 +77,7 @@ def main():
             csv_path = os.path.join(work, f"slides-{size:g}.csv")
             slide_csv(paths, csv_path)
             db = os.path.join(work, "bench.db")
-            checks, imports, peaks, bares, bare_peaks = [], [], [], [], []
+            checks, imports, peaks, bares, bare_peaks, ftss = [], [], [], [], [], []
             for _ in range(runs):
                 t, _m = timed([vedtak, "import", "--check"] + paths)
                 checks.append(t)
@@ -92,15 +95,24 @@ def main():
                     t, m = timed(["sqlite3", db], stdin=f)
                 bares.append(t)
                 bare_peaks.append(m)
+                fresh(db)
+                with tempfile.TemporaryFile("w+") as f:
+                    f.write(script.replace("COMMIT;", "CREATE VIRTUAL TABLE slides_fts USING fts5(text, content='slides');\n"
+                                           "INSERT INTO slides_fts(rowid, text) SELECT rowid, text FROM slides;\nCOMMIT;"))
+                    f.seek(0)
+                    t, m = timed(["sqlite3", db], stdin=f)
+                ftss.append(t)
             imp, bare = statistics.median(imports), statistics.median(bares)
             print(f"{mb:6.1f}MB {len(paths):6d} {statistics.median(checks):8.2f} {imp:9.2f} {mb / imp:7.1f}"
-                  f" {max(peaks) / 1e6:8.0f} {bare:10.2f} {imp / bare:6.2f} {max(bare_peaks) / 1e6:10.0f}")
+                  f" {max(peaks) / 1e6:8.0f} {bare:10.2f} {imp / bare:6.2f} {max(bare_peaks) / 1e6:10.0f}"
+                  f" {statistics.median(ftss):8.2f} {imp / statistics.median(ftss):6.2f}")
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     print("check s: 'vedtak import --check' (parse only, nothing stored);")
     print("MB/s: deck megabytes per second of 'vedtak import' (parse, store and build the search index);")
-    print("ratio: vedtak import time / sqlite3 shell load time of the same slide texts.")
+    print("ratio: vedtak import time / sqlite3 shell load time of the same slide texts;")
+    print("+fts5 s: that load and a plain FTS5 index over the texts; its ratio: vedtak import time / it.")
 
 
 if __name__ == "__main__":

@@ -390,6 +390,10 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
                           ("/api|finnesikke/", "2")]:    # no required literal: every case is read
         r = run("search", "--count", pattern, db=env.db)
         assert r.stdout.strip() == want, (pattern, r.stdout, r.stderr)
+    # A word is found in the middle of a longer one, through the same index of words.
+    for word, want in [("strategi", "1"), ("sjonal", "1"), ("forvaltnings", "1")]:
+        r = run("search", "--count", word, db=env.db)
+        assert r.stdout.strip() == want, (word, r.stdout, r.stderr)
 
 
 @test
