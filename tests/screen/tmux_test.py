@@ -170,8 +170,10 @@ def main():
                            capture_output=True, env=env)
             subprocess.run([vedtak, "--db", db, "saved", "add", "lagret-utenfra", "fhir"], check=True,
                            capture_output=True, env=env)
-            s = wait_for("lagret-utenfra", timeout=5)
-            assert "fra-cli" in s and "Saved searches" in s, s
+            wait_for("lagret-utenfra", timeout=5)
+            # The screen may be caught between two lines of one redraw: wait for the tag too.
+            s = wait_for("fra-cli", timeout=5)
+            assert "lagret-utenfra" in s and "Saved searches" in s, s
             keys("q")
             wait_gone()
 
