@@ -1,5 +1,5 @@
 /*
- * fts.c: the FTS5 tokenizer and the regex SQL function.
+ * fts.c: the FTS5 tokenizer and the text functions of the connection.
  *
  * Documents are tokenized with core's words_each(): each word gives its
  * exact form, and at the same position its folded form ("~drofting") and
@@ -14,7 +14,6 @@
 #include "db/fts.h"
 #include "core/i18n.h"
 #include "db/sql.h"
-#include "core/query.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -201,29 +200,6 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 	return SQLITE_OK;
 }
 
-static void regexp_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-	struct regex *re = sqlite3_value_pointer(argv[0], FTS_REGEX_POINTER);
-	const char *text = (const char *)sqlite3_value_text(argv[1]);
-	size_t s, e;
-	int rc;
-
-	(void)argc;
-	if (!re) {
-		sqlite3_result_error(ctx, "vedtak_regexp: no compiled pattern", -1);
-		return;
-	}
-	if (!text) {
-		sqlite3_result_int(ctx, 0);
-		return;
-	}
-	rc = regex_match(re, text, (size_t)sqlite3_value_bytes(argv[1]), 0, &s, &e);
-	if (rc < 0)
-		sqlite3_result_error(ctx, "pattern too expensive: it hit PCRE2's match or depth limit", -1);
-	else
-		sqlite3_result_int(ctx, rc);
-}
-
 /* What a text function of the connection does to its one argument (its user data). */
 enum text_op { TEXT_FOLD, TEXT_FOLD_ASCII, TEXT_REVERSE };
 
@@ -275,6 +251,19 @@ static void text_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_release(&sb);
 }
 
+void fts_token(struct strbuf *sb, char mark, const char *tok)
+{
+	strbuf_addch(sb, '"');
+	if (mark)
+		strbuf_addch(sb, mark);
+	for (; *tok; tok++) {
+		if (*tok == '"')
+			strbuf_addch(sb, '"');
+		strbuf_addch(sb, *tok);
+	}
+	strbuf_addch(sb, '"');
+}
+
 fts5_api *fts_api(sqlite3 *db)
 {
 	fts5_api *api = NULL;
@@ -297,9 +286,6 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
 	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register the vedtak tokenizer"));
-	if (sqlite3_create_function(db, "vedtak_regexp", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
-				    regexp_func, NULL, NULL) != SQLITE_OK)
-		return sql_fail(db, diag, _("cannot register vedtak_regexp"));
 	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				    (void *)TEXT_FOLD, text_func, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,

@@ -1,8 +1,8 @@
 /*
  * fts.h: vedtak's full-text pieces inside SQLite (internal to db/): the FTS5
  * tokenizer "vedtak" (see core/words.h for the forms it indexes) and the
- * SQL functions vedtak_regexp(pattern, text), vedtak_fold(text) and
- * vedtak_fold_ascii(text).
+ * SQL functions vedtak_fold(text), vedtak_fold_ascii(text) and
+ * vedtak_reverse(text).
  */
 #ifndef VEDTAK_FTS_H
 #define VEDTAK_FTS_H
@@ -13,22 +13,23 @@
 
 #include "core/status.h"
 
-/* The pointer type name for binding a struct regex * (sqlite3_bind_pointer). */
-#define FTS_REGEX_POINTER "vedtak_regex"
-
-/*
- * New words met while indexing documents, waiting to be written to the
- * table of reversed words (terms.rev) in the same transaction.
- */
 /* Words shorter than this (bytes) are not kept in the tables of the index's words. */
 #define FTS_TERM_MIN 4
 
+/*
+ * New words met while indexing documents, waiting to be written to the
+ * tables of the index's words (terms, vocab) in the same transaction.
+ */
 struct fts_terms;
 struct fts_terms *fts_terms_new(void);
 void fts_terms_free(struct fts_terms *t); /* NULL is fine */
 const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
+
+struct strbuf;
+/* Appends `tok` as a quoted FTS5 token, with the form's mark (core/words.h) before it unless 0. */
+void fts_token(struct strbuf *sb, char mark, const char *tok);
 
 /* SQLite's FTS5 interface on `db`, or NULL. */
 fts5_api *fts_api(sqlite3 *db);

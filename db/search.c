@@ -2,7 +2,8 @@
  * search.c: from a query plan to SQL. Text terms become FTS5 expressions
  * over the case_fts index, built from the same word forms the tokenizer
  * indexes (core/words.h); filters become conditions on indexed columns;
- * patterns run through vedtak_regexp(). Every value is bound.
+ * patterns become the ids of the cases they match (db/patterns.h). Every
+ * value is bound.
  */
 #include <sqlite3.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "db/fts.h"
 #include "db/lexicon.h"
+#include "db/patterns.h"
 #include "db/rank.h"
 #include "core/compound.h"
 #include "core/i18n.h"
@@ -42,10 +44,9 @@ _Static_assert(RANK_TIER_UNIT == 1000000, "RANK_UNIT is RANK_TIER_UNIT");
 #define INFIX_MAX 64
 
 struct binding {
-	int kind; /* 0 text, 1 int, 2 regex */
+	int kind; /* 0 text, 1 int */
 	char *text;
 	long i;
-	struct regex *re;
 };
 
 struct run {
@@ -85,8 +86,14 @@ struct gen {
 	bool skip_guarded;
 	struct binding *b;
 	size_t nb, alloc;
-	bool failed;
-	char err[256];
+	/* The cases of each pattern of the query (regex_where), and the first failure finding them. */
+	struct pattern_ids {
+		const struct qnode *node;
+		char *ids;
+	} * patterns;
+	size_t npatterns, patterns_alloc;
+	enum pattern_result pattern_failed;
+	int pattern_rc;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -103,28 +110,6 @@ static void bind_int_value(struct gen *g, long v)
 	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
 	g->b[g->nb].kind = 1;
 	g->b[g->nb++].i = v;
-}
-
-static void bind_regex_value(struct gen *g, struct regex *re)
-{
-	ALLOC_GROW(g->b, g->nb + 1, g->alloc);
-	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
-	g->b[g->nb].kind = 2;
-	g->b[g->nb++].re = re;
-}
-
-/* Appends a quoted FTS5 token. */
-static void fts_token(struct strbuf *sb, char mark, const char *tok)
-{
-	strbuf_addch(sb, '"');
-	if (mark)
-		strbuf_addch(sb, mark);
-	for (; *tok; tok++) {
-		if (*tok == '"')
-			strbuf_addch(sb, '"');
-		strbuf_addch(sb, *tok);
-	}
-	strbuf_addch(sb, '"');
 }
 
 /* The words of a term's text, with their forms copied out. */
@@ -509,120 +494,31 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql);
 
 /*
- * Regex narrowing. A word of a pattern's required literal (core/literals.h)
- * of three letters or more lies inside one word of any text the pattern
- * matches, and the tokenizer gives that word as an exact form with the same
- * folding (lower case, ö as ø): so the pattern can only match the cases that
- * have, for each such piece, one of the index's words containing it. The
- * vocabulary's trigram table turns a piece into those words; a piece in
- * more than NARROW_TERMS_MAX words is not worth a posting list each. Words
- * the tokenizer cut at WORD_MAX bytes (long_words) may hide any piece in
- * their lost end, so they are candidates for every piece.
+ * A pattern's cases, found once for the search (db/patterns.h) and kept by
+ * node: the count and the page then read the same ids. An error is kept in
+ * the gen for store_search to report after the WHERE clause is written.
  */
-#define NARROW_TERMS_MAX 512
-
-struct narrowing {
-	struct gen *g;
-	struct strbuf *match;
-	size_t pieces;
-	bool impossible;
-};
-
-static int narrow_piece(void *arg, const struct word *w)
-{
-	struct narrowing *nw = arg;
-	struct strbuf like = STRBUF_INIT, ors = STRBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	size_t nterms = 0, len = strlen(w->exact);
-	int rc;
-
-	if (utf8_chars(w->exact, len) < 3 || len + 4 > WORD_MAX || len + 1 < FTS_TERM_MIN)
-		return 0;
-	/* The vocabulary has no word shorter than FTS_TERM_MIN: one that short is the piece itself. */
-	if (len < FTS_TERM_MIN) {
-		fts_token(&ors, 0, w->exact);
-		nterms++;
-	}
-	strbuf_addf(&like, "%%%s%%", w->exact);
-	if (sqlite3_prepare_v2(
-		nw->g->db,
-		"SELECT word, 0 FROM vocab WHERE word LIKE ?1 UNION ALL SELECT word, 1 FROM long_words", -1,
-		&st, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, like.buf, (int)like.len, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nterms <= NARROW_TERMS_MAX) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		/* LIKE folds ASCII letters only, and the words are in lower case already. */
-		if (!t || (!sqlite3_column_int(st, 1) && !strstr(t, w->exact)))
-			continue;
-		strbuf_addstr(&ors, nterms++ ? " OR " : "");
-		fts_token(&ors, 0, t);
-	}
-	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || nterms > NARROW_TERMS_MAX)
-		goto out; /* no narrowing by this piece: the pattern still runs on every case it leaves */
-	if (!nterms) {
-		nw->impossible = true;
-		goto out;
-	}
-	strbuf_addstr(nw->match, nw->pieces++ ? " AND (" : "(");
-	strbuf_add(nw->match, ors.buf, ors.len);
-	strbuf_addch(nw->match, ')');
-out:
-	sqlite3_finalize(st);
-	strbuf_release(&like);
-	strbuf_release(&ors);
-	return 0;
-}
-
-/* "c.id IN (the cases that can match) AND " for regex_where, or nothing when the pattern gives no piece. */
-static void regex_narrowing(struct gen *g, const struct regex *re, struct strbuf *sql)
-{
-	const char *const *lit = regex_literals(re);
-	struct strbuf match = STRBUF_INIT;
-	struct narrowing nw = {g, &match, 0, false};
-	size_t i;
-
-	for (i = 0; lit && lit[i] && !nw.impossible; i++)
-		words_each(g->wz, lit[i], strlen(lit[i]), narrow_piece, &nw);
-	if (nw.impossible) {
-		strbuf_addstr(sql, "0 AND ");
-	} else if (nw.pieces) {
-		strbuf_addstr(sql, "c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?) AND ");
-		bind_text_value(g, strbuf_detach(&match, NULL));
-	}
-	strbuf_release(&match);
-}
-
 static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
-	bool any = n->field == QF_ANY;
+	size_t i;
 
-	strbuf_addch(sql, '(');
-	regex_narrowing(g, n->re, sql);
-	strbuf_addch(sql, '(');
-	if (any || n->field == QF_TITLE) {
-		strbuf_addstr(sql, "vedtak_regexp(?, c.title) OR vedtak_regexp(?, c.agenda_title)");
-		bind_regex_value(g, n->re);
-		bind_regex_value(g, n->re);
+	for (i = 0; i < g->npatterns && g->patterns[i].node != n; i++)
+		;
+	if (i == g->npatterns) {
+		struct strbuf ids = STRBUF_INIT;
+		int rc = SQLITE_OK;
+		enum pattern_result r = pattern_cases(g->db, g->wz, n->re, n->field, &ids, &rc);
+
+		if (r != PATTERN_DONE && !g->pattern_failed) {
+			g->pattern_failed = r;
+			g->pattern_rc = rc;
+		}
+		ALLOC_GROW(g->patterns, g->npatterns + 1, g->patterns_alloc);
+		g->patterns[g->npatterns].node = n;
+		g->patterns[g->npatterns++].ids = strbuf_detach(&ids, NULL);
 	}
-	if (any || n->field == QF_DECISION) {
-		strbuf_addstr(sql, any ? " OR " : "");
-		strbuf_addstr(sql, "vedtak_regexp(?, c.proposed_decision)");
-		bind_regex_value(g, n->re);
-	}
-	if (any) {
-		strbuf_addstr(sql, " OR EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id"
-				   " AND (vedtak_regexp(?, p.name) OR vedtak_regexp(?, p.organization)))");
-		bind_regex_value(g, n->re);
-		bind_regex_value(g, n->re);
-	}
-	if (any || n->field == QF_SLIDE) {
-		strbuf_addstr(sql, any ? " OR " : "");
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM slides s WHERE s.meeting_id = c.meeting_id"
-				   " AND s.case_id = c.id AND vedtak_regexp(?, s.text))");
-		bind_regex_value(g, n->re);
-	}
-	strbuf_addstr(sql, "))");
+	strbuf_addstr(sql, "c.id IN (SELECT value FROM json_each(?))");
+	bind_text_value(g, xstrdup(g->patterns[i].ids));
 }
 
 /* A LIKE pattern for `v` anywhere, folded as names are (lower case, ö as ø). */
@@ -1129,10 +1025,8 @@ static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
 
 		if (g->b[i].kind == 0)
 			rc = sqlite3_bind_text(st, k, g->b[i].text, -1, SQLITE_STATIC);
-		else if (g->b[i].kind == 1)
-			rc = sqlite3_bind_int64(st, k, g->b[i].i);
 		else
-			rc = sqlite3_bind_pointer(st, k, g->b[i].re, FTS_REGEX_POINTER, NULL);
+			rc = sqlite3_bind_int64(st, k, g->b[i].i);
 		if (rc != SQLITE_OK)
 			return false;
 	}
@@ -1141,20 +1035,25 @@ static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
 
 static enum vt_status step_error(struct store *s, int rc, const struct search_opts *o, struct vt_diag *diag)
 {
-	const char *msg = sqlite3_errmsg(store_db(s));
-
 	if (rc == SQLITE_INTERRUPT)
 		return o->deadline_ms && !store_interrupted(s)
 			   ? vt_fail(diag, VT_ERR_USAGE, 0,
 				     _("the query took longer than %ld ms and was stopped; narrow it"),
 				     o->deadline_ms)
 			   : vt_fail(diag, VT_ERR_USAGE, 0, _("the query was cancelled"));
-	/* vedtak_regexp's SQL error (db/fts.c) is the same text, untranslated. */
-	if (strstr(msg, "pattern too expensive"))
+	return sql_fail(store_db(s), diag, _("searching"));
+}
+
+/* A pattern that could not be run (regex_where) fails the search as its SQL would have. */
+static enum vt_status pattern_error(struct store *s, const struct gen *g, const struct search_opts *o,
+				    struct vt_diag *diag)
+{
+	if (g->pattern_failed == PATTERN_TOO_EXPENSIVE)
 		return vt_fail(diag, VT_ERR_USAGE, 0, "%s",
 			       _("pattern too expensive: it hit PCRE2's match or depth limit"));
-
-	return sql_fail(store_db(s), diag, _("searching"));
+	if (g->pattern_failed == PATTERN_SQL_ERROR)
+		return step_error(s, g->pattern_rc, o, diag);
+	return VT_OK;
 }
 
 static void bindings_reset(struct gen *g)
@@ -1456,7 +1355,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	where_of(&g, q->root, false, &where);
 	g.noting = false;
 	g.explain = NULL;
-	if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
+	if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
+	    (ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
 		goto out;
 
 	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
@@ -1589,6 +1489,9 @@ out:
 		free(g.guards[i].others);
 	}
 	free(g.guards);
+	for (i = 0; i < g.npatterns; i++)
+		free(g.patterns[i].ids);
+	free(g.patterns);
 	wordizer_free(g.wz);
 	strbuf_release(&where);
 	strbuf_release(&sql);
