@@ -1066,34 +1066,52 @@ static void bindings_reset(struct gen *g)
 }
 
 /* Runs "SELECT count(*) ... WHERE where" with g's bindings; with `any`, 1 if some case is found, else 0. */
-static enum vt_status run_count(struct store *s, struct gen *g, const char *where, bool any,
-				const struct search_opts *o, size_t *n, struct vt_diag *diag)
+/*
+ * Counts the cases of `where` (with `any`, only whether there is one).
+ * With `keep`, the ids go into temp.search_found as they are counted, so
+ * that the page reads them instead of evaluating the WHERE clause, its
+ * full-text postings above all, a second time; *kept says whether they did.
+ */
+static enum vt_status run_count(struct store *s, struct gen *g, const char *where, bool any, bool keep,
+				const struct search_opts *o, size_t *n, bool *kept, struct vt_diag *diag)
 {
-	char *sql = xasprintf(
-	    any ? "SELECT count(*) FROM (SELECT 1 FROM cases c JOIN meetings m ON m.id = c.meeting_id"
-		  " WHERE %s LIMIT 1)"
-		: "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
-	    where);
+	char *sql;
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	int rc;
 
+	*kept = false;
+	keep = keep && !any &&
+	       sqlite3_exec(g->db,
+			    "CREATE TEMP TABLE IF NOT EXISTS search_found(id INTEGER PRIMARY KEY);"
+			    "DELETE FROM temp.search_found",
+			    NULL, NULL, NULL) == SQLITE_OK;
+	sql = xasprintf(
+	    keep  ? "INSERT INTO temp.search_found SELECT c.id FROM cases c"
+		    " JOIN meetings m ON m.id = c.meeting_id WHERE %s"
+	    : any ? "SELECT count(*) FROM (SELECT 1 FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+		    " WHERE %s LIMIT 1)"
+		  : "SELECT count(*) FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
+	    where);
 	if (sqlite3_prepare_v2(g->db, sql, -1, &st, NULL) != SQLITE_OK || !bind_all(st, g, 1)) {
 		ret = sql_fail(g->db, diag, _("searching"));
 		goto out;
 	}
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW)
+	if (rc != (keep ? SQLITE_DONE : SQLITE_ROW)) {
 		ret = step_error(s, rc, o, diag);
-	else
+	} else if (keep) {
+		*n = (size_t)sqlite3_changes64(g->db);
+		*kept = true;
+	} else {
 		*n = (size_t)sqlite3_column_int64(st, 0);
+	}
 out:
 	sqlite3_finalize(st);
 	free(sql);
 	return ret;
 }
 
-/* A word or phrase the cases with most of the words may lack; filters and NOTs hold always. */
 static bool droppable(const struct qnode *n)
 {
 	return n->kind == Q_TERM;
@@ -1248,6 +1266,7 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 	struct strbuf where = STRBUF_INIT, fixed = STRBUF_INIT;
 	size_t nops = 0, alloc = 0, i, n, distance;
 	enum vt_status ret = VT_OK;
+	bool kept;
 
 	*changed = false;
 	chain_operands(root, Q_AND, &ops, &nops, &alloc);
@@ -1268,7 +1287,7 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 		if (nops > 1) {
 			bindings_reset(g);
 			where_of(g, op, false, &where);
-			if ((ret = run_count(s, g, where.buf, true, o, &n, diag)) != VT_OK || n)
+			if ((ret = run_count(s, g, where.buf, true, false, o, &n, &kept, diag)) != VT_OK || n)
 				continue;
 		}
 		if (spellable(op)) {
@@ -1315,7 +1334,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
-	bool ranked = false, bounded = false, any = false;
+	bool ranked = false, bounded = false, any = false, kept = false;
+	/* The ids are kept for the page only when there will be one. */
+	bool keep = !o->count_only;
 	struct binding *where_values = NULL;
 	size_t i, nwhere_values = 0;
 	int rc;
@@ -1356,7 +1377,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.noting = false;
 	g.explain = NULL;
 	if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
-	    (ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
+	    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) != VT_OK)
 		goto out;
 
 	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
@@ -1375,7 +1396,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			where_of(&g, q->root, false, &where);
 			g.noting = false;
 			g.explain = NULL;
-			if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
+			if ((ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
+			    VT_OK)
 				goto out;
 			out->loose = g.loose && out->total > 0;
 		}
@@ -1383,7 +1405,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			any = true;
 			bindings_reset(&g);
 			where_of(&g, q->root, true, &where);
-			if ((ret = run_count(s, &g, where.buf, false, o, &out->total, diag)) != VT_OK)
+			if ((ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
+			    VT_OK)
 				goto out;
 			out->relaxed = out->total > 0;
 		}
@@ -1432,10 +1455,16 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		bind_text_value(&g, xstrdup(hint.buf));
 	}
 	strbuf_addstr(&sql, " WHERE ");
-	strbuf_addstr(&sql, where.buf);
-	for (i = 0; i < nwhere_values; i++) {
-		ALLOC_GROW(g.b, g.nb + 1, g.alloc);
-		g.b[g.nb++] = where_values[i];
+	if (kept) {
+		strbuf_addstr(&sql, "c.id IN (SELECT id FROM temp.search_found)");
+		for (i = 0; i < nwhere_values; i++)
+			free(where_values[i].text);
+	} else {
+		strbuf_addstr(&sql, where.buf);
+		for (i = 0; i < nwhere_values; i++) {
+			ALLOC_GROW(g.b, g.nb + 1, g.alloc);
+			g.b[g.nb++] = where_values[i];
+		}
 	}
 	free(where_values);
 	where_values = NULL;
