@@ -169,8 +169,16 @@ attr_t draw_attr(enum draw_style s)
 static wchar_t next_char(const char *s, size_t n, size_t *len, int *width)
 {
 	uint32_t cp;
-	size_t k = utf8_decode(s, n, &cp);
+	size_t k;
 	int w;
+
+	/* Printable ASCII, most of every screen: one column, safe, no lookup. */
+	if ((unsigned char)s[0] >= 0x20 && (unsigned char)s[0] < 0x7F) {
+		*len = 1;
+		*width = 1;
+		return (wchar_t)s[0];
+	}
+	k = utf8_decode(s, n, &cp);
 
 	*len = k ? k : 1;
 	if (cp == '\t' || cp == '\n')

@@ -38,6 +38,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 	struct vt_diag diag;
 	size_t n = 0, nsaved = 0, ntags = 0, i;
 	struct strbuf sb = STRBUF_INIT;
+	int width;
 
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
 		/* -1: the query failed. */
@@ -119,6 +120,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 		strbuf_release(&sb);
 		return;
 	}
+	width = case_word_width();
 	for (i = 0; i < n; i++) {
 		struct tline *l;
 
@@ -129,7 +131,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 		strbuf_addf(&sb, "  %-6s %3d ", ui_body_short(rows[i].body), rows[i].ncases);
 		/* Singular and plural take the same width, so the venues line up. */
 
-		ui_add_padded(&sb, P_("case", "cases", rows[i].ncases), case_word_width());
+		ui_add_padded(&sb, P_("case", "cases", rows[i].ncases), width);
 
 		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
 		l = view_add_line(v, sb.buf, STYLE_NORMAL);
