@@ -25,6 +25,13 @@
 #include "core/deck.h"
 #include "core/strbuf.h"
 
+/*
+ * The version of what topic_sign() makes, as the store's meta
+ * 'topic_signatures': a database whose signatures were made otherwise has
+ * every one made again.
+ */
+#define TOPIC_SIGNATURE_VERSION "2"
+
 struct wordizer;
 
 /* Whether a case of this title is a standing item of every meeting. */

@@ -11,6 +11,7 @@
 #include "db/schema.h"
 #include "db/sql.h"
 #include "core/i18n.h"
+#include "core/topics.h"
 #include "core/util.h"
 #include "core/banned.h"
 
@@ -256,7 +257,11 @@ static const char *const migrations[] = {
     "INSERT OR IGNORE INTO long_words SELECT vedtak_reverse(rev) FROM terms"
     "  WHERE length(CAST(rev AS BLOB)) >= 61;"
     /* What arrived since a look is read from its end: not a key lookup for every case. */
-    "CREATE INDEX IF NOT EXISTS arrivals_at ON arrivals(at);",
+    "CREATE INDEX IF NOT EXISTS arrivals_at ON arrivals(at);"
+    /* A database with no signature yet gets them from the importer, as this version makes
+     * them: the first topics made need not throw them away and make them all again. */
+    "INSERT OR IGNORE INTO meta SELECT 'topic_signatures', '" TOPIC_SIGNATURE_VERSION "'"
+    "  WHERE NOT EXISTS (SELECT 1 FROM case_signatures);",
 };
 
 static int user_version(sqlite3 *db)

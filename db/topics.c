@@ -36,12 +36,6 @@ static const char *column_str(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
-/*
- * What a signature holds (core/topics.h): a vedtak that makes them
- * otherwise makes every one again, as an import does its cases.
- */
-#define SIGNATURE_VERSION "2"
-
 static bool meta_is(sqlite3 *db, const char *key, const char *want)
 {
 	sqlite3_stmt *st = NULL;
@@ -57,7 +51,7 @@ static bool meta_is(sqlite3 *db, const char *key, const char *want)
 
 static bool topics_stale(sqlite3 *db)
 {
-	return !meta_is(db, "topics", "fresh") || !meta_is(db, "topic_signatures", SIGNATURE_VERSION);
+	return !meta_is(db, "topics", "fresh") || !meta_is(db, "topic_signatures", TOPIC_SIGNATURE_VERSION);
 }
 
 /* The signatures of cases that have none yet (merged from several documents, or imported before). */
@@ -217,11 +211,12 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 		return st;
 	/* Another process may have made them while this one waited to write. */
 	if (topics_stale(db)) {
-		if ((!meta_is(db, "topic_signatures", SIGNATURE_VERSION) &&
+		if ((!meta_is(db, "topic_signatures", TOPIC_SIGNATURE_VERSION) &&
 		     sqlite3_exec(
 			 db,
 			 "DELETE FROM case_signatures;"
-			 "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" SIGNATURE_VERSION "')",
+			 "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" TOPIC_SIGNATURE_VERSION
+			 "')",
 			 NULL, NULL, NULL) != SQLITE_OK) ||
 		    !make_signatures(s, db) || !load_archive(db, &a)) {
 			st = sql_fail(db, diag, what);
