@@ -10,11 +10,13 @@
  * Giving nothing is always safe: the caller then scans every case.
  */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/literals.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/banned.h"
 
@@ -23,25 +25,36 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-/* A quantifier {m}, {m,} or {m,n} at p (PCRE2 10.42 reads anything else as text); its length. */
+/*
+ * A quantifier at p: {m}, {m,}, {m,n}, and from PCRE2 10.43 {,n} and
+ * spaces inside, read as the newer rules read them (for 10.42, {,n} is
+ * text: taking it for a quantifier only drops a character that was
+ * required, which is safe). Its length, or 0 for a brace that is text.
+ */
 static size_t brace_quantifier(const char *p, size_t n, size_t i, long *min)
 {
 	size_t j = i + 1;
+	bool digits = false;
 
-	if (j >= n || !is_digit(p[j]))
-		return 0;
 	*min = 0;
+	while (j < n && p[j] == ' ')
+		j++;
 	while (j < n && is_digit(p[j])) {
 		if (*min < 100000)
 			*min = *min * 10 + (p[j] - '0');
+		digits = true;
 		j++;
 	}
+	while (j < n && p[j] == ' ')
+		j++;
 	if (j < n && p[j] == ',') {
 		j++;
-		while (j < n && is_digit(p[j]))
+		while (j < n && (is_digit(p[j]) || p[j] == ' ')) {
+			digits = digits || is_digit(p[j]);
 			j++;
+		}
 	}
-	return j < n && p[j] == '}' ? j + 1 - i : 0;
+	return digits && j < n && p[j] == '}' ? j + 1 - i : 0;
 }
 
 /* Past a class "[...]" that starts at i: "]" first (or after "^") is a member, escapes are skipped. */
@@ -56,8 +69,9 @@ static size_t skip_class(const char *p, size_t n, size_t i)
 		if (p[i] == '\\' && i + 1 < n)
 			i++;
 		else if (p[i] == '[' && i + 1 < n && p[i + 1] == ':') {
-			const char *end = strstr(p + i + 2, ":]");
-			if (end)
+			/* "[:alpha:]"; PCRE2 gives up on one that meets "]" first. */
+			const char *end = strstr(p + i + 2, ":]"), *close = strchr(p + i + 2, ']');
+			if (end && close && end + 1 == close)
 				i = (size_t)(end - p) + 1;
 		}
 		i++;
@@ -98,7 +112,10 @@ static size_t skip_escape(const char *p, size_t n, size_t i)
 			i++;
 		return i < n ? i + 1 : n;
 	}
-	if (e == 'x') {
+	if (e == 'p' || e == 'P') {
+		if (i < n)
+			i++; /* \pL: a property of one letter */
+	} else if (e == 'x') {
 		size_t k;
 		for (k = 0; k < 2 && i < n && strchr("0123456789abcdefABCDEF", p[i]); k++)
 			i++;
@@ -150,14 +167,15 @@ static bool sets_extended(const char *p)
 	return false;
 }
 
-char **literals_required(const char *p)
+char **literals_required(const char *p, bool caseless)
 {
 	struct strbuf run = STRBUF_INIT;
 	char **out = NULL;
 	size_t n = strlen(p), i = 0, nout = 0, alloc = 0;
 	bool after_char = false; /* the last atom was the run's last character */
 
-	if (sets_extended(p) || strstr(p, "\\Q") || strstr(p, "(*"))
+	/* Callouts may hold any text, ")" too: no reading of them is sure. */
+	if (sets_extended(p) || strstr(p, "\\Q") || strstr(p, "(*") || strstr(p, "(?C"))
 		goto none;
 	while (i < n) {
 		char c = p[i];
@@ -194,8 +212,17 @@ char **literals_required(const char *p)
 			continue;
 		} else {
 			size_t k = 1;
+			uint32_t cp = 0;
 			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) == 0x80)
 				k++;
+			/* Caseless, a letter beyond Latin-1 and Latin Extended-A may match a form
+			 * the index does not fold it to (ΑΘΗΝΑ, ẞ): it ends the run instead. */
+			if (caseless && (!utf8_decode(p + i, k, &cp) || cp > 0x17F)) {
+				flush(&run, &out, &nout, &alloc);
+				i += k;
+				after_char = false;
+				continue;
+			}
 			strbuf_add(&run, p + i, k);
 			i += k;
 			after_char = true;

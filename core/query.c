@@ -265,7 +265,8 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	}
 	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
-	re->literals = literals_required(pat);
+	/* An inline option may turn caseless matching on anywhere. */
+	re->literals = literals_required(pat, !has_upper(pat) || strstr(pat, "(?"));
 	return re;
 }
 

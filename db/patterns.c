@@ -29,9 +29,11 @@
 
 struct narrowing {
 	sqlite3 *db;
-	struct strbuf *match;
+	struct strbuf *match; /* the pieces' words, an FTS5 expression */
+	char **seen;	      /* the pieces so far */
+	size_t nseen, seen_alloc;
 	size_t pieces;
-	bool impossible;
+	bool impossible; /* a piece is in no word: only a cut word may hold it */
 };
 
 static int narrow_piece(void *arg, const struct word *w)
@@ -39,29 +41,31 @@ static int narrow_piece(void *arg, const struct word *w)
 	struct narrowing *nw = arg;
 	struct strbuf like = STRBUF_INIT, ors = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
-	size_t nterms = 0, len = strlen(w->exact);
+	size_t nterms = 0, len = strlen(w->exact), i;
 	int rc;
 
 	/* Trigrams need three letters; a word near WORD_MAX may be cut in the index. */
 	if (utf8_chars(w->exact, len) < 3 || len + 4 > WORD_MAX || len + 1 < FTS_TERM_MIN)
 		return 0;
+	for (i = 0; i < nw->nseen; i++)
+		if (!strcmp(nw->seen[i], w->exact))
+			return 0; /* a piece twice narrows nothing more */
+	ALLOC_GROW(nw->seen, nw->nseen + 1, nw->seen_alloc);
+	nw->seen[nw->nseen++] = xstrdup(w->exact);
 	/* The vocabulary has no word shorter than FTS_TERM_MIN: one that short is the piece itself. */
 	if (len < FTS_TERM_MIN) {
 		fts_token(&ors, 0, w->exact);
 		nterms++;
 	}
 	strbuf_addf(&like, "%%%s%%", w->exact);
-	/* Words the tokenizer cut (long_words) may hide the piece in their lost end. */
-	if (sqlite3_prepare_v2(
-		nw->db,
-		"SELECT word, 0 FROM vocab WHERE word LIKE ?1 UNION ALL SELECT word, 1 FROM long_words", -1,
-		&st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(nw->db, "SELECT word FROM vocab WHERE word LIKE ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, like.buf, (int)like.len, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nterms <= NARROW_TERMS_MAX) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
 		/* LIKE folds ASCII letters only, and the words are in lower case already. */
-		if (!t || (!sqlite3_column_int(st, 1) && !strstr(t, w->exact)))
+		if (!t || !strstr(t, w->exact))
 			continue;
 		strbuf_addstr(&ors, nterms++ ? " OR " : "");
 		fts_token(&ors, 0, t);
@@ -154,63 +158,96 @@ static enum pattern_result match_rows(sqlite3_stmt *st, int columns, struct rege
 	return PATTERN_DONE;
 }
 
-/*
- * The pattern over `n` kinds of text: every row of each in storage order,
- * or only those of the candidates (`cand`, an FTS5 expression).
- */
+/* The pattern over `n` kinds of text: every row of each in storage order, or those of the cases in `cand`
+ * (JSON). */
 static enum pattern_result run_scans(sqlite3 *db, const struct text_scan *const *scans, size_t n,
 				     const char *cand, struct regex *re, struct found *f, int *sqlite_rc)
 {
-	sqlite3_stmt *st[3] = {NULL, NULL, NULL}, *ids = NULL;
+	sqlite3_stmt *st = NULL;
 	enum pattern_result ret = PATTERN_DONE;
-	struct strbuf json = STRBUF_INIT;
 	size_t i;
-	int rc;
 
-	for (i = 0; i < n; i++)
-		if (sqlite3_prepare_v2(db, cand ? scans[i]->some : scans[i]->all, -1, &st[i], NULL) !=
-		    SQLITE_OK)
-			goto fail;
-	if (!cand) {
-		for (i = 0; i < n && ret == PATTERN_DONE; i++)
-			ret = match_rows(st[i], scans[i]->columns, re, f, sqlite_rc);
-		goto out;
-	}
-	/* The candidates first, as a JSON array each scan reads: the postings are read once. */
-	if (sqlite3_prepare_v2(db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1", -1, &ids, NULL) !=
-	    SQLITE_OK)
-		goto fail;
-	sqlite3_bind_text(ids, 1, cand, -1, SQLITE_STATIC);
-	strbuf_addch(&json, '[');
-	while ((rc = sqlite3_step(ids)) == SQLITE_ROW)
-		strbuf_addf(&json, json.len > 1 ? ",%lld" : "%lld", (long long)sqlite3_column_int64(ids, 0));
-	strbuf_addch(&json, ']');
-	if (rc != SQLITE_DONE) {
-		*sqlite_rc = rc;
-		ret = PATTERN_SQL_ERROR;
-	}
 	for (i = 0; i < n && ret == PATTERN_DONE; i++) {
-		sqlite3_bind_text(st[i], 1, json.buf, (int)json.len, SQLITE_STATIC);
-		ret = match_rows(st[i], scans[i]->columns, re, f, sqlite_rc);
+		if (sqlite3_prepare_v2(db, cand ? scans[i]->some : scans[i]->all, -1, &st, NULL) !=
+		    SQLITE_OK) {
+			*sqlite_rc = sqlite3_errcode(db);
+			return PATTERN_SQL_ERROR;
+		}
+		if (cand)
+			sqlite3_bind_text(st, 1, cand, -1, SQLITE_STATIC);
+		ret = match_rows(st, scans[i]->columns, re, f, sqlite_rc);
+		sqlite3_finalize(st);
+		st = NULL;
 	}
-	goto out;
-fail:
-	*sqlite_rc = sqlite3_errcode(db);
-	ret = PATTERN_SQL_ERROR;
-out:
-	for (i = 0; i < n; i++)
-		sqlite3_finalize(st[i]);
-	sqlite3_finalize(ids);
-	strbuf_release(&json);
 	return ret;
 }
 
+/*
+ * The cases the pattern can match, as a JSON array in *cand: those with a
+ * word of each piece (`match`, "" for no piece; `impossible`: a piece is
+ * in no word), or with a word the tokenizer cut, and within `within` when
+ * given. False, with *sqlite_rc, on an error.
+ */
+static bool candidates(sqlite3 *db, const char *match, bool impossible, const char *within,
+		       struct strbuf *cand, int *sqlite_rc)
+{
+	struct strbuf expr = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	bool ok = false;
+	int rc = SQLITE_DONE;
+
+	/* With pieces: words the tokenizer cut at WORD_MAX (long_words) may hide any in their lost end. */
+	if (impossible || *match) {
+		if (sqlite3_prepare_v2(db, "SELECT word FROM long_words", -1, &st, NULL) != SQLITE_OK)
+			goto out;
+		if (!impossible)
+			strbuf_addf(&expr, "(%s)", match);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			strbuf_addstr(&expr, expr.len ? " OR " : "");
+			fts_token(&expr, 0, (const char *)sqlite3_column_text(st, 0));
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (rc != SQLITE_DONE)
+			goto out;
+		if (!expr.len) { /* a piece no word holds: no case */
+			strbuf_addstr(cand, "[]");
+			ok = true;
+			goto out;
+		}
+	}
+	strbuf_addch(cand, '[');
+	if (expr.len) {
+		if (sqlite3_prepare_v2(db,
+				       within ? "SELECT value FROM json_each(?2) WHERE value IN"
+						" (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1)"
+					      : "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1",
+				       -1, &st, NULL) != SQLITE_OK)
+			goto out;
+		sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
+	} else if (sqlite3_prepare_v2(db, "SELECT value FROM json_each(?2)", -1, &st, NULL) != SQLITE_OK) {
+		goto out;
+	}
+	if (within)
+		sqlite3_bind_text(st, 2, within, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strbuf_addf(cand, cand->len > 1 ? ",%lld" : "%lld", (long long)sqlite3_column_int64(st, 0));
+	strbuf_addch(cand, ']');
+	ok = rc == SQLITE_DONE;
+out:
+	if (!ok)
+		*sqlite_rc = sqlite3_errcode(db);
+	sqlite3_finalize(st);
+	strbuf_release(&expr);
+	return ok;
+}
+
 enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex *re, enum qfield field,
-				  struct strbuf *ids, int *sqlite_rc)
+				  const char *within, struct strbuf *ids, int *sqlite_rc)
 {
 	const char *const *lit = regex_literals(re);
-	struct strbuf match = STRBUF_INIT;
-	struct narrowing nw = {db, &match, 0, false};
+	struct strbuf match = STRBUF_INIT, cand = STRBUF_INIT;
+	struct narrowing nw = {db, &match, NULL, 0, 0, 0, false};
 	struct found f = {NULL, -1};
 	const struct text_scan *scans[3] = {NULL, NULL, NULL};
 	enum pattern_result ret = PATTERN_DONE;
@@ -222,8 +259,11 @@ enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex
 	strbuf_addch(ids, '[');
 	for (i = 0; lit && lit[i] && !nw.impossible; i++)
 		words_each(wz, lit[i], strlen(lit[i]), narrow_piece, &nw);
-	if (nw.impossible)
+	if ((nw.pieces || nw.impossible || within) &&
+	    !candidates(db, match.buf, nw.impossible, within, &cand, sqlite_rc)) {
+		ret = PATTERN_SQL_ERROR;
 		goto out;
+	}
 	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM cases", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
 		*sqlite_rc = sqlite3_errcode(db);
@@ -242,7 +282,7 @@ enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex
 	}
 	if (field == QF_ANY || field == QF_SLIDE)
 		scans[nscans++] = &scan_slides;
-	ret = run_scans(db, scans, nscans, nw.pieces ? match.buf : NULL, re, &f, sqlite_rc);
+	ret = run_scans(db, scans, nscans, cand.len ? cand.buf : NULL, re, &f, sqlite_rc);
 	for (id = 0; ret == PATTERN_DONE && id <= f.max; id++)
 		if ((f.bits[id >> 3] >> (id & 7)) & 1)
 			strbuf_addf(ids, ids->len > 1 ? ",%lld" : "%lld", (long long)id);
@@ -250,6 +290,10 @@ out:
 	strbuf_addch(ids, ']');
 	sqlite3_finalize(st);
 	strbuf_release(&match);
+	strbuf_release(&cand);
+	for (i = 0; i < nw.nseen; i++)
+		free(nw.seen[i]);
+	free(nw.seen);
 	free(f.bits);
 	return ret;
 }

@@ -21,9 +21,11 @@ enum pattern_result {
  * Appends to `ids` the JSON array of the ids of the cases whose texts in
  * `field` (QF_ANY, QF_TITLE, QF_DECISION or QF_SLIDE, as search reads
  * them) `re` matches, in ascending order; "[]" is appended whatever the
- * result. The texts are read on `db`, whose progress handler may stop it.
+ * result. `within`, when not NULL, is a JSON array of the only cases that
+ * need be looked at (those the rest of the query allows). The texts are
+ * read on `db`, whose progress handler may stop it.
  */
 enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex *re, enum qfield field,
-				  struct strbuf *ids, int *sqlite_rc);
+				  const char *within, struct strbuf *ids, int *sqlite_rc);
 
 #endif

@@ -94,6 +94,9 @@ struct gen {
 	size_t npatterns, patterns_alloc;
 	enum pattern_result pattern_failed;
 	int pattern_rc;
+	/* The query whose WHERE clause is being written as an AND (NULL for any other), and the
+	 * pattern that rest_of_query() writes it without. */
+	const struct qnode *root, *skip;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -493,26 +496,93 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql);
 
+static bool bind_range(sqlite3_stmt *st, const struct gen *g, size_t from, int first);
+static void chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
+			   size_t *alloc);
+
+static void patterns_forget(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->npatterns; i++)
+		free(g->patterns[i].ids);
+	g->npatterns = 0;
+}
+
 /*
- * A pattern's cases, found once for the search (db/patterns.h) and kept by
- * node: the count and the page then read the same ids. An error is kept in
- * the gen for store_search to report after the WHERE clause is written.
+ * The cases the rest of the query allows when `n` is one of the words of
+ * its top-level AND, as a JSON array, so that a pattern beside other
+ * words is run on their cases only; NULL when there is no such rest (or
+ * reading it failed: the pattern then looks at every case).
+ */
+static char *rest_of_query(struct gen *g, const struct qnode *n)
+{
+	const struct qnode **ops = NULL;
+	struct strbuf where = STRBUF_INIT, *explain = g->explain, *plan = g->plan;
+	size_t nops = 0, alloc = 0, i, from = g->nb;
+	bool noting = g->noting, top = false;
+	sqlite3_stmt *st = NULL;
+	char *sql, *json = NULL;
+
+	if (!g->root || g->skip)
+		return NULL;
+	chain_operands(g->root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i < nops; i++)
+		top = top || ops[i] == n;
+	free(ops);
+	if (!top || nops < 2)
+		return NULL;
+	g->explain = NULL;
+	g->plan = NULL;
+	g->noting = false;
+	g->skip = n;
+	gen_where(g, g->root, &where);
+	g->skip = NULL;
+	g->explain = explain;
+	g->plan = plan;
+	g->noting = noting;
+	sql = xasprintf("SELECT json_group_array(c.id) FROM cases c JOIN meetings m ON m.id = c.meeting_id"
+			" WHERE %s",
+			where.buf);
+	if (sqlite3_prepare_v2(g->db, sql, -1, &st, NULL) == SQLITE_OK && bind_range(st, g, from, 1) &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		json = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	free(sql);
+	strbuf_release(&where);
+	for (i = from; i < g->nb; i++)
+		free(g->b[i].text);
+	g->nb = from;
+	return json;
+}
+
+/*
+ * A pattern's cases, found once for each writing of the query's WHERE
+ * clause (db/patterns.h) and kept by node: the count and the page then
+ * read the same ids. An error is kept in the gen for store_search to
+ * report after the WHERE clause is written.
  */
 static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	size_t i;
 
+	if (n == g->skip) { /* rest_of_query(): the query without this pattern */
+		strbuf_addch(sql, '1');
+		return;
+	}
 	for (i = 0; i < g->npatterns && g->patterns[i].node != n; i++)
 		;
 	if (i == g->npatterns) {
 		struct strbuf ids = STRBUF_INIT;
+		char *within = rest_of_query(g, n);
 		int rc = SQLITE_OK;
-		enum pattern_result r = pattern_cases(g->db, g->wz, n->re, n->field, &ids, &rc);
+		enum pattern_result r = pattern_cases(g->db, g->wz, n->re, n->field, within, &ids, &rc);
 
 		if (r != PATTERN_DONE && !g->pattern_failed) {
 			g->pattern_failed = r;
 			g->pattern_rc = rc;
 		}
+		free(within);
 		ALLOC_GROW(g->patterns, g->npatterns + 1, g->patterns_alloc);
 		g->patterns[g->npatterns].node = n;
 		g->patterns[g->npatterns++].ids = strbuf_detach(&ids, NULL);
@@ -1016,12 +1086,12 @@ static int should_stop(void *arg)
 	return now.tv_sec > w->at.tv_sec || (now.tv_sec == w->at.tv_sec && now.tv_nsec > w->at.tv_nsec);
 }
 
-static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
+static bool bind_range(sqlite3_stmt *st, const struct gen *g, size_t from, int first)
 {
 	size_t i;
 
-	for (i = 0; i < g->nb; i++) {
-		int k = first + (int)i, rc;
+	for (i = from; i < g->nb; i++) {
+		int k = first + (int)(i - from), rc;
 
 		if (g->b[i].kind == 0)
 			rc = sqlite3_bind_text(st, k, g->b[i].text, -1, SQLITE_STATIC);
@@ -1031,6 +1101,11 @@ static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
 			return false;
 	}
 	return true;
+}
+
+static bool bind_all(sqlite3_stmt *st, const struct gen *g, int first)
+{
+	return bind_range(st, g, 0, first);
 }
 
 static enum vt_status step_error(struct store *s, int rc, const struct search_opts *o, struct vt_diag *diag)
@@ -1141,6 +1216,9 @@ static void join_operands(struct gen *g, const struct qnode *root, bool words, c
  */
 static void where_of(struct gen *g, const struct qnode *root, bool any, struct strbuf *where)
 {
+	/* The words around a pattern may have changed (mended, or taken one by one): find its cases again. */
+	patterns_forget(g);
+	g->root = any ? NULL : root;
 	strbuf_reset(where);
 	strbuf_addch(where, '(');
 	if (!root) {
@@ -1518,8 +1596,7 @@ out:
 		free(g.guards[i].others);
 	}
 	free(g.guards);
-	for (i = 0; i < g.npatterns; i++)
-		free(g.patterns[i].ids);
+	patterns_forget(&g);
 	free(g.patterns);
 	wordizer_free(g.wz);
 	strbuf_release(&where);

@@ -364,6 +364,12 @@ def runaway_pattern_is_stopped(env):
     run("import", p, db=env.db, check=0)
     r = run("search", "/(a+)+$/", db=env.db)
     assert r.returncode == 1 and "pattern too expensive" in r.stderr, (r.returncode, r.stderr)
+    # Beside a word, a pattern runs on that word's cases only: the long case is never read.
+    q = env.write("kommune.txt", "NUFA - Oslo\n\n2. mars 2022\n\n\n\nSak 2/22: Tittel\n\n\n\n"
+                  "Plan for kommunedata\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", q, db=env.db, check=0)
+    r = run("search", "--count", "/(a+)+$/ kommunedata", db=env.db)
+    assert (r.returncode, r.stdout) == (0, "1\n"), (r.returncode, r.stdout, r.stderr)
 
 
 @test
@@ -375,7 +381,7 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
                   "Sak 1/22: Plattform for e-helsestrategiene\n\n\n\n"
                   "Nasjonal kjernejournal og FHIR-API\n" + long_word + "\n\n\n\n"
                   "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
-                  "Sak 2/22: Annet\n\n\n\nEt FHIR api for timebøker\n\n\n\n"
+                  "Sak 2/22: Annet\n\n\n\nEt FHIR api for timebøker i ΑΘΗΝΑ\n\n\n\n"
                   "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
     run("import", p, db=env.db, check=0)
     for pattern, want in [("/sjonal/", "1"),             # inside a word, not at its start or end
@@ -386,6 +392,7 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
                           ("/NASJONAL/", "0"),           # smart case: upper case is exact
                           ("/sluttord/", "1"),           # in the end of a word too long for the index
                           ("/timebøk/", "1"),
+                          ("/αθηνα/", "1"),              # caseless beyond the letters the index folds
                           ("/finnesikke/", "0"),
                           ("/api|finnesikke/", "2")]:    # no required literal: every case is read
         r = run("search", "--count", pattern, db=env.db)

@@ -103,6 +103,7 @@ static void regex_runs(void)
 
 static void literal_extraction(void)
 {
+	char **v;
 	static const struct {
 		const char *pat, *want;
 	} cases[] = {
@@ -129,14 +130,28 @@ static void literal_extraction(void)
 	    {"helse.*plattform", "helse|plattform"},
 	    {"ab??c", "a|c"},
 	    {"\\b[A-Z]{3}[0-9]{2}\\b", "(none)"},
+	    {"\\pLkolen", "kolen"},
+	    {"ommune\\pZplan", "ommune|plan"},
+	    {"helse{,1}plan", "hels|plan"},
+	    {"helse{ 2 }plan", "helse|plan"},
+	    {"[[:a]bc|de:]]xyz", "(none)"},
+	    {"(?C{)zzq})gammel", "(none)"},
 	};
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char **v = literals_required(cases[i].pat);
+		v = literals_required(cases[i].pat, false);
 		literals_are((const char *const *)v, cases[i].want, cases[i].pat);
 		literals_free(v);
 	}
+	/* Caseless: a letter whose case forms the index does not fold ends the run. */
+	v = literals_required("byen αθηνα og ștefan", true);
+	literals_are((const char *const *)v, "byen | og |tefan",
+		     "caseless: Greek and Romanian letters are not taken");
+	literals_free(v);
+	v = literals_required("ștefan", false);
+	literals_are((const char *const *)v, "ștefan", "with case: they are");
+	literals_free(v);
 }
 
 int main(void)
