@@ -201,6 +201,10 @@ char **literals_required(const char *p, bool caseless)
 				after_char = false;
 				continue;
 			}
+			if ((unsigned char)e >= 0x80) { /* \ø is ø: the character as any other */
+				i++;
+				continue;
+			}
 			strbuf_addch(&run, e); /* \. \( \\ ... */
 			i += 2;
 			after_char = true;

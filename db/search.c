@@ -1140,7 +1140,6 @@ static void bindings_reset(struct gen *g)
 	g->nb = 0;
 }
 
-/* Runs "SELECT count(*) ... WHERE where" with g's bindings; with `any`, 1 if some case is found, else 0. */
 /*
  * Counts the cases of `where` (with `any`, only whether there is one).
  * With `keep`, the ids go into temp.search_found as they are counted, so
@@ -1187,6 +1186,7 @@ out:
 	return ret;
 }
 
+/* A word or phrase the cases with most of the words may lack; filters and NOTs hold always. */
 static bool droppable(const struct qnode *n)
 {
 	return n->kind == Q_TERM;
@@ -1474,8 +1474,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			where_of(&g, q->root, false, &where);
 			g.noting = false;
 			g.explain = NULL;
-			if ((ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
-			    VT_OK)
+			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
+			    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
+				VT_OK)
 				goto out;
 			out->loose = g.loose && out->total > 0;
 		}
@@ -1483,8 +1484,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			any = true;
 			bindings_reset(&g);
 			where_of(&g, q->root, true, &where);
-			if ((ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
-			    VT_OK)
+			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
+			    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
+				VT_OK)
 				goto out;
 			out->relaxed = out->total > 0;
 		}

@@ -136,6 +136,7 @@ static void literal_extraction(void)
 	    {"helse{ 2 }plan", "helse|plan"},
 	    {"[[:a]bc|de:]]xyz", "(none)"},
 	    {"(?C{)zzq})gammel", "(none)"},
+	    {"\\øst?re", "øs|re"},
 	};
 	size_t i;
 
