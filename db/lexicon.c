@@ -12,14 +12,6 @@
 #include "core/words.h"
 #include "core/banned.h"
 
-void lexicon_open(sqlite3 *db)
-{
-	/* A table of the connection's own, in its temporary schema: a read-only database too. */
-	sqlite3_exec(
-	    db, "CREATE VIRTUAL TABLE IF NOT EXISTS temp.case_vocab USING fts5vocab(main, 'case_fts', 'row')",
-	    NULL, NULL, NULL);
-}
-
 void keys_release(struct keys *k)
 {
 	size_t i;
@@ -81,7 +73,8 @@ out:
 	sqlite3_finalize(st);
 }
 
-size_t lexicon_doc_count(sqlite3 *db, const char *term)
+/* In how many cases the index has `term`, read no further than `cap`. */
+static size_t doc_count(sqlite3 *db, const char *term, int cap)
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf expr = STRBUF_INIT;
@@ -101,7 +94,7 @@ size_t lexicon_doc_count(sqlite3 *db, const char *term)
 		db, "SELECT count(*) FROM (SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 LIMIT ?2)", -1,
 		&st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, LEXICON_COUNT_CAP);
+		sqlite3_bind_int(st, 2, cap);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			n = (size_t)sqlite3_column_int64(st, 0);
 	}
@@ -110,25 +103,32 @@ size_t lexicon_doc_count(sqlite3 *db, const char *term)
 	return n;
 }
 
+size_t lexicon_doc_count(sqlite3 *db, const char *term)
+{
+	return doc_count(db, term, LEXICON_COUNT_CAP);
+}
+
+/* Of two words at the same distance, the one in more cases is meant; counted this far. */
+#define SUGGEST_COUNT_CAP 5000
+
 char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance)
 {
 	sqlite3_stmt *st = NULL;
 	size_t letters = utf8_chars(exact, strlen(exact)), max = spell_max_edits(letters), best = (size_t)-1;
 	size_t first = utf8_decode(exact, strlen(exact), &(uint32_t){0});
-	long best_docs = 0;
+	size_t best_docs = 0;
 	char *found = NULL, *from = NULL, *to = NULL;
 
 	*distance = 0;
 	if (letters < 4 || !first)
 		return NULL;
-	/* The words with the same first letter, from the index's own vocabulary (with
-	 * their counts): a misspelling rarely starts wrong, and the range is read in
-	 * order, not the whole vocabulary. */
+	/* The words with the same first letter, a range of the archive's words in order (a
+	 * misspelling rarely starts wrong); their counts only for the nearest. */
 	from = xstrndup(exact, first);
 	to = xasprintf("%s\xf4\x8f\xbf\xbf", from);
 	if (sqlite3_prepare_v2(db,
-			       "SELECT term, doc FROM temp.case_vocab WHERE term >= ?1 AND term < ?2"
-			       " AND length(term) BETWEEN ?3 AND ?4",
+			       "SELECT word FROM words WHERE word >= ?1 AND word < ?2"
+			       " AND length(word) BETWEEN ?3 AND ?4",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
@@ -137,10 +137,12 @@ char *lexicon_suggest(sqlite3 *db, const char *exact, size_t *distance)
 	sqlite3_bind_int(st, 4, (int)(letters + max));
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *term = (const char *)sqlite3_column_text(st, 0);
-		long docs = sqlite3_column_int64(st, 1);
-		size_t d = spell_distance(exact, term, max);
+		size_t d = spell_distance(exact, term, max), docs;
 
-		if (d > max || d == 0 || d > best || (d == best && docs <= best_docs))
+		if (d > max || d == 0 || d > best)
+			continue;
+		docs = doc_count(db, term, SUGGEST_COUNT_CAP);
+		if (d == best && docs <= best_docs)
 			continue;
 		free(found);
 		found = xstrdup(term);

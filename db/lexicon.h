@@ -15,9 +15,6 @@
 #include "core/equiv.h"
 #include "core/query.h"
 
-/* Makes the index's vocabulary readable on `db` (temp.case_vocab); once, after the schema is current. */
-void lexicon_open(sqlite3 *db);
-
 struct keys {
 	char **v;
 	size_t n, alloc;

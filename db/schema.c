@@ -249,13 +249,19 @@ static const char *const migrations[] = {
      * the words containing a piece of text ("fhir" in a pattern,
      * "strategi" inside "e-helsestrategiene") are a short list found
      * before any of the index's postings is read. The words are the exact
-     * forms the tokenizer gives (lower case); `terms` keeps them reversed. */
+     * forms the tokenizer gives (lower case). `words` keeps them in order,
+     * for a range of them (the words that start with a letter), and
+     * replaces the table of reversed words that the trigrams made idle. */
+    "CREATE TABLE IF NOT EXISTS words(word TEXT PRIMARY KEY) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS terms(rev TEXT PRIMARY KEY) WITHOUT ROWID;" /* a step made again */
+    "INSERT OR IGNORE INTO words SELECT vedtak_reverse(rev) FROM terms;"
     "CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5(word, tokenize = 'trigram', detail = 'none');"
-    "INSERT INTO vocab(word) SELECT vedtak_reverse(rev) FROM terms;"
+    "DELETE FROM vocab;"
+    "INSERT INTO vocab(word) SELECT word FROM words;"
     /* Words the tokenizer may have cut at WORD_MAX bytes: any text may hide in their lost end. */
     "CREATE TABLE IF NOT EXISTS long_words(word TEXT PRIMARY KEY) WITHOUT ROWID;"
-    "INSERT OR IGNORE INTO long_words SELECT vedtak_reverse(rev) FROM terms"
-    "  WHERE length(CAST(rev AS BLOB)) >= 61;"
+    "INSERT OR IGNORE INTO long_words SELECT word FROM words WHERE length(CAST(word AS BLOB)) >= 61;"
+    "DROP TABLE terms;"
     /* What arrived since a look is read from its end: not a key lookup for every case. */
     "CREATE INDEX IF NOT EXISTS arrivals_at ON arrivals(at);"
     /* A database with no signature yet gets them from the importer, as this version makes

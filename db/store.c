@@ -129,7 +129,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_FTS_DELETE_MEETING] =
 	"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
 	" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
-    [ST_TERM_INSERT] = "INSERT OR IGNORE INTO terms(rev) VALUES (?1)",
+    [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
     [ST_LONG_WORD_INSERT] = "INSERT OR IGNORE INTO long_words(word) VALUES (?1)",
     /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
@@ -203,10 +203,9 @@ static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char 
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
 static bool run(sqlite3_stmt *st);
 
-/* Writes the new words the tokenizer met, reversed, inside the current transaction. */
+/* Writes the new words the tokenizer met inside the current transaction (schema.c, version 8). */
 static bool write_terms(struct store *s)
 {
-	struct strbuf rev = STRBUF_INIT;
 	const char *const *w;
 	size_t n, i;
 	bool ok = true;
@@ -215,15 +214,13 @@ static bool write_terms(struct store *s)
 	for (i = 0; i < n && ok; i++) {
 		sqlite3_stmt *st = stmt(s, ST_TERM_INSERT);
 
-		strbuf_reset(&rev);
-		utf8_reverse(&rev, w[i], strlen(w[i]));
 		if (!st)
 			ok = false;
 		else {
-			sqlite3_bind_text(st, 1, rev.buf, (int)rev.len, SQLITE_STATIC);
+			sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
 			ok = run(st);
 		}
-		/* A word new to the archive goes into the vocabulary too (schema.c, version 8). */
+		/* A word new to the archive goes into the trigram table too. */
 		if (ok && sqlite3_changes(s->db) == 1) {
 			st = stmt(s, ST_VOCAB_INSERT);
 			ok = st != NULL;
@@ -242,7 +239,6 @@ static bool write_terms(struct store *s)
 			}
 		}
 	}
-	strbuf_release(&rev);
 	return ok;
 }
 
@@ -383,7 +379,6 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
-	lexicon_open(s->db);
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
