@@ -219,9 +219,9 @@ char **literals_required(const char *p, bool caseless)
 			uint32_t cp = 0;
 			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) == 0x80)
 				k++;
-			/* Caseless, a letter beyond Latin-1 and Latin Extended-A may match a form
-			 * the index does not fold it to (ΑΘΗΝΑ, ẞ): it ends the run instead. */
-			if (caseless && (!utf8_decode(p + i, k, &cp) || cp > 0x17F)) {
+			/* Caseless, a letter beyond Latin-1 and Latin Extended-A (ſ too), or ß, may
+			 * match a form the index does not fold it to (ΑΘΗΝΑ, ẞ): it ends the run. */
+			if (caseless && (!utf8_decode(p + i, k, &cp) || cp >= 0x17F || cp == 0xDF)) {
 				flush(&run, &out, &nout, &alloc);
 				i += k;
 				after_char = false;

@@ -96,14 +96,16 @@ struct text_scan {
 };
 
 static const struct text_scan scan_titles_decisions = {
-    "SELECT id, title, agenda_title, proposed_decision FROM cases",
-    "SELECT id, title, agenda_title, proposed_decision FROM cases WHERE id " IN_CANDIDATES, 3};
+    "SELECT id, title, agenda_title, proposed_decision, recorded_decision FROM cases",
+    "SELECT id, title, agenda_title, proposed_decision, recorded_decision FROM cases WHERE id " IN_CANDIDATES,
+    4};
 static const struct text_scan scan_titles = {
     "SELECT id, title, agenda_title FROM cases",
     "SELECT id, title, agenda_title FROM cases WHERE id " IN_CANDIDATES, 2};
+/* The proposed and the recorded decision, as the index's decision column has them. */
 static const struct text_scan scan_decisions = {
-    "SELECT id, proposed_decision FROM cases",
-    "SELECT id, proposed_decision FROM cases WHERE id " IN_CANDIDATES, 1};
+    "SELECT id, proposed_decision, recorded_decision FROM cases",
+    "SELECT id, proposed_decision, recorded_decision FROM cases WHERE id " IN_CANDIDATES, 2};
 static const struct text_scan scan_presenters = {
     "SELECT case_id, name, organization FROM case_presenters",
     "SELECT case_id, name, organization FROM case_presenters WHERE case_id " IN_CANDIDATES, 2};

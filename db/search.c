@@ -583,9 +583,11 @@ static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql
 			g->pattern_rc = rc;
 		}
 		free(within);
+		/* Found after the others rest_of_query() found: its place is the last. */
 		ALLOC_GROW(g->patterns, g->npatterns + 1, g->patterns_alloc);
-		g->patterns[g->npatterns].node = n;
-		g->patterns[g->npatterns++].ids = strbuf_detach(&ids, NULL);
+		i = g->npatterns++;
+		g->patterns[i].node = n;
+		g->patterns[i].ids = strbuf_detach(&ids, NULL);
 	}
 	strbuf_addstr(sql, "c.id IN (SELECT value FROM json_each(?))");
 	bind_text_value(g, xstrdup(g->patterns[i].ids));

@@ -394,7 +394,10 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
                           ("/timebøk/", "1"),
                           ("/αθηνα/", "1"),              # caseless beyond the letters the index folds
                           ("/finnesikke/", "0"),
-                          ("/api|finnesikke/", "2")]:    # no required literal: every case is read
+                          ("/api|finnesikke/", "2"),     # no required literal: every case is read
+                          ("/fhir/ /timebøk/", "1"),     # two patterns: the cases with both
+                          ("/fhir/ -/timebøk/", "1"),
+                          ("/sjonal/ /fhir/", "1")]:
         r = run("search", "--count", pattern, db=env.db)
         assert r.stdout.strip() == want, (pattern, r.stdout, r.stderr)
     # A word is found in the middle of a longer one, through the same index of words.

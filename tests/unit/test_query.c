@@ -150,6 +150,10 @@ static void literal_extraction(void)
 	literals_are((const char *const *)v, "byen | og |tefan",
 		     "caseless: Greek and Romanian letters are not taken");
 	literals_free(v);
+	v = literals_required("straße og ſtrategi", true);
+	literals_are((const char *const *)v, "stra|e og |trategi",
+		     "caseless: ß and ſ, whose partners the index keeps apart");
+	literals_free(v);
 	v = literals_required("ștefan", false);
 	literals_are((const char *const *)v, "ștefan", "with case: they are");
 	literals_free(v);
