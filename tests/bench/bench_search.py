@@ -8,7 +8,12 @@ cache, and times `rg -c` over the same deck files for the same words side
 by side (and `grep -E -c -r` and `pcre2grep -c -r` for the patterns).
 Prints medians and worst times of both in milliseconds and the ratio rg / vedtak.
 
-usage: bench_search.py VEDTAK SAMPLES_DIR [--size 1000] [--runs 5] [--keep DIR]"""
+With --before OLD_VEDTAK OLD_DB, another version is timed on its own copy
+of the database in the same run, query by query and run by run in turn
+with this one (a copy at its schema: see README, "Search at scale").
+
+usage: bench_search.py VEDTAK SAMPLES_DIR [--size 1000] [--runs 5] [--keep DIR]
+                       [--before OLD_VEDTAK OLD_DB]"""
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -48,6 +53,12 @@ def main():
     vedtak, samples = os.path.abspath(sys.argv[1]), sys.argv[2]
     size, runs = float(arg("--size", "1000")), int(arg("--runs", "5"))
     keep = arg("--keep", None)
+    before = None
+    if "--before" in sys.argv:
+        i = sys.argv.index("--before")
+        before = (os.path.abspath(sys.argv[i + 1]), os.path.abspath(sys.argv[i + 2]))
+        if not os.path.exists(before[1]):
+            raise SystemExit(f"bench_search.py: no database at {before[1]} for --before")
     work = keep or tempfile.mkdtemp(prefix="vedtak-bench-")
     have = {p: shutil.which(p) for p in ("rg", "pcre2grep", "grep")}
     try:
@@ -66,11 +77,19 @@ def main():
         db_mb = sum(os.path.getsize(db + s) for s in ("", "-wal") if os.path.exists(db + s)) / 1e6
         print(f"database: {db_mb:.0f} MB for {text_mb:.0f} MB of deck text ({db_mb / text_mb:.2f}x)")
         print(f"median/worst of {runs} runs, ms; vedtak = search --json --limit 20 with snippets")
-        print(f"{'query':<18} {'vedtak':>8} {'worst':>8} {'rg -c':>8} {'worst':>8} {'rg/vedtak':>9}  others")
+        print(f"{'query':<18} {'vedtak':>8} {'worst':>8} {'rg -c':>8} {'worst':>8} {'rg/vedtak':>9}"
+              + (f" {'before':>8} {'worst':>8}" if before else "") + "  others")
         for label, q, rgpat, rgflags, egrep in MIX:
             cmd = [vedtak, "--db", db, "search", "--json", "--limit", "20", "--", q]
+            old = before and [before[0], "--db", before[1], "search", "--json", "--limit", "20", "--", q]
+            vt, bt = [], []
             wall(cmd)  # warm
-            vt = [wall(cmd) for _ in range(runs)]
+            if old:
+                wall(old)
+            for _ in range(runs):
+                vt.append(wall(cmd))
+                if old:
+                    bt.append(wall(old))
             rg = []
             if have["rg"]:
                 rcmd = ["rg", "-c"] + rgflags + ["--", rgpat, cdir]
@@ -85,7 +104,8 @@ def main():
             med = statistics.median(vt)
             rgm = statistics.median(rg) if rg else float("nan")
             rgw = max(rg) if rg else float("nan")
-            print(f"{label:<18} {med:8.0f} {max(vt):8.0f} {rgm:8.0f} {rgw:8.0f} {rgm / med:9.1f} {others}")
+            was = f" {statistics.median(bt):8.0f} {max(bt):8.0f}" if bt else ""
+            print(f"{label:<18} {med:8.0f} {max(vt):8.0f} {rgm:8.0f} {rgw:8.0f} {rgm / med:9.1f}{was} {others}")
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
