@@ -147,11 +147,14 @@ void members_split_item(struct member_change *m, const char *text)
 			long og = find_word(org, "og");
 			struct strbuf sb = STRBUF_INIT;
 
-			if (og > 0 && scan_starts_lower(org + og + 3, strlen(org + og + 3))) {
+			/* After "og" and the space that follows it; "og" may end the text. */
+			const char *after = og > 0 ? org + og + 2 + (org[og + 2] != '\0') : NULL;
+
+			if (after && scan_starts_lower(after, strlen(after))) {
 				m->organization = trim_dup(org, (size_t)og);
 				strbuf_addstr(&sb, role ? role : "");
 				strbuf_addstr(&sb, ", ");
-				strbuf_addstr(&sb, org + og + 3);
+				strbuf_addstr(&sb, after);
 			} else {
 				m->organization = trim_dup(org, strlen(org));
 				strbuf_addstr(&sb, role ? role : "");

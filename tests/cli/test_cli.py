@@ -1024,10 +1024,10 @@ def stats_draws_the_archive_and_follows_a_query(env):
     assert out.startswith("28 cases\n\nCases per year, by decision type\n"
                           "year\tcases\tGodkjenning\tOrientering\tDrøfting\tno type\n"
                           "2021\t14\t2\t5\t6\t1\n2022\t7\t2\t1\t4\t0\n2024\t7\t1\t0\t6\t0\n\n"
-                          "Cases per body\nname\tcases\tlater name\tfrom\nNUFA\t28\t\t\n"), out[:400]
-    assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, out  # decks have no minutes
+                          "Cases per body\nname\tcases\tlater name\tfrom\nNUFA\t28\t\t\n"), repr(out[:400])
+    assert "Outcomes, where minutes exist\nname\tcases\n\n" in out, repr(out)  # decks have no minutes
     # The organisations' chart says how many cases name none, so that it does not look complete.
-    assert re.search(r"\nno organisation named\t\d+\n", out), out
+    assert re.search(r"\nno organisation named\t\d+\n", out), repr(out)
     # An empty archive draws empty charts.
     empty = os.path.join(env.dir, "empty.db")
     run("saved", "add", "x", "fhir", db=empty, check=0)
