@@ -27,8 +27,9 @@ struct tokenizer {
 };
 
 /*
- * The words seen in documents, for the table of reversed words that lets a
- * query find words ending in a word ("strategi" in "e-helsestrategi").
+ * The words seen in documents, for the tables of the archive's words
+ * (words, vocab: schema 8) that let a query find the words containing a
+ * piece of text ("strategi" in "e-helsestrategiene").
  * `seen` is an open-addressing set of words already handed to the store in
  * this process, so only new words cost a row.
  */
@@ -226,7 +227,8 @@ static void spell_ascii(struct strbuf *sb)
 /*
  * vedtak_fold(text): lower case with ö as ø (core's utf8_fold);
  * vedtak_fold_ascii: that with æøå spelled out; vedtak_reverse: the
- * characters backwards, as the table of reversed words keeps them.
+ * characters backwards, as schema 7's table of reversed words kept them
+ * (the migration to schema 8 reads it).
  */
 static void text_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
