@@ -78,8 +78,16 @@ struct meeting_row {
 	int ncases;
 };
 
-/* Every meeting, newest first. Free with meeting_rows_free(). */
-enum vt_status store_meeting_rows(struct store *s, struct meeting_row **v, size_t *n, struct vt_diag *diag);
+/*
+ * Meetings newest first, from the `offset`th, at most `limit` of them (0:
+ * all), so that a long list is read a page at a time. Free with
+ * meeting_rows_free().
+ */
+enum vt_status store_meeting_rows(struct store *s, size_t offset, size_t limit, struct meeting_row **v,
+				  size_t *n, struct vt_diag *diag);
+
+/* Whether the store holds no meeting yet. */
+enum vt_status store_is_empty(struct store *s, bool *empty, struct vt_diag *diag);
 void meeting_rows_free(struct meeting_row *v, size_t n);
 
 /* A case as a result list shows it: no slides. */

@@ -22,8 +22,8 @@ int cmd_start(const struct cmd_env *env)
 {
 	struct store *s = NULL;
 	struct vt_diag diag;
-	long *ids = NULL;
-	size_t n = 0, found = 0, ok = 0;
+	size_t found = 0, ok = 0;
+	bool empty = false;
 	char *from = NULL, *status = NULL;
 	bool ui = ui_wanted();
 	int rc = EXIT_OK;
@@ -31,7 +31,7 @@ int cmd_start(const struct cmd_env *env)
 	if (cmd_open_store(env->settings, false, &s) != VT_OK)
 		return EXIT_FAILED;
 	vt_diag_clear(&diag);
-	if (store_meeting_ids(s, &ids, &n, &diag) == VT_OK && n == 0 && !env->settings->readonly) {
+	if (store_is_empty(s, &empty, &diag) == VT_OK && empty && !env->settings->readonly) {
 		ok = importer_samples(s, ui, &from, &found);
 		if (!found)
 			status = xasprintf(_("No sample decks found in %s"), from);
@@ -45,7 +45,6 @@ int cmd_start(const struct cmd_env *env)
 		if (ok != found)
 			rc = EXIT_FAILED;
 	}
-	free(ids);
 	/* The UI searches on a read-only connection of its own: the topics are made here, first. */
 	if (ui && store_update_topics(s, NULL, &diag) != VT_OK)
 		cmd_print_diag(NULL, &diag, VT_ERR_DB);

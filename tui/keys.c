@@ -5,6 +5,7 @@
  * is edits.c's.
  */
 #include <signal.h>
+#include <stdint.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,10 +171,14 @@ static void move_by(struct ui *ui, struct view *v, long delta)
 void keys_dispatch(struct ui *ui, enum action a)
 {
 	struct view *v = ui_top(ui);
-	long page = page_rows(ui, v), all = (long)view_rows(ui, v) + 1;
+	long page, all;
 
 	if (a == ACT_NONE || (v->ops->action && v->ops->action(ui, v, a)))
 		return;
+	/* A partial list is read ahead of the move: all of it for the bottom. */
+	ui_view_fill(ui, v, a == ACT_END ? SIZE_MAX : v->cursor + 2 * (size_t)ui->rows);
+	page = page_rows(ui, v);
+	all = (long)view_rows(ui, v) + 1;
 	switch (a) {
 	case ACT_QUIT:
 		ui->quit = true;

@@ -20,6 +20,10 @@
 #include "tui/views.h"
 #include "core/banned.h"
 
+/* Meetings read for the first screen, and then at a time. */
+#define MEETINGS_FIRST 200
+#define MEETINGS_PART  1000
+
 /* The width of "case" in the user's language, singular or plural, whichever is wider. */
 static int case_word_width(void)
 {
@@ -29,16 +33,59 @@ static int case_word_width(void)
 	return w1 > w2 ? w1 : w2;
 }
 
+/*
+ * The next part of the meetings, newest first. An archive of 23,000
+ * meetings is read a part at a time (the first screen does not wait for
+ * the last line), the rest as the cursor nears it and while no key waits.
+ */
+static void meetings_more(struct ui *ui, struct view *v)
+{
+	size_t *done = v->data, n = 0, i;
+	struct meeting_row *rows = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	struct vt_diag diag;
+	int width = case_word_width();
+
+	if (store_meeting_rows(ui->store, *done, *done ? MEETINGS_PART : MEETINGS_FIRST, &rows, &n, &diag) !=
+	    VT_OK) {
+		ui_say(ui, "%s", diag.msg);
+		v->partial = false;
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		struct tline *l;
+
+		strbuf_reset(&sb);
+		date_human(&sb, rows[i].start_date, rows[i].end_date, true);
+		while (draw_width(sb.buf, sb.len) < 21) /* "2022-12-31–2023-01-01" */
+			strbuf_addch(&sb, ' ');
+		strbuf_addf(&sb, "  %-6s %3d ", ui_body_short(rows[i].body), rows[i].ncases);
+		/* Singular and plural take the same width, so the venues line up. */
+		ui_add_padded(&sb, P_("case", "cases", rows[i].ncases), width);
+		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
+		l = view_add_line(v, sb.buf, STYLE_NORMAL);
+		l->meeting_id = rows[i].id;
+	}
+	*done += n;
+	v->partial = n == (*done == n ? MEETINGS_FIRST : MEETINGS_PART);
+	meeting_rows_free(rows, n);
+	strbuf_release(&sb);
+}
+
+static void meetings_release(struct view *v)
+{
+	free(v->data);
+	v->data = NULL;
+}
+
 /* Saved searches and tags with their counts, then the meetings. */
 static void meetings_load(struct ui *ui, struct view *v)
 {
-	struct meeting_row *rows = NULL;
 	struct saved *saved = NULL;
 	struct tag_count *tags = NULL;
 	struct vt_diag diag;
-	size_t n = 0, nsaved = 0, ntags = 0, i;
+	size_t nsaved = 0, ntags = 0, i;
 	struct strbuf sb = STRBUF_INIT;
-	int width;
 
 	if (store_saved_list(ui->store, &saved, &nsaved, &diag) == VT_OK && nsaved) {
 		/* -1: the query failed. */
@@ -115,37 +162,17 @@ static void meetings_load(struct ui *ui, struct view *v)
 	tag_counts_free(tags, ntags);
 	if (v->nlines)
 		view_add_line(v, _("Meetings"), STYLE_TITLE);
-	if (store_meeting_rows(ui->store, &rows, &n, &diag) != VT_OK) {
-		ui_say(ui, "%s", diag.msg);
-		strbuf_release(&sb);
-		return;
-	}
-	width = case_word_width();
-	for (i = 0; i < n; i++) {
-		struct tline *l;
-
-		strbuf_reset(&sb);
-		date_human(&sb, rows[i].start_date, rows[i].end_date, true);
-		while (draw_width(sb.buf, sb.len) < 21) /* "2022-12-31–2023-01-01" */
-			strbuf_addch(&sb, ' ');
-		strbuf_addf(&sb, "  %-6s %3d ", ui_body_short(rows[i].body), rows[i].ncases);
-		/* Singular and plural take the same width, so the venues line up. */
-
-		ui_add_padded(&sb, P_("case", "cases", rows[i].ncases), width);
-
-		strbuf_addf(&sb, "  %s", rows[i].venue ? rows[i].venue : "");
-		l = view_add_line(v, sb.buf, STYLE_NORMAL);
-		l->meeting_id = rows[i].id;
-	}
-	if (!n) {
+	strbuf_release(&sb);
+	v->data = xcalloc(1, sizeof(size_t)); /* how many meetings are read */
+	v->partial = true;
+	meetings_more(ui, v);
+	if (!*(size_t *)v->data) {
 		/* An empty database says how to fill it (the first start fills it with the samples). */
 		view_add_line(v, _("No meetings yet."), STYLE_TITLE);
 		view_add_line(v, _("Import documents (PDF or text, or a folder of them) with:"),
 			      STYLE_NORMAL);
 		view_add_line(v, _("  vedtak import FILE…"), STYLE_NORMAL);
 	}
-	meeting_rows_free(rows, n);
-	strbuf_release(&sb);
 }
 
 static struct view *meetings_open(struct ui *ui, const struct view_target *target)
@@ -167,14 +194,20 @@ static void meetings_reload(struct ui *ui, struct view *v)
 	size_t cursor = v->cursor, i;
 
 	view_clear(v);
+	meetings_release(v);
 	v->cursor = 0;
 	meetings_load(ui, v);
 	/* The cursor stays on what it was on (a meeting, a saved search, a tag) when that is still there. */
-	for (i = 0; i < v->nlines; i++)
+	for (i = 0; meeting || search; i++) {
+		if (i == v->nlines)
+			ui_view_fill(ui, v, i);
+		if (i == v->nlines)
+			break;
 		if ((meeting && v->lines[i].meeting_id == meeting) ||
 		    (search && v->lines[i].search && !strcmp(v->lines[i].search, search)))
 			break;
-	if (i < v->nlines) {
+	}
+	if ((meeting || search) && i < v->nlines) {
 		v->cursor = i;
 	} else if (cursor < v->nlines) {
 		v->cursor = cursor;
@@ -219,4 +252,6 @@ const struct view_ops meetings_view_ops = {
     .open = meetings_open,
     .enter = meetings_enter,
     .reload = meetings_reload,
+    .more = meetings_more,
+    .release = meetings_release,
 };

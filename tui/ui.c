@@ -80,6 +80,8 @@ static void draw_status(struct ui *ui, struct view *v)
 		v->ops->status(ui, v, &bar);
 	else if (v->ops->text)
 		strbuf_addf(&bar, _("line %zu of %zu"), v->nlines ? v->top + 1 : 0, v->nlines);
+	else if (v->partial) /* more lines are being read */
+		strbuf_addf(&bar, _("%zu of %zu+"), v->cursor + 1, v->nlines);
 	else
 		strbuf_addf(&bar, _("%zu of %zu"), v->nlines ? v->cursor + 1 : 0, v->nlines);
 	draw_text(y, 0, ui->cols, bar.buf, bar.len, draw_attr(STYLE_STATUS));
@@ -439,17 +441,21 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 
 	while (!ui.quit) {
 		struct timespec t0;
+		struct view *top = ui_top(&ui);
 		wint_t ch;
 		int rc;
 
+		/* A partial list has what the screen shows and a screen more. */
+		ui_view_fill(&ui, top, top->top + 2 * (size_t)ui.rows);
 		draw_screen(&ui);
 		/*
 		 * While a search runs, look for its result every few
-		 * milliseconds; else wake each second to see whether another
-		 * process changed the database.
+		 * milliseconds; while a list is partial, read its next part
+		 * unless a key waits; else wake each second to see whether
+		 * another process changed the database.
 		 */
 		if (!ui.script)
-			timeout(ui.pending ? 15 : 1000);
+			timeout(ui.pending ? 15 : top->partial ? 0 : 1000);
 		rc = next_key(&ui, &ch);
 		if (rc == ERR) {
 			struct searcher_result r;
@@ -458,6 +464,8 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 				break;
 			if (ui.pending && ui.searcher && searcher_poll(ui.searcher, &r))
 				ui_search_apply(&ui, &r);
+			else if (top->partial)
+				ui_view_fill(&ui, top, top->nlines);
 			else if (!ui.pending && !ui.mini.active)
 				follow_other_writers(&ui);
 			continue;

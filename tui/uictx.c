@@ -25,6 +25,18 @@ struct view *ui_top(struct ui *ui)
 	return ui->depth ? ui->stack[ui->depth - 1] : NULL;
 }
 
+void ui_view_fill(struct ui *ui, struct view *v, size_t upto)
+{
+	while (v && v->partial && v->nlines <= upto) {
+		size_t before = v->nlines;
+
+		v->ops->more(ui, v);
+		/* A part that adds nothing (an error said on the status line) ends the list. */
+		if (v->nlines == before)
+			v->partial = false;
+	}
+}
+
 struct view *ui_find(struct ui *ui, enum view_kind kind)
 {
 	int i;

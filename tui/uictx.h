@@ -79,6 +79,8 @@ struct ui {
 };
 
 struct view *ui_top(struct ui *ui);
+/* Reads more of a partial view (view.partial) until it has line `upto`, or all with SIZE_MAX. */
+void ui_view_fill(struct ui *ui, struct view *v, size_t upto);
 /* The nearest view of `kind` on the stack, or NULL. */
 struct view *ui_find(struct ui *ui, enum view_kind kind);
 void ui_push(struct ui *ui, struct view *v);

@@ -78,6 +78,8 @@ struct view_ops {
 	char *(*key)(struct ui *ui, struct view *v);
 	/* The status line's text when there is no message. NULL: "N of M". */
 	void (*status)(struct ui *ui, struct view *v, struct strbuf *bar);
+	/* Adds the next part of a long list (see view.partial). NULL: open loads everything. */
+	void (*more)(struct ui *ui, struct view *v);
 	/* Frees `data`. */
 	void (*release)(struct view *v);
 };
@@ -91,6 +93,8 @@ struct view {
 	int built_width;    /* laid out for this width; 0: lay out again */
 	size_t current_hit; /* this hit (from 1) is drawn as the selection is; 0: none */
 	void *data;	    /* the kind's own, freed by ops->release */
+	/* Lines are still to come through ops->more: read as the cursor nears them, and when idle. */
+	bool partial;
 };
 
 struct view *view_new(const struct view_ops *ops, const char *title);

@@ -5,7 +5,7 @@ screen then shows, line by line, as a person reads it. The expected lines
 were written from what the user must see, before the code that shows them.
 
 usage: ui_test.py VEDTAK SAMPLES_DIR      (prints TAP)"""
-import json, os, re, shutil, subprocess, sys, tempfile
+import datetime, json, os, re, shutil, sqlite3, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from screen import run_case  # noqa: E402
@@ -434,6 +434,34 @@ def charts_follow_the_result_list(env):
     # In Norwegian.
     lines, _ = env.ui("key c", size="60x30", lang="nb_NO.UTF-8")
     assert "Saker per år, etter sakstype" in lines and status(lines) == "28 saker", (lines[:3], status(lines))
+
+@test
+def a_long_list_of_meetings_is_read_in_parts_without_a_gap(env):
+    # Issue 15: the start screen reads the meetings a part at a time, so that the first screen
+    # of a large archive does not wait for the last line. 1,200 older meetings, one a day from
+    # 1990-01-01, come below the 4 samples: the first screen shows the newest and says that more
+    # are coming ("+"); G goes to the oldest, with the others in date order above it, and the
+    # count is then the whole list: 4 + 1,200 meetings, no heading without saved searches or tags.
+    db = env.copy("long.db")
+    con = sqlite3.connect(db)
+    day = datetime.date(1990, 1, 1)
+    for i in range(1200):
+        d = (day + datetime.timedelta(days=i)).isoformat()
+        con.execute("INSERT INTO meetings(source, sha256, size, line_count, body, venue, start_date,"
+                    " end_date, imported_at) VALUES (?, '', 0, 0, 'NUFA', ?, ?, ?, '2026-01-01')",
+                    (f"/old/{i}.txt", f"Sted {i}", d, d))
+    con.commit()
+    con.close()
+    lines, _ = env.ui("key j", db=db)
+    assert lines[1].startswith("2024-"), lines[:3]
+    assert re.fullmatch(r"2 of \d+\+", status(lines).strip()), status(lines)
+    lines, _ = env.ui("key G", db=db)
+    assert status(lines).strip() == "1204 of 1204", status(lines)
+    body = [l.rstrip() for l in lines[1:-1]]
+    for k, line in enumerate(reversed(body)):
+        d = (day + datetime.timedelta(days=k)).isoformat()
+        assert line.startswith(d) and line.endswith(f"Sted {k}"), (k, line)
+
 
 def main():
     n = failed = 0
