@@ -106,6 +106,18 @@ def main():
             rgw = max(rg) if rg else float("nan")
             was = f" {statistics.median(bt):8.0f} {max(bt):8.0f}" if bt else ""
             print(f"{label:<18} {med:8.0f} {max(vt):8.0f} {rgm:8.0f} {rgw:8.0f} {rgm / med:9.1f}{was} {others}")
+        # A process that opens the database and finds nothing (target: under 10 ms), 11 runs each.
+        print("finding nothing, median/worst of 11 runs, ms (target under 10)")
+        for label, args in (("--version", ["--version"]), ("search --count", ["search", "--count"]),
+                            ("search --literal", ["search", "--literal"]), ("search", ["search"])):
+            word = [] if label == "--version" else ["qqqzzzxx"]
+            times = {}
+            for name, exe, path in (("now", vedtak, db),) + ((("before",) + before,) if before else ()):
+                cmd = [exe, "--db", path] + args + word
+                wall(cmd)
+                times[name] = [wall(cmd) for _ in range(11)]
+            print(f"{label:<18} " + "  ".join(f"{k} {statistics.median(v):6.1f} {max(v):6.1f}"
+                                              for k, v in times.items()))
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -9,7 +9,10 @@ On a database of about 10,000 cases (corpus.py), measures:
     reading the key to the finished redraw with the new results
     (VEDTAK_UI_TIMING); median and worst.
 
-usage: bench_ui.py VEDTAK SAMPLES_DIR [--cases 10000] [--keep DIR]"""
+With --db PATH, an existing database (the search benchmark's 1 GB one,
+say) instead of a generated one.
+
+usage: bench_ui.py VEDTAK SAMPLES_DIR [--cases 10000] [--keep DIR] [--db PATH]"""
 import os, shutil, statistics, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -32,7 +35,7 @@ def main():
     keep = arg("--keep", None)
     work = keep or tempfile.mkdtemp(prefix="vedtak-bench-")
     try:
-        db = os.path.join(work, f"ui-{cases}.db")
+        db = os.path.abspath(arg("--db", os.path.join(work, f"ui-{cases}.db")))
         if not os.path.exists(db):
             cdir = os.path.join(work, f"ui-corpus-{cases}")
             corpus.generate(samples, cdir, cases / 7 * 0.0445)  # 7 cases and about 44.5 kB a deck
