@@ -38,17 +38,24 @@ static int case_word_width(void)
  * meetings is read a part at a time (the first screen does not wait for
  * the last line), the rest as the cursor nears it and while no key waits.
  */
+struct meetings_read {
+	size_t done; /* meetings read */
+	bool failed; /* the status line says why */
+};
+
 static void meetings_more(struct ui *ui, struct view *v)
 {
-	size_t *done = v->data, n = 0, i;
+	struct meetings_read *r = v->data;
+	size_t n = 0, i;
 	struct meeting_row *rows = NULL;
 	struct strbuf sb = STRBUF_INIT;
 	struct vt_diag diag;
 	int width = case_word_width();
 
-	if (store_meeting_rows(ui->store, *done, *done ? MEETINGS_PART : MEETINGS_FIRST, &rows, &n, &diag) !=
-	    VT_OK) {
+	if (store_meeting_rows(ui->store, r->done, r->done ? MEETINGS_PART : MEETINGS_FIRST, &rows, &n,
+			       &diag) != VT_OK) {
 		ui_say(ui, "%s", diag.msg);
+		r->failed = true;
 		v->partial = false;
 		return;
 	}
@@ -66,8 +73,8 @@ static void meetings_more(struct ui *ui, struct view *v)
 		l = view_add_line(v, sb.buf, STYLE_NORMAL);
 		l->meeting_id = rows[i].id;
 	}
-	*done += n;
-	v->partial = n == (*done == n ? MEETINGS_FIRST : MEETINGS_PART);
+	r->done += n;
+	v->partial = n == (r->done == n ? MEETINGS_FIRST : MEETINGS_PART);
 	meeting_rows_free(rows, n);
 	strbuf_release(&sb);
 }
@@ -76,6 +83,7 @@ static void meetings_release(struct view *v)
 {
 	free(v->data);
 	v->data = NULL;
+	v->partial = false;
 }
 
 /* Saved searches and tags with their counts, then the meetings. */
@@ -163,10 +171,10 @@ static void meetings_load(struct ui *ui, struct view *v)
 	if (v->nlines)
 		view_add_line(v, _("Meetings"), STYLE_TITLE);
 	strbuf_release(&sb);
-	v->data = xcalloc(1, sizeof(size_t)); /* how many meetings are read */
+	v->data = xcalloc(1, sizeof(struct meetings_read));
 	v->partial = true;
 	meetings_more(ui, v);
-	if (!*(size_t *)v->data) {
+	if (!((struct meetings_read *)v->data)->done && !((struct meetings_read *)v->data)->failed) {
 		/* An empty database says how to fill it (the first start fills it with the samples). */
 		view_add_line(v, _("No meetings yet."), STYLE_TITLE);
 		view_add_line(v, _("Import documents (PDF or text, or a folder of them) with:"),
@@ -206,6 +214,11 @@ static void meetings_reload(struct ui *ui, struct view *v)
 		if ((meeting && v->lines[i].meeting_id == meeting) ||
 		    (search && v->lines[i].search && !strcmp(v->lines[i].search, search)))
 			break;
+		/* Saved searches and tags come before the meetings: no need to read them all. */
+		if (!meeting && v->lines[i].meeting_id) {
+			i = v->nlines;
+			break;
+		}
 	}
 	if ((meeting || search) && i < v->nlines) {
 		v->cursor = i;
