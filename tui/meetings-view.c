@@ -33,15 +33,17 @@ static int case_word_width(void)
 	return w1 > w2 ? w1 : w2;
 }
 
+/* How far the meetings are read (the view's data). */
+struct meetings_read {
+	size_t done; /* meetings read */
+	bool failed; /* the status line says why */
+};
+
 /*
  * The next part of the meetings, newest first. An archive of 23,000
  * meetings is read a part at a time (the first screen does not wait for
  * the last line), the rest as the cursor nears it and while no key waits.
  */
-struct meetings_read {
-	size_t done; /* meetings read */
-	bool failed; /* the status line says why */
-};
 
 static void meetings_more(struct ui *ui, struct view *v)
 {
@@ -91,6 +93,7 @@ static void meetings_load(struct ui *ui, struct view *v)
 {
 	struct saved *saved = NULL;
 	struct tag_count *tags = NULL;
+	struct meetings_read *progress;
 	struct vt_diag diag;
 	size_t nsaved = 0, ntags = 0, i;
 	struct strbuf sb = STRBUF_INIT;
@@ -171,10 +174,10 @@ static void meetings_load(struct ui *ui, struct view *v)
 	if (v->nlines)
 		view_add_line(v, _("Meetings"), STYLE_TITLE);
 	strbuf_release(&sb);
-	v->data = xcalloc(1, sizeof(struct meetings_read));
+	v->data = progress = xcalloc(1, sizeof(*progress));
 	v->partial = true;
 	meetings_more(ui, v);
-	if (!((struct meetings_read *)v->data)->done && !((struct meetings_read *)v->data)->failed) {
+	if (!progress->done && !progress->failed) {
 		/* An empty database says how to fill it (the first start fills it with the samples). */
 		view_add_line(v, _("No meetings yet."), STYLE_TITLE);
 		view_add_line(v, _("Import documents (PDF or text, or a folder of them) with:"),
