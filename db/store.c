@@ -1489,13 +1489,13 @@ enum vt_status store_meeting_rows(struct store *s, size_t offset, size_t limit, 
 	*n = 0;
 	/*
 	 * OFFSET walks the date index up to the page (23,000 meetings take a
-	 * few milliseconds); the order is total, id last, so pages neither
-	 * overlap nor skip while the table stays as it is.
+	 * few milliseconds); sources are unique, so the order is total and
+	 * pages neither overlap nor skip while the table stays as it is.
 	 */
 	if (sqlite3_prepare_v2(s->db,
 			       "SELECT m.id, m.body, m.venue, m.start_date, m.end_date, m.source,"
 			       " (SELECT count(*) FROM cases c WHERE c.meeting_id = m.id)"
-			       " FROM meetings m ORDER BY m.start_date DESC NULLS LAST, m.source, m.id"
+			       " FROM meetings m ORDER BY m.start_date DESC NULLS LAST, m.source"
 			       " LIMIT ?1 OFFSET ?2",
 			       -1, &st, NULL) != SQLITE_OK)
 		return db_fail(s, diag, _("listing meetings"));
