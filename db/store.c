@@ -51,6 +51,7 @@ enum stmt_id {
 	ST_SPELLING_INSERT,
 	ST_PRESENTER_INSERT,
 	ST_SLIDE_INSERT,
+	ST_MEETING_DOCS,
 	ST_FTS_INSERT,
 	ST_ABBREVS_INSERT,
 	ST_MARKS_INSERT,
@@ -115,8 +116,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
     [ST_PRESENTER_INSERT] = "INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
 			    " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_MEETING_DOCS] = "SELECT * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_FTS_INSERT] =
-	"INSERT INTO case_fts(rowid, title, decision, people, slides) SELECT * FROM case_doc WHERE id = ?1",
+	"INSERT INTO case_fts(rowid, title, decision, people, slides) VALUES (?1, ?2, ?3, ?4, ?5)",
     /* What ranking and expansion know of a case (db/rank.h), made from the deck at import. */
     [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_MARKS_INSERT] = "INSERT OR REPLACE INTO case_marks VALUES (?1, ?2)",
@@ -545,6 +547,38 @@ static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, con
  * from its text as case_doc joins it for the index: title, decision and
  * slides, a line apart.
  */
+/*
+ * The meeting's cases into the full-text index, after everything else the
+ * import writes but the words. FTS5 writes the terms it holds out as a new
+ * segment whenever a statement opens a savepoint in the transaction, and
+ * SQLite opens one for every statement that may abort half-way (foreign
+ * keys, several rows): indexed case by case between the other inserts,
+ * each case became a segment of its own for the merges to undo. Here the
+ * meeting's cases go in one row of values at a time, and are written out
+ * once, at the commit.
+ */
+static bool insert_meeting_fts(struct store *s, long meeting)
+{
+	sqlite3_stmt *docs = stmt(s, ST_MEETING_DOCS), *st;
+	bool ok = docs != NULL;
+	int rc = SQLITE_DONE, i;
+
+	if (!ok)
+		return false;
+	sqlite3_bind_int64(docs, 1, meeting);
+	while (ok && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
+		if (!(st = stmt(s, ST_FTS_INSERT))) {
+			ok = false;
+			break;
+		}
+		for (i = 0; i < 5; i++)
+			sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
+		ok = run(st);
+	}
+	sqlite3_reset(docs);
+	return ok && (rc == SQLITE_DONE || rc == SQLITE_ROW);
+}
+
 static bool insert_case_lexicon(struct store *s, long case_id, const struct deck_case *c)
 {
 	struct strbuf text = STRBUF_INIT;
@@ -645,10 +679,9 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 		if (!run(st))
 			goto out;
 	}
-	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides) || !(st = stmt(s, ST_FTS_INSERT)))
+	if (!insert_slides(s, meeting, case_id, c->slides, c->nslides))
 		goto out;
-	sqlite3_bind_int64(st, 1, case_id);
-	ok = run(st) && insert_case_lexicon(s, case_id, c) &&
+	ok = insert_case_lexicon(s, case_id, c) &&
 	     (!c->signature || store_put_signature(s, case_id, c->signature));
 out:
 	return ok;
@@ -1094,7 +1127,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		if (!insert_document(s, meeting, &self, text, text_len))
 			goto db_error;
 	}
-	if (!write_terms(s))
+	if (!insert_meeting_fts(s, meeting) || !write_terms(s))
 		goto db_error;
 	if (merged && warnings)
 		for (i = 0; i < merged->nwarnings; i++)
