@@ -543,11 +543,6 @@ static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, con
 }
 
 /*
- * The abbreviations the case defines and its slides' marks (db/rank.h),
- * from its text as case_doc joins it for the index: title, decision and
- * slides, a line apart.
- */
-/*
  * The meeting's cases into the full-text index, after everything else the
  * import writes but the words. FTS5 writes the terms it holds out as a new
  * segment whenever a statement opens a savepoint in the transaction, and
@@ -576,9 +571,14 @@ static bool insert_meeting_fts(struct store *s, long meeting)
 		ok = run(st);
 	}
 	sqlite3_reset(docs);
-	return ok && (rc == SQLITE_DONE || rc == SQLITE_ROW);
+	return ok && rc == SQLITE_DONE;
 }
 
+/*
+ * The abbreviations the case defines and its slides' marks (db/rank.h),
+ * from its text as case_doc joins it for the index: title, decision and
+ * slides, a line apart.
+ */
 static bool insert_case_lexicon(struct store *s, long case_id, const struct deck_case *c)
 {
 	struct strbuf text = STRBUF_INIT;
