@@ -1527,7 +1527,15 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	strbuf_addstr(&sql, " AS preferred, 0");
 	if (any)
 		join_operands(&g, q->root, true, " + ", &sql); /* how many of the words a case has */
-	strbuf_addstr(&sql, " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
+	/*
+	 * Newest first over many matches: walk the meetings down their date
+	 * index and stop at the page's end, instead of sorting every match by
+	 * date (`helse` --sort date at 1 GB: 161,000 matches, 230 ms → 1).
+	 * Over few matches the walk would pass most meetings in vain.
+	 */
+	strbuf_addstr(&sql, o->by_date && kept && out->total > RANK_ALL_MAX
+				? " AS words FROM meetings m CROSS JOIN cases c ON c.meeting_id = m.id"
+				: " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (ranked) {
 		strbuf_addstr(
 		    &sql, " LEFT JOIN (SELECT case_fts.rowid AS id, vedtak_rank(case_fts, ?, k.marks) AS v"
@@ -1551,7 +1559,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	free(where_values);
 	where_values = NULL;
 	nwhere_values = 0;
-	strbuf_addf(&sql, " ORDER BY %s m.start_date DESC, c.position",
+	strbuf_addf(&sql, " ORDER BY %s m.start_date DESC, c.position, c.id",
 		    o->by_date ? "" : "words DESC, preferred DESC, rank_tier >= 3, rank_score DESC,");
 	if (o->limit)
 		strbuf_addf(&sql, " LIMIT %zu", o->limit);

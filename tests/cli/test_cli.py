@@ -5,7 +5,7 @@ clear error naming the file and line while the database stays unchanged.
 
 usage: test_cli.py VEDTAK SAMPLES_DIR [--large]
 Prints TAP. With --large it runs only the 100 MB import test."""
-import hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
+import datetime, hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
 
 VEDTAK, SAMPLES = sys.argv[1], sys.argv[2]
 SAMPLE = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
@@ -1062,6 +1062,42 @@ def stats_draws_the_archive_and_follows_a_query(env):
         assert re.match(r"^2022 █+▓+▒+ 7$", year), year
         assert all(k in plain for k in ("█ Godkjenning", "▓ Orientering", "▒ Drøfting", "░ no type")), plain[:300]
         assert re.search(r"^NUFA █+ 28$", plain, re.M), plain
+
+@test
+def newest_first_over_many_cases_keeps_the_date_order(env):
+    # Issue 15: over more than 2,000 matches the newest-first page walks the meetings by date
+    # instead of sorting every match. Whichever way, the order is the one documented: meeting
+    # date newest first, then agenda position, then the order the cases were stored in (two
+    # meetings on one day interleave by position). 400 meetings of 6 cases, two a day from
+    # 2000-01-01, stored after one sample deck (2024, 7 cases, which comes first).
+    run("import", env.sample(3), db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    day = datetime.date(2000, 1, 1)
+    made = []  # (date, position, case id, key)
+    for i in range(400):
+        d = (day + datetime.timedelta(days=i // 2)).isoformat()
+        body = "NUFA" if i % 2 else "NUIT"
+        cur = con.execute("INSERT INTO meetings(source, sha256, size, line_count, body, start_date,"
+                          " end_date, imported_at) VALUES (?, '', 0, 0, ?, ?, ?, '2026-01-01')",
+                          (f"/many/{i}.txt", body, d, d))
+        for pos in range(1, 7):
+            key = f"{body}|{i * 6 + pos}/00|1"
+            cur2 = con.execute("INSERT INTO cases(meeting_id, case_key, number, seq, year, occurrence,"
+                               " title, position) VALUES (?, ?, ?, ?, 2000, 1, 'Sak', ?)",
+                               (cur.lastrowid, key, f"{i * 6 + pos}/00", i * 6 + pos, pos))
+            made.append((d, pos, cur2.lastrowid, key))
+    con.commit()
+    con.close()
+    made.sort(key=lambda m: (-int(m[0].replace("-", "")), m[1], m[2]))
+    for query, want in (("", [m[3] for m in made]), ("body:NUIT", [m[3] for m in made if m[3].startswith("NUIT")])):
+        data = json.loads(run("search", "--json", "--sort", "date", "--limit", "30", query, db=env.db,
+                              check=0).stdout)
+        keys = [r["key"] for r in data["results"]]
+        if not query:
+            assert data["total"] == 2407 and all(k.endswith("/24|1") for k in keys[:7]), keys[:8]
+            keys = keys[7:]
+        assert keys == want[:len(keys)] and len(keys) >= 20, (query, keys[:6], want[:6])
+
 
 def main():
     return run_tap([large_file] if "--large" in sys.argv else results)
