@@ -8,6 +8,8 @@
  *                               where each slide and its title line start
  *                               and end in the index's slides column
  *   vedtak_rank(case_fts, plan, marks)
+ *                               (or strong_fts, the first three columns,
+ *                               with no marks)
  *                               an FTS5 function: the row's tier times
  *                               RANK_TIER_UNIT plus its aboutness score; see
  *                               search.h for the formula and below for the plan.

@@ -268,6 +268,15 @@ static const char *const migrations[] = {
      * them: the first topics made need not throw them away and make them all again. */
     "INSERT OR IGNORE INTO meta SELECT 'topic_signatures', '" TOPIC_SIGNATURE_VERSION "'"
     "  WHERE NOT EXISTS (SELECT 1 FROM case_signatures);",
+
+    /* version 9: the columns that rank a word found in thousands of cases (title, decision,
+     * presenters: search.h) in an index of their own (issue 15). The first page of such a
+     * word reads their postings only, a small part of case_fts's, which holds the slides. */
+    "CREATE VIRTUAL TABLE IF NOT EXISTS strong_fts USING fts5(title, decision, people,"
+    "  content = '', tokenize = 'vedtak');"
+    "INSERT INTO strong_fts(strong_fts) VALUES ('delete-all');" /* a step made again */
+    "INSERT INTO strong_fts(rowid, title, decision, people) SELECT id, title, decision, people FROM "
+    "case_doc;",
 };
 
 static int user_version(sqlite3 *db)

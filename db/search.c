@@ -1440,7 +1440,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
-	bool ranked = false, bounded = false, any = false, kept = false, newest_first;
+	bool ranked = false, bounded = false, strong = false, any = false, kept = false, newest_first;
 	/* The ids are kept for the page only when there will be one. */
 	bool keep = !o->count_only;
 	struct binding *where_values = NULL;
@@ -1534,7 +1534,14 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		g.plan = NULL;
 	}
 	bounded = ranked && out->total > RANK_ALL_MAX;
-	if (bounded)
+	/*
+	 * Bounded, the strong columns are ranked from their own index
+	 * (schema 9), whose postings are a small part of case_fts's; a hint
+	 * that names the slides column (slide:) keeps to case_fts, where
+	 * that part finds nothing within the strong columns, as it must.
+	 */
+	strong = bounded && !strstr(hint.buf, "{slides}");
+	if (bounded && !strong)
 		hint_strong_columns(&hint);
 	/* The page has the count's WHERE clause, whose values come last: keep them. */
 	where_values = g.b;
@@ -1570,9 +1577,12 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 				: " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (ranked) {
 		strbuf_addstr(
-		    &sql, " LEFT JOIN (SELECT case_fts.rowid AS id, vedtak_rank(case_fts, ?, k.marks) AS v"
-			  " FROM case_fts LEFT JOIN case_marks k ON k.case_id = case_fts.rowid"
-			  " WHERE case_fts MATCH ?) r ON r.id = c.id");
+		    &sql,
+		    strong ? " LEFT JOIN (SELECT rowid AS id, vedtak_rank(strong_fts, ?, NULL) AS v"
+			     " FROM strong_fts WHERE strong_fts MATCH ?) r ON r.id = c.id"
+			   : " LEFT JOIN (SELECT case_fts.rowid AS id, vedtak_rank(case_fts, ?, k.marks) AS v"
+			     " FROM case_fts LEFT JOIN case_marks k ON k.case_id = case_fts.rowid"
+			     " WHERE case_fts MATCH ?) r ON r.id = c.id");
 		bind_text_value(&g, xstrdup(plan.buf));
 		bind_text_value(&g, xstrdup(hint.buf));
 	}

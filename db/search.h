@@ -27,7 +27,8 @@
  * share of the slides that treat it). Form weights (db/rank.h): as typed
  * 1, folded or inflected 0.85, another name 0.8, inside a longer word 0.5,
  * a compound's parts near each other 0.4. Above RANK_ALL_MAX matches only title,
- * decision and presenters are scored, the rest follow newest first.
+ * decision and presenters are scored (from their own index, strong_fts, schema 9),
+ * the rest follow newest first.
  */
 #ifndef VEDTAK_SEARCH_H
 #define VEDTAK_SEARCH_H

@@ -53,11 +53,13 @@ enum stmt_id {
 	ST_SLIDE_INSERT,
 	ST_MEETING_DOCS,
 	ST_FTS_INSERT,
+	ST_STRONG_INSERT,
 	ST_ABBREVS_INSERT,
 	ST_MARKS_INSERT,
 	ST_ABBREVS_DELETE,
 	ST_MARKS_DELETE,
 	ST_FTS_DELETE_MEETING,
+	ST_STRONG_DELETE_MEETING,
 	ST_TERM_INSERT,
 	ST_VOCAB_INSERT,
 	ST_LONG_WORD_INSERT,
@@ -119,6 +121,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_MEETING_DOCS] = "SELECT * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_FTS_INSERT] =
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_STRONG_INSERT] = "INSERT INTO strong_fts(rowid, title, decision, people) VALUES (?1, ?2, ?3, ?4)",
     /* What ranking and expansion know of a case (db/rank.h), made from the deck at import. */
     [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_MARKS_INSERT] = "INSERT OR REPLACE INTO case_marks VALUES (?1, ?2)",
@@ -131,6 +134,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_FTS_DELETE_MEETING] =
 	"INSERT INTO case_fts(case_fts, rowid, title, decision, people, slides)"
 	" SELECT 'delete', * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    [ST_STRONG_DELETE_MEETING] = "INSERT INTO strong_fts(strong_fts, rowid, title, decision, people)"
+				 " SELECT 'delete', id, title, decision, people FROM case_doc"
+				 " WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
     [ST_LONG_WORD_INSERT] = "INSERT OR IGNORE INTO long_words(word) VALUES (?1)",
@@ -543,7 +549,8 @@ static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, con
 }
 
 /*
- * The meeting's cases into the full-text index, after everything else the
+ * The meeting's cases into the full-text indexes (case_fts, and
+ * strong_fts for the columns that rank), after everything else the
  * import writes but the words. FTS5 writes the terms it holds out as a new
  * segment whenever a statement opens a savepoint in the transaction, and
  * SQLite opens one for every statement that may abort half-way (foreign
@@ -567,6 +574,12 @@ static bool insert_meeting_fts(struct store *s, long meeting)
 			break;
 		}
 		for (i = 0; i < 5; i++)
+			sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
+		if (!(ok = run(st)) || !(st = stmt(s, ST_STRONG_INSERT))) {
+			ok = false;
+			break;
+		}
+		for (i = 0; i < 4; i++)
 			sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
 		ok = run(st);
 	}
@@ -796,6 +809,9 @@ static bool delete_meeting(struct store *s, long id)
 	sqlite3_stmt *st;
 
 	if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+		return false;
+	sqlite3_bind_int64(st, 1, id);
+	if (!run(st) || !(st = stmt(s, ST_STRONG_DELETE_MEETING)))
 		return false;
 	sqlite3_bind_int64(st, 1, id);
 	if (!run(st) || !(st = stmt(s, ST_ABBREVS_DELETE)))
@@ -1760,8 +1776,10 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	if (rc != SQLITE_DONE)
 		return db_fail(s, diag, _("checking"));
 	/* FTS5 checks its own index against itself (a contentless table has no text to compare). */
-	if (!s->readonly && sqlite3_exec(s->db, "INSERT INTO case_fts(case_fts) VALUES ('integrity-check')",
-					 NULL, NULL, NULL) != SQLITE_OK) {
+	if (!s->readonly && (sqlite3_exec(s->db,
+					  "INSERT INTO case_fts(case_fts) VALUES ('integrity-check');"
+					  "INSERT INTO strong_fts(strong_fts) VALUES ('integrity-check')",
+					  NULL, NULL, NULL) != SQLITE_OK)) {
 		strbuf_addf(report, "full-text index: %s\n", sqlite3_errmsg(s->db));
 		ok = false;
 	}

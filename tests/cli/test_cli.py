@@ -412,7 +412,10 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 8
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 9
+    # Version 9 indexed the columns that rank (title, decision, presenters) of every case.
+    assert con.execute("SELECT count(*) FROM strong_fts_docsize").fetchone()[0] == \
+        con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
