@@ -1189,7 +1189,7 @@ out:
 	return ret;
 }
 
-/* At least as many as there are cases (ids are not reused), in one look at the table's end. */
+/* At least as many as there are cases (their ids are distinct and positive), in one look at the end. */
 static size_t cases_upper(sqlite3 *db)
 {
 	sqlite3_stmt *st = NULL;
