@@ -548,6 +548,19 @@ static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, con
 	r->ok = run(st);
 }
 
+/* The first `ncols` columns of the row `docs` is on, as statement `id`'s values. */
+static bool insert_row(struct store *s, enum stmt_id id, sqlite3_stmt *docs, int ncols)
+{
+	sqlite3_stmt *st = stmt(s, id);
+	int i;
+
+	if (!st)
+		return false;
+	for (i = 0; i < ncols; i++)
+		sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
+	return run(st);
+}
+
 /*
  * The meeting's cases into the full-text indexes (case_fts, and
  * strong_fts for the columns that rank), after everything else the
@@ -561,28 +574,15 @@ static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, con
  */
 static bool insert_meeting_fts(struct store *s, long meeting)
 {
-	sqlite3_stmt *docs = stmt(s, ST_MEETING_DOCS), *st;
-	bool ok = docs != NULL;
-	int rc = SQLITE_DONE, i;
+	sqlite3_stmt *docs = stmt(s, ST_MEETING_DOCS);
+	bool ok = true;
+	int rc = SQLITE_DONE;
 
-	if (!ok)
+	if (!docs)
 		return false;
 	sqlite3_bind_int64(docs, 1, meeting);
-	while (ok && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
-		if (!(st = stmt(s, ST_FTS_INSERT))) {
-			ok = false;
-			break;
-		}
-		for (i = 0; i < 5; i++)
-			sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
-		if (!(ok = run(st)) || !(st = stmt(s, ST_STRONG_INSERT))) {
-			ok = false;
-			break;
-		}
-		for (i = 0; i < 4; i++)
-			sqlite3_bind_value(st, i + 1, sqlite3_column_value(docs, i));
-		ok = run(st);
-	}
+	while (ok && (rc = sqlite3_step(docs)) == SQLITE_ROW)
+		ok = insert_row(s, ST_FTS_INSERT, docs, 5) && insert_row(s, ST_STRONG_INSERT, docs, 4);
 	sqlite3_reset(docs);
 	return ok && rc == SQLITE_DONE;
 }
