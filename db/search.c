@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "db/caseset.h"
 #include "db/fts.h"
 #include "db/lexicon.h"
 #include "db/patterns.h"
@@ -98,6 +99,17 @@ struct gen {
 	/* The query whose WHERE clause is being written as an AND (NULL for any other), and the
 	 * pattern that rest_of_query() writes it without. */
 	const struct qnode *root, *skip;
+	/*
+	 * The WHERE clause as operations on sets of cases, in postfix, for as
+	 * long as it is only words joined by AND and OR (`sets_only`): then the
+	 * full-text index alone answers it (count_matches).
+	 */
+	struct setop {
+		enum { SET_MATCH, SET_AND, SET_OR } kind;
+		size_t arg; /* SET_MATCH: the binding of its expression; else how many operands */
+	} * setops;
+	size_t nsetops, setops_alloc;
+	bool sets_only;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -114,6 +126,13 @@ static void bind_int_value(struct gen *g, long v)
 	memset(&g->b[g->nb], 0, sizeof(g->b[0]));
 	g->b[g->nb].kind = 1;
 	g->b[g->nb++].i = v;
+}
+
+static void setop_add(struct gen *g, int kind, size_t arg)
+{
+	ALLOC_GROW(g->setops, g->nsetops + 1, g->setops_alloc);
+	g->setops[g->nsetops].kind = kind;
+	g->setops[g->nsetops++].arg = arg;
 }
 
 /* The words of a term's text, with their forms copied out. */
@@ -864,7 +883,9 @@ static bool match_where(struct gen *g, bool (*build)(struct gen *, const void *,
 	}
 	strbuf_addstr(sql, "(c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)");
 	bind_text_value(g, strbuf_detach(&e, NULL));
+	setop_add(g, SET_MATCH, g->nb - 1);
 	if (g->nguards > first) {
+		g->sets_only = false;
 		g->skip_guarded = true;
 		g->noting = false;
 		build(g, arg, &plain);
@@ -909,15 +930,18 @@ static bool run_build(struct gen *g, const void *arg, struct strbuf *out)
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	const struct qnode **ops = NULL;
-	size_t nops = 0, alloc = 0, i;
+	size_t nops = 0, alloc = 0, i, operands = 0;
 
+	if (n->kind == Q_NOT || n->kind == Q_FILTER || n->read_as ||
+	    (n->kind == Q_TERM && n->term == QT_REGEX))
+		g->sets_only = false;
 	switch (n->kind) {
 	case Q_AND:
 	case Q_OR:
 		/* Parentheses only where SQL needs them (AND binds tighter than OR):
 		 * each costs the parser's stack. */
 		chain_operands(n, n->kind, &ops, &nops, &alloc);
-		for (i = 0; i < nops; i++) {
+		for (i = 0; i < nops; i++, operands++) {
 			bool group = (n->kind == Q_AND && ops[i]->kind == Q_OR);
 			const struct run *r = n->kind == Q_AND ? run_at(g, ops[i]) : NULL;
 
@@ -933,6 +957,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			gen_where(g, ops[i], sql);
 			strbuf_addstr(sql, group ? ")" : "");
 		}
+		setop_add(g, n->kind == Q_AND ? SET_AND : SET_OR, operands);
 		free(ops);
 		break;
 	case Q_NOT:
@@ -962,6 +987,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			regex_where(g, n, sql);
 		} else if (!match_where(g, term_build, n, sql)) {
 			strbuf_addch(sql, '1');
+			g->sets_only = false;
 		}
 		if (n->read_as)
 			strbuf_addch(sql, ')');
@@ -1202,6 +1228,94 @@ static size_t cases_upper(sqlite3 *db)
 	return n;
 }
 
+/* The cases of `set` into temp.search_found, for a page that SQL orders (see run_count's keep). */
+static enum vt_status keep_set(struct store *s, sqlite3 *db, const struct caseset *set,
+			       const struct search_opts *o, bool *kept, struct vt_diag *diag)
+{
+	sqlite3_stmt *st = NULL;
+	size_t w;
+	int rc;
+
+	*kept = false;
+	if ((rc = sqlite3_exec(db,
+			       "CREATE TEMP TABLE IF NOT EXISTS search_found(id INTEGER PRIMARY KEY);"
+			       "DELETE FROM temp.search_found",
+			       NULL, NULL, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_prepare_v2(db, "INSERT INTO temp.search_found VALUES (?)", -1, &st, NULL)) !=
+		SQLITE_OK)
+		goto out;
+	for (w = 0; w < set->nwords && rc == SQLITE_OK; w++) {
+		uint64_t bits = set->bits[w];
+
+		for (; bits && rc == SQLITE_OK; bits &= bits - 1) {
+			sqlite3_bind_int64(st, 1, (sqlite3_int64)(w * 64 + (size_t)__builtin_ctzll(bits)));
+			rc = sqlite3_step(st);
+			rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
+		}
+	}
+out:
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK)
+		return step_error(s, rc, o, diag);
+	*kept = true;
+	return VT_OK;
+}
+
+/*
+ * Counts the cases of the WHERE clause just written: from the full-text
+ * index alone into `set` (*have_set) when it is only words joined by AND
+ * and OR, else by run_count. The index holds exactly the cases, so a word
+ * query needs no row of the cases table (`NILAR` at 1 GB, 16,520 cases:
+ * 100 ms → 5).
+ */
+static enum vt_status count_matches(struct store *s, struct gen *g, const char *where, bool keep,
+				    const struct search_opts *o, size_t *n, bool *kept, struct caseset *set,
+				    bool *have_set, struct vt_diag *diag)
+{
+	struct caseset *stack = NULL;
+	size_t depth = 0, upper, i, k;
+	int rc = SQLITE_OK;
+
+	caseset_release(set);
+	*have_set = false;
+	*kept = false;
+	if (!g->sets_only || !g->nsetops)
+		return run_count(s, g, where, false, keep, o, n, kept, diag);
+	upper = cases_upper(g->db);
+	stack = xcalloc(g->nsetops, sizeof(*stack));
+	for (i = 0; i < g->nsetops && rc == SQLITE_OK; i++) {
+		const struct setop *op = &g->setops[i];
+
+		if (op->kind == SET_MATCH) {
+			caseset_init(&stack[depth], upper);
+			rc = caseset_add_match(g->db, g->b[op->arg].text, &stack[depth++]);
+			continue;
+		}
+		if (op->arg > depth)
+			break; /* not as gen_where writes them: let SQL count */
+		for (k = 1; k < op->arg; k++) {
+			if (op->kind == SET_AND)
+				caseset_and(&stack[depth - op->arg], &stack[depth - op->arg + k]);
+			else
+				caseset_or(&stack[depth - op->arg], &stack[depth - op->arg + k]);
+			caseset_release(&stack[depth - op->arg + k]);
+		}
+		depth -= op->arg - 1;
+	}
+	if (rc == SQLITE_OK && i == g->nsetops && depth == 1) {
+		*set = stack[0];
+		stack[0].bits = NULL;
+		*n = caseset_count(set);
+		*have_set = true;
+	}
+	for (i = 0; i < depth; i++)
+		caseset_release(&stack[i]);
+	free(stack);
+	if (rc != SQLITE_OK)
+		return step_error(s, rc, o, diag);
+	return *have_set ? VT_OK : run_count(s, g, where, false, keep, o, n, kept, diag);
+}
+
 /* A word or phrase the cases with most of the words may lack; filters and NOTs hold always. */
 static bool droppable(const struct qnode *n)
 {
@@ -1235,6 +1349,8 @@ static void where_of(struct gen *g, const struct qnode *root, bool any, struct s
 	/* The words around a pattern may have changed (mended, or taken one by one): find its cases again. */
 	patterns_forget(g);
 	g->root = any ? NULL : root;
+	g->nsetops = 0;
+	g->sets_only = root && !any && !g->since_look;
 	strbuf_reset(where);
 	strbuf_addch(where, '(');
 	if (!root) {
@@ -1440,7 +1556,9 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	sqlite3_stmt *st = NULL;
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
-	bool ranked = false, bounded = false, strong = false, any = false, kept = false, newest_first;
+	bool ranked = false, bounded = false, strong = false, any = false, kept = false, have_set = false,
+	     newest_first;
+	struct caseset found = {0}; /* with have_set, the matches (count_matches) */
 	/* The ids are kept for the page only when there will be one. */
 	bool keep = !o->count_only;
 	struct binding *where_values = NULL;
@@ -1483,7 +1601,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.noting = false;
 	g.explain = NULL;
 	if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
-	    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) != VT_OK)
+	    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found, &have_set, diag)) !=
+		VT_OK)
 		goto out;
 
 	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
@@ -1503,13 +1622,14 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			g.noting = false;
 			g.explain = NULL;
 			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
-			    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
-				VT_OK)
+			    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found,
+						 &have_set, diag)) != VT_OK)
 				goto out;
 			out->loose = g.loose && out->total > 0;
 		}
 		if (out->total == 0 && relaxable(q->root)) {
 			any = true;
+			have_set = false;
 			bindings_reset(&g);
 			where_of(&g, q->root, true, &where);
 			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
@@ -1543,6 +1663,19 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	strong = bounded && !strstr(hint.buf, "{slides}");
 	if (bounded && !strong)
 		hint_strong_columns(&hint);
+	/*
+	 * A query of words alone, whose matches are in `found`: its page in
+	 * order from the set, newest first or the strong matches first,
+	 * without joining every match to its meeting to sort it.
+	 */
+	if (have_set && o->limit && o->limit <= RANK_ALL_MAX && (!ranked || strong)) {
+		if ((rc = caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL, o->limit, out)) !=
+		    SQLITE_OK)
+			ret = step_error(s, rc, o, diag);
+		goto out;
+	}
+	if (have_set && (ret = keep_set(s, g.db, &found, o, &kept, diag)) != VT_OK)
+		goto out;
 	/* The page has the count's WHERE clause, whose values come last: keep them. */
 	where_values = g.b;
 	nwhere_values = g.nb;
@@ -1652,6 +1785,8 @@ out:
 	free(g.guards);
 	patterns_forget(&g);
 	free(g.patterns);
+	free(g.setops);
+	caseset_release(&found);
 	wordizer_free(g.wz);
 	strbuf_release(&where);
 	strbuf_release(&sql);

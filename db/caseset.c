@@ -1,0 +1,357 @@
+/*
+ * caseset.c: bitmaps of case ids, filled from the full-text index, and
+ * the first page of a search put in order from one (caseset.h). Only the
+ * cases that can reach the page are given their meeting's date: a few by
+ * looking each up, many by walking the meetings down their date index
+ * until the page is full.
+ */
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/caseset.h"
+#include "db/rank.h"
+#include "core/util.h"
+#include "core/banned.h"
+
+void caseset_init(struct caseset *s, size_t upper)
+{
+	s->nwords = upper / 64 + 1;
+	s->bits = xcalloc(s->nwords, sizeof(*s->bits));
+}
+
+void caseset_release(struct caseset *s)
+{
+	free(s->bits);
+	s->bits = NULL;
+	s->nwords = 0;
+}
+
+bool caseset_has(const struct caseset *s, long id)
+{
+	return id >= 0 && (size_t)id / 64 < s->nwords && (s->bits[id / 64] >> (id % 64) & 1);
+}
+
+static void caseset_add(struct caseset *s, long id)
+{
+	if (id >= 0 && (size_t)id / 64 < s->nwords)
+		s->bits[id / 64] |= UINT64_C(1) << (id % 64);
+}
+
+size_t caseset_count(const struct caseset *s)
+{
+	size_t n = 0, i;
+
+	for (i = 0; i < s->nwords; i++)
+		n += (size_t)__builtin_popcountll(s->bits[i]);
+	return n;
+}
+
+void caseset_and(struct caseset *a, const struct caseset *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nwords; i++)
+		a->bits[i] &= i < b->nwords ? b->bits[i] : 0;
+}
+
+void caseset_or(struct caseset *a, const struct caseset *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nwords && i < b->nwords; i++)
+		a->bits[i] |= b->bits[i];
+}
+
+int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?", -1, &st, NULL);
+	if (rc != SQLITE_OK || (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		caseset_add(s, (long)sqlite3_column_int64(st, 0));
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* A case on its way to the page: what orders it. */
+struct placed {
+	long id, meeting_id;
+	int position, tier;
+	double score;
+	char *date; /* the meeting's start date; NULL sorts last, as in SQL's DESC */
+};
+
+struct placing {
+	sqlite3 *db;
+	size_t upper; /* the sets' bound: about how many cases there are */
+	sqlite3_stmt *lookup, *walk;
+	struct placed *v; /* the page so far, in order */
+	size_t n, alloc, limit;
+};
+
+static int newest_cmp(const struct placed *a, const struct placed *b)
+{
+	int c;
+
+	if (!a->date != !b->date)
+		return a->date ? -1 : 1;
+	if (a->date && (c = strcmp(b->date, a->date)) != 0)
+		return c;
+	if (a->position != b->position)
+		return a->position < b->position ? -1 : 1;
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+static int placed_cmp(const void *pa, const void *pb)
+{
+	const struct placed *a = pa, *b = pb;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	return newest_cmp(a, b);
+}
+
+static int score_cmp(const void *pa, const void *pb)
+{
+	const struct placed *a = pa, *b = pb;
+
+	return (a->score < b->score) - (a->score > b->score);
+}
+
+/* Fills p's meeting, position and date from its row; false when the case is gone. */
+static int look_up(struct placing *pl, struct placed *p, bool *found)
+{
+	int rc;
+
+	sqlite3_reset(pl->lookup);
+	sqlite3_bind_int64(pl->lookup, 1, p->id);
+	rc = sqlite3_step(pl->lookup);
+	*found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	p->meeting_id = (long)sqlite3_column_int64(pl->lookup, 0);
+	p->position = sqlite3_column_int(pl->lookup, 1);
+	p->date = sqlite3_column_type(pl->lookup, 2) == SQLITE_NULL
+		      ? NULL
+		      : xstrdup((const char *)sqlite3_column_text(pl->lookup, 2));
+	return SQLITE_OK;
+}
+
+static void page_add(struct placing *pl, const struct placed *p)
+{
+	ALLOC_GROW(pl->v, pl->n + 1, pl->alloc);
+	pl->v[pl->n++] = *p;
+}
+
+/*
+ * Adds the cases v[0..n) (of one score, or ordered by date alone), each
+ * looked up, in their order, as far as the page has room. Takes the
+ * dates it reads; frees those that do not reach the page.
+ */
+static int add_looked_up(struct placing *pl, struct placed *v, size_t n)
+{
+	size_t i, kept = 0;
+	int rc = SQLITE_OK;
+	bool found;
+
+	for (i = 0; i < n && rc == SQLITE_OK; i++) {
+		rc = look_up(pl, &v[i], &found);
+		if (rc == SQLITE_OK && found)
+			v[kept++] = v[i];
+	}
+	if (rc == SQLITE_OK)
+		qsort(v, kept, sizeof(*v), placed_cmp);
+	for (i = 0; i < kept; i++) {
+		if (rc == SQLITE_OK && pl->n < pl->limit)
+			page_add(pl, &v[i]);
+		else
+			free(v[i].date);
+	}
+	return rc;
+}
+
+static int id_cmp(const void *pa, const void *pb)
+{
+	const struct placed *a = pa, *b = pb;
+
+	return (a->id > b->id) - (a->id < b->id);
+}
+
+/* p's score and tier from `scored` (sorted by id; NULL: unscored, 0 and 0). */
+static void score_from(struct placed *p, const struct placed *scored, size_t nscored)
+{
+	const struct placed *s = scored ? bsearch(p, scored, nscored, sizeof(*scored), id_cmp) : NULL;
+
+	p->score = s ? s->score : 0;
+	p->tier = s ? s->tier : 0;
+}
+
+/*
+ * Adds the members of `set` (k of them) newest first, as far as the page
+ * has room, with their scores from `scored` (see score_from), which must
+ * not change their order. Walking the whole archive costs about a tenth of
+ * looking every member up (µs a case): walk when the page fills within a
+ * few times k² / upper cases.
+ */
+static int add_newest(struct placing *pl, const struct caseset *set, size_t k, const struct placed *scored,
+		      size_t nscored)
+{
+	size_t room = pl->limit - pl->n;
+	int rc;
+
+	if (!k || !room)
+		return SQLITE_OK;
+	if ((double)room * (double)pl->upper > 4.0 * (double)k * (double)k) {
+		struct placed *v = xcalloc(k, sizeof(*v));
+		size_t n = 0, w;
+
+		for (w = 0; w < set->nwords && n < k; w++) {
+			uint64_t bits = set->bits[w];
+			while (bits && n < k) {
+				v[n].id = (long)(w * 64 + (size_t)__builtin_ctzll(bits));
+				score_from(&v[n++], scored, nscored);
+				bits &= bits - 1;
+			}
+		}
+		rc = add_looked_up(pl, v, n);
+		free(v);
+		return rc;
+	}
+	sqlite3_reset(pl->walk);
+	while (pl->n < pl->limit && (rc = sqlite3_step(pl->walk)) == SQLITE_ROW) {
+		struct placed p = {0};
+
+		p.id = (long)sqlite3_column_int64(pl->walk, 0);
+		if (!caseset_has(set, p.id))
+			continue;
+		p.meeting_id = (long)sqlite3_column_int64(pl->walk, 1);
+		p.position = sqlite3_column_int(pl->walk, 2);
+		score_from(&p, scored, nscored);
+		page_add(pl, &p);
+	}
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Adds the scored cases v[0..n) by score, then newest first, as far as
+ * the page has room: those above the page's last score are looked up, and
+ * those at it (often thousands of titles alike) are taken newest first.
+ */
+static int add_scored(struct placing *pl, struct placed *v, size_t n)
+{
+	size_t room = pl->limit - pl->n, above = 0, ties = 0, i;
+	struct caseset tie;
+	double last;
+	int rc;
+
+	if (!n || !room)
+		return SQLITE_OK;
+	qsort(v, n, sizeof(*v), score_cmp);
+	last = v[(n < room ? n : room) - 1].score;
+	while (above < n && v[above].score > last)
+		above++;
+	if ((rc = add_looked_up(pl, v, above)) != SQLITE_OK)
+		return rc;
+	caseset_init(&tie, pl->upper);
+	for (i = above; i < n && v[i].score == last; i++, ties++)
+		caseset_add(&tie, v[i].id);
+	qsort(v + above, ties, sizeof(*v), id_cmp);
+	rc = add_newest(pl, &tie, ties, v + above, ties);
+	caseset_release(&tie);
+	return rc;
+}
+
+int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
+		 struct search_result *r)
+{
+	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64};
+	struct caseset rest = {0};
+	struct placed *strong = NULL, *parts = NULL;
+	size_t nstrong = 0, strong_alloc = 0, nparts = 0, parts_alloc = 0, i;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(db,
+				     "SELECT c.meeting_id, c.position, m.start_date FROM cases c"
+				     " JOIN meetings m ON m.id = c.meeting_id WHERE c.id = ?",
+				     -1, &pl.lookup, NULL)) != SQLITE_OK ||
+	    (rc =
+		 sqlite3_prepare_v2(db,
+				    "SELECT c.id, c.meeting_id, c.position FROM meetings m CROSS JOIN cases c"
+				    " ON c.meeting_id = m.id ORDER BY m.start_date DESC, c.position, c.id",
+				    -1, &pl.walk, NULL)) != SQLITE_OK)
+		goto out;
+	caseset_init(&rest, pl.upper);
+	caseset_or(&rest, found);
+	if (hint) {
+		/*
+		 * The strong matches: by tier (those found only by a compound's
+		 * parts last) and aboutness; a match whose words were all left
+		 * unscored (score 0) stays with the rest, as SQL's coalesce puts it.
+		 */
+		if ((rc = sqlite3_prepare_v2(db,
+					     "SELECT rowid, vedtak_rank(strong_fts, ?, NULL) FROM strong_fts"
+					     " WHERE strong_fts MATCH ?",
+					     -1, &st, NULL)) != SQLITE_OK ||
+		    (rc = sqlite3_bind_text(st, 1, plan, -1, SQLITE_STATIC)) != SQLITE_OK ||
+		    (rc = sqlite3_bind_text(st, 2, hint, -1, SQLITE_STATIC)) != SQLITE_OK)
+			goto out;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			struct placed p = {0};
+			double v = sqlite3_column_double(st, 1);
+
+			p.id = (long)sqlite3_column_int64(st, 0);
+			if (!caseset_has(found, p.id))
+				continue;
+			/* As the SQL reads it: CAST(v AS INTEGER) / RANK_TIER_UNIT, and the rest. */
+			p.tier = (int)((long long)v / RANK_TIER_UNIT);
+			p.score = v - (double)RANK_TIER_UNIT * p.tier;
+			if (p.tier < 3 && p.score == 0)
+				continue;
+			if (p.tier >= 3) {
+				ALLOC_GROW(parts, nparts + 1, parts_alloc);
+				parts[nparts++] = p;
+			} else {
+				ALLOC_GROW(strong, nstrong + 1, strong_alloc);
+				strong[nstrong++] = p;
+			}
+			rest.bits[p.id / 64] &= ~(UINT64_C(1) << (p.id % 64));
+		}
+		if (rc != SQLITE_DONE)
+			goto out;
+	}
+	if ((rc = add_scored(&pl, strong, nstrong)) != SQLITE_OK ||
+	    (rc = add_newest(&pl, &rest, caseset_count(&rest), NULL, 0)) != SQLITE_OK ||
+	    (rc = add_scored(&pl, parts, nparts)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < pl.n; i++) {
+		struct search_hit *h;
+
+		ALLOC_GROW(r->hits, r->nhits + 1, r->alloc);
+		h = &r->hits[r->nhits++];
+		memset(h, 0, sizeof(*h));
+		h->case_id = pl.v[i].id;
+		h->meeting_id = pl.v[i].meeting_id;
+		h->position = pl.v[i].position;
+		h->tier = pl.v[i].tier;
+		h->score = pl.v[i].score;
+	}
+out:
+	for (i = 0; i < pl.n; i++)
+		free(pl.v[i].date);
+	free(pl.v);
+	free(strong);
+	free(parts);
+	caseset_release(&rest);
+	sqlite3_finalize(st);
+	sqlite3_finalize(pl.lookup);
+	sqlite3_finalize(pl.walk);
+	return rc;
+}

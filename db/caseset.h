@@ -1,0 +1,53 @@
+/*
+ * caseset.h: sets of cases as bitmaps of their ids (internal to db/), and
+ * the first page of a search read from such a set: a query of words alone
+ * is answered from the full-text index without touching the cases table
+ * until the page needs its few rows.
+ */
+#ifndef VEDTAK_CASESET_H
+#define VEDTAK_CASESET_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db/search.h"
+
+struct caseset {
+	uint64_t *bits;
+	size_t nwords; /* ids 0 to 64 nwords - 1 can be members */
+};
+
+/* An empty set for the ids 0 to `upper`. */
+void caseset_init(struct caseset *s, size_t upper);
+void caseset_release(struct caseset *s);
+bool caseset_has(const struct caseset *s, long id);
+size_t caseset_count(const struct caseset *s);
+/* a becomes a ∩ b, or a ∪ b; both have the same upper bound. */
+void caseset_and(struct caseset *a, const struct caseset *b);
+void caseset_or(struct caseset *a, const struct caseset *b);
+
+/*
+ * Adds the cases whose case_fts entry matches the FTS5 expression `expr`
+ * (ids above the set's bound are left out). Returns SQLite's result code:
+ * SQLITE_OK, or the failure (SQLITE_INTERRUPT when the connection's
+ * progress handler stopped it).
+ */
+int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s);
+
+/*
+ * Appends to r->hits the first `limit` cases of `found` in search.h's
+ * order for a query of words alone (no facet words, not relaxed):
+ * with `hint` NULL, newest first (meeting date, then agenda position,
+ * then id); otherwise the cases whose title, decision or presenters match
+ * `hint` (an FTS5 expression over strong_fts, read with vedtak_rank and
+ * `plan`) by tier and aboutness, then the rest newest first, and last
+ * those found only by a compound's parts. The same order as store_search's
+ * SQL for such a query, without sorting every match: only the cases that
+ * can reach the page are put in date order. Returns SQLite's result code.
+ */
+int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
+		 struct search_result *r);
+
+#endif
