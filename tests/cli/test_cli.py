@@ -1102,6 +1102,52 @@ def newest_first_over_many_cases_keeps_the_date_order(env):
         assert keys == want[:len(keys)] and len(keys) >= 20, (query, keys[:6], want[:6])
 
 
+@test
+def many_matches_put_titles_and_decisions_first_then_the_newest(env):
+    # Issue 15: over 2,000 matches a query of words alone is counted and ordered from the index,
+    # without sorting every match. The order must still be search.h's: the cases with the word in
+    # the title (4) or the decision (3) by that score, the newest first among equals, then the
+    # cases with it in their text only, newest first. 100 NUFA meetings of 21 cases, 40 a year
+    # one a day from 1 January 2001; every case has "kvasar" in its text. The case at agenda
+    # position p of meeting i has it also in the title and decision at p = 1 when i is a multiple
+    # of 40 (7), in the title at p = 2..7 (4: 600 alike), in the decision at p = 8 when i % 20 == 3 (3).
+    score = {}
+    paths = []
+    for i in range(100):
+        year = 2001 + i // 40
+        day = datetime.date(year, 1, 1) + datetime.timedelta(days=i % 40)
+        rows, papers = [], []
+        for p in range(1, 22):
+            n = f"{21 * (i % 40) + p}/{year % 100:02d}"
+            both, in_title, in_decision = p == 1 and i % 40 == 0, 2 <= p <= 7, p == 8 and i % 20 == 3
+            title = f"Kvasar og plan {p}" if both or in_title else f"Tema nummer {p}"
+            decision = "NUFA tar kvasar til orientering." if both or in_decision else "NUFA tar saken til orientering."
+            score[f"NUFA|{n}|1"] = (7 if both else 4 if in_title else 3 if in_decision else 0, day, p)
+            rows.append(n.ljust(8) + title.ljust(44) + "Kari Holm".ljust(19) + "O\n")
+            papers.append(f"\n\nSak {n.split('/')[0]}/{year}   {title}\n\n              Arbeidet med kvasar fortsetter.\n\n"
+                          f"              Forslag til vedtak:\n              {decision}\n")
+        paths.append(env.write(f"n{i}.txt", (
+            f"Møteinnkalling\n\nMøte i NUFA\n\nMøte nr.      {i % 40 + 1}/{year}\nDato          {day:%d.%m.%Y}\n"
+            "Sted          Teams\n\nSak     Tittel                                      Ansvarlig          Type\n"
+            + "".join(rows) + "".join(papers))))
+    run("import", *paths, db=env.db, check=0)
+    by_score = sorted(score, key=lambda k: (-score[k][0], -score[k][1].toordinal(), score[k][2]))
+    by_date = sorted(score, key=lambda k: (-score[k][1].toordinal(), score[k][2]))
+    assert [score[k][0] for k in by_score[:19]] == [7] * 3 + [4] * 16, by_score[:19]
+    for query, args, want in (("kvasar", ["--limit", "30"], by_score[:30]),
+                              ("kvasar", ["--limit", "700"], by_score[:700]),
+                              ("kvasar", ["--sort", "date", "--limit", "30"], by_date[:30])):
+        data = json.loads(run("search", "--json", *args, query, db=env.db, check=0).stdout)
+        keys = [r["key"] for r in data["results"]]
+        assert data["total"] == 2100, data["total"]
+        assert keys == want, (args, [(k, score.get(k)) for k in keys[:8]], want[:8])
+        if "--sort" not in args:
+            assert [round(r["score"], 2) for r in data["results"][:4]] == [7, 7, 7, 4], data["results"][:4]
+    # The same order where the query also has what SQL alone answers (a NOT).
+    data = json.loads(run("search", "--json", "--limit", "700", "kvasar -qqqzzz", db=env.db, check=0).stdout)
+    assert [r["key"] for r in data["results"]] == by_score[:700]
+
+
 def main():
     return run_tap([large_file] if "--large" in sys.argv else results)
 
