@@ -1273,17 +1273,25 @@ out:
 	return ret;
 }
 
-/* At least as many as there are cases (their ids are distinct and positive), in one look at the end. */
-static size_t cases_upper(sqlite3 *db)
+/*
+ * At least as many as there are cases (their ids are distinct and
+ * positive), in one look at the end: SQLite's result code, and *n SIZE_MAX
+ * when it fails (a search stopped by its deadline or by the UI).
+ */
+static int cases_upper(sqlite3 *db, size_t *n)
 {
 	sqlite3_stmt *st = NULL;
-	size_t n = SIZE_MAX;
+	int rc;
 
-	if (sqlite3_prepare_v2(db, "SELECT max(id) FROM cases", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = (size_t)sqlite3_column_int64(st, 0);
+	*n = SIZE_MAX;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT max(id) FROM cases", -1, &st, NULL)) == SQLITE_OK &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		sqlite3_int64 max = sqlite3_column_int64(st, 0);
+		*n = max > 0 ? (size_t)max : 0;
+		rc = SQLITE_OK;
+	}
 	sqlite3_finalize(st);
-	return n;
+	return rc;
 }
 
 /* The cases of `set` into temp.search_found, for a page that SQL orders (see run_count's keep). */
@@ -1339,7 +1347,8 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 	*kept = false;
 	if (!g->sets_only || !g->nsetops)
 		return run_count(s, g, where, false, keep, o, n, kept, diag);
-	upper = cases_upper(g->db);
+	if ((rc = cases_upper(g->db, &upper)) != SQLITE_OK)
+		return step_error(s, rc, o, diag);
 	stack = xcalloc(g->nsetops, sizeof(*stack));
 	for (i = 0; i < g->nsetops && rc == SQLITE_OK; i++) {
 		const struct setop *op = &g->setops[i];
@@ -1620,7 +1629,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	/* The ids are kept for the page only when there will be one. */
 	bool keep = !o->count_only;
 	struct binding *where_values = NULL;
-	size_t i, nwhere_values = 0, before;
+	size_t i, nwhere_values = 0, before, upper;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -1763,7 +1772,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	 * meetings in vain (year:2021 at 1 GB: 23 → 52 ms).
 	 */
 	strbuf_addstr(&sql, newest_first && kept && out->total > RANK_ALL_MAX && !dated(q->root) &&
-				    out->total * 20 > cases_upper(g.db)
+				    cases_upper(g.db, &upper) == SQLITE_OK && out->total * 20 > upper
 				? " AS words FROM meetings m CROSS JOIN cases c ON c.meeting_id = m.id"
 				: " AS words FROM cases c JOIN meetings m ON m.id = c.meeting_id");
 	if (ranked) {
