@@ -1148,6 +1148,29 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
     assert [r["key"] for r in data["results"]] == by_score[:700]
 
 
+@test
+def a_prefix_scores_every_word_it_begins(env):
+    # Issue 15: a prefix is searched as the words of the index that begin with it, each scored as
+    # the prefix is (as typed: 1). "kvas*" begins kvasar, kvasbygg and kvasir. The older case has
+    # kvasbygg in its title, which heads its one slide of text: 4 T + 2 H + 3 S/N + 2 min(1,
+    # log2(1 + S) / 4) = 4 + 2 + 3 + 0.5 = 9.5. The newer has kvasar and kvasir in its text only:
+    # 3 + 0.5 = 3.5. The title comes first, as search.h says.
+    def notice(day, n, title, text):
+        return (f"Møteinnkalling\n\nMøte i NUFA\n\nMøte nr.      1/{day[-4:]}\nDato          {day}\n"
+                "Sted          Teams\n\nSak     Tittel                                      Ansvarlig          Type\n"
+                f"{n.ljust(8)}{title.ljust(44)}{'Kari Holm'.ljust(19)}O\n"
+                + f"2/{n[-2:]}".ljust(8) + "Eventuelt".ljust(44) + "Kari Holm".ljust(19) + "O\n\n\n"
+                f"Sak {n.split('/')[0]}/{day[-4:]}   {title}\n\n              {text}\n\n"
+                "              Forslag til vedtak:\n              NUFA tar saken til orientering.\n"
+                f"\n\nSak 2/{day[-4:]}   Eventuelt\n\n              Ingen saker.\n")
+    run("import", env.write("a.txt", notice("10.01.2001", "1/01", "Kvasbygg og plan", "Arbeidet fortsetter.")),
+        env.write("b.txt", notice("10.01.2002", "1/02", "Tema for året", "Kvasar og kvasir er omtalt.")),
+        db=env.db, check=0)
+    data = json.loads(run("search", "--json", "kvas*", db=env.db, check=0).stdout)
+    got = [(r["key"], round(r["score"], 2)) for r in data["results"]]
+    assert got == [("NUFA|1/01|1", 9.5), ("NUFA|1/02|1", 3.5)], got
+
+
 def main():
     return run_tap([large_file] if "--large" in sys.argv else results)
 
