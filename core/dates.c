@@ -157,10 +157,11 @@ bool date_find(const char *s, size_t n, struct date_range *out)
 			continue;
 		j = range_sep(s, n, a.end);
 		if (j && read_part(s, n, j, &b) && b.m && b.y) {
+			/* "31. desember – 1. januar 2023": a month after the end's is in the year before. */
+			if (!a.y)
+				a.y = a.m > b.m ? b.y - 1 : b.y;
 			if (!a.m)
 				a.m = b.m;
-			if (!a.y)
-				a.y = b.y;
 			out->d1 = a.d;
 			out->m1 = a.m;
 			out->y1 = a.y;

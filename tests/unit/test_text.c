@@ -117,6 +117,9 @@ static void test_dates(void)
 	check_date("Dag 1 – onsdag 21. april 2021", "2021-04-21", "2021-04-21");
 	check_date("24.04.2024", "2024-04-24", "2024-04-24");
 	check_date("30. des. 2021 - 2. jan. 2022", "2021-12-30", "2022-01-02");
+	/* The year written once, at the end, over New Year: the start is in the year before. */
+	check_date("31. desember – 1. januar 2063", "2062-12-31", "2063-01-01");
+	check_date("30. des. – 2. jan. 2023", "2022-12-30", "2023-01-02");
 	check_date("Lunsj – oppstart igjen kl. 12.30", NULL, NULL);
 	check_date("Plan 2021 – 2022", NULL, NULL);
 	{
