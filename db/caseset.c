@@ -63,6 +63,21 @@ void caseset_or(struct caseset *a, const struct caseset *b)
 		a->bits[i] |= b->bits[i];
 }
 
+void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n)
+{
+	size_t w;
+
+	for (w = 0; w < s->nwords; w++) {
+		uint64_t bits;
+
+		for (bits = s->bits[w]; bits; bits &= bits - 1) {
+			size_t id = w * 64 + (size_t)__builtin_ctzll(bits);
+			if (id < n && counts[id] < 255)
+				counts[id]++;
+		}
+	}
+}
+
 int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s)
 {
 	sqlite3_stmt *st = NULL;
@@ -353,5 +368,28 @@ out:
 	sqlite3_finalize(st);
 	sqlite3_finalize(pl.lookup);
 	sqlite3_finalize(pl.walk);
+	return rc;
+}
+
+int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
+		      const char *hint, size_t limit, struct search_result *r)
+{
+	size_t id, n = found->nwords * 64, start = r->nhits;
+	unsigned most = 0, k;
+	int rc = SQLITE_OK;
+
+	for (id = 0; id < n; id++)
+		if (caseset_has(found, (long)id) && words[id] > most)
+			most = words[id];
+	for (k = most; k >= 1 && rc == SQLITE_OK && r->nhits - start < limit; k--) {
+		struct caseset group;
+
+		caseset_init(&group, n - 1);
+		for (id = 0; id < n; id++)
+			if (caseset_has(found, (long)id) && words[id] == k)
+				caseset_add(&group, (long)id);
+		rc = caseset_page(db, &group, plan, hint, limit - (r->nhits - start), r);
+		caseset_release(&group);
+	}
 	return rc;
 }

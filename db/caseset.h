@@ -28,6 +28,9 @@ size_t caseset_count(const struct caseset *s);
 void caseset_and(struct caseset *a, const struct caseset *b);
 void caseset_or(struct caseset *a, const struct caseset *b);
 
+/* Adds one to counts[id] for each member id below n (up to 255). */
+void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n);
+
 /*
  * Adds the cases whose case_fts entry matches the FTS5 expression `expr`
  * (ids above the set's bound are left out). Returns SQLite's result code:
@@ -49,5 +52,13 @@ int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s);
  */
 int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
 		 struct search_result *r);
+
+/*
+ * The same for the cases with most of the words (search.h): those with
+ * the most words first (words[id], see caseset_count_into; read only for
+ * the members of `found`), each such group in caseset_page's order.
+ */
+int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
+		      const char *hint, size_t limit, struct search_result *r);
 
 #endif

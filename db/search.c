@@ -1335,11 +1335,13 @@ out:
  * index alone into `set` (*have_set) when it is only words joined by AND
  * and OR, else by run_count. The index holds exactly the cases, so a word
  * query needs no row of the cases table (`NILAR` at 1 GB, 16,520 cases:
- * 100 ms → 5).
+ * 100 ms → 5). With `words` (a WHERE clause of where_of's `any`), also
+ * how many of the words each case has, an array by case id the caller
+ * frees.
  */
 static enum vt_status count_matches(struct store *s, struct gen *g, const char *where, bool keep,
 				    const struct search_opts *o, size_t *n, bool *kept, struct caseset *set,
-				    bool *have_set, struct vt_diag *diag)
+				    bool *have_set, unsigned char **words, struct vt_diag *diag)
 {
 	struct caseset *stack = NULL;
 	size_t depth = 0, upper, i, k;
@@ -1372,7 +1374,16 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 		}
 		depth -= op->arg - 1;
 	}
-	if (rc == SQLITE_OK && i == g->nsetops && depth == 1) {
+	if (rc == SQLITE_OK && i == g->nsetops && words && depth >= 1) {
+		/* The cases with any of the words (where_of's `any`), and how many each has. */
+		*words = xcalloc(upper + 1, 1);
+		for (k = 0; k < depth; k++) {
+			caseset_count_into(&stack[k], *words, upper + 1);
+			if (k)
+				caseset_or(&stack[0], &stack[k]);
+		}
+	}
+	if (rc == SQLITE_OK && i == g->nsetops && (depth == 1 || (words && depth >= 1))) {
 		*set = stack[0];
 		stack[0].bits = NULL;
 		*n = caseset_count(set);
@@ -1410,6 +1421,20 @@ static void join_operands(struct gen *g, const struct qnode *root, bool words, c
 	free(ops);
 }
 
+/* Whether every operand of the query's top-level AND is a word (droppable). */
+static bool only_words(const struct qnode *root)
+{
+	const struct qnode **ops = NULL;
+	size_t nops = 0, alloc = 0, i;
+	bool all = true;
+
+	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	for (i = 0; i < nops; i++)
+		all = all && droppable(ops[i]);
+	free(ops);
+	return all;
+}
+
 /*
  * The WHERE clause: the query, or with `any` the cases with any of the
  * words of its top-level AND (and every filter and NOT of it).
@@ -1420,7 +1445,7 @@ static void where_of(struct gen *g, const struct qnode *root, bool any, struct s
 	patterns_forget(g);
 	g->root = any ? NULL : root;
 	g->nsetops = 0;
-	g->sets_only = root && !any && !g->since_look;
+	g->sets_only = root && !g->since_look && (!any || only_words(root));
 	strbuf_reset(where);
 	strbuf_addch(where, '(');
 	if (!root) {
@@ -1628,7 +1653,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
 	bool ranked = false, bounded = false, strong = false, any = false, kept = false, have_set = false,
 	     newest_first;
-	struct caseset found = {0}; /* with have_set, the matches (count_matches) */
+	struct caseset found = {0};	   /* with have_set, the matches (count_matches) */
+	unsigned char *word_counts = NULL; /* with have_set and any: how many words each case has */
 	/* The ids are kept for the page only when there will be one. */
 	bool keep = !o->count_only;
 	struct binding *where_values = NULL;
@@ -1671,8 +1697,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	g.noting = false;
 	g.explain = NULL;
 	if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
-	    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found, &have_set, diag)) !=
-		VT_OK)
+	    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found, &have_set, NULL,
+				 diag)) != VT_OK)
 		goto out;
 
 	/* No empty answer while a word matches: mend misspelt words, then take the cases with most words. */
@@ -1693,18 +1719,17 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 			g.explain = NULL;
 			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
 			    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found,
-						 &have_set, diag)) != VT_OK)
+						 &have_set, NULL, diag)) != VT_OK)
 				goto out;
 			out->loose = g.loose && out->total > 0;
 		}
 		if (out->total == 0 && relaxable(q->root)) {
 			any = true;
-			have_set = false;
 			bindings_reset(&g);
 			where_of(&g, q->root, true, &where);
 			if ((ret = pattern_error(s, &g, o, diag)) != VT_OK ||
-			    (ret = run_count(s, &g, where.buf, false, keep, o, &out->total, &kept, diag)) !=
-				VT_OK)
+			    (ret = count_matches(s, &g, where.buf, keep, o, &out->total, &kept, &found,
+						 &have_set, &word_counts, diag)) != VT_OK)
 				goto out;
 			out->relaxed = out->total > 0;
 		}
@@ -1741,8 +1766,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	 * without joining every match to its meeting to sort it.
 	 */
 	if (have_set && o->limit && o->limit <= RANK_ALL_MAX && (!ranked || strong)) {
-		if ((rc = caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL, o->limit, out)) !=
-		    SQLITE_OK)
+		if ((rc = any && !o->by_date ? caseset_page_most(g.db, &found, word_counts, plan.buf,
+								 ranked ? hint.buf : NULL, o->limit, out)
+					     : caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL,
+							    o->limit, out)) != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
 		goto out;
 	}
@@ -1872,6 +1899,7 @@ out:
 	free(g.patterns);
 	free(g.setops);
 	caseset_release(&found);
+	free(word_counts);
 	wordizer_free(g.wz);
 	strbuf_release(&where);
 	strbuf_release(&sql);

@@ -1146,6 +1146,16 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
     # The same order where the query also has what SQL alone answers (a NOT).
     data = json.loads(run("search", "--json", "--limit", "700", "kvasar -qqqzzz", db=env.db, check=0).stdout)
     assert [r["key"] for r in data["results"]] == by_score[:700]
+    # No case has every word of `kvasar tema qqqzzz`: the cases with two of them come first, whatever
+    # their score. Those are the 1,497 titled "Tema nummer" (tema in the title: 4; and kvasar in
+    # the decision: 7), then the 603 with kvasar in the title (7 or 4); newest first among equals.
+    two = sorted((k for k in score if score[k][0] in (0, 3)),
+                 key=lambda k: (-(7 if score[k][0] == 3 else 4), -score[k][1].toordinal(), score[k][2]))
+    one = [k for k in by_score if score[k][0] in (7, 4)]
+    data = json.loads(run("search", "--json", "--limit", "2000", "kvasar tema qqqzzz", db=env.db, check=0).stdout)
+    assert data["fewer_words"] and data["total"] == 2100, (data["fewer_words"], data["total"])
+    keys = [r["key"] for r in data["results"]]
+    assert keys == (two + one)[:2000], ([(k, score.get(k)) for k in keys[:3]], (two + one)[:3])
 
 
 @test
