@@ -140,7 +140,7 @@ static int score_cmp(const void *pa, const void *pb)
 	return (a->score < b->score) - (a->score > b->score);
 }
 
-/* Fills p's meeting, position and date from its row; false when the case is gone. */
+/* Fills p's meeting, position and date from its row; *found false when the case is gone. */
 static int look_up(struct placing *pl, struct placed *p, bool *found)
 {
 	int rc;
@@ -258,28 +258,32 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
  * Adds the scored cases v[0..n) by score, then newest first, as far as
  * the page has room: those above the page's last score are looked up, and
  * those at it (often thousands of titles alike) are taken newest first.
+ * A case the index has but the cases table no longer has (see
+ * caseset_page) leaves room: then the next scores fill it, in turn.
  */
 static int add_scored(struct placing *pl, struct placed *v, size_t n)
 {
-	size_t room = pl->limit - pl->n, above = 0, ties = 0, i;
+	size_t start = 0, above, ties, room;
 	struct caseset tie;
 	double last;
-	int rc;
+	int rc = SQLITE_OK;
 
-	if (!n || !room)
-		return SQLITE_OK;
 	qsort(v, n, sizeof(*v), score_cmp);
-	last = v[(n < room ? n : room) - 1].score;
-	while (above < n && v[above].score > last)
-		above++;
-	if ((rc = add_looked_up(pl, v, above)) != SQLITE_OK)
-		return rc;
-	caseset_init(&tie, pl->upper);
-	for (i = above; i < n && v[i].score == last; i++, ties++)
-		caseset_add(&tie, v[i].id);
-	qsort(v + above, ties, sizeof(*v), id_cmp);
-	rc = add_newest(pl, &tie, ties, v + above, ties);
-	caseset_release(&tie);
+	while (rc == SQLITE_OK && start < n && pl->n < pl->limit) {
+		room = pl->limit - pl->n;
+		last = v[start + (n - start < room ? n - start : room) - 1].score;
+		for (above = start; above < n && v[above].score > last; above++)
+			;
+		if ((rc = add_looked_up(pl, v + start, above - start)) != SQLITE_OK)
+			break;
+		caseset_init(&tie, pl->upper);
+		for (ties = 0; above + ties < n && v[above + ties].score == last; ties++)
+			caseset_add(&tie, v[above + ties].id);
+		qsort(v + above, ties, sizeof(*v), id_cmp);
+		rc = add_newest(pl, &tie, ties, v + above, ties);
+		caseset_release(&tie);
+		start = above + ties;
+	}
 	return rc;
 }
 

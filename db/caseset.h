@@ -19,7 +19,7 @@ struct caseset {
 	size_t nwords; /* ids 0 to 64 nwords - 1 can be members */
 };
 
-/* An empty set for the ids 0 to `upper`. */
+/* An empty set for the ids 0 to `upper`; caseset_release() frees it. */
 void caseset_init(struct caseset *s, size_t upper);
 void caseset_release(struct caseset *s);
 bool caseset_has(const struct caseset *s, long id);

@@ -1785,6 +1785,21 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	}
 	if (ok && !check_documents(s, report, &ok, diag))
 		return db_fail(s, diag, _("checking"));
+	/* A word query counts the index's rows (db/caseset.h): each must be a case. */
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT count(*) FROM case_fts_docsize d"
+			       " WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = d.id)",
+			       -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_fail(s, diag, _("checking"));
+	}
+	if (sqlite3_column_int64(st, 0) > 0) {
+		strbuf_addf(report, _("full-text index: cases gone but still indexed: %lld\n"),
+			    (long long)sqlite3_column_int64(st, 0));
+		ok = false;
+	}
+	sqlite3_finalize(st);
 	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }
 
