@@ -218,7 +218,7 @@ static void score_from(struct placed *p, const struct placed *scored, size_t nsc
 static int add_newest(struct placing *pl, const struct caseset *set, size_t k, const struct placed *scored,
 		      size_t nscored)
 {
-	size_t room = pl->limit - pl->n;
+	size_t room = pl->limit - pl->n < k ? pl->limit - pl->n : k, end;
 	int rc;
 
 	if (!k || !room)
@@ -239,8 +239,11 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 		free(v);
 		return rc;
 	}
+	/* Stops once the page, or the set, is used up: not always at the archive's end. */
+	end = pl->n + room;
+	rc = SQLITE_DONE;
 	sqlite3_reset(pl->walk);
-	while (pl->n < pl->limit && (rc = sqlite3_step(pl->walk)) == SQLITE_ROW) {
+	while (pl->n < end && (rc = sqlite3_step(pl->walk)) == SQLITE_ROW) {
 		struct placed p = {0};
 
 		p.id = (long)sqlite3_column_int64(pl->walk, 0);

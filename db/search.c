@@ -1765,11 +1765,14 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	 * order from the set, newest first or the strong matches first,
 	 * without joining every match to its meeting to sort it.
 	 */
-	if (have_set && o->limit && o->limit <= RANK_ALL_MAX && (!ranked || strong)) {
+	if (have_set && (o->limit ? o->limit <= RANK_ALL_MAX : !ranked) && (!ranked || strong)) {
+		/* Without a limit (an export, newest first), every match: one walk down the dates. */
+		size_t limit = o->limit ? o->limit : out->total;
+
 		if ((rc = any && !o->by_date ? caseset_page_most(g.db, &found, word_counts, plan.buf,
-								 ranked ? hint.buf : NULL, o->limit, out)
+								 ranked ? hint.buf : NULL, limit, out)
 					     : caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL,
-							    o->limit, out)) != SQLITE_OK)
+							    limit, out)) != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
 		goto out;
 	}

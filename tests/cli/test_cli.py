@@ -1143,6 +1143,9 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         assert keys == want, (args, [(k, score.get(k)) for k in keys[:8]], want[:8])
         if "--sort" not in args:
             assert [round(r["score"], 2) for r in data["results"][:4]] == [7, 7, 7, 4], data["results"][:4]
+    # An export takes every match, newest first, in one walk down the dates.
+    lines = run("export", "--format", "jsonl", "kvasar", db=env.db, check=0).stdout.splitlines()
+    assert [json.loads(l)["key"] for l in lines] == by_date, len(lines)
     # The same order where the query also has what SQL alone answers (a NOT).
     data = json.loads(run("search", "--json", "--limit", "700", "kvasar -qqqzzz", db=env.db, check=0).stdout)
     assert [r["key"] for r in data["results"]] == by_score[:700]
