@@ -113,6 +113,12 @@ struct gen {
 	} * setops;
 	size_t nsetops, setops_alloc;
 	bool sets_only;
+	/* Each expression's cases once read: a query mended or taken word by word reads them again. */
+	struct read_set {
+		char *expr;
+		struct caseset set;
+	} * read_sets;
+	size_t nread_sets, read_sets_alloc;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -1330,6 +1336,29 @@ out:
 	return VT_OK;
 }
 
+/* Adds the cases of the FTS5 expression `expr` to `set`, read once a search. */
+static int read_match(struct gen *g, const char *expr, struct caseset *set)
+{
+	struct read_set *r;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < g->nread_sets; i++) {
+		if (!strcmp(g->read_sets[i].expr, expr)) {
+			caseset_or(set, &g->read_sets[i].set);
+			return SQLITE_OK;
+		}
+	}
+	if ((rc = caseset_add_match(g->db, expr, set)) != SQLITE_OK)
+		return rc;
+	ALLOC_GROW(g->read_sets, g->nread_sets + 1, g->read_sets_alloc);
+	r = &g->read_sets[g->nread_sets++];
+	r->expr = xstrdup(expr);
+	caseset_init(&r->set, set->nwords * 64 - 1);
+	caseset_or(&r->set, set);
+	return SQLITE_OK;
+}
+
 /*
  * Counts the cases of the WHERE clause just written: from the full-text
  * index alone into `set` (*have_set) when it is only words joined by AND
@@ -1360,7 +1389,7 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 
 		if (op->kind == SET_MATCH) {
 			caseset_init(&stack[depth], upper);
-			rc = caseset_add_match(g->db, g->b[op->arg].text, &stack[depth++]);
+			rc = read_match(g, g->b[op->arg].text, &stack[depth++]);
 			continue;
 		}
 		if (op->arg > depth)
@@ -1901,6 +1930,11 @@ out:
 	patterns_forget(&g);
 	free(g.patterns);
 	free(g.setops);
+	for (i = 0; i < g.nread_sets; i++) {
+		free(g.read_sets[i].expr);
+		caseset_release(&g.read_sets[i].set);
+	}
+	free(g.read_sets);
 	caseset_release(&found);
 	free(word_counts);
 	wordizer_free(g.wz);
