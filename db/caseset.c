@@ -78,19 +78,23 @@ void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n
 	}
 }
 
+int caseset_add_rows(sqlite3_stmt *st, struct caseset *s)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		caseset_add(s, (long)sqlite3_column_int64(st, 0));
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	rc = sqlite3_prepare_v2(db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?", -1, &st, NULL);
-	if (rc != SQLITE_OK || (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		caseset_add(s, (long)sqlite3_column_int64(st, 0));
-	if (rc == SQLITE_DONE)
-		rc = SQLITE_OK;
-out:
+	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) == SQLITE_OK)
+		rc = caseset_add_rows(st, s);
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -107,6 +111,7 @@ struct placing {
 	sqlite3 *db;
 	size_t upper; /* the sets' bound: about how many cases there are */
 	sqlite3_stmt *lookup, *walk;
+	bool may_walk;	  /* caseset_page's `walk` */
 	struct placed *v; /* the page so far, in order */
 	size_t n, alloc, limit;
 };
@@ -223,7 +228,7 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 
 	if (!k || !room)
 		return SQLITE_OK;
-	if ((double)room * (double)pl->upper > 4.0 * (double)k * (double)k) {
+	if (!pl->may_walk || (double)room * (double)pl->upper > 4.0 * (double)k * (double)k) {
 		struct placed *v = xcalloc(k, sizeof(*v));
 		size_t n = 0, w;
 
@@ -291,9 +296,9 @@ static int add_scored(struct placing *pl, struct placed *v, size_t n)
 }
 
 int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
-		 struct search_result *r)
+		 bool walk, struct search_result *r)
 {
-	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64};
+	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64, .may_walk = walk};
 	struct caseset rest = {0};
 	struct placed *strong = NULL, *parts = NULL;
 	size_t nstrong = 0, strong_alloc = 0, nparts = 0, parts_alloc = 0, i;
@@ -379,7 +384,7 @@ out:
 }
 
 int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
-		      const char *hint, size_t limit, struct search_result *r)
+		      const char *hint, size_t limit, bool walk, struct search_result *r)
 {
 	size_t id, n = found->nwords * 64, start = r->nhits;
 	unsigned most = 0, k;
@@ -395,7 +400,7 @@ int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned c
 		for (id = 0; id < n; id++)
 			if (caseset_has(found, (long)id) && words[id] == k)
 				caseset_add(&group, (long)id);
-		rc = caseset_page(db, &group, plan, hint, limit - (r->nhits - start), r);
+		rc = caseset_page(db, &group, plan, hint, limit - (r->nhits - start), walk, r);
 		caseset_release(&group);
 	}
 	return rc;

@@ -31,6 +31,9 @@ void caseset_or(struct caseset *a, const struct caseset *b);
 /* Adds one to counts[id] for each member id below n (up to 255). */
 void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n);
 
+/* Adds the id in the first column of each row `st` gives; SQLite's result code (SQLITE_OK at its end). */
+int caseset_add_rows(sqlite3_stmt *st, struct caseset *s);
+
 /*
  * Adds the cases whose case_fts entry matches the FTS5 expression `expr`
  * (ids above the set's bound are left out). Returns SQLite's result code:
@@ -48,10 +51,13 @@ int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s);
  * `plan`) by tier and aboutness, then the rest newest first, and last
  * those found only by a compound's parts. The same order as store_search's
  * SQL for such a query, without sorting every match: only the cases that
- * can reach the page are put in date order. Returns SQLite's result code.
+ * can reach the page are put in date order, by looking each up or, with
+ * `walk`, by walking the meetings down their date index when they are
+ * many (not for matches of a year or dates, which may lie far down that
+ * walk). Returns SQLite's result code.
  */
 int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
-		 struct search_result *r);
+		 bool walk, struct search_result *r);
 
 /*
  * The same for the cases with most of the words (search.h): those with
@@ -59,6 +65,6 @@ int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, con
  * the members of `found`), each such group in caseset_page's order.
  */
 int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
-		      const char *hint, size_t limit, struct search_result *r);
+		      const char *hint, size_t limit, bool walk, struct search_result *r);
 
 #endif

@@ -108,11 +108,18 @@ struct gen {
 	 * full-text index alone answers it (count_matches).
 	 */
 	struct setop {
-		enum { SET_MATCH, SET_AND, SET_OR } kind;
-		size_t arg; /* SET_MATCH: the binding of its expression; else how many operands */
+		enum { SET_MATCH, SET_FILTER, SET_AND, SET_OR } kind;
+		/* SET_MATCH: the binding of its expression; SET_FILTER: its filter; else how many operands */
+		size_t arg;
 	} * setops;
 	size_t nsetops, setops_alloc;
 	bool sets_only;
+	/* The filters of SET_FILTER: SQL over cases c and meetings m, and the bindings of its values. */
+	struct set_filter {
+		struct strbuf where;
+		size_t *binds, nbinds, binds_alloc;
+	} * filters;
+	size_t nfilters, filters_alloc;
 	/* Each expression's cases once read: a query mended or taken word by word reads them again. */
 	struct read_set {
 		char *expr;
@@ -142,6 +149,72 @@ static void setop_add(struct gen *g, int kind, size_t arg)
 	ALLOC_GROW(g->setops, g->nsetops + 1, g->setops_alloc);
 	g->setops[g->nsetops].kind = kind;
 	g->setops[g->nsetops++].arg = arg;
+}
+
+static void set_filters_forget(struct gen *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->nfilters; i++) {
+		strbuf_release(&g->filters[i].where);
+		free(g->filters[i].binds);
+	}
+	g->nfilters = 0;
+}
+
+/* A filter as a set: `where` and the bindings first..end-1 it used. */
+static void set_filter_add(struct gen *g, const char *where, size_t first, size_t end)
+{
+	struct set_filter *f;
+
+	ALLOC_GROW(g->filters, g->nfilters + 1, g->filters_alloc);
+	f = &g->filters[g->nfilters];
+	memset(f, 0, sizeof(*f));
+	strbuf_init(&f->where, 0);
+	strbuf_addstr(&f->where, where);
+	for (; first < end; first++) {
+		ALLOC_GROW(f->binds, f->nbinds + 1, f->binds_alloc);
+		f->binds[f->nbinds++] = first;
+	}
+	setop_add(g, SET_FILTER, g->nfilters++);
+}
+
+/*
+ * Joins the filters among the operands of one AND (their setops from
+ * `ops`, one each) into the first: one query, which SQLite plans over its
+ * indexes together (`year:2021 type:drøfting` reads the year's cases
+ * only). Returns how many operands are left.
+ */
+static size_t set_filters_join(struct gen *g, size_t *ops, size_t n)
+{
+	struct set_filter *into = NULL;
+	size_t i, j, left = n;
+
+	for (i = 0; i < n; i++) {
+		struct set_filter *f;
+
+		if (ops[i] == SIZE_MAX)
+			continue;
+		f = &g->filters[g->setops[ops[i]].arg];
+		if (!into) {
+			into = f;
+			continue;
+		}
+		strbuf_addf(&into->where, " AND %s", f->where.buf);
+		for (j = 0; j < f->nbinds; j++) {
+			ALLOC_GROW(into->binds, into->nbinds + 1, into->binds_alloc);
+			into->binds[into->nbinds++] = f->binds[j];
+		}
+		/* Its setop is gone; those after it move up (so do the later ops' positions). */
+		memmove(&g->setops[ops[i]], &g->setops[ops[i] + 1],
+			(g->nsetops - ops[i] - 1) * sizeof(*g->setops));
+		g->nsetops--;
+		for (j = i + 1; j < n; j++)
+			if (ops[j] != SIZE_MAX)
+				ops[j] = ops[j] - 1;
+		left--;
+	}
+	return left;
 }
 
 /* The words of a term's text, with their forms copied out. */
@@ -997,10 +1070,9 @@ static bool run_build(struct gen *g, const void *arg, struct strbuf *out)
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	const struct qnode **ops = NULL;
-	size_t nops = 0, alloc = 0, i, operands = 0;
+	size_t nops = 0, alloc = 0, i, operands = 0, at, first, *filter_at;
 
-	if (n->kind == Q_NOT || n->kind == Q_FILTER || n->read_as ||
-	    (n->kind == Q_TERM && n->term == QT_REGEX))
+	if (n->kind == Q_NOT || n->read_as || (n->kind == Q_TERM && n->term == QT_REGEX))
 		g->sets_only = false;
 	switch (n->kind) {
 	case Q_AND:
@@ -1008,10 +1080,13 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		/* Parentheses only where SQL needs them (AND binds tighter than OR):
 		 * each costs the parser's stack. */
 		chain_operands(n, n->kind, &ops, &nops, &alloc);
+		filter_at = xcalloc(nops, sizeof(*filter_at));
 		for (i = 0; i < nops; i++, operands++) {
 			bool group = (n->kind == Q_AND && ops[i]->kind == Q_OR);
 			const struct run *r = n->kind == Q_AND ? run_at(g, ops[i]) : NULL;
+			size_t op_at = g->nsetops;
 
+			filter_at[operands] = SIZE_MAX;
 			if (i)
 				strbuf_addstr(sql, n->kind == Q_AND ? " AND " : " OR ");
 			if (r) {
@@ -1023,8 +1098,13 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			strbuf_addstr(sql, group ? "(" : "");
 			gen_where(g, ops[i], sql);
 			strbuf_addstr(sql, group ? ")" : "");
+			if (g->nsetops == op_at + 1 && g->setops[op_at].kind == SET_FILTER)
+				filter_at[operands] = op_at;
 		}
+		if (n->kind == Q_AND)
+			operands = set_filters_join(g, filter_at, operands);
 		setop_add(g, n->kind == Q_AND ? SET_AND : SET_OR, operands);
+		free(filter_at);
 		free(ops);
 		break;
 	case Q_NOT:
@@ -1060,7 +1140,10 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			strbuf_addch(sql, ')');
 		break;
 	case Q_FILTER:
+		at = sql->len;
+		first = g->nb;
 		filter_where(g, n, sql);
+		set_filter_add(g, sql->buf + at, first, g->nb);
 		break;
 	}
 }
@@ -1336,6 +1419,30 @@ out:
 	return VT_OK;
 }
 
+/* Adds the cases a filter (set_filter_add) keeps to `set`. */
+static int read_filter(struct gen *g, const struct set_filter *f, struct caseset *set)
+{
+	char *sql = xasprintf("SELECT c.id FROM cases c JOIN meetings m ON m.id = c.meeting_id WHERE %s",
+			      f->where.buf);
+	sqlite3_stmt *st = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(g->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < f->nbinds && rc == SQLITE_OK; i++) {
+		const struct binding *b = &g->b[f->binds[i]];
+		rc = b->kind == 0 ? sqlite3_bind_text(st, (int)i + 1, b->text, -1, SQLITE_STATIC)
+				  : sqlite3_bind_int64(st, (int)i + 1, b->i);
+	}
+	if (rc == SQLITE_OK)
+		rc = caseset_add_rows(st, set);
+out:
+	sqlite3_finalize(st);
+	free(sql);
+	return rc;
+}
+
 /* Adds the cases of the FTS5 expression `expr` to `set`, read once a search. */
 static int read_match(struct gen *g, const char *expr, struct caseset *set)
 {
@@ -1379,7 +1486,10 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 	caseset_release(set);
 	*have_set = false;
 	*kept = false;
-	if (!g->sets_only || !g->nsetops)
+	for (i = 0; i < g->nsetops && g->setops[i].kind != SET_MATCH; i++)
+		;
+	/* Without a word, SQL plans the filters over its indexes as well, and pages by date itself. */
+	if (!g->sets_only || i == g->nsetops)
 		return run_count(s, g, where, false, keep, o, n, kept, diag);
 	if ((rc = cases_upper(g->db, &upper)) != SQLITE_OK)
 		return step_error(s, rc, o, diag);
@@ -1387,9 +1497,10 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 	for (i = 0; i < g->nsetops && rc == SQLITE_OK; i++) {
 		const struct setop *op = &g->setops[i];
 
-		if (op->kind == SET_MATCH) {
+		if (op->kind == SET_MATCH || op->kind == SET_FILTER) {
 			caseset_init(&stack[depth], upper);
-			rc = read_match(g, g->b[op->arg].text, &stack[depth++]);
+			rc = op->kind == SET_MATCH ? read_match(g, g->b[op->arg].text, &stack[depth++])
+						   : read_filter(g, &g->filters[op->arg], &stack[depth++]);
 			continue;
 		}
 		if (op->arg > depth)
@@ -1474,6 +1585,7 @@ static void where_of(struct gen *g, const struct qnode *root, bool any, struct s
 	patterns_forget(g);
 	g->root = any ? NULL : root;
 	g->nsetops = 0;
+	set_filters_forget(g);
 	g->sets_only = root && !g->since_look && (!any || only_words(root));
 	strbuf_reset(where);
 	strbuf_addch(where, '(');
@@ -1798,10 +1910,11 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		/* Without a limit (an export, newest first), every match: one walk down the dates. */
 		size_t limit = o->limit ? o->limit : out->total;
 
-		if ((rc = any && !o->by_date ? caseset_page_most(g.db, &found, word_counts, plan.buf,
-								 ranked ? hint.buf : NULL, limit, out)
-					     : caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL,
-							    limit, out)) != SQLITE_OK)
+		if ((rc = any && !o->by_date
+			      ? caseset_page_most(g.db, &found, word_counts, plan.buf,
+						  ranked ? hint.buf : NULL, limit, !dated(q->root), out)
+			      : caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL, limit,
+					     !dated(q->root), out)) != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
 		goto out;
 	}
@@ -1930,6 +2043,8 @@ out:
 	patterns_forget(&g);
 	free(g.patterns);
 	free(g.setops);
+	set_filters_forget(&g);
+	free(g.filters);
 	for (i = 0; i < g.nread_sets; i++) {
 		free(g.read_sets[i].expr);
 		caseset_release(&g.read_sets[i].set);

@@ -1143,6 +1143,12 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         assert keys == want, (args, [(k, score.get(k)) for k in keys[:8]], want[:8])
         if "--sort" not in args:
             assert [round(r["score"], 2) for r in data["results"][:4]] == [7, 7, 7, 4], data["results"][:4]
+    # Filters beside words are sets too: 40 meetings of 21 cases a year, 20 in 2003.
+    for query, want in (("kvasar year:2002", 840), ("kvasar (year:2001 OR year:2003)", 1260),
+                        ("kvasar plan year:2003", 20 * 6 + 1), ("kvasar year:2003 type:orientering", 420),
+                        ("kvasar body:nuit", 0)):
+        got = run("search", "--count", query, db=env.db, check=0).stdout.strip()
+        assert got == str(want), (query, got, want)
     # An export takes every match, newest first, in one walk down the dates.
     lines = run("export", "--format", "jsonl", "kvasar", db=env.db, check=0).stdout.splitlines()
     assert [json.loads(l)["key"] for l in lines] == by_date, len(lines)
