@@ -1,6 +1,7 @@
 /*
- * caseset.c: bitmaps of case ids, filled from the full-text index, and
- * the first page of a search put in order from one (caseset.h). Only the
+ * caseset.c: bitmaps of case ids, filled from the full-text index or from
+ * any query of case ids, and the first page of a search put in order from
+ * one (caseset.h). Only the
  * cases that can reach the page are given their meeting's date: a few by
  * looking each up, many by walking the meetings down their date index
  * until the page is full.

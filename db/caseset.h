@@ -1,7 +1,7 @@
 /*
  * caseset.h: sets of cases as bitmaps of their ids (internal to db/), and
- * the first page of a search read from such a set: a query of words alone
- * is answered from the full-text index without touching the cases table
+ * the first page of a search read from such a set: a query's words are
+ * answered from the full-text index without touching the cases table
  * until the page needs its few rows.
  */
 #ifndef VEDTAK_CASESET_H
