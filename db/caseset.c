@@ -33,6 +33,19 @@ bool caseset_has(const struct caseset *s, long id)
 	return id >= 0 && (size_t)id / 64 < s->nwords && (s->bits[id / 64] >> (id % 64) & 1);
 }
 
+long caseset_next(const struct caseset *s, long id)
+{
+	size_t at = (size_t)(id + 1), w = at / 64;
+	uint64_t bits;
+
+	if (w >= s->nwords)
+		return -1;
+	for (bits = s->bits[w] & (~UINT64_C(0) << (at % 64)); !bits; bits = s->bits[w])
+		if (++w >= s->nwords)
+			return -1;
+	return (long)(w * 64 + (size_t)__builtin_ctzll(bits));
+}
+
 static void caseset_add(struct caseset *s, long id)
 {
 	if (id >= 0 && (size_t)id / 64 < s->nwords)
@@ -66,17 +79,11 @@ void caseset_or(struct caseset *a, const struct caseset *b)
 
 void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n)
 {
-	size_t w;
+	long id;
 
-	for (w = 0; w < s->nwords; w++) {
-		uint64_t bits;
-
-		for (bits = s->bits[w]; bits; bits &= bits - 1) {
-			size_t id = w * 64 + (size_t)__builtin_ctzll(bits);
-			if (id < n && counts[id] < 255)
-				counts[id]++;
-		}
-	}
+	for (id = caseset_next(s, -1); id >= 0 && (size_t)id < n; id = caseset_next(s, id))
+		if (counts[id] < 255)
+			counts[id]++;
 }
 
 int caseset_add_rows(sqlite3_stmt *st, struct caseset *s)
@@ -231,15 +238,12 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 		return SQLITE_OK;
 	if (!pl->may_walk || (double)room * (double)pl->upper > 4.0 * (double)k * (double)k) {
 		struct placed *v = xcalloc(k, sizeof(*v));
-		size_t n = 0, w;
+		size_t n = 0;
+		long id;
 
-		for (w = 0; w < set->nwords && n < k; w++) {
-			uint64_t bits = set->bits[w];
-			while (bits && n < k) {
-				v[n].id = (long)(w * 64 + (size_t)__builtin_ctzll(bits));
-				score_from(&v[n++], scored, nscored);
-				bits &= bits - 1;
-			}
+		for (id = caseset_next(set, -1); id >= 0 && n < k; id = caseset_next(set, id)) {
+			v[n].id = id;
+			score_from(&v[n++], scored, nscored);
 		}
 		rc = add_looked_up(pl, v, n);
 		free(v);
@@ -387,20 +391,21 @@ out:
 int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
 		      const char *hint, size_t limit, bool walk, struct search_result *r)
 {
-	size_t id, n = found->nwords * 64, start = r->nhits;
+	size_t start = r->nhits;
 	unsigned most = 0, k;
+	long id;
 	int rc = SQLITE_OK;
 
-	for (id = 0; id < n; id++)
-		if (caseset_has(found, (long)id) && words[id] > most)
+	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
+		if (words[id] > most)
 			most = words[id];
 	for (k = most; k >= 1 && rc == SQLITE_OK && r->nhits - start < limit; k--) {
 		struct caseset group;
 
-		caseset_init(&group, n - 1);
-		for (id = 0; id < n; id++)
-			if (caseset_has(found, (long)id) && words[id] == k)
-				caseset_add(&group, (long)id);
+		caseset_init(&group, found->nwords * 64 - 1);
+		for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
+			if (words[id] == k)
+				caseset_add(&group, id);
 		rc = caseset_page(db, &group, plan, hint, limit - (r->nhits - start), walk, r);
 		caseset_release(&group);
 	}

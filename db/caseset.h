@@ -23,6 +23,8 @@ struct caseset {
 void caseset_init(struct caseset *s, size_t upper);
 void caseset_release(struct caseset *s);
 bool caseset_has(const struct caseset *s, long id);
+/* The first member after `id` (-1: from the start), or -1 when there is none. */
+long caseset_next(const struct caseset *s, long id);
 size_t caseset_count(const struct caseset *s);
 /* a becomes a ∩ b, or a ∪ b; both have the same upper bound. */
 void caseset_and(struct caseset *a, const struct caseset *b);

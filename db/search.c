@@ -44,6 +44,10 @@ _Static_assert(RANK_TIER_UNIT == 1000000, "RANK_UNIT is RANK_TIER_UNIT");
 #define RANK_ALL_MAX 2000
 /* A prefix that begins more words of the index than this is left to FTS5. */
 #define PREFIX_MAX 256
+/* The ids a count keeps for its page (run_count, keep_set), per connection, emptied. */
+#define SEARCH_FOUND_EMPTY                                                                                   \
+	"CREATE TEMP TABLE IF NOT EXISTS search_found(id INTEGER PRIMARY KEY);"                              \
+	"DELETE FROM temp.search_found"
 /* At most this many longer words with a query word further in stand in for it. */
 #define INFIX_MAX 64
 
@@ -1265,20 +1269,19 @@ static int should_stop(void *arg)
 	return now.tv_sec > w->at.tv_sec || (now.tv_sec == w->at.tv_sec && now.tv_nsec > w->at.tv_nsec);
 }
 
+static int bind_value(sqlite3_stmt *st, int k, const struct binding *b)
+{
+	return b->kind == 0 ? sqlite3_bind_text(st, k, b->text, -1, SQLITE_STATIC)
+			    : sqlite3_bind_int64(st, k, b->i);
+}
+
 static bool bind_range(sqlite3_stmt *st, const struct gen *g, size_t from, int first)
 {
 	size_t i;
 
-	for (i = from; i < g->nb; i++) {
-		int k = first + (int)(i - from), rc;
-
-		if (g->b[i].kind == 0)
-			rc = sqlite3_bind_text(st, k, g->b[i].text, -1, SQLITE_STATIC);
-		else
-			rc = sqlite3_bind_int64(st, k, g->b[i].i);
-		if (rc != SQLITE_OK)
+	for (i = from; i < g->nb; i++)
+		if (bind_value(st, first + (int)(i - from), &g->b[i]) != SQLITE_OK)
 			return false;
-	}
 	return true;
 }
 
@@ -1334,11 +1337,7 @@ static enum vt_status run_count(struct store *s, struct gen *g, const char *wher
 	int rc;
 
 	*kept = false;
-	keep = keep && !any &&
-	       sqlite3_exec(g->db,
-			    "CREATE TEMP TABLE IF NOT EXISTS search_found(id INTEGER PRIMARY KEY);"
-			    "DELETE FROM temp.search_found",
-			    NULL, NULL, NULL) == SQLITE_OK;
+	keep = keep && !any && sqlite3_exec(g->db, SEARCH_FOUND_EMPTY, NULL, NULL, NULL) == SQLITE_OK;
 	sql = xasprintf(
 	    keep  ? "INSERT INTO temp.search_found SELECT c.id FROM cases c"
 		    " JOIN meetings m ON m.id = c.meeting_id WHERE %s"
@@ -1391,25 +1390,18 @@ static enum vt_status keep_set(struct store *s, sqlite3 *db, const struct casese
 			       const struct search_opts *o, bool *kept, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
-	size_t w;
+	long id;
 	int rc;
 
 	*kept = false;
-	if ((rc = sqlite3_exec(db,
-			       "CREATE TEMP TABLE IF NOT EXISTS search_found(id INTEGER PRIMARY KEY);"
-			       "DELETE FROM temp.search_found",
-			       NULL, NULL, NULL)) != SQLITE_OK ||
+	if ((rc = sqlite3_exec(db, SEARCH_FOUND_EMPTY, NULL, NULL, NULL)) != SQLITE_OK ||
 	    (rc = sqlite3_prepare_v2(db, "INSERT INTO temp.search_found VALUES (?)", -1, &st, NULL)) !=
 		SQLITE_OK)
 		goto out;
-	for (w = 0; w < set->nwords && rc == SQLITE_OK; w++) {
-		uint64_t bits = set->bits[w];
-
-		for (; bits && rc == SQLITE_OK; bits &= bits - 1) {
-			sqlite3_bind_int64(st, 1, (sqlite3_int64)(w * 64 + (size_t)__builtin_ctzll(bits)));
-			rc = sqlite3_step(st);
-			rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
-		}
+	for (id = caseset_next(set, -1); id >= 0 && rc == SQLITE_OK; id = caseset_next(set, id)) {
+		sqlite3_bind_int64(st, 1, id);
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? sqlite3_reset(st) : rc;
 	}
 out:
 	sqlite3_finalize(st);
@@ -1430,11 +1422,8 @@ static int read_filter(struct gen *g, const struct set_filter *f, struct caseset
 
 	if ((rc = sqlite3_prepare_v2(g->db, sql, -1, &st, NULL)) != SQLITE_OK)
 		goto out;
-	for (i = 0; i < f->nbinds && rc == SQLITE_OK; i++) {
-		const struct binding *b = &g->b[f->binds[i]];
-		rc = b->kind == 0 ? sqlite3_bind_text(st, (int)i + 1, b->text, -1, SQLITE_STATIC)
-				  : sqlite3_bind_int64(st, (int)i + 1, b->i);
-	}
+	for (i = 0; i < f->nbinds && rc == SQLITE_OK; i++)
+		rc = bind_value(st, (int)i + 1, &g->b[f->binds[i]]);
 	if (rc == SQLITE_OK)
 		rc = caseset_add_rows(st, set);
 out:
@@ -1909,12 +1898,12 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	if (have_set && (o->limit ? o->limit <= RANK_ALL_MAX : !ranked) && (!ranked || strong)) {
 		/* Without a limit (an export, newest first), every match: one walk down the dates. */
 		size_t limit = o->limit ? o->limit : out->total;
+		const char *by = ranked ? hint.buf : NULL;
+		bool walk = !dated(q->root);
 
 		if ((rc = any && !o->by_date
-			      ? caseset_page_most(g.db, &found, word_counts, plan.buf,
-						  ranked ? hint.buf : NULL, limit, !dated(q->root), out)
-			      : caseset_page(g.db, &found, plan.buf, ranked ? hint.buf : NULL, limit,
-					     !dated(q->root), out)) != SQLITE_OK)
+			      ? caseset_page_most(g.db, &found, word_counts, plan.buf, by, limit, walk, out)
+			      : caseset_page(g.db, &found, plan.buf, by, limit, walk, out)) != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
 		goto out;
 	}
