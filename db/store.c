@@ -163,6 +163,7 @@ struct store {
 	void *waiting_arg;
 	double wait_started;
 	bool told;
+	bool import_cache; /* the import's larger page cache is set */
 };
 
 static double monotonic_seconds(void)
@@ -371,10 +372,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	 * vedtak refuses stays byte for byte as it was. */
 	if ((st = schema_check(s->db, path, STORE_SCHEMA_VERSION, diag)) != VT_OK)
 		goto fail;
-	if (!readonly &&
-	    sqlite3_exec(s->db,
-			 "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768",
-			 NULL, NULL, NULL) != SQLITE_OK) {
+	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
+				      NULL, NULL) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
@@ -1022,6 +1021,17 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		*same_as = NULL;
 	if (s->readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
+	/*
+	 * Searches and listings keep SQLite's default cache (2 MB): a process
+	 * that reads a few thousand pages once spent more time faulting in a
+	 * 32 MB cache than reading (fields-only search at 1 GB, 113 -> 70 ms).
+	 * An import writes the same index pages again and again, and keeps them.
+	 */
+	if (!s->import_cache) {
+		if (sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(s, diag, _("starting the import"));
+		s->import_cache = true;
+	}
 	if ((ret = sql_begin(s->db, true, _("starting the import"), diag)) != VT_OK)
 		return ret;
 
