@@ -46,6 +46,19 @@ long caseset_next(const struct caseset *s, long id)
 	return (long)(w * 64 + (size_t)__builtin_ctzll(bits));
 }
 
+bool caseset_bounds(const struct caseset *s, long *lo, long *hi)
+{
+	size_t w = s->nwords;
+
+	while (w > 0 && !s->bits[w - 1])
+		w--;
+	if (!w)
+		return false;
+	*lo = caseset_next(s, -1);
+	*hi = (long)((w - 1) * 64 + 63 - (size_t)__builtin_clzll(s->bits[w - 1]));
+	return true;
+}
+
 static void caseset_add(struct caseset *s, long id)
 {
 	if (id >= 0 && (size_t)id / 64 < s->nwords)
@@ -95,13 +108,18 @@ int caseset_add_rows(sqlite3_stmt *st, struct caseset *s)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s)
+int caseset_add_match(sqlite3 *db, const char *expr, long lo, long hi, struct caseset *s)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	rc = sqlite3_prepare_v2(db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?", -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) == SQLITE_OK)
+	/* FTS5 takes the rowid range into its reading: each posting list is entered at lo. */
+	rc = sqlite3_prepare_v2(
+	    db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3", -1, &st,
+	    NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_int64(st, 2, lo)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_int64(st, 3, hi)) == SQLITE_OK)
 		rc = caseset_add_rows(st, s);
 	sqlite3_finalize(st);
 	return rc;
@@ -308,6 +326,7 @@ int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, con
 	struct placed *strong = NULL, *parts = NULL;
 	size_t nstrong = 0, strong_alloc = 0, nparts = 0, parts_alloc = 0, i;
 	sqlite3_stmt *st = NULL;
+	long lo, hi;
 	int rc;
 
 	if ((rc = sqlite3_prepare_v2(db,
@@ -322,18 +341,21 @@ int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, con
 		goto out;
 	caseset_init(&rest, pl.upper);
 	caseset_or(&rest, found);
-	if (hint) {
+	if (hint && caseset_bounds(found, &lo, &hi)) {
 		/*
 		 * The strong matches: by tier (those found only by a compound's
 		 * parts last) and aboutness; a match whose words were all left
 		 * unscored (score 0) stays with the rest, as SQL's coalesce puts it.
+		 * Read between the first and the last match only.
 		 */
 		if ((rc = sqlite3_prepare_v2(db,
-					     "SELECT rowid, vedtak_rank(strong_fts, ?, NULL) FROM strong_fts"
-					     " WHERE strong_fts MATCH ?",
+					     "SELECT rowid, vedtak_rank(strong_fts, ?1, NULL) FROM strong_fts"
+					     " WHERE strong_fts MATCH ?2 AND rowid BETWEEN ?3 AND ?4",
 					     -1, &st, NULL)) != SQLITE_OK ||
 		    (rc = sqlite3_bind_text(st, 1, plan, -1, SQLITE_STATIC)) != SQLITE_OK ||
-		    (rc = sqlite3_bind_text(st, 2, hint, -1, SQLITE_STATIC)) != SQLITE_OK)
+		    (rc = sqlite3_bind_text(st, 2, hint, -1, SQLITE_STATIC)) != SQLITE_OK ||
+		    (rc = sqlite3_bind_int64(st, 3, lo)) != SQLITE_OK ||
+		    (rc = sqlite3_bind_int64(st, 4, hi)) != SQLITE_OK)
 			goto out;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			struct placed p = {0};

@@ -26,6 +26,8 @@ bool caseset_has(const struct caseset *s, long id);
 /* The first member after `id` (-1: from the start), or -1 when there is none. */
 long caseset_next(const struct caseset *s, long id);
 size_t caseset_count(const struct caseset *s);
+/* The first and last member; false when the set is empty. */
+bool caseset_bounds(const struct caseset *s, long *lo, long *hi);
 /* a becomes a ∩ b, or a ∪ b; both have the same upper bound. */
 void caseset_and(struct caseset *a, const struct caseset *b);
 void caseset_or(struct caseset *a, const struct caseset *b);
@@ -37,12 +39,12 @@ void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n
 int caseset_add_rows(sqlite3_stmt *st, struct caseset *s);
 
 /*
- * Adds the cases whose case_fts entry matches the FTS5 expression `expr`
- * (ids above the set's bound are left out). Returns SQLite's result code:
- * SQLITE_OK, or the failure (SQLITE_INTERRUPT when the connection's
- * progress handler stopped it).
+ * Adds the cases from `lo` to `hi` whose case_fts entry matches the FTS5
+ * expression `expr` (ids above the set's bound are left out). Returns
+ * SQLite's result code: SQLITE_OK, or the failure (SQLITE_INTERRUPT when
+ * the connection's progress handler stopped it).
  */
-int caseset_add_match(sqlite3 *db, const char *expr, struct caseset *s);
+int caseset_add_match(sqlite3 *db, const char *expr, long lo, long hi, struct caseset *s);
 
 /*
  * Appends to r->hits the first `limit` cases of `found` in search.h's

@@ -1149,6 +1149,11 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
                         ("kvasar body:nuit", 0)):
         got = run("search", "--count", query, db=env.db, check=0).stdout.strip()
         assert got == str(want), (query, got, want)
+    # The words are read, and their matches ranked, only between the filter's first and last case:
+    # the year's page is the whole order's 2002 cases, first to last.
+    in_2002 = [k for k in by_score if score[k][1].year == 2002]
+    data = json.loads(run("search", "--json", "--limit", "840", "kvasar year:2002", db=env.db, check=0).stdout)
+    assert [r["key"] for r in data["results"]] == in_2002, [r["key"] for r in data["results"][:5]]
     # An export takes every match, newest first, in one walk down the dates.
     lines = run("export", "--format", "jsonl", "kvasar", db=env.db, check=0).stdout.splitlines()
     assert [json.loads(l)["key"] for l in lines] == by_date, len(lines)
