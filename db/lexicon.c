@@ -52,11 +52,11 @@ void lexicon_equivalents(sqlite3 *db, const struct equivalents *eq, const char *
 {
 	/* The definitions most cases share first: one abbreviation may stand for two things. */
 	static const char sql[] =
-	    "SELECT k FROM (SELECT long_key AS k, count(*) AS n FROM abbrevs WHERE abbr_key = ?1 GROUP BY k"
-	    " UNION ALL SELECT abbr_key, count(*) FROM abbrevs WHERE long_key = ?1 GROUP BY abbr_key"
+	    "SELECT k FROM (SELECT long_key AS k, cases AS n FROM abbrev_pairs WHERE abbr_key = ?1"
+	    " UNION ALL SELECT abbr_key, cases FROM abbrev_pairs WHERE long_key = ?1"
 	    /* Two words or more may be the start of a long form: "nasjonale informasjonsmodeller"
 	     * of "nasjonale informasjonsmodeller for helse". */
-	    " UNION ALL SELECT abbr_key, count(*) - 1 FROM abbrevs WHERE instr(?1, ' ') > 0"
+	    " UNION ALL SELECT abbr_key, sum(cases) - 1 FROM abbrev_pairs WHERE instr(?1, ' ') > 0"
 	    " AND long_key > ?1 || ' ' AND long_key < ?1 || ' ' || char(1114111)"
 	    " GROUP BY abbr_key)"
 	    " ORDER BY n DESC, k";

@@ -277,6 +277,29 @@ static const char *const migrations[] = {
     "INSERT INTO strong_fts(strong_fts) VALUES ('delete-all');" /* a step made again */
     "INSERT INTO strong_fts(rowid, title, decision, people) SELECT id, title, decision, people FROM "
     "case_doc;",
+
+    /* version 10: what every search asks before it reads a posting (issue 15).
+     * - How many cases define each abbreviation with each long form: the
+     *   other names of a query's words are read from a few rows, not counted
+     *   over thousands of abbrevs' rows for each search (a phrase: 13 ms).
+     *   The triggers keep it as abbrevs changes.
+     * - Each case's facets beside its meeting, so that a decision type is read
+     *   from an index, with its meeting's body or dates, not from every case's
+     *   row (type:orientering body:nufa at 1 GB: 45 ms → 10). */
+    "CREATE TABLE IF NOT EXISTS abbrev_pairs(abbr_key TEXT NOT NULL, long_key TEXT NOT NULL,"
+    "  cases INTEGER NOT NULL, PRIMARY KEY (abbr_key, long_key)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS abbrev_pairs_long ON abbrev_pairs(long_key);"
+    "DELETE FROM abbrev_pairs;" /* a step made again */
+    "INSERT INTO abbrev_pairs SELECT abbr_key, long_key, count(*) FROM abbrevs GROUP BY abbr_key, long_key;"
+    "CREATE TRIGGER IF NOT EXISTS abbrevs_added AFTER INSERT ON abbrevs BEGIN"
+    "  INSERT INTO abbrev_pairs VALUES (new.abbr_key, new.long_key, 1)"
+    "  ON CONFLICT DO UPDATE SET cases = cases + 1;"
+    "  END;"
+    "CREATE TRIGGER IF NOT EXISTS abbrevs_removed AFTER DELETE ON abbrevs BEGIN"
+    "  UPDATE abbrev_pairs SET cases = cases - 1 WHERE abbr_key = old.abbr_key AND long_key = old.long_key;"
+    "  DELETE FROM abbrev_pairs WHERE abbr_key = old.abbr_key AND long_key = old.long_key AND cases <= 0;"
+    "  END;"
+    "CREATE INDEX IF NOT EXISTS cases_meeting_facets ON cases(meeting_id, facets);",
 };
 
 static int user_version(sqlite3 *db)

@@ -1767,6 +1767,21 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 	return rc == SQLITE_DONE;
 }
 
+/* Runs `sql`, a count of rows in error; a count above zero goes into the report with `fmt`. */
+static bool count_problems(struct store *s, const char *sql, const char *fmt, struct strbuf *report, bool *ok)
+{
+	sqlite3_stmt *st = NULL;
+	bool done =
+	    sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW;
+
+	if (done && sqlite3_column_int64(st, 0) > 0) {
+		strbuf_addf(report, fmt, (long long)sqlite3_column_int64(st, 0));
+		*ok = false;
+	}
+	sqlite3_finalize(st);
+	return done;
+}
+
 enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
@@ -1796,20 +1811,20 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 	if (ok && !check_documents(s, report, &ok, diag))
 		return db_fail(s, diag, _("checking"));
 	/* A word query counts the index's rows (db/caseset.h): each must be a case. */
-	if (sqlite3_prepare_v2(s->db,
-			       "SELECT count(*) FROM case_fts_docsize d"
-			       " WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = d.id)",
-			       -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	if (!count_problems(s,
+			    "SELECT count(*) FROM case_fts_docsize d"
+			    " WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = d.id)",
+			    _("full-text index: cases gone but still indexed: %lld\n"), report, &ok) ||
+	    /* A query's other names are read from the counts (schema 10), which triggers keep. */
+	    !count_problems(
+		s,
+		"SELECT (SELECT count(*) FROM (SELECT abbr_key, long_key, count(*) AS n FROM abbrevs"
+		" GROUP BY abbr_key, long_key) a WHERE NOT EXISTS (SELECT 1 FROM abbrev_pairs p"
+		" WHERE p.abbr_key = a.abbr_key AND p.long_key = a.long_key AND p.cases = a.n))"
+		" + (SELECT count(*) FROM abbrev_pairs p WHERE NOT EXISTS (SELECT 1 FROM abbrevs a"
+		" WHERE a.abbr_key = p.abbr_key AND a.long_key = p.long_key))",
+		_("abbreviations: counts out of step with the cases: %lld\n"), report, &ok))
 		return db_fail(s, diag, _("checking"));
-	}
-	if (sqlite3_column_int64(st, 0) > 0) {
-		strbuf_addf(report, _("full-text index: cases gone but still indexed: %lld\n"),
-			    (long long)sqlite3_column_int64(st, 0));
-		ok = false;
-	}
-	sqlite3_finalize(st);
 	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }
 

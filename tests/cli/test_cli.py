@@ -412,10 +412,13 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 9
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 10
     # Version 9 indexed the columns that rank (title, decision, presenters) of every case.
     assert con.execute("SELECT count(*) FROM strong_fts_docsize").fetchone()[0] == \
         con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
+    # Version 10 counted the cases that define each abbreviation.
+    assert con.execute("SELECT cases FROM abbrev_pairs WHERE abbr_key = 'sfm'"
+                       " AND long_key = 'sentral forskrivningsmodul'").fetchone()[0] >= 1
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
@@ -423,6 +426,44 @@ def schema_v1_database_is_migrated(env):
     # Version 6 read the abbreviations the old cases define: SFM finds its long form too.
     r = run("search", "--explain", "SFM", db=env.db, check=0)
     assert "sfm → sentral forskrivningsmodul" in r.stdout, r.stdout[:300]
+
+
+@test
+def other_names_follow_the_documents_that_define_them(env):
+    # A query's other names are read from counts of the definitions (schema 10): they must follow
+    # every import and re-import, as the definitions themselves do.
+    def deck(day, define):
+        body = "Felles kodeverk (FKV) gir like koder." if define else "Kodeverket gir like koder."
+        return (f"NUFA - Oslo\n\n{day}. mars 2022\n\n\n\nSak {day}/22: Kodeverk i praksis\n\n\n\n{body}\n\n\n\n"
+                "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+
+    def pairs():
+        con = sqlite3.connect(env.db)
+        rows = con.execute("SELECT abbr_key, long_key, cases FROM abbrev_pairs").fetchall()
+        con.close()
+        return rows
+
+    a, b = env.write("a.txt", deck(1, True)), env.write("b.txt", deck(2, True))
+    run("import", a, b, db=env.db, check=0)
+    assert pairs() == [("fkv", "felles kodeverk", 2)], pairs()
+    assert "fkv → felles kodeverk" in run("search", "--explain", "fkv", db=env.db, check=0).stdout
+    env.write("a.txt", deck(1, False))
+    run("import", a, db=env.db, check=0)
+    assert pairs() == [("fkv", "felles kodeverk", 1)], pairs()
+    assert "fkv → felles kodeverk" in run("search", "--explain", "fkv", db=env.db, check=0).stdout
+    env.write("b.txt", deck(2, False))
+    run("import", b, db=env.db, check=0)
+    assert pairs() == [], pairs()
+    assert "felles kodeverk" not in run("search", "--explain", "fkv", db=env.db).stdout
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+    # Counts changed behind vedtak's back are found.
+    run("import", env.write("c.txt", deck(3, True)), db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    con.execute("UPDATE abbrev_pairs SET cases = 5")
+    con.commit()
+    con.close()
+    r = run("check", db=env.db, check=1)
+    assert "abbreviations: counts out of step with the cases: 1" in r.stderr, (r.stdout, r.stderr)
 
 
 def tag_state(env, db=None):
