@@ -132,6 +132,15 @@ struct gen {
 		struct caseset set;
 	} * read_sets;
 	size_t nread_sets, read_sets_alloc;
+	/* The index's words found for a word (prefix_words, inner_words): the WHERE clause and the
+	 * ranking ask for the same ones, and the trigram lookup costs milliseconds. */
+	struct word_list {
+		char kind; /* 'p': beginning with key, 'i': having it further in */
+		char *key;
+		bool ok;
+		struct keys words;
+	} * word_lists;
+	size_t nword_lists, word_lists_alloc;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -297,6 +306,40 @@ static void plan_add(struct gen *g, enum rank_form form)
 		strbuf_addf(g->plan, "%d.%d ", g->group, (int)form);
 }
 
+static void words_push(struct keys *k, const char *w)
+{
+	ALLOC_GROW(k->v, k->n + 1, k->alloc);
+	k->v[k->n++] = xstrdup(w);
+}
+
+/* The list of `kind` for `key` already looked up in this search, or NULL. */
+static const struct word_list *word_list_find(const struct gen *g, char kind, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < g->nword_lists; i++)
+		if (g->word_lists[i].kind == kind && !strcmp(g->word_lists[i].key, key))
+			return &g->word_lists[i];
+	return NULL;
+}
+
+/* Keeps what `st` (its text parameters bound) gives, read to its end, as the list of `kind` for `key`. */
+static const struct word_list *word_list_read(struct gen *g, char kind, const char *key, sqlite3_stmt *st)
+{
+	struct word_list *l;
+	int rc;
+
+	ALLOC_GROW(g->word_lists, g->nword_lists + 1, g->word_lists_alloc);
+	l = &g->word_lists[g->nword_lists++];
+	memset(l, 0, sizeof(*l));
+	l->kind = kind;
+	l->key = xstrdup(key);
+	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		words_push(&l->words, (const char *)sqlite3_column_text(st, 0));
+	l->ok = st && rc == SQLITE_DONE;
+	return l;
+}
+
 /*
  * The words of the index that begin with `tok` into `out` (tok itself
  * first, which may not be one), or false when there are PREFIX_MAX or
@@ -305,32 +348,33 @@ static void plan_add(struct gen *g, enum rank_form form)
  */
 static bool prefix_words(struct gen *g, const char *tok, struct keys *out)
 {
-	size_t len = strlen(tok);
-	char *end = NULL;
-	sqlite3_stmt *st = NULL;
-	int rc = SQLITE_ERROR;
+	const struct word_list *l = word_list_find(g, 'p', tok);
+	size_t len = strlen(tok), i;
 
 	if (len + 1 < FTS_TERM_MIN || (unsigned char)tok[len - 1] == 0xff)
 		return false;
-	/* Under BINARY collation, the first string after every word that begins with tok. */
-	end = xstrdup(tok);
-	end[len - 1]++;
-	ALLOC_GROW(out->v, out->n + 1, out->alloc);
-	out->v[out->n++] = xstrdup(tok);
-	if (sqlite3_prepare_v2(g->db, "SELECT word FROM words WHERE word > ?1 AND word < ?2 LIMIT ?3", -1,
-			       &st, NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, PREFIX_MAX);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ALLOC_GROW(out->v, out->n + 1, out->alloc);
-		out->v[out->n++] = xstrdup((const char *)sqlite3_column_text(st, 0));
+	if (!l) {
+		/* Under BINARY collation, the first string after every word that begins with tok. */
+		char *end = xstrdup(tok);
+		sqlite3_stmt *st = NULL;
+
+		end[len - 1]++;
+		if (sqlite3_prepare_v2(g->db, "SELECT word FROM words WHERE word > ?1 AND word < ?2 LIMIT ?3",
+				       -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			st = NULL;
+		}
+		sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, PREFIX_MAX);
+		l = word_list_read(g, 'p', tok, st);
+		sqlite3_finalize(st);
+		free(end);
 	}
-out:
-	sqlite3_finalize(st);
-	free(end);
-	return rc == SQLITE_DONE && out->n <= PREFIX_MAX;
+	words_push(out, tok);
+	for (i = 0; i < l->words.n; i++)
+		words_push(out, l->words.v[i]);
+	return l->ok && out->n <= PREFIX_MAX;
 }
 
 /*
@@ -373,7 +417,9 @@ static void token_phrase(struct gen *g, struct strbuf *out, char mark, const cha
 static void infix_terms(struct gen *g, const char *exact, bool ends, struct strbuf *out)
 {
 	struct strbuf inside = STRBUF_INIT, start = STRBUF_INIT;
+	const struct word_list *l;
 	sqlite3_stmt *st = NULL;
+	size_t i;
 
 	if (strlen(exact) < INFIX_MIN)
 		return;
@@ -381,24 +427,29 @@ static void infix_terms(struct gen *g, const char *exact, bool ends, struct strb
 	token_phrase(g, out, 0, exact, true, FORM_INSIDE);
 	if (!ends)
 		return;
-	/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
-	strbuf_addf(&inside, "%%_%s%%", exact);
-	strbuf_addf(&start, "%s%%", exact);
-	if (sqlite3_prepare_v2(g->db,
-			       "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
-			       " ORDER BY length(word), word LIMIT ?3",
-			       -1, &st, NULL) == SQLITE_OK) {
+	if (!(l = word_list_find(g, 'i', exact))) {
+		/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
+		strbuf_addf(&inside, "%%_%s%%", exact);
+		strbuf_addf(&start, "%s%%", exact);
+		if (sqlite3_prepare_v2(g->db,
+				       "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
+				       " ORDER BY length(word), word LIMIT ?3",
+				       -1, &st, NULL) != SQLITE_OK) {
+			sqlite3_finalize(st);
+			st = NULL;
+		}
 		sqlite3_bind_text(st, 1, inside.buf, (int)inside.len, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, start.buf, (int)start.len, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, INFIX_MAX);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			strbuf_addstr(out, " OR ");
-			token_phrase(g, out, 0, (const char *)sqlite3_column_text(st, 0), false, FORM_INSIDE);
-		}
+		l = word_list_read(g, 'i', exact, st);
+		sqlite3_finalize(st);
+		strbuf_release(&inside);
+		strbuf_release(&start);
 	}
-	sqlite3_finalize(st);
-	strbuf_release(&inside);
-	strbuf_release(&start);
+	for (i = 0; i < l->words.n; i++) {
+		strbuf_addstr(out, " OR ");
+		token_phrase(g, out, 0, l->words.v[i], false, FORM_INSIDE);
+	}
 }
 
 /* A phrase of the words of `key` (exact forms, spaces between), one FTS5 phrase. */
@@ -2119,6 +2170,11 @@ out:
 		caseset_release(&g.read_sets[i].set);
 	}
 	free(g.read_sets);
+	for (i = 0; i < g.nword_lists; i++) {
+		free(g.word_lists[i].key);
+		keys_release(&g.word_lists[i].words);
+	}
+	free(g.word_lists);
 	caseset_release(&found);
 	free(word_counts);
 	wordizer_free(g.wz);
