@@ -58,6 +58,14 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
 				 struct vt_diag *diag);
 
+/*
+ * After a run of imports: when the run indexed a quarter of the archive's
+ * cases or more (a bulk load), merges each full-text index into one
+ * segment, so that a word is one lookup instead of one per segment; after
+ * a smaller run FTS5's own merging is left to keep up.
+ */
+enum vt_status store_settle_index(struct store *s, struct vt_diag *diag);
+
 /* Ids of all meetings, newest first. Caller frees *ids. */
 enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag);
 

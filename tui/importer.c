@@ -306,6 +306,8 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		struct vt_diag diag;
 		enum vt_status st = store_update_topics(s, NULL, &diag);
 
+		if (st == VT_OK)
+			st = store_settle_index(s, &diag);
 		if (st != VT_OK) {
 			if (!quiet)
 				cmd_print_diag(NULL, &diag, st);

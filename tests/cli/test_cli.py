@@ -466,6 +466,30 @@ def other_names_follow_the_documents_that_define_them(env):
     assert "abbreviations: counts out of step with the cases: 1" in r.stderr, (r.stdout, r.stderr)
 
 
+@test
+def a_bulk_import_leaves_each_index_in_one_piece(env):
+    # Each file is its own transaction, and FTS5 writes each as a segment of the index that every
+    # word of a search is then looked up in. A run that indexes a quarter of the archive or more
+    # merges them; a run of one deck into an archive four times its size leaves FTS5 to merge.
+    def segments():
+        con = sqlite3.connect(env.db)
+        n = [con.execute(f"SELECT count(DISTINCT segid) FROM {t}_idx").fetchone()[0]
+             for t in ("case_fts", "strong_fts", "vocab")]
+        con.close()
+        return n
+
+    run("import", SAMPLES, db=env.db, check=0)
+    assert segments() == [1, 1, 1], segments()
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+    total = run("search", "--count", "fhir", db=env.db, check=0).stdout
+    assert int(total) > 0, total
+    small = env.write("small.txt", "NUFA - Oslo\n\n1. mars 2030\n\n\n\nSak 1/30: FHIR i praksis\n\n\n\n"
+                      "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", small, db=env.db, check=0)
+    assert segments()[0] == 2, segments()
+    assert run("search", "--count", "fhir", db=env.db, check=0).stdout == f"{int(total) + 1}\n"
+
+
 def tag_state(env, db=None):
     """Every case key with its tags, as `search tag:` and `show` would tell."""
     db = db or env.db
