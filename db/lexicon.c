@@ -172,8 +172,10 @@ static bool in_people(sqlite3 *db, const char *word)
 		return !!exact; /* several words: let the exact checks decide */
 	}
 	expr = xasprintf("{people} : \"%s\"", exact);
-	if (sqlite3_prepare_v2(db, "SELECT 1 FROM case_fts WHERE case_fts MATCH ?1 LIMIT 1", -1, &st, NULL) ==
-	    SQLITE_OK) {
+	/* strong_fts (schema 9) holds the people column without the slides: a word in no name is
+	 * known at the end of a far shorter posting list than case_fts's (fhir: 6 ms → under 1). */
+	if (sqlite3_prepare_v2(db, "SELECT 1 FROM strong_fts WHERE strong_fts MATCH ?1 LIMIT 1", -1, &st,
+			       NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC);
 		found = sqlite3_step(st) == SQLITE_ROW;
 	}
