@@ -6,12 +6,15 @@
  * looking each up, many by walking the meetings down their date index
  * until the page is full.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db/caseset.h"
 #include "db/rank.h"
+#include "db/store_db.h"
 #include "core/util.h"
 #include "core/banned.h"
 
@@ -108,20 +111,130 @@ int caseset_add_rows(sqlite3_stmt *st, struct caseset *s)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int caseset_add_match(sqlite3 *db, const char *expr, long lo, long hi, struct caseset *s)
+/*
+ * Work for the second core: one half of the ids of a read, on the store's
+ * second connection, in a thread of its own. FTS5 enters each posting
+ * list at the half's first id, so the halves share the reading evenly
+ * where the matches are spread over the archive, as a common word's are.
+ */
+struct half {
+	sqlite3 *db;
+	long lo, hi;
+	int (*read)(struct half *h);
+	int rc;
+	/* caseset_add_match */
+	const char *expr;
+	struct caseset set;
+	/* scan_strong */
+	const char *plan, *hint;
+	const struct caseset *found;
+	struct scanned {
+		struct placed *v;
+		size_t n, alloc;
+	} strong, parts;
+};
+
+/*
+ * A read's first eighth is timed, and the rest split only when it would
+ * take longer than this: opening the second connection and its thread
+ * costs about a millisecond and a half (a rare word's search: 10.4 ms →
+ * 11.8 when every read was split).
+ */
+#define HALVES_WORTH_MS 6.0
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* VEDTAK_TEST_HALVES=1 splits every read of more than one id, so that the tests take that path. */
+static bool halves_always(void)
+{
+	const char *v = getenv("VEDTAK_TEST_HALVES");
+
+	return v && !strcmp(v, "1");
+}
+
+static void *half_run(void *arg)
+{
+	struct half *h = arg;
+
+	h->rc = h->read(h);
+	return NULL;
+}
+
+/*
+ * Runs `read` over ids lo to hi, here. When its first eighth shows the
+ * rest to be long work, the rest is split: one half here, the other on
+ * the store's second connection in a thread of its own, read into
+ * `second`. `first` and `second` come with everything but db, lo and hi
+ * set; the reads add to what they hold.
+ */
+static int halves(struct store *s, long lo, long hi, struct half *first, struct half *second)
+{
+	sqlite3 *helper;
+	pthread_t tid;
+	bool started, always = halves_always();
+	double t0 = now_ms();
+	long mid;
+	int rc;
+
+	first->db = store_db(s);
+	first->lo = lo;
+	first->hi = always || hi - lo < 8 ? lo : lo + (hi - lo) / 8;
+	if (hi < lo || (rc = first->read(first)) != SQLITE_OK || first->hi >= hi)
+		return hi < lo ? SQLITE_OK : rc;
+	lo = first->hi + 1;
+	first->lo = lo;
+	first->hi = hi;
+	if ((!always && (now_ms() - t0) * 7 < HALVES_WORTH_MS) || !(helper = store_helper_db(s)))
+		return first->read(first);
+	/* For the tests, whose archives are small, the helper takes nearly all. */
+	mid = always ? lo : lo + (hi - lo) / 2;
+	first->hi = mid;
+	second->db = helper;
+	second->lo = mid + 1;
+	second->hi = hi;
+	started = !pthread_create(&tid, NULL, half_run, second);
+	rc = first->read(first);
+	if (started)
+		pthread_join(tid, NULL);
+	else
+		half_run(second);
+	return rc != SQLITE_OK ? rc : second->rc;
+}
+
+static int read_match_range(struct half *h)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	/* FTS5 takes the rowid range into its reading: each posting list is entered at lo. */
 	rc = sqlite3_prepare_v2(
-	    db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3", -1, &st,
+	    h->db, "SELECT rowid FROM case_fts WHERE case_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3", -1, &st,
 	    NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, expr, -1, SQLITE_STATIC)) == SQLITE_OK &&
-	    (rc = sqlite3_bind_int64(st, 2, lo)) == SQLITE_OK &&
-	    (rc = sqlite3_bind_int64(st, 3, hi)) == SQLITE_OK)
-		rc = caseset_add_rows(st, s);
+	if (rc == SQLITE_OK && (rc = sqlite3_bind_text(st, 1, h->expr, -1, SQLITE_STATIC)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_int64(st, 2, h->lo)) == SQLITE_OK &&
+	    (rc = sqlite3_bind_int64(st, 3, h->hi)) == SQLITE_OK)
+		rc = caseset_add_rows(st, &h->set);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int caseset_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *s)
+{
+	long top = (long)(s->nwords * 64) - 1;
+	struct half first = {.read = read_match_range, .expr = expr}, second = first;
+	int rc;
+
+	caseset_init(&second.set, (size_t)top);
+	first.set = *s; /* the first half is read into s itself */
+	rc = halves(store, lo, hi < top ? hi : top, &first, &second);
+	caseset_or(s, &second.set);
+	caseset_release(&second.set);
 	return rc;
 }
 
@@ -318,14 +431,60 @@ static int add_scored(struct placing *pl, struct placed *v, size_t n)
 	return rc;
 }
 
-int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
-		 bool walk, struct search_result *r)
+static void scanned_add(struct scanned *s, const struct placed *p)
 {
+	ALLOC_GROW(s->v, s->n + 1, s->alloc);
+	s->v[s->n++] = *p;
+}
+
+/*
+ * The strong matches of h->found between h->lo and h->hi: by tier (those
+ * found only by a compound's parts last) and aboutness; a match whose
+ * words were all left unscored (score 0) stays with the rest, as SQL's
+ * coalesce puts it.
+ */
+static int scan_strong(struct half *h)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(h->db,
+				     "SELECT rowid, vedtak_rank(strong_fts, ?1, NULL) FROM strong_fts"
+				     " WHERE strong_fts MATCH ?2 AND rowid BETWEEN ?3 AND ?4",
+				     -1, &st, NULL)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 1, h->plan, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_text(st, 2, h->hint, -1, SQLITE_STATIC)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int64(st, 3, h->lo)) != SQLITE_OK ||
+	    (rc = sqlite3_bind_int64(st, 4, h->hi)) != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct placed p = {0};
+		double v = sqlite3_column_double(st, 1);
+
+		p.id = (long)sqlite3_column_int64(st, 0);
+		if (!caseset_has(h->found, p.id))
+			continue;
+		/* As the SQL reads it: CAST(v AS INTEGER) / RANK_TIER_UNIT, and the rest. */
+		p.tier = (int)((long long)v / RANK_TIER_UNIT);
+		p.score = v - (double)RANK_TIER_UNIT * p.tier;
+		if (p.tier < 3 && p.score == 0)
+			continue;
+		scanned_add(p.tier >= 3 ? &h->parts : &h->strong, &p);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int caseset_page(struct store *store, const struct caseset *found, const char *plan, const char *hint,
+		 size_t limit, bool walk, struct search_result *r)
+{
+	sqlite3 *db = store_db(store);
 	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64, .may_walk = walk};
 	struct caseset rest = {0};
-	struct placed *strong = NULL, *parts = NULL;
-	size_t nstrong = 0, strong_alloc = 0, nparts = 0, parts_alloc = 0, i;
-	sqlite3_stmt *st = NULL;
+	struct scanned strong = {0}, parts = {0};
+	size_t i;
 	long lo, hi;
 	int rc;
 
@@ -342,48 +501,29 @@ int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, con
 	caseset_init(&rest, pl.upper);
 	caseset_or(&rest, found);
 	if (hint && caseset_bounds(found, &lo, &hi)) {
-		/*
-		 * The strong matches: by tier (those found only by a compound's
-		 * parts last) and aboutness; a match whose words were all left
-		 * unscored (score 0) stays with the rest, as SQL's coalesce puts it.
-		 * Read between the first and the last match only.
-		 */
-		if ((rc = sqlite3_prepare_v2(db,
-					     "SELECT rowid, vedtak_rank(strong_fts, ?1, NULL) FROM strong_fts"
-					     " WHERE strong_fts MATCH ?2 AND rowid BETWEEN ?3 AND ?4",
-					     -1, &st, NULL)) != SQLITE_OK ||
-		    (rc = sqlite3_bind_text(st, 1, plan, -1, SQLITE_STATIC)) != SQLITE_OK ||
-		    (rc = sqlite3_bind_text(st, 2, hint, -1, SQLITE_STATIC)) != SQLITE_OK ||
-		    (rc = sqlite3_bind_int64(st, 3, lo)) != SQLITE_OK ||
-		    (rc = sqlite3_bind_int64(st, 4, hi)) != SQLITE_OK)
-			goto out;
-		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			struct placed p = {0};
-			double v = sqlite3_column_double(st, 1);
+		/* Read between the first and the last match only. */
+		struct half first = {.read = scan_strong, .plan = plan, .hint = hint, .found = found},
+			    second = first;
 
-			p.id = (long)sqlite3_column_int64(st, 0);
-			if (!caseset_has(found, p.id))
-				continue;
-			/* As the SQL reads it: CAST(v AS INTEGER) / RANK_TIER_UNIT, and the rest. */
-			p.tier = (int)((long long)v / RANK_TIER_UNIT);
-			p.score = v - (double)RANK_TIER_UNIT * p.tier;
-			if (p.tier < 3 && p.score == 0)
-				continue;
-			if (p.tier >= 3) {
-				ALLOC_GROW(parts, nparts + 1, parts_alloc);
-				parts[nparts++] = p;
-			} else {
-				ALLOC_GROW(strong, nstrong + 1, strong_alloc);
-				strong[nstrong++] = p;
-			}
-			rest.bits[p.id / 64] &= ~(UINT64_C(1) << (p.id % 64));
-		}
-		if (rc != SQLITE_DONE)
+		rc = halves(store, lo, hi, &first, &second);
+		strong = first.strong;
+		parts = first.parts;
+		for (i = 0; i < second.strong.n; i++)
+			scanned_add(&strong, &second.strong.v[i]);
+		for (i = 0; i < second.parts.n; i++)
+			scanned_add(&parts, &second.parts.v[i]);
+		free(second.strong.v);
+		free(second.parts.v);
+		if (rc != SQLITE_OK)
 			goto out;
+		for (i = 0; i < strong.n; i++)
+			rest.bits[strong.v[i].id / 64] &= ~(UINT64_C(1) << (strong.v[i].id % 64));
+		for (i = 0; i < parts.n; i++)
+			rest.bits[parts.v[i].id / 64] &= ~(UINT64_C(1) << (parts.v[i].id % 64));
 	}
-	if ((rc = add_scored(&pl, strong, nstrong)) != SQLITE_OK ||
+	if ((rc = add_scored(&pl, strong.v, strong.n)) != SQLITE_OK ||
 	    (rc = add_newest(&pl, &rest, caseset_count(&rest), NULL, 0)) != SQLITE_OK ||
-	    (rc = add_scored(&pl, parts, nparts)) != SQLITE_OK)
+	    (rc = add_scored(&pl, parts.v, parts.n)) != SQLITE_OK)
 		goto out;
 	for (i = 0; i < pl.n; i++) {
 		struct search_hit *h;
@@ -401,17 +541,16 @@ out:
 	for (i = 0; i < pl.n; i++)
 		free(pl.v[i].date);
 	free(pl.v);
-	free(strong);
-	free(parts);
+	free(strong.v);
+	free(parts.v);
 	caseset_release(&rest);
-	sqlite3_finalize(st);
 	sqlite3_finalize(pl.lookup);
 	sqlite3_finalize(pl.walk);
 	return rc;
 }
 
-int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
-		      const char *hint, size_t limit, bool walk, struct search_result *r)
+int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
+		      const char *plan, const char *hint, size_t limit, bool walk, struct search_result *r)
 {
 	size_t start = r->nhits;
 	unsigned most = 0, k;
@@ -428,7 +567,7 @@ int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned c
 		for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
 			if (words[id] == k)
 				caseset_add(&group, id);
-		rc = caseset_page(db, &group, plan, hint, limit - (r->nhits - start), walk, r);
+		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), walk, r);
 		caseset_release(&group);
 	}
 	return rc;

@@ -14,6 +14,7 @@
 
 #include "db/search.h"
 
+struct store;
 struct caseset {
 	uint64_t *bits;
 	size_t nwords; /* ids 0 to 64 nwords - 1 can be members */
@@ -40,11 +41,14 @@ int caseset_add_rows(sqlite3_stmt *st, struct caseset *s);
 
 /*
  * Adds the cases from `lo` to `hi` whose case_fts entry matches the FTS5
- * expression `expr` (ids above the set's bound are left out). Returns
+ * expression `expr` in the store's index (ids above the set's bound are
+ * left out). A wide range is read in two halves at once, the second on
+ * the store's second connection (store_helper_db) in a thread of its own;
+ * so is the scoring of caseset_page and caseset_page_most. Returns
  * SQLite's result code: SQLITE_OK, or the failure (SQLITE_INTERRUPT when
  * the connection's progress handler stopped it).
  */
-int caseset_add_match(sqlite3 *db, const char *expr, long lo, long hi, struct caseset *s);
+int caseset_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *s);
 
 /*
  * Appends to r->hits the first `limit` cases of `found` in search.h's
@@ -60,15 +64,15 @@ int caseset_add_match(sqlite3 *db, const char *expr, long lo, long hi, struct ca
  * many (not for matches of a year or dates, which may lie far down that
  * walk). Returns SQLite's result code.
  */
-int caseset_page(sqlite3 *db, const struct caseset *found, const char *plan, const char *hint, size_t limit,
-		 bool walk, struct search_result *r);
+int caseset_page(struct store *store, const struct caseset *found, const char *plan, const char *hint,
+		 size_t limit, bool walk, struct search_result *r);
 
 /*
  * The same for the cases with most of the words (search.h): those with
  * the most words first (words[id], see caseset_count_into; read only for
  * the members of `found`), each such group in caseset_page's order.
  */
-int caseset_page_most(sqlite3 *db, const struct caseset *found, const unsigned char *words, const char *plan,
-		      const char *hint, size_t limit, bool walk, struct search_result *r);
+int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
+		      const char *plan, const char *hint, size_t limit, bool walk, struct search_result *r);
 
 #endif

@@ -141,6 +141,7 @@ struct gen {
 		struct keys words;
 	} * word_lists;
 	size_t nword_lists, word_lists_alloc;
+	struct store *store;
 };
 
 static void bind_text_value(struct gen *g, char *owned)
@@ -1514,7 +1515,7 @@ static int read_match(struct gen *g, const char *expr, long lo, long hi, struct 
 			return SQLITE_OK;
 		}
 	}
-	if ((rc = caseset_add_match(g->db, expr, lo, hi, set)) != SQLITE_OK)
+	if ((rc = caseset_add_match(g->store, expr, lo, hi, set)) != SQLITE_OK)
 		return rc;
 	ALLOC_GROW(g->read_sets, g->nread_sets + 1, g->read_sets_alloc);
 	r = &g->read_sets[g->nread_sets++];
@@ -1922,6 +1923,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		return ret;
 	memset(&g, 0, sizeof(g));
 	g.db = store_db(s);
+	g.store = s;
 	g.wz = wordizer_new();
 	g.equivalents = store_equivalents(s);
 	g.literal = o->literal;
@@ -2027,8 +2029,8 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		bool walk = !dated(q->root);
 
 		if ((rc = any && !o->by_date
-			      ? caseset_page_most(g.db, &found, word_counts, plan.buf, by, limit, walk, out)
-			      : caseset_page(g.db, &found, plan.buf, by, limit, walk, out)) != SQLITE_OK)
+			      ? caseset_page_most(s, &found, word_counts, plan.buf, by, limit, walk, out)
+			      : caseset_page(s, &found, plan.buf, by, limit, walk, out)) != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
 		goto out;
 	}

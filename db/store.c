@@ -165,6 +165,8 @@ struct store {
 	bool told;
 	bool import_cache; /* the import's larger page cache is set */
 	size_t indexed;	   /* cases indexed since the last store_settle_index() */
+	sqlite3 *helper;   /* store_helper_db(), once opened */
+	bool helper_tried;
 };
 
 static double monotonic_seconds(void)
@@ -338,6 +340,13 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		readonly = true;
 		flags = SQLITE_OPEN_READONLY;
 	}
+	/*
+	 * SQLite counts every allocation under one mutex for sqlite3_memory_used(),
+	 * which vedtak never asks; the two halves of a search's read
+	 * (caseset.c) waited on it for half their time. Only before SQLite's
+	 * first use: later the call fails, harmlessly.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	s = xcalloc(1, sizeof(*s));
 	s->readonly = readonly;
 	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) !=
@@ -416,11 +425,42 @@ void store_close(struct store *s)
 		return;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	sqlite3_close(s->helper);
 	sqlite3_close(s->db);
 	fts_terms_free(s->terms);
 	equivalents_free(s->equivalents);
 	wordizer_free(s->wz);
 	free(s);
+}
+
+static int helper_should_stop(void *arg)
+{
+	struct store *s = arg;
+
+	return atomic_load(&s->interrupted);
+}
+
+sqlite3 *store_helper_db(struct store *s)
+{
+	const char *path;
+	struct vt_diag d;
+
+	if (s->helper_tried)
+		return s->helper;
+	s->helper_tried = true;
+	path = sqlite3_db_filename(s->db, "main");
+	if (!path || !*path)
+		return NULL; /* in memory, or a temporary database: nothing to share */
+	if (sqlite3_open_v2(path, &s->helper, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    fts_register(s->helper, NULL, &d) != VT_OK || rank_register(s->helper, &d) != VT_OK) {
+		sqlite3_close(s->helper);
+		s->helper = NULL;
+		return NULL;
+	}
+	/* Stopped with the store's search (store_interrupt), not by its deadline: a half read runs
+	 * on to its end, as the main connection's half does not. */
+	sqlite3_progress_handler(s->helper, 1000, helper_should_stop, s);
+	return s->helper;
 }
 
 /* The prepared statement `id`, reset and unbound; NULL on error. */

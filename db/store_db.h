@@ -8,6 +8,13 @@
 
 struct store;
 sqlite3 *store_db(struct store *s);
+/*
+ * A second connection to the same database, read-only, with vedtak's
+ * tokenizer and functions, for a search to read half of a large index
+ * read on the second core; opened on first use, closed with the store.
+ * NULL when there is none (a database in memory, or it could not be opened).
+ */
+sqlite3 *store_helper_db(struct store *s);
 struct case_signature;
 /* Keeps case `case_id`'s signature (core/topics.h) for the grouping. */
 bool store_put_signature(struct store *s, long case_id, const struct case_signature *sig);
