@@ -204,6 +204,14 @@ static int halves(struct store *s, long lo, long hi, struct half *first, struct 
 		pthread_join(tid, NULL);
 	else
 		half_run(second);
+	if (rc == SQLITE_OK && second->rc != SQLITE_OK && (second->rc & 0xff) != SQLITE_INTERRUPT) {
+		/* The helper could not read (busy, say): its half again, here, from nothing. */
+		if (second->set.bits)
+			memset(second->set.bits, 0, second->set.nwords * sizeof(*second->set.bits));
+		second->strong.n = second->parts.n = 0;
+		second->db = first->db;
+		half_run(second);
+	}
 	return rc != SQLITE_OK ? rc : second->rc;
 }
 

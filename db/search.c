@@ -1940,6 +1940,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	}
 	/* Before the WHERE clause: expanding a word into index terms runs SQL too. */
 	sqlite3_progress_handler(g.db, 1000, should_stop, &watch);
+	store_set_deadline(s, watch.has_deadline ? &watch.at : NULL);
 	if (q->root && !o->literal) {
 		struct strbuf reading = STRBUF_INIT;
 		query_read_facets(q, person_known, g.db);
@@ -2143,6 +2144,7 @@ out:
 	strbuf_release(&g.highlight);
 	sqlite3_finalize(st);
 	sqlite3_progress_handler(g.db, 0, NULL, NULL);
+	store_set_deadline(s, NULL);
 	bindings_reset(&g);
 	free(g.b);
 	for (i = 0; i < nwhere_values; i++)

@@ -164,8 +164,12 @@ struct store {
 	double wait_started;
 	bool told;
 	bool import_cache; /* the import's larger page cache is set */
-	size_t indexed;	   /* cases indexed since the last store_settle_index() */
-	sqlite3 *helper;   /* store_helper_db(), once opened */
+	size_t indexed;	   /* cases indexed since the last store_settle_index(), in committed imports */
+	size_t indexing;   /* cases indexed by the import in progress */
+	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
+	bool has_deadline;
+	struct timespec deadline;
+	sqlite3 *helper; /* store_helper_db(), once opened */
 	bool helper_tried;
 };
 
@@ -433,11 +437,26 @@ void store_close(struct store *s)
 	free(s);
 }
 
+void store_set_deadline(struct store *s, const struct timespec *at)
+{
+	s->has_deadline = at != NULL;
+	if (at)
+		s->deadline = *at;
+}
+
+/* The helper's progress handler: the search was interrupted, or is past its deadline. */
 static int helper_should_stop(void *arg)
 {
 	struct store *s = arg;
+	struct timespec now;
 
-	return atomic_load(&s->interrupted);
+	if (atomic_load(&s->interrupted))
+		return 1;
+	if (!s->has_deadline)
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return now.tv_sec > s->deadline.tv_sec ||
+	       (now.tv_sec == s->deadline.tv_sec && now.tv_nsec > s->deadline.tv_nsec);
 }
 
 sqlite3 *store_helper_db(struct store *s)
@@ -451,14 +470,19 @@ sqlite3 *store_helper_db(struct store *s)
 	path = sqlite3_db_filename(s->db, "main");
 	if (!path || !*path)
 		return NULL; /* in memory, or a temporary database: nothing to share */
-	if (sqlite3_open_v2(path, &s->helper, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
-	    fts_register(s->helper, NULL, &d) != VT_OK || rank_register(s->helper, &d) != VT_OK) {
+	/* Opened as a read-only store is, so that it reads where the main connection reads (a
+	 * database on a read-only mount is opened immutable). */
+	if (open_readonly(path, &s->helper) != SQLITE_OK || fts_register(s->helper, NULL, &d) != VT_OK ||
+	    rank_register(s->helper, &d) != VT_OK) {
 		sqlite3_close(s->helper);
 		s->helper = NULL;
 		return NULL;
 	}
-	/* Stopped with the store's search (store_interrupt), not by its deadline: a half read runs
-	 * on to its end, as the main connection's half does not. */
+	sqlite3_extended_result_codes(s->helper, 1);
+	/* A read waits only for another process's recovery of the WAL: a half that still fails is
+	 * read again on the main connection (caseset.c). */
+	sqlite3_busy_timeout(s->helper, 2000);
+	/* Stopped with the store's search: by store_interrupt(), or past its deadline. */
 	sqlite3_progress_handler(s->helper, 1000, helper_should_stop, s);
 	return s->helper;
 }
@@ -623,7 +647,7 @@ static bool insert_meeting_fts(struct store *s, long meeting)
 	sqlite3_bind_int64(docs, 1, meeting);
 	while (ok && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
 		ok = insert_row(s, ST_FTS_INSERT, docs, 5) && insert_row(s, ST_STRONG_INSERT, docs, 4);
-		s->indexed++;
+		s->indexing++;
 	}
 	sqlite3_reset(docs);
 	return ok && rc == SQLITE_DONE;
@@ -1205,12 +1229,15 @@ commit:
 	if ((ret = sql_end(s->db, VT_OK, _("importing the document"), diag)) != VT_OK)
 		goto fail;
 	fts_terms_forget_pending(s->terms, true);
+	s->indexed += s->indexing;
+	s->indexing = 0;
 	goto out;
 db_error:
 	ret = db_fail(s, diag, _("importing the document"));
 fail:
 	sql_end(s->db, ret, NULL, diag);
 	fts_terms_forget_pending(s->terms, false);
+	s->indexing = 0;
 	if (same_as) {
 		free(*same_as);
 		*same_as = NULL;

@@ -15,6 +15,10 @@ sqlite3 *store_db(struct store *s);
  * NULL when there is none (a database in memory, or it could not be opened).
  */
 sqlite3 *store_helper_db(struct store *s);
+struct timespec;
+/* The deadline (CLOCK_MONOTONIC) of the search now running, or NULL for none: the helper's
+ * reads stop there, as the main connection's do. */
+void store_set_deadline(struct store *s, const struct timespec *at);
 struct case_signature;
 /* Keeps case `case_id`'s signature (core/topics.h) for the grouping. */
 bool store_put_signature(struct store *s, long case_id, const struct case_signature *sig);

@@ -306,8 +306,9 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		struct vt_diag diag;
 		enum vt_status st = store_update_topics(s, NULL, &diag);
 
-		if (st == VT_OK)
-			st = store_settle_index(s, &diag);
+		/* The documents are in: an index left in pieces is slower, not wrong. */
+		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && !quiet)
+			out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"), diag.msg);
 		if (st != VT_OK) {
 			if (!quiet)
 				cmd_print_diag(NULL, &diag, st);

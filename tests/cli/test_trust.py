@@ -280,6 +280,19 @@ def a_refused_database_is_left_byte_for_byte(env):
     assert not os.path.exists(other + "-wal")
 
 
+def run_halves(halves, *args, db):
+    """run(), with VEDTAK_TEST_HALVES set to `halves` (db/caseset.c: every read split in two)."""
+    old = os.environ.get("VEDTAK_TEST_HALVES")
+    os.environ["VEDTAK_TEST_HALVES"] = halves
+    try:
+        return run(*args, db=db)
+    finally:
+        if old is None:
+            del os.environ["VEDTAK_TEST_HALVES"]
+        else:
+            os.environ["VEDTAK_TEST_HALVES"] = old
+
+
 @test
 def reads_work_on_a_read_only_mount_and_a_full_disk(env):
     """Rule: reads work wherever the file can be read; writes say why they cannot."""
@@ -296,8 +309,9 @@ def reads_work_on_a_read_only_mount_and_a_full_disk(env):
             dst.write(src.read())
         subprocess.run(["mount", "-o", "remount,ro", mnt], check=True)
         for args in (["--read-only", "search", "--count", "fhir"], ["search", "--count", "fhir"]):
-            r = run(*args, db=db)
-            assert r.returncode == 0 and r.stdout == "3\n", (args, r.stdout, r.stderr)
+            for halves in ("", "1"):  # also with the index read in halves on a second connection
+                r = run_halves(halves, *args, db=db)
+                assert r.returncode == 0 and r.stdout == "3\n", (halves, args, r.stdout, r.stderr)
         assert run("tags", db=db, check=0).stdout == "fhir\t3 cases\n"
         r = run("tag", "+x", "--", "fhir", db=db)
         assert r.returncode == 1 and "read-only" in r.stderr, r.stderr
@@ -317,8 +331,9 @@ def reads_work_on_a_read_only_mount_and_a_full_disk(env):
             except OSError:
                 pass
         for args in (["search", "--count", "fhir"], ["--read-only", "search", "--count", "fhir"]):
-            r = run(*args, db=db)
-            assert r.returncode == 0 and r.stdout == "3\n", (args, r.stdout, r.stderr)
+            for halves in ("", "1"):
+                r = run_halves(halves, *args, db=db)
+                assert r.returncode == 0 and r.stdout == "3\n", (halves, args, r.stdout, r.stderr)
         r = run("tag", "+x", "--", "fhir", db=db)
         assert r.returncode == 1 and "not a vedtak database" not in r.stderr, r.stderr
     finally:
