@@ -132,7 +132,7 @@ struct gen {
 		struct caseset set;
 	} * read_sets;
 	size_t nread_sets, read_sets_alloc;
-	/* The index's words found for a word (prefix_words, inner_words): the WHERE clause and the
+	/* The index's words found for a word (prefix_words, infix_terms): the WHERE clause and the
 	 * ranking ask for the same ones, and the trigram lookup costs milliseconds. */
 	struct word_list {
 		char kind; /* 'p': beginning with key, 'i': having it further in */
