@@ -170,6 +170,11 @@ struct store {
 	bool has_deadline;
 	struct timespec deadline;
 	sqlite3 *helper; /* store_helper_db(), once opened */
+	/* The statements of load() (12 texts), kept by their text: a page of results loads 20 cases. */
+	struct {
+		const char *sql;
+		sqlite3_stmt *st;
+	} loads[16];
 	bool helper_tried;
 };
 
@@ -429,6 +434,8 @@ void store_close(struct store *s)
 		return;
 	for (i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(s->stmt[i]);
+	for (i = 0; i < ARRAY_SIZE(s->loads); i++)
+		sqlite3_finalize(s->loads[i].st);
 	sqlite3_close(s->helper);
 	sqlite3_close(s->db);
 	fts_terms_free(s->terms);
@@ -1328,6 +1335,30 @@ static char *col_text(sqlite3_stmt *st, int i)
 	return t ? xstrdup((const char *)t) : NULL;
 }
 
+/*
+ * The statement for `sql`, one of load()'s constant texts, prepared once a
+ * store (20 cases of a page: 100 preparations); done with it, the caller
+ * resets it. NULL when it cannot be prepared.
+ */
+static sqlite3_stmt *load_stmt(struct store *s, const char *sql)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(s->loads) && s->loads[i].sql; i++)
+		if (s->loads[i].sql == sql)
+			return s->loads[i].st;
+	if (i == ARRAY_SIZE(s->loads))
+		return NULL;
+	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->loads[i].st, NULL) !=
+	    SQLITE_OK) {
+		sqlite3_finalize(s->loads[i].st);
+		s->loads[i].st = NULL;
+		return NULL;
+	}
+	s->loads[i].sql = sql;
+	return s->loads[i].st;
+}
+
 /* Loads meeting `id`'s rows into `d`; with `case_id` set, only that case (and no agenda or members). */
 static enum vt_status load_rows(struct store *s, struct deck *d, long id, long case_id, struct vt_diag *diag)
 {
@@ -1378,7 +1409,7 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 
 		if (!text)
 			continue;
-		if (sqlite3_prepare_v2(s->db, text, -1, &st, NULL) != SQLITE_OK)
+		if (!(st = load_stmt(s, text)))
 			return db_fail(s, diag, _("loading a meeting"));
 		if (sqlite3_bind_parameter_count(st) >= 1)
 			sqlite3_bind_int64(st, 1, id);
@@ -1480,7 +1511,8 @@ static enum vt_status load_rows(struct store *s, struct deck *d, long id, long c
 				}
 			}
 		}
-		sqlite3_finalize(st);
+		sqlite3_reset(st);
+		sqlite3_clear_bindings(st);
 		if (rc != SQLITE_DONE)
 			return db_fail(s, diag, _("loading a meeting"));
 	}
@@ -1495,11 +1527,9 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 	int rc;
 
 	*out = NULL;
-	if (sqlite3_prepare_v2(
-		s->db,
-		"SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
-		" end_date, imported_at, source_path, meeting_number FROM meetings WHERE id = ?1",
-		-1, &st, NULL) != SQLITE_OK)
+	if (!(st = load_stmt(
+		  s, "SELECT source, sha256, size, line_count, body, heading, venue, start_date,"
+		     " end_date, imported_at, source_path, meeting_number FROM meetings WHERE id = ?1")))
 		return db_fail(s, diag, _("loading a meeting"));
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
@@ -1533,7 +1563,8 @@ static enum vt_status load(struct store *s, long id, long case_id, struct deck *
 		d = NULL;
 	}
 out:
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
 	deck_free(d);
 	return ret;
 }
