@@ -156,6 +156,43 @@ static int on_word(void *arg, const struct word *w)
 	return 0;
 }
 
+/*
+ * Whether a plain word (lower case, ASCII letters and digits) may hit a
+ * term, by word_hits()'s rules: its stem begins it, and it has no folded
+ * form.
+ */
+static bool may_hit(void *arg, const char *word, size_t len)
+{
+	struct hits_ctx *h = arg;
+	size_t i;
+
+	(void)len;
+	for (i = 0; i < h->m->n; i++) {
+		const struct mterm *t = &h->m->t[i];
+
+		if (t->extra) {
+			if (!strcmp(word, t->exact))
+				return true;
+			continue;
+		}
+		switch (t->kind) {
+		case QT_PREFIX:
+			if (starts_with(word, t->exact))
+				return true;
+			break;
+		case QT_WORD:
+		case QT_PHRASE:
+			if (starts_with(word, t->stem) || starts_with(word, t->exact) ||
+			    (strlen(t->exact) >= INFIX_MIN && strstr(word, t->exact)))
+				return true;
+			break;
+		default:
+			break;
+		}
+	}
+	return false;
+}
+
 static int cmp_hit(const void *a, const void *b)
 {
 	const struct hit *x = a, *y = b;
@@ -171,7 +208,7 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 
 	if (!text)
 		return 0;
-	words_each(m->wz, text, n, on_word, &h);
+	words_each_maybe(m->wz, text, n, may_hit, on_word, &h);
 	for (i = 0; i < m->n; i++) {
 		size_t from = 0, s, e;
 		int rc;

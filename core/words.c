@@ -270,15 +270,36 @@ static bool next_word(const char *s, size_t n, size_t *i, size_t *start, size_t 
 	return true;
 }
 
-int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
-	       void *arg)
+/* Whether s[start, end) is ASCII letters and digits only; then its lower case into buf (WORD_MAX + 1). */
+static bool plain_word(const char *s, size_t start, size_t end, char *buf)
+{
+	size_t i;
+
+	if (end - start > WORD_MAX)
+		return false;
+	for (i = start; i < end; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return false;
+		buf[i - start] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	buf[end - start] = '\0';
+	return true;
+}
+
+int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
+		     bool (*maybe)(void *arg, const char *word, size_t len),
+		     int (*fn)(void *arg, const struct word *w), void *arg)
 {
 	size_t i = 0, start, end, parts;
+	char plain[WORD_MAX + 1];
 
 	while (next_word(s, n, &i, &start, &end, &parts)) {
-		int rc = emit(wz, s, start, end, false, fn, arg);
+		int rc;
 
-		if (rc)
+		if (maybe && !parts && plain_word(s, start, end, plain) && !maybe(arg, plain, end - start))
+			continue;
+		if ((rc = emit(wz, s, start, end, false, fn, arg)))
 			return rc;
 		if (parts) {
 			/* Each part of "e-helse" at the whole word's position. */
@@ -293,6 +314,12 @@ int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg
 		}
 	}
 	return 0;
+}
+
+int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg, const struct word *w),
+	       void *arg)
+{
+	return words_each_maybe(wz, s, n, NULL, fn, arg);
 }
 
 size_t words_count(const char *s, size_t n, size_t upto, size_t *before)

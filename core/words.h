@@ -44,6 +44,18 @@ int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg
 	       void *arg);
 
 /*
+ * words_each(), but a plain word (ASCII letters and digits, no hyphen or
+ * apostrophe) goes to fn only when maybe(arg, word, len), given it in
+ * lower case, the exact form it would have, says it may matter: a word
+ * skipped so is not folded or stemmed. Every other word goes to fn. The
+ * Norwegian stemmer only cuts or shortens endings, so a word's stem
+ * begins it: a word whose stem may matter can be told by its start.
+ */
+int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
+		     bool (*maybe)(void *arg, const char *word, size_t len),
+		     int (*fn)(void *arg, const struct word *w), void *arg);
+
+/*
  * How many positions words_each() gives s (length n): one per word, its
  * parts and other forms sharing it. *before counts those that start
  * before byte `upto`.
