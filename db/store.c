@@ -1268,7 +1268,7 @@ out:
  * FTS5 keeps an index as segments that its automerge joins a few at a
  * time: 13 for case_fts at 1 GB, and every word of a query is looked up
  * in each (a rare word's search: 15 ms against 10 with one segment). An
- * 'optimize' rewrites the whole index (25 s at 1 GB, a tenth of that
+ * 'optimize' rewrites the whole index (25 s at 1 GB, a twentieth of that
  * import), so it is done only when the run was a large part of it.
  */
 enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
