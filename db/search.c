@@ -328,7 +328,7 @@ static const struct word_list *word_list_find(const struct gen *g, char kind, co
 static const struct word_list *word_list_read(struct gen *g, char kind, const char *key, sqlite3_stmt *st)
 {
 	struct word_list *l;
-	int rc;
+	int rc = SQLITE_ERROR; /* no statement: the list cannot say */
 
 	ALLOC_GROW(g->word_lists, g->nword_lists + 1, g->word_lists_alloc);
 	l = &g->word_lists[g->nword_lists++];
@@ -337,7 +337,7 @@ static const struct word_list *word_list_read(struct gen *g, char kind, const ch
 	l->key = xstrdup(key);
 	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		words_push(&l->words, (const char *)sqlite3_column_text(st, 0));
-	l->ok = st && rc == SQLITE_DONE;
+	l->ok = rc == SQLITE_DONE;
 	return l;
 }
 
