@@ -313,31 +313,34 @@ static void words_push(struct keys *k, const char *w)
 	k->v[k->n++] = xstrdup(w);
 }
 
-/* The list of `kind` for `key` already looked up in this search, or NULL. */
-static const struct word_list *word_list_find(const struct gen *g, char kind, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < g->nword_lists; i++)
-		if (g->word_lists[i].kind == kind && !strcmp(g->word_lists[i].key, key))
-			return &g->word_lists[i];
-	return NULL;
-}
-
-/* Keeps what `st` (its text parameters bound) gives, read to its end, as the list of `kind` for `key`. */
-static const struct word_list *word_list_read(struct gen *g, char kind, const char *key, sqlite3_stmt *st)
+/*
+ * The list of `kind` for `key`: looked up once a search, by `sql`, a
+ * query of words given ?1 and ?2 (text) and ?3 (how many at most).
+ */
+static const struct word_list *word_list(struct gen *g, char kind, const char *key, const char *sql,
+					 const char *p1, const char *p2, int most)
 {
 	struct word_list *l;
-	int rc = SQLITE_ERROR; /* no statement: the list cannot say */
+	sqlite3_stmt *st = NULL;
+	int rc;
 
+	for (l = g->word_lists; l < g->word_lists + g->nword_lists; l++)
+		if (l->kind == kind && !strcmp(l->key, key))
+			return l;
 	ALLOC_GROW(g->word_lists, g->nword_lists + 1, g->word_lists_alloc);
 	l = &g->word_lists[g->nword_lists++];
 	memset(l, 0, sizeof(*l));
 	l->kind = kind;
 	l->key = xstrdup(key);
-	while (st && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		words_push(&l->words, (const char *)sqlite3_column_text(st, 0));
-	l->ok = rc == SQLITE_DONE;
+	if ((rc = sqlite3_prepare_v2(g->db, sql, -1, &st, NULL)) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, most);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			words_push(&l->words, (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	l->ok = rc == SQLITE_DONE; /* else the list cannot say */
 	return l;
 }
 
@@ -349,29 +352,18 @@ static const struct word_list *word_list_read(struct gen *g, char kind, const ch
  */
 static bool prefix_words(struct gen *g, const char *tok, struct keys *out)
 {
-	const struct word_list *l = word_list_find(g, 'p', tok);
+	const struct word_list *l;
 	size_t len = strlen(tok), i;
+	char *end;
 
 	if (len + 1 < FTS_TERM_MIN || (unsigned char)tok[len - 1] == 0xff)
 		return false;
-	if (!l) {
-		/* Under BINARY collation, the first string after every word that begins with tok. */
-		char *end = xstrdup(tok);
-		sqlite3_stmt *st = NULL;
-
-		end[len - 1]++;
-		if (sqlite3_prepare_v2(g->db, "SELECT word FROM words WHERE word > ?1 AND word < ?2 LIMIT ?3",
-				       -1, &st, NULL) != SQLITE_OK) {
-			sqlite3_finalize(st);
-			st = NULL;
-		}
-		sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, end, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, PREFIX_MAX);
-		l = word_list_read(g, 'p', tok, st);
-		sqlite3_finalize(st);
-		free(end);
-	}
+	/* Under BINARY collation, the first string after every word that begins with tok. */
+	end = xstrdup(tok);
+	end[len - 1]++;
+	l = word_list(g, 'p', tok, "SELECT word FROM words WHERE word > ?1 AND word < ?2 LIMIT ?3", tok, end,
+		      PREFIX_MAX);
+	free(end);
 	words_push(out, tok);
 	for (i = 0; i < l->words.n; i++)
 		words_push(out, l->words.v[i]);
@@ -417,9 +409,8 @@ static void token_phrase(struct gen *g, struct strbuf *out, char mark, const cha
  */
 static void infix_terms(struct gen *g, const char *exact, bool ends, struct strbuf *out)
 {
-	struct strbuf inside = STRBUF_INIT, start = STRBUF_INIT;
 	const struct word_list *l;
-	sqlite3_stmt *st = NULL;
+	char *inside, *start;
 	size_t i;
 
 	if (strlen(exact) < INFIX_MIN)
@@ -428,25 +419,15 @@ static void infix_terms(struct gen *g, const char *exact, bool ends, struct strb
 	token_phrase(g, out, 0, exact, true, FORM_INSIDE);
 	if (!ends)
 		return;
-	if (!(l = word_list_find(g, 'i', exact))) {
-		/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
-		strbuf_addf(&inside, "%%_%s%%", exact);
-		strbuf_addf(&start, "%s%%", exact);
-		if (sqlite3_prepare_v2(g->db,
-				       "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
-				       " ORDER BY length(word), word LIMIT ?3",
-				       -1, &st, NULL) != SQLITE_OK) {
-			sqlite3_finalize(st);
-			st = NULL;
-		}
-		sqlite3_bind_text(st, 1, inside.buf, (int)inside.len, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, start.buf, (int)start.len, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, INFIX_MAX);
-		l = word_list_read(g, 'i', exact, st);
-		sqlite3_finalize(st);
-		strbuf_release(&inside);
-		strbuf_release(&start);
-	}
+	/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
+	inside = xasprintf("%%_%s%%", exact);
+	start = xasprintf("%s%%", exact);
+	l = word_list(g, 'i', exact,
+		      "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
+		      " ORDER BY length(word), word LIMIT ?3",
+		      inside, start, INFIX_MAX);
+	free(inside);
+	free(start);
 	for (i = 0; i < l->words.n; i++) {
 		strbuf_addstr(out, " OR ");
 		token_phrase(g, out, 0, l->words.v[i], false, FORM_INSIDE);
