@@ -333,8 +333,10 @@ static const struct word_list *word_list(struct gen *g, char kind, const char *k
 	l->kind = kind;
 	l->key = xstrdup(key);
 	if ((rc = sqlite3_prepare_v2(g->db, sql, -1, &st, NULL)) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, p1, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, p2, -1, SQLITE_STATIC);
+		/* With their lengths: given -1, FTS5's trigram LIKE read a byte past a pattern's end
+		 * (valgrind); SQLite may read the byte at the length given, its terminating NUL. */
+		sqlite3_bind_text(st, 1, p1, (int)strlen(p1), SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p2, (int)strlen(p2), SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, most);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 			words_push(&l->words, (const char *)sqlite3_column_text(st, 0));
@@ -409,8 +411,8 @@ static void token_phrase(struct gen *g, struct strbuf *out, char mark, const cha
  */
 static void infix_terms(struct gen *g, const char *exact, bool ends, struct strbuf *out)
 {
+	struct strbuf inside = STRBUF_INIT, start = STRBUF_INIT;
 	const struct word_list *l;
-	char *inside, *start;
 	size_t i;
 
 	if (strlen(exact) < INFIX_MIN)
@@ -420,14 +422,14 @@ static void infix_terms(struct gen *g, const char *exact, bool ends, struct strb
 	if (!ends)
 		return;
 	/* The words hold letters, digits, hyphens and apostrophes: no LIKE wildcard. */
-	inside = xasprintf("%%_%s%%", exact);
-	start = xasprintf("%s%%", exact);
+	strbuf_addf(&inside, "%%_%s%%", exact);
+	strbuf_addf(&start, "%s%%", exact);
 	l = word_list(g, 'i', exact,
 		      "SELECT word FROM vocab WHERE word LIKE ?1 AND word NOT LIKE ?2"
 		      " ORDER BY length(word), word LIMIT ?3",
-		      inside, start, INFIX_MAX);
-	free(inside);
-	free(start);
+		      inside.buf, start.buf, INFIX_MAX);
+	strbuf_release(&inside);
+	strbuf_release(&start);
 	for (i = 0; i < l->words.n; i++) {
 		strbuf_addstr(out, " OR ");
 		token_phrase(g, out, 0, l->words.v[i], false, FORM_INSIDE);
