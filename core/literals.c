@@ -140,14 +140,89 @@ static void drop_last_char(struct strbuf *run)
 	strbuf_setlen(run, len);
 }
 
-static void flush(struct strbuf *run, char ***out, size_t *n, size_t *alloc)
+struct runs {
+	char **v;
+	enum literal_gap *gaps;
+	size_t n, alloc, gaps_alloc;
+	enum literal_gap gap; /* before the run being read */
+};
+
+static void flush(struct strbuf *run, struct runs *r)
 {
 	if (run->len) {
-		ALLOC_GROW(*out, *n + 2, *alloc);
-		(*out)[(*n)++] = strbuf_detach(run, NULL);
-		(*out)[*n] = NULL;
+		ALLOC_GROW(r->v, r->n + 2, r->alloc);
+		ALLOC_GROW(r->gaps, r->n + 1, r->gaps_alloc);
+		r->gaps[r->n] = r->gap;
+		r->v[r->n++] = strbuf_detach(run, NULL);
+		r->v[r->n] = NULL;
 	}
 	strbuf_reset(run);
+	r->gap = LITERAL_APART;
+}
+
+static bool is_ascii_alnum(unsigned char c)
+{
+	return is_digit((char)c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * A gap at i: "\s", or a class of ASCII characters that are not letters or
+ * digits ("[- ]", "[ ,.]"; no ranges, no negation), with its quantifier.
+ * Such characters end a word, except a hyphen or an apostrophe between two
+ * letters, which joins them (core/words.h); so does nothing, when the
+ * quantifier allows none. Returns the end of the gap and sets *gap; 0 for
+ * anything else. A brace quantifier counts only as written alike by every
+ * PCRE2 ("{1,3}"): one that 10.42 reads as text may hold a digit.
+ */
+static size_t separator_gap(const char *p, size_t n, size_t i, enum literal_gap *gap)
+{
+	size_t end, j, q;
+	long min = 1;
+	bool joins = false;
+
+	if (p[i] == '\\') {
+		end = i + 2;
+	} else {
+		end = skip_class(p, n, i);
+		if (end <= i + 2 || p[end - 1] != ']' || p[i + 1] == '^')
+			return 0;
+		for (j = i + 1; j < end - 1; j++) {
+			unsigned char c = (unsigned char)p[j];
+
+			if (c == '\\') {
+				c = (unsigned char)p[++j];
+				if (strchr("stnrfv", (char)c))
+					c = ' ';
+				else if (c >= 0x80 || is_ascii_alnum(c))
+					return 0;
+			} else if (c == '[' || c >= 0x80 || is_ascii_alnum(c)) {
+				return 0;
+			}
+			if (p[j + 1] == '-' && j + 2 < end - 1)
+				return 0; /* a range */
+			joins = joins || c == '-' || c == '\'';
+		}
+	}
+	if (end < n && (p[end] == '?' || p[end] == '*')) {
+		min = 0;
+		end++;
+	} else if (end < n && p[end] == '+') {
+		end++;
+	} else if (end < n && p[end] == '{') {
+		if (!(q = brace_quantifier(p, n, end, &min)) || !is_digit(p[end + 1]))
+			return 0;
+		for (j = end + 1; j < end + q - 1; j++)
+			if (p[j] == ' ')
+				return 0;
+		end += q;
+	} else {
+		goto done;
+	}
+	if (end < n && (p[end] == '?' || p[end] == '+'))
+		end++; /* lazy or possessive */
+done:
+	*gap = joins || min == 0 ? LITERAL_JOINABLE : LITERAL_SPACED;
+	return end;
 }
 
 /* Flags set inline, "(?x)" or "(?xi:...)": true when they turn on extended mode. */
@@ -167,13 +242,16 @@ static bool sets_extended(const char *p)
 	return false;
 }
 
-char **literals_required(const char *p, bool caseless)
+char **literals_required(const char *p, bool caseless, enum literal_gap **gaps)
 {
 	struct strbuf run = STRBUF_INIT;
-	char **out = NULL;
-	size_t n = strlen(p), i = 0, nout = 0, alloc = 0;
+	struct runs out = {NULL, NULL, 0, 0, 0, LITERAL_APART};
+	size_t n = strlen(p), i = 0, end;
 	bool after_char = false; /* the last atom was the run's last character */
+	enum literal_gap gap;
 
+	if (gaps)
+		*gaps = NULL;
 	/* Callouts may hold any text, ")" too: no reading of them is sure. */
 	if (sets_extended(p) || strstr(p, "\\Q") || strstr(p, "(*") || strstr(p, "(?C"))
 		goto none;
@@ -184,19 +262,27 @@ char **literals_required(const char *p, bool caseless)
 
 		if (c == '|')
 			goto none;
+		if (after_char && (c == '[' || (c == '\\' && i + 1 < n && p[i + 1] == 's')) &&
+		    (end = separator_gap(p, n, i, &gap))) {
+			flush(&run, &out);
+			out.gap = gap; /* for the run that begins right after it */
+			i = end;
+			after_char = false;
+			continue;
+		}
 		if (c == '?' || c == '*' || (c == '{' && (q = brace_quantifier(p, n, i, &min)) && min == 0)) {
 			if (after_char)
 				drop_last_char(&run);
-			flush(&run, &out, &nout, &alloc);
+			flush(&run, &out);
 			i += c == '{' ? q : 1;
 		} else if (c == '+' || (c == '{' && (q = brace_quantifier(p, n, i, &min)))) {
 			/* One copy is required; what follows may come after more copies. */
-			flush(&run, &out, &nout, &alloc);
+			flush(&run, &out);
 			i += c == '{' ? q : 1;
 		} else if (c == '\\' && i + 1 < n) {
 			char e = p[i + 1];
 			if ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || is_digit(e)) {
-				flush(&run, &out, &nout, &alloc);
+				flush(&run, &out);
 				i = skip_escape(p, n, i);
 				after_char = false;
 				continue;
@@ -210,7 +296,7 @@ char **literals_required(const char *p, bool caseless)
 			after_char = true;
 			continue;
 		} else if (c == '[' || c == '(' || c == '.' || c == '^' || c == '$') {
-			flush(&run, &out, &nout, &alloc);
+			flush(&run, &out);
 			i = c == '[' ? skip_class(p, n, i) : c == '(' ? skip_group(p, n, i) : i + 1;
 			after_char = false;
 			continue;
@@ -222,7 +308,7 @@ char **literals_required(const char *p, bool caseless)
 			/* Caseless, a letter beyond Latin-1 and Latin Extended-A (ſ too), or ß, may
 			 * match a form the index does not fold it to (ΑΘΗΝΑ, ẞ): it ends the run. */
 			if (caseless && (!utf8_decode(p + i, k, &cp) || cp >= 0x17F || cp == 0xDF)) {
-				flush(&run, &out, &nout, &alloc);
+				flush(&run, &out);
 				i += k;
 				after_char = false;
 				continue;
@@ -237,12 +323,17 @@ char **literals_required(const char *p, bool caseless)
 			i++;
 		after_char = false;
 	}
-	flush(&run, &out, &nout, &alloc);
+	flush(&run, &out);
 	strbuf_release(&run);
-	return out;
+	if (gaps && out.v)
+		*gaps = out.gaps;
+	else
+		free(out.gaps);
+	return out.v;
 none:
 	strbuf_release(&run);
-	literals_free(out);
+	literals_free(out.v);
+	free(out.gaps);
 	return NULL;
 }
 

@@ -42,6 +42,7 @@ struct regex {
 	pcre2_match_data *md;
 	pcre2_match_context *mctx;
 	char **literals; /* core/literals.h */
+	enum literal_gap *gaps;
 };
 
 struct parser {
@@ -139,6 +140,7 @@ static void regex_free(struct regex *re)
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
 	literals_free(re->literals);
+	free(re->gaps);
 	free(re);
 }
 
@@ -266,7 +268,7 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
 	/* An inline option may turn caseless matching on anywhere. */
-	re->literals = literals_required(pat, !has_upper(pat) || strstr(pat, "(?"));
+	re->literals = literals_required(pat, !has_upper(pat) || strstr(pat, "(?"), &re->gaps);
 	return re;
 }
 
@@ -285,8 +287,10 @@ int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *
 	return 1;
 }
 
-const char *const *regex_literals(const struct regex *re)
+const char *const *regex_literals(const struct regex *re, const enum literal_gap **gaps)
 {
+	if (gaps)
+		*gaps = re->gaps;
 	return (const char *const *)re->literals;
 }
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 
 #include "core/deck.h"
+#include "core/literals.h"
 #include "core/status.h"
 #include "core/strbuf.h"
 
@@ -144,7 +145,11 @@ char *query_describe(const struct query *q);
  */
 int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *start, size_t *end);
 
-/* The runs of text every match contains, as written (core/literals.h); NULL when none is certain. */
-const char *const *regex_literals(const struct regex *re);
+/*
+ * The runs of text every match contains, as written, and with `gaps` what
+ * stands between each and the one before (core/literals.h); NULL when none
+ * is certain.
+ */
+const char *const *regex_literals(const struct regex *re, const enum literal_gap **gaps);
 
 #endif

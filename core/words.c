@@ -34,6 +34,7 @@ struct stem_entry {
 struct wordizer {
 	struct sb_stemmer *stemmer;
 	struct strbuf exact, folded, stem;
+	struct strbuf uncut; /* a cut word's whole exact form */
 	struct stem_entry *cache;
 	size_t cache_size, misses;
 };
@@ -46,6 +47,7 @@ struct wordizer *wordizer_new(void)
 	strbuf_init(&wz->exact, 64);
 	strbuf_init(&wz->folded, 64);
 	strbuf_init(&wz->stem, 64);
+	strbuf_init(&wz->uncut, 0);
 	return wz;
 }
 
@@ -58,6 +60,7 @@ void wordizer_free(struct wordizer *wz)
 	strbuf_release(&wz->exact);
 	strbuf_release(&wz->folded);
 	strbuf_release(&wz->stem);
+	strbuf_release(&wz->uncut);
 	free(wz->cache);
 	free(wz);
 }
@@ -161,6 +164,17 @@ static bool fold_ascii(struct strbuf *out, const char *s, size_t n)
 	return changed;
 }
 
+size_t words_cut_len(const char *exact, size_t len)
+{
+	size_t cut = WORD_MAX;
+
+	if (len <= WORD_MAX)
+		return len;
+	while (cut && ((unsigned char)exact[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
 static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
 		int (*fn)(void *, const struct word *), void *arg)
 {
@@ -194,11 +208,12 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	}
 	if (!wz->exact.len)
 		return 0;
+	w.uncut = NULL;
 	if (wz->exact.len > WORD_MAX) {
-		size_t cut = WORD_MAX;
-		while (cut && ((unsigned char)wz->exact.buf[cut] & 0xC0) == 0x80)
-			cut--;
-		strbuf_setlen(&wz->exact, cut);
+		strbuf_reset(&wz->uncut);
+		strbuf_add(&wz->uncut, wz->exact.buf, wz->exact.len);
+		w.uncut = wz->uncut.buf;
+		strbuf_setlen(&wz->exact, words_cut_len(wz->exact.buf, wz->exact.len));
 	}
 	w.start = start;
 	w.end = end;

@@ -26,12 +26,16 @@ struct word {
 	size_t start, end;  /* bytes in the text */
 	bool part;	    /* a part of a hyphenated word, at the whole word's position */
 	const char *exact;  /* NUL-terminated; valid during the callback */
+	const char *uncut;  /* when exact was cut at WORD_MAX: the whole exact form; else NULL */
 	const char *folded; /* NULL when equal to exact */
 	const char *stem;   /* never NULL; may equal exact */
 	bool ascii;	    /* the word as written has no letter outside ASCII */
 };
 
 struct wordizer; /* holds a stemmer; use one per thread */
+
+/* How many bytes of an exact form of `len` bytes the index keeps: WORD_MAX, back to a whole letter. */
+size_t words_cut_len(const char *exact, size_t len);
 
 struct wordizer *wordizer_new(void);
 void wordizer_free(struct wordizer *wz); /* NULL is fine */

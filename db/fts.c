@@ -13,6 +13,7 @@
 
 #include "db/fts.h"
 #include "core/i18n.h"
+#include "core/json.h"
 #include "db/sql.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
@@ -29,15 +30,20 @@ struct tokenizer {
 /*
  * The words seen in documents, for the tables of the archive's words
  * (words, vocab: schema 8) that let a query find the words containing a
- * piece of text ("strategi" in "e-helsestrategiene").
+ * piece of text ("strategi" in "e-helsestrategiene"), and the whole forms
+ * of the words the tokenizer cut (cut_words: schema 11).
  * `seen` is an open-addressing set of words already handed to the store in
  * this process, so only new words cost a row.
  */
-struct fts_terms {
+struct seen_words {
 	char **seen;
 	size_t nseen, cap;
 	char **pending;
 	size_t npending, pending_alloc;
+};
+
+struct fts_terms {
+	struct seen_words words, uncut;
 };
 
 static uint32_t hash_str(const char *s)
@@ -49,7 +55,7 @@ static uint32_t hash_str(const char *s)
 	return h;
 }
 
-static void terms_grow(struct fts_terms *t)
+static void seen_grow(struct seen_words *t)
 {
 	char **old = t->seen;
 	size_t oldcap = t->cap, i;
@@ -67,14 +73,12 @@ static void terms_grow(struct fts_terms *t)
 	free(old);
 }
 
-static void terms_note(struct fts_terms *t, const char *word)
+static void seen_note(struct seen_words *t, const char *word)
 {
 	size_t k;
 
-	if (strlen(word) < FTS_TERM_MIN)
-		return;
 	if ((t->nseen + 1) * 2 > t->cap)
-		terms_grow(t);
+		seen_grow(t);
 	for (k = hash_str(word) & (t->cap - 1); t->seen[k]; k = (k + 1) & (t->cap - 1))
 		if (!strcmp(t->seen[k], word))
 			return;
@@ -84,37 +88,23 @@ static void terms_note(struct fts_terms *t, const char *word)
 	t->pending[t->npending++] = t->seen[k];
 }
 
-struct fts_terms *fts_terms_new(void)
-{
-	return xcalloc(1, sizeof(struct fts_terms));
-}
-
-void fts_terms_free(struct fts_terms *t)
+static void seen_release(struct seen_words *t)
 {
 	size_t i;
 
-	if (!t)
-		return;
 	for (i = 0; i < t->cap; i++)
 		free(t->seen[i]);
 	free(t->seen);
 	free(t->pending);
-	free(t);
 }
 
-const char *const *fts_terms_pending(struct fts_terms *t, size_t *n)
-{
-	*n = t->npending;
-	return (const char *const *)t->pending;
-}
-
-void fts_terms_forget_pending(struct fts_terms *t, bool written)
+/* After a rollback some words may be missing from the table: forget the
+ * whole set, so that every word is offered again (the store ignores the
+ * ones it has). */
+static void seen_forget_pending(struct seen_words *t, bool written)
 {
 	size_t i;
 
-	/* After a rollback some words may be missing from the table: forget the
-	 * whole set, so that every word is offered again (the store ignores
-	 * the ones it has). */
 	if (!written && t->npending) {
 		for (i = 0; i < t->cap; i++) {
 			free(t->seen[i]);
@@ -123,6 +113,38 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written)
 		t->nseen = 0;
 	}
 	t->npending = 0;
+}
+
+struct fts_terms *fts_terms_new(void)
+{
+	return xcalloc(1, sizeof(struct fts_terms));
+}
+
+void fts_terms_free(struct fts_terms *t)
+{
+	if (!t)
+		return;
+	seen_release(&t->words);
+	seen_release(&t->uncut);
+	free(t);
+}
+
+const char *const *fts_terms_pending(struct fts_terms *t, size_t *n)
+{
+	*n = t->words.npending;
+	return (const char *const *)t->words.pending;
+}
+
+const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n)
+{
+	*n = t->uncut.npending;
+	return (const char *const *)t->uncut.pending;
+}
+
+void fts_terms_forget_pending(struct fts_terms *t, bool written)
+{
+	seen_forget_pending(&t->words, written);
+	seen_forget_pending(&t->uncut, written);
 }
 
 struct tokenize_ctx {
@@ -168,8 +190,10 @@ static int on_word(void *arg, const struct word *w)
 	struct tokenize_ctx *c = arg;
 	int rc, flags = w->part ? FTS5_TOKEN_COLOCATED : 0;
 
-	if (c->t->terms)
-		terms_note(c->t->terms, w->exact);
+	if (c->t->terms && strlen(w->exact) >= FTS_TERM_MIN)
+		seen_note(&c->t->terms->words, w->exact);
+	if (c->t->terms && w->uncut)
+		seen_note(&c->t->terms->uncut, w->uncut);
 	rc = c->xToken(c->fts_ctx, flags, w->exact, (int)strlen(w->exact), (int)w->start, (int)w->end);
 	if (rc == SQLITE_OK && w->folded)
 		rc = marked(c, FTS5_TOKEN_COLOCATED, WORD_FOLDED_MARK, w->folded, w);
@@ -253,6 +277,76 @@ static void text_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	strbuf_release(&sb);
 }
 
+struct cut_collect {
+	struct strbuf *json;
+	size_t n;
+};
+
+static int collect_cut(void *arg, const struct word *w)
+{
+	struct cut_collect *c = arg;
+
+	if (!w->uncut)
+		return 0;
+	strbuf_addstr(c->json, c->n++ ? ",[" : "[");
+	json_string(c->json, w->exact);
+	strbuf_addch(c->json, ',');
+	json_string(c->json, w->uncut);
+	strbuf_addch(c->json, ']');
+	return 0;
+}
+
+/* Whether text has a run longer than WORD_MAX bytes of what may make a word: else none is cut. */
+static bool may_cut(const unsigned char *text, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = text[i];
+		bool wordish = c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			       (c >= '0' && c <= '9') || c == '-' || c == '\'';
+
+		run = wordish ? run + 1 : 0;
+		if (run > WORD_MAX)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * vedtak_cut_words(text): the words of text that the tokenizer cuts at
+ * WORD_MAX, as a JSON array of [exact form as indexed, whole exact form]
+ * (for schema 11's cut_words). The wordizer is made at the first text that
+ * needs it and kept with the function.
+ */
+static void cut_words_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *text = sqlite3_value_text(argv[0]);
+	size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+	struct wordizer **wz = sqlite3_user_data(ctx);
+	struct strbuf json = STRBUF_INIT;
+	struct cut_collect c = {&json, 0};
+
+	(void)argc;
+	strbuf_addch(&json, '[');
+	if (text && may_cut(text, n)) {
+		if (!*wz)
+			*wz = wordizer_new();
+		words_each(*wz, (const char *)text, n, collect_cut, &c);
+	}
+	strbuf_addch(&json, ']');
+	sqlite3_result_text(ctx, json.buf, (int)json.len, SQLITE_TRANSIENT);
+	strbuf_release(&json);
+}
+
+static void cut_words_free(void *p)
+{
+	struct wordizer **wz = p;
+
+	wordizer_free(*wz);
+	free(wz);
+}
+
 void fts_token(struct strbuf *sb, char mark, const char *tok)
 {
 	strbuf_addch(sb, '"');
@@ -296,5 +390,9 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 	if (sqlite3_create_function(db, "vedtak_reverse", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				    (void *)TEXT_REVERSE, text_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_reverse"));
+	if (sqlite3_create_function_v2(db, "vedtak_cut_words", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				       xcalloc(1, sizeof(struct wordizer *)), cut_words_func, NULL, NULL,
+				       cut_words_free) != SQLITE_OK)
+		return sql_fail(db, diag, _("cannot register vedtak_cut_words"));
 	return VT_OK;
 }

@@ -24,6 +24,8 @@ struct fts_terms;
 struct fts_terms *fts_terms_new(void);
 void fts_terms_free(struct fts_terms *t); /* NULL is fine */
 const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
+/* The whole forms of the words among them the tokenizer cut at WORD_MAX (core/words.h). */
+const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
 

@@ -27,63 +27,164 @@
 /* A piece in more than this many words is not worth a posting list each: it narrows nothing. */
 #define NARROW_TERMS_MAX 512
 
+/* A whole word of the literals, and what stands between it and the one before. */
+struct lit_word {
+	char *exact;
+	enum literal_gap before; /* LITERAL_APART for the first, or after anything */
+	bool narrowed;		 /* by where it stands beside the one before or after */
+};
+
+struct lit_words {
+	struct lit_word *v;
+	size_t n, alloc;
+	enum literal_gap next; /* for the next word collected */
+};
+
+static int collect_word(void *arg, const struct word *w)
+{
+	struct lit_words *lw = arg;
+
+	if (w->part)
+		return 0;
+	ALLOC_GROW(lw->v, lw->n + 1, lw->alloc);
+	lw->v[lw->n].exact = xstrdup(w->exact);
+	lw->v[lw->n].before = lw->next;
+	lw->v[lw->n++].narrowed = false;
+	/* Two words of one run are next to each other: one joiner between them would make them one. */
+	lw->next = LITERAL_SPACED;
+	return 0;
+}
+
 struct narrowing {
 	sqlite3 *db;
-	struct strbuf *match; /* the pieces' words, an FTS5 expression */
+	struct strbuf *match; /* an FTS5 expression: every case a match can be in */
 	char **seen;	      /* the pieces so far */
 	size_t nseen, seen_alloc;
 	size_t pieces;
 	bool impossible; /* a piece is in no word: only a cut word may hold it */
 };
 
-static int narrow_piece(void *arg, const struct word *w)
+/* Trigrams need three letters; a word near WORD_MAX may be cut in the index. */
+static bool narrows(const char *exact, size_t len)
 {
-	struct narrowing *nw = arg;
-	struct strbuf like = STRBUF_INIT, ors = STRBUF_INIT;
-	sqlite3_stmt *st = NULL;
-	size_t nterms = 0, len = strlen(w->exact), i;
-	int rc;
+	return utf8_chars(exact, len) >= 3 && len + 4 <= WORD_MAX && len + 1 >= FTS_TERM_MIN;
+}
 
-	/* Trigrams need three letters; a word near WORD_MAX may be cut in the index. */
-	if (utf8_chars(w->exact, len) < 3 || len + 4 > WORD_MAX || len + 1 < FTS_TERM_MIN)
-		return 0;
-	for (i = 0; i < nw->nseen; i++)
-		if (!strcmp(nw->seen[i], w->exact))
-			return 0; /* a piece twice narrows nothing more */
-	ALLOC_GROW(nw->seen, nw->nseen + 1, nw->seen_alloc);
-	nw->seen[nw->nseen++] = xstrdup(w->exact);
+/*
+ * The archive's words that contain `piece`, or with `ending` end with it,
+ * each as an FTS5 token followed by `then`, joined by OR into *ors. How
+ * many; -1 for more than NARROW_TERMS_MAX or an error.
+ */
+static long piece_words(sqlite3 *db, const char *piece, bool ending, const char *then, struct strbuf *ors)
+{
+	struct strbuf like = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	size_t len = strlen(piece);
+	long nterms = 0;
+	int rc = SQLITE_ERROR;
+
 	/* The vocabulary has no word shorter than FTS_TERM_MIN: one that short is the piece itself. */
 	if (len < FTS_TERM_MIN) {
-		fts_token(&ors, 0, w->exact);
+		fts_token(ors, 0, piece);
+		strbuf_addstr(ors, then);
 		nterms++;
 	}
-	strbuf_addf(&like, "%%%s%%", w->exact);
-	if (sqlite3_prepare_v2(nw->db, "SELECT word FROM vocab WHERE word LIKE ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
+	strbuf_addf(&like, ending ? "%%%s" : "%%%s%%", piece);
+	if (sqlite3_prepare_v2(db, "SELECT word FROM vocab WHERE word LIKE ?1", -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_text(st, 1, like.buf, (int)like.len, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nterms <= NARROW_TERMS_MAX) {
 		const char *t = (const char *)sqlite3_column_text(st, 0);
+		size_t tlen = t ? strlen(t) : 0;
+
 		/* LIKE folds ASCII letters only, and the words are in lower case already. */
-		if (!t || !strstr(t, w->exact))
+		if (!t ||
+		    !(ending ? tlen >= len && !strcmp(t + tlen - len, piece) : strstr(t, piece) != NULL))
 			continue;
-		strbuf_addstr(&ors, nterms++ ? " OR " : "");
-		fts_token(&ors, 0, t);
+		strbuf_addstr(ors, nterms++ ? " OR " : "");
+		fts_token(ors, 0, t);
+		strbuf_addstr(ors, then);
 	}
-	if ((rc != SQLITE_ROW && rc != SQLITE_DONE) || nterms > NARROW_TERMS_MAX)
-		goto out; /* no narrowing by this piece: the pattern runs on every case the others leave */
-	if (!nterms) {
-		nw->impossible = true;
-		goto out;
-	}
-	strbuf_addstr(nw->match, nw->pieces++ ? " AND (" : "(");
-	strbuf_add(nw->match, ors.buf, ors.len);
-	strbuf_addch(nw->match, ')');
 out:
 	sqlite3_finalize(st);
 	strbuf_release(&like);
+	return (rc != SQLITE_ROW && rc != SQLITE_DONE) || nterms > NARROW_TERMS_MAX ? -1 : nterms;
+}
+
+/* Adds `ors` (nterms of them) to the narrowing as one more condition; none: no word can match. */
+static void narrow_by(struct narrowing *nw, const struct strbuf *ors, long nterms)
+{
+	if (!nterms) {
+		nw->impossible = true;
+		return;
+	}
+	strbuf_addstr(nw->match, nw->pieces++ ? " AND (" : "(");
+	strbuf_add(nw->match, ors->buf, ors->len);
+	strbuf_addch(nw->match, ')');
+}
+
+/* A word of the literals that lies inside one word of the text. */
+static void narrow_piece(struct narrowing *nw, const char *exact)
+{
+	struct strbuf ors = STRBUF_INIT;
+	size_t i;
+	long nterms;
+
+	if (!narrows(exact, strlen(exact)))
+		return;
+	for (i = 0; i < nw->nseen; i++)
+		if (!strcmp(nw->seen[i], exact))
+			return; /* a piece twice narrows nothing more */
+	ALLOC_GROW(nw->seen, nw->nseen + 1, nw->seen_alloc);
+	nw->seen[nw->nseen++] = xstrdup(exact);
+	/* Too many: no narrowing by this piece, the pattern runs on every case the others leave. */
+	if ((nterms = piece_words(nw->db, exact, false, "", &ors)) >= 0)
+		narrow_by(nw, &ors, nterms);
 	strbuf_release(&ors);
-	return 0;
+}
+
+/*
+ * Two words of the literals with only a gap that ends words between them
+ * (a spaced one; a joinable one may also join them): the first ends a
+ * word of the text and the second begins the next word, a phrase in the
+ * index, or the two are inside one word, where the hyphen or apostrophe
+ * the index drops joined them. True when that narrowed the cases.
+ */
+static bool narrow_pair(struct narrowing *nw, const struct lit_word *a, const struct lit_word *b)
+{
+	struct strbuf ors = STRBUF_INIT, then = STRBUF_INIT;
+	size_t la = strlen(a->exact), lb = strlen(b->exact);
+	long nterms = -1, joined = 0;
+	char *both = NULL;
+
+	if (!narrows(a->exact, la) || !narrows(b->exact, lb))
+		goto out;
+	strbuf_addstr(&then, " + ");
+	fts_token(&then, 0, b->exact);
+	strbuf_addstr(&then, " *");
+	if ((nterms = piece_words(nw->db, a->exact, true, then.buf, &ors)) < 0)
+		goto out;
+	if (b->before == LITERAL_JOINABLE) {
+		both = xasprintf("%s%s", a->exact, b->exact);
+		if (!narrows(both, la + lb)) {
+			nterms = -1;
+			goto out;
+		}
+		if (nterms)
+			strbuf_addstr(&ors, " OR ");
+		if ((joined = piece_words(nw->db, both, false, "", &ors)) < 0) {
+			nterms = -1;
+			goto out;
+		}
+		if (nterms && !joined)
+			strbuf_setlen(&ors, ors.len - 4);
+	}
+	narrow_by(nw, &ors, nterms + joined);
+out:
+	free(both);
+	strbuf_release(&ors);
+	strbuf_release(&then);
+	return nterms >= 0;
 }
 
 #define IN_CANDIDATES "IN (SELECT value FROM json_each(?1))"
@@ -184,27 +285,42 @@ static enum pattern_result run_scans(sqlite3 *db, const struct text_scan *const 
 	return ret;
 }
 
+/* Whether a cut word's whole form holds one of the literals' words that narrow ('': not known). */
+static bool cut_may_hold(const char *whole, const struct lit_words *lw)
+{
+	size_t i;
+
+	if (!*whole)
+		return true;
+	for (i = 0; i < lw->n; i++)
+		if (narrows(lw->v[i].exact, strlen(lw->v[i].exact)) && strstr(whole, lw->v[i].exact))
+			return true;
+	return false;
+}
+
 /*
  * The cases the pattern can match, as a JSON array in *cand: those with a
  * word of each piece (`match`, "" for no piece; `impossible`: a piece is
- * in no word), or with a word the tokenizer cut, and within `within` when
- * given. False, with *sqlite_rc, on an error.
+ * in no word), or with a word the tokenizer cut whose whole form holds a
+ * word of the literals (which the index may have lost), and within
+ * `within` when given. False, with *sqlite_rc, on an error.
  */
-static bool candidates(sqlite3 *db, const char *match, bool impossible, const char *within,
-		       struct strbuf *cand, int *sqlite_rc)
+static bool candidates(sqlite3 *db, const char *match, bool impossible, const struct lit_words *lw,
+		       const char *within, struct strbuf *cand, int *sqlite_rc)
 {
 	struct strbuf expr = STRBUF_INIT;
 	sqlite3_stmt *st = NULL;
 	bool ok = false;
 	int rc = SQLITE_DONE;
 
-	/* With pieces: words the tokenizer cut at WORD_MAX (long_words) may hide any in their lost end. */
 	if (impossible || *match) {
-		if (sqlite3_prepare_v2(db, "SELECT word FROM long_words", -1, &st, NULL) != SQLITE_OK)
+		if (sqlite3_prepare_v2(db, "SELECT word, whole FROM cut_words", -1, &st, NULL) != SQLITE_OK)
 			goto out;
 		if (!impossible)
 			strbuf_addf(&expr, "(%s)", match);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (!cut_may_hold((const char *)sqlite3_column_text(st, 1), lw))
+				continue;
 			strbuf_addstr(&expr, expr.len ? " OR " : "");
 			fts_token(&expr, 0, (const char *)sqlite3_column_text(st, 0));
 		}
@@ -247,22 +363,36 @@ out:
 enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex *re, enum qfield field,
 				  const char *within, struct strbuf *ids, int *sqlite_rc)
 {
-	const char *const *lit = regex_literals(re);
+	const enum literal_gap *gaps = NULL;
+	const char *const *lit = regex_literals(re, &gaps);
 	struct strbuf match = STRBUF_INIT, cand = STRBUF_INIT;
 	struct narrowing nw = {db, &match, NULL, 0, 0, 0, false};
+	struct lit_words lw = {NULL, 0, 0, LITERAL_APART};
 	struct found f = {NULL, -1};
 	const struct text_scan *scans[3] = {NULL, NULL, NULL};
 	enum pattern_result ret = PATTERN_DONE;
 	sqlite3_stmt *st = NULL;
-	size_t i, nscans = 0;
+	size_t i, nscans = 0, before;
 	sqlite3_int64 id;
 
 	*sqlite_rc = SQLITE_OK;
 	strbuf_addch(ids, '[');
-	for (i = 0; lit && lit[i] && !nw.impossible; i++)
-		words_each(wz, lit[i], strlen(lit[i]), narrow_piece, &nw);
+	for (i = 0, before = 0; lit && lit[i]; i++) {
+		size_t first = lw.n;
+
+		/* Characters around the gap, where the runs end or begin, are ones that end words too. */
+		lw.next = i && before < first && gaps ? gaps[i] : LITERAL_APART;
+		before = first;
+		words_each(wz, lit[i], strlen(lit[i]), collect_word, &lw);
+	}
+	for (i = 1; i < lw.n && !nw.impossible; i++)
+		if (lw.v[i].before != LITERAL_APART && narrow_pair(&nw, &lw.v[i - 1], &lw.v[i]))
+			lw.v[i - 1].narrowed = lw.v[i].narrowed = true;
+	for (i = 0; i < lw.n && !nw.impossible; i++)
+		if (!lw.v[i].narrowed)
+			narrow_piece(&nw, lw.v[i].exact);
 	if ((nw.pieces || nw.impossible || within) &&
-	    !candidates(db, match.buf, nw.impossible, within, &cand, sqlite_rc)) {
+	    !candidates(db, match.buf, nw.impossible, &lw, within, &cand, sqlite_rc)) {
 		ret = PATTERN_SQL_ERROR;
 		goto out;
 	}
@@ -296,6 +426,9 @@ out:
 	for (i = 0; i < nw.nseen; i++)
 		free(nw.seen[i]);
 	free(nw.seen);
+	for (i = 0; i < lw.n; i++)
+		free(lw.v[i].exact);
+	free(lw.v);
 	free(f.bits);
 	return ret;
 }

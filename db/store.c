@@ -62,7 +62,7 @@ enum stmt_id {
 	ST_STRONG_DELETE_MEETING,
 	ST_TERM_INSERT,
 	ST_VOCAB_INSERT,
-	ST_LONG_WORD_INSERT,
+	ST_CUT_WORD_INSERT,
 	ST_PRIOR_CASES,
 	ST_SIGNATURE_INSERT,
 	ST_KEY_USER_DATA,
@@ -139,7 +139,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 				 " WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
-    [ST_LONG_WORD_INSERT] = "INSERT OR IGNORE INTO long_words(word) VALUES (?1)",
+    [ST_CUT_WORD_INSERT] = "INSERT OR IGNORE INTO cut_words(word, whole) VALUES (?1, ?2)",
     /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
     [ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
 		       " WHERE meeting_id = ?1 ORDER BY position",
@@ -250,14 +250,18 @@ static bool write_terms(struct store *s)
 				ok = run(st);
 			}
 		}
-		/* Perhaps cut by the tokenizer (core/words.h): search narrowing must not miss it. */
-		if (ok && strlen(w[i]) + 3 >= WORD_MAX) {
-			st = stmt(s, ST_LONG_WORD_INSERT);
-			ok = st != NULL;
-			if (ok) {
-				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
-				ok = run(st);
-			}
+	}
+	/* Cut by the tokenizer (core/words.h): a pattern's narrowing must know what they hide. */
+	w = fts_terms_pending_uncut(s->terms, &n);
+	for (i = 0; i < n && ok; i++) {
+		sqlite3_stmt *st = stmt(s, ST_CUT_WORD_INSERT);
+
+		if (!st)
+			ok = false;
+		else {
+			sqlite3_bind_text(st, 1, w[i], (int)words_cut_len(w[i], strlen(w[i])), SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, w[i], -1, SQLITE_STATIC);
+			ok = run(st);
 		}
 	}
 	return ok;

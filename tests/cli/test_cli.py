@@ -387,6 +387,8 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
     for pattern, want in [("/sjonal/", "1"),             # inside a word, not at its start or end
                           ("/strategien/", "1"),         # inside e-helsestrategiene
                           ("/fhir[- ]api/", "2"),        # two literals around a class
+                          ("/fhir\\s+api/", "1"),        # only the one with a space
+                          ("/kjernejournal og/", "1"),
                           ("/Nasjonal kjerne/", "1"),    # across two words, case as written
                           ("/nasjonal kjerne/", "1"),
                           ("/NASJONAL/", "0"),           # smart case: upper case is exact
@@ -407,18 +409,51 @@ def patterns_find_through_the_index_what_they_find_in_the_text(env):
 
 
 @test
+def patterns_read_only_the_cases_where_their_words_stand_so(env):
+    # Words of a pattern with only spaces or a hyphen between them stand next to each other in
+    # the index, or make one word; and a word the index cut is read only when its whole form
+    # holds a word of the pattern (README, "Search at scale"). The first case has "fhir" and
+    # "api" apart, a cut word, and a text on which the runaway pattern stops the search: a
+    # search that reads that case fails.
+    long_word = "Tverrsektoriellsamhandlingsinformasjonsforvaltningsarkitekturprogram" + "sluttord"
+    p = env.write("apart.txt", "NUFA - Oslo\n\n1. mars 2022\n\n\n\nSak 1/22: Tittel\n\n\n\n" +
+                  long_word + "\n" + "a" * 30000 + "b FHIR og API\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 2/22: Annet\n\n\n\nEt FHIR-API og " + long_word + " neste\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", p, db=env.db, check=0)
+    for pattern, want in [("/(a+)+$fhir api/", "0"),      # both words, apart: never read
+                          ("/(a+)+$zzqx/", "0"),          # in no word, nor in the cut word
+                          ("/fhir[- ]api/", "1"),         # one word
+                          ("/fhir\\s+api/", "0"),
+                          ("/fhir og api/", "1"),         # next to each other
+                          ("/sluttord neste/", "1"),      # in the lost end of a cut word, then next
+                          ("/programsluttord/", "2")]:
+        r = run("search", "--count", pattern, db=env.db)
+        assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
+
+
+@test
 def schema_v1_database_is_migrated(env):
     fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v1.db")
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 10
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 11
     # Version 9 indexed the columns that rank (title, decision, presenters) of every case.
     assert con.execute("SELECT count(*) FROM strong_fts_docsize").fetchone()[0] == \
         con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
     # Version 10 counted the cases that define each abbreviation.
     assert con.execute("SELECT cases FROM abbrev_pairs WHERE abbr_key = 'sfm'"
                        " AND long_key = 'sentral forskrivningsmodul'").fetchone()[0] >= 1
+    # Version 11 read the texts for the words longer than the index keeps, whole.
+    def strings(v):
+        return [v] if isinstance(v, str) else [t for x in (v.values() if isinstance(v, dict) else
+                                                            v if isinstance(v, list) else []) for t in strings(x)]
+    texts = "\n".join(strings(before))
+    longer = {w.lower().replace("-", "") for w in re.findall(r"\w[\w-]*\w", texts)
+              if len(w.replace("-", "").encode()) > 64 and "_" not in w}
+    assert longer and {r[0] for r in con.execute("SELECT whole FROM cut_words")} == longer, longer
     con.close()
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)

@@ -93,11 +93,12 @@ static void regex_runs(void)
 
 	ok(query_compile("/API[- ]?(håndtering|forvaltning)/", &q, &d) == VT_OK,
 	   "the issue's example compiles");
-	literals_are(regex_literals(q->root->re), "API",
+	literals_are(regex_literals(q->root->re, NULL), "API",
 		     "an alternation inside a group leaves what is before it");
 	query_free(q);
 	ok(query_compile("/fhir[- ]api/", &q, &d) == VT_OK, "a pattern with literals compiles");
-	literals_are(regex_literals(q->root->re), "fhir|api", "both literals around a class are required");
+	literals_are(regex_literals(q->root->re, NULL), "fhir|api",
+		     "both literals around a class are required");
 	query_free(q);
 }
 
@@ -141,22 +142,67 @@ static void literal_extraction(void)
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		v = literals_required(cases[i].pat, false);
+		v = literals_required(cases[i].pat, false, NULL);
 		literals_are((const char *const *)v, cases[i].want, cases[i].pat);
 		literals_free(v);
 	}
 	/* Caseless: a letter whose case forms the index does not fold ends the run. */
-	v = literals_required("byen αθηνα og ștefan", true);
+	v = literals_required("byen αθηνα og ștefan", true, NULL);
 	literals_are((const char *const *)v, "byen | og |tefan",
 		     "caseless: Greek and Romanian letters are not taken");
 	literals_free(v);
-	v = literals_required("straße og ſtrategi", true);
+	v = literals_required("straße og ſtrategi", true, NULL);
 	literals_are((const char *const *)v, "stra|e og |trategi",
 		     "caseless: ß and ſ, whose partners the index keeps apart");
 	literals_free(v);
-	v = literals_required("ștefan", false);
+	v = literals_required("ștefan", false, NULL);
 	literals_are((const char *const *)v, "ștefan", "with case: they are");
 	literals_free(v);
+}
+
+/*
+ * What stands between the runs: "A" apart, "S" spaced (next words in the
+ * index), "J" joinable (next words, or one word).
+ */
+static void literal_gaps(void)
+{
+	static const struct {
+		const char *pat, *runs, *gaps;
+	} cases[] = {
+	    {"fhir[- ]api", "fhir|api", "AJ"},
+	    {"fhir\\s+api", "fhir|api", "AS"},
+	    {"fhir[ .,]api", "fhir|api", "AS"},
+	    {"fhir[ ]{1,3}?api", "fhir|api", "AS"},
+	    {"fhir[ .]?api", "fhir|api", "AJ"},
+	    {"fhir[ ']api", "fhir|api", "AJ"},
+	    {"fhir\\s*api[ ]x", "fhir|api|x", "AJS"},
+	    /* a letter, any character, a negation, a range: anything may stand there */
+	    {"fhir[a ]api", "fhir|api", "AA"},
+	    {"fhir.api", "fhir|api", "AA"},
+	    {"fhir[^a]api", "fhir|api", "AA"},
+	    {"fhir[ -/]api", "fhir|api", "AA"},
+	    {"fhir[[:space:]]api", "fhir|api", "AA"},
+	    /* the run before may end in more letters; the class may be followed by a group */
+	    {"fhir+[ ]api", "fhir|api", "AA"},
+	    {"fhir[ ](x)api", "fhir|api", "AA"},
+	    {"fhir[ ]a?pi", "fhir|pi", "AA"},
+	    /* 10.42 reads "{,2}" as text, with a digit in it */
+	    {"fhir[ ]{,2}api", "fhir|api", "AA"},
+	};
+	size_t i, k;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum literal_gap *gaps = NULL;
+		char **v = literals_required(cases[i].pat, true, &gaps);
+		char got[16] = "";
+
+		literals_are((const char *const *)v, cases[i].runs, cases[i].pat);
+		for (k = 0; v && v[k] && k + 1 < sizeof(got); k++)
+			got[k] = "ASJ"[gaps[k]];
+		is_str(got, cases[i].gaps, "gaps of %s", cases[i].pat);
+		literals_free(v);
+		free(gaps);
+	}
 }
 
 int main(void)
@@ -212,6 +258,7 @@ int main(void)
 	error("fhir OR", "missing search term", 8);
 	regex_runs();
 	literal_extraction();
+	literal_gaps();
 	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
 	{
 		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;
