@@ -1551,6 +1551,16 @@ out:
  * how many of the words each case has, an array by case id the caller
  * frees.
  */
+/* How many words the AND at the end of a run of SET_MATCH from `i` joins, when it joins just them; else 0. */
+static size_t anded_matches(const struct gen *g, size_t i)
+{
+	size_t k;
+
+	for (k = 0; i + k < g->nsetops && g->setops[i + k].kind == SET_MATCH; k++)
+		;
+	return i + k < g->nsetops && g->setops[i + k].kind == SET_AND && g->setops[i + k].arg == k ? k : 0;
+}
+
 static enum vt_status count_matches(struct store *s, struct gen *g, const char *where, bool keep,
 				    const struct search_opts *o, size_t *n, bool *kept, struct caseset *set,
 				    bool *have_set, unsigned char **words, struct vt_diag *diag)
@@ -1590,6 +1600,21 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 		if (i == first) {
 			stack[depth++] = filtered;
 			filtered.bits = NULL;
+			continue;
+		}
+		if (op->kind == SET_MATCH && !words && (k = anded_matches(g, i)) > 1) {
+			/* Words alone under one AND: one query, so that FTS5 steps only to the cases
+			 * with all of them, instead of handing over each word's every case. */
+			struct strbuf all = STRBUF_INIT;
+			size_t j;
+
+			for (j = i; j < i + k; j++)
+				strbuf_addf(&all, "%s(%s)", j > i ? " AND " : "",
+					    g->b[g->setops[j].arg].text);
+			caseset_init(&stack[depth], upper);
+			rc = read_match(g, all.buf, lo, hi, &stack[depth++]);
+			strbuf_release(&all);
+			i += k; /* and the AND */
 			continue;
 		}
 		if (op->kind == SET_MATCH || op->kind == SET_FILTER) {
