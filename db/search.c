@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "db/sql.h"
 #include "db/search.h"
+#include "db/termsets.h"
 #include "db/store.h"
 #include "db/store_db.h"
 #include "db/topics.h"
@@ -1490,6 +1491,7 @@ static int read_match(struct gen *g, const char *expr, long lo, long hi, struct 
 	struct read_set *r;
 	size_t i;
 	int rc;
+	bool done;
 
 	for (i = 0; i < g->nread_sets; i++) {
 		r = &g->read_sets[i];
@@ -1498,7 +1500,8 @@ static int read_match(struct gen *g, const char *expr, long lo, long hi, struct 
 			return SQLITE_OK;
 		}
 	}
-	if ((rc = caseset_add_match(g->store, expr, lo, hi, set)) != SQLITE_OK)
+	if ((rc = termsets_add_match(g->store, expr, lo, hi, set, &done)) != SQLITE_OK ||
+	    (!done && (rc = caseset_add_match(g->store, expr, lo, hi, set)) != SQLITE_OK))
 		return rc;
 	ALLOC_GROW(g->read_sets, g->nread_sets + 1, g->read_sets_alloc);
 	r = &g->read_sets[g->nread_sets++];
@@ -1551,13 +1554,18 @@ out:
  * how many of the words each case has, an array by case id the caller
  * frees.
  */
-/* How many words the AND at the end of a run of SET_MATCH from `i` joins, when it joins just them; else 0. */
+/*
+ * How many words the AND at the end of a run of SET_MATCH from `i` joins,
+ * when it joins just them and none has a word kept as a set (termsets.h):
+ * reading such a word's bitmap costs less than FTS5 stepping through it.
+ */
 static size_t anded_matches(const struct gen *g, size_t i)
 {
 	size_t k;
 
 	for (k = 0; i + k < g->nsetops && g->setops[i + k].kind == SET_MATCH; k++)
-		;
+		if (termsets_cover(g->store, g->b[g->setops[i + k].arg].text))
+			return 0;
 	return i + k < g->nsetops && g->setops[i + k].kind == SET_AND && g->setops[i + k].arg == k ? k : 0;
 }
 

@@ -23,6 +23,7 @@
 #include "core/meeting.h"
 #include "core/i18n.h"
 #include "db/schema.h"
+#include "db/termsets.h"
 #include "core/sha256.h"
 #include "db/store.h"
 #include "db/sql.h"
@@ -404,6 +405,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = fts_register(s->db, readonly ? NULL : s->terms, diag);
 	if (st == VT_OK)
 		st = rank_register(s->db, diag);
+	if (st == VT_OK)
+		st = termsets_register(s->db, diag);
 	if (st != VT_OK)
 		goto fail;
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
@@ -1297,10 +1300,11 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 	}
 	if ((ret = sql_begin(s->db, true, what, diag)) != VT_OK)
 		return ret;
+	/* The frequent words' sets are made again with the merged index (termsets.h). */
 	if (sqlite3_exec(s->db,
 			 "INSERT INTO case_fts(case_fts) VALUES ('optimize');"
 			 "INSERT INTO strong_fts(strong_fts) VALUES ('optimize');"
-			 "INSERT INTO vocab(vocab) VALUES ('optimize')",
+			 "INSERT INTO vocab(vocab) VALUES ('optimize');" TERMSETS_BUILD,
 			 NULL, NULL, NULL) != SQLITE_OK)
 		ret = db_fail(s, diag, what);
 	if ((ret = sql_end(s->db, ret, what, diag)) == VT_OK)

@@ -434,12 +434,61 @@ def patterns_read_only_the_cases_where_their_words_stand_so(env):
 
 
 @test
+def frequent_words_read_from_their_sets_find_what_the_index_finds(env):
+    # Words in many cases are read from bitmaps made when a bulk import settles the index
+    # (db/termsets.c); the cases re-imported or added since are read from the index. Whatever
+    # the sets hold, a search must find what the index alone finds.
+    def deck(day, word, cases):
+        return "NUFA - Oslo\n\n%d. mars 2022\n\n\n\n" % day + "".join(
+            f"Sak {k}/22: {word} nummer {k}\n\n\n\n{word} og helse\n\n\n\n"
+            "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n" for k in range(1, cases + 1))
+
+    def count(q):
+        return run("search", "--count", q, db=env.db, check=0).stdout.strip()
+
+    old = os.environ.get("VEDTAK_TEST_TERM_SETS")
+    os.environ["VEDTAK_TEST_TERM_SETS"] = "1"  # a set for every word in a sixteenth of the cases
+    try:
+        a = env.write("a.txt", deck(3, "Kvasarord", 2))
+        # The deck last: its cases have the highest ids, which SQLite gives again once they are deleted.
+        run("import", *[env.sample(i) for i in range(len(SAMPLE))], a, db=env.db, check=0)
+        con = sqlite3.connect(env.db)
+        assert con.execute("SELECT count(*) FROM term_sets WHERE term = 'kvasarord'").fetchone()[0] == 1
+        # The deck again with another word (its cases deleted and made anew), and a new deck.
+        env.write("a.txt", deck(3, "Pulsarord", 2))
+        run("import", a, db=env.db, check=0)
+        run("import", env.write("c.txt", deck(4, "Kvasarord", 1)), db=env.db, check=0)
+        stale = con.execute("SELECT count(*) FROM term_sets_stale").fetchone()[0]
+        upto = int(con.execute("SELECT value FROM meta WHERE key = 'term_sets_upto'").fetchone()[0])
+        assert stale == 2 and con.execute("SELECT max(id) FROM cases").fetchone()[0] > upto, (stale, upto)
+        assert con.execute("SELECT count(*) FROM cases WHERE id IN (SELECT id FROM term_sets_stale)"
+                           ).fetchone()[0] == 2, "the new cases have the deleted cases' ids"
+        assert (count("kvasarord"), count("pulsarord")) == ("1", "2")
+        queries = ["helse", "orientering", "hel*", "fhir api", "nasjonal OR digital", "title:helse",
+                   "helse -fhir", "strategi", "kvasarord OR pulsarord"]
+        with_sets = [(run("search", "--count", q, db=env.db, check=0).stdout,
+                      run("search", "--json", "--limit", "100", q, db=env.db, check=0).stdout) for q in queries]
+        con.execute("DELETE FROM meta WHERE key = 'term_sets_upto'")  # no sets: the index alone
+        con.commit()
+        con.close()
+        alone = [(run("search", "--count", q, db=env.db, check=0).stdout,
+                  run("search", "--json", "--limit", "100", q, db=env.db, check=0).stdout) for q in queries]
+        for q, got, want in zip(queries, with_sets, alone):
+            assert got == want, (q, got[0], want[0])
+    finally:
+        if old is None:
+            del os.environ["VEDTAK_TEST_TERM_SETS"]
+        else:
+            os.environ["VEDTAK_TEST_TERM_SETS"] = old
+
+
+@test
 def schema_v1_database_is_migrated(env):
     fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v1.db")
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 11
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 12
     # Version 9 indexed the columns that rank (title, decision, presenters) of every case.
     assert con.execute("SELECT count(*) FROM strong_fts_docsize").fetchone()[0] == \
         con.execute("SELECT count(*) FROM cases").fetchone()[0] > 0

@@ -1,0 +1,419 @@
+/*
+ * termsets.c: the cases of the index's frequent words as bitmaps
+ * (termsets.h).
+ *
+ * Counting a common word is decoding its postings: `helse` at 1 GB stands
+ * for some 100 forms and longer words with 1.6 million postings, 100 ms on
+ * two cores however they are read. A word in a sixty-fourth of the cases
+ * or more is kept as the set of its cases instead, made when a bulk import
+ * settles the index (store_settle_index) and by the migration to schema
+ * 12. A set is a bitmap ('B', then bit i of byte i / 8 for case i: 20 KB
+ * at 163,000 cases) or, when that is shorter, the gaps between its ids
+ * ('L', then each gap as a varint: seven bits a byte, low first, the top
+ * bit set on all but the last). Such bitmaps go stale in two ways, and a
+ * search reads those cases from the index itself:
+ *   - cases imported after them have ids above term_sets_upto;
+ *   - cases deleted after them (a re-import) are listed in term_sets_stale,
+ *     and their ids may come back for new cases.
+ * With more than STALE_MAX such ids in a read, the bitmaps are not used.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/caseset.h"
+#include "db/store_db.h"
+#include "db/termsets.h"
+#include "core/i18n.h"
+#include "db/sql.h"
+#include "core/strbuf.h"
+#include "core/util.h"
+#include "core/banned.h"
+
+/* Beyond this many deleted cases among a read's, the index is read instead (one query each). */
+#define STALE_MAX 64
+/* Ids above this are not kept in a bitmap (an id from a damaged table must not allocate gigabytes). */
+#define BITS_MAX_ID (INT64_C(1) << 31)
+
+struct bits_acc {
+	unsigned char *b;
+	size_t len, cap;
+};
+
+static void bits_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct bits_acc *a = sqlite3_aggregate_context(ctx, sizeof(*a));
+	sqlite3_int64 id = sqlite3_value_int64(argv[0]);
+	size_t byte;
+
+	(void)argc;
+	if (!a || id < 0 || id > BITS_MAX_ID)
+		return;
+	byte = (size_t)(id >> 3);
+	if (byte >= a->cap) {
+		size_t cap = a->cap ? a->cap : 4096;
+
+		while (cap <= byte)
+			cap *= 2;
+		a->b = xrealloc(a->b, cap);
+		memset(a->b + a->cap, 0, cap - a->cap);
+		a->cap = cap;
+	}
+	a->b[byte] |= (unsigned char)(1u << (id & 7));
+	if (byte + 1 > a->len)
+		a->len = byte + 1;
+}
+
+static void varint_add(struct strbuf *sb, uint64_t v)
+{
+	while (v >= 0x80) {
+		strbuf_addch(sb, (char)(0x80 | (v & 0x7f)));
+		v >>= 7;
+	}
+	strbuf_addch(sb, (char)v);
+}
+
+static void bits_final(sqlite3_context *ctx)
+{
+	struct bits_acc *a = sqlite3_aggregate_context(ctx, 0);
+	struct strbuf out = STRBUF_INIT;
+	uint64_t last = 0, id;
+	size_t byte;
+
+	strbuf_addch(&out, 'L');
+	for (byte = 0; a && byte < a->len && out.len <= a->len; byte++)
+		for (id = byte * 8; a->b[byte] && id < byte * 8 + 8; id++)
+			if ((a->b[byte] >> (id & 7)) & 1) {
+				varint_add(&out, id - last);
+				last = id;
+			}
+	if (a && out.len > a->len) { /* the bitmap is shorter */
+		strbuf_reset(&out);
+		strbuf_addch(&out, 'B');
+		strbuf_add(&out, a->b, a->len);
+	}
+	sqlite3_result_blob(ctx, out.buf, (int)out.len, SQLITE_TRANSIENT);
+	strbuf_release(&out);
+	if (a)
+		free(a->b);
+}
+
+/*
+ * vedtak_term_set_min(cases): how many cases a word must be in to have a
+ * set: a sixty-fourth of them, and at least 1,000 (below that, reading the
+ * index costs about a millisecond). VEDTAK_TEST_TERM_SETS=1 lowers
+ * the floor to one case, so that the tests' small archives have sets.
+ */
+static void set_min_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *test = getenv("VEDTAK_TEST_TERM_SETS");
+	sqlite3_int64 n = sqlite3_value_int64(argv[0]), min = (n + 63) / 64,
+		      floor = test && !strcmp(test, "1") ? 1 : 1000;
+
+	(void)argc;
+	sqlite3_result_int64(ctx, min > floor ? min : floor);
+}
+
+enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag)
+{
+	if (sqlite3_create_function(db, "vedtak_bits", 1, SQLITE_UTF8, NULL, NULL, bits_step, bits_final) !=
+		SQLITE_OK ||
+	    sqlite3_create_function(db, "vedtak_term_set_min", 1, SQLITE_UTF8, NULL, set_min_func, NULL,
+				    NULL) != SQLITE_OK)
+		return sql_fail(db, diag, _("cannot register vedtak_bits"));
+	return VT_OK;
+}
+
+/* One alternative of an OR: its text, and the word when it is one quoted token. */
+struct alt {
+	const char *text;
+	size_t len;
+	char *term;
+};
+
+struct alts {
+	struct alt *v;
+	size_t n, alloc;
+};
+
+static void alts_release(struct alts *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->n; i++)
+		free(a->v[i].term);
+	free(a->v);
+}
+
+/* Past the quoted string at p (doubled quotes inside), or NULL when it does not end before e. */
+static const char *past_quoted(const char *p, const char *e)
+{
+	for (p++; p < e; p++) {
+		if (*p != '"')
+			continue;
+		if (p + 1 < e && p[1] == '"')
+			p++;
+		else
+			return p + 1;
+	}
+	return NULL;
+}
+
+/* The token of a whole alternative `"tok"` (no spaces: one token, not a phrase), or NULL. */
+static char *single_token(const char *s, size_t len)
+{
+	const char *end = len >= 2 && *s == '"' ? past_quoted(s, s + len) : NULL, *p;
+	struct strbuf t = STRBUF_INIT;
+
+	if (end != s + len)
+		return NULL;
+	for (p = s + 1; p < end - 1; p++) {
+		if (*p == ' ') {
+			strbuf_release(&t);
+			return NULL;
+		}
+		strbuf_addch(&t, *p);
+		if (*p == '"')
+			p++; /* the second of a doubled quote */
+	}
+	if (!t.len) {
+		strbuf_release(&t);
+		return NULL;
+	}
+	return strbuf_detach(&t, NULL);
+}
+
+/* The position of the parenthesis that closes the one at s, or NULL. */
+static const char *closing(const char *s, const char *e)
+{
+	int depth = 0;
+
+	while (s < e) {
+		if (*s == '"') {
+			if (!(s = past_quoted(s, e)))
+				return NULL;
+			continue;
+		}
+		if (*s == '(')
+			depth++;
+		else if (*s == ')' && --depth == 0)
+			return s;
+		s++;
+	}
+	return NULL;
+}
+
+static void alt_add(struct alts *a, const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	while (e > s && e[-1] == ' ')
+		e--;
+	ALLOC_GROW(a->v, a->n + 1, a->alloc);
+	a->v[a->n].text = s;
+	a->v[a->n].len = (size_t)(e - s);
+	a->v[a->n++].term = single_token(s, (size_t)(e - s));
+}
+
+/*
+ * expr split at its top-level ORs, inside the parentheses around all of
+ * it. OR binds least in FTS5, so the alternatives joined again by OR in
+ * any grouping mean what expr means. False for a quote or parenthesis
+ * left open.
+ */
+static bool split_or(const char *expr, struct alts *a)
+{
+	const char *s = expr, *e = expr + strlen(expr), *p, *start;
+	int depth = 0;
+
+	for (;;) {
+		while (s < e && *s == ' ')
+			s++;
+		while (e > s && e[-1] == ' ')
+			e--;
+		if (s < e && *s == '(' && closing(s, e) == e - 1)
+			s++, e--;
+		else
+			break;
+	}
+	for (p = start = s; p < e;) {
+		if (*p == '"') {
+			if (!(p = past_quoted(p, e)))
+				return false;
+		} else if (*p == '(' || *p == ')') {
+			depth += *p == '(' ? 1 : -1;
+			p++;
+		} else if (!depth && !strncmp(p, " OR ", 4)) {
+			alt_add(a, start, p);
+			p = start = p + 4;
+		} else {
+			p++;
+		}
+	}
+	if (depth)
+		return false;
+	alt_add(a, start, e);
+	return true;
+}
+
+/* term_sets_upto, or -1 when no sets were made (or the schema has none). */
+static long sets_upto(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	long upto = -1;
+
+	if (sqlite3_prepare_v2(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'term_sets_upto'", -1,
+			       &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		upto = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return upto;
+}
+
+/* ORs the set in blob b (nb bytes, see above) into set, from lo to hi. A damaged one adds less. */
+static void or_bits(struct caseset *set, const unsigned char *b, size_t nb, long lo, long hi)
+{
+	size_t w, wlo = (size_t)lo / 64, whi = (size_t)hi / 64, k;
+
+	if (!nb)
+		return;
+	if (*b == 'L') {
+		uint64_t id = 0, gap;
+		size_t i = 1;
+		int shift;
+
+		while (i < nb) {
+			for (gap = 0, shift = 0; i < nb && shift < 63; shift += 7) {
+				gap |= (uint64_t)(b[i] & 0x7f) << shift;
+				if (!(b[i++] & 0x80))
+					break;
+			}
+			if ((id += gap) > (uint64_t)hi)
+				break;
+			if (id >= (uint64_t)lo && id / 64 < set->nwords)
+				set->bits[id / 64] |= UINT64_C(1) << (id % 64);
+		}
+		return;
+	}
+	if (*b != 'B')
+		return;
+	b++;
+	nb--;
+	for (w = wlo; w <= whi && w < set->nwords && w * 8 < nb; w++) {
+		uint64_t v = 0;
+
+		for (k = 0; k < 8 && w * 8 + k < nb; k++)
+			v |= (uint64_t)b[w * 8 + k] << (8 * k);
+		if (w == wlo)
+			v &= ~UINT64_C(0) << (lo % 64);
+		if (w == whi && hi % 64 != 63)
+			v &= (UINT64_C(1) << (hi % 64 + 1)) - 1;
+		set->bits[w] |= v;
+	}
+}
+
+bool termsets_cover(struct store *store, const char *expr)
+{
+	sqlite3 *db = store_db(store);
+	struct alts a = {0};
+	sqlite3_stmt *st = NULL;
+	bool covered = false;
+	size_t i;
+
+	if (sets_upto(db) < 0 || !split_or(expr, &a) ||
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM term_sets WHERE term = ?1", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < a.n && !covered; i++) {
+		if (!a.v[i].term)
+			continue;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, a.v[i].term, -1, SQLITE_STATIC);
+		covered = sqlite3_step(st) == SQLITE_ROW;
+	}
+out:
+	sqlite3_finalize(st);
+	alts_release(&a);
+	return covered;
+}
+
+int termsets_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
+		       bool *done)
+{
+	sqlite3 *db = store_db(store);
+	struct alts a = {0};
+	struct strbuf covered = STRBUF_INIT, rest = STRBUF_INIT;
+	struct caseset from_bits = {0};
+	sqlite3_stmt *st = NULL;
+	long upto = sets_upto(db), stale[STALE_MAX], id;
+	size_t i, nstale = 0;
+	int rc = SQLITE_OK;
+
+	*done = false;
+	if (upto < 0 || lo > hi || !split_or(expr, &a))
+		goto out;
+	/* The deleted cases among those the bitmaps speak for. */
+	if (sqlite3_prepare_v2(db, "SELECT id FROM term_sets_stale WHERE id BETWEEN ?1 AND ?2", -1, &st,
+			       NULL) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, upto < hi ? upto : hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nstale < STALE_MAX)
+		stale[nstale++] = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	st = NULL;
+	if (rc == SQLITE_ROW) { /* too many: the index, read as a whole, costs less */
+		rc = SQLITE_OK;
+		goto out;
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	rc = SQLITE_OK;
+	if (sqlite3_prepare_v2(db, "SELECT bits FROM term_sets WHERE term = ?1", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	caseset_init(&from_bits, set->nwords * 64 - 1);
+	for (i = 0; i < a.n; i++) {
+		struct strbuf *to = &rest;
+
+		if (a.v[i].term) {
+			sqlite3_reset(st);
+			sqlite3_bind_text(st, 1, a.v[i].term, -1, SQLITE_STATIC);
+			if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+				if (lo <= upto)
+					or_bits(&from_bits, sqlite3_column_blob(st, 0),
+						(size_t)sqlite3_column_bytes(st, 0), lo,
+						upto < hi ? upto : hi);
+				to = &covered;
+			} else if (rc != SQLITE_DONE) {
+				goto out;
+			}
+			rc = SQLITE_OK;
+		}
+		strbuf_addstr(to, to->len ? " OR " : "");
+		strbuf_add(to, a.v[i].text, a.v[i].len);
+	}
+	if (!covered.len)
+		goto out;
+	for (i = 0; i < nstale; i++)
+		if ((size_t)stale[i] / 64 < from_bits.nwords)
+			from_bits.bits[stale[i] / 64] &= ~(UINT64_C(1) << (stale[i] % 64));
+	caseset_or(set, &from_bits);
+	*done = true;
+	/* What the bitmaps cannot tell: the cases imported after them, and those deleted since. */
+	if (upto < hi &&
+	    (rc = caseset_add_match(store, covered.buf, upto + 1 > lo ? upto + 1 : lo, hi, set)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < nstale; i++) {
+		id = stale[i];
+		if ((rc = caseset_add_match(store, covered.buf, id, id, set)) != SQLITE_OK)
+			goto out;
+	}
+	if (rest.len)
+		rc = caseset_add_match(store, rest.buf, lo, hi, set);
+out:
+	sqlite3_finalize(st);
+	caseset_release(&from_bits);
+	strbuf_release(&covered);
+	strbuf_release(&rest);
+	alts_release(&a);
+	return rc;
+}

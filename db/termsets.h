@@ -1,0 +1,52 @@
+/*
+ * termsets.h: the cases of the index's frequent words kept as bitmaps
+ * (schema 12; internal to db/), so that a search reads a word found in
+ * thousands of cases as a few kilobytes instead of decoding its postings.
+ */
+#ifndef VEDTAK_TERMSETS_H
+#define VEDTAK_TERMSETS_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "core/status.h"
+
+struct caseset;
+struct store;
+
+/*
+ * Makes the sets again from case_fts, on a connection with
+ * termsets_register(): every word (any form the index holds) in at least
+ * vedtak_term_set_min(cases) cases, each with the cases up to
+ * `term_sets_upto` in meta. The cases deleted since then are listed in
+ * term_sets_stale (a trigger on cases), and cases added since then have
+ * higher ids: a search reads both from the index itself.
+ */
+#define TERMSETS_BUILD                                                                                       \
+	"DELETE FROM term_sets;"                                                                             \
+	"DELETE FROM term_sets_stale;"                                                                       \
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_sets_vocab USING fts5vocab(main, case_fts, row);"      \
+	"INSERT INTO term_sets(term, bits) SELECT v.term, (SELECT vedtak_bits(rowid) FROM case_fts"          \
+	"  WHERE case_fts MATCH '\"' || replace(v.term, '\"', '\"\"') || '\"')"                              \
+	"  FROM temp.term_sets_vocab v WHERE v.doc >= vedtak_term_set_min((SELECT count(*) FROM cases));"    \
+	"INSERT OR REPLACE INTO meta VALUES ('term_sets_upto', (SELECT coalesce(max(id), 0) FROM cases));"   \
+	"DROP TABLE temp.term_sets_vocab;"
+
+/* Registers vedtak_bits(id), the aggregate that makes a set, and vedtak_term_set_min(cases). */
+enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag);
+
+/*
+ * Adds to `set` the cases from `lo` to `hi` that match the FTS5
+ * expression `expr` when that is words joined by OR (as search writes a
+ * word's forms) and some of them have a set: those from their bitmaps and
+ * from the index where the bitmaps cannot tell, the others from the index.
+ * *done false, and nothing added, when the sets cannot answer `expr`: the
+ * caller reads it from the index. Returns SQLite's result code.
+ */
+int termsets_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
+		       bool *done);
+
+/* Whether termsets_add_match() would take any word of `expr` from a set. */
+bool termsets_cover(struct store *store, const char *expr);
+
+#endif
