@@ -166,42 +166,39 @@ static bool is_ascii_alnum(unsigned char c)
 }
 
 /*
- * A gap at i: "\s", or a class of ASCII characters that are not letters or
- * digits ("[- ]", "[ ,.]"; no ranges, no negation), with its quantifier.
- * Such characters end a word, except a hyphen or an apostrophe between two
- * letters, which joins them (core/words.h); so does nothing, when the
- * quantifier allows none. Returns the end of the gap and sets *gap; 0 for
- * anything else. A brace quantifier counts only as written alike by every
- * PCRE2 ("{1,3}"): one that 10.42 reads as text may hold a digit.
+ * A gap: the class at i, of ASCII characters that are not letters or
+ * digits ("[- ]", "[ ,.]", "[\\t ]"; no ranges, no negation, no \\s, whose
+ * Unicode spaces U+1680 and U+180E words.c keeps inside words), with its
+ * quantifier. Such characters end a word, except a hyphen or an
+ * apostrophe between two letters, which joins them (core/words.h); so does
+ * nothing, when the quantifier allows none. Returns the end of the gap and
+ * sets *gap; 0 for anything else. A brace quantifier counts only as
+ * written alike by every PCRE2 ("{1,3}"): one that 10.42 reads as text may
+ * hold a digit.
  */
 static size_t separator_gap(const char *p, size_t n, size_t i, enum literal_gap *gap)
 {
-	size_t end, j, q;
+	size_t end = skip_class(p, n, i), j, q;
 	long min = 1;
 	bool joins = false;
 
-	if (p[i] == '\\') {
-		end = i + 2;
-	} else {
-		end = skip_class(p, n, i);
-		if (end <= i + 2 || p[end - 1] != ']' || p[i + 1] == '^')
-			return 0;
-		for (j = i + 1; j < end - 1; j++) {
-			unsigned char c = (unsigned char)p[j];
+	if (end <= i + 2 || p[end - 1] != ']' || p[i + 1] == '^')
+		return 0;
+	for (j = i + 1; j < end - 1; j++) {
+		unsigned char c = (unsigned char)p[j];
 
-			if (c == '\\') {
-				c = (unsigned char)p[++j];
-				if (strchr("stnrfv", (char)c))
-					c = ' ';
-				else if (c >= 0x80 || is_ascii_alnum(c))
-					return 0;
-			} else if (c == '[' || c >= 0x80 || is_ascii_alnum(c)) {
+		if (c == '\\') {
+			c = (unsigned char)p[++j];
+			if (c && strchr("tnrfv", (char)c))
+				c = ' ';
+			else if (c >= 0x80 || is_ascii_alnum(c))
 				return 0;
-			}
-			if (p[j + 1] == '-' && j + 2 < end - 1)
-				return 0; /* a range */
-			joins = joins || c == '-' || c == '\'';
+		} else if (c == '[' || c >= 0x80 || is_ascii_alnum(c)) {
+			return 0;
 		}
+		if (p[j + 1] == '-' && j + 2 < end - 1)
+			return 0; /* a range */
+		joins = joins || c == '-' || c == '\'';
 	}
 	if (end < n && (p[end] == '?' || p[end] == '*')) {
 		min = 0;
@@ -262,8 +259,7 @@ char **literals_required(const char *p, bool caseless, enum literal_gap **gaps)
 
 		if (c == '|')
 			goto none;
-		if (after_char && (c == '[' || (c == '\\' && i + 1 < n && p[i + 1] == 's')) &&
-		    (end = separator_gap(p, n, i, &gap))) {
+		if (after_char && c == '[' && (end = separator_gap(p, n, i, &gap))) {
 			flush(&run, &out);
 			out.gap = gap; /* for the run that begins right after it */
 			i = end;
@@ -305,9 +301,11 @@ char **literals_required(const char *p, bool caseless, enum literal_gap **gaps)
 			uint32_t cp = 0;
 			while (i + k < n && ((unsigned char)p[i + k] & 0xC0) == 0x80)
 				k++;
-			/* Caseless, a letter beyond Latin-1 and Latin Extended-A (ſ too), or ß, may
-			 * match a form the index does not fold it to (ΑΘΗΝΑ, ẞ): it ends the run. */
-			if (caseless && (!utf8_decode(p + i, k, &cp) || cp >= 0x17F || cp == 0xDF)) {
+			/* Caseless, a letter beyond Latin-1 and Latin Extended-A (ſ too), ß, or µ
+			 * (which words.c takes for a symbol, and PCRE2 for Greek μ) may match a
+			 * form the index does not fold it to (ΑΘΗΝΑ, ẞ, μ): it ends the run. */
+			if (caseless &&
+			    (!utf8_decode(p + i, k, &cp) || cp >= 0x17F || cp == 0xDF || cp == 0xB5)) {
 				flush(&run, &out);
 				i += k;
 				after_char = false;

@@ -420,12 +420,16 @@ def patterns_read_only_the_cases_where_their_words_stand_so(env):
                   long_word + "\n" + "a" * 30000 + "b FHIR og API\n\n\n\n"
                   "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
                   "Sak 2/22: Annet\n\n\n\nEt FHIR-API og " + long_word + " neste\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  # U+1680 is a space to PCRE2's \s and a letter to the index; µ matches Greek μ
+                  "Sak 3/22: Tredje\n\n\n\nEt fhir\u1680api og FHIRμAPI\n\n\n\n"
                   "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
     run("import", p, db=env.db, check=0)
-    for pattern, want in [("/(a+)+$fhir api/", "0"),      # both words, apart: never read
+    for pattern, want in [("/fhir\\sapi/", "1"), ("/fhirµapi/", "1"),
+                          ("/(a+)+$fhir api/", "0"),      # both words, apart: never read
                           ("/(a+)+$zzqx/", "0"),          # in no word, nor in the cut word
                           ("/fhir[- ]api/", "1"),         # one word
-                          ("/fhir\\s+api/", "0"),
+                          ("/fhir\\s+api/", "1"),
                           ("/fhir og api/", "1"),         # next to each other
                           ("/sluttord neste/", "1"),      # in the lost end of a cut word, then next
                           ("/programsluttord/", "2")]:

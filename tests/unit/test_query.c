@@ -170,12 +170,17 @@ static void literal_gaps(void)
 		const char *pat, *runs, *gaps;
 	} cases[] = {
 	    {"fhir[- ]api", "fhir|api", "AJ"},
-	    {"fhir\\s+api", "fhir|api", "AS"},
+	    {"fhir[ \\t]+api", "fhir|api", "AS"},
+	    /* \s also matches U+1680, which words keep inside them */
+	    {"fhir\\s+api", "fhir|api", "AA"},
+	    {"fhir[\\s]api", "fhir|api", "AA"},
+	    /* caseless, µ may be Greek μ, a letter: it ends the run */
+	    {"fhirµapi", "fhir|api", "AA"},
 	    {"fhir[ .,]api", "fhir|api", "AS"},
 	    {"fhir[ ]{1,3}?api", "fhir|api", "AS"},
 	    {"fhir[ .]?api", "fhir|api", "AJ"},
 	    {"fhir[ ']api", "fhir|api", "AJ"},
-	    {"fhir\\s*api[ ]x", "fhir|api|x", "AJS"},
+	    {"fhir[ ]*api[ ]x", "fhir|api|x", "AJS"},
 	    /* a letter, any character, a negation, a range: anything may stand there */
 	    {"fhir[a ]api", "fhir|api", "AA"},
 	    {"fhir.api", "fhir|api", "AA"},
