@@ -49,6 +49,18 @@ int caseset_add_rows(sqlite3_stmt *st, struct caseset *s);
  * the connection's progress handler stopped it).
  */
 int caseset_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *s);
+/* The same over strong_fts (title, decision and presenters). */
+int caseset_add_strong_match(struct store *store, const char *expr, long lo, long hi, struct caseset *s);
+
+/* What vedtak_rank gives each strong match (found's cases only), in no order. */
+struct strong_values {
+	long *id;
+	double *v;
+	size_t n, alloc;
+};
+
+void strong_values_add(struct strong_values *sv, long id, double v);
+void strong_values_release(struct strong_values *sv);
 
 /*
  * Appends to r->hits the first `limit` cases of `found` in search.h's
@@ -62,10 +74,11 @@ int caseset_add_match(struct store *store, const char *expr, long lo, long hi, s
  * can reach the page are put in date order, by looking each up or, with
  * `walk`, by walking the meetings down their date index when they are
  * many (not for matches of a year or dates, which may lie far down that
- * walk). Returns SQLite's result code.
+ * walk). With `given`, the strong matches and their values are those
+ * (termsets_score_strong), not read. Returns SQLite's result code.
  */
 int caseset_page(struct store *store, const struct caseset *found, const char *plan, const char *hint,
-		 size_t limit, bool walk, struct search_result *r);
+		 size_t limit, bool walk, const struct strong_values *given, struct search_result *r);
 
 /*
  * The same for the cases with most of the words (search.h): those with

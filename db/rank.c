@@ -239,6 +239,28 @@ static double max2(double a, double b)
 	return a > b ? a : b;
 }
 
+/*
+ * One query word's aboutness in a row, the formula of search.h, raising
+ * *tier to the word's: its best form (0 as typed, 1 folded or inflected,
+ * 3 only by a compound's parts, 2 otherwise).
+ */
+static double group_score(const struct group *gr, size_t width, int *tier)
+{
+	int t = gr->best_form == FORM_EXACT	  ? 0
+		: gr->best_form == FORM_INFLECTED ? 1
+		: gr->best_form == FORM_PARTS	  ? 3
+						  : 2;
+	double sum = 0;
+	size_t k;
+
+	if (gr->seen && t > *tier)
+		*tier = t;
+	for (k = 0; k < width; k++)
+		sum += gr->slide[k];
+	return 4.0 * gr->title + 3.0 * gr->decision + 1.0 * gr->people + 2.0 * gr->head +
+	       3.0 * sum / (double)width + 2.0 * fmin(1.0, log2(1.0 + sum) / 4.0);
+}
+
 /* The plan, parsed once a statement, and room for the slides of the row being scored. */
 struct rank_state {
 	struct plan_item *plan;
@@ -288,7 +310,7 @@ static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_cont
 	struct group groups[RANK_GROUPS];
 	struct rank_state *st;
 	const unsigned char *marks;
-	size_t nslides, width, g, k;
+	size_t nslides, width, g;
 	int ninst = 0, i, tier = 0;
 	double score = 0;
 
@@ -348,24 +370,38 @@ static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_cont
 			}
 		}
 	}
-	for (g = 0; g < (size_t)st->ngroups; g++) {
-		/* The tier: the weakest word's best form (0 as typed, 1 folded or inflected, 3 only
-		 * by a compound's parts, 2 otherwise). */
-		int t = groups[g].best_form == FORM_EXACT	? 0
-			: groups[g].best_form == FORM_INFLECTED ? 1
-			: groups[g].best_form == FORM_PARTS	? 3
-								: 2;
-		double sum = 0;
-
-		if (groups[g].seen && t > tier)
-			tier = t;
-		for (k = 0; k < width; k++)
-			sum += groups[g].slide[k];
-		score += 4.0 * groups[g].title + 3.0 * groups[g].decision + 1.0 * groups[g].people +
-			 2.0 * groups[g].head + 3.0 * sum / (double)width +
-			 2.0 * fmin(1.0, log2(1.0 + sum) / 4.0);
-	}
+	for (g = 0; g < (size_t)st->ngroups; g++)
+		score += group_score(&groups[g], width, &tier);
 	sqlite3_result_double(ctx, tier * RANK_TIER_UNIT + score);
+}
+
+double rank_strong_value(double title, double decision, double people, int best_form)
+{
+	double slide = 0, score;
+	struct group gr = {title, decision, people, 0, &slide, best_form, true};
+	int tier = 0;
+
+	score = group_score(&gr, 1, &tier);
+	return tier * RANK_TIER_UNIT + score;
+}
+
+double rank_form_weight(int form)
+{
+	return form >= 0 && form < FORM_COUNT ? form_weight[form] : 0;
+}
+
+bool rank_plan_one_word(const char *plan, int *forms, size_t n)
+{
+	struct plan_item *items = xcalloc(n + 1, sizeof(*items));
+	size_t got = plan_parse(plan, items, n + 1), i;
+	bool one = got == n;
+
+	for (i = 0; one && i < n; i++) {
+		one = !items[i].ignored && items[i].first == 0 && items[i].last == 0;
+		forms[i] = items[i].form;
+	}
+	free(items);
+	return one;
 }
 
 enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag)

@@ -18,6 +18,7 @@
 #define VEDTAK_RANK_H
 
 #include <sqlite3.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -41,6 +42,23 @@ enum rank_form { FORM_EXACT, FORM_INFLECTED, FORM_EQUIVALENT, FORM_INSIDE, FORM_
  * a run of words (a long form typed as words), separated by spaces.
  */
 enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag);
+
+/* A form's weight (see the formula in search.h). */
+double rank_form_weight(int form);
+
+/*
+ * What vedtak_rank gives a strong_fts row matched by one query word whose
+ * best form weights in title, decision and presenters are these (0: none)
+ * and whose best form overall is best_form: to the bit, so that a page
+ * scored from sets (caseset.c) orders and ties as one scored by it.
+ */
+double rank_strong_value(double title, double decision, double people, int best_form);
+
+/*
+ * Whether every one of the n items of `plan` stands for the first query
+ * word alone, filling forms[] with each item's form; false otherwise.
+ */
+bool rank_plan_one_word(const char *plan, int *forms, size_t n);
 
 struct wordizer;
 

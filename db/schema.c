@@ -320,6 +320,8 @@ static const char *const migrations[] = {
      * import settles the index. A deleted case is noted, for searches to read from the
      * index until the next making. */
     "CREATE TABLE IF NOT EXISTS term_sets(term TEXT PRIMARY KEY, bits BLOB NOT NULL);"
+    "CREATE TABLE IF NOT EXISTS strong_sets(term TEXT NOT NULL, col TEXT NOT NULL, bits BLOB NOT NULL,"
+    "  PRIMARY KEY (term, col));"
     "CREATE TABLE IF NOT EXISTS term_sets_stale(id INTEGER PRIMARY KEY);"
     "CREATE TRIGGER IF NOT EXISTS cases_term_sets_stale AFTER DELETE ON cases BEGIN"
     "  INSERT OR IGNORE INTO term_sets_stale VALUES (old.id);"

@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "db/caseset.h"
+#include "db/fts.h"
+#include "db/rank.h"
 #include "db/store_db.h"
 #include "db/termsets.h"
 #include "core/i18n.h"
@@ -312,6 +314,38 @@ static void or_bits(struct caseset *set, const unsigned char *b, size_t nb, long
 	}
 }
 
+/*
+ * The deleted cases from lo to hi, which the sets still speak for, into
+ * stale[] (STALE_MAX at most): SQLITE_OK, SQLITE_ROW when there are more,
+ * or the error.
+ */
+static int stale_ids(sqlite3 *db, long lo, long hi, long *stale, size_t *n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	*n = 0;
+	if ((rc = sqlite3_prepare_v2(db, "SELECT id FROM term_sets_stale WHERE id BETWEEN ?1 AND ?2", -1, &st,
+				     NULL)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, lo);
+	sqlite3_bind_int64(st, 2, hi);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < STALE_MAX)
+		stale[(*n)++] = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Clears the stale ids in set. */
+static void drop_stale(struct caseset *set, const long *stale, size_t nstale)
+{
+	size_t i;
+
+	for (i = 0; i < nstale; i++)
+		if ((size_t)stale[i] / 64 < set->nwords)
+			set->bits[stale[i] / 64] &= ~(UINT64_C(1) << (stale[i] % 64));
+}
+
 bool termsets_cover(struct store *store, const char *expr)
 {
 	sqlite3 *db = store_db(store);
@@ -351,23 +385,11 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	*done = false;
 	if (upto < 0 || lo > hi || !split_or(expr, &a))
 		goto out;
-	/* The deleted cases among those the bitmaps speak for. */
-	if (sqlite3_prepare_v2(db, "SELECT id FROM term_sets_stale WHERE id BETWEEN ?1 AND ?2", -1, &st,
-			       NULL) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(st, 1, lo);
-	sqlite3_bind_int64(st, 2, upto < hi ? upto : hi);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && nstale < STALE_MAX)
-		stale[nstale++] = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	st = NULL;
-	if (rc == SQLITE_ROW) { /* too many: the index, read as a whole, costs less */
-		rc = SQLITE_OK;
+	if ((rc = stale_ids(db, lo, upto < hi ? upto : hi, stale, &nstale)) != SQLITE_OK) {
+		if (rc == SQLITE_ROW) /* too many: the index, read as a whole, costs less */
+			rc = SQLITE_OK;
 		goto out;
 	}
-	if (rc != SQLITE_DONE)
-		goto out;
-	rc = SQLITE_OK;
 	if (sqlite3_prepare_v2(db, "SELECT bits FROM term_sets WHERE term = ?1", -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	caseset_init(&from_bits, set->nwords * 64 - 1);
@@ -393,9 +415,7 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	}
 	if (!covered.len)
 		goto out;
-	for (i = 0; i < nstale; i++)
-		if ((size_t)stale[i] / 64 < from_bits.nwords)
-			from_bits.bits[stale[i] / 64] &= ~(UINT64_C(1) << (stale[i] % 64));
+	drop_stale(&from_bits, stale, nstale);
 	caseset_or(set, &from_bits);
 	*done = true;
 	/* What the bitmaps cannot tell: the cases imported after them, and those deleted since. */
@@ -415,5 +435,137 @@ out:
 	strbuf_release(&covered);
 	strbuf_release(&rest);
 	alts_release(&a);
+	return rc;
+}
+
+char **termsets_tokens(const char *expr, size_t *n)
+{
+	struct alts a = {0};
+	char **v = NULL;
+	size_t i;
+
+	*n = 0;
+	if (split_or(expr, &a)) {
+		for (i = 0; i < a.n && a.v[i].term; i++)
+			;
+		if (i == a.n) {
+			v = xcalloc(a.n + 1, sizeof(*v));
+			for (i = 0; i < a.n; i++) {
+				v[i] = a.v[i].term;
+				a.v[i].term = NULL;
+			}
+			*n = a.n;
+		}
+	}
+	alts_release(&a);
+	return v;
+}
+
+int termsets_add_strong(struct store *store, const char *tok, const char *col, long lo, long hi,
+			struct caseset *set)
+{
+	sqlite3 *db = store_db(store);
+	struct strbuf expr = STRBUF_INIT;
+	struct caseset from_bits = {0};
+	sqlite3_stmt *st = NULL;
+	long upto = sets_upto(db), stale[STALE_MAX];
+	size_t nstale = 0, i;
+	int rc = SQLITE_OK;
+	bool from_set = false;
+
+	strbuf_addf(&expr, "{%s} : ", col);
+	fts_token(&expr, 0, tok);
+	if (upto >= 0 && lo <= hi &&
+	    (rc = stale_ids(db, lo, upto < hi ? upto : hi, stale, &nstale)) == SQLITE_OK &&
+	    sqlite3_prepare_v2(
+		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1, &st,
+		NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+		/* The word has sets: its column's, or none when it is not in that column. */
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (sqlite3_column_int(st, 0)) {
+				caseset_init(&from_bits, set->nwords * 64 - 1);
+				if (lo <= upto)
+					or_bits(&from_bits, sqlite3_column_blob(st, 1),
+						(size_t)sqlite3_column_bytes(st, 1), lo,
+						upto < hi ? upto : hi);
+				drop_stale(&from_bits, stale, nstale);
+				caseset_or(set, &from_bits);
+			}
+			from_set = true;
+		}
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	if (rc == SQLITE_ROW) /* deleted cases beyond STALE_MAX: the index alone */
+		rc = SQLITE_OK;
+	if (rc != SQLITE_OK)
+		goto out;
+	if (!from_set) {
+		rc = caseset_add_strong_match(store, expr.buf, lo, hi, set);
+		goto out;
+	}
+	/* What the set cannot tell: the cases imported after it, and those deleted since. */
+	if (upto < hi && (rc = caseset_add_strong_match(store, expr.buf, upto + 1 > lo ? upto + 1 : lo, hi,
+							set)) != SQLITE_OK)
+		goto out;
+	for (i = 0; i < nstale && rc == SQLITE_OK; i++)
+		rc = caseset_add_strong_match(store, expr.buf, stale[i], stale[i], set);
+out:
+	sqlite3_finalize(st);
+	caseset_release(&from_bits);
+	strbuf_release(&expr);
+	return rc;
+}
+
+int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
+			  const char *hint, struct strong_values *out, bool *done)
+{
+	static const char *const cols[3] = {"title", "decision", "people"};
+	struct caseset by[3][FORM_COUNT];
+	size_t n = 0, i, c, f;
+	char **tok = termsets_tokens(hint, &n);
+	int *forms = NULL, rc = SQLITE_OK;
+	long lo, hi, id;
+
+	*done = false;
+	memset(by, 0, sizeof(by));
+	forms = xcalloc(n + 1, sizeof(*forms));
+	/* Only where the sets can say much: with none made, rank_func over the rows costs less. */
+	if (!tok || !n || !rank_plan_one_word(plan, forms, n) || sets_upto(store_db(store)) < 0 ||
+	    !caseset_bounds(found, &lo, &hi))
+		goto out;
+	for (c = 0; c < 3; c++)
+		for (f = 0; f < FORM_COUNT; f++)
+			caseset_init(&by[c][f], found->nwords * 64 - 1);
+	for (i = 0; i < n && rc == SQLITE_OK; i++)
+		for (c = 0; c < 3 && rc == SQLITE_OK; c++)
+			rc = termsets_add_strong(store, tok[i], cols[c], lo, hi, &by[c][forms[i]]);
+	if (rc != SQLITE_OK)
+		goto out;
+	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
+		double w[3] = {0, 0, 0};
+		int best = FORM_COUNT;
+
+		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
+		for (c = 0; c < 3; c++)
+			for (f = 0; f < FORM_COUNT; f++)
+				if (caseset_has(&by[c][f], id)) {
+					w[c] = rank_form_weight((int)f);
+					best = (int)f < best ? (int)f : best;
+					break;
+				}
+		if (best < FORM_COUNT)
+			strong_values_add(out, id, rank_strong_value(w[0], w[1], w[2], best));
+	}
+	*done = true;
+out:
+	for (c = 0; c < 3; c++)
+		for (f = 0; f < FORM_COUNT; f++)
+			caseset_release(&by[c][f]);
+	for (i = 0; i < n; i++)
+		free(tok[i]);
+	free(tok);
+	free(forms);
 	return rc;
 }
