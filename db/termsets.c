@@ -126,11 +126,11 @@ enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag)
 	return VT_OK;
 }
 
-/* One alternative of an OR: its text, and the word when it is one quoted token. */
+/* One alternative of an OR: its text, and the word when it is one quoted token, or a prefix ("tok"*). */
 struct alt {
 	const char *text;
 	size_t len;
-	char *term;
+	char *term, *prefix;
 };
 
 struct alts {
@@ -142,8 +142,10 @@ static void alts_release(struct alts *a)
 {
 	size_t i;
 
-	for (i = 0; i < a->n; i++)
+	for (i = 0; i < a->n; i++) {
 		free(a->v[i].term);
+		free(a->v[i].prefix);
+	}
 	free(a->v);
 }
 
@@ -214,7 +216,16 @@ static void alt_add(struct alts *a, const char *s, const char *e)
 	ALLOC_GROW(a->v, a->n + 1, a->alloc);
 	a->v[a->n].text = s;
 	a->v[a->n].len = (size_t)(e - s);
-	a->v[a->n++].term = single_token(s, (size_t)(e - s));
+	a->v[a->n].term = single_token(s, (size_t)(e - s));
+	a->v[a->n].prefix = NULL;
+	if (!a->v[a->n].term && e > s && e[-1] == '*') {
+		const char *q = e - 1;
+
+		while (q > s && q[-1] == ' ')
+			q--;
+		a->v[a->n].prefix = single_token(s, (size_t)(q - s));
+	}
+	a->n++;
 }
 
 /*
@@ -446,12 +457,12 @@ char **termsets_tokens(const char *expr, size_t *n)
 
 	*n = 0;
 	if (split_or(expr, &a)) {
-		for (i = 0; i < a.n && a.v[i].term; i++)
+		for (i = 0; i < a.n && (a.v[i].term || a.v[i].prefix); i++)
 			;
 		if (i == a.n) {
 			v = xcalloc(a.n + 1, sizeof(*v));
 			for (i = 0; i < a.n; i++) {
-				v[i] = a.v[i].term;
+				v[i] = a.v[i].term ? a.v[i].term : xasprintf("%s*", a.v[i].prefix);
 				a.v[i].term = NULL;
 			}
 			*n = a.n;
@@ -469,12 +480,21 @@ int termsets_add_strong(struct store *store, const char *tok, const char *col, l
 	struct caseset from_bits = {0};
 	sqlite3_stmt *st = NULL;
 	long upto = sets_upto(db), stale[STALE_MAX];
-	size_t nstale = 0, i;
+	size_t nstale = 0, i, len = strlen(tok);
 	int rc = SQLITE_OK;
 	bool from_set = false;
 
 	strbuf_addf(&expr, "{%s} : ", col);
-	fts_token(&expr, 0, tok);
+	if (len && tok[len - 1] == '*') { /* a prefix: FTS5 merges its words (no set) */
+		char *word = xstrndup(tok, len - 1);
+
+		fts_token(&expr, 0, word);
+		strbuf_addstr(&expr, " *");
+		free(word);
+		upto = -1;
+	} else {
+		fts_token(&expr, 0, tok);
+	}
 	if (upto >= 0 && lo <= hi &&
 	    (rc = stale_ids(db, lo, upto < hi ? upto : hi, stale, &nstale)) == SQLITE_OK &&
 	    sqlite3_prepare_v2(

@@ -61,14 +61,16 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 bool termsets_cover(struct store *store, const char *expr);
 
 /*
- * The tokens of `expr` in order, when it is only single tokens joined by
- * OR (n of them; the caller frees each and the array); NULL otherwise.
+ * The tokens of `expr` in order, when it is only single tokens or
+ * prefixes (given as "tok*") joined by OR (n of them; the caller frees
+ * each and the array); NULL otherwise.
  */
 char **termsets_tokens(const char *expr, size_t *n);
 
 /*
  * Adds to `set` the cases from lo to hi whose column `col` of strong_fts
- * ("title", "decision" or "people") has the token `tok`: from strong_sets
+ * ("title", "decision" or "people") has the token `tok` (or, "tok*", a
+ * word that begins with it: from the index): from strong_sets
  * when the word has sets there (none for the column: none in it), and the
  * index where those cannot tell, as for termsets_add_match; else from the
  * index.
@@ -80,7 +82,7 @@ int termsets_add_strong(struct store *store, const char *tok, const char *col, l
  * The strong matches among `found` with what vedtak_rank(strong_fts,
  * plan) gives each, computed from the strong columns' sets instead of
  * scoring every row (`helse` at 1 GB: 136,000 rows), when `hint` is one
- * query word's forms, each a single token. *done false, and nothing in
+ * query word's forms, each a single token or prefix. *done false, and nothing in
  * `out`, otherwise.
  */
 struct strong_values;
