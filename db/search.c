@@ -1960,7 +1960,7 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 	enum vt_status ret = VT_OK;
 	struct watch watch = {s, o->deadline_ms > 0, {0, 0}};
 	bool ranked = false, bounded = false, strong = false, any = false, kept = false, have_set = false,
-	     newest_first;
+	     newest_first, snapshot = false;
 	struct caseset found = {0};	   /* with have_set, the matches (count_matches) */
 	unsigned char *word_counts = NULL; /* with have_set and any: how many words each case has */
 	/* The ids are kept for the page only when there will be one. */
@@ -1992,6 +1992,12 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		}
 	}
 	/* Before the WHERE clause: expanding a word into index terms runs SQL too. */
+	/*
+	 * Every read of the search in one snapshot: the frequent words' sets,
+	 * the index and the cases, counted and paged, as of one moment, even
+	 * while another process imports (db/termsets.c reads several tables).
+	 */
+	snapshot = sqlite3_get_autocommit(g.db) && sqlite3_exec(g.db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 	sqlite3_progress_handler(g.db, 1000, should_stop, &watch);
 	store_set_deadline(s, watch.has_deadline ? &watch.at : NULL);
 	if (q->root && !o->literal) {
@@ -2207,6 +2213,8 @@ out:
 	sqlite3_finalize(st);
 	sqlite3_finalize(g.strong_probe);
 	sqlite3_progress_handler(g.db, 0, NULL, NULL);
+	if (snapshot && sqlite3_exec(g.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+		sqlite3_exec(g.db, "ROLLBACK", NULL, NULL, NULL);
 	store_set_deadline(s, NULL);
 	bindings_reset(&g);
 	free(g.b);

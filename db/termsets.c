@@ -209,6 +209,8 @@ static const char *closing(const char *s, const char *e)
 
 static void alt_add(struct alts *a, const char *s, const char *e)
 {
+	if (e < s)
+		e = s; /* " OR " at the very end */
 	while (s < e && *s == ' ')
 		s++;
 	while (e > s && e[-1] == ' ')
@@ -357,6 +359,27 @@ static void drop_stale(struct caseset *set, const long *stale, size_t nstale)
 			set->bits[stale[i] / 64] &= ~(UINT64_C(1) << (stale[i] % 64));
 }
 
+/*
+ * Reads `expr` from the index (strong_fts with `strong`) for the stale
+ * ids (ascending), a run of consecutive ids at a time: a re-imported
+ * meeting's cases are one run.
+ */
+static int read_stale(struct store *store, bool strong, const char *expr, const long *stale, size_t n,
+		      struct caseset *set)
+{
+	size_t i = 0, j;
+	int rc = SQLITE_OK;
+
+	while (i < n && rc == SQLITE_OK) {
+		for (j = i + 1; j < n && stale[j] == stale[j - 1] + 1; j++)
+			;
+		rc = strong ? caseset_add_strong_match(store, expr, stale[i], stale[j - 1], set)
+			    : caseset_add_match(store, expr, stale[i], stale[j - 1], set);
+		i = j;
+	}
+	return rc;
+}
+
 bool termsets_cover(struct store *store, const char *expr)
 {
 	sqlite3 *db = store_db(store);
@@ -389,7 +412,7 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	struct strbuf covered = STRBUF_INIT, rest = STRBUF_INIT;
 	struct caseset from_bits = {0};
 	sqlite3_stmt *st = NULL;
-	long upto = sets_upto(db), stale[STALE_MAX], id;
+	long upto = sets_upto(db), stale[STALE_MAX];
 	size_t i, nstale = 0;
 	int rc = SQLITE_OK;
 
@@ -433,11 +456,8 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	if (upto < hi &&
 	    (rc = caseset_add_match(store, covered.buf, upto + 1 > lo ? upto + 1 : lo, hi, set)) != SQLITE_OK)
 		goto out;
-	for (i = 0; i < nstale; i++) {
-		id = stale[i];
-		if ((rc = caseset_add_match(store, covered.buf, id, id, set)) != SQLITE_OK)
-			goto out;
-	}
+	if ((rc = read_stale(store, false, covered.buf, stale, nstale, set)) != SQLITE_OK)
+		goto out;
 	if (rest.len)
 		rc = caseset_add_match(store, rest.buf, lo, hi, set);
 out:
@@ -480,7 +500,7 @@ int termsets_add_strong(struct store *store, const char *tok, const char *col, l
 	struct caseset from_bits = {0};
 	sqlite3_stmt *st = NULL;
 	long upto = sets_upto(db), stale[STALE_MAX];
-	size_t nstale = 0, i, len = strlen(tok);
+	size_t nstale = 0, len = strlen(tok);
 	int rc = SQLITE_OK;
 	bool from_set = false;
 
@@ -529,8 +549,7 @@ int termsets_add_strong(struct store *store, const char *tok, const char *col, l
 	if (upto < hi && (rc = caseset_add_strong_match(store, expr.buf, upto + 1 > lo ? upto + 1 : lo, hi,
 							set)) != SQLITE_OK)
 		goto out;
-	for (i = 0; i < nstale && rc == SQLITE_OK; i++)
-		rc = caseset_add_strong_match(store, expr.buf, stale[i], stale[i], set);
+	rc = read_stale(store, true, expr.buf, stale, nstale, set);
 out:
 	sqlite3_finalize(st);
 	caseset_release(&from_bits);
