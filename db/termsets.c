@@ -492,66 +492,72 @@ char **termsets_tokens(const char *expr, size_t *n)
 	return v;
 }
 
-int termsets_add_strong(struct store *store, const char *tok, const char *col, long lo, long hi,
-			struct caseset *set)
+/* What the column reads of one ranking share, read once. */
+struct strong_read {
+	struct store *store;
+	long lo, hi, upto; /* upto -1: no sets to use */
+	long stale[STALE_MAX];
+	size_t nstale;
+	sqlite3_stmt *lookup; /* a word's sets in strong_sets */
+};
+
+/*
+ * Adds to `set` the cases from r->lo to r->hi whose column `col` of
+ * strong_fts has the token `tok` (or, "tok*", a word that begins with it:
+ * from the index): from strong_sets when the word has sets there (none
+ * for the column: none in it), and the index where those cannot tell, as
+ * for termsets_add_match; else from the index.
+ */
+static int add_strong(struct strong_read *r, const char *tok, const char *col, struct caseset *set)
 {
-	sqlite3 *db = store_db(store);
 	struct strbuf expr = STRBUF_INIT;
 	struct caseset from_bits = {0};
-	sqlite3_stmt *st = NULL;
-	long upto = sets_upto(db), stale[STALE_MAX];
-	size_t nstale = 0, len = strlen(tok);
+	size_t len = strlen(tok);
+	long top = r->upto < r->hi ? r->upto : r->hi;
 	int rc = SQLITE_OK;
-	bool from_set = false;
+	bool prefix = len && tok[len - 1] == '*', from_set = false;
 
 	strbuf_addf(&expr, "{%s} : ", col);
-	if (len && tok[len - 1] == '*') { /* a prefix: FTS5 merges its words (no set) */
+	if (prefix) { /* FTS5 merges its words: no set */
 		char *word = xstrndup(tok, len - 1);
 
 		fts_token(&expr, 0, word);
 		strbuf_addstr(&expr, " *");
 		free(word);
-		upto = -1;
 	} else {
 		fts_token(&expr, 0, tok);
 	}
-	if (upto >= 0 && lo <= hi &&
-	    (rc = stale_ids(db, lo, upto < hi ? upto : hi, stale, &nstale)) == SQLITE_OK &&
-	    sqlite3_prepare_v2(
-		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1, &st,
-		NULL) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC);
+	if (r->upto >= 0 && !prefix) {
+		sqlite3_reset(r->lookup);
+		sqlite3_bind_text(r->lookup, 1, tok, -1, SQLITE_STATIC);
+		sqlite3_bind_text(r->lookup, 2, col, -1, SQLITE_STATIC);
 		/* The word has sets: its column's, or none when it is not in that column. */
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			if (sqlite3_column_int(st, 0)) {
+		if ((rc = sqlite3_step(r->lookup)) == SQLITE_ROW) {
+			if (sqlite3_column_int(r->lookup, 0)) {
 				caseset_init(&from_bits, set->nwords * 64 - 1);
-				if (lo <= upto)
-					or_bits(&from_bits, sqlite3_column_blob(st, 1),
-						(size_t)sqlite3_column_bytes(st, 1), lo,
-						upto < hi ? upto : hi);
-				drop_stale(&from_bits, stale, nstale);
+				if (r->lo <= top)
+					or_bits(&from_bits, sqlite3_column_blob(r->lookup, 1),
+						(size_t)sqlite3_column_bytes(r->lookup, 1), r->lo, top);
+				drop_stale(&from_bits, r->stale, r->nstale);
 				caseset_or(set, &from_bits);
 			}
 			from_set = true;
 		}
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	if (rc == SQLITE_ROW) /* deleted cases beyond STALE_MAX: the index alone */
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			goto out;
 		rc = SQLITE_OK;
-	if (rc != SQLITE_OK)
-		goto out;
+	}
 	if (!from_set) {
-		rc = caseset_add_strong_match(store, expr.buf, lo, hi, set);
+		rc = caseset_add_strong_match(r->store, expr.buf, r->lo, r->hi, set);
 		goto out;
 	}
 	/* What the set cannot tell: the cases imported after it, and those deleted since. */
-	if (upto < hi && (rc = caseset_add_strong_match(store, expr.buf, upto + 1 > lo ? upto + 1 : lo, hi,
-							set)) != SQLITE_OK)
+	if (r->upto < r->hi &&
+	    (rc = caseset_add_strong_match(r->store, expr.buf, r->upto + 1 > r->lo ? r->upto + 1 : r->lo,
+					   r->hi, set)) != SQLITE_OK)
 		goto out;
-	rc = read_stale(store, true, expr.buf, stale, nstale, set);
+	rc = read_stale(r->store, true, expr.buf, r->stale, r->nstale, set);
 out:
-	sqlite3_finalize(st);
 	caseset_release(&from_bits);
 	strbuf_release(&expr);
 	return rc;
@@ -562,24 +568,35 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 {
 	static const char *const cols[3] = {"title", "decision", "people"};
 	struct caseset by[3][FORM_COUNT];
+	struct strong_read r = {store, 0, 0, -1, {0}, 0, NULL};
+	sqlite3 *db = store_db(store);
 	size_t n = 0, i, c, f;
 	char **tok = termsets_tokens(hint, &n);
 	int *forms = NULL, rc = SQLITE_OK;
-	long lo, hi, id;
+	long id;
 
 	*done = false;
 	memset(by, 0, sizeof(by));
 	forms = xcalloc(n + 1, sizeof(*forms));
 	/* Only where the sets can say much: with none made, rank_func over the rows costs less. */
-	if (!tok || !n || !rank_plan_one_word(plan, forms, n) || sets_upto(store_db(store)) < 0 ||
-	    !caseset_bounds(found, &lo, &hi))
+	if (!tok || !n || !rank_plan_one_word(plan, forms, n) || (r.upto = sets_upto(db)) < 0 ||
+	    !caseset_bounds(found, &r.lo, &r.hi))
 		goto out;
+	if ((rc = stale_ids(db, r.lo, r.upto < r.hi ? r.upto : r.hi, r.stale, &r.nstale)) == SQLITE_ROW)
+		r.upto = -1; /* too many deleted cases: the index alone */
+	else if (rc != SQLITE_OK)
+		goto out;
+	rc = SQLITE_OK;
+	if (sqlite3_prepare_v2(
+		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1,
+		&r.lookup, NULL) != SQLITE_OK)
+		r.upto = -1;
 	for (c = 0; c < 3; c++)
 		for (f = 0; f < FORM_COUNT; f++)
 			caseset_init(&by[c][f], found->nwords * 64 - 1);
 	for (i = 0; i < n && rc == SQLITE_OK; i++)
 		for (c = 0; c < 3 && rc == SQLITE_OK; c++)
-			rc = termsets_add_strong(store, tok[i], cols[c], lo, hi, &by[c][forms[i]]);
+			rc = add_strong(&r, tok[i], cols[c], &by[c][forms[i]]);
 	if (rc != SQLITE_OK)
 		goto out;
 	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
@@ -599,6 +616,7 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 	}
 	*done = true;
 out:
+	sqlite3_finalize(r.lookup);
 	for (c = 0; c < 3; c++)
 		for (f = 0; f < FORM_COUNT; f++)
 			caseset_release(&by[c][f]);

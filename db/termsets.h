@@ -68,17 +68,6 @@ bool termsets_cover(struct store *store, const char *expr);
 char **termsets_tokens(const char *expr, size_t *n);
 
 /*
- * Adds to `set` the cases from lo to hi whose column `col` of strong_fts
- * ("title", "decision" or "people") has the token `tok` (or, "tok*", a
- * word that begins with it: from the index): from strong_sets
- * when the word has sets there (none for the column: none in it), and the
- * index where those cannot tell, as for termsets_add_match; else from the
- * index.
- */
-int termsets_add_strong(struct store *store, const char *tok, const char *col, long lo, long hi,
-			struct caseset *set);
-
-/*
  * The strong matches among `found` with what vedtak_rank(strong_fts,
  * plan) gives each, computed from the strong columns' sets instead of
  * scoring every row (`helse` at 1 GB: 136,000 rows), when `hint` is one
