@@ -360,21 +360,23 @@ static void drop_stale(struct caseset *set, const long *stale, size_t nstale)
 }
 
 /*
- * Reads `expr` from the index (strong_fts with `strong`) for the stale
- * ids (ascending), a run of consecutive ids at a time: a re-imported
- * meeting's cases are one run.
+ * Reads `expr` from the index (strong_fts with `strong`) for what the sets
+ * cannot tell: the cases from lo to hi imported after them (above upto),
+ * and those deleted since (stale, ascending), a run of consecutive ids at
+ * a time (a re-imported meeting's cases are one run).
  */
-static int read_stale(struct store *store, bool strong, const char *expr, const long *stale, size_t n,
-		      struct caseset *set)
+static int read_unknown(struct store *store, bool strong, const char *expr, long lo, long hi, long upto,
+			const long *stale, size_t n, struct caseset *set)
 {
+	int (*read)(struct store *, const char *, long, long, struct caseset *) =
+	    strong ? caseset_add_strong_match : caseset_add_match;
 	size_t i = 0, j;
-	int rc = SQLITE_OK;
+	int rc = upto < hi ? read(store, expr, upto + 1 > lo ? upto + 1 : lo, hi, set) : SQLITE_OK;
 
 	while (i < n && rc == SQLITE_OK) {
 		for (j = i + 1; j < n && stale[j] == stale[j - 1] + 1; j++)
 			;
-		rc = strong ? caseset_add_strong_match(store, expr, stale[i], stale[j - 1], set)
-			    : caseset_add_match(store, expr, stale[i], stale[j - 1], set);
+		rc = read(store, expr, stale[i], stale[j - 1], set);
 		i = j;
 	}
 	return rc;
@@ -452,11 +454,7 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	drop_stale(&from_bits, stale, nstale);
 	caseset_or(set, &from_bits);
 	*done = true;
-	/* What the bitmaps cannot tell: the cases imported after them, and those deleted since. */
-	if (upto < hi &&
-	    (rc = caseset_add_match(store, covered.buf, upto + 1 > lo ? upto + 1 : lo, hi, set)) != SQLITE_OK)
-		goto out;
-	if ((rc = read_stale(store, false, covered.buf, stale, nstale, set)) != SQLITE_OK)
+	if ((rc = read_unknown(store, false, covered.buf, lo, hi, upto, stale, nstale, set)) != SQLITE_OK)
 		goto out;
 	if (rest.len)
 		rc = caseset_add_match(store, rest.buf, lo, hi, set);
@@ -551,12 +549,7 @@ static int add_strong(struct strong_read *r, const char *tok, const char *col, s
 		rc = caseset_add_strong_match(r->store, expr.buf, r->lo, r->hi, set);
 		goto out;
 	}
-	/* What the set cannot tell: the cases imported after it, and those deleted since. */
-	if (r->upto < r->hi &&
-	    (rc = caseset_add_strong_match(r->store, expr.buf, r->upto + 1 > r->lo ? r->upto + 1 : r->lo,
-					   r->hi, set)) != SQLITE_OK)
-		goto out;
-	rc = read_stale(r->store, true, expr.buf, r->stale, r->nstale, set);
+	rc = read_unknown(r->store, true, expr.buf, r->lo, r->hi, r->upto, r->stale, r->nstale, set);
 out:
 	caseset_release(&from_bits);
 	strbuf_release(&expr);
