@@ -167,6 +167,11 @@ struct store {
 	bool import_cache; /* the import's larger page cache is set */
 	size_t indexed;	   /* cases indexed since the last store_settle_index(), in committed imports */
 	size_t indexing;   /* cases indexed by the import in progress */
+	/* A batch of imports in one transaction (store_batch_begin): the
+	 * meetings stored in it, whose cases are indexed at its commit. */
+	bool batch;
+	long *unindexed;
+	size_t nunindexed, unindexed_alloc;
 	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
 	bool has_deadline;
 	struct timespec deadline;
@@ -444,7 +449,8 @@ void store_close(struct store *s)
 	for (i = 0; i < ARRAY_SIZE(s->loads); i++)
 		sqlite3_finalize(s->loads[i].st);
 	sqlite3_close(s->helper);
-	sqlite3_close(s->db);
+	sqlite3_close(s->db); /* rolls back a batch left open */
+	free(s->unindexed);
 	fts_terms_free(s->terms);
 	equivalents_free(s->equivalents);
 	wordizer_free(s->wz);
@@ -884,17 +890,37 @@ static bool insert_meeting(struct store *s, const struct deck *d, char *const *k
 }
 
 /* Deletes meeting `id` with everything imported for it (documents too). */
+/* Whether meeting `id` was stored by the open batch and so is not in the indexes yet; forgets it. */
+static bool batch_unindexed_take(struct store *s, long id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nunindexed; i++)
+		if (s->unindexed[i] == id) {
+			memmove(s->unindexed + i, s->unindexed + i + 1,
+				(s->nunindexed - i - 1) * sizeof(*s->unindexed));
+			s->nunindexed--;
+			return true;
+		}
+	return false;
+}
+
 static bool delete_meeting(struct store *s, long id)
 {
 	sqlite3_stmt *st;
 
-	if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(st) || !(st = stmt(s, ST_STRONG_DELETE_MEETING)))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(st) || !(st = stmt(s, ST_ABBREVS_DELETE)))
+	/* Deleting rows a contentless FTS5 index never had would corrupt it. */
+	if (!batch_unindexed_take(s, id)) {
+		if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
+			return false;
+		sqlite3_bind_int64(st, 1, id);
+		if (!run(st) || !(st = stmt(s, ST_STRONG_DELETE_MEETING)))
+			return false;
+		sqlite3_bind_int64(st, 1, id);
+		if (!run(st))
+			return false;
+	}
+	if (!(st = stmt(s, ST_ABBREVS_DELETE)))
 		return false;
 	sqlite3_bind_int64(st, 1, id);
 	if (!run(st) || !(st = stmt(s, ST_MARKS_DELETE)))
@@ -1082,6 +1108,79 @@ static bool warn_detached(struct store *s, const struct prior *p, struct strbuf 
 	return true;
 }
 
+/* Opens the transaction of one import or of a batch of them. */
+static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
+{
+	/*
+	 * Searches and listings keep SQLite's default cache (2 MB): a process
+	 * that reads a few thousand pages once spent more time faulting in a
+	 * 32 MB cache than reading (fields-only search at 1 GB, 113 -> 70 ms).
+	 * An import writes the same index pages again and again, and keeps them.
+	 */
+	if (!s->import_cache) {
+		if (sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK)
+			return db_fail(s, diag, _("starting the import"));
+		s->import_cache = true;
+	}
+	return sql_begin(s->db, true, _("starting the import"), diag);
+}
+
+/*
+ * Commits (st VT_OK) or rolls back the transaction import_begin() opened,
+ * with what the store keeps of it: the words the tokenizer met, the cases
+ * indexed, the batch's meetings. Returns the outcome.
+ */
+static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_diag *diag)
+{
+	st = sql_end(s->db, st, _("importing the document"), diag);
+	fts_terms_forget_pending(s->terms, st == VT_OK);
+	if (st == VT_OK)
+		s->indexed += s->indexing;
+	s->indexing = 0;
+	s->batch = false;
+	s->nunindexed = 0;
+	return st;
+}
+
+enum vt_status store_batch_begin(struct store *s, struct vt_diag *diag)
+{
+	enum vt_status ret;
+
+	if (s->readonly)
+		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
+	if ((ret = import_begin(s, diag)) == VT_OK)
+		s->batch = true;
+	return ret;
+}
+
+/*
+ * The batch's meetings go into the indexes last, one after the other, so
+ * that FTS5 writes their terms out in a few large segments: it writes what
+ * it holds whenever a statement opens a savepoint, as most of an import's
+ * statements do, and a segment per document left a fifth of an import's
+ * time to its merges.
+ */
+enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
+{
+	enum vt_status ret = VT_OK;
+	size_t i;
+
+	if (!s->batch)
+		return VT_OK;
+	for (i = 0; i < s->nunindexed && ret == VT_OK; i++)
+		if (!insert_meeting_fts(s, s->unindexed[i]))
+			ret = db_fail(s, diag, _("indexing the documents"));
+	if (ret == VT_OK && !write_terms(s))
+		ret = db_fail(s, diag, _("indexing the documents"));
+	return import_end(s, ret, diag);
+}
+
+void store_batch_abort(struct store *s)
+{
+	if (s->batch)
+		import_end(s, VT_ERR_DB, NULL);
+}
+
 enum vt_status store_import_deck(struct store *s, struct deck *d, const char *text, size_t text_len,
 				 enum import_outcome *outcome, char **same_as, struct strbuf *warnings,
 				 struct vt_diag *diag)
@@ -1102,18 +1201,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		*same_as = NULL;
 	if (s->readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
-	/*
-	 * Searches and listings keep SQLite's default cache (2 MB): a process
-	 * that reads a few thousand pages once spent more time faulting in a
-	 * 32 MB cache than reading (fields-only search at 1 GB, 113 -> 70 ms).
-	 * An import writes the same index pages again and again, and keeps them.
-	 */
-	if (!s->import_cache) {
-		if (sqlite3_exec(s->db, "PRAGMA cache_size = -32768", NULL, NULL, NULL) != SQLITE_OK)
-			return db_fail(s, diag, _("starting the import"));
-		s->import_cache = true;
-	}
-	if ((ret = sql_begin(s->db, true, _("starting the import"), diag)) != VT_OK)
+	if (!s->batch && (ret = import_begin(s, diag)) != VT_OK)
 		return ret;
 
 	for (tries = 0;; tries++) {
@@ -1234,24 +1322,23 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		if (!insert_document(s, meeting, &self, text, text_len))
 			goto db_error;
 	}
-	if (!insert_meeting_fts(s, meeting) || !write_terms(s))
+	if (s->batch) {
+		ALLOC_GROW(s->unindexed, s->nunindexed + 1, s->unindexed_alloc);
+		s->unindexed[s->nunindexed++] = meeting;
+	} else if (!insert_meeting_fts(s, meeting) || !write_terms(s)) {
 		goto db_error;
+	}
 	if (merged && warnings)
 		for (i = 0; i < merged->nwarnings; i++)
 			strbuf_addf(warnings, "%ld\t%s\n", merged->warnings[i].line, merged->warnings[i].msg);
 commit:
-	if ((ret = sql_end(s->db, VT_OK, _("importing the document"), diag)) != VT_OK)
+	if (!s->batch && (ret = import_end(s, VT_OK, diag)) != VT_OK)
 		goto fail;
-	fts_terms_forget_pending(s->terms, true);
-	s->indexed += s->indexing;
-	s->indexing = 0;
 	goto out;
 db_error:
 	ret = db_fail(s, diag, _("importing the document"));
 fail:
-	sql_end(s->db, ret, NULL, diag);
-	fts_terms_forget_pending(s->terms, false);
-	s->indexing = 0;
+	import_end(s, ret, diag);
 	if (same_as) {
 		free(*same_as);
 		*same_as = NULL;

@@ -74,9 +74,21 @@ static void progress_draw(struct progress *p)
  * parses the next decks while the main thread stores the current one, so
  * that both cores work. Each job carries the messages its parse produced;
  * the main thread prints them in file order, so output does not depend on
- * timing. At most IMPORT_QUEUE parsed decks wait, which bounds memory.
+ * timing. At most IMPORT_QUEUE parsed decks wait to be stored.
  */
 #define IMPORT_QUEUE 2
+
+/*
+ * The main thread stores the documents in batches of one transaction
+ * (store_batch_begin()), up to IMPORT_BATCH_BYTES of text or
+ * IMPORT_BATCH_SECONDS, and reports each document once its batch is
+ * committed: a line printed is a document kept. A crash loses at most the
+ * batch being stored, never part of a document, and the same import run
+ * again stores what is missing (the rest is "unchanged"). The jobs of a
+ * batch are kept until then, to be stored again one by one if it fails.
+ */
+#define IMPORT_BATCH_BYTES   (8u << 20)
+#define IMPORT_BATCH_SECONDS 1.0
 
 struct import_job {
 	const char *path;
@@ -84,6 +96,12 @@ struct import_job {
 	struct deck *deck;    /* NULL when the file could not be read or parsed */
 	struct strbuf text;   /* the document's text as read, kept by the store */
 	struct strbuf report; /* errors and warnings, printed before storing */
+	/* What storing it gave, reported once its batch is committed. */
+	enum vt_status st;
+	enum import_outcome outcome;
+	char *same_as;
+	struct strbuf warnings; /* "LINE<TAB>message" lines of store_import_deck() */
+	struct vt_diag diag;
 };
 
 struct import_queue {
@@ -92,8 +110,8 @@ struct import_queue {
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
 	size_t njobs;
-	size_t parsed;	 /* jobs[0..parsed) are ready */
-	size_t consumed; /* jobs[0..consumed) are done and freed */
+	size_t parsed; /* jobs[0..parsed) are ready */
+	size_t taken;  /* jobs[0..taken) are the main thread's */
 };
 
 /*
@@ -143,7 +161,7 @@ static void *parser_thread(void *arg)
 
 	for (i = 0; i < q->njobs; i++) {
 		pthread_mutex_lock(&q->lock);
-		while (i >= q->consumed + IMPORT_QUEUE)
+		while (i >= q->taken + IMPORT_QUEUE)
 			pthread_cond_wait(&q->changed, &q->lock);
 		pthread_mutex_unlock(&q->lock);
 		parse_job(&q->jobs[i], wz);
@@ -156,20 +174,29 @@ static void *parser_thread(void *arg)
 	return NULL;
 }
 
+/* Stores one parsed job (`s` NULL: import --check), keeping the outcome for report_job(). */
+static void store_job(struct store *s, struct import_job *j)
+{
+	free(j->same_as);
+	j->same_as = NULL;
+	strbuf_reset(&j->warnings);
+	vt_diag_clear(&j->diag);
+	j->outcome = IMPORT_NEW;
+	j->st = j->deck && s ? store_import_deck(s, j->deck, j->text.buf, j->text.len, &j->outcome,
+						 &j->same_as, &j->warnings, &j->diag)
+			     : VT_OK;
+}
+
 /*
- * Stores one parsed job and prints its summary line; returns true on success
- * (including "unchanged"). With `s` NULL (import --check) nothing is written.
- * `voice`: IMPORT_SILENT prints nothing, IMPORT_QUIET errors and warnings only.
+ * Prints a stored job's summary line and messages; returns true on success
+ * (including "unchanged"). `voice`: IMPORT_SILENT prints nothing,
+ * IMPORT_QUIET errors and warnings only.
  */
-static bool store_job(struct store *s, struct import_job *j, enum import_voice voice, struct progress *pr)
+static bool report_job(const struct store *s, struct import_job *j, enum import_voice voice,
+		       struct progress *pr)
 {
 	bool quiet = voice == IMPORT_SILENT;
 	struct deck *d = j->deck;
-	struct vt_diag diag;
-	struct strbuf warnings = STRBUF_INIT;
-	char *same_as = NULL;
-	enum import_outcome outcome = IMPORT_NEW;
-	enum vt_status st;
 	const char *w;
 	size_t nwarn = d ? d->nwarnings : 0;
 
@@ -183,20 +210,14 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 			out_printf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
-	vt_diag_clear(&diag);
-	st = s ? store_import_deck(s, d, j->text.buf, j->text.len, &outcome, &same_as, &warnings, &diag)
-	       : VT_OK;
-	if (quiet) {
-		free(same_as);
-		strbuf_release(&warnings);
-		return st == VT_OK;
-	}
+	if (quiet)
+		return j->st == VT_OK;
 	/* Where this document and another of its meeting disagree. */
-	if (warnings.len || st != VT_OK || (voice == IMPORT_LOUD && isatty(STDOUT_FILENO)))
+	if (j->warnings.len || j->st != VT_OK || (voice == IMPORT_LOUD && isatty(STDOUT_FILENO)))
 		progress_clear(pr);
-	for (w = warnings.buf; *w; w++)
+	for (w = j->warnings.buf; *w; w++)
 		nwarn += *w == '\n';
-	for (w = warnings.buf; *w;) {
+	for (w = j->warnings.buf; *w;) {
 		const char *tab = strchr(w, '\t'), *nl = strchr(w, '\n');
 		if (!tab || !nl)
 			break;
@@ -204,16 +225,13 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 			   (int)(nl - tab - 1), tab + 1);
 		w = nl + 1;
 	}
-	strbuf_release(&warnings);
-	if (st != VT_OK) {
-		cmd_print_diag(j->path, &diag, st);
+	if (j->st != VT_OK) {
+		cmd_print_diag(j->path, &j->diag, j->st);
 		out_printf(stderr, _("%s: nothing imported\n"), j->path);
 		return false;
 	}
-	if (voice == IMPORT_QUIET) {
-		free(same_as);
+	if (voice == IMPORT_QUIET)
 		return true;
-	}
 	out_printf(stdout, "%s: %s ", j->path, d->body ? d->body : _("unknown body"));
 	cmd_print_dates(stdout, d);
 	out_printf(stdout, ", %s: ", d->venue ? d->venue : _("venue unknown"));
@@ -222,48 +240,94 @@ static bool store_job(struct store *s, struct import_job *j, enum import_voice v
 	out_printf(stdout, P_("%zu warning", "%zu warnings", nwarn), nwarn);
 	if (!s)
 		out_printf(stdout, " (%s)\n", _("checked, not imported"));
-	else if (outcome == IMPORT_UNCHANGED && same_as)
-		out_printf(stdout, _(" (unchanged: already imported as %s)\n"), same_as);
+	else if (j->outcome == IMPORT_UNCHANGED && j->same_as)
+		out_printf(stdout, _(" (unchanged: already imported as %s)\n"), j->same_as);
 	else
 		out_printf(stdout, " (%s)\n",
-			   outcome == IMPORT_NEW	? _("new")
-			   : outcome == IMPORT_REPLACED ? _("replaced")
-			   : outcome == IMPORT_JOINED	? _("joined to its meeting's other documents")
-							: _("unchanged"));
-	free(same_as);
+			   j->outcome == IMPORT_NEW	   ? _("new")
+			   : j->outcome == IMPORT_REPLACED ? _("replaced")
+			   : j->outcome == IMPORT_JOINED   ? _("joined to its meeting's other documents")
+							   : _("unchanged"));
 	return true;
+}
+
+struct import_run {
+	struct store *s;
+	struct import_queue *q;
+	enum import_voice voice;
+	struct progress pr;
+	size_t failed;
+};
+
+/* Reports jobs [from, to) and frees them. */
+static void finish_jobs(struct import_run *r, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		struct import_job *j = &r->q->jobs[i];
+
+		r->failed += !report_job(r->s, j, r->voice, &r->pr);
+		if (r->pr.on) {
+			struct stat sb;
+			fflush(stdout);
+			if (!stat(j->path, &sb))
+				r->pr.done += (long long)sb.st_size;
+			r->pr.files = i + 1;
+			progress_draw(&r->pr);
+		}
+		deck_free(j->deck);
+		j->deck = NULL;
+		free(j->same_as);
+		j->same_as = NULL;
+		strbuf_release(&j->report);
+		strbuf_release(&j->text);
+		strbuf_release(&j->warnings);
+	}
+}
+
+/* Jobs [from, to) of a batch that was rolled back, each stored again on its own. */
+static void store_again(struct import_run *r, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		store_job(r->s, &r->q->jobs[i]);
+		finish_jobs(r, i, i + 1);
+	}
 }
 
 /* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
 size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
 		    enum import_voice voice)
 {
-	bool quiet = voice == IMPORT_SILENT;
-	struct progress pr;
+	struct import_run r = {s, NULL, voice, {0}, 0};
 	struct import_queue q;
 	pthread_t tid;
-	bool threaded;
+	bool threaded, batch = false;
 	struct wordizer *wz = NULL;
-	size_t i, failed = 0;
+	size_t i, first = 0, batch_bytes = 0;
+	double batch_t0 = 0;
 
 	memset(&q, 0, sizeof(q));
 	pthread_mutex_init(&q.lock, NULL);
 	pthread_cond_init(&q.changed, NULL);
 	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
 	q.njobs = n;
-	q.quiet = quiet;
-	memset(&pr, 0, sizeof(pr));
-	pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
-	pr.t0 = cmd_now();
-	pr.nfiles = n;
+	q.quiet = voice == IMPORT_SILENT;
+	r.q = &q;
+	r.pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
+	r.pr.t0 = cmd_now();
+	r.pr.nfiles = n;
 	for (i = 0; i < n; i++) {
 		struct stat sb;
-		if (pr.on && !stat(paths[i], &sb))
-			pr.total += (long long)sb.st_size;
+		if (r.pr.on && !stat(paths[i], &sb))
+			r.pr.total += (long long)sb.st_size;
 		q.jobs[i].path = paths[i];
 		q.jobs[i].max_bytes = max_bytes;
 		strbuf_init(&q.jobs[i].report, 0);
 		strbuf_init(&q.jobs[i].text, 0);
+		strbuf_init(&q.jobs[i].warnings, 0);
 	}
 	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
 	if (!threaded)
@@ -279,46 +343,57 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		} else {
 			parse_job(j, wz); /* no thread to be had: one stage after the other */
 		}
-		failed += !store_job(s, j, voice, &pr);
-		if (pr.on) {
-			struct stat sb;
-			fflush(stdout);
-			if (!stat(j->path, &sb))
-				pr.done += (long long)sb.st_size;
-			pr.files = i + 1;
-			progress_draw(&pr);
+		/* A batch that cannot begin leaves each document its own transaction. */
+		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {
+			batch = true;
+			first = i;
+			batch_bytes = 0;
+			batch_t0 = cmd_now();
 		}
-		deck_free(j->deck);
-		j->deck = NULL;
-		strbuf_release(&j->report);
-		strbuf_release(&j->text);
+		store_job(s, j);
 		pthread_mutex_lock(&q.lock);
-		q.consumed = i + 1;
+		q.taken = i + 1;
 		pthread_cond_broadcast(&q.changed);
 		pthread_mutex_unlock(&q.lock);
+		if (!batch) {
+			finish_jobs(&r, i, i + 1);
+			continue;
+		}
+		batch_bytes += j->text.len;
+		if (j->st != VT_OK) {
+			store_again(&r, first, i + 1); /* the batch is gone: each document on its own */
+			batch = false;
+		} else if (i + 1 == n || batch_bytes >= IMPORT_BATCH_BYTES ||
+			   cmd_now() - batch_t0 >= IMPORT_BATCH_SECONDS) {
+			if (store_batch_commit(s, &j->diag) == VT_OK)
+				finish_jobs(&r, first, i + 1);
+			else
+				store_again(&r, first, i + 1);
+			batch = false;
+		}
 	}
 	if (threaded)
 		pthread_join(tid, NULL);
 	wordizer_free(wz);
-	progress_clear(&pr);
+	progress_clear(&r.pr);
 	/* Once for the whole import, not per document: topics span the archive. */
 	if (s) {
 		struct vt_diag diag;
 		enum vt_status st = store_update_topics(s, NULL, &diag);
 
 		/* The documents are in: an index left in pieces is slower, not wrong. */
-		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && !quiet)
+		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && voice != IMPORT_SILENT)
 			out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"), diag.msg);
 		if (st != VT_OK) {
-			if (!quiet)
+			if (voice != IMPORT_SILENT)
 				cmd_print_diag(NULL, &diag, st);
-			failed++;
+			r.failed++;
 		}
 	}
 	pthread_cond_destroy(&q.changed);
 	pthread_mutex_destroy(&q.lock);
 	free(q.jobs);
-	return failed;
+	return r.failed;
 }
 
 static int cmp_str(const void *a, const void *b)

@@ -832,6 +832,35 @@ def disk_full_during_import_leaves_nothing_half_written(env):
 
 
 @test
+def a_document_refused_in_a_batch_leaves_the_others_of_the_batch_imported(env):
+    # An import stores its documents in batches of one transaction; one that fails at
+    # the store rolls its batch back, and the others must then be stored on their own.
+    files = [env.sample(i) for i in range(4)]
+    run("import", files[3], db=env.db, check=0)
+    refused = env.write("refuse-me.txt", sample_text(1))
+    con = sqlite3.connect(env.db)
+    con.execute("CREATE TRIGGER refuse BEFORE INSERT ON documents WHEN new.source LIKE '%refuse-me%'"
+                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+    con.commit()
+    con.close()
+    r = run("import", files[0], refused, files[2], db=env.db)
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert "refused by the test" in r.stderr and f"{refused}: nothing imported" in r.stderr, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(files[0] + ": NUFA 2021-04-21") \
+        and lines[1].startswith(files[2] + ": NUFA 2021-09-01"), r.stdout
+    assert all(l.endswith("(new)") for l in lines), r.stdout
+    assert len(env.export()["meetings"]) == 3
+    # What the kept documents hold is found, as after importing them alone.
+    ref = os.path.join(env.dir, "ref.db")
+    run("import", files[3], files[0], files[2], db=ref, check=0)
+    for q in ("helse", "fhir", "strategi*", "presenter:damberg", "type:godkjenning"):
+        assert run("search", "--count", q, db=env.db).stdout == run("search", "--count", q, db=ref).stdout, q
+    assert run("search", "--count", "helse", db=env.db).stdout.strip() not in ("", "0")
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+
+
+@test
 def exports_people_open(env):
     import csv, io
     run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
