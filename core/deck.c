@@ -335,6 +335,24 @@ void deck_case_release(struct deck_case *c)
 	free(c->source);
 	slides_free(c->slides, c->nslides);
 	case_signature_free(c->signature);
+	case_lexicon_free(c->lexicon);
+}
+
+void case_lexicon_free(struct case_lexicon *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->nabbrevs; i++) {
+		free(l->abbrevs[i].abbr_key);
+		free(l->abbrevs[i].abbr);
+		free(l->abbrevs[i].long_form);
+		free(l->abbrevs[i].long_key);
+	}
+	free(l->abbrevs);
+	free(l->marks);
+	free(l);
 }
 
 void case_signature_free(struct case_signature *s)

@@ -128,6 +128,19 @@ struct case_signature {
 	char *title, *decision, *orgs, *slides, *refs;
 };
 
+/* An abbreviation a case's text defines, with the keys search looks it up by (db/rank.h). */
+struct case_abbrev {
+	char *abbr_key, *abbr, *long_form, *long_key;
+};
+
+/* What the store derives from a case's text for ranking and expansion (store_case_lexicon()). */
+struct case_lexicon {
+	struct case_abbrev *abbrevs;
+	size_t nabbrevs, abbrevs_alloc;
+	unsigned char *marks; /* where its slides begin, as db/rank.h packs them */
+	size_t marks_len;
+};
+
 struct deck_case {
 	long id;	    /* the store's id, once saved (0 before) */
 	char *number;	    /* "11/21" */
@@ -161,6 +174,8 @@ struct deck_case {
 	 * store makes it from what it joined.
 	 */
 	struct case_signature *signature;
+	/* Made beside the parse too (store_case_lexicon()), or NULL: the store makes it. */
+	struct case_lexicon *lexicon;
 };
 
 struct agenda_item {
@@ -230,6 +245,7 @@ void deck_case_release(struct deck_case *c);
 
 struct deck *deck_new(void);
 void case_signature_free(struct case_signature *s); /* NULL is fine */
+void case_lexicon_free(struct case_lexicon *l);	    /* NULL is fine */
 void deck_free(struct deck *d);			    /* NULL is fine */
 
 /* Appends zeroed elements and return them; the deck owns what is stored in them. */

@@ -608,28 +608,48 @@ static bool insert_slides(struct store *s, long meeting, long case_id, const str
 	return true;
 }
 
-struct abbrev_rows {
-	struct store *s;
-	long case_id;
-	bool ok;
-};
-
-static void insert_abbrev(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
-			  const char *long_key)
+static void lexicon_add_abbrev(void *arg, const char *abbr_key, const char *abbr, const char *long_form,
+			       const char *long_key)
 {
-	struct abbrev_rows *r = arg;
-	sqlite3_stmt *st = r->ok ? stmt(r->s, ST_ABBREVS_INSERT) : NULL;
+	struct case_lexicon *l = arg;
+	struct case_abbrev *a;
 
-	if (!st) {
-		r->ok = false;
-		return;
+	ALLOC_GROW(l->abbrevs, l->nabbrevs + 1, l->abbrevs_alloc);
+	a = &l->abbrevs[l->nabbrevs++];
+	a->abbr_key = xstrdup(abbr_key);
+	a->abbr = xstrdup(abbr);
+	a->long_form = xstrdup(long_form);
+	a->long_key = xstrdup(long_key);
+}
+
+/*
+ * The abbreviations case `c` defines and its slides' marks (db/rank.h),
+ * from its text as case_doc joins it for the index: title, decision and
+ * slides, a line apart.
+ */
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c)
+{
+	struct case_lexicon *l = xcalloc(1, sizeof(*l));
+	struct strbuf text = STRBUF_INIT;
+	struct rank_marks marks = {NULL, 0, 0, 0};
+	size_t i;
+
+	strbuf_addstr(&text, c->title ? c->title : "");
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
+		strbuf_addf(&text, "\n%s", c->agenda_title);
+	strbuf_addf(&text, "\n%s", c->decision ? c->decision : "");
+	if (c->recorded)
+		strbuf_addf(&text, "\n%s", c->recorded);
+	strbuf_addch(&text, '\n');
+	for (i = 0; i < c->nslides; i++) {
+		strbuf_addf(&text, "%s%s", i ? "\n" : "", c->slides[i].text);
+		rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
 	}
-	sqlite3_bind_int64(st, 1, r->case_id);
-	bind_text(st, 2, abbr_key);
-	bind_text(st, 3, long_key);
-	bind_text(st, 4, abbr);
-	bind_text(st, 5, long_form);
-	r->ok = run(st);
+	rank_abbrevs(wz, text.buf, text.len, lexicon_add_abbrev, l);
+	l->marks = rank_marks_blob(&marks, &l->marks_len);
+	free(marks.v);
+	strbuf_release(&text);
+	return l;
 }
 
 /* The first `ncols` columns of the row `docs` is on, as statement `id`'s values. */
@@ -680,39 +700,39 @@ static bool insert_meeting_fts(struct store *s, long meeting)
  */
 static bool insert_case_lexicon(struct store *s, long case_id, const struct deck_case *c)
 {
-	struct strbuf text = STRBUF_INIT;
-	struct rank_marks marks = {NULL, 0, 0, 0};
-	struct abbrev_rows rows = {s, case_id, true};
-	unsigned char *blob;
+	struct case_lexicon *own = NULL;
+	const struct case_lexicon *l = c->lexicon;
 	sqlite3_stmt *st;
-	size_t i, len;
+	size_t i;
+	bool ok = true;
 
-	strbuf_addstr(&text, c->title ? c->title : "");
-	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
-		strbuf_addf(&text, "\n%s", c->agenda_title);
-	strbuf_addf(&text, "\n%s", c->decision ? c->decision : "");
-	if (c->recorded)
-		strbuf_addf(&text, "\n%s", c->recorded);
-	strbuf_addch(&text, '\n');
-	for (i = 0; i < c->nslides; i++) {
-		strbuf_addf(&text, "%s%s", i ? "\n" : "", c->slides[i].text);
-		rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
+	if (!l) {
+		if (!s->wz)
+			s->wz = wordizer_new();
+		l = own = store_case_lexicon(s->wz, c);
 	}
-	if (!s->wz)
-		s->wz = wordizer_new();
-	rank_abbrevs(s->wz, text.buf, text.len, insert_abbrev, &rows);
-	blob = rank_marks_blob(&marks, &len);
-	if (rows.ok && (st = stmt(s, ST_MARKS_INSERT))) {
+	for (i = 0; i < l->nabbrevs && ok; i++) {
+		if (!(st = stmt(s, ST_ABBREVS_INSERT))) {
+			ok = false;
+			break;
+		}
 		sqlite3_bind_int64(st, 1, case_id);
-		sqlite3_bind_blob(st, 2, blob ? (const void *)blob : "", (int)len, SQLITE_TRANSIENT);
-		rows.ok = run(st);
-	} else {
-		rows.ok = false;
+		bind_text(st, 2, l->abbrevs[i].abbr_key);
+		bind_text(st, 3, l->abbrevs[i].long_key);
+		bind_text(st, 4, l->abbrevs[i].abbr);
+		bind_text(st, 5, l->abbrevs[i].long_form);
+		ok = run(st);
 	}
-	free(blob);
-	free(marks.v);
-	strbuf_release(&text);
-	return rows.ok;
+	if (ok && (st = stmt(s, ST_MARKS_INSERT))) {
+		sqlite3_bind_int64(st, 1, case_id);
+		sqlite3_bind_blob(st, 2, l->marks ? (const void *)l->marks : "", (int)l->marks_len,
+				  SQLITE_TRANSIENT);
+		ok = run(st);
+	} else {
+		ok = false;
+	}
+	case_lexicon_free(own);
+	return ok;
 }
 
 bool store_put_signature(struct store *s, long case_id, const struct case_signature *sig)

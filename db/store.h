@@ -59,6 +59,16 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 				 struct vt_diag *diag);
 
 /*
+ * What the store derives from case `c`'s text at import: the abbreviations
+ * it defines and where its slides begin (db/rank.h). The importer makes it
+ * in its parser's thread (as deck_case.lexicon), so that the store's
+ * thread only writes it; made from the same fields by the same function,
+ * it is what the store would make. Caller frees (case_lexicon_free()).
+ */
+struct wordizer;
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c);
+
+/*
  * A batch: the store_import_deck() calls between store_batch_begin() and
  * store_batch_commit() share one transaction, and their cases are indexed
  * at the commit, which makes a bulk import a third faster. Each document

@@ -74,9 +74,12 @@ static void progress_draw(struct progress *p)
  * parses the next decks while the main thread stores the current one, so
  * that both cores work. Each job carries the messages its parse produced;
  * the main thread prints them in file order, so output does not depend on
- * timing. At most IMPORT_QUEUE parsed decks wait to be stored.
+ * timing. The parser runs up to IMPORT_AHEAD bytes of text ahead of the
+ * store (and at least one document): the store's work comes in bursts,
+ * the indexing at each batch's commit, during which the parser must not
+ * stand idle. That bounds memory too.
  */
-#define IMPORT_QUEUE 2
+#define IMPORT_AHEAD (8u << 20)
 
 /*
  * The main thread stores the documents in batches of one transaction
@@ -112,12 +115,13 @@ struct import_queue {
 	size_t njobs;
 	size_t parsed; /* jobs[0..parsed) are ready */
 	size_t taken;  /* jobs[0..taken) are the main thread's */
+	size_t ahead;  /* bytes of text in jobs[taken..parsed) */
 };
 
 /*
- * Reads job j's file into a deck. Each case's topic signature is made
- * here too, from the text the parse has in hand, so that it costs the
- * parser's thread and not the store's.
+ * Reads job j's file into a deck. Each case's topic signature and lexicon
+ * are made here too, from the text the parse has in hand, so that they
+ * cost the parser's thread and not the store's.
  */
 static void parse_job(struct import_job *j, struct wordizer *wz)
 {
@@ -146,8 +150,10 @@ static void parse_job(struct import_job *j, struct wordizer *wz)
 	for (i = 0; i < j->deck->nwarnings; i++)
 		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
-	for (i = 0; i < j->deck->ncases; i++)
+	for (i = 0; i < j->deck->ncases; i++) {
 		j->deck->cases[i].signature = topic_case_sign(wz, &j->deck->cases[i]);
+		j->deck->cases[i].lexicon = store_case_lexicon(wz, &j->deck->cases[i]);
+	}
 out:
 	free(data);
 	strbuf_release(&why);
@@ -161,12 +167,13 @@ static void *parser_thread(void *arg)
 
 	for (i = 0; i < q->njobs; i++) {
 		pthread_mutex_lock(&q->lock);
-		while (i >= q->taken + IMPORT_QUEUE)
+		while (i > q->taken && q->ahead >= IMPORT_AHEAD)
 			pthread_cond_wait(&q->changed, &q->lock);
 		pthread_mutex_unlock(&q->lock);
 		parse_job(&q->jobs[i], wz);
 		pthread_mutex_lock(&q->lock);
 		q->parsed = i + 1;
+		q->ahead += q->jobs[i].text.len;
 		pthread_cond_broadcast(&q->changed);
 		pthread_mutex_unlock(&q->lock);
 	}
@@ -353,6 +360,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		store_job(s, j);
 		pthread_mutex_lock(&q.lock);
 		q.taken = i + 1;
+		q.ahead -= j->text.len;
 		pthread_cond_broadcast(&q.changed);
 		pthread_mutex_unlock(&q.lock);
 		if (!batch) {
