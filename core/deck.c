@@ -10,6 +10,7 @@
 #include "core/i18n.h"
 #include "core/strbuf.h"
 #include "core/util.h"
+#include "core/words.h"
 #include "core/banned.h"
 
 static const char *const type_names[] = {NULL, "Godkjenning", "Orientering", "Drøfting"};
@@ -352,6 +353,12 @@ void case_lexicon_free(struct case_lexicon *l)
 	}
 	free(l->abbrevs);
 	free(l->marks);
+	for (i = 0; l->columns && i < CASE_INDEX_COLUMNS; i++) {
+		strbuf_release(&l->columns[i]);
+		index_tokens_release(&l->tokens[i]);
+	}
+	free(l->columns);
+	free(l->tokens);
 	free(l);
 }
 

@@ -133,12 +133,21 @@ struct case_abbrev {
 	char *abbr_key, *abbr, *long_form, *long_key;
 };
 
-/* What the store derives from a case's text for ranking and expansion (store_case_lexicon()). */
+struct strbuf;
+struct index_tokens;
+
+/* The columns of a case in the index: title, decision, people, slides (db/schema.c's case_doc). */
+#define CASE_INDEX_COLUMNS 4
+
+/* What the store derives from a case's text at import (store_case_lexicon()). */
 struct case_lexicon {
 	struct case_abbrev *abbrevs;
 	size_t nabbrevs, abbrevs_alloc;
 	unsigned char *marks; /* where its slides begin, as db/rank.h packs them */
 	size_t marks_len;
+	/* Its columns' texts as the index is given them, and their tokens (core/words.h). */
+	struct strbuf *columns;	     /* CASE_INDEX_COLUMNS */
+	struct index_tokens *tokens; /* CASE_INDEX_COLUMNS */
 };
 
 struct deck_case {

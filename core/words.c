@@ -362,6 +362,103 @@ static int key_word(void *arg, const struct word *w)
 	return 0;
 }
 
+/*
+ * A packed token: a byte of kind (bits 0-1), colocated (bit 2) and uncut
+ * (bit 3); then as varints start, end - start and the term's length; the
+ * term with its NUL; for an uncut exact form, its length and it with its
+ * NUL. About three bytes of tokens for a byte of text.
+ */
+static void put_varint(struct strbuf *sb, size_t v)
+{
+	while (v >= 0x80) {
+		strbuf_addch(sb, (char)((v & 0x7f) | 0x80));
+		v >>= 7;
+	}
+	strbuf_addch(sb, (char)v);
+}
+
+static size_t get_varint(const unsigned char **p)
+{
+	size_t v = 0;
+	int shift = 0;
+
+	while (**p & 0x80) {
+		v |= (size_t)(**p & 0x7f) << shift;
+		shift += 7;
+		(*p)++;
+	}
+	v |= (size_t) * *p << shift;
+	(*p)++;
+	return v;
+}
+
+static void pack_token(struct strbuf *sb, enum index_token_kind kind, bool colocated, char mark,
+		       const char *term, const char *uncut, const struct word *w)
+{
+	size_t len = strlen(term);
+
+	strbuf_addch(sb, (char)(kind | (colocated ? 4 : 0) | (uncut ? 8 : 0)));
+	put_varint(sb, w->start);
+	put_varint(sb, w->end - w->start);
+	put_varint(sb, len + (mark ? 1 : 0));
+	if (mark)
+		strbuf_addch(sb, mark);
+	strbuf_add(sb, term, len + 1);
+	if (uncut) {
+		len = strlen(uncut);
+		put_varint(sb, len);
+		strbuf_add(sb, uncut, len + 1);
+	}
+}
+
+static int pack_word(void *arg, const struct word *w)
+{
+	struct strbuf *sb = arg;
+
+	pack_token(sb, TOKEN_EXACT, w->part, 0, w->exact, w->uncut, w);
+	if (w->folded)
+		pack_token(sb, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, NULL, w);
+	if (strcmp(w->stem, w->exact))
+		pack_token(sb, TOKEN_STEM, true, WORD_STEM_MARK, w->stem, NULL, w);
+	return 0;
+}
+
+void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out)
+{
+	strbuf_reset(&out->packed);
+	words_each(wz, s, n, pack_word, &out->packed);
+}
+
+bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_token *tok)
+{
+	const unsigned char *p = (const unsigned char *)t->packed.buf + *pos;
+	unsigned flags;
+
+	if (*pos >= t->packed.len)
+		return false;
+	flags = *p++;
+	tok->kind = (enum index_token_kind)(flags & 3);
+	tok->colocated = flags & 4;
+	tok->start = get_varint(&p);
+	tok->end = tok->start + get_varint(&p);
+	tok->len = get_varint(&p);
+	tok->term = (const char *)p;
+	p += tok->len + 1;
+	tok->uncut = NULL;
+	if (flags & 8) {
+		size_t len = get_varint(&p);
+		tok->uncut = (const char *)p;
+		p += len + 1;
+	}
+	*pos = (size_t)((const char *)p - t->packed.buf);
+	return true;
+}
+
+void index_tokens_release(struct index_tokens *t)
+{
+	strbuf_release(&t->packed);
+}
+
 char *words_key(struct wordizer *wz, const char *s, size_t n)
 {
 	struct strbuf sb = STRBUF_INIT;

@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/strbuf.h"
+
 #define WORD_FOLDED_MARK '~'
 #define WORD_STEM_MARK	 '='
 /* Longer words (fused text boxes, URLs) are cut to this many bytes. */
@@ -65,6 +67,36 @@ int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
  * before byte `upto`.
  */
 size_t words_count(const char *s, size_t n, size_t upto, size_t *before);
+
+/*
+ * The tokens the index stores for a text, in order: each word's exact form
+ * (a part of a hyphenated word colocated with the whole), then at the same
+ * position its folded form and its stem, each marked, when they differ.
+ * They are packed in one buffer, so that one thread can make them and
+ * another give them to the index (db/fts.c gives only these).
+ */
+enum index_token_kind { TOKEN_EXACT, TOKEN_FOLDED, TOKEN_STEM };
+
+struct index_token {
+	enum index_token_kind kind;
+	bool colocated;	   /* at the position of the token before it */
+	const char *term;  /* NUL-terminated, as the index stores it (marked) */
+	size_t len;	   /* of term */
+	const char *uncut; /* TOKEN_EXACT cut at WORD_MAX: the whole exact form; else NULL */
+	size_t start, end; /* bytes in the text */
+};
+
+struct index_tokens {
+	struct strbuf packed;
+};
+
+/* Makes the tokens of text s (length n) into *out, replacing what it held. */
+void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out);
+
+/* The token at *pos (start at 0) into *tok, moving *pos past it; false after the last. */
+bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_token *tok);
+
+void index_tokens_release(struct index_tokens *t);
 
 /*
  * The key of a name: its words' exact forms with one space between them

@@ -23,7 +23,7 @@
 
 struct tokenizer {
 	struct wordizer *wz;
-	struct strbuf tok;
+	struct index_tokens made;
 	struct fts_terms *terms; /* NULL: do not collect */
 };
 
@@ -44,6 +44,10 @@ struct seen_words {
 
 struct fts_terms {
 	struct seen_words words, uncut;
+	/* fts_terms_ready() */
+	const struct strbuf *ready_texts;
+	const struct index_tokens *ready_tokens;
+	size_t nready;
 };
 
 static uint32_t hash_str(const char *s)
@@ -147,6 +151,24 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written)
 	seen_forget_pending(&t->uncut, written);
 }
 
+void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const struct index_tokens *tokens,
+		     size_t n)
+{
+	t->ready_texts = texts;
+	t->ready_tokens = tokens;
+	t->nready = n;
+}
+
+static const struct index_tokens *ready_tokens(const struct fts_terms *t, const char *text, size_t n)
+{
+	size_t i;
+
+	for (i = 0; t && i < t->nready; i++)
+		if (t->ready_texts[i].len == n && !memcmp(t->ready_texts[i].buf, text, n))
+			return &t->ready_tokens[i];
+	return NULL;
+}
+
 struct tokenize_ctx {
 	struct tokenizer *t;
 	void *fts_ctx;
@@ -161,7 +183,7 @@ static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **o
 	(void)argv;
 	(void)argc;
 	t->wz = wordizer_new();
-	strbuf_init(&t->tok, 80);
+	strbuf_init(&t->made.packed, 0);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -171,35 +193,29 @@ static void tok_delete(Fts5Tokenizer *p)
 	struct tokenizer *t = (struct tokenizer *)p;
 
 	wordizer_free(t->wz);
-	strbuf_release(&t->tok);
+	index_tokens_release(&t->made);
 	free(t);
 }
 
-static int marked(struct tokenize_ctx *c, int flags, char mark, const char *form, const struct word *w)
+/* Gives the index the tokens of a text, noting the words new to the store. */
+static int give_tokens(struct tokenize_ctx *c, const struct index_tokens *toks)
 {
-	struct strbuf *sb = &c->t->tok;
+	struct fts_terms *terms = c->t->terms;
+	struct index_token tok;
+	size_t pos = 0;
+	int rc;
 
-	strbuf_reset(sb);
-	strbuf_addch(sb, mark);
-	strbuf_addstr(sb, form);
-	return c->xToken(c->fts_ctx, flags, sb->buf, (int)sb->len, (int)w->start, (int)w->end);
-}
-
-static int on_word(void *arg, const struct word *w)
-{
-	struct tokenize_ctx *c = arg;
-	int rc, flags = w->part ? FTS5_TOKEN_COLOCATED : 0;
-
-	if (c->t->terms && strlen(w->exact) >= FTS_TERM_MIN)
-		seen_note(&c->t->terms->words, w->exact);
-	if (c->t->terms && w->uncut)
-		seen_note(&c->t->terms->uncut, w->uncut);
-	rc = c->xToken(c->fts_ctx, flags, w->exact, (int)strlen(w->exact), (int)w->start, (int)w->end);
-	if (rc == SQLITE_OK && w->folded)
-		rc = marked(c, FTS5_TOKEN_COLOCATED, WORD_FOLDED_MARK, w->folded, w);
-	if (rc == SQLITE_OK && strcmp(w->stem, w->exact))
-		rc = marked(c, FTS5_TOKEN_COLOCATED, WORD_STEM_MARK, w->stem, w);
-	return rc;
+	while (index_tokens_next(toks, &pos, &tok)) {
+		if (terms && tok.kind == TOKEN_EXACT && tok.len >= FTS_TERM_MIN)
+			seen_note(&terms->words, tok.term);
+		if (terms && tok.uncut)
+			seen_note(&terms->uncut, tok.uncut);
+		rc = c->xToken(c->fts_ctx, tok.colocated ? FTS5_TOKEN_COLOCATED : 0, tok.term, (int)tok.len,
+			       (int)tok.start, (int)tok.end);
+		if (rc != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
@@ -208,8 +224,15 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 	struct tokenize_ctx c = {(struct tokenizer *)p, ctx, xToken};
 	int i = 0;
 
-	if (!(flags & FTS5_TOKENIZE_QUERY) || (flags & FTS5_TOKENIZE_AUX))
-		return words_each(c.t->wz, text, (size_t)n, on_word, &c);
+	if (!(flags & FTS5_TOKENIZE_QUERY) || (flags & FTS5_TOKENIZE_AUX)) {
+		const struct index_tokens *toks = ready_tokens(c.t->terms, text, (size_t)n);
+
+		if (!toks) {
+			index_tokens_make(c.t->wz, text, (size_t)n, &c.t->made);
+			toks = &c.t->made;
+		}
+		return give_tokens(&c, toks);
+	}
 	/* Query tokens come ready-made from search.c: pass them through. */
 	while (i < n) {
 		int start, rc;

@@ -30,6 +30,15 @@ const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n);
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
 
 struct strbuf;
+struct index_tokens;
+/*
+ * Texts whose tokens (core/words.h) another thread made ahead: until
+ * cleared (n 0), the tokenizer gives a text equal to texts[i] tokens[i]
+ * instead of making them again. The caller keeps both alive till then.
+ */
+void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const struct index_tokens *tokens,
+		     size_t n);
+
 /* Appends `tok` as a quoted FTS5 token, with the form's mark (core/words.h) before it unless 0. */
 void fts_token(struct strbuf *sb, char mark, const char *tok);
 

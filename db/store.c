@@ -119,7 +119,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_SPELLING_INSERT] = "INSERT OR IGNORE INTO person_spellings (spelling, person_id) VALUES (?1, ?2)",
     [ST_PRESENTER_INSERT] = "INSERT INTO case_presenters (case_id, position, person_id, name, organization)"
 			    " VALUES (?1, ?2, ?3, ?4, ?5)",
-    [ST_MEETING_DOCS] = "SELECT * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    /* In the order the cases were inserted, which is the deck's (insert_meeting_fts). */
+    [ST_MEETING_DOCS] = "SELECT * FROM case_doc WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)"
+			" ORDER BY id",
     [ST_FTS_INSERT] =
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STRONG_INSERT] = "INSERT INTO strong_fts(rowid, title, decision, people) VALUES (?1, ?2, ?3, ?4)",
@@ -170,7 +172,10 @@ struct store {
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
-	long *unindexed;
+	struct unindexed {
+		long meeting;
+		const struct deck *deck; /* the caller's, whose cases' tokens are made; or NULL */
+	} * unindexed;
 	size_t nunindexed, unindexed_alloc;
 	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
 	bool has_deadline;
@@ -622,17 +627,49 @@ static void lexicon_add_abbrev(void *arg, const char *abbr_key, const char *abbr
 	a->long_key = xstrdup(long_key);
 }
 
+/* Case `c`'s columns in the index, as the view case_doc (db/schema.c) gives them from its rows. */
+static void index_columns(const struct deck_case *c, struct strbuf *col)
+{
+	size_t i;
+
+	strbuf_addstr(&col[0], c->title ? c->title : "");
+	if (c->agenda_title ? !c->title || strcmp(c->agenda_title, c->title) : c->title != NULL)
+		strbuf_addf(&col[0], "\n%s", c->agenda_title ? c->agenda_title : "");
+	strbuf_addstr(&col[1], c->decision ? c->decision : "");
+	if (c->recorded)
+		strbuf_addf(&col[1], "\n%s", c->recorded);
+	for (i = 0; i < c->npresenters; i++) {
+		strbuf_addf(&col[2], "%s%s", i ? "\n" : "", c->presenters[i].name);
+		if (c->presenters[i].organization)
+			strbuf_addf(&col[2], " (%s)", c->presenters[i].organization);
+	}
+	for (i = 0; i < c->nslides; i++)
+		strbuf_addf(&col[3], "%s%s", i ? "\n" : "", c->slides[i].text);
+}
+
 /*
  * The abbreviations case `c` defines and its slides' marks (db/rank.h),
  * from its text as case_doc joins it for the index: title, decision and
- * slides, a line apart.
+ * slides, a line apart; and its columns' tokens.
  */
-struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c)
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c, bool tokens)
 {
 	struct case_lexicon *l = xcalloc(1, sizeof(*l));
 	struct strbuf text = STRBUF_INIT;
 	struct rank_marks marks = {NULL, 0, 0, 0};
 	size_t i;
+
+	if (tokens) {
+		l->columns = xcalloc(CASE_INDEX_COLUMNS, sizeof(*l->columns));
+		l->tokens = xcalloc(CASE_INDEX_COLUMNS, sizeof(*l->tokens));
+		for (i = 0; i < CASE_INDEX_COLUMNS; i++) {
+			strbuf_init(&l->columns[i], 0);
+			strbuf_init(&l->tokens[i].packed, 0);
+		}
+		index_columns(c, l->columns);
+		for (i = 0; i < CASE_INDEX_COLUMNS; i++)
+			index_tokens_make(wz, l->columns[i].buf, l->columns[i].len, &l->tokens[i]);
+	}
 
 	strbuf_addstr(&text, c->title ? c->title : "");
 	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
@@ -674,19 +711,28 @@ static bool insert_row(struct store *s, enum stmt_id id, sqlite3_stmt *docs, int
  * keys, several rows): indexed case by case between the other inserts,
  * each case became a segment of its own for the merges to undo. Here the
  * meeting's cases go in one row of values at a time, and are written out
- * once, at the commit.
+ * once, at the commit. When `d` is the deck stored as the meeting (not a
+ * merge), its cases' tokens may have been made ahead (store_case_lexicon()):
+ * the k-th row is its k-th case, and the tokenizer takes them for the
+ * texts they were made of.
  */
-static bool insert_meeting_fts(struct store *s, long meeting)
+static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d)
 {
 	sqlite3_stmt *docs = stmt(s, ST_MEETING_DOCS);
 	bool ok = true;
 	int rc = SQLITE_DONE;
+	size_t k;
 
 	if (!docs)
 		return false;
 	sqlite3_bind_int64(docs, 1, meeting);
-	while (ok && (rc = sqlite3_step(docs)) == SQLITE_ROW) {
+	for (k = 0; ok && (rc = sqlite3_step(docs)) == SQLITE_ROW; k++) {
+		const struct case_lexicon *l = d && k < d->ncases ? d->cases[k].lexicon : NULL;
+
+		if (l && l->tokens)
+			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
 		ok = insert_row(s, ST_FTS_INSERT, docs, 5) && insert_row(s, ST_STRONG_INSERT, docs, 4);
+		fts_terms_ready(s->terms, NULL, NULL, 0);
 		s->indexing++;
 	}
 	sqlite3_reset(docs);
@@ -709,7 +755,7 @@ static bool insert_case_lexicon(struct store *s, long case_id, const struct deck
 	if (!l) {
 		if (!s->wz)
 			s->wz = wordizer_new();
-		l = own = store_case_lexicon(s->wz, c);
+		l = own = store_case_lexicon(s->wz, c, false);
 	}
 	for (i = 0; i < l->nabbrevs && ok; i++) {
 		if (!(st = stmt(s, ST_ABBREVS_INSERT))) {
@@ -916,7 +962,7 @@ static bool batch_unindexed_take(struct store *s, long id)
 	size_t i;
 
 	for (i = 0; i < s->nunindexed; i++)
-		if (s->unindexed[i] == id) {
+		if (s->unindexed[i].meeting == id) {
 			memmove(s->unindexed + i, s->unindexed + i + 1,
 				(s->nunindexed - i - 1) * sizeof(*s->unindexed));
 			s->nunindexed--;
@@ -1188,7 +1234,7 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
 	if (!s->batch)
 		return VT_OK;
 	for (i = 0; i < s->nunindexed && ret == VT_OK; i++)
-		if (!insert_meeting_fts(s, s->unindexed[i]))
+		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck))
 			ret = db_fail(s, diag, _("indexing the documents"));
 	if (ret == VT_OK && !write_terms(s))
 		ret = db_fail(s, diag, _("indexing the documents"));
@@ -1344,8 +1390,9 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	}
 	if (s->batch) {
 		ALLOC_GROW(s->unindexed, s->nunindexed + 1, s->unindexed_alloc);
-		s->unindexed[s->nunindexed++] = meeting;
-	} else if (!insert_meeting_fts(s, meeting) || !write_terms(s)) {
+		s->unindexed[s->nunindexed].meeting = meeting;
+		s->unindexed[s->nunindexed++].deck = merged ? NULL : d;
+	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d) || !write_terms(s)) {
 		goto db_error;
 	}
 	if (merged && warnings)

@@ -60,20 +60,24 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 
 /*
  * What the store derives from case `c`'s text at import: the abbreviations
- * it defines and where its slides begin (db/rank.h). The importer makes it
- * in its parser's thread (as deck_case.lexicon), so that the store's
- * thread only writes it; made from the same fields by the same function,
- * it is what the store would make. Caller frees (case_lexicon_free()).
+ * it defines and where its slides begin (db/rank.h), and with `tokens` its
+ * columns' tokens for the index (core/words.h), three bytes for a byte of
+ * text. The importer makes it in its parser's thread (as
+ * deck_case.lexicon), so that the store's thread only writes it; made from
+ * the same fields by the same function, it is what the store would make,
+ * and the tokenizer takes the tokens only for the very texts they were
+ * made of. Caller frees (case_lexicon_free()).
  */
 struct wordizer;
-struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c);
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c, bool tokens);
 
 /*
  * A batch: the store_import_deck() calls between store_batch_begin() and
  * store_batch_commit() share one transaction, and their cases are indexed
  * at the commit, which makes a bulk import a third faster. Each document
  * is still whole or absent, but none is kept until the commit: the caller
- * reports them then. A store_import_deck() that fails inside a batch
+ * reports them then, and keeps their decks until then (their cases'
+ * tokens are indexed at the commit). A store_import_deck() that fails inside a batch
  * rolls back the whole batch (so does a commit that fails); the caller
  * imports its documents again, each in its own transaction, to keep the
  * good ones. store_batch_abort() rolls back a batch that is open.

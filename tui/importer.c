@@ -82,6 +82,16 @@ static void progress_draw(struct progress *p)
 #define IMPORT_AHEAD (8u << 20)
 
 /*
+ * The parser also makes the index's tokens of each case (store_case_lexicon())
+ * while it is ahead of the store by IMPORT_AHEAD / 4 or more: it then has
+ * time to spare, and the store is spared the work. When the store waits
+ * for it, it leaves them to the store. Either way the index is the same.
+ * Not for a document over IMPORT_TOKENS_MAX: they take three times its text
+ * until the batch is committed.
+ */
+#define IMPORT_TOKENS_MAX (4u << 20)
+
+/*
  * The main thread stores the documents in batches of one transaction
  * (store_batch_begin()), up to IMPORT_BATCH_BYTES of text or
  * IMPORT_BATCH_SECONDS, and reports each document once its batch is
@@ -123,7 +133,7 @@ struct import_queue {
  * are made here too, from the text the parse has in hand, so that they
  * cost the parser's thread and not the store's.
  */
-static void parse_job(struct import_job *j, struct wordizer *wz)
+static void parse_job(struct import_job *j, struct wordizer *wz, bool tokens)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct vt_diag diag;
@@ -150,9 +160,10 @@ static void parse_job(struct import_job *j, struct wordizer *wz)
 	for (i = 0; i < j->deck->nwarnings; i++)
 		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
+	tokens = tokens && j->text.len <= IMPORT_TOKENS_MAX;
 	for (i = 0; i < j->deck->ncases; i++) {
 		j->deck->cases[i].signature = topic_case_sign(wz, &j->deck->cases[i]);
-		j->deck->cases[i].lexicon = store_case_lexicon(wz, &j->deck->cases[i]);
+		j->deck->cases[i].lexicon = store_case_lexicon(wz, &j->deck->cases[i], tokens);
 	}
 out:
 	free(data);
@@ -166,11 +177,14 @@ static void *parser_thread(void *arg)
 	size_t i;
 
 	for (i = 0; i < q->njobs; i++) {
+		bool spare;
+
 		pthread_mutex_lock(&q->lock);
 		while (i > q->taken && q->ahead >= IMPORT_AHEAD)
 			pthread_cond_wait(&q->changed, &q->lock);
+		spare = q->ahead >= IMPORT_AHEAD / 4;
 		pthread_mutex_unlock(&q->lock);
-		parse_job(&q->jobs[i], wz);
+		parse_job(&q->jobs[i], wz, spare);
 		pthread_mutex_lock(&q->lock);
 		q->parsed = i + 1;
 		q->ahead += q->jobs[i].text.len;
@@ -348,7 +362,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 				pthread_cond_wait(&q.changed, &q.lock);
 			pthread_mutex_unlock(&q.lock);
 		} else {
-			parse_job(j, wz); /* no thread to be had: one stage after the other */
+			parse_job(j, wz, false); /* no thread to be had: one stage after the other */
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
 		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {

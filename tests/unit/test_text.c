@@ -250,9 +250,61 @@ static void test_words(void)
 	wordizer_free(wz);
 }
 
+/* The index's tokens of `text` as packed and read back: term, + when colocated, @start-end, <uncut length>.
+ */
+static void check_tokens(struct wordizer *wz, const char *text, const char *want)
+{
+	struct index_tokens t = {STRBUF_INIT};
+	struct strbuf sb = STRBUF_INIT;
+	struct index_token tok;
+	size_t pos = 0;
+
+	index_tokens_make(wz, text, strlen(text), &t);
+	while (index_tokens_next(&t, &pos, &tok)) {
+		if (sb.len)
+			strbuf_addch(&sb, ' ');
+		strbuf_addf(&sb, "%s%s@%zu-%zu", tok.term, tok.colocated ? "+" : "", tok.start, tok.end);
+		if (tok.uncut)
+			strbuf_addf(&sb, "<%zu>", strlen(tok.uncut));
+		ok(strlen(tok.term) == tok.len &&
+		       (tok.kind == TOKEN_EXACT) == (tok.term[0] != '~' && tok.term[0] != '='),
+		   "token %s: its length and kind", tok.term);
+	}
+	is_str(sb.buf, want, "index tokens of '%.30s'", text);
+	strbuf_release(&sb);
+	index_tokens_release(&t);
+}
+
+static void test_index_tokens(void)
+{
+	struct wordizer *wz = wordizer_new();
+	struct strbuf text = STRBUF_INIT, want = STRBUF_INIT;
+	size_t i;
+
+	check_tokens(wz, "E-helse drøfter",
+		     "ehelse@0-7 =ehels+@0-7 e+@0-1 helse+@2-7 =hels+@2-7 drøfter@8-16 "
+		     "~drofter+@8-16 =drøft+@8-16");
+	check_tokens(wz, "", "");
+	/* Past 127 and 16383 bytes a position takes more bytes; a word past 64 bytes keeps its whole form. */
+	for (i = 0; i < 20000; i++)
+		strbuf_addch(&text, ' ');
+	strbuf_addstr(&text, "sak ");
+	for (i = 0; i < 70; i++)
+		strbuf_addch(&text, 'x');
+	strbuf_addstr(&want, "sak@20000-20003 ");
+	for (i = 0; i < 64; i++)
+		strbuf_addch(&want, 'x');
+	strbuf_addstr(&want, "@20004-20074<70>");
+	check_tokens(wz, text.buf, want.buf);
+	strbuf_release(&text);
+	strbuf_release(&want);
+	wordizer_free(wz);
+}
+
 int main(void)
 {
 	test_words();
+	test_index_tokens();
 	test_utf8();
 	test_sha256();
 	test_dates();
