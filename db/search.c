@@ -630,6 +630,19 @@ static void parts_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 }
 
 /*
+ * Whether a word typed without æøå (`exact`, ASCII) may be the folded form
+ * of another word. Folding spells æ, ø and å as "ae", "o" and "a", so a
+ * folded form, or its beginning, without an a or an o is the word itself,
+ * which the exact form finds at the same place and weighs more: the
+ * folded form would only cost `helse` and `hel*` a second read of the
+ * index.
+ */
+static bool fold_may_differ(const char *exact)
+{
+	return strpbrk(exact, "ao") != NULL;
+}
+
+/*
  * One word: as typed; folded and inflected; inside longer words; by its
  * other names; and, a compound, by its parts written apart. Each phrase
  * goes into the plan with its form (db/rank.h).
@@ -640,7 +653,7 @@ static void word_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 	strbuf_addch(out, '(');
 	token_phrase(g, out, 0, w->exact, false, FORM_EXACT);
 	/* Typed without æøå, it also finds the words written with them. */
-	if (w->ascii) {
+	if (w->ascii && fold_may_differ(w->exact)) {
 		strbuf_addstr(out, " OR ");
 		token_phrase(g, out, WORD_FOLDED_MARK, w->exact, false, FORM_INFLECTED);
 	}
@@ -660,6 +673,17 @@ static void word_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 	strbuf_addch(out, ')');
 }
 
+/* Whether each word that combination `c` folds (its bits) may differ folded (fold_may_differ()). */
+static bool folds_differ(const struct qwords *ws, size_t c)
+{
+	size_t i;
+
+	for (i = 0; i < ws->n; i++)
+		if (((c >> i) & 1) && !fold_may_differ(ws->v[i].exact))
+			return false;
+	return true;
+}
+
 /* A phrase: its words in order; typed without æøå, any of its words may have had them. */
 static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *out)
 {
@@ -675,12 +699,14 @@ static void phrase_expr(struct gen *g, const struct qwords *ws, struct strbuf *o
 		combos = (size_t)1 << ws->n;
 	strbuf_addch(out, '(');
 	for (c = 0; c < combos; c++) {
+		/* Only up to four words vary; a longer phrase has one combination. */
+		if (!folds_differ(ws, c))
+			continue;
 		if (c)
 			strbuf_addstr(out, " OR ");
 		for (i = 0; i < ws->n; i++) {
 			if (i)
 				strbuf_addstr(out, " + ");
-			/* Only up to four words vary; a longer phrase has one combination. */
 			fts_token(out, combos > 1 && ((c >> i) & 1) ? WORD_FOLDED_MARK : 0, ws->v[i].exact);
 		}
 		plan_add(g, c ? FORM_INFLECTED : FORM_EXACT);
@@ -721,7 +747,7 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 	} else if (n->term == QT_PREFIX) {
 		/* "e-hel*" is one word, "ehel", as the index has it. */
 		token_phrase(g, out, 0, ws.v[ws.n - 1].exact, true, FORM_EXACT);
-		if (ws.v[ws.n - 1].ascii) {
+		if (ws.v[ws.n - 1].ascii && fold_may_differ(ws.v[ws.n - 1].exact)) {
 			strbuf_addstr(out, " OR ");
 			token_phrase(g, out, WORD_FOLDED_MARK, ws.v[ws.n - 1].exact, true, FORM_INFLECTED);
 		}
