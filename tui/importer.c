@@ -118,7 +118,7 @@ struct import_job {
 };
 
 struct import_queue {
-	bool quiet; /* count, print nothing (the UI's first start) */
+	bool storing; /* not import --check: what the store derives is made ahead too */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
@@ -129,11 +129,12 @@ struct import_queue {
 };
 
 /*
- * Reads job j's file into a deck. Each case's topic signature and lexicon
- * are made here too, from the text the parse has in hand, so that they
- * cost the parser's thread and not the store's.
+ * Reads job j's file into a deck. When `storing`, each case's topic
+ * signature and lexicon (with its tokens when `tokens`) are made here too,
+ * from the text the parse has in hand, so that they cost the parser's
+ * thread and not the store's.
  */
-static void parse_job(struct import_job *j, struct wordizer *wz, bool tokens)
+static void parse_job(struct import_job *j, struct wordizer *wz, bool storing, bool tokens)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct vt_diag diag;
@@ -161,7 +162,7 @@ static void parse_job(struct import_job *j, struct wordizer *wz, bool tokens)
 		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
 	tokens = tokens && j->text.len <= IMPORT_TOKENS_MAX;
-	for (i = 0; i < j->deck->ncases; i++) {
+	for (i = 0; storing && i < j->deck->ncases; i++) {
 		j->deck->cases[i].signature = topic_case_sign(wz, &j->deck->cases[i]);
 		j->deck->cases[i].lexicon = store_case_lexicon(wz, &j->deck->cases[i], tokens);
 	}
@@ -184,7 +185,7 @@ static void *parser_thread(void *arg)
 			pthread_cond_wait(&q->changed, &q->lock);
 		spare = q->ahead >= IMPORT_AHEAD / 4;
 		pthread_mutex_unlock(&q->lock);
-		parse_job(&q->jobs[i], wz, spare);
+		parse_job(&q->jobs[i], wz, q->storing, spare);
 		pthread_mutex_lock(&q->lock);
 		q->parsed = i + 1;
 		q->ahead += q->jobs[i].text.len;
@@ -335,7 +336,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	pthread_cond_init(&q.changed, NULL);
 	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
 	q.njobs = n;
-	q.quiet = voice == IMPORT_SILENT;
+	q.storing = s != NULL;
 	r.q = &q;
 	r.pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
 	r.pr.t0 = cmd_now();
@@ -362,7 +363,8 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 				pthread_cond_wait(&q.changed, &q.lock);
 			pthread_mutex_unlock(&q.lock);
 		} else {
-			parse_job(j, wz, false); /* no thread to be had: one stage after the other */
+			parse_job(j, wz, s != NULL,
+				  false); /* no thread to be had: one stage after the other */
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
 		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {
