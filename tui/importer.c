@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "core/document.h"
@@ -292,7 +293,7 @@ static void finish_jobs(struct import_run *r, size_t from, size_t to)
 		r->failed += !report_job(r->s, j, r->voice, &r->pr);
 		if (r->pr.on) {
 			struct stat sb;
-			fflush(stdout);
+			fflush(stdout); /* before the progress line on stderr */
 			if (!stat(j->path, &sb))
 				r->pr.done += (long long)sb.st_size;
 			r->pr.files = i + 1;
@@ -306,6 +307,8 @@ static void finish_jobs(struct import_run *r, size_t from, size_t to)
 		strbuf_release(&j->text);
 		strbuf_release(&j->warnings);
 	}
+	/* Kept now: said now, also down a pipe. */
+	fflush(stdout);
 }
 
 /* Jobs [from, to) of a batch that was rolled back, each stored again on its own. */
@@ -319,12 +322,53 @@ static void store_again(struct import_run *r, size_t from, size_t to)
 	}
 }
 
+/* Commits the batch of jobs [from, to) and reports them; a batch that fails to commit is rolled back. */
+static void end_batch(struct import_run *r, size_t from, size_t to)
+{
+	struct vt_diag diag;
+
+	if (store_batch_commit(r->s, &diag) == VT_OK)
+		finish_jobs(r, from, to);
+	else
+		store_again(r, from, to);
+}
+
+/*
+ * Waits for job i to be parsed. A batch open meanwhile is committed once it
+ * is IMPORT_BATCH_SECONDS old, so that a document slow to read (a large
+ * PDF) neither holds the database's write lock nor the lines of the
+ * documents before it. Returns whether the batch is still open.
+ */
+static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first, double batch_t0)
+{
+	struct import_queue *q = r->q;
+
+	pthread_mutex_lock(&q->lock);
+	while (q->parsed <= i) {
+		double until = batch_t0 + IMPORT_BATCH_SECONDS;
+		struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
+
+		if (!batch) {
+			pthread_cond_wait(&q->changed, &q->lock);
+		} else if (pthread_cond_timedwait(&q->changed, &q->lock, &ts) == ETIMEDOUT &&
+			   q->parsed <= i) {
+			pthread_mutex_unlock(&q->lock);
+			end_batch(r, first, i);
+			batch = false;
+			pthread_mutex_lock(&q->lock);
+		}
+	}
+	pthread_mutex_unlock(&q->lock);
+	return batch;
+}
+
 /* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
 size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
 		    enum import_voice voice)
 {
 	struct import_run r = {s, NULL, voice, {0}, 0};
 	struct import_queue q;
+	pthread_condattr_t attr;
 	pthread_t tid;
 	bool threaded, batch = false;
 	struct wordizer *wz = NULL;
@@ -333,7 +377,11 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 
 	memset(&q, 0, sizeof(q));
 	pthread_mutex_init(&q.lock, NULL);
-	pthread_cond_init(&q.changed, NULL);
+	/* On cmd_now()'s clock, for wait_parsed()'s deadline. */
+	pthread_condattr_init(&attr);
+	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
+	pthread_cond_init(&q.changed, &attr);
+	pthread_condattr_destroy(&attr);
 	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
 	q.njobs = n;
 	q.storing = s != NULL;
@@ -358,13 +406,10 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		struct import_job *j = &q.jobs[i];
 
 		if (threaded) {
-			pthread_mutex_lock(&q.lock);
-			while (q.parsed <= i)
-				pthread_cond_wait(&q.changed, &q.lock);
-			pthread_mutex_unlock(&q.lock);
+			batch = wait_parsed(&r, i, batch, first, batch_t0);
 		} else {
-			parse_job(j, wz, s != NULL,
-				  false); /* no thread to be had: one stage after the other */
+			/* No thread to be had: one stage after the other. */
+			parse_job(j, wz, s != NULL, false);
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
 		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {
@@ -389,10 +434,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			batch = false;
 		} else if (i + 1 == n || batch_bytes >= IMPORT_BATCH_BYTES ||
 			   cmd_now() - batch_t0 >= IMPORT_BATCH_SECONDS) {
-			if (store_batch_commit(s, &j->diag) == VT_OK)
-				finish_jobs(&r, first, i + 1);
-			else
-				store_again(&r, first, i + 1);
+			end_batch(&r, first, i + 1);
 			batch = false;
 		}
 	}

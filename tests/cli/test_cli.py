@@ -861,6 +861,38 @@ def a_document_refused_in_a_batch_leaves_the_others_of_the_batch_imported(env):
 
 
 @test
+def a_document_slow_to_read_holds_neither_the_lines_before_it_nor_the_database(env):
+    # The batch open while the parser waits for a file (here a pipe nobody writes yet)
+    # is committed within about a second: the first file's line comes, and another
+    # process can write meanwhile.
+    import select
+    files = [env.sample(0), env.sample(1)]
+    slow = os.path.join(env.dir, "slow.txt")
+    os.mkfifo(slow)
+    p = subprocess.Popen([VEDTAK, "--db", env.db, "import", files[0], slow], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    try:
+        ready, _, _ = select.select([p.stdout], [], [], 10)
+        assert ready, "no line while the second file waits"
+        line = p.stdout.readline()
+        assert line.startswith(files[0] + ": NUFA 2021-04-21") and line.rstrip().endswith("(new)"), line
+        r = subprocess.run([VEDTAK, "--db", env.db, "tag", "+early", "--", "case:11/21"], capture_output=True,
+                           text=True, timeout=10)
+        assert r.returncode == 0, r.stderr
+        with open(slow, "w", encoding="utf-8") as f:
+            f.write(sample_text(1))
+        out, err = p.communicate(timeout=60)
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.communicate()
+    assert p.returncode == 0, err
+    assert out.startswith(slow + ": NUFA 2022-08-31") and out.rstrip().endswith("(new)"), out
+    assert len(env.export()["meetings"]) == 2
+    assert "early" in run("show", "11/21", db=env.db, check=0).stdout
+
+
+@test
 def exports_people_open(env):
     import csv, io
     run("import", *[os.path.join(SAMPLES, f) for f in SAMPLE], db=env.db, check=0)
