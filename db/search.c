@@ -678,7 +678,8 @@ static bool folds_differ(const struct qwords *ws, size_t c)
 {
 	size_t i;
 
-	for (i = 0; i < ws->n; i++)
+	/* Only a phrase of four words or fewer has combinations but the first (c 0). */
+	for (i = 0; c && i < ws->n; i++)
 		if (((c >> i) & 1) && !fold_may_differ(ws->v[i].exact))
 			return false;
 	return true;

@@ -971,34 +971,25 @@ static bool batch_unindexed_take(struct store *s, long id)
 	return false;
 }
 
-static bool delete_meeting(struct store *s, long id)
+/* Runs statement `which` with `id` as its one parameter. */
+static bool run_for(struct store *s, enum stmt_id which, long id)
 {
-	sqlite3_stmt *st;
+	sqlite3_stmt *st = stmt(s, which);
 
-	/* Deleting rows a contentless FTS5 index never had would corrupt it. */
-	if (!batch_unindexed_take(s, id)) {
-		if (!(st = stmt(s, ST_FTS_DELETE_MEETING)))
-			return false;
-		sqlite3_bind_int64(st, 1, id);
-		if (!run(st) || !(st = stmt(s, ST_STRONG_DELETE_MEETING)))
-			return false;
-		sqlite3_bind_int64(st, 1, id);
-		if (!run(st))
-			return false;
-	}
-	if (!(st = stmt(s, ST_ABBREVS_DELETE)))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(st) || !(st = stmt(s, ST_MARKS_DELETE)))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(st) || !(st = stmt(s, ST_PRESENTERS_DELETE)))
-		return false;
-	sqlite3_bind_int64(st, 1, id);
-	if (!run(st) || !(st = stmt(s, ST_MEETING_DELETE)))
+	if (!st)
 		return false;
 	sqlite3_bind_int64(st, 1, id);
 	return run(st);
+}
+
+static bool delete_meeting(struct store *s, long id)
+{
+	/* Deleting rows a contentless FTS5 index never had would corrupt it. */
+	if (!batch_unindexed_take(s, id) &&
+	    (!run_for(s, ST_FTS_DELETE_MEETING, id) || !run_for(s, ST_STRONG_DELETE_MEETING, id)))
+		return false;
+	return run_for(s, ST_ABBREVS_DELETE, id) && run_for(s, ST_MARKS_DELETE, id) &&
+	       run_for(s, ST_PRESENTERS_DELETE, id) && run_for(s, ST_MEETING_DELETE, id);
 }
 
 static enum vt_status load(struct store *s, long id, long case_id, struct deck **out, struct vt_diag *diag);
@@ -1239,12 +1230,6 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
 	if (ret == VT_OK && !write_terms(s))
 		ret = db_fail(s, diag, _("indexing the documents"));
 	return import_end(s, ret, diag);
-}
-
-void store_batch_abort(struct store *s)
-{
-	if (s->batch)
-		import_end(s, VT_ERR_DB, NULL);
 }
 
 enum vt_status store_import_deck(struct store *s, struct deck *d, const char *text, size_t text_len,

@@ -76,15 +76,14 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
  * store_batch_commit() share one transaction, and their cases are indexed
  * at the commit, which makes a bulk import a third faster. Each document
  * is still whole or absent, but none is kept until the commit: the caller
- * reports them then, and keeps their decks until then (their cases'
- * tokens are indexed at the commit). A store_import_deck() that fails inside a batch
- * rolls back the whole batch (so does a commit that fails); the caller
- * imports its documents again, each in its own transaction, to keep the
- * good ones. store_batch_abort() rolls back a batch that is open.
+ * reports them then, and keeps their decks alive till then (their cases'
+ * tokens are indexed at the commit). A store_import_deck() that fails
+ * inside a batch rolls back the whole batch (so does a commit that fails);
+ * the caller imports its documents again, each in its own transaction, to
+ * keep the good ones. store_close() rolls back a batch left open.
  */
 enum vt_status store_batch_begin(struct store *s, struct vt_diag *diag);
 enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag);
-void store_batch_abort(struct store *s);
 
 /*
  * After a run of imports: when the run indexed a quarter of the archive's
