@@ -392,41 +392,70 @@ static size_t get_varint(const unsigned char **p)
 	return v;
 }
 
-static void pack_token(struct strbuf *sb, enum index_token_kind kind, bool colocated, char mark,
-		       const char *term, const char *uncut, const struct word *w)
-{
-	size_t len = strlen(term);
+struct token_walk {
+	int (*fn)(void *arg, const struct index_token *tok);
+	void *arg;
+	struct strbuf marked;
+};
 
-	strbuf_addch(sb, (char)(kind | (colocated ? 4 : 0) | (uncut ? 8 : 0)));
-	put_varint(sb, w->start);
-	put_varint(sb, w->end - w->start);
-	put_varint(sb, len + (mark ? 1 : 0));
-	if (mark)
-		strbuf_addch(sb, mark);
-	strbuf_add(sb, term, len + 1);
-	if (uncut) {
-		len = strlen(uncut);
-		put_varint(sb, len);
-		strbuf_add(sb, uncut, len + 1);
+static int give_form(struct token_walk *k, enum index_token_kind kind, bool colocated, char mark,
+		     const char *form, const char *uncut, const struct word *w)
+{
+	struct index_token tok = {kind, colocated, form, 0, uncut, w->start, w->end};
+
+	if (mark) {
+		strbuf_reset(&k->marked);
+		strbuf_addch(&k->marked, mark);
+		strbuf_addstr(&k->marked, form);
+		tok.term = k->marked.buf;
 	}
+	tok.len = strlen(tok.term);
+	return k->fn(k->arg, &tok);
 }
 
-static int pack_word(void *arg, const struct word *w)
+static int give_word(void *arg, const struct word *w)
+{
+	struct token_walk *k = arg;
+	int rc = give_form(k, TOKEN_EXACT, w->part, 0, w->exact, w->uncut, w);
+
+	if (!rc && w->folded)
+		rc = give_form(k, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, NULL, w);
+	if (!rc && strcmp(w->stem, w->exact))
+		rc = give_form(k, TOKEN_STEM, true, WORD_STEM_MARK, w->stem, NULL, w);
+	return rc;
+}
+
+int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
+		      int (*fn)(void *arg, const struct index_token *tok), void *arg)
+{
+	struct token_walk k = {fn, arg, STRBUF_INIT};
+	int rc = words_each(wz, s, n, give_word, &k);
+
+	strbuf_release(&k.marked);
+	return rc;
+}
+
+static int pack_token(void *arg, const struct index_token *tok)
 {
 	struct strbuf *sb = arg;
 
-	pack_token(sb, TOKEN_EXACT, w->part, 0, w->exact, w->uncut, w);
-	if (w->folded)
-		pack_token(sb, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, NULL, w);
-	if (strcmp(w->stem, w->exact))
-		pack_token(sb, TOKEN_STEM, true, WORD_STEM_MARK, w->stem, NULL, w);
+	strbuf_addch(sb, (char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0)));
+	put_varint(sb, tok->start);
+	put_varint(sb, tok->end - tok->start);
+	put_varint(sb, tok->len);
+	strbuf_add(sb, tok->term, tok->len + 1);
+	if (tok->uncut) {
+		size_t len = strlen(tok->uncut);
+		put_varint(sb, len);
+		strbuf_add(sb, tok->uncut, len + 1);
+	}
 	return 0;
 }
 
 void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out)
 {
 	strbuf_reset(&out->packed);
-	words_each(wz, s, n, pack_word, &out->packed);
+	index_tokens_each(wz, s, n, pack_token, &out->packed);
 }
 
 bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_token *tok)

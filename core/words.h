@@ -90,6 +90,13 @@ struct index_tokens {
 	struct strbuf packed;
 };
 
+/*
+ * Calls fn for each token of text s (length n) in turn; stops at the
+ * first nonzero return, and returns it.
+ */
+int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
+		      int (*fn)(void *arg, const struct index_token *tok), void *arg);
+
 /* Makes the tokens of text s (length n) into *out, replacing what it held. */
 void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out);
 

@@ -23,7 +23,6 @@
 
 struct tokenizer {
 	struct wordizer *wz;
-	struct index_tokens made;
 	struct fts_terms *terms; /* NULL: do not collect */
 };
 
@@ -183,7 +182,6 @@ static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **o
 	(void)argv;
 	(void)argc;
 	t->wz = wordizer_new();
-	strbuf_init(&t->made.packed, 0);
 	*out = (Fts5Tokenizer *)t;
 	return SQLITE_OK;
 }
@@ -193,29 +191,21 @@ static void tok_delete(Fts5Tokenizer *p)
 	struct tokenizer *t = (struct tokenizer *)p;
 
 	wordizer_free(t->wz);
-	index_tokens_release(&t->made);
 	free(t);
 }
 
-/* Gives the index the tokens of a text, noting the words new to the store. */
-static int give_tokens(struct tokenize_ctx *c, const struct index_tokens *toks)
+/* Gives the index one token of a text, noting the words new to the store. */
+static int give_token(void *arg, const struct index_token *tok)
 {
+	struct tokenize_ctx *c = arg;
 	struct fts_terms *terms = c->t->terms;
-	struct index_token tok;
-	size_t pos = 0;
-	int rc;
 
-	while (index_tokens_next(toks, &pos, &tok)) {
-		if (terms && tok.kind == TOKEN_EXACT && tok.len >= FTS_TERM_MIN)
-			seen_note(&terms->words, tok.term);
-		if (terms && tok.uncut)
-			seen_note(&terms->uncut, tok.uncut);
-		rc = c->xToken(c->fts_ctx, tok.colocated ? FTS5_TOKEN_COLOCATED : 0, tok.term, (int)tok.len,
-			       (int)tok.start, (int)tok.end);
-		if (rc != SQLITE_OK)
-			return rc;
-	}
-	return SQLITE_OK;
+	if (terms && tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN)
+		seen_note(&terms->words, tok->term);
+	if (terms && tok->uncut)
+		seen_note(&terms->uncut, tok->uncut);
+	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,
+			 (int)tok->start, (int)tok->end);
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
@@ -226,12 +216,16 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 
 	if (!(flags & FTS5_TOKENIZE_QUERY) || (flags & FTS5_TOKENIZE_AUX)) {
 		const struct index_tokens *toks = ready_tokens(c.t->terms, text, (size_t)n);
+		struct index_token tok;
+		size_t pos = 0;
+		int rc = SQLITE_OK;
 
-		if (!toks) {
-			index_tokens_make(c.t->wz, text, (size_t)n, &c.t->made);
-			toks = &c.t->made;
-		}
-		return give_tokens(&c, toks);
+		/* None made ahead: made and given one at a time, not held (a whole PDF's text). */
+		if (!toks)
+			return index_tokens_each(c.t->wz, text, (size_t)n, give_token, &c);
+		while (rc == SQLITE_OK && index_tokens_next(toks, &pos, &tok))
+			rc = give_token(&c, &tok);
+		return rc;
 	}
 	/* Query tokens come ready-made from search.c: pass them through. */
 	while (i < n) {

@@ -42,14 +42,15 @@ enum import_outcome {
 
 /*
  * Saves document `d` (read by document_read(), whose `text` it keeps) in
- * one transaction. A document of a meeting already in the store (the same
+ * one transaction, or in the open batch's (below). A document of a meeting already in the store (the same
  * body and date, or number) joins it: the meeting is built again from all
  * its documents (meeting_merge()), and a document imported before under
  * the same name is replaced, so a re-import replaces only what that
  * document gave. Cases keep their stable keys, so what users attached to
  * them stays. A file of the same name but from another folder and of
  * another meeting is another document: d->source is then renamed after
- * its folder ("2021-09/referat.txt"). On any error nothing is written. *same_as (may be NULL)
+ * its folder ("2021-09/referat.txt"). On any error nothing is written
+ * (and an open batch is rolled back). *same_as (may be NULL)
  * receives, for IMPORT_UNCHANGED, the source name under which these bytes
  * were imported (caller frees). `warnings` (may be NULL) gets one line
  * "LINE<TAB>message" for each disagreement between documents.

@@ -111,6 +111,7 @@ struct import_job {
 	struct strbuf text;   /* the document's text as read, kept by the store */
 	struct strbuf report; /* errors and warnings, printed before storing */
 	/* What storing it gave, reported once its batch is committed. */
+	char *source; /* deck->source as parsed: a rolled-back store may have renamed it */
 	enum vt_status st;
 	enum import_outcome outcome;
 	char *same_as;
@@ -205,6 +206,14 @@ static void store_job(struct store *s, struct import_job *j)
 	strbuf_reset(&j->warnings);
 	vt_diag_clear(&j->diag);
 	j->outcome = IMPORT_NEW;
+	if (j->deck && j->deck->source) {
+		if (!j->source) {
+			j->source = xstrdup(j->deck->source);
+		} else if (strcmp(j->source, j->deck->source)) {
+			free(j->deck->source);
+			j->deck->source = xstrdup(j->source);
+		}
+	}
 	j->st = j->deck && s ? store_import_deck(s, j->deck, j->text.buf, j->text.len, &j->outcome,
 						 &j->same_as, &j->warnings, &j->diag)
 			     : VT_OK;
@@ -303,6 +312,8 @@ static void finish_jobs(struct import_run *r, size_t from, size_t to)
 		j->deck = NULL;
 		free(j->same_as);
 		j->same_as = NULL;
+		free(j->source);
+		j->source = NULL;
 		strbuf_release(&j->report);
 		strbuf_release(&j->text);
 		strbuf_release(&j->warnings);
@@ -421,7 +432,8 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		store_job(s, j);
 		pthread_mutex_lock(&q.lock);
 		q.taken = i + 1;
-		q.ahead -= j->text.len;
+		if (threaded)
+			q.ahead -= j->text.len;
 		pthread_cond_broadcast(&q.changed);
 		pthread_mutex_unlock(&q.lock);
 		if (!batch) {

@@ -14,8 +14,9 @@ struct store;
 enum import_voice { IMPORT_LOUD, IMPORT_QUIET, IMPORT_SILENT };
 
 /*
- * Imports `paths` in order, each file in its own transaction (`s` NULL:
- * parse and report only, as import --check). Returns how many failed.
+ * Imports `paths` in order, each file whole or not at all, in batches of
+ * one transaction (`s` NULL: parse and report only, as import --check).
+ * Returns how many failed.
  */
 size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
 		    enum import_voice voice);

@@ -556,8 +556,8 @@ def other_names_follow_the_documents_that_define_them(env):
 
 @test
 def a_bulk_import_leaves_each_index_in_one_piece(env):
-    # Each file is its own transaction, and FTS5 writes each as a segment of the index that every
-    # word of a search is then looked up in. A run that indexes a quarter of the archive or more
+    # FTS5 writes what it holds as a segment of the index at every commit (of a batch of files
+    # now), and every word of a search is then looked up in each. A run that indexes a quarter of the archive or more
     # merges them; a run of one deck into an archive four times its size leaves FTS5 to merge.
     def segments():
         con = sqlite3.connect(env.db)
@@ -858,6 +858,30 @@ def a_document_refused_in_a_batch_leaves_the_others_of_the_batch_imported(env):
         assert run("search", "--count", q, db=env.db).stdout == run("search", "--count", q, db=ref).stdout, q
     assert run("search", "--count", "helse", db=env.db).stdout.strip() not in ("", "0")
     assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
+
+
+@test
+def a_batch_stored_again_keeps_the_names_its_files_came_with(env):
+    # Two files named referat.txt, of two meetings: in one batch the second is renamed after
+    # its folder, as the first is there. When the batch fails at its commit (a word of the
+    # first refused) and each file is stored again alone, the second keeps its own name.
+    run("import", env.sample(2), db=env.db, check=0)
+    for d, i, extra in (("x1", 0, "\nOrdet xyzzyunique står her.\n"), ("x2", 1, "")):
+        os.makedirs(os.path.join(env.dir, d))
+        env.write(os.path.join(d, "referat.txt"), sample_text(i) + extra)
+    con = sqlite3.connect(env.db)
+    con.execute("CREATE TRIGGER refuse BEFORE INSERT ON words WHEN new.word = 'xyzzyunique'"
+                " BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+    con.commit()
+    con.close()
+    x1, x2 = (os.path.join(env.dir, d, "referat.txt") for d in ("x1", "x2"))
+    r = run("import", x1, x2, db=env.db)
+    assert r.returncode == 1 and f"{x1}: nothing imported" in r.stderr, (r.returncode, r.stderr)
+    assert r.stdout.startswith(x2 + ": NUFA 2022-08-31") and r.stdout.rstrip().endswith("(new)"), r.stdout
+    con = sqlite3.connect(env.db)
+    sources = sorted(row[0] for row in con.execute("SELECT source FROM documents"))
+    con.close()
+    assert sources == sorted([SAMPLE[2], "referat.txt"]), sources
 
 
 @test
