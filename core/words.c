@@ -366,7 +366,7 @@ static int key_word(void *arg, const struct word *w)
  * A packed token: a byte of kind (bits 0-1), colocated (bit 2) and uncut
  * (bit 3); then as varints start, end - start and the term's length; the
  * term with its NUL; for an uncut exact form, its length and it with its
- * NUL. About three bytes of tokens for a byte of text.
+ * NUL. Two to three bytes of tokens for a byte of text.
  */
 static void put_varint(struct strbuf *sb, size_t v)
 {

@@ -62,8 +62,8 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 /*
  * What the store derives from case `c`'s text at import: the abbreviations
  * it defines and where its slides begin (db/rank.h), and with `tokens` its
- * columns' tokens for the index (core/words.h), three bytes for a byte of
- * text. The importer makes it in its parser's thread (as
+ * columns' tokens for the index (core/words.h), two to three bytes for a
+ * byte of text. The importer makes it in its parser's thread (as
  * deck_case.lexicon), so that the store's thread only writes it; made from
  * the same fields by the same function, it is what the store would make,
  * and the tokenizer takes the tokens only for the very texts they were

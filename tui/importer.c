@@ -87,8 +87,8 @@ static void progress_draw(struct progress *p)
  * while it is ahead of the store by IMPORT_AHEAD / 4 or more: it then has
  * time to spare, and the store is spared the work. When the store waits
  * for it, it leaves them to the store. Either way the index is the same.
- * Not for a document over IMPORT_TOKENS_MAX: they take three times its text
- * until the batch is committed.
+ * Not for a document over IMPORT_TOKENS_MAX: they take two to three
+ * times its text until the batch is committed.
  */
 #define IMPORT_TOKENS_MAX (4u << 20)
 
