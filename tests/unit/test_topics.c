@@ -73,6 +73,32 @@ static void test_signature(void)
 	signature("KI i NAV og KI i NAV", "ki nav", "a two-letter abbreviation counts, each word once");
 }
 
+static void keywords(const char *text, size_t max, const char *want, const char *what)
+{
+	struct wordizer *wz = wordizer_new();
+	struct strbuf sb = STRBUF_INIT;
+
+	topic_keywords(wz, text, max, &sb);
+	is_str(sb.buf ? sb.buf : "", want, "%s", what);
+	strbuf_release(&sb);
+	wordizer_free(wz);
+}
+
+static void test_keywords(void)
+{
+	static const char text[] =
+	    "Helseplattformen og helseplattform. Arkitektur for e-resept: arkitekturen og "
+	    "arkitekturen. Eresept i 2022, 2022 og 2022. Vedtakene om vedtak, vedtak og "
+	    "vedtakene. Helseplattformen. Sikkerhet.";
+
+	keywords(
+	    text, 40, "helseplattform*3 arkitektur*3 eresept*2 vedtak*2",
+	    "stems counted over their forms, most used first, then the first used; short words, numbers, "
+	    "function words and words used once left out");
+	keywords(text, 2, "helseplattform*3 arkitektur*3", "no more than asked for");
+	keywords("Status status status", 40, "", "a word of the committees' boilerplate is no keyword");
+}
+
 /* A small archive: each case its meeting, body, number, title words and slides. */
 struct small {
 	long meeting;
@@ -155,6 +181,7 @@ int main(void)
 	test_standing();
 	test_references();
 	test_signature();
+	test_keywords();
 	test_group();
 	return done_testing();
 }
