@@ -138,6 +138,7 @@ struct index_tokens;
 
 /* The columns of a case in the index: title, decision, people, slides (db/schema.c's case_doc). */
 #define CASE_INDEX_COLUMNS 4
+#define CASE_INDEX_SLIDES  3
 
 /* What the store derives from a case's text at import (store_case_lexicon()). */
 struct case_lexicon {

@@ -319,8 +319,12 @@ static void counts_grow(struct word_counts *k)
 	free(old);
 }
 
-/* Adds `count` words `key` (n bytes), the first of them the `first`-th word counted. */
-static void counts_add(struct word_counts *k, const char *key, size_t n, size_t count, size_t first)
+/*
+ * Adds `count` words `key` (n bytes), the first of them the `first`-th
+ * word counted. A new key keeps `extra` (or nothing) after its NUL.
+ */
+static void counts_add_with(struct word_counts *k, const char *key, size_t n, size_t count, size_t first,
+			    const char *extra)
 {
 	size_t h;
 
@@ -339,7 +343,14 @@ static void counts_add(struct word_counts *k, const char *key, size_t n, size_t 
 	k->slots[h] = (struct word_count){k->keys.len + 1, count, first};
 	strbuf_add(&k->keys, key, n);
 	strbuf_addch(&k->keys, '\0');
+	if (extra)
+		strbuf_add(&k->keys, extra, strlen(extra) + 1);
 	k->used++;
+}
+
+static void counts_add(struct word_counts *k, const char *key, size_t n, size_t count, size_t first)
+{
+	counts_add_with(k, key, n, count, first, NULL);
 }
 
 static void counts_release(struct word_counts *k)
@@ -349,55 +360,50 @@ static void counts_release(struct word_counts *k)
 }
 
 /*
- * The slides' words are counted by their stems. Most are plain ASCII
- * words, and most of those repeat: they are counted as written, and each
- * different one is weighed and stemmed once, at the end. Forming and
- * stemming every word made the keywords a third of the importer's parsing
- * thread; this takes 1.6 s of 23 off the CPU time of a 100 MB import.
+ * The slides' words are counted by their stems. Most words repeat: they
+ * are counted as written, and each different one is formed and stemmed
+ * once, at the end. Forming and stemming every word made the keywords a
+ * third of the importer's parsing thread.
  */
 struct keywords {
-	struct word_counts plain, stems;
+	struct word_counts written, stems;
 	size_t seen;	     /* words counted so far: the place of the next */
-	size_t count, first; /* of the plain word being stemmed */
+	size_t count, first; /* of the written word being formed */
 };
 
-static bool keyword_plain(void *arg, const char *word, size_t len)
+static int keyword_written(void *arg, const char *word, size_t len)
 {
 	struct keywords *k = arg;
+	size_t i;
 
 	k->seen++;
-	if (len >= 4)
-		counts_add(&k->plain, word, len, 1, k->seen);
-	return false; /* never stemmed here */
+	for (i = 0; i < len && (unsigned char)word[i] < 0x80; i++)
+		;
+	/* Three ASCII letters form no word of four: not worth a slot. */
+	if (len >= 4 || i < len)
+		counts_add(&k->written, word, len, 1, k->seen);
+	return 0;
 }
 
-static void keyword_add(struct keywords *k, const struct word *w, size_t count, size_t first)
+/* Whether a word of this exact form may be a keyword. */
+static bool keyword_like(const char *exact)
 {
-	size_t len = strlen(w->exact), i;
+	size_t len = strlen(exact), i;
 
-	if (len < 4 || w->part || !*w->stem || is_stop_word(w->exact))
-		return;
+	if (len < 4 || is_stop_word(exact))
+		return false;
 	for (i = 0; i < len; i++)
-		if (w->exact[i] >= '0' && w->exact[i] <= '9')
-			return; /* dates, versions, page numbers */
-	counts_add(&k->stems, w->stem, strlen(w->stem), count, first);
+		if (exact[i] >= '0' && exact[i] <= '9')
+			return false; /* dates, versions, page numbers */
+	return true;
 }
 
 static int keyword_word(void *arg, const struct word *w)
 {
 	struct keywords *k = arg;
 
-	if (!w->part)
-		k->seen++;
-	keyword_add(k, w, 1, k->seen);
-	return 0;
-}
-
-static int keyword_stemmed(void *arg, const struct word *w)
-{
-	struct keywords *k = arg;
-
-	keyword_add(k, w, k->count, k->first);
+	if (!w->part && *w->stem && keyword_like(w->exact))
+		counts_add(&k->stems, w->stem, strlen(w->stem), k->count, k->first);
 	return 0;
 }
 
@@ -411,36 +417,98 @@ static int by_count(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* The stems counted twice or more, most used first, the first `max` of them as "stem*count". */
+static void keywords_out(struct word_counts *stems, size_t max, struct strbuf *out)
+{
+	size_t i, nc = 0;
+
+	for (i = 0; i < stems->size; i++)
+		if (stems->slots[i].at && stems->slots[i].count >= 2)
+			stems->slots[nc++] = stems->slots[i];
+	if (nc)
+		qsort(stems->slots, nc, sizeof(*stems->slots), by_count);
+	for (i = 0; i < nc && i < max; i++)
+		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", stems->keys.buf + stems->slots[i].at - 1,
+			    stems->slots[i].count);
+}
+
 void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out)
 {
 	struct keywords k;
-	size_t i, nc = 0;
+	size_t i;
 
 	if (!text)
 		return;
 	memset(&k, 0, sizeof(k));
-	counts_grow(&k.stems); /* never empty: qsort below is given a table */
-	words_each_maybe(wz, text, strlen(text), keyword_plain, keyword_word, &k);
-	for (i = 0; i < k.plain.size; i++) {
-		const struct word_count *e = &k.plain.slots[i];
-		const char *word = k.plain.keys.buf + e->at - 1;
+	words_each_written(text, strlen(text), keyword_written, &k);
+	for (i = 0; i < k.written.size; i++) {
+		const struct word_count *e = &k.written.slots[i];
+		const char *word;
 
 		if (!e->at)
 			continue;
+		word = k.written.keys.buf + e->at - 1;
 		k.count = e->count;
 		k.first = e->first;
-		words_each(wz, word, strlen(word), keyword_stemmed, &k);
+		words_each(wz, word, strlen(word), keyword_word, &k);
 	}
-	/* The stems used twice or more, most used first. */
-	for (i = 0; i < k.stems.size; i++)
-		if (k.stems.slots[i].at && k.stems.slots[i].count >= 2)
-			k.stems.slots[nc++] = k.stems.slots[i];
-	qsort(k.stems.slots, nc, sizeof(*k.stems.slots), by_count);
-	for (i = 0; i < nc && i < max; i++)
-		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", k.stems.keys.buf + k.stems.slots[i].at - 1,
-			    k.stems.slots[i].count);
-	counts_release(&k.plain);
+	keywords_out(&k.stems, max, out);
+	counts_release(&k.written);
 	counts_release(&k.stems);
+}
+
+/*
+ * A whole word of the tokens into the count by exact form, its stem kept
+ * after it: the stem token follows the exact one when they differ.
+ */
+static void keyword_token(struct word_counts *exact, const struct index_token *word, const char *stem,
+			  size_t first)
+{
+	if (word)
+		counts_add_with(exact, word->term, word->len, 1, first, stem ? stem : word->term);
+}
+
+void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strbuf *out)
+{
+	struct word_counts exact, stems;
+	struct index_token tok, word;
+	const char *stem = NULL;
+	size_t pos = 0, seen = 0, i;
+	bool in_word = false;
+
+	memset(&exact, 0, sizeof(exact));
+	memset(&stems, 0, sizeof(stems));
+	while (index_tokens_next(t, &pos, &tok)) {
+		if (tok.kind == TOKEN_EXACT) {
+			/* A part of a hyphenated word ends its whole word, and counts for nothing. */
+			if (in_word)
+				keyword_token(&exact, &word, stem, seen);
+			in_word = !tok.colocated;
+			if (in_word) {
+				word = tok;
+				stem = NULL;
+				seen++;
+			}
+		} else if (tok.kind == TOKEN_STEM && in_word) {
+			stem = tok.term + 1; /* after its mark */
+		}
+	}
+	if (in_word)
+		keyword_token(&exact, &word, stem, seen);
+	for (i = 0; i < exact.size; i++) {
+		const struct word_count *e = &exact.slots[i];
+		const char *w, *st;
+
+		if (!e->at)
+			continue;
+		w = exact.keys.buf + e->at - 1;
+		st = w + strlen(w) + 1;
+		if (*st && keyword_like(w))
+			counts_add(&stems, st, strlen(st), e->count, e->first);
+	}
+	keywords_out(&stems, max, out);
+	counts_release(&exact);
+	counts_release(&stems);
 }
 
 static bool word_before(const char *s, size_t at, const char *word)
@@ -567,8 +635,9 @@ static char *detach_or_empty(struct strbuf *sb)
 	return sb->len ? strbuf_detach(sb, NULL) : xstrdup("");
 }
 
-struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
-				  const char *orgs, const char *slides)
+static struct case_signature *sign(struct wordizer *wz, const char *title, const char *decision,
+				   const char *orgs, const char *slides,
+				   const struct index_tokens *slide_tokens)
 {
 	struct case_signature *sig = xcalloc(1, sizeof(*sig));
 	struct strbuf sb = STRBUF_INIT;
@@ -579,7 +648,10 @@ struct case_signature *topic_sign(struct wordizer *wz, const char *title, const 
 	sig->decision = detach_or_empty(&sb);
 	topic_signature(wz, orgs, &sb);
 	sig->orgs = detach_or_empty(&sb);
-	topic_keywords(wz, slides, TOPIC_KEYWORDS, &sb);
+	if (slide_tokens)
+		topic_keywords_tokens(slide_tokens, TOPIC_KEYWORDS, &sb);
+	else
+		topic_keywords(wz, slides, TOPIC_KEYWORDS, &sb);
 	sig->slides = detach_or_empty(&sb);
 	/* References in what the committee wrote, not in the people's names. */
 	if (title)
@@ -593,7 +665,14 @@ struct case_signature *topic_sign(struct wordizer *wz, const char *title, const 
 	return sig;
 }
 
-struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c)
+struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
+				  const char *orgs, const char *slides)
+{
+	return sign(wz, title, decision, orgs, slides, NULL);
+}
+
+struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c,
+				       const struct index_tokens *slide_tokens)
 {
 	struct strbuf title = STRBUF_INIT, decision = STRBUF_INIT, orgs = STRBUF_INIT, slides = STRBUF_INIT;
 	struct case_signature *sig;
@@ -611,7 +690,7 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 			strbuf_addf(&orgs, "%s%s", orgs.len ? "\n" : "", c->presenters[i].organization);
 	for (i = 0; i < c->nslides; i++)
 		strbuf_addf(&slides, "%s%s", i ? "\n" : "", c->slides[i].text);
-	sig = topic_sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf);
+	sig = sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf, slide_tokens);
 	strbuf_release(&title);
 	strbuf_release(&decision);
 	strbuf_release(&orgs);

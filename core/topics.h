@@ -50,6 +50,9 @@ void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out);
  */
 void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out);
 
+/* The same from the text's index tokens (core/words.h), which hold its words' stems. */
+void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strbuf *out);
+
 /*
  * Appends the case numbers `text` refers to ("jf. sak 22/21", "i sak
  * 19/2021"), as "22/21", and the meetings it names by body and date
@@ -74,8 +77,13 @@ void topic_references(const char *text, size_t n, struct strbuf *out);
 struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
 				  const char *orgs, const char *slides);
 
-/* The same from a parsed case's fields, joined as the store's index joins them. */
-struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c);
+/*
+ * The same from a parsed case's fields, joined as the store's index joins
+ * them. `slide_tokens`, when not NULL, are the tokens of its slides so
+ * joined, made already for the index: their stems are not made again.
+ */
+struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c,
+				       const struct index_tokens *slide_tokens);
 
 /* A case as the grouping sees it. Strings are borrowed. */
 struct topic_case {

@@ -175,17 +175,27 @@ size_t words_cut_len(const char *exact, size_t len)
 	return cut;
 }
 
-static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
-		int (*fn)(void *, const struct word *), void *arg)
+/* The exact form of s[start, end) into wz->exact; whether it is ASCII as written. */
+static bool exact_form(struct wordizer *wz, const char *s, size_t start, size_t end)
 {
-	struct word w;
-	size_t i, stem_len;
-	const char *stem;
+	size_t i;
+	char *p;
 
 	strbuf_reset(&wz->exact);
-	strbuf_reset(&wz->folded);
-	strbuf_reset(&wz->stem);
-	w.ascii = true;
+	for (i = start; i < end && (unsigned char)s[i] < 0x80; i++)
+		;
+	if (i == end) {
+		/* Most words: lower case and hyphens out, written straight into the buffer. */
+		strbuf_grow(&wz->exact, end - start);
+		p = wz->exact.buf;
+		for (i = start; i < end; i++) {
+			char c = s[i];
+			if (c != '-' && c != '\'')
+				*p++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		}
+		strbuf_setlen(&wz->exact, (size_t)(p - wz->exact.buf));
+		return true;
+	}
 	for (i = start; i < end;) {
 		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
@@ -198,7 +208,6 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 			i++;
 			continue;
 		}
-		w.ascii = false;
 		k = utf8_decode(s + i, end - i, &cp);
 		if (!k)
 			k = 1;
@@ -206,6 +215,17 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 			add_exact_cp(&wz->exact, cp, s + i, k);
 		i += k;
 	}
+	return false;
+}
+
+static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
+		int (*fn)(void *, const struct word *), void *arg)
+{
+	struct word w;
+	size_t stem_len;
+	const char *stem;
+
+	w.ascii = exact_form(wz, s, start, end);
 	if (!wz->exact.len)
 		return 0;
 	w.uncut = NULL;
@@ -219,69 +239,80 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.end = end;
 	w.part = part;
 	w.exact = wz->exact.buf;
+	strbuf_reset(&wz->folded);
 	w.folded = !w.ascii && fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
 	stem = cached_stem(wz, wz->exact.buf, wz->exact.len, &stem_len);
+	strbuf_reset(&wz->stem);
 	strbuf_add(&wz->stem, stem, stem_len);
 	w.stem = wz->stem.buf;
 	return fn(arg, &w);
 }
 
-/*
- * The next word of s from *i: its bytes [*start, *end) and how many
- * hyphens or apostrophes join parts in it. False at the end of s.
- */
-static bool next_word(const char *s, size_t n, size_t *i, size_t *start, size_t *end, size_t *parts)
+static bool ascii_word_char(char c)
 {
-	size_t k;
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+/*
+ * The next word of s from *at: its bytes [*start, *end) and how many
+ * hyphens or apostrophes join parts in it. False at the end of s.
+ * The loops keep their place in locals: stored through the pointers,
+ * which may point into s as far as the compiler knows, every byte read
+ * would wait for the store before it.
+ */
+static bool next_word(const char *s, size_t n, size_t *at, size_t *start, size_t *end, size_t *parts)
+{
+	size_t i = *at, k, joins = 0, e;
 	uint32_t cp;
 
 	/* Skip to a word. */
-	while (*i < n) {
-		if ((unsigned char)s[*i] < 0x80) {
-			char c = s[*i];
-			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+	while (i < n) {
+		if ((unsigned char)s[i] < 0x80) {
+			if (ascii_word_char(s[i]))
 				break;
-			(*i)++;
+			i++;
 			continue;
 		}
-		k = utf8_decode(s + *i, n - *i, &cp);
+		k = utf8_decode(s + i, n - i, &cp);
 		if (!k)
 			k = 1;
-		if (k && is_word_cp(cp))
+		if (is_word_cp(cp))
 			break;
-		*i += k;
+		i += k;
 	}
-	if (*i >= n)
+	if (i >= n) {
+		*at = i;
 		return false;
-	*start = *end = *i;
-	*parts = 0;
+	}
+	*start = e = i;
 	/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
-	while (*i < n) {
-		char c = s[*i];
-
-		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
-			*end = ++*i;
+	while (i < n) {
+		if (ascii_word_char(s[i])) {
+			e = ++i;
 			continue;
 		}
-		k = utf8_decode(s + *i, n - *i, &cp);
+		k = utf8_decode(s + i, n - i, &cp);
 		if (!k)
 			k = 1;
 		if (is_word_cp(cp)) {
-			*i += k;
-			*end = *i;
+			i += k;
+			e = i;
 			continue;
 		}
-		if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && *i + k < n) {
+		if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && i + k < n) {
 			uint32_t next;
-			size_t k2 = utf8_decode(s + *i + k, n - *i - k, &next);
+			size_t k2 = utf8_decode(s + i + k, n - i - k, &next);
 			if (k2 && is_word_cp(next)) {
-				*i += k;
-				(*parts)++;
+				i += k;
+				joins++;
 				continue;
 			}
 		}
 		break;
 	}
+	*at = i;
+	*end = e;
+	*parts = joins;
 	return true;
 }
 
@@ -335,6 +366,17 @@ int words_each(struct wordizer *wz, const char *s, size_t n, int (*fn)(void *arg
 	       void *arg)
 {
 	return words_each_maybe(wz, s, n, NULL, fn, arg);
+}
+
+int words_each_written(const char *s, size_t n, int (*fn)(void *arg, const char *w, size_t len), void *arg)
+{
+	size_t i = 0, start, end, parts;
+	int rc;
+
+	while (next_word(s, n, &i, &start, &end, &parts))
+		if ((rc = fn(arg, s + start, end - start)))
+			return rc;
+	return 0;
 }
 
 size_t words_count(const char *s, size_t n, size_t upto, size_t *before)

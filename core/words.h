@@ -62,6 +62,13 @@ int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
 		     int (*fn)(void *arg, const struct word *w), void *arg);
 
 /*
+ * Calls fn for each word of s (length n) as written, hyphens and all
+ * (words_each(wz, w, len, ...) gives its forms); stops early and returns
+ * fn's value when it is non-zero, else returns 0.
+ */
+int words_each_written(const char *s, size_t n, int (*fn)(void *arg, const char *w, size_t len), void *arg);
+
+/*
  * How many positions words_each() gives s (length n): one per word, its
  * parts and other forms sharing it. *before counts those that start
  * before byte `upto`.

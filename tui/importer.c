@@ -83,12 +83,13 @@ static void progress_draw(struct progress *p)
 #define IMPORT_AHEAD (8u << 20)
 
 /*
- * The parser also makes the index's tokens of each case (store_case_lexicon())
- * while it is ahead of the store by IMPORT_AHEAD / 4 or more: it then has
- * time to spare, and the store is spared the work. When the store waits
- * for it, it leaves them to the store. Either way the index is the same.
- * Not for a document over IMPORT_TOKENS_MAX: they take two to three
- * times its text until the batch is committed.
+ * The parser also makes the index's tokens of each case
+ * (store_case_lexicon()), and the case's topic keywords from their stems
+ * (topic_case_sign()): the store is spared the work, and the words are
+ * formed and stemmed once. Not for a document over IMPORT_TOKENS_MAX:
+ * they take two to three times its text until the batch is committed,
+ * and the store makes them itself, one at a time. Either way the index
+ * and the signatures are the same.
  */
 #define IMPORT_TOKENS_MAX (4u << 20)
 
@@ -136,7 +137,7 @@ struct import_queue {
  * from the text the parse has in hand, so that they cost the parser's
  * thread and not the store's.
  */
-static void parse_job(struct import_job *j, struct wordizer *wz, bool storing, bool tokens)
+static void parse_job(struct import_job *j, struct wordizer *wz, bool storing)
 {
 	struct strbuf why = STRBUF_INIT;
 	struct vt_diag diag;
@@ -163,10 +164,12 @@ static void parse_job(struct import_job *j, struct wordizer *wz, bool storing, b
 	for (i = 0; i < j->deck->nwarnings; i++)
 		strbuf_addf(&j->report, _("%s:%ld: warning: %s\n"), j->path, j->deck->warnings[i].line,
 			    j->deck->warnings[i].msg);
-	tokens = tokens && j->text.len <= IMPORT_TOKENS_MAX;
 	for (i = 0; storing && i < j->deck->ncases; i++) {
-		j->deck->cases[i].signature = topic_case_sign(wz, &j->deck->cases[i]);
-		j->deck->cases[i].lexicon = store_case_lexicon(wz, &j->deck->cases[i], tokens);
+		struct deck_case *c = &j->deck->cases[i];
+
+		c->lexicon = store_case_lexicon(wz, c, j->text.len <= IMPORT_TOKENS_MAX);
+		c->signature = topic_case_sign(
+		    wz, c, c->lexicon->tokens ? &c->lexicon->tokens[CASE_INDEX_SLIDES] : NULL);
 	}
 out:
 	free(data);
@@ -180,14 +183,11 @@ static void *parser_thread(void *arg)
 	size_t i;
 
 	for (i = 0; i < q->njobs; i++) {
-		bool spare;
-
 		pthread_mutex_lock(&q->lock);
 		while (i > q->taken && q->ahead >= IMPORT_AHEAD)
 			pthread_cond_wait(&q->changed, &q->lock);
-		spare = q->ahead >= IMPORT_AHEAD / 4;
 		pthread_mutex_unlock(&q->lock);
-		parse_job(&q->jobs[i], wz, q->storing, spare);
+		parse_job(&q->jobs[i], wz, q->storing);
 		pthread_mutex_lock(&q->lock);
 		q->parsed = i + 1;
 		q->ahead += q->jobs[i].text.len;
@@ -420,7 +420,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			batch = wait_parsed(&r, i, batch, first, batch_t0);
 		} else {
 			/* No thread to be had: one stage after the other. */
-			parse_job(j, wz, s != NULL, false);
+			parse_job(j, wz, s != NULL);
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
 		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {

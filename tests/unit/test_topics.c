@@ -78,8 +78,15 @@ static void keywords(const char *text, size_t max, const char *want, const char 
 	struct wordizer *wz = wordizer_new();
 	struct strbuf sb = STRBUF_INIT;
 
+	struct index_tokens tokens = {STRBUF_INIT};
+
 	topic_keywords(wz, text, max, &sb);
 	is_str(sb.buf ? sb.buf : "", want, "%s", what);
+	strbuf_reset(&sb);
+	index_tokens_make(wz, text, strlen(text), &tokens);
+	topic_keywords_tokens(&tokens, max, &sb);
+	is_str(sb.buf ? sb.buf : "", want, "%s (from the index's tokens)", what);
+	index_tokens_release(&tokens);
 	strbuf_release(&sb);
 	wordizer_free(wz);
 }
@@ -97,6 +104,8 @@ static void test_keywords(void)
 	    "function words and words used once left out");
 	keywords(text, 2, "helseplattform*3 arkitektur*3", "no more than asked for");
 	keywords("Status status status", 40, "", "a word of the committees' boilerplate is no keyword");
+	keywords("Helse-Vest og helse-vest", 40, "helsevest*2",
+		 "a hyphenated word counts whole, not its parts");
 }
 
 /* A small archive: each case its meeting, body, number, title words and slides. */
