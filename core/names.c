@@ -66,8 +66,13 @@ const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 		if ((c != 'n' && c != 'e' && c != 'p') || (i > 0 && is_word_byte((unsigned char)s[i - 1])))
 			continue;
 		for (a = 0; a < ARRAY_SIZE(aliases); a++) {
-			size_t al = strlen(aliases[a].folded);
+			size_t al;
 
+			/* The second letter first: most words that begin so are no alias. */
+			if (i + 1 >= n ||
+			    ((unsigned char)s[i + 1] | 0x20) != (unsigned char)aliases[a].folded[1])
+				continue;
+			al = strlen(aliases[a].folded);
 			if (i + al > n || strncasecmp(s + i, aliases[a].folded, al))
 				continue;
 			if (i + al < n && is_word_byte((unsigned char)s[i + al]))
