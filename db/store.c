@@ -5,6 +5,7 @@
  * importing thousands of decks costs what the rows cost. Every import runs
  * in one IMMEDIATE transaction and is rolled back whole on any error.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdatomic.h>
@@ -180,7 +181,8 @@ struct store {
 	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
 	bool has_deadline;
 	struct timespec deadline;
-	sqlite3 *helper; /* store_helper_db(), once opened */
+	sqlite3 *helper;		   /* store_helper_db(), once opened */
+	struct sets_reading *sets_reading; /* store_settle_begin() */
 	/* The statements of load() (12 texts), kept by their text: a page of results loads 20 cases. */
 	struct {
 		const char *sql;
@@ -188,6 +190,8 @@ struct store {
 	} loads[16];
 	bool helper_tried;
 };
+
+static struct termsets_rows *sets_read(struct store *s);
 
 static double monotonic_seconds(void)
 {
@@ -453,6 +457,7 @@ void store_close(struct store *s)
 		sqlite3_finalize(s->stmt[i]);
 	for (i = 0; i < ARRAY_SIZE(s->loads); i++)
 		sqlite3_finalize(s->loads[i].st);
+	termsets_rows_free(sets_read(s));
 	sqlite3_close(s->helper);
 	sqlite3_close(s->db); /* rolls back a batch left open */
 	free(s->unindexed);
@@ -1434,6 +1439,64 @@ static bool sets_behind(struct store *s, long long total)
 	return behind;
 }
 
+/*
+ * The frequent words' sets read on a connection and a thread of their own
+ * (store_settle_begin()), while the main connection groups the topics and
+ * merges the index: a merge changes how the index keeps its words, not
+ * which cases hold them. At 100 MB the reading takes a second, and the
+ * merge and the topics as long.
+ */
+struct sets_reading {
+	sqlite3 *db;
+	pthread_t tid;
+	int rc;
+	struct termsets_rows *rows;
+};
+
+static void *read_sets_thread(void *arg)
+{
+	struct sets_reading *r = arg;
+
+	/* One snapshot for all of it: the rows and the newest case they hold. */
+	if ((r->rc = sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL)) == SQLITE_OK) {
+		r->rc = termsets_read(r->db, &r->rows);
+		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
+	}
+	return NULL;
+}
+
+/* The rows read on the thread, once it is done; NULL when none was started or it failed. */
+static struct termsets_rows *sets_read(struct store *s)
+{
+	struct sets_reading *r = s->sets_reading;
+	struct termsets_rows *rows;
+
+	if (!r)
+		return NULL;
+	pthread_join(r->tid, NULL);
+	rows = r->rc == SQLITE_OK ? r->rows : NULL;
+	if (!rows)
+		termsets_rows_free(r->rows);
+	sqlite3_close(r->db);
+	free(r);
+	s->sets_reading = NULL;
+	return rows;
+}
+
+/* The sets made again from the index, inside the caller's transaction. */
+static bool make_sets(struct store *s)
+{
+	struct termsets_rows *rows = sets_read(s);
+	int rc = SQLITE_OK;
+
+	if (!rows)
+		rc = termsets_read(s->db, &rows);
+	if (rc == SQLITE_OK)
+		rc = termsets_write(s->db, rows);
+	termsets_rows_free(rows);
+	return rc == SQLITE_OK;
+}
+
 /* The sets made again, without merging the index (12 s at 1 GB, half the merge). */
 static enum vt_status remake_sets(struct store *s, struct vt_diag *diag)
 {
@@ -1442,9 +1505,57 @@ static enum vt_status remake_sets(struct store *s, struct vt_diag *diag)
 
 	if ((ret = sql_begin(s->db, true, what, diag)) != VT_OK)
 		return ret;
-	if (sqlite3_exec(s->db, TERMSETS_BUILD, NULL, NULL, NULL) != SQLITE_OK)
+	if (!make_sets(s))
 		ret = db_fail(s, diag, what);
 	return sql_end(s->db, ret, what, diag);
+}
+
+/*
+ * What store_settle_index() will do: merge the index when the run indexed
+ * a quarter of the archive or more, and make the sets again then or when
+ * they are behind. *total: how many cases the archive has.
+ */
+static bool settle_plan(struct store *s, bool *merge, bool *sets, long long *total)
+{
+	sqlite3_stmt *st = NULL;
+
+	*merge = *sets = false;
+	if (s->readonly || !s->indexed)
+		return true;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return false;
+	}
+	*total = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	*merge = (long long)s->indexed * 4 >= *total;
+	*sets = *merge || sets_behind(s, *total);
+	return true;
+}
+
+void store_settle_begin(struct store *s)
+{
+	struct sets_reading *r;
+	const char *path;
+	long long total = 0;
+	struct vt_diag d;
+	bool merge, sets;
+
+	if (s->sets_reading || !settle_plan(s, &merge, &sets, &total) || !sets)
+		return;
+	path = sqlite3_db_filename(s->db, "main");
+	if (!path || !*path)
+		return; /* in memory: no other connection sees it */
+	r = xcalloc(1, sizeof(*r));
+	if (open_readonly(path, &r->db) != SQLITE_OK || fts_register(r->db, NULL, &d) != VT_OK ||
+	    termsets_register(r->db, &d) != VT_OK || pthread_create(&r->tid, NULL, read_sets_thread, r)) {
+		sqlite3_close(r->db);
+		free(r);
+		return; /* the sets are read on the main connection instead */
+	}
+	sqlite3_busy_timeout(r->db, 2000);
+	s->sets_reading = r;
 }
 
 /*
@@ -1457,32 +1568,33 @@ static enum vt_status remake_sets(struct store *s, struct vt_diag *diag)
 enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 {
 	const char *what = _("merging the full-text index");
-	sqlite3_stmt *st = NULL;
 	long long total = 0;
 	enum vt_status ret;
+	bool merge, sets;
 
-	if (s->readonly || !s->indexed)
-		return VT_OK;
-	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_finalize(st);
+	if (!settle_plan(s, &merge, &sets, &total)) {
+		termsets_rows_free(sets_read(s));
 		return db_fail(s, diag, what);
 	}
-	total = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	if ((long long)s->indexed * 4 < total) {
+	if (!merge) {
 		s->indexed = 0;
-		return sets_behind(s, total) ? remake_sets(s, diag) : VT_OK;
-	}
-	if ((ret = sql_begin(s->db, true, what, diag)) != VT_OK)
+		ret = sets ? remake_sets(s, diag) : VT_OK;
+		termsets_rows_free(sets_read(s));
 		return ret;
+	}
+	if ((ret = sql_begin(s->db, true, what, diag)) != VT_OK) {
+		termsets_rows_free(sets_read(s));
+		return ret;
+	}
 	/* The frequent words' sets are made again with the merged index (termsets.h). */
 	if (sqlite3_exec(s->db,
 			 "INSERT INTO case_fts(case_fts) VALUES ('optimize');"
 			 "INSERT INTO strong_fts(strong_fts) VALUES ('optimize');"
-			 "INSERT INTO vocab(vocab) VALUES ('optimize');" TERMSETS_BUILD,
-			 NULL, NULL, NULL) != SQLITE_OK)
+			 "INSERT INTO vocab(vocab) VALUES ('optimize');",
+			 NULL, NULL, NULL) != SQLITE_OK ||
+	    !make_sets(s))
 		ret = db_fail(s, diag, what);
+	termsets_rows_free(sets_read(s));
 	if ((ret = sql_end(s->db, ret, what, diag)) == VT_OK)
 		s->indexed = 0;
 	return ret;

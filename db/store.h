@@ -94,6 +94,14 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag);
  */
 enum vt_status store_settle_index(struct store *s, struct vt_diag *diag);
 
+/*
+ * Before store_settle_index(), when the run leaves nothing else to write
+ * that changes which cases hold a word: starts reading the frequent words'
+ * sets it will write on a thread of their own, so that the reading runs
+ * beside the merge and whatever the caller writes meanwhile (the topics).
+ */
+void store_settle_begin(struct store *s);
+
 /* Ids of all meetings, newest first. Caller frees *ids. */
 enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag);
 

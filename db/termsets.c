@@ -100,6 +100,132 @@ static void bits_final(sqlite3_context *ctx)
 		free(a->b);
 }
 
+/* One row of term_sets (col NULL) or strong_sets. */
+struct termsets_row {
+	char *term, *col;
+	void *bits; /* NULL: the row's bits were NULL */
+	int nbits;
+};
+
+struct termsets_rows {
+	struct termsets_row *v;
+	size_t n, alloc, nwords; /* the first nwords are term_sets' */
+	sqlite3_int64 upto;
+};
+
+void termsets_rows_free(struct termsets_rows *rows)
+{
+	size_t i;
+
+	if (!rows)
+		return;
+	for (i = 0; i < rows->n; i++) {
+		free(rows->v[i].term);
+		free(rows->v[i].col);
+		free(rows->v[i].bits);
+	}
+	free(rows->v);
+	free(rows);
+}
+
+/* The rows of `sql`: a term, a column when `with_col`, then the bits. */
+static int read_rows(sqlite3 *db, const char *sql, bool with_col, struct termsets_rows *rows)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct termsets_row *r;
+		int b = with_col ? 2 : 1;
+
+		ALLOC_GROW(rows->v, rows->n + 1, rows->alloc);
+		r = &rows->v[rows->n++];
+		memset(r, 0, sizeof(*r));
+		r->term = xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (with_col)
+			r->col = xstrdup((const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_type(st, b) != SQLITE_NULL) {
+			r->nbits = sqlite3_column_bytes(st, b);
+			r->bits = xmalloc((size_t)r->nbits + 1);
+			memcpy(r->bits, sqlite3_column_blob(st, b), (size_t)r->nbits);
+		}
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int termsets_read(sqlite3 *db, struct termsets_rows **out)
+{
+	struct termsets_rows *rows = xcalloc(1, sizeof(*rows));
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_exec(db, TERMSETS_VOCAB, NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = read_rows(db, TERMSETS_WORDS, false, rows);
+	rows->nwords = rows->n;
+	if (rc == SQLITE_OK)
+		rc = read_rows(db, TERMSETS_STRONG, true, rows);
+	if (rc == SQLITE_OK && (rc = sqlite3_prepare_v2(db, TERMSETS_UPTO, -1, &st, NULL)) == SQLITE_OK &&
+	    (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rows->upto = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, TERMSETS_VOCAB_DROP, NULL, NULL, NULL);
+	else
+		sqlite3_exec(db, TERMSETS_VOCAB_DROP, NULL, NULL, NULL);
+	if (rc != SQLITE_OK) {
+		termsets_rows_free(rows);
+		rows = NULL;
+	}
+	*out = rows;
+	return rc;
+}
+
+int termsets_write(sqlite3 *db, const struct termsets_rows *rows)
+{
+	sqlite3_stmt *words = NULL, *strong = NULL, *upto = NULL;
+	size_t i;
+	int rc =
+	    sqlite3_exec(db, "DELETE FROM term_sets; DELETE FROM term_sets_stale; DELETE FROM strong_sets;",
+			 NULL, NULL, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO term_sets(term, bits) VALUES (?1, ?3)", -1, &words,
+					NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "INSERT INTO strong_sets(term, col, bits) VALUES (?1, ?2, ?3)",
+					-1, &strong, NULL);
+	for (i = 0; rc == SQLITE_OK && i < rows->n; i++) {
+		const struct termsets_row *r = &rows->v[i];
+		sqlite3_stmt *st = i < rows->nwords ? words : strong;
+
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, r->term, -1, SQLITE_STATIC);
+		if (r->col)
+			sqlite3_bind_text(st, 2, r->col, -1, SQLITE_STATIC);
+		if (r->bits)
+			sqlite3_bind_blob(st, 3, r->bits, r->nbits, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, 3);
+		if ((rc = sqlite3_step(st)) == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	if (rc == SQLITE_OK &&
+	    (rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta VALUES ('term_sets_upto', ?1)", -1,
+				     &upto, NULL)) == SQLITE_OK) {
+		sqlite3_bind_int64(upto, 1, rows->upto);
+		if ((rc = sqlite3_step(upto)) == SQLITE_DONE)
+			rc = SQLITE_OK;
+	}
+	sqlite3_finalize(words);
+	sqlite3_finalize(strong);
+	sqlite3_finalize(upto);
+	return rc;
+}
+
 /*
  * vedtak_term_set_min(cases): how many cases a word must be in to have a
  * set: a sixty-fourth of them, and at least 1,000 (below that, reading the

@@ -24,24 +24,44 @@ struct store;
  * term_sets_stale (a trigger on cases), and cases added since then have
  * higher ids: a search reads both from the index itself.
  */
-#define TERMSETS_BUILD                                                                                       \
-	"DELETE FROM term_sets;"                                                                             \
-	"DELETE FROM term_sets_stale;"                                                                       \
+#define TERMSETS_VOCAB                                                                                       \
 	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_sets_vocab USING fts5vocab(main, case_fts, row);"      \
-	"INSERT INTO term_sets(term, bits) SELECT v.term, (SELECT vedtak_bits(rowid) FROM case_fts"          \
-	"  WHERE case_fts MATCH '\"' || replace(v.term, '\"', '\"\"') || '\"')"                              \
-	"  FROM temp.term_sets_vocab v WHERE v.doc >= vedtak_term_set_min((SELECT count(*) FROM cases));"    \
-	"DELETE FROM strong_sets;"                                                                           \
 	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.strong_sets_vocab USING fts5vocab(main, strong_fts, col);"  \
-	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.strong_sets_rows USING fts5vocab(main, strong_fts, row);"   \
-	"INSERT INTO strong_sets(term, col, bits) SELECT v.term, v.col, (SELECT vedtak_bits(rowid)"          \
-	"  FROM strong_fts WHERE strong_fts MATCH '{' || v.col || '} : \"' || replace(v.term, '\"', '\"\"')" \
-	"  || '\"') FROM temp.strong_sets_vocab v WHERE v.term IN (SELECT term FROM temp.strong_sets_rows"   \
-	"  WHERE doc >= vedtak_term_set_min((SELECT count(*) FROM cases)));"                                 \
-	"INSERT OR REPLACE INTO meta VALUES ('term_sets_upto', (SELECT coalesce(max(id), 0) FROM cases));"   \
+	"CREATE VIRTUAL TABLE IF NOT EXISTS temp.strong_sets_rows USING fts5vocab(main, strong_fts, row);"
+#define TERMSETS_VOCAB_DROP                                                                                  \
 	"DROP TABLE temp.term_sets_vocab;"                                                                   \
 	"DROP TABLE temp.strong_sets_vocab;"                                                                 \
 	"DROP TABLE temp.strong_sets_rows;"
+/* The rows of term_sets(term, bits) and of strong_sets(term, col, bits), given TERMSETS_VOCAB. */
+#define TERMSETS_WORDS                                                                                       \
+	"SELECT v.term, (SELECT vedtak_bits(rowid) FROM case_fts"                                            \
+	"  WHERE case_fts MATCH '\"' || replace(v.term, '\"', '\"\"') || '\"')"                              \
+	"  FROM temp.term_sets_vocab v WHERE v.doc >= vedtak_term_set_min((SELECT count(*) FROM cases))"
+#define TERMSETS_STRONG                                                                                      \
+	"SELECT v.term, v.col, (SELECT vedtak_bits(rowid)"                                                   \
+	"  FROM strong_fts WHERE strong_fts MATCH '{' || v.col || '} : \"' || replace(v.term, '\"', '\"\"')" \
+	"  || '\"') FROM temp.strong_sets_vocab v WHERE v.term IN (SELECT term FROM temp.strong_sets_rows"   \
+	"  WHERE doc >= vedtak_term_set_min((SELECT count(*) FROM cases)))"
+#define TERMSETS_UPTO "SELECT coalesce(max(id), 0) FROM cases"
+#define TERMSETS_BUILD                                                                                       \
+	"DELETE FROM term_sets;"                                                                             \
+	"DELETE FROM term_sets_stale;"                                                                       \
+	"DELETE FROM strong_sets;" TERMSETS_VOCAB "INSERT INTO term_sets(term, bits) " TERMSETS_WORDS ";"    \
+	"INSERT INTO strong_sets(term, col, bits) " TERMSETS_STRONG ";"                                      \
+	"INSERT OR REPLACE INTO meta VALUES ('term_sets_upto', (" TERMSETS_UPTO "));" TERMSETS_VOCAB_DROP
+
+/*
+ * The same in two steps, so that the sets can be read on one connection
+ * (with termsets_register() and the tokenizer; another thread's, in a
+ * read transaction of the caller's) while another merges the index, and
+ * written on that one, inside its transaction, before any case changes.
+ * The rows are held in memory between the two: the cases of the words in
+ * a sixty-fourth of the cases or more, a few megabytes at 1 GB.
+ */
+struct termsets_rows;
+int termsets_read(sqlite3 *db, struct termsets_rows **out);
+int termsets_write(sqlite3 *db, const struct termsets_rows *rows);
+void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
 
 /* Registers vedtak_bits(id), the aggregate that makes a set, and vedtak_term_set_min(cases). */
 enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag);

@@ -457,7 +457,10 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	/* Once for the whole import, not per document: topics span the archive. */
 	if (s) {
 		struct vt_diag diag;
-		enum vt_status st = store_update_topics(s, NULL, &diag);
+		enum vt_status st;
+
+		store_settle_begin(s);
+		st = store_update_topics(s, NULL, &diag);
 
 		/* The documents are in: an index left in pieces is slower, not wrong. */
 		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && voice != IMPORT_SILENT)
