@@ -183,6 +183,7 @@ struct store {
 	struct timespec deadline;
 	sqlite3 *helper;		   /* store_helper_db(), once opened */
 	struct sets_reading *sets_reading; /* store_settle_begin() */
+	struct checkpointer *checkpointer; /* store_batch_begin() */
 	/* The statements of load() (12 texts), kept by their text: a page of results loads 20 cases. */
 	struct {
 		const char *sql;
@@ -192,6 +193,7 @@ struct store {
 };
 
 static struct termsets_rows *sets_read(struct store *s);
+static void checkpointer_stop(struct store *s);
 
 static double monotonic_seconds(void)
 {
@@ -458,6 +460,7 @@ void store_close(struct store *s)
 	for (i = 0; i < ARRAY_SIZE(s->loads); i++)
 		sqlite3_finalize(s->loads[i].st);
 	termsets_rows_free(sets_read(s));
+	checkpointer_stop(s);
 	sqlite3_close(s->helper);
 	sqlite3_close(s->db); /* rolls back a batch left open */
 	free(s->unindexed);
@@ -1204,12 +1207,139 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 	return st;
 }
 
+/*
+ * SQLite copies the WAL into the database (a checkpoint) in the thread of
+ * the commit that grows it past 1,000 pages: the store's thread, a tenth
+ * of whose time in an import went to it, while the parser's core had time
+ * to spare. During batches a thread of its own does it on a connection of
+ * its own, told by the WAL hook; a passive checkpoint never waits for the
+ * store, nor the store for it. What the WAL holds is the same: only who
+ * copies it changes.
+ * A WAL starts again from its beginning only at a write that begins once
+ * everything in it is copied, which a batch begun right after a commit
+ * never is: past CHECKPOINT_WAL_MAX pages a batch waits for the copy to
+ * end, or the WAL would grow to twice the database.
+ */
+#define CHECKPOINT_PAGES   1000
+#define CHECKPOINT_WAL_MAX 32768 /* 128 MB of 4 KB pages */
+
+struct checkpointer {
+	sqlite3 *db;
+	pthread_t tid;
+	pthread_mutex_t lock;
+	pthread_cond_t wake, idle;
+	bool due, busy, stop;
+	int pages; /* in the WAL, at the last commit */
+};
+
+static int wal_written(void *arg, sqlite3 *db, const char *name, int pages)
+{
+	struct checkpointer *c = arg;
+
+	(void)db;
+	(void)name;
+	pthread_mutex_lock(&c->lock);
+	c->pages = pages;
+	if (pages >= CHECKPOINT_PAGES) {
+		c->due = true;
+		pthread_cond_signal(&c->wake);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return SQLITE_OK;
+}
+
+static void *checkpoint_thread(void *arg)
+{
+	struct checkpointer *c = arg;
+
+	pthread_mutex_lock(&c->lock);
+	for (;;) {
+		while (!c->due && !c->stop)
+			pthread_cond_wait(&c->wake, &c->lock);
+		if (c->stop)
+			break;
+		c->due = false;
+		c->busy = true;
+		pthread_mutex_unlock(&c->lock);
+		sqlite3_wal_checkpoint_v2(c->db, "main", SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+		pthread_mutex_lock(&c->lock);
+		c->busy = false;
+		pthread_cond_broadcast(&c->idle);
+	}
+	pthread_mutex_unlock(&c->lock);
+	return NULL;
+}
+
+/* Before a batch: a WAL past CHECKPOINT_WAL_MAX copied to its end, so that the batch starts it again. */
+static void checkpointer_catch_up(struct store *s)
+{
+	struct checkpointer *c = s->checkpointer;
+
+	if (!c)
+		return;
+	pthread_mutex_lock(&c->lock);
+	if (c->pages >= CHECKPOINT_WAL_MAX) {
+		while (c->due || c->busy)
+			pthread_cond_wait(&c->idle, &c->lock);
+		c->pages = 0;
+	}
+	pthread_mutex_unlock(&c->lock);
+}
+
+static void checkpointer_start(struct store *s)
+{
+	const char *path = sqlite3_db_filename(s->db, "main");
+	struct checkpointer *c;
+
+	if (s->checkpointer || !path || !*path)
+		return;
+	c = xcalloc(1, sizeof(*c));
+	pthread_mutex_init(&c->lock, NULL);
+	pthread_cond_init(&c->wake, NULL);
+	pthread_cond_init(&c->idle, NULL);
+	/* A connection finds the WAL at its first read: before that it has nothing to copy. */
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(c->db, "PRAGMA journal_mode", NULL, NULL, NULL) != SQLITE_OK ||
+	    pthread_create(&c->tid, NULL, checkpoint_thread, c)) {
+		sqlite3_close(c->db);
+		pthread_cond_destroy(&c->wake);
+		pthread_cond_destroy(&c->idle);
+		pthread_mutex_destroy(&c->lock);
+		free(c);
+		return; /* the store's thread checkpoints, as SQLite does by default */
+	}
+	sqlite3_wal_hook(s->db, wal_written, c);
+	s->checkpointer = c;
+}
+
+static void checkpointer_stop(struct store *s)
+{
+	struct checkpointer *c = s->checkpointer;
+
+	if (!c)
+		return;
+	sqlite3_wal_autocheckpoint(s->db, CHECKPOINT_PAGES); /* SQLite's own hook again */
+	pthread_mutex_lock(&c->lock);
+	c->stop = true;
+	pthread_cond_signal(&c->wake);
+	pthread_mutex_unlock(&c->lock);
+	pthread_join(c->tid, NULL);
+	sqlite3_close(c->db);
+	pthread_cond_destroy(&c->wake);
+	pthread_cond_destroy(&c->idle);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+	s->checkpointer = NULL;
+}
+
 enum vt_status store_batch_begin(struct store *s, struct vt_diag *diag)
 {
 	enum vt_status ret;
 
 	if (s->readonly)
 		return vt_fail(diag, VT_ERR_READONLY, 0, _("the database is open read-only"));
+	checkpointer_start(s);
+	checkpointer_catch_up(s);
 	if ((ret = import_begin(s, diag)) == VT_OK)
 		s->batch = true;
 	return ret;
