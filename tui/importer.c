@@ -118,6 +118,7 @@ struct import_job {
 	char *same_as;
 	struct strbuf warnings; /* "LINE<TAB>message" lines of store_import_deck() */
 	struct vt_diag diag;
+	bool ready; /* parsed: the main thread's to store */
 };
 
 struct import_queue {
@@ -126,14 +127,14 @@ struct import_queue {
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
 	size_t njobs;
-	size_t parsed; /* jobs[0..parsed) are ready */
-	size_t taken;  /* jobs[0..taken) are the main thread's */
-	size_t ahead;  /* bytes of text in jobs[taken..parsed) */
+	size_t claimed; /* jobs[0..claimed) are being parsed or ready */
+	size_t taken;	/* jobs[0..taken) are the main thread's */
+	size_t ahead;	/* bytes of text in ready jobs from jobs[taken] on */
 };
 
 /*
  * Reads job j's file into a deck. When `storing`, each case's topic
- * signature and lexicon (with its tokens when `tokens`) are made here too,
+ * signature and lexicon (with its tokens) are made here too,
  * from the text the parse has in hand, so that they cost the parser's
  * thread and not the store's.
  */
@@ -176,26 +177,47 @@ out:
 	strbuf_release(&why);
 }
 
+/* Parses job k, claimed by the caller, and hands it over; called and returns with q->lock held. */
+static void parse_claimed(struct import_queue *q, size_t k, struct wordizer *wz)
+{
+	pthread_mutex_unlock(&q->lock);
+	parse_job(&q->jobs[k], wz, q->storing);
+	pthread_mutex_lock(&q->lock);
+	q->jobs[k].ready = true;
+	q->ahead += q->jobs[k].text.len;
+	pthread_cond_broadcast(&q->changed);
+}
+
 static void *parser_thread(void *arg)
 {
 	struct import_queue *q = arg;
 	struct wordizer *wz = wordizer_new();
-	size_t i;
 
-	for (i = 0; i < q->njobs; i++) {
-		pthread_mutex_lock(&q->lock);
-		while (i > q->taken && q->ahead >= IMPORT_AHEAD)
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (q->claimed < q->njobs && q->claimed > q->taken && q->ahead >= IMPORT_AHEAD)
 			pthread_cond_wait(&q->changed, &q->lock);
-		pthread_mutex_unlock(&q->lock);
-		parse_job(&q->jobs[i], wz, q->storing);
-		pthread_mutex_lock(&q->lock);
-		q->parsed = i + 1;
-		q->ahead += q->jobs[i].text.len;
-		pthread_cond_broadcast(&q->changed);
-		pthread_mutex_unlock(&q->lock);
+		if (q->claimed == q->njobs)
+			break;
+		parse_claimed(q, q->claimed++, wz);
 	}
+	pthread_mutex_unlock(&q->lock);
 	wordizer_free(wz);
 	return NULL;
+}
+
+/*
+ * Whether the main thread may parse job j itself while it waits: a plain
+ * file small enough to take a moment, not a pipe that may block, nor a
+ * large PDF, while its batch holds the write lock.
+ */
+#define IMPORT_STEAL_MAX (512u << 10)
+
+static bool stealable(const struct import_job *j)
+{
+	struct stat sb;
+
+	return !stat(j->path, &sb) && S_ISREG(sb.st_mode) && (size_t)sb.st_size <= IMPORT_STEAL_MAX;
 }
 
 /* Stores one parsed job (`s` NULL: import --check), keeping the outcome for report_job(). */
@@ -286,6 +308,7 @@ static bool report_job(const struct store *s, struct import_job *j, enum import_
 struct import_run {
 	struct store *s;
 	struct import_queue *q;
+	struct wordizer *wz; /* the main thread's, for the documents it parses */
 	enum import_voice voice;
 	struct progress pr;
 	size_t failed;
@@ -345,7 +368,10 @@ static void end_batch(struct import_run *r, size_t from, size_t to)
 }
 
 /*
- * Waits for job i to be parsed. A batch open meanwhile is committed once it
+ * Waits for job i to be parsed. The parser is the slower stage of the two
+ * for plain text, so meanwhile the main thread parses the next document
+ * no thread has begun (a second of every ten went to this wait at 100 MB).
+ * A batch open meanwhile is committed once it
  * is IMPORT_BATCH_SECONDS old, so that a document slow to read (a large
  * PDF) neither holds the database's write lock nor the lines of the
  * documents before it. Returns whether the batch is still open.
@@ -355,14 +381,18 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 	struct import_queue *q = r->q;
 
 	pthread_mutex_lock(&q->lock);
-	while (q->parsed <= i) {
+	while (!q->jobs[i].ready) {
 		double until = batch_t0 + IMPORT_BATCH_SECONDS;
 		struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
 
-		if (!batch) {
+		if (q->claimed < q->njobs && q->ahead < IMPORT_AHEAD && stealable(&q->jobs[q->claimed])) {
+			if (!r->wz)
+				r->wz = wordizer_new();
+			parse_claimed(q, q->claimed++, r->wz);
+		} else if (!batch) {
 			pthread_cond_wait(&q->changed, &q->lock);
 		} else if (pthread_cond_timedwait(&q->changed, &q->lock, &ts) == ETIMEDOUT &&
-			   q->parsed <= i) {
+			   !q->jobs[i].ready) {
 			pthread_mutex_unlock(&q->lock);
 			end_batch(r, first, i);
 			batch = false;
@@ -377,7 +407,7 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
 		    enum import_voice voice)
 {
-	struct import_run r = {s, NULL, voice, {0}, 0};
+	struct import_run r = {s, NULL, NULL, voice, {0}, 0};
 	struct import_queue q;
 	pthread_condattr_t attr;
 	pthread_t tid;
@@ -453,6 +483,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	if (threaded)
 		pthread_join(tid, NULL);
 	wordizer_free(wz);
+	wordizer_free(r.wz);
 	progress_clear(&r.pr);
 	/* Once for the whole import, not per document: topics span the archive. */
 	if (s) {
