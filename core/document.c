@@ -19,11 +19,11 @@
 #include "core/util.h"
 #include "core/banned.h"
 
-static bool named_pdf(const char *source)
+bool document_is_pdf(const char *source, const char *head, size_t n)
 {
-	size_t n = source ? strlen(source) : 0;
+	size_t len = source ? strlen(source) : 0;
 
-	return n >= 4 && !strcasecmp(source + n - 4, ".pdf");
+	return pdf_sniff(head, n) || (len >= 4 && !strcasecmp(source + len - 4, ".pdf"));
 }
 
 /*
@@ -136,7 +136,7 @@ enum vt_status document_read(const char *source, char *data, size_t len, struct 
 	vt_diag_clear(diag);
 	sha256_hex(data, len, d->sha256);
 	d->size = (long)len;
-	if (pdf_sniff(data, len) || named_pdf(source)) {
+	if (document_is_pdf(source, data, len)) {
 		st = pdf_text(data, len, &pdf, &d->pages, diag);
 		data = pdf.buf;
 		len = pdf.len;

@@ -3,6 +3,7 @@
  * but PCRE2. Every import hashes its whole file, so x86 machines with the
  * SHA extensions use them (chosen at run time); others use portable C.
  */
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -178,11 +179,15 @@ static void digest(const void *data, size_t len, char hex[65], bool ni)
 
 void sha256_hex(const void *data, size_t len, char hex[65])
 {
-	static int ni = -1;
+	/* Asked once; the importer's two threads may both ask first, and agree. */
+	static atomic_int ni = -1;
+	int have = atomic_load_explicit(&ni, memory_order_relaxed);
 
-	if (ni < 0)
-		ni = have_sha_ni();
-	digest(data, len, hex, ni);
+	if (have < 0) {
+		have = have_sha_ni();
+		atomic_store_explicit(&ni, have, memory_order_relaxed);
+	}
+	digest(data, len, hex, have);
 }
 
 void sha256_hex_portable(const void *data, size_t len, char hex[65])

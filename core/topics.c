@@ -306,11 +306,12 @@ static void counts_grow(struct word_counts *k)
 	k->size = n ? n * 2 : 256;
 	k->slots = xcalloc(k->size, sizeof(*k->slots));
 	for (i = 0; i < n; i++) {
-		const char *key = k->keys.buf + old[i].at - 1;
+		const char *key;
 		size_t h;
 
 		if (!old[i].at)
 			continue;
+		key = k->keys.buf + old[i].at - 1;
 		for (h = hash_of(key, strlen(key)) & (k->size - 1); k->slots[h].at;
 		     h = (h + 1) & (k->size - 1))
 			;

@@ -1211,7 +1211,7 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
  * SQLite copies the WAL into the database (a checkpoint) in the thread of
  * the commit that grows it past 1,000 pages: the store's thread, a tenth
  * of whose time in an import went to it, while the parser's core had time
- * to spare. During batches a thread of its own does it on a connection of
+ * to spare. From the first batch to store_settle_begin() a thread of its own does it on a connection of
  * its own, told by the WAL hook; a passive checkpoint never waits for the
  * store, nor the store for it. What the WAL holds is the same: only who
  * copies it changes.
@@ -1581,7 +1581,21 @@ struct sets_reading {
 	pthread_t tid;
 	int rc;
 	struct termsets_rows *rows;
+	long long data_version; /* the main connection's, before the thread began */
 };
+
+/* PRAGMA data_version: it changes when another connection commits to the database. */
+static long long data_version(sqlite3 *db)
+{
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
 
 static void *read_sets_thread(void *arg)
 {
@@ -1613,12 +1627,22 @@ static struct termsets_rows *sets_read(struct store *s)
 	return rows;
 }
 
-/* The sets made again from the index, inside the caller's transaction. */
+/*
+ * The sets made again from the index, inside the caller's write
+ * transaction: from the thread's reading, unless another process wrote
+ * to the database since it began (a meeting imported again), which that
+ * reading may not have seen.
+ */
 static bool make_sets(struct store *s)
 {
+	long long since = s->sets_reading ? s->sets_reading->data_version : -1;
 	struct termsets_rows *rows = sets_read(s);
 	int rc = SQLITE_OK;
 
+	if (rows && (since < 0 || data_version(s->db) != since)) {
+		termsets_rows_free(rows);
+		rows = NULL;
+	}
 	if (!rows)
 		rc = termsets_read(s->db, &rows);
 	if (rc == SQLITE_OK)
@@ -1672,19 +1696,23 @@ void store_settle_begin(struct store *s)
 	struct vt_diag d;
 	bool merge, sets;
 
-	if (s->sets_reading || !settle_plan(s, &merge, &sets, &total) || !sets)
+	checkpointer_stop(s);		  /* the batches are over: SQLite's own checkpoints again */
+	termsets_rows_free(sets_read(s)); /* a reading no settling took: too old now */
+	if (!settle_plan(s, &merge, &sets, &total) || !sets)
 		return;
 	path = sqlite3_db_filename(s->db, "main");
 	if (!path || !*path)
 		return; /* in memory: no other connection sees it */
 	r = xcalloc(1, sizeof(*r));
-	if (open_readonly(path, &r->db) != SQLITE_OK || fts_register(r->db, NULL, &d) != VT_OK ||
-	    termsets_register(r->db, &d) != VT_OK || pthread_create(&r->tid, NULL, read_sets_thread, r)) {
+	r->data_version = data_version(s->db);
+	if (r->data_version < 0 || open_readonly(path, &r->db) != SQLITE_OK ||
+	    fts_register(r->db, NULL, &d) != VT_OK || termsets_register(r->db, &d) != VT_OK ||
+	    sqlite3_busy_timeout(r->db, 2000) != SQLITE_OK ||
+	    pthread_create(&r->tid, NULL, read_sets_thread, r)) {
 		sqlite3_close(r->db);
 		free(r);
 		return; /* the sets are read on the main connection instead */
 	}
-	sqlite3_busy_timeout(r->db, 2000);
 	s->sets_reading = r;
 }
 
@@ -1702,6 +1730,7 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 	enum vt_status ret;
 	bool merge, sets;
 
+	checkpointer_stop(s);
 	if (!settle_plan(s, &merge, &sets, &total)) {
 		termsets_rows_free(sets_read(s));
 		return db_fail(s, diag, what);

@@ -6,6 +6,7 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,7 +135,8 @@ struct import_queue {
 
 /*
  * Reads job j's file into a deck. When `storing`, each case's topic
- * signature and lexicon (with its tokens) are made here too,
+ * signature and lexicon (with its tokens, for a document of
+ * IMPORT_TOKENS_MAX or less) are made here too,
  * from the text the parse has in hand, so that they cost the parser's
  * thread and not the store's.
  */
@@ -207,17 +209,26 @@ static void *parser_thread(void *arg)
 }
 
 /*
- * Whether the main thread may parse job j itself while it waits: a plain
- * file small enough to take a moment, not a pipe that may block, nor a
- * large PDF, while its batch holds the write lock.
+ * Whether the main thread may parse job j itself while it waits: a text
+ * file small enough to take a moment while its batch holds the write
+ * lock. Not a pipe, which may block, nor a PDF, whose library is never
+ * run on two threads at once.
  */
 #define IMPORT_STEAL_MAX (512u << 10)
 
 static bool stealable(const struct import_job *j)
 {
+	char head[1024];
 	struct stat sb;
+	ssize_t n = -1;
+	int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	return !stat(j->path, &sb) && S_ISREG(sb.st_mode) && (size_t)sb.st_size <= IMPORT_STEAL_MAX;
+	if (fd < 0)
+		return false;
+	if (!fstat(fd, &sb) && S_ISREG(sb.st_mode) && (size_t)sb.st_size <= IMPORT_STEAL_MAX)
+		n = read(fd, head, sizeof(head));
+	close(fd);
+	return n >= 0 && !document_is_pdf(j->path, head, (size_t)n);
 }
 
 /* Stores one parsed job (`s` NULL: import --check), keeping the outcome for report_job(). */
@@ -385,7 +396,9 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 		double until = batch_t0 + IMPORT_BATCH_SECONDS;
 		struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
 
-		if (q->claimed < q->njobs && q->ahead < IMPORT_AHEAD && stealable(&q->jobs[q->claimed])) {
+		/* Not past the batch's deadline: then it is committed first, as below. */
+		if (q->claimed < q->njobs && q->ahead < IMPORT_AHEAD && (!batch || cmd_now() < until) &&
+		    stealable(&q->jobs[q->claimed])) {
 			if (!r->wz)
 				r->wz = wordizer_new();
 			parse_claimed(q, q->claimed++, r->wz);
