@@ -221,9 +221,12 @@ static bool stealable(const struct import_job *j)
 	char head[1024];
 	struct stat sb;
 	ssize_t n = -1;
-	int fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	int fd;
 
-	if (fd < 0)
+	/* Looked at before it is opened: opening a FIFO, even for a moment, lets its writer in. */
+	if (stat(j->path, &sb) || !S_ISREG(sb.st_mode) || (size_t)sb.st_size > IMPORT_STEAL_MAX)
+		return false;
+	if ((fd = open(j->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return false;
 	if (!fstat(fd, &sb) && S_ISREG(sb.st_mode) && (size_t)sb.st_size <= IMPORT_STEAL_MAX)
 		n = read(fd, head, sizeof(head));
