@@ -465,8 +465,7 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
 static void keyword_token(struct word_counts *exact, const struct index_token *word, const char *stem,
 			  size_t first)
 {
-	if (word)
-		counts_add_with(exact, word->term, word->len, 1, first, stem ? stem : word->term);
+	counts_add_with(exact, word->term, word->len, 1, first, stem ? stem : word->term);
 }
 
 void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strbuf *out)
