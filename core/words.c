@@ -12,30 +12,34 @@
 #include "core/banned.h"
 
 /*
- * Stemming is the costliest step of indexing and most words repeat, so
- * stems are cached in a direct-mapped table keyed by the exact form. Most
- * wordizers stem a few query words, so the table starts small and grows
- * to its full size only once it keeps missing (an import): zeroing the
- * full 2 MB at every wordizer_new() was a sixth of a search process that
- * finds nothing. It grows eightfold at a time: the passages of a page of
- * results (20 cases' texts) miss enough to grow it, and the page faults
+ * Most words repeat, so a word's forms (exact, folded, stem) are cached
+ * in a direct-mapped table keyed by the bytes it is written with: a word
+ * seen before costs a hash and a compare, not its lower case, its folding
+ * and a stem. Stemming alone was the costliest step of indexing, and the
+ * forms made again for every word a tenth of an import's parsing.
+ * Most wordizers form a few query words, so the table starts small and
+ * grows to its full size only once it keeps missing (an import): zeroing
+ * the full 2 MB at every wordizer_new() was a sixth of a search process
+ * that finds nothing. It grows eightfold at a time: the passages of a page
+ * of results (20 cases' texts) miss enough to grow it, and the page faults
  * of a 2 MB table filled there were a tenth of such a search.
  * The sizes are powers of two, so that a hash finds its slot with a mask.
  */
-#define STEM_CACHE_FIRST 256
-#define STEM_CACHE	 16384
+#define FORM_CACHE_FIRST 256
+#define FORM_CACHE	 16384
 
-struct stem_entry {
-	unsigned char klen, slen;
-	char key[WORD_MAX + 1];
-	char stem[WORD_MAX + 1];
+/* A word's forms, one after the other with their NULs: as written, exact, folded, stem. */
+struct form_entry {
+	unsigned char klen, elen, flen, slen; /* klen 0: empty; flen 0: no folded form */
+	bool ascii;
+	char buf[123];
 };
 
 struct wordizer {
 	struct sb_stemmer *stemmer;
 	struct strbuf exact, folded, stem;
 	struct strbuf uncut; /* a cut word's whole exact form */
-	struct stem_entry *cache;
+	struct form_entry *cache;
 	size_t cache_size, misses;
 };
 
@@ -92,42 +96,14 @@ static void add_exact_cp(struct strbuf *sb, uint32_t cp, const char *s, size_t k
 	strbuf_add(sb, s, k);
 }
 
-static const char *cached_stem(struct wordizer *wz, const char *w, size_t n, size_t *len)
+/* The stem of exact form w (n bytes) into wz->stem. */
+static void stem_of(struct wordizer *wz, const char *w, size_t n)
 {
-	uint32_t h = 2166136261u;
-	struct stem_entry *e;
-	const sb_symbol *st;
-	size_t i, sl;
+	const sb_symbol *st = wz->stemmer ? sb_stemmer_stem(wz->stemmer, (const sb_symbol *)w, (int)n) : NULL;
+	size_t sl = st ? (size_t)sb_stemmer_length(wz->stemmer) : n;
 
-	if (!wz->cache || (wz->cache_size < STEM_CACHE && wz->misses > 4 * wz->cache_size)) {
-		/* A stem returned before is not used past the next call: the table may go. */
-		wz->cache_size = wz->cache ? wz->cache_size * 8 : STEM_CACHE_FIRST;
-		free(wz->cache);
-		wz->cache = xcalloc(wz->cache_size, sizeof(*wz->cache));
-		wz->misses = 0;
-	}
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
-	e = &wz->cache[h & (wz->cache_size - 1)];
-	if (e->klen == n && !memcmp(e->key, w, n)) {
-		*len = e->slen;
-		return e->stem;
-	}
-	wz->misses++;
-	st = wz->stemmer ? sb_stemmer_stem(wz->stemmer, (const sb_symbol *)w, (int)n) : NULL;
-	if (!st) {
-		*len = n;
-		return w;
-	}
-	sl = (size_t)sb_stemmer_length(wz->stemmer);
-	if (sl > WORD_MAX)
-		sl = WORD_MAX;
-	e->klen = (unsigned char)n;
-	memcpy(e->key, w, n);
-	e->slen = (unsigned char)sl;
-	memcpy(e->stem, st, sl);
-	*len = sl;
-	return e->stem;
+	strbuf_reset(&wz->stem);
+	strbuf_add(&wz->stem, st ? (const char *)st : w, sl > WORD_MAX ? WORD_MAX : sl);
 }
 
 /* The exact form written with ASCII letters only: æ as ae, ø as o, å as a. */
@@ -218,33 +194,93 @@ static bool exact_form(struct wordizer *wz, const char *s, size_t start, size_t 
 	return false;
 }
 
+/* The slot of the word written as s[0, n): its hash's. */
+static struct form_entry *form_slot(struct wordizer *wz, const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	if (!wz->cache || (wz->cache_size < FORM_CACHE && wz->misses > 4 * wz->cache_size)) {
+		/* Forms given before are not used past the next word: the table may go. */
+		wz->cache_size = wz->cache ? wz->cache_size * 8 : FORM_CACHE_FIRST;
+		free(wz->cache);
+		wz->cache = xcalloc(wz->cache_size, sizeof(*wz->cache));
+		wz->misses = 0;
+	}
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return &wz->cache[h & (wz->cache_size - 1)];
+}
+
+/* Keeps the forms of the word just formed in slot e, when they fit. */
+static void form_keep(struct wordizer *wz, struct form_entry *e, const char *raw, size_t n, bool ascii,
+		      bool folded)
+{
+	size_t flen = folded ? wz->folded.len : 0;
+	char *p = e->buf;
+
+	if (n + wz->exact.len + flen + wz->stem.len + 4 > sizeof(e->buf))
+		return;
+	e->klen = (unsigned char)n;
+	e->elen = (unsigned char)wz->exact.len;
+	e->flen = (unsigned char)flen;
+	e->slen = (unsigned char)wz->stem.len;
+	e->ascii = ascii;
+	memcpy(p, raw, n);
+	p[n] = '\0';
+	p += n + 1;
+	memcpy(p, wz->exact.buf, wz->exact.len + 1);
+	p += wz->exact.len + 1;
+	memcpy(p, folded ? wz->folded.buf : "", flen + 1);
+	p += flen + 1;
+	memcpy(p, wz->stem.buf, wz->stem.len + 1);
+}
+
 static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
 		int (*fn)(void *, const struct word *), void *arg)
 {
+	const char *raw = s + start;
+	size_t n = end - start;
+	struct form_entry *e = form_slot(wz, raw, n);
 	struct word w;
-	size_t stem_len;
-	const char *stem;
 
+	w.start = start;
+	w.end = end;
+	w.part = part;
+	w.uncut = NULL;
+	if (e->klen == n && !memcmp(e->buf, raw, n)) {
+		const char *p = e->buf + n + 1;
+
+		w.ascii = e->ascii;
+		w.exact = p;
+		w.exact_len = e->elen;
+		p += e->elen + 1;
+		w.folded = e->flen ? p : NULL;
+		w.folded_len = e->flen;
+		w.stem = p + e->flen + 1;
+		w.stem_len = e->slen;
+		return fn(arg, &w);
+	}
+	wz->misses++;
 	w.ascii = exact_form(wz, s, start, end);
 	if (!wz->exact.len)
 		return 0;
-	w.uncut = NULL;
 	if (wz->exact.len > WORD_MAX) {
 		strbuf_reset(&wz->uncut);
 		strbuf_add(&wz->uncut, wz->exact.buf, wz->exact.len);
 		w.uncut = wz->uncut.buf;
 		strbuf_setlen(&wz->exact, words_cut_len(wz->exact.buf, wz->exact.len));
 	}
-	w.start = start;
-	w.end = end;
-	w.part = part;
 	w.exact = wz->exact.buf;
+	w.exact_len = wz->exact.len;
 	strbuf_reset(&wz->folded);
 	w.folded = !w.ascii && fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
-	stem = cached_stem(wz, wz->exact.buf, wz->exact.len, &stem_len);
-	strbuf_reset(&wz->stem);
-	strbuf_add(&wz->stem, stem, stem_len);
+	w.folded_len = w.folded ? wz->folded.len : 0;
+	stem_of(wz, wz->exact.buf, wz->exact.len);
 	w.stem = wz->stem.buf;
+	w.stem_len = wz->stem.len;
+	if (!w.uncut)
+		form_keep(wz, e, raw, n, w.ascii, w.folded != NULL);
 	return fn(arg, &w);
 }
 
@@ -441,29 +477,29 @@ struct token_walk {
 };
 
 static int give_form(struct token_walk *k, enum index_token_kind kind, bool colocated, char mark,
-		     const char *form, const char *uncut, const struct word *w)
+		     const char *form, size_t len, const char *uncut, const struct word *w)
 {
-	struct index_token tok = {kind, colocated, form, 0, uncut, w->start, w->end};
+	struct index_token tok = {kind, colocated, form, len, uncut, w->start, w->end};
 
 	if (mark) {
 		strbuf_reset(&k->marked);
 		strbuf_addch(&k->marked, mark);
-		strbuf_addstr(&k->marked, form);
+		strbuf_add(&k->marked, form, len);
 		tok.term = k->marked.buf;
+		tok.len++;
 	}
-	tok.len = strlen(tok.term);
 	return k->fn(k->arg, &tok);
 }
 
 static int give_word(void *arg, const struct word *w)
 {
 	struct token_walk *k = arg;
-	int rc = give_form(k, TOKEN_EXACT, w->part, 0, w->exact, w->uncut, w);
+	int rc = give_form(k, TOKEN_EXACT, w->part, 0, w->exact, w->exact_len, w->uncut, w);
 
 	if (!rc && w->folded)
-		rc = give_form(k, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, NULL, w);
-	if (!rc && strcmp(w->stem, w->exact))
-		rc = give_form(k, TOKEN_STEM, true, WORD_STEM_MARK, w->stem, NULL, w);
+		rc = give_form(k, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, w->folded_len, NULL, w);
+	if (!rc && (w->stem_len != w->exact_len || memcmp(w->stem, w->exact, w->stem_len)))
+		rc = give_form(k, TOKEN_STEM, true, WORD_STEM_MARK, w->stem, w->stem_len, NULL, w);
 	return rc;
 }
 

@@ -31,7 +31,8 @@ struct word {
 	const char *uncut;  /* when exact was cut at WORD_MAX: the whole exact form; else NULL */
 	const char *folded; /* NULL when equal to exact */
 	const char *stem;   /* never NULL; may equal exact */
-	bool ascii;	    /* the word as written has no letter outside ASCII */
+	size_t exact_len, folded_len, stem_len; /* their bytes (folded: 0 when NULL) */
+	bool ascii;				/* the word as written has no letter outside ASCII */
 };
 
 struct wordizer; /* holds a stemmer; use one per thread */
