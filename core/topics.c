@@ -7,6 +7,7 @@
  * link to everything.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,7 +72,7 @@ bool topic_standing(const char *title)
 }
 
 /*
- * Words that say nothing of a case's subject, in byte order:
+ * Words that say nothing of a case's subject:
  * Norwegian function words, the committees' own words for what they do
  * with a case, and what is done with a subject rather than the subject
  * ("X – erfaringer", "forslag til Y").
@@ -216,15 +217,41 @@ static const char *const stop_words[] = {
     "å",
 };
 
-static int cmp_word(const void *key, const void *elem)
+/*
+ * The stop words in an open-addressing set, made once: each distinct word
+ * of every case's slides is looked up, and a binary search of the list
+ * was a twentieth of the keywords' time.
+ */
+#define STOP_SLOTS 512
+static const char *stop_set[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static size_t hash_of(const char *s, size_t n);
+
+_Static_assert(STOP_SLOTS >= 2 * ARRAY_SIZE(stop_words), "the stop words' set is half empty");
+
+static void stop_set_fill(void)
 {
-	return strcmp(key, *(const char *const *)elem);
+	size_t i, h;
+
+	for (i = 0; i < ARRAY_SIZE(stop_words); i++) {
+		for (h = hash_of(stop_words[i], strlen(stop_words[i])) & (STOP_SLOTS - 1); stop_set[h];
+		     h = (h + 1) & (STOP_SLOTS - 1))
+			;
+		stop_set[h] = stop_words[i];
+	}
 }
 
-/* The list is in strcmp order (byte order of UTF-8): a binary search finds a word. */
 static bool is_stop_word(const char *exact)
 {
-	return bsearch(exact, stop_words, ARRAY_SIZE(stop_words), sizeof(*stop_words), cmp_word) != NULL;
+	size_t h;
+
+	pthread_once(&stop_once, stop_set_fill);
+	for (h = hash_of(exact, strlen(exact)) & (STOP_SLOTS - 1); stop_set[h];
+	     h = (h + 1) & (STOP_SLOTS - 1))
+		if (!strcmp(stop_set[h], exact))
+			return true;
+	return false;
 }
 
 struct signature {
@@ -279,7 +306,9 @@ void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out)
  * the text's order.
  */
 struct word_count {
-	size_t at; /* offset in keys, +1 (0: an empty slot) */
+	size_t at;   /* offset in keys, +1 (0: an empty slot) */
+	size_t hash; /* of the key: a growing table places it again without it, and most
+		      * other keys met on the way differ in it */
 	size_t count, first;
 };
 
@@ -306,14 +335,11 @@ static void counts_grow(struct word_counts *k)
 	k->size = n ? n * 2 : 256;
 	k->slots = xcalloc(k->size, sizeof(*k->slots));
 	for (i = 0; i < n; i++) {
-		const char *key;
 		size_t h;
 
 		if (!old[i].at)
 			continue;
-		key = k->keys.buf + old[i].at - 1;
-		for (h = hash_of(key, strlen(key)) & (k->size - 1); k->slots[h].at;
-		     h = (h + 1) & (k->size - 1))
+		for (h = old[i].hash & (k->size - 1); k->slots[h].at; h = (h + 1) & (k->size - 1))
 			;
 		k->slots[h] = old[i];
 	}
@@ -327,21 +353,22 @@ static void counts_grow(struct word_counts *k)
 static void counts_add_with(struct word_counts *k, const char *key, size_t n, size_t count, size_t first,
 			    const char *extra)
 {
-	size_t h;
+	size_t hash = hash_of(key, n), h;
 
 	if (2 * (k->used + 1) > k->size)
 		counts_grow(k);
-	for (h = hash_of(key, n) & (k->size - 1); k->slots[h].at; h = (h + 1) & (k->size - 1)) {
+	for (h = hash & (k->size - 1); k->slots[h].at; h = (h + 1) & (k->size - 1)) {
 		struct word_count *e = &k->slots[h];
 
-		if (!strncmp(k->keys.buf + e->at - 1, key, n) && !k->keys.buf[e->at - 1 + n]) {
+		if (e->hash == hash && !strncmp(k->keys.buf + e->at - 1, key, n) &&
+		    !k->keys.buf[e->at - 1 + n]) {
 			e->count += count;
 			if (first < e->first)
 				e->first = first;
 			return;
 		}
 	}
-	k->slots[h] = (struct word_count){k->keys.len + 1, count, first};
+	k->slots[h] = (struct word_count){k->keys.len + 1, hash, count, first};
 	strbuf_add(&k->keys, key, n);
 	strbuf_addch(&k->keys, '\0');
 	if (extra)
