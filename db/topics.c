@@ -6,6 +6,7 @@
  * cases. The grouping runs over every signature, as core/topics.c does
  * it, and rewrites case_topics whole.
  */
+#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,12 +177,25 @@ out:
 	return ok;
 }
 
+/* The signatures made and every case read with its own, in the caller's write transaction. */
+static bool read_archive(struct store *s, sqlite3 *db, struct archive *a)
+{
+	return (meta_is(db, "topic_signatures", TOPIC_SIGNATURE_VERSION) ||
+		sqlite3_exec(
+		    db,
+		    "DELETE FROM case_signatures;"
+		    "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" TOPIC_SIGNATURE_VERSION "')",
+		    NULL, NULL, NULL) == SQLITE_OK) &&
+	       make_signatures(s, db) && load_archive(db, a);
+}
+
+#define GROUPING _("grouping the cases into topics")
+
 enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	struct archive a = {0};
 	size_t *group = NULL;
-	const char *what = _("grouping the cases into topics");
 	enum vt_status st;
 
 	if (stale)
@@ -207,31 +221,100 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 			*stale = true;
 		return VT_OK;
 	}
-	if ((st = sql_begin(db, true, what, diag)) != VT_OK)
+	if ((st = sql_begin(db, true, GROUPING, diag)) != VT_OK)
 		return st;
 	/* Another process may have made them while this one waited to write. */
 	if (topics_stale(db)) {
-		if ((!meta_is(db, "topic_signatures", TOPIC_SIGNATURE_VERSION) &&
-		     sqlite3_exec(
-			 db,
-			 "DELETE FROM case_signatures;"
-			 "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" TOPIC_SIGNATURE_VERSION
-			 "')",
-			 NULL, NULL, NULL) != SQLITE_OK) ||
-		    !make_signatures(s, db) || !load_archive(db, &a)) {
-			st = sql_fail(db, diag, what);
+		if (!read_archive(s, db, &a)) {
+			st = sql_fail(db, diag, GROUPING);
 			goto out;
 		}
 		group = xcalloc(a.n ? a.n : 1, sizeof(*group));
 		topics_group(a.v, a.n, group);
 		if (!write_topics(db, &a, group))
-			st = sql_fail(db, diag, what);
+			st = sql_fail(db, diag, GROUPING);
 	}
 out:
-	st = sql_end(db, st, what, diag);
+	st = sql_end(db, st, GROUPING, diag);
 	free(group);
 	archive_free(&a);
 	return st;
+}
+
+struct topics_regroup {
+	struct archive a;
+	size_t *group;
+	long long since; /* store_data_version() once the cases were read */
+	pthread_t tid;
+	bool threaded;
+};
+
+static void *group_thread(void *arg)
+{
+	struct topics_regroup *r = arg;
+
+	topics_group(r->a.v, r->a.n, r->group);
+	return NULL;
+}
+
+static void regroup_free(struct topics_regroup *r)
+{
+	free(r->group);
+	archive_free(&r->a);
+	free(r);
+}
+
+enum vt_status store_topics_regroup_begin(struct store *s, struct topics_regroup **out, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	struct topics_regroup *r;
+	enum vt_status st;
+	bool stale;
+
+	*out = NULL;
+	if (!topics_stale(db) || store_readonly(s))
+		return store_update_topics(s, NULL, diag);
+	r = xcalloc(1, sizeof(*r));
+	if ((st = sql_begin(db, true, GROUPING, diag)) != VT_OK)
+		goto fail;
+	/* Another process may have made them while this one waited to write. */
+	stale = topics_stale(db);
+	if (stale && !read_archive(s, db, &r->a))
+		st = sql_fail(db, diag, GROUPING);
+	if ((st = sql_end(db, st, GROUPING, diag)) != VT_OK || !stale)
+		goto fail;
+	r->since = store_data_version(s);
+	r->group = xcalloc(r->a.n ? r->a.n : 1, sizeof(*r->group));
+	r->threaded = !pthread_create(&r->tid, NULL, group_thread, r);
+	if (!r->threaded)
+		topics_group(r->a.v, r->a.n, r->group);
+	*out = r;
+	return VT_OK;
+fail:
+	regroup_free(r);
+	return st;
+}
+
+enum vt_status store_topics_regroup_end(struct store *s, struct topics_regroup *r, struct vt_diag *diag)
+{
+	sqlite3 *db = store_db(s);
+	enum vt_status st;
+	bool same = false;
+
+	if (!r)
+		return VT_OK;
+	if (r->threaded)
+		pthread_join(r->tid, NULL);
+	if ((st = sql_begin(db, true, GROUPING, diag)) == VT_OK) {
+		/* Inside the write transaction, so that no commit comes between the check and the write. */
+		same = r->since >= 0 && store_data_version(s) == r->since;
+		if (same && !write_topics(db, &r->a, r->group))
+			st = sql_fail(db, diag, GROUPING);
+		st = sql_end(db, st, GROUPING, diag);
+	}
+	regroup_free(r);
+	/* Another connection committed since the cases were read: the grouping may miss its cases. */
+	return st == VT_OK && !same ? store_update_topics(s, NULL, diag) : st;
 }
 
 enum vt_status store_topic_history(struct store *s, const char *number, long case_id, struct history_row **v,

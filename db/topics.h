@@ -24,6 +24,19 @@ struct store;
  */
 enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag);
 
+/*
+ * The same at the end of an import, in two steps around the index's merge
+ * (store_settle_index()), so that the cases are grouped on a thread of
+ * their own while the connection merges: the signatures are made and the
+ * cases read in one transaction, the topics written in another. When
+ * another connection committed in between, the topics are made again as
+ * store_update_topics() does. *out is NULL when there is nothing to
+ * write; store_topics_regroup_end() takes it (NULL is fine).
+ */
+struct topics_regroup;
+enum vt_status store_topics_regroup_begin(struct store *s, struct topics_regroup **out, struct vt_diag *diag);
+enum vt_status store_topics_regroup_end(struct store *s, struct topics_regroup *r, struct vt_diag *diag);
+
 /* A case of a history. Strings are owned by the array. */
 struct history_row {
 	long topic, case_id, meeting_id;

@@ -506,12 +506,15 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		struct vt_diag diag;
 		enum vt_status st;
 
-		store_settle_begin(s);
-		st = store_update_topics(s, NULL, &diag);
+		struct topics_regroup *regroup = NULL;
 
+		store_settle_begin(s);
+		st = store_topics_regroup_begin(s, &regroup, &diag);
 		/* The documents are in: an index left in pieces is slower, not wrong. */
 		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && voice != IMPORT_SILENT)
 			out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"), diag.msg);
+		if (st == VT_OK)
+			st = store_topics_regroup_end(s, regroup, &diag);
 		if (st != VT_OK) {
 			if (voice != IMPORT_SILENT)
 				cmd_print_diag(NULL, &diag, st);
