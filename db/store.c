@@ -167,10 +167,9 @@ struct store {
 	void *waiting_arg;
 	double wait_started;
 	bool told;
-	bool import_cache;	 /* the import's larger page cache is set */
-	bool journals_in_memory; /* import_begin() */
-	size_t indexed;		 /* cases indexed since the last store_settle_index(), in committed imports */
-	size_t indexing;	 /* cases indexed by the import in progress */
+	bool import_cache; /* the import's larger page cache is set */
+	size_t indexed;	   /* cases indexed since the last store_settle_index(), in committed imports */
+	size_t indexing;   /* cases indexed by the import in progress */
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
@@ -1174,27 +1173,6 @@ static bool warn_detached(struct store *s, const struct prior *p, struct strbuf 
 	return true;
 }
 
-/*
- * The statement journals go to memory for the imports' transactions and
- * back to files for the settling. Inserting a case fires triggers, so
- * each insert keeps a journal of the pages it changes, and once one had
- * passed SQLite's 64 KB it went to a temporary file, through which every
- * later statement of the batch went too: 565 MB written and read back at
- * 100 MB of decks, a tenth of the import's time. The settling's statements
- * rewrite the whole index ('optimize'): their journals may be as large,
- * and stay on disk.
- */
-static bool journals_in_memory(struct store *s, bool in_memory)
-{
-	if (s->journals_in_memory == in_memory)
-		return true;
-	if (sqlite3_exec(s->db, in_memory ? "PRAGMA temp_store = MEMORY" : "PRAGMA temp_store = DEFAULT",
-			 NULL, NULL, NULL) != SQLITE_OK)
-		return false;
-	s->journals_in_memory = in_memory;
-	return true;
-}
-
 /* Opens the transaction of one import or of a batch of them. */
 static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
 {
@@ -1209,8 +1187,6 @@ static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
 			return db_fail(s, diag, _("starting the import"));
 		s->import_cache = true;
 	}
-	if (!journals_in_memory(s, true))
-		return db_fail(s, diag, _("starting the import"));
 	return sql_begin(s->db, true, _("starting the import"), diag);
 }
 
@@ -1722,7 +1698,6 @@ void store_settle_begin(struct store *s)
 
 	checkpointer_stop(s);		  /* the batches are over: SQLite's own checkpoints again */
 	termsets_rows_free(sets_read(s)); /* a reading no settling took: too old now */
-	journals_in_memory(s, false);	  /* checked again by store_settle_index() */
 	if (!settle_plan(s, &merge, &sets, &total) || !sets)
 		return;
 	path = sqlite3_db_filename(s->db, "main");
@@ -1756,7 +1731,7 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 	bool merge, sets;
 
 	checkpointer_stop(s);
-	if (!journals_in_memory(s, false) || !settle_plan(s, &merge, &sets, &total)) {
+	if (!settle_plan(s, &merge, &sets, &total)) {
 		termsets_rows_free(sets_read(s));
 		return db_fail(s, diag, what);
 	}
