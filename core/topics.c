@@ -229,6 +229,7 @@ static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 static size_t hash_of(const char *s, size_t n);
 
 _Static_assert(STOP_SLOTS >= 2 * ARRAY_SIZE(stop_words), "the stop words' set is half empty");
+_Static_assert((STOP_SLOTS & (STOP_SLOTS - 1)) == 0, "a slot is found with a mask");
 
 static void stop_set_fill(void)
 {

@@ -24,10 +24,15 @@
 /* Longer words (fused text boxes, URLs) are cut to this many bytes. */
 #define WORD_MAX 64
 
+/*
+ * A word as the callbacks get it. Its forms are valid during the callback
+ * only: they may point into the wordizer's cache, which the next word (or
+ * a call on the same wordizer inside the callback) overwrites.
+ */
 struct word {
 	size_t start, end;  /* bytes in the text */
 	bool part;	    /* a part of a hyphenated word, at the whole word's position */
-	const char *exact;  /* NUL-terminated; valid during the callback */
+	const char *exact;  /* NUL-terminated, as are the other forms */
 	const char *uncut;  /* when exact was cut at WORD_MAX: the whole exact form; else NULL */
 	const char *folded; /* NULL when equal to exact */
 	const char *stem;   /* never NULL; may equal exact */
