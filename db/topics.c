@@ -281,9 +281,10 @@ enum vt_status store_topics_regroup_begin(struct store *s, struct topics_regroup
 	stale = topics_stale(db);
 	if (stale && !read_archive(s, db, &r->a))
 		st = sql_fail(db, diag, GROUPING);
+	/* While this connection holds the write lock: a commit after this one shows. */
+	r->since = store_data_version(s);
 	if ((st = sql_end(db, st, GROUPING, diag)) != VT_OK || !stale)
 		goto fail;
-	r->since = store_data_version(s);
 	r->group = xcalloc(r->a.n ? r->a.n : 1, sizeof(*r->group));
 	r->threaded = !pthread_create(&r->tid, NULL, group_thread, r);
 	if (!r->threaded)

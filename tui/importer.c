@@ -503,10 +503,9 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	progress_clear(&r.pr);
 	/* Once for the whole import, not per document: topics span the archive. */
 	if (s) {
+		struct topics_regroup *regroup = NULL;
 		struct vt_diag diag;
 		enum vt_status st;
-
-		struct topics_regroup *regroup = NULL;
 
 		store_settle_begin(s);
 		st = store_topics_regroup_begin(s, &regroup, &diag);
