@@ -21,11 +21,11 @@
  * the meeting is rebuilt from its documents. On failure *out is NULL and
  * `diag` says why, with the line where one applies.
  */
-/* Whether document_read() reads a file so named, beginning with `head` (n bytes, 1024 will do), as a PDF. */
-bool document_is_pdf(const char *source, const char *head, size_t n);
-
 enum vt_status document_read(const char *source, char *data, size_t len, struct deck **out,
 			     struct strbuf *text, struct vt_diag *diag);
+
+/* Whether document_read() reads a file so named, beginning with `head` (n bytes, 1024 will do), as a PDF. */
+bool document_is_pdf(const char *source, const char *head, size_t n);
 
 /*
  * Reads a document's text as document_read() kept it (for a PDF, its

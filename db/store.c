@@ -1211,8 +1211,9 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
  * SQLite copies the WAL into the database (a checkpoint) in the thread of
  * the commit that grows it past 1,000 pages: the store's thread, a tenth
  * of whose time in an import went to it, while the parser's core had time
- * to spare. From the first batch to store_settle_begin() a thread of its own does it on a connection of
- * its own, told by the WAL hook; a passive checkpoint never waits for the
+ * to spare. From the first batch to store_settle_begin() a thread of its
+ * own does it on a connection of its own, told by the WAL hook; a passive
+ * checkpoint never waits for the
  * store, nor the store for it. What the WAL holds is the same: only who
  * copies it changes.
  * A WAL starts again from its beginning only at a write that begins once
@@ -1584,19 +1585,6 @@ struct sets_reading {
 	long long data_version; /* the main connection's, before the thread began */
 };
 
-/* PRAGMA data_version: it changes when another connection commits to the database. */
-static long long data_version(sqlite3 *db)
-{
-	sqlite3_stmt *st = NULL;
-	long long v = -1;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static void *read_sets_thread(void *arg)
 {
 	struct sets_reading *r = arg;
@@ -1639,7 +1627,7 @@ static bool make_sets(struct store *s)
 	struct termsets_rows *rows = sets_read(s);
 	int rc = SQLITE_OK;
 
-	if (rows && (since < 0 || data_version(s->db) != since)) {
+	if (rows && (since < 0 || store_data_version(s) != since)) {
 		termsets_rows_free(rows);
 		rows = NULL;
 	}
@@ -1704,7 +1692,7 @@ void store_settle_begin(struct store *s)
 	if (!path || !*path)
 		return; /* in memory: no other connection sees it */
 	r = xcalloc(1, sizeof(*r));
-	r->data_version = data_version(s->db);
+	r->data_version = store_data_version(s);
 	if (r->data_version < 0 || open_readonly(path, &r->db) != SQLITE_OK ||
 	    fts_register(r->db, NULL, &d) != VT_OK || termsets_register(r->db, &d) != VT_OK ||
 	    sqlite3_busy_timeout(r->db, 2000) != SQLITE_OK ||

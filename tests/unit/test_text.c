@@ -284,6 +284,11 @@ static void test_index_tokens(void)
 	check_tokens(wz, "E-helse drøfter",
 		     "ehelse@0-7 =ehels+@0-7 e+@0-1 helse+@2-7 =hels+@2-7 drøfter@8-16 "
 		     "~drofter+@8-16 =drøft+@8-16");
+	/* A word met before (in the text above too) is given from the wordizer's cache: the same forms. */
+	check_tokens(
+	    wz, "Drøfter drøfter DRØFTER drøfter",
+	    "drøfter@0-8 ~drofter+@0-8 =drøft+@0-8 drøfter@9-17 ~drofter+@9-17 =drøft+@9-17 "
+	    "drøfter@18-26 ~drofter+@18-26 =drøft+@18-26 drøfter@27-35 ~drofter+@27-35 =drøft+@27-35");
 	check_tokens(wz, "", "");
 	/* Past 127 and 16383 bytes a position takes more bytes; a word past 64 bytes keeps its whole form. */
 	for (i = 0; i < 20000; i++)
