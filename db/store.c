@@ -56,7 +56,10 @@ enum stmt_id {
 	ST_MEETING_DOCS,
 	ST_FTS_INSERT,
 	ST_STRONG_INSERT,
+	ST_ARRIVAL_INSERT,
+	ST_TOPICS_STALE,
 	ST_ABBREVS_INSERT,
+	ST_ABBREV_PAIR_ADD,
 	ST_MARKS_INSERT,
 	ST_ABBREVS_DELETE,
 	ST_MARKS_DELETE,
@@ -78,10 +81,15 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
 		    " WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
     [ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
-    /* The meeting a new document joins: the same body and date, or number. */
+    /* The meeting a new document joins: the same body and date, or number
+     * where either has no date. Three lookups, each by meetings_body_date:
+     * written as one OR, SQLite read every meeting of the body for every
+     * document, which made a large import quadratic. */
     [ST_MEETING_FIND] =
-	"SELECT id FROM meetings WHERE body = ?1 AND (start_date = ?2"
-	" OR (meeting_number = ?3 AND (start_date IS NULL OR ?2 IS NULL))) ORDER BY id LIMIT 1",
+	"SELECT id FROM (SELECT id FROM meetings WHERE body = ?1 AND start_date = ?2"
+	" UNION ALL SELECT id FROM meetings WHERE body = ?1 AND start_date IS NULL AND meeting_number = ?3"
+	" UNION ALL SELECT id FROM meetings WHERE ?2 IS NULL AND body = ?1 AND meeting_number = ?3)"
+	" ORDER BY id LIMIT 1",
     [ST_DOCS_OF_MEETING] =
 	"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
 	" (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
@@ -126,8 +134,16 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_FTS_INSERT] =
 	"INSERT INTO case_fts(rowid, title, decision, people, slides) VALUES (?1, ?2, ?3, ?4, ?5)",
     [ST_STRONG_INSERT] = "INSERT INTO strong_fts(rowid, title, decision, people) VALUES (?1, ?2, ?3, ?4)",
-    /* What ranking and expansion know of a case (db/rank.h), made from the deck at import. */
+    /* What schema 14 took off triggers (single-row inserts need no statement journal):
+     * when a case first arrived, for "new since last look", and that the topics are to be
+     * grouped again. */
+    [ST_ARRIVAL_INSERT] = "INSERT OR IGNORE INTO arrivals VALUES (?1, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    [ST_TOPICS_STALE] = "INSERT OR REPLACE INTO meta VALUES ('topics', 'stale')",
+    /* What ranking and expansion know of a case (db/rank.h), made from the deck at import;
+     * abbrev_pairs counts the cases of each pair (schema 10), kept by the store since schema 14. */
     [ST_ABBREVS_INSERT] = "INSERT OR IGNORE INTO abbrevs VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_ABBREV_PAIR_ADD] =
+	"INSERT INTO abbrev_pairs VALUES (?1, ?2, 1) ON CONFLICT DO UPDATE SET cases = cases + 1",
     [ST_MARKS_INSERT] = "INSERT OR REPLACE INTO case_marks VALUES (?1, ?2)",
     /* What groups the case into a topic (db/topics.h), when the parse made it. */
     [ST_SIGNATURE_INSERT] = "INSERT OR REPLACE INTO case_signatures VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -776,6 +792,16 @@ static bool insert_case_lexicon(struct store *s, long case_id, const struct deck
 		bind_text(st, 4, l->abbrevs[i].abbr);
 		bind_text(st, 5, l->abbrevs[i].long_form);
 		ok = run(st);
+		/* An abbreviation the case defined twice counts once. */
+		if (ok && sqlite3_changes(s->db) > 0) {
+			if (!(st = stmt(s, ST_ABBREV_PAIR_ADD))) {
+				ok = false;
+				break;
+			}
+			bind_text(st, 1, l->abbrevs[i].abbr_key);
+			bind_text(st, 2, l->abbrevs[i].long_key);
+			ok = run(st);
+		}
 	}
 	if (ok && (st = stmt(s, ST_MARKS_INSERT))) {
 		sqlite3_bind_int64(st, 1, case_id);
@@ -839,6 +865,11 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 	if (!run(st))
 		goto out;
 	case_id = sqlite3_last_insert_rowid(s->db);
+	if (!(st = stmt(s, ST_ARRIVAL_INSERT)))
+		goto out;
+	bind_text(st, 1, key);
+	if (!run(st))
+		goto out;
 	for (i = 0; i < c->npresenters; i++) {
 		long pid;
 
@@ -960,6 +991,8 @@ static bool insert_meeting(struct store *s, const struct deck *d, char *const *k
 	for (i = 0; i < d->ncases; i++)
 		if (!insert_case(s, meeting, &d->cases[i], keys[i]))
 			return false;
+	if (d->ncases && (!(st = stmt(s, ST_TOPICS_STALE)) || !run(st)))
+		return false;
 	return insert_slides(s, meeting, 0, d->other, d->nother);
 }
 
