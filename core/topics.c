@@ -708,16 +708,27 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 
 	/* As the index's case_doc joins them (db/schema.c). */
 	strbuf_addstr(&title, c->title ? c->title : "");
-	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
-		strbuf_addf(&title, "\n%s", c->agenda_title);
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
+		strbuf_addch(&title, '\n');
+		strbuf_addstr(&title, c->agenda_title);
+	}
 	strbuf_addstr(&decision, c->decision ? c->decision : "");
-	if (c->recorded)
-		strbuf_addf(&decision, "\n%s", c->recorded);
+	if (c->recorded) {
+		strbuf_addch(&decision, '\n');
+		strbuf_addstr(&decision, c->recorded);
+	}
 	for (i = 0; i < c->npresenters; i++)
-		if (c->presenters[i].organization)
-			strbuf_addf(&orgs, "%s%s", orgs.len ? "\n" : "", c->presenters[i].organization);
-	for (i = 0; i < c->nslides; i++)
-		strbuf_addf(&slides, "%s%s", i ? "\n" : "", c->slides[i].text);
+		if (c->presenters[i].organization) {
+			if (orgs.len)
+				strbuf_addch(&orgs, '\n');
+			strbuf_addstr(&orgs, c->presenters[i].organization);
+		}
+	/* Appended, not printed: printf measures and copies a long text twice. */
+	for (i = 0; i < c->nslides; i++) {
+		if (i)
+			strbuf_addch(&slides, '\n');
+		strbuf_addstr(&slides, c->slides[i].text);
+	}
 	sig = sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf, slide_tokens);
 	strbuf_release(&title);
 	strbuf_release(&decision);

@@ -657,18 +657,31 @@ static void index_columns(const struct deck_case *c, struct strbuf *col)
 	size_t i;
 
 	strbuf_addstr(&col[0], c->title ? c->title : "");
-	if (c->agenda_title ? !c->title || strcmp(c->agenda_title, c->title) : c->title != NULL)
-		strbuf_addf(&col[0], "\n%s", c->agenda_title ? c->agenda_title : "");
-	strbuf_addstr(&col[1], c->decision ? c->decision : "");
-	if (c->recorded)
-		strbuf_addf(&col[1], "\n%s", c->recorded);
-	for (i = 0; i < c->npresenters; i++) {
-		strbuf_addf(&col[2], "%s%s", i ? "\n" : "", c->presenters[i].name);
-		if (c->presenters[i].organization)
-			strbuf_addf(&col[2], " (%s)", c->presenters[i].organization);
+	if (c->agenda_title ? !c->title || strcmp(c->agenda_title, c->title) : c->title != NULL) {
+		strbuf_addch(&col[0], '\n');
+		strbuf_addstr(&col[0], c->agenda_title ? c->agenda_title : "");
 	}
-	for (i = 0; i < c->nslides; i++)
-		strbuf_addf(&col[3], "%s%s", i ? "\n" : "", c->slides[i].text);
+	strbuf_addstr(&col[1], c->decision ? c->decision : "");
+	if (c->recorded) {
+		strbuf_addch(&col[1], '\n');
+		strbuf_addstr(&col[1], c->recorded);
+	}
+	for (i = 0; i < c->npresenters; i++) {
+		if (i)
+			strbuf_addch(&col[2], '\n');
+		strbuf_addstr(&col[2], c->presenters[i].name);
+		if (c->presenters[i].organization) {
+			strbuf_addstr(&col[2], " (");
+			strbuf_addstr(&col[2], c->presenters[i].organization);
+			strbuf_addch(&col[2], ')');
+		}
+	}
+	/* Appended, not printed: a slide's text is long, and printf measures and copies it twice. */
+	for (i = 0; i < c->nslides; i++) {
+		if (i)
+			strbuf_addch(&col[3], '\n');
+		strbuf_addstr(&col[3], c->slides[i].text);
+	}
 }
 
 /*
@@ -696,14 +709,21 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 	}
 
 	strbuf_addstr(&text, c->title ? c->title : "");
-	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title)))
-		strbuf_addf(&text, "\n%s", c->agenda_title);
-	strbuf_addf(&text, "\n%s", c->decision ? c->decision : "");
-	if (c->recorded)
-		strbuf_addf(&text, "\n%s", c->recorded);
+	if (c->agenda_title && (!c->title || strcmp(c->agenda_title, c->title))) {
+		strbuf_addch(&text, '\n');
+		strbuf_addstr(&text, c->agenda_title);
+	}
+	strbuf_addch(&text, '\n');
+	strbuf_addstr(&text, c->decision ? c->decision : "");
+	if (c->recorded) {
+		strbuf_addch(&text, '\n');
+		strbuf_addstr(&text, c->recorded);
+	}
 	strbuf_addch(&text, '\n');
 	for (i = 0; i < c->nslides; i++) {
-		strbuf_addf(&text, "%s%s", i ? "\n" : "", c->slides[i].text);
+		if (i)
+			strbuf_addch(&text, '\n');
+		strbuf_addstr(&text, c->slides[i].text);
 		rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
 	}
 	rank_abbrevs(wz, text.buf, text.len, lexicon_add_abbrev, l);
