@@ -32,10 +32,17 @@ struct tokenizer {
  * piece of text ("strategi" in "e-helsestrategiene"), and the whole forms
  * of the words the tokenizer cut (cut_words: schema 11).
  * `seen` is an open-addressing set of words already handed to the store in
- * this process, so only new words cost a row.
+ * this process, so only new words cost a row. It is asked for every word
+ * the index is given, in the store's thread: a slot keeps the word's hash
+ * and length, so a probe reads the word itself only where it is the one.
  */
+struct seen_slot {
+	uint32_t hash, len;
+	char *word; /* NULL: free */
+};
+
 struct seen_words {
-	char **seen;
+	struct seen_slot *seen;
 	size_t nseen, cap;
 	char **pending;
 	size_t npending, pending_alloc;
@@ -49,46 +56,48 @@ struct fts_terms {
 	size_t nready;
 };
 
-static uint32_t hash_str(const char *s)
+static uint32_t hash_bytes(const char *s, size_t n)
 {
 	uint32_t h = 2166136261u;
+	size_t i;
 
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
 static void seen_grow(struct seen_words *t)
 {
-	char **old = t->seen;
+	struct seen_slot *old = t->seen;
 	size_t oldcap = t->cap, i;
 
 	t->cap = oldcap ? oldcap * 2 : 4096;
 	t->seen = xcalloc(t->cap, sizeof(*t->seen));
 	for (i = 0; i < oldcap; i++) {
 		size_t k;
-		if (!old[i])
+		if (!old[i].word)
 			continue;
-		for (k = hash_str(old[i]) & (t->cap - 1); t->seen[k]; k = (k + 1) & (t->cap - 1))
+		for (k = old[i].hash & (t->cap - 1); t->seen[k].word; k = (k + 1) & (t->cap - 1))
 			;
 		t->seen[k] = old[i];
 	}
 	free(old);
 }
 
-static void seen_note(struct seen_words *t, const char *word)
+static void seen_note(struct seen_words *t, const char *word, size_t len)
 {
+	uint32_t hash = hash_bytes(word, len);
 	size_t k;
 
 	if ((t->nseen + 1) * 2 > t->cap)
 		seen_grow(t);
-	for (k = hash_str(word) & (t->cap - 1); t->seen[k]; k = (k + 1) & (t->cap - 1))
-		if (!strcmp(t->seen[k], word))
+	for (k = hash & (t->cap - 1); t->seen[k].word; k = (k + 1) & (t->cap - 1))
+		if (t->seen[k].hash == hash && t->seen[k].len == len && !memcmp(t->seen[k].word, word, len))
 			return;
-	t->seen[k] = xstrdup(word);
+	t->seen[k] = (struct seen_slot){hash, (uint32_t)len, xstrndup(word, len)};
 	t->nseen++;
 	ALLOC_GROW(t->pending, t->npending + 1, t->pending_alloc);
-	t->pending[t->npending++] = t->seen[k];
+	t->pending[t->npending++] = t->seen[k].word;
 }
 
 static void seen_release(struct seen_words *t)
@@ -96,7 +105,7 @@ static void seen_release(struct seen_words *t)
 	size_t i;
 
 	for (i = 0; i < t->cap; i++)
-		free(t->seen[i]);
+		free(t->seen[i].word);
 	free(t->seen);
 	free(t->pending);
 }
@@ -110,8 +119,8 @@ static void seen_forget_pending(struct seen_words *t, bool written)
 
 	if (!written && t->npending) {
 		for (i = 0; i < t->cap; i++) {
-			free(t->seen[i]);
-			t->seen[i] = NULL;
+			free(t->seen[i].word);
+			t->seen[i].word = NULL;
 		}
 		t->nseen = 0;
 	}
@@ -201,9 +210,9 @@ static int give_token(void *arg, const struct index_token *tok)
 	struct fts_terms *terms = c->t->terms;
 
 	if (terms && tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN)
-		seen_note(&terms->words, tok->term);
+		seen_note(&terms->words, tok->term, tok->len);
 	if (terms && tok->uncut)
-		seen_note(&terms->uncut, tok->uncut);
+		seen_note(&terms->uncut, tok->uncut, strlen(tok->uncut));
 	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,
 			 (int)tok->start, (int)tok->end);
 }
