@@ -415,12 +415,15 @@ static int keyword_written(void *arg, const char *word, size_t len)
 	return 0;
 }
 
+/* Bytes of the shortest keyword. */
+#define KEYWORD_MIN 4
+
 /* Whether a word of this exact form may be a keyword. */
 static bool keyword_like(const char *exact)
 {
 	size_t len = strlen(exact), i;
 
-	if (len < 4 || is_stop_word(exact))
+	if (len < KEYWORD_MIN || is_stop_word(exact))
 		return false;
 	for (i = 0; i < len; i++)
 		if (exact[i] >= '0' && exact[i] <= '9')
@@ -489,12 +492,15 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
 
 /*
  * A whole word of the tokens into the count by exact form, its stem kept
- * after it: the stem token follows the exact one when they differ.
+ * after it: the stem token follows the exact one when they differ. A word
+ * shorter than keyword_like() takes is not counted at all: "og", "i" and
+ * "til" are a third of a text's words.
  */
 static void keyword_token(struct word_counts *exact, const struct index_token *word, const char *stem,
 			  size_t first)
 {
-	counts_add_with(exact, word->term, word->len, 1, first, stem ? stem : word->term);
+	if (word->len >= KEYWORD_MIN)
+		counts_add_with(exact, word->term, word->len, 1, first, stem ? stem : word->term);
 }
 
 void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strbuf *out)
