@@ -7,6 +7,9 @@ usage: test_cli.py VEDTAK SAMPLES_DIR [--large]
 Prints TAP. With --large it runs only the 100 MB import test."""
 import datetime, hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from ptyrun import pty_run
+
 VEDTAK, SAMPLES = sys.argv[1], sys.argv[2]
 SAMPLE = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))
 results = []
@@ -18,25 +21,6 @@ def run(*args, db=None, check=None):
     if check is not None and r.returncode != check:
         raise AssertionError(f"{' '.join(cmd)}: exit {r.returncode}, want {check}\n{r.stdout}\n{r.stderr}")
     return r
-
-
-def pty_run(argv, env):
-    """Runs argv with a pseudo-terminal as stdout; returns (exit status, what it wrote)."""
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.execve(argv[0], argv, env)
-    out = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        out += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), out
 
 
 def test(fn):

@@ -9,6 +9,7 @@ import json, os, shutil, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from tap import Tap
+import ptyrun
 
 VEDTAK, SAMPLES, FIXTURES = (os.path.abspath(a) for a in sys.argv[1:4])
 PAPERS = os.path.join(FIXTURES, "papers")
@@ -46,24 +47,11 @@ def cases(data):
 
 def pty_run(args):
     """Runs vedtak with stdout and stderr on a pseudo-terminal (colour allowed); returns what it wrote."""
-    import pty
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ.pop("NO_COLOR", None)
-        # show pages through $PAGER on a terminal; the colours are what is checked here, not the pager.
-        os.environ["PAGER"] = "cat"
-        os.execv(VEDTAK, [VEDTAK, *args])
-    data = b""
-    while True:
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    os.waitpid(pid, 0)
-    return data.decode("utf-8", "replace")
+    env = dict(os.environ)
+    env.pop("NO_COLOR", None)
+    # show pages through $PAGER on a terminal; the colours are what is checked here, not the pager.
+    env["PAGER"] = "cat"
+    return ptyrun.pty_run([VEDTAK, *args], env)[1].decode("utf-8", "replace")
 
 
 def notice_fields():
