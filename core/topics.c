@@ -745,12 +745,12 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 }
 
 /* One stem of one case's signature, with its weight in the title and in the whole case. */
+/* Millions at 1 GB (fewer than 2^32: c, rank and postings_sort's places are 32 bits). */
 struct posting {
 	const char *stem;
-	size_t len;
-	size_t c;
 	double title, body;
-	size_t rank; /* of the stem among all the postings' stems in byte order (postings_sort) */
+	uint32_t len, c; /* c: the case's index, below topics_group's n */
+	uint32_t rank;	 /* of the stem among all the postings' stems in byte order (postings_sort) */
 };
 
 struct stem_ref {
@@ -774,19 +774,21 @@ static int stem_cmp(const void *a, const void *b)
  * order given (its cases', as topics_group adds them), with each stem's
  * rank in that order. The distinct stems are numbered as met and sorted
  * once, and the postings placed by counting: sorting the postings
- * themselves by their stems (millions at 1 GB, some thousands of stems)
+ * themselves by their stems (millions at 1 GB, far fewer stems)
  * took four seconds of a 1 GB import's end.
  */
 static void postings_sort(struct posting *post, size_t n)
 {
 	struct word_counts ids;
 	struct stem_ref *stems;
-	struct posting *sorted;
-	size_t *id = xmalloc((n ? n : 1) * sizeof(*id)), *rank, *start, nstems, i;
+	uint32_t *rank, *to;
+	size_t *start, nstems, i;
 
+	/* Each posting's rank holds its stem's number until the stems are sorted. */
 	memset(&ids, 0, sizeof(ids));
 	for (i = 0; i < n; i++)
-		id[i] = counts_add_with(&ids, post[i].stem, post[i].len, 1, ids.used, NULL)->first;
+		post[i].rank =
+		    (uint32_t)counts_add_with(&ids, post[i].stem, post[i].len, 1, ids.used, NULL)->first;
 	nstems = ids.used;
 	stems = xcalloc(nstems ? nstems : 1, sizeof(*stems));
 	for (i = 0; i < ids.size; i++)
@@ -805,26 +807,35 @@ static void postings_sort(struct posting *post, size_t n)
 		for (h = hash_of(stems[i].s, stems[i].len) & (ids.size - 1); ids.slots[h].at != at;
 		     h = (h + 1) & (ids.size - 1))
 			;
-		rank[ids.slots[h].first] = i;
+		rank[ids.slots[h].first] = (uint32_t)i;
 	}
-	for (i = 0; i < n; i++)
-		start[rank[id[i]] + 1]++;
+	free(stems);
+	counts_release(&ids);
+	for (i = 0; i < n; i++) {
+		post[i].rank = rank[post[i].rank];
+		start[post[i].rank + 1]++;
+	}
+	free(rank);
 	for (i = 0; i < nstems; i++)
 		start[i + 1] += start[i];
-	sorted = xmalloc((n ? n : 1) * sizeof(*sorted));
-	for (i = 0; i < n; i++) {
-		size_t r = rank[id[i]];
-
-		sorted[start[r]] = post[i];
-		sorted[start[r]++].rank = r;
-	}
-	memcpy(post, sorted, n * sizeof(*post));
-	free(sorted);
+	/* Each moved to its place in turn, not copied: a copy of millions of postings
+	 * was the peak of a 1 GB import's memory. */
+	to = xmalloc((n ? n : 1) * sizeof(*to));
+	for (i = 0; i < n; i++)
+		to[i] = (uint32_t)start[post[i].rank]++;
 	free(start);
-	free(rank);
-	free(stems);
-	free(id);
-	counts_release(&ids);
+	for (i = 0; i < n; i++)
+		while (to[i] != i) {
+			size_t j = to[i];
+			struct posting p = post[j];
+			uint32_t t = to[j];
+
+			post[j] = post[i];
+			to[j] = to[i];
+			post[i] = p;
+			to[i] = t;
+		}
+	free(to);
 }
 
 struct link {
@@ -870,7 +881,7 @@ static void add_postings(struct posting **v, size_t *len, size_t *alloc, const c
 			head = 0.5; /* "erfaringer fra utprøving i Helse Vest" says little of the subject */
 		} else if (n) {
 			ALLOC_GROW(*v, *len + 1, *alloc);
-			(*v)[(*len)++] = (struct posting){p, n, c, title * head, body, 0};
+			(*v)[(*len)++] = (struct posting){p, title * head, body, (uint32_t)n, (uint32_t)c, 0};
 		}
 		p += n + (sp ? 1 : 0);
 	}
@@ -888,8 +899,8 @@ static void add_keyword_postings(struct posting **v, size_t *len, size_t *alloc,
 		star = memchr(p, '*', n);
 		if (star && star > p) {
 			ALLOC_GROW(*v, *len + 1, *alloc);
-			(*v)[(*len)++] =
-			    (struct posting){p, (size_t)(star - p), c, 0, log2(1.0 + atof(star + 1)), 0};
+			(*v)[(*len)++] = (struct posting){
+			    p, 0, log2(1.0 + atof(star + 1)), (uint32_t)(star - p), (uint32_t)c, 0};
 		}
 		p += n + (sp ? 1 : 0);
 	}
