@@ -744,8 +744,11 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 	return sig;
 }
 
-/* One stem of one case's signature, with its weight in the title and in the whole case. */
-/* Millions at 1 GB (fewer than 2^32: c, rank and postings_sort's places are 32 bits). */
+/*
+ * One stem of one case's signature, with its weight in the title and in
+ * the whole case. Millions at 1 GB (fewer than 2^32: c, rank and
+ * postings_sort's places are 32 bits).
+ */
 struct posting {
 	const char *stem;
 	double title, body;
@@ -756,6 +759,7 @@ struct posting {
 struct stem_ref {
 	const char *s;
 	size_t len;
+	uint32_t number; /* as met */
 };
 
 static int stem_cmp(const void *a, const void *b)
@@ -794,21 +798,15 @@ static void postings_sort(struct posting *post, size_t n)
 	for (i = 0; i < ids.size; i++)
 		if (ids.slots[i].at) {
 			const char *key = ids.keys.buf + ids.slots[i].at - 1;
-			stems[ids.slots[i].first] = (struct stem_ref){key, strlen(key)};
+			stems[ids.slots[i].first] =
+			    (struct stem_ref){key, strlen(key), (uint32_t)ids.slots[i].first};
 		}
-	/* Sorted by bytes, each remembering its number by where its key lies. */
 	if (nstems)
 		qsort(stems, nstems, sizeof(*stems), stem_cmp);
 	rank = xmalloc((nstems ? nstems : 1) * sizeof(*rank));
 	start = xcalloc(nstems + 1, sizeof(*start));
-	for (i = 0; i < nstems; i++) {
-		size_t at = (size_t)(stems[i].s - ids.keys.buf) + 1, h;
-
-		for (h = hash_of(stems[i].s, stems[i].len) & (ids.size - 1); ids.slots[h].at != at;
-		     h = (h + 1) & (ids.size - 1))
-			;
-		rank[ids.slots[h].first] = (uint32_t)i;
-	}
+	for (i = 0; i < nstems; i++)
+		rank[stems[i].number] = (uint32_t)i;
 	free(stems);
 	counts_release(&ids);
 	for (i = 0; i < n; i++) {
@@ -1117,6 +1115,7 @@ void topics_group(const struct topic_case *v, size_t n, size_t *group)
 		add_postings(&post, &npost, &apost, v[i].org_words, i, 0, 0.5);
 		add_keyword_postings(&post, &npost, &apost, v[i].slide_words, i);
 	}
+	/* In the order of their cases, as added above: so are each stem's after the sort. */
 	postings_sort(post, npost);
 	/* A stem from several parts of one case: the title keeps its greater weight, the body adds up. */
 	for (i = 0, k = 0; i < npost; i++) {

@@ -82,9 +82,10 @@ static const char *const stmt_sql[ST_COUNT] = {
 		    " WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
     [ST_DOC_BY_SHA] = "SELECT source FROM documents WHERE sha256 = ?1 AND source <> ?2 LIMIT 1",
     /* The meeting a new document joins: the same body and date, or number
-     * where either has no date. Three lookups, each by meetings_body_date:
-     * written as one OR, SQLite read every meeting of the body for every
-     * document, which made a large import quadratic. */
+     * where either has no date. Written as one OR, SQLite read every meeting
+     * of the body for every document, which made a large import quadratic.
+     * Now the first two are lookups by meetings_body_date; the third, which
+     * still reads the body's meetings, runs only for a document without a date. */
     [ST_MEETING_FIND] =
 	"SELECT id FROM (SELECT id FROM meetings WHERE body = ?1 AND start_date = ?2"
 	" UNION ALL SELECT id FROM meetings WHERE body = ?1 AND start_date IS NULL AND meeting_number = ?3"
@@ -2452,7 +2453,8 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 			    "SELECT count(*) FROM case_fts_docsize d"
 			    " WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = d.id)",
 			    _("full-text index: cases gone but still indexed: %lld\n"), report, &ok) ||
-	    /* A query's other names are read from the counts (schema 10), which triggers keep. */
+	    /* A query's other names are read from the counts (schema 10): the import adds, a trigger takes
+	       away. */
 	    !count_problems(
 		s,
 		"SELECT (SELECT count(*) FROM (SELECT abbr_key, long_key, count(*) AS n FROM abbrevs"
