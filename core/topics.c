@@ -494,7 +494,7 @@ void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct st
  * A whole word of the tokens into the count by exact form, its stem kept
  * after it: the stem token follows the exact one when they differ. A word
  * shorter than keyword_like() takes is not counted at all: "og", "i" and
- * "til" are a third of a text's words.
+ * "til" are two words in five of a text.
  */
 static void keyword_token(struct word_counts *exact, const struct index_token *word, const char *stem,
 			  size_t first)
