@@ -337,8 +337,7 @@ static const char *const migrations[] = {
      * abbreviation's pair count itself (db/store.c). An INSERT that fires a trigger may stop
      * half-way, so SQLite kept a statement journal for every case and abbreviation: a copy of
      * each page the row touched, 565 MB of temporary files for a 105 MB import. */
-    "DROP TRIGGER IF EXISTS cases_added;"
-    "DROP TRIGGER IF EXISTS abbrevs_added;",
+    "DROP TRIGGER IF EXISTS cases_added; DROP TRIGGER IF EXISTS abbrevs_added;",
 };
 
 static int user_version(sqlite3 *db)
