@@ -2453,8 +2453,7 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 			    "SELECT count(*) FROM case_fts_docsize d"
 			    " WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = d.id)",
 			    _("full-text index: cases gone but still indexed: %lld\n"), report, &ok) ||
-	    /* A query's other names are read from the counts (schema 10): the import adds, a trigger takes
-	       away. */
+	    /* A query's other names are read from the counts (schema 10), kept as abbrevs changes. */
 	    !count_problems(
 		s,
 		"SELECT (SELECT count(*) FROM (SELECT abbr_key, long_key, count(*) AS n FROM abbrevs"
