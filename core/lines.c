@@ -172,10 +172,10 @@ static void split(struct deck_lines *dl, char *buf, size_t len)
 	dl->pages = 1;
 	buf[len] = '\0';
 	for (i = 0; i <= len; i++) {
+		const char *nl = memchr(buf + i, '\n', len - i);
 		size_t end;
 
-		if (i < len && buf[i] != '\n')
-			continue;
+		i = nl ? (size_t)(nl - buf) : len;
 		if (i == len && start == len)
 			break; /* the file ended with a newline */
 		end = i;

@@ -450,19 +450,70 @@ static int by_count(const void *a, const void *b)
 	return x->first < y->first ? -1 : x->first > y->first;
 }
 
+static void count_swap(struct word_count *a, struct word_count *b)
+{
+	struct word_count t = *a;
+
+	*a = *b;
+	*b = t;
+}
+
+/*
+ * Puts the k first of v[0..n) by by_count() in v[0..k), in any order
+ * (quickselect): a case has hundreds of stems counted twice, of which
+ * TOPIC_KEYWORDS are kept, and sorting them all was a tenth of the
+ * keywords' time. by_count() orders any two stems (no two have the same
+ * first word), so the k are the ones a full sort would put first.
+ */
+static void count_select(struct word_count *v, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n;
+
+	/* [0, lo) comes before [lo, hi), which comes before [hi, n); lo <= k <= hi */
+	while (lo < hi) {
+		size_t i, at = lo;
+
+		count_swap(&v[lo + (hi - lo) / 2], &v[hi - 1]);
+		for (i = lo; i + 1 < hi; i++)
+			if (by_count(&v[i], &v[hi - 1]) < 0)
+				count_swap(&v[i], &v[at++]);
+		count_swap(&v[at], &v[hi - 1]);
+		if (at == k)
+			return;
+		if (at < k)
+			lo = at + 1;
+		else
+			hi = at;
+	}
+}
+
 /* The stems counted twice or more, most used first, the first `max` of them as "stem*count". */
 static void keywords_out(struct word_counts *stems, size_t max, struct strbuf *out)
 {
 	size_t i, nc = 0;
+	char num[24];
 
 	for (i = 0; i < stems->size; i++)
 		if (stems->slots[i].at && stems->slots[i].count >= 2)
 			stems->slots[nc++] = stems->slots[i];
+	if (nc > max) {
+		count_select(stems->slots, nc, max);
+		nc = max;
+	}
 	if (nc)
 		qsort(stems->slots, nc, sizeof(*stems->slots), by_count);
-	for (i = 0; i < nc && i < max; i++)
-		strbuf_addf(out, "%s%s*%zu", out->len ? " " : "", stems->keys.buf + stems->slots[i].at - 1,
-			    stems->slots[i].count);
+	for (i = 0; i < nc; i++) {
+		size_t c = stems->slots[i].count, d = sizeof(num);
+
+		if (out->len)
+			strbuf_addch(out, ' ');
+		strbuf_addstr(out, stems->keys.buf + stems->slots[i].at - 1);
+		do
+			num[--d] = (char)('0' + c % 10);
+		while ((c /= 10) && d > 1);
+		num[--d] = '*';
+		strbuf_add(out, num + d, sizeof(num) - d);
+	}
 }
 
 void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out)
