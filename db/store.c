@@ -172,6 +172,14 @@ static const char *const stmt_sql[ST_COUNT] = {
 			" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 };
 
+/*
+ * How case_fts merges its segments: FTS5's own way (its defaults: the
+ * segments joined a few at a time as new ones are written, 'automerge',
+ * and at once when a level has 16, 'crisismerge'), or deferred to the end
+ * of a bulk run (merging_plan()).
+ */
+enum merging { MERGING_UNKNOWN = -1, MERGING_FTS5, MERGING_DEFERRED, MERGING_OTHER };
+
 struct store {
 	sqlite3 *db;
 	bool readonly;
@@ -187,10 +195,9 @@ struct store {
 	bool import_cache; /* the import's larger page cache is set */
 	size_t indexed;	   /* cases indexed since the last store_settle_index(), in committed imports */
 	size_t indexing;   /* cases indexed by the import in progress */
-	/* merging_plan(): case_fts's 'automerge' as stored (-1: not read since the last
-	 * transaction that may have changed it), and the archive's cases when the run began
-	 * (-1: no import since the last store_settle_index()). */
-	int automerge;
+	/* merging_plan(): how case_fts merges as stored (enum merging), and the archive's
+	 * cases when the run began (-1: no import since the last store_settle_index()). */
+	int merging;
 	long long run_base;
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
@@ -401,7 +408,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	s = xcalloc(1, sizeof(*s));
 	s->readonly = readonly;
-	s->automerge = -1;
+	s->merging = MERGING_UNKNOWN;
 	s->run_base = -1;
 	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) !=
 	    SQLITE_OK) {
@@ -1234,61 +1241,84 @@ static bool warn_detached(struct store *s, const struct prior *p, struct strbuf 
 	return true;
 }
 
-/* FTS5's own default for 'automerge'. */
-#define FTS5_AUTOMERGE 4
+static const struct {
+	int automerge, crisismerge;
+} merging_values[] = {
+    [MERGING_FTS5] = {4, 16},
+    /* At most a segment a batch of 8 MB: 256 hold 2 GB of decks, and FTS5 allows 2,000. */
+    [MERGING_DEFERRED] = {0, 256},
+};
 
-static bool automerge_set(struct store *s, int value)
+static bool merging_set(struct store *s, enum merging m)
 {
 	sqlite3_stmt *st = NULL;
-	bool ok = sqlite3_prepare_v2(s->db, "INSERT INTO case_fts(case_fts, rank) VALUES ('automerge', ?)",
-				     -1, &st, NULL) == SQLITE_OK &&
-		  sqlite3_bind_int(st, 1, value) == SQLITE_OK && run(st);
+	bool ok = sqlite3_prepare_v2(s->db, "INSERT INTO case_fts(case_fts, rank) VALUES (?, ?)", -1, &st,
+				     NULL) == SQLITE_OK;
 
+	ok = ok && sqlite3_bind_text(st, 1, "automerge", -1, SQLITE_STATIC) == SQLITE_OK &&
+	     sqlite3_bind_int(st, 2, merging_values[m].automerge) == SQLITE_OK && run(st);
+	ok = ok && sqlite3_bind_text(st, 1, "crisismerge", -1, SQLITE_STATIC) == SQLITE_OK &&
+	     sqlite3_bind_int(st, 2, merging_values[m].crisismerge) == SQLITE_OK && run(st);
 	sqlite3_finalize(st);
 	if (ok)
-		s->automerge = value;
+		s->merging = m;
 	return ok;
 }
 
+/* How case_fts merges, as stored (FTS5 keeps a value as given; none: its default). */
+static bool merging_read(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int automerge = merging_values[MERGING_FTS5].automerge,
+	    crisismerge = merging_values[MERGING_FTS5].crisismerge, rc;
+	size_t m;
+
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT k, v FROM case_fts_config WHERE k IN ('automerge', 'crisismerge')", -1,
+			       &st, NULL) != SQLITE_OK)
+		return false;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*(strcmp((const char *)sqlite3_column_text(st, 0), "automerge") ? &crisismerge : &automerge) =
+		    sqlite3_column_int(st, 1);
+	sqlite3_finalize(st);
+	s->merging = MERGING_OTHER;
+	for (m = 0; m < ARRAY_SIZE(merging_values); m++)
+		if (merging_values[m].automerge == automerge && merging_values[m].crisismerge == crisismerge)
+			s->merging = (int)m;
+	return rc == SQLITE_DONE;
+}
+
 /*
- * FTS5 joins case_fts's segments a few at a time as it writes new ones
- * (its 'automerge'). A run that will end with the index merged into one
- * piece (store_settle_index(): a run that indexes a quarter of the archive
- * or more) only makes work for that merge by it: a run is certain to
- * end so once it has indexed a third of the cases the archive had when it
- * began, at once for an empty archive. From then on, FTS5 does not merge
- * until the end (105 MB of decks: 7.2 -> 6.9 s). Any other import sets
- * automerge back to FTS5's default, so that a run cut short (a crash, a
- * kill) leaves nothing behind but segments for the next one to join.
+ * FTS5 joins case_fts's segments a few at a time as it writes new ones,
+ * and all of a level's at once when it has 16. A run that will end with
+ * the index merged into one piece (store_settle_index(): a run that
+ * indexes a quarter of the archive or more) only makes work for that
+ * merge by them: a run is certain to end so once it has indexed a third
+ * of the cases the archive had when it began, at once for an empty
+ * archive. From then on, FTS5 merges only when a level has 256 segments
+ * (105 MB of decks: 7.2 -> 6.9 s). Any other import sets FTS5's own
+ * merging back, so that a run cut short (a crash, a kill) leaves nothing
+ * behind but segments for the next one to join.
  * Called in the import's transaction: a rollback takes back what it set.
  */
 static bool merging_plan(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
-	int want;
+	enum merging want;
 
 	if (s->run_base < 0) {
 		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK ||
-		    sqlite3_step(st) != SQLITE_ROW)
-			goto fail;
+		    sqlite3_step(st) != SQLITE_ROW) {
+			sqlite3_finalize(st);
+			return false;
+		}
 		s->run_base = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
-		st = NULL;
 	}
-	if (s->automerge < 0) {
-		/* FTS5 keeps the value as given; none: its default */
-		if (sqlite3_prepare_v2(s->db, "SELECT v FROM case_fts_config WHERE k = 'automerge'", -1, &st,
-				       NULL) != SQLITE_OK)
-			goto fail;
-		s->automerge = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : FTS5_AUTOMERGE;
-		sqlite3_finalize(st);
-		st = NULL;
-	}
-	want = 3 * (long long)s->indexed >= s->run_base ? 0 : FTS5_AUTOMERGE;
-	return want == s->automerge || automerge_set(s, want);
-fail:
-	sqlite3_finalize(st);
-	return false;
+	if (s->merging == MERGING_UNKNOWN && !merging_read(s))
+		return false;
+	want = 3 * (long long)s->indexed >= s->run_base ? MERGING_DEFERRED : MERGING_FTS5;
+	return want == (enum merging)s->merging || merging_set(s, want);
 }
 
 /* Opens the transaction of one import or of a batch of them. */
@@ -1312,7 +1342,7 @@ static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
 	if (!merging_plan(s)) {
 		st = db_fail(s, diag, _("starting the import"));
 		sql_end(s->db, st, _("starting the import"), NULL);
-		s->automerge = -1;
+		s->merging = MERGING_UNKNOWN;
 	}
 	return st;
 }
@@ -1327,7 +1357,7 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 	st = sql_end(s->db, st, _("importing the document"), diag);
 	fts_terms_forget_pending(s->terms, st == VT_OK);
 	if (st != VT_OK)
-		s->automerge = -1; /* as the rollback left it */
+		s->merging = MERGING_UNKNOWN; /* as the rollback left it */
 	if (st == VT_OK)
 		s->indexed += s->indexing;
 	s->indexing = 0;
@@ -1800,7 +1830,7 @@ static bool settle_plan(struct store *s, bool *merge, bool *sets, long long *tot
 	}
 	*total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	*merge = (long long)s->indexed * 4 >= *total || s->automerge == 0;
+	*merge = (long long)s->indexed * 4 >= *total || s->merging == MERGING_DEFERRED;
 	*sets = *merge || sets_behind(s, *total);
 	return true;
 }
@@ -1869,13 +1899,13 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 			 "INSERT INTO strong_fts(strong_fts) VALUES ('optimize');"
 			 "INSERT INTO vocab(vocab) VALUES ('optimize');",
 			 NULL, NULL, NULL) != SQLITE_OK ||
-	    !make_sets(s) || (s->automerge != FTS5_AUTOMERGE && !automerge_set(s, FTS5_AUTOMERGE)))
+	    !make_sets(s) || (s->merging != MERGING_FTS5 && !merging_set(s, MERGING_FTS5)))
 		ret = db_fail(s, diag, what);
 	termsets_rows_free(sets_read(s));
 	if ((ret = sql_end(s->db, ret, what, diag)) == VT_OK)
 		s->indexed = 0;
 	else
-		s->automerge = -1;
+		s->merging = MERGING_UNKNOWN;
 	return ret;
 }
 

@@ -565,23 +565,24 @@ def a_bulk_import_leaves_each_index_in_one_piece(env):
     run("import", small, db=env.db, check=0)
     assert segments()[0] == 2, segments()
     assert run("search", "--count", "fhir", db=env.db, check=0).stdout == f"{int(total) + 1}\n"
-    # A bulk run turns FTS5's own merging off until its end, when it merges the index itself.
-    # Merging is on again after it, and a run cut short (here: the value it leaves) is mended by
-    # the next import, so that segments do not pile up in an archive imported to little by little.
-    def automerge():
+    # A bulk run holds FTS5's own merging back until its end, when it merges the index itself.
+    # FTS5 merges as it does by default after it, and a run cut short (here: the values it
+    # leaves) is mended by the next import, so that segments do not pile up in an archive
+    # imported to little by little.
+    def merging():
         con = sqlite3.connect(env.db)
-        row = con.execute("SELECT v FROM case_fts_config WHERE k = 'automerge'").fetchone()
+        got = dict(con.execute("SELECT k, v FROM case_fts_config WHERE k IN ('automerge', 'crisismerge')"))
         con.close()
-        return 4 if row is None else row[0]  # FTS5's default
+        return (got.get("automerge", 4), got.get("crisismerge", 16))  # FTS5's defaults
 
-    assert automerge() == 4, automerge()
+    assert merging() == (4, 16), merging()
     con = sqlite3.connect(env.db)
-    con.execute("INSERT OR REPLACE INTO case_fts_config(k, v) VALUES ('automerge', 0)")
+    con.execute("INSERT OR REPLACE INTO case_fts_config(k, v) VALUES ('automerge', 0), ('crisismerge', 256)")
     con.commit()
     con.close()
     run("import", env.write("small2.txt", "NUFA - Oslo\n\n2. mars 2030\n\n\n\nSak 2/30: Kodeverk\n\n\n\n"
                             "Forslag til vedtak\n\nNUFA tar saken til orientering.\n"), db=env.db, check=0)
-    assert automerge() == 4, automerge()
+    assert merging() == (4, 16), merging()
     assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
 
 
