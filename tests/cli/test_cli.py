@@ -555,8 +555,17 @@ def a_bulk_import_leaves_each_index_in_one_piece(env):
         con.close()
         return n
 
+    def merging():
+        con = sqlite3.connect(env.db)
+        got = dict(con.execute("SELECT k, v FROM case_fts_config WHERE k IN ('automerge', 'crisismerge')"))
+        con.close()
+        return (got.get("automerge", 4), got.get("crisismerge", 16))  # FTS5's defaults
+
     run("import", SAMPLES, db=env.db, check=0)
     assert segments() == [1, 1, 1], segments()
+    # A bulk run holds FTS5's own merging back until its end, when it merges the index itself,
+    # and leaves FTS5 merging as it does by default.
+    assert merging() == (4, 16), merging()
     assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
     total = run("search", "--count", "fhir", db=env.db, check=0).stdout
     assert int(total) > 0, total
@@ -565,17 +574,9 @@ def a_bulk_import_leaves_each_index_in_one_piece(env):
     run("import", small, db=env.db, check=0)
     assert segments()[0] == 2, segments()
     assert run("search", "--count", "fhir", db=env.db, check=0).stdout == f"{int(total) + 1}\n"
-    # A bulk run holds FTS5's own merging back until its end, when it merges the index itself.
-    # FTS5 merges as it does by default after it, and a run cut short (here: the values it
-    # leaves) is mended by the next import, so that segments do not pile up in an archive
-    # imported to little by little.
-    def merging():
-        con = sqlite3.connect(env.db)
-        got = dict(con.execute("SELECT k, v FROM case_fts_config WHERE k IN ('automerge', 'crisismerge')"))
-        con.close()
-        return (got.get("automerge", 4), got.get("crisismerge", 16))  # FTS5's defaults
-
-    assert merging() == (4, 16), merging()
+    # A run cut short (here: the values it leaves) is mended by the next import, which merges
+    # as FTS5 does (its document is a segment of its own: no merge of the whole index), so that
+    # segments do not pile up in an archive imported to little by little.
     con = sqlite3.connect(env.db)
     con.execute("INSERT OR REPLACE INTO case_fts_config(k, v) VALUES ('automerge', 0), ('crisismerge', 256)")
     con.commit()
@@ -583,6 +584,7 @@ def a_bulk_import_leaves_each_index_in_one_piece(env):
     run("import", env.write("small2.txt", "NUFA - Oslo\n\n2. mars 2030\n\n\n\nSak 2/30: Kodeverk\n\n\n\n"
                             "Forslag til vedtak\n\nNUFA tar saken til orientering.\n"), db=env.db, check=0)
     assert merging() == (4, 16), merging()
+    assert segments()[0] == 3, segments()
     assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
 
 
