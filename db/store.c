@@ -1356,10 +1356,10 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 {
 	st = sql_end(s->db, st, _("importing the document"), diag);
 	fts_terms_forget_pending(s->terms, st == VT_OK);
-	if (st != VT_OK)
-		s->merging = MERGING_UNKNOWN; /* as the rollback left it */
 	if (st == VT_OK)
 		s->indexed += s->indexing;
+	else
+		s->merging = MERGING_UNKNOWN; /* as the rollback left it */
 	s->indexing = 0;
 	s->batch = false;
 	s->nunindexed = 0;
