@@ -313,6 +313,11 @@ static bool every_word_gives(const struct text *x, size_t first, size_t last, co
  * The long form among the words t[lo..hi] (inclusive) that ends at t[hi]:
  * the shortest run whose words allow the match. With `every_word`, each of
  * its words must give a letter.
+ * sh_match() finds each letter at the same place whatever the run's start,
+ * as long as the start is at or before it: one match over all of t[lo..hi]
+ * tells the only run that can begin with the first letter, the word that
+ * begins where that letter is. Matching each run from t[hi] back cost a
+ * pass over the words for each of them.
  */
 static bool long_form_before(const struct text *x, const char *abbr, size_t lo, size_t hi, bool every_word,
 			     size_t *from)
@@ -320,15 +325,17 @@ static bool long_form_before(const struct text *x, const char *abbr, size_t lo, 
 	size_t matched[MATCH_MAX], nm, first;
 	size_t words = 0, most = max_words(letters_of(abbr));
 
+	nm = sh_match(abbr, x->s, x->t[lo].start, x->t[hi].end, matched);
+	if (!nm)
+		return false;
 	for (first = hi + 1; first-- > lo;) {
 		words += x->t[first].kind == TOK_WORD;
-		if (words > most)
+		if (words > most || x->t[first].start < matched[0])
 			return false;
-		nm = sh_match(abbr, x->s, x->t[first].start, x->t[hi].end, matched);
-		if (!nm || matched[0] != x->t[first].start)
+		if (x->t[first].start != matched[0])
 			continue;
 		if (every_word && !every_word_gives(x, first, hi, matched, nm))
-			continue;
+			return false;
 		*from = x->t[first].start;
 		return true;
 	}

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "core/dates.h"
+#include "core/hash.h"
 #include "core/names.h"
 #include "core/scan.h"
 #include "core/topics.h"
@@ -226,8 +227,6 @@ static const char *const stop_words[] = {
 static const char *stop_set[STOP_SLOTS];
 static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
 
-static size_t hash_of(const char *s, size_t n);
-
 _Static_assert(STOP_SLOTS >= 2 * ARRAY_SIZE(stop_words), "the stop words' set is half empty");
 _Static_assert((STOP_SLOTS & (STOP_SLOTS - 1)) == 0, "a slot is found with a mask");
 
@@ -236,8 +235,8 @@ static void stop_set_fill(void)
 	size_t i, h;
 
 	for (i = 0; i < ARRAY_SIZE(stop_words); i++) {
-		for (h = hash_of(stop_words[i], strlen(stop_words[i])) & (STOP_SLOTS - 1); stop_set[h];
-		     h = (h + 1) & (STOP_SLOTS - 1))
+		for (h = (size_t)hash_word(stop_words[i], strlen(stop_words[i])) & (STOP_SLOTS - 1);
+		     stop_set[h]; h = (h + 1) & (STOP_SLOTS - 1))
 			;
 		stop_set[h] = stop_words[i];
 	}
@@ -248,7 +247,7 @@ static bool is_stop_word(const char *exact)
 	size_t h;
 
 	pthread_once(&stop_once, stop_set_fill);
-	for (h = hash_of(exact, strlen(exact)) & (STOP_SLOTS - 1); stop_set[h];
+	for (h = (size_t)hash_word(exact, strlen(exact)) & (STOP_SLOTS - 1); stop_set[h];
 	     h = (h + 1) & (STOP_SLOTS - 1))
 		if (!strcmp(stop_set[h], exact))
 			return true;
@@ -319,15 +318,6 @@ struct word_counts {
 	struct strbuf keys; /* NUL-separated; slots point into it by offset */
 };
 
-static size_t hash_of(const char *s, size_t n)
-{
-	size_t h = 1469598103934665603ULL & (size_t)-1, i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * (1099511628211ULL & (size_t)-1);
-	return h;
-}
-
 static void counts_grow(struct word_counts *k)
 {
 	struct word_count *old = k->slots;
@@ -354,7 +344,7 @@ static void counts_grow(struct word_counts *k)
 static struct word_count *counts_add_with(struct word_counts *k, const char *key, size_t n, size_t count,
 					  size_t first, const char *extra)
 {
-	size_t hash = hash_of(key, n), h;
+	size_t hash = (size_t)hash_word(key, n), h;
 
 	if (2 * (k->used + 1) > k->size)
 		counts_grow(k);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/hash.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/util.h"
@@ -197,9 +198,6 @@ static bool exact_form(struct wordizer *wz, const char *s, size_t start, size_t 
 /* The slot of the word written as s[0, n): its hash's. */
 static struct form_entry *form_slot(struct wordizer *wz, const char *s, size_t n)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
 	if (!wz->cache || (wz->cache_size < FORM_CACHE && wz->misses > 4 * wz->cache_size)) {
 		/* Forms given before are not used past the next word: the table may go. */
 		wz->cache_size = wz->cache ? wz->cache_size * 8 : FORM_CACHE_FIRST;
@@ -207,9 +205,7 @@ static struct form_entry *form_slot(struct wordizer *wz, const char *s, size_t n
 		wz->cache = xcalloc(wz->cache_size, sizeof(*wz->cache));
 		wz->misses = 0;
 	}
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return &wz->cache[h & (wz->cache_size - 1)];
+	return &wz->cache[hash_word(s, n) & (wz->cache_size - 1)];
 }
 
 /* Keeps the forms of the word just formed in slot e, when they fit. */

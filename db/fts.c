@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "db/fts.h"
+#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/json.h"
 #include "db/sql.h"
@@ -56,16 +57,6 @@ struct fts_terms {
 	size_t nready;
 };
 
-static uint32_t hash_bytes(const char *s, size_t n)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static void seen_grow(struct seen_words *t)
 {
 	struct seen_slot *old = t->seen;
@@ -86,7 +77,7 @@ static void seen_grow(struct seen_words *t)
 
 static void seen_note(struct seen_words *t, const char *word, size_t len)
 {
-	uint32_t hash = hash_bytes(word, len);
+	uint32_t hash = (uint32_t)hash_word(word, len);
 	size_t k;
 
 	if ((t->nseen + 1) * 2 > t->cap)

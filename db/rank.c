@@ -11,6 +11,7 @@
 #include "db/rank.h"
 #include "db/fts.h"
 #include "core/abbrev.h"
+#include "core/deck.h"
 #include "core/json.h"
 #include "core/strbuf.h"
 #include "core/util.h"
@@ -116,6 +117,38 @@ void rank_marks_add(struct rank_marks *m, const char *text, size_t n)
 	m->v[m->n++] = m->pos;
 	m->v[m->n++] = m->pos + (uint32_t)title;
 	m->pos += (uint32_t)count;
+}
+
+void rank_marks_tokens(struct rank_marks *m, const struct slide *v, size_t n, const char *col,
+		       const struct index_tokens *t)
+{
+	struct index_token tok;
+	size_t next = 0, at = 0, i;
+	bool have = index_tokens_next(t, &next, &tok);
+
+	for (i = 0; i < n; i++) {
+		size_t end = at + strlen(v[i].text), title_end = end;
+		uint32_t count = 0, title = 0;
+		bool titled = false;
+
+		for (; have && tok.start < end; have = index_tokens_next(t, &next, &tok)) {
+			if (tok.colocated)
+				continue;
+			/* The title is the line of the slide's first word. */
+			if (!titled) {
+				const char *nl = memchr(col + tok.start, '\n', end - tok.start);
+				title_end = nl ? (size_t)(nl - col) : end;
+				titled = true;
+			}
+			title += tok.start < title_end;
+			count++;
+		}
+		ALLOC_GROW(m->v, m->n + 2, m->alloc);
+		m->v[m->n++] = m->pos;
+		m->v[m->n++] = m->pos + title;
+		m->pos += count;
+		at = end + 1;
+	}
 }
 
 unsigned char *rank_marks_blob(const struct rank_marks *m, size_t *len)

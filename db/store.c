@@ -739,8 +739,12 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 		if (i)
 			strbuf_addch(&text, '\n');
 		strbuf_addstr(&text, c->slides[i].text);
-		rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
+		if (!tokens)
+			rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
 	}
+	if (tokens)
+		rank_marks_tokens(&marks, c->slides, c->nslides, l->columns[CASE_INDEX_SLIDES].buf,
+				  &l->tokens[CASE_INDEX_SLIDES]);
 	rank_abbrevs(wz, text.buf, text.len, lexicon_add_abbrev, l);
 	l->marks = rank_marks_blob(&marks, &l->marks_len);
 	free(marks.v);
