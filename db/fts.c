@@ -32,14 +32,20 @@ struct tokenizer {
  * (words, vocab: schema 8) that let a query find the words containing a
  * piece of text ("strategi" in "e-helsestrategiene"), and the whole forms
  * of the words the tokenizer cut (cut_words: schema 11).
- * `seen` is an open-addressing set of words already handed to the store in
- * this process, so only new words cost a row. It is asked for every word
- * the index is given, in the store's thread: a slot keeps the word's hash
- * and length, so a probe reads the word itself only where it is the one.
+ * `seen` is an open-addressing table of the terms met in this process,
+ * with whether each was handed to the store (`offered`), so that only new
+ * words cost a row. It is asked for every word the index is given, in the
+ * store's thread: a slot keeps the word's hash and length, so a probe
+ * reads the word itself only where it is the one.
+ * While the store counts (fts_terms_count_begin()), every term the index
+ * is given has a slot, and it counts the rows that hold it.
  */
 struct seen_slot {
 	uint32_t hash, len;
-	char *word; /* NULL: free */
+	char *word;    /* NULL: free */
+	long long row; /* the last row counted */
+	uint32_t rows; /* rows counted */
+	bool offered;
 };
 
 struct seen_words {
@@ -51,6 +57,8 @@ struct seen_words {
 
 struct fts_terms {
 	struct seen_words words, uncut;
+	bool counting;
+	long long row; /* fts_terms_next_row() */
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
 	const struct index_tokens *ready_tokens;
@@ -75,7 +83,8 @@ static void seen_grow(struct seen_words *t)
 	free(old);
 }
 
-static void seen_note(struct seen_words *t, const char *word, size_t len)
+/* The slot of `word`, made when new. */
+static struct seen_slot *seen_slot(struct seen_words *t, const char *word, size_t len)
 {
 	uint32_t hash = (uint32_t)hash_word(word, len);
 	size_t k;
@@ -84,11 +93,25 @@ static void seen_note(struct seen_words *t, const char *word, size_t len)
 		seen_grow(t);
 	for (k = hash & (t->cap - 1); t->seen[k].word; k = (k + 1) & (t->cap - 1))
 		if (t->seen[k].hash == hash && t->seen[k].len == len && !memcmp(t->seen[k].word, word, len))
-			return;
-	t->seen[k] = (struct seen_slot){hash, (uint32_t)len, xstrndup(word, len)};
+			return &t->seen[k];
+	t->seen[k] = (struct seen_slot){hash, (uint32_t)len, xstrndup(word, len), -1, 0, false};
 	t->nseen++;
+	return &t->seen[k];
+}
+
+/* Offers the word in slot e to the store, unless it was. */
+static void seen_offer(struct seen_words *t, struct seen_slot *e)
+{
+	if (e->offered)
+		return;
+	e->offered = true;
 	ALLOC_GROW(t->pending, t->npending + 1, t->pending_alloc);
-	t->pending[t->npending++] = t->seen[k].word;
+	t->pending[t->npending++] = e->word;
+}
+
+static void seen_note(struct seen_words *t, const char *word, size_t len)
+{
+	seen_offer(t, seen_slot(t, word, len));
 }
 
 static void seen_release(struct seen_words *t)
@@ -101,20 +124,15 @@ static void seen_release(struct seen_words *t)
 	free(t->pending);
 }
 
-/* After a rollback some words may be missing from the table: forget the
- * whole set, so that every word is offered again (the store ignores the
- * ones it has). */
+/* After a rollback some words may be missing from the table: every word
+ * is offered again (the store ignores the ones it has). */
 static void seen_forget_pending(struct seen_words *t, bool written)
 {
 	size_t i;
 
-	if (!written && t->npending) {
-		for (i = 0; i < t->cap; i++) {
-			free(t->seen[i].word);
-			t->seen[i].word = NULL;
-		}
-		t->nseen = 0;
-	}
+	if (!written && t->npending)
+		for (i = 0; i < t->cap; i++)
+			t->seen[i].offered = false;
 	t->npending = 0;
 }
 
@@ -148,6 +166,60 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written)
 {
 	seen_forget_pending(&t->words, written);
 	seen_forget_pending(&t->uncut, written);
+}
+
+void fts_terms_count_begin(struct fts_terms *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->words.cap; i++) {
+		t->words.seen[i].rows = 0;
+		t->words.seen[i].row = -1;
+	}
+	t->row = 0;
+	t->counting = true;
+}
+
+void fts_terms_count_end(struct fts_terms *t)
+{
+	if (t)
+		t->counting = false;
+}
+
+void fts_terms_next_row(struct fts_terms *t)
+{
+	if (t)
+		t->row++;
+}
+
+static int cmp_term(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n)
+{
+	char **v = NULL;
+	size_t alloc = 0, i;
+
+	*n = 0;
+	if (!t || !t->counting)
+		return NULL;
+	for (i = 0; i < t->words.cap; i++) {
+		const struct seen_slot *e = &t->words.seen[i];
+
+		if (e->word && e->rows >= min) {
+			ALLOC_GROW(v, *n + 1, alloc);
+			v[(*n)++] = xstrndup(e->word, e->len);
+		}
+	}
+	if (*n)
+		qsort(v, *n, sizeof(*v), cmp_term);
+	else
+		v = xcalloc(1, sizeof(*v));
+	return v;
 }
 
 void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const struct index_tokens *tokens,
@@ -200,8 +272,22 @@ static int give_token(void *arg, const struct index_token *tok)
 	struct tokenize_ctx *c = arg;
 	struct fts_terms *terms = c->t->terms;
 
-	if (terms && tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN)
-		seen_note(&terms->words, tok->term, tok->len);
+	if (terms) {
+		bool offer = tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN;
+
+		if (terms->counting) {
+			struct seen_slot *e = seen_slot(&terms->words, tok->term, tok->len);
+
+			if (e->row != terms->row) {
+				e->row = terms->row;
+				e->rows++;
+			}
+			if (offer)
+				seen_offer(&terms->words, e);
+		} else if (offer) {
+			seen_note(&terms->words, tok->term, tok->len);
+		}
+	}
 	if (terms && tok->uncut)
 		seen_note(&terms->uncut, tok->uncut, strlen(tok->uncut));
 	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,

@@ -29,6 +29,22 @@ const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
 
+/*
+ * Counting the rows of the index that hold each term (every form the
+ * tokenizer gives), for a run of imports into an empty archive: its
+ * frequent words are then known without reading every word's postings
+ * (db/termsets.h). begin sets every count to 0; the store calls
+ * next_row before each row of case_fts it inserts. A term of a row
+ * deleted meanwhile (a meeting imported again) still counts, so a count
+ * may be higher than the index's, never lower.
+ */
+void fts_terms_count_begin(struct fts_terms *t);
+void fts_terms_count_end(struct fts_terms *t);
+void fts_terms_next_row(struct fts_terms *t);
+/* The terms in `min` rows or more, sorted, as a new array of new strings (*n of them); NULL when not
+ * counting. */
+char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n);
+
 struct strbuf;
 struct index_tokens;
 /*

@@ -794,6 +794,7 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
+		fts_terms_next_row(s->terms);
 		ok = insert_row(s, ST_FTS_INSERT, docs, 5) && insert_row(s, ST_STRONG_INSERT, docs, 4);
 		fts_terms_ready(s->terms, NULL, NULL, 0);
 		s->indexing++;
@@ -1318,6 +1319,11 @@ static bool merging_plan(struct store *s)
 		}
 		s->run_base = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
+		/* Into an empty archive, the run's counts are the archive's (store_settle_begin()). */
+		if (s->run_base == 0)
+			fts_terms_count_begin(s->terms);
+		else
+			fts_terms_count_end(s->terms);
 	}
 	if (s->merging == MERGING_UNKNOWN && !merging_read(s))
 		return false;
@@ -1746,6 +1752,9 @@ struct sets_reading {
 	int rc;
 	struct termsets_rows *rows;
 	long long data_version; /* the main connection's, before the thread began */
+	char **common;		/* fts_terms_common(), or NULL */
+	size_t ncommon;
+	long long min;
 };
 
 static void *read_sets_thread(void *arg)
@@ -1754,10 +1763,20 @@ static void *read_sets_thread(void *arg)
 
 	/* One snapshot for all of it: the rows and the newest case they hold. */
 	if ((r->rc = sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL)) == SQLITE_OK) {
-		r->rc = termsets_read(r->db, &r->rows);
+		r->rc = termsets_read(r->db, r->common, r->ncommon, r->min, &r->rows);
 		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
 	}
 	return NULL;
+}
+
+static void sets_reading_free(struct sets_reading *r)
+{
+	size_t i;
+
+	for (i = 0; r->common && i < r->ncommon; i++)
+		free(r->common[i]);
+	free(r->common);
+	free(r);
 }
 
 /* The rows read on the thread, once it is done; NULL when none was started or it failed. */
@@ -1773,7 +1792,7 @@ static struct termsets_rows *sets_read(struct store *s)
 	if (!rows)
 		termsets_rows_free(r->rows);
 	sqlite3_close(r->db);
-	free(r);
+	sets_reading_free(r);
 	s->sets_reading = NULL;
 	return rows;
 }
@@ -1795,7 +1814,7 @@ static bool make_sets(struct store *s)
 		rows = NULL;
 	}
 	if (!rows)
-		rc = termsets_read(s->db, &rows);
+		rc = termsets_read(s->db, NULL, 0, 0, &rows);
 	if (rc == SQLITE_OK)
 		rc = termsets_write(s->db, rows);
 	termsets_rows_free(rows);
@@ -1863,12 +1882,15 @@ void store_settle_begin(struct store *s)
 		return; /* in memory: no other connection sees it */
 	r = xcalloc(1, sizeof(*r));
 	r->data_version = store_data_version(s);
+	/* A run into an empty archive counted its words' cases: only the common ones are read. */
+	r->min = termsets_min(total);
+	r->common = fts_terms_common(s->terms, r->min, &r->ncommon);
 	if (r->data_version < 0 || open_readonly(path, &r->db) != SQLITE_OK ||
 	    fts_register(r->db, NULL, &d) != VT_OK || termsets_register(r->db, &d) != VT_OK ||
 	    sqlite3_busy_timeout(r->db, 2000) != SQLITE_OK ||
 	    pthread_create(&r->tid, NULL, read_sets_thread, r)) {
 		sqlite3_close(r->db);
-		free(r);
+		sets_reading_free(r);
 		return; /* the sets are read on the main connection instead */
 	}
 	s->sets_reading = r;
@@ -1890,6 +1912,7 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 
 	checkpointer_stop(s);
 	s->run_base = -1; /* the next import begins a run */
+	fts_terms_count_end(s->terms);
 	if (!settle_plan(s, &merge, &sets, &total)) {
 		termsets_rows_free(sets_read(s));
 		return db_fail(s, diag, what);

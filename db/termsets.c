@@ -155,14 +155,51 @@ static int read_rows(sqlite3 *db, const char *sql, bool with_col, struct termset
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int termsets_read(sqlite3 *db, struct termsets_rows **out)
+/*
+ * The rows of term_sets for the terms common[0..n) (sorted), those in
+ * `min` cases or more: each term's cases read as TERMSETS_WORDS does,
+ * without the count of every word's cases.
+ */
+static int read_common(sqlite3 *db, char *const *common, size_t n, long long min, struct termsets_rows *rows)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db,
+				    "SELECT vedtak_bits(rowid), count(*) FROM case_fts"
+				    "  WHERE case_fts MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'",
+				    -1, &st, NULL);
+	size_t i;
+
+	for (i = 0; rc == SQLITE_OK && i < n; i++) {
+		struct termsets_row *r;
+
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, common[i], -1, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			break;
+		rc = SQLITE_OK;
+		if (sqlite3_column_int64(st, 1) < min)
+			continue; /* counted in a row deleted since */
+		ALLOC_GROW(rows->v, rows->n + 1, rows->alloc);
+		r = &rows->v[rows->n++];
+		memset(r, 0, sizeof(*r));
+		r->term = xstrdup(common[i]);
+		r->nbits = sqlite3_column_bytes(st, 0);
+		r->bits = xmalloc((size_t)r->nbits + 1);
+		memcpy(r->bits, sqlite3_column_blob(st, 0), (size_t)r->nbits);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long min, struct termsets_rows **out)
 {
 	struct termsets_rows *rows = xcalloc(1, sizeof(*rows));
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_exec(db, TERMSETS_VOCAB, NULL, NULL, NULL);
 
 	if (rc == SQLITE_OK)
-		rc = read_rows(db, TERMSETS_WORDS, false, rows);
+		rc = common ? read_common(db, common, ncommon, min, rows)
+			    : read_rows(db, TERMSETS_WORDS, false, rows);
 	rows->nwords = rows->n;
 	if (rc == SQLITE_OK)
 		rc = read_rows(db, TERMSETS_STRONG, true, rows);
@@ -232,14 +269,18 @@ int termsets_write(sqlite3 *db, const struct termsets_rows *rows)
  * index costs about a millisecond). VEDTAK_TEST_TERM_SETS=1 lowers
  * the floor to one case, so that the tests' small archives have sets.
  */
-static void set_min_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+long long termsets_min(long long cases)
 {
 	const char *test = getenv("VEDTAK_TEST_TERM_SETS");
-	sqlite3_int64 n = sqlite3_value_int64(argv[0]), min = (n + 63) / 64,
-		      floor = test && !strcmp(test, "1") ? 1 : 1000;
+	long long min = (cases + 63) / 64, floor = test && !strcmp(test, "1") ? 1 : 1000;
 
+	return min > floor ? min : floor;
+}
+
+static void set_min_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
 	(void)argc;
-	sqlite3_result_int64(ctx, min > floor ? min : floor);
+	sqlite3_result_int64(ctx, termsets_min(sqlite3_value_int64(argv[0])));
 }
 
 enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag)

@@ -57,11 +57,18 @@ struct store;
  * written on that one, inside its transaction, before any case changes.
  * The rows are held in memory between the two: the cases of the words in
  * a sixty-fourth of the cases or more, a few megabytes at 1 GB.
+ * The words that may be so common are found by counting every word's
+ * cases, unless the caller knows them: `common` (sorted, ncommon of
+ * them) holds every word in `min` cases or more (fts_terms_common()).
  */
 struct termsets_rows;
-int termsets_read(sqlite3 *db, struct termsets_rows **out);
+int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long min,
+		  struct termsets_rows **out);
 int termsets_write(sqlite3 *db, const struct termsets_rows *rows);
 void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
+
+/* In how many of `cases` cases a word must be to have a set (vedtak_term_set_min()). */
+long long termsets_min(long long cases);
 
 /* Registers vedtak_bits(id), the aggregate that makes a set, and vedtak_term_set_min(cases). */
 enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag);
