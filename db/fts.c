@@ -22,9 +22,16 @@
 #include "core/words.h"
 #include "core/banned.h"
 
+/* What fts_register() gives every tokenizer it makes on a connection. */
+struct registration {
+	sqlite3 *db;
+	struct fts_terms *terms; /* NULL: do not collect */
+};
+
 struct tokenizer {
 	struct wordizer *wz;
 	struct fts_terms *terms; /* NULL: do not collect */
+	sqlite3 *db;
 };
 
 /*
@@ -59,6 +66,7 @@ struct fts_terms {
 	struct seen_words words, uncut;
 	bool counting;
 	long long row; /* fts_terms_next_row() */
+	bool stemless; /* fts_terms_stemless() */
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
 	const struct index_tokens *ready_tokens;
@@ -188,6 +196,12 @@ void fts_terms_count_end(struct fts_terms *t)
 		t->counting = false;
 }
 
+void fts_terms_stemless(struct fts_terms *t, bool on)
+{
+	if (t)
+		t->stemless = on;
+}
+
 void fts_terms_next_row(struct fts_terms *t)
 {
 	if (t)
@@ -248,9 +262,11 @@ struct tokenize_ctx {
 
 static int tok_create(void *user, const char **argv, int argc, Fts5Tokenizer **out)
 {
+	struct registration *reg = user;
 	struct tokenizer *t = xcalloc(1, sizeof(*t));
 
-	t->terms = user;
+	t->terms = reg->terms;
+	t->db = reg->db;
 	(void)argv;
 	(void)argc;
 	t->wz = wordizer_new();
@@ -290,8 +306,37 @@ static int give_token(void *arg, const struct index_token *tok)
 	}
 	if (terms && tok->uncut)
 		seen_note(&terms->uncut, tok->uncut, strlen(tok->uncut));
+	/* case_fts of schema 16 keeps no stems: a query's stem stands for its words (stem_words()). */
+	if (terms && terms->stemless && tok->kind == TOKEN_STEM)
+		return SQLITE_OK;
 	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,
 			 (int)tok->start, (int)tok->end);
+}
+
+/*
+ * A stem in a query ("=vedtak") matches where a word with that stem is:
+ * the words of the table stems, given as its synonyms at the same place
+ * (FTS5_TOKEN_COLOCATED), so that it works inside a phrase or a NEAR group
+ * as the stem's own token did. The index of schema 16 keeps no stem
+ * tokens (a quarter of its tokens); an older one keeps them, and the stem
+ * given first still finds them.
+ */
+static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
+		      int (*xToken)(void *, int, const char *, int, int, int), int start, int end)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = SQLITE_OK;
+
+	/* Prepared each time: a statement kept by the tokenizer would keep the connection from closing. */
+	if (!t->db ||
+	    sqlite3_prepare_v2(t->db, "SELECT word FROM stems WHERE stem = ?1", -1, &st, NULL) != SQLITE_OK)
+		return SQLITE_OK; /* a database before schema 16: its stems are in the index */
+	sqlite3_bind_text(st, 1, stem, n, SQLITE_STATIC);
+	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, (const char *)sqlite3_column_text(st, 0),
+			    sqlite3_column_bytes(st, 0), start, end);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
@@ -323,6 +368,10 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 		while (i < n && text[i] != ' ')
 			i++;
 		if (i > start && (rc = xToken(ctx, 0, text + start, i - start, start, i)) != SQLITE_OK)
+			return rc;
+		if (i > start && text[start] == WORD_STEM_MARK &&
+		    (rc = stem_words(c.t, text + start + 1, i - start - 1, ctx, xToken, start, i)) !=
+			SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;
@@ -483,8 +532,14 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
-	if (api->xCreateTokenizer(api, "vedtak", terms, &tok, NULL) != SQLITE_OK)
+	struct registration *reg = xmalloc(sizeof(*reg));
+
+	reg->db = db;
+	reg->terms = terms;
+	if (api->xCreateTokenizer(api, "vedtak", reg, &tok, free) != SQLITE_OK) {
+		free(reg); /* FTS5 frees it only once registered */
 		return sql_fail(db, diag, _("cannot register the vedtak tokenizer"));
+	}
 	if (sqlite3_create_function(db, "vedtak_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
 				    (void *)TEXT_FOLD, text_func, NULL, NULL) != SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_fold_ascii", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,

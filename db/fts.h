@@ -41,6 +41,12 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written);
 void fts_terms_count_begin(struct fts_terms *t);
 void fts_terms_count_end(struct fts_terms *t);
 void fts_terms_next_row(struct fts_terms *t);
+/*
+ * While on, the tokenizer gives the index no stem tokens: the store turns
+ * it on around its writes to case_fts when that index keeps none (schema
+ * 16: a query finds a stem's words through the table stems instead).
+ */
+void fts_terms_stemless(struct fts_terms *t, bool on);
 /* The terms in `min` rows or more, sorted, as a new array of new strings (*n of them); NULL when not
  * counting. */
 char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n);

@@ -67,6 +67,7 @@ enum stmt_id {
 	ST_STRONG_DELETE_MEETING,
 	ST_TERM_INSERT,
 	ST_VOCAB_INSERT,
+	ST_STEM_INSERT,
 	ST_CUT_WORD_INSERT,
 	ST_PRIOR_CASES,
 	ST_SIGNATURE_INSERT,
@@ -160,6 +161,7 @@ static const char *const stmt_sql[ST_COUNT] = {
 				 " WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
+    [ST_STEM_INSERT] = "INSERT OR IGNORE INTO stems(stem, word) VALUES (?1, ?2)",
     [ST_CUT_WORD_INSERT] = "INSERT OR IGNORE INTO cut_words(word, whole) VALUES (?1, ?2)",
     /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
     [ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
@@ -199,6 +201,7 @@ struct store {
 	 * cases when the run began (-1: no import since the last store_settle_index()). */
 	int merging;
 	long long run_base;
+	bool stemless; /* case_fts keeps no stem tokens (schema 16) */
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
@@ -270,6 +273,37 @@ static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char 
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
 static bool run(sqlite3_stmt *st);
 
+static int take_stem(void *arg, const struct word *w)
+{
+	char **stem = arg;
+
+	if (!*stem && strcmp(w->stem, w->exact))
+		*stem = xstrdup(w->stem);
+	return 1; /* a word of the index is one word */
+}
+
+/* The stem of the index's word `word`, where it has one of its own (schema 16). */
+static bool write_stem(struct store *s, const char *word)
+{
+	sqlite3_stmt *st;
+	char *stem = NULL;
+	bool ok = true;
+
+	if (!s->wz)
+		s->wz = wordizer_new();
+	words_each(s->wz, word, strlen(word), take_stem, &stem);
+	if (stem) {
+		ok = (st = stmt(s, ST_STEM_INSERT)) != NULL;
+		if (ok) {
+			sqlite3_bind_text(st, 1, stem, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+			ok = run(st);
+		}
+		free(stem);
+	}
+	return ok;
+}
+
 /* Writes the new words the tokenizer met inside the current transaction (schema.c, version 8). */
 static bool write_terms(struct store *s)
 {
@@ -287,7 +321,7 @@ static bool write_terms(struct store *s)
 			sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
 			ok = run(st);
 		}
-		/* A word new to the archive goes into the trigram table too. */
+		/* A word new to the archive goes into the trigram table too, and with its stem. */
 		if (ok && sqlite3_changes(s->db) == 1) {
 			st = stmt(s, ST_VOCAB_INSERT);
 			ok = st != NULL;
@@ -295,6 +329,7 @@ static bool write_terms(struct store *s)
 				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
 				ok = run(st);
 			}
+			ok = ok && write_stem(s, w[i]);
 		}
 	}
 	/* Cut by the tokenizer (core/words.h): a pattern's narrowing must know what they hide. */
@@ -381,6 +416,19 @@ static int probe(struct store *s)
 	return sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
 }
 
+/* Whether case_fts keeps no stem tokens: made so by schema 16 while it had no rows. */
+static bool stemless_read(struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+	    s->db, "SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		s->stemless = true;
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}
+
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
@@ -459,6 +507,10 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
+	if (!stemless_read(s)) {
+		st = db_fail(s, diag, _("setting up the database"));
+		goto fail;
+	}
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
@@ -795,7 +847,10 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
 		fts_terms_next_row(s->terms);
-		ok = insert_row(s, ST_FTS_INSERT, docs, 5) && insert_row(s, ST_STRONG_INSERT, docs, 4);
+		fts_terms_stemless(s->terms, s->stemless);
+		ok = insert_row(s, ST_FTS_INSERT, docs, 5);
+		fts_terms_stemless(s->terms, false); /* strong_fts keeps them: its words rank */
+		ok = ok && insert_row(s, ST_STRONG_INSERT, docs, 4);
 		fts_terms_ready(s->terms, NULL, NULL, 0);
 		s->indexing++;
 	}
@@ -1066,9 +1121,16 @@ static bool run_for(struct store *s, enum stmt_id which, long id)
 static bool delete_meeting(struct store *s, long id)
 {
 	/* Deleting rows a contentless FTS5 index never had would corrupt it. */
-	if (!batch_unindexed_take(s, id) &&
-	    (!run_for(s, ST_FTS_DELETE_MEETING, id) || !run_for(s, ST_STRONG_DELETE_MEETING, id)))
-		return false;
+	bool ok;
+
+	if (!batch_unindexed_take(s, id)) {
+		/* Given the tokens it was given: without stems, where it keeps none. */
+		fts_terms_stemless(s->terms, s->stemless);
+		ok = run_for(s, ST_FTS_DELETE_MEETING, id);
+		fts_terms_stemless(s->terms, false);
+		if (!ok || !run_for(s, ST_STRONG_DELETE_MEETING, id))
+			return false;
+	}
 	return run_for(s, ST_ABBREVS_DELETE, id) && run_for(s, ST_MARKS_DELETE, id) &&
 	       run_for(s, ST_PRESENTERS_DELETE, id) && run_for(s, ST_MEETING_DELETE, id);
 }

@@ -100,6 +100,19 @@ static void bits_final(sqlite3_context *ctx)
 		free(a->b);
 }
 
+/* vedtak_bits_count(bits): how many cases a set (vedtak_bits()) holds; 0 for NULL. */
+static void bits_count_func(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *b = sqlite3_value_blob(argv[0]);
+	int n = sqlite3_value_bytes(argv[0]), i;
+	sqlite3_int64 count = 0;
+
+	(void)argc;
+	for (i = 1; b && i < n; i++)
+		count += b[0] == 'B' ? __builtin_popcount(b[i]) : !(b[i] & 0x80);
+	sqlite3_result_int64(ctx, count);
+}
+
 /* One row of term_sets (col NULL) or strong_sets. */
 struct termsets_row {
 	char *term, *col;
@@ -200,6 +213,8 @@ int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long mi
 	if (rc == SQLITE_OK)
 		rc = common ? read_common(db, common, ncommon, min, rows)
 			    : read_rows(db, TERMSETS_WORDS, false, rows);
+	if (rc == SQLITE_OK && !common)
+		rc = read_rows(db, TERMSETS_STEMS, false, rows);
 	rows->nwords = rows->n;
 	if (rc == SQLITE_OK)
 		rc = read_rows(db, TERMSETS_STRONG, true, rows);
@@ -288,7 +303,9 @@ enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag)
 	if (sqlite3_create_function(db, "vedtak_bits", 1, SQLITE_UTF8, NULL, NULL, bits_step, bits_final) !=
 		SQLITE_OK ||
 	    sqlite3_create_function(db, "vedtak_term_set_min", 1, SQLITE_UTF8, NULL, set_min_func, NULL,
-				    NULL) != SQLITE_OK)
+				    NULL) != SQLITE_OK ||
+	    sqlite3_create_function(db, "vedtak_bits_count", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+				    bits_count_func, NULL, NULL) != SQLITE_OK)
 		return sql_fail(db, diag, _("cannot register vedtak_bits"));
 	return VT_OK;
 }

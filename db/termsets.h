@@ -42,6 +42,18 @@ struct store;
 	"  FROM strong_fts WHERE strong_fts MATCH '{' || v.col || '} : \"' || replace(v.term, '\"', '\"\"')" \
 	"  || '\"') FROM temp.strong_sets_vocab v WHERE v.term IN (SELECT term FROM temp.strong_sets_rows"   \
 	"  WHERE doc >= vedtak_term_set_min((SELECT count(*) FROM cases)))"
+/*
+ * The same for the stems of schema 16, which the index does not keep (db/fts.c): a stem whose
+ * words are in enough cases together, then counted exactly; given TERMSETS_VOCAB, and after
+ * TERMSETS_WORDS, which has the stems of an index that keeps them.
+ */
+#define TERMSETS_STEMS                                                                                       \
+	"SELECT term, bits FROM (SELECT '=' || s.stem AS term, (SELECT vedtak_bits(rowid) FROM case_fts"     \
+	"  WHERE case_fts MATCH '\"=' || replace(s.stem, '\"', '\"\"') || '\"') AS bits"                     \
+	"  FROM stems s JOIN temp.term_sets_vocab v ON v.term = s.word GROUP BY s.stem"                      \
+	"  HAVING sum(v.doc) >= vedtak_term_set_min((SELECT count(*) FROM cases)))"                          \
+	"  WHERE vedtak_bits_count(bits) >= vedtak_term_set_min((SELECT count(*) FROM cases))"               \
+	"  AND term NOT IN (SELECT term FROM temp.term_sets_vocab)"
 #define TERMSETS_UPTO "SELECT coalesce(max(id), 0) FROM cases"
 #define TERMSETS_BUILD                                                                                       \
 	"DELETE FROM term_sets;"                                                                             \
@@ -70,7 +82,8 @@ void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
 /* In how many of `cases` cases a word must be to have a set (vedtak_term_set_min()). */
 long long termsets_min(long long cases);
 
-/* Registers vedtak_bits(id), the aggregate that makes a set, and vedtak_term_set_min(cases). */
+/* Registers vedtak_bits(id), the aggregate that makes a set, vedtak_bits_count(set) and
+ * vedtak_term_set_min(cases). */
 enum vt_status termsets_register(sqlite3 *db, struct vt_diag *diag);
 
 /*

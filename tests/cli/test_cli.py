@@ -424,41 +424,57 @@ def patterns_read_only_the_cases_where_their_words_stand_so(env):
 @test
 def sets_a_bulk_import_counts_are_the_sets_the_whole_index_gives(env):
     # A bulk import into an empty archive counts the cases of each word it indexes and reads the
-    # sets of the common ones only (db/termsets.c); the migration to schema 13 makes them by
-    # counting every word of the index. Both must give the same sets, of every form of a word.
+    # sets of the common ones only (db/termsets.c); into an archive that has cases, it counts
+    # every word of the index at the end. Both must give the same sets, of every form of a word.
     old = os.environ.get("VEDTAK_TEST_TERM_SETS")
     os.environ["VEDTAK_TEST_TERM_SETS"] = "1"  # a set for every word in a case
     try:
         deck = env.write("a.txt", "NUFA - Oslo\n\n3. mars 2022\n\n\n\n" + "".join(
-            f"Sak {k}/22: Høringssvar om utredningene {k}\n\n\n\nDet er nå på høring\n\n\n\n"
+            f"Sak {k}/22: Høringssvar om kvasarordene {k}\n\n\n\nDet er nå på høring\n\n\n\n"
             "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n" for k in range(1, 4)))
-        run("import", *[env.sample(i) for i in range(len(SAMPLE))], deck, db=env.db, check=0)
+        files = [env.sample(i) for i in range(len(SAMPLE))] + [deck]
+        counted_db, scanned_db = os.path.join(env.dir, "counted.db"), os.path.join(env.dir, "scanned.db")
+        run("import", *files, db=counted_db, check=0)
+        run("import", files[0], db=scanned_db, check=0)
+        run("import", *files[1:], db=scanned_db, check=0)
 
-        def sets():
-            con = sqlite3.connect(env.db)
+        def sets(db):
+            con = sqlite3.connect(db)
             rows = (con.execute("SELECT term, hex(bits) FROM term_sets ORDER BY term").fetchall(),
                     con.execute("SELECT term, col, hex(bits) FROM strong_sets ORDER BY 1, 2").fetchall())
             con.close()
             return rows
 
-        counted = sets()
+        counted = sets(counted_db)
         terms = [t for t, _ in counted[0]]
-        assert "høringssvar" in terms and "utredningene" in terms, len(terms)
+        assert "høringssvar" in terms and "kvasarordene" in terms, len(terms)
         # A stem (=), a form without æøå (~) and a word too short for the words table have sets.
-        assert any(t.startswith("=") for t in terms) and any(t.startswith("~") for t in terms)
+        assert "=kvasarord" in terms and any(t.startswith("~") for t in terms), terms[:5]
         assert "på" in terms and "nå" in terms
-        con = sqlite3.connect(env.db)
-        con.execute("PRAGMA user_version = 12")  # makes version 13 again: every word counted
-        con.commit()
-        con.close()
-        run("import", deck, db=env.db, check=0)  # unchanged: nothing is imported
-        assert sqlite3.connect(env.db).execute("PRAGMA user_version").fetchone()[0] == 15
-        assert sets() == counted
+        assert sets(scanned_db) == counted
     finally:
         if old is None:
             del os.environ["VEDTAK_TEST_TERM_SETS"]
         else:
             os.environ["VEDTAK_TEST_TERM_SETS"] = old
+
+
+@test
+def a_word_finds_its_inflections_from_the_stems_table(env):
+    # A new archive's index keeps no stem tokens (schema 16): a query's stem stands for the words
+    # of the table stems. The deck has the word only as "kvasarordene".
+    deck = env.write("a.txt", "NUFA - Oslo\n\n3. mars 2022\n\n\n\n" + "".join(
+        f"Sak {k}/22: Om kvasarordene {k}\n\n\n\nNye kvasarordene i bruk\n\n\n\n"
+        "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n" for k in range(1, 4)))
+    run("import", env.sample(), deck, db=env.db, check=0)
+    con = sqlite3.connect(env.db)
+    assert con.execute("SELECT value FROM meta WHERE key = 'case_fts_stems'").fetchone() == ("none",)
+    assert con.execute("SELECT stem FROM stems WHERE word = 'kvasarordene'").fetchone() == ("kvasarord",)
+    con.close()
+    for q in ("kvasarord", "kvasarordet", "kvasarordene", "title:kvasarord", "kvasarord nye"):
+        r = run("search", "--count", q, db=env.db, check=0)
+        assert r.stdout == "3\n", (q, r.stdout)
+    assert run("search", "--count", "kvasarord gamle", db=env.db, check=0).stdout == "0\n"
 
 
 @test
@@ -516,7 +532,9 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 15
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 16
+    # Version 16 found rows in case_fts: it keeps its stem tokens.
+    assert con.execute("SELECT count(*) FROM meta WHERE key = 'case_fts_stems'").fetchone()[0] == 0
     # Version 15 let case_fts hold 32 MB of terms before it writes a segment.
     assert con.execute("SELECT v FROM case_fts_config WHERE k = 'hashsize'").fetchone()[0] == 33554432
     # Version 14 left no trigger on inserting a case or an abbreviation (the import does their work).
@@ -543,6 +561,11 @@ def schema_v1_database_is_migrated(env):
     # Version 6 read the abbreviations the old cases define: SFM finds its long form too.
     r = run("search", "--explain", "SFM", db=env.db, check=0)
     assert "sfm → sentral forskrivningsmodul" in r.stdout, r.stdout[:300]
+    # A meeting imported now is indexed as the old ones were, with its stems: inflections find it.
+    run("import", env.write("a.txt", "NUFA - Oslo\n\n3. mars 2031\n\n\n\nSak 1/31: Om kvasarordene\n\n\n\n"
+                            "Forslag til vedtak\n\nNUFA tar saken til orientering.\n"), db=env.db, check=0)
+    for q in ("kvasarord", "kvasarordet", "kvasarordene"):
+        assert run("search", "--count", q, db=env.db, check=0).stdout == "1\n", q
 
 
 @test
