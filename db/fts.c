@@ -3,9 +3,11 @@
  *
  * Documents are tokenized with core's words_each(): each word gives its
  * exact form, and at the same position its folded form ("~drofting") and
- * its stem ("=vedtak") where they differ. Queries are not tokenized again:
- * db/search.c builds every query token itself with the same rules, so in
- * query mode the tokenizer passes each space-separated token through.
+ * its stem ("=vedtak") where they differ; case_fts of schema 16 is given
+ * no stems, and a query's stem stands for the words that have it
+ * (stem_words()). Queries are not tokenized again: db/search.c builds
+ * every query token itself with the same rules, so in query mode the
+ * tokenizer passes each space-separated token through.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -306,7 +308,8 @@ static int give_token(void *arg, const struct index_token *tok)
 	}
 	if (terms && tok->uncut)
 		seen_note(&terms->uncut, tok->uncut, strlen(tok->uncut));
-	/* case_fts of schema 16 keeps no stems: a query's stem stands for its words (stem_words()). */
+	/* case_fts of schema 16 keeps no stems: a query's stem stands for its words (stem_words()).
+	 * They are counted above all the same: a common stem has a set. */
 	if (terms && terms->stemless && tok->kind == TOKEN_STEM)
 		return SQLITE_OK;
 	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,
