@@ -7,9 +7,10 @@
  *     ("drøfting" gives "drofting", "Løwe" gives "lowe");
  *   - a stem from Snowball's Norwegian stemmer ("vedtakene" gives "vedtak").
  * A hyphenated word also gives each of its parts as a word of its own.
- * The index stores the three forms at the same position, the folded one
+ * The tokens give the three forms at the same position, the folded one
  * marked with WORD_FOLDED_MARK and the stem with WORD_STEM_MARK, so that a
- * word typed without æøå finds them while "får" never matches "far".
+ * word typed without æøå finds them while "får" never matches "far" (the
+ * index of schema 16 leaves the stems out: db/fts.c).
  */
 #ifndef VEDTAK_WORDS_H
 #define VEDTAK_WORDS_H

@@ -34,12 +34,15 @@ struct tokenizer {
 	struct wordizer *wz;
 	struct fts_terms *terms; /* NULL: do not collect */
 	sqlite3 *db;
+	bool stems_apart; /* known so: case_fts keeps no stem tokens (a schema migration can only make it so)
+			   */
 };
 
 /*
  * The words seen in documents, for the tables of the archive's words
  * (words, vocab: schema 8) that let a query find the words containing a
- * piece of text ("strategi" in "e-helsestrategiene"), and the whole forms
+ * piece of text ("strategi" in "e-helsestrategiene") and those of a stem
+ * (stems: schema 16), and the whole forms
  * of the words the tokenizer cut (cut_words: schema 11).
  * `seen` is an open-addressing table of the terms met in this process,
  * with whether each was handed to the store (`offered`), so that only new
@@ -50,11 +53,12 @@ struct tokenizer {
  * is given has a slot, and it counts the rows that hold it.
  */
 struct seen_slot {
-	uint32_t hash, len;
+	uint32_t hash;
+	uint32_t len : 31; /* FTS5 gives texts of fewer than 2^31 bytes */
+	uint32_t offered : 1;
 	char *word;    /* NULL: free */
-	long long row; /* the last row counted */
+	uint32_t row;  /* the last row counted (0: none; wraps after 2^32 rows, counting one too few) */
 	uint32_t rows; /* rows counted */
-	bool offered;
 };
 
 struct seen_words {
@@ -67,7 +71,7 @@ struct seen_words {
 struct fts_terms {
 	struct seen_words words, uncut;
 	bool counting;
-	long long row; /* fts_terms_next_row() */
+	uint32_t row;  /* fts_terms_next_row(), from 1 */
 	bool stemless; /* fts_terms_stemless() */
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
@@ -104,7 +108,7 @@ static struct seen_slot *seen_slot(struct seen_words *t, const char *word, size_
 	for (k = hash & (t->cap - 1); t->seen[k].word; k = (k + 1) & (t->cap - 1))
 		if (t->seen[k].hash == hash && t->seen[k].len == len && !memcmp(t->seen[k].word, word, len))
 			return &t->seen[k];
-	t->seen[k] = (struct seen_slot){hash, (uint32_t)len, xstrndup(word, len), -1, 0, false};
+	t->seen[k] = (struct seen_slot){hash, (uint32_t)len, false, xstrndup(word, len), 0, 0};
 	t->nseen++;
 	return &t->seen[k];
 }
@@ -186,9 +190,9 @@ void fts_terms_count_begin(struct fts_terms *t)
 		return;
 	for (i = 0; i < t->words.cap; i++) {
 		t->words.seen[i].rows = 0;
-		t->words.seen[i].row = -1;
+		t->words.seen[i].row = 0;
 	}
-	t->row = 0;
+	t->row = 1;
 	t->counting = true;
 }
 
@@ -318,28 +322,45 @@ static int give_token(void *arg, const struct index_token *tok)
 
 /*
  * A stem in a query ("=vedtak") matches where a word with that stem is:
- * the words of the table stems, given as its synonyms at the same place
- * (FTS5_TOKEN_COLOCATED), so that it works inside a phrase or a NEAR group
- * as the stem's own token did. The index of schema 16 keeps no stem
- * tokens (a quarter of its tokens); an older one keeps them, and the stem
- * given first still finds them.
+ * in an archive whose case_fts keeps no stem tokens (schema 16; `meta`
+ * says so), the words of the table stems, given as its synonyms at the
+ * same place (FTS5_TOKEN_COLOCATED), so that it works inside a phrase or
+ * a NEAR group as the stem's own token did. An older index keeps its
+ * stems and needs none. strong_fts keeps its stems in every archive, and
+ * one tokenizer serves both tables: there the words only find again the
+ * places of the stem token given first.
  */
 static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
 		      int (*xToken)(void *, int, const char *, int, int, int), int start, int end)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = SQLITE_OK;
+	int rc;
 
+	if (!t->db)
+		return SQLITE_OK;
 	/* Prepared each time: a statement kept by the tokenizer would keep the connection from closing. */
-	if (!t->db ||
-	    sqlite3_prepare_v2(t->db, "SELECT word FROM stems WHERE stem = ?1", -1, &st, NULL) != SQLITE_OK)
-		return SQLITE_OK; /* a database before schema 16: its stems are in the index */
-	sqlite3_bind_text(st, 1, stem, n, SQLITE_STATIC);
-	while (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (!t->stems_apart) {
+		rc = sqlite3_prepare_v2(t->db,
+					"SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'",
+					-1, &st, NULL);
+		if (rc == SQLITE_OK)
+			rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		st = NULL;
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return rc;
+		if (rc == SQLITE_DONE)
+			return SQLITE_OK;
+		t->stems_apart = true;
+	}
+	rc = sqlite3_prepare_v2(t->db, "SELECT word FROM stems WHERE stem = ?1", -1, &st, NULL);
+	if (rc == SQLITE_OK)
+		sqlite3_bind_text(st, 1, stem, n, SQLITE_STATIC);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
 		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, (const char *)sqlite3_column_text(st, 0),
 			    sqlite3_column_bytes(st, 0), start, end);
 	sqlite3_finalize(st);
-	return rc;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,
@@ -372,7 +393,8 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 			i++;
 		if (i > start && (rc = xToken(ctx, 0, text + start, i - start, start, i)) != SQLITE_OK)
 			return rc;
-		if (i > start && text[start] == WORD_STEM_MARK &&
+		/* A prefix of a stem ("=hel"*) is not the words of one stem: search.c makes none. */
+		if (i > start && text[start] == WORD_STEM_MARK && !(flags & FTS5_TOKENIZE_PREFIX) &&
 		    (rc = stem_words(c.t, text + start + 1, i - start - 1, ctx, xToken, start, i)) !=
 			SQLITE_OK)
 			return rc;
@@ -532,10 +554,11 @@ enum vt_status fts_register(sqlite3 *db, struct fts_terms *terms, struct vt_diag
 {
 	static fts5_tokenizer tok = {tok_create, tok_delete, tok_tokenize};
 	fts5_api *api = fts_api(db);
+	struct registration *reg;
 
 	if (!api)
 		return vt_fail(diag, VT_ERR_DB, 0, _("this SQLite has no FTS5"));
-	struct registration *reg = xmalloc(sizeof(*reg));
+	reg = xmalloc(sizeof(*reg));
 
 	reg->db = db;
 	reg->terms = terms;

@@ -18,7 +18,8 @@
 
 /*
  * New words met while indexing documents, waiting to be written to the
- * tables of the index's words (words, vocab) in the same transaction.
+ * tables of the index's words (words, vocab, stems) in the same
+ * transaction.
  */
 struct fts_terms;
 struct fts_terms *fts_terms_new(void);

@@ -349,11 +349,12 @@ static const char *const migrations[] = {
      * table stems lists the words of each stem instead, and a query's stem stands for
      * them (db/fts.c). An index that has rows keeps its stem tokens (making it again
      * would cost minutes at 1 GB), and its stems table has only the words it gains:
-     * their stems are in the index. */
+     * their stems are in the index. So does one with words from rows since deleted: a
+     * word is given its stem's row as it first reaches the table words. */
     "CREATE TABLE IF NOT EXISTS stems(stem TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (stem, word))"
     "  WITHOUT ROWID;"
     "INSERT OR IGNORE INTO meta SELECT 'case_fts_stems', 'none'"
-    "  WHERE NOT EXISTS (SELECT 1 FROM case_fts_docsize);",
+    "  WHERE NOT EXISTS (SELECT 1 FROM case_fts_docsize) AND NOT EXISTS (SELECT 1 FROM words);",
 };
 
 static int user_version(sqlite3 *db)

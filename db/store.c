@@ -1817,6 +1817,7 @@ struct sets_reading {
 	char **common;		/* fts_terms_common(), or NULL */
 	size_t ncommon;
 	long long min;
+	bool stemless; /* the store's */
 };
 
 static void *read_sets_thread(void *arg)
@@ -1825,7 +1826,7 @@ static void *read_sets_thread(void *arg)
 
 	/* One snapshot for all of it: the rows and the newest case they hold. */
 	if ((r->rc = sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL)) == SQLITE_OK) {
-		r->rc = termsets_read(r->db, r->common, r->ncommon, r->min, &r->rows);
+		r->rc = termsets_read(r->db, r->stemless, r->common, r->ncommon, r->min, &r->rows);
 		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
 	}
 	return NULL;
@@ -1876,7 +1877,7 @@ static bool make_sets(struct store *s)
 		rows = NULL;
 	}
 	if (!rows)
-		rc = termsets_read(s->db, NULL, 0, 0, &rows);
+		rc = termsets_read(s->db, s->stemless, NULL, 0, 0, &rows);
 	if (rc == SQLITE_OK)
 		rc = termsets_write(s->db, rows);
 	termsets_rows_free(rows);
@@ -1947,6 +1948,7 @@ void store_settle_begin(struct store *s)
 	/* A run into an empty archive counted its words' cases: only the common ones are read. */
 	r->min = termsets_min(total);
 	r->common = fts_terms_common(s->terms, r->min, &r->ncommon);
+	r->stemless = s->stemless;
 	if (r->data_version < 0 || open_readonly(path, &r->db) != SQLITE_OK ||
 	    fts_register(r->db, NULL, &d) != VT_OK || termsets_register(r->db, &d) != VT_OK ||
 	    sqlite3_busy_timeout(r->db, 2000) != SQLITE_OK ||

@@ -169,7 +169,7 @@ static int read_rows(sqlite3 *db, const char *sql, bool with_col, struct termset
 }
 
 /*
- * The rows of term_sets for the terms common[0..n) (sorted), those in
+ * The rows of term_sets for the terms common[0..n), those in
  * `min` cases or more: each term's cases read as TERMSETS_WORDS does,
  * without the count of every word's cases.
  */
@@ -204,7 +204,8 @@ static int read_common(sqlite3 *db, char *const *common, size_t n, long long min
 	return rc;
 }
 
-int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long min, struct termsets_rows **out)
+int termsets_read(sqlite3 *db, bool stemless, char *const *common, size_t ncommon, long long min,
+		  struct termsets_rows **out)
 {
 	struct termsets_rows *rows = xcalloc(1, sizeof(*rows));
 	sqlite3_stmt *st = NULL;
@@ -213,7 +214,7 @@ int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long mi
 	if (rc == SQLITE_OK)
 		rc = common ? read_common(db, common, ncommon, min, rows)
 			    : read_rows(db, TERMSETS_WORDS, false, rows);
-	if (rc == SQLITE_OK && !common)
+	if (rc == SQLITE_OK && !common && stemless)
 		rc = read_rows(db, TERMSETS_STEMS, false, rows);
 	rows->nwords = rows->n;
 	if (rc == SQLITE_OK)

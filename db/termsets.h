@@ -43,17 +43,15 @@ struct store;
 	"  || '\"') FROM temp.strong_sets_vocab v WHERE v.term IN (SELECT term FROM temp.strong_sets_rows"   \
 	"  WHERE doc >= vedtak_term_set_min((SELECT count(*) FROM cases)))"
 /*
- * The same for the stems of schema 16, which the index does not keep (db/fts.c): a stem whose
- * words are in enough cases together, then counted exactly; given TERMSETS_VOCAB, and after
- * TERMSETS_WORDS, which has the stems of an index that keeps them.
+ * The same for the stems of an index that keeps none (schema 16, db/fts.c): a stem whose
+ * words are in enough cases together, then counted exactly; given TERMSETS_VOCAB.
  */
 #define TERMSETS_STEMS                                                                                       \
 	"SELECT term, bits FROM (SELECT '=' || s.stem AS term, (SELECT vedtak_bits(rowid) FROM case_fts"     \
 	"  WHERE case_fts MATCH '\"=' || replace(s.stem, '\"', '\"\"') || '\"') AS bits"                     \
 	"  FROM stems s JOIN temp.term_sets_vocab v ON v.term = s.word GROUP BY s.stem"                      \
 	"  HAVING sum(v.doc) >= vedtak_term_set_min((SELECT count(*) FROM cases)))"                          \
-	"  WHERE vedtak_bits_count(bits) >= vedtak_term_set_min((SELECT count(*) FROM cases))"               \
-	"  AND term NOT IN (SELECT term FROM temp.term_sets_vocab)"
+	"  WHERE vedtak_bits_count(bits) >= vedtak_term_set_min((SELECT count(*) FROM cases))"
 #define TERMSETS_UPTO "SELECT coalesce(max(id), 0) FROM cases"
 #define TERMSETS_BUILD                                                                                       \
 	"DELETE FROM term_sets;"                                                                             \
@@ -70,11 +68,12 @@ struct store;
  * The rows are held in memory between the two: the cases of the words in
  * a sixty-fourth of the cases or more, a few megabytes at 1 GB.
  * The words that may be so common are found by counting every word's
- * cases, unless the caller knows them: `common` (sorted, ncommon of
- * them) holds every word in `min` cases or more (fts_terms_common()).
+ * cases, unless the caller knows them: `common` (ncommon of them) holds
+ * every word in `min` cases or more (fts_terms_common()), stems
+ * included. `stemless`: case_fts keeps no stem tokens (schema 16).
  */
 struct termsets_rows;
-int termsets_read(sqlite3 *db, char *const *common, size_t ncommon, long long min,
+int termsets_read(sqlite3 *db, bool stemless, char *const *common, size_t ncommon, long long min,
 		  struct termsets_rows **out);
 int termsets_write(sqlite3 *db, const struct termsets_rows *rows);
 void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
