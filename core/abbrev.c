@@ -24,6 +24,7 @@ enum tok_kind { TOK_WORD, TOK_OPEN, TOK_CLOSE, TOK_BREAK, TOK_DASH, TOK_LINE };
 
 struct tok {
 	enum tok_kind kind;
+	bool capital; /* a word with an ASCII capital or a letter beyond ASCII: it may be an abbreviation */
 	size_t start, end;
 };
 
@@ -51,10 +52,11 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
 	return utf8_decode(s, n, cp);
 }
 
-static void push(struct text *x, enum tok_kind kind, size_t start, size_t end)
+static void push(struct text *x, enum tok_kind kind, bool capital, size_t start, size_t end)
 {
 	ALLOC_GROW(x->t, x->nt + 1, x->alloc);
 	x->t[x->nt].kind = kind;
+	x->t[x->nt].capital = capital;
 	x->t[x->nt].start = start;
 	x->t[x->nt].end = end;
 	x->nt++;
@@ -76,11 +78,13 @@ static void tokenize(struct text *x)
 		}
 		if (alnum_cp(cp)) {
 			size_t end = i + k;
+			bool capital = cp - 'A' < 26 || cp >= 0x80;
 
 			i += k;
 			while (i < x->n) {
 				k = decode(x->s + i, x->n - i, &cp);
 				if (k && alnum_cp(cp)) {
+					capital |= cp - 'A' < 26 || cp >= 0x80;
 					i += k;
 					end = i;
 				} else if (k && cp == '-' && i + 1 < x->n) {
@@ -93,24 +97,24 @@ static void tokenize(struct text *x)
 					break;
 				}
 			}
-			push(x, TOK_WORD, start, end);
+			push(x, TOK_WORD, capital, start, end);
 			line_start = false;
 			continue;
 		}
 		i += k;
 		if (cp == '\n') {
-			push(x, TOK_LINE, start, i);
+			push(x, TOK_LINE, false, start, i);
 			line_start = true;
 		} else if (cp == '(' || cp == '[') {
-			push(x, TOK_OPEN, start, i);
+			push(x, TOK_OPEN, false, start, i);
 		} else if (cp == ')' || cp == ']') {
-			push(x, TOK_CLOSE, start, i);
+			push(x, TOK_CLOSE, false, start, i);
 		} else if (cp == 0x2013 || cp == 0x2014 || cp == ':' || (cp == '-' && !line_start)) {
-			push(x, TOK_DASH, start, i);
+			push(x, TOK_DASH, false, start, i);
 		} else if (cp == '.' || cp == ';' || cp == '!' || cp == '?' || cp == ',' || cp == '"' ||
 			   cp == 0x2022 || cp == 0xAB || cp == 0xBB || cp == '/' || cp == 0xF0B7 ||
 			   cp == 0x25AA) {
-			push(x, TOK_BREAK, start, i);
+			push(x, TOK_BREAK, false, start, i);
 		}
 	}
 }
@@ -150,6 +154,12 @@ static bool abbr_like(const char *w, size_t n, bool strict)
 	if (!strict)
 		return upper * 2 >= letters || (memchr(w, '-', n) && upper >= 2);
 	return upper >= 2 && upper > lower;
+}
+
+/* abbr_like() for word t[i]: a word without a capital has none to be one (most words). */
+static bool word_abbr_like(const struct text *x, size_t i, bool strict)
+{
+	return x->t[i].capital && abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, strict);
 }
 
 /* Lower-case code points of s with their byte offsets; false if longer than `max`. */
@@ -303,7 +313,7 @@ static bool every_word_gives(const struct text *x, size_t first, size_t last, co
 		bool gives = false;
 		for (m = 0; m < nm; m++)
 			gives |= matched[m] >= x->t[w].start && matched[m] < x->t[w].end;
-		if (!gives || abbr_like(x->s + x->t[w].start, x->t[w].end - x->t[w].start, true))
+		if (!gives || word_abbr_like(x, w, true))
 			return false;
 	}
 	return true;
@@ -417,7 +427,7 @@ static void parenthesised(const struct text *x, size_t i, void (*fn)(void *, con
 		close++, nwords++;
 	if (close >= x->nt || x->t[close].kind != TOK_CLOSE || !nwords)
 		return;
-	if (nwords == 1 && abbr_like(x->s + x->t[i + 1].start, x->t[i + 1].end - x->t[i + 1].start, false)) {
+	if (nwords == 1 && word_abbr_like(x, i + 1, false)) {
 		char *abbr = word_copy(x, i + 1), *word = NULL;
 		char *core = abbr_core(abbr, &word);
 		size_t hi = at - 1;
@@ -432,8 +442,7 @@ static void parenthesised(const struct text *x, size_t i, void (*fn)(void *, con
 	}
 	/* ABBR (long form): the long form is what the parentheses hold, from a word
 	 * that begins the match. */
-	if (at > 0 && x->t[at - 1].kind == TOK_WORD &&
-	    abbr_like(x->s + x->t[at - 1].start, x->t[at - 1].end - x->t[at - 1].start, true)) {
+	if (at > 0 && x->t[at - 1].kind == TOK_WORD && word_abbr_like(x, at - 1, true)) {
 		char *abbr = word_copy(x, at - 1);
 		size_t matched[MATCH_MAX];
 		if (nwords <= max_words(letters_of(abbr)) &&
@@ -487,8 +496,7 @@ static void line_definition(const struct text *x, size_t i, void (*fn)(void *, c
 	size_t first = dashed ? i + 2 : i + 1, last;
 	char *abbr;
 
-	if (first >= x->nt || x->t[first].kind != TOK_WORD ||
-	    !abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
+	if (first >= x->nt || x->t[first].kind != TOK_WORD || !word_abbr_like(x, i, true))
 		return;
 	abbr = word_copy(x, i);
 	if (long_form_after(x, abbr, first, !dashed, &last))
@@ -503,8 +511,7 @@ static void trailing(const struct text *x, size_t i, void (*fn)(void *, const ch
 	size_t lo, from;
 	char *abbr;
 
-	if (i == 0 || x->t[i - 1].kind != TOK_WORD ||
-	    !abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, true))
+	if (i == 0 || x->t[i - 1].kind != TOK_WORD || !word_abbr_like(x, i, true))
 		return;
 	if (!words_before(x, i, &lo))
 		return;

@@ -49,21 +49,25 @@ static const struct alias aliases[] = {
     {"nufa", "NUFA"},
 };
 
+/* Without a branch: body_find() asks it of the byte before every n, e and p. */
 static bool is_word_byte(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+	return ((unsigned)((c | 0x20) - 'a') < 26) | ((unsigned)(c - '0') < 10) | (c >= 0x80);
 }
+
+/* The bytes an alias begins with: looked up, so that a scan branches at such a word only, not at every e. */
+static const unsigned char alias_first[256] = {
+    ['n'] = 1, ['N'] = 1, ['e'] = 1, ['E'] = 1, ['p'] = 1, ['P'] = 1};
 
 /* A case-insensitive byte comparison: the aliases' ASCII letters in any case, å as written. */
 const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i, a;
 
 	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i] | 0x20;
-
-		/* Every alias begins with one of these letters: most bytes are passed over at once. */
-		if ((c != 'n' && c != 'e' && c != 'p') || (i > 0 && is_word_byte((unsigned char)s[i - 1])))
+		/* Every alias begins with one of these letters, at the start of a word. */
+		if (!(alias_first[u[i]] & (i == 0 || !is_word_byte(u[i - 1]))))
 			continue;
 		for (a = 0; a < ARRAY_SIZE(aliases); a++) {
 			size_t al;

@@ -626,7 +626,8 @@ static void meeting_references(const char *text, size_t n, struct strbuf *out)
 
 		/* "møtet 21. september 2022": the case's own body. */
 		for (from = i; from + 7 <= n && (!body || from < i + at); from++)
-			if ((text[from] | 0x20) == 'm' && !strncasecmp(text + from, "møtet ", 7)) {
+			if ((text[from] | 0x20) == 'm' && text[from + 1] == "ø"[0] &&
+			    !strncasecmp(text + from, "møtet ", 7)) {
 				own = text + from;
 				break;
 			}

@@ -442,13 +442,17 @@ static int key_word(void *arg, const struct word *w)
  * term with its NUL; for an uncut exact form, its length and it with its
  * NUL. Two to three bytes of tokens for a byte of text.
  */
-static void put_varint(struct strbuf *sb, size_t v)
+/* Bytes of the longest varint of a size_t. */
+#define VARINT_MAX 10
+
+static unsigned char *put_varint(unsigned char *p, size_t v)
 {
 	while (v >= 0x80) {
-		strbuf_addch(sb, (char)((v & 0x7f) | 0x80));
+		*p++ = (unsigned char)((v & 0x7f) | 0x80);
 		v >>= 7;
 	}
-	strbuf_addch(sb, (char)v);
+	*p++ = (unsigned char)v;
+	return p;
 }
 
 static size_t get_varint(const unsigned char **p)
@@ -509,20 +513,28 @@ int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
 	return rc;
 }
 
+/* Written in place, room made once: a byte at a time through strbuf_addch() was a tenth of the tokens' time.
+ */
 static int pack_token(void *arg, const struct index_token *tok)
 {
 	struct strbuf *sb = arg;
+	size_t ulen = tok->uncut ? strlen(tok->uncut) : 0;
+	unsigned char *p;
 
-	strbuf_addch(sb, (char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0)));
-	put_varint(sb, tok->start);
-	put_varint(sb, tok->end - tok->start);
-	put_varint(sb, tok->len);
-	strbuf_add(sb, tok->term, tok->len + 1);
+	strbuf_grow(sb, 1 + 4 * VARINT_MAX + tok->len + 1 + ulen + 1);
+	p = (unsigned char *)sb->buf + sb->len;
+	*p++ = (unsigned char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0));
+	p = put_varint(p, tok->start);
+	p = put_varint(p, tok->end - tok->start);
+	p = put_varint(p, tok->len);
+	memcpy(p, tok->term, tok->len + 1);
+	p += tok->len + 1;
 	if (tok->uncut) {
-		size_t len = strlen(tok->uncut);
-		put_varint(sb, len);
-		strbuf_add(sb, tok->uncut, len + 1);
+		p = put_varint(p, ulen);
+		memcpy(p, tok->uncut, ulen + 1);
+		p += ulen + 1;
 	}
+	strbuf_setlen(sb, (size_t)((char *)p - sb->buf));
 	return 0;
 }
 
