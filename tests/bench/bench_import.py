@@ -12,7 +12,10 @@ in one run:
     same journal settings as vedtak (WAL, synchronous=NORMAL);
   - the same load followed by a plain FTS5 index over those texts (the
     default unicode61 tokenizer), in the same transaction: the floor that
-    issue 15 measures vedtak's import with its index against.
+    issue 15 measures vedtak's import with its index against;
+  - vedtak import of the last 30% of the decks into a database that holds
+    the first 70%: an archive that grows, whose frequent words' sets are
+    read from the whole index at the end (not counted by the import).
 Each figure is the median of RUNS runs.
 
 usage: bench_import.py VEDTAK SAMPLES_DIR [--sizes 10,100] [--runs 3] [--keep DIR]"""
@@ -66,7 +69,7 @@ def main():
     work = keep or tempfile.mkdtemp(prefix="vedtak-bench-")
     print(f"vedtak import benchmark: median of {runs} runs, {os.cpu_count()} cores")
     print(f"{'corpus':>8} {'decks':>6} {'check s':>8} {'import s':>9} {'MB/s':>7} {'peak MB':>8}"
-          f" {'sqlite3 s':>10} {'ratio':>6} {'sqlite3 MB':>10} {'+fts5 s':>8} {'ratio':>6}")
+          f" {'sqlite3 s':>10} {'ratio':>6} {'sqlite3 MB':>10} {'+fts5 s':>8} {'ratio':>6} {'add 30% s':>9}")
     try:
         for size in sizes:
             cdir = os.path.join(work, f"corpus-{size:g}MB")
@@ -77,7 +80,8 @@ def main():
             csv_path = os.path.join(work, f"slides-{size:g}.csv")
             slide_csv(paths, csv_path)
             db = os.path.join(work, "bench.db")
-            checks, imports, peaks, bares, bare_peaks, ftss = [], [], [], [], [], []
+            checks, imports, peaks, bares, bare_peaks, ftss, adds = [], [], [], [], [], [], []
+            split = len(paths) * 7 // 10
             for _ in range(runs):
                 t, _m = timed([vedtak, "import", "--check"] + paths)
                 checks.append(t)
@@ -102,17 +106,24 @@ def main():
                     f.seek(0)
                     t, m = timed(["sqlite3", db], stdin=f)
                 ftss.append(t)
+                fresh(db)
+                subprocess.run([vedtak, "--db", db, "import"] + paths[:split], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, check=True)
+                t, _m = timed([vedtak, "--db", db, "import"] + paths[split:])
+                adds.append(t)
             imp, bare = statistics.median(imports), statistics.median(bares)
             print(f"{mb:6.1f}MB {len(paths):6d} {statistics.median(checks):8.2f} {imp:9.2f} {mb / imp:7.1f}"
                   f" {max(peaks) / 1e6:8.0f} {bare:10.2f} {imp / bare:6.2f} {max(bare_peaks) / 1e6:10.0f}"
-                  f" {statistics.median(ftss):8.2f} {imp / statistics.median(ftss):6.2f}")
+                  f" {statistics.median(ftss):8.2f} {imp / statistics.median(ftss):6.2f}"
+                  f" {statistics.median(adds):9.2f}")
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
     print("check s: 'vedtak import --check' (parse only, nothing stored);")
     print("MB/s: deck megabytes per second of 'vedtak import' (parse, store and build the search index);")
     print("ratio: vedtak import time / sqlite3 shell load time of the same slide texts;")
-    print("+fts5 s: that load and a plain FTS5 index over the texts; its ratio: vedtak import time / it.")
+    print("+fts5 s: that load and a plain FTS5 index over the texts; its ratio: vedtak import time / it;")
+    print("add 30% s: 'vedtak import' of the last 30% of the decks into a database with the first 70%.")
 
 
 if __name__ == "__main__":
