@@ -3,6 +3,9 @@
  * database, each file in one transaction.
  */
 #include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "core/i18n.h"
 #include "core/util.h"
@@ -25,6 +28,24 @@ static const struct option import_options[] = {
     OPT_END,
 };
 
+/*
+ * An import allocates and frees without pause on both threads (the
+ * parsed decks, FTS5's terms), and glibc's defaults hand freed memory
+ * back to the system and grow the heap again a little at a time. Here
+ * it grows 64 MB at a time and keeps what it has for the process's
+ * short life; a block up to 32 MB comes from the heap, not a mapping of
+ * its own. Import of 105 MB, five runs each, interleaved: 6.07 -> 5.97 s
+ * (CPU 11.14 -> 10.92 s), for a peak of 193 MB instead of 166.
+ */
+static void malloc_for_import(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_TOP_PAD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 1 << 30);
+	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+#endif
+}
+
 static int run_import(const struct cmd_env *env, void *values, size_t nargs, char **args, size_t nplain)
 {
 	const struct import_values *o = values;
@@ -45,6 +66,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 		goto out;
 	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK)
 		goto out;
+	malloc_for_import();
 	failed = importer_run(s, (const char *const *)paths, npaths, env->settings->max_file_size,
 			      o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
