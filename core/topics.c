@@ -373,6 +373,17 @@ static void counts_add(struct word_counts *k, const char *key, size_t n, size_t 
 	counts_add_with(k, key, n, count, first, NULL);
 }
 
+/* Room for `expected` keys from the start: a table that grows places every key again. */
+static void counts_size(struct word_counts *k, size_t expected)
+{
+	size_t size = 256;
+
+	while (size < 2 * expected)
+		size *= 2;
+	k->size = size;
+	k->slots = xcalloc(size, sizeof(*k->slots));
+}
+
 static void counts_release(struct word_counts *k)
 {
 	free(k->slots);
@@ -554,6 +565,8 @@ void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strb
 
 	memset(&exact, 0, sizeof(exact));
 	memset(&stems, 0, sizeof(stems));
+	/* A slide's different words of four bytes or more: one for about fifty bytes of tokens. */
+	counts_size(&exact, t->packed.len / 50);
 	while (index_tokens_next(t, &pos, &tok)) {
 		if (tok.kind == TOKEN_EXACT) {
 			/* A part of a hyphenated word ends its whole word, and counts for nothing. */
@@ -571,6 +584,7 @@ void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strb
 	}
 	if (in_word)
 		keyword_token(&exact, &word, stem, seen);
+	counts_size(&stems, exact.used);
 	for (i = 0; i < exact.size; i++) {
 		const struct word_count *e = &exact.slots[i];
 		const char *w, *st;
