@@ -106,22 +106,47 @@ int utf8_is_private_use(uint32_t cp)
 	return (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xF0000 && cp <= 0x10FFFF);
 }
 
+/*
+ * ASCII and Latin-1's letters (U+00C0 to U+00FF but for × and ÷, where
+ * capitals are U+00C0 to U+00DE and ß starts the small letters) answer
+ * without utf8proc's tables: æ, ø and å are in every other Norwegian
+ * word, and looking them up was a tenth of finding abbreviations.
+ */
+static bool latin1_letter(uint32_t cp)
+{
+	return cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7;
+}
+
 int utf8_is_upper(uint32_t cp)
 {
-	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	utf8proc_category_t c;
 
+	if (cp < 0x80)
+		return cp - 'A' < 26;
+	if (latin1_letter(cp))
+		return cp <= 0xDE;
+	c = utf8proc_category((utf8proc_int32_t)cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
 int utf8_is_lower(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp - 'a' < 26;
+	if (latin1_letter(cp))
+		return cp >= 0xDF;
 	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_LL;
 }
 
 int utf8_is_letter(uint32_t cp)
 {
-	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+	utf8proc_category_t c;
 
+	if (cp < 0x80)
+		return (cp | 0x20) - 'a' < 26;
+	if (latin1_letter(cp))
+		return 1;
+	c = utf8proc_category((utf8proc_int32_t)cp);
 	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
@@ -134,11 +159,19 @@ int utf8_is_mark(uint32_t cp)
 
 int utf8_is_digit(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp - '0' < 10;
+	if (latin1_letter(cp))
+		return 0;
 	return utf8proc_category((utf8proc_int32_t)cp) == UTF8PROC_CATEGORY_ND;
 }
 
 uint32_t utf8_tolower(uint32_t cp)
 {
+	if (cp < 0x80)
+		return cp - 'A' < 26 ? cp + 32 : cp;
+	if (latin1_letter(cp))
+		return cp <= 0xDE ? cp + 0x20 : cp;
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
 }
 

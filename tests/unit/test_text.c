@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "core/dates.h"
 #include "core/scan.h"
@@ -12,6 +13,31 @@
 #include "core/utf8.h"
 #include "core/words.h"
 #include "tap.h"
+
+/* The classes of code points that utf8.c answers without utf8proc's tables. */
+static void test_letter_classes(void)
+{
+	uint32_t cp;
+	int wrong = 0;
+
+	ok(utf8_is_upper(0xC5) && utf8_is_lower(0xE5) && !utf8_is_lower(0xC5), "Å is a capital, å is not");
+	is_int((int)utf8_tolower(0xD8), 0xF8, "Ø lowers to ø");
+	is_int((int)utf8_tolower(0xDF), 0xDF, "ß stays");
+	ok(!utf8_is_letter(0xD7) && !utf8_is_letter(0xF7), "× and ÷ are no letters");
+	ok(utf8_is_letter(0xAA) && !utf8_is_letter(0xB2) && !utf8_is_digit(0xB2),
+	   "ª is a letter; ² is neither");
+	ok(utf8_is_digit('7') && !utf8_is_letter('7') && !utf8_is_digit('a'), "7 is a digit");
+	for (cp = 0; cp < 0x300; cp++) {
+		utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
+
+		wrong += !utf8_is_letter(cp) != !(c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO);
+		wrong += !utf8_is_upper(cp) != !(c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT);
+		wrong += !utf8_is_lower(cp) != !(c == UTF8PROC_CATEGORY_LL);
+		wrong += !utf8_is_digit(cp) != !(c == UTF8PROC_CATEGORY_ND);
+		wrong += utf8_tolower(cp) != (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+	}
+	is_int(wrong, 0, "U+0000 to U+02FF: the same classes and small letters as Unicode's tables");
+}
 
 static void test_utf8(void)
 {
@@ -311,6 +337,7 @@ int main(void)
 	test_words();
 	test_index_tokens();
 	test_utf8();
+	test_letter_classes();
 	test_sha256();
 	test_dates();
 	test_human_dates();
