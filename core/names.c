@@ -49,13 +49,13 @@ static const struct alias aliases[] = {
     {"nufa", "NUFA"},
 };
 
-/* Without a branch: body_find() asks it of the byte before every n, e and p. */
+/* Without a branch: body_find() asks it of the byte before every byte. */
 static bool is_word_byte(unsigned char c)
 {
 	return ((unsigned)((c | 0x20) - 'a') < 26) | ((unsigned)(c - '0') < 10) | (c >= 0x80);
 }
 
-/* The bytes an alias begins with: looked up, so that a scan branches at such a word only, not at every e. */
+/* The bytes an alias begins with: looked up, so that a scan branches at such a word only. */
 static const unsigned char alias_first[256] = {
     ['n'] = 1, ['N'] = 1, ['e'] = 1, ['E'] = 1, ['p'] = 1, ['P'] = 1};
 

@@ -436,15 +436,15 @@ static int key_word(void *arg, const struct word *w)
 	return 0;
 }
 
+/* Bytes of the longest varint of a size_t. */
+#define VARINT_MAX 10
+
 /*
  * A packed token: a byte of kind (bits 0-1), colocated (bit 2) and uncut
  * (bit 3); then as varints start, end - start and the term's length; the
  * term with its NUL; for an uncut exact form, its length and it with its
  * NUL. Two to three bytes of tokens for a byte of text.
  */
-/* Bytes of the longest varint of a size_t. */
-#define VARINT_MAX 10
-
 static unsigned char *put_varint(unsigned char *p, size_t v)
 {
 	while (v >= 0x80) {
@@ -513,8 +513,7 @@ int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
 	return rc;
 }
 
-/* Written in place, room made once: a byte at a time through strbuf_addch() was a tenth of the tokens' time.
- */
+/* Written in place, room made once: a byte at a time through strbuf_addch() cost a tenth of the tokens. */
 static int pack_token(void *arg, const struct index_token *tok)
 {
 	struct strbuf *sb = arg;

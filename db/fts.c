@@ -34,8 +34,9 @@ struct tokenizer {
 	struct wordizer *wz;
 	struct fts_terms *terms; /* NULL: do not collect */
 	sqlite3 *db;
-	bool stems_apart; /* known so: case_fts keeps no stem tokens (a schema migration can only make it so)
-			   */
+	/* Known so: case_fts keeps no stem tokens. Only a migration makes it so, and the tokenizer
+	 * may be made before it: "no" is asked again. */
+	bool stems_apart;
 };
 
 /*
@@ -49,9 +50,9 @@ struct tokenizer {
  * words cost a row. It is asked for every word the index is given, in the
  * store's thread: a slot keeps the word's hash and length, and a word of
  * fewer than SEEN_INLINE bytes (most are) itself, so that a probe reads
- * one cache line of the table and nothing else: the table is megabytes,
- * and reading each word through a pointer of its own was a second miss
- * for every token given.
+ * the table and nothing else: the table is megabytes, and reading each
+ * word through a pointer of its own was a second miss for every token
+ * given.
  * While the store counts (fts_terms_count_begin()), every term the index
  * is given has a slot, and it counts the rows that hold it.
  */
@@ -59,7 +60,7 @@ struct tokenizer {
 
 struct seen_slot {
 	uint32_t hash;
-	uint32_t len : 30; /* FTS5 gives texts of fewer than 2^30 bytes */
+	uint32_t len : 30; /* SQLite's longest text, 10^9 bytes, is shorter than 2^30 */
 	uint32_t used : 1;
 	uint32_t offered : 1;
 	uint32_t row;  /* the last row counted (0: none; wraps after 2^32 rows, counting one too few) */
@@ -127,10 +128,12 @@ static struct seen_slot *seen_slot(struct seen_words *t, const char *word, size_
 			return &t->seen[k];
 	e = &t->seen[k];
 	*e = (struct seen_slot){.hash = hash, .len = (uint32_t)len, .used = 1};
-	if (len < SEEN_INLINE)
-		memcpy(e->word.in, word, len); /* its NUL from the zeroed slot */
-	else
+	if (len < SEEN_INLINE) {
+		memcpy(e->word.in, word, len);
+		e->word.in[len] = '\0';
+	} else {
 		e->word.out = xstrndup(word, len);
+	}
 	t->nseen++;
 	return e;
 }

@@ -32,9 +32,10 @@ static const struct option import_options[] = {
  * An import allocates and frees without pause on both threads (the
  * parsed decks, FTS5's terms), and glibc's defaults hand freed memory
  * back to the system and grow the heap again a little at a time. Here
- * it grows 64 MB at a time and keeps what it has for the process's
- * short life; a block up to 32 MB comes from the heap, not a mapping of
- * its own. Import of 105 MB, five runs each, interleaved: 6.07 -> 5.97 s
+ * the main heap grows 64 MB at a time, and no heap gives back what it
+ * has in the process's short life; a block up to 32 MB comes from a
+ * heap, not a mapping of its own. A setting glibc refuses is only a
+ * little slower. Import of 105 MB, five runs each, interleaved: 6.07 -> 5.97 s
  * (CPU 11.14 -> 10.92 s), for a peak of 193 MB instead of 166.
  */
 static void malloc_for_import(void)
