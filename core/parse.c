@@ -49,6 +49,14 @@ static const char *trimmed(const struct parser *p, size_t i, size_t *n)
 	return line_trim(&p->dl.v[i], n);
 }
 
+/* Whether s[at..n) begins with a letter: a word goes on there. */
+static bool letter_at(const char *s, size_t n, size_t at)
+{
+	uint32_t cp;
+
+	return at < n && utf8_decode(s + at, n - at, &cp) && utf8_is_letter(cp);
+}
+
 /*
  * "Sak 11/21: Title", "Sak 11/21 – Title", "Sak 11/21" (title on the next
  * line) or "Sak 11/21 Title" with a capital letter. A sentence that merely
@@ -93,9 +101,11 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
 	}
 	if (n && scan_type_at_end(s, n, &at) != DECISION_NONE && scan_time_at_end(s, at, &at, t))
 		return false;
-	/* "Sak 02/20: Forslag til vedtak" titles a slide of the case, not a case;
+	/* "Sak 02/20: Forslag til vedtak" and "Sak 02/20: Vedtak" title a slide of the case, not a
+	 * case, but "Vedtakene om legemiddellister" and "Vedtaksstøtte" are titles of cases;
 	 * "Sak 14/22 Saksnotat (PDF, 210 kB)" is a link on a web page. */
-	if (scan_prefix(s, n, "forslag til vedtak", &at) || scan_prefix(s, n, "vedtak", &at) ||
+	if (scan_prefix(s, n, "forslag til vedtak", &at) ||
+	    (scan_prefix(s, n, "vedtak", &at) && !letter_at(s, n, at)) ||
 	    (n > 4 && (strstr(s, " kB)") || strstr(s, " MB)") || strstr(s, "(PDF")) && s[n - 1] == ')'))
 		return false;
 	*rest = s;

@@ -223,6 +223,25 @@ static void test_not_headings(void)
 	is_int(d->cases[0].type_source, SOURCE_ANNOUNCED_CHANGE, "source announced_change");
 	ok(d->cases[0].amended, "'Forslag til vedtak - endret' marks the decision amended");
 	deck_free(d);
+
+	/* A title that starts with a longer word than "Vedtak" is a case's; "Vedtak" alone is a slide's. */
+	d = parse("NUFA - Oslo\n3. mars 2025\n\n\n\n"
+		  "Sak 5/25: Oppfølging av e-helsestrategien\n\nStrategien drøftes.\n\n\n\n"
+		  "Forslag til vedtak\n\nNUFA drøfter saken.\n\n\n\n"
+		  "Sak 6/25: Vedtakene om legemiddellistene\n\nListene samles.\n\n\n\n"
+		  "Sak 6/25: Vedtak\n\nSlik står det.\n\n\n\n"
+		  "Forslag til vedtak\n\nNUFA godkjenner vedtakene om legemiddellistene.\n");
+	if (!ok(d != NULL, "a case titled 'Vedtakene ...' parses"))
+		return;
+	is_int(d->ncases, 2, "'Sak 6/25: Vedtakene om ...' starts a case, 'Sak 6/25: Vedtak' does not");
+	if (d->ncases == 2) {
+		is_str(d->cases[1].title, "Vedtakene om legemiddellistene", "its title");
+		is_str(d->cases[0].decision, "NUFA drøfter saken.", "the case before keeps its own decision");
+		is_str(d->cases[1].decision, "NUFA godkjenner vedtakene om legemiddellistene.",
+		       "and 6/25 has its own");
+	}
+
+	deck_free(d);
 }
 
 static void test_sak_agenda_rows(void)
