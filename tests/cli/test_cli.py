@@ -5,7 +5,7 @@ clear error naming the file and line while the database stays unchanged.
 
 usage: test_cli.py VEDTAK SAMPLES_DIR [--large]
 Prints TAP. With --large it runs only the 100 MB import test."""
-import datetime, hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
+import contextlib, datetime, hashlib, json, os, re, resource, shutil, sqlite3, subprocess, sys, tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from ptyrun import pty_run
@@ -26,6 +26,20 @@ def run(*args, db=None, check=None):
 def test(fn):
     results.append(fn)
     return fn
+
+
+@contextlib.contextmanager
+def env_var(name, value):
+    """`name` set to `value` for the vedtak processes run inside, and as it was after."""
+    old = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if old is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = old
 
 
 class Env:
@@ -426,9 +440,7 @@ def sets_a_bulk_import_counts_are_the_sets_the_whole_index_gives(env):
     # A bulk import into an empty archive counts the cases of each word it indexes and reads the
     # sets of the common ones only (db/termsets.c); into an archive that has cases, it counts
     # every word of the index at the end. Both must give the same sets, of every form of a word.
-    old = os.environ.get("VEDTAK_TEST_TERM_SETS")
-    os.environ["VEDTAK_TEST_TERM_SETS"] = "1"  # a set for every word in a case
-    try:
+    with env_var("VEDTAK_TEST_TERM_SETS", "1"):  # a set for every word in a case
         deck = env.write("a.txt", "NUFA - Oslo\n\n3. mars 2022\n\n\n\n" + "".join(
             f"Sak {k}/22: Høringssvar om kvasarordene {k}\n\n\n\nDet er nå på høring\n\n\n\n"
             "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n" for k in range(1, 4)))
@@ -452,11 +464,6 @@ def sets_a_bulk_import_counts_are_the_sets_the_whole_index_gives(env):
         assert "=kvasarord" in terms and any(t.startswith("~") for t in terms), terms[:5]
         assert "på" in terms and "nå" in terms
         assert sets(scanned_db) == counted
-    finally:
-        if old is None:
-            del os.environ["VEDTAK_TEST_TERM_SETS"]
-        else:
-            os.environ["VEDTAK_TEST_TERM_SETS"] = old
 
 
 @test
@@ -493,9 +500,7 @@ def frequent_words_read_from_their_sets_find_what_the_index_finds(env):
     def count(q):
         return run("search", "--count", q, db=env.db, check=0).stdout.strip()
 
-    old = os.environ.get("VEDTAK_TEST_TERM_SETS")
-    os.environ["VEDTAK_TEST_TERM_SETS"] = "1"  # a set for every word in a sixteenth of the cases
-    try:
+    with env_var("VEDTAK_TEST_TERM_SETS", "1"):  # a set for every word in a sixteenth of the cases
         a = env.write("a.txt", deck(3, "Kvasarord", 2))
         # The deck last: its cases have the highest ids, which SQLite gives again once they are deleted.
         run("import", *[env.sample(i) for i in range(len(SAMPLE))], a, db=env.db, check=0)
@@ -522,11 +527,6 @@ def frequent_words_read_from_their_sets_find_what_the_index_finds(env):
                   run("search", "--json", "--limit", "100", q, db=env.db, check=0).stdout) for q in queries]
         for q, got, want in zip(queries, with_sets, alone):
             assert got == want, (q, got[0], want[0])
-    finally:
-        if old is None:
-            del os.environ["VEDTAK_TEST_TERM_SETS"]
-        else:
-            os.environ["VEDTAK_TEST_TERM_SETS"] = old
 
 
 @test
