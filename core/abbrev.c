@@ -62,6 +62,12 @@ static void push(struct text *x, enum tok_kind kind, bool capital, size_t start,
 	x->nt++;
 }
 
+/* Whether letter cp may be a capital: an ASCII one, or any beyond ASCII (abbr_like() tells). */
+static bool may_be_capital(uint32_t cp)
+{
+	return cp - 'A' < 26 || cp >= 0x80;
+}
+
 static bool ascii_alnum(unsigned char c)
 {
 	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
@@ -91,18 +97,18 @@ static void tokenize(struct text *x)
 		}
 		if (alnum_cp(cp)) {
 			size_t end = i + k;
-			bool capital = cp - 'A' < 26 || cp >= 0x80;
+			bool capital = may_be_capital(cp);
 
 			i += k;
 			while (i < x->n) {
 				if (u[i] < 0x80 && ascii_alnum(u[i])) {
-					capital |= (unsigned)(u[i] - 'A') < 26;
+					capital |= may_be_capital(u[i]);
 					end = ++i;
 					continue;
 				}
 				k = decode(x->s + i, x->n - i, &cp);
 				if (k && alnum_cp(cp)) {
-					capital |= cp - 'A' < 26 || cp >= 0x80;
+					capital |= may_be_capital(cp);
 					i += k;
 					end = i;
 				} else if (k && cp == '-' && i + 1 < x->n) {

@@ -350,6 +350,19 @@ static int give_token(void *arg, const struct index_token *tok)
 			 (int)tok->start, (int)tok->end);
 }
 
+int fts_stemless(sqlite3 *db, bool *stemless)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'",
+				    -1, &st, NULL);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	*stemless = rc == SQLITE_ROW;
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /*
  * A stem in a query ("=vedtak") matches where a word with that stem is:
  * in an archive whose case_fts keeps no stem tokens (schema 16; `meta`
@@ -369,20 +382,8 @@ static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
 	if (!t->db)
 		return SQLITE_OK;
 	/* Prepared each time: a statement kept by the tokenizer would keep the connection from closing. */
-	if (!t->stems_apart) {
-		rc = sqlite3_prepare_v2(t->db,
-					"SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'",
-					-1, &st, NULL);
-		if (rc == SQLITE_OK)
-			rc = sqlite3_step(st);
-		sqlite3_finalize(st);
-		st = NULL;
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-			return rc;
-		if (rc == SQLITE_DONE)
-			return SQLITE_OK;
-		t->stems_apart = true;
-	}
+	if (!t->stems_apart && ((rc = fts_stemless(t->db, &t->stems_apart)) != SQLITE_OK || !t->stems_apart))
+		return rc;
 	rc = sqlite3_prepare_v2(t->db, "SELECT word FROM stems WHERE stem = ?1", -1, &st, NULL);
 	if (rc == SQLITE_OK)
 		sqlite3_bind_text(st, 1, stem, n, SQLITE_STATIC);

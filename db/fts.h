@@ -62,6 +62,9 @@ struct index_tokens;
 void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const struct index_tokens *tokens,
 		     size_t n);
 
+/* Whether case_fts keeps no stem tokens (schema 16 made it so while it had no rows); SQLite's result code. */
+int fts_stemless(sqlite3 *db, bool *stemless);
+
 /* Appends `tok` as a quoted FTS5 token, with the form's mark (core/words.h) before it unless 0. */
 void fts_token(struct strbuf *sb, char mark, const char *tok);
 

@@ -416,19 +416,6 @@ static int probe(struct store *s)
 	return sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
 }
 
-/* Whether case_fts keeps no stem tokens: made so by schema 16 while it had no rows. */
-static bool stemless_read(struct store *s)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-	    s->db, "SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'", -1, &st, NULL);
-
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-		s->stemless = true;
-	sqlite3_finalize(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE;
-}
-
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
@@ -507,7 +494,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
-	if (!stemless_read(s)) {
+	if (fts_stemless(s->db, &s->stemless) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
