@@ -359,6 +359,7 @@ void case_lexicon_free(struct case_lexicon *l)
 	}
 	free(l->columns);
 	free(l->tokens);
+	free(l->slide_keywords);
 	free(l);
 }
 

@@ -149,6 +149,7 @@ struct case_lexicon {
 	/* Its columns' texts as the index is given them, and their tokens (core/words.h). */
 	struct strbuf *columns;	     /* CASE_INDEX_COLUMNS */
 	struct index_tokens *tokens; /* CASE_INDEX_COLUMNS */
+	char *slide_keywords;	     /* with the tokens: its slides' keywords (topic_keyword_count_end()) */
 };
 
 struct deck_case {

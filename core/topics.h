@@ -50,8 +50,17 @@ void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out);
  */
 void topic_keywords(struct wordizer *wz, const char *text, size_t max, struct strbuf *out);
 
-/* The same from the text's index tokens (core/words.h), which hold its words' stems. */
-void topic_keywords_tokens(const struct index_tokens *t, size_t max, struct strbuf *out);
+/*
+ * The same counted word by word as the text's words are formed for the
+ * index: topic_keyword_count_word() is given each of them in order
+ * (index_tokens_make_seeing(), core/words.h); topic_keyword_count_end()
+ * appends what topic_keywords() would and frees the count.
+ */
+struct topic_keyword_count;
+struct word;
+struct topic_keyword_count *topic_keyword_count_new(void);
+void topic_keyword_count_word(void *count, const struct word *w);
+void topic_keyword_count_end(struct topic_keyword_count *count, size_t max, struct strbuf *out);
 
 /*
  * Appends the case numbers `text` refers to ("jf. sak 22/21", "i sak
@@ -79,11 +88,11 @@ struct case_signature *topic_sign(struct wordizer *wz, const char *title, const 
 
 /*
  * The same from a parsed case's fields, joined as the store's index joins
- * them. `slide_tokens`, when not NULL, are the tokens of its slides so
- * joined, made already for the index: their stems are not made again.
+ * them. `slide_keywords`, when not NULL, are its slides' keywords as
+ * topic_keywords() writes them, counted already as their tokens were made.
  */
 struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c,
-				       const struct index_tokens *slide_tokens);
+				       const char *slide_keywords);
 
 /* A case as the grouping sees it. Strings are borrowed. */
 struct topic_case {

@@ -474,6 +474,8 @@ struct token_walk {
 	int (*fn)(void *arg, const struct index_token *tok);
 	void *arg;
 	struct strbuf marked;
+	void (*seeing)(void *arg, const struct word *w); /* index_tokens_make_seeing() */
+	void *seeing_arg;
 };
 
 static int give_form(struct token_walk *k, enum index_token_kind kind, bool colocated, char mark,
@@ -494,7 +496,11 @@ static int give_form(struct token_walk *k, enum index_token_kind kind, bool colo
 static int give_word(void *arg, const struct word *w)
 {
 	struct token_walk *k = arg;
-	int rc = give_form(k, TOKEN_EXACT, w->part, 0, w->exact, w->exact_len, w->uncut, w);
+	int rc;
+
+	if (k->seeing)
+		k->seeing(k->seeing_arg, w);
+	rc = give_form(k, TOKEN_EXACT, w->part, 0, w->exact, w->exact_len, w->uncut, w);
 
 	if (!rc && w->folded)
 		rc = give_form(k, TOKEN_FOLDED, true, WORD_FOLDED_MARK, w->folded, w->folded_len, NULL, w);
@@ -506,7 +512,7 @@ static int give_word(void *arg, const struct word *w)
 int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
 		      int (*fn)(void *arg, const struct index_token *tok), void *arg)
 {
-	struct token_walk k = {fn, arg, STRBUF_INIT};
+	struct token_walk k = {fn, arg, STRBUF_INIT, NULL, NULL};
 	int rc = words_each(wz, s, n, give_word, &k);
 
 	strbuf_release(&k.marked);
@@ -537,10 +543,19 @@ static int pack_token(void *arg, const struct index_token *tok)
 	return 0;
 }
 
+void index_tokens_make_seeing(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out,
+			      void (*seeing)(void *arg, const struct word *w), void *arg)
+{
+	struct token_walk k = {pack_token, &out->packed, STRBUF_INIT, seeing, arg};
+
+	strbuf_reset(&out->packed);
+	words_each(wz, s, n, give_word, &k);
+	strbuf_release(&k.marked);
+}
+
 void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out)
 {
-	strbuf_reset(&out->packed);
-	index_tokens_each(wz, s, n, pack_token, &out->packed);
+	index_tokens_make_seeing(wz, s, n, out, NULL, NULL);
 }
 
 bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_token *tok)

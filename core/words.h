@@ -114,6 +114,10 @@ int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
 /* Makes the tokens of text s (length n) into *out, replacing what it held. */
 void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out);
 
+/* The same, showing `seeing` each word in turn as its tokens are made, parts after their whole. */
+void index_tokens_make_seeing(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out,
+			      void (*seeing)(void *arg, const struct word *w), void *arg);
+
 /* The token at *pos (start at 0) into *tok, moving *pos past it; false after the last. */
 bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_token *tok);
 

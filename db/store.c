@@ -26,6 +26,7 @@
 #include "db/schema.h"
 #include "db/termsets.h"
 #include "core/sha256.h"
+#include "core/topics.h"
 #include "db/store.h"
 #include "db/sql.h"
 #include "db/store_db.h"
@@ -757,9 +758,16 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 			strbuf_init(&l->columns[i], 0);
 			strbuf_init(&l->tokens[i].packed, 0);
 		}
+		struct topic_keyword_count *keywords = topic_keyword_count_new();
+		struct strbuf sb = STRBUF_INIT;
+
 		index_columns(c, l->columns);
 		for (i = 0; i < CASE_INDEX_COLUMNS; i++)
-			index_tokens_make(wz, l->columns[i].buf, l->columns[i].len, &l->tokens[i]);
+			index_tokens_make_seeing(wz, l->columns[i].buf, l->columns[i].len, &l->tokens[i],
+						 i == CASE_INDEX_SLIDES ? topic_keyword_count_word : NULL,
+						 keywords);
+		topic_keyword_count_end(keywords, TOPIC_KEYWORDS, &sb);
+		l->slide_keywords = strbuf_detach(&sb, NULL);
 	}
 
 	strbuf_addstr(&text, c->title ? c->title : "");

@@ -171,8 +171,7 @@ static void parse_job(struct import_job *j, struct wordizer *wz, bool storing)
 		struct deck_case *c = &j->deck->cases[i];
 
 		c->lexicon = store_case_lexicon(wz, c, j->text.len <= IMPORT_TOKENS_MAX);
-		c->signature = topic_case_sign(
-		    wz, c, c->lexicon->tokens ? &c->lexicon->tokens[CASE_INDEX_SLIDES] : NULL);
+		c->signature = topic_case_sign(wz, c, c->lexicon->slide_keywords);
 	}
 out:
 	free(data);
