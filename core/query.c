@@ -43,6 +43,7 @@ struct regex {
 	pcre2_match_context *mctx;
 	char **literals; /* core/literals.h */
 	enum literal_gap *gaps;
+	bool twin; /* regex_twin(): code and mctx are its original's */
 };
 
 struct parser {
@@ -137,6 +138,10 @@ static void regex_free(struct regex *re)
 	if (!re)
 		return;
 	pcre2_match_data_free(re->md);
+	if (re->twin) {
+		free(re);
+		return;
+	}
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
 	literals_free(re->literals);
@@ -285,6 +290,26 @@ int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *
 	*start = ov[0];
 	*end = ov[1];
 	return 1;
+}
+
+struct regex *regex_twin(const struct regex *re)
+{
+	struct regex *twin = xcalloc(1, sizeof(*twin));
+
+	/* pcre2_match() only reads the code and the context: what a thread needs alone is its match data. */
+	twin->code = re->code;
+	twin->mctx = re->mctx;
+	twin->twin = true;
+	if (!(twin->md = pcre2_match_data_create_from_pattern(re->code, NULL))) {
+		free(twin);
+		return NULL;
+	}
+	return twin;
+}
+
+void regex_twin_free(struct regex *twin)
+{
+	regex_free(twin);
 }
 
 const char *const *regex_literals(const struct regex *re, const enum literal_gap **gaps)

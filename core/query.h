@@ -146,6 +146,15 @@ char *query_describe(const struct query *q);
 int regex_match(struct regex *re, const char *s, size_t n, size_t from, size_t *start, size_t *end);
 
 /*
+ * The same pattern for another thread to match with at the same time
+ * (its own match data; the compiled code is shared, and must outlive
+ * it), or NULL when out of memory. Freed with regex_twin_free(); it has
+ * no literals.
+ */
+struct regex *regex_twin(const struct regex *re);
+void regex_twin_free(struct regex *twin);
+
+/*
  * The runs of text every match contains, as written, and with `gaps` what
  * stands between each and the one before (core/literals.h); NULL when none
  * is certain.

@@ -6,7 +6,6 @@
  * looking each up, many by walking the meetings down their date index
  * until the page is full.
  */
-#include <pthread.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,15 +112,16 @@ int caseset_add_rows(sqlite3_stmt *st, struct caseset *s)
 
 /*
  * Work for the second core: one half of the ids of a read, on the store's
- * second connection, in a thread of its own. FTS5 enters each posting
- * list at the half's first id, so the halves share the reading evenly
- * where the matches are spread over the archive, as a common word's are.
+ * second connection, in a thread of its own (store_read_halves()). FTS5
+ * enters each posting list at the half's first id, so the halves share
+ * the reading evenly where the matches are spread over the archive, as a
+ * common word's are.
  */
 struct half {
+	struct range_read rr; /* first: a half is its range_read */
 	sqlite3 *db;
 	long lo, hi;
 	int (*read)(struct half *h);
-	int rc;
 	/* caseset_add_match, or with `in_strong` caseset_add_strong_match */
 	const char *expr;
 	bool in_strong;
@@ -135,85 +135,29 @@ struct half {
 	} strong, parts;
 };
 
-/*
- * A read's first eighth is timed, and the rest split only when it would
- * take longer than this: opening the second connection and its thread
- * costs about a millisecond and a half (a rare word's search: 10.4 ms →
- * 11.8 when every read was split).
- */
-#define HALVES_WORTH_MS 6.0
-
-static double now_ms(void)
+static int half_read(struct range_read *rr, sqlite3 *db, long lo, long hi)
 {
-	struct timespec ts;
+	struct half *h = (struct half *)rr;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+	h->db = db;
+	h->lo = lo;
+	h->hi = hi;
+	return h->read(h);
 }
 
-/* VEDTAK_TEST_HALVES=1 splits every read of more than one id, so that the tests take that path. */
-static bool halves_always(void)
+static void half_forget(struct range_read *rr)
 {
-	const char *v = getenv("VEDTAK_TEST_HALVES");
+	struct half *h = (struct half *)rr;
 
-	return v && !strcmp(v, "1");
+	if (h->set.bits)
+		memset(h->set.bits, 0, h->set.nwords * sizeof(*h->set.bits));
+	h->strong.n = h->parts.n = 0;
 }
 
-static void *half_run(void *arg)
-{
-	struct half *h = arg;
-
-	h->rc = h->read(h);
-	return NULL;
-}
-
-/*
- * Runs `read` over ids lo to hi, here. When its first eighth shows the
- * rest to be long work, the rest is split: one half here, the other on
- * the store's second connection in a thread of its own, read into
- * `second`. `first` and `second` come with everything but db, lo and hi
- * set; the reads add to what they hold.
- */
 static int halves(struct store *s, long lo, long hi, struct half *first, struct half *second)
 {
-	sqlite3 *helper;
-	pthread_t tid;
-	bool started, always = halves_always();
-	double t0 = now_ms();
-	long mid;
-	int rc;
-
-	first->db = store_db(s);
-	first->lo = lo;
-	first->hi = always || hi - lo < 8 ? lo : lo + (hi - lo) / 8;
-	if (hi < lo || (rc = first->read(first)) != SQLITE_OK || first->hi >= hi)
-		return hi < lo ? SQLITE_OK : rc;
-	lo = first->hi + 1;
-	first->lo = lo;
-	first->hi = hi;
-	if ((!always && (now_ms() - t0) * 7 < HALVES_WORTH_MS) || !(helper = store_helper_db(s)))
-		return first->read(first);
-	/* For the tests, whose archives are small, the helper takes nearly all. */
-	mid = always ? lo : lo + (hi - lo) / 2;
-	first->hi = mid;
-	second->db = helper;
-	second->lo = mid + 1;
-	second->hi = hi;
-	started = !pthread_create(&tid, NULL, half_run, second);
-	rc = first->read(first);
-	if (started)
-		pthread_join(tid, NULL);
-	else
-		half_run(second);
-	if (rc == SQLITE_OK && second->rc != SQLITE_OK && (second->rc & 0xff) != SQLITE_INTERRUPT) {
-		/* The helper could not read (busy, say): its half again, here, from nothing. */
-		if (second->set.bits)
-			memset(second->set.bits, 0, second->set.nwords * sizeof(*second->set.bits));
-		second->strong.n = second->parts.n = 0;
-		second->db = first->db;
-		half_run(second);
-	}
-	return rc != SQLITE_OK ? rc : second->rc;
+	first->rr = second->rr = (struct range_read){half_read, half_forget, SQLITE_OK};
+	return store_read_halves(s, lo, hi, &first->rr, &second->rr);
 }
 
 static int read_match_range(struct half *h)

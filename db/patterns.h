@@ -8,6 +8,7 @@
 
 #include "core/query.h"
 
+struct store;
 struct strbuf;
 struct wordizer;
 
@@ -23,9 +24,10 @@ enum pattern_result {
  * them) `re` matches, in ascending order; "[]" is appended whatever the
  * result. `within`, when not NULL, is a JSON array of the only cases that
  * need be looked at (those the rest of the query allows). The texts are
- * read on `db`, whose progress handler may stop it.
+ * read on the store's connections, whose progress handlers may stop them;
+ * every slide, when nothing narrows them, on both cores.
  */
-enum pattern_result pattern_cases(sqlite3 *db, struct wordizer *wz, struct regex *re, enum qfield field,
-				  const char *within, struct strbuf *ids, int *sqlite_rc);
+enum pattern_result pattern_cases(struct store *store, struct wordizer *wz, struct regex *re,
+				  enum qfield field, const char *within, struct strbuf *ids, int *sqlite_rc);
 
 #endif

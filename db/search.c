@@ -842,7 +842,7 @@ static void regex_where(struct gen *g, const struct qnode *n, struct strbuf *sql
 		struct strbuf ids = STRBUF_INIT;
 		char *within = rest_of_query(g, n);
 		int rc = SQLITE_OK;
-		enum pattern_result r = pattern_cases(g->db, g->wz, n->re, n->field, within, &ids, &rc);
+		enum pattern_result r = pattern_cases(g->store, g->wz, n->re, n->field, within, &ids, &rc);
 
 		if (r != PATTERN_DONE && !g->pattern_failed) {
 			g->pattern_failed = r;

@@ -15,6 +15,26 @@ sqlite3 *store_db(struct store *s);
  * NULL when there is none (a database in memory, or it could not be opened).
  */
 sqlite3 *store_helper_db(struct store *s);
+
+/*
+ * A read over a range of ids that may be split in two (store_read_halves()):
+ * `read` adds what ids lo to hi give, read on db, to what the caller's
+ * struct around it holds; `forget` drops all it added.
+ */
+struct range_read {
+	int (*read)(struct range_read *r, sqlite3 *db, long lo, long hi);
+	void (*forget)(struct range_read *r);
+	int rc; /* of the second's read */
+};
+/*
+ * Runs first->read over ids lo to hi on the store's connection. When its
+ * first eighth shows the rest to be long work, the rest is split: one
+ * half here, the other with second->read on the second connection
+ * (store_helper_db()), in a thread of its own; a second half the helper
+ * could not read is read again here. Returns SQLite's result code.
+ */
+int store_read_halves(struct store *s, long lo, long hi, struct range_read *first, struct range_read *second);
+
 struct timespec;
 /* The deadline (CLOCK_MONOTONIC) of the search now running, or NULL for none: the helper's
  * reads stop there, as the main connection's do. */
