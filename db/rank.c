@@ -408,13 +408,19 @@ static void rank_func(const Fts5ExtensionApi *api, Fts5Context *fc, sqlite3_cont
 	sqlite3_result_double(ctx, tier * RANK_TIER_UNIT + score);
 }
 
-double rank_strong_value(double title, double decision, double people, int best_form)
+double rank_strong_value(const double (*w)[3], const int *best_form, size_t ngroups)
 {
-	double slide = 0, score;
-	struct group gr = {title, decision, people, 0, &slide, best_form, true};
+	double slide = 0, score = 0;
 	int tier = 0;
+	size_t g;
 
-	score = group_score(&gr, 1, &tier);
+	/* As rank_func() sums its groups: in order, from 0. */
+	for (g = 0; g < ngroups; g++) {
+		struct group gr = {
+		    w[g][0], w[g][1], w[g][2], 0, &slide, best_form[g], best_form[g] < FORM_COUNT};
+
+		score += group_score(&gr, 1, &tier);
+	}
 	return tier * RANK_TIER_UNIT + score;
 }
 
@@ -423,14 +429,15 @@ double rank_form_weight(int form)
 	return form >= 0 && form < FORM_COUNT ? form_weight[form] : 0;
 }
 
-bool rank_plan_one_word(const char *plan, int *forms, size_t n)
+bool rank_plan_groups(const char *plan, int *groups, int *forms, size_t n)
 {
 	struct plan_item *items = xcalloc(n + 1, sizeof(*items));
 	size_t got = plan_parse(plan, items, n + 1), i;
 	bool one = got == n;
 
 	for (i = 0; one && i < n; i++) {
-		one = !items[i].ignored && items[i].first == 0 && items[i].last == 0;
+		one = !items[i].ignored && items[i].first == items[i].last;
+		groups[i] = items[i].first;
 		forms[i] = items[i].form;
 	}
 	free(items);

@@ -47,18 +47,20 @@ enum vt_status rank_register(sqlite3 *db, struct vt_diag *diag);
 double rank_form_weight(int form);
 
 /*
- * What vedtak_rank gives a strong_fts row matched by one query word whose
- * best form weights in title, decision and presenters are these (0: none)
- * and whose best form overall is best_form: to the bit, so that a page
- * scored from sets (caseset.c) orders and ties as one scored by it.
+ * What vedtak_rank gives a strong_fts row in which query word g (of
+ * ngroups) has w[g] as its best form's weights in title, decision and
+ * presenters (0: none there) and best_form[g] as its best form overall
+ * (FORM_COUNT: not in the row): to the bit, so that a page scored from
+ * sets (termsets.c) orders and ties as one scored by it.
  */
-double rank_strong_value(double title, double decision, double people, int best_form);
+double rank_strong_value(const double (*w)[3], const int *best_form, size_t ngroups);
 
 /*
- * Whether every one of the n items of `plan` stands for the first query
- * word alone, filling forms[] with each item's form; false otherwise.
+ * Whether each of the n items of `plan` stands for one query word (not a
+ * run of them), filling groups[] and forms[] with each item's word and
+ * form; false otherwise.
  */
-bool rank_plan_one_word(const char *plan, int *forms, size_t n);
+bool rank_plan_groups(const char *plan, int *groups, int *forms, size_t n);
 
 struct wordizer;
 

@@ -421,9 +421,18 @@ static void alt_add(struct alts *a, const char *s, const char *e)
  * any grouping mean what expr means. False for a quote or parenthesis
  * left open.
  */
-static bool split_or(const char *expr, struct alts *a)
+/*
+ * Calls part() with each piece of expr that `sep` (" OR ", " AND ")
+ * joins at its top level, outside quotes and parentheses, once those
+ * around the whole of it are taken off. *others (when not NULL) tells
+ * whether another joiner stands at that level too. False for a quote or
+ * parenthesis left open.
+ */
+static bool split_top(const char *expr, const char *sep,
+		      void (*part)(void *arg, const char *s, const char *e), void *arg, bool *others)
 {
 	const char *s = expr, *e = expr + strlen(expr), *p, *start;
+	size_t len = strlen(sep);
 	int depth = 0;
 
 	for (;;) {
@@ -443,17 +452,30 @@ static bool split_or(const char *expr, struct alts *a)
 		} else if (*p == '(' || *p == ')') {
 			depth += *p == '(' ? 1 : -1;
 			p++;
-		} else if (!depth && !strncmp(p, " OR ", 4)) {
-			alt_add(a, start, p);
-			p = start = p + 4;
+		} else if (!depth && !strncmp(p, sep, len)) {
+			part(arg, start, p);
+			p = start = p + len;
 		} else {
+			if (others && !depth)
+				*others |= !strncmp(p, " OR ", 4) || !strncmp(p, " AND ", 5) ||
+					   !strncmp(p, " NOT ", 5);
 			p++;
 		}
 	}
 	if (depth)
 		return false;
-	alt_add(a, start, e);
+	part(arg, start, e);
 	return true;
+}
+
+static void alt_part(void *arg, const char *s, const char *e)
+{
+	alt_add(arg, s, e);
+}
+
+static bool split_or(const char *expr, struct alts *a)
+{
+	return split_top(expr, " OR ", alt_part, a, NULL);
 }
 
 /* term_sets_upto, or -1 when no sets were made (or the schema has none). */
@@ -741,24 +763,104 @@ out:
 	return rc;
 }
 
+/* The parts of an expression joined by AND, each a new string. */
+struct and_parts {
+	char **v;
+	size_t n, alloc;
+};
+
+static void and_part(void *arg, const char *s, const char *e)
+{
+	struct and_parts *p = arg;
+
+	ALLOC_GROW(p->v, p->n + 1, p->alloc);
+	p->v[p->n++] = xstrndup(s, (size_t)(e - s));
+}
+
+/*
+ * The parts of `expr` joined by AND at its top level (*n of them), or
+ * the whole of it (1) when it has no AND there; NULL when an OR or a NOT
+ * stands beside an AND there.
+ */
+static char **split_and(const char *expr, size_t *n)
+{
+	struct and_parts p = {NULL, 0, 0};
+	bool others = false;
+
+	if (!split_top(expr, " AND ", and_part, &p, &others) || (p.n > 1 && others)) {
+		while (p.n)
+			free(p.v[--p.n]);
+		free(p.v);
+		*n = 0;
+		return NULL;
+	}
+	if (p.n == 1) { /* the whole, as termsets_tokens() reads it */
+		free(p.v[0]);
+		p.v[0] = xstrdup(expr);
+	}
+	*n = p.n;
+	return p.v;
+}
+
+/*
+ * Each query word's cases per strong column and form (termsets_score_strong()):
+ * by[(group * 3 + column) * FORM_COUNT + form].
+ */
+static struct caseset *word_sets(struct caseset *by, int group, size_t col)
+{
+	return &by[((size_t)group * 3 + col) * FORM_COUNT];
+}
+
 int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
 			  const char *hint, struct strong_values *out, bool *done)
 {
 	static const char *const cols[3] = {"title", "decision", "people"};
-	struct caseset by[3][FORM_COUNT];
 	struct strong_read r = {store, 0, 0, -1, {0}, 0, NULL};
+	struct caseset *by = NULL;
 	sqlite3 *db = store_db(store);
-	size_t n = 0, i, c, f;
-	char **tok = termsets_tokens(hint, &n);
-	int *forms = NULL, rc = SQLITE_OK;
+	size_t nparts = 0, n = 0, alloc = 0, i, c, f, p, k;
+	char **parts = split_and(hint, &nparts), **tok = NULL;
+	int *groups = NULL, *forms = NULL, *part_group = NULL, *best = NULL, ngroups = 0, rc = SQLITE_OK;
+	double(*w)[3] = NULL;
+	bool ok = parts != NULL;
 	long id;
 
 	*done = false;
-	memset(by, 0, sizeof(by));
+	/* The words of each part, in the order of the plan's items. */
+	part_group = xcalloc(nparts + 1, sizeof(*part_group));
+	for (p = 0; ok && p < nparts; p++) {
+		size_t m = 0;
+		char **t = termsets_tokens(parts[p], &m);
+
+		ok = t && m;
+		for (k = 0; k < m; k++) {
+			ALLOC_GROW(tok, n + 1, alloc);
+			tok[n++] = t[k];
+		}
+		free(t);
+		part_group[p] = (int)(n - m); /* its first token, for now */
+	}
+	groups = xcalloc(n + 1, sizeof(*groups));
 	forms = xcalloc(n + 1, sizeof(*forms));
+	ok = ok && n && rank_plan_groups(plan, groups, forms, n);
+	/*
+	 * A row matches where each part has a word in it: the sets tell so
+	 * when each part stands for one query word and no two parts for the
+	 * same (the words of a query joined by AND, or one word alone).
+	 */
+	for (p = 0; ok && p < nparts; p++) {
+		size_t from = (size_t)part_group[p], to = p + 1 < nparts ? (size_t)part_group[p + 1] : n;
+
+		part_group[p] = groups[from];
+		for (k = from; k < to; k++)
+			ok = ok && groups[k] == part_group[p];
+		for (k = 0; k < p; k++)
+			ok = ok && part_group[k] != part_group[p];
+	}
+	for (i = 0; ok && i < n; i++)
+		ngroups = groups[i] + 1 > ngroups ? groups[i] + 1 : ngroups;
 	/* Only where the sets can say much: with none made, rank_func over the rows costs less. */
-	if (!tok || !n || !rank_plan_one_word(plan, forms, n) || (r.upto = sets_upto(db)) < 0 ||
-	    !caseset_bounds(found, &r.lo, &r.hi))
+	if (!ok || (r.upto = sets_upto(db)) < 0 || !caseset_bounds(found, &r.lo, &r.hi))
 		goto out;
 	if ((rc = stale_ids(db, r.lo, r.upto < r.hi ? r.upto : r.hi, r.stale, &r.nstale)) == SQLITE_ROW)
 		r.upto = -1; /* too many deleted cases: the index alone */
@@ -769,38 +871,59 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1,
 		&r.lookup, NULL) != SQLITE_OK)
 		r.upto = -1;
-	for (c = 0; c < 3; c++)
-		for (f = 0; f < FORM_COUNT; f++)
-			caseset_init(&by[c][f], found->nwords * 64 - 1);
-	for (i = 0; i < n && rc == SQLITE_OK; i++)
-		for (c = 0; c < 3 && rc == SQLITE_OK; c++)
-			rc = add_strong(&r, tok[i], cols[c], &by[c][forms[i]]);
-	if (rc != SQLITE_OK)
-		goto out;
-	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
-		double w[3] = {0, 0, 0};
-		int best = FORM_COUNT;
-
-		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
+	by = xcalloc((size_t)ngroups * 3 * FORM_COUNT, sizeof(*by));
+	for (p = 0; p < nparts; p++)
 		for (c = 0; c < 3; c++)
 			for (f = 0; f < FORM_COUNT; f++)
-				if (caseset_has(&by[c][f], id)) {
-					w[c] = rank_form_weight((int)f);
-					best = (int)f < best ? (int)f : best;
-					break;
-				}
-		if (best < FORM_COUNT)
-			strong_values_add(out, id, rank_strong_value(w[0], w[1], w[2], best));
+				caseset_init(&word_sets(by, part_group[p], c)[f], found->nwords * 64 - 1);
+	for (i = 0; i < n && rc == SQLITE_OK; i++)
+		for (c = 0; c < 3 && rc == SQLITE_OK; c++)
+			rc = add_strong(&r, tok[i], cols[c], &word_sets(by, groups[i], c)[forms[i]]);
+	if (rc != SQLITE_OK)
+		goto out;
+	w = xcalloc((size_t)ngroups, sizeof(*w));
+	best = xcalloc((size_t)ngroups, sizeof(*best));
+	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
+		bool all = true;
+
+		for (k = 0; k < (size_t)ngroups; k++) {
+			w[k][0] = w[k][1] = w[k][2] = 0;
+			best[k] = FORM_COUNT;
+		}
+		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
+		for (p = 0; p < nparts && all; p++) {
+			int g = part_group[p];
+
+			for (c = 0; c < 3; c++)
+				for (f = 0; f < FORM_COUNT; f++)
+					if (caseset_has(&word_sets(by, g, c)[f], id)) {
+						w[g][c] = rank_form_weight((int)f);
+						best[g] = (int)f < best[g] ? (int)f : best[g];
+						break;
+					}
+			all = best[g] < FORM_COUNT;
+		}
+		if (all)
+			strong_values_add(out, id, rank_strong_value(w, best, (size_t)ngroups));
 	}
 	*done = true;
 out:
 	sqlite3_finalize(r.lookup);
-	for (c = 0; c < 3; c++)
-		for (f = 0; f < FORM_COUNT; f++)
-			caseset_release(&by[c][f]);
+	for (p = 0; by && p < nparts; p++)
+		for (c = 0; c < 3; c++)
+			for (f = 0; f < FORM_COUNT; f++)
+				caseset_release(&word_sets(by, part_group[p], c)[f]);
+	free(by);
 	for (i = 0; i < n; i++)
 		free(tok[i]);
 	free(tok);
+	for (p = 0; parts && p < nparts; p++)
+		free(parts[p]);
+	free(parts);
+	free(part_group);
+	free(groups);
 	free(forms);
+	free(w);
+	free(best);
 	return rc;
 }

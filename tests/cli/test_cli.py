@@ -1457,6 +1457,17 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         assert keys == want, (args, [(k, score.get(k)) for k in keys[:8]], want[:8])
         if "--sort" not in args:
             assert [round(r["score"], 2) for r in data["results"][:4]] == [7, 7, 7, 4], data["results"][:4]
+    # Two words over 2,000 matches: each word's weights in the strong columns, summed. Every
+    # decision says "NUFA tar ...", so "tar" adds 3 to every case that has "kvasar" in a strong
+    # column (10, 7, 6), and every case is presented by Kari Holm, so "kari" adds 1 (8, 5, 4); the
+    # order is the one above, the cases with "kvasar" in their text only last, unscored.
+    for query, scores in (("kvasar tar", (10, 7, 6)), ("kvasar kari", (8, 5, 4))):
+        data = json.loads(run("search", "--json", "--limit", "2000", query, db=env.db, check=0).stdout)
+        keys = [r["key"] for r in data["results"]]
+        assert data["total"] == 2100 and keys == by_score[:2000], (query, data["total"], keys[:5], by_score[:5])
+        want = {7: scores[0], 4: scores[1], 3: scores[2], 0: 0}
+        got = [round(r["score"], 2) for r in data["results"]]
+        assert got == [want[score[k][0]] for k in keys], (query, got[:4], got[-4:])
     # Filters beside words are sets too: 40 meetings of 21 cases a year, 20 in 2003.
     for query, want in (("kvasar year:2002", 840), ("kvasar (year:2001 OR year:2003)", 1260),
                         ("kvasar plan year:2003", 20 * 6 + 1), ("kvasar year:2003 type:orientering", 420),
