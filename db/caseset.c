@@ -84,6 +84,14 @@ void caseset_and(struct caseset *a, const struct caseset *b)
 		a->bits[i] &= i < b->nwords ? b->bits[i] : 0;
 }
 
+void caseset_and_not(struct caseset *a, const struct caseset *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nwords && i < b->nwords; i++)
+		a->bits[i] &= ~b->bits[i];
+}
+
 void caseset_or(struct caseset *a, const struct caseset *b)
 {
 	size_t i;

@@ -29,9 +29,10 @@ long caseset_next(const struct caseset *s, long id);
 size_t caseset_count(const struct caseset *s);
 /* The first and last member; false when the set is empty. */
 bool caseset_bounds(const struct caseset *s, long *lo, long *hi);
-/* a becomes a ∩ b, or a ∪ b; both have the same upper bound. */
+/* a becomes a ∩ b, a ∪ b, or a without b; both have the same upper bound. */
 void caseset_and(struct caseset *a, const struct caseset *b);
 void caseset_or(struct caseset *a, const struct caseset *b);
+void caseset_and_not(struct caseset *a, const struct caseset *b);
 
 /* Adds one to counts[id] for each member id below n (up to 255). */
 void caseset_count_into(const struct caseset *s, unsigned char *counts, size_t n);

@@ -112,12 +112,13 @@ struct gen {
 	const struct qnode *root, *skip;
 	/*
 	 * The WHERE clause as operations on sets of cases, in postfix, for as
-	 * long as it is only words joined by AND and OR (`sets_only`): then the
-	 * full-text index alone answers it (count_matches).
+	 * long as it is only words joined by AND, OR and NOT (`sets_only`):
+	 * then the full-text index alone answers it (count_matches).
 	 */
 	struct setop {
-		enum { SET_MATCH, SET_FILTER, SET_AND, SET_OR } kind;
-		/* SET_MATCH: the binding of its expression; SET_FILTER: its filter; else how many operands */
+		enum { SET_MATCH, SET_FILTER, SET_AND, SET_OR, SET_NOT } kind;
+		/* SET_MATCH: the binding of its expression; SET_FILTER: its filter; SET_NOT: 1 (the
+		 * operand before it); else how many operands */
 		size_t arg;
 	} * setops;
 	size_t nsetops, setops_alloc;
@@ -1178,7 +1179,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i, operands = 0, at, first, *filter_at;
 
-	if (n->kind == Q_NOT || n->read_as || (n->kind == Q_TERM && n->term == QT_REGEX))
+	if (n->read_as || (n->kind == Q_TERM && n->term == QT_REGEX))
 		g->sets_only = false;
 	switch (n->kind) {
 	case Q_AND:
@@ -1214,6 +1215,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		free(ops);
 		break;
 	case Q_NOT:
+		first = g->nsetops;
 		if (n->a->kind == Q_AND || n->a->kind == Q_OR) {
 			strbuf_addstr(sql, "NOT (");
 			gen_where(g, n->a, sql);
@@ -1222,6 +1224,16 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			strbuf_addstr(sql, "NOT ");
 			gen_where(g, n->a, sql);
 		}
+		/*
+		 * A set is what the SQL is true for: what it is not true for is the
+		 * rest only where it is never NULL, as the words' `c.id IN (...)` is
+		 * and a filter over a column that may be NULL (a meeting's body) is
+		 * not.
+		 */
+		for (i = first; i < g->nsetops; i++)
+			if (g->setops[i].kind == SET_FILTER)
+				g->sets_only = false;
+		setop_add(g, SET_NOT, 1);
 		break;
 	case Q_TERM:
 		/* Counting by facets (stats): "2022" is the year only, as the member means it. */
@@ -1638,7 +1650,8 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 				    bool *have_set, unsigned char **words, struct vt_diag *diag)
 {
 	struct caseset *stack = NULL, filtered = {0};
-	size_t depth = 0, upper, i, k, first;
+	size_t depth = 0, upper, i, k, first, base;
+	bool *negated = NULL;
 	long lo = 0, hi = LONG_MAX;
 	int rc = SQLITE_OK;
 
@@ -1653,6 +1666,7 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 	if ((rc = cases_upper(g->db, &upper)) != SQLITE_OK)
 		return step_error(s, rc, o, diag);
 	stack = xcalloc(g->nsetops, sizeof(*stack));
+	negated = xcalloc(g->nsetops, sizeof(*negated));
 	/*
 	 * A filter every match must pass is read first, and the words are read
 	 * only between its first and last case: FTS5 enters each posting list
@@ -1696,17 +1710,46 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 				 : read_filter(g, &g->filters[op->arg], &stack[depth++]);
 			continue;
 		}
-		if (op->arg > depth)
+		if (op->arg > depth || !op->arg)
 			break; /* not as gen_where writes them: let SQL count */
+		if (op->kind == SET_NOT) {
+			/* Kept as it is, and taken from the cases beside it under an AND. */
+			negated[depth - 1] = !negated[depth - 1];
+			continue;
+		}
+		base = depth - op->arg;
+		/* Under an AND, the cases of one operand not negated less those of the negated ones. */
+		for (k = 0; k < op->arg && negated[base + k]; k++)
+			;
+		if (k == op->arg || (op->kind == SET_OR && k))
+			break; /* the cases that lack a word, from all the archive's: let SQL count */
+		if (k) {
+			struct caseset t = stack[base];
+
+			stack[base] = stack[base + k];
+			stack[base + k] = t;
+			negated[base + k] = true;
+			negated[base] = false;
+		}
 		for (k = 1; k < op->arg; k++) {
+			if (op->kind == SET_OR && negated[base + k])
+				break;
 			if (op->kind == SET_AND)
-				caseset_and(&stack[depth - op->arg], &stack[depth - op->arg + k]);
+				(negated[base + k] ? caseset_and_not : caseset_and)(&stack[base],
+										    &stack[base + k]);
 			else
-				caseset_or(&stack[depth - op->arg], &stack[depth - op->arg + k]);
-			caseset_release(&stack[depth - op->arg + k]);
+				caseset_or(&stack[base], &stack[base + k]);
+		}
+		if (k < op->arg)
+			break;
+		for (k = 1; k < op->arg; k++) {
+			caseset_release(&stack[base + k]);
+			negated[base + k] = false;
 		}
 		depth -= op->arg - 1;
 	}
+	if (depth && negated[depth - 1])
+		i = SIZE_MAX; /* the whole is negated: SQL counts it */
 	if (rc == SQLITE_OK && i == g->nsetops && words && depth >= 1) {
 		/* The cases with any of the words (where_of's `any`), and how many each has. */
 		*words = xcalloc(upper + 1, 1);
@@ -1725,6 +1768,7 @@ static enum vt_status count_matches(struct store *s, struct gen *g, const char *
 	for (i = 0; i < depth; i++)
 		caseset_release(&stack[i]);
 	free(stack);
+	free(negated);
 	caseset_release(&filtered);
 	if (rc != SQLITE_OK)
 		return step_error(s, rc, o, diag);

@@ -422,16 +422,16 @@ static void alt_add(struct alts *a, const char *s, const char *e)
  * left open.
  */
 /*
- * Calls part() with each piece of expr that `sep` (" OR ", " AND ")
- * joins at its top level, outside quotes and parentheses, once those
+ * Calls part() with each piece of s..e that `sep` (" OR ", " AND ",
+ * " NOT ") joins at its top level, outside quotes and parentheses, once those
  * around the whole of it are taken off. *others (when not NULL) tells
  * whether another joiner stands at that level too. False for a quote or
  * parenthesis left open.
  */
-static bool split_top(const char *expr, const char *sep,
+static bool split_top(const char *s, const char *e, const char *sep,
 		      void (*part)(void *arg, const char *s, const char *e), void *arg, bool *others)
 {
-	const char *s = expr, *e = expr + strlen(expr), *p, *start;
+	const char *p, *start;
 	size_t len = strlen(sep);
 	int depth = 0;
 
@@ -475,7 +475,7 @@ static void alt_part(void *arg, const char *s, const char *e)
 
 static bool split_or(const char *expr, struct alts *a)
 {
-	return split_top(expr, " OR ", alt_part, a, NULL);
+	return split_top(expr, expr + strlen(expr), " OR ", alt_part, a, NULL);
 }
 
 /* term_sets_upto, or -1 when no sets were made (or the schema has none). */
@@ -763,43 +763,117 @@ out:
 	return rc;
 }
 
-/* The parts of an expression joined by AND, each a new string. */
-struct and_parts {
+/*
+ * The hint of termsets_score_strong() as a tree: its words, and the
+ * operators that join them. FTS5 binds NOT tighter than AND, and AND
+ * than OR, each from the left; a level of the hint that mixes them, where
+ * its parentheses would not say how they bind, is not read.
+ */
+struct hint_node {
+	char op;    /* 'w': the word tok; 'o', 'a', 'n': its kids joined by OR, AND or NOT */
+	size_t tok; /* in the words, in the order they are written */
+	struct hint_node *kids;
+	size_t nkids, alloc;
+};
+
+struct hint_words {
 	char **v;
 	size_t n, alloc;
 };
 
-static void and_part(void *arg, const char *s, const char *e)
-{
-	struct and_parts *p = arg;
+struct ranges {
+	const char **v; /* start and end of each */
+	size_t n, alloc;
+};
 
-	ALLOC_GROW(p->v, p->n + 1, p->alloc);
-	p->v[p->n++] = xstrndup(s, (size_t)(e - s));
+static void range_part(void *arg, const char *s, const char *e)
+{
+	struct ranges *r = arg;
+
+	ALLOC_GROW(r->v, r->n + 2, r->alloc);
+	r->v[r->n++] = s;
+	r->v[r->n++] = e;
 }
 
-/*
- * The parts of `expr` joined by AND at its top level (*n of them), or
- * the whole of it (1) when it has no AND there; NULL when an OR or a NOT
- * stands beside an AND there.
- */
-static char **split_and(const char *expr, size_t *n)
+static void hint_free(struct hint_node *n)
 {
-	struct and_parts p = {NULL, 0, 0};
-	bool others = false;
+	size_t i;
 
-	if (!split_top(expr, " AND ", and_part, &p, &others) || (p.n > 1 && others)) {
-		while (p.n)
-			free(p.v[--p.n]);
-		free(p.v);
-		*n = 0;
-		return NULL;
+	for (i = 0; i < n->nkids; i++)
+		hint_free(&n->kids[i]);
+	free(n->kids);
+}
+
+static bool hint_parse(const char *s, const char *e, int depth, struct hint_node *n, struct hint_words *w)
+{
+	static const char *const seps[] = {" OR ", " AND ", " NOT "};
+	struct ranges r = {NULL, 0, 0};
+	bool ok = depth < 32, others = false;
+	size_t k, i, m = 0;
+	char *text, **t;
+
+	memset(n, 0, sizeof(*n));
+	for (k = 0; ok && k < ARRAY_SIZE(seps); k++) {
+		r.n = 0;
+		others = false;
+		ok = split_top(s, e, seps[k], range_part, &r, &others);
+		if (ok && r.n > 2)
+			break;
 	}
-	if (p.n == 1) { /* the whole, as termsets_tokens() reads it */
-		free(p.v[0]);
-		p.v[0] = xstrdup(expr);
+	if (!ok || (k < ARRAY_SIZE(seps) && others)) {
+		free(r.v);
+		return false;
 	}
-	*n = p.n;
-	return p.v;
+	if (k < ARRAY_SIZE(seps)) {
+		n->op = "oan"[k];
+		for (i = 0; ok && i < r.n; i += 2) {
+			ALLOC_GROW(n->kids, n->nkids + 1, n->alloc);
+			ok = hint_parse(r.v[i], r.v[i + 1], depth + 1, &n->kids[n->nkids++], w);
+		}
+		free(r.v);
+		return ok;
+	}
+	free(r.v);
+	/* A single word or prefix, as termsets_tokens() reads it. */
+	text = xstrndup(s, (size_t)(e - s));
+	t = termsets_tokens(text, &m);
+	free(text);
+	if (t && m == 1) {
+		n->op = 'w';
+		n->tok = w->n;
+		ALLOC_GROW(w->v, w->n + 1, w->alloc);
+		w->v[w->n++] = t[0];
+		t[0] = NULL;
+	}
+	for (i = 0; t && i < m; i++)
+		free(t[i]);
+	free(t);
+	return n->op == 'w';
+}
+
+/* Adds to *set (initialised) the cases node n matches, given each word's (in any column) in `word`. */
+static void hint_cases(const struct hint_node *n, const struct caseset *word, struct caseset *set)
+{
+	struct caseset all = {0}, kid = {0};
+	size_t upper = set->nwords * 64 - 1, i;
+
+	if (n->op == 'w' || n->op == 'o') {
+		if (n->op == 'w')
+			caseset_or(set, &word[n->tok]);
+		for (i = 0; i < n->nkids; i++)
+			hint_cases(&n->kids[i], word, set);
+		return;
+	}
+	caseset_init(&all, upper);
+	hint_cases(&n->kids[0], word, &all);
+	for (i = 1; i < n->nkids; i++) {
+		caseset_init(&kid, upper);
+		hint_cases(&n->kids[i], word, &kid);
+		(n->op == 'a' ? caseset_and : caseset_and_not)(&all, &kid);
+		caseset_release(&kid);
+	}
+	caseset_or(set, &all);
+	caseset_release(&all);
 }
 
 /*
@@ -811,53 +885,68 @@ static struct caseset *word_sets(struct caseset *by, int group, size_t col)
 	return &by[((size_t)group * 3 + col) * FORM_COUNT];
 }
 
+/* What each word of the hint gives a case's score (termsets_score_strong()). */
+struct weighing {
+	const struct caseset *word; /* per word, in any column */
+	const struct caseset *col;  /* per word and column: word * 3 + column */
+	const int *groups, *forms;
+	struct caseset *by; /* word_sets() */
+};
+
+/*
+ * Adds to the sets of the query words the cases where each word of node
+ * n counts, within `mask`: vedtak_rank reads the instances of the words
+ * FTS5 has on the row, those whose every operand on the way up matches
+ * it (of "(helse AND digital) OR samhandling", helse only where digital
+ * is too), and no word on the right of a NOT.
+ */
+static void hint_weigh(const struct hint_node *n, const struct caseset *mask, const struct weighing *wg)
+{
+	struct caseset here = {0}, self = {0};
+	size_t upper = mask->nwords * 64 - 1, i, c;
+
+	caseset_init(&here, upper);
+	caseset_or(&here, mask);
+	caseset_init(&self, upper);
+	hint_cases(n, wg->word, &self);
+	caseset_and(&here, &self);
+	caseset_release(&self);
+	if (n->op == 'w') {
+		for (c = 0; c < 3; c++) {
+			struct caseset *to = &word_sets(wg->by, wg->groups[n->tok], c)[wg->forms[n->tok]];
+
+			caseset_init(&self, upper);
+			caseset_or(&self, &wg->col[n->tok * 3 + c]);
+			caseset_and(&self, &here);
+			caseset_or(to, &self);
+			caseset_release(&self);
+		}
+	}
+	for (i = 0; i < n->nkids && (n->op != 'n' || i == 0); i++)
+		hint_weigh(&n->kids[i], &here, wg);
+	caseset_release(&here);
+}
+
 int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
 			  const char *hint, struct strong_values *out, bool *done)
 {
 	static const char *const cols[3] = {"title", "decision", "people"};
 	struct strong_read r = {store, 0, 0, -1, {0}, 0, NULL};
-	struct caseset *by = NULL;
+	struct hint_node root = {0};
+	struct hint_words words = {NULL, 0, 0};
+	struct caseset *by = NULL, *word = NULL, *col = NULL, matched = {0};
 	sqlite3 *db = store_db(store);
-	size_t nparts = 0, n = 0, alloc = 0, i, c, f, p, k;
-	char **parts = split_and(hint, &nparts), **tok = NULL;
-	int *groups = NULL, *forms = NULL, *part_group = NULL, *best = NULL, ngroups = 0, rc = SQLITE_OK;
+	size_t upper = found->nwords * 64 - 1, i, c, f, k;
+	int *groups = NULL, *forms = NULL, *best = NULL, ngroups = 0, rc = SQLITE_OK;
 	double(*w)[3] = NULL;
-	bool ok = parts != NULL;
+	bool ok = hint_parse(hint, hint + strlen(hint), 0, &root, &words);
 	long id;
 
 	*done = false;
-	/* The words of each part, in the order of the plan's items. */
-	part_group = xcalloc(nparts + 1, sizeof(*part_group));
-	for (p = 0; ok && p < nparts; p++) {
-		size_t m = 0;
-		char **t = termsets_tokens(parts[p], &m);
-
-		ok = t && m;
-		for (k = 0; k < m; k++) {
-			ALLOC_GROW(tok, n + 1, alloc);
-			tok[n++] = t[k];
-		}
-		free(t);
-		part_group[p] = (int)(n - m); /* its first token, for now */
-	}
-	groups = xcalloc(n + 1, sizeof(*groups));
-	forms = xcalloc(n + 1, sizeof(*forms));
-	ok = ok && n && rank_plan_groups(plan, groups, forms, n);
-	/*
-	 * A row matches where each part has a word in it: the sets tell so
-	 * when each part stands for one query word and no two parts for the
-	 * same (the words of a query joined by AND, or one word alone).
-	 */
-	for (p = 0; ok && p < nparts; p++) {
-		size_t from = (size_t)part_group[p], to = p + 1 < nparts ? (size_t)part_group[p + 1] : n;
-
-		part_group[p] = groups[from];
-		for (k = from; k < to; k++)
-			ok = ok && groups[k] == part_group[p];
-		for (k = 0; k < p; k++)
-			ok = ok && part_group[k] != part_group[p];
-	}
-	for (i = 0; ok && i < n; i++)
+	groups = xcalloc(words.n + 1, sizeof(*groups));
+	forms = xcalloc(words.n + 1, sizeof(*forms));
+	ok = ok && words.n && rank_plan_groups(plan, groups, forms, words.n);
+	for (i = 0; ok && i < words.n; i++)
 		ngroups = groups[i] + 1 > ngroups ? groups[i] + 1 : ngroups;
 	/* Only where the sets can say much: with none made, rank_func over the rows costs less. */
 	if (!ok || (r.upto = sets_upto(db)) < 0 || !caseset_bounds(found, &r.lo, &r.hi))
@@ -871,56 +960,66 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1,
 		&r.lookup, NULL) != SQLITE_OK)
 		r.upto = -1;
+	/* Each word's cases per column, and in any column. */
 	by = xcalloc((size_t)ngroups * 3 * FORM_COUNT, sizeof(*by));
-	for (p = 0; p < nparts; p++)
-		for (c = 0; c < 3; c++)
-			for (f = 0; f < FORM_COUNT; f++)
-				caseset_init(&word_sets(by, part_group[p], c)[f], found->nwords * 64 - 1);
-	for (i = 0; i < n && rc == SQLITE_OK; i++)
-		for (c = 0; c < 3 && rc == SQLITE_OK; c++)
-			rc = add_strong(&r, tok[i], cols[c], &word_sets(by, groups[i], c)[forms[i]]);
+	for (k = 0; k < (size_t)ngroups * 3 * FORM_COUNT; k++)
+		caseset_init(&by[k], upper);
+	word = xcalloc(words.n, sizeof(*word));
+	col = xcalloc(words.n * 3, sizeof(*col));
+	for (i = 0; i < words.n && rc == SQLITE_OK; i++) {
+		caseset_init(&word[i], upper);
+		for (c = 0; c < 3 && rc == SQLITE_OK; c++) {
+			caseset_init(&col[i * 3 + c], upper);
+			rc = add_strong(&r, words.v[i], cols[c], &col[i * 3 + c]);
+			caseset_or(&word[i], &col[i * 3 + c]);
+		}
+	}
 	if (rc != SQLITE_OK)
 		goto out;
+	/* The rows the hint matches, which vedtak_rank scores, and what each word gives them. */
+	caseset_init(&matched, upper);
+	hint_cases(&root, word, &matched);
+	{
+		struct weighing wg = {word, col, groups, forms, by};
+
+		hint_weigh(&root, &matched, &wg);
+	}
 	w = xcalloc((size_t)ngroups, sizeof(*w));
 	best = xcalloc((size_t)ngroups, sizeof(*best));
 	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
-		bool all = true;
-
+		if (!caseset_has(&matched, id))
+			continue;
+		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
 		for (k = 0; k < (size_t)ngroups; k++) {
 			w[k][0] = w[k][1] = w[k][2] = 0;
 			best[k] = FORM_COUNT;
-		}
-		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
-		for (p = 0; p < nparts && all; p++) {
-			int g = part_group[p];
-
 			for (c = 0; c < 3; c++)
 				for (f = 0; f < FORM_COUNT; f++)
-					if (caseset_has(&word_sets(by, g, c)[f], id)) {
-						w[g][c] = rank_form_weight((int)f);
-						best[g] = (int)f < best[g] ? (int)f : best[g];
+					if (caseset_has(&word_sets(by, (int)k, c)[f], id)) {
+						w[k][c] = rank_form_weight((int)f);
+						best[k] = (int)f < best[k] ? (int)f : best[k];
 						break;
 					}
-			all = best[g] < FORM_COUNT;
 		}
-		if (all)
-			strong_values_add(out, id, rank_strong_value(w, best, (size_t)ngroups));
+		strong_values_add(out, id, rank_strong_value(w, best, (size_t)ngroups));
 	}
 	*done = true;
 out:
 	sqlite3_finalize(r.lookup);
-	for (p = 0; by && p < nparts; p++)
-		for (c = 0; c < 3; c++)
-			for (f = 0; f < FORM_COUNT; f++)
-				caseset_release(&word_sets(by, part_group[p], c)[f]);
+	for (k = 0; by && k < (size_t)ngroups * 3 * FORM_COUNT; k++)
+		caseset_release(&by[k]);
 	free(by);
-	for (i = 0; i < n; i++)
-		free(tok[i]);
-	free(tok);
-	for (p = 0; parts && p < nparts; p++)
-		free(parts[p]);
-	free(parts);
-	free(part_group);
+	for (i = 0; word && i < words.n; i++)
+		caseset_release(&word[i]);
+	free(word);
+	for (i = 0; col && i < words.n * 3; i++)
+		caseset_release(&col[i]);
+	free(col);
+	caseset_release(&matched);
+	for (i = 0; i < words.n; i++)
+		free(words.v[i]);
+	free(words.v);
+	hint_free(&root);
 	free(groups);
 	free(forms);
 	free(w);

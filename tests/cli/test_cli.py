@@ -1468,8 +1468,21 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         want = {7: scores[0], 4: scores[1], 3: scores[2], 0: 0}
         got = [round(r["score"], 2) for r in data["results"]]
         assert got == [want[score[k][0]] for k in keys], (query, got[:4], got[-4:])
+    # OR and NOT are read from the sets too. A word joined by OR to one no case has ranks as the
+    # word alone; of "(kvasar qqqzzz) OR tar" every case matches by "tar" alone, and FTS5 gives
+    # vedtak_rank no instance of "kvasar" where its AND fails: all score 3, newest first.
+    for query, want_keys, want_scores in (("kvasar OR qqqzzz", by_score[:2000], None),
+                                          ("(kvasar qqqzzz) OR tar", by_date[:2000], {3})):
+        data = json.loads(run("search", "--json", "--limit", "2000", query, db=env.db, check=0).stdout)
+        keys = [r["key"] for r in data["results"]]
+        assert data["total"] == 2100 and keys == want_keys, (query, data["total"], keys[:5], want_keys[:5])
+        got = {round(r["score"], 2) for r in data["results"]}
+        assert got == (want_scores or {7, 4, 3, 0}), (query, got)
     # Filters beside words are sets too: 40 meetings of 21 cases a year, 20 in 2003.
-    for query, want in (("kvasar year:2002", 840), ("kvasar (year:2001 OR year:2003)", 1260),
+    # NOT too: "tema" is in the 1,497 titles without "kvasar", "plan" in the 603 with it.
+    for query, want in (("kvasar -tema", 603), ("kvasar -plan -tema", 0), ("kvasar -(plan OR tema)", 0),
+                        ("(kvasar -plan) OR tema", 1497), ("kvasar -year:2001", 1260),
+                        ("kvasar year:2002", 840), ("kvasar (year:2001 OR year:2003)", 1260),
                         ("kvasar plan year:2003", 20 * 6 + 1), ("kvasar year:2003 type:orientering", 420),
                         ("kvasar body:nuit", 0)):
         got = run("search", "--count", query, db=env.db, check=0).stdout.strip()
