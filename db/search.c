@@ -1214,8 +1214,11 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		free(filter_at);
 		free(ops);
 		break;
-	case Q_NOT:
-		first = g->nsetops;
+	case Q_NOT: {
+		size_t ops_at = g->nsetops, binds_at = g->nb;
+		bool filters_only = true;
+
+		at = sql->len;
 		if (n->a->kind == Q_AND || n->a->kind == Q_OR) {
 			strbuf_addstr(sql, "NOT (");
 			gen_where(g, n->a, sql);
@@ -1228,13 +1231,22 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		 * A set is what the SQL is true for: what it is not true for is the
 		 * rest only where it is never NULL, as the words' `c.id IN (...)` is
 		 * and a filter over a column that may be NULL (a meeting's body) is
-		 * not.
+		 * not. Filters alone become one filter, the NOT as SQL reads it
+		 * (`helse -year:2021`); words with a filter are left to SQL.
 		 */
-		for (i = first; i < g->nsetops; i++)
+		for (i = ops_at; i < g->nsetops; i++)
+			filters_only = filters_only && g->setops[i].kind != SET_MATCH;
+		if (filters_only) {
+			g->nsetops = ops_at;
+			set_filter_add(g, sql->buf + at, binds_at, g->nb);
+			break;
+		}
+		for (i = ops_at; i < g->nsetops; i++)
 			if (g->setops[i].kind == SET_FILTER)
 				g->sets_only = false;
 		setop_add(g, SET_NOT, 1);
 		break;
+	}
 	case Q_TERM:
 		/* Counting by facets (stats): "2022" is the year only, as the member means it. */
 		if (n->read_as && g->facets_only && n->read_as->field != QF_PRESENTER &&
