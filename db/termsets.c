@@ -421,6 +421,21 @@ static void alt_add(struct alts *a, const char *s, const char *e)
  * any grouping mean what expr means. False for a quote or parenthesis
  * left open.
  */
+/* Takes the spaces and the parentheses around the whole of *s..*e off. */
+static void strip_outer(const char **s, const char **e)
+{
+	for (;;) {
+		while (*s < *e && **s == ' ')
+			(*s)++;
+		while (*e > *s && (*e)[-1] == ' ')
+			(*e)--;
+		if (*s < *e && **s == '(' && closing(*s, *e) == *e - 1)
+			(*s)++, (*e)--;
+		else
+			break;
+	}
+}
+
 /*
  * Calls part() with each piece of s..e that `sep` (" OR ", " AND ",
  * " NOT ") joins at its top level, outside quotes and parentheses, once those
@@ -435,16 +450,7 @@ static bool split_top(const char *s, const char *e, const char *sep,
 	size_t len = strlen(sep);
 	int depth = 0;
 
-	for (;;) {
-		while (s < e && *s == ' ')
-			s++;
-		while (e > s && e[-1] == ' ')
-			e--;
-		if (s < e && *s == '(' && closing(s, e) == e - 1)
-			s++, e--;
-		else
-			break;
-	}
+	strip_outer(&s, &e);
 	for (p = start = s; p < e;) {
 		if (*p == '"') {
 			if (!(p = past_quoted(p, e)))
@@ -613,6 +619,9 @@ out:
 	return covered;
 }
 
+static int add_column_word(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
+			   bool *done);
+
 int termsets_add_match(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
 		       bool *done)
 {
@@ -625,7 +634,8 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 	size_t i, nstale = 0;
 	int rc = SQLITE_OK;
 
-	*done = false;
+	if ((rc = add_column_word(store, expr, lo, hi, set, done)) != SQLITE_OK || *done)
+		return rc;
 	if (upto < 0 || lo > hi || !split_or(expr, &a))
 		goto out;
 	if ((rc = stale_ids(db, lo, upto < hi ? upto : hi, stale, &nstale)) != SQLITE_OK) {
@@ -764,6 +774,55 @@ out:
 }
 
 /*
+ * A word in one of the strong columns ("{title} : (...)", as search
+ * writes title: and decision:), read from strong_sets and strong_fts,
+ * whose postings hold those columns only: case_fts's hold every column's,
+ * and reading a common word's there for one column (`title:helse` at 1
+ * GB) took 200 ms. Both indexes have the same text and tokens in those
+ * columns. *done false, nothing added, when expr is no such word.
+ */
+static int add_column_word(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
+			   bool *done)
+{
+	static const char *const cols[] = {"title", "decision", "people"};
+	const char *close = *expr == '{' ? strchr(expr, '}') : NULL;
+	struct strong_read r = {store, lo, hi, -1, {0}, 0, NULL};
+	sqlite3 *db = store_db(store);
+	char **tok = NULL;
+	size_t n = 0, i, c = ARRAY_SIZE(cols);
+	int rc = SQLITE_OK;
+
+	*done = false;
+	if (close && !strncmp(close, "} : ", 4))
+		for (c = 0; c < ARRAY_SIZE(cols); c++)
+			if (strlen(cols[c]) == (size_t)(close - expr - 1) &&
+			    !strncmp(expr + 1, cols[c], strlen(cols[c])))
+				break;
+	if (c == ARRAY_SIZE(cols) || lo > hi || !(tok = termsets_tokens(close + 4, &n)) || !n)
+		goto out;
+	if ((r.upto = sets_upto(db)) >= 0 &&
+	    (rc = stale_ids(db, lo, r.upto < hi ? r.upto : hi, r.stale, &r.nstale)) == SQLITE_ROW)
+		r.upto = -1; /* too many deleted cases: the index alone */
+	else if (rc != SQLITE_OK)
+		goto out;
+	rc = SQLITE_OK;
+	if (r.upto >= 0 && sqlite3_prepare_v2(db,
+					      "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1"
+					      " ORDER BY col = ?2 DESC",
+					      -1, &r.lookup, NULL) != SQLITE_OK)
+		r.upto = -1;
+	for (i = 0; i < n && rc == SQLITE_OK; i++)
+		rc = add_strong(&r, tok[i], cols[c], set);
+	*done = rc == SQLITE_OK;
+out:
+	sqlite3_finalize(r.lookup);
+	for (i = 0; i < n; i++)
+		free(tok[i]);
+	free(tok);
+	return rc;
+}
+
+/*
  * The hint of termsets_score_strong() as a tree: its words, and the
  * operators that join them. FTS5 binds NOT tighter than AND, and AND
  * than OR, each from the left; a level of the hint that mixes them, where
@@ -778,8 +837,44 @@ struct hint_node {
 
 struct hint_words {
 	char **v;
-	size_t n, alloc;
+	unsigned
+	    *cols; /* per word, the strong columns it is looked for in: bit 0 title, 1 decision, 2 people */
+	size_t n, alloc, cols_alloc;
 };
+
+/*
+ * The columns of a filter "{title decision} : " at the start of s..e
+ * (spaces and parentheses around the whole taken off), as bits, and
+ * where what it filters begins (*rest); 0 when s..e has none, ~0u when
+ * it names a column that is not a strong one.
+ */
+static unsigned column_filter(const char *s, const char *e, const char **rest)
+{
+	static const char *const cols[] = {"title", "decision", "people"};
+	const char *close, *p;
+	unsigned bits = 0;
+	size_t c, len;
+
+	strip_outer(&s, &e);
+	if (s >= e || *s != '{' || !(close = memchr(s, '}', (size_t)(e - s))) || e - close < 4 ||
+	    strncmp(close, "} : ", 4))
+		return 0;
+	for (p = s + 1; p < close; p += len) {
+		while (p < close && *p == ' ')
+			p++;
+		for (len = 0; p + len < close && p[len] != ' '; len++)
+			;
+		for (c = 0;
+		     len && c < ARRAY_SIZE(cols) && (strlen(cols[c]) != len || strncmp(p, cols[c], len)); c++)
+			;
+		if (len && c == ARRAY_SIZE(cols))
+			return ~0u;
+		if (len)
+			bits |= 1u << c;
+	}
+	*rest = close + 4;
+	return bits ? bits : ~0u;
+}
 
 struct ranges {
 	const char **v; /* start and end of each */
@@ -804,12 +899,15 @@ static void hint_free(struct hint_node *n)
 	free(n->kids);
 }
 
-static bool hint_parse(const char *s, const char *e, int depth, struct hint_node *n, struct hint_words *w)
+static bool hint_parse(const char *s, const char *e, int depth, unsigned cols, struct hint_node *n,
+		       struct hint_words *w)
 {
 	static const char *const seps[] = {" OR ", " AND ", " NOT "};
 	struct ranges r = {NULL, 0, 0};
 	bool ok = depth < 32, others = false;
 	size_t k, i, m = 0;
+	const char *rest = NULL;
+	unsigned filter;
 	char *text, **t;
 
 	memset(n, 0, sizeof(*n));
@@ -828,12 +926,18 @@ static bool hint_parse(const char *s, const char *e, int depth, struct hint_node
 		n->op = "oan"[k];
 		for (i = 0; ok && i < r.n; i += 2) {
 			ALLOC_GROW(n->kids, n->nkids + 1, n->alloc);
-			ok = hint_parse(r.v[i], r.v[i + 1], depth + 1, &n->kids[n->nkids++], w);
+			ok = hint_parse(r.v[i], r.v[i + 1], depth + 1, cols, &n->kids[n->nkids++], w);
 		}
 		free(r.v);
 		return ok;
 	}
 	free(r.v);
+	/* A column filter: the columns its words are looked for in (one within another is not read). */
+	filter = column_filter(s, e, &rest);
+	if (filter == ~0u || (filter && cols != 7))
+		return false;
+	if (filter)
+		return hint_parse(rest, e, depth + 1, filter, n, w);
 	/* A single word or prefix, as termsets_tokens() reads it. */
 	text = xstrndup(s, (size_t)(e - s));
 	t = termsets_tokens(text, &m);
@@ -842,6 +946,8 @@ static bool hint_parse(const char *s, const char *e, int depth, struct hint_node
 		n->op = 'w';
 		n->tok = w->n;
 		ALLOC_GROW(w->v, w->n + 1, w->alloc);
+		ALLOC_GROW(w->cols, w->n + 1, w->cols_alloc);
+		w->cols[w->n] = cols;
 		w->v[w->n++] = t[0];
 		t[0] = NULL;
 	}
@@ -933,13 +1039,13 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 	static const char *const cols[3] = {"title", "decision", "people"};
 	struct strong_read r = {store, 0, 0, -1, {0}, 0, NULL};
 	struct hint_node root = {0};
-	struct hint_words words = {NULL, 0, 0};
+	struct hint_words words = {NULL, NULL, 0, 0, 0};
 	struct caseset *by = NULL, *word = NULL, *col = NULL, matched = {0};
 	sqlite3 *db = store_db(store);
 	size_t upper = found->nwords * 64 - 1, i, c, f, k;
 	int *groups = NULL, *forms = NULL, *best = NULL, ngroups = 0, rc = SQLITE_OK;
 	double(*w)[3] = NULL;
-	bool ok = hint_parse(hint, hint + strlen(hint), 0, &root, &words);
+	bool ok = hint_parse(hint, hint + strlen(hint), 0, 7, &root, &words);
 	long id;
 
 	*done = false;
@@ -970,7 +1076,8 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 		caseset_init(&word[i], upper);
 		for (c = 0; c < 3 && rc == SQLITE_OK; c++) {
 			caseset_init(&col[i * 3 + c], upper);
-			rc = add_strong(&r, words.v[i], cols[c], &col[i * 3 + c]);
+			if (words.cols[i] & (1u << c))
+				rc = add_strong(&r, words.v[i], cols[c], &col[i * 3 + c]);
 			caseset_or(&word[i], &col[i * 3 + c]);
 		}
 	}
@@ -1019,6 +1126,7 @@ out:
 	for (i = 0; i < words.n; i++)
 		free(words.v[i]);
 	free(words.v);
+	free(words.cols);
 	hint_free(&root);
 	free(groups);
 	free(forms);

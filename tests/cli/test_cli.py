@@ -1479,8 +1479,16 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         got = {round(r["score"], 2) for r in data["results"]}
         assert got == (want_scores or {7, 4, 3, 0}), (query, got)
     # Filters beside words are sets too: 40 meetings of 21 cases a year, 20 in 2003.
+    # A word in one column counts only there: "kari" is in every case's presenters (1), "kvasar" in
+    # 603 titles (4) and 8 decisions, which title: leaves out.
+    by_title = sorted(score, key=lambda k: (-(5 if score[k][0] in (7, 4) else 1), -score[k][1].toordinal(),
+                                            score[k][2]))
+    data = json.loads(run("search", "--json", "--limit", "2000", "title:kvasar OR kari", db=env.db, check=0).stdout)
+    assert data["total"] == 2100 and [r["key"] for r in data["results"]] == by_title[:2000], data["total"]
+    assert {round(r["score"], 2) for r in data["results"]} == {5, 1}, data["results"][:3]
     # NOT too: "tema" is in the 1,497 titles without "kvasar", "plan" in the 603 with it.
-    for query, want in (("kvasar -tema", 603), ("kvasar -plan -tema", 0), ("kvasar -(plan OR tema)", 0),
+    for query, want in (("title:kvasar", 603), ("decision:kvasar", 8), ("title:kvasar -decision:kvasar", 600),
+                        ("kvasar -title:kvasar", 1497), ("kvasar -tema", 603), ("kvasar -plan -tema", 0), ("kvasar -(plan OR tema)", 0),
                         ("(kvasar -plan) OR tema", 1497), ("kvasar -year:2001", 1260),
                         ("kvasar -(year:2001 OR year:2003)", 840), ("kvasar -body:nuit", 2100),
                         ("kvasar year:2002", 840), ("kvasar (year:2001 OR year:2003)", 1260),
