@@ -904,17 +904,25 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		bind_int_value(g, (long)DECISION_FACET(n->type));
 		break;
 	case QF_PRESENTER:
-		/* Any part of the name, any spelling (names are folded, ö as ø). */
-		strbuf_addstr(sql,
-			      "EXISTS (SELECT 1 FROM case_presenters p JOIN persons pe ON pe.id = p.person_id"
-			      " WHERE p.case_id = c.id AND ");
+		/*
+		 * Any part of the name, any spelling (names are folded, ö as ø). The
+		 * persons who match first, then their cases by case_presenters_person:
+		 * asked of every case, the name was folded and compared once a case
+		 * (`presenter:ranhoff` at 1 GB: 200 ms).
+		 */
+		strbuf_addstr(sql, "c.id IN (SELECT p.case_id FROM case_presenters p WHERE p.person_id IN"
+				   " (SELECT pe.id FROM persons pe WHERE ");
 		name_like(g, sql, "pe.fold_key", n->text);
-		strbuf_addch(sql, ')');
+		strbuf_addstr(sql, "))");
 		break;
 	case QF_ORG:
-		strbuf_addstr(sql, "EXISTS (SELECT 1 FROM case_presenters p WHERE p.case_id = c.id AND ");
-		name_like(g, sql, "p.organization", n->text);
-		strbuf_addch(sql, ')');
+		/* The organisations that match, each folded once, then their presenters' cases. */
+		strbuf_addstr(
+		    sql, "c.id IN (SELECT p.case_id FROM case_presenters p WHERE p.organization IN"
+			 " (SELECT o.organization FROM (SELECT DISTINCT organization FROM case_presenters) o"
+			 " WHERE ");
+		name_like(g, sql, "o.organization", n->text);
+		strbuf_addstr(sql, "))");
 		break;
 	case QF_BODY:
 		strbuf_addstr(sql, "m.body = ?");
