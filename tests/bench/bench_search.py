@@ -33,6 +33,13 @@ MIX = [
     ("no æøå", "hjemmeoppfolging", r"hjemmeoppf(o|ø)lging", ["-i"], None),
     ("regex, literal", "/fhir[- ]api/", r"fhir[- ]api", ["-i"], "fhir[- ]api"),
     ("regex, no literal", r"/\b[A-Z]{3}[0-9]{2}\b/", r"\b[A-Z]{3}[0-9]{2}\b", [], r"\b[A-Z]{3}[0-9]{2}\b"),
+    # Beyond the search issue's mix (stop 34): what members type besides, over common words.
+    ("two common words", "nasjonal helse", r"\bhelse\b", ["-i"], None),
+    ("word OR word", "helse OR digital", r"\b(helse|digital)\b", ["-i"], None),
+    ("word NOT word", "helse -digital", r"\bhelse\b", ["-i"], None),
+    ("word NOT year", "helse -year:2021", r"\bhelse\b", ["-i"], None),
+    ("title: word", "title:helse", r"\bhelse\b", ["-i"], None),
+    ("presenter:", "presenter:ranhoff", r"Ranhoff", [], None),
 ]
 
 
