@@ -127,6 +127,7 @@ struct gen {
 	struct set_filter {
 		struct strbuf where;
 		size_t *binds, nbinds, binds_alloc;
+		bool total; /* true or false for every case, never NULL: its NOT is the other cases */
 	} * filters;
 	size_t nfilters, filters_alloc;
 	/* Each expression's cases once read: a query mended or taken word by word reads them again. */
@@ -183,7 +184,7 @@ static void set_filters_forget(struct gen *g)
 }
 
 /* A filter as a set: `where` and the bindings first..end-1 it used. */
-static void set_filter_add(struct gen *g, const char *where, size_t first, size_t end)
+static void set_filter_add(struct gen *g, const char *where, size_t first, size_t end, bool total)
 {
 	struct set_filter *f;
 
@@ -192,6 +193,7 @@ static void set_filter_add(struct gen *g, const char *where, size_t first, size_
 	memset(f, 0, sizeof(*f));
 	strbuf_init(&f->where, 0);
 	strbuf_addstr(&f->where, where);
+	f->total = total;
 	for (; first < end; first++) {
 		ALLOC_GROW(f->binds, f->nbinds + 1, f->binds_alloc);
 		f->binds[f->nbinds++] = first;
@@ -221,6 +223,7 @@ static size_t set_filters_join(struct gen *g, size_t *ops, size_t n)
 			continue;
 		}
 		strbuf_addf(&into->where, " AND %s", f->where.buf);
+		into->total = into->total && f->total;
 		for (j = 0; j < f->nbinds; j++) {
 			ALLOC_GROW(into->binds, into->nbinds + 1, into->binds_alloc);
 			into->binds[into->nbinds++] = f->binds[j];
@@ -1224,7 +1227,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		break;
 	case Q_NOT: {
 		size_t ops_at = g->nsetops, binds_at = g->nb;
-		bool filters_only = true;
+		bool filters_only = true, total = true;
 
 		at = sql->len;
 		if (n->a->kind == Q_AND || n->a->kind == Q_OR) {
@@ -1237,21 +1240,25 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		}
 		/*
 		 * A set is what the SQL is true for: what it is not true for is the
-		 * rest only where it is never NULL, as the words' `c.id IN (...)` is
-		 * and a filter over a column that may be NULL (a meeting's body) is
-		 * not. Filters alone become one filter, the NOT as SQL reads it
-		 * (`helse -year:2021`); words with a filter are left to SQL.
+		 * rest only where it is never NULL, as the words' `c.id IN (...)`
+		 * and a year's filter are and a meeting's body's is not. With such
+		 * filters only, the operand's cases are taken from the others'
+		 * (`helse -year:2021`: the year's few cases, read by their index);
+		 * filters alone otherwise become one filter, the NOT as SQL reads it;
+		 * words with another filter are left to SQL.
 		 */
-		for (i = ops_at; i < g->nsetops; i++)
+		for (i = ops_at; i < g->nsetops; i++) {
 			filters_only = filters_only && g->setops[i].kind != SET_MATCH;
-		if (filters_only) {
+			total =
+			    total && (g->setops[i].kind != SET_FILTER || g->filters[g->setops[i].arg].total);
+		}
+		if (filters_only && !total) {
 			g->nsetops = ops_at;
-			set_filter_add(g, sql->buf + at, binds_at, g->nb);
+			set_filter_add(g, sql->buf + at, binds_at, g->nb, false);
 			break;
 		}
-		for (i = ops_at; i < g->nsetops; i++)
-			if (g->setops[i].kind == SET_FILTER)
-				g->sets_only = false;
+		if (!total)
+			g->sets_only = false;
 		setop_add(g, SET_NOT, 1);
 		break;
 	}
@@ -1281,7 +1288,10 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		at = sql->len;
 		first = g->nb;
 		filter_where(g, n, sql);
-		set_filter_add(g, sql->buf + at, first, g->nb);
+		/* Over columns that are never NULL, or `c.id IN (...)`. */
+		set_filter_add(g, sql->buf + at, first, g->nb,
+			       n->field == QF_TYPE || n->field == QF_YEAR || n->field == QF_CASE ||
+				   n->field == QF_PRESENTER || n->field == QF_ORG);
 		break;
 	}
 }
