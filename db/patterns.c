@@ -312,7 +312,10 @@ static enum pattern_result scan_all_slides(struct store *store, struct regex *re
 				     {NULL, f->max},
 				     PATTERN_DONE};
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT min(id), max(id) FROM slides", -1, &st, NULL);
+	/* Each its own subquery: SQLite reads a lone min() or max() at an end of the rowids, and
+	 * the two together from the whole of an index (0.2 s at 1 GB). */
+	int rc = sqlite3_prepare_v2(db, "SELECT (SELECT min(id) FROM slides), (SELECT max(id) FROM slides)",
+				    -1, &st, NULL);
 	size_t i;
 
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {

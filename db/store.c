@@ -650,11 +650,14 @@ int store_read_halves(struct store *s, long lo, long hi, struct range_read *firs
 	other = (struct half_run){second, helper, mid + 1, hi};
 	started = !pthread_create(&tid, NULL, half_run, &other);
 	rc = first->read(first, s->db, lo, mid);
+	if (started && rc == SQLITE_ABORT)
+		sqlite3_interrupt(helper);
 	if (started)
 		pthread_join(tid, NULL);
-	else
+	else if (rc != SQLITE_ABORT)
 		half_run(&other);
-	if (rc == SQLITE_OK && second->rc != SQLITE_OK && (second->rc & 0xff) != SQLITE_INTERRUPT) {
+	if (rc == SQLITE_OK && second->rc != SQLITE_OK && second->rc != SQLITE_ABORT &&
+	    (second->rc & 0xff) != SQLITE_INTERRUPT) {
 		/* The helper could not read (busy, say): its half again, here, from nothing. */
 		second->forget(second);
 		other.db = s->db;

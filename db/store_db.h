@@ -31,7 +31,10 @@ struct range_read {
  * first eighth shows the rest to be long work, the rest is split: one
  * half here, the other with second->read on the second connection
  * (store_helper_db()), in a thread of its own; a second half the helper
- * could not read is read again here. Returns SQLite's result code.
+ * could not read is read again here. A read that returns SQLITE_ABORT
+ * has found what ends the whole of it (a pattern too expensive): the
+ * other half is stopped, and not read again. Returns SQLite's result
+ * code.
  */
 int store_read_halves(struct store *s, long lo, long hi, struct range_read *first, struct range_read *second);
 

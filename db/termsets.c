@@ -595,6 +595,26 @@ static int read_unknown(struct store *store, bool strong, const char *expr, long
 	return rc;
 }
 
+static const char *const strong_cols[] = {"title", "decision", "people"};
+
+/*
+ * Whether expr is a word in one strong column, "{title} : (...)" with the
+ * filter holding all that follows (of `{title} : "a" OR "b"`, b is in any
+ * column): its column's index in strong_cols (*col) and the words' part.
+ */
+static const char *column_word(const char *expr, size_t *col)
+{
+	const char *close = *expr == '{' ? strchr(expr, '}') : NULL, *end = expr + strlen(expr);
+
+	if (!close || strncmp(close, "} : (", 5) || closing(close + 4, end) != end - 1)
+		return NULL;
+	for (*col = 0; *col < ARRAY_SIZE(strong_cols); (*col)++)
+		if (strlen(strong_cols[*col]) == (size_t)(close - expr - 1) &&
+		    !strncmp(expr + 1, strong_cols[*col], strlen(strong_cols[*col])))
+			return close + 4;
+	return NULL;
+}
+
 bool termsets_cover(struct store *store, const char *expr)
 {
 	sqlite3 *db = store_db(store);
@@ -603,6 +623,9 @@ bool termsets_cover(struct store *store, const char *expr)
 	bool covered = false;
 	size_t i;
 
+	/* Read from strong_fts and its sets (add_column_word()), not stepped through with others. */
+	if (column_word(expr, &i))
+		return true;
 	if (sets_upto(db) < 0 || !split_or(expr, &a) ||
 	    sqlite3_prepare_v2(db, "SELECT 1 FROM term_sets WHERE term = ?1", -1, &st, NULL) != SQLITE_OK)
 		goto out;
@@ -784,21 +807,15 @@ out:
 static int add_column_word(struct store *store, const char *expr, long lo, long hi, struct caseset *set,
 			   bool *done)
 {
-	static const char *const cols[] = {"title", "decision", "people"};
-	const char *close = *expr == '{' ? strchr(expr, '}') : NULL;
 	struct strong_read r = {store, lo, hi, -1, {0}, 0, NULL};
 	sqlite3 *db = store_db(store);
+	const char *words;
 	char **tok = NULL;
-	size_t n = 0, i, c = ARRAY_SIZE(cols);
+	size_t n = 0, i, c = 0;
 	int rc = SQLITE_OK;
 
 	*done = false;
-	if (close && !strncmp(close, "} : ", 4))
-		for (c = 0; c < ARRAY_SIZE(cols); c++)
-			if (strlen(cols[c]) == (size_t)(close - expr - 1) &&
-			    !strncmp(expr + 1, cols[c], strlen(cols[c])))
-				break;
-	if (c == ARRAY_SIZE(cols) || lo > hi || !(tok = termsets_tokens(close + 4, &n)) || !n)
+	if (lo > hi || !(words = column_word(expr, &c)) || !(tok = termsets_tokens(words, &n)) || !n)
 		goto out;
 	if ((r.upto = sets_upto(db)) >= 0 &&
 	    (rc = stale_ids(db, lo, r.upto < hi ? r.upto : hi, r.stale, &r.nstale)) == SQLITE_ROW)
@@ -812,7 +829,7 @@ static int add_column_word(struct store *store, const char *expr, long lo, long 
 					      -1, &r.lookup, NULL) != SQLITE_OK)
 		r.upto = -1;
 	for (i = 0; i < n && rc == SQLITE_OK; i++)
-		rc = add_strong(&r, tok[i], cols[c], set);
+		rc = add_strong(&r, tok[i], strong_cols[c], set);
 	*done = rc == SQLITE_OK;
 out:
 	sqlite3_finalize(r.lookup);
@@ -824,12 +841,13 @@ out:
 
 /*
  * The hint of termsets_score_strong() as a tree: its words, and the
- * operators that join them. FTS5 binds NOT tighter than AND, and AND
- * than OR, each from the left; a level of the hint that mixes them, where
- * its parentheses would not say how they bind, is not read.
+ * operators that join them. FTS5 binds AND tighter than OR; a level of
+ * the hint that mixes them, where its parentheses would not say how they
+ * bind, is not read, nor a NOT (gen_hint() in search.c writes none: a
+ * query's NOT does not rank).
  */
 struct hint_node {
-	char op;    /* 'w': the word tok; 'o', 'a', 'n': its kids joined by OR, AND or NOT */
+	char op;    /* 'w': the word tok; 'o', 'a': its kids joined by OR or AND */
 	size_t tok; /* in the words, in the order they are written */
 	struct hint_node *kids;
 	size_t nkids, alloc;
@@ -844,13 +862,12 @@ struct hint_words {
 
 /*
  * The columns of a filter "{title decision} : " at the start of s..e
- * (spaces and parentheses around the whole taken off), as bits, and
- * where what it filters begins (*rest); 0 when s..e has none, ~0u when
- * it names a column that is not a strong one.
+ * (spaces and parentheses around the whole taken off), as bits, and what
+ * it filters (*rest..*end); 0 when s..e has none, ~0u when it names a
+ * column that is not a strong one.
  */
-static unsigned column_filter(const char *s, const char *e, const char **rest)
+static unsigned column_filter(const char *s, const char *e, const char **rest, const char **end)
 {
-	static const char *const cols[] = {"title", "decision", "people"};
 	const char *close, *p;
 	unsigned bits = 0;
 	size_t c, len;
@@ -864,15 +881,17 @@ static unsigned column_filter(const char *s, const char *e, const char **rest)
 			p++;
 		for (len = 0; p + len < close && p[len] != ' '; len++)
 			;
-		for (c = 0;
-		     len && c < ARRAY_SIZE(cols) && (strlen(cols[c]) != len || strncmp(p, cols[c], len)); c++)
+		for (c = 0; len && c < ARRAY_SIZE(strong_cols) &&
+			    (strlen(strong_cols[c]) != len || strncmp(p, strong_cols[c], len));
+		     c++)
 			;
-		if (len && c == ARRAY_SIZE(cols))
+		if (len && c == ARRAY_SIZE(strong_cols))
 			return ~0u;
 		if (len)
 			bits |= 1u << c;
 	}
 	*rest = close + 4;
+	*end = e;
 	return bits ? bits : ~0u;
 }
 
@@ -906,7 +925,7 @@ static bool hint_parse(const char *s, const char *e, int depth, unsigned cols, s
 	struct ranges r = {NULL, 0, 0};
 	bool ok = depth < 32, others = false;
 	size_t k, i, m = 0;
-	const char *rest = NULL;
+	const char *rest = NULL, *end = NULL;
 	unsigned filter;
 	char *text, **t;
 
@@ -918,12 +937,13 @@ static bool hint_parse(const char *s, const char *e, int depth, unsigned cols, s
 		if (ok && r.n > 2)
 			break;
 	}
-	if (!ok || (k < ARRAY_SIZE(seps) && others)) {
+	/* A level that mixes operators, or a NOT. */
+	if (!ok || (k < ARRAY_SIZE(seps) && others) || k == 2) {
 		free(r.v);
 		return false;
 	}
 	if (k < ARRAY_SIZE(seps)) {
-		n->op = "oan"[k];
+		n->op = "oa"[k];
 		for (i = 0; ok && i < r.n; i += 2) {
 			ALLOC_GROW(n->kids, n->nkids + 1, n->alloc);
 			ok = hint_parse(r.v[i], r.v[i + 1], depth + 1, cols, &n->kids[n->nkids++], w);
@@ -933,11 +953,11 @@ static bool hint_parse(const char *s, const char *e, int depth, unsigned cols, s
 	}
 	free(r.v);
 	/* A column filter: the columns its words are looked for in (one within another is not read). */
-	filter = column_filter(s, e, &rest);
+	filter = column_filter(s, e, &rest, &end);
 	if (filter == ~0u || (filter && cols != 7))
 		return false;
 	if (filter)
-		return hint_parse(rest, e, depth + 1, filter, n, w);
+		return hint_parse(rest, end, depth + 1, filter, n, w);
 	/* A single word or prefix, as termsets_tokens() reads it. */
 	text = xstrndup(s, (size_t)(e - s));
 	t = termsets_tokens(text, &m);
@@ -975,7 +995,7 @@ static void hint_cases(const struct hint_node *n, const struct caseset *word, st
 	for (i = 1; i < n->nkids; i++) {
 		caseset_init(&kid, upper);
 		hint_cases(&n->kids[i], word, &kid);
-		(n->op == 'a' ? caseset_and : caseset_and_not)(&all, &kid);
+		caseset_and(&all, &kid);
 		caseset_release(&kid);
 	}
 	caseset_or(set, &all);
@@ -1004,7 +1024,7 @@ struct weighing {
  * n counts, within `mask`: vedtak_rank reads the instances of the words
  * FTS5 has on the row, those whose every operand on the way up matches
  * it (of "(helse AND digital) OR samhandling", helse only where digital
- * is too), and no word on the right of a NOT.
+ * is too).
  */
 static void hint_weigh(const struct hint_node *n, const struct caseset *mask, const struct weighing *wg)
 {
@@ -1028,7 +1048,7 @@ static void hint_weigh(const struct hint_node *n, const struct caseset *mask, co
 			caseset_release(&self);
 		}
 	}
-	for (i = 0; i < n->nkids && (n->op != 'n' || i == 0); i++)
+	for (i = 0; i < n->nkids; i++)
 		hint_weigh(&n->kids[i], &here, wg);
 	caseset_release(&here);
 }
@@ -1036,7 +1056,6 @@ static void hint_weigh(const struct hint_node *n, const struct caseset *mask, co
 int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
 			  const char *hint, struct strong_values *out, bool *done)
 {
-	static const char *const cols[3] = {"title", "decision", "people"};
 	struct strong_read r = {store, 0, 0, -1, {0}, 0, NULL};
 	struct hint_node root = {0};
 	struct hint_words words = {NULL, NULL, 0, 0, 0};
@@ -1077,7 +1096,7 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 		for (c = 0; c < 3 && rc == SQLITE_OK; c++) {
 			caseset_init(&col[i * 3 + c], upper);
 			if (words.cols[i] & (1u << c))
-				rc = add_strong(&r, words.v[i], cols[c], &col[i * 3 + c]);
+				rc = add_strong(&r, words.v[i], strong_cols[c], &col[i * 3 + c]);
 			caseset_or(&word[i], &col[i * 3 + c]);
 		}
 	}
