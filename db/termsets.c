@@ -797,6 +797,30 @@ out:
 }
 
 /*
+ * Readies r (its store, lo and hi set) for add_strong(): the sets' extent,
+ * the cases deleted since they were made, and the lookup of a word's
+ * sets; r->upto -1 where only the index can answer. SQLite's result code.
+ */
+static int strong_read_begin(struct strong_read *r)
+{
+	sqlite3 *db = store_db(r->store);
+	int rc;
+
+	if ((r->upto = sets_upto(db)) < 0)
+		return SQLITE_OK;
+	rc = stale_ids(db, r->lo, r->upto < r->hi ? r->upto : r->hi, r->stale, &r->nstale);
+	if (rc == SQLITE_ROW)
+		r->upto = -1; /* too many deleted cases: the index alone */
+	if (rc != SQLITE_OK)
+		return rc == SQLITE_ROW ? SQLITE_OK : rc;
+	if (sqlite3_prepare_v2(
+		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1,
+		&r->lookup, NULL) != SQLITE_OK)
+		r->upto = -1;
+	return SQLITE_OK;
+}
+
+/*
  * A word in one of the strong columns ("{title} : (...)", as search
  * writes title: and decision:), read from strong_sets and strong_fts,
  * whose postings hold those columns only: case_fts's hold every column's,
@@ -808,7 +832,6 @@ static int add_column_word(struct store *store, const char *expr, long lo, long 
 			   bool *done)
 {
 	struct strong_read r = {store, lo, hi, -1, {0}, 0, NULL};
-	sqlite3 *db = store_db(store);
 	const char *words;
 	char **tok = NULL;
 	size_t n = 0, i, c = 0;
@@ -817,17 +840,8 @@ static int add_column_word(struct store *store, const char *expr, long lo, long 
 	*done = false;
 	if (lo > hi || !(words = column_word(expr, &c)) || !(tok = termsets_tokens(words, &n)) || !n)
 		goto out;
-	if ((r.upto = sets_upto(db)) >= 0 &&
-	    (rc = stale_ids(db, lo, r.upto < hi ? r.upto : hi, r.stale, &r.nstale)) == SQLITE_ROW)
-		r.upto = -1; /* too many deleted cases: the index alone */
-	else if (rc != SQLITE_OK)
+	if ((rc = strong_read_begin(&r)) != SQLITE_OK)
 		goto out;
-	rc = SQLITE_OK;
-	if (r.upto >= 0 && sqlite3_prepare_v2(db,
-					      "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1"
-					      " ORDER BY col = ?2 DESC",
-					      -1, &r.lookup, NULL) != SQLITE_OK)
-		r.upto = -1;
 	for (i = 0; i < n && rc == SQLITE_OK; i++)
 		rc = add_strong(&r, tok[i], strong_cols[c], set);
 	*done = rc == SQLITE_OK;
@@ -855,8 +869,8 @@ struct hint_node {
 
 struct hint_words {
 	char **v;
-	unsigned
-	    *cols; /* per word, the strong columns it is looked for in: bit 0 title, 1 decision, 2 people */
+	/* per word, the strong columns it is looked for in: bit 0 title, 1 decision, 2 people */
+	unsigned *cols;
 	size_t n, alloc, cols_alloc;
 };
 
@@ -1074,17 +1088,9 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 	for (i = 0; ok && i < words.n; i++)
 		ngroups = groups[i] + 1 > ngroups ? groups[i] + 1 : ngroups;
 	/* Only where the sets can say much: with none made, rank_func over the rows costs less. */
-	if (!ok || (r.upto = sets_upto(db)) < 0 || !caseset_bounds(found, &r.lo, &r.hi))
+	if (!ok || sets_upto(db) < 0 || !caseset_bounds(found, &r.lo, &r.hi) ||
+	    (rc = strong_read_begin(&r)) != SQLITE_OK)
 		goto out;
-	if ((rc = stale_ids(db, r.lo, r.upto < r.hi ? r.upto : r.hi, r.stale, &r.nstale)) == SQLITE_ROW)
-		r.upto = -1; /* too many deleted cases: the index alone */
-	else if (rc != SQLITE_OK)
-		goto out;
-	rc = SQLITE_OK;
-	if (sqlite3_prepare_v2(
-		db, "SELECT col = ?2, bits FROM strong_sets WHERE term = ?1 ORDER BY col = ?2 DESC", -1,
-		&r.lookup, NULL) != SQLITE_OK)
-		r.upto = -1;
 	/* Each word's cases per column, and in any column. */
 	by = xcalloc((size_t)ngroups * 3 * FORM_COUNT, sizeof(*by));
 	for (k = 0; k < (size_t)ngroups * 3 * FORM_COUNT; k++)
