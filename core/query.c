@@ -629,6 +629,10 @@ static struct qnode *primary(struct parser *p)
 			return fail(p, vat, _("missing value after '%.*s:'"), (int)(i - at), p->s + at);
 		if (field <= QF_SLIDE)
 			return term(p, field, at);
+		/* A filter's value is a name, a number or a date: a slash would be looked for as text. */
+		if (p->s[vat] == '/')
+			return fail(p, vat, _("'%.*s:' takes a value, not a pattern (/.../ is for the text)"),
+				    (int)(i - at), p->s + at);
 		n = term(p, QF_ANY, vat);
 		if (!n)
 			return NULL;

@@ -30,6 +30,7 @@ void lineedit_release(struct lineedit *le)
 		free(le->history[i]);
 	free(le->history);
 	free(le->history_path);
+	free(le->draft);
 	memset(le, 0, sizeof(*le));
 }
 
@@ -77,15 +78,17 @@ static void cut(struct lineedit *le, size_t from, size_t to)
 	le->cursor = from;
 }
 
+/* As readline: Down past the newest entry keeps what is typed, and Up keeps it to come back to. */
 static enum lineedit_event history_step(struct lineedit *le, bool back)
 {
-	if (!le->nhistory)
+	if (back ? !le->hpos || !le->nhistory : le->hpos >= le->nhistory)
 		return LE_MOVED;
-	if (back && le->hpos > 0)
-		le->hpos--;
-	else if (!back && le->hpos < le->nhistory)
-		le->hpos++;
-	lineedit_set(le, le->hpos < le->nhistory ? le->history[le->hpos] : "");
+	if (back && le->hpos == le->nhistory) {
+		free(le->draft);
+		le->draft = xstrdup(le->text.buf);
+	}
+	le->hpos += back ? -1 : 1;
+	lineedit_set(le, le->hpos < le->nhistory ? le->history[le->hpos] : le->draft ? le->draft : "");
 	return LE_CHANGED;
 }
 
@@ -218,6 +221,8 @@ void lineedit_history_add(struct lineedit *le, const char *text, bool readonly)
 {
 	FILE *f;
 
+	free(le->draft); /* entered: nothing is being typed now */
+	le->draft = NULL;
 	if (!*text || (le->nhistory && !strcmp(le->history[le->nhistory - 1], text))) {
 		le->hpos = le->nhistory;
 		return;

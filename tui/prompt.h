@@ -19,6 +19,7 @@ struct lineedit {
 	size_t cursor; /* a byte offset in text, at a character's start */
 	char **history;
 	size_t nhistory, halloc, hpos;
+	char *draft;	    /* the text being typed when Up left it for the history, given back by Down */
 	char *history_path; /* NULL: the history lives as long as the editor */
 	bool fresh;	    /* a suggested text, replaced by the first character typed (as a selection is) */
 };

@@ -176,6 +176,19 @@ def query_errors_show_while_typing(env):
 
 
 @test
+def the_history_keeps_what_is_being_typed(env):
+    # As readline: Down past the newest query keeps the text being typed; Up to an earlier query and
+    # Down again gives it back.
+    lines, _ = env.ui("key /", "type nilar -plan", "key Down")
+    assert lines[1].rstrip() == "Search: nilar -plan", lines[1]
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key /", "key Ctrl-U", "type nilar -pl", "key Up")
+    assert lines[1].rstrip() == "Search: fhir", lines[1]
+    lines, _ = env.ui("key /", "type fhir", "key Enter", "key /", "key Ctrl-U", "type nilar -pl", "key Up",
+                      "key Down")
+    assert lines[1].rstrip() == "Search: nilar -pl", lines[1]
+
+
+@test
 def every_prompt_edits_alike(env):
     # Ctrl-U empties the tag prompt; Ctrl-W takes the word before the cursor.
     lines, _ = env.ui("key /", "type nilar", "key Enter", "key t", "type feil", "key Ctrl-U", "type riktig",

@@ -260,6 +260,9 @@ int main(void)
 	error("fhir /API", "unbalanced regular expression", 6);
 	error("-fhir", "only words to leave out", 1);
 	error("type:", "missing value after 'type:'", 6);
+	/* A pattern is for the text: a presenter's name matched as "/^hans/" would find nobody. */
+	error("presenter:/^Hans/", "'presenter:' takes a value, not a pattern", 11);
+	error("fhir org:/Helse/", "'org:' takes a value, not a pattern", 10);
 	error("fhir OR", "missing search term", 8);
 	regex_runs();
 	literal_extraction();
