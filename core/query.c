@@ -186,8 +186,9 @@ static bool at_keyword(struct parser *p, const char *kw)
 }
 
 /*
- * OR and AND as written, and in lower case too when a term follows (members
- * type "fhir or hl7"); a lower-case one at the end, or in quotes, is a word.
+ * OR, AND and NOT as written, and in lower case too when a term follows
+ * (members type "fhir or hl7", "fhir not digital"); a lower-case one at
+ * the end, or in quotes, is a word.
  */
 static bool at_operator(struct parser *p, const char *kw)
 {
@@ -652,7 +653,7 @@ static struct qnode *unary(struct parser *p)
 
 	skip_space(p);
 	at = p->pos;
-	if (at_keyword(p, "NOT")) {
+	if (at_operator(p, "NOT")) {
 		p->pos += 3;
 	} else if (at < p->n && p->s[at] == '-' && at + 1 < p->n &&
 		   ((word_char(p->s[at + 1]) && p->s[at + 1] != '-') || p->s[at + 1] == '"' ||

@@ -221,6 +221,10 @@ int main(void)
 	plan("fhir -\"hl7 api\"", "(AND (WORD any fhir) (NOT (PHRASE any hl7 api)))");
 	plan("fhir -(hl7 OR api)", "(AND (WORD any fhir) (NOT (OR (WORD any hl7) (WORD any api))))");
 	plan("fhir NOT hl7", "(AND (WORD any fhir) (NOT (WORD any hl7)))");
+	/* In lower case as "or" and "and" are, when a word follows; quoted or last, a word. */
+	plan("fhir not hl7", "(AND (WORD any fhir) (NOT (WORD any hl7)))");
+	plan("fhir \"not\" hl7", "(AND (AND (WORD any fhir) (PHRASE any not)) (WORD any hl7))");
+	plan("fhir not", "(AND (WORD any fhir) (WORD any not))");
 	plan("(fhir OR hl7) AND api", "(AND (OR (WORD any fhir) (WORD any hl7)) (WORD any api))");
 	plan("a OR b c", "(OR (WORD any a) (AND (WORD any b) (WORD any c)))");
 	plan("type:drøfting", "(type Drøfting)");
