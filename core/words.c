@@ -509,14 +509,22 @@ static int give_word(void *arg, const struct word *w)
 	return rc;
 }
 
-int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
-		      int (*fn)(void *arg, const struct index_token *tok), void *arg)
+/* The tokens of s to fn, each word shown to `seeing` first (when not NULL). */
+static int tokens_walk(struct wordizer *wz, const char *s, size_t n,
+		       int (*fn)(void *arg, const struct index_token *tok), void *arg,
+		       void (*seeing)(void *arg, const struct word *w), void *seeing_arg)
 {
-	struct token_walk k = {fn, arg, STRBUF_INIT, NULL, NULL};
+	struct token_walk k = {fn, arg, STRBUF_INIT, seeing, seeing_arg};
 	int rc = words_each(wz, s, n, give_word, &k);
 
 	strbuf_release(&k.marked);
 	return rc;
+}
+
+int index_tokens_each(struct wordizer *wz, const char *s, size_t n,
+		      int (*fn)(void *arg, const struct index_token *tok), void *arg)
+{
+	return tokens_walk(wz, s, n, fn, arg, NULL, NULL);
 }
 
 /* Written in place, room made once: a byte at a time through strbuf_addch() cost a tenth of the tokens. */
@@ -546,11 +554,8 @@ static int pack_token(void *arg, const struct index_token *tok)
 void index_tokens_make_seeing(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out,
 			      void (*seeing)(void *arg, const struct word *w), void *arg)
 {
-	struct token_walk k = {pack_token, &out->packed, STRBUF_INIT, seeing, arg};
-
 	strbuf_reset(&out->packed);
-	words_each(wz, s, n, give_word, &k);
-	strbuf_release(&k.marked);
+	tokens_walk(wz, s, n, pack_token, &out->packed, seeing, arg);
 }
 
 void index_tokens_make(struct wordizer *wz, const char *s, size_t n, struct index_tokens *out)
