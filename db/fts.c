@@ -285,7 +285,8 @@ static const struct index_tokens *ready_tokens(const struct fts_terms *t, const 
 	size_t i;
 
 	for (i = 0; t && i < t->nready; i++)
-		if (t->ready_texts[i].len == n && !memcmp(t->ready_texts[i].buf, text, n))
+		if (t->ready_texts[i].len == n &&
+		    (t->ready_texts[i].buf == text || !memcmp(t->ready_texts[i].buf, text, n)))
 			return &t->ready_tokens[i];
 	return NULL;
 }

@@ -209,8 +209,11 @@ struct store {
 	struct unindexed {
 		long meeting;
 		const struct deck *deck; /* the caller's, whose cases' tokens are made; or NULL */
+		size_t ids;		 /* with deck: its cases' ids from case_ids[ids] on */
 	} * unindexed;
 	size_t nunindexed, unindexed_alloc;
+	long *case_ids; /* the cases of the batch's decks, as insert_meeting() stored them */
+	size_t ncase_ids, case_ids_alloc;
 	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
 	bool has_deadline;
 	struct timespec deadline;
@@ -535,6 +538,7 @@ void store_close(struct store *s)
 	sqlite3_close(s->helper);
 	sqlite3_close(s->db); /* rolls back a batch left open */
 	free(s->unindexed);
+	free(s->case_ids);
 	fts_terms_free(s->terms);
 	equivalents_free(s->equivalents);
 	wordizer_free(s->wz);
@@ -887,6 +891,33 @@ static bool insert_row(struct store *s, enum stmt_id id, sqlite3_stmt *docs, int
 	return run(st);
 }
 
+/* Row `rowid` of the first `ncols` columns `col`, as statement `id`'s values. */
+static bool insert_columns(struct store *s, enum stmt_id id, long rowid, const struct strbuf *col, int ncols)
+{
+	sqlite3_stmt *st = stmt(s, id);
+	int i;
+
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, rowid);
+	for (i = 0; i < ncols; i++)
+		/* Measured, not told: a text SQLite knows ends in a NUL reaches the tokenizer as it is, not a
+		 * copy. */
+		sqlite3_bind_text(st, i + 2, col[i].buf, -1, SQLITE_STATIC);
+	return run(st);
+}
+
+/* Whether every case of d has its columns and their tokens made ahead (store_case_lexicon()). */
+static bool columns_made(const struct deck *d)
+{
+	size_t k;
+
+	for (k = 0; d && k < d->ncases; k++)
+		if (!d->cases[k].lexicon || !d->cases[k].lexicon->tokens)
+			return false;
+	return d != NULL;
+}
+
 /*
  * The meeting's cases into the full-text indexes (case_fts, and
  * strong_fts for the columns that rank), after everything else the
@@ -896,35 +927,45 @@ static bool insert_row(struct store *s, enum stmt_id id, sqlite3_stmt *docs, int
  * keys, several rows): indexed case by case between the other inserts,
  * each case became a segment of its own for the merges to undo. Here the
  * meeting's cases go in one row of values at a time, and are written out
- * once, at the commit. When `d` is the deck stored as the meeting (not a
- * merge), its cases' tokens may have been made ahead (store_case_lexicon()):
- * the k-th row is its k-th case, and the tokenizer takes them for the
- * texts they were made of.
+ * once, at the commit.
+ * When `d` is the deck stored as the meeting (not a merge), `ids` its
+ * cases' ids, and its cases' columns and tokens were made ahead
+ * (store_case_lexicon(), from the same fields the view case_doc joins),
+ * they are given as made: reading the view joined back the slides just
+ * written, a twentieth of the store's thread. Otherwise the columns are
+ * read from the view, and the tokenizer takes tokens made ahead only for
+ * the very texts they were made of.
  */
-static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d)
+static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d, const long *ids)
 {
-	sqlite3_stmt *docs = stmt(s, ST_MEETING_DOCS);
-	bool ok = true;
+	sqlite3_stmt *docs = NULL;
+	bool ok = true, made = columns_made(d);
 	int rc = SQLITE_DONE;
 	size_t k;
 
-	if (!docs)
-		return false;
-	sqlite3_bind_int64(docs, 1, meeting);
-	for (k = 0; ok && (rc = sqlite3_step(docs)) == SQLITE_ROW; k++) {
+	if (!made) {
+		if (!(docs = stmt(s, ST_MEETING_DOCS)))
+			return false;
+		sqlite3_bind_int64(docs, 1, meeting);
+	}
+	for (k = 0; ok && (made ? k < d->ncases : (rc = sqlite3_step(docs)) == SQLITE_ROW); k++) {
 		const struct case_lexicon *l = d && k < d->ncases ? d->cases[k].lexicon : NULL;
 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
 		fts_terms_next_row(s->terms);
 		fts_terms_stemless(s->terms, s->stemless);
-		ok = insert_row(s, ST_FTS_INSERT, docs, 5);
+		ok = made ? insert_columns(s, ST_FTS_INSERT, ids[k], l->columns, CASE_INDEX_COLUMNS)
+			  : insert_row(s, ST_FTS_INSERT, docs, 5);
 		fts_terms_stemless(s->terms, false); /* strong_fts keeps them: its words rank */
-		ok = ok && insert_row(s, ST_STRONG_INSERT, docs, 4);
+		ok = ok &&
+		     (made ? insert_columns(s, ST_STRONG_INSERT, ids[k], l->columns, CASE_INDEX_COLUMNS - 1)
+			   : insert_row(s, ST_STRONG_INSERT, docs, 4));
 		fts_terms_ready(s->terms, NULL, NULL, 0);
 		s->indexing++;
 	}
-	sqlite3_reset(docs);
+	if (docs)
+		sqlite3_reset(docs);
 	return ok && rc == SQLITE_DONE;
 }
 
@@ -995,7 +1036,7 @@ bool store_put_signature(struct store *s, long case_id, const struct case_signat
 	return run(st);
 }
 
-static bool insert_case(struct store *s, long meeting, const struct deck_case *c, const char *key)
+static bool insert_case(struct store *s, long meeting, const struct deck_case *c, const char *key, long *id)
 {
 	sqlite3_stmt *st = stmt(s, ST_CASE_INSERT);
 	long case_id;
@@ -1029,7 +1070,7 @@ static bool insert_case(struct store *s, long meeting, const struct deck_case *c
 	bind_text(st, 23, c->source);
 	if (!run(st))
 		goto out;
-	case_id = sqlite3_last_insert_rowid(s->db);
+	case_id = *id = sqlite3_last_insert_rowid(s->db);
 	if (!(st = stmt(s, ST_ARRIVAL_INSERT)))
 		goto out;
 	bind_text(st, 1, key);
@@ -1079,6 +1120,7 @@ static bool insert_document(struct store *s, long meeting, const struct document
 	return run(st);
 }
 
+/* Stores deck d as a meeting, its id in *id, its cases' ids from s->case_ids[s->ncase_ids] on. */
 static bool insert_meeting(struct store *s, const struct deck *d, char *const *keys, long *id)
 {
 	sqlite3_stmt *st = stmt(s, ST_MEETING_INSERT);
@@ -1153,8 +1195,9 @@ static bool insert_meeting(struct store *s, const struct deck *d, char *const *k
 		if (!run(st))
 			return false;
 	}
+	ALLOC_GROW(s->case_ids, s->ncase_ids + d->ncases, s->case_ids_alloc);
 	for (i = 0; i < d->ncases; i++)
-		if (!insert_case(s, meeting, &d->cases[i], keys[i]))
+		if (!insert_case(s, meeting, &d->cases[i], keys[i], &s->case_ids[s->ncase_ids + i]))
 			return false;
 	if (d->ncases && (!(st = stmt(s, ST_TOPICS_STALE)) || !run(st)))
 		return false;
@@ -1505,6 +1548,7 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 	s->indexing = 0;
 	s->batch = false;
 	s->nunindexed = 0;
+	s->ncase_ids = 0;
 	return st;
 }
 
@@ -1662,7 +1706,8 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
 	if (!s->batch)
 		return VT_OK;
 	for (i = 0; i < s->nunindexed && ret == VT_OK; i++)
-		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck))
+		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck,
+					s->case_ids + s->unindexed[i].ids))
 			ret = db_fail(s, diag, _("indexing the documents"));
 	if (ret == VT_OK && !write_terms(s))
 		ret = db_fail(s, diag, _("indexing the documents"));
@@ -1682,7 +1727,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	struct deck **docs = NULL, *merged = NULL;
 	struct prior prior = {NULL, 0};
 	char **keys = NULL;
-	size_t nkeys = 0;
+	size_t nkeys = 0, ids;
 	int rc;
 
 	if (same_as)
@@ -1787,8 +1832,10 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	if (join_id && !delete_meeting(s, join_id))
 		goto db_error;
 	*outcome = old_id ? IMPORT_REPLACED : join_id ? IMPORT_JOINED : IMPORT_NEW;
+	ids = s->ncase_ids;
 	if (!insert_meeting(s, merged ? merged : d, keys, &meeting) || !warn_detached(s, &prior, warnings))
 		goto db_error;
+	s->ncase_ids += (merged ? merged : d)->ncases;
 	for (i = 0, k = 0; merged && i <= nsibs; i++) {
 		bool self = i == rank;
 		if (!insert_document(s, meeting, &merged->docs[i], self ? text : sibs[k].text,
@@ -1813,8 +1860,9 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 	if (s->batch) {
 		ALLOC_GROW(s->unindexed, s->nunindexed + 1, s->unindexed_alloc);
 		s->unindexed[s->nunindexed].meeting = meeting;
+		s->unindexed[s->nunindexed].ids = ids;
 		s->unindexed[s->nunindexed++].deck = merged ? NULL : d;
-	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d) || !write_terms(s)) {
+	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d, s->case_ids + ids) || !write_terms(s)) {
 		goto db_error;
 	}
 	if (merged && warnings)
