@@ -32,8 +32,9 @@
 /* A word's forms, one after the other with their NULs: as written, exact, folded, stem. */
 struct form_entry {
 	unsigned char klen, elen, flen, slen; /* klen 0: empty; flen 0: no folded form */
+	unsigned mark;			      /* the wordizer's mark when it was last given */
 	bool ascii;
-	char buf[123];
+	char buf[119];
 };
 
 struct wordizer {
@@ -42,6 +43,7 @@ struct wordizer {
 	struct strbuf uncut; /* a cut word's whole exact form */
 	struct form_entry *cache;
 	size_t cache_size, misses;
+	unsigned mark; /* words_mark(); 0: never marked, no word is a repeat */
 };
 
 struct wordizer *wordizer_new(void)
@@ -68,6 +70,12 @@ void wordizer_free(struct wordizer *wz)
 	strbuf_release(&wz->uncut);
 	free(wz->cache);
 	free(wz);
+}
+
+void words_mark(struct wordizer *wz)
+{
+	if (!++wz->mark)
+		wz->mark = 1;
 }
 
 /* Letters and digits of any script make words; punctuation, symbols and spaces do not. */
@@ -218,6 +226,7 @@ static void form_keep(struct wordizer *wz, struct form_entry *e, const char *raw
 	if (n + wz->exact.len + flen + wz->stem.len + 4 > sizeof(e->buf))
 		return;
 	e->klen = (unsigned char)n;
+	e->mark = wz->mark;
 	e->elen = (unsigned char)wz->exact.len;
 	e->flen = (unsigned char)flen;
 	e->slen = (unsigned char)wz->stem.len;
@@ -244,9 +253,12 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.end = end;
 	w.part = part;
 	w.uncut = NULL;
+	w.repeat = false;
 	if (e->klen == n && !memcmp(e->buf, raw, n)) {
 		const char *p = e->buf + n + 1;
 
+		w.repeat = wz->mark && e->mark == wz->mark;
+		e->mark = wz->mark;
 		w.ascii = e->ascii;
 		w.exact = p;
 		w.exact_len = e->elen;
@@ -440,8 +452,8 @@ static int key_word(void *arg, const struct word *w)
 #define VARINT_MAX 10
 
 /*
- * A packed token: a byte of kind (bits 0-1), colocated (bit 2) and uncut
- * (bit 3); then as varints start, end - start and the term's length; the
+ * A packed token: a byte of kind (bits 0-1), colocated (bit 2), uncut
+ * (bit 3) and repeat (bit 4); then as varints start, end - start and the term's length; the
  * term with its NUL; for an uncut exact form, its length and it with its
  * NUL. Two to three bytes of tokens for a byte of text.
  */
@@ -481,7 +493,7 @@ struct token_walk {
 static int give_form(struct token_walk *k, enum index_token_kind kind, bool colocated, char mark,
 		     const char *form, size_t len, const char *uncut, const struct word *w)
 {
-	struct index_token tok = {kind, colocated, form, len, uncut, w->start, w->end};
+	struct index_token tok = {kind, colocated, form, len, uncut, w->start, w->end, w->repeat};
 
 	if (mark) {
 		strbuf_reset(&k->marked);
@@ -536,7 +548,8 @@ static int pack_token(void *arg, const struct index_token *tok)
 
 	strbuf_grow(sb, 1 + 4 * VARINT_MAX + tok->len + 1 + ulen + 1);
 	p = (unsigned char *)sb->buf + sb->len;
-	*p++ = (unsigned char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0));
+	*p++ = (unsigned char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0) |
+			       (tok->repeat ? 16 : 0));
 	p = put_varint(p, tok->start);
 	p = put_varint(p, tok->end - tok->start);
 	p = put_varint(p, tok->len);
@@ -573,6 +586,7 @@ bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_t
 	flags = *p++;
 	tok->kind = (enum index_token_kind)(flags & 3);
 	tok->colocated = flags & 4;
+	tok->repeat = flags & 16;
 	tok->start = get_varint(&p);
 	tok->end = tok->start + get_varint(&p);
 	tok->len = get_varint(&p);

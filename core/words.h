@@ -39,6 +39,8 @@ struct word {
 	const char *stem;   /* never NULL; may equal exact */
 	size_t exact_len, folded_len, stem_len; /* their bytes (folded: 0 when NULL) */
 	bool ascii;				/* the word as written has no letter outside ASCII */
+	bool repeat; /* these bytes gave a word since words_mark() (not always said: a word may be forgotten)
+		      */
 };
 
 struct wordizer; /* holds a stemmer; use one per thread */
@@ -48,6 +50,14 @@ size_t words_cut_len(const char *exact, size_t len);
 
 struct wordizer *wordizer_new(void);
 void wordizer_free(struct wordizer *wz); /* NULL is fine */
+
+/*
+ * From here on, a word whose bytes gave one since is told a repeat
+ * (word.repeat): the importer marks each case, so that the store looks up
+ * each word of a case once, not at each of its places (db/fts.c). A
+ * wordizer never marked tells none.
+ */
+void words_mark(struct wordizer *wz);
 
 /*
  * Calls fn for each word of s (length n) in order; stops early and returns
@@ -98,6 +108,7 @@ struct index_token {
 	size_t len;	   /* of term */
 	const char *uncut; /* TOKEN_EXACT cut at WORD_MAX: the whole exact form; else NULL */
 	size_t start, end; /* bytes in the text */
+	bool repeat;	   /* its word is a repeat (struct word) */
 };
 
 struct index_tokens {

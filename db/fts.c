@@ -88,6 +88,7 @@ struct fts_terms {
 	struct seen_words words, uncut;
 	bool counting;
 	uint32_t row;  /* fts_terms_next_row(), from 1 */
+	bool made_row; /* every text of the row so far came with its tokens made ahead */
 	bool stemless; /* fts_terms_stemless() */
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
@@ -240,8 +241,10 @@ void fts_terms_stemless(struct fts_terms *t, bool on)
 
 void fts_terms_next_row(struct fts_terms *t)
 {
-	if (t)
+	if (t) {
 		t->row++;
+		t->made_row = true;
+	}
 }
 
 static int cmp_term(const void *a, const void *b)
@@ -319,13 +322,21 @@ static void tok_delete(Fts5Tokenizer *p)
 	free(t);
 }
 
-/* Gives the index one token of a text, noting the words new to the store. */
+/*
+ * Gives the index one token of a text, noting the words new to the store.
+ * A token made ahead whose word is a repeat (core/words.h: its bytes gave
+ * a word earlier in the case's columns, which are one row of the index
+ * and given in order) has been noted and counted in this row, unless a
+ * text before it was tokenized here, whose words may be others: a lookup
+ * in the table of words seen misses the processor's caches, and was a
+ * twentieth of the import's time when made at every token.
+ */
 static int give_token(void *arg, const struct index_token *tok)
 {
 	struct tokenize_ctx *c = arg;
 	struct fts_terms *terms = c->t->terms;
 
-	if (terms) {
+	if (terms && !(tok->repeat && terms->made_row)) {
 		bool offer = tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN;
 
 		if (terms->counting) {
@@ -408,8 +419,11 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 		int rc = SQLITE_OK;
 
 		/* None made ahead: made and given one at a time, not held (a whole PDF's text). */
-		if (!toks)
+		if (!toks) {
+			if (c.t->terms)
+				c.t->terms->made_row = false;
 			return index_tokens_each(c.t->wz, text, (size_t)n, give_token, &c);
+		}
 		while (rc == SQLITE_OK && index_tokens_next(toks, &pos, &tok))
 			rc = give_token(&c, &tok);
 		return rc;

@@ -841,6 +841,7 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 		struct strbuf sb = STRBUF_INIT;
 
 		index_columns(c, l->columns);
+		words_mark(wz); /* a row of the index: its words are looked up once (db/fts.c) */
 		for (i = 0; i < CASE_INDEX_COLUMNS; i++)
 			index_tokens_make_seeing(wz, l->columns[i].buf, l->columns[i].len, &l->tokens[i],
 						 i == CASE_INDEX_SLIDES ? topic_keyword_count_word : NULL,

@@ -276,9 +276,12 @@ static void test_words(void)
 	wordizer_free(wz);
 }
 
-/* The index's tokens of `text` as packed and read back: term, + when colocated, @start-end, <uncut length>.
+/*
+ * The index's tokens of `text` as packed and read back: term, + when
+ * colocated, @start-end, <uncut length>; or (`repeats`) the exact ones
+ * only, each with * when told a repeat.
  */
-static void check_tokens(struct wordizer *wz, const char *text, const char *want)
+static void check_packed(struct wordizer *wz, const char *text, bool repeats, const char *want)
 {
 	struct index_tokens t = {STRBUF_INIT};
 	struct strbuf sb = STRBUF_INIT;
@@ -287,8 +290,14 @@ static void check_tokens(struct wordizer *wz, const char *text, const char *want
 
 	index_tokens_make(wz, text, strlen(text), &t);
 	while (index_tokens_next(&t, &pos, &tok)) {
+		if (repeats && tok.kind != TOKEN_EXACT)
+			continue;
 		if (sb.len)
 			strbuf_addch(&sb, ' ');
+		if (repeats) {
+			strbuf_addf(&sb, "%s%s", tok.term, tok.repeat ? "*" : "");
+			continue;
+		}
 		strbuf_addf(&sb, "%s%s@%zu-%zu", tok.term, tok.colocated ? "+" : "", tok.start, tok.end);
 		if (tok.uncut)
 			strbuf_addf(&sb, "<%zu>", strlen(tok.uncut));
@@ -299,6 +308,16 @@ static void check_tokens(struct wordizer *wz, const char *text, const char *want
 	is_str(sb.buf, want, "index tokens of '%.30s'", text);
 	strbuf_release(&sb);
 	index_tokens_release(&t);
+}
+
+static void check_tokens(struct wordizer *wz, const char *text, const char *want)
+{
+	check_packed(wz, text, false, want);
+}
+
+static void check_repeats(struct wordizer *wz, const char *text, const char *want)
+{
+	check_packed(wz, text, true, want);
 }
 
 static void test_index_tokens(void)
@@ -332,10 +351,27 @@ static void test_index_tokens(void)
 	wordizer_free(wz);
 }
 
+static void test_repeats(void)
+{
+	struct wordizer *wz = wordizer_new();
+
+	/* Never marked: no word is a repeat, though the cache gives the second "helse". */
+	check_repeats(wz, "helse helse", "helse helse");
+	words_mark(wz);
+	/* Repeats are of the same bytes: "Helse" and "HELSE" are other words as written. */
+	check_repeats(wz, "Helse helse HELSE e-helse helse", "helse helse helse ehelse e helse* helse*");
+	/* Across texts until the next mark (a case's columns). */
+	check_repeats(wz, "helse og Helse", "helse* og helse*");
+	words_mark(wz);
+	check_repeats(wz, "helse og helse", "helse og helse*");
+	wordizer_free(wz);
+}
+
 int main(void)
 {
 	test_words();
 	test_index_tokens();
+	test_repeats();
 	test_utf8();
 	test_letter_classes();
 	test_sha256();
