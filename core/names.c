@@ -59,36 +59,59 @@ static bool is_word_byte(unsigned char c)
 static const unsigned char alias_first[256] = {
     ['n'] = 1, ['N'] = 1, ['e'] = 1, ['E'] = 1, ['p'] = 1, ['P'] = 1};
 
+bool body_may_begin(unsigned char c)
+{
+	return alias_first[c];
+}
+
 /* A case-insensitive byte comparison: the aliases' ASCII letters in any case, å as written. */
+const char *body_at(const char *s, size_t n, size_t i, size_t *len)
+{
+	size_t a;
+
+	if (i >= n || !alias_first[(unsigned char)s[i]])
+		return NULL;
+	for (a = 0; a < ARRAY_SIZE(aliases); a++) {
+		size_t al;
+
+		/* The second letter first: most words that begin so are no alias. */
+		if (i + 1 >= n || ((unsigned char)s[i + 1] | 0x20) != (unsigned char)aliases[a].folded[1])
+			continue;
+		al = strlen(aliases[a].folded);
+		if (i + al > n || strncasecmp(s + i, aliases[a].folded, al))
+			continue;
+		if (i + al < n && is_word_byte((unsigned char)s[i + al]))
+			continue;
+		*len = al;
+		return aliases[a].body;
+	}
+	return NULL;
+}
+
 const char *body_find(const char *s, size_t n, size_t *at, size_t *len)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i, a;
+	const char *b;
+	size_t i, al;
 
 	for (i = 0; i < n; i++) {
 		/* Every alias begins with one of these letters, at the start of a word. */
 		if (!(alias_first[u[i]] & (i == 0 || !is_word_byte(u[i - 1]))))
 			continue;
-		for (a = 0; a < ARRAY_SIZE(aliases); a++) {
-			size_t al;
-
-			/* The second letter first: most words that begin so are no alias. */
-			if (i + 1 >= n ||
-			    ((unsigned char)s[i + 1] | 0x20) != (unsigned char)aliases[a].folded[1])
-				continue;
-			al = strlen(aliases[a].folded);
-			if (i + al > n || strncasecmp(s + i, aliases[a].folded, al))
-				continue;
-			if (i + al < n && is_word_byte((unsigned char)s[i + al]))
-				continue;
+		if ((b = body_at(s, n, i, &al))) {
 			if (at)
 				*at = i;
 			if (len)
 				*len = al;
-			return aliases[a].body;
+			return b;
 		}
 	}
 	return NULL;
+}
+
+bool body_word_byte(unsigned char c)
+{
+	return is_word_byte(c);
 }
 
 char *body_written(const char *heading, const char *body)

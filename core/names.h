@@ -18,6 +18,17 @@
 const char *body_find(const char *s, size_t n, size_t *at, size_t *len);
 
 /*
+ * The body a mention at s[i] names, its bytes in *len; NULL when none
+ * begins there. Whether a word begins at i is the caller's to know: a
+ * mention does where the byte before is not body_word_byte() (ASCII
+ * letters and digits, and any byte beyond ASCII), or at the text's start.
+ * A mention's first byte is one body_may_begin() says.
+ */
+const char *body_at(const char *s, size_t n, size_t i, size_t *len);
+bool body_may_begin(unsigned char c);
+bool body_word_byte(unsigned char c);
+
+/*
  * The name `body` went by in a meeting whose heading is `heading` ("Møte
  * i Nasjonalt e-helseråd" gives "Nasjonalt e-helseråd"), or NULL when the
  * heading calls it by its normalised name or not at all. Caller frees.

@@ -599,28 +599,115 @@ static void add_ref(struct strbuf *out, const char *ref)
 	strbuf_addstr(out, ref);
 }
 
+/* Whether text[from..] reads "møtet " (its ASCII letters in any case). */
+static bool own_meeting_at(const char *text, size_t n, size_t from)
+{
+	return from + 7 <= n && (text[from] | 0x20) == 'm' && text[from + 1] == "ø"[0] &&
+	       !strncasecmp(text + from, "møtet ", 7);
+}
+
+/*
+ * Words come in the text's order, each whole word before its parts
+ * ("e-helse", then "e" and "helse"): the body spots (where words begin)
+ * come in order, a whole word's and its first part's alike; "møtet" may
+ * end a whole word and a part before its last, and is put in its place.
+ */
+void topic_spots_word(void *arg, const struct word *w)
+{
+	struct topic_spots *sp = arg;
+	const char *t = sp->text;
+	size_t k, from;
+
+	if (body_may_begin((unsigned char)t[w->start]) &&
+	    (!sp->nbody || sp->body[sp->nbody - 1] != w->start)) {
+		ALLOC_GROW(sp->body, sp->nbody + 1, sp->body_alloc);
+		sp->body[sp->nbody++] = w->start;
+	}
+	if (w->end - w->start < 6 || (t[w->end - 6] | 0x20) != 'm' || strncasecmp(t + w->end - 6, "møtet", 6))
+		return;
+	from = w->end - 6;
+	for (k = sp->nown; k > 0 && sp->own[k - 1] > from; k--)
+		;
+	if (k > 0 && sp->own[k - 1] == from)
+		return;
+	ALLOC_GROW(sp->own, sp->nown + 1, sp->own_alloc);
+	memmove(sp->own + k + 1, sp->own + k, (sp->nown - k) * sizeof(*sp->own));
+	sp->own[k] = from;
+	sp->nown++;
+}
+
+void topic_spots_release(struct topic_spots *sp)
+{
+	free(sp->body);
+	free(sp->own);
+	memset(sp, 0, sizeof(*sp));
+}
+
+/*
+ * body_find(text + i, n - i, at, len) from the spots from *k on: a name
+ * begins a word (a spot, or where the text read from i begins, which
+ * body_find() takes for a word's start).
+ */
+static const char *spotted_body(const char *text, size_t n, size_t i, const struct topic_spots *sp, size_t *k,
+				size_t *at, size_t *len)
+{
+	const char *b = body_at(text, n, i, len);
+
+	*at = 0;
+	if (b)
+		return b;
+	while (*k < sp->nbody && sp->body[*k] <= i)
+		++*k;
+	for (; *k < sp->nbody; ++*k) {
+		size_t p = sp->body[*k];
+
+		if (!body_word_byte((unsigned char)text[p - 1]) && (b = body_at(text, n, p, len))) {
+			*at = p - i;
+			return b;
+		}
+	}
+	return NULL;
+}
+
+/* The first "møtet " from i on and before `before`, from the spots from *k on; NULL when none. */
+static const char *spotted_own(const char *text, size_t n, size_t i, size_t before,
+			       const struct topic_spots *sp, size_t *k)
+{
+	size_t j;
+
+	while (*k < sp->nown && sp->own[*k] < i)
+		++*k;
+	for (j = *k; j < sp->nown && sp->own[j] < before; j++)
+		if (own_meeting_at(text, n, sp->own[j]))
+			return text + sp->own[j];
+	return NULL;
+}
+
 /*
  * Meetings named by body and date ("behandlet i NUIT 23. november 2022",
  * "referat fra møte i NUFA 25. – 26. januar 2023"), or by "møtet" and a
  * date for the case's own body, as "m:YYYY-MM-DD:BODY" (spaces in the
  * body as '_'; no body: its own). A date without a year is left alone:
- * which year it meant is a guess.
+ * which year it meant is a guess. Read at every byte, or at the spots
+ * (`sp`, when not NULL) alone.
  */
-static void meeting_references(const char *text, size_t n, struct strbuf *out)
+static void meeting_references(const char *text, size_t n, const struct topic_spots *sp, struct strbuf *out)
 {
-	size_t i = 0;
+	size_t i = 0, kbody = 0, kown = 0;
 
 	while (i < n) {
 		size_t at = 0, len = 0, from;
-		const char *body = body_find(text + i, n - i, &at, &len);
+		const char *body = sp ? spotted_body(text, n, i, sp, &kbody, &at, &len)
+				      : body_find(text + i, n - i, &at, &len);
 		const char *own = NULL;
 		struct date_range dr;
 		char date[11], ref[80], *p;
 
 		/* "møtet 21. september 2022": the case's own body. */
-		for (from = i; from + 7 <= n && (!body || from < i + at); from++)
-			if ((text[from] | 0x20) == 'm' && text[from + 1] == "ø"[0] &&
-			    !strncasecmp(text + from, "møtet ", 7)) {
+		if (sp)
+			own = spotted_own(text, n, i, body ? i + at : n, sp, &kown);
+		for (from = i; !sp && from + 7 <= n && (!body || from < i + at); from++)
+			if (own_meeting_at(text, n, from)) {
 				own = text + from;
 				break;
 			}
@@ -645,7 +732,7 @@ static void meeting_references(const char *text, size_t n, struct strbuf *out)
 	}
 }
 
-void topic_references(const char *text, size_t n, struct strbuf *out)
+static void references(const char *text, size_t n, const struct topic_spots *sp, struct strbuf *out)
 {
 	size_t i;
 
@@ -664,7 +751,17 @@ void topic_references(const char *text, size_t n, struct strbuf *out)
 			add_ref(out, no.text);
 		i += no.len - 1;
 	}
-	meeting_references(text, n, out);
+	meeting_references(text, n, sp, out);
+}
+
+void topic_references(const char *text, size_t n, struct strbuf *out)
+{
+	references(text, n, NULL, out);
+}
+
+void topic_references_spotted(const char *text, size_t n, const struct topic_spots *spots, struct strbuf *out)
+{
+	references(text, n, spots, out);
 }
 
 /*
@@ -706,7 +803,8 @@ static char *detach_or_empty(struct strbuf *sb)
 }
 
 static struct case_signature *sign(struct wordizer *wz, const char *title, const char *decision,
-				   const char *orgs, const char *slides, const char *slide_keywords)
+				   const char *orgs, const char *slides, const char *slide_keywords,
+				   const struct topic_spots *spots)
 {
 	struct case_signature *sig = xcalloc(1, sizeof(*sig));
 	struct strbuf sb = STRBUF_INIT;
@@ -724,11 +822,11 @@ static struct case_signature *sign(struct wordizer *wz, const char *title, const
 	sig->slides = detach_or_empty(&sb);
 	/* References in what the committee wrote, not in the people's names. */
 	if (title)
-		topic_references(title, strlen(title), &sb);
+		references(title, strlen(title), spots ? &spots[0] : NULL, &sb);
 	if (decision)
-		topic_references(decision, strlen(decision), &sb);
+		references(decision, strlen(decision), spots ? &spots[1] : NULL, &sb);
 	if (slides)
-		topic_references(slides, strlen(slides), &sb);
+		references(slides, strlen(slides), spots ? &spots[2] : NULL, &sb);
 	sig->refs = detach_or_empty(&sb);
 	strbuf_release(&sb);
 	return sig;
@@ -737,11 +835,11 @@ static struct case_signature *sign(struct wordizer *wz, const char *title, const
 struct case_signature *topic_sign(struct wordizer *wz, const char *title, const char *decision,
 				  const char *orgs, const char *slides)
 {
-	return sign(wz, title, decision, orgs, slides, NULL);
+	return sign(wz, title, decision, orgs, slides, NULL, NULL);
 }
 
 struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c,
-				       const char *slide_keywords)
+				       const char *slide_keywords, const struct topic_spots *spots)
 {
 	struct strbuf title = STRBUF_INIT, decision = STRBUF_INIT, orgs = STRBUF_INIT, slides = STRBUF_INIT;
 	struct case_signature *sig;
@@ -770,7 +868,7 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 			strbuf_addch(&slides, '\n');
 		strbuf_addstr(&slides, c->slides[i].text);
 	}
-	sig = sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf, slide_keywords);
+	sig = sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf, slide_keywords, spots);
 	strbuf_release(&title);
 	strbuf_release(&decision);
 	strbuf_release(&orgs);

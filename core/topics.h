@@ -71,6 +71,24 @@ void topic_keyword_count_end(struct topic_keyword_count *count, size_t max, stru
  */
 void topic_references(const char *text, size_t n, struct strbuf *out);
 
+/*
+ * Where the meetings a text names may be mentioned, noted from its words
+ * as they are formed (topic_spots_word() as words_each()'s function, with
+ * `text` set to the text): a committee's name begins a word, and "møtet"
+ * ends one. topic_case_sign() then reads the text there only, not at every
+ * byte, and finds the same (tests/unit/test_topics.c compares the two).
+ */
+struct topic_spots {
+	const char *text;
+	size_t *body, nbody, body_alloc; /* words that may begin a committee's name */
+	size_t *own, nown, own_alloc;	 /* where a word's "møtet" begins */
+};
+void topic_spots_word(void *spots, const struct word *w);
+void topic_spots_release(struct topic_spots *spots);
+/* topic_references() from the spots of `text`. */
+void topic_references_spotted(const char *text, size_t n, const struct topic_spots *spots,
+			      struct strbuf *out);
+
 /* The stems of a case's slides its signature keeps. */
 #define TOPIC_KEYWORDS 40
 
@@ -89,10 +107,12 @@ struct case_signature *topic_sign(struct wordizer *wz, const char *title, const 
 /*
  * The same from a parsed case's fields, joined as the store's index joins
  * them. `slide_keywords`, when not NULL, are its slides' keywords as
- * topic_keywords() writes them, counted already as their tokens were made.
+ * topic_keywords() writes them, counted already as their tokens were made;
+ * `spots`, when not NULL, the spots of its title, decision and slides so
+ * joined (three).
  */
 struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_case *c,
-				       const char *slide_keywords);
+				       const char *slide_keywords, const struct topic_spots *spots);
 
 /* A case as the grouping sees it. Strings are borrowed. */
 struct topic_case {

@@ -823,11 +823,27 @@ static void index_columns(const struct deck_case *c, struct strbuf *col)
  * from its text as case_doc joins it for the index: title, decision and
  * slides, a line apart; and its columns' tokens.
  */
-struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c, bool tokens)
+/* What a word of the slides is shown to as its tokens are made: the keywords' count and the spots. */
+struct slide_seeing {
+	struct topic_keyword_count *keywords;
+	struct topic_spots *spots;
+};
+
+static void see_slide_word(void *arg, const struct word *w)
+{
+	struct slide_seeing *see = arg;
+
+	topic_keyword_count_word(see->keywords, w);
+	topic_spots_word(see->spots, w);
+}
+
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c,
+					struct topic_spots *spots)
 {
 	struct case_lexicon *l = xcalloc(1, sizeof(*l));
 	struct strbuf text = STRBUF_INIT;
 	struct rank_marks marks = {NULL, 0, 0, 0};
+	bool tokens = spots != NULL;
 	size_t i;
 
 	if (tokens) {
@@ -837,16 +853,28 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 			strbuf_init(&l->columns[i], 0);
 			strbuf_init(&l->tokens[i].packed, 0);
 		}
-		struct topic_keyword_count *keywords = topic_keyword_count_new();
+		struct slide_seeing see = {topic_keyword_count_new(), &spots[2]};
 		struct strbuf sb = STRBUF_INIT;
 
 		index_columns(c, l->columns);
 		words_mark(wz); /* a row of the index: its words are looked up once (db/fts.c) */
-		for (i = 0; i < CASE_INDEX_COLUMNS; i++)
-			index_tokens_make_seeing(wz, l->columns[i].buf, l->columns[i].len, &l->tokens[i],
-						 i == CASE_INDEX_SLIDES ? topic_keyword_count_word : NULL,
-						 keywords);
-		topic_keyword_count_end(keywords, TOPIC_KEYWORDS, &sb);
+		for (i = 0; i < CASE_INDEX_COLUMNS; i++) {
+			const char *col = l->columns[i].buf;
+			size_t len = l->columns[i].len;
+
+			/* The references are read in the title, the decision and the slides (topics.h). */
+			if (i == CASE_INDEX_SLIDES) {
+				spots[2].text = col;
+				index_tokens_make_seeing(wz, col, len, &l->tokens[i], see_slide_word, &see);
+			} else if (i < 2) {
+				spots[i].text = col;
+				index_tokens_make_seeing(wz, col, len, &l->tokens[i], topic_spots_word,
+							 &spots[i]);
+			} else {
+				index_tokens_make(wz, col, len, &l->tokens[i]);
+			}
+		}
+		topic_keyword_count_end(see.keywords, TOPIC_KEYWORDS, &sb);
 		l->slide_keywords = strbuf_detach(&sb, NULL);
 	}
 
@@ -986,7 +1014,7 @@ static bool insert_case_lexicon(struct store *s, long case_id, const struct deck
 	if (!l) {
 		if (!s->wz)
 			s->wz = wordizer_new();
-		l = own = store_case_lexicon(s->wz, c, false);
+		l = own = store_case_lexicon(s->wz, c, NULL);
 	}
 	for (i = 0; i < l->nabbrevs && ok; i++) {
 		if (!(st = stmt(s, ST_ABBREVS_INSERT))) {

@@ -61,16 +61,20 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 
 /*
  * What the store derives from case `c`'s text at import: the abbreviations
- * it defines and where its slides begin (db/rank.h), and with `tokens` its
+ * it defines and where its slides begin (db/rank.h), and with `spots` its
  * columns' tokens for the index (core/words.h), two to three bytes for a
- * byte of text. The importer makes it in its parser's thread (as
+ * byte of text, and in spots[0..2] the spots of its title, decision and
+ * slides for topic_case_sign() (core/topics.h), noted as their words are
+ * formed. The importer makes it in its parser's thread (as
  * deck_case.lexicon), so that the store's thread only writes it; made from
  * the same fields by the same function, it is what the store would make,
  * and the tokenizer takes the tokens only for the very texts they were
  * made of. Caller frees (case_lexicon_free()).
  */
 struct wordizer;
-struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c, bool tokens);
+struct topic_spots;
+struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_case *c,
+					struct topic_spots *spots);
 
 /*
  * A batch: the store_import_deck() calls between store_batch_begin() and

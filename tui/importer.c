@@ -169,9 +169,15 @@ static void parse_job(struct import_job *j, struct wordizer *wz, bool storing)
 			    j->deck->warnings[i].msg);
 	for (i = 0; storing && i < j->deck->ncases; i++) {
 		struct deck_case *c = &j->deck->cases[i];
+		struct topic_spots spots[3];
+		bool tokens = j->text.len <= IMPORT_TOKENS_MAX;
 
-		c->lexicon = store_case_lexicon(wz, c, j->text.len <= IMPORT_TOKENS_MAX);
-		c->signature = topic_case_sign(wz, c, c->lexicon->slide_keywords);
+		memset(spots, 0, sizeof(spots));
+		c->lexicon = store_case_lexicon(wz, c, tokens ? spots : NULL);
+		c->signature = topic_case_sign(wz, c, c->lexicon->slide_keywords, tokens ? spots : NULL);
+		topic_spots_release(&spots[0]);
+		topic_spots_release(&spots[1]);
+		topic_spots_release(&spots[2]);
 	}
 out:
 	free(data);

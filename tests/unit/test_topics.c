@@ -27,13 +27,100 @@ static void test_standing(void)
 	ok(!topic_standing(NULL), "no title");
 }
 
+/* The references of `text` read from the spots its words show (topic_spots_word()). */
+static void refs_spotted(struct wordizer *wz, const char *text, struct strbuf *out)
+{
+	struct topic_spots sp;
+	struct index_tokens t = {STRBUF_INIT};
+
+	memset(&sp, 0, sizeof(sp));
+	sp.text = text;
+	index_tokens_make_seeing(wz, text, strlen(text), &t, topic_spots_word, &sp);
+	topic_references_spotted(text, strlen(text), &sp, out);
+	topic_spots_release(&sp);
+	index_tokens_release(&t);
+}
+
+/* The references of `text`, read at every byte and from the spots. */
 static void refs(const char *text, const char *want, const char *what)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct wordizer *wz = wordizer_new();
+	struct strbuf sb = STRBUF_INIT, spotted = STRBUF_INIT;
 
 	topic_references(text, strlen(text), &sb);
+	refs_spotted(wz, text, &spotted);
 	is_str(sb.buf ? sb.buf : "", want, "%s", what);
+	is_str(spotted.buf ? spotted.buf : "", want, "%s, from the spots", what);
 	strbuf_release(&sb);
+	strbuf_release(&spotted);
+	wordizer_free(wz);
+}
+
+/*
+ * Texts made of pieces that begin and end mentions in every way the
+ * readers tell apart (a name after a letter, a hyphen, a byte beyond
+ * ASCII, a line; "møtet" inside a word, in capitals, before a hyphen):
+ * read from the spots, each gives what reading every byte gives.
+ */
+static void test_references_spotted(void)
+{
+	static const char *const pieces[] = {"NUFA",
+					     "nufa",
+					     "Nufa",
+					     "NUIT",
+					     "NEHS",
+					     "e-helsestyret",
+					     "E-helseråd",
+					     "Nasjonalt e-helsestyre",
+					     "nasjonalt fagutvalg",
+					     "prioriteringsutvalget",
+					     "møtet",
+					     "MøTET",
+					     "MØTET",
+					     "formøtet",
+					     "x",
+					     "é",
+					     "•",
+					     "-",
+					     "'",
+					     " ",
+					     "\n",
+					     ". ",
+					     "(",
+					     "23. november 2022",
+					     "25. – 26. januar 2023",
+					     "sak 22/21",
+					     "jf. 3/22",
+					     "2",
+					     "nufax",
+					     "nasjonalt",
+					     "e",
+					     "en",
+					     "pr",
+					     "ø"};
+	struct wordizer *wz = wordizer_new();
+	unsigned seed = 12345;
+	size_t t, k, differ = 0;
+
+	for (t = 0; t < 20000; t++) {
+		struct strbuf text = STRBUF_INIT, scanned = STRBUF_INIT, spotted = STRBUF_INIT;
+		size_t n = 1 + t % 12;
+
+		for (k = 0; k < n; k++) {
+			seed = seed * 1103515245u + 12345u;
+			strbuf_addstr(&text, pieces[(seed >> 16) % (sizeof(pieces) / sizeof(*pieces))]);
+		}
+		topic_references(text.buf, text.len, &scanned);
+		refs_spotted(wz, text.buf, &spotted);
+		if (strcmp(scanned.buf ? scanned.buf : "", spotted.buf ? spotted.buf : "") && differ++ < 5)
+			printf("# '%s': '%s' read, '%s' from the spots\n", text.buf, scanned.buf,
+			       spotted.buf);
+		strbuf_release(&text);
+		strbuf_release(&scanned);
+		strbuf_release(&spotted);
+	}
+	ok(differ == 0, "20,000 texts of pieces: the same references from the spots (%zu differ)", differ);
+	wordizer_free(wz);
 }
 
 static void test_references(void)
@@ -190,6 +277,7 @@ int main(void)
 {
 	test_standing();
 	test_references();
+	test_references_spotted();
 	test_signature();
 	test_keywords();
 	test_group();
