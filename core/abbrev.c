@@ -22,10 +22,15 @@
 
 enum tok_kind { TOK_WORD, TOK_OPEN, TOK_CLOSE, TOK_BREAK, TOK_DASH, TOK_LINE };
 
+/*
+ * Twelve bytes a token, a token for every four bytes of text or so: with
+ * 24, the tokens of a long case were six times its text and missed the
+ * caches. A text is shorter than 4 GB (SQLite keeps none longer than 1 GB).
+ */
 struct tok {
-	enum tok_kind kind;
-	bool capital; /* a word with an ASCII capital or a letter beyond ASCII: it may be an abbreviation */
-	size_t start, end;
+	uint32_t start, end;
+	unsigned char kind;
+	bool capital; /* a word with a capital letter: only such a word may be an abbreviation */
 };
 
 struct text {
@@ -55,17 +60,17 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
 static void push(struct text *x, enum tok_kind kind, bool capital, size_t start, size_t end)
 {
 	ALLOC_GROW(x->t, x->nt + 1, x->alloc);
-	x->t[x->nt].kind = kind;
+	x->t[x->nt].kind = (unsigned char)kind;
 	x->t[x->nt].capital = capital;
-	x->t[x->nt].start = start;
-	x->t[x->nt].end = end;
+	x->t[x->nt].start = (uint32_t)start;
+	x->t[x->nt].end = (uint32_t)end;
 	x->nt++;
 }
 
-/* Whether letter cp may be a capital: an ASCII one, or any beyond ASCII (abbr_like() tells). */
+/* Whether letter cp is a capital, as abbr_like() counts them: a word without one is none. */
 static bool may_be_capital(uint32_t cp)
 {
-	return cp - 'A' < 26 || cp >= 0x80;
+	return cp < 0x80 ? cp - 'A' < 26 : utf8_is_upper(cp) != 0;
 }
 
 static bool ascii_alnum(unsigned char c)
@@ -96,24 +101,26 @@ static void tokenize(struct text *x)
 			continue;
 		}
 		if (alnum_cp(cp)) {
-			size_t end = i + k;
+			size_t n = x->n;
 			bool capital = may_be_capital(cp);
 
+			/* A hyphen is taken only before a letter or digit: the word ends where i stops. */
 			i += k;
-			while (i < x->n) {
-				if (u[i] < 0x80 && ascii_alnum(u[i])) {
-					capital |= may_be_capital(u[i]);
-					end = ++i;
+			while (i < n) {
+				unsigned char c = u[i];
+
+				if (c < 0x80 && ascii_alnum(c)) {
+					capital |= (unsigned)(c - 'A') < 26;
+					i++;
 					continue;
 				}
-				k = decode(x->s + i, x->n - i, &cp);
+				k = decode(x->s + i, n - i, &cp);
 				if (k && alnum_cp(cp)) {
 					capital |= may_be_capital(cp);
 					i += k;
-					end = i;
-				} else if (k && cp == '-' && i + 1 < x->n) {
+				} else if (k && cp == '-' && i + 1 < n) {
 					uint32_t next;
-					size_t k2 = decode(x->s + i + 1, x->n - i - 1, &next);
+					size_t k2 = decode(x->s + i + 1, n - i - 1, &next);
 					if (!k2 || !alnum_cp(next))
 						break;
 					i++;
@@ -121,7 +128,7 @@ static void tokenize(struct text *x)
 					break;
 				}
 			}
-			push(x, TOK_WORD, capital, start, end);
+			push(x, TOK_WORD, capital, start, i);
 			line_start = false;
 			continue;
 		}
@@ -551,6 +558,8 @@ void abbrev_mine(const char *s, size_t n, void (*fn)(void *arg, const char *abbr
 	struct text x = {s, n, NULL, 0, 0};
 	size_t i;
 
+	if (n > UINT32_MAX)
+		return;
 	tokenize(&x);
 	for (i = 0; i < x.nt; i++) {
 		bool at_line_start = i == 0 || x.t[i - 1].kind == TOK_LINE || x.t[i - 1].kind == TOK_BREAK;
