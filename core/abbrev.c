@@ -54,7 +54,7 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
 		*cp = (unsigned char)*s;
 		return 1;
 	}
-	return utf8_decode(s, n, cp);
+	return utf8_decode_inline(s, n, cp);
 }
 
 static void push(struct text *x, enum tok_kind kind, bool capital, size_t start, size_t end)

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -306,9 +307,10 @@ void topic_signature(struct wordizer *wz, const char *text, struct strbuf *out)
  * the text's order.
  */
 struct word_count {
-	size_t at;   /* offset in keys, +1 (0: an empty slot) */
-	size_t hash; /* of the key: a growing table places it again without it, and most
-		      * other keys met on the way differ in it */
+	uint32_t at;  /* offset in keys, +1 (0: an empty slot); the keys of a case are far fewer than 4 GB */
+	uint32_t len; /* the key's bytes */
+	size_t hash;  /* of the key: a growing table places it again without it, and most
+		       * other keys met on the way differ in it */
 	size_t count, first;
 };
 
@@ -351,15 +353,14 @@ static struct word_count *counts_add_with(struct word_counts *k, const char *key
 	for (h = hash & (k->size - 1); k->slots[h].at; h = (h + 1) & (k->size - 1)) {
 		struct word_count *e = &k->slots[h];
 
-		if (e->hash == hash && !strncmp(k->keys.buf + e->at - 1, key, n) &&
-		    !k->keys.buf[e->at - 1 + n]) {
+		if (e->hash == hash && e->len == n && !memcmp(k->keys.buf + e->at - 1, key, n)) {
 			e->count += count;
 			if (first < e->first)
 				e->first = first;
 			return e;
 		}
 	}
-	k->slots[h] = (struct word_count){k->keys.len + 1, hash, count, first};
+	k->slots[h] = (struct word_count){(uint32_t)k->keys.len + 1, (uint32_t)n, hash, count, first};
 	strbuf_add(&k->keys, key, n);
 	strbuf_addch(&k->keys, '\0');
 	if (extra)
@@ -568,8 +569,20 @@ void topic_keyword_count_word(void *arg, const struct word *w)
 	/* A part of a hyphenated word counts for nothing: its whole word does. */
 	if (w->part)
 		return;
+	bool like;
+
 	k->seen++;
-	if (w->exact_len >= KEYWORD_MIN && *w->stem && keyword_like(w->exact))
+	if (w->exact_len < KEYWORD_MIN || !*w->stem)
+		return;
+	/* Whether a form may be a keyword is asked once while the wordizer keeps it: 1 no, 2 yes. */
+	if (w->memo && *w->memo) {
+		like = *w->memo == 2;
+	} else {
+		like = keyword_like(w->exact);
+		if (w->memo)
+			*w->memo = like ? 2 : 1;
+	}
+	if (like)
 		counts_add(&k->stems, w->stem, w->stem_len, 1, k->seen);
 }
 

@@ -22,6 +22,22 @@ size_t utf8_invalid_offset(const char *s, size_t n);
  */
 size_t utf8_decode(const char *s, size_t n, uint32_t *cp);
 
+/*
+ * utf8_decode(), with a character of two bytes (æ, ø, å, é) read in
+ * place: the loops over every byte of a text call it at each of them, and
+ * the call was a tenth of forming the words of a Norwegian text.
+ */
+static inline size_t utf8_decode_inline(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (n >= 2 && u[0] >= 0xC2 && u[0] < 0xE0 && (u[1] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	return utf8_decode(s, n, cp);
+}
+
 /* Appends the UTF-8 encoding of `cp`. */
 void utf8_encode(struct strbuf *sb, uint32_t cp);
 

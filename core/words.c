@@ -34,7 +34,8 @@ struct form_entry {
 	unsigned char klen, elen, flen, slen; /* klen 0: empty; flen 0: no folded form */
 	unsigned mark;			      /* the wordizer's mark when it was last given */
 	bool ascii;
-	char buf[119];
+	unsigned char memo; /* struct word's */
+	char buf[118];
 };
 
 struct wordizer {
@@ -216,17 +217,18 @@ static struct form_entry *form_slot(struct wordizer *wz, const char *s, size_t n
 	return &wz->cache[hash_word(s, n) & (wz->cache_size - 1)];
 }
 
-/* Keeps the forms of the word just formed in slot e, when they fit. */
-static void form_keep(struct wordizer *wz, struct form_entry *e, const char *raw, size_t n, bool ascii,
+/* Keeps the forms of the word just formed in slot e, when they fit; returns whether they did. */
+static bool form_keep(struct wordizer *wz, struct form_entry *e, const char *raw, size_t n, bool ascii,
 		      bool folded)
 {
 	size_t flen = folded ? wz->folded.len : 0;
 	char *p = e->buf;
 
 	if (n + wz->exact.len + flen + wz->stem.len + 4 > sizeof(e->buf))
-		return;
+		return false;
 	e->klen = (unsigned char)n;
 	e->mark = wz->mark;
+	e->memo = 0;
 	e->elen = (unsigned char)wz->exact.len;
 	e->flen = (unsigned char)flen;
 	e->slen = (unsigned char)wz->stem.len;
@@ -239,6 +241,7 @@ static void form_keep(struct wordizer *wz, struct form_entry *e, const char *raw
 	memcpy(p, folded ? wz->folded.buf : "", flen + 1);
 	p += flen + 1;
 	memcpy(p, wz->stem.buf, wz->stem.len + 1);
+	return true;
 }
 
 static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
@@ -254,11 +257,13 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.part = part;
 	w.uncut = NULL;
 	w.repeat = false;
+	w.memo = NULL;
 	if (e->klen == n && !memcmp(e->buf, raw, n)) {
 		const char *p = e->buf + n + 1;
 
 		w.repeat = wz->mark && e->mark == wz->mark;
 		e->mark = wz->mark;
+		w.memo = &e->memo;
 		w.ascii = e->ascii;
 		w.exact = p;
 		w.exact_len = e->elen;
@@ -287,8 +292,8 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	stem_of(wz, wz->exact.buf, wz->exact.len);
 	w.stem = wz->stem.buf;
 	w.stem_len = wz->stem.len;
-	if (!w.uncut)
-		form_keep(wz, e, raw, n, w.ascii, w.folded != NULL);
+	if (!w.uncut && form_keep(wz, e, raw, n, w.ascii, w.folded != NULL))
+		w.memo = &e->memo;
 	return fn(arg, &w);
 }
 
@@ -317,7 +322,7 @@ static bool next_word(const char *s, size_t n, size_t *at, size_t *start, size_t
 			i++;
 			continue;
 		}
-		k = utf8_decode(s + i, n - i, &cp);
+		k = utf8_decode_inline(s + i, n - i, &cp);
 		if (!k)
 			k = 1;
 		if (is_word_cp(cp))
@@ -335,7 +340,7 @@ static bool next_word(const char *s, size_t n, size_t *at, size_t *start, size_t
 			e = ++i;
 			continue;
 		}
-		k = utf8_decode(s + i, n - i, &cp);
+		k = utf8_decode_inline(s + i, n - i, &cp);
 		if (!k)
 			k = 1;
 		if (is_word_cp(cp)) {
@@ -345,7 +350,7 @@ static bool next_word(const char *s, size_t n, size_t *at, size_t *start, size_t
 		}
 		if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && i + k < n) {
 			uint32_t next;
-			size_t k2 = utf8_decode(s + i + k, n - i - k, &next);
+			size_t k2 = utf8_decode_inline(s + i + k, n - i - k, &next);
 			if (k2 && is_word_cp(next)) {
 				i += k;
 				joins++;

@@ -39,8 +39,15 @@ struct word {
 	const char *stem;   /* never NULL; may equal exact */
 	size_t exact_len, folded_len, stem_len; /* their bytes (folded: 0 when NULL) */
 	bool ascii;				/* the word as written has no letter outside ASCII */
-	bool repeat; /* these bytes gave a word since words_mark() (not always said: a word may be forgotten)
+	bool repeat; /* these bytes gave a word since words_mark() (not always told: a word may be forgotten)
 		      */
+	/*
+	 * A byte kept with the word's forms while the wordizer keeps them, 0
+	 * the first time; NULL when it does not. Its one user notes there
+	 * what it found of the word as written, to find it once: the topic
+	 * keywords (core/topics.c), whether it may be one.
+	 */
+	unsigned char *memo;
 };
 
 struct wordizer; /* holds a stemmer; use one per thread */

@@ -367,11 +367,38 @@ static void test_repeats(void)
 	wordizer_free(wz);
 }
 
+/* Shows each word and what its memo held (new, seen; - for none), and marks the memo. */
+static int note_memo(void *arg, const struct word *w)
+{
+	struct strbuf *sb = arg;
+
+	if (sb->len)
+		strbuf_addch(sb, ' ');
+	strbuf_addf(sb, "%s=%s", w->exact, !w->memo ? "-" : *w->memo ? "seen" : "new");
+	if (w->memo)
+		*w->memo = 1;
+	return 0;
+}
+
+static void test_memo(void)
+{
+	struct wordizer *wz = wordizer_new();
+	struct strbuf sb = STRBUF_INIT;
+
+	/* A memo belongs to the word as written: "Helse" is not "helse"; it lasts across texts. */
+	words_each(wz, "helse Helse helse", strlen("helse Helse helse"), note_memo, &sb);
+	words_each(wz, "Helse", strlen("Helse"), note_memo, &sb);
+	is_str(sb.buf, "helse=new helse=new helse=seen helse=seen", "a word's memo, kept with its forms");
+	wordizer_free(wz);
+	strbuf_release(&sb);
+}
+
 int main(void)
 {
 	test_words();
 	test_index_tokens();
 	test_repeats();
+	test_memo();
 	test_utf8();
 	test_letter_classes();
 	test_sha256();
