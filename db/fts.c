@@ -9,6 +9,7 @@
  * every query token itself with the same rules, so in query mode the
  * tokenizer passes each space-separated token through.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,8 +64,9 @@ struct seen_slot {
 	uint32_t len : 30; /* SQLite's longest text, 10^9 bytes, is shorter than 2^30 */
 	uint32_t used : 1;
 	uint32_t offered : 1;
-	uint32_t row;  /* the last row counted (0: none; wraps after 2^32 rows, counting one too few) */
-	uint32_t rows; /* rows counted */
+	uint32_t row;	/* the last row counted (0: none; wraps after 2^32 rows, counting one too few) */
+	uint32_t rows;	/* rows counted */
+	uint32_t noted; /* 1 + its index in fts_terms.noted; 0: none */
 	union {
 		char in[SEEN_INLINE]; /* len < SEEN_INLINE: the word and its NUL */
 		char *out;	      /* else: the word, allocated */
@@ -84,9 +86,23 @@ struct seen_words {
 	size_t npending, pending_alloc;
 };
 
+/*
+ * The rowids of a word's rows from its note_from-th on, while counting:
+ * the first, then each the gap from the one before, as varints.
+ */
+struct noted {
+	long long from, last;
+	struct strbuf gaps;
+};
+
 struct fts_terms {
 	struct seen_words words, uncut;
 	bool counting;
+	bool noting; /* fts_terms_next_row(): rows come in the order of their rowids */
+	uint32_t note_from;
+	long long rowid; /* of the row being counted */
+	struct noted *noted;
+	size_t nnoted, noted_alloc;
 	uint32_t row;  /* fts_terms_next_row(), from 1 */
 	bool made_row; /* every text of the row so far came with its tokens made ahead */
 	bool stemless; /* fts_terms_stemless() */
@@ -186,13 +202,57 @@ struct fts_terms *fts_terms_new(void)
 	return xcalloc(1, sizeof(struct fts_terms));
 }
 
+/* Forgets the noted rows, and notes none until the next count begins. */
+void fts_terms_unnote(struct fts_terms *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nnoted; i++)
+		strbuf_release(&t->noted[i].gaps);
+	t->nnoted = 0;
+	for (i = 0; i < t->words.cap; i++)
+		t->words.seen[i].noted = 0;
+	t->noting = false;
+}
+
 void fts_terms_free(struct fts_terms *t)
 {
 	if (!t)
 		return;
+	fts_terms_unnote(t);
+	free(t->noted);
 	seen_release(&t->words);
 	seen_release(&t->uncut);
 	free(t);
+}
+
+static void gap_add(struct strbuf *sb, unsigned long long v)
+{
+	while (v >= 0x80) {
+		strbuf_addch(sb, (char)(0x80 | (v & 0x7f)));
+		v >>= 7;
+	}
+	strbuf_addch(sb, (char)v);
+}
+
+/* Notes the row being counted as one of slot e's word. */
+static void note_row(struct fts_terms *t, struct seen_slot *e)
+{
+	struct noted *d;
+
+	if (!e->noted) {
+		ALLOC_GROW(t->noted, t->nnoted + 1, t->noted_alloc);
+		d = &t->noted[t->nnoted++];
+		d->from = t->rowid;
+		d->last = 0;
+		strbuf_init(&d->gaps, 0);
+		e->noted = (uint32_t)t->nnoted;
+	}
+	d = &t->noted[e->noted - 1];
+	gap_add(&d->gaps, (unsigned long long)(t->rowid - d->last));
+	d->last = t->rowid;
 }
 
 const char *const *fts_terms_pending(struct fts_terms *t, size_t *n)
@@ -213,7 +273,7 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written)
 	seen_forget_pending(&t->uncut, written);
 }
 
-void fts_terms_count_begin(struct fts_terms *t)
+void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from)
 {
 	size_t i;
 
@@ -223,8 +283,12 @@ void fts_terms_count_begin(struct fts_terms *t)
 		t->words.seen[i].rows = 0;
 		t->words.seen[i].row = 0;
 	}
+	fts_terms_unnote(t);
 	t->row = 1;
+	t->rowid = 0;
 	t->counting = true;
+	t->noting = true;
+	t->note_from = note_from ? note_from : 1;
 }
 
 void fts_terms_count_end(struct fts_terms *t)
@@ -239,22 +303,25 @@ void fts_terms_stemless(struct fts_terms *t, bool on)
 		t->stemless = on;
 }
 
-void fts_terms_next_row(struct fts_terms *t)
+void fts_terms_next_row(struct fts_terms *t, long long rowid)
 {
-	if (t) {
-		t->row++;
-		t->made_row = true;
-	}
+	if (!t)
+		return;
+	t->row++;
+	t->made_row = true;
+	if (t->noting && rowid <= t->rowid)
+		fts_terms_unnote(t);
+	t->rowid = rowid;
 }
 
-static int cmp_term(const void *a, const void *b)
+static int cmp_common(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct fts_common *)a)->term, ((const struct fts_common *)b)->term);
 }
 
-char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n)
+struct fts_common *fts_terms_common(const struct fts_terms *t, long long min, size_t *n)
 {
-	char **v = NULL;
+	struct fts_common *v = NULL;
 	size_t alloc = 0, i;
 
 	*n = 0;
@@ -262,17 +329,40 @@ char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n)
 		return NULL;
 	for (i = 0; i < t->words.cap; i++) {
 		const struct seen_slot *e = &t->words.seen[i];
+		struct fts_common *c;
 
-		if (e->used && e->rows >= min) {
-			ALLOC_GROW(v, *n + 1, alloc);
-			v[(*n)++] = xstrndup(slot_word(e), e->len);
+		if (!e->used || e->rows < min)
+			continue;
+		ALLOC_GROW(v, *n + 1, alloc);
+		c = &v[(*n)++];
+		c->term = xstrndup(slot_word(e), e->len);
+		c->from = LLONG_MAX;
+		c->gaps = NULL;
+		c->ngaps = 0;
+		if (t->noting && e->noted) {
+			const struct noted *d = &t->noted[e->noted - 1];
+			c->from = d->from;
+			c->gaps = xmalloc(d->gaps.len + 1);
+			memcpy(c->gaps, d->gaps.buf, d->gaps.len);
+			c->ngaps = d->gaps.len;
 		}
 	}
 	if (*n)
-		qsort(v, *n, sizeof(*v), cmp_term);
+		qsort(v, *n, sizeof(*v), cmp_common);
 	else
 		v = xcalloc(1, sizeof(*v));
 	return v;
+}
+
+void fts_common_free(struct fts_common *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; v && i < n; i++) {
+		free(v[i].term);
+		free(v[i].gaps);
+	}
+	free(v);
 }
 
 void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const struct index_tokens *tokens,
@@ -345,6 +435,10 @@ static int give_token(void *arg, const struct index_token *tok)
 			if (e->row != terms->row) {
 				e->row = terms->row;
 				e->rows++;
+				/* Not a stem: its cases are those of its words in the table stems
+				 * (stem_words()). */
+				if (terms->noting && e->rows >= terms->note_from && tok->kind != TOKEN_STEM)
+					note_row(terms, e);
 			}
 			if (offer)
 				seen_offer(&terms->words, e);

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/status.h"
 
@@ -35,22 +36,40 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written);
  * tokenizer gives), for a run of imports into an empty archive: its
  * frequent words are then known without reading every word's postings
  * (db/termsets.h). begin sets every count to 0; the store calls
- * next_row before each row of case_fts it inserts. A term of a row
- * deleted meanwhile (a meeting imported again) still counts, so a count
- * may be higher than the index's, never lower.
+ * next_row before each row of case_fts it inserts, with its rowid. A
+ * term of a row deleted meanwhile (a meeting imported again) still
+ * counts, so a count may be higher than the index's, never lower.
+ * While counting, the rowids of a word's rows are noted too from its
+ * note_from-th row on, so that its set is read from the index up to them
+ * only (fts_terms_common()). The store stops that for the run
+ * (fts_terms_unnote()) where what was noted may not be the index's: a row
+ * deleted, a rollback, another process's commit; so does a row whose
+ * rowid is not above the one before.
  */
-void fts_terms_count_begin(struct fts_terms *t);
+void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from);
 void fts_terms_count_end(struct fts_terms *t);
-void fts_terms_next_row(struct fts_terms *t);
+void fts_terms_next_row(struct fts_terms *t, long long rowid);
+void fts_terms_unnote(struct fts_terms *t);
 /*
  * While on, the tokenizer gives the index no stem tokens: the store turns
  * it on around its writes to case_fts when that index keeps none (schema
  * 16: a query finds a stem's words through the table stems instead).
  */
 void fts_terms_stemless(struct fts_terms *t, bool on);
-/* The terms in `min` rows or more, sorted, as a new array of new strings (*n of them); NULL when not
- * counting. */
-char **fts_terms_common(const struct fts_terms *t, long long min, size_t *n);
+/*
+ * The terms in `min` rows or more, sorted by term, as a new array (*n of
+ * them; fts_common_free()); NULL when not counting. A term's rows from
+ * rowid `from` on are those noted, in `gaps`: varints, the first rowid,
+ * then each the gap from the one before; LLONG_MAX: none were noted.
+ */
+struct fts_common {
+	char *term;
+	long long from;
+	char *gaps;
+	size_t ngaps;
+};
+struct fts_common *fts_terms_common(const struct fts_terms *t, long long min, size_t *n);
+void fts_common_free(struct fts_common *v, size_t n);
 
 struct strbuf;
 struct index_tokens;

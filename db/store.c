@@ -202,7 +202,8 @@ struct store {
 	 * cases when the run began (-1: no import since the last store_settle_index()). */
 	int merging;
 	long long run_base;
-	bool stemless; /* case_fts keeps no stem tokens (schema 16) */
+	long long committed_version; /* store_data_version() after the last import's commit, or -1 */
+	bool stemless;		     /* case_fts keeps no stem tokens (schema 16) */
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
@@ -449,6 +450,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	s->readonly = readonly;
 	s->merging = MERGING_UNKNOWN;
 	s->run_base = -1;
+	s->committed_version = -1;
 	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) !=
 	    SQLITE_OK) {
 		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"),
@@ -982,7 +984,7 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
-		fts_terms_next_row(s->terms);
+		fts_terms_next_row(s->terms, made ? ids[k] : sqlite3_column_int64(docs, 0));
 		fts_terms_stemless(s->terms, s->stemless);
 		ok = made ? insert_columns(s, ST_FTS_INSERT, ids[k], l->columns, CASE_INDEX_COLUMNS)
 			  : insert_row(s, ST_FTS_INSERT, docs, 5);
@@ -1266,6 +1268,7 @@ static bool delete_meeting(struct store *s, long id)
 	bool ok;
 
 	if (!batch_unindexed_take(s, id)) {
+		fts_terms_unnote(s->terms); /* its cases' words were noted */
 		/* Given the tokens it was given: without stems, where it keeps none. */
 		fts_terms_stemless(s->terms, s->stemless);
 		ok = run_for(s, ST_FTS_DELETE_MEETING, id);
@@ -1524,8 +1527,13 @@ static bool merging_plan(struct store *s)
 		s->run_base = sqlite3_column_int64(st, 0);
 		sqlite3_finalize(st);
 		/* Into an empty archive, the run's counts are the archive's (store_settle_begin()). */
+		/*
+		 * Noted from half the fewest cases a word with a set is in: a set
+		 * is read from the index up to there only, the rest kept in memory
+		 * (a few bytes a case of each word so common: 8 MB at 105 MB).
+		 */
 		if (s->run_base == 0)
-			fts_terms_count_begin(s->terms);
+			fts_terms_count_begin(s->terms, (uint32_t)(termsets_min(0) / 2));
 		else
 			fts_terms_count_end(s->terms);
 	}
@@ -1553,6 +1561,9 @@ static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
 	}
 	if ((st = sql_begin(s->db, true, _("starting the import"), diag)) != VT_OK)
 		return st;
+	/* Another process wrote since this one's last commit: rows it indexed were not noted. */
+	if (s->committed_version >= 0 && store_data_version(s) != s->committed_version)
+		fts_terms_unnote(s->terms);
 	if (!merging_plan(s)) {
 		st = db_fail(s, diag, _("starting the import"));
 		sql_end(s->db, st, _("starting the import"), NULL);
@@ -1570,10 +1581,13 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 {
 	st = sql_end(s->db, st, _("importing the document"), diag);
 	fts_terms_forget_pending(s->terms, st == VT_OK);
-	if (st == VT_OK)
+	if (st == VT_OK) {
 		s->indexed += s->indexing;
-	else
+		s->committed_version = store_data_version(s);
+	} else {
 		s->merging = MERGING_UNKNOWN; /* as the rollback left it */
+		fts_terms_unnote(s->terms);   /* rows noted that the index does not have */
+	}
 	s->indexing = 0;
 	s->batch = false;
 	s->nunindexed = 0;
@@ -1960,8 +1974,8 @@ struct sets_reading {
 	pthread_t tid;
 	int rc;
 	struct termsets_rows *rows;
-	long long data_version; /* the main connection's, before the thread began */
-	char **common;		/* fts_terms_common(), or NULL */
+	long long data_version;	   /* the main connection's, before the thread began */
+	struct fts_common *common; /* fts_terms_common(), or NULL */
 	size_t ncommon;
 	long long min;
 	bool stemless; /* the store's */
@@ -1981,11 +1995,7 @@ static void *read_sets_thread(void *arg)
 
 static void sets_reading_free(struct sets_reading *r)
 {
-	size_t i;
-
-	for (i = 0; r->common && i < r->ncommon; i++)
-		free(r->common[i]);
-	free(r->common);
+	fts_common_free(r->common, r->ncommon);
 	free(r);
 }
 

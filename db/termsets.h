@@ -76,7 +76,8 @@ struct store;
  * included. `stemless`: case_fts keeps no stem tokens (schema 16).
  */
 struct termsets_rows;
-int termsets_read(sqlite3 *db, bool stemless, char *const *common, size_t ncommon, long long min,
+struct fts_common;
+int termsets_read(sqlite3 *db, bool stemless, const struct fts_common *common, size_t ncommon, long long min,
 		  struct termsets_rows **out);
 int termsets_write(sqlite3 *db, const struct termsets_rows *rows);
 void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
