@@ -61,6 +61,7 @@ void fts_terms_stemless(struct fts_terms *t, bool on);
  * them; fts_common_free()); NULL when not counting. A term's rows from
  * rowid `from` on are those noted, in `gaps`: varints, the first rowid,
  * then each the gap from the one before; LLONG_MAX: none were noted.
+ * The noted rows are handed over, and no more are noted in the run.
  */
 struct fts_common {
 	char *term;
@@ -68,7 +69,7 @@ struct fts_common {
 	char *gaps;
 	size_t ngaps;
 };
-struct fts_common *fts_terms_common(const struct fts_terms *t, long long min, size_t *n);
+struct fts_common *fts_terms_common(struct fts_terms *t, long long min, size_t *n);
 void fts_common_free(struct fts_common *v, size_t n);
 
 struct strbuf;
