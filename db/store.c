@@ -959,15 +959,15 @@ static bool columns_made(const struct deck *d)
  * each case became a segment of its own for the merges to undo. Here the
  * meeting's cases go in one row of values at a time, and are written out
  * once, at the commit.
- * When `d` is the deck stored as the meeting (not a merge), `ids` its
- * cases' ids, and its cases' columns and tokens were made ahead
+ * When `d` is the deck stored as the meeting (not a merge), its cases'
+ * ids from s->case_ids[ids] on, and its cases' columns and tokens were made ahead
  * (store_case_lexicon(), from the same fields the view case_doc joins),
  * they are given as made: reading the view joined back the slides just
  * written, a twentieth of the store's thread. Otherwise the columns are
  * read from the view, and the tokenizer takes tokens made ahead only for
  * the very texts they were made of.
  */
-static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d, const long *ids)
+static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d, size_t ids)
 {
 	sqlite3_stmt *docs = NULL;
 	bool ok = true, made = columns_made(d);
@@ -981,17 +981,17 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 	}
 	for (k = 0; ok && (made ? k < d->ncases : (rc = sqlite3_step(docs)) == SQLITE_ROW); k++) {
 		const struct case_lexicon *l = d && k < d->ncases ? d->cases[k].lexicon : NULL;
+		long id = made ? s->case_ids[ids + k] : (long)sqlite3_column_int64(docs, 0);
 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
-		fts_terms_next_row(s->terms, made ? ids[k] : sqlite3_column_int64(docs, 0));
+		fts_terms_next_row(s->terms, id);
 		fts_terms_stemless(s->terms, s->stemless);
-		ok = made ? insert_columns(s, ST_FTS_INSERT, ids[k], l->columns, CASE_INDEX_COLUMNS)
+		ok = made ? insert_columns(s, ST_FTS_INSERT, id, l->columns, CASE_INDEX_COLUMNS)
 			  : insert_row(s, ST_FTS_INSERT, docs, 5);
 		fts_terms_stemless(s->terms, false); /* strong_fts keeps them: its words rank */
-		ok = ok &&
-		     (made ? insert_columns(s, ST_STRONG_INSERT, ids[k], l->columns, CASE_INDEX_COLUMNS - 1)
-			   : insert_row(s, ST_STRONG_INSERT, docs, 4));
+		ok = ok && (made ? insert_columns(s, ST_STRONG_INSERT, id, l->columns, CASE_INDEX_COLUMNS - 1)
+				 : insert_row(s, ST_STRONG_INSERT, docs, 4));
 		fts_terms_ready(s->terms, NULL, NULL, 0);
 		s->indexing++;
 	}
@@ -1750,7 +1750,7 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
 		return VT_OK;
 	for (i = 0; i < s->nunindexed && ret == VT_OK; i++)
 		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck,
-					s->case_ids + s->unindexed[i].ids))
+					s->unindexed[i].ids))
 			ret = db_fail(s, diag, _("indexing the documents"));
 	if (ret == VT_OK && !write_terms(s))
 		ret = db_fail(s, diag, _("indexing the documents"));
@@ -1905,7 +1905,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		s->unindexed[s->nunindexed].meeting = meeting;
 		s->unindexed[s->nunindexed].ids = ids;
 		s->unindexed[s->nunindexed++].deck = merged ? NULL : d;
-	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d, s->case_ids + ids) || !write_terms(s)) {
+	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d, ids) || !write_terms(s)) {
 		goto db_error;
 	}
 	if (merged && warnings)
