@@ -2102,6 +2102,10 @@ void store_settle_begin(struct store *s)
 		return; /* in memory: no other connection sees it */
 	r = xcalloc(1, sizeof(*r));
 	r->data_version = store_data_version(s);
+	/* Another process wrote since this run's last commit: the cases it indexed or deleted were not
+	 * noted (db/fts.h), and the sets are read from the index whole. */
+	if (s->committed_version >= 0 && r->data_version != s->committed_version)
+		fts_terms_unnote(s->terms);
 	/* A run into an empty archive counted its words' cases: only the common ones are read. */
 	r->min = termsets_min(total);
 	r->common = fts_terms_common(s->terms, r->min, &r->ncommon);

@@ -253,8 +253,10 @@ static int read_common(sqlite3 *db, const struct fts_common *common, size_t n, l
 				bits_add(&a, sqlite3_column_int64(before, 0));
 				count++;
 			}
-			if (rc != SQLITE_DONE)
+			if (rc != SQLITE_DONE) {
+				free(a.b);
 				break;
+			}
 			rc = SQLITE_OK;
 			count += add_noted(&a, c);
 			bits_encode(&a, &bits);

@@ -467,6 +467,47 @@ def sets_a_bulk_import_counts_are_the_sets_the_whole_index_gives(env):
 
 
 @test
+def sets_leave_out_nothing_another_process_imported_during_a_bulk_import(env):
+    # A bulk import into an empty archive notes the cases of each frequent word as it indexes
+    # them, and reads from the index only those before (db/fts.h). Another process's import in
+    # the meantime is not noted: the sets must then be read from the index whole. Here the
+    # first import commits two decks, waits on a FIFO while a second process imports a third
+    # deck, then reads garbage from the FIFO and settles with no transaction of its own since.
+    with env_var("VEDTAK_TEST_TERM_SETS", "1"):
+        fifo = os.path.join(env.dir, "later.txt")
+        os.mkfifo(fifo)
+        a = subprocess.Popen([VEDTAK, "--db", env.db, "import", env.sample(0), env.sample(1), fifo],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            for _ in range(300):  # the first two decks' batch is committed after a second
+                if os.path.exists(env.db):
+                    con = sqlite3.connect(env.db, timeout=10)
+                    try:
+                        n = con.execute("SELECT count(*) FROM meetings").fetchone()[0]
+                    except sqlite3.OperationalError:
+                        n = 0
+                    con.close()
+                    if n == 2:
+                        break
+                subprocess.run(["sleep", "0.1"])
+            else:
+                raise AssertionError("the first import stored nothing in 30 s")
+            run("import", env.sample(2), db=env.db, check=0)
+            with open(fifo, "w") as f:
+                f.write("garbage\n")
+            assert a.wait(timeout=60) != 0  # the FIFO's text is no deck
+        finally:
+            if a.poll() is None:
+                a.kill()
+        one_run = os.path.join(env.dir, "one.db")
+        run("import", env.sample(0), env.sample(1), env.sample(2), db=one_run, check=0)
+        for word in ("vedtak", "digital", "helse"):
+            got = run("search", "--count", word, db=env.db, check=0).stdout
+            want = run("search", "--count", word, db=one_run, check=0).stdout
+            assert got == want and got.strip() != "0", (word, got, want)
+
+
+@test
 def a_word_finds_its_inflections_from_the_stems_table(env):
     # A new archive's index keeps no stem tokens (schema 16): a query's stem stands for the words
     # of the table stems. The deck has the word only as "kvasarordene".
