@@ -565,12 +565,11 @@ struct topic_keyword_count *topic_keyword_count_new(void)
 void topic_keyword_count_word(void *arg, const struct word *w)
 {
 	struct topic_keyword_count *k = arg;
+	bool like;
 
 	/* A part of a hyphenated word counts for nothing: its whole word does. */
 	if (w->part)
 		return;
-	bool like;
-
 	k->seen++;
 	if (w->exact_len < KEYWORD_MIN || !*w->stem)
 		return;
