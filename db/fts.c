@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "db/fts.h"
+#include "db/gaps.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/json.h"
@@ -228,15 +229,6 @@ void fts_terms_free(struct fts_terms *t)
 	free(t);
 }
 
-static void gap_add(struct strbuf *sb, unsigned long long v)
-{
-	while (v >= 0x80) {
-		strbuf_addch(sb, (char)(0x80 | (v & 0x7f)));
-		v >>= 7;
-	}
-	strbuf_addch(sb, (char)v);
-}
-
 /* Notes the row being counted as one of slot e's word. */
 static void note_row(struct fts_terms *t, struct seen_slot *e)
 {
@@ -251,7 +243,7 @@ static void note_row(struct fts_terms *t, struct seen_slot *e)
 		e->noted = (uint32_t)t->nnoted;
 	}
 	d = &t->noted[e->noted - 1];
-	gap_add(&d->gaps, (unsigned long long)(t->rowid - d->last));
+	gaps_add(&d->gaps, (uint64_t)(t->rowid - d->last));
 	d->last = t->rowid;
 }
 

@@ -24,6 +24,7 @@
 
 #include "db/caseset.h"
 #include "db/fts.h"
+#include "db/gaps.h"
 #include "db/rank.h"
 #include "db/store_db.h"
 #include "db/termsets.h"
@@ -73,15 +74,6 @@ static void bits_step(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 		bits_add(a, sqlite3_value_int64(argv[0]));
 }
 
-static void varint_add(struct strbuf *sb, uint64_t v)
-{
-	while (v >= 0x80) {
-		strbuf_addch(sb, (char)(0x80 | (v & 0x7f)));
-		v >>= 7;
-	}
-	strbuf_addch(sb, (char)v);
-}
-
 /* The set of a's ids (NULL: none) in out, as vedtak_bits() gives it. */
 static void bits_encode(const struct bits_acc *a, struct strbuf *out)
 {
@@ -92,7 +84,7 @@ static void bits_encode(const struct bits_acc *a, struct strbuf *out)
 	for (byte = 0; a && byte < a->len && out->len <= a->len; byte++)
 		for (id = byte * 8; a->b[byte] && id < byte * 8 + 8; id++)
 			if ((a->b[byte] >> (id & 7)) & 1) {
-				varint_add(out, id - last);
+				gaps_add(out, id - last);
 				last = id;
 			}
 	if (a && out->len > a->len) { /* the bitmap is shorter */
@@ -185,21 +177,13 @@ static int read_rows(sqlite3 *db, const char *sql, bool with_col, struct termset
 /* The term's cases from its noted rows (fts.h) into a; how many. */
 static long long add_noted(struct bits_acc *a, const struct fts_common *c)
 {
-	const unsigned char *p = (const unsigned char *)c->gaps, *end = p + c->ngaps;
-	long long id = 0, count = 0;
+	uint64_t id = 0, gap;
+	size_t i = 0;
+	long long count = 0;
 
-	while (p < end) {
-		unsigned long long gap = 0;
-		int shift = 0;
-
-		while (p < end && (*p & 0x80)) {
-			gap |= (unsigned long long)(*p++ & 0x7f) << shift;
-			shift += 7;
-		}
-		if (p < end)
-			gap |= (unsigned long long)*p++ << shift;
-		id += (long long)gap;
-		bits_add(a, id);
+	while (gaps_next((const unsigned char *)c->gaps, c->ngaps, &i, &gap)) {
+		id += gap;
+		bits_add(a, (sqlite3_int64)id);
 		count++;
 	}
 	return count;
@@ -582,14 +566,8 @@ static void or_bits(struct caseset *set, const unsigned char *b, size_t nb, long
 	if (*b == 'L') {
 		uint64_t id = 0, gap;
 		size_t i = 1;
-		int shift;
 
-		while (i < nb) {
-			for (gap = 0, shift = 0; i < nb && shift < 63; shift += 7) {
-				gap |= (uint64_t)(b[i] & 0x7f) << shift;
-				if (!(b[i++] & 0x80))
-					break;
-			}
+		while (gaps_next(b, nb, &i, &gap)) {
 			if ((id += gap) > (uint64_t)hi)
 				break;
 			if (id >= (uint64_t)lo && id / 64 < set->nwords)
