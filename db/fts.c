@@ -83,7 +83,8 @@ static const char *slot_word(const struct seen_slot *e)
 struct seen_words {
 	struct seen_slot *seen;
 	size_t nseen, cap;
-	char **pending; /* copies: a slot moves when the table grows */
+	char **pending;	      /* copies: a slot moves when the table grows */
+	char **pending_stems; /* of each pending word, the stem given after it; NULL: none */
 	size_t npending, pending_alloc;
 };
 
@@ -104,9 +105,14 @@ struct fts_terms {
 	long long rowid; /* of the row being counted */
 	struct noted *noted;
 	size_t nnoted, noted_alloc;
-	uint32_t row;  /* fts_terms_next_row(), from 1 */
-	bool made_row; /* every text of the row so far came with its tokens made ahead */
-	bool stemless; /* fts_terms_stemless() */
+	uint32_t row;	     /* fts_terms_next_row(), from 1 */
+	bool made_row;	     /* every text of the row so far came with its tokens made ahead */
+	bool stemless;	     /* fts_terms_stemless() */
+	bool stems_by_words; /* fts_terms_count_begin() */
+	/* Of the exact form given last: whether it has FTS_TERM_MIN bytes or more, and the place
+	 * after its pending entry when it was offered just then (0: not), for its stem. */
+	bool exact_long;
+	size_t stem_for;
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
 	const struct index_tokens *ready_tokens;
@@ -156,19 +162,25 @@ static struct seen_slot *seen_slot(struct seen_words *t, const char *word, size_
 	return e;
 }
 
-/* Offers the word in slot e to the store, unless it was. */
-static void seen_offer(struct seen_words *t, struct seen_slot *e)
+/* Offers the word in slot e to the store, unless it was; whether it is offered now. */
+static bool seen_offer(struct seen_words *t, struct seen_slot *e)
 {
+	size_t alloc = t->pending_alloc;
+
 	if (e->offered)
-		return;
+		return false;
 	e->offered = true;
 	ALLOC_GROW(t->pending, t->npending + 1, t->pending_alloc);
+	if (alloc != t->pending_alloc)
+		t->pending_stems = xrealloc(t->pending_stems, t->pending_alloc * sizeof(*t->pending_stems));
+	t->pending_stems[t->npending] = NULL;
 	t->pending[t->npending++] = xstrndup(slot_word(e), e->len);
+	return true;
 }
 
-static void seen_note(struct seen_words *t, const char *word, size_t len)
+static bool seen_note(struct seen_words *t, const char *word, size_t len)
 {
-	seen_offer(t, seen_slot(t, word, len));
+	return seen_offer(t, seen_slot(t, word, len));
 }
 
 static void seen_release(struct seen_words *t)
@@ -179,9 +191,12 @@ static void seen_release(struct seen_words *t)
 		if (t->seen[i].used && t->seen[i].len >= SEEN_INLINE)
 			free(t->seen[i].word.out);
 	free(t->seen);
-	for (i = 0; i < t->npending; i++)
+	for (i = 0; i < t->npending; i++) {
 		free(t->pending[i]);
+		free(t->pending_stems[i]);
+	}
 	free(t->pending);
+	free(t->pending_stems);
 }
 
 /* After a rollback some words may be missing from the table: every word
@@ -193,8 +208,10 @@ static void seen_forget_pending(struct seen_words *t, bool written)
 	if (!written && t->npending)
 		for (i = 0; i < t->cap; i++)
 			t->seen[i].offered = false;
-	for (i = 0; i < t->npending; i++)
+	for (i = 0; i < t->npending; i++) {
 		free(t->pending[i]);
+		free(t->pending_stems[i]);
+	}
 	t->npending = 0;
 }
 
@@ -253,6 +270,11 @@ const char *const *fts_terms_pending(struct fts_terms *t, size_t *n)
 	return (const char *const *)t->words.pending;
 }
 
+const char *const *fts_terms_pending_stems(struct fts_terms *t)
+{
+	return (const char *const *)t->words.pending_stems;
+}
+
 const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n)
 {
 	*n = t->uncut.npending;
@@ -265,7 +287,7 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written)
 	seen_forget_pending(&t->uncut, written);
 }
 
-void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from)
+void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from, bool stems_by_words)
 {
 	size_t i;
 
@@ -281,6 +303,7 @@ void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from)
 	t->counting = true;
 	t->noting = true;
 	t->note_from = note_from ? note_from : 1;
+	t->stems_by_words = stems_by_words;
 }
 
 void fts_terms_count_end(struct fts_terms *t)
@@ -411,30 +434,48 @@ static void tok_delete(Fts5Tokenizer *p)
  * text before it was tokenized here, whose words may be others: a lookup
  * in the table of words seen misses the processor's caches, and was a
  * twentieth of the import's time when made at every token.
+ * A word's stem comes right after its exact form (and its folded one): a
+ * word new to the store is written to the table stems with that stem, so
+ * that the words a query's stem stands for are those the stem was given
+ * for. Where the stems are counted by their words (fts_terms_count_begin()),
+ * a stem counts in a row only after an exact form of FTS_TERM_MIN bytes or
+ * more, the words the table words (and so stems) keeps: its rows are then
+ * those a query of the stem finds, and are noted like a word's.
  */
 static int give_token(void *arg, const struct index_token *tok)
 {
 	struct tokenize_ctx *c = arg;
 	struct fts_terms *terms = c->t->terms;
 
+	if (terms && tok->kind == TOKEN_EXACT) {
+		terms->exact_long = tok->len >= FTS_TERM_MIN;
+		terms->stem_for = 0;
+	}
 	if (terms && !(tok->repeat && terms->made_row)) {
-		bool offer = tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN;
+		bool offer = tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN, offered = false;
+		bool stem = tok->kind == TOKEN_STEM;
 
 		if (terms->counting) {
 			struct seen_slot *e = seen_slot(&terms->words, tok->term, tok->len);
 
-			if (e->row != terms->row) {
+			if (e->row != terms->row && (!stem || !terms->stems_by_words || terms->exact_long)) {
 				e->row = terms->row;
 				e->rows++;
-				/* Not a stem: its cases are those of its words in the table stems
-				 * (stem_words()). */
-				if (terms->noting && e->rows >= terms->note_from && tok->kind != TOKEN_STEM)
+				if (terms->noting && e->rows >= terms->note_from &&
+				    (!stem || terms->stems_by_words))
 					note_row(terms, e);
 			}
-			if (offer)
-				seen_offer(&terms->words, e);
+			offered = offer && seen_offer(&terms->words, e);
 		} else if (offer) {
-			seen_note(&terms->words, tok->term, tok->len);
+			offered = seen_note(&terms->words, tok->term, tok->len);
+		}
+		if (offered)
+			terms->stem_for = terms->words.npending;
+		if (stem && terms->stem_for) {
+			/* Its word's, without the mark. */
+			terms->words.pending_stems[terms->stem_for - 1] =
+			    xstrndup(tok->term + 1, tok->len - 1);
+			terms->stem_for = 0;
 		}
 	}
 	if (terms && tok->uncut)

@@ -26,6 +26,8 @@ struct fts_terms;
 struct fts_terms *fts_terms_new(void);
 void fts_terms_free(struct fts_terms *t); /* NULL is fine */
 const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
+/* Of each pending word, the stem the tokenizer gave it, or NULL where it is the word itself. */
+const char *const *fts_terms_pending_stems(struct fts_terms *t);
 /* The whole forms of the words among them the tokenizer cut at WORD_MAX (core/words.h). */
 const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
@@ -45,8 +47,13 @@ void fts_terms_forget_pending(struct fts_terms *t, bool written);
  * (fts_terms_unnote()) where what was noted may not be the index's: a row
  * deleted, a rollback, another process's commit; so does a row whose
  * rowid is not above the one before.
+ * `stems_by_words`: case_fts keeps no stems and the archive has no words
+ * yet, so that the table stems will list each word with the stem given
+ * with it: a stem's rows are counted and noted as those of its words of
+ * FTS_TERM_MIN bytes or more, the rows a query of the stem finds. Else a
+ * stem's rows are those of its tokens, and are not noted.
  */
-void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from);
+void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from, bool stems_by_words);
 void fts_terms_count_end(struct fts_terms *t);
 void fts_terms_next_row(struct fts_terms *t, long long rowid);
 void fts_terms_unnote(struct fts_terms *t);

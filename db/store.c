@@ -278,45 +278,30 @@ static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char 
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
 static bool run(sqlite3_stmt *st);
 
-static int take_stem(void *arg, const struct word *w)
-{
-	char **stem = arg;
-
-	if (!*stem && strcmp(w->stem, w->exact))
-		*stem = xstrdup(w->stem);
-	return 1; /* a word of the index is one word */
-}
-
-/* The stem of the index's word `word`, where it has one of its own (schema 16). */
-static bool write_stem(struct store *s, const char *word)
+/* Word `word` of the index under `stem`, the stem the tokenizer gave it where it has one of its own (schema
+ * 16). */
+static bool write_stem(struct store *s, const char *word, const char *stem)
 {
 	sqlite3_stmt *st;
-	char *stem = NULL;
-	bool ok = true;
 
-	if (!s->wz)
-		s->wz = wordizer_new();
-	words_each(s->wz, word, strlen(word), take_stem, &stem);
-	if (stem) {
-		ok = (st = stmt(s, ST_STEM_INSERT)) != NULL;
-		if (ok) {
-			sqlite3_bind_text(st, 1, stem, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
-			ok = run(st);
-		}
-		free(stem);
-	}
-	return ok;
+	if (!stem)
+		return true;
+	if (!(st = stmt(s, ST_STEM_INSERT)))
+		return false;
+	sqlite3_bind_text(st, 1, stem, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+	return run(st);
 }
 
 /* Writes the new words the tokenizer met inside the current transaction (schema.c, version 8). */
 static bool write_terms(struct store *s)
 {
-	const char *const *w;
+	const char *const *w, *const *stems;
 	size_t n, i;
 	bool ok = true;
 
 	w = fts_terms_pending(s->terms, &n);
+	stems = fts_terms_pending_stems(s->terms);
 	for (i = 0; i < n && ok; i++) {
 		sqlite3_stmt *st = stmt(s, ST_TERM_INSERT);
 
@@ -334,7 +319,7 @@ static bool write_terms(struct store *s)
 				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
 				ok = run(st);
 			}
-			ok = ok && write_stem(s, w[i]);
+			ok = ok && write_stem(s, w[i], stems[i]);
 		}
 	}
 	/* Cut by the tokenizer (core/words.h): a pattern's narrowing must know what they hide. */
@@ -1519,21 +1504,29 @@ static bool merging_plan(struct store *s)
 	enum merging want;
 
 	if (s->run_base < 0) {
-		if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK ||
+		bool words;
+
+		if (sqlite3_prepare_v2(s->db,
+				       "SELECT (SELECT count(*) FROM cases), EXISTS (SELECT 1 FROM words)",
+				       -1, &st, NULL) != SQLITE_OK ||
 		    sqlite3_step(st) != SQLITE_ROW) {
 			sqlite3_finalize(st);
 			return false;
 		}
 		s->run_base = sqlite3_column_int64(st, 0);
+		words = sqlite3_column_int(st, 1);
 		sqlite3_finalize(st);
 		/* Into an empty archive, the run's counts are the archive's (store_settle_begin()). */
 		/*
 		 * Noted from half the fewest cases a word with a set is in: a set
 		 * is read from the index up to there only, the rest kept in memory
 		 * (a few bytes a case of each word so common: 8 MB at 105 MB).
+		 * Stems too, where every word of the table stems will be this
+		 * run's (fts.h).
 		 */
 		if (s->run_base == 0)
-			fts_terms_count_begin(s->terms, (uint32_t)(termsets_min(0) / 2));
+			fts_terms_count_begin(s->terms, (uint32_t)(termsets_min(0) / 2),
+					      s->stemless && !words);
 		else
 			fts_terms_count_end(s->terms);
 	}
