@@ -582,6 +582,20 @@ sqlite3 *store_helper_db(struct store *s)
 	return s->helper;
 }
 
+sqlite3 *store_reader_open(struct store *s)
+{
+	const char *path = sqlite3_db_filename(s->db, "main");
+	sqlite3 *db = NULL;
+
+	if (!path || !*path)
+		return NULL;
+	if (open_readonly(path, &db) != SQLITE_OK) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
 /*
  * A read's first eighth is timed, and the rest split only when it would
  * take longer than this: opening the second connection and its thread

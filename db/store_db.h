@@ -38,6 +38,13 @@ struct range_read {
  */
 int store_read_halves(struct store *s, long lo, long hi, struct range_read *first, struct range_read *second);
 
+/*
+ * A new read-only connection to the store's database, for a thread of
+ * the caller's to read on (the caller closes it); NULL when the database
+ * is in memory or cannot be opened so.
+ */
+sqlite3 *store_reader_open(struct store *s);
+
 struct timespec;
 /* The deadline (CLOCK_MONOTONIC) of the search now running, or NULL for none: the helper's
  * reads stop there, as the main connection's do. */

@@ -177,8 +177,8 @@ out:
 	return ok;
 }
 
-/* The signatures made and every case read with its own, in the caller's write transaction. */
-static bool read_archive(struct store *s, sqlite3 *db, struct archive *a)
+/* Every case given its signature, in the caller's write transaction. */
+static bool sign_archive(struct store *s, sqlite3 *db)
 {
 	return (meta_is(db, "topic_signatures", TOPIC_SIGNATURE_VERSION) ||
 		sqlite3_exec(
@@ -186,7 +186,7 @@ static bool read_archive(struct store *s, sqlite3 *db, struct archive *a)
 		    "DELETE FROM case_signatures;"
 		    "INSERT OR REPLACE INTO meta VALUES ('topic_signatures', '" TOPIC_SIGNATURE_VERSION "')",
 		    NULL, NULL, NULL) == SQLITE_OK) &&
-	       make_signatures(s, db) && load_archive(db, a);
+	       make_signatures(s, db);
 }
 
 #define GROUPING _("grouping the cases into topics")
@@ -225,7 +225,7 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 		return st;
 	/* Another process may have made them while this one waited to write. */
 	if (topics_stale(db)) {
-		if (!read_archive(s, db, &a)) {
+		if (!sign_archive(s, db) || !load_archive(db, &a)) {
 			st = sql_fail(db, diag, GROUPING);
 			goto out;
 		}
@@ -244,21 +244,32 @@ out:
 struct topics_regroup {
 	struct archive a;
 	size_t *group;
-	long long since; /* store_data_version() once the cases were read */
+	long long since; /* store_data_version() once every case was signed */
+	sqlite3 *db;	 /* the thread's own connection, or NULL: the cases were read before it began */
+	bool read;	 /* the cases were read */
 	pthread_t tid;
 	bool threaded;
 };
 
+/* The cases read, unless they were, and grouped. */
 static void *group_thread(void *arg)
 {
 	struct topics_regroup *r = arg;
 
-	topics_group(r->a.v, r->a.n, r->group);
+	if (r->db && sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK) {
+		r->read = load_archive(r->db, &r->a);
+		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
+	}
+	if (r->read) {
+		r->group = xcalloc(r->a.n ? r->a.n : 1, sizeof(*r->group));
+		topics_group(r->a.v, r->a.n, r->group);
+	}
 	return NULL;
 }
 
 static void regroup_free(struct topics_regroup *r)
 {
+	sqlite3_close(r->db);
 	free(r->group);
 	archive_free(&r->a);
 	free(r);
@@ -279,16 +290,23 @@ enum vt_status store_topics_regroup_begin(struct store *s, struct topics_regroup
 		goto fail;
 	/* Another process may have made them while this one waited to write. */
 	stale = topics_stale(db);
-	if (stale && !read_archive(s, db, &r->a))
+	if (stale && !sign_archive(s, db))
+		st = sql_fail(db, diag, GROUPING);
+	/*
+	 * The cases are read on the thread, on a connection of its own, while
+	 * this one merges the index (70 ms at 105 MB). What it reads is what
+	 * this transaction leaves, or later: a commit after this one shows.
+	 */
+	r->db = stale && st == VT_OK ? store_reader_open(s) : NULL;
+	if (stale && st == VT_OK && !r->db && !(r->read = load_archive(db, &r->a)))
 		st = sql_fail(db, diag, GROUPING);
 	/* While this connection holds the write lock: a commit after this one shows. */
 	r->since = store_data_version(s);
 	if ((st = sql_end(db, st, GROUPING, diag)) != VT_OK || !stale)
 		goto fail;
-	r->group = xcalloc(r->a.n ? r->a.n : 1, sizeof(*r->group));
 	r->threaded = !pthread_create(&r->tid, NULL, group_thread, r);
 	if (!r->threaded)
-		topics_group(r->a.v, r->a.n, r->group);
+		group_thread(r);
 	*out = r;
 	return VT_OK;
 fail:
@@ -308,13 +326,14 @@ enum vt_status store_topics_regroup_end(struct store *s, struct topics_regroup *
 		pthread_join(r->tid, NULL);
 	if ((st = sql_begin(db, true, GROUPING, diag)) == VT_OK) {
 		/* Inside the write transaction, so that no commit comes between the check and the write. */
-		same = r->since >= 0 && store_data_version(s) == r->since;
+		same = r->read && r->since >= 0 && store_data_version(s) == r->since;
 		if (same && !write_topics(db, &r->a, r->group))
 			st = sql_fail(db, diag, GROUPING);
 		st = sql_end(db, st, GROUPING, diag);
 	}
 	regroup_free(r);
-	/* Another connection committed since the cases were read: the grouping may miss its cases. */
+	/* Another connection committed since the cases were signed, or the thread could not read
+	 * them: the grouping may miss cases. */
 	return st == VT_OK && !same ? store_update_topics(s, NULL, diag) : st;
 }
 
