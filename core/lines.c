@@ -34,6 +34,41 @@ static int is_bullet_glyph_at(const char *s, size_t n)
 	return (unsigned char)s[0] >= 0xC0 && utf8_decode(s, n, &cp) && is_bullet_glyph(cp);
 }
 
+/* Whether byte c needs cleaning: a control character, or the start of a private-use glyph or a C1 control. */
+static bool unclean_byte(unsigned char c)
+{
+	return c < 0x20 || c == 0x7F || c == 0xEE || c == 0xEF || c == 0xF3 || c == 0xF4 || c == 0xC2;
+}
+
+/*
+ * Whether the line s[0, n) has a byte that needs cleaning. Eight bytes of
+ * printable ASCII (most of a deck) are passed at once: none has its top
+ * bit set, none is below 0x20 (subtracting 0x20 from it borrows) and none
+ * is 0x7F (its XOR with 0x7F is zero).
+ */
+static bool line_unclean(const char *s, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, del;
+		size_t k;
+
+		memcpy(&w, s + i, 8);
+		del = w ^ (0x7F * ones);
+		if (!((w | ((w - 0x20 * ones) & ~w) | ((del - ones) & ~del)) & highs))
+			continue;
+		for (k = 0; k < 8; k++)
+			if (unclean_byte((unsigned char)s[i + k]))
+				return true;
+	}
+	for (; i < n; i++)
+		if (unclean_byte((unsigned char)s[i]))
+			return true;
+	return false;
+}
+
 /*
  * Cleans the line at `s` (length n) into `out`, which may be `s` itself:
  * the result is never longer than the input.
@@ -47,13 +82,7 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 	/* Most lines need no cleaning: printable ASCII and UTF-8 outside the
 	 * private-use area (whose encodings all start with 0xEE or 0xEF). */
 	if (out == s && (n == 0 || s[0] != ' ')) {
-		for (i = 0; i < n; i++) {
-			unsigned char c = (unsigned char)s[i];
-			if (c < 0x20 || c == 0x7F || c == 0xEE || c == 0xEF || c == 0xF3 || c == 0xF4 ||
-			    c == 0xC2)
-				break;
-		}
-		if (i == n) {
+		if (!line_unclean(s, n)) {
 			out[n] = '\0';
 			l->text = out;
 			l->len = (uint32_t)n;
@@ -62,7 +91,6 @@ static void clean_line(struct line *l, const char *s, size_t n, char *out)
 				l->bullet = true;
 			return;
 		}
-		i = 0;
 	}
 	while (i < n) {
 		uint32_t cp;

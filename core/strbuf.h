@@ -34,7 +34,14 @@ void strbuf_add(struct strbuf *sb, const void *data, size_t len);
 void strbuf_addstr(struct strbuf *sb, const char *s);
 /* Inserts data[0..len) at byte `pos` (at most sb->len). */
 void strbuf_insert(struct strbuf *sb, size_t pos, const void *data, size_t len);
-void strbuf_addch(struct strbuf *sb, int c);
+/* Inline: a byte at a time is how the tokenizers and the varint writers build their output. */
+static inline void strbuf_addch(struct strbuf *sb, int c)
+{
+	if (sb->len + 2 > sb->alloc)
+		strbuf_grow(sb, 1);
+	sb->buf[sb->len++] = (char)c;
+	sb->buf[sb->len] = '\0';
+}
 void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void strbuf_vaddf(struct strbuf *sb, const char *fmt, va_list ap);
 /* Removes trailing ASCII whitespace. */

@@ -14,13 +14,20 @@
 
 #include "core/strbuf.h"
 
+/* Room made once: an import adds one for each case of each frequent word. */
 static inline void gaps_add(struct strbuf *sb, uint64_t gap)
 {
+	unsigned char *p;
+
+	strbuf_grow(sb, 10);
+	p = (unsigned char *)sb->buf + sb->len;
 	while (gap >= 0x80) {
-		strbuf_addch(sb, (char)(0x80 | (gap & 0x7f)));
+		*p++ = (unsigned char)(0x80 | (gap & 0x7f));
 		gap >>= 7;
 	}
-	strbuf_addch(sb, (char)gap);
+	*p++ = (unsigned char)gap;
+	sb->len = (size_t)(p - (unsigned char *)sb->buf);
+	sb->buf[sb->len] = '\0';
 }
 
 /*

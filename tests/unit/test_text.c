@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "core/dates.h"
+#include "core/lines.h"
 #include "core/scan.h"
 #include "core/sha256.h"
 #include "core/strbuf.h"
@@ -393,8 +394,51 @@ static void test_memo(void)
 	strbuf_release(&sb);
 }
 
+/*
+ * Cleaning finds what it removes wherever it stands in a line: a control
+ * character, DEL, a C1 control or a private-use glyph at every place of
+ * lines of every length around the eight bytes read at once.
+ */
+static void test_lines_clean(void)
+{
+	static const struct {
+		const char *bytes, *becomes;
+	} odd[] = {{"\x01", ""},
+		   {"\x1f", ""},
+		   {"\t", " "},
+		   {"\x7f", ""},
+		   {"\xc2\x85", ""},
+		   {"\xee\x80\x80", ""},
+		   {"\xf3\xb0\x80\x80", ""}};
+	const char *filler = "abcdefghijklmnopqrstuvwxyz0123456789";
+	size_t k, len, at, bad = 0;
+
+	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
+		for (len = 1; len <= 26; len++)
+			for (at = 1; at <= len; at++) {
+				struct strbuf in = STRBUF_INIT, want = STRBUF_INIT;
+				struct deck_lines dl;
+
+				strbuf_add(&in, filler, at);
+				strbuf_add(&want, filler, at);
+				strbuf_addstr(&in, odd[k].bytes);
+				strbuf_addstr(&want, odd[k].becomes);
+				strbuf_add(&in, filler + at, len - at);
+				strbuf_add(&want, filler + at, len - at);
+				strbuf_addstr(&in, "\nå\n");
+				if (lines_split(&dl, in.buf, in.len, NULL) != VT_OK || dl.n < 1 ||
+				    strcmp(dl.v[0].text, want.buf))
+					bad++;
+				lines_release(&dl);
+				strbuf_release(&in);
+				strbuf_release(&want);
+			}
+	ok(bad == 0, "lines: what cleaning removes is found at every place of a line (%zu wrong)", bad);
+}
+
 int main(void)
 {
+	test_lines_clean();
 	test_words();
 	test_index_tokens();
 	test_repeats();
