@@ -1,6 +1,7 @@
 /*
  * strbuf.c: the growable buffer behind every string the program builds.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,9 @@ void strbuf_grow(struct strbuf *sb, size_t extra)
 {
 	int fresh = !sb->alloc;
 
+	/* len + extra + 1 would wrap around (git's strbuf dies there too). */
+	if (extra > SIZE_MAX - 1 - sb->len)
+		die_oom(SIZE_MAX);
 	if (sb->len + extra + 1 <= sb->alloc)
 		return;
 	if (fresh)

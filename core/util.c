@@ -10,7 +10,7 @@
 #include "core/util.h"
 #include "core/banned.h"
 
-static void die_oom(size_t n)
+void die_oom(size_t n)
 {
 	fprintf(stderr, "vedtak: out of memory (%zu bytes)\n", n);
 	abort();

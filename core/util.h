@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+/* Says that `n` bytes could not be had, and aborts. */
+_Noreturn void die_oom(size_t n);
 /* Allocate or abort; never return NULL. The caller frees with free(). */
 void *xmalloc(size_t n);
 void *xcalloc(size_t nmemb, size_t size);

@@ -278,8 +278,7 @@ static enum vt_status db_fail(struct store *s, struct vt_diag *diag, const char 
 static sqlite3_stmt *stmt(struct store *s, enum stmt_id id);
 static bool run(sqlite3_stmt *st);
 
-/* Word `word` of the index under `stem`, the stem the tokenizer gave it where it has one of its own (schema
- * 16). */
+/* Word `word` under `stem`, the stem the tokenizer gave it (schema 16); NULL: the word is its own stem. */
 static bool write_stem(struct store *s, const char *word, const char *stem)
 {
 	sqlite3_stmt *st;
@@ -582,6 +581,10 @@ sqlite3 *store_helper_db(struct store *s)
 	return s->helper;
 }
 
+/*
+ * Not open_readonly(): this store writes, so the shared memory is there,
+ * and an immutable file would not see what this store commits.
+ */
 sqlite3 *store_reader_open(struct store *s)
 {
 	const char *path = sqlite3_db_filename(s->db, "main");
@@ -589,7 +592,8 @@ sqlite3 *store_reader_open(struct store *s)
 
 	if (!path || !*path)
 		return NULL;
-	if (open_readonly(path, &db) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	    sqlite3_busy_timeout(db, 2000) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
 	}

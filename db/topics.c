@@ -189,6 +189,15 @@ static bool sign_archive(struct store *s, sqlite3 *db)
 	       make_signatures(s, db);
 }
 
+/* Each case's topic, as the index of its first case (core/topics.h); the caller frees it. */
+static size_t *group_archive(const struct archive *a)
+{
+	size_t *group = xcalloc(a->n ? a->n : 1, sizeof(*group));
+
+	topics_group(a->v, a->n, group);
+	return group;
+}
+
 #define GROUPING _("grouping the cases into topics")
 
 enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag *diag)
@@ -229,8 +238,7 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 			st = sql_fail(db, diag, GROUPING);
 			goto out;
 		}
-		group = xcalloc(a.n ? a.n : 1, sizeof(*group));
-		topics_group(a.v, a.n, group);
+		group = group_archive(&a);
 		if (!write_topics(db, &a, group))
 			st = sql_fail(db, diag, GROUPING);
 	}
@@ -260,10 +268,8 @@ static void *group_thread(void *arg)
 		r->read = load_archive(r->db, &r->a);
 		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
 	}
-	if (r->read) {
-		r->group = xcalloc(r->a.n ? r->a.n : 1, sizeof(*r->group));
-		topics_group(r->a.v, r->a.n, r->group);
-	}
+	if (r->read)
+		r->group = group_archive(&r->a);
 	return NULL;
 }
 

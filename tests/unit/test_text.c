@@ -407,15 +407,18 @@ static void test_lines_clean(void)
 		   {"\x1f", ""},
 		   {"\t", " "},
 		   {"\x7f", ""},
-		   {"\xc2\x85", ""},
-		   {"\xee\x80\x80", ""},
-		   {"\xf3\xb0\x80\x80", ""}};
+		   {"\xc2\x85", ""}, /* C1 controls */
+		   {"\xc2\x9f", ""},
+		   {"\xee\x80\x80", ""}, /* private use: U+E000, U+F000, planes 15 and 16 */
+		   {"\xef\x80\x80", ""},
+		   {"\xf3\xb0\x80\x80", ""},
+		   {"\xf4\x8f\xbf\xbd", ""}};
 	const char *filler = "abcdefghijklmnopqrstuvwxyz0123456789";
 	size_t k, len, at, bad = 0;
 
 	for (k = 0; k < sizeof(odd) / sizeof(odd[0]); k++)
 		for (len = 1; len <= 26; len++)
-			for (at = 1; at <= len; at++) {
+			for (at = 0; at <= len; at++) {
 				struct strbuf in = STRBUF_INIT, want = STRBUF_INIT;
 				struct deck_lines dl;
 
