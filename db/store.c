@@ -362,6 +362,16 @@ static bool cannot_write(const char *path)
 }
 
 /*
+ * Every connection vedtak opens is used by one thread at a time (a search's
+ * second half has a connection of its own, and so have the checkpointer,
+ * the sets' reader and the topics' reader; the UI's searcher a store of its
+ * own), and only sqlite3_interrupt(), which takes no lock, comes from
+ * another thread. So no connection takes SQLite's lock at every call: at
+ * every bind, step and reset of an import, it was 1.7 % of its CPU.
+ */
+#define OPEN_ONE_THREAD SQLITE_OPEN_NOMUTEX
+
+/*
  * Opens `path` for reading. Where SQLite cannot make its shared-memory
  * file beside the database (a read-only mount, a full disk), it is opened
  * as an immutable file instead, which reads the same as long as no
@@ -375,7 +385,7 @@ static int open_readonly(const char *path, sqlite3 **db)
 	char *wal = xasprintf("%s-wal", path);
 	struct stat sb;
 	const char *p;
-	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL);
+	int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY | OPEN_ONE_THREAD, NULL);
 
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(*db, STORE_PROBE, NULL, NULL, NULL);
@@ -390,7 +400,7 @@ static int open_readonly(const char *path, sqlite3 **db)
 			strbuf_addf(&uri, "%%%02X", (unsigned char)*p);
 	}
 	strbuf_addstr(&uri, "?immutable=1");
-	rc = sqlite3_open_v2(uri.buf, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	rc = sqlite3_open_v2(uri.buf, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | OPEN_ONE_THREAD, NULL);
 out:
 	strbuf_release(&uri);
 	free(wal);
@@ -409,7 +419,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 {
 	struct store *s;
 	int rc;
-	int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int flags =
+	    (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | OPEN_ONE_THREAD;
 	enum vt_status st;
 	size_t npending;
 
@@ -421,7 +432,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 			       _("the database path is empty (--db or \"database =\" in the configuration)"));
 	if (!readonly && cannot_write(path)) {
 		readonly = true;
-		flags = SQLITE_OPEN_READONLY;
+		flags = SQLITE_OPEN_READONLY | OPEN_ONE_THREAD;
 	}
 	/*
 	 * SQLite counts every allocation under one mutex for sqlite3_memory_used(),
@@ -592,7 +603,7 @@ sqlite3 *store_reader_open(struct store *s)
 
 	if (!path || !*path)
 		return NULL;
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | OPEN_ONE_THREAD, NULL) != SQLITE_OK ||
 	    sqlite3_busy_timeout(db, 2000) != SQLITE_OK) {
 		sqlite3_close(db);
 		return NULL;
@@ -1698,7 +1709,7 @@ static void checkpointer_start(struct store *s)
 	pthread_cond_init(&c->wake, NULL);
 	pthread_cond_init(&c->idle, NULL);
 	/* A connection finds the WAL at its first read: before that it has nothing to copy. */
-	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | OPEN_ONE_THREAD, NULL) != SQLITE_OK ||
 	    sqlite3_exec(c->db, "PRAGMA journal_mode", NULL, NULL, NULL) != SQLITE_OK ||
 	    pthread_create(&c->tid, NULL, checkpoint_thread, c)) {
 		sqlite3_close(c->db);
