@@ -503,7 +503,8 @@ struct slide *slide_list_add(struct slide **v, size_t *n, size_t *alloc, const c
 	ALLOC_GROW(*v, *n + 1, *alloc);
 	s = &(*v)[(*n)++];
 	s->page = xstrdup(page);
-	s->text = xstrdup(text);
+	s->len = strlen(text);
+	s->text = xstrndup(text, s->len);
 	s->line = line;
 	return s;
 }

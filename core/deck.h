@@ -120,7 +120,8 @@ struct presenter {
 struct slide {
 	char *page; /* the page label as written ("Side 17"), or NULL */
 	char *text;
-	long line; /* first line in the source file */
+	size_t len; /* of text */
+	long line;  /* first line in the source file */
 };
 
 /* What groups a case into a topic (core/topics.h), as words; each part owned, "" when empty. */

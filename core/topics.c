@@ -878,7 +878,7 @@ struct case_signature *topic_case_sign(struct wordizer *wz, const struct deck_ca
 	for (i = 0; i < c->nslides; i++) {
 		if (i)
 			strbuf_addch(&slides, '\n');
-		strbuf_addstr(&slides, c->slides[i].text);
+		strbuf_add(&slides, c->slides[i].text, c->slides[i].len);
 	}
 	sig = sign(wz, title.buf ? title.buf : "", decision.buf, orgs.buf, slides.buf, slide_keywords, spots);
 	strbuf_release(&title);

@@ -127,7 +127,7 @@ void rank_marks_tokens(struct rank_marks *m, const struct slide *v, size_t n, co
 	bool have = index_tokens_next(t, &next, &tok);
 
 	for (i = 0; i < n; i++) {
-		size_t end = at + strlen(v[i].text), title_end = end;
+		size_t end = at + v[i].len, title_end = end;
 		uint32_t count = 0, title = 0;
 		bool titled = false;
 

@@ -780,7 +780,8 @@ static bool insert_slides(struct store *s, long meeting, long case_id, const str
 		sqlite3_bind_int64(st, 3, (long)i + 1);
 		bind_text(st, 4, v[i].page);
 		sqlite3_bind_int64(st, 5, v[i].line);
-		bind_text(st, 6, v[i].text);
+		/* Its length told: SQLite measures the text otherwise. */
+		sqlite3_bind_text(st, 6, v[i].text, (int)v[i].len, SQLITE_STATIC);
 		if (!run(st))
 			return false;
 	}
@@ -830,7 +831,7 @@ static void index_columns(const struct deck_case *c, struct strbuf *col)
 	for (i = 0; i < c->nslides; i++) {
 		if (i)
 			strbuf_addch(&col[3], '\n');
-		strbuf_addstr(&col[3], c->slides[i].text);
+		strbuf_add(&col[3], c->slides[i].text, c->slides[i].len);
 	}
 }
 
@@ -909,9 +910,9 @@ struct case_lexicon *store_case_lexicon(struct wordizer *wz, const struct deck_c
 	for (i = 0; i < c->nslides; i++) {
 		if (i)
 			strbuf_addch(&text, '\n');
-		strbuf_addstr(&text, c->slides[i].text);
+		strbuf_add(&text, c->slides[i].text, c->slides[i].len);
 		if (!tokens)
-			rank_marks_add(&marks, c->slides[i].text, strlen(c->slides[i].text));
+			rank_marks_add(&marks, c->slides[i].text, c->slides[i].len);
 	}
 	if (tokens)
 		rank_marks_tokens(&marks, c->slides, c->nslides, l->columns[CASE_INDEX_SLIDES].buf,
@@ -947,7 +948,7 @@ static bool insert_columns(struct store *s, enum stmt_id id, long rowid, const s
 	sqlite3_bind_int64(st, 1, rowid);
 	for (i = 0; i < ncols; i++)
 		/* Measured, not told: a text SQLite knows ends in a NUL reaches the tokenizer as it is, not a
-		 * copy. */
+		 * copy. (Told with its NUL counted, SQLite 3.40 keeps the NUL as a character of the text.) */
 		sqlite3_bind_text(st, i + 2, col[i].buf, -1, SQLITE_STATIC);
 	return run(st);
 }

@@ -33,13 +33,13 @@ int main(void)
 {
 	char long_word[121];
 	struct slide slides[NSLIDES] = {
-	    {NULL, "\n\nFørste tittel her\nog mer tekst", 1},
+	    {NULL, "\n\nFørste tittel her\nog mer tekst", 0, 1},
 	    /* The parts of "e-helse" stand at its place: one word. */
-	    {NULL, "Andre: e-helse strategi\nslutt", 1},
-	    {NULL, "", 1},
+	    {NULL, "Andre: e-helse strategi\nslutt", 0, 1},
+	    {NULL, "", 0, 1},
 	    /* A line without a word is no title; a word cut short in the index is still one. */
-	    {NULL, NULL, 1},
-	    {NULL, "Siste", 1},
+	    {NULL, NULL, 0, 1},
+	    {NULL, "Siste", 0, 1},
 	};
 	/* start, title end: slide by slide */
 	const uint32_t want[] = {0, 3, 6, 9, 10, 10, 10, 13, 14, 15};
@@ -54,6 +54,7 @@ int main(void)
 	strbuf_addf(&fourth, "• –\nØkonomi og sør-øst\n%s", long_word);
 	slides[3].text = fourth.buf;
 	for (i = 0; i < NSLIDES; i++) {
+		slides[i].len = strlen(slides[i].text);
 		if (i)
 			strbuf_addch(&col, '\n');
 		strbuf_addstr(&col, slides[i].text);
