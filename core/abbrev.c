@@ -73,10 +73,22 @@ static bool may_be_capital(uint32_t cp)
 	return cp < 0x80 ? cp - 'A' < 26 : utf8_is_upper(cp) != 0;
 }
 
-static bool ascii_alnum(unsigned char c)
-{
-	return (unsigned)((c | 0x20) - 'a') < 26 || (unsigned)(c - '0') < 10;
-}
+/* Of each byte: ASCII_WORD for an ASCII letter or digit, and ASCII_CAPITAL too for A to Z. */
+enum { ASCII_WORD = 1, ASCII_CAPITAL = 2 };
+
+#define W ASCII_WORD
+#define C (ASCII_WORD | ASCII_CAPITAL)
+static const unsigned char ascii_class[256] = {
+    ['0'] = W, ['1'] = W, ['2'] = W, ['3'] = W, ['4'] = W, ['5'] = W, ['6'] = W, ['7'] = W, ['8'] = W,
+    ['9'] = W, ['A'] = C, ['B'] = C, ['C'] = C, ['D'] = C, ['E'] = C, ['F'] = C, ['G'] = C, ['H'] = C,
+    ['I'] = C, ['J'] = C, ['K'] = C, ['L'] = C, ['M'] = C, ['N'] = C, ['O'] = C, ['P'] = C, ['Q'] = C,
+    ['R'] = C, ['S'] = C, ['T'] = C, ['U'] = C, ['V'] = C, ['W'] = C, ['X'] = C, ['Y'] = C, ['Z'] = C,
+    ['a'] = W, ['b'] = W, ['c'] = W, ['d'] = W, ['e'] = W, ['f'] = W, ['g'] = W, ['h'] = W, ['i'] = W,
+    ['j'] = W, ['k'] = W, ['l'] = W, ['m'] = W, ['n'] = W, ['o'] = W, ['p'] = W, ['q'] = W, ['r'] = W,
+    ['s'] = W, ['t'] = W, ['u'] = W, ['v'] = W, ['w'] = W, ['x'] = W, ['y'] = W, ['z'] = W,
+};
+#undef W
+#undef C
 
 /*
  * Words run over letters and digits, and over a hyphen between them
@@ -107,10 +119,10 @@ static void tokenize(struct text *x)
 			/* A hyphen is taken only before a letter or digit: the word ends where i stops. */
 			i += k;
 			while (i < n) {
-				unsigned char c = u[i];
+				unsigned char f = ascii_class[u[i]];
 
-				if (c < 0x80 && ascii_alnum(c)) {
-					capital |= (unsigned)(c - 'A') < 26;
+				if (f) {
+					capital |= f >> 1;
 					i++;
 					continue;
 				}
