@@ -995,6 +995,45 @@ static int link_by_pair(const void *p, const void *q)
 	return x->b < y->b ? -1 : x->b > y->b;
 }
 
+/*
+ * Sorts the n pairs v[] by their cases (a, then b; each below `ncases`),
+ * pairs of the same cases kept in the order given, as the scores add up
+ * in that order: a radix sort of their cases' bits, RADIX_BITS at a time
+ * from the lowest. qsort() took 56 ms of a 10 MB import's 600 for the
+ * 330,000 pairs.
+ */
+#define RADIX_BITS 11
+
+static void pairs_sort(struct link *v, size_t n, size_t ncases)
+{
+	struct link *tmp, *from = v, *to;
+	unsigned bits = 0, shift;
+
+	while (bits < 32 && ((size_t)1 << bits) < ncases)
+		bits++;
+	if (n < 2)
+		return;
+	to = tmp = xmalloc(n * sizeof(*v));
+	for (shift = 0; shift < 2 * bits; shift += RADIX_BITS) {
+		size_t count[(1 << RADIX_BITS) + 1] = {0}, i;
+		const uint64_t mask = (1u << RADIX_BITS) - 1;
+		struct link *swap;
+
+		for (i = 0; i < n; i++)
+			count[((((uint64_t)from[i].a << bits) | from[i].b) >> shift & mask) + 1]++;
+		for (i = 0; i < (1u << RADIX_BITS); i++)
+			count[i + 1] += count[i];
+		for (i = 0; i < n; i++)
+			to[count[(((uint64_t)from[i].a << bits) | from[i].b) >> shift & mask]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != v)
+		memcpy(v, from, n * sizeof(*v));
+	free(tmp);
+}
+
 static int link_by_score(const void *p, const void *q)
 {
 	const struct link *x = p, *y = q;
@@ -1306,8 +1345,7 @@ void topics_group(const struct topic_case *v, size_t n, size_t *group)
 			}
 		}
 	}
-	if (npairs)
-		qsort(pairs, npairs, sizeof(*pairs), link_by_pair);
+	pairs_sort(pairs, npairs, n);
 	for (i = 0, k = 0; i < npairs; i = j) {
 		double shared = 0, dot = 0, t, b, least;
 		size_t x = pairs[i].a, y = pairs[i].b;
