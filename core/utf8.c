@@ -210,7 +210,13 @@ bool utf8_needs_nfc(const char *s, size_t n)
 	while (i < n) {
 		uint32_t cp;
 		size_t k;
+		uint64_t w;
 
+		/* Eight ASCII bytes at a time, as utf8_invalid_offset(): ASCII is in NFC. */
+		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+			i += 8;
+			continue;
+		}
 		if ((unsigned char)s[i] < 0x80) {
 			i++;
 			continue;

@@ -81,6 +81,23 @@ static void test_utf8(void)
 	}
 	ok(!utf8_needs_nfc("Løwe på nivå", strlen("Løwe på nivå")), "NFC text needs no normalising");
 	ok(utf8_needs_nfc("pa\xCC\x8A", 4), "a combining ring needs normalising");
+	{
+		/* The ring after 0 to 17 ASCII bytes, and ASCII after it: wherever eight bytes at a time
+		 * are skipped, it is seen. */
+		char text[40];
+		size_t k, bad = 0;
+
+		for (k = 0; k < 18; k++) {
+			memset(text, 'a', k);
+			memcpy(text + k,
+			       "\xCC\x8A"
+			       "bbbbbbbbb",
+			       11);
+			bad += !utf8_needs_nfc(text, k + 11) || utf8_needs_nfc(text, k);
+		}
+		is_int((int)bad, 0, "a combining ring is seen after any number of ASCII bytes");
+		ok(!utf8_needs_nfc("abcdefghijklmnopqrstuvwxyz", 26), "ASCII needs no normalising");
+	}
 	utf8_nfc(&sb, "pa\xCC\x8A \xE2\x84\xAB", 8);
 	is_str(sb.buf, "på Å", "NFC composes å and replaces the Ångström sign by Å");
 	strbuf_release(&sb);
