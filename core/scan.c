@@ -114,8 +114,17 @@ enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
 
 bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)
 {
-	size_t l = strlen(prefix);
+	unsigned char p = (unsigned char)prefix[0];
+	size_t l;
 
+	/* Most lines differ at their first byte: told without strncasecmp() (a parse asks for
+	 * a dozen prefixes a line). An ASCII letter is either case of itself; any other ASCII
+	 * byte only itself. */
+	if (p && p < 0x80 && n &&
+	    ((unsigned)((p | 0x20) - 'a') < 26 ? ((unsigned char)s[0] | 0x20) != (p | 0x20)
+					       : (unsigned char)s[0] != p))
+		return false;
+	l = strlen(prefix);
 	if (l > n || strncasecmp(s, prefix, l))
 		return false;
 	if (after)

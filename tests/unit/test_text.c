@@ -231,6 +231,16 @@ static void test_scan(void)
 	   "a break slide");
 	ok(scan_break_line("Takk for møtet!", strlen("Takk for møtet!")), "a closing slide");
 	ok(!scan_break_line("Takk for oppmerksomheten", 24), "a presenter's thanks is not a break");
+	ok(scan_prefix("SAK 12/22", 9, "sak ", &at) && at == 4, "a prefix is found in either case");
+	ok(scan_prefix("sAk 12/22", 9, "Sak ", NULL), "a capital in the prefix matches either case too");
+	ok(!scan_prefix("[ak 1", 5, "{ak", NULL) && !scan_prefix("{ak 1", 5, "[ak", NULL),
+	   "brackets are not letters in other cases");
+	ok(scan_prefix("1. Sak", 6, "1. ", NULL) && !scan_prefix("2. Sak", 6, "1. ", NULL),
+	   "a digit is only itself");
+	ok(scan_prefix("Møte i NUFA", strlen("Møte i NUFA"), "møte i ", NULL),
+	   "a prefix with æøå is compared past its first letter");
+	ok(!scan_prefix("Sa", 2, "sak", NULL) && scan_prefix("", 0, "", NULL),
+	   "a text shorter than the prefix");
 }
 
 static void test_infer(void)
