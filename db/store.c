@@ -367,7 +367,7 @@ static bool cannot_write(const char *path)
  * the sets' reader and the topics' reader; the UI's searcher a store of its
  * own), and only sqlite3_interrupt(), which takes no lock, comes from
  * another thread. So no connection takes SQLite's lock at every call: at
- * every bind, step and reset of an import, it was 1.7 % of its CPU.
+ * every bind, step and reset of an import, it was 2 % of its CPU.
  */
 #define OPEN_ONE_THREAD SQLITE_OPEN_NOMUTEX
 
