@@ -49,6 +49,15 @@ size_t utf8_decode(const char *str, size_t n, uint32_t *cp)
 	return len;
 }
 
+/* Whether the eight bytes at s are all ASCII. */
+static bool ascii8(const char *s)
+{
+	uint64_t w;
+
+	memcpy(&w, s, 8);
+	return !(w & 0x8080808080808080ull);
+}
+
 size_t utf8_invalid_offset(const char *s, size_t n)
 {
 	size_t i = 0;
@@ -56,10 +65,9 @@ size_t utf8_invalid_offset(const char *s, size_t n)
 
 	while (i < n) {
 		size_t k;
-		uint64_t w;
 
 		/* Eight ASCII bytes at a time. */
-		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+		if (i + 8 <= n && ascii8(s + i)) {
 			i += 8;
 			continue;
 		}
@@ -210,10 +218,9 @@ bool utf8_needs_nfc(const char *s, size_t n)
 	while (i < n) {
 		uint32_t cp;
 		size_t k;
-		uint64_t w;
 
 		/* Eight ASCII bytes at a time, as utf8_invalid_offset(): ASCII is in NFC. */
-		if (i + 8 <= n && (memcpy(&w, s + i, 8), !(w & 0x8080808080808080ull))) {
+		if (i + 8 <= n && ascii8(s + i)) {
 			i += 8;
 			continue;
 		}
