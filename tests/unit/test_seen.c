@@ -89,6 +89,19 @@ int main(void)
 	is_int((int)found, 2, "the first and the last of them among them");
 	fts_terms_forget_pending(terms, true);
 
+	/* Long words of one length that differ only past the first bytes a slot keeps of them. */
+	strbuf_reset(&many);
+	for (i = 0; i < 3000; i++)
+		strbuf_addf(&many, "%slangtord%012zu", i ? " " : "", i);
+	ok(index_text(db, many.buf) == SQLITE_OK, "three thousand long words indexed");
+	w = fts_terms_pending(terms, &n);
+	is_int((int)n, 3000, "each long word offered once, however alike its first bytes");
+	fts_terms_forget_pending(terms, true);
+	ok(index_text(db, "langtord000000000007 langtord000000002999") == SQLITE_OK, "two of them again");
+	got = pending(terms);
+	is_str(got, "", "long words alike but for their last bytes are each known");
+	free(got);
+
 	ok(index_text(db, W16 " ord1500 " W15 " " W17) == SQLITE_OK, "old words after the table grew");
 	got = pending(terms);
 	is_str(got, "", "still known after the table grew");
