@@ -273,6 +273,35 @@ static void test_group(void)
 		"a meeting named by body and date joins its case most alike, and none when none is alike");
 }
 
+/*
+ * Two pairs of cases that share several title words, each word shared by
+ * one pair only, the words of the two pairs alternating in byte order
+ * (alfa A-B, beta Z-B, delta A-B, ...). Each pair is a topic only when its
+ * shared words are added up together, so the pairs must be sorted by both
+ * cases. Case Z is number 32 and A number 0 among 40: their numbers differ
+ * only past the low bits, where a sort by the second case alone, or by the
+ * lowest bits, would leave B's pairs with A and Z interleaved.
+ */
+static void test_group_sums_each_pair(void)
+{
+	struct small v[40];
+	char titles[40][16];
+	struct strbuf want = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < 40; i++) {
+		snprintf(titles[i], sizeof(titles[i]), "filler%02zu", i);
+		v[i] = (struct small){(long)i + 1, "NUFA", "1/22", titles[i], "", 0, NULL, NULL};
+		strbuf_addf(&want, "%s%zu", i ? " " : "", i == 32 || i == 33 ? (size_t)0 : i);
+	}
+	v[0].title = "alfa delta gamma omega";
+	v[32].title = "beta epsilon kappa";
+	v[33].title = "alfa beta delta epsilon gamma kappa omega";
+	grouped(v, 40, want.buf,
+		"a pair's shared words add up, however its words and another pair's alternate");
+	strbuf_release(&want);
+}
+
 int main(void)
 {
 	test_standing();
@@ -281,5 +310,6 @@ int main(void)
 	test_signature();
 	test_keywords();
 	test_group();
+	test_group_sums_each_pair();
 	return done_testing();
 }
