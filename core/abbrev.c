@@ -122,7 +122,7 @@ static void tokenize(struct text *x)
 				unsigned char f = ascii_class[u[i]];
 
 				if (f) {
-					capital |= f >> 1;
+					capital |= (f & ASCII_CAPITAL) != 0;
 					i++;
 					continue;
 				}

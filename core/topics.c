@@ -1004,6 +1004,12 @@ static int link_by_pair(const void *p, const void *q)
  */
 #define RADIX_BITS 11
 
+/* A pair's cases as one number that orders by a, then b (each below 2^bits). */
+static inline uint64_t pair_key(const struct link *l, unsigned bits)
+{
+	return ((uint64_t)l->a << bits) | l->b;
+}
+
 static void pairs_sort(struct link *v, size_t n, size_t ncases)
 {
 	struct link *tmp, *from = v, *to;
@@ -1020,11 +1026,11 @@ static void pairs_sort(struct link *v, size_t n, size_t ncases)
 		struct link *swap;
 
 		for (i = 0; i < n; i++)
-			count[((((uint64_t)from[i].a << bits) | from[i].b) >> shift & mask) + 1]++;
+			count[(pair_key(&from[i], bits) >> shift & mask) + 1]++;
 		for (i = 0; i < (1u << RADIX_BITS); i++)
 			count[i + 1] += count[i];
 		for (i = 0; i < n; i++)
-			to[count[(((uint64_t)from[i].a << bits) | from[i].b) >> shift & mask]++] = from[i];
+			to[count[pair_key(&from[i], bits) >> shift & mask]++] = from[i];
 		swap = from;
 		from = to;
 		to = swap;
