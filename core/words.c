@@ -9,6 +9,7 @@
 #include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/util.h"
+#include "core/varint.h"
 #include "core/words.h"
 #include "core/banned.h"
 
@@ -453,25 +454,12 @@ static int key_word(void *arg, const struct word *w)
 	return 0;
 }
 
-/* Bytes of the longest varint of a size_t. */
-#define VARINT_MAX 10
-
 /*
  * A packed token: a byte of kind (bits 0-1), colocated (bit 2), uncut
  * (bit 3) and repeat (bit 4); then as varints start, end - start and the term's length; the
  * term with its NUL; for an uncut exact form, its length and it with its
  * NUL. Two to three bytes of tokens for a byte of text.
  */
-static unsigned char *put_varint(unsigned char *p, size_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (unsigned char)((v & 0x7f) | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	return p;
-}
-
 static size_t get_varint(const unsigned char **p)
 {
 	size_t v = 0;
@@ -555,13 +543,13 @@ static int pack_token(void *arg, const struct index_token *tok)
 	p = (unsigned char *)sb->buf + sb->len;
 	*p++ = (unsigned char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0) |
 			       (tok->repeat ? 16 : 0));
-	p = put_varint(p, tok->start);
-	p = put_varint(p, tok->end - tok->start);
-	p = put_varint(p, tok->len);
+	p = varint_put(p, tok->start);
+	p = varint_put(p, tok->end - tok->start);
+	p = varint_put(p, tok->len);
 	memcpy(p, tok->term, tok->len + 1);
 	p += tok->len + 1;
 	if (tok->uncut) {
-		p = put_varint(p, ulen);
+		p = varint_put(p, ulen);
 		memcpy(p, tok->uncut, ulen + 1);
 		p += ulen + 1;
 	}

@@ -13,19 +13,15 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "core/varint.h"
 
 /* Room made once: an import adds one for each case of each frequent word. */
 static inline void gaps_add(struct strbuf *sb, uint64_t gap)
 {
 	unsigned char *p;
 
-	strbuf_grow(sb, 10);
-	p = (unsigned char *)sb->buf + sb->len;
-	while (gap >= 0x80) {
-		*p++ = (unsigned char)(0x80 | (gap & 0x7f));
-		gap >>= 7;
-	}
-	*p++ = (unsigned char)gap;
+	strbuf_grow(sb, VARINT_MAX);
+	p = varint_put((unsigned char *)sb->buf + sb->len, gap);
 	sb->len = (size_t)(p - (unsigned char *)sb->buf);
 	sb->buf[sb->len] = '\0';
 }
@@ -36,16 +32,7 @@ static inline void gaps_add(struct strbuf *sb, uint64_t gap)
  */
 static inline bool gaps_next(const unsigned char *b, size_t nb, size_t *i, uint64_t *gap)
 {
-	int shift;
-
-	if (*i >= nb)
-		return false;
-	for (*gap = 0, shift = 0; *i < nb && shift < 63; shift += 7) {
-		*gap |= (uint64_t)(b[*i] & 0x7f) << shift;
-		if (!(b[(*i)++] & 0x80))
-			break;
-	}
-	return true;
+	return varint_next(b, nb, i, gap);
 }
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "core/doctext.h"
 #include "core/document.h"
 #include "core/equiv.h"
 #include "core/words.h"
@@ -42,6 +43,8 @@ enum stmt_id {
 	ST_MEETING_FIND,
 	ST_DOCS_OF_MEETING,
 	ST_DOC_INSERT,
+	ST_DOC_PIECES_INSERT,
+	ST_SLIDES_OF_MEETING,
 	ST_ATTENDEE_INSERT,
 	ST_PRESENTERS_DELETE,
 	ST_MEETING_DELETE,
@@ -78,7 +81,9 @@ enum stmt_id {
 
 static const char *const stmt_sql[ST_COUNT] = {
     [ST_DOC_BY_SOURCE] =
-	"SELECT d.meeting_id, d.sha256, d.text IS NULL, d.source_path, m.body, m.start_date,"
+	"SELECT d.meeting_id, d.sha256, d.text IS NULL AND NOT EXISTS (SELECT 1 FROM document_pieces WHERE "
+	"document_id = d.id),"
+	" d.source_path, m.body, m.start_date,"
 	" m.meeting_number FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.source = ?1",
     [ST_DOC_RANK] = "SELECT count(*) FROM documents o JOIN documents d ON d.source = ?1"
 		    " WHERE o.meeting_id = d.meeting_id AND o.id < d.id",
@@ -95,12 +100,15 @@ static const char *const stmt_sql[ST_COUNT] = {
 	" ORDER BY id LIMIT 1",
     [ST_DOCS_OF_MEETING] =
 	"SELECT source, kind, sha256, size, pages, line_count, source_path, imported_at, text,"
-	" (SELECT count(*) FROM documents WHERE meeting_id = ?1)"
+	" (SELECT count(*) FROM documents WHERE meeting_id = ?1),"
+	" (SELECT pieces FROM document_pieces WHERE document_id = documents.id)"
 	" FROM documents WHERE meeting_id = ?1 AND source <> ?2 ORDER BY id",
     [ST_DOC_INSERT] =
 	"INSERT INTO documents (meeting_id, source, kind, sha256, size, pages, line_count, source_path,"
 	" imported_at, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
 	" coalesce(?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')), ?10)",
+    [ST_DOC_PIECES_INSERT] = "INSERT INTO document_pieces (document_id, pieces) VALUES (?1, ?2)",
+    [ST_SLIDES_OF_MEETING] = "SELECT id, text FROM slides WHERE meeting_id = ?1 ORDER BY id",
     [ST_ATTENDEE_INSERT] = "INSERT INTO attendance (meeting_id, position, name, organization, role, "
 			   "for_name, note, source, line)"
 			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -215,6 +223,10 @@ struct store {
 	size_t nunindexed, unindexed_alloc;
 	long *case_ids; /* the cases of the batch's decks, as insert_meeting() stored them */
 	size_t ncase_ids, case_ids_alloc;
+	/* The slides insert_meeting() stored, their texts the deck's, that its documents' texts refer to. */
+	struct doctext_slide *meeting_slides;
+	size_t nmeeting_slides, meeting_slides_alloc;
+	struct strbuf doctext; /* a document's text as references to them */
 	/* The running search's deadline, for the helper's progress handler (store_set_deadline). */
 	bool has_deadline;
 	struct timespec deadline;
@@ -442,6 +454,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	 */
 	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	s = xcalloc(1, sizeof(*s));
+	strbuf_init(&s->doctext, 0);
 	s->readonly = readonly;
 	s->merging = MERGING_UNKNOWN;
 	s->run_base = -1;
@@ -536,6 +549,8 @@ void store_close(struct store *s)
 	sqlite3_close(s->db); /* rolls back a batch left open */
 	free(s->unindexed);
 	free(s->case_ids);
+	free(s->meeting_slides);
+	strbuf_release(&s->doctext);
 	fts_terms_free(s->terms);
 	equivalents_free(s->equivalents);
 	wordizer_free(s->wz);
@@ -784,6 +799,9 @@ static bool insert_slides(struct store *s, long meeting, long case_id, const str
 		sqlite3_bind_text(st, 6, v[i].text, (int)v[i].len, SQLITE_STATIC);
 		if (!run(st))
 			return false;
+		ALLOC_GROW(s->meeting_slides, s->nmeeting_slides + 1, s->meeting_slides_alloc);
+		s->meeting_slides[s->nmeeting_slides++] =
+		    (struct doctext_slide){sqlite3_last_insert_rowid(s->db), v[i].text, v[i].len, v[i].line};
 	}
 	return true;
 }
@@ -1147,9 +1165,12 @@ static bool insert_document(struct store *s, long meeting, const struct document
 			    size_t len)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOC_INSERT);
+	bool pieces;
 
 	if (!st)
 		return false;
+	/* Kept as references to the meeting's slides where that halves it (core/doctext.h). */
+	pieces = text && doctext_encode(text, len, s->meeting_slides, s->nmeeting_slides, &s->doctext);
 	sqlite3_bind_int64(st, 1, meeting);
 	bind_text(st, 2, doc->source);
 	bind_text(st, 3, doc_kind_name(doc->kind));
@@ -1159,10 +1180,18 @@ static bool insert_document(struct store *s, long meeting, const struct document
 	bind_int_or_null(st, 7, doc->line_count);
 	bind_text(st, 8, doc->source_path);
 	bind_text(st, 9, doc->imported_at);
-	if (text)
+	if (text && !pieces)
 		sqlite3_bind_text64(st, 10, text, len, SQLITE_STATIC, SQLITE_UTF8);
 	else
 		sqlite3_bind_null(st, 10);
+	if (!run(st))
+		return false;
+	if (!pieces)
+		return true;
+	if (!(st = stmt(s, ST_DOC_PIECES_INSERT)))
+		return false;
+	sqlite3_bind_int64(st, 1, sqlite3_last_insert_rowid(s->db));
+	sqlite3_bind_blob64(st, 2, s->doctext.buf, s->doctext.len, SQLITE_STATIC);
 	return run(st);
 }
 
@@ -1175,6 +1204,7 @@ static bool insert_meeting(struct store *s, const struct deck *d, char *const *k
 
 	if (!st)
 		return false;
+	s->nmeeting_slides = 0;
 	bind_text(st, 1, d->source);
 	bind_text(st, 2, d->sha256);
 	sqlite3_bind_int64(st, 3, d->size);
@@ -1298,6 +1328,97 @@ static bool delete_meeting(struct store *s, long id)
 static enum vt_status load(struct store *s, long id, long case_id, struct deck **out, struct vt_diag *diag);
 static char *col_text(sqlite3_stmt *st, int i);
 
+/* One meeting's slides by id, for its documents' kept texts (core/doctext.h). */
+struct slide_texts {
+	long meeting;		 /* whose, or 0 before the first */
+	struct doctext_slide *v; /* by id; each text owned */
+	size_t n, alloc;
+};
+
+static void slide_texts_release(struct slide_texts *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		free((char *)t->v[i].text);
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+static bool slide_texts_load(struct store *s, long meeting, struct slide_texts *t)
+{
+	sqlite3_stmt *st = stmt(s, ST_SLIDES_OF_MEETING);
+	int rc;
+
+	slide_texts_release(t);
+	if (!st)
+		return false;
+	sqlite3_bind_int64(st, 1, meeting);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		size_t len = (size_t)sqlite3_column_bytes(st, 1);
+
+		ALLOC_GROW(t->v, t->n + 1, t->alloc);
+		t->v[t->n++] =
+		    (struct doctext_slide){sqlite3_column_int64(st, 0),
+					   xstrndup((const char *)sqlite3_column_text(st, 1), len), len, 0};
+	}
+	sqlite3_reset(st);
+	t->meeting = meeting;
+	return rc == SQLITE_DONE;
+}
+
+static const char *slide_texts_find(void *arg, int64_t id, size_t *len)
+{
+	const struct slide_texts *t = arg;
+	size_t lo = 0, hi = t->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t->v[mid].id == id) {
+			*len = t->v[mid].len;
+			return t->v[mid].text;
+		}
+		if (t->v[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * The kept text of a document of meeting `meeting`, the row of `st`: its
+ * column `col` as written, or column `col_slides` read back through the
+ * meeting's slides (loaded into `t` once a meeting). *out (owned by the
+ * caller) is NULL for a document imported before documents kept their text.
+ */
+static enum vt_status kept_text(struct store *s, sqlite3_stmt *st, int col, int col_slides, long meeting,
+				struct slide_texts *t, char **out, size_t *len, struct vt_diag *diag)
+{
+	const char *text = (const char *)sqlite3_column_text(st, col);
+	struct strbuf sb = STRBUF_INIT;
+	enum vt_status ret;
+
+	*out = NULL;
+	*len = 0;
+	if (text) {
+		*len = (size_t)sqlite3_column_bytes(st, col);
+		*out = xstrndup(text, *len);
+		return VT_OK;
+	}
+	if (sqlite3_column_type(st, col_slides) == SQLITE_NULL)
+		return VT_OK;
+	if (t->meeting != meeting && !slide_texts_load(s, meeting, t))
+		return db_fail(s, diag, _("reading a document's kept text"));
+	ret = doctext_decode(sqlite3_column_blob(st, col_slides),
+			     (size_t)sqlite3_column_bytes(st, col_slides), slide_texts_find, t, &sb, diag);
+	if (ret == VT_OK)
+		*out = strbuf_detach(&sb, len);
+	strbuf_release(&sb);
+	return ret;
+}
+
 /* The documents of meeting `id` other than `source`, read again from their text, in import order. */
 struct sibling {
 	struct deck *deck;
@@ -1309,6 +1430,7 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 				    size_t *n, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = stmt(s, ST_DOCS_OF_MEETING);
+	struct slide_texts slides = {0};
 	size_t alloc = 0;
 	enum vt_status ret = VT_OK;
 	int rc;
@@ -1321,23 +1443,21 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 	bind_text(st, 2, source);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *src = (const char *)sqlite3_column_text(st, 0);
-		const char *text = (const char *)sqlite3_column_text(st, 8);
 		struct sibling *sib;
 		struct deck *d = NULL;
 
 		ALLOC_GROW(*out, *n + 1, alloc);
 		sib = &(*out)[(*n)++];
 		memset(sib, 0, sizeof(*sib));
-		if (text) {
-			sib->len = (size_t)sqlite3_column_bytes(st, 8);
-			sib->text = xstrndup(text, sib->len);
+		ret = kept_text(s, st, 8, 10, id, &slides, &sib->text, &sib->len, diag);
+		if (ret == VT_OK && sib->text) {
 			ret = document_read_text(src, sib->text, sib->len,
 						 (const char *)sqlite3_column_text(st, 2),
 						 (long)sqlite3_column_int64(st, 3), &d, diag);
-		} else if (sqlite3_column_int(st, 9) == 1) {
+		} else if (ret == VT_OK && sqlite3_column_int(st, 9) == 1) {
 			/* A deck from before version 4, alone in its meeting: its rows are its reading. */
 			ret = load(s, id, 0, &d, diag);
-		} else {
+		} else if (ret == VT_OK) {
 			ret = vt_fail(
 			    diag, VT_ERR_FORMAT, 0,
 			    _("%s was imported by an older vedtak without its text; import it again first"),
@@ -1362,6 +1482,7 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 	if (ret == VT_OK && rc != SQLITE_DONE)
 		ret = db_fail(s, diag, _("importing the document"));
 	sqlite3_reset(st);
+	slide_texts_release(&slides);
 	return ret;
 }
 
@@ -2732,22 +2853,32 @@ void person_rows_free(struct person_row *v, size_t n)
 static bool check_documents(struct store *s, struct strbuf *report, bool *ok, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
+	struct slide_texts slides = {0};
+	char *text = NULL;
+	bool done = false;
 	int rc;
 
-	if (sqlite3_prepare_v2(
-		s->db, "SELECT meeting_id, source, sha256, size, text FROM documents ORDER BY meeting_id, id",
-		-1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db,
+			       "SELECT meeting_id, source, sha256, size, text,"
+			       " (SELECT pieces FROM document_pieces WHERE document_id = d.id)"
+			       " FROM documents d ORDER BY meeting_id, id",
+			       -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long mid = sqlite3_column_int64(st, 0);
 		const char *src = (const char *)sqlite3_column_text(st, 1),
 			   *sha = (const char *)sqlite3_column_text(st, 2);
-		const char *text = (const char *)sqlite3_column_text(st, 4);
-		size_t len = (size_t)sqlite3_column_bytes(st, 4), i, k;
+		size_t len, i, k;
 		struct deck *doc = NULL, *m = NULL;
 		struct vt_diag d2;
 		char hex[65];
 
+		free(text);
+		if (kept_text(s, st, 4, 5, mid, &slides, &text, &len, &d2) != VT_OK) {
+			strbuf_addf(report, _("%s: its kept text does not read back: %s\n"), src, d2.msg);
+			*ok = false;
+			continue;
+		}
 		if (!text)
 			continue; /* imported before documents kept their text: nothing to compare */
 		if ((long)len == sqlite3_column_int64(st, 3)) {
@@ -2764,8 +2895,7 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 		}
 		if (load(s, mid, 0, &m, diag) != VT_OK) {
 			deck_free(doc);
-			sqlite3_finalize(st);
-			return false;
+			goto out;
 		}
 		for (i = 0; i < doc->ncases; i++) {
 			const struct deck_case *c = &doc->cases[i];
@@ -2791,8 +2921,12 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 		deck_free(doc);
 		deck_free(m);
 	}
+	done = rc == SQLITE_DONE;
+out:
+	free(text);
+	slide_texts_release(&slides);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE;
+	return done;
 }
 
 /* Runs `sql`, a count of rows in error; a count above zero goes into the report with `fmt`. */

@@ -576,7 +576,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 16
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 17
     # Version 16 found rows in case_fts: it keeps its stem tokens.
     assert con.execute("SELECT count(*) FROM meta WHERE key = 'case_fts_stems'").fetchone()[0] == 0
     # Version 15 let case_fts hold 32 MB of terms before it writes a segment.
