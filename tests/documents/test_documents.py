@@ -363,6 +363,44 @@ def check_documents():
     assert "notice-ehs-2021-06.txt: case 23/21 is missing from its meeting" in r.stderr, r.stderr
 
 
+def kept_texts_read_back_through_a_rebuild():
+    """A deck's text is kept as pieces of its slides; a rebuilt meeting reads it back byte for byte."""
+    import sqlite3
+    sample = sorted(f for f in os.listdir(SAMPLES) if f.endswith(".txt"))[0]
+    a, b = os.path.join(tmp, "a.txt"), os.path.join(tmp, "b.txt")
+    text = open(os.path.join(SAMPLES, sample), encoding="utf-8").read()
+    assert "Endringer i representanter i NUFA" in text and "Vi ønsker nye" in text
+    open(a, "w", encoding="utf-8").write(text)
+    # A second deck of the same meeting, one heading changed: joined to it.
+    open(b, "w", encoding="utf-8").write(text.replace("Endringer i representanter i NUFA", "Endringer i representantene i NUFA"))
+    run("import", a, b)
+    run("tag", "+fhir", "--", "case:12/21")
+    con = sqlite3.connect(os.path.join(tmp, "t.db"))
+    kept = dict(con.execute("SELECT d.source, d.text IS NULL AND p.pieces IS NOT NULL FROM documents d"
+                            " LEFT JOIN document_pieces p ON p.document_id = d.id"))
+    con.close()
+    assert kept == {"a.txt": 1, "b.txt": 1}, kept
+    # b.txt again, changed: the meeting is rebuilt from a.txt's kept text and b.txt's new one.
+    open(b, "w", encoding="utf-8").write(text.replace("Vi ønsker nye", "Vi ønsker alle nye"))
+    assert "replaced" in run("import", b).stdout
+    # check compares each kept text with the digest of the file it came from.
+    assert run("check").returncode == 0
+    assert run("search", "--count", "ønsker alle nye").stdout == "1\n"
+    con = sqlite3.connect(os.path.join(tmp, "t.db"))
+    con.execute("UPDATE document_pieces SET pieces = substr(pieces, 1, length(pieces) - 3)"
+                " WHERE document_id = (SELECT id FROM documents WHERE source = 'a.txt')")
+    con.commit()
+    con.close()
+    r = run("check", ok=False)
+    assert r.returncode == 1 and "a.txt: its kept text is damaged" in r.stderr, r.stderr
+    # A damaged text is not joined: the import fails, saying which, and loses nothing.
+    open(b, "w", encoding="utf-8").write(text.replace("Vi ønsker nye", "Vi ønsker flere nye"))
+    r = run("import", b, ok=False)
+    assert r.returncode != 0 and "reading a.txt again, to join it: its kept text is damaged" in r.stderr, r.stderr
+    assert run("search", "--count", "ønsker alle nye").stdout == "1\n", "the failed import changed the meeting"
+    assert run("search", "--count", "tag:fhir").stdout == "1\n", "the tag was lost"
+
+
 def folder_and_progress():
     # A folder of 300 decks in subfolders, with a file that is neither PDF nor text.
     src = open(os.path.join(SAMPLES, sorted(os.listdir(SAMPLES))[1]), encoding="utf-8").read()
@@ -483,6 +521,7 @@ def main():
     t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
+    t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
     t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)
     t.check("a PDF of each sample deck exports the same cases as its text", pdf_decks_export_as_text)
     t.check("encrypted, scanned, damaged and fake PDFs are refused by name", bad_pdfs_are_named)
