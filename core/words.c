@@ -117,8 +117,7 @@ static void stem_of(struct wordizer *wz, const char *w, size_t n)
 	strbuf_add(&wz->stem, st ? (const char *)st : w, sl > WORD_MAX ? WORD_MAX : sl);
 }
 
-/* The exact form written with ASCII letters only: æ as ae, ø as o, å as a. */
-static bool fold_ascii(struct strbuf *out, const char *s, size_t n)
+bool words_fold_ascii(struct strbuf *out, const char *s, size_t n)
 {
 	size_t i = 0;
 	bool changed = false;
@@ -288,7 +287,8 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.exact = wz->exact.buf;
 	w.exact_len = wz->exact.len;
 	strbuf_reset(&wz->folded);
-	w.folded = !w.ascii && fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
+	w.folded =
+	    !w.ascii && words_fold_ascii(&wz->folded, wz->exact.buf, wz->exact.len) ? wz->folded.buf : NULL;
 	w.folded_len = w.folded ? wz->folded.len : 0;
 	stem_of(wz, wz->exact.buf, wz->exact.len);
 	w.stem = wz->stem.buf;

@@ -55,6 +55,13 @@ struct wordizer; /* holds a stemmer; use one per thread */
 /* How many bytes of an exact form of `len` bytes the index keeps: WORD_MAX, back to a whole letter. */
 size_t words_cut_len(const char *exact, size_t len);
 
+/*
+ * Appends exact form s[0..n) with æ as ae, ø as o, å as a: a word's folded
+ * form, a letter at a time, so that the folded form of a word's beginning
+ * begins its folded form. Whether anything was spelled so.
+ */
+bool words_fold_ascii(struct strbuf *out, const char *s, size_t n);
+
 struct wordizer *wordizer_new(void);
 void wordizer_free(struct wordizer *wz); /* NULL is fine */
 

@@ -36,9 +36,9 @@ struct tokenizer {
 	struct wordizer *wz;
 	struct fts_terms *terms; /* NULL: do not collect */
 	sqlite3 *db;
-	/* Known so: case_fts keeps no stem tokens. Only a migration makes it so, and the tokenizer
-	 * may be made before it: "no" is asked again. */
-	bool stems_apart;
+	/* Known so: case_fts keeps no stem (folded) tokens. Only a migration makes it so, and the
+	 * tokenizer may be made before it: "no" is asked again. */
+	bool stems_apart, folds_apart;
 };
 
 /*
@@ -115,20 +115,24 @@ struct noted {
 
 struct fts_terms {
 	struct seen_words words, uncut;
+	struct seen_words short_folded; /* words of fewer than FTS_TERM_MIN bytes with a folded form */
 	bool counting;
 	bool noting; /* fts_terms_next_row(): rows come in the order of their rowids */
 	uint32_t note_from;
 	long long rowid; /* of the row being counted */
 	struct noted *noted;
 	size_t nnoted, noted_alloc;
-	uint32_t row;	     /* fts_terms_next_row(), from 1 */
-	bool made_row;	     /* every text of the row so far came with its tokens made ahead */
-	bool stemless;	     /* fts_terms_stemless() */
-	bool stems_by_words; /* fts_terms_count_begin() */
+	uint32_t row;		 /* fts_terms_next_row(), from 1 */
+	bool made_row;		 /* every text of the row so far came with its tokens made ahead */
+	bool stemless, foldless; /* fts_terms_apart() */
+	bool stems_by_words;	 /* fts_terms_count_begin() */
 	/* Of the exact form given last: whether it has FTS_TERM_MIN bytes or more, and the place
-	 * after its pending entry when it was offered just then (0: not), for its stem. */
+	 * after its pending entry when it was offered just then (0: not), for its stem; and the
+	 * form itself, for the folded form given after it. */
 	bool exact_long;
 	size_t stem_for;
+	const char *exact;
+	size_t exact_len;
 	/* fts_terms_ready() */
 	const struct strbuf *ready_texts;
 	const struct index_tokens *ready_tokens;
@@ -269,6 +273,7 @@ void fts_terms_free(struct fts_terms *t)
 	free(t->noted);
 	seen_release(&t->words);
 	seen_release(&t->uncut);
+	seen_release(&t->short_folded);
 	free(t);
 }
 
@@ -307,10 +312,17 @@ const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n)
 	return (const char *const *)t->uncut.pending;
 }
 
+const char *const *fts_terms_pending_short_folded(struct fts_terms *t, size_t *n)
+{
+	*n = t->short_folded.npending;
+	return (const char *const *)t->short_folded.pending;
+}
+
 void fts_terms_forget_pending(struct fts_terms *t, bool written)
 {
 	seen_forget_pending(&t->words, written);
 	seen_forget_pending(&t->uncut, written);
+	seen_forget_pending(&t->short_folded, written);
 }
 
 void fts_terms_count_begin(struct fts_terms *t, uint32_t note_from, bool stems_by_words)
@@ -338,10 +350,12 @@ void fts_terms_count_end(struct fts_terms *t)
 		t->counting = false;
 }
 
-void fts_terms_stemless(struct fts_terms *t, bool on)
+void fts_terms_apart(struct fts_terms *t, bool stems, bool folds)
 {
-	if (t)
-		t->stemless = on;
+	if (t) {
+		t->stemless = stems;
+		t->foldless = folds;
+	}
 }
 
 void fts_terms_next_row(struct fts_terms *t, long long rowid)
@@ -476,6 +490,8 @@ static int give_token(void *arg, const struct index_token *tok)
 	if (terms && tok->kind == TOKEN_EXACT) {
 		terms->exact_long = tok->len >= FTS_TERM_MIN;
 		terms->stem_for = 0;
+		terms->exact = tok->term;
+		terms->exact_len = tok->len;
 	}
 	if (terms && !(tok->repeat && terms->made_row)) {
 		bool offer = tok->kind == TOKEN_EXACT && tok->len >= FTS_TERM_MIN, offered = false;
@@ -506,25 +522,45 @@ static int give_token(void *arg, const struct index_token *tok)
 	}
 	if (terms && tok->uncut)
 		seen_note(&terms->uncut, tok->uncut, strlen(tok->uncut));
-	/* case_fts of schema 16 keeps no stems: a query's stem stands for its words (stem_words()).
-	 * They are counted above all the same: a common stem has a set. */
+	/* case_fts of schema 16 keeps no stems, nor of schema 18 folded forms: a query's stem or
+	 * folded form stands for its words (stem_words(), fold_words()). They are counted above
+	 * all the same: a common one has a set. A word's folded form is written with the word;
+	 * a word too short for the table words is noted for it here. */
 	if (terms && terms->stemless && tok->kind == TOKEN_STEM)
 		return SQLITE_OK;
+	if (terms && terms->foldless && tok->kind == TOKEN_FOLDED) {
+		if (!terms->exact_long && terms->exact && !(tok->repeat && terms->made_row))
+			seen_note(&terms->short_folded, terms->exact, terms->exact_len);
+		return SQLITE_OK;
+	}
 	return c->xToken(c->fts_ctx, tok->colocated ? FTS5_TOKEN_COLOCATED : 0, tok->term, (int)tok->len,
 			 (int)tok->start, (int)tok->end);
 }
 
-int fts_stemless(sqlite3 *db, bool *stemless)
+/* Whether meta says `key` is 'none'. */
+static int meta_none(sqlite3 *db, const char *key, bool *none)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = 'case_fts_stems' AND value = 'none'",
-				    -1, &st, NULL);
+	int rc =
+	    sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = ?1 AND value = 'none'", -1, &st, NULL);
 
-	if (rc == SQLITE_OK)
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
+	}
 	sqlite3_finalize(st);
-	*stemless = rc == SQLITE_ROW;
+	*none = rc == SQLITE_ROW;
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int fts_stemless(sqlite3 *db, bool *stemless)
+{
+	return meta_none(db, "case_fts_stems", stemless);
+}
+
+int fts_foldless(sqlite3 *db, bool *foldless)
+{
+	return meta_none(db, "case_fts_folds", foldless);
 }
 
 /*
@@ -555,6 +591,89 @@ static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
 		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, (const char *)sqlite3_column_text(st, 0),
 			    sqlite3_column_bytes(st, 0), start, end);
 	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * A folded form in a query ("~drofting") matches where a word that folds
+ * so is: in an archive whose case_fts keeps no folded tokens (schema 18;
+ * `meta` says so), the words of the table folds, given as its synonyms at
+ * the same place, as stem_words() gives a stem's. A prefix ("~omrad"*)
+ * stands for the shortest beginnings of those words whose folded form
+ * covers it ("områd"), each a prefix too: FTS5 reads a prefix's synonyms
+ * as prefixes. strong_fts keeps its folded tokens: there the words find
+ * the same places again.
+ */
+/* Whether w[0..n) is one of the lines of `lines`. */
+static bool among_lines(const struct strbuf *lines, const char *w, size_t n)
+{
+	const char *p = lines->buf, *end = lines->buf + lines->len;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if ((size_t)(nl - p) == n && !memcmp(p, w, n))
+			return true;
+		p = nl + 1;
+	}
+	return false;
+}
+
+static int fold_words(struct tokenizer *t, const char *fold, int n, bool prefix, void *ctx,
+		      int (*xToken)(void *, int, const char *, int, int, int), int start, int end)
+{
+	sqlite3_stmt *st = NULL;
+	struct strbuf upto = STRBUF_INIT, folded = STRBUF_INIT, given = STRBUF_INIT;
+	int rc;
+
+	if (!t->db)
+		return SQLITE_OK;
+	if (!t->folds_apart && ((rc = fts_foldless(t->db, &t->folds_apart)) != SQLITE_OK || !t->folds_apart))
+		return rc;
+	/* The folded forms from `fold` up to (not including) the first after all that begin with it. */
+	strbuf_add(&upto, fold, (size_t)n);
+	while (upto.len && (unsigned char)upto.buf[upto.len - 1] == 0xFF)
+		strbuf_setlen(&upto, upto.len - 1);
+	if (upto.len)
+		upto.buf[upto.len - 1]++;
+	rc = sqlite3_prepare_v2(t->db,
+				prefix ? "SELECT word FROM folds WHERE fold >= ?1 AND (?2 = '' OR fold < ?2)"
+				       : "SELECT word FROM folds WHERE fold = ?1",
+				-1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, fold, n, SQLITE_STATIC);
+		if (prefix)
+			sqlite3_bind_text(st, 2, upto.buf, (int)upto.len, SQLITE_STATIC);
+	}
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *w = (const char *)sqlite3_column_text(st, 0);
+		size_t len = (size_t)sqlite3_column_bytes(st, 0), k = len;
+
+		if (prefix) {
+			/* The shortest beginning whose folded form is as long as the prefix. */
+			for (k = 0; k < len;) {
+				size_t c = utf8_decode(w + k, len - k, &(uint32_t){0});
+
+				k += c ? c : 1;
+				strbuf_reset(&folded);
+				words_fold_ascii(&folded, w, k);
+				if (folded.len >= (size_t)n)
+					break;
+			}
+			/* Given once each: "område" and "områdene" begin alike. */
+			if (among_lines(&given, w, k)) {
+				rc = SQLITE_OK;
+				continue;
+			}
+			strbuf_add(&given, w, k);
+			strbuf_addch(&given, '\n');
+		}
+		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, w, (int)k, start, end);
+	}
+	sqlite3_finalize(st);
+	strbuf_release(&upto);
+	strbuf_release(&folded);
+	strbuf_release(&given);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -595,6 +714,10 @@ static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text
 		if (i > start && text[start] == WORD_STEM_MARK && !(flags & FTS5_TOKENIZE_PREFIX) &&
 		    (rc = stem_words(c.t, text + start + 1, i - start - 1, ctx, xToken, start, i)) !=
 			SQLITE_OK)
+			return rc;
+		if (i > start + 1 && text[start] == WORD_FOLDED_MARK &&
+		    (rc = fold_words(c.t, text + start + 1, i - start - 1, flags & FTS5_TOKENIZE_PREFIX, ctx,
+				     xToken, start, i)) != SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;

@@ -30,6 +30,12 @@ const char *const *fts_terms_pending(struct fts_terms *t, size_t *n);
 const char *const *fts_terms_pending_stems(struct fts_terms *t);
 /* The whole forms of the words among them the tokenizer cut at WORD_MAX (core/words.h). */
 const char *const *fts_terms_pending_uncut(struct fts_terms *t, size_t *n);
+/*
+ * The words new to it of fewer than FTS_TERM_MIN bytes that have a folded
+ * form, met while case_fts kept no folded tokens (fts_terms_apart()): the
+ * table words does not list them, the table folds must.
+ */
+const char *const *fts_terms_pending_short_folded(struct fts_terms *t, size_t *n);
 /* Clears the pending words; `written` false (a rollback) makes them count as unseen again. */
 void fts_terms_forget_pending(struct fts_terms *t, bool written);
 
@@ -58,11 +64,12 @@ void fts_terms_count_end(struct fts_terms *t);
 void fts_terms_next_row(struct fts_terms *t, long long rowid);
 void fts_terms_unnote(struct fts_terms *t);
 /*
- * While on, the tokenizer gives the index no stem tokens: the store turns
- * it on around its writes to case_fts when that index keeps none (schema
- * 16: a query finds a stem's words through the table stems instead).
+ * While on, the tokenizer gives the index no stem tokens (`stems`), no
+ * folded ones (`folds`): the store turns them on around its writes to
+ * case_fts when that index keeps none (schema 16, 18: a query finds a
+ * stem's or a folded form's words through the tables stems and folds).
  */
-void fts_terms_stemless(struct fts_terms *t, bool on);
+void fts_terms_apart(struct fts_terms *t, bool stems, bool folds);
 /*
  * The terms in `min` rows or more, sorted by term, as a new array (*n of
  * them; fts_common_free()); NULL when not counting. A term's rows from
@@ -91,6 +98,8 @@ void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const stru
 
 /* Whether case_fts keeps no stem tokens (schema 16 made it so while it had no rows); SQLite's result code. */
 int fts_stemless(sqlite3 *db, bool *stemless);
+/* Whether case_fts keeps no folded tokens (schema 18, the same way). */
+int fts_foldless(sqlite3 *db, bool *foldless);
 
 /* Appends `tok` as a quoted FTS5 token, with the form's mark (core/words.h) before it unless 0. */
 void fts_token(struct strbuf *sb, char mark, const char *tok);

@@ -363,6 +363,15 @@ static const char *const migrations[] = {
     "CREATE TABLE IF NOT EXISTS document_pieces ("
     "  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,"
     "  pieces BLOB NOT NULL);",
+
+    /* version 18: the folded forms apart from the index, as the stems are (version 16). Each
+     * word with æ, ø or å gave case_fts a second token (import of 105 MB: 0.15 s); the table
+     * folds lists the words of each folded form instead, and a query's folded form stands for
+     * them (db/fts.c). An index that has rows keeps its folded tokens. */
+    "CREATE TABLE IF NOT EXISTS folds(fold TEXT NOT NULL, word TEXT NOT NULL, PRIMARY KEY (fold, word))"
+    "  WITHOUT ROWID;"
+    "INSERT OR IGNORE INTO meta SELECT 'case_fts_folds', 'none'"
+    "  WHERE NOT EXISTS (SELECT 1 FROM case_fts_docsize) AND NOT EXISTS (SELECT 1 FROM words);",
 };
 
 static int user_version(sqlite3 *db)

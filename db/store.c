@@ -72,6 +72,7 @@ enum stmt_id {
 	ST_TERM_INSERT,
 	ST_VOCAB_INSERT,
 	ST_STEM_INSERT,
+	ST_FOLD_INSERT,
 	ST_CUT_WORD_INSERT,
 	ST_PRIOR_CASES,
 	ST_SIGNATURE_INSERT,
@@ -171,6 +172,7 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
     [ST_STEM_INSERT] = "INSERT OR IGNORE INTO stems(stem, word) VALUES (?1, ?2)",
+    [ST_FOLD_INSERT] = "INSERT OR IGNORE INTO folds(fold, word) VALUES (?1, ?2)",
     [ST_CUT_WORD_INSERT] = "INSERT OR IGNORE INTO cut_words(word, whole) VALUES (?1, ?2)",
     /* The cases a re-import replaces, for their keys to follow them (deck_keys_assign). */
     [ST_PRIOR_CASES] = "SELECT case_key, number, title, proposed_decision, line_start FROM cases"
@@ -212,6 +214,7 @@ struct store {
 	long long run_base;
 	long long committed_version; /* store_data_version() after the last import's commit, or -1 */
 	bool stemless;		     /* case_fts keeps no stem tokens (schema 16) */
+	bool foldless;		     /* nor folded ones (schema 18) */
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
@@ -304,10 +307,26 @@ static bool write_stem(struct store *s, const char *word, const char *stem)
 	return run(st);
 }
 
+/* Word `word` under its folded form, where it has one and case_fts keeps none (schema 18). */
+static bool write_fold(struct store *s, const char *word, struct strbuf *fold)
+{
+	sqlite3_stmt *st;
+
+	strbuf_reset(fold);
+	if (!s->foldless || !words_fold_ascii(fold, word, strlen(word)))
+		return true;
+	if (!(st = stmt(s, ST_FOLD_INSERT)))
+		return false;
+	sqlite3_bind_text(st, 1, fold->buf, (int)fold->len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, word, -1, SQLITE_STATIC);
+	return run(st);
+}
+
 /* Writes the new words the tokenizer met inside the current transaction (schema.c, version 8). */
 static bool write_terms(struct store *s)
 {
 	const char *const *w, *const *stems;
+	struct strbuf fold = STRBUF_INIT;
 	size_t n, i;
 	bool ok = true;
 
@@ -330,9 +349,13 @@ static bool write_terms(struct store *s)
 				sqlite3_bind_text(st, 1, w[i], -1, SQLITE_STATIC);
 				ok = run(st);
 			}
-			ok = ok && write_stem(s, w[i], stems[i]);
+			ok = ok && write_stem(s, w[i], stems[i]) && write_fold(s, w[i], &fold);
 		}
 	}
+	/* Too short for the table words: their folded forms still stand for them. */
+	w = fts_terms_pending_short_folded(s->terms, &n);
+	for (i = 0; i < n && ok; i++)
+		ok = write_fold(s, w[i], &fold);
 	/* Cut by the tokenizer (core/words.h): a pattern's narrowing must know what they hide. */
 	w = fts_terms_pending_uncut(s->terms, &n);
 	for (i = 0; i < n && ok; i++) {
@@ -346,6 +369,7 @@ static bool write_terms(struct store *s)
 			ok = run(st);
 		}
 	}
+	strbuf_release(&fold);
 	return ok;
 }
 
@@ -508,7 +532,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	st = schema_migrate(s->db, STORE_SCHEMA_VERSION, readonly, diag);
 	if (st != VT_OK)
 		goto fail;
-	if (fts_stemless(s->db, &s->stemless) != SQLITE_OK) {
+	if (fts_stemless(s->db, &s->stemless) != SQLITE_OK ||
+	    fts_foldless(s->db, &s->foldless) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
@@ -1019,10 +1044,10 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 		if (l && l->tokens)
 			fts_terms_ready(s->terms, l->columns, l->tokens, CASE_INDEX_COLUMNS);
 		fts_terms_next_row(s->terms, id);
-		fts_terms_stemless(s->terms, s->stemless);
+		fts_terms_apart(s->terms, s->stemless, s->foldless);
 		ok = made ? insert_columns(s, ST_FTS_INSERT, id, l->columns, CASE_INDEX_COLUMNS)
 			  : insert_row(s, ST_FTS_INSERT, docs, 5);
-		fts_terms_stemless(s->terms, false); /* strong_fts keeps them: its words rank */
+		fts_terms_apart(s->terms, false, false); /* strong_fts keeps them: its words rank */
 		ok = ok && (made ? insert_columns(s, ST_STRONG_INSERT, id, l->columns, CASE_INDEX_COLUMNS - 1)
 				 : insert_row(s, ST_STRONG_INSERT, docs, 4));
 		fts_terms_ready(s->terms, NULL, NULL, 0);
@@ -1314,10 +1339,10 @@ static bool delete_meeting(struct store *s, long id)
 
 	if (!batch_unindexed_take(s, id)) {
 		fts_terms_unnote(s->terms); /* its cases' words were noted */
-		/* Given the tokens it was given: without stems, where it keeps none. */
-		fts_terms_stemless(s->terms, s->stemless);
+		/* Given the tokens it was given: without stems or folded forms, where it keeps none. */
+		fts_terms_apart(s->terms, s->stemless, s->foldless);
 		ok = run_for(s, ST_FTS_DELETE_MEETING, id);
-		fts_terms_stemless(s->terms, false);
+		fts_terms_apart(s->terms, false, false);
 		if (!ok || !run_for(s, ST_STRONG_DELETE_MEETING, id))
 			return false;
 	}
@@ -2122,7 +2147,7 @@ struct sets_reading {
 	struct fts_common *common; /* fts_terms_common(), or NULL */
 	size_t ncommon;
 	long long min;
-	bool stemless; /* the store's */
+	bool stemless, foldless; /* the store's */
 };
 
 static void *read_sets_thread(void *arg)
@@ -2131,7 +2156,8 @@ static void *read_sets_thread(void *arg)
 
 	/* One snapshot for all of it: the rows and the newest case they hold. */
 	if ((r->rc = sqlite3_exec(r->db, "BEGIN", NULL, NULL, NULL)) == SQLITE_OK) {
-		r->rc = termsets_read(r->db, r->stemless, r->common, r->ncommon, r->min, &r->rows);
+		r->rc =
+		    termsets_read(r->db, r->stemless, r->foldless, r->common, r->ncommon, r->min, &r->rows);
 		sqlite3_exec(r->db, "COMMIT", NULL, NULL, NULL);
 	}
 	return NULL;
@@ -2178,7 +2204,7 @@ static bool make_sets(struct store *s)
 		rows = NULL;
 	}
 	if (!rows)
-		rc = termsets_read(s->db, s->stemless, NULL, 0, 0, &rows);
+		rc = termsets_read(s->db, s->stemless, s->foldless, NULL, 0, 0, &rows);
 	if (rc == SQLITE_OK)
 		rc = termsets_write(s->db, rows);
 	termsets_rows_free(rows);
@@ -2254,6 +2280,7 @@ void store_settle_begin(struct store *s)
 	r->min = termsets_min(total);
 	r->common = fts_terms_common(s->terms, r->min, &r->ncommon);
 	r->stemless = s->stemless;
+	r->foldless = s->foldless;
 	if (r->data_version < 0 || open_readonly(path, &r->db) != SQLITE_OK ||
 	    fts_register(r->db, NULL, &d) != VT_OK || termsets_register(r->db, &d) != VT_OK ||
 	    sqlite3_busy_timeout(r->db, 2000) != SQLITE_OK ||

@@ -262,8 +262,8 @@ static int read_common(sqlite3 *db, const struct fts_common *common, size_t n, l
 	return rc;
 }
 
-int termsets_read(sqlite3 *db, bool stemless, const struct fts_common *common, size_t ncommon, long long min,
-		  struct termsets_rows **out)
+int termsets_read(sqlite3 *db, bool stemless, bool foldless, const struct fts_common *common, size_t ncommon,
+		  long long min, struct termsets_rows **out)
 {
 	struct termsets_rows *rows = xcalloc(1, sizeof(*rows));
 	sqlite3_stmt *st = NULL;
@@ -274,6 +274,8 @@ int termsets_read(sqlite3 *db, bool stemless, const struct fts_common *common, s
 			    : read_rows(db, TERMSETS_WORDS, false, rows);
 	if (rc == SQLITE_OK && !common && stemless)
 		rc = read_rows(db, TERMSETS_STEMS, false, rows);
+	if (rc == SQLITE_OK && !common && foldless)
+		rc = read_rows(db, TERMSETS_FOLDS, false, rows);
 	rows->nwords = rows->n;
 	if (rc == SQLITE_OK)
 		rc = read_rows(db, TERMSETS_STRONG, true, rows);

@@ -55,6 +55,13 @@ struct store;
 	"  FROM stems s CROSS JOIN temp.term_sets_vocab v ON v.term = s.word GROUP BY s.stem"                \
 	"  HAVING sum(v.doc) >= vedtak_term_set_min((SELECT count(*) FROM cases)))"                          \
 	"  WHERE vedtak_bits_count(bits) >= vedtak_term_set_min((SELECT count(*) FROM cases))"
+/* The same for the folded forms of an index that keeps none (schema 18). */
+#define TERMSETS_FOLDS                                                                                       \
+	"SELECT term, bits FROM (SELECT '~' || f.fold AS term, (SELECT vedtak_bits(rowid) FROM case_fts"     \
+	"  WHERE case_fts MATCH '\"~' || replace(f.fold, '\"', '\"\"') || '\"') AS bits"                     \
+	"  FROM folds f CROSS JOIN temp.term_sets_vocab v ON v.term = f.word GROUP BY f.fold"                \
+	"  HAVING sum(v.doc) >= vedtak_term_set_min((SELECT count(*) FROM cases)))"                          \
+	"  WHERE vedtak_bits_count(bits) >= vedtak_term_set_min((SELECT count(*) FROM cases))"
 #define TERMSETS_UPTO "SELECT coalesce(max(id), 0) FROM cases"
 #define TERMSETS_BUILD                                                                                       \
 	"DELETE FROM term_sets;"                                                                             \
@@ -73,12 +80,13 @@ struct store;
  * The words that may be so common are found by counting every word's
  * cases, unless the caller knows them: `common` (ncommon of them) holds
  * every word in `min` cases or more (fts_terms_common()), stems
- * included. `stemless`: case_fts keeps no stem tokens (schema 16).
+ * and folded forms included. `stemless`, `foldless`: case_fts keeps no
+ * stem tokens (schema 16), no folded ones (schema 18).
  */
 struct termsets_rows;
 struct fts_common;
-int termsets_read(sqlite3 *db, bool stemless, const struct fts_common *common, size_t ncommon, long long min,
-		  struct termsets_rows **out);
+int termsets_read(sqlite3 *db, bool stemless, bool foldless, const struct fts_common *common, size_t ncommon,
+		  long long min, struct termsets_rows **out);
 int termsets_write(sqlite3 *db, const struct termsets_rows *rows);
 void termsets_rows_free(struct termsets_rows *rows); /* NULL is fine */
 
