@@ -10,7 +10,8 @@
  * The tokens give the three forms at the same position, the folded one
  * marked with WORD_FOLDED_MARK and the stem with WORD_STEM_MARK, so that a
  * word typed without æøå finds them while "får" never matches "far" (the
- * index of schema 16 leaves the stems out: db/fts.c).
+ * index of schema 16 leaves the stems out, of schema 18 the folded forms
+ * too: db/fts.c).
  */
 #ifndef VEDTAK_WORDS_H
 #define VEDTAK_WORDS_H

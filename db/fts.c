@@ -4,10 +4,10 @@
  * Documents are tokenized with core's words_each(): each word gives its
  * exact form, and at the same position its folded form ("~drofting") and
  * its stem ("=vedtak") where they differ; case_fts of schema 16 is given
- * no stems, and a query's stem stands for the words that have it
- * (stem_words()). Queries are not tokenized again: db/search.c builds
- * every query token itself with the same rules, so in query mode the
- * tokenizer passes each space-separated token through.
+ * no stems, of schema 18 no folded forms, and a query's stem or folded
+ * form stands for the words that have it (stem_words(), fold_words()). Queries are not tokenized again:
+ * db/search.c builds every query token itself with the same rules, so in query mode the tokenizer passes each
+ * space-separated token through.
  */
 #include <limits.h>
 #include <stdint.h>
@@ -44,9 +44,10 @@ struct tokenizer {
 /*
  * The words seen in documents, for the tables of the archive's words
  * (words, vocab: schema 8) that let a query find the words containing a
- * piece of text ("strategi" in "e-helsestrategiene") and those of a stem
- * (stems: schema 16), and the whole forms
- * of the words the tokenizer cut (cut_words: schema 11).
+ * piece of text ("strategi" in "e-helsestrategiene"), those of a stem
+ * (stems: schema 16) and of a folded form (folds: schema 18, with
+ * `short_folded` for the words too short for the table words), and the
+ * whole forms of the words the tokenizer cut (cut_words: schema 11).
  * `seen` is an open-addressing table of the terms met in this process,
  * with whether each was handed to the store (`offered`), so that only new
  * words cost a row. It is asked for every word the index is given, in the
@@ -599,10 +600,13 @@ static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
  * so is: in an archive whose case_fts keeps no folded tokens (schema 18;
  * `meta` says so), the words of the table folds, given as its synonyms at
  * the same place, as stem_words() gives a stem's. A prefix ("~omrad"*)
- * stands for the shortest beginnings of those words whose folded form
- * covers it ("områd"), each a prefix too: FTS5 reads a prefix's synonyms
- * as prefixes. strong_fts keeps its folded tokens: there the words find
- * the same places again.
+ * stands for the beginnings of those words that cover it and their first
+ * æ, ø or å ("områd", "forhå" for "~for"), each a prefix too: FTS5 reads
+ * a prefix's synonyms as prefixes, and a beginning without those letters
+ * would read every word the prefix typed finds already. Past
+ * FOLD_PREFIX_WORDS such beginnings (a prefix of a letter or two), the
+ * shortest that cover it instead ("å", "a"). strong_fts keeps its folded
+ * tokens: there the words find the same places again.
  */
 /* Whether w[0..n) is one of the lines of `lines`. */
 static bool among_lines(const struct strbuf *lines, const char *w, size_t n)
@@ -619,11 +623,37 @@ static bool among_lines(const struct strbuf *lines, const char *w, size_t n)
 	return false;
 }
 
+/* More beginnings of words than a prefix query should read one by one. */
+#define FOLD_PREFIX_WORDS 64
+
+/*
+ * The bytes of the shortest beginning of w[0..len) whose folded form is n
+ * bytes or more, and with `letter` also has an æ, ø or å of its own.
+ */
+static size_t fold_beginning(const char *w, size_t len, size_t n, bool letter, struct strbuf *folded)
+{
+	size_t k = 0;
+
+	while (k < len) {
+		size_t c = utf8_decode(w + k, len - k, &(uint32_t){0});
+		bool spelled;
+
+		k += c ? c : 1;
+		strbuf_reset(folded);
+		spelled = words_fold_ascii(folded, w, k);
+		if (folded->len >= n && (spelled || !letter))
+			break;
+	}
+	return k;
+}
+
 static int fold_words(struct tokenizer *t, const char *fold, int n, bool prefix, void *ctx,
 		      int (*xToken)(void *, int, const char *, int, int, int), int start, int end)
 {
 	sqlite3_stmt *st = NULL;
 	struct strbuf upto = STRBUF_INIT, folded = STRBUF_INIT, given = STRBUF_INIT;
+	bool letter = true;
+	size_t ngiven = 0;
 	int rc;
 
 	if (!t->db)
@@ -647,34 +677,35 @@ static int fold_words(struct tokenizer *t, const char *fold, int n, bool prefix,
 	}
 	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *w = (const char *)sqlite3_column_text(st, 0);
-		size_t len = (size_t)sqlite3_column_bytes(st, 0), k = len;
+		size_t len = (size_t)sqlite3_column_bytes(st, 0), k;
 
-		if (prefix) {
-			/* The shortest beginning whose folded form is as long as the prefix. */
-			for (k = 0; k < len;) {
-				size_t c = utf8_decode(w + k, len - k, &(uint32_t){0});
-
-				k += c ? c : 1;
-				strbuf_reset(&folded);
-				words_fold_ascii(&folded, w, k);
-				if (folded.len >= (size_t)n)
-					break;
-			}
-			/* Given once each: "område" and "områdene" begin alike. */
-			if (among_lines(&given, w, k)) {
-				rc = SQLITE_OK;
-				continue;
-			}
-			strbuf_add(&given, w, k);
-			strbuf_addch(&given, '\n');
+		if (!prefix) {
+			rc = xToken(ctx, FTS5_TOKEN_COLOCATED, w, (int)len, start, end);
+			continue;
 		}
-		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, w, (int)k, start, end);
+		rc = SQLITE_OK;
+		k = fold_beginning(w, len, (size_t)n, letter, &folded);
+		/* Given once each: "område" and "områdene" begin alike. */
+		if (among_lines(&given, w, k))
+			continue;
+		strbuf_add(&given, w, k);
+		strbuf_addch(&given, '\n');
+		if (++ngiven > FOLD_PREFIX_WORDS && letter) {
+			letter = false;
+			ngiven = 0;
+			strbuf_reset(&given);
+			sqlite3_reset(st);
+		}
 	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	for (const char *p = given.buf, *nl; rc == SQLITE_OK && (nl = strchr(p, '\n')); p = nl + 1)
+		rc = xToken(ctx, FTS5_TOKEN_COLOCATED, p, (int)(nl - p), start, end);
 	sqlite3_finalize(st);
 	strbuf_release(&upto);
 	strbuf_release(&folded);
 	strbuf_release(&given);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	return rc;
 }
 
 static int tok_tokenize(Fts5Tokenizer *p, void *ctx, int flags, const char *text, int n,

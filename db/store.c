@@ -1388,8 +1388,12 @@ static bool slide_texts_load(struct store *s, long meeting, struct slide_texts *
 					   xstrndup((const char *)sqlite3_column_text(st, 1), len), len, 0};
 	}
 	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		slide_texts_release(t); /* read again for the next document, not decoded against a part */
+		return false;
+	}
 	t->meeting = meeting;
-	return rc == SQLITE_DONE;
+	return true;
 }
 
 static const char *slide_texts_find(void *arg, int64_t id, size_t *len)
@@ -2093,6 +2097,7 @@ fail:
 		*same_as = NULL;
 	}
 out:
+	s->nmeeting_slides = 0; /* their texts are the decks' freed here */
 	for (i = 0; i < nsibs; i++) {
 		deck_free(sibs[i].deck);
 		free(sibs[i].text);
@@ -2901,10 +2906,17 @@ static bool check_documents(struct store *s, struct strbuf *report, bool *ok, st
 		char hex[65];
 
 		free(text);
-		if (kept_text(s, st, 4, 5, mid, &slides, &text, &len, &d2) != VT_OK) {
+		switch (kept_text(s, st, 4, 5, mid, &slides, &text, &len, &d2)) {
+		case VT_OK:
+			break;
+		case VT_ERR_FORMAT:
 			strbuf_addf(report, "%s: %s\n", src, d2.msg); /* "its kept text is damaged" */
 			*ok = false;
 			continue;
+		default: /* the database failed, not the text */
+			if (diag)
+				*diag = d2;
+			goto out;
 		}
 		if (!text)
 			continue; /* imported before documents kept their text: nothing to compare */

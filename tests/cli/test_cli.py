@@ -581,7 +581,8 @@ def frequent_words_read_from_their_sets_find_what_the_index_finds(env):
                            ).fetchone()[0] == 2, "the new cases have the deleted cases' ids"
         assert (count("kvasarord"), count("pulsarord")) == ("1", "2")
         queries = ["helse", "orientering", "hel*", "fhir api", "nasjonal OR digital", "title:helse",
-                   "helse -fhir", "strategi", "kvasarord OR pulsarord"]
+                   "helse -fhir", "strategi", "kvasarord OR pulsarord", "drofting", "pa", "mote*",
+                   "hjemmeoppfolging"]
         with_sets = [(run("search", "--count", q, db=env.db, check=0).stdout,
                       run("search", "--json", "--limit", "100", q, db=env.db, check=0).stdout) for q in queries]
         con.execute("DELETE FROM meta WHERE key = 'term_sets_upto'")  # no sets: the index alone
@@ -600,8 +601,9 @@ def schema_v1_database_is_migrated(env):
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
     assert con.execute("PRAGMA user_version").fetchone()[0] == 18
-    # Version 16 found rows in case_fts: it keeps its stem tokens.
-    assert con.execute("SELECT count(*) FROM meta WHERE key = 'case_fts_stems'").fetchone()[0] == 0
+    # Versions 16 and 18 found rows in case_fts: it keeps its stem and folded tokens.
+    assert con.execute("SELECT count(*) FROM meta WHERE key IN ('case_fts_stems', 'case_fts_folds')"
+                       ).fetchone()[0] == 0
     # Version 15 let case_fts hold 32 MB of terms before it writes a segment.
     assert con.execute("SELECT v FROM case_fts_config WHERE k = 'hashsize'").fetchone()[0] == 33554432
     # Version 14 left no trigger on inserting a case or an abbreviation (the import does their work).
@@ -625,6 +627,9 @@ def schema_v1_database_is_migrated(env):
     assert len(before["meetings"]) == 4
     r = run("search", "--count", "presenter:aksnes", "samhandlingsplattform", db=env.db, check=0)
     assert r.stdout == "1\n", "the index was built from the old data"
+    # A word typed without æøå finds its folded tokens there, as the word itself does.
+    folded = run("search", "--count", "drofting", db=env.db, check=0).stdout
+    assert folded == run("search", "--count", "drøfting", db=env.db, check=0).stdout and folded != "0\n", folded
     # Version 6 read the abbreviations the old cases define: SFM finds its long form too.
     r = run("search", "--explain", "SFM", db=env.db, check=0)
     assert "sfm → sentral forskrivningsmodul" in r.stdout, r.stdout[:300]
