@@ -3024,7 +3024,12 @@ enum vt_status store_check(struct store *s, struct strbuf *report, struct vt_dia
 		" WHERE p.abbr_key = a.abbr_key AND p.long_key = a.long_key AND p.cases = a.n))"
 		" + (SELECT count(*) FROM abbrev_pairs p WHERE NOT EXISTS (SELECT 1 FROM abbrevs a"
 		" WHERE a.abbr_key = p.abbr_key AND a.long_key = p.long_key))",
-		_("abbreviations: counts out of step with the cases: %lld\n"), report, &ok))
+		_("abbreviations: counts out of step with the cases: %lld\n"), report, &ok) ||
+	    /* A text is kept one way: whole, or as pieces of its meeting's slides (schema 17). */
+	    !count_problems(s,
+			    "SELECT count(*) FROM document_pieces p JOIN documents d ON d.id = p.document_id"
+			    " WHERE d.text IS NOT NULL",
+			    _("documents: texts kept both whole and as pieces: %lld\n"), report, &ok))
 		return db_fail(s, diag, _("checking"));
 	return ok ? VT_OK : vt_fail(diag, VT_ERR_DB, 0, _("the database has problems"));
 }

@@ -393,12 +393,20 @@ def kept_texts_read_back_through_a_rebuild():
     con.close()
     r = run("check", ok=False)
     assert r.returncode == 1 and "a.txt: its kept text is damaged" in r.stderr, r.stderr
+    assert "texts kept both" not in r.stderr, r.stderr
     # A damaged text is not joined: the import fails, saying which, and loses nothing.
     open(b, "w", encoding="utf-8").write(text.replace("Vi ønsker nye", "Vi ønsker flere nye"))
     r = run("import", b, ok=False)
     assert r.returncode != 0 and "reading a.txt again, to join it: its kept text is damaged" in r.stderr, r.stderr
     assert run("search", "--count", "ønsker alle nye").stdout == "1\n", "the failed import changed the meeting"
     assert run("search", "--count", "tag:fhir").stdout == "1\n", "the tag was lost"
+    # A text kept both ways is out of step too.
+    con = sqlite3.connect(os.path.join(tmp, "t.db"))
+    con.execute("UPDATE documents SET text = 'x' WHERE source = 'b.txt'")
+    con.commit()
+    con.close()
+    r = run("check", ok=False)
+    assert "documents: texts kept both whole and as pieces: 1" in r.stderr, r.stderr
 
 
 def folder_and_progress():
