@@ -9,7 +9,7 @@ Exits 1 if any target failed."""
 import os, re, shutil, subprocess, sys
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-TARGETS = ("deck", "query", "lexicon", "sync", "syncapply", "document", "pdf")
+TARGETS = ("deck", "query", "lexicon", "sync", "syncapply", "document", "pdf", "doctext")
 
 
 def arg(name, default):
@@ -41,6 +41,10 @@ def seeds(build, corpus):
     for f in sorted(os.listdir(samples)):
         shutil.copy(os.path.join(samples, f), os.path.join(doc, f))
     regressions(corpus, "pdf")
+    # A text kept as pieces of its slides: the regression inputs and the sample decks.
+    kept = regressions(corpus, "doctext")
+    for f in sorted(os.listdir(samples)):
+        shutil.copy(os.path.join(samples, f), os.path.join(kept, f))
     q = os.path.join(corpus, "query")
     os.makedirs(q, exist_ok=True)
     tsv = os.path.join(ROOT, "tests", "golden", "search.tsv")
