@@ -5,8 +5,9 @@
  * exact form, and at the same position its folded form ("~drofting") and
  * its stem ("=vedtak") where they differ; case_fts of schema 16 is given
  * no stems, of schema 18 no folded forms, and a query's stem or folded
- * form stands for the words that have it (stem_words(), fold_words()). Queries are not tokenized again:
- * db/search.c builds every query token itself with the same rules, so in query mode the tokenizer passes each
+ * form stands for the words that have it (stem_words(), fold_words()).
+ * Queries are not tokenized again: db/search.c builds every query token
+ * itself with the same rules, so in query mode the tokenizer passes each
  * space-separated token through.
  */
 #include <limits.h>
@@ -595,19 +596,6 @@ static int stem_words(struct tokenizer *t, const char *stem, int n, void *ctx,
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/*
- * A folded form in a query ("~drofting") matches where a word that folds
- * so is: in an archive whose case_fts keeps no folded tokens (schema 18;
- * `meta` says so), the words of the table folds, given as its synonyms at
- * the same place, as stem_words() gives a stem's. A prefix ("~omrad"*)
- * stands for the beginnings of those words that cover it and their first
- * æ, ø or å ("områd", "forhå" for "~for"), each a prefix too: FTS5 reads
- * a prefix's synonyms as prefixes, and a beginning without those letters
- * would read every word the prefix typed finds already. Past
- * FOLD_PREFIX_WORDS such beginnings (a prefix of a letter or two), the
- * shortest that cover it instead ("å", "a"). strong_fts keeps its folded
- * tokens: there the words find the same places again.
- */
 /* Whether w[0..n) is one of the lines of `lines`. */
 static bool among_lines(const struct strbuf *lines, const char *w, size_t n)
 {
@@ -647,6 +635,19 @@ static size_t fold_beginning(const char *w, size_t len, size_t n, bool letter, s
 	return k;
 }
 
+/*
+ * A folded form in a query ("~drofting") matches where a word that folds
+ * so is: in an archive whose case_fts keeps no folded tokens (schema 18;
+ * `meta` says so), the words of the table folds, given as its synonyms at
+ * the same place, as stem_words() gives a stem's. A prefix ("~omrad"*)
+ * stands for the beginnings of those words that cover it and their first
+ * æ, ø or å ("områd", "forhå" for "~for"), each a prefix too: FTS5 reads
+ * a prefix's synonyms as prefixes, and a beginning without those letters
+ * would read every word the prefix typed finds already. Past
+ * FOLD_PREFIX_WORDS such beginnings (a prefix of a letter or two), the
+ * shortest that cover it instead ("å", "a"). strong_fts keeps its folded
+ * tokens: there the words find the same places again.
+ */
 static int fold_words(struct tokenizer *t, const char *fold, int n, bool prefix, void *ctx,
 		      int (*xToken)(void *, int, const char *, int, int, int), int start, int end)
 {
