@@ -151,8 +151,7 @@ static void encode_slide(struct encoder *e, const struct doctext_slide *s, size_
 				continue;
 			}
 		}
-		/* Trailing spaces or a CR in the text, or lines that differ: both go on at their next line.
-		 */
+		/* Trailing spaces or a CR in the text, or lines that differ: both go on a line down. */
 		if (!dnl || !tnl)
 			return;
 		x = dend;
