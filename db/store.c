@@ -1418,11 +1418,11 @@ static const char *slide_texts_find(void *arg, int64_t id, size_t *len)
 
 /*
  * The kept text of a document of meeting `meeting`, the row of `st`: its
- * column `col` as written, or column `col_slides` read back through the
+ * column `col` as written, or its pieces (column `col_pieces`) read back through the
  * meeting's slides (loaded into `t` once a meeting). *out (owned by the
  * caller) is NULL for a document imported before documents kept their text.
  */
-static enum vt_status kept_text(struct store *s, sqlite3_stmt *st, int col, int col_slides, long meeting,
+static enum vt_status kept_text(struct store *s, sqlite3_stmt *st, int col, int col_pieces, long meeting,
 				struct slide_texts *t, char **out, size_t *len, struct vt_diag *diag)
 {
 	const char *text = (const char *)sqlite3_column_text(st, col);
@@ -1436,12 +1436,12 @@ static enum vt_status kept_text(struct store *s, sqlite3_stmt *st, int col, int 
 		*out = xstrndup(text, *len);
 		return VT_OK;
 	}
-	if (sqlite3_column_type(st, col_slides) == SQLITE_NULL)
+	if (sqlite3_column_type(st, col_pieces) == SQLITE_NULL)
 		return VT_OK;
 	if (t->meeting != meeting && !slide_texts_load(s, meeting, t))
 		return db_fail(s, diag, _("reading a document's kept text"));
-	ret = doctext_decode(sqlite3_column_blob(st, col_slides),
-			     (size_t)sqlite3_column_bytes(st, col_slides), slide_texts_find, t, &sb, diag);
+	ret = doctext_decode(sqlite3_column_blob(st, col_pieces),
+			     (size_t)sqlite3_column_bytes(st, col_pieces), slide_texts_find, t, &sb, diag);
 	if (ret == VT_OK)
 		*out = strbuf_detach(&sb, len);
 	strbuf_release(&sb);
