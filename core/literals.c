@@ -343,3 +343,113 @@ void literals_free(char **v)
 		free(v[i]);
 	free(v);
 }
+
+/*
+ * The word pattern: a letter or digit that is one character of a word in
+ * the index (words.c) and one character of its exact form, as the letter
+ * itself or in lower case. ASCII letters and digits, and æ, ø, å; not ä or
+ * ö (the index has them as æ and ø), nor accented letters (it takes the
+ * accents off). Caseless, PCRE2 also matches k to the Kelvin sign and å to
+ * the Angstrom sign, which words.c does not take for letters: a match with
+ * one would run over two words of the index, so neither is taken then.
+ */
+static size_t word_letter(const char *p, size_t n, size_t i, bool caseless)
+{
+	static const char *const nordic[] = {"æ", "ø", "Æ", "Ø", "å", "Å"};
+	size_t k;
+
+	if (is_ascii_alnum((unsigned char)p[i]))
+		return caseless && (p[i] == 'k' || p[i] == 'K') ? 0 : 1;
+	for (k = 0; k < sizeof(nordic) / sizeof(nordic[0]); k++)
+		if (i + 2 <= n && !memcmp(p + i, nordic[k], 2))
+			return caseless && k >= 4 ? 0 : 2;
+	return 0;
+}
+
+/* A range of one kind of ASCII character: "A-z" would hold "_" and "[". */
+static bool word_range(unsigned char a, unsigned char b)
+{
+	return b >= a && ((a >= '0' && b <= '9') || (a >= 'a' && b <= 'z') || (a >= 'A' && b <= 'Z'));
+}
+
+/* Past a class at i whose every member is a word letter, a range of them, or \d; 0 for any other. */
+static size_t word_class(const char *p, size_t n, size_t i, bool caseless)
+{
+	size_t k;
+
+	for (i++; i < n && p[i] != ']';) {
+		if (p[i] == '\\' && i + 1 < n && p[i + 1] == 'd') {
+			i += 2;
+		} else if (!(k = word_letter(p, n, i, caseless))) {
+			return 0; /* "^" first, "[:alpha:]", an escape, anything else */
+		} else if (i + 2 < n && p[i + k] == '-' && p[i + k + 1] != ']') {
+			unsigned char a = (unsigned char)p[i], b = (unsigned char)p[i + 2];
+
+			if (k != 1 || !word_range(a, b) ||
+			    (caseless && (a | 0x20) <= 'k' && (b | 0x20) >= 'k'))
+				return 0;
+			i += 3;
+		} else {
+			i += k;
+		}
+	}
+	/* "[]" first is a member, not an empty class. */
+	return i < n && p[i - 1] != '[' ? i + 1 : 0;
+}
+
+char *literals_word_pattern(const char *p, bool caseless)
+{
+	struct strbuf out = STRBUF_INIT;
+	size_t n = strlen(p), i = 0, k;
+	long min;
+
+	while (i < n) {
+		char c = p[i];
+
+		if (c == '\\' && i + 1 < n && p[i + 1] == 'd') {
+			strbuf_addstr(&out, "\\d");
+			i += 2;
+		} else if (c == '\\' && i + 1 < n && p[i + 1] == 'b') {
+			/* Kept: see literals.h. */
+			strbuf_addstr(&out, "\\b");
+			i += 2;
+		} else if ((c == '\\' && i + 1 < n && strchr("BAzZ", p[i + 1])) || c == '^' || c == '$') {
+			/* Left out: where a word begins or ends, the text goes on. An empty group keeps a
+			 * quantifier after it valid. */
+			strbuf_addstr(&out, "(?:)");
+			i += c == '\\' ? 2 : 1;
+		} else if (c == '[') {
+			if (!(k = word_class(p, n, i, caseless)))
+				goto none;
+			strbuf_add(&out, p + i, k - i);
+			i = k;
+		} else if (c == '(') {
+			/* A plain group; one with "?" may look outside the match or set options, and
+			 * one with "*" is a verb ("(*ACCEPT)"). */
+			k = i + 1 < n && p[i + 1] == '?' ? 3 : 1;
+			if ((k == 3 && (i + 2 >= n || p[i + 2] != ':')) || (i + 1 < n && p[i + 1] == '*'))
+				goto none;
+			strbuf_add(&out, p + i, k);
+			i += k;
+		} else if (c == ')' || c == '|' || c == '*' || c == '+' || c == '?') {
+			strbuf_addch(&out, c);
+			i++;
+		} else if (c == '{') {
+			/* Only as every PCRE2 reads it: 10.42 takes "{,2}" for text. */
+			if (!(k = brace_quantifier(p, n, i, &min)) || !is_digit(p[i + 1]) ||
+			    memchr(p + i, ' ', k))
+				goto none;
+			strbuf_add(&out, p + i, k);
+			i += k;
+		} else if ((k = word_letter(p, n, i, caseless))) {
+			strbuf_add(&out, p + i, k);
+			i += k;
+		} else {
+			goto none; /* ".", a space, a hyphen, any other escape or character */
+		}
+	}
+	return strbuf_detach(&out, NULL);
+none:
+	strbuf_release(&out);
+	return NULL;
+}

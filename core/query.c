@@ -43,7 +43,8 @@ struct regex {
 	pcre2_match_context *mctx;
 	char **literals; /* core/literals.h */
 	enum literal_gap *gaps;
-	bool twin; /* regex_twin(): code and mctx are its original's */
+	struct regex *word; /* regex_word() */
+	bool twin;	    /* regex_twin(): code and mctx are its original's */
 };
 
 struct parser {
@@ -144,6 +145,7 @@ static void regex_free(struct regex *re)
 	}
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
+	regex_free(re->word);
 	literals_free(re->literals);
 	free(re->gaps);
 	free(re);
@@ -245,22 +247,11 @@ static bool has_upper(const char *pat)
 	return false;
 }
 
-static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
+/* `code`, with its JIT where the platform has it, match data and limits; NULL when out of memory. */
+static struct regex *regex_new(pcre2_code *code)
 {
-	struct regex *re;
-	int err;
-	PCRE2_SIZE erroff;
-	/* \C matches one byte of a character: a hit would cut a letter in two. */
-	uint32_t opts =
-	    PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (has_upper(pat) ? 0 : PCRE2_CASELESS);
-	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
+	struct regex *re = xcalloc(1, sizeof(*re));
 
-	if (!code) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(err, msg, sizeof(msg));
-		return fail(p, at + erroff, _("bad regular expression: %s"), (char *)msg);
-	}
-	re = xcalloc(1, sizeof(*re));
 	re->code = code;
 	/* JIT where the platform has it; the interpreter otherwise. */
 	if (use_jit)
@@ -269,12 +260,40 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	re->mctx = pcre2_match_context_create(NULL);
 	if (!re->md || !re->mctx) {
 		regex_free(re);
-		return fail(p, at, _("out of memory compiling the regular expression"));
+		return NULL;
 	}
 	pcre2_set_match_limit(re->mctx, REGEX_MATCH_LIMIT);
 	pcre2_set_depth_limit(re->mctx, REGEX_DEPTH_LIMIT);
+	return re;
+}
+
+static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
+{
+	struct regex *re;
+	int err;
+	PCRE2_SIZE erroff;
+	bool caseless = !has_upper(pat);
+	/* \C matches one byte of a character: a hit would cut a letter in two. */
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (caseless ? PCRE2_CASELESS : 0);
+	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
+	char *word;
+
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		return fail(p, at + erroff, _("bad regular expression: %s"), (char *)msg);
+	}
+	if (!(re = regex_new(code)))
+		return fail(p, at, _("out of memory compiling the regular expression"));
 	/* An inline option may turn caseless matching on anywhere. */
-	re->literals = literals_required(pat, !has_upper(pat) || strstr(pat, "(?"), &re->gaps);
+	re->literals = literals_required(pat, caseless || strstr(pat, "(?"), &re->gaps);
+	/* The words' exact forms are in lower case: the word pattern matches without regard to it.
+	 * One that fails to compile (or out of memory) only leaves the pattern without it. */
+	if ((word = literals_word_pattern(pat, caseless)) != NULL &&
+	    (code = pcre2_compile((PCRE2_SPTR)word, PCRE2_ZERO_TERMINATED, opts | PCRE2_CASELESS, &err,
+				  &erroff, NULL)) != NULL)
+		re->word = regex_new(code);
+	free(word);
 	return re;
 }
 
@@ -318,6 +337,18 @@ const char *const *regex_literals(const struct regex *re, const enum literal_gap
 	if (gaps)
 		*gaps = re->gaps;
 	return (const char *const *)re->literals;
+}
+
+struct regex *regex_word(struct regex *re)
+{
+	return re->word;
+}
+
+size_t regex_min_chars(const struct regex *re)
+{
+	uint32_t min = 0;
+
+	return pcre2_pattern_info(re->code, PCRE2_INFO_MINLENGTH, &min) == 0 ? min : 0;
 }
 
 /* "drøfting", "drofting", "d" ...: the decision type a value names. */

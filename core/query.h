@@ -161,4 +161,15 @@ void regex_twin_free(struct regex *twin);
  */
 const char *const *regex_literals(const struct regex *re, const enum literal_gap **gaps);
 
+/*
+ * When every match of `re` is letters and digits inside one word of a
+ * text (core/literals.h, literals_word_pattern()), the pattern that finds
+ * where such a match may lie in a word's exact form; NULL otherwise.
+ * Owned by `re`.
+ */
+struct regex *regex_word(struct regex *re);
+
+/* The fewest characters a match of `re` has: PCRE2's bound, which may be below the true least. */
+size_t regex_min_chars(const struct regex *re);
+
 #endif

@@ -436,6 +436,41 @@ def patterns_read_only_the_cases_where_their_words_stand_so(env):
 
 
 @test
+def patterns_without_literals_find_what_they_find_in_the_text(env):
+    # A pattern that keeps inside words, with no literal to narrow by, reads only the cases of
+    # the vocabulary's words it fits (README, "Search at scale"). Each count is what reading every
+    # case finds: a word that fits but does not match as written, a hyphen the index drops, the
+    # lost end of a word the index cut, a title and a decision.
+    long_word = "Tverrsektoriellsamhandlingsinformasjonsforvaltningsarkitekturprogram"
+    p = env.write("codes.txt", "NUFA - Oslo\n\n1. mars 2022\n\n\n\n"
+                  "Sak 1/22: Tittel\n\n\n\nReferanse ABC12 og ØKS123 i saken\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 2/22: Annet\n\n\n\nKode abc12 og XYZ123\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 3/22: Tredje\n\n\n\nRapporten ABC12-rapport\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA ber om GHI56-rapporten.\n\n\n\n"
+                  "Sak 4/22: Fjerde\n\n\n\n" + long_word + "QRS45\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 5/22: Oppfølging av DEF34\n\n\n\nTekst\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  # A symbol the index keeps inside a word ends a word to \b; "_" does not
+                  "Sak 6/22: Sjette\n\n\n\nStatus ABC12\U0001F600ok\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+                  "Sak 7/22: Sjuende\n\n\n\nKode ABC12_x\n\n\n\n"
+                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", p, db=env.db, check=0)
+    for pattern, want in [("/\\b[A-Z]{3}[0-9]{2}\\b/", "4"),   # 1, 3 (before a hyphen), 5 (title), 6
+                          ("/[A-Z]{3}[0-9]{2}/", "7"),          # and XYZ12 of XYZ123, QRS45 of the cut word, 7
+                          ("/\\b[A-C]{3}[0-9]{2}\\b/", "3"),
+                          ("/\\b[A-J]{3}[0-9]{3}\\b/", "0"),   # no word fits: no case is read
+                          ("/\\bØ[A-Z]{2}[0-9]{3}\\b/", "1"),
+                          ("/\\b[G-I]{3}56\\b/", "1"),         # in a decision
+                          ("/\\b[A-Z]{3}[0-9]{2}\\b/ rapporten", "1")]:
+        r = run("search", "--count", pattern, db=env.db)
+        assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
+
+
+@test
 def sets_a_bulk_import_counts_are_the_sets_the_whole_index_gives(env):
     # A bulk import into an empty archive counts the cases of each word it indexes and reads the
     # sets of the common ones only (db/termsets.c); into an archive that has cases, it counts

@@ -161,6 +161,66 @@ static void literal_extraction(void)
 }
 
 /*
+ * The word pattern: what a pattern that keeps inside one word looks for in
+ * the vocabulary, its assertions but \b left out; "-" for a pattern that may reach
+ * outside a word, whose matches the vocabulary cannot tell.
+ */
+static void word_patterns(void)
+{
+	static const struct {
+		const char *pat;
+		bool caseless;
+		const char *want;
+	} cases[] = {
+	    {"\\b[A-Z]{3}[0-9]{2}\\b", false, "\\b[A-Z]{3}[0-9]{2}\\b"},
+	    {"^(?:ab|cd)\\d{2,}$", true, "(?:)(?:ab|cd)\\d{2,}(?:)"},
+	    {"(x|y)+?\\B", true, "(x|y)+?(?:)"},
+	    {"[0-9A-F]+", false, "[0-9A-F]+"},
+	    {"[a-j\\d]+z", true, "[a-j\\d]+z"},
+	    {"ø{2}[0-9]", true, "ø{2}[0-9]"},
+	    {"Å\\d", false, "Å\\d"},
+	    {"K9", false, "K9"},
+	    /* Caseless, k may match the Kelvin sign and å the Angstrom sign, which end words. */
+	    {"k9", true, "-"},
+	    {"[a-z]+\\d", true, "-"},
+	    {"[J-Z]+\\d", true, "-"},
+	    {"[L-Z]+\\d", true, "[L-Z]+\\d"},
+	    {"å\\d", true, "-"},
+	    {"[a-z]+\\d", false, "[a-z]+\\d"},
+	    /* Characters that are not in words, or may be: anything, a class of the rest. */
+	    {"ab.c", false, "-"},
+	    {"ab c", false, "-"},
+	    {"e-helse", false, "-"},
+	    {"\\w+", false, "-"},
+	    {"[^a]bc", false, "-"},
+	    {"[A-z]", false, "-"},
+	    {"[a-]", false, "-"},
+	    {"[]a]", false, "-"},
+	    {"[[:alpha:]]", false, "-"},
+	    {"sak\\d+/\\d{2}", false, "-"},
+	    {"ä\\d", false, "-"},
+	    {"é\\d", false, "-"},
+	    /* What looks outside the match, sets options, refers back, or is read two ways. */
+	    {"(?=x)y", false, "-"},
+	    {"(?i)AB", false, "-"},
+	    {"(*ACCEPT)ab", false, "-"},
+	    {"(a)\\1", false, "-"},
+	    {"\\Qab\\E", false, "-"},
+	    {"x{,3}", false, "-"},
+	    {"x{2", false, "-"},
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *got = literals_word_pattern(cases[i].pat, cases[i].caseless);
+
+		is_str(got ? got : "-", cases[i].want, "word pattern of %s%s", cases[i].pat,
+		       cases[i].caseless ? " (caseless)" : "");
+		free(got);
+	}
+}
+
+/*
  * What stands between the runs: "A" apart, "S" spaced (next words in the
  * index), "J" joinable (next words, or one word).
  */
@@ -271,6 +331,7 @@ int main(void)
 	regex_runs();
 	literal_extraction();
 	literal_gaps();
+	word_patterns();
 	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
 	{
 		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;
