@@ -355,15 +355,16 @@ void literals_free(char **v)
  */
 static size_t word_letter(const char *p, size_t n, size_t i, bool caseless)
 {
-	static const char *const nordic[] = {"æ", "ø", "Æ", "Ø", "å", "Å"};
-	size_t k;
-
 	if (is_ascii_alnum((unsigned char)p[i]))
 		return caseless && (p[i] == 'k' || p[i] == 'K') ? 0 : 1;
-	for (k = 0; k < sizeof(nordic) / sizeof(nordic[0]); k++)
-		if (i + 2 <= n && !memcmp(p + i, nordic[k], 2))
-			return caseless && k >= 4 ? 0 : 2;
-	return 0;
+	if (i + 2 > n)
+		return 0;
+	if (!memcmp(p + i, "å", 2) || !memcmp(p + i, "Å", 2))
+		return caseless ? 0 : 2;
+	return !memcmp(p + i, "æ", 2) || !memcmp(p + i, "ø", 2) || !memcmp(p + i, "Æ", 2) ||
+		       !memcmp(p + i, "Ø", 2)
+		   ? 2
+		   : 0;
 }
 
 /* A range of one kind of ASCII character: "A-z" would hold "_" and "[". */
@@ -409,21 +410,22 @@ char *literals_word_pattern(const char *p, bool caseless)
 		if (c == '\\' && i + 1 < n && p[i + 1] == 'd') {
 			strbuf_addstr(&out, "\\d");
 			i += 2;
-		} else if (c == '\\' && i + 1 < n && p[i + 1] == 'b') {
-			/* Kept: see literals.h. */
-			strbuf_addstr(&out, "\\b");
-			i += 2;
-		} else if ((c == '\\' && i + 1 < n && strchr("BAzZ", p[i + 1])) || c == '^' || c == '$') {
-			/* Left out: where a word begins or ends, the text goes on. An empty group keeps a
-			 * quantifier after it valid. */
+			continue;
+		}
+		if ((c == '\\' && i + 1 < n && strchr("bBAzZ", p[i + 1])) || c == '^' || c == '$') {
+			/* Left out (literals.h). An empty group keeps a quantifier after it valid. */
 			strbuf_addstr(&out, "(?:)");
 			i += c == '\\' ? 2 : 1;
-		} else if (c == '[') {
+			continue;
+		}
+		if (c == '[') {
 			if (!(k = word_class(p, n, i, caseless)))
 				goto none;
 			strbuf_add(&out, p + i, k - i);
 			i = k;
-		} else if (c == '(') {
+			continue;
+		}
+		if (c == '(') {
 			/* A plain group; one with "?" may look outside the match or set options, and
 			 * one with "*" is a verb ("(*ACCEPT)"). */
 			k = i + 1 < n && p[i + 1] == '?' ? 3 : 1;
@@ -431,7 +433,19 @@ char *literals_word_pattern(const char *p, bool caseless)
 				goto none;
 			strbuf_add(&out, p + i, k);
 			i += k;
-		} else if (c == ')' || c == '|' || c == '*' || c == '+' || c == '?') {
+			continue;
+		}
+		if (c == ')' || c == '|') {
+			strbuf_addch(&out, c);
+			i++;
+			continue;
+		}
+		if ((k = word_letter(p, n, i, caseless))) {
+			strbuf_add(&out, p + i, k);
+			i += k;
+			continue;
+		}
+		if (c == '*' || c == '+' || c == '?') {
 			strbuf_addch(&out, c);
 			i++;
 		} else if (c == '{') {
@@ -441,12 +455,16 @@ char *literals_word_pattern(const char *p, bool caseless)
 				goto none;
 			strbuf_add(&out, p + i, k);
 			i += k;
-		} else if ((k = word_letter(p, n, i, caseless))) {
-			strbuf_add(&out, p + i, k);
-			i += k;
 		} else {
 			goto none; /* ".", a space, a hyphen, any other escape or character */
 		}
+		/* A possessive quantifier becomes a greedy one, which matches all it does: possessive
+		 * and matched without regard to case (or with an assertion left out), it could take
+		 * what the rest of the pattern needed. A lazy one stays. */
+		if (i < n && p[i] == '+')
+			i++;
+		else if (i < n && p[i] == '?')
+			strbuf_addch(&out, p[i++]);
 	}
 	return strbuf_detach(&out, NULL);
 none:

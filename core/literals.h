@@ -30,18 +30,17 @@ void literals_free(char **v);
  * When every match of PCRE2 pattern `pat` is letters and digits of one
  * word of a text (ASCII letters and digits, æøå, \d: no space, hyphen or
  * other character, no look-around), the pattern (for free()) that finds
- * where such a match lies in the exact form of that word, or of the part
- * of it between hyphens or apostrophes (core/words.h): `pat` with its
- * assertions but \b left out, to be matched without regard to case. Then
- * the index's vocabulary tells which words a match can be in, as a pattern
- * with no literal needs. NULL for any other pattern. `caseless` as for
+ * where such a match lies in the exact form of that word (core/words.h):
+ * `pat` with its assertions left out and its possessive quantifiers made
+ * greedy, to be matched without regard to case. Then the index's
+ * vocabulary tells which words a match can be in, as a pattern with no
+ * literal needs. NULL for any other pattern. `caseless` as for
  * literals_required().
- * \b stays: a match is letters and digits, so where \b holds in the text
- * it holds in the part's exact form, whose letters and digits are the
- * text's, and whose other characters (a combining mark, a symbol) are
- * kept as they are; at the part's ends too, which a match's letters stand
- * next to. Other assertions may hold in the text and not in the word: \B
- * at a word's end before "_", ^ at its beginning.
+ * An assertion may hold in the text and not in the word: \b before a
+ * typographic apostrophe or a soft hyphen, which the word's exact form
+ * leaves out ("ABC12’s" is "abc12s"), \B at a word's end before "_", ^
+ * at its beginning. A possessive quantifier, matched without regard to
+ * case or without an assertion, may take what the rest needed.
  */
 char *literals_word_pattern(const char *pat, bool caseless);
 

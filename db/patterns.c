@@ -118,7 +118,9 @@ out:
  * whose whole form it finds one in or that do not know theirs, joined by
  * OR into *ors. The words are matched as one text, a word a line, a hit
  * at a time: 150,000 words at 1 GB are read and matched in a few
- * milliseconds. How many; -1 for more than NARROW_TERMS_MAX or an error.
+ * milliseconds. How many; -1 for more than NARROW_TERMS_MAX, for a word
+ * the pattern is too expensive in (so it will be in a text: every text is
+ * read, as before, to find out), or for an error.
  */
 static long pattern_words(sqlite3 *db, struct regex *word, struct strbuf *ors)
 {
@@ -152,11 +154,12 @@ static long pattern_words(sqlite3 *db, struct regex *word, struct strbuf *ors)
 			for (line = lines.buf + start; line > lines.buf + at && line[-1] != '\n';)
 				line--;
 			nl = memchr(line, '\n', lines.len - (size_t)(line - lines.buf));
-		} else if (!regex_match(word, line, (size_t)(nl - line), 0, &start, &end)) {
-			/* Too expensive over many words at once: this one alone. One still too expensive
-			 * may hold a match: its cases are read. */
+		} else if (!(m = regex_match(word, line, (size_t)(nl - line), 0, &start, &end))) {
+			/* Too expensive over many words at once: this one alone. */
 			at = (size_t)(nl - lines.buf) + 1;
 			continue;
+		} else if (m < 0) {
+			goto fail;
 		}
 		*nl = '\0';
 		at = (size_t)(nl - lines.buf) + 1;
@@ -169,9 +172,12 @@ static long pattern_words(sqlite3 *db, struct regex *word, struct strbuf *ors)
 		const char *whole = (const char *)sqlite3_column_text(st, 1);
 		int wn = sqlite3_column_bytes(st, 1);
 
-		/* As above, a whole form too expensive to tell may hold a match. */
-		if (whole && wn && !regex_match(word, whole, (size_t)wn, 0, &start, &end))
-			continue;
+		if (whole && wn) {
+			if (!(m = regex_match(word, whole, (size_t)wn, 0, &start, &end)))
+				continue;
+			if (m < 0)
+				goto fail;
+		}
 		strbuf_addstr(ors, nterms++ ? " OR " : "");
 		fts_token(ors, 0, (const char *)sqlite3_column_text(st, 0));
 	}

@@ -40,6 +40,10 @@ MIX = [
     ("word NOT year", "helse -year:2021", r"\bhelse\b", ["-i"], None),
     ("title: word", "title:helse", r"\bhelse\b", ["-i"], None),
     ("presenter:", "presenter:ranhoff", r"Ranhoff", [], None),
+    # Patterns that keep inside words (stop 39): one that fits a few words of the vocabulary,
+    # and one that fits too many of them (the rare codes) to be narrowed, which reads every text.
+    ("regex, in words", r"/\b[0-9]{8}\b/", r"\b[0-9]{8}\b", [], r"\b[0-9]{8}\b"),
+    ("regex, many words", r"/[A-Z]{3}[0-9]{2}/", r"[A-Z]{3}[0-9]{2}", [], r"[A-Z]{3}[0-9]{2}"),
 ]
 
 

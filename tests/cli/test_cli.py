@@ -468,6 +468,22 @@ def patterns_without_literals_find_what_they_find_in_the_text(env):
                           ("/\\b[A-Z]{3}[0-9]{2}\\b/ rapporten", "1")]:
         r = run("search", "--count", pattern, db=env.db)
         assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
+    # A typographic apostrophe and a soft hyphen join a word without parts, and end a word to \b
+    # (ABC12’s is abc12s); a possessive quantifier, caseless, would take what the rest needs.
+    q = env.write("joins.txt", "NUFA - Oslo\n\n2. mars 2022\n\n\n\n" + "".join(
+        f"Sak {k}/22: {title}\n\n\n\n{slide}\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
+        for k, (title, slide) in enumerate([("Første", "Referanse ABC12\u2019s plan"),
+                                            ("Andre", "Referanse ABC12\u00adrapport"),
+                                            ("Tredje", "Referanse ABC12's plan"),
+                                            ("Fjerde", "Med Abcd og NUFA"),
+                                            ("Femte", "Verdi abcdx1")], 1)))
+    joins_db = os.path.join(env.dir, "joins.db")
+    run("import", q, db=joins_db, check=0)
+    for pattern, want in [("/\\b[A-Z]{3}[0-9]{2}\\b/", "3"),
+                          ("/\\b[A-Z]++[a-z]{3}\\b/", "1"),
+                          ("/(?:[a-d]{3}$|[a-d]{4}x)++1/", "1")]:
+        r = run("search", "--count", pattern, db=joins_db)
+        assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
 
 
 @test

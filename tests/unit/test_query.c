@@ -162,7 +162,7 @@ static void literal_extraction(void)
 
 /*
  * The word pattern: what a pattern that keeps inside one word looks for in
- * the vocabulary, its assertions but \b left out; "-" for a pattern that may reach
+ * the vocabulary, its assertions left out; "-" for a pattern that may reach
  * outside a word, whose matches the vocabulary cannot tell.
  */
 static void word_patterns(void)
@@ -172,7 +172,11 @@ static void word_patterns(void)
 		bool caseless;
 		const char *want;
 	} cases[] = {
-	    {"\\b[A-Z]{3}[0-9]{2}\\b", false, "\\b[A-Z]{3}[0-9]{2}\\b"},
+	    {"\\b[A-Z]{3}[0-9]{2}\\b", false, "(?:)[A-Z]{3}[0-9]{2}(?:)"},
+	    /* Possessive, caseless [A-Z]++ would take the word's last letters too; greedy gives them back. */
+	    {"\\b[A-Z]++[a-z]{3}\\b", false, "(?:)[A-Z]+[a-z]{3}(?:)"},
+	    {"(?:[a-d]{3}$|[a-d]{4}x)++1", true, "(?:[a-d]{3}(?:)|[a-d]{4}x)+1"},
+	    {"[0-9]{2}+[a-j]*?x?+", true, "[0-9]{2}[a-j]*?x?"},
 	    {"^(?:ab|cd)\\d{2,}$", true, "(?:)(?:ab|cd)\\d{2,}(?:)"},
 	    {"(x|y)+?\\B", true, "(x|y)+?(?:)"},
 	    {"[0-9A-F]+", false, "[0-9A-F]+"},
