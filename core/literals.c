@@ -398,7 +398,7 @@ static size_t word_class(const char *p, size_t n, size_t i, bool caseless)
 	return i < n && p[i - 1] != '[' ? i + 1 : 0;
 }
 
-char *literals_word_pattern(const char *p, bool caseless)
+char *literals_word_pattern(const char *p, bool caseless, bool edges)
 {
 	struct strbuf out = STRBUF_INIT;
 	size_t n = strlen(p), i = 0, k;
@@ -409,6 +409,11 @@ char *literals_word_pattern(const char *p, bool caseless)
 
 		if (c == '\\' && i + 1 < n && p[i + 1] == 'd') {
 			strbuf_addstr(&out, "\\d");
+			i += 2;
+			continue;
+		}
+		if (c == '\\' && i + 1 < n && p[i + 1] == 'b' && edges) {
+			strbuf_addstr(&out, "\\b");
 			i += 2;
 			continue;
 		}

@@ -30,18 +30,22 @@ void literals_free(char **v);
  * When every match of PCRE2 pattern `pat` is letters and digits of one
  * word of a text (ASCII letters and digits, æøå, \d: no space, hyphen or
  * other character, no look-around), the pattern (for free()) that finds
- * where such a match lies in the exact form of that word (core/words.h):
- * `pat` with its assertions left out and its possessive quantifiers made
- * greedy, to be matched without regard to case. Then the index's
- * vocabulary tells which words a match can be in, as a pattern with no
- * literal needs. NULL for any other pattern. `caseless` as for
+ * where such a match lies in the exact form of that word, or of its part
+ * (core/words.h): `pat` with its assertions left out and its possessive
+ * quantifiers made greedy, to be matched without regard to case. Then the
+ * index's vocabulary tells which words a match can be in, as a pattern
+ * with no literal needs. NULL for any other pattern. `caseless` as for
  * literals_required().
- * An assertion may hold in the text and not in the word: \b before a
- * typographic apostrophe or a soft hyphen, which the word's exact form
- * leaves out ("ABC12’s" is "abc12s"), \B at a word's end before "_", ^
- * at its beginning. A possessive quantifier, matched without regard to
- * case or without an assertion, may take what the rest needed.
+ * An assertion may hold in the text and not in the word: \B at a word's
+ * end before "_", ^ at its beginning, and \b inside a word that
+ * hyphens, apostrophes or soft hyphens join ("ABC12’s" is "abc12s").
+ * With `edges`, \b stays: where the index holds every part of such words
+ * (their quiet parts too), a match lies in a part whose exact form has
+ * the text's letters and digits, other characters kept as they are, so
+ * that \b holds there where it holds in the text, at the part's ends too.
+ * A possessive quantifier, matched without regard to case or without an
+ * assertion, may take what the rest of the pattern needed.
  */
-char *literals_word_pattern(const char *pat, bool caseless);
+char *literals_word_pattern(const char *pat, bool caseless, bool edges);
 
 #endif

@@ -43,8 +43,8 @@ struct regex {
 	pcre2_match_context *mctx;
 	char **literals; /* core/literals.h */
 	enum literal_gap *gaps;
-	struct regex *word; /* regex_word() */
-	bool twin;	    /* regex_twin(): code and mctx are its original's */
+	struct regex *word, *word_edges; /* regex_word() */
+	bool twin;			 /* regex_twin(): code and mctx are its original's */
 };
 
 struct parser {
@@ -146,6 +146,7 @@ static void regex_free(struct regex *re)
 	pcre2_match_context_free(re->mctx);
 	pcre2_code_free(re->code);
 	regex_free(re->word);
+	regex_free(re->word_edges);
 	literals_free(re->literals);
 	free(re->gaps);
 	free(re);
@@ -267,6 +268,20 @@ static struct regex *regex_new(pcre2_code *code)
 	return re;
 }
 
+/* literals_word_pattern()'s pattern, compiled; NULL for none, or out of memory. */
+static struct regex *word_regex(const char *pat, bool caseless, bool edges, uint32_t opts)
+{
+	char *word = literals_word_pattern(pat, caseless, edges);
+	int err;
+	PCRE2_SIZE erroff;
+	pcre2_code *code = word ? pcre2_compile((PCRE2_SPTR)word, PCRE2_ZERO_TERMINATED,
+						opts | PCRE2_CASELESS, &err, &erroff, NULL)
+				: NULL;
+
+	free(word);
+	return code ? regex_new(code) : NULL;
+}
+
 static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 {
 	struct regex *re;
@@ -276,7 +291,6 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	/* \C matches one byte of a character: a hit would cut a letter in two. */
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (caseless ? PCRE2_CASELESS : 0);
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);
-	char *word;
 
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -289,11 +303,9 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	re->literals = literals_required(pat, caseless || strstr(pat, "(?"), &re->gaps);
 	/* The words' exact forms are in lower case: the word pattern matches without regard to it.
 	 * One that fails to compile (or out of memory) only leaves the pattern without it. */
-	if ((word = literals_word_pattern(pat, caseless)) != NULL &&
-	    (code = pcre2_compile((PCRE2_SPTR)word, PCRE2_ZERO_TERMINATED, opts | PCRE2_CASELESS, &err,
-				  &erroff, NULL)) != NULL)
-		re->word = regex_new(code);
-	free(word);
+	re->word = word_regex(pat, caseless, false, opts);
+	if (re->word && strstr(pat, "\\b"))
+		re->word_edges = word_regex(pat, caseless, true, opts);
 	return re;
 }
 
@@ -339,9 +351,9 @@ const char *const *regex_literals(const struct regex *re, const enum literal_gap
 	return (const char *const *)re->literals;
 }
 
-struct regex *regex_word(struct regex *re)
+struct regex *regex_word(struct regex *re, bool edges)
 {
-	return re->word;
+	return edges && re->word_edges ? re->word_edges : re->word;
 }
 
 size_t regex_min_chars(const struct regex *re)

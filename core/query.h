@@ -164,10 +164,11 @@ const char *const *regex_literals(const struct regex *re, const enum literal_gap
 /*
  * When every match of `re` is letters and digits inside one word of a
  * text (core/literals.h, literals_word_pattern()), the pattern that finds
- * where such a match may lie in a word's exact form; NULL otherwise.
- * Owned by `re`.
+ * where such a match may lie in a word's exact form, with `edges` the one
+ * that keeps \b for an index that holds every part of words; NULL
+ * otherwise. Owned by `re`.
  */
-struct regex *regex_word(struct regex *re);
+struct regex *regex_word(struct regex *re, bool edges);
 
 /* The fewest characters a match of `re` has: PCRE2's bound, which may be below the true least. */
 size_t regex_min_chars(const struct regex *re);

@@ -244,7 +244,7 @@ static bool form_keep(struct wordizer *wz, struct form_entry *e, const char *raw
 	return true;
 }
 
-static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part,
+static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bool part, bool quiet,
 		int (*fn)(void *, const struct word *), void *arg)
 {
 	const char *raw = s + start;
@@ -255,6 +255,7 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	w.start = start;
 	w.end = end;
 	w.part = part;
+	w.quiet = quiet;
 	w.uncut = NULL;
 	w.repeat = false;
 	w.memo = NULL;
@@ -383,6 +384,58 @@ static bool plain_word(const char *s, size_t start, size_t end, char *buf)
 	return true;
 }
 
+/* The bytes of the joiner at s[j] that sets parts apart: a hyphen or apostrophe, or with `quiet` also
+ * a typographic apostrophe or a soft hyphen; 0 for none. */
+static size_t joiner_at(const char *s, size_t j, size_t end, bool quiet)
+{
+	if (s[j] == '-' || s[j] == '\'')
+		return 1;
+	if (!quiet)
+		return 0;
+	if (j + 3 <= end && !memcmp(s + j, "\xE2\x80\x99", 3))
+		return 3;
+	return j + 2 <= end && !memcmp(s + j, "\xC2\xAD", 2) ? 2 : 0;
+}
+
+/*
+ * Each part of the word s[start, end) at its position: first as hyphens
+ * and apostrophes set them apart ("e-helse"), then the quiet parts
+ * (words.h) that a typographic apostrophe or a soft hyphen sets apart too.
+ */
+static int emit_parts(struct wordizer *wz, const char *s, size_t start, size_t end,
+		      int (*fn)(void *, const struct word *), void *arg)
+{
+	size_t a = start, j, k = 0;
+	bool loud_start = true, quiet = false;
+	int rc;
+
+	for (j = start; j <= end; j++) {
+		if (j == end || joiner_at(s, j, end, false)) {
+			if (j > a && (rc = emit(wz, s, a, j, true, false, fn, arg)))
+				return rc;
+			a = j + 1;
+		} else {
+			quiet = quiet || joiner_at(s, j, end, true);
+		}
+	}
+	if (!quiet)
+		return 0;
+	/* A part equal to one given above (set apart by hyphens and word ends alone) is not given again. */
+	for (a = j = start; j <= end; j++) {
+		if (j < end && !(k = joiner_at(s, j, end, true)))
+			continue;
+		if (j > a && !(loud_start && (j == end || k == 1)) &&
+		    (rc = emit(wz, s, a, j, true, true, fn, arg)))
+			return rc;
+		if (j == end)
+			break;
+		loud_start = k == 1;
+		a = j + k;
+		j = a - 1;
+	}
+	return 0;
+}
+
 int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
 		     bool (*maybe)(void *arg, const char *word, size_t len),
 		     int (*fn)(void *arg, const struct word *w), void *arg)
@@ -395,19 +448,10 @@ int words_each_maybe(struct wordizer *wz, const char *s, size_t n,
 
 		if (maybe && !parts && plain_word(s, start, end, plain) && !maybe(arg, plain, end - start))
 			continue;
-		if ((rc = emit(wz, s, start, end, false, fn, arg)))
+		if ((rc = emit(wz, s, start, end, false, false, fn, arg)))
 			return rc;
-		if (parts) {
-			/* Each part of "e-helse" at the whole word's position. */
-			size_t a = start, j;
-			for (j = start; j <= end; j++) {
-				if (j == end || s[j] == '-' || s[j] == '\'') {
-					if (j > a && (rc = emit(wz, s, a, j, true, fn, arg)))
-						return rc;
-					a = j + 1;
-				}
-			}
-		}
+		if (parts && (rc = emit_parts(wz, s, start, end, fn, arg)))
+			return rc;
 	}
 	return 0;
 }
@@ -456,7 +500,7 @@ static int key_word(void *arg, const struct word *w)
 
 /*
  * A packed token: a byte of kind (bits 0-1), colocated (bit 2), uncut
- * (bit 3) and repeat (bit 4); then as varints start, end - start and the term's length; the
+ * (bit 3), repeat (bit 4) and quiet (bit 5); then as varints start, end - start and the term's length; the
  * term with its NUL; for an uncut exact form, its length and it with its
  * NUL. Two to three bytes of tokens for a byte of text.
  */
@@ -486,7 +530,7 @@ struct token_walk {
 static int give_form(struct token_walk *k, enum index_token_kind kind, bool colocated, char mark,
 		     const char *form, size_t len, const char *uncut, const struct word *w)
 {
-	struct index_token tok = {kind, colocated, form, len, uncut, w->start, w->end, w->repeat};
+	struct index_token tok = {kind, colocated, form, len, uncut, w->start, w->end, w->repeat, w->quiet};
 
 	if (mark) {
 		strbuf_reset(&k->marked);
@@ -542,7 +586,7 @@ static int pack_token(void *arg, const struct index_token *tok)
 	strbuf_grow(sb, 1 + 4 * VARINT_MAX + tok->len + 1 + ulen + 1);
 	p = (unsigned char *)sb->buf + sb->len;
 	*p++ = (unsigned char)(tok->kind | (tok->colocated ? 4 : 0) | (tok->uncut ? 8 : 0) |
-			       (tok->repeat ? 16 : 0));
+			       (tok->repeat ? 16 : 0) | (tok->quiet ? 32 : 0));
 	p = varint_put(p, tok->start);
 	p = varint_put(p, tok->end - tok->start);
 	p = varint_put(p, tok->len);
@@ -580,6 +624,7 @@ bool index_tokens_next(const struct index_tokens *t, size_t *pos, struct index_t
 	tok->kind = (enum index_token_kind)(flags & 3);
 	tok->colocated = flags & 4;
 	tok->repeat = flags & 16;
+	tok->quiet = flags & 32;
 	tok->start = get_varint(&p);
 	tok->end = tok->start + get_varint(&p);
 	tok->len = get_varint(&p);

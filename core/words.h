@@ -6,7 +6,10 @@
  *   - a folded form, only when it differs: æøå written without them
  *     ("drøfting" gives "drofting", "Løwe" gives "lowe");
  *   - a stem from Snowball's Norwegian stemmer ("vedtakene" gives "vedtak").
- * A hyphenated word also gives each of its parts as a word of its own.
+ * A hyphenated word also gives each of its parts as a word of its own;
+ * so does a word joined by a typographic apostrophe or a soft hyphen
+ * ("NUFA’s" gives "nufa" and "s"), but those parts are quiet: an
+ * archive indexed before they were given does not index them (db/fts.h).
  * The tokens give the three forms at the same position, the folded one
  * marked with WORD_FOLDED_MARK and the stem with WORD_STEM_MARK, so that a
  * word typed without æøå finds them while "får" never matches "far" (the
@@ -34,6 +37,7 @@
 struct word {
 	size_t start, end;  /* bytes in the text */
 	bool part;	    /* a part of a hyphenated word, at the whole word's position */
+	bool quiet;	    /* a part only a typographic apostrophe or a soft hyphen sets apart */
 	const char *exact;  /* NUL-terminated, as are the other forms */
 	const char *uncut;  /* when exact was cut at WORD_MAX: the whole exact form; else NULL */
 	const char *folded; /* NULL when equal to exact */
@@ -124,6 +128,7 @@ struct index_token {
 	const char *uncut; /* TOKEN_EXACT cut at WORD_MAX: the whole exact form; else NULL */
 	size_t start, end; /* bytes in the text */
 	bool repeat;	   /* its word is a repeat (struct word) */
+	bool quiet;	   /* its word is a quiet part (struct word) */
 };
 
 struct index_tokens {

@@ -127,6 +127,7 @@ struct fts_terms {
 	uint32_t row;		 /* fts_terms_next_row(), from 1 */
 	bool made_row;		 /* every text of the row so far came with its tokens made ahead */
 	bool stemless, foldless; /* fts_terms_apart() */
+	bool quiet_parts;	 /* fts_terms_quiet_parts() */
 	bool stems_by_words;	 /* fts_terms_count_begin() */
 	/* Of the exact form given last: whether it has FTS_TERM_MIN bytes or more, and the place
 	 * after its pending entry when it was offered just then (0: not), for its stem; and the
@@ -360,6 +361,12 @@ void fts_terms_apart(struct fts_terms *t, bool stems, bool folds)
 	}
 }
 
+void fts_terms_quiet_parts(struct fts_terms *t, bool given)
+{
+	if (t)
+		t->quiet_parts = given;
+}
+
 void fts_terms_next_row(struct fts_terms *t, long long rowid)
 {
 	if (!t)
@@ -489,6 +496,9 @@ static int give_token(void *arg, const struct index_token *tok)
 	struct tokenize_ctx *c = arg;
 	struct fts_terms *terms = c->t->terms;
 
+	/* Given, or not at all: neither counted nor noted. */
+	if (terms && tok->quiet && !terms->quiet_parts)
+		return SQLITE_OK;
 	if (terms && tok->kind == TOKEN_EXACT) {
 		terms->exact_long = tok->len >= FTS_TERM_MIN;
 		terms->stem_for = 0;
@@ -539,30 +549,35 @@ static int give_token(void *arg, const struct index_token *tok)
 			 (int)tok->start, (int)tok->end);
 }
 
-/* Whether meta says `key` is 'none'. */
-static int meta_none(sqlite3 *db, const char *key, bool *none)
+/* Whether meta says `key` is `value`. */
+static int meta_is(sqlite3 *db, const char *key, const char *value, bool *is)
 {
 	sqlite3_stmt *st = NULL;
-	int rc =
-	    sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = ?1 AND value = 'none'", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db, "SELECT 1 FROM meta WHERE key = ?1 AND value = ?2", -1, &st, NULL);
 
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 	}
 	sqlite3_finalize(st);
-	*none = rc == SQLITE_ROW;
+	*is = rc == SQLITE_ROW;
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int fts_stemless(sqlite3 *db, bool *stemless)
 {
-	return meta_none(db, "case_fts_stems", stemless);
+	return meta_is(db, "case_fts_stems", "none", stemless);
 }
 
 int fts_foldless(sqlite3 *db, bool *foldless)
 {
-	return meta_none(db, "case_fts_folds", foldless);
+	return meta_is(db, "case_fts_folds", "none", foldless);
+}
+
+int fts_quiet_parts(sqlite3 *db, bool *indexed)
+{
+	return meta_is(db, "quiet_parts", "indexed", indexed);
 }
 
 /*

@@ -71,6 +71,13 @@ void fts_terms_unnote(struct fts_terms *t);
  */
 void fts_terms_apart(struct fts_terms *t, bool stems, bool folds);
 /*
+ * Whether the tokenizer gives the index the quiet parts of words
+ * (core/words.h): the store turns it on, for good, in an archive begun
+ * with them (schema 19, fts_quiet_parts()). Off, an archive indexed
+ * without them is given the tokens it holds, as a delete must.
+ */
+void fts_terms_quiet_parts(struct fts_terms *t, bool given);
+/*
  * The terms in `min` rows or more, sorted by term, as a new array (*n of
  * them; fts_common_free()); NULL when not counting. A term's rows from
  * rowid `from` on are those noted, in `gaps`: varints, the first rowid,
@@ -100,6 +107,8 @@ void fts_terms_ready(struct fts_terms *t, const struct strbuf *texts, const stru
 int fts_stemless(sqlite3 *db, bool *stemless);
 /* Whether case_fts keeps no folded tokens (schema 18, the same way). */
 int fts_foldless(sqlite3 *db, bool *foldless);
+/* Whether `meta` says the index holds the quiet parts of words (schema 19). */
+int fts_quiet_parts(sqlite3 *db, bool *indexed);
 
 /* Appends `tok` as a quoted FTS5 token, with the form's mark (core/words.h) before it unless 0. */
 void fts_token(struct strbuf *sb, char mark, const char *tok);

@@ -543,6 +543,7 @@ enum pattern_result pattern_cases(struct store *store, struct wordizer *wz, stru
 	sqlite3_stmt *st = NULL;
 	size_t i, nscans = 0, before;
 	sqlite3_int64 id;
+	bool edges;
 
 	*sqlite_rc = SQLITE_OK;
 	strbuf_addch(ids, '[');
@@ -562,9 +563,10 @@ enum pattern_result pattern_cases(struct store *store, struct wordizer *wz, stru
 			narrow_piece(&nw, lw.v[i].exact);
 	/* No literal narrowed it: where the pattern keeps inside words, the words it can be in. A
 	 * match as short as the words the vocabulary leaves out could be in one of them. */
-	if (!nw.pieces && !nw.impossible && regex_word(re) && regex_min_chars(re) >= FTS_TERM_MIN) {
+	if (!nw.pieces && !nw.impossible && regex_word(re, false) && regex_min_chars(re) >= FTS_TERM_MIN &&
+	    fts_quiet_parts(db, &edges) == SQLITE_OK) {
 		struct strbuf ors = STRBUF_INIT;
-		long nterms = pattern_words(db, regex_word(re), &ors);
+		long nterms = pattern_words(db, regex_word(re, edges), &ors);
 
 		if (nterms >= 0)
 			narrow_by(&nw, &ors, nterms);

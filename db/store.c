@@ -459,6 +459,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	    (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | OPEN_ONE_THREAD;
 	enum vt_status st;
 	size_t npending;
+	bool quiet;
 
 	*out = NULL;
 	/* SQLite opens "" as a temporary database thrown away at close: an
@@ -533,10 +534,11 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	if (st != VT_OK)
 		goto fail;
 	if (fts_stemless(s->db, &s->stemless) != SQLITE_OK ||
-	    fts_foldless(s->db, &s->foldless) != SQLITE_OK) {
+	    fts_foldless(s->db, &s->foldless) != SQLITE_OK || fts_quiet_parts(s->db, &quiet) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
+	fts_terms_quiet_parts(s->terms, quiet);
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {

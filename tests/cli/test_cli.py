@@ -470,20 +470,41 @@ def patterns_without_literals_find_what_they_find_in_the_text(env):
         assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
     # A typographic apostrophe and a soft hyphen join a word without parts, and end a word to \b
     # (ABC12’s is abc12s); a possessive quantifier, caseless, would take what the rest needs.
-    q = env.write("joins.txt", "NUFA - Oslo\n\n2. mars 2022\n\n\n\n" + "".join(
-        f"Sak {k}/22: {title}\n\n\n\n{slide}\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n\n\n\n"
-        for k, (title, slide) in enumerate([("Første", "Referanse ABC12\u2019s plan"),
-                                            ("Andre", "Referanse ABC12\u00adrapport"),
-                                            ("Tredje", "Referanse ABC12's plan"),
-                                            ("Fjerde", "Med Abcd og NUFA"),
-                                            ("Femte", "Verdi abcdx1")], 1)))
+    slides = [("Første", "Referanse XYZ98\u2019s plan"), ("Andre", "Referanse ABC12\u00adrapport"),
+              ("Tredje", "Referanse ABC12's plan"), ("Fjerde", "Med Abcd og NUFA"), ("Femte", "Verdi abcdx1")]
+
+    def joins_deck(slides):
+        return env.write("joins.txt", "NUFA - Oslo\n\n2. mars 2022\n\n\n\n" + "".join(
+            f"Sak {k}/22: {title}\n\n\n\n{slide}\n\n\n\nForslag til vedtak\n\n"
+            "NUFA tar saken til orientering.\n\n\n\n" for k, (title, slide) in enumerate(slides, 1)))
+
     joins_db = os.path.join(env.dir, "joins.db")
-    run("import", q, db=joins_db, check=0)
-    for pattern, want in [("/\\b[A-Z]{3}[0-9]{2}\\b/", "3"),
-                          ("/\\b[A-Z]++[a-z]{3}\\b/", "1"),
-                          ("/(?:[a-d]{3}$|[a-d]{4}x)++1/", "1")]:
-        r = run("search", "--count", pattern, db=joins_db)
-        assert (r.returncode, r.stdout.strip()) == (0, want), (pattern, r.returncode, r.stdout, r.stderr)
+    # An archive begun before schema 19 indexes no quiet parts (a delete must give the tokens
+    # its index holds), and there the word pattern leaves \b out; one begun since keeps it.
+    old_db = os.path.join(env.dir, "old.db")
+    run("import", env.write("first.txt", "NUFA - Oslo\n\n1. april 2022\n\n\n\nSak 1/22: Oppstart\n\n\n\n"
+                            "En lengre tekst\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n"),
+        db=old_db, check=0)
+    con = sqlite3.connect(old_db)
+    con.execute("DELETE FROM meta WHERE key = 'quiet_parts'")
+    con.commit()
+    con.close()
+    for db, quiet in [(joins_db, [("xyz98",)]), (old_db, [])]:
+        run("import", joins_deck(slides), db=db, check=0)
+        con = sqlite3.connect(db)   # XYZ98’s gives the quiet part xyz98 to the vocabulary, or not
+        assert con.execute("SELECT word FROM words WHERE word = 'xyz98'").fetchall() == quiet, db
+        con.close()
+        for pattern, want in [("/\\b[A-Z]{3}[0-9]{2}\\b/", "3"),
+                              ("/\\b[A-Z]++[a-z]{3}\\b/", "1"),
+                              ("/(?:[a-d]{3}$|[a-d]{4}x)++1/", "1")]:
+            r = run("search", "--count", pattern, db=db)
+            assert (r.returncode, r.stdout.strip()) == (0, want), (db, pattern, r.returncode, r.stdout)
+        # The meeting imported again, changed: its rows deleted with the tokens they were given.
+        run("import", joins_deck(slides[1:] + [("Sjette", "Annen\u2019s tekst")]), db=db, check=0)
+        r = run("search", "--count", "/\\b[A-Z]{3}[0-9]{2}\\b/", db=db)
+        assert r.stdout.strip() == "2", (db, r.stdout, r.stderr)
+        r = run("check", db=db)
+        assert r.returncode == 0, (db, r.stdout, r.stderr)
 
 
 @test
@@ -651,7 +672,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 18
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 19
     # Versions 16 and 18 found rows in case_fts: it keeps its stem and folded tokens.
     assert con.execute("SELECT count(*) FROM meta WHERE key IN ('case_fts_stems', 'case_fts_folds')"
                        ).fetchone()[0] == 0

@@ -213,13 +213,27 @@ static void word_patterns(void)
 	    {"x{,3}", false, "-"},
 	    {"x{2", false, "-"},
 	};
+	static const struct {
+		const char *pat, *want;
+	} edges[] = {
+	    {"\\b[A-Z]{3}[0-9]{2}\\b", "\\b[A-Z]{3}[0-9]{2}\\b"},
+	    {"^\\bAB\\B\\d{2}\\b$", "(?:)\\bAB(?:)\\d{2}\\b(?:)"},
+	    {"\\bab c\\b", "-"},
+	};
 	size_t i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		char *got = literals_word_pattern(cases[i].pat, cases[i].caseless);
+		char *got = literals_word_pattern(cases[i].pat, cases[i].caseless, false);
 
 		is_str(got ? got : "-", cases[i].want, "word pattern of %s%s", cases[i].pat,
 		       cases[i].caseless ? " (caseless)" : "");
+		free(got);
+	}
+	/* Where the index holds every part of words, \b stays; the other assertions go still. */
+	for (i = 0; i < sizeof(edges) / sizeof(edges[0]); i++) {
+		char *got = literals_word_pattern(edges[i].pat, false, true);
+
+		is_str(got ? got : "-", edges[i].want, "word pattern of %s, with its edges", edges[i].pat);
 		free(got);
 	}
 }

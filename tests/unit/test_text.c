@@ -290,6 +290,24 @@ static void check_words(struct wordizer *wz, const char *text, const char *want)
 	strbuf_release(&sb);
 }
 
+static int collect_parts(void *arg, const struct word *w)
+{
+	struct strbuf *sb = arg;
+
+	strbuf_addf(sb, "%s%s%s", sb->len ? " " : "", w->part ? w->quiet ? "+?" : "+" : "", w->exact);
+	return 0;
+}
+
+/* The exact forms of `text`'s words and parts: + a part, +? a quiet part. */
+static void check_parts(struct wordizer *wz, const char *text, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	words_each(wz, text, strlen(text), collect_parts, &sb);
+	is_str(sb.buf, want, "words and parts of '%s'", text);
+	strbuf_release(&sb);
+}
+
 static void test_words(void)
 {
 	struct wordizer *wz = wordizer_new();
@@ -301,12 +319,20 @@ static void test_words(void)
 	check_words(wz, "får far", "får|~far far");
 	check_words(wz, "«Forsvarlig pasientbehandling uten IKT?» – 11/21",
 		    "forsvarlig|=forsvar pasientbehandling uten ikt 11 21");
+	/* A hyphen or an apostrophe sets parts apart; a typographic apostrophe and a soft hyphen
+	 * set quiet ones apart, beside the parts they always gave (the whole word, "helses"). */
+	check_parts(wz, "e-helse NUFA's", "ehelse +e +helse nufas +nufa +s");
+	check_parts(wz, "ABC12\u2019s plan", "abc12s +abc12s +?abc12 +?s plan");
+	check_parts(wz, "e-helse\u2019s", "ehelses +e +helses +?helse +?s");
+	check_parts(wz, "helse\u00ADdirektoratet",
+		    "helsedirektoratet +helsedirektoratet +?helse +?direktoratet");
+	check_parts(wz, "\u2019ABC\u2019", "abc");
 	wordizer_free(wz);
 }
 
 /*
  * The index's tokens of `text` as packed and read back: term, + when
- * colocated, @start-end, <uncut length>; or (`repeats`) the exact ones
+ * colocated, ? when quiet, @start-end, <uncut length>; or (`repeats`) the exact ones
  * only, each with * when told a repeat.
  */
 static void check_packed(struct wordizer *wz, const char *text, bool repeats, const char *want)
@@ -326,7 +352,8 @@ static void check_packed(struct wordizer *wz, const char *text, bool repeats, co
 			strbuf_addf(&sb, "%s%s", tok.term, tok.repeat ? "*" : "");
 			continue;
 		}
-		strbuf_addf(&sb, "%s%s@%zu-%zu", tok.term, tok.colocated ? "+" : "", tok.start, tok.end);
+		strbuf_addf(&sb, "%s%s%s@%zu-%zu", tok.term, tok.colocated ? "+" : "", tok.quiet ? "?" : "",
+			    tok.start, tok.end);
 		if (tok.uncut)
 			strbuf_addf(&sb, "<%zu>", strlen(tok.uncut));
 		ok(strlen(tok.term) == tok.len &&
@@ -363,6 +390,8 @@ static void test_index_tokens(void)
 	    "drøfter@0-8 ~drofter+@0-8 =drøft+@0-8 drøfter@9-17 ~drofter+@9-17 =drøft+@9-17 "
 	    "drøfter@18-26 ~drofter+@18-26 =drøft+@18-26 drøfter@27-35 ~drofter+@27-35 =drøft+@27-35");
 	check_tokens(wz, "", "");
+	/* A quiet part keeps its mark through the packing. */
+	check_tokens(wz, "AB1\u20192", "ab12@0-7 ab12+@0-7 ab1+?@0-3 2+?@6-7");
 	/* Past 127 and 16383 bytes a position takes more bytes; a word past 64 bytes keeps its whole form. */
 	for (i = 0; i < 20000; i++)
 		strbuf_addch(&text, ' ');
