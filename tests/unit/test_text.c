@@ -267,45 +267,46 @@ struct collected {
 	struct strbuf sb;
 };
 
+/* A word's exact form after + for a part, +? for a quiet one; with `forms`, its folded form and stem. */
+static void collect_word(struct strbuf *sb, const struct word *w, bool forms)
+{
+	strbuf_addf(sb, "%s%s%s", sb->len ? " " : "", w->part ? w->quiet ? "+?" : "+" : "", w->exact);
+	if (forms && w->folded)
+		strbuf_addf(sb, "|~%s", w->folded);
+	if (forms && strcmp(w->stem, w->exact))
+		strbuf_addf(sb, "|=%s", w->stem);
+}
+
 static int collect(void *arg, const struct word *w)
 {
-	struct strbuf *sb = arg;
-
-	if (sb->len)
-		strbuf_addch(sb, ' ');
-	strbuf_addf(sb, "%s%s", w->part ? "+" : "", w->exact);
-	if (w->folded)
-		strbuf_addf(sb, "|~%s", w->folded);
-	if (strcmp(w->stem, w->exact))
-		strbuf_addf(sb, "|=%s", w->stem);
+	collect_word(arg, w, true);
 	return 0;
+}
+
+static int collect_exact(void *arg, const struct word *w)
+{
+	collect_word(arg, w, false);
+	return 0;
+}
+
+static void check_collected(struct wordizer *wz, const char *text, bool forms, const char *want)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	words_each(wz, text, strlen(text), forms ? collect : collect_exact, &sb);
+	is_str(sb.buf, want, "index words of '%s'%s", text, forms ? "" : ", exact forms");
+	strbuf_release(&sb);
 }
 
 static void check_words(struct wordizer *wz, const char *text, const char *want)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	words_each(wz, text, strlen(text), collect, &sb);
-	is_str(sb.buf, want, "index words of '%s'", text);
-	strbuf_release(&sb);
+	check_collected(wz, text, true, want);
 }
 
-static int collect_parts(void *arg, const struct word *w)
-{
-	struct strbuf *sb = arg;
-
-	strbuf_addf(sb, "%s%s%s", sb->len ? " " : "", w->part ? w->quiet ? "+?" : "+" : "", w->exact);
-	return 0;
-}
-
-/* The exact forms of `text`'s words and parts: + a part, +? a quiet part. */
+/* The exact forms of `text`'s words and parts only. */
 static void check_parts(struct wordizer *wz, const char *text, const char *want)
 {
-	struct strbuf sb = STRBUF_INIT;
-
-	words_each(wz, text, strlen(text), collect_parts, &sb);
-	is_str(sb.buf, want, "words and parts of '%s'", text);
-	strbuf_release(&sb);
+	check_collected(wz, text, false, want);
 }
 
 static void test_words(void)
