@@ -130,20 +130,33 @@ static long pattern_words(sqlite3 *db, struct regex *word, struct strbuf *ors)
 	size_t at = 0, start, end;
 	int rc, m;
 
-	if (sqlite3_prepare_v2(db, "SELECT word FROM words", -1, &st, NULL) != SQLITE_OK)
+	/* At once where word_lines lists them all (schema 19), else a row at a time. */
+	if (sqlite3_prepare_v2(db, "SELECT lines FROM word_lines WHERE n = (SELECT count(*) FROM words)", -1,
+			       &st, NULL) != SQLITE_OK)
 		goto fail;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *w = (const char *)sqlite3_column_text(st, 0);
-
-		if (w) {
-			strbuf_add(&lines, w, (size_t)sqlite3_column_bytes(st, 0));
-			strbuf_addch(&lines, '\n');
-		}
-	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strbuf_add(&lines, (const char *)sqlite3_column_text(st, 0),
+			   (size_t)sqlite3_column_bytes(st, 0));
 	sqlite3_finalize(st);
 	st = NULL;
-	if (rc != SQLITE_DONE)
+	if (rc == SQLITE_DONE) {
+		if (sqlite3_prepare_v2(db, "SELECT word FROM words", -1, &st, NULL) != SQLITE_OK)
+			goto fail;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			const char *w = (const char *)sqlite3_column_text(st, 0);
+
+			if (w) {
+				strbuf_add(&lines, w, (size_t)sqlite3_column_bytes(st, 0));
+				strbuf_addch(&lines, '\n');
+			}
+		}
+		sqlite3_finalize(st);
+		st = NULL;
+		if (rc != SQLITE_DONE)
+			goto fail;
+	} else if (rc != SQLITE_ROW) {
 		goto fail;
+	}
 	while (at < lines.len && nterms <= NARROW_TERMS_MAX) {
 		char *line = lines.buf + at, *nl = memchr(line, '\n', lines.len - at);
 

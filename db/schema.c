@@ -378,7 +378,11 @@ static const char *const migrations[] = {
      * and is given none (a delete must give the tokens the index holds): a pattern's word
      * narrowing leaves \b out there (db/patterns.c). */
     "INSERT OR IGNORE INTO meta SELECT 'quiet_parts', 'indexed'"
-    "  WHERE NOT EXISTS (SELECT 1 FROM case_fts_docsize) AND NOT EXISTS (SELECT 1 FROM words);",
+    "  WHERE NOT EXISTS (SELECT 1 FROM case_fts_docsize) AND NOT EXISTS (SELECT 1 FROM words);"
+    /* The table words as one text, a word a line, for that narrowing to read at once: 150,000
+     * rows at 1 GB took 10 ms to read one by one. Made at the end of an import (n: how many
+     * words it lists; words are never deleted, so the same count is the same words). */
+    "CREATE TABLE IF NOT EXISTS word_lines(n INTEGER NOT NULL, lines TEXT NOT NULL);",
 };
 
 static int user_version(sqlite3 *db)

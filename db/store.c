@@ -2306,7 +2306,7 @@ void store_settle_begin(struct store *s)
  * 'optimize' rewrites the whole index (25 s at 1 GB, a twentieth of that
  * import), so it is done only when the run was a large part of it.
  */
-enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
+static enum vt_status settle_index(struct store *s, struct vt_diag *diag)
 {
 	const char *what = _("merging the full-text index");
 	long long total = 0;
@@ -2344,6 +2344,43 @@ enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 	else
 		s->merging = MERGING_UNKNOWN;
 	return ret;
+}
+
+/* The table word_lines made again when the table words has more words than it lists (schema 19). */
+static enum vt_status word_lines_make(struct store *s, struct vt_diag *diag)
+{
+	const char *what = _("listing the index's words");
+	sqlite3_stmt *st = NULL;
+	enum vt_status ret;
+	int rc;
+
+	if (s->readonly)
+		return VT_OK;
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM word_lines WHERE n = (SELECT count(*) FROM words)", -1,
+			       &st, NULL) != SQLITE_OK)
+		return db_fail(s, diag, what);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return VT_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(s, diag, what);
+	if ((ret = sql_begin(s->db, true, what, diag)) != VT_OK)
+		return ret;
+	if (sqlite3_exec(s->db,
+			 "DELETE FROM word_lines;"
+			 "INSERT INTO word_lines SELECT count(*),"
+			 "  coalesce(group_concat(word, char(10)) || char(10), '') FROM words;",
+			 NULL, NULL, NULL) != SQLITE_OK)
+		ret = db_fail(s, diag, what);
+	return sql_end(s->db, ret, what, diag);
+}
+
+enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
+{
+	enum vt_status ret = settle_index(s, diag);
+
+	return ret == VT_OK ? word_lines_make(s, diag) : ret;
 }
 
 enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag)
