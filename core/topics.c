@@ -278,6 +278,8 @@ static int signature_word(void *arg, const struct word *w)
 	size_t len = strlen(w->exact), n = strlen(w->stem), i;
 	bool digits = true, capitals = true;
 
+	if (w->quiet)
+		return 0; /* signatures as they were made before quiet parts (TOPIC_SIGNATURE_VERSION) */
 	for (i = 0; i < len; i++)
 		digits = digits && w->exact[i] >= '0' && w->exact[i] <= '9';
 	for (i = w->start; i < w->end; i++)

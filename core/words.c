@@ -262,8 +262,11 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	if (e->klen == n && !memcmp(e->buf, raw, n)) {
 		const char *p = e->buf + n + 1;
 
-		w.repeat = wz->mark && e->mark == wz->mark;
-		e->mark = wz->mark;
+		/* A quiet part may not be given to the index: it neither is nor makes a repeat. */
+		if (!quiet) {
+			w.repeat = wz->mark && e->mark == wz->mark;
+			e->mark = wz->mark;
+		}
 		w.memo = &e->memo;
 		w.ascii = e->ascii;
 		w.exact = p;
@@ -294,8 +297,11 @@ static int emit(struct wordizer *wz, const char *s, size_t start, size_t end, bo
 	stem_of(wz, wz->exact.buf, wz->exact.len);
 	w.stem = wz->stem.buf;
 	w.stem_len = wz->stem.len;
-	if (!w.uncut && form_keep(wz, e, raw, n, w.ascii, w.folded != NULL))
+	if (!w.uncut && form_keep(wz, e, raw, n, w.ascii, w.folded != NULL)) {
 		w.memo = &e->memo;
+		if (quiet)
+			e->mark = 0;
+	}
 	return fn(arg, &w);
 }
 
@@ -398,40 +404,34 @@ static size_t joiner_at(const char *s, size_t j, size_t end, bool quiet)
 }
 
 /*
- * Each part of the word s[start, end) at its position: first as hyphens
- * and apostrophes set them apart ("e-helse"), then the quiet parts
- * (words.h) that a typographic apostrophe or a soft hyphen sets apart too.
+ * Each part of the word s[start, end) at its position, in order: as
+ * hyphens and apostrophes set them apart ("e-helse"), each followed by
+ * the quiet parts (words.h) that a typographic apostrophe or a soft
+ * hyphen sets apart inside it.
  */
 static int emit_parts(struct wordizer *wz, const char *s, size_t start, size_t end,
 		      int (*fn)(void *, const struct word *), void *arg)
 {
-	size_t a = start, j, k = 0;
-	bool loud_start = true, quiet = false;
+	size_t a = start, j, q, b, k;
 	int rc;
 
 	for (j = start; j <= end; j++) {
-		if (j == end || joiner_at(s, j, end, false)) {
-			if (j > a && (rc = emit(wz, s, a, j, true, false, fn, arg)))
-				return rc;
-			a = j + 1;
-		} else {
-			quiet = quiet || joiner_at(s, j, end, true);
-		}
-	}
-	if (!quiet)
-		return 0;
-	/* A part equal to one given above (set apart by hyphens and word ends alone) is not given again. */
-	for (a = j = start; j <= end; j++) {
-		if (j < end && !(k = joiner_at(s, j, end, true)))
+		if (j < end && !joiner_at(s, j, end, false))
 			continue;
-		if (j > a && !(loud_start && (j == end || k == 1)) &&
-		    (rc = emit(wz, s, a, j, true, true, fn, arg)))
+		if (j > a && (rc = emit(wz, s, a, j, true, false, fn, arg)))
 			return rc;
-		if (j == end)
-			break;
-		loud_start = k == 1;
-		a = j + k;
-		j = a - 1;
+		/* Quiet parts only where a quiet joiner stands inside: else the one part is the same. */
+		for (q = b = a; q < j; q++) {
+			if (!(k = joiner_at(s, q, j, true)))
+				continue;
+			if ((rc = emit(wz, s, b, q, true, true, fn, arg)))
+				return rc;
+			b = q + k;
+			q = b - 1;
+		}
+		if (b > a && (rc = emit(wz, s, b, j, true, true, fn, arg)))
+			return rc;
+		a = j + 1;
 	}
 	return 0;
 }

@@ -277,6 +277,8 @@ static int collect_apart(void *arg, const struct word *w)
 	struct qwords *ws = arg;
 	struct word whole = *w;
 
+	if (w->quiet)
+		return 0; /* a word set apart by a hyphen or an apostrophe only, as typed */
 	if (w->part && ws->n && ws->whole) {
 		/* The first part replaces the whole word it is part of. */
 		ws->n--;

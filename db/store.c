@@ -538,6 +538,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
+	/* Read after the migrations, as version 19 sets it: a later one that tokenized the archive's
+	 * texts again would have to read it first. */
 	fts_terms_quiet_parts(s->terms, quiet);
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */

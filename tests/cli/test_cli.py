@@ -503,6 +503,8 @@ def patterns_without_literals_find_what_they_find_in_the_text(env):
         run("import", joins_deck(slides[1:] + [("Sjette", "Annen\u2019s tekst")]), db=db, check=0)
         r = run("search", "--count", "/\\b[A-Z]{3}[0-9]{2}\\b/", db=db)
         assert r.stdout.strip() == "2", (db, r.stdout, r.stderr)
+        r = run("search", "--count", "xyz98", db=db)   # the quiet part deleted with its row
+        assert r.stdout.strip() == "0", (db, r.stdout, r.stderr)
         r = run("check", db=db)
         assert r.returncode == 0, (db, r.stdout, r.stderr)
     # The words are read at once from word_lines where it lists as many as the table words has,
@@ -588,6 +590,52 @@ def sets_leave_out_nothing_another_process_imported_during_a_bulk_import(env):
             got = run("search", "--count", word, db=env.db, check=0).stdout
             want = run("search", "--count", word, db=one_run, check=0).stdout
             assert got == want and got.strip() != "0", (word, got, want)
+
+
+@test
+def quiet_parts_are_found_and_shown_in_order(env):
+    # A word joined by a typographic apostrophe or a soft hyphen gives its parts in a new archive
+    # (schema 19), as one joined by a hyphen does; the snippet marks each part the query names.
+    deck = env.write("quiet.txt", "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Styret\n\n\n\n"
+                     "Tekst ab-cd\u2019ef-gh her\n\n\n\n"
+                     "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", deck, db=env.db, check=0)
+    r = run("search", "--count", "ef", db=env.db)
+    assert r.stdout.strip() == "1", (r.stdout, r.stderr)
+    data = json.loads(run("search", "--json", "gh cd", db=env.db).stdout)
+    sn = data["results"][0]["snippets"][0]
+    assert sorted(sn["text"][a:b] for a, b in sn["hits"]) == ["cd", "gh"], sn
+
+
+@test
+def an_archive_of_schema_18_goes_on_without_quiet_parts(env):
+    # Made by the stop-38 build, which gave no quiet parts: its index is given none, so that its
+    # rows are deleted with the tokens they were given; a word given after its quiet part
+    # ("QWZX" after "QWZX’s") is still a word of its own, in the table words too.
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "schema-v18.db")
+    db = os.path.join(env.dir, "v18.db")
+    shutil.copy(fixture, db)
+    deck = env.write("quiet.txt", "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Styret\n\n\n\n"
+                     "Planen til QWZX\u2019s styre. Deretter svarte QWZX selv.\n"
+                     "Tilsynsrådene\u2019s mandat. Tilsynsrådene møtes.\n\n\n\n"
+                     "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", deck, db=db, check=0)
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 19
+    assert con.execute("SELECT value FROM meta WHERE key = 'quiet_parts'").fetchall() == []
+    assert con.execute("SELECT word FROM words WHERE word LIKE 'qwzx%' ORDER BY word").fetchall() == \
+        [("qwzx",), ("qwzxs",)]
+    con.close()
+    for q, want in [("/QWZX selv/", "1"), ("qwzx", "1"), ("tilsynsradene", "1"), ("/\\bQWZX\\b/", "1")]:
+        r = run("search", "--count", q, db=db)
+        assert (r.returncode, r.stdout.strip()) == (0, want), (q, r.stdout, r.stderr)
+    run("import", env.write("quiet.txt", "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Styret\n\n\n\n"
+                            "Annen tekst\n\n\n\nForslag til vedtak\n\nNUFA tar saken til orientering.\n"),
+        db=db, check=0)
+    for q in ("qwzx", "tilsynsradene"):
+        r = run("search", "--count", q, db=db)
+        assert r.stdout.strip() == "0", (q, r.stdout, r.stderr)
+    assert run("check", db=db).returncode == 0
 
 
 @test

@@ -328,6 +328,8 @@ static void test_words(void)
 	check_parts(wz, "helse\u00ADdirektoratet",
 		    "helsedirektoratet +helsedirektoratet +?helse +?direktoratet");
 	check_parts(wz, "\u2019ABC\u2019", "abc");
+	/* In the text's order: each part, then the quiet ones inside it. */
+	check_parts(wz, "ab-cd\u2019ef-gh", "abcdefgh +ab +cdef +?cd +?ef +gh");
 	wordizer_free(wz);
 }
 
