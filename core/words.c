@@ -500,9 +500,10 @@ static int key_word(void *arg, const struct word *w)
 
 /*
  * A packed token: a byte of kind (bits 0-1), colocated (bit 2), uncut
- * (bit 3), repeat (bit 4) and quiet (bit 5); then as varints start, end - start and the term's length; the
- * term with its NUL; for an uncut exact form, its length and it with its
- * NUL. Two to three bytes of tokens for a byte of text.
+ * (bit 3), repeat (bit 4) and quiet (bit 5); then as varints start,
+ * end - start and the term's length; the term with its NUL; for an uncut
+ * exact form, its length and it with its NUL. Two to three bytes of
+ * tokens for a byte of text.
  */
 static size_t get_varint(const unsigned char **p)
 {
