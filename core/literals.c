@@ -128,6 +128,26 @@ static size_t skip_escape(const char *p, size_t n, size_t i)
 	return i;
 }
 
+bool literals_cased(const char *p)
+{
+	size_t i, n = strlen(p);
+
+	for (i = 0; i < n;) {
+		uint32_t cp;
+		size_t k;
+
+		if (p[i] == '\\' && i + 1 < n) {
+			i = skip_escape(p, n, i);
+			continue;
+		}
+		k = utf8_decode(p + i, n - i, &cp);
+		if (utf8_is_upper(cp))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}
+
 /* Removes the last character (a whole UTF-8 sequence) of run. */
 static void drop_last_char(struct strbuf *run)
 {

@@ -27,6 +27,13 @@ char **literals_required(const char *pat, bool caseless, enum literal_gap **gaps
 void literals_free(char **v);
 
 /*
+ * Whether PCRE2 pattern `pat` has a capital letter of its own: not one in
+ * an escape (\W, \x{AD}, \p{Lu}, \N{U+2019}). Search matches a pattern
+ * without one regardless of case.
+ */
+bool literals_cased(const char *pat);
+
+/*
  * When every match of PCRE2 pattern `pat` is letters and digits of one
  * word of a text (ASCII letters and digits, æøå, \d: no space, hyphen or
  * other character, no look-around), the pattern (for free()) that finds

@@ -227,27 +227,6 @@ static char *read_delimited(struct parser *p, char close, size_t open_at, const 
 	return xstrndup(p->s + start, p->pos - 1 - start);
 }
 
-/* Smart case: a pattern with an upper-case letter (not an escape like \W) is case-sensitive. */
-static bool has_upper(const char *pat)
-{
-	size_t i, n = strlen(pat);
-
-	for (i = 0; i < n;) {
-		uint32_t cp;
-		size_t k;
-
-		if (pat[i] == '\\') {
-			i += 2;
-			continue;
-		}
-		k = utf8_decode(pat + i, n - i, &cp);
-		if (utf8_is_upper(cp))
-			return true;
-		i += k ? k : 1;
-	}
-	return false;
-}
-
 /* `code`, with its JIT where the platform has it, match data and limits; NULL when out of memory. */
 static struct regex *regex_new(pcre2_code *code)
 {
@@ -287,7 +266,8 @@ static struct regex *regex_compile(struct parser *p, const char *pat, size_t at)
 	struct regex *re;
 	int err;
 	PCRE2_SIZE erroff;
-	bool caseless = !has_upper(pat);
+	/* Smart case: a pattern with a capital letter of its own is case-sensitive. */
+	bool caseless = !literals_cased(pat);
 	/* \C matches one byte of a character: a hit would cut a letter in two. */
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_NEVER_BACKSLASH_C | (caseless ? PCRE2_CASELESS : 0);
 	pcre2_code *code = pcre2_compile((PCRE2_SPTR)pat, PCRE2_ZERO_TERMINATED, opts, &err, &erroff, NULL);

@@ -350,6 +350,14 @@ int main(void)
 	literal_extraction();
 	literal_gaps();
 	word_patterns();
+	/* Smart case: a capital of the pattern's own, not one in an escape. */
+	ok(!literals_cased("helse\\x{AD}?direktoratet") && !literals_cased("nufa\\N{U+2019}s") &&
+	       !literals_cased("nufa\\P{L}") && !literals_cased("\\p{Lu}ndre") &&
+	       !literals_cased("\\W+\\x4F"),
+	   "a capital in an escape is not the pattern's");
+	ok(literals_cased("Nufa") && literals_cased("drøfting Ø") && literals_cased("\\QABC\\E") &&
+	       literals_cased("\\x{ad}B"),
+	   "a capital of its own is");
 	/* Tag names: one spelling each, and nothing that makes two look alike (issue 12). */
 	{
 		char *once = tag_normalise("Oppf\xC3\xB8lging"), *again = once ? tag_normalise(once) : NULL;
