@@ -161,24 +161,22 @@ static long pattern_words(sqlite3 *db, struct regex *word, struct strbuf *ors)
 	if (lines.len && lines.buf[lines.len - 1] != '\n')
 		strbuf_addch(&lines, '\n');
 	while (at < lines.len && nterms <= NARROW_TERMS_MAX) {
-		char *line = lines.buf + at, *nl = memchr(line, '\n', lines.len - at);
+		char *line = lines.buf + at, *nl;
 
 		if (!(m = regex_match(word, lines.buf, lines.len, at, &start, &end)))
 			break;
-		if (m > 0) {
-			/* A match holds no line end: it lies in the line it starts in, at `at` or after. */
+		/* A match holds no line end: it lies in the line it starts in, at `at` or after. */
+		if (m > 0)
 			for (line = lines.buf + start; line > lines.buf + at && line[-1] != '\n';)
 				line--;
-			nl = memchr(line, '\n', lines.len - (size_t)(line - lines.buf));
-		} else if (!(m = regex_match(word, line, (size_t)(nl - line), 0, &start, &end))) {
-			/* Too expensive over many words at once: this one alone. */
-			at = (size_t)(nl - lines.buf) + 1;
-			continue;
-		} else if (m < 0) {
-			goto fail;
-		}
-		*nl = '\0';
+		nl = memchr(line, '\n', lines.len - (size_t)(line - lines.buf));
 		at = (size_t)(nl - lines.buf) + 1;
+		/* Too expensive over many words at once: the next one alone. */
+		if (m < 0 && !(m = regex_match(word, line, (size_t)(nl - line), 0, &start, &end)))
+			continue;
+		if (m < 0)
+			goto fail;
+		*nl = '\0';
 		strbuf_addstr(ors, nterms++ ? " OR " : "");
 		fts_token(ors, 0, line);
 	}
@@ -559,7 +557,6 @@ enum pattern_result pattern_cases(struct store *store, struct wordizer *wz, stru
 	sqlite3_stmt *st = NULL;
 	size_t i, nscans = 0, before;
 	sqlite3_int64 id;
-	bool edges;
 
 	*sqlite_rc = SQLITE_OK;
 	strbuf_addch(ids, '[');
@@ -579,10 +576,9 @@ enum pattern_result pattern_cases(struct store *store, struct wordizer *wz, stru
 			narrow_piece(&nw, lw.v[i].exact);
 	/* No literal narrowed it: where the pattern keeps inside words, the words it can be in. A
 	 * match as short as the words the vocabulary leaves out could be in one of them. */
-	if (!nw.pieces && !nw.impossible && regex_word(re, false) && regex_min_chars(re) >= FTS_TERM_MIN &&
-	    fts_quiet_parts(db, &edges) == SQLITE_OK) {
+	if (!nw.pieces && !nw.impossible && regex_word(re, false) && regex_min_chars(re) >= FTS_TERM_MIN) {
 		struct strbuf ors = STRBUF_INIT;
-		long nterms = pattern_words(db, regex_word(re, edges), &ors);
+		long nterms = pattern_words(db, regex_word(re, store_quiet_parts(store)), &ors);
 
 		if (nterms >= 0)
 			narrow_by(&nw, &ors, nterms);

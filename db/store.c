@@ -215,6 +215,7 @@ struct store {
 	long long committed_version; /* store_data_version() after the last import's commit, or -1 */
 	bool stemless;		     /* case_fts keeps no stem tokens (schema 16) */
 	bool foldless;		     /* nor folded ones (schema 18) */
+	bool quiet_parts;	     /* it holds the quiet parts of words (schema 19) */
 	/* A batch of imports in one transaction (store_batch_begin): the
 	 * meetings stored in it, whose cases are indexed at its commit. */
 	bool batch;
@@ -459,7 +460,6 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	    (readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | OPEN_ONE_THREAD;
 	enum vt_status st;
 	size_t npending;
-	bool quiet;
 
 	*out = NULL;
 	/* SQLite opens "" as a temporary database thrown away at close: an
@@ -534,13 +534,14 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	if (st != VT_OK)
 		goto fail;
 	if (fts_stemless(s->db, &s->stemless) != SQLITE_OK ||
-	    fts_foldless(s->db, &s->foldless) != SQLITE_OK || fts_quiet_parts(s->db, &quiet) != SQLITE_OK) {
+	    fts_foldless(s->db, &s->foldless) != SQLITE_OK ||
+	    fts_quiet_parts(s->db, &s->quiet_parts) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}
 	/* Read after the migrations, as version 19 sets it: a later one that tokenized the archive's
 	 * texts again would have to read it first. */
-	fts_terms_quiet_parts(s->terms, quiet);
+	fts_terms_quiet_parts(s->terms, s->quiet_parts);
 	/* A migration that built the index leaves words to record. Only then:
 	 * every other open writes nothing, so that it never waits for a writer. */
 	if (!readonly && (fts_terms_pending(s->terms, &npending), npending)) {
@@ -2698,6 +2699,11 @@ enum vt_status store_find_cases(struct store *s, const char *number, struct case
 		return db_fail(s, diag, _("finding cases"));
 	}
 	return VT_OK;
+}
+
+bool store_quiet_parts(struct store *s)
+{
+	return s->quiet_parts;
 }
 
 sqlite3 *store_db(struct store *s)

@@ -50,6 +50,8 @@ struct timespec;
  * reads stop there, as the main connection's do. */
 void store_set_deadline(struct store *s, const struct timespec *at);
 struct case_signature;
+/* Whether the archive's index holds the quiet parts of words (schema 19; read at open). */
+bool store_quiet_parts(struct store *s);
 /* Keeps case `case_id`'s signature (core/topics.h) for the grouping. */
 bool store_put_signature(struct store *s, long case_id, const struct case_signature *sig);
 /* The curated list of equivalent names, or NULL (store_set_equivalents). */
