@@ -224,10 +224,13 @@ struct placing {
 	sqlite3 *db;
 	size_t upper; /* the sets' bound: about how many cases there are */
 	sqlite3_stmt *lookup, *walk;
-	bool may_walk;	  /* caseset_page's `walk` */
+	bool clustered;	  /* caseset_page's: the members may lie together in the walk */
 	struct placed *v; /* the page so far, in order */
 	size_t n, alloc, limit;
 };
+
+/* A step down the walk of every case by date costs about a tenth of looking one case up. */
+#define WALK_STEPS_PER_LOOKUP 8
 
 static int newest_cmp(const struct placed *a, const struct placed *b)
 {
@@ -326,41 +329,57 @@ static void score_from(struct placed *p, const struct placed *scored, size_t nsc
 	p->tier = s ? s->tier : 0;
 }
 
+/* Adds the k members of `set` newest first by looking each up, as far as the page has room. */
+static int add_each_looked_up(struct placing *pl, const struct caseset *set, size_t k,
+			      const struct placed *scored, size_t nscored)
+{
+	struct placed *v = xcalloc(k ? k : 1, sizeof(*v));
+	size_t n = 0;
+	long id;
+	int rc;
+
+	for (id = caseset_next(set, -1); id >= 0 && n < k; id = caseset_next(set, id)) {
+		v[n].id = id;
+		score_from(&v[n++], scored, nscored);
+	}
+	rc = add_looked_up(pl, v, n);
+	free(v);
+	return rc;
+}
+
 /*
  * Adds the members of `set` (k of them) newest first, as far as the page
  * has room, with their scores from `scored` (see score_from), which must
  * not change their order. Walking the whole archive costs about a tenth of
  * looking every member up (µs a case): walk when the page fills within a
- * few times k² / upper cases.
+ * few times k² / upper cases, as it does when the members are spread over
+ * the archive. Members that may lie together (`clustered`: the matches of
+ * a year or dates) may lie far down the walk, or near its start: the walk
+ * is tried for as many steps as the lookups would cost, and the members it
+ * has not reached by then are looked up (`fhir -year:2021` at 1 GB: 105 →
+ * 14 ms; `year:2021` itself lies a seventh down a walk of 64 years, and
+ * falls back: "Search at scale").
  */
 static int add_newest(struct placing *pl, const struct caseset *set, size_t k, const struct placed *scored,
 		      size_t nscored)
 {
-	size_t room = pl->limit - pl->n < k ? pl->limit - pl->n : k, end;
+	size_t room = pl->limit - pl->n < k ? pl->limit - pl->n : k, end, start = pl->n, steps = 0, budget, i;
+	struct caseset unseen;
 	int rc;
 
 	if (!k || !room)
 		return SQLITE_OK;
-	if (!pl->may_walk || (double)room * (double)pl->upper > 4.0 * (double)k * (double)k) {
-		struct placed *v = xcalloc(k, sizeof(*v));
-		size_t n = 0;
-		long id;
-
-		for (id = caseset_next(set, -1); id >= 0 && n < k; id = caseset_next(set, id)) {
-			v[n].id = id;
-			score_from(&v[n++], scored, nscored);
-		}
-		rc = add_looked_up(pl, v, n);
-		free(v);
-		return rc;
-	}
+	if ((double)room * (double)pl->upper > 4.0 * (double)k * (double)k)
+		return add_each_looked_up(pl, set, k, scored, nscored);
 	/* Stops once the page, or the set, is used up: not always at the archive's end. */
+	budget = pl->clustered ? WALK_STEPS_PER_LOOKUP * k : SIZE_MAX;
 	end = pl->n + room;
-	rc = SQLITE_DONE;
+	rc = SQLITE_ROW;
 	sqlite3_reset(pl->walk);
-	while (pl->n < end && (rc = sqlite3_step(pl->walk)) == SQLITE_ROW) {
+	while (pl->n < end && steps < budget && (rc = sqlite3_step(pl->walk)) == SQLITE_ROW) {
 		struct placed p = {0};
 
+		steps++;
 		p.id = (long)sqlite3_column_int64(pl->walk, 0);
 		if (!caseset_has(set, p.id))
 			continue;
@@ -369,7 +388,19 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 		score_from(&p, scored, nscored);
 		page_add(pl, &p);
 	}
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_reset(pl->walk);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rc;
+	if (pl->n == end || rc == SQLITE_DONE)
+		return SQLITE_OK;
+	/* Out of steps: the members the walk has not reached come after those it took, in this order. */
+	caseset_init(&unseen, pl->upper);
+	caseset_or(&unseen, set);
+	for (i = start; i < pl->n; i++)
+		unseen.bits[pl->v[i].id / 64] &= ~(UINT64_C(1) << (pl->v[i].id % 64));
+	rc = add_each_looked_up(pl, &unseen, k - (pl->n - start), scored, nscored);
+	caseset_release(&unseen);
+	return rc;
 }
 
 /* The k-th highest of the n scores of v (1 ≤ k ≤ n), through a heap of the k highest so far. */
@@ -521,10 +552,10 @@ out:
 }
 
 int caseset_page(struct store *store, const struct caseset *found, const char *plan, const char *hint,
-		 size_t limit, bool walk, const struct strong_values *given, struct search_result *r)
+		 size_t limit, bool clustered, const struct strong_values *given, struct search_result *r)
 {
 	sqlite3 *db = store_db(store);
-	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64, .may_walk = walk};
+	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64, .clustered = clustered};
 	struct caseset rest = {0};
 	struct scanned strong = {0}, parts = {0};
 	size_t i;
@@ -605,7 +636,8 @@ out:
 }
 
 int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
-		      const char *plan, const char *hint, size_t limit, bool walk, struct search_result *r)
+		      const char *plan, const char *hint, size_t limit, bool clustered,
+		      struct search_result *r)
 {
 	size_t start = r->nhits;
 	unsigned most = 0, k;
@@ -622,7 +654,7 @@ int caseset_page_most(struct store *store, const struct caseset *found, const un
 		for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
 			if (words[id] == k)
 				caseset_add(&group, id);
-		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), walk, NULL, r);
+		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), clustered, NULL, r);
 		caseset_release(&group);
 	}
 	return rc;

@@ -72,14 +72,15 @@ void strong_values_release(struct strong_values *sv);
  * `plan`) by tier and aboutness, then the rest newest first, and last
  * those found only by a compound's parts. The same order as store_search's
  * SQL for such a query, without sorting every match: only the cases that
- * can reach the page are put in date order, by looking each up or, with
- * `walk`, by walking the meetings down their date index when they are
- * many (not for matches of a year or dates, which may lie far down that
- * walk). With `given`, the strong matches and their values are those
+ * can reach the page are put in date order, by looking each up or by
+ * walking the meetings down their date index when they are many; with
+ * `clustered` (matches of a year or dates, which may lie far down that
+ * walk), a walk gives up after the steps the lookups would cost. With
+ * `given`, the strong matches and their values are those
  * (termsets_score_strong), not read. Returns SQLite's result code.
  */
 int caseset_page(struct store *store, const struct caseset *found, const char *plan, const char *hint,
-		 size_t limit, bool walk, const struct strong_values *given, struct search_result *r);
+		 size_t limit, bool clustered, const struct strong_values *given, struct search_result *r);
 
 /*
  * The same for the cases with most of the words (search.h): those with
@@ -87,6 +88,7 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
  * the members of `found`), each such group in caseset_page's order.
  */
 int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
-		      const char *plan, const char *hint, size_t limit, bool walk, struct search_result *r);
+		      const char *plan, const char *hint, size_t limit, bool clustered,
+		      struct search_result *r);
 
 #endif

@@ -2192,15 +2192,16 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		/* Without a limit (an export, newest first), every match: one walk down the dates. */
 		size_t limit = o->limit ? o->limit : out->total;
 		const char *by = ranked ? hint.buf : NULL;
-		bool walk = !dated(q->root), scored = false;
+		bool clustered = dated(q->root), scored = false;
 		struct strong_values values = {0};
 
 		rc = SQLITE_OK;
 		if (any && !o->by_date)
-			rc = caseset_page_most(s, &found, word_counts, plan.buf, by, limit, walk, out);
+			rc = caseset_page_most(s, &found, word_counts, plan.buf, by, limit, clustered, out);
 		else if (!by ||
 			 (rc = termsets_score_strong(s, &found, plan.buf, by, &values, &scored)) == SQLITE_OK)
-			rc = caseset_page(s, &found, plan.buf, by, limit, walk, scored ? &values : NULL, out);
+			rc = caseset_page(s, &found, plan.buf, by, limit, clustered, scored ? &values : NULL,
+					  out);
 		strong_values_release(&values);
 		if (rc != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);

@@ -1714,6 +1714,26 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
     in_2002 = [k for k in by_score if score[k][1].year == 2002]
     data = json.loads(run("search", "--json", "--limit", "840", "kvasar year:2002", db=env.db, check=0).stdout)
     assert [r["key"] for r in data["results"]] == in_2002, [r["key"] for r in data["results"][:5]]
+    # Pages of dates in the same order. Their cases may lie far down the walk of every case by
+    # date, which then stops after as many steps as looking each case up would cost (8 a case),
+    # and looks up the rest. Newest first, the meeting of 20 January 2003 and the first five days
+    # of 2001 (126 cases): the walk takes the first 21 and runs out of steps (1,008) among the
+    # 1,239 cases between, the other 4 are looked up; the first ten days of 2001 (210 cases,
+    # 1,680 steps) lie below 1,890 newer cases. Leaving the newest meeting out (2,079 matches, so
+    # ranked from the sets), the walk finds its cases at once.
+    def jan(year, day):
+        return datetime.date(year, 1, day)
+    for query, args, keep in (("kvasar (date:2003-01-20..2003-01-20 OR date:2001-01-01..2001-01-05)",
+                               ["--sort", "date", "--limit", "25"], lambda d: d == jan(2003, 20) or d <= jan(2001, 5)),
+                              ("kvasar date:2001-01-01..2001-01-10", ["--sort", "date", "--limit", "30"],
+                               lambda d: d <= jan(2001, 10)),
+                              ("kvasar -date:2003-01-20..2003-01-20", ["--limit", "30"], lambda d: d != jan(2003, 20)),
+                              ("kvasar -date:2003-01-20..2003-01-20", ["--sort", "date", "--limit", "30"],
+                               lambda d: d != jan(2003, 20))):
+        order = by_date if "--sort" in args else by_score
+        want = [k for k in order if keep(score[k][1])][:int(args[-1])]
+        data = json.loads(run("search", "--json", *args, query, db=env.db, check=0).stdout)
+        assert [r["key"] for r in data["results"]] == want, (query, args, [r["key"] for r in data["results"]][:5], want[:5])
     # An export takes every match, newest first, in one walk down the dates.
     lines = run("export", "--format", "jsonl", "kvasar", db=env.db, check=0).stdout.splitlines()
     assert [json.loads(l)["key"] for l in lines] == by_date, len(lines)
