@@ -1718,7 +1718,8 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
     # date, which then stops after as many steps as looking each case up would cost (8 a case),
     # and looks up the rest. Newest first, the meeting of 20 January 2003 and the first five days
     # of 2001 (126 cases): the walk takes the first 21 and runs out of steps (1,008) among the
-    # 1,239 cases between, the other 4 are looked up; the first ten days of 2001 (210 cases,
+    # 1,974 cases between, the other 105 are looked up, 4 of them for the page; the first ten
+    # days of 2001 (210 cases,
     # 1,680 steps) lie below 1,890 newer cases. Leaving the newest meeting out (2,079 matches, so
     # ranked from the sets), the walk finds its cases at once.
     def jan(year, day):
