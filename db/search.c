@@ -130,6 +130,12 @@ struct gen {
 		bool total; /* true or false for every case, never NULL: its NOT is the other cases */
 	} * filters;
 	size_t nfilters, filters_alloc;
+	/* The filter of each word read as a facet (Q_TERM's read_as), for the page's order (facet_counts). */
+	struct facet_filter {
+		const struct qnode *node;
+		size_t filter;
+	} * facets;
+	size_t nfacets, facets_alloc;
 	/* Each expression's cases once read: a query mended or taken word by word reads them again. */
 	struct read_set {
 		char *expr;
@@ -1187,12 +1193,19 @@ static bool run_build(struct gen *g, const void *arg, struct strbuf *out)
 	return true;
 }
 
+/* Whether a filter of this field is over columns that are never NULL, or `c.id IN (...)`: its NOT is
+ * the other cases. */
+static bool filter_total(enum qfield f)
+{
+	return f == QF_TYPE || f == QF_YEAR || f == QF_CASE || f == QF_PRESENTER || f == QF_ORG;
+}
+
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i, operands = 0, at, first, *filter_at;
 
-	if (n->read_as || (n->kind == Q_TERM && n->term == QT_REGEX))
+	if (n->kind == Q_TERM && n->term == QT_REGEX)
 		g->sets_only = false;
 	switch (n->kind) {
 	case Q_AND:
@@ -1271,10 +1284,17 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			filter_where(g, n->read_as, sql);
 			break;
 		}
-		/* A word read as a facet finds what the facet finds, and itself. */
+		/* A word read as a facet finds what the facet finds, and itself: the facet's set or the
+		 * word's. */
 		if (n->read_as) {
 			strbuf_addch(sql, '(');
+			at = sql->len;
+			first = g->nb;
 			filter_where(g, n->read_as, sql);
+			set_filter_add(g, sql->buf + at, first, g->nb, filter_total(n->read_as->field));
+			ALLOC_GROW(g->facets, g->nfacets + 1, g->facets_alloc);
+			g->facets[g->nfacets].node = n;
+			g->facets[g->nfacets++].filter = g->nfilters - 1;
 			strbuf_addstr(sql, " OR ");
 		}
 		if (n->term == QT_REGEX) {
@@ -1283,17 +1303,17 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 			strbuf_addch(sql, '1');
 			g->sets_only = false;
 		}
-		if (n->read_as)
+		if (n->read_as) {
 			strbuf_addch(sql, ')');
+			setop_add(g, SET_OR, 2);
+		}
 		break;
 	case Q_FILTER:
 		at = sql->len;
 		first = g->nb;
 		filter_where(g, n, sql);
 		/* Over columns that are never NULL, or `c.id IN (...)`. */
-		set_filter_add(g, sql->buf + at, first, g->nb,
-			       n->field == QF_TYPE || n->field == QF_YEAR || n->field == QF_CASE ||
-				   n->field == QF_PRESENTER || n->field == QF_ORG);
+		set_filter_add(g, sql->buf + at, first, g->nb, filter_total(n->field));
 		break;
 	}
 }
@@ -1855,6 +1875,7 @@ static void where_of(struct gen *g, const struct qnode *root, bool any, struct s
 	patterns_forget(g);
 	g->root = any ? NULL : root;
 	g->nsetops = 0;
+	g->nfacets = 0;
 	set_filters_forget(g);
 	g->sets_only = root && !g->since_look && (!any || only_words(root));
 	strbuf_reset(where);
@@ -1902,17 +1923,60 @@ static bool relaxable(const struct qnode *root)
  * ordinary word ("e-helse"): it weighs through the presenters' place in
  * the aboutness score instead.
  */
+/* Whether n is a word read as a facet that puts the cases of the facet first: not a presenter or an
+ * organisation, whose names are words of the text as well. */
+static bool preferred_facet(const struct qnode *n)
+{
+	return n->kind == Q_TERM && n->read_as && n->read_as->field != QF_PRESENTER &&
+	       n->read_as->field != QF_ORG;
+}
+
 static void preferred_of(struct gen *g, const struct qnode *n, struct strbuf *sql)
 {
 	if (n->kind == Q_AND) {
 		preferred_of(g, n->a, sql);
 		preferred_of(g, n->b, sql);
-	} else if (n->kind == Q_TERM && n->read_as && n->read_as->field != QF_PRESENTER &&
-		   n->read_as->field != QF_ORG) {
+	} else if (preferred_facet(n)) {
 		strbuf_addstr(sql, " + (");
 		filter_where(g, n->read_as, sql);
 		strbuf_addch(sql, ')');
 	}
+}
+
+/*
+ * The same count from the sets: for each member of `found`, 1 + how many
+ * of the query's preferred facets (under its top-level AND) it is in;
+ * *counts NULL when the query has none.
+ */
+static int facet_counts(struct gen *g, const struct qnode *n, const struct caseset *found, size_t upper,
+			unsigned char **counts)
+{
+	struct caseset in = {0};
+	size_t i;
+	int rc = SQLITE_OK;
+
+	if (n->kind == Q_AND) {
+		if ((rc = facet_counts(g, n->a, found, upper, counts)) == SQLITE_OK)
+			rc = facet_counts(g, n->b, found, upper, counts);
+		return rc;
+	}
+	if (!preferred_facet(n))
+		return SQLITE_OK;
+	for (i = 0; i < g->nfacets && g->facets[i].node != n; i++)
+		;
+	if (i == g->nfacets)
+		return SQLITE_OK; /* not written as a set: gen_where() left sets_only false */
+	if (!*counts) {
+		*counts = xcalloc(upper + 1, 1);
+		caseset_count_into(found, *counts, upper + 1);
+	}
+	caseset_init(&in, upper);
+	if ((rc = read_filter(g, &g->filters[g->facets[i].filter], &in)) == SQLITE_OK) {
+		caseset_and(&in, found);
+		caseset_count_into(&in, *counts, upper + 1);
+	}
+	caseset_release(&in);
+	return rc;
 }
 
 static enum qfield person_known(void *arg, const char *word)
@@ -2194,14 +2258,26 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		const char *by = ranked ? hint.buf : NULL;
 		bool clustered = dated(q->root), scored = false;
 		struct strong_values values = {0};
+		unsigned char *facets = NULL; /* 1 + the facets each match is in (facet_counts) */
+		size_t first_hit = out->nhits, h;
 
 		rc = SQLITE_OK;
-		if (any && !o->by_date)
-			rc = caseset_page_most(s, &found, word_counts, plan.buf, by, limit, clustered, out);
+		/* Ranked, the cases of a word's facet come first ("helse 2021": those of 2021). Only
+		 * without `any`: a word read as a facet is not a word alone (only_words). */
+		if (!any && !o->by_date && (rc = cases_upper(g.db, &upper)) == SQLITE_OK)
+			rc = facet_counts(&g, q->root, &found, upper, &facets);
+		if (rc != SQLITE_OK)
+			;
+		else if ((any || facets) && !o->by_date)
+			rc = caseset_page_most(s, &found, any ? word_counts : facets, plan.buf, by, limit,
+					       clustered, out);
 		else if (!by ||
 			 (rc = termsets_score_strong(s, &found, plan.buf, by, &values, &scored)) == SQLITE_OK)
 			rc = caseset_page(s, &found, plan.buf, by, limit, clustered, scored ? &values : NULL,
 					  out);
+		for (h = first_hit; facets && h < out->nhits; h++)
+			out->hits[h].preferred = facets[out->hits[h].case_id] - 1;
+		free(facets);
 		strong_values_release(&values);
 		if (rc != SQLITE_OK)
 			ret = step_error(s, rc, o, diag);
@@ -2343,6 +2419,7 @@ out:
 	free(g.patterns);
 	free(g.setops);
 	set_filters_forget(&g);
+	free(g.facets);
 	free(g.filters);
 	for (i = 0; i < g.nread_sets; i++) {
 		free(g.read_sets[i].expr);
