@@ -641,9 +641,9 @@ out:
 
 int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
 		      const char *plan, const char *hint, size_t limit, bool clustered,
-		      struct search_result *r)
+		      const struct strong_values *given, struct search_result *r)
 {
-	size_t start = r->nhits;
+	size_t start = r->nhits, i;
 	unsigned most = 0, k;
 	long id;
 	int rc = SQLITE_OK;
@@ -653,12 +653,18 @@ int caseset_page_most(struct store *store, const struct caseset *found, const un
 			most = words[id];
 	for (k = most; k >= 1 && rc == SQLITE_OK && r->nhits - start < limit; k--) {
 		struct caseset group;
+		struct strong_values part = {0};
 
 		caseset_init(&group, found->nwords * 64 - 1);
 		for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
 			if (words[id] == k)
 				caseset_add(&group, id);
-		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), clustered, NULL, r);
+		for (i = 0; given && i < given->n; i++)
+			if (caseset_has(&group, given->id[i]))
+				strong_values_add(&part, given->id[i], given->v[i]);
+		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), clustered,
+				  given ? &part : NULL, r);
+		strong_values_release(&part);
 		caseset_release(&group);
 	}
 	return rc;

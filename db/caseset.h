@@ -83,12 +83,14 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
 		 size_t limit, bool clustered, const struct strong_values *given, struct search_result *r);
 
 /*
- * The same for the cases with most of the words (search.h): those with
- * the most words first (words[id], see caseset_count_into; read only for
- * the members of `found`), each such group in caseset_page's order.
+ * The same in groups: those with the highest words[id] first (how many of
+ * the words a case has, see caseset_count_into, or 1 + how many of the
+ * facets its words were read as; read only for the members of `found`),
+ * each such group in caseset_page's order, with `given` (of all of
+ * `found`) as there.
  */
 int caseset_page_most(struct store *store, const struct caseset *found, const unsigned char *words,
 		      const char *plan, const char *hint, size_t limit, bool clustered,
-		      struct search_result *r);
+		      const struct strong_values *given, struct search_result *r);
 
 #endif

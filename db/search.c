@@ -2266,13 +2266,15 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		 * without `any`: a word read as a facet is not a word alone (only_words). */
 		if (!any && !o->by_date && (rc = cases_upper(g.db, &upper)) == SQLITE_OK)
 			rc = facet_counts(&g, q->root, &found, upper, &facets);
+		/* The strong matches scored from the sets once (with `any` each group reads its own). */
+		if (rc == SQLITE_OK && by && !any)
+			rc = termsets_score_strong(s, &found, plan.buf, by, &values, &scored);
 		if (rc != SQLITE_OK)
 			;
 		else if ((any || facets) && !o->by_date)
 			rc = caseset_page_most(s, &found, any ? word_counts : facets, plan.buf, by, limit,
-					       clustered, out);
-		else if (!by ||
-			 (rc = termsets_score_strong(s, &found, plan.buf, by, &values, &scored)) == SQLITE_OK)
+					       clustered, scored ? &values : NULL, out);
+		else
 			rc = caseset_page(s, &found, plan.buf, by, limit, clustered, scored ? &values : NULL,
 					  out);
 		for (h = first_hit; facets && h < out->nhits; h++)
