@@ -65,7 +65,7 @@ void strong_values_release(struct strong_values *sv);
 
 /*
  * Appends to r->hits the first `limit` cases of `found` in search.h's
- * order for a query of words alone (no facet words, not relaxed):
+ * order for a query of words alone (and filters; not relaxed):
  * with `hint` NULL, newest first (meeting date, then agenda position,
  * then id); otherwise the cases whose title, decision or presenters match
  * `hint` (an FTS5 expression over strong_fts, read with vedtak_rank and

@@ -1282,6 +1282,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 		if (n->read_as && g->facets_only && n->read_as->field != QF_PRESENTER &&
 		    n->read_as->field != QF_ORG) {
 			filter_where(g, n->read_as, sql);
+			g->sets_only = false;
 			break;
 		}
 		/* A word read as a facet finds what the facet finds, and itself: the facet's set or the
@@ -1851,7 +1852,8 @@ static void join_operands(struct gen *g, const struct qnode *root, bool words, c
 	free(ops);
 }
 
-/* Whether every operand of the query's top-level AND is a word (droppable). */
+/* Whether every operand of the query's top-level AND is a word (droppable), none read as a facet:
+ * the sets' page groups cases by their words or by their facets, not by both. */
 static bool only_words(const struct qnode *root)
 {
 	const struct qnode **ops = NULL;
@@ -1860,7 +1862,7 @@ static bool only_words(const struct qnode *root)
 
 	chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops; i++)
-		all = all && droppable(ops[i]);
+		all = all && droppable(ops[i]) && !ops[i]->read_as;
 	free(ops);
 	return all;
 }
@@ -1937,9 +1939,11 @@ static void preferred_of(struct gen *g, const struct qnode *n, struct strbuf *sq
 		preferred_of(g, n->a, sql);
 		preferred_of(g, n->b, sql);
 	} else if (preferred_facet(n)) {
-		strbuf_addstr(sql, " + (");
+		/* A meeting without a body or a date lacks that facet, as its set says, and keeps the
+		 * others (a NULL would make the whole sum NULL, and the case last). */
+		strbuf_addstr(sql, " + coalesce((");
 		filter_where(g, n->read_as, sql);
-		strbuf_addch(sql, ')');
+		strbuf_addstr(sql, "), 0)");
 	}
 }
 
@@ -2262,9 +2266,10 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		size_t first_hit = out->nhits, h;
 
 		rc = SQLITE_OK;
-		/* Ranked, the cases of a word's facet come first ("helse 2021": those of 2021). Only
-		 * without `any`: a word read as a facet is not a word alone (only_words). */
-		if (!any && !o->by_date && (rc = cases_upper(g.db, &upper)) == SQLITE_OK)
+		/* Ranked, the cases of a word's facet come first ("helse 2021": those of 2021); by date
+		 * the counts are only told (--explain). Never with `any`: where_of() leaves a word
+		 * read as a facet to SQL then (only_words). */
+		if (!any && (rc = cases_upper(g.db, &upper)) == SQLITE_OK)
 			rc = facet_counts(&g, q->root, &found, upper, &facets);
 		/* The strong matches scored from the sets once (with `any` each group reads its own). */
 		if (rc == SQLITE_OK && by && !any)
