@@ -1768,6 +1768,14 @@ def many_matches_put_titles_and_decisions_first_then_the_newest(env):
         want = [k for k in order if keep(score[k][1])][:int(args[-1])]
         data = json.loads(run("search", "--json", *args, query, db=env.db, check=0).stdout)
         assert [r["key"] for r in data["results"]] == want, (query, args, [r["key"] for r in data["results"]][:5], want[:5])
+    # Filters alone are sets too (stop 40), and their page is newest first: Kari Holm presents
+    # every case.
+    for query, keep in (("presenter:holm", lambda d: True), ("presenter:holm -year:2003", lambda d: d.year != 2003),
+                        ("body:nufa -date:2003-01-20..2003-01-20", lambda d: d != jan(2003, 20))):
+        want = [k for k in by_date if keep(score[k][1])]
+        data = json.loads(run("search", "--json", "--limit", "30", query, db=env.db, check=0).stdout)
+        assert data["total"] == len(want) and [r["key"] for r in data["results"]] == want[:30], (
+            query, data["total"], [r["key"] for r in data["results"]][:5], want[:5])
     # An export takes every match, newest first, in one walk down the dates.
     lines = run("export", "--format", "jsonl", "kvasar", db=env.db, check=0).stdout.splitlines()
     assert [json.loads(l)["key"] for l in lines] == by_date, len(lines)
