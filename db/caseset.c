@@ -67,6 +67,12 @@ static void caseset_add(struct caseset *s, long id)
 		s->bits[id / 64] |= UINT64_C(1) << (id % 64);
 }
 
+static void caseset_remove(struct caseset *s, long id)
+{
+	if (id >= 0 && (size_t)id / 64 < s->nwords)
+		s->bits[id / 64] &= ~(UINT64_C(1) << (id % 64));
+}
+
 size_t caseset_count(const struct caseset *s)
 {
 	size_t n = 0, i;
@@ -401,7 +407,7 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 	caseset_init(&unseen, pl->upper);
 	caseset_or(&unseen, set);
 	for (i = start; i < pl->n; i++)
-		unseen.bits[pl->v[i].id / 64] &= ~(UINT64_C(1) << (pl->v[i].id % 64));
+		caseset_remove(&unseen, pl->v[i].id);
 	rc = add_each_looked_up(pl, &unseen, k - (pl->n - start), scored, nscored);
 	caseset_release(&unseen);
 	return rc;
@@ -586,10 +592,6 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
 			if (placed_from_value(&p, given->v[i]))
 				scanned_add(p.tier >= 3 ? &parts : &strong, &p);
 		}
-		for (i = 0; i < strong.n; i++)
-			rest.bits[strong.v[i].id / 64] &= ~(UINT64_C(1) << (strong.v[i].id % 64));
-		for (i = 0; i < parts.n; i++)
-			rest.bits[parts.v[i].id / 64] &= ~(UINT64_C(1) << (parts.v[i].id % 64));
 	} else if (hint && caseset_bounds(found, &lo, &hi)) {
 		/* Read between the first and the last match only. */
 		struct half first = {.read = scan_strong, .plan = plan, .hint = hint, .found = found},
@@ -606,11 +608,12 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
 		free(second.parts.v);
 		if (rc != SQLITE_OK)
 			goto out;
-		for (i = 0; i < strong.n; i++)
-			rest.bits[strong.v[i].id / 64] &= ~(UINT64_C(1) << (strong.v[i].id % 64));
-		for (i = 0; i < parts.n; i++)
-			rest.bits[parts.v[i].id / 64] &= ~(UINT64_C(1) << (parts.v[i].id % 64));
 	}
+	/* The rest: the matches neither strong nor found by a compound's parts only. */
+	for (i = 0; i < strong.n; i++)
+		caseset_remove(&rest, strong.v[i].id);
+	for (i = 0; i < parts.n; i++)
+		caseset_remove(&rest, parts.v[i].id);
 	if ((rc = add_scored(&pl, strong.v, strong.n)) != SQLITE_OK ||
 	    (rc = add_newest(&pl, &rest, caseset_count(&rest), NULL, 0)) != SQLITE_OK ||
 	    (rc = add_scored(&pl, parts.v, parts.n)) != SQLITE_OK)
