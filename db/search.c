@@ -1710,10 +1710,11 @@ static size_t anded_matches(const struct gen *g, size_t i)
 /*
  * Counts the cases of the WHERE clause just written: from the full-text
  * index and the filters' own queries into `set` (*have_set) when it is
- * only words and filters joined by AND, OR and NOT, else by run_count. The index holds exactly the cases, so
- * a word query needs no row of the cases table (`NILAR` at 1 GB, 16,520 cases: 100 ms → 5). With `words` (a
- * WHERE clause of where_of's `any`), also how many of the words each case has, an array by case id the caller
- * frees.
+ * only words and filters joined by AND, OR and NOT, else by run_count.
+ * The index holds exactly the cases, so a word query needs no row of the
+ * cases table (`NILAR` at 1 GB, 16,520 cases: 100 ms → 5). With `words`
+ * (a WHERE clause of where_of's `any`), also how many of the words each
+ * case has, an array by case id the caller frees.
  */
 static enum vt_status count_matches(struct store *s, struct gen *g, const char *where, bool keep,
 				    const struct search_opts *o, size_t *n, bool *kept, struct caseset *set,
