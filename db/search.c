@@ -1973,19 +1973,19 @@ static void preferred_of(struct gen *g, const struct qnode *n, struct strbuf *sq
 
 /*
  * The same count from the sets: for each member of `found`, 1 + how many
- * of the query's preferred facets (under its top-level AND) it is in;
- * *counts NULL when the query has none.
+ * of the query's preferred facets (under its top-level AND) it is in, by
+ * case id below found's bound; *counts NULL when the query has none.
  */
-static int facet_counts(struct gen *g, const struct qnode *n, const struct caseset *found, size_t upper,
+static int facet_counts(struct gen *g, const struct qnode *n, const struct caseset *found,
 			unsigned char **counts)
 {
+	size_t upper = found->nwords * 64, i;
 	struct caseset in = {0};
-	size_t i;
 	int rc = SQLITE_OK;
 
 	if (n->kind == Q_AND) {
-		if ((rc = facet_counts(g, n->a, found, upper, counts)) == SQLITE_OK)
-			rc = facet_counts(g, n->b, found, upper, counts);
+		if ((rc = facet_counts(g, n->a, found, counts)) == SQLITE_OK)
+			rc = facet_counts(g, n->b, found, counts);
 		return rc;
 	}
 	if (!preferred_facet(n))
@@ -2281,17 +2281,15 @@ enum vt_status store_search(struct store *s, struct query *q, const struct searc
 		/* Ranked, the cases of a word's facet come first ("helse 2021": those of 2021); by date
 		 * the counts are only told (--explain). Never with `any`: where_of() leaves a word
 		 * read as a facet to SQL then (only_words). */
-		if (!any && (rc = cases_upper(g.db, &upper)) == SQLITE_OK)
-			rc = facet_counts(&g, q->root, &found, upper, &facets);
+		if (!any)
+			rc = facet_counts(&g, q->root, &found, &facets);
 		/* The strong matches scored from the sets once (with `any` each group reads its own). */
 		if (rc == SQLITE_OK && by && !any)
 			rc = termsets_score_strong(s, &found, plan.buf, by, &values, &scored);
-		if (rc != SQLITE_OK)
-			;
-		else if ((any || facets) && !o->by_date)
+		if (rc == SQLITE_OK && (any || facets) && !o->by_date)
 			rc = caseset_page_most(s, &found, any ? word_counts : facets, plan.buf, by, limit,
 					       clustered, scored ? &values : NULL, out);
-		else
+		else if (rc == SQLITE_OK)
 			rc = caseset_page(s, &found, plan.buf, by, limit, clustered, scored ? &values : NULL,
 					  out);
 		for (h = first_hit; facets && h < out->nhits; h++)
