@@ -106,8 +106,20 @@ static void progress_draw(struct progress *p)
 #define IMPORT_BATCH_BYTES   (8u << 20)
 #define IMPORT_BATCH_SECONDS 1.0
 
+/*
+ * Near the end, a batch also ends once it holds half the bytes left to
+ * import (and at least IMPORT_BATCH_TAIL_MIN): the last batch's commit,
+ * where FTS5 writes the batch's index, is the one step nothing overlaps,
+ * as the parser is done by then. Halving the batches leaves it short for
+ * a few more segments, which the end of the import merges anyway (10 MB
+ * of decks: 1.89 -> 1.70 times the bare load; README "Import, stop 41").
+ * The bytes are the files' sizes, taken when the import begins.
+ */
+#define IMPORT_BATCH_TAIL_MIN (512u << 10)
+
 struct import_job {
 	const char *path;
+	long long file_bytes; /* its size when the import began (0: unknown) */
 	size_t max_bytes;     /* the largest file read (--max-file-size) */
 	struct deck *deck;    /* NULL when the file could not be read or parsed */
 	struct strbuf text;   /* the document's text as read, kept by the store */
@@ -343,10 +355,8 @@ static void finish_jobs(struct import_run *r, size_t from, size_t to)
 
 		r->failed += !report_job(r->s, j, r->voice, &r->pr);
 		if (r->pr.on) {
-			struct stat sb;
 			fflush(stdout); /* before the progress line on stderr */
-			if (!stat(j->path, &sb))
-				r->pr.done += (long long)sb.st_size;
+			r->pr.done += j->file_bytes;
 			r->pr.files = i + 1;
 			progress_draw(&r->pr);
 		}
@@ -435,6 +445,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	bool threaded, batch = false;
 	struct wordizer *wz = NULL;
 	size_t i, first = 0, batch_bytes = 0;
+	long long batch_file_bytes = 0, left = 0; /* left: file bytes after job i */
 	double batch_t0 = 0;
 
 	memset(&q, 0, sizeof(q));
@@ -453,14 +464,16 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 	r.pr.nfiles = n;
 	for (i = 0; i < n; i++) {
 		struct stat sb;
-		if (r.pr.on && !stat(paths[i], &sb))
-			r.pr.total += (long long)sb.st_size;
+		if (!stat(paths[i], &sb) && S_ISREG(sb.st_mode))
+			q.jobs[i].file_bytes = (long long)sb.st_size;
+		left += q.jobs[i].file_bytes;
 		q.jobs[i].path = paths[i];
 		q.jobs[i].max_bytes = max_bytes;
 		strbuf_init(&q.jobs[i].report, 0);
 		strbuf_init(&q.jobs[i].text, 0);
 		strbuf_init(&q.jobs[i].warnings, 0);
 	}
+	r.pr.total = left;
 	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
 	if (!threaded)
 		wz = wordizer_new();
@@ -478,9 +491,11 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			batch = true;
 			first = i;
 			batch_bytes = 0;
+			batch_file_bytes = 0;
 			batch_t0 = cmd_now();
 		}
 		store_job(s, j);
+		left -= j->file_bytes;
 		pthread_mutex_lock(&q.lock);
 		q.taken = i + 1;
 		if (threaded)
@@ -492,10 +507,12 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			continue;
 		}
 		batch_bytes += j->text.len;
+		batch_file_bytes += j->file_bytes;
 		if (j->st != VT_OK) {
 			store_again(&r, first, i + 1); /* the batch is gone: each document on its own */
 			batch = false;
 		} else if (i + 1 == n || batch_bytes >= IMPORT_BATCH_BYTES ||
+			   (batch_file_bytes >= IMPORT_BATCH_TAIL_MIN && 2 * batch_file_bytes >= left) ||
 			   cmd_now() - batch_t0 >= IMPORT_BATCH_SECONDS) {
 			end_batch(&r, first, i + 1);
 			batch = false;
