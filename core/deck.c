@@ -375,6 +375,31 @@ void case_signature_free(struct case_signature *s)
 	free(s);
 }
 
+static void rename_field(char **field, const char *from, const char *to)
+{
+	if (*field && from && !strcmp(*field, from)) {
+		free(*field);
+		*field = xstrdup(to);
+	}
+}
+
+void deck_rename(struct deck *d, const char *source)
+{
+	char *old = d->source;
+	size_t i;
+
+	if (old && !strcmp(old, source))
+		return;
+	for (i = 0; i < d->nattendance; i++)
+		rename_field(&d->attendance[i].source, old, source);
+	for (i = 0; i < d->ncases; i++) {
+		rename_field(&d->cases[i].source, old, source);
+		rename_field(&d->cases[i].recorded_source, old, source);
+	}
+	d->source = xstrdup(source);
+	free(old);
+}
+
 void deck_free(struct deck *d)
 {
 	size_t i;

@@ -259,6 +259,11 @@ struct deck *deck_new(void);
 void case_signature_free(struct case_signature *s); /* NULL is fine */
 void case_lexicon_free(struct case_lexicon *l);	    /* NULL is fine */
 void deck_free(struct deck *d);			    /* NULL is fine */
+/*
+ * Names deck `d` `source`, and with it what its parse recorded as read
+ * from it under its old name (attendance, cases' lines and decisions).
+ */
+void deck_rename(struct deck *d, const char *source);
 
 /* Appends zeroed elements and return them; the deck owns what is stored in them. */
 struct deck_case *deck_add_case(struct deck *d);

@@ -169,9 +169,15 @@ enum vt_status document_read(const char *source, char *data, size_t len, struct 
 enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256,
 				  long size, struct deck **out, struct vt_diag *diag)
 {
-	struct deck *d = deck_for(source);
+	struct deck *d = deck_new();
 	enum vt_status st;
 
+	/*
+	 * `source` is a name the store keeps, not a path: the name as it is, also one
+	 * unique_source() made of folder and file ("2021-09/referat.txt"), or the
+	 * meeting rebuilt from it would take another document's name.
+	 */
+	d->source = xstrdup(source ? source : "-");
 	*out = NULL;
 	vt_diag_clear(diag);
 	snprintf(d->sha256, sizeof(d->sha256), "%s", sha256 ? sha256 : "");

@@ -30,7 +30,8 @@ bool document_is_pdf(const char *source, const char *head, size_t n);
 /*
  * Reads a document's text as document_read() kept it (for a PDF, its
  * text, not its bytes): `sha256` and `size` are the original file's,
- * recorded again in the deck.
+ * recorded again in the deck. `source` is the document's stored name,
+ * kept as it is (not cut to a file name as document_read() does a path).
  */
 enum vt_status document_read_text(const char *source, const char *text, size_t len, const char *sha256,
 				  long size, struct deck **out, struct vt_diag *diag);

@@ -1536,8 +1536,8 @@ static void unique_source(struct deck *d, int tries)
 		name = xasprintf("%.*s/%s", (int)(slash - dir), dir, slash + 1);
 	else
 		name = xasprintf("%s (%d)", slash ? slash + 1 : d->source, tries + 1);
-	free(d->source);
-	d->source = name;
+	deck_rename(d, name);
+	free(name);
 }
 
 struct prior {

@@ -262,9 +262,8 @@ static void store_job(struct store *s, struct import_job *j)
 	if (j->deck && j->deck->source) {
 		if (!j->source) {
 			j->source = xstrdup(j->deck->source);
-		} else if (strcmp(j->source, j->deck->source)) {
-			free(j->deck->source);
-			j->deck->source = xstrdup(j->source);
+		} else {
+			deck_rename(j->deck, j->source);
 		}
 	}
 	j->st = j->deck && s ? store_import_deck(s, j->deck, j->text.buf, j->text.len, &j->outcome,

@@ -1168,6 +1168,45 @@ def a_batch_stored_again_keeps_the_names_its_files_came_with(env):
 
 
 @test
+def a_meeting_moved_in_another_folder_rebuilds_under_the_names_it_was_given(env):
+    # The notice and minutes of one meeting, then both again from another folder with the
+    # meeting moved: each is another meeting's file of the same name, so each is named after
+    # its folder ("v2/notice.txt"). When the second joins the first, the first is read again
+    # from its kept text, under the name it was kept by; a name cut back to "notice.txt"
+    # failed the second at meetings.source (or documents.source, the other way round).
+    papers = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures", "papers")
+    paths = {}
+    for d, date in (("v1", "10.06.2021"), ("v2", "17.06.2021")):
+        os.makedirs(os.path.join(env.dir, d))
+        for name in ("notice", "minutes"):
+            with open(os.path.join(papers, f"{name}-ehs-2021-06.txt"), encoding="utf-8") as f:
+                text = f.read().replace("10.06.2021", date)
+            paths[d, name] = env.write(os.path.join(d, f"{name}.txt"), text)
+    run("import", paths["v1", "notice"], paths["v1", "minutes"], db=env.db, check=0)
+    run("tag", "+fulgt", "--", "22/21", db=env.db, check=0)
+    for order in (("notice", "minutes"), ("minutes", "notice")):
+        db = os.path.join(env.dir, "-".join(order) + ".db")
+        shutil.copy(env.db, db)
+        r = run("import", *(paths["v2", n] for n in order), db=db)
+        assert r.returncode == 0 and "UNIQUE" not in r.stderr, (order, r.returncode, r.stderr)
+        assert r.stdout.splitlines()[1].endswith("(joined to its meeting's other documents)"), r.stdout
+        con = sqlite3.connect(db)
+        docs = sorted(con.execute("SELECT m.start_date, d.source FROM documents d"
+                                  " JOIN meetings m ON m.id = d.meeting_id"))
+        seen = {row[0] for row in con.execute(
+            "SELECT a.source FROM attendance a JOIN meetings m ON m.id = a.meeting_id"
+            " WHERE m.start_date = '2021-06-17' UNION SELECT c.recorded_source FROM cases c"
+            " JOIN meetings m ON m.id = c.meeting_id WHERE m.start_date = '2021-06-17'")}
+        con.close()
+        assert docs == [("2021-06-10", "minutes.txt"), ("2021-06-10", "notice.txt"),
+                        ("2021-06-17", "v2/minutes.txt"), ("2021-06-17", "v2/notice.txt")], docs
+        # What the moved meeting records as read from a document names one of its own.
+        assert seen - {None} <= {"v2/minutes.txt", "v2/notice.txt"}, seen
+        assert "fulgt" in run("tags", db=db, check=0).stdout
+        assert run("check", db=db, check=0).stdout.endswith(": ok\n")
+
+
+@test
 def a_document_slow_to_read_holds_neither_the_lines_before_it_nor_the_database(env):
     # The batch open while the parser waits for a file (here a pipe nobody writes yet)
     # is committed within about a second: the first file's line comes, and another
