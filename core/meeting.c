@@ -189,13 +189,35 @@ static void copy_attendance(struct deck *m, const struct deck *d)
 	}
 }
 
+/* Whether the merged agenda has a row for case `number`. */
+static bool agenda_has(const struct deck *m, const char *number)
+{
+	size_t i;
+
+	for (i = 0; i < m->nagenda; i++)
+		if (m->agenda[i].number && !strcmp(m->agenda[i].number, number))
+			return true;
+	return false;
+}
+
+/*
+ * The agenda of the first document that has one, in priority order, then
+ * the rows of the others' cases it lacks (two decks of one meeting, each
+ * with cases of its own), in their documents' order. The others' rows
+ * without a case (a break, lunch) would repeat the first agenda's.
+ */
 static void copy_agenda(struct deck *m, const struct deck *d)
 {
+	bool first = !m->nagenda;
 	size_t i;
 
 	for (i = 0; i < d->nagenda; i++) {
 		const struct agenda_item *a = &d->agenda[i];
-		struct agenda_item *b = deck_add_agenda_item(m);
+		struct agenda_item *b;
+
+		if (!first && (!a->number || agenda_has(m, a->number)))
+			continue;
+		b = deck_add_agenda_item(m);
 
 		b->day = a->day;
 		b->time = dup_or_null(a->time);
@@ -209,13 +231,32 @@ static void copy_agenda(struct deck *m, const struct deck *d)
 	}
 }
 
+/* Both absent, or the same text as same_text() reads it. */
+static bool same_or_null(const char *a, const char *b)
+{
+	return a && b ? same_text(a, b) : a == b;
+}
+
+/* The member changes of every document, each once: a notice and its deck often list the same. */
 static void copy_members(struct deck *m, const struct deck *d)
 {
-	size_t i;
+	size_t i, k;
 
 	for (i = 0; i < d->nmembers; i++) {
 		const struct member_change *a = &d->members[i];
-		struct member_change *b = deck_add_member(m);
+		struct member_change *b = NULL;
+
+		for (k = 0; k < m->nmembers && !b; k++)
+			if (same_or_null(m->members[k].kind, a->kind) &&
+			    same_or_null(m->members[k].person, a->person) &&
+			    same_or_null(m->members[k].organization, a->organization) &&
+			    same_or_null(m->members[k].replaces, a->replaces))
+				b = &m->members[k];
+		if (b) {
+			fill(&b->note, a->note);
+			continue;
+		}
+		b = deck_add_member(m);
 
 		b->kind = dup_or_null(a->kind);
 		b->person = dup_or_null(a->person);
@@ -265,8 +306,7 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 			m->end_date = dup_or_null(d->end_date);
 		}
 		fill(&m->meeting_number, d->meeting_number);
-		if (!m->nagenda)
-			copy_agenda(m, d);
+		copy_agenda(m, d);
 		copy_members(m, d);
 		/* The latest minutes' record of who came, else the latest notice's list. */
 		if (d->nattendance &&

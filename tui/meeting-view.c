@@ -22,6 +22,8 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 {
 	const struct deck *d = v->data;
 	struct strbuf sb = STRBUF_INIT;
+	bool *linked = xcalloc(d->ncases ? d->ncases : 1, sizeof(*linked));
+	bool apart = false;
 	size_t i, k;
 
 	(void)ui;
@@ -55,22 +57,39 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 		if (a->type)
 			strbuf_addf(&sb, " [%s]", decision_type_name(a->type));
 		l = view_add_line(v, sb.buf, a->number ? STYLE_NORMAL : STYLE_DIM);
+		/* The first case of the number no row has taken (a number on two headings gives two). */
 		for (k = 0; a->number && k < d->ncases; k++)
-			if (!strcmp(d->cases[k].number, a->number) && !l->case_id) {
+			if (!strcmp(d->cases[k].number, a->number) && (!l->case_id || !linked[k])) {
 				l->case_id = d->cases[k].id;
 				l->meeting_id = d->id;
+				if (!linked[k]) {
+					linked[k] = true;
+					break;
+				}
 			}
 	}
-	if (!d->nagenda)
-		for (k = 0; k < d->ncases; k++) {
-			struct tline *l;
-			strbuf_reset(&sb);
-			strbuf_addf(&sb, "  %-6s %s", d->cases[k].number,
-				    d->cases[k].title ? d->cases[k].title : "");
-			l = view_add_line(v, sb.buf, STYLE_NORMAL);
-			l->case_id = d->cases[k].id;
-			l->meeting_id = d->id;
+	/*
+	 * The cases no agenda row opens, so that every case of the meeting can be: all of them
+	 * without an agenda; else a case section the agenda left out, or an archive imported
+	 * before the agendas of a meeting's documents were joined (core/meeting.c).
+	 */
+	for (k = 0; k < d->ncases; k++) {
+		struct tline *l;
+
+		if (linked[k])
+			continue;
+		if (d->nagenda && !apart) {
+			view_add_line(v, "", STYLE_NORMAL);
+			view_add_line(v, _("Not on the agenda"), STYLE_TITLE);
 		}
+		apart = true;
+		strbuf_reset(&sb);
+		strbuf_addf(&sb, "  %-6s %s", d->cases[k].number, d->cases[k].title ? d->cases[k].title : "");
+		l = view_add_line(v, sb.buf, STYLE_NORMAL);
+		l->case_id = d->cases[k].id;
+		l->meeting_id = d->id;
+	}
+	free(linked);
 	/* Who came, by role, as the minutes (or else the notice) list them. */
 	for (k = ROLE_MEMBER; k <= ROLE_SECRETARIAT; k++) {
 		bool any = false;

@@ -476,6 +476,46 @@ def a_long_list_of_meetings_is_read_in_parts_without_a_gap(env):
         assert line.startswith(d) and line.endswith(f"Sted {k}"), (k, line)
 
 
+@test
+def a_meeting_of_two_decks_shows_every_case_and_each_change_once(env):
+    # Two decks of one meeting, each with cases of its own (the 2021 sample, and a copy whose
+    # cases are numbered 59/21 and 510/21 to 515/21), both listing the same two new members.
+    # The meeting's screen lists the 14 cases on its agenda, each once, and each change once.
+    with open(os.path.join(SAMPLES, "000_3874d9910c4d9ca8.txt"), encoding="utf-8") as f:
+        text = f.read()
+    first, second = os.path.join(env.tmp, "dag1.txt"), os.path.join(env.tmp, "dag1-b.txt")
+    with open(first, "w", encoding="utf-8") as f:
+        f.write(text)
+    with open(second, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"\b(\d+)/21\b", r"5\1/21", text))
+    db = os.path.join(env.tmp, "two-decks.db")
+    r = env.cli("import", first, second, db=db)
+    assert r.returncode == 0, r.stderr
+    lines, _ = env.ui("key Enter", size="100x50", db=db)
+    assert lines[0].startswith("vedtak · Meeting"), lines[:3]
+    numbers = [m.group(1) for l in lines if (m := re.match(r"^ +(?:\d\d:\d\d +)?(\d+/21) ", l))]
+    want = ["9/21", "10/21", "11/21", "12/21", "13/21", "14/21", "15/21",
+            "59/21", "510/21", "511/21", "512/21", "513/21", "514/21", "515/21"]
+    assert sorted(numbers) == sorted(want), numbers
+    changes = [l.strip() for l in lines if l.startswith("  new member: ")]
+    assert changes == ["new member: Øyvind Broback, Helse Nord RHF", "new member: Ola Jøsendal, Helse Vest RHF"], \
+        changes
+    # An agenda that lacks a case (an archive made before, or a deck whose agenda left it out):
+    # the case is still listed, under its own heading, and opens.
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM agenda_items WHERE number = '12/21'")
+    con.commit()
+    con.close()
+    lines, _ = env.ui("key Enter", size="100x50", db=db)
+    lines = [l.rstrip() for l in lines]
+    apart = lines.index("Not on the agenda")
+    assert lines[apart + 1].startswith("  12/21  Strategi digital sikkerhet"), lines[apart:apart + 3]
+    # The cursor starts on the first case; j moves a line at a time down to this one.
+    first = next(i for i, l in enumerate(lines) if re.match(r"^ +\d\d:\d\d +\d+/21 ", l))
+    lines, _ = env.ui("key Enter", *["key j"] * (apart + 1 - first), "key Enter", size="100x50", db=db)
+    assert lines[0].startswith("vedtak · Sak 12/21 "), lines[:4]
+
+
 def main():
     n = failed = 0
     with tempfile.TemporaryDirectory() as tmp:
