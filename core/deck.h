@@ -104,7 +104,7 @@ struct attendee {
 
 /* One document that went into a meeting (a merged meeting has several). */
 struct document {
-	char *source;	   /* file name without folders */
+	char *source;	   /* its stored name: the file name, or folder/file name (db/store.c) */
 	char *source_path; /* absolute path when imported, or NULL */
 	enum doc_kind kind;
 	char sha256[65];
@@ -218,7 +218,7 @@ struct deck_warning {
 
 struct deck {
 	long id;	   /* the store's id, once saved (0 before) */
-	char *source;	   /* file name without folders */
+	char *source;	   /* the file name, or the stored name it was given (deck_rename()) */
 	char *source_path; /* the file's absolute path when imported, or NULL */
 	char sha256[65];
 	long size; /* bytes */
@@ -260,8 +260,9 @@ void case_signature_free(struct case_signature *s); /* NULL is fine */
 void case_lexicon_free(struct case_lexicon *l);	    /* NULL is fine */
 void deck_free(struct deck *d);			    /* NULL is fine */
 /*
- * Names deck `d` `source`, and with it what its parse recorded as read
- * from it under its old name (attendance, cases' lines and decisions).
+ * Names the parsed deck `d` a copy of `source`, and with it what its parse
+ * recorded as read from it under its old name (attendance, cases' lines
+ * and decisions). A merged meeting's documents (`docs`) are not renamed.
  */
 void deck_rename(struct deck *d, const char *source);
 

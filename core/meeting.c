@@ -200,25 +200,55 @@ static bool agenda_has(const struct deck *m, const char *number)
 	return false;
 }
 
+/* Minutes past midnight of an agenda time ("9:30", "10.05"); -1: none. */
+static int time_minutes(const char *t)
+{
+	int h = 0, m = 0, n = 0;
+
+	if (!t || !(*t >= '0' && *t <= '9'))
+		return -1;
+	while (*t >= '0' && *t <= '9' && n++ < 2)
+		h = h * 10 + (*t++ - '0');
+	if (*t == ':' || *t == '.')
+		t++;
+	for (n = 0; *t >= '0' && *t <= '9' && n < 2; n++)
+		m = m * 10 + (*t++ - '0');
+	return h * 60 + m;
+}
+
+/* Where a row of day `day` at `minutes` goes among the merged rows: before the first later one. */
+static size_t agenda_place(const struct deck *m, int day, int minutes)
+{
+	size_t i;
+
+	for (i = 0; minutes >= 0 && i < m->nagenda; i++) {
+		int t = time_minutes(m->agenda[i].time);
+		if (m->agenda[i].day > day || (m->agenda[i].day == day && t > minutes))
+			return i;
+	}
+	return m->nagenda;
+}
+
 /*
- * The agenda of the first document that has one, in priority order, then
+ * The agenda of the first document that has one, in priority order, and
  * the rows of the others' cases it lacks (two decks of one meeting, each
- * with cases of its own), in their documents' order. The others' rows
- * without a case (a break, lunch) would repeat the first agenda's.
+ * with cases of its own), each placed by its day and time, or else at the
+ * end. The others' rows without a case (a break, lunch) would repeat the
+ * first agenda's.
  */
 static void copy_agenda(struct deck *m, const struct deck *d)
 {
 	bool first = !m->nagenda;
-	size_t i;
+	size_t i, at;
 
 	for (i = 0; i < d->nagenda; i++) {
 		const struct agenda_item *a = &d->agenda[i];
-		struct agenda_item *b;
+		struct agenda_item *b, row;
 
 		if (!first && (!a->number || agenda_has(m, a->number)))
 			continue;
+		at = first ? m->nagenda : agenda_place(m, a->day, time_minutes(a->time));
 		b = deck_add_agenda_item(m);
-
 		b->day = a->day;
 		b->time = dup_or_null(a->time);
 		b->number = dup_or_null(a->number);
@@ -228,6 +258,9 @@ static void copy_agenda(struct deck *m, const struct deck *d)
 		b->type = a->type;
 		b->remark = dup_or_null(a->remark);
 		b->line = a->line;
+		row = *b;
+		memmove(&m->agenda[at + 1], &m->agenda[at], (m->nagenda - 1 - at) * sizeof(row));
+		m->agenda[at] = row;
 	}
 }
 
@@ -237,16 +270,20 @@ static bool same_or_null(const char *a, const char *b)
 	return a && b ? same_text(a, b) : a == b;
 }
 
-/* The member changes of every document, each once: a notice and its deck often list the same. */
+/*
+ * The member changes of every document, each once: a notice and its deck
+ * often list the same. A document's own rows are all kept (one person a
+ * substitute on each day, with a note each).
+ */
 static void copy_members(struct deck *m, const struct deck *d)
 {
-	size_t i, k;
+	size_t i, k, before = m->nmembers;
 
 	for (i = 0; i < d->nmembers; i++) {
 		const struct member_change *a = &d->members[i];
 		struct member_change *b = NULL;
 
-		for (k = 0; k < m->nmembers && !b; k++)
+		for (k = 0; k < before && !b; k++)
 			if (same_or_null(m->members[k].kind, a->kind) &&
 			    same_or_null(m->members[k].person, a->person) &&
 			    same_or_null(m->members[k].organization, a->organization) &&

@@ -18,11 +18,36 @@
 #include "tui/views.h"
 #include "core/banned.h"
 
+/* A line that opens case k: in the agenda's columns, with no time, or in a list of its own. */
+static void add_case_line(struct view *v, const struct deck *d, size_t k, bool in_agenda, struct strbuf *sb)
+{
+	struct tline *l;
+
+	strbuf_reset(sb);
+	strbuf_addf(sb, in_agenda ? "         %-6s %s" : "  %-6s %s", d->cases[k].number,
+		    d->cases[k].title ? d->cases[k].title : "");
+	l = view_add_line(v, sb->buf, STYLE_NORMAL);
+	l->case_id = d->cases[k].id;
+	l->meeting_id = d->id;
+}
+
+/* Whether agenda row i is the last with its case number. */
+static bool last_row_of_number(const struct deck *d, size_t i)
+{
+	size_t j;
+
+	for (j = i + 1; j < d->nagenda; j++)
+		if (d->agenda[j].number && !strcmp(d->agenda[j].number, d->agenda[i].number))
+			return false;
+	return true;
+}
+
 static void meeting_layout(struct ui *ui, struct view *v, int width)
 {
 	const struct deck *d = v->data;
 	struct strbuf sb = STRBUF_INIT;
 	bool *linked = xcalloc(d->ncases ? d->ncases : 1, sizeof(*linked));
+	size_t *opens = xcalloc(d->nagenda ? d->nagenda : 1, sizeof(*opens)); /* 1 + case index; 0: none */
 	bool apart = false;
 	size_t i, k;
 
@@ -40,6 +65,17 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 	view_add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_DIM);
 	view_add_line(v, "", STYLE_NORMAL);
 	view_add_line(v, d->nagenda ? _("Agenda") : _("Cases (the deck has no agenda)"), STYLE_TITLE);
+	/* Each row opens the first case of its number no row before it opens (a number on two
+	 * headings gives two cases, and may have two rows), else the first of its number. */
+	for (i = 0; i < d->nagenda; i++)
+		for (k = 0; d->agenda[i].number && k < d->ncases; k++)
+			if (!strcmp(d->cases[k].number, d->agenda[i].number) && (!opens[i] || !linked[k])) {
+				opens[i] = k + 1;
+				if (!linked[k]) {
+					linked[k] = true;
+					break;
+				}
+			}
 	for (i = 0; i < d->nagenda; i++) {
 		const struct agenda_item *a = &d->agenda[i];
 		struct tline *l;
@@ -57,25 +93,24 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 		if (a->type)
 			strbuf_addf(&sb, " [%s]", decision_type_name(a->type));
 		l = view_add_line(v, sb.buf, a->number ? STYLE_NORMAL : STYLE_DIM);
-		/* The first case of the number no row has taken (a number on two headings gives two). */
+		if (opens[i]) {
+			l->case_id = d->cases[opens[i] - 1].id;
+			l->meeting_id = d->id;
+		}
+		/* The further cases of its number no row opens, under the last row of it. */
 		for (k = 0; a->number && k < d->ncases; k++)
-			if (!strcmp(d->cases[k].number, a->number) && (!l->case_id || !linked[k])) {
-				l->case_id = d->cases[k].id;
-				l->meeting_id = d->id;
-				if (!linked[k]) {
-					linked[k] = true;
-					break;
-				}
+			if (!linked[k] && !strcmp(d->cases[k].number, a->number) &&
+			    last_row_of_number(d, i)) {
+				linked[k] = true;
+				add_case_line(v, d, k, true, &sb);
 			}
 	}
 	/*
-	 * The cases no agenda row opens, so that every case of the meeting can be: all of them
-	 * without an agenda; else a case section the agenda left out, or an archive imported
-	 * before the agendas of a meeting's documents were joined (core/meeting.c).
+	 * The cases whose number no agenda row has, so that every case of the meeting can be
+	 * opened: all of them without an agenda; else a case section the agenda left out, or an
+	 * archive imported before the agendas of a meeting's documents were joined (core/meeting.c).
 	 */
 	for (k = 0; k < d->ncases; k++) {
-		struct tline *l;
-
 		if (linked[k])
 			continue;
 		if (d->nagenda && !apart) {
@@ -83,13 +118,10 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 			view_add_line(v, _("Not on the agenda"), STYLE_TITLE);
 		}
 		apart = true;
-		strbuf_reset(&sb);
-		strbuf_addf(&sb, "  %-6s %s", d->cases[k].number, d->cases[k].title ? d->cases[k].title : "");
-		l = view_add_line(v, sb.buf, STYLE_NORMAL);
-		l->case_id = d->cases[k].id;
-		l->meeting_id = d->id;
+		add_case_line(v, d, k, false, &sb);
 	}
 	free(linked);
+	free(opens);
 	/* Who came, by role, as the minutes (or else the notice) list them. */
 	for (k = ROLE_MEMBER; k <= ROLE_SECRETARIAT; k++) {
 		bool any = false;

@@ -1200,9 +1200,14 @@ def a_meeting_moved_in_another_folder_rebuilds_under_the_names_it_was_given(env)
         con.close()
         assert docs == [("2021-06-10", "minutes.txt"), ("2021-06-10", "notice.txt"),
                         ("2021-06-17", "v2/minutes.txt"), ("2021-06-17", "v2/notice.txt")], docs
-        # What the moved meeting records as read from a document names one of its own.
-        assert seen - {None} <= {"v2/minutes.txt", "v2/notice.txt"}, seen
-        assert "fulgt" in run("tags", db=db, check=0).stdout
+        # What the moved meeting records as read from a document (who came, the decisions made)
+        # names its own minutes, not the first meeting's.
+        assert seen - {None} == {"v2/minutes.txt"}, seen
+        tagged = json.loads(run("search", "--json", "tag:fulgt", db=db, check=0).stdout)["results"]
+        # The tag is kept by the case's stable key (body, number, occurrence), which the moved
+        # meeting's 22/21 shares: both meetings' 22/21 carry it.
+        assert sorted((r["number"], r["date"]) for r in tagged) == [("22/21", "2021-06-10"),
+                                                                     ("22/21", "2021-06-17")], tagged
         assert run("check", db=db, check=0).stdout.endswith(": ok\n")
 
 
