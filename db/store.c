@@ -1521,6 +1521,40 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 }
 
 /*
+ * Whether `d`, from another path than meeting `meeting`'s kept document of
+ * its name, is another document of that meeting rather than a new version
+ * of it: one of another kind, or one that shares no case number with it
+ * (the two days' decks "dag1/lysark.txt" and "dag2/lysark.txt"). The kept
+ * documents are read again from their text, as a join does; one that
+ * cannot be is taken to be the same document, as before this rule.
+ */
+static bool another_of_meeting(struct store *s, long meeting, const struct deck *d)
+{
+	struct sibling *sibs = NULL;
+	size_t n = 0, i, j, k;
+	struct vt_diag diag;
+	bool another = false, shared = false;
+
+	if (load_siblings(s, meeting, "", &sibs, &n, &diag) == VT_OK)
+		for (i = 0; i < n; i++) {
+			const struct deck *o = sibs[i].deck;
+
+			if (strcmp(o->source, d->source))
+				continue;
+			for (j = 0; j < o->ncases && !shared; j++)
+				for (k = 0; k < d->ncases && !shared; k++)
+					shared = !strcmp(o->cases[j].number, d->cases[k].number);
+			another = o->kind != d->kind || (!shared && o->ncases && d->ncases);
+		}
+	for (i = 0; i < n; i++) {
+		deck_free(sibs[i].deck);
+		free(sibs[i].text);
+	}
+	free(sibs);
+	return another;
+}
+
+/*
  * Names document `d` after its folder too ("2021-09/referat.txt"), or with a
  * number after the first try, so that it does not take the place of
  * another meeting's file of the same name.
@@ -1966,6 +2000,7 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		if (rc == SQLITE_ROW) {
 			const char *path = (const char *)sqlite3_column_text(st, 3);
 			struct deck other;
+			bool elsewhere, another;
 
 			old_id = sqlite3_column_int64(st, 0);
 			/* The same bytes: nothing to do, unless an older vedtak kept no text. */
@@ -1981,9 +2016,12 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 			other.body = (char *)sqlite3_column_text(st, 4);
 			other.start_date = (char *)sqlite3_column_text(st, 5);
 			other.meeting_number = (char *)sqlite3_column_text(st, 6);
-			if (tries < 20 && path && d->source_path && strcmp(path, d->source_path) && d->body &&
-			    (d->start_date || d->meeting_number) && !meeting_same(d, &other)) {
-				sqlite3_reset(st);
+			elsewhere = tries < 20 && path && d->source_path && strcmp(path, d->source_path);
+			another = elsewhere && d->body && (d->start_date || d->meeting_number) &&
+				  !meeting_same(d, &other);
+			sqlite3_reset(st);
+			/* Of the same meeting: another document too, unless it revises the one kept. */
+			if (another || (elsewhere && another_of_meeting(s, old_id, d))) {
 				unique_source(d, tries);
 				old_id = 0;
 				continue;

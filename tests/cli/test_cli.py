@@ -1212,6 +1212,39 @@ def a_meeting_moved_in_another_folder_rebuilds_under_the_names_it_was_given(env)
 
 
 @test
+def a_file_of_the_same_name_from_another_folder_of_the_same_meeting_is_kept_beside_it(env):
+    # Two days' decks of one meeting, each called lysark.txt in a folder of its own, with cases
+    # of their own: the second is another document of the meeting, named after its folder, and
+    # every case of both stays. A lysark.txt from a third folder with the first day's cases,
+    # one title changed, revises the first day's deck: it replaces it, as a changed file of
+    # the same name does.
+    with open(os.path.join(SAMPLES, "000_3874d9910c4d9ca8.txt"), encoding="utf-8") as f:
+        day1 = f.read()
+    day2 = re.sub(r"\b(\d+)/21\b", r"5\1/21", day1)
+    revised = day1.replace("Orientering fra Direktoratet for e-helse", "Orientering fra Helsedirektoratet")
+    assert revised != day1
+    for d in ("dag1", "dag2", "rettet"):
+        os.makedirs(os.path.join(env.dir, d))
+    paths = [env.write(os.path.join(d, "lysark.txt"), t)
+             for d, t in (("dag1", day1), ("dag2", day2), ("rettet", revised))]
+    r = run("import", paths[0], paths[1], db=env.db)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[1].endswith("(joined to its meeting's other documents)"), r.stdout
+    con = sqlite3.connect(env.db)
+    assert sorted(x for (x,) in con.execute("SELECT source FROM documents")) == ["dag2/lysark.txt", "lysark.txt"]
+    assert con.execute("SELECT count(*) FROM cases").fetchone()[0] == 14
+    con.close()
+    r = run("import", paths[2], db=env.db)
+    assert r.returncode == 0 and r.stdout.rstrip().endswith("(replaced)"), (r.stdout, r.stderr)
+    con = sqlite3.connect(env.db)
+    assert sorted(x for (x,) in con.execute("SELECT source FROM documents")) == ["dag2/lysark.txt", "lysark.txt"]
+    titles = dict(con.execute("SELECT number, title FROM cases WHERE number IN ('10/21', '510/21')"))
+    con.close()
+    assert titles == {"10/21": "Orientering fra Helsedirektoratet",
+                      "510/21": "Orientering fra Direktoratet for e-helse"}, titles
+
+
+@test
 def a_document_slow_to_read_holds_neither_the_lines_before_it_nor_the_database(env):
     # The batch open while the parser waits for a file (here a pipe nobody writes yet)
     # is committed within about a second: the first file's line comes, and another
