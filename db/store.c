@@ -1520,6 +1520,17 @@ static enum vt_status load_siblings(struct store *s, long id, const char *source
 	return ret;
 }
 
+static void siblings_free(struct sibling *sibs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		deck_free(sibs[i].deck);
+		free(sibs[i].text);
+	}
+	free(sibs);
+}
+
 /*
  * Whether `d`, from another path than meeting `meeting`'s kept document of
  * its name, is another document of that meeting rather than a new version
@@ -1546,11 +1557,7 @@ static bool another_of_meeting(struct store *s, long meeting, const struct deck 
 					shared = !strcmp(o->cases[j].number, d->cases[k].number);
 			another = o->kind != d->kind || (!shared && o->ncases && d->ncases);
 		}
-	for (i = 0; i < n; i++) {
-		deck_free(sibs[i].deck);
-		free(sibs[i].text);
-	}
-	free(sibs);
+	siblings_free(sibs, n);
 	return another;
 }
 
@@ -2141,11 +2148,7 @@ fail:
 	}
 out:
 	s->nmeeting_slides = 0; /* their texts are the decks' freed here */
-	for (i = 0; i < nsibs; i++) {
-		deck_free(sibs[i].deck);
-		free(sibs[i].text);
-	}
-	free(sibs);
+	siblings_free(sibs, nsibs);
 	free(docs);
 	deck_free(merged);
 	for (i = 0; i < nkeys; i++)
