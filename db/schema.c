@@ -440,18 +440,32 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 		    v, target);
 	while (v < target) {
 		/* Each step in its own transaction: a failed step leaves the one before it whole. */
-		char *sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
 		char *what = xasprintf(_("migrating the schema to version %d"), v + 1);
 		enum vt_status st = sql_begin(db, true, what, diag);
+		int now = st == VT_OK ? user_version(db) : v;
+		char *sql = NULL;
 
-		if (st == VT_OK && sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
-			st = sql_fail(db, diag, what);
+		/*
+		 * Read again under the write lock: another vedtak (two imports
+		 * begun at once into a new archive) may have taken the steps
+		 * while this one waited for it.
+		 */
+		if (now != v) {
+			st = now > v && now <= target
+				 ? VT_OK
+				 : sql_fail(db, diag, _("cannot read the schema version"));
+		} else if (st == VT_OK) {
+			sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
+			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+				st = sql_fail(db, diag, what);
+			now = v + 1;
+		}
 		st = sql_end(db, st, what, diag);
 		free(sql);
 		free(what);
 		if (st != VT_OK)
 			return st;
-		v++;
+		v = now;
 	}
 	return VT_OK;
 }

@@ -452,6 +452,29 @@ static int probe(struct store *s)
 	return sqlite3_exec(s->db, STORE_PROBE, NULL, NULL, NULL);
 }
 
+/*
+ * A writer's journal: a WAL, so that readers never wait. Turning a new
+ * file into a WAL takes it whole, and while another connection writes it
+ * (another vedtak that opened the new file at the same moment, turning it
+ * into a WAL too) SQLite says "database is locked" at once instead of
+ * asking the busy handler. Such a turn is short (the other then finds the
+ * WAL made), so the statement is tried again, for up to BUSY_SETUP_MS.
+ */
+#define BUSY_SETUP_MS 10000
+
+static int journal_setup(sqlite3 *db)
+{
+	int rc, waited;
+
+	for (waited = 0;; waited += 10) {
+		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
+				  NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_SETUP_MS)
+			return rc;
+		sqlite3_sleep(10);
+	}
+}
+
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
@@ -517,8 +540,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	 * vedtak refuses stays byte for byte as it was. */
 	if ((st = schema_check(s->db, path, STORE_SCHEMA_VERSION, diag)) != VT_OK)
 		goto fail;
-	if (!readonly && sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL,
-				      NULL, NULL) != SQLITE_OK) {
+	if (!readonly && journal_setup(s->db) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}

@@ -594,6 +594,59 @@ def sets_leave_out_nothing_another_process_imported_during_a_bulk_import(env):
 
 
 @test
+def two_imports_begun_at_once_into_a_new_archive_both_succeed(env):
+    # Two processes that open a new archive at the same moment both read schema version 0
+    # before either can write. The one that gets the write lock second must find the steps
+    # taken, not take them again ("table meetings already exists"). A third connection holds
+    # the write lock until both have read the version and wait for it.
+    con = sqlite3.connect(env.db, isolation_level=None)
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("BEGIN IMMEDIATE")
+    procs = [subprocess.Popen([VEDTAK, "--db", env.db, "import", env.sample(i)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for i in (0, 1)]
+    try:
+        subprocess.run(["sleep", "1"])
+        assert [p.poll() for p in procs] == [None, None], "the imports did not wait for the lock"
+        con.execute("COMMIT")
+        con.close()
+        outs = [p.communicate(timeout=120) for p in procs]
+    finally:
+        for p in procs:
+            if p.poll() is None:
+                p.kill()
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0 and "error" not in err, (p.returncode, out, err)
+    sources = sorted(m["source"] for m in env.export()["meetings"])
+    assert sources == [SAMPLE[0], SAMPLE[1]], sources
+    run("check", db=env.db, check=0)
+
+
+@test
+def an_import_into_a_new_archive_waits_for_another_process_writing_it(env):
+    # Turning a new file into a WAL takes it whole. While another connection writes it (as
+    # another vedtak that opened it at the same moment does, turning it into a WAL too), SQLite
+    # answers "database is locked" at once, without the busy handler. The import must wait for
+    # the writer and then succeed.
+    con = sqlite3.connect(env.db, isolation_level=None)
+    con.execute("CREATE TABLE t(x)")  # a file with pages and no table, in a rollback journal's mode
+    con.execute("DROP TABLE t")
+    con.execute("BEGIN IMMEDIATE")
+    p = subprocess.Popen([VEDTAK, "--db", env.db, "import", env.sample(0)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    try:
+        subprocess.run(["sleep", "1"])
+        assert p.poll() is None, ("the import did not wait for the writer", p.communicate())
+        con.execute("COMMIT")
+        con.close()
+        out, err = p.communicate(timeout=120)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 0 and "error" not in err, (p.returncode, out, err)
+    assert [m["source"] for m in env.export()["meetings"]] == [SAMPLE[0]]
+
+
+@test
 def quiet_parts_are_found_and_shown_in_order(env):
     # A word joined by a typographic apostrophe or a soft hyphen gives its parts in a new archive
     # (schema 19), as one joined by a hyphen does; the snippet marks each part the query names.
