@@ -3,6 +3,7 @@
  * options, and the command table from which a subcommand is run.
  */
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,11 @@ static int run_command(const struct cmd_env *env, const struct command *c, int a
  * We decided a user who asks for Norwegian should still get it: the program
  * runs in C.UTF-8 (so æøå still draw) and passes the language asked for to
  * gettext through LANGUAGE, which glibc honours in any locale but "C".
+ * Everything vedtak writes is UTF-8, and so are its characters' classes
+ * and widths in every locale: under LANG=C (a bare container, an ssh
+ * session that passed no locale, a terminal that shows UTF-8 all the same)
+ * curses drew every æ, ø and å as a blank. The messages' language stays
+ * the one the locale names.
  */
 static void setup_locale(void)
 {
@@ -99,6 +105,8 @@ static void setup_locale(void)
 			setenv("LANGUAGE", lang, 1);
 		}
 	}
+	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
+		setlocale(LC_CTYPE, "C.UTF-8");
 	/* Numbers are written with a point in every language: JSON and scripts read them. */
 	setlocale(LC_NUMERIC, "C");
 	dir = paths_locale();

@@ -157,7 +157,20 @@ def main():
             keys("C-c")
             wait_gone()
 
+        def c_locale():
+            # LANG=C, as a bare container or an ssh session without a locale gives, in a terminal
+            # that shows UTF-8: the letters and the UI's own marks are drawn, and typed, as written.
+            start("C", "vedtak · Meetings")
+            keys("/")
+            tmux("send-keys", "-t", "t", "-l", "innføring kjernejournal")
+            s = wait_for("Search: innføring kjernejournal")
+            s = wait_for("Innføring av dokumentdeling gjennom kjernejournal")
+            assert "20/21" in s, s
+            keys("C-c")
+            wait_gone()
+
         check("live search in a real terminal, open a case, q back out", search_and_open)
+        check("LANG=C: æøå and the UI's marks drawn and typed as written", c_locale)
         check("text written with combining marks is drawn as written", marks_drawn_as_written)
         check("LANG=nb_NO.UTF-8: the screens and the status line in Norwegian", norwegian)
 
