@@ -494,6 +494,23 @@ enum vt_status store_note_add(struct store *s, const char *key, const char *text
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the note: %s"), why);
 	if ((ret = author_ok(author, diag)) != VT_OK)
 		return ret;
+	/*
+	 * A key no case has, and nothing was ever attached to, is a typing
+	 * slip: the note would stay where no screen shows it. A key whose
+	 * case a re-import left out still has its tags and notes, and takes
+	 * more (they come back with the case).
+	 */
+	if ((ret = one_text(store_db(s),
+			    "SELECT EXISTS (SELECT 1 FROM cases WHERE case_key = ?1)"
+			    " OR EXISTS (SELECT 1 FROM ops WHERE case_key = ?1)",
+			    key, &on, diag)) != VT_OK)
+		return ret;
+	if (strcmp(on, "1"))
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case has the key %s"), key);
+	free(on);
+	on = NULL;
+	if (ret != VT_OK)
+		return ret;
 	if (!replaces)
 		return single_op(s, &o, _("adding the note"), diag);
 	/* An edit names a note of the same case, or it would move that note here. */

@@ -27,7 +27,6 @@ static const struct option note_options[] = {
     OPT_END,
 };
 
-/* The one stable key a case number or key names; prints why not otherwise. */
 /* A case number such as 11/21, or a key: anything else is wrong usage, said before anything is opened. */
 static bool case_arg_ok(const char *arg)
 {
@@ -40,6 +39,7 @@ static bool case_arg_ok(const char *arg)
 	return false;
 }
 
+/* The one stable key a case number or key names; prints why not otherwise. */
 static char *resolve_case(struct store *s, const char *arg)
 {
 	struct case_no no;

@@ -1054,6 +1054,30 @@ def two_machines_converge(env):
 
 
 @test
+def a_note_on_a_key_no_case_has_is_refused(env):
+    # A key with a slip in it ("NUFA|11/12|1" for "NUFA|11/21|1") was accepted, and the note
+    # went where no screen shows it. A key whose case a re-import left out keeps its notes and
+    # takes more: they come back with the case.
+    run("import", env.sample(), db=env.db, check=0)
+    r = run("note", "NUFA|11/12|1", "Til oppfølging", db=env.db, check=1)
+    assert r.stderr == "vedtak note: no case has the key NUFA|11/12|1\n" and not r.stdout, (r.stdout, r.stderr)
+    assert run("note", "NUFA|11/12|1", db=env.db, check=0).stdout == ""
+    assert run("note", "NUFA|11/21|1", "Til oppfølging", db=env.db, check=0).stdout == \
+        "note added to NUFA|11/21|1\n"
+    # A deck changed so that its case 1/22 is gone: the key's note stays, and it takes another.
+    deck = "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak {}: Styret\n\n\n\nTekst\n\n\n\n" \
+           "Forslag til vedtak\n\nNUFA tar saken til orientering.\n"
+    path = env.write("styret.txt", deck.format("1/22"))
+    run("import", path, db=env.db, check=0)
+    run("note", "NUFA|1/22|1", "Til oppfølging", db=env.db, check=0)
+    env.write("styret.txt", deck.format("2/22"))
+    r = run("import", path, db=env.db, check=0)
+    assert "(replaced)" in r.stdout and "kept under NUFA|1/22|1" in r.stderr, (r.stdout, r.stderr)
+    assert run("note", "NUFA|1/22|1", "Fortsatt aktuell", db=env.db, check=0).stdout == \
+        "note added to NUFA|1/22|1\n"
+
+
+@test
 def concurrent_note_edits_keep_both(env):
     a, b = env.db, os.path.join(env.dir, "b.db")
     for db in (a, b):
