@@ -141,18 +141,6 @@ static void warn_number(struct deck *m, const struct deck_case *c, const char *f
 		}
 }
 
-/* The occurrence a further heading of `number` takes: one past the highest of m's. */
-static int next_occurrence(const struct deck *m, const char *number)
-{
-	int occ = 0;
-	size_t i;
-
-	for (i = 0; i < m->ncases; i++)
-		if (!strcmp(m->cases[i].number, number) && m->cases[i].occurrence > occ)
-			occ = m->cases[i].occurrence;
-	return occ + 1;
-}
-
 static void add_case(struct deck *m, const struct deck_case *c, const struct deck *from)
 {
 	struct deck_case *to = deck_add_case(m);
@@ -181,23 +169,6 @@ static void add_case(struct deck *m, const struct deck_case *c, const struct dec
 	to->source = xstrdup(c->source ? c->source : from->source);
 	copy_presenters(to, c);
 	copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
-}
-
-/*
- * Case c of deck d is another talk than case `to`, whose slides are of the
- * talk `talk` under the same number (two presenters' decks, a number given
- * twice): kept as a case of its own, the next heading of that number, and
- * said so when the document imported now is one of the two.
- */
-static void add_talk(struct deck *m, const struct deck_case *to, const struct deck_case *c,
-		     const struct deck *d, const struct deck *news, const char *talk)
-{
-	if (news && (d == news || (to->source && !strcmp(to->source, news->source))))
-		deck_warn(m, d == news ? c->line_start : to->line_start,
-			  _("case %s: two talks under this number, \"%s\" and \"%s\"; both are kept"),
-			  c->number, talk, c->title);
-	add_case(m, c, d);
-	m->cases[m->ncases - 1].occurrence = next_occurrence(m, c->number);
 }
 
 static void copy_attendance(struct deck *m, const struct deck *d)
@@ -343,13 +314,7 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 	struct deck *m = deck_new();
 	const struct deck **order = xcalloc(n ? n : 1, sizeof(*order));
 	const struct deck *with_attendance = NULL;
-	/*
-	 * Of each case of m, the title of the deck's talk whose slides it
-	 * holds; NULL: none yet. Notices and minutes write of the case a deck
-	 * presents, under a title of their own.
-	 */
-	const char **talks = NULL;
-	size_t i, k, ntalks = 0, talks_alloc = 0;
+	size_t i, k;
 
 	/* Priority order by kind; within a kind the later import first, as a
 	 * revised notice supersedes the one it revises. */
@@ -386,26 +351,14 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 			with_attendance = d;
 		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
 		for (k = 0; k < d->ncases; k++) {
-			const struct deck_case *c = &d->cases[k];
-			struct deck_case *to = find_case(m, c);
-			size_t at = to ? (size_t)(to - m->cases) : m->ncases;
-
-			if (to && talks[at] && d->kind == DOC_DECK && c->nslides && c->title &&
-			    !same_text(c->title, talks[at])) {
-				add_talk(m, to, c, d, news, talks[at]);
-				at = m->ncases - 1;
-			} else if (to) {
-				merge_case(m, to, c, d, order[0]->source, d == news);
+			struct deck_case *to = find_case(m, &d->cases[k]);
+			if (to) {
+				merge_case(m, to, &d->cases[k], d, order[0]->source, d == news);
 			} else {
 				if (d == news)
-					warn_number(m, c, order[0]->source);
-				add_case(m, c, d);
+					warn_number(m, &d->cases[k], order[0]->source);
+				add_case(m, &d->cases[k], d);
 			}
-			ALLOC_GROW(talks, m->ncases, talks_alloc);
-			for (; ntalks < m->ncases; ntalks++)
-				talks[ntalks] = NULL;
-			if (!talks[at] && d->kind == DOC_DECK && c->nslides)
-				talks[at] = c->title;
 		}
 	}
 	if (with_attendance)
@@ -429,6 +382,5 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 		doc->imported_at = dup_or_null(docs[i]->imported_at);
 	}
 	free(order);
-	free(talks);
 	return m;
 }

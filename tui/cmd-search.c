@@ -94,9 +94,8 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	json_string(sb, key);
 	strbuf_addstr(sb, ", \"number\": ");
 	json_string(sb, c->number);
-	/* The document the case's heading is in, whose lines `show` cites: a meeting may have several. */
 	strbuf_addstr(sb, ", \"source\": ");
-	json_string(sb, c->source ? c->source : d->source);
+	json_string(sb, d->source);
 	strbuf_addstr(sb, ", \"date\": ");
 	json_string(sb, d->start_date);
 	strbuf_addstr(sb, ", \"body\": ");

@@ -647,41 +647,6 @@ def an_import_into_a_new_archive_waits_for_another_process_writing_it(env):
 
 
 @test
-def two_decks_of_one_meeting_with_one_number_for_two_talks_keep_both(env):
-    # Two decks of one meeting, each with a case 1/22 of its own: another title, other slides
-    # (two presenters' decks, a number given twice). The second deck's talk took the first's
-    # place: its title and slides were gone from the case and from search. The same talk twice
-    # (the deck as PDF beside its text) is still one case (tests/documents).
-    head = "NUFA - Oslo\n\n2. april 2022\n\n\n\n"
-    a = env.write("a.txt", head + "Sak 1/22: Strategi for sykehusfarmasi\n\n\n\n"
-                  "Lysark om legemiddellogistikk i sykehusene\n\n\n\n"
-                  "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
-    b = env.write("b.txt", head + "Sak 1/22: Nasjonal kjernejournal for tannhelse\n\n\n\n"
-                  "Lysark om journaldeling i tannhelsetjenesten\n\n\n\n"
-                  "Forslag til vedtak\n\nNUFA slutter seg til planen.\n")
-    run("import", a, db=env.db, check=0)
-    run("tag", "+farmasi", "--", "legemiddellogistikk", db=env.db, check=0)
-    r = run("import", b, db=env.db, check=0)
-    assert "case 1/22" in r.stderr and "both are kept" in r.stderr, r.stderr
-    for order, db in (((a, b), env.db), ((b, a), os.path.join(env.dir, "other.db"))):
-        if db != env.db:
-            run("import", *order, db=db, check=0)
-            run("tag", "+farmasi", "--", "legemiddellogistikk", db=db, check=0)
-        meetings = json.loads(run("export", db=db, check=0).stdout)["meetings"]
-        assert len(meetings) == 1, meetings
-        got = sorted((c["number"], c["title"]) for c in meetings[0]["cases"])
-        assert got == [("1/22", "Nasjonal kjernejournal for tannhelse"), ("1/22", "Strategi for sykehusfarmasi")], \
-            (order, got)
-        # Each talk found by its own slides, from its own deck; the tag stays on the talk it was put on.
-        for query, title, source in (("legemiddellogistikk", "Strategi for sykehusfarmasi", "a.txt"),
-                                     ("journaldeling", "Nasjonal kjernejournal for tannhelse", "b.txt"),
-                                     ("tag:farmasi", "Strategi for sykehusfarmasi", "a.txt")):
-            found = json.loads(run("search", "--json", query, db=db, check=0).stdout)["results"]
-            assert [(f["title"], f["source"]) for f in found] == [(title, source)], (order, query, found)
-        run("check", db=db, check=0)
-
-
-@test
 def quiet_parts_are_found_and_shown_in_order(env):
     # A word joined by a typographic apostrophe or a soft hyphen gives its parts in a new archive
     # (schema 19), as one joined by a hyphen does; the snippet marks each part the query names.
