@@ -397,27 +397,36 @@ static int user_version(sqlite3 *db)
 	return v;
 }
 
+static enum vt_status newer(int v, int target, struct vt_diag *diag)
+{
+	return vt_fail(diag, VT_ERR_SCHEMA, 0,
+		       _("database schema version %d is newer than this vedtak supports (%d); "
+			 "use a newer vedtak (the database was left untouched)"),
+		       v, target);
+}
+
 enum vt_status schema_check(sqlite3 *db, const char *path, int target, struct vt_diag *diag)
 {
 	sqlite3_stmt *st = NULL;
-	int v = user_version(db), objects = -1;
+	int v = -1, objects = -1;
 
-	if (v < 0)
+	/* One statement, one snapshot: another vedtak may take the first step in between. */
+	if (sqlite3_prepare_v2(db,
+			       "SELECT (SELECT user_version FROM pragma_user_version),"
+			       " (SELECT count(*) FROM sqlite_schema)",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		v = sqlite3_column_int(st, 0);
+		objects = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (v < 0 || objects < 0)
 		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (v > target)
-		return vt_fail(diag, VT_ERR_SCHEMA, 0,
-			       _("database schema version %d is newer than this vedtak supports (%d); "
-				 "use a newer vedtak (the database was left untouched)"),
-			       v, target);
+		return newer(v, target, diag);
 	if (v > 0)
 		return VT_OK;
 	/* Version 0: empty, or another program's tables that vedtak must not add to. */
-	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		objects = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	if (objects < 0)
-		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (objects > 0)
 		return vt_fail(
 		    diag, VT_ERR_FORMAT, 0,
@@ -451,9 +460,10 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 		 * while this one waited for it.
 		 */
 		if (now != v) {
-			st = now > v && now <= target
-				 ? VT_OK
-				 : sql_fail(db, diag, _("cannot read the schema version"));
+			if (now > target)
+				st = newer(now, target, diag);
+			else if (now < v)
+				st = sql_fail(db, diag, _("cannot read the schema version"));
 		} else if (st == VT_OK) {
 			sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
 			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)

@@ -78,8 +78,8 @@ static int run_command(const struct cmd_env *env, const struct command *c, int a
  * Everything vedtak writes is UTF-8, and so are its characters' classes
  * and widths in every locale: under LANG=C (a bare container, an ssh
  * session that passed no locale, a terminal that shows UTF-8 all the same)
- * curses drew every æ, ø and å as a blank. The messages' language stays
- * the one the locale names.
+ * curses drew every æ, ø and å as a blank, and less showed them as
+ * <C3><B8>. The messages' language stays the one the locale names.
  */
 static void setup_locale(void)
 {
@@ -105,8 +105,12 @@ static void setup_locale(void)
 			setenv("LANGUAGE", lang, 1);
 		}
 	}
-	if (strcmp(nl_langinfo(CODESET), "UTF-8"))
+	if (strcmp(nl_langinfo(CODESET), "UTF-8")) {
 		setlocale(LC_CTYPE, "C.UTF-8");
+		/* less, the pager, reads what vedtak gives it by the locale too. */
+		if (!getenv("LESSCHARSET"))
+			setenv("LESSCHARSET", "utf-8", 1);
+	}
 	/* Numbers are written with a point in every language: JSON and scripts read them. */
 	setlocale(LC_NUMERIC, "C");
 	dir = paths_locale();

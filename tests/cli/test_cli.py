@@ -1043,6 +1043,24 @@ def a_note_on_a_key_no_case_has_is_refused(env):
 
 
 @test
+def a_case_under_lang_c_pages_as_written(env):
+    # Under LANG=C less showed every æ, ø and å of the UTF-8 vedtak gives it as <C3><B8>.
+    run("import", env.sample(), db=env.db, check=0)
+    c = dict(os.environ, LANG="C", LC_ALL="C", LANGUAGE="")
+    c.pop("LESSCHARSET", None)
+    seen = os.path.join(env.dir, "charset.txt")
+    # What the pager is told; and, where less is installed, what it shows.
+    pager = f"sh -c 'printf %s \"$LESSCHARSET\" > {seen}; cat >/dev/null'"
+    status, _ = pty_run([VEDTAK, "--db", env.db, "show", "13/21"], dict(c, PAGER=pager))
+    assert status == 0 and open(seen).read() == "utf-8", open(seen).read()
+    if shutil.which("less"):
+        # A screen that holds the whole case, so that less (LESS=FRX) shows it and quits.
+        status, out = pty_run([VEDTAK, "--db", env.db, "show", "13/21"],
+                              dict(c, PAGER="less", LINES="5000", COLUMNS="200"))
+        assert status == 0 and "Sak 13/21: Digital hjemmeoppfølging".encode() in out, out[:400]
+
+
+@test
 def concurrent_note_edits_keep_both(env):
     a, b = env.db, os.path.join(env.dir, "b.db")
     for db in (a, b):
