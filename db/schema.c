@@ -439,8 +439,10 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 {
 	int v = user_version(db);
 
-	/* schema_check() has refused a newer database before anything was written. */
-	if (v < 0 || v > target)
+	/* schema_check() refused a newer database; another vedtak may have upgraded it since. */
+	if (v > target)
+		return newer(v, target, diag);
+	if (v < 0)
 		return sql_fail(db, diag, _("cannot read the schema version"));
 	if (v < target && readonly)
 		return vt_fail(

@@ -465,8 +465,14 @@ enum vt_status store_case_keys(struct store *s, const char *number, char ***keys
 	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("finding the case"));
 }
 
-/* Records one operation in a transaction and a batch of its own. */
-static enum vt_status single_op(struct store *s, struct op *o, const char *what, struct vt_diag *diag)
+/*
+ * Records one operation in a transaction and a batch of its own, if
+ * `check` (or NULL) finds it may be, in that transaction: what it reads
+ * cannot change before the write.
+ */
+static enum vt_status single_op(struct store *s, struct op *o, const char *what,
+				enum vt_status (*check)(struct store *, const struct op *, struct vt_diag *),
+				struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);
 	enum vt_status ret;
@@ -474,6 +480,8 @@ static enum vt_status single_op(struct store *s, struct op *o, const char *what,
 
 	if ((ret = begin(s, diag)) != VT_OK)
 		return ret;
+	if (check && (ret = check(s, o, diag)) != VT_OK)
+		return finish(s, ret, diag);
 	batch = new_id(db);
 	o->batch = batch;
 	if (!insert_op(db, o))
@@ -482,49 +490,52 @@ static enum vt_status single_op(struct store *s, struct op *o, const char *what,
 	return finish(s, ret, diag);
 }
 
+/*
+ * Whether note op `o` may be added. A key no case has, and nothing was
+ * ever attached to, is a typing slip: the note would stay where no screen
+ * shows it. A key whose case a re-import left out still has its tags and
+ * notes, and takes more (they come back with the case). An edit names a
+ * note of the same case, or it would move that note here.
+ */
+static enum vt_status note_check(struct store *s, const struct op *o, struct vt_diag *diag)
+{
+	char *on = NULL;
+	enum vt_status ret;
+
+	if ((ret = one_text(store_db(s),
+			    "SELECT EXISTS (SELECT 1 FROM cases WHERE case_key = ?1)"
+			    " OR EXISTS (SELECT 1 FROM ops WHERE case_key = ?1)",
+			    o->case_key, &on, diag)) != VT_OK)
+		return ret;
+	if (strcmp(on, "1"))
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case has the key %s"), o->case_key);
+	free(on);
+	if (ret != VT_OK || !o->ref)
+		return ret;
+	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", o->ref,
+			    &on, diag)) != VT_OK)
+		return ret;
+	if (!*on)
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no note with the id %s"), o->ref);
+	else if (strcmp(on, o->case_key))
+		ret =
+		    vt_fail(diag, VT_ERR_USAGE, 0, _("note %s is on %s, not on %s"), o->ref, on, o->case_key);
+	free(on);
+	return ret;
+}
+
 enum vt_status store_note_add(struct store *s, const char *key, const char *text, const char *replaces,
 			      const char *author, struct vt_diag *diag)
 {
 	struct op o = {NULL, "note", key, NULL, replaces, NULL, text, author};
 	const char *why;
-	char *on = NULL;
 	enum vt_status ret;
 
 	if ((why = userdata_note_problem(text)))
 		return vt_fail(diag, VT_ERR_USAGE, 0, _("the note: %s"), why);
 	if ((ret = author_ok(author, diag)) != VT_OK)
 		return ret;
-	/*
-	 * A key no case has, and nothing was ever attached to, is a typing
-	 * slip: the note would stay where no screen shows it. A key whose
-	 * case a re-import left out still has its tags and notes, and takes
-	 * more (they come back with the case).
-	 */
-	if ((ret = one_text(store_db(s),
-			    "SELECT EXISTS (SELECT 1 FROM cases WHERE case_key = ?1)"
-			    " OR EXISTS (SELECT 1 FROM ops WHERE case_key = ?1)",
-			    key, &on, diag)) != VT_OK)
-		return ret;
-	if (strcmp(on, "1"))
-		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case has the key %s"), key);
-	free(on);
-	on = NULL;
-	if (ret != VT_OK)
-		return ret;
-	if (!replaces)
-		return single_op(s, &o, _("adding the note"), diag);
-	/* An edit names a note of the same case, or it would move that note here. */
-	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", replaces,
-			    &on, diag)) != VT_OK)
-		return ret;
-	if (!*on)
-		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no note with the id %s"), replaces);
-	else if (strcmp(on, key))
-		ret = vt_fail(diag, VT_ERR_USAGE, 0, _("note %s is on %s, not on %s"), replaces, on, key);
-	else
-		ret = single_op(s, &o, _("adding the note"), diag);
-	free(on);
-	return ret;
+	return single_op(s, &o, _("adding the note"), note_check, diag);
 }
 
 enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
@@ -581,7 +592,7 @@ static enum vt_status saved_op(struct store *s, const char *kind, const char *na
 {
 	struct op o = {NULL, kind, NULL, NULL, NULL, name, query, author};
 
-	return single_op(s, &o, _("saving the search"), diag);
+	return single_op(s, &o, _("saving the search"), NULL, diag);
 }
 
 enum vt_status store_saved_set(struct store *s, const char *name, const char *query, const char *author,

@@ -108,7 +108,7 @@ static void setup_locale(void)
 	if (strcmp(nl_langinfo(CODESET), "UTF-8")) {
 		setlocale(LC_CTYPE, "C.UTF-8");
 		/* less, the pager, reads what vedtak gives it by the locale too. */
-		if (!getenv("LESSCHARSET"))
+		if (!getenv("LESSCHARSET") && !getenv("LESSCHARDEF"))
 			setenv("LESSCHARSET", "utf-8", 1);
 	}
 	/* Numbers are written with a point in every language: JSON and scripts read them. */
