@@ -491,13 +491,13 @@ static enum vt_status single_op(struct store *s, struct op *o, const char *what,
 }
 
 /*
- * Whether note op `o` may be added. A key no case has, and nothing was
- * ever attached to, is a typing slip: the note would stay where no screen
- * shows it. A key whose case a re-import left out still has its tags and
- * notes, and takes more (they come back with the case). An edit names a
- * note of the same case, or it would move that note here.
+ * Whether `key` names a case, or something was ever attached to it. A key
+ * that does neither is a typing slip: a note added to it would stay where
+ * no screen shows it, and its notes listed would be none, said as if the
+ * case had none. A key whose case a re-import left out still has its tags
+ * and notes, and takes more (they come back with the case).
  */
-static enum vt_status note_check(struct store *s, const struct op *o, struct vt_diag *diag)
+static enum vt_status key_check(struct store *s, const char *key, struct vt_diag *diag)
 {
 	char *on = NULL;
 	enum vt_status ret;
@@ -505,12 +505,22 @@ static enum vt_status note_check(struct store *s, const struct op *o, struct vt_
 	if ((ret = one_text(store_db(s),
 			    "SELECT EXISTS (SELECT 1 FROM cases WHERE case_key = ?1)"
 			    " OR EXISTS (SELECT 1 FROM ops WHERE case_key = ?1)",
-			    o->case_key, &on, diag)) != VT_OK)
+			    key, &on, diag)) != VT_OK)
 		return ret;
 	if (strcmp(on, "1"))
-		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case has the key %s"), o->case_key);
+		ret = vt_fail(diag, VT_ERR_NOT_FOUND, 0, _("no case has the key %s"), key);
 	free(on);
-	if (ret != VT_OK || !o->ref)
+	return ret;
+}
+
+/* Whether note op `o` may be added: its key checked, and an edit names a note of the same case, or it would
+ * move that note here. */
+static enum vt_status note_check(struct store *s, const struct op *o, struct vt_diag *diag)
+{
+	char *on = NULL;
+	enum vt_status ret;
+
+	if ((ret = key_check(s, o->case_key, diag)) != VT_OK || !o->ref)
 		return ret;
 	if ((ret = one_text(store_db(s), "SELECT case_key FROM ops WHERE kind = 'note' AND id = ?1", o->ref,
 			    &on, diag)) != VT_OK)
@@ -570,7 +580,9 @@ enum vt_status store_case_notes(struct store *s, const char *key, struct note **
 		t->replaces = xstrdup((const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? VT_OK : sql_fail(db, diag, _("reading notes"));
+	if (rc != SQLITE_DONE)
+		return sql_fail(db, diag, _("reading notes"));
+	return *n ? VT_OK : key_check(s, key, diag); /* none: is it a slip in the key? */
 }
 
 void notes_free(struct note *v, size_t n)

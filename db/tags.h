@@ -82,7 +82,11 @@ struct note {
 	char *id, *author, *at, *text, *replaces;
 };
 
-/* The case's notes, oldest first, without those an edit replaced. Free with notes_free(). */
+/*
+ * The case's notes, oldest first, without those an edit replaced. Free with
+ * notes_free(). VT_ERR_NOT_FOUND when no case has the key and nothing was
+ * ever attached to it (a slip in the key).
+ */
 enum vt_status store_case_notes(struct store *s, const char *key, struct note **v, size_t *n,
 				struct vt_diag *diag);
 void notes_free(struct note *v, size_t n);

@@ -1026,7 +1026,10 @@ def a_note_on_a_key_no_case_has_is_refused(env):
     run("import", env.sample(), db=env.db, check=0)
     r = run("note", "NUFA|11/12|1", "Til oppfølging", db=env.db, check=1)
     assert r.stderr == "vedtak note: no case has the key NUFA|11/12|1\n" and not r.stdout, (r.stdout, r.stderr)
-    assert run("note", "NUFA|11/12|1", db=env.db, check=0).stdout == ""
+    # Listing the notes of such a key says the same, rather than printing nothing.
+    r = run("note", "NUFA|11/12|1", db=env.db, check=1)
+    assert r.stderr == "vedtak note: no case has the key NUFA|11/12|1\n" and not r.stdout, (r.stdout, r.stderr)
+    assert run("note", "NUFA|11/21|1", db=env.db, check=0).stdout == ""  # a case without notes
     assert run("note", "NUFA|11/21|1", "Til oppfølging", db=env.db, check=0).stdout == \
         "note added to NUFA|11/21|1\n"
     # A deck changed so that its case 1/22 is gone: the key's note stays, and it takes another.
