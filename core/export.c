@@ -242,7 +242,7 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	for (i = 0; i < d->ncases; i++)
 		strbuf_addf(&desc, "%sSak %s: %s%s%s%s", i ? "\n" : "", d->cases[i].number,
 			    d->cases[i].title ? d->cases[i].title : "", d->cases[i].type ? " (" : "",
-			    d->cases[i].type ? decision_type_name(d->cases[i].type) : "",
+			    d->cases[i].type ? case_type_text(&d->cases[i]) : "",
 			    d->cases[i].type ? ")" : "");
 	strbuf_addf(&summary, "%s-møte", d->body ? d->body : "Ukjent organ");
 	for (k = 0; d->imported_at && d->imported_at[k]; k++)

@@ -116,7 +116,7 @@ static int list_meeting_json(struct deck *d, void *arg)
 		strbuf_addstr(sb, ", \"number\": ");
 		json_string(sb, d->cases[i].number);
 		strbuf_addstr(sb, ", \"decision_type\": ");
-		json_string(sb, decision_type_name(d->cases[i].type));
+		json_string(sb, case_type_text(&d->cases[i])); /* as written: "Orientering/drøfting" */
 		strbuf_addstr(sb, ", \"title\": ");
 		json_string(sb, d->cases[i].title);
 		strbuf_addch(sb, '}');

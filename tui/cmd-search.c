@@ -22,9 +22,12 @@
 #include "tui/settings.h"
 #include "core/banned.h"
 
-static const char *type_short(enum decision_type t)
+/* As written ("Orientering/drøfting"), as show and list give it; "-" for none. */
+static const char *type_text(const struct deck_case *c)
 {
-	return t == DECISION_NONE ? "-" : decision_type_name(t);
+	const char *t = case_type_text(c);
+
+	return t ? t : "-";
 }
 
 static void print_snippet_text(const struct snippet *sn, bool bold)
@@ -66,7 +69,7 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 	if (d->start_date)
 		date_human(&date, d->start_date, NULL, true);
 	out_printf(stdout, "%s  %s  %s  %s  %s\n", c->number, d->start_date ? date.buf : "----------",
-		   d->body ? d->body : "?", type_short(c->type), c->title ? c->title : "");
+		   d->body ? d->body : "?", type_text(c), c->title ? c->title : "");
 	if (c->npresenters) {
 		out_printf(stdout, "    ");
 		for (i = 0; i < c->npresenters; i++)
@@ -101,7 +104,7 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	strbuf_addstr(sb, ", \"body\": ");
 	json_string(sb, d->body);
 	strbuf_addstr(sb, ", \"decision_type\": ");
-	json_string(sb, decision_type_name(c->type));
+	json_string(sb, case_type_text(c));
 	strbuf_addstr(sb, ", \"title\": ");
 	json_string(sb, c->title);
 	strbuf_addstr(sb, ", \"presenters\": ");

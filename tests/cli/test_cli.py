@@ -1497,6 +1497,34 @@ def show_and_list_speak_json_and_show_pages(env):
 
 
 @test
+def a_type_written_as_two_is_listed_and_exported_as_written(env):
+    # A notice's agenda gives 13/23 the type "Orientering/drøfting". show and list printed it
+    # so; list --json, search and the calendar's description said "Orientering".
+    notice = env.write("nufa-2023-03.txt", (
+        "Møteinnkalling\n\nMøte i NUFA\n\nMøte nr.      2/2023\nDato          15.03.2023\nSted          Teams\n\n"
+        "Sak     Tittel                                                Ansvarlig          Sakstype\n"
+        "12/23   Pasientens legemiddelliste                            Kari Holm          Drøfting\n"
+        "13/23   Veikart for kodeverk og terminologi – innføring av    Per Olav Dahl      Orientering/drøfting\n"
+        "        SNOMED CT i kommunal helse- og omsorgstjeneste\n\n\n"
+        "Sak 12/2023   Pasientens legemiddelliste\n\n              Forslag til vedtak: NUFA drøfter saken.\n\n\n"
+        "Sak 13/2023   Veikart for kodeverk og terminologi – innføring av SNOMED CT i kommunal helse- og "
+        "omsorgstjeneste\n\n              Forslag til vedtak:\n              NUFA tar saken til orientering.\n"))
+    run("import", notice, db=env.db, check=0)
+    listed = json.loads(run("list", "--json", db=env.db, check=0).stdout)
+    types = {c["number"]: c["decision_type"] for c in listed["meetings"][0]["cases"]}
+    assert types["13/23"] == "Orientering/drøfting" and types["12/23"] == "Drøfting", types
+    row = next(l for l in run("list", db=env.db, check=0).stdout.splitlines() if l.strip().startswith("13/23"))
+    assert "Orientering/drøfting" in row, row
+    hits = json.loads(run("search", "--json", "snomed", db=env.db, check=0).stdout)
+    assert [(h["number"], h["decision_type"]) for h in hits["results"]][:1] == [("13/23", "Orientering/drøfting")], hits
+    assert "13/23  2023-03-15  NUFA  Orientering/drøfting  Veikart" in run("search", "snomed", db=env.db, check=0).stdout
+    raw = subprocess.run([VEDTAK, "--db", env.db, "export", "--format", "ics"], capture_output=True).stdout
+    desc = next(l for l in raw.replace(b"\r\n ", b"").decode("utf-8").split("\r\n") if l.startswith("DESCRIPTION:"))
+    assert desc.endswith("\\nSak 13/23: Veikart for kodeverk og terminologi – innføring av SNOMED CT i kommunal "
+                         "helse- og omsorgstjeneste (Orientering/drøfting)"), desc
+
+
+@test
 def the_author_is_the_account_when_user_is_unset(env):
     import pwd
     run("import", env.sample(0), db=env.db, check=0)
