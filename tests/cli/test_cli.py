@@ -1046,6 +1046,55 @@ def a_note_on_a_key_no_case_has_is_refused(env):
 
 
 @test
+def two_decks_with_other_slides_for_one_case_keep_both(env):
+    # Two decks of one meeting, each with slides of its own for case 1/22: the later import's
+    # slides stood alone in the case, and no search found the other deck's. A notice joining the
+    # meeting hid both, its case paper being the first document's text.
+    deck = ("NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: {}\n\n\n\n{}\n\n\n\n"
+            "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    farmasi = env.write("farmasi.txt", deck.format("Strategi for sykehusfarmasi",
+                                                   "Lysark om legemiddellogistikk i sykehusene"))
+    tannhelse = env.write("tannhelse.txt", deck.format("Nasjonal kjernejournal for tannhelse",
+                                                       "Lysark om journaldeling i tannhelsetjenesten"))
+    run("import", farmasi, db=env.db, check=0)
+    run("tag", "+oppfølging", "--", "legemiddellogistikk", db=env.db, check=0)
+    r = run("import", tannhelse, db=env.db, check=0)
+    assert f"{tannhelse}:7: warning: case 1/22: farmasi.txt has other slides for it than tannhelse.txt; " \
+        "both are kept\n" in r.stderr, r.stderr
+    for word in ("legemiddellogistikk", "journaldeling"):
+        assert run("search", "--count", word, db=env.db, check=0).stdout == "1\n", word
+    shown = run("show", "--no-pager", "1/22", db=env.db, check=0).stdout
+    # The later deck's slides, then the other's, named by their file (their lines are its lines);
+    # the decision slide both decks have is shown once.
+    assert shown.index("journaldeling") < shown.index("(farmasi.txt), line 11 ---\nLysark om legemiddellogistikk"), shown
+    assert shown.count("Forslag til vedtak\n\nNUFA tar saken til orientering.") == 1, shown
+    assert "Tags:" in shown and "oppfølging" in shown, shown
+    # The same talk again beside it (a copy spaced otherwise, as a PDF beside its text export):
+    # nothing is shown twice, and nothing is said of the copy.
+    kopi = env.write("tannhelse-kopi.txt", deck.format("Nasjonal  kjernejournal for tannhelse",
+                                                       "Lysark  om journaldeling i tannhelsetjenesten\n"))
+    r = run("import", kopi, db=env.db, check=0)
+    assert "tannhelse.txt has other slides" not in r.stderr, r.stderr
+    shown = run("show", "--no-pager", "1/22", db=env.db, check=0).stdout
+    assert shown.count("journaldeling") == 1 and shown.count("legemiddellogistikk") == 1, shown
+    # A notice joins the meeting: its case paper comes first, and the decks' slides are still found.
+    notice = env.write("innkalling.txt", (
+        "Møteinnkalling\n\nMøte i NUFA\n\nDato          02.04.2022\nSted          Oslo\n\n"
+        "Sak     Tittel                                      Ansvarlig          Sakstype\n"
+        "1/22    Strategi for sykehusfarmasi                 Kari Holm          Orientering\n"
+        "2/22    Budsjett                                    Per Olav Dahl      Orientering\n\n\n"
+        "Sak 1/2022   Strategi for sykehusfarmasi\n\n              Saksnotat om innkjøpssamarbeid.\n\n"
+        "              Forslag til vedtak:\n              NUFA tar saken til orientering.\n\n\n"
+        "Sak 2/2022   Budsjett\n\n              Forslag til vedtak:\n              NUFA tar budsjettet til "
+        "orientering.\n"))
+    run("import", notice, db=env.db, check=0)
+    assert [l.split()[0] for l in run("list", db=env.db, check=0).stdout.splitlines()[1:]] == ["1/22", "2/22"]
+    for word in ("innkjøpssamarbeid", "legemiddellogistikk", "journaldeling"):
+        assert run("search", "--count", word, db=env.db, check=0).stdout == "1\n", word
+    assert run("search", "--count", "tag:oppfølging", db=env.db, check=0).stdout == "1\n"
+
+
+@test
 def a_case_under_lang_c_pages_as_written(env):
     # Under LANG=C less showed every æ, ø and å of the UTF-8 vedtak gives it as <C3><B8>.
     run("import", env.sample(), db=env.db, check=0)
