@@ -1277,7 +1277,47 @@ struct section {
 	size_t body;	/* first line after the heading and its title */
 	size_t end;	/* first line after the section */
 	struct row row; /* number, title, type as the heading gives them */
+	bool table;	/* headed by a table of one row */
 };
+
+/* Whether section s has no line of its own: only blank lines and furniture until the next. */
+static bool section_empty(const struct papers *p, const struct section *s)
+{
+	size_t j;
+
+	for (j = s->body; j < s->end; j++)
+		if (!p->dl->v[j].blank && !p->skip[j])
+			return false;
+	return true;
+}
+
+/*
+ * A table of one row heads its case's section in some notices, and is the
+ * whole agenda of a meeting of one case in others. A section so headed
+ * with nothing in it, whose case another section heads further on, is the
+ * agenda: its row becomes an agenda row (moved to p->rows) and the section
+ * goes. Returns the sections left.
+ */
+static size_t agenda_of_one_row(struct papers *p, struct section *secs, size_t nsecs)
+{
+	size_t i = 0, k;
+
+	while (i < nsecs) {
+		bool again = false;
+
+		for (k = i + 1; k < nsecs && !again; k++)
+			again = !strcmp(secs[k].row.no.text, secs[i].row.no.text);
+		if (!secs[i].table || !again || !section_empty(p, &secs[i])) {
+			i++;
+			continue;
+		}
+		ALLOC_GROW(p->rows, p->nrows + 1, p->rows_alloc);
+		p->rows[p->nrows++] = secs[i].row;
+		memmove(&secs[i], &secs[i + 1], (nsecs - i - 1) * sizeof(*secs));
+		nsecs--;
+	}
+	return nsecs;
+}
 
 /*
  * Case numbers of a list (agenda rows or sections) by number, so that the
@@ -2103,6 +2143,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 			s->row = trows[before];
 			s->head = i; /* the header row belongs to its case */
 			s->body = end;
+			s->table = true;
 			for (m = i; m < end; m++)
 				p.agenda[m] = true; /* not a heading of its own */
 			if (first_case == SIZE_MAX)
@@ -2173,6 +2214,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		}
 		secs[i].end = j;
 	}
+	nsecs = agenda_of_one_row(&p, secs, nsecs);
 
 	read_header(&p, first_case == SIZE_MAX ? dl->n : first_case);
 	if (!nsecs && !p.nrows) {

@@ -250,6 +250,42 @@ static void test_month_only(void)
 	deck_free(d);
 }
 
+/* A meeting of one case: its agenda is a table of one row, as a case section's heading is in other
+ * notices; the same case headed again below says which it is. */
+static void test_one_case_agenda(void)
+{
+	enum vt_status st;
+	struct deck *d =
+	    read_doc("ekstra.txt",
+		     "Møteinnkalling\n\nMøte i NUFA\n\nDato          02.04.2022\nSted          Oslo\n\n"
+		     "Sak     Tittel                                      Ansvarlig          Sakstype\n"
+		     "1/22    Strategi for sykehusfarmasi                 Kari Holm          Orientering\n"
+		     "\n\nSak 1/2022   Strategi for sykehusfarmasi\n\n"
+		     "              Saksnotat om innkjøpssamarbeid.\n\n"
+		     "              Forslag til vedtak:\n"
+		     "              NUFA tar saken til orientering.\n",
+		     &st);
+
+	ok(st == VT_OK && d, "a notice of one case is read");
+	if (!d)
+		return;
+	ok(d->ncases == 1, "one case, not its agenda row as a second (got %zu)", d->ncases);
+	ok(d->nagenda == 1 && d->agenda[0].number && !strcmp(d->agenda[0].number, "1/22"),
+	   "the row is the agenda's (got %zu rows)", d->nagenda);
+	if (d->ncases) {
+		const struct deck_case *c = &d->cases[0];
+		is_str(c->title, "Strategi for sykehusfarmasi", "its title");
+		ok(c->npresenters == 1 && !strcmp(c->presenters[0].name, "Kari Holm"),
+		   "its presenter, from the row");
+		ok(c->type == DECISION_ORIENTERING && c->type_source == SOURCE_AGENDA,
+		   "its type, from the row");
+		is_str(c->decision, "NUFA tar saken til orientering.", "its proposal, from the section");
+		ok(c->nslides && strstr(c->slides[0].text, "innkjøpssamarbeid"),
+		   "its text, from the section");
+	}
+	deck_free(d);
+}
+
 static void test_not_papers(void)
 {
 	enum vt_status st;
@@ -442,6 +478,7 @@ int main(void)
 	test_notice();
 	test_minutes_and_merge();
 	test_month_only();
+	test_one_case_agenda();
 	test_time_first();
 	test_table_over_a_page();
 	test_joint_decision();
