@@ -458,24 +458,32 @@ static int probe(struct store *s)
  * (another vedtak that opened the new file at the same moment, turning it
  * into a WAL too) SQLite says "database is locked" at once instead of
  * asking the busy handler. Such a turn is short (the other then finds the
- * WAL made), so the statement is tried again, for up to BUSY_SETUP_MS.
+ * WAL made), so the statement is tried again as the busy handler would (and
+ * the caller told after a second), for up to BUSY_SETUP_S on the clock.
  */
-#define BUSY_SETUP_MS 10000
+#define BUSY_SETUP_S 10.0
 
-static int journal_setup(sqlite3 *db)
+static int journal_setup(struct store *s)
 {
-	int rc, waited;
+	double t0 = monotonic_seconds();
+	int rc, count;
 
-	for (waited = 0;; waited += 10) {
-		rc = sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
+	for (count = 0;; count++) {
+		rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", NULL, NULL,
 				  NULL);
-		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_SETUP_MS)
+		if ((rc & 0xff) != SQLITE_BUSY || monotonic_seconds() - t0 >= BUSY_SETUP_S)
 			return rc;
-		sqlite3_sleep(10);
+		busy_wait(s, count);
 	}
 }
 
 enum vt_status store_open(const char *path, bool readonly, struct store **out, struct vt_diag *diag)
+{
+	return store_open_waiting(path, readonly, NULL, NULL, out, diag);
+}
+
+enum vt_status store_open_waiting(const char *path, bool readonly, void (*fn)(void *), void *arg,
+				  struct store **out, struct vt_diag *diag)
 {
 	struct store *s;
 	int rc;
@@ -504,6 +512,8 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	s = xcalloc(1, sizeof(*s));
 	strbuf_init(&s->doctext, 0);
 	s->readonly = readonly;
+	s->waiting = fn;
+	s->waiting_arg = arg;
 	s->merging = MERGING_UNKNOWN;
 	s->run_base = -1;
 	s->committed_version = -1;
@@ -540,7 +550,7 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 	 * vedtak refuses stays byte for byte as it was. */
 	if ((st = schema_check(s->db, path, STORE_SCHEMA_VERSION, diag)) != VT_OK)
 		goto fail;
-	if (!readonly && journal_setup(s->db) != SQLITE_OK) {
+	if (!readonly && journal_setup(s) != SQLITE_OK) {
 		st = db_fail(s, diag, _("setting up the database"));
 		goto fail;
 	}

@@ -28,8 +28,12 @@ enum vt_status store_open(const char *path, bool readonly, struct store **out, s
 /*
  * A write that waits for another process's write waits as long as it takes;
  * after a second `fn(arg)` is called once, so that the caller can say so.
+ * store_open_waiting() tells `fn` from the open on: the open's own writes
+ * (the journal's setup, a migration) may wait too.
  */
 void store_on_wait(struct store *s, void (*fn)(void *), void *arg);
+enum vt_status store_open_waiting(const char *path, bool readonly, void (*fn)(void *), void *arg,
+				  struct store **out, struct vt_diag *diag);
 
 void store_close(struct store *s); /* NULL is fine */
 

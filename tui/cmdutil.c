@@ -59,15 +59,13 @@ enum vt_status cmd_open_store(const struct settings *settings, bool existing, st
 			   settings->db_path);
 		return VT_ERR_NOT_FOUND;
 	}
-	st = store_open(settings->db_path, settings->readonly, s, &d);
+	st = store_open_waiting(settings->db_path, settings->readonly, say_waiting, NULL, s, &d);
 	if (st == VT_OK && (st = terms_load(*s, &d)) != VT_OK) {
 		store_close(*s);
 		*s = NULL;
 	}
 	if (st != VT_OK)
 		cmd_print_diag(NULL, &d, st);
-	else
-		store_on_wait(*s, say_waiting, NULL);
 	return st;
 }
 

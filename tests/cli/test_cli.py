@@ -626,7 +626,8 @@ def an_import_into_a_new_archive_waits_for_another_process_writing_it(env):
     # Turning a new file into a WAL takes it whole. While another connection writes it (as
     # another vedtak that opened it at the same moment does, turning it into a WAL too), SQLite
     # answers "database is locked" at once, without the busy handler. The import must wait for
-    # the writer and then succeed.
+    # the writer and then succeed, and after a second say why nothing happens, as any write that
+    # waits does.
     con = sqlite3.connect(env.db, isolation_level=None)
     con.execute("CREATE TABLE t(x)")  # a file with pages and no table, in a rollback journal's mode
     con.execute("DROP TABLE t")
@@ -634,7 +635,7 @@ def an_import_into_a_new_archive_waits_for_another_process_writing_it(env):
     p = subprocess.Popen([VEDTAK, "--db", env.db, "import", env.sample(0)], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
     try:
-        subprocess.run(["sleep", "1"])
+        subprocess.run(["sleep", "2"])
         assert p.poll() is None, ("the import did not wait for the writer", p.communicate())
         con.execute("COMMIT")
         con.close()
@@ -643,6 +644,7 @@ def an_import_into_a_new_archive_waits_for_another_process_writing_it(env):
         if p.poll() is None:
             p.kill()
     assert p.returncode == 0 and "error" not in err, (p.returncode, out, err)
+    assert err.startswith("vedtak: waiting for another vedtak to finish writing...\n"), err
     assert [m["source"] for m in env.export()["meetings"]] == [SAMPLE[0]]
 
 
