@@ -106,6 +106,11 @@ static void draw_status(struct ui *ui, struct view *v)
 	}
 }
 
+static void layout_view(void *arg, struct view *v, int width)
+{
+	v->ops->layout(arg, v, width);
+}
+
 static void draw_screen(struct ui *ui)
 {
 	struct view *v = ui_top(ui);
@@ -135,10 +140,8 @@ static void draw_screen(struct ui *ui)
 		body_y = ui->qerror[0] ? 3 : 2;
 	}
 	body_h = ui->rows - body_y - 1;
-	if (v->ops->layout && v->built_width != ui->cols) {
-		v->ops->layout(ui, v, ui->cols);
-		v->built_width = ui->cols;
-	}
+	if (v->ops->layout && v->built_width != ui->cols)
+		view_relayout(v, ui->cols, layout_view, ui);
 	if (v->ops->draw)
 		v->ops->draw(ui, v, body_y, body_h, ui->cols);
 	else

@@ -7,6 +7,7 @@
 
 #include "core/snippet.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "tui/view.h"
 #include "core/banned.h"
@@ -164,6 +165,69 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 			pos = he > pos ? he : pos;
 		}
 	}
+}
+
+/* The letters and digits of line i's text. */
+static size_t line_letters(const struct tline *l)
+{
+	size_t n = 0, i = 0, len = l->text ? strlen(l->text) : 0;
+
+	while (i < len) {
+		uint32_t cp;
+		size_t k = utf8_decode(l->text + i, len - i, &cp);
+
+		if (!k)
+			k = 1, cp = 0;
+		n += cp < 0x80 ? ((cp | 32) - 'a' < 26 || cp - '0' < 10)
+			       : utf8_is_letter(cp) || utf8_is_digit(cp);
+		i += k;
+	}
+	return n;
+}
+
+/* How many letters and digits come before line `line`. */
+static size_t text_offset(const struct view *v, size_t line)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < line && i < v->nlines; i++)
+		n += line_letters(&v->lines[i]);
+	return n;
+}
+
+/* The line that holds letter `at` (from 0); the last line when there are fewer. */
+static size_t line_at_offset(const struct view *v, size_t at)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < v->nlines; i++) {
+		n += line_letters(&v->lines[i]);
+		if (n > at)
+			return i;
+	}
+	return v->nlines ? v->nlines - 1 : 0;
+}
+
+void view_relayout(struct view *v, int width, void (*layout)(void *arg, struct view *v, int width), void *arg)
+{
+	bool first = !v->built_width;
+	size_t top_at = v->kept && v->top == v->kept_top ? v->kept_top_at : text_offset(v, v->top);
+	size_t cursor_at =
+	    v->kept && v->cursor == v->kept_cursor ? v->kept_cursor_at : text_offset(v, v->cursor);
+
+	layout(arg, v, width);
+	v->built_width = width;
+	if (first) {
+		v->kept = false; /* laid out for the first time, or after a change of what it shows */
+		return;
+	}
+	v->top = line_at_offset(v, top_at);
+	v->cursor = line_at_offset(v, cursor_at);
+	v->kept = true;
+	v->kept_top = v->top;
+	v->kept_top_at = top_at;
+	v->kept_cursor = v->cursor;
+	v->kept_cursor_at = cursor_at;
 }
 
 void view_move(struct view *v, size_t n, long delta, int h)

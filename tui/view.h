@@ -90,7 +90,10 @@ struct view {
 	struct tline *lines;
 	size_t nlines, alloc;
 	size_t cursor, top;
-	int built_width;    /* laid out for this width; 0: lay out again */
+	int built_width; /* laid out for this width; 0: lay out again */
+	/* view_relayout(): where top and cursor were put in the text, while they stay there */
+	size_t kept_top, kept_cursor, kept_top_at, kept_cursor_at;
+	bool kept;
 	size_t current_hit; /* this hit (from 1) is drawn as the selection is; 0: none */
 	void *data;	    /* the kind's own, freed by ops->release */
 	/* Lines are still to come through ops->more: read as the cursor nears them, and when idle. */
@@ -112,6 +115,16 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 
 /* Draws lines top.. at (y0, x0) in h rows of w cells; `cursor` highlights the selected row. */
 void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor);
+
+/*
+ * Lays the view out again for `width` with layout(), its top line and
+ * cursor on the text they were on: a text wrapped to another width keeps
+ * its letters and digits in order, so a line is found by how many come
+ * before it. Until top or cursor move, each keeps the place it was given
+ * first, so that a narrower screen and back is the screen it was.
+ */
+void view_relayout(struct view *v, int width, void (*layout)(void *arg, struct view *v, int width),
+		   void *arg);
 
 /* Moves the cursor (or, in a text, the top line) by `delta` over `n` rows, `h` of them on the screen. */
 void view_move(struct view *v, size_t n, long delta, int h);

@@ -120,6 +120,32 @@ def main():
             s = wait_for("6 cases match")
             assert "Search: hjemmeoppfolging" in s, "the query survived the resizes:\n" + s
 
+        def a_case_keeps_its_place_across_a_resize():
+            # A case read halfway down, the terminal made narrower: the passage at the top stays at
+            # the top, and made as wide again the screen is as it was. It stayed on the same line
+            # number, which the narrower wrapping puts pages earlier in the text.
+            start_search("hjemmeoppfolging")
+            wait_for("6 cases match")
+            keys("Enter", "Enter")
+            wait_for("Forslag til vedtak")
+            for _ in range(6):
+                keys("NPage")
+            time.sleep(0.5)
+            before = screen().splitlines()
+            words = lambda l: [w for w in l.split() if w.isalpha()]
+            top = next(l for l in before[1:6] if len(words(l)) >= 3 and "──" not in l)
+            tmux("resize-window", "-t", "t", "-x", "60", "-y", "40")
+            time.sleep(0.8)
+            narrow = screen().splitlines()
+            assert " ".join(words(top)[:3]) in " ".join(" ".join(words(l)) for l in narrow[1:4]), \
+                f"{top!r} is not at the top:\n" + "\n".join(narrow)
+            tmux("resize-window", "-t", "t", "-x", "120", "-y", "40")
+            time.sleep(0.8)
+            again = screen().splitlines()
+            assert again[1:-1] == before[1:-1], "\n".join(before) + "\n----\n" + "\n".join(again)
+            keys("C-c")
+            wait_gone()
+
         def norwegian():
             start("nb_NO.UTF-8", "vedtak · Møter")
             s = wait_for("? hjelp  q avslutt")
@@ -241,6 +267,7 @@ def main():
         check("Ctrl-Z suspends to the shell, fg brings the screen back", ctrl_z_suspends_and_fg_resumes)
         check("u asks about a tagging made elsewhere after this UI's own", undo_asks_about_a_later_tagging_from_elsewhere)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
+        check("a case read halfway keeps its place across a resize", a_case_keeps_its_place_across_a_resize)
     return tap.finish()
 
 
