@@ -8,6 +8,7 @@
 #include "core/dates.h"
 #include "core/export.h"
 #include "core/json.h"
+#include "core/sha256.h"
 #include "core/banned.h"
 
 static const char *const csv_columns[] = {
@@ -231,8 +232,8 @@ static void ics_date(char out[9], const char *iso, int days)
 
 void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 {
-	struct strbuf desc = STRBUF_INIT, summary = STRBUF_INIT, stamp = STRBUF_INIT;
-	char start[9], end[9];
+	struct strbuf desc = STRBUF_INIT, summary = STRBUF_INIT, stamp = STRBUF_INIT, key = STRBUF_INIT;
+	char start[9], end[9], uid[65];
 	size_t i, k;
 
 	if (!d->start_date || strlen(d->start_date) != 10)
@@ -248,8 +249,12 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	for (k = 0; d->imported_at && d->imported_at[k]; k++)
 		if (d->imported_at[k] != '-' && d->imported_at[k] != ':')
 			strbuf_addch(&stamp, d->imported_at[k]);
+	/* What makes the meeting one as documents join it (core/meeting.h), its body and first day, not
+	 * a document's digest, which a corrected document changes: a calendar updates an event by it. */
+	strbuf_addf(&key, "%s\n%s", d->body ? d->body : "", d->start_date);
+	sha256_hex(key.buf, key.len, uid);
 	strbuf_addstr(sb, "BEGIN:VEVENT\r\n");
-	strbuf_addf(sb, "UID:%s@vedtak\r\n", d->sha256);
+	strbuf_addf(sb, "UID:%.32s@vedtak\r\n", uid);
 	strbuf_addf(sb, "DTSTAMP:%s\r\n", stamp.len ? stamp.buf : "19700101T000000Z");
 	strbuf_addf(sb, "DTSTART;VALUE=DATE:%s\r\nDTEND;VALUE=DATE:%s\r\n", start, end);
 	ics_line(sb, "SUMMARY:", summary.buf);
@@ -260,4 +265,5 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	strbuf_release(&desc);
 	strbuf_release(&summary);
 	strbuf_release(&stamp);
+	strbuf_release(&key);
 }

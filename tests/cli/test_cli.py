@@ -1576,6 +1576,28 @@ def a_type_written_as_two_is_listed_and_exported_as_written(env):
 
 
 @test
+def a_meeting_keeps_its_calendar_uid_when_its_document_changes(env):
+    # A calendar that imported the export once updates an event by its UID. The UID was the first
+    # document's digest: a corrected deck imported again made the meeting a second event.
+    deck = ("NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Styret\n\n\n\n{}\n\n\n\n"
+            "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    path = env.write("styret.txt", deck.format("Tekst"))
+    run("import", path, env.sample(0), db=env.db, check=0)
+
+    def uids():
+        raw = subprocess.run([VEDTAK, "--db", env.db, "export", "--format", "ics"], capture_output=True).stdout
+        events = raw.decode("utf-8").split("BEGIN:VEVENT\r\n")[1:]
+        field = lambda e, name: next(l[len(name):] for l in e.split("\r\n") if l.startswith(name))
+        return {field(e, "DTSTART;VALUE=DATE:"): field(e, "UID:") for e in events}
+
+    before = uids()
+    assert len(before) == 2 and len(set(before.values())) == 2, before
+    env.write("styret.txt", deck.format("Tekst rettet etter møtet"))
+    run("import", path, db=env.db, check=0)
+    assert uids() == before, (before, uids())
+
+
+@test
 def the_author_is_the_account_when_user_is_unset(env):
     import pwd
     run("import", env.sample(0), db=env.db, check=0)
