@@ -8,13 +8,12 @@
  * which is the first document's followed by what the others add to it
  * (add_other_slides()).
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/meeting.h"
+#include "core/overlap.h"
 #include "core/strbuf.h"
 #include "core/util.h"
 #include "core/worddiff.h"
@@ -86,121 +85,30 @@ static bool same_text(const char *a, const char *b)
 	return !*a && !*b;
 }
 
-/*
- * Two decks of a meeting may each have a case of one number. Most often
- * it is the same talk again (the deck as PDF beside its text export, a
- * copy sent twice), whose slides would show each slide twice and count
- * every hit twice; but it may be another talk given the number by
- * mistake, or a second part of the case, whose slides no search would
- * find if they were left out. So the slides of a second deck are compared
- * with those the case has, each by its pairs of adjacent words (folded to
- * lower case; a lone word counts as its pair): a slide of which at least
- * SLIDE_SEEN_PERCENT of the pairs are in the case's is one it has, and
- * the others follow the case's slides. Pairs, not words, so that the
- * words every talk shares do not make two talks one; a share, not all of
- * them, so that a PDF's extraction may differ from the text export in
- * what it splits or joins.
- */
-#define SLIDE_SEEN_PERCENT 80
-
-static bool word_byte(unsigned char c)
-{
-	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* Calls fn for each pair of adjacent words of s, or for its one word, as a hash. */
-static void text_pairs(const char *s, void (*fn)(void *, uint64_t), void *arg)
-{
-	char buf[2 * 64 + 2];
-	size_t prev = 0, len = 0, words = 0;
-
-	while (*s) {
-		size_t n = 0;
-
-		while (*s && !word_byte((unsigned char)*s))
-			s++;
-		if (!*s)
-			break;
-		/* The pair's second word after the first's: buf[0, prev) holds the word before. */
-		len = prev;
-		if (len)
-			buf[len++] = ' ';
-		while (*s && word_byte((unsigned char)*s)) {
-			if (n < 64)
-				buf[len + n++] = (char)((unsigned char)*s < 0x80 ? (*s | 0x20) : *s);
-			s++;
-		}
-		if (words++)
-			fn(arg, hash_word(buf, len + n));
-		memmove(buf, buf + len, n);
-		prev = n;
-	}
-	if (words == 1)
-		fn(arg, hash_word(buf, prev));
-}
-
-struct pairs {
-	uint64_t *v;
-	size_t n, alloc;
+/* Of a case of the meeting being merged: the document its text begins with, and the first deck that gave
+ * it slides (NULL: none yet). */
+struct case_origin {
+	const struct deck *text, *deck;
 };
 
-static void pairs_add(void *arg, uint64_t h)
-{
-	struct pairs *p = arg;
-
-	ALLOC_GROW(p->v, p->n + 1, p->alloc);
-	p->v[p->n++] = h;
-}
-
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-static void pairs_of_slides(struct pairs *p, const struct slide *v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		text_pairs(v[i].text, pairs_add, p);
-	qsort(p->v, p->n, sizeof(*p->v), cmp_u64);
-}
-
-/* Whether the case's pairs `have` hold SLIDE_SEEN_PERCENT of slide s's. */
-static bool slide_seen(const struct pairs *have, const struct slide *s)
-{
-	struct pairs mine = {NULL, 0, 0};
-	size_t i, found = 0;
-
-	text_pairs(s->text, pairs_add, &mine);
-	for (i = 0; i < mine.n; i++)
-		found += bsearch(&mine.v[i], have->v, have->n, sizeof(*have->v), cmp_u64) != NULL;
-	free(mine.v);
-	return found * 100 >= (size_t)SLIDE_SEEN_PERCENT * mine.n;
-}
-
-/*
- * What the merge reads: the documents in priority order and the one being
- * imported, and for each case of the meeting so far the document its text
- * begins with (NULL: none yet).
- */
+/* What the merge reads: the documents in priority order and the one being imported, and the origins of the
+ * meeting's cases so far, one for each. */
 struct merge_docs {
 	const struct deck **order;
 	size_t n;
 	const struct deck *news;
-	const struct deck **text_from;
-	size_t text_alloc;
+	struct case_origin *origin;
+	size_t origin_alloc;
 };
 
-static void text_from_set(struct merge_docs *md, const struct deck *m, const struct deck_case *to,
-			  const struct deck *from)
+/* The case just added to m, from document `from` (whose text it begins with if it has any). */
+static void origin_add(struct merge_docs *md, const struct deck *m, const struct deck *from)
 {
-	size_t k = (size_t)(to - m->cases);
+	const struct deck_case *c = &m->cases[m->ncases - 1];
 
-	ALLOC_GROW(md->text_from, m->ncases, md->text_alloc);
-	md->text_from[k] = from;
+	ALLOC_GROW(md->origin, m->ncases, md->origin_alloc);
+	md->origin[m->ncases - 1].text = c->nslides ? from : NULL;
+	md->origin[m->ncases - 1].deck = c->nslides && from->kind == DOC_DECK ? from : NULL;
 }
 
 /* The line of document d's heading of the case numbered as c; 0: none. */
@@ -215,45 +123,59 @@ static long line_in(const struct deck *d, const struct deck_case *c)
 }
 
 /*
- * The slides of c (from document `from`) that case `to`, which has slides
- * of another document, lacks: after its own, each labelled with its file,
- * whose lines they are ("farmasi.txt, Side 3"). A notice's case paper, the
- * deck's slides and the minutes' record are each other's, and all of them
- * are read by a search; two decks with other slides for one case are not
- * what a meeting's papers usually are, and the import says so when the one
- * imported is one of them.
+ * The text of c (from document `from`) that case `to`, which has text of
+ * another document, lacks (core/overlap.h): each other slide, and of a
+ * slide it mostly has the lines it lacks, after its own text, labelled with
+ * their file, whose lines they are ("farmasi.txt, Side 3"). A notice's case
+ * paper, a deck's slides and the minutes' record are each other's, and a
+ * search reads them all. Two decks with other slides for one case are not
+ * what a meeting's papers usually are: the import says so when the one
+ * imported is one of them. *deck_from: the first deck that gave the case
+ * slides.
  */
 static void add_other_slides(struct deck *m, struct deck_case *to, const struct deck_case *c,
-			     const struct deck *from, const struct deck *owner, const struct deck *news)
+			     const struct deck *from, const struct deck **deck_from, const struct deck *news)
 {
-	struct pairs have = {NULL, 0, 0};
-	struct strbuf page = STRBUF_INIT;
+	struct overlap *o = overlap_new();
+	struct strbuf page = STRBUF_INIT, fresh = STRBUF_INIT;
 	size_t i, added = 0;
 
-	pairs_of_slides(&have, to->slides, to->nslides);
+	for (i = 0; i < to->nslides; i++) {
+		overlap_add(o, to->slides[i].page);
+		overlap_add(o, to->slides[i].text);
+	}
 	for (i = 0; i < c->nslides; i++) {
-		if (slide_seen(&have, &c->slides[i]))
+		const struct slide *s = &c->slides[i];
+
+		strbuf_reset(&fresh);
+		overlap_news(o, s->text, &fresh);
+		if (!fresh.len)
 			continue;
 		strbuf_reset(&page);
 		strbuf_addstr(&page, from->source);
-		if (c->slides[i].page)
-			strbuf_addf(&page, ", %s", c->slides[i].page);
-		slide_list_add(&to->slides, &to->nslides, &to->slides_alloc, page.buf, c->slides[i].text,
-			       c->slides[i].line);
+		if (s->page)
+			strbuf_addf(&page, ", %s", s->page);
+		slide_list_add(&to->slides, &to->nslides, &to->slides_alloc, page.buf, fresh.buf, s->line);
+		overlap_add(o, fresh.buf);
 		added++;
 	}
-	if (added && from->kind == DOC_DECK && owner->kind == DOC_DECK && (from == news || owner == news))
-		deck_warn(m, line_in(news, c),
-			  _("case %s: %s has other slides for it than %s; both are kept"), c->number,
-			  from->source, owner->source);
+	if (added && from->kind == DOC_DECK) {
+		if (*deck_from && *deck_from != from && (from == news || *deck_from == news))
+			deck_warn(m, line_in(news, c),
+				  _("case %s: %s has other slides for it than %s; both are kept"), c->number,
+				  from->source, (*deck_from)->source);
+		if (!*deck_from)
+			*deck_from = from;
+	}
 	strbuf_release(&page);
-	free(have.v);
+	strbuf_release(&fresh);
+	overlap_free(o);
 }
 
 static void merge_case(struct deck *m, struct deck_case *to, const struct deck_case *c,
 		       const struct deck *from, struct merge_docs *md)
 {
-	const struct deck *owner = md->text_from[to - m->cases];
+	struct case_origin *origin = &md->origin[to - m->cases];
 	const char *first_source = md->order[0]->source;
 	bool warn = from == md->news;
 
@@ -290,11 +212,13 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 	}
 	if (c->outcome && !to->outcome)
 		to->outcome = c->outcome;
-	if (!owner && c->nslides) {
+	if (!origin->text && c->nslides) {
 		copy_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides);
-		md->text_from[to - m->cases] = from;
-	} else if (owner && owner != from && from->source && owner->source) {
-		add_other_slides(m, to, c, from, owner, md->news);
+		origin->text = from;
+		if (from->kind == DOC_DECK)
+			origin->deck = from;
+	} else if (origin->text && origin->text != from && from->source) {
+		add_other_slides(m, to, c, from, &origin->deck, md->news);
 	}
 }
 
@@ -530,8 +454,7 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 				if (d == news)
 					warn_number(m, &d->cases[k], order[0]->source);
 				add_case(m, &d->cases[k], d);
-				text_from_set(&md, m, &m->cases[m->ncases - 1],
-					      d->cases[k].nslides ? d : NULL);
+				origin_add(&md, m, d);
 			}
 		}
 	}
@@ -555,7 +478,7 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 		doc->line_count = docs[i]->line_count;
 		doc->imported_at = dup_or_null(docs[i]->imported_at);
 	}
-	free(md.text_from);
+	free(md.origin);
 	free(order);
 	return m;
 }
