@@ -22,14 +22,15 @@ void overlap_free(struct overlap *o); /* NULL is fine */
 void overlap_add(struct overlap *o, const char *text);
 
 /*
- * What `text` adds to the texts added, appended to `out`: nothing when they
- * hold it; all of it when it is another text (more than half its pairs
- * missing, or for a text of four words or fewer, one word); else the
- * lines they lack (of three words or more, more than half of whose pairs
- * are missing; of one or two, whose words all are), as when a bullet is
- * added to a slide. Another reading of the same text, split, glued or
- * hyphenated otherwise, adds nothing.
+ * What `text` adds to the texts added, appended to `out`: all of it when it
+ * is another text (more than half its pairs missing, or for a text of four
+ * words or fewer, one word); else the lines that say something they lack:
+ * a word missing that is a number or has four characters or more (a figure
+ * changed, "Drift: utsatt"), or more than half of a line's pairs (a bullet
+ * added). Another reading of the same text, split, glued or hyphenated
+ * otherwise, adds nothing; the pieces a reading cuts off a word ("in" of
+ * "innsyn") are not missing words.
  */
-void overlap_news(struct overlap *o, const char *text, struct strbuf *out);
+void overlap_news(const struct overlap *o, const char *text, struct strbuf *out);
 
 #endif

@@ -1293,15 +1293,18 @@ static bool section_empty(const struct papers *p, const struct section *s)
 
 /*
  * A table of one row heads its case's section in some notices, and is the
- * whole agenda of a meeting of one case in others. A section so headed
- * with nothing in it, whose case another section heads further on, is the
- * agenda: its row becomes an agenda row (moved to p->rows) and the section
- * goes. Returns the sections left.
+ * whole agenda of a meeting of one case in others. In a notice with no
+ * agenda of more rows, a section so headed with nothing in it, whose case
+ * another section heads further on, is the agenda: its row becomes the
+ * agenda's (moved to p->rows) and the section goes. Returns the sections
+ * left.
  */
 static size_t agenda_of_one_row(struct papers *p, struct section *secs, size_t nsecs)
 {
 	size_t i = 0, k;
 
+	if (p->nrows)
+		return nsecs; /* the agenda is there: an empty section is a case without text */
 	while (i < nsecs) {
 		bool again = false;
 
@@ -1314,7 +1317,7 @@ static size_t agenda_of_one_row(struct papers *p, struct section *secs, size_t n
 		ALLOC_GROW(p->rows, p->nrows + 1, p->rows_alloc);
 		p->rows[p->nrows++] = secs[i].row;
 		memmove(&secs[i], &secs[i + 1], (nsecs - i - 1) * sizeof(*secs));
-		nsecs--;
+		return nsecs - 1; /* one row: the first such table */
 	}
 	return nsecs;
 }

@@ -315,6 +315,7 @@ const struct view_ops case_view_ops = {
     .hints = N_("/ find  n N hit  [ ] slide  A agenda  ? help  q back"),
     .open = case_open,
     .layout = case_layout,
+    .rewraps = true,
     .draw = case_draw,
     .action = case_action,
     .reload = case_reload,

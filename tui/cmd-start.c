@@ -64,6 +64,7 @@ int cmd_start(const struct cmd_env *env)
 		char *opened = store_now(s);
 
 		rc = ui_run(env->settings, s, status);
+		cmd_say_waits(s);
 		if (store_look(s, LOOK_ARCHIVE, opened, &diag) != VT_OK)
 			cmd_print_diag(NULL, &diag, VT_ERR_DB);
 		free(opened);

@@ -55,6 +55,9 @@ int cmd_start(const struct cmd_env *env);
  * and not a new empty database.
  */
 enum vt_status cmd_open_store(const struct settings *settings, bool existing, struct store **s);
+/* A write of `s` that waits for another vedtak says so on stderr after a second, as cmd_open_store()'s do
+ * (again after the UI, which says it on its screen). */
+void cmd_say_waits(struct store *s);
 
 /*
  * Joins args[0..n) into `text` and compiles it into *q; on an error,

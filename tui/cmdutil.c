@@ -43,6 +43,11 @@ static void say_waiting(void *arg)
 	out_printf(stderr, _("vedtak: waiting for another vedtak to finish writing...\n"));
 }
 
+void cmd_say_waits(struct store *s)
+{
+	store_on_wait(s, say_waiting, NULL);
+}
+
 enum vt_status cmd_open_store(const struct settings *settings, bool existing, struct store **s)
 {
 	struct vt_diag d;

@@ -228,6 +228,7 @@ const struct view_ops meeting_view_ops = {
     .hints = N_("Enter open case  / search  ? help  q back"),
     .open = meeting_open,
     .layout = meeting_layout,
+    .rewraps = true,
     .enter = meeting_enter,
     .action = meeting_action,
     .release = meeting_release,

@@ -378,7 +378,6 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	ui.store = store;
 	ui.by_date = settings->sort_by_date;
 	ui.readonly = store_readonly(store);
-	store_on_wait(store, say_waiting, &ui);
 	ui.data_version = store_data_version(store);
 
 	ui.kinds[VIEW_MEETINGS] = &meetings_view_ops;
@@ -422,6 +421,8 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 	} else {
 		initscr();
 	}
+	/* Told on the screen while it is up, and never after: `ui` is gone then (see the end). */
+	store_on_wait(store, say_waiting, &ui);
 	raw();
 	noecho();
 	nonl();
@@ -503,6 +504,7 @@ int ui_run(struct settings *settings, struct store *store, const char *status)
 		if (dump)
 			dump_screen(dump, getenv("VEDTAK_UI_DUMP_ATTRS"));
 	}
+	store_on_wait(store, NULL, NULL);
 	endwin();
 	if (screen)
 		delscreen(screen);

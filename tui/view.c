@@ -117,6 +117,8 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 
 void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 {
+	bool top_kept = v->kept && v->top == v->kept_top,
+	     cursor_kept = v->kept && v->cursor == v->kept_cursor;
 	size_t i, seen = 0;
 
 	if (v->cursor >= v->nlines && v->nlines)
@@ -130,6 +132,11 @@ void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor)
 		if (v->cursor >= v->top + (size_t)h)
 			v->top = v->cursor - (size_t)h + 1;
 	}
+	/* Moved to fit the screen, not by the reader: still on the place view_relayout() gave them. */
+	if (top_kept)
+		v->kept_top = v->top;
+	if (cursor_kept)
+		v->kept_cursor = v->cursor;
 	/* The hits above the screen, to know which one on it is the current hit. */
 	for (i = 0; v->current_hit && i < v->top && i < v->nlines; i++)
 		seen += v->lines[i].nhits;
@@ -217,7 +224,7 @@ void view_relayout(struct view *v, int width, void (*layout)(void *arg, struct v
 
 	layout(arg, v, width);
 	v->built_width = width;
-	if (first) {
+	if (first || !v->ops->rewraps) {
 		v->kept = false; /* laid out for the first time, or after a change of what it shows */
 		return;
 	}

@@ -53,6 +53,7 @@ struct view_ops {
 	enum view_kind kind;
 	bool text;	   /* a text to page through, not rows to select */
 	bool targets_only; /* the cursor rests only on lines that open something (not on headings) */
+	bool rewraps; /* its lines are texts wrapped to the width: a resize keeps the place by the text */
 	const char *hints; /* the keys this screen offers, for the title bar (N_()) */
 	/* Makes the view (loading what it shows); NULL with the status line saying why. */
 	struct view *(*open)(struct ui *ui, const struct view_target *target);
@@ -117,11 +118,13 @@ void view_add_wrapped(struct view *v, const char *text, const struct hit *hits, 
 void view_draw_lines(struct view *v, int y0, int x0, int h, int w, bool cursor);
 
 /*
- * Lays the view out again for `width` with layout(), its top line and
- * cursor on the text they were on: a text wrapped to another width keeps
- * its letters and digits in order, so a line is found by how many come
- * before it. Until top or cursor move, each keeps the place it was given
- * first, so that a narrower screen and back is the screen it was.
+ * Lays the view out again for `width` with layout(). In a view that
+ * rewraps, its top line and cursor go on the text they were on: a text
+ * wrapped to another width keeps its letters and digits in order, so a
+ * line is found by how many come before it. Until the reader moves them,
+ * each keeps the place it was given first, so that a narrower screen and
+ * back is the screen it was. Other views (a chart, whose labels are cut to
+ * the width) keep their line numbers.
  */
 void view_relayout(struct view *v, int width, void (*layout)(void *arg, struct view *v, int width),
 		   void *arg);

@@ -1595,6 +1595,12 @@ def a_meeting_keeps_its_calendar_uid_when_its_document_changes(env):
     env.write("styret.txt", deck.format("Tekst rettet etter møtet"))
     run("import", path, db=env.db, check=0)
     assert uids() == before, (before, uids())
+    # Its day corrected to the other meeting's: still a meeting of its own, and its own event.
+    env.write("styret.txt", deck.format("Tekst rettet etter møtet").replace("2. april 2022", "21. april 2021"))
+    run("import", path, db=env.db, check=0)
+    raw = subprocess.run([VEDTAK, "--db", env.db, "export", "--format", "ics"], capture_output=True).stdout
+    got = [l for l in raw.decode("utf-8").split("\r\n") if l.startswith("UID:")]
+    assert len(got) == len(env.export()["meetings"]) == len(set(got)), got
 
 
 @test

@@ -143,8 +143,47 @@ def main():
             time.sleep(0.8)
             again = screen().splitlines()
             assert again[1:-1] == before[1:-1], "\n".join(before) + "\n----\n" + "\n".join(again)
+            # At the end of the case, narrow: wider, the end shows fewer lines down, and narrow again
+            # it is the end as it was.
+            tmux("resize-window", "-t", "t", "-x", "60", "-y", "40")
+            time.sleep(0.5)
+            keys("End")
+            time.sleep(0.5)
+            end = screen().splitlines()
+            tmux("resize-window", "-t", "t", "-x", "120", "-y", "40")
+            time.sleep(0.5)
+            tmux("resize-window", "-t", "t", "-x", "60", "-y", "40")
+            time.sleep(0.8)
+            again = screen().splitlines()
+            assert again[1:-1] == end[1:-1], "\n".join(end) + "\n----\n" + "\n".join(again)
             keys("C-c")
             wait_gone()
+
+        def quitting_while_another_vedtak_writes():
+            # On the way out vedtak notes what was seen; while another vedtak held the write lock,
+            # that write waited, told the UI's screen of it after a second, and the screen was
+            # gone: the program crashed (exit 139) and the note was lost.
+            done = os.path.join(tmp, "quit-rc.txt")
+            err = os.path.join(tmp, "quit-err.txt")
+            for _ in range(50):
+                r = tmux("new-session", "-d", "-x", "120", "-y", "40", "-s", "t",
+                         f"sh -c '{cmd} 2>{err}; echo $? > {done}'", check=False)
+                if r.returncode == 0:
+                    break
+                time.sleep(0.1)
+            wait_for("vedtak · Meetings")
+            holder = subprocess.Popen([sys.executable, "-c",
+                                       "import sqlite3, sys, time\n"
+                                       "c = sqlite3.connect(sys.argv[1], isolation_level=None)\n"
+                                       "c.execute('BEGIN IMMEDIATE'); print('locked', flush=True)\n"
+                                       "time.sleep(2.5); c.execute('COMMIT')\n", db],
+                                      stdout=subprocess.PIPE, text=True)
+            assert holder.stdout.readline().strip() == "locked"
+            keys("q")
+            wait_gone(15)
+            holder.wait(10)
+            assert open(done).read().strip() == "0", open(done).read() + open(err).read()
+            assert "waiting for another vedtak to finish writing" in open(err).read(), open(err).read()
 
         def norwegian():
             start("nb_NO.UTF-8", "vedtak · Møter")
@@ -268,6 +307,8 @@ def main():
         check("u asks about a tagging made elsewhere after this UI's own", undo_asks_about_a_later_tagging_from_elsewhere)
         check("resize to narrow, too small and back keeps the query", narrow_and_resize)
         check("a case read halfway keeps its place across a resize", a_case_keeps_its_place_across_a_resize)
+        check("quitting while another vedtak writes waits, says so and exits cleanly",
+              quitting_while_another_vedtak_writes)
     return tap.finish()
 
 

@@ -37,6 +37,7 @@ int main(void)
 	    "• Behov er kartlagt i fire kommuner\n"
 	    "• Plan for utprøving levert til HOD i mai\n"
 	    "• Finansiering avklart for 2023",
+	    "Økonomi\n• Kostnad 12 millioner kroner i 2023",
 	    NULL,
 	};
 
@@ -64,6 +65,21 @@ int main(void)
 	     "• Finansiering avklart for 2023",
 	     &out);
 	is_str(out.buf, "• Oppstart utsatt til juni 2023", "a bullet added to a slide: that line alone");
+	news(deck, "Økonomi\n• Kostnad 14 millioner kroner i 2023", &out);
+	is_str(out.buf, "• Kostnad 14 millioner kroner i 2023", "a figure changed in a line: that line");
+	news(deck,
+	     "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
+	     "• Behov er kartlagt i fire kommuner\n"
+	     "Drift: utsatt\n"
+	     "• Plan for utprøving levert til HOD i mai\n"
+	     "• Finansiering avklart for 2023",
+	     &out);
+	is_str(out.buf, "Drift: utsatt", "a line of two words, one of them new: that line");
+	news(deck,
+	     "Oppdrag fra HOD til Direktoratet for e-helse: Plan for arbeid med arki tektur og infrastruktur "
+	     "for digital hjemmeoppfølging",
+	     &out);
+	is_str(out.buf, "", "a word a reading split in two adds nothing");
 	news(deck, "Lysark om legemiddellogistikk i sykehusene\nInnkjøp og lager samordnes i regionene",
 	     &out);
 	is_str(out.buf, "Lysark om legemiddellogistikk i sykehusene\nInnkjøp og lager samordnes i regionene",
