@@ -56,6 +56,19 @@ static void copy_presenters(struct deck_case *dst, const struct deck_case *src)
 		case_add_presenter(dst, src->presenters[i].name, src->presenters[i].organization);
 }
 
+/* The organisations c gives presenters of `to` that have none (a notice names them, the minutes say where
+ * from). */
+static void fill_organizations(struct deck_case *to, const struct deck_case *c)
+{
+	size_t i, k;
+
+	for (i = 0; i < to->npresenters; i++)
+		for (k = 0; !to->presenters[i].organization && k < c->npresenters; k++)
+			if (c->presenters[k].organization &&
+			    !strcmp(c->presenters[k].name, to->presenters[i].name))
+				to->presenters[i].organization = xstrdup(c->presenters[k].organization);
+}
+
 static struct deck_case *find_case(struct deck *m, const struct deck_case *c)
 {
 	size_t i;
@@ -186,7 +199,11 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 	if (c->title && to->title && !same_text(c->title, to->title) && !to->agenda_title)
 		to->agenda_title = xstrdup(c->title);
 	fill(&to->agenda_title, c->agenda_title);
-	if (warn && case_facets(c) && case_facets(to) && case_facets(c) != case_facets(to))
+	/* Said when two documents write other types: not for one read from the decision's wording, nor for
+	 * one the other's holds ("Orientering" beside "Orientering/drøfting"). */
+	if (warn && c->type_source != SOURCE_INFERRED && to->type_source != SOURCE_INFERRED &&
+	    case_facets(c) && case_facets(to) && (case_facets(c) & case_facets(to)) != case_facets(c) &&
+	    (case_facets(c) & case_facets(to)) != case_facets(to))
 		deck_warn(m, c->line_start, _("case %s: the type is %s here, %s in %s; %s's is kept"),
 			  c->number, case_type_text(c), case_type_text(to), first_source, first_source);
 	if (!case_facets(to) && case_facets(c)) {
@@ -197,6 +214,8 @@ static void merge_case(struct deck *m, struct deck_case *to, const struct deck_c
 	}
 	if (!to->npresenters)
 		copy_presenters(to, c);
+	else
+		fill_organizations(to, c);
 	if (!to->day)
 		to->day = c->day;
 	fill(&to->time, c->time);

@@ -12,6 +12,7 @@
 #include "core/meeting.h"
 #include "core/papers.h"
 #include "core/pdf.h"
+#include "core/util.h"
 #include "core/worddiff.h"
 #include "tap.h"
 
@@ -250,6 +251,53 @@ static void test_month_only(void)
 	deck_free(d);
 }
 
+/* A document of the meeting with one case 3/24: its kind, type as written (or inferred) and one presenter. */
+static struct deck *doc_with_case(const char *source, enum doc_kind kind, const char *type,
+				  enum decision_source src, const char *org)
+{
+	struct deck *d = deck_new();
+	struct deck_case *c = deck_add_case(d);
+
+	d->source = xstrdup(source);
+	d->kind = kind;
+	d->body = xstrdup("NUFA");
+	d->start_date = xstrdup("2024-06-12");
+	c->number = xstrdup("3/24");
+	c->title = xstrdup("Nasjonal kjernejournal");
+	c->line_start = 9;
+	case_set_type(c, type, strlen(type), src);
+	case_add_presenter(c, "Aslak Grønnevik", org);
+	return d;
+}
+
+/* What a later document adds to a case the first gives: an organisation it lacks; no warning for a type that
+ * is part of the first's, or only read from the decision's wording. */
+static void test_merge_fills_and_warns_only_of_a_type_said_otherwise(void)
+{
+	struct deck *n =
+	    doc_with_case("innkalling.txt", DOC_NOTICE, "Orientering/drøfting", SOURCE_AGENDA, NULL);
+	struct deck *m = doc_with_case("referat.txt", DOC_MINUTES, "Orientering", SOURCE_INFERRED,
+				       "Folkehelseinstituttet");
+	struct deck *k = doc_with_case("lysark.txt", DOC_DECK, "Godkjenning", SOURCE_AGENDA, NULL);
+	struct deck *docs[3] = {n, m, k}, *merged;
+
+	merged = meeting_merge(docs, 2, m);
+	ok(merged->ncases == 1 && merged->cases[0].npresenters == 1, "one case, one presenter");
+	is_str(merged->cases[0].presenters[0].organization, "Folkehelseinstituttet",
+	       "the minutes give the organisation the notice lacks");
+	is_str(case_type_text(&merged->cases[0]), "Orientering/drøfting", "the notice's type stands");
+	ok(merged->nwarnings == 0, "no warning: the minutes' type is read from the wording (got %zu)",
+	   merged->nwarnings);
+	deck_free(merged);
+	merged = meeting_merge(docs, 3, k);
+	ok(merged->nwarnings == 1 && strstr(merged->warnings[0].msg, "the type is Godkjenning here"),
+	   "a deck whose agenda says Godkjenning is warned of");
+	deck_free(merged);
+	deck_free(n);
+	deck_free(m);
+	deck_free(k);
+}
+
 /* A meeting of one case: its agenda is a table of one row, as a case section's heading is in other
  * notices; the same case headed again below says which it is. */
 static void test_one_case_agenda(void)
@@ -479,6 +527,7 @@ int main(void)
 	test_minutes_and_merge();
 	test_month_only();
 	test_one_case_agenda();
+	test_merge_fills_and_warns_only_of_a_type_said_otherwise();
 	test_time_first();
 	test_table_over_a_page();
 	test_joint_decision();
