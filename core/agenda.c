@@ -8,6 +8,7 @@
  * uses the shape of names (see names.h), the organisation the sector's
  * vocabulary.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +42,7 @@ struct row {
 	char *remark;
 	char time[6];
 	enum decision_type type;
+	char type_written[48]; /* "Orientering/drøfting"; "" when the type is one word */
 	char **lines;
 	size_t nlines, alloc;
 };
@@ -94,6 +96,9 @@ static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 			before--;
 		if (whole || r->time[0] || scan_time_at_end(s, before, &k, tt)) {
 			r->type = ty;
+			if (memchr(s + at, '/', n - at) && n - at < sizeof(r->type_written))
+				snprintf(r->type_written, sizeof(r->type_written), "%.*s", (int)(n - at),
+					 s + at);
 			n = before;
 		}
 	}
@@ -213,6 +218,7 @@ static void row_finish(struct deck *d, struct row *r, int day, bool headed)
 	a->presenters = names;
 	a->organization = org;
 	a->type = r->type;
+	a->type_written = r->type_written[0] ? xstrdup(r->type_written) : NULL;
 	a->remark = r->remark;
 	r->remark = NULL;
 	a->line = r->line;

@@ -446,6 +446,7 @@ void deck_free(struct deck *d)
 		free(a->title);
 		free(a->presenters);
 		free(a->organization);
+		free(a->type_written);
 		free(a->remark);
 	}
 	free(d->agenda);

@@ -198,7 +198,8 @@ struct agenda_item {
 	char *presenters; /* as written, names joined by ", " */
 	char *organization;
 	enum decision_type type;
-	char *remark; /* e.g. "Teams" for a row marked "11/24 - Teams" */
+	char *type_written; /* when it is more than `type` says: "Orientering/drøfting"; else NULL */
+	char *remark;	    /* e.g. "Teams" for a row marked "11/24 - Teams" */
 	long line;
 };
 

@@ -370,6 +370,7 @@ static void copy_agenda(struct deck *m, const struct deck *d)
 		b->presenters = dup_or_null(a->presenters);
 		b->organization = dup_or_null(a->organization);
 		b->type = a->type;
+		b->type_written = dup_or_null(a->type_written);
 		b->remark = dup_or_null(a->remark);
 		b->line = a->line;
 		row = *b;

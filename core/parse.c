@@ -709,7 +709,9 @@ static void link_agenda(struct parser *p)
 		c->agenda_title = xstrdup(a->title);
 		c->day = a->day;
 		c->time = xstrdup(a->time);
-		if (a->type != DECISION_NONE) {
+		if (a->type_written)
+			case_set_type(c, a->type_written, strlen(a->type_written), SOURCE_AGENDA);
+		else if (a->type != DECISION_NONE) {
 			c->type = a->type;
 			c->type_source = SOURCE_AGENDA;
 		}

@@ -93,23 +93,41 @@ static const struct {
     {"Beslutning", DECISION_GODKJENNING},  {"Vedtak", DECISION_GODKJENNING},
 };
 
-enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
+/* The type word that ends s[0, n) after a space or `joiner`, or at its start; *at where it begins. */
+static enum decision_type type_word_at_end(const char *s, size_t n, char joiner, size_t *at)
 {
 	size_t i;
 
-	while (n > 0 && s[n - 1] == ' ')
-		n--;
 	for (i = 0; i < ARRAY_SIZE(type_words); i++) {
 		size_t l = strlen(type_words[i].word);
 
 		if (l > n || memcmp(s + n - l, type_words[i].word, l))
 			continue;
-		if (n > l && s[n - l - 1] != ' ')
+		if (n > l && s[n - l - 1] != ' ' && s[n - l - 1] != joiner)
 			continue;
 		*at = n - l;
 		return type_words[i].type;
 	}
 	return DECISION_NONE;
+}
+
+enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
+{
+	enum decision_type t, first;
+	size_t before;
+
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
+	t = type_word_at_end(s, n, '/', at);
+	/* Two types written as one, "Orientering/drøfting": the first is the row's (and what it spans). */
+	while (t != DECISION_NONE && *at > 0 && s[*at - 1] == '/' &&
+	       (first = type_word_at_end(s, *at - 1, '/', &before)) != DECISION_NONE) {
+		t = first;
+		*at = before;
+	}
+	if (t != DECISION_NONE && *at > 0 && s[*at - 1] == '/')
+		return DECISION_NONE; /* "Status/orientering": a title's words, not a type */
+	return t;
 }
 
 bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)

@@ -33,7 +33,8 @@ bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6]);
 
 /*
  * If `s` ends with a decision-type word (Godkjenning, Orientering,
- * Drøfting), returns it and sets *at to where the word starts.
+ * Drøfting), or two joined by a slash ("Orientering/drøfting": the first),
+ * returns it and sets *at to where the word starts.
  */
 enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at);
 

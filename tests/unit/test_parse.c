@@ -327,6 +327,33 @@ static void test_agenda_rows(void)
 	check_row(f, 1, "Status Helse Sør-Øst", "Kari Nordmann", NULL);
 }
 
+/* An agenda row typed with two types, "Orientering/drøfting": the row still ends at its type. */
+static void test_agenda_row_of_two_types(void)
+{
+	struct deck *d =
+	    parse("NUFA – Oslo\n\n12. juni 2024\n\n\n\n"
+		  "Sak Agenda NUFA  Presenterer saken Tid Sakstype\n"
+		  "21/24 Nasjonal kjernejournal for kommunene Synnøve Halvorsrud 09:40 Drøfting\n"
+		  "22/24 FHIR-profiler for henvisning Aslak Grønnevik og Kåre Dyrdal 10:55 "
+		  "Orientering/drøfting\n\n\n\n"
+		  "Sak 21/24: Nasjonal kjernejournal for kommunene\n\nForslag til vedtak\n\n"
+		  "NUFA drøfter saken.\n\n\n\n"
+		  "Sak 22/24: FHIR-profiler for henvisning\n\nForslag til vedtak\n\n"
+		  "NUFA tar saken til orientering.\n");
+	const struct deck_case *c = d && d->ncases == 2 ? &d->cases[1] : NULL;
+
+	ok(c != NULL, "two cases");
+	if (c) {
+		is_str(c->agenda_title, "FHIR-profiler for henvisning", "the row's title, without its type");
+		ok(c->npresenters == 2 && !strcmp(c->presenters[1].name, "Kåre Dyrdal"),
+		   "its two presenters");
+		is_str(c->time, "10:55", "its time");
+		is_str(case_type_text(c), "Orientering/drøfting", "its type as written");
+		ok(c->type == DECISION_ORIENTERING && c->type_source == SOURCE_AGENDA, "from the agenda");
+	}
+	deck_free(d);
+}
+
 static void check_member(const char *text, const char *person, const char *org, const char *replaces,
 			 const char *note)
 {
@@ -381,6 +408,7 @@ int main(void)
 	test_sak_agenda_rows();
 	test_bad_input();
 	test_agenda_rows();
+	test_agenda_row_of_two_types();
 	test_members();
 	test_names();
 	return done_testing();
