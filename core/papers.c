@@ -2089,6 +2089,32 @@ static void apply_joints(struct papers *p)
 	}
 }
 
+/*
+ * A notice's cases with a section of their own (the first `nsecs`), as a
+ * deck's are: one without a proposal, or whose agenda type its proposal's
+ * wording contradicts (not when the wording is one of two types written,
+ * "Orientering/drøfting"), is said.
+ */
+static void warn_proposals(struct deck *d, size_t nsecs)
+{
+	size_t i;
+
+	for (i = 0; i < nsecs && i < d->ncases; i++) {
+		const struct deck_case *c = &d->cases[i];
+		enum decision_type wording = scan_infer_type(c->decision);
+
+		if (!c->decision)
+			deck_warn(d, c->line_start,
+				  _("case %s has no proposed decision (\"Forslag til vedtak\")"), c->number);
+		else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE &&
+			 !(case_facets(c) & DECISION_FACET(wording)))
+			deck_warn(
+			    d, c->line_start,
+			    _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
+			    c->number, case_type_text(c), decision_type_name(wording));
+	}
+}
+
 enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind,
 			   struct vt_diag *diag)
 {
@@ -2243,6 +2269,9 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		int occ = secs_nb.occ[i];
 
 		k = numbering_find(&rows_nb, secs[i].row.no.text, occ);
+		if (kind == DOC_NOTICE && k == SIZE_MAX && p.nrows)
+			deck_warn(d, secs[i].row.line, _("case %s has no row in the agenda"),
+				  secs[i].row.no.text);
 		case_from_rows(c, &secs[i].row, k == SIZE_MAX ? NULL : &p.rows[k]);
 		c->occurrence = occ;
 		c->position = (int)d->ncases;
@@ -2258,6 +2287,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		/* The occ-th row of a number belongs to the occ-th section of it, if there is one. */
 		if (!r->has_no || numbering_find(&secs_nb, r->no.text, occ) != SIZE_MAX)
 			continue;
+		if (kind == DOC_NOTICE && nsecs)
+			deck_warn(d, r->line, _("agenda row %s has no case section"), r->no.text);
 		c = deck_add_case(d);
 		case_from_rows(c, NULL, r);
 		c->occurrence = occ;
@@ -2266,6 +2297,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	}
 	add_agenda_items(&p);
 	apply_joints(&p);
+	if (kind == DOC_NOTICE)
+		warn_proposals(d, nsecs);
 	if (!d->ncases)
 		st = vt_fail(diag, VT_ERR_FORMAT, 0, _("no case found: the agenda has no numbered case"));
 out:

@@ -251,6 +251,53 @@ static void test_month_only(void)
 	deck_free(d);
 }
 
+/* Whether d has a warning whose message is `msg`. */
+static bool warned(const struct deck *d, const char *msg)
+{
+	size_t i;
+
+	for (i = 0; d && i < d->nwarnings; i++)
+		if (!strcmp(d->warnings[i].msg, msg))
+			return true;
+	return false;
+}
+
+/* A notice's faults are said as a deck's are: a row without its section, a section without its row, a case
+ * without a proposal, an agenda type the proposal's wording contradicts. */
+static void test_notice_warnings(void)
+{
+	enum vt_status st;
+	struct deck *d = read_doc(
+	    "innkalling.txt",
+	    "Møteinnkalling\n\nMøte i NUFA\n\nDato          12.06.2024\nSted          Oslo\n\n"
+	    "Sak     Tittel                                      Ansvarlig          Sakstype\n"
+	    "20/24   Orientering fra Helsedirektoratet           Ragnhild Kvalsund  Orientering\n"
+	    "21/24   Kjernejournal for kommunene                 Synnøve Halvorsrud Drøfting\n"
+	    "22/24   FHIR-profiler for henvisning                Aslak Grønnevik    Orientering/drøfting\n"
+	    "23/24   Arkitekturprinsipper for skytjenester       Elisabeth Øvrebø   Godkjenning\n\n\n"
+	    "Sak 20/2024   Orientering fra Helsedirektoratet\n\n              Tildelingsbrevet for "
+	    "2024.\n\n\n"
+	    "Sak 22/2024   FHIR-profiler for henvisning\n\n              Forslag til vedtak:\n"
+	    "              NUFA drøfter høringsutkastet.\n\n\n"
+	    "Sak 23/2024   Arkitekturprinsipper for skytjenester\n\n              Forslag til vedtak:\n"
+	    "              NUFA tar saken til orientering.\n\n\n"
+	    "Sak 25/2024   Eventuelt\n\n              Forslag til vedtak:\n"
+	    "              NUFA tar saken til orientering.\n",
+	    &st);
+
+	ok(st == VT_OK && d && d->ncases == 5, "five cases, one from its agenda row alone");
+	ok(warned(d, "agenda row 21/24 has no case section"), "a row without its section");
+	ok(warned(d, "case 25/24 has no row in the agenda"), "a section without its row");
+	ok(warned(d, "case 20/24 has no proposed decision (\"Forslag til vedtak\")"),
+	   "a case without a proposal");
+	ok(warned(d, "case 23/24: agenda type Godkjenning contradicts the proposed decision, which reads as "
+		     "Orientering"),
+	   "a type its proposal contradicts");
+	ok(d && d->nwarnings == 4, "and nothing else: Drøfting is one of 22/24's types (got %zu)",
+	   d ? d->nwarnings : 0);
+	deck_free(d);
+}
+
 /* A document of the meeting with one case 3/24: its kind, type as written (or inferred) and one presenter. */
 static struct deck *doc_with_case(const char *source, enum doc_kind kind, const char *type,
 				  enum decision_source src, const char *org)
@@ -527,6 +574,7 @@ int main(void)
 	test_minutes_and_merge();
 	test_month_only();
 	test_one_case_agenda();
+	test_notice_warnings();
 	test_merge_fills_and_warns_only_of_a_type_said_otherwise();
 	test_time_first();
 	test_table_over_a_page();
