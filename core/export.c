@@ -249,11 +249,13 @@ void export_ics_meeting(struct strbuf *sb, const struct deck *d)
 	for (k = 0; d->imported_at && d->imported_at[k]; k++)
 		if (d->imported_at[k] != '-' && d->imported_at[k] != ':')
 			strbuf_addch(&stamp, d->imported_at[k]);
-	/* The meeting's body, first day and first document's name, not that document's digest, which a
-	 * correction changes: a calendar updates an event by it. The name tells apart two meetings of one
-	 * body and day (a document whose day was corrected to another meeting's stays a meeting of its
-	 * own), and one without a body from another. */
-	strbuf_addf(&key, "%s\n%s\n%s", d->body ? d->body : "", d->start_date, d->source ? d->source : "");
+	/* What makes documents one meeting, its body and first day: not a document's digest, which a
+	 * correction changes, nor which document came first, which differs between two machines that
+	 * imported the same papers. A calendar updates an event by it. A meeting without a body joins no
+	 * other, and takes its document's name. */
+	strbuf_addf(&key, "%s\n%s", d->body ? d->body : "", d->start_date);
+	if (!d->body)
+		strbuf_addf(&key, "\n%s", d->source ? d->source : "");
 	sha256_hex(key.buf, key.len, uid);
 	strbuf_addstr(sb, "BEGIN:VEVENT\r\n");
 	strbuf_addf(sb, "UID:%.32s@vedtak\r\n", uid);
