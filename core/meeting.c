@@ -136,10 +136,44 @@ static long line_in(const struct deck *d, const struct deck_case *c)
 }
 
 /*
+ * The slides src (of document `source`) add to the list v (core/overlap.h):
+ * each other slide, and of a slide the list mostly has the lines it lacks,
+ * after what it holds, labelled with their file, whose lines they are
+ * ("farmasi.txt, Side 3"). Returns how many were added.
+ */
+static size_t add_new_slides(struct slide **v, size_t *n, size_t *alloc, const struct slide *src, size_t nsrc,
+			     const char *source)
+{
+	struct overlap *o = overlap_new();
+	struct strbuf page = STRBUF_INIT, fresh = STRBUF_INIT;
+	size_t i, added = 0;
+
+	for (i = 0; i < *n; i++) {
+		overlap_add(o, (*v)[i].page);
+		overlap_add(o, (*v)[i].text);
+	}
+	for (i = 0; i < nsrc; i++) {
+		strbuf_reset(&fresh);
+		overlap_news(o, src[i].text, &fresh);
+		if (!fresh.len)
+			continue;
+		strbuf_reset(&page);
+		strbuf_addstr(&page, source);
+		if (src[i].page)
+			strbuf_addf(&page, ", %s", src[i].page);
+		slide_list_add(v, n, alloc, page.buf, fresh.buf, src[i].line);
+		overlap_add(o, fresh.buf);
+		added++;
+	}
+	strbuf_release(&page);
+	strbuf_release(&fresh);
+	overlap_free(o);
+	return added;
+}
+
+/*
  * The text of c (from document `from`) that case `to`, which has text of
- * another document, lacks (core/overlap.h): each other slide, and of a
- * slide it mostly has the lines it lacks, after its own text, labelled with
- * their file, whose lines they are ("farmasi.txt, Side 3"). A notice's case
+ * another document, lacks (add_new_slides()). A notice's case
  * paper, a deck's slides and the minutes' record are each other's, and a
  * search reads them all. Two decks with other slides for one case are not
  * what a meeting's papers usually are: the import says so when the one
@@ -149,29 +183,9 @@ static long line_in(const struct deck *d, const struct deck_case *c)
 static void add_other_slides(struct deck *m, struct deck_case *to, const struct deck_case *c,
 			     const struct deck *from, const struct deck **deck_from, const struct deck *news)
 {
-	struct overlap *o = overlap_new();
-	struct strbuf page = STRBUF_INIT, fresh = STRBUF_INIT;
-	size_t i, added = 0;
+	size_t added =
+	    add_new_slides(&to->slides, &to->nslides, &to->slides_alloc, c->slides, c->nslides, from->source);
 
-	for (i = 0; i < to->nslides; i++) {
-		overlap_add(o, to->slides[i].page);
-		overlap_add(o, to->slides[i].text);
-	}
-	for (i = 0; i < c->nslides; i++) {
-		const struct slide *s = &c->slides[i];
-
-		strbuf_reset(&fresh);
-		overlap_news(o, s->text, &fresh);
-		if (!fresh.len)
-			continue;
-		strbuf_reset(&page);
-		strbuf_addstr(&page, from->source);
-		if (s->page)
-			strbuf_addf(&page, ", %s", s->page);
-		slide_list_add(&to->slides, &to->nslides, &to->slides_alloc, page.buf, fresh.buf, s->line);
-		overlap_add(o, fresh.buf);
-		added++;
-	}
 	if (added && from->kind == DOC_DECK) {
 		if (*deck_from && *deck_from != from && (from == news || *deck_from == news))
 			deck_warn(m, line_in(news, c),
@@ -180,9 +194,6 @@ static void add_other_slides(struct deck *m, struct deck_case *to, const struct 
 		if (!*deck_from)
 			*deck_from = from;
 	}
-	strbuf_release(&page);
-	strbuf_release(&fresh);
-	overlap_free(o);
 }
 
 static void merge_case(struct deck *m, struct deck_case *to, const struct deck_case *c,
@@ -465,7 +476,12 @@ struct deck *meeting_merge(struct deck *const *docs, size_t n, const struct deck
 		if (d->nattendance &&
 		    (!with_attendance || (d->kind == DOC_MINUTES && with_attendance->kind != DOC_MINUTES)))
 			with_attendance = d;
-		copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
+		/* The text outside the cases, as a case's: the first document's, then what the others add. */
+		if (!m->nother)
+			copy_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother);
+		else
+			add_new_slides(&m->other, &m->nother, &m->other_alloc, d->other, d->nother,
+				       d->source);
 		for (k = 0; k < d->ncases; k++) {
 			struct deck_case *to = find_case(m, &d->cases[k]);
 			if (to) {

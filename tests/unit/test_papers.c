@@ -345,6 +345,31 @@ static void test_merge_fills_and_warns_only_of_a_type_said_otherwise(void)
 	deck_free(k);
 }
 
+/* The text outside the cases of a meeting's decks (a title slide, a pause) once, however many decks repeat
+ * it. */
+static void test_merge_keeps_other_text_once(void)
+{
+	struct deck *a = doc_with_case("lysark.txt", DOC_DECK, "Orientering", SOURCE_AGENDA, NULL);
+	struct deck *b = doc_with_case("lysark.pdf", DOC_DECK, "Orientering", SOURCE_AGENDA, NULL);
+	struct deck *docs[2] = {a, b}, *merged;
+
+	slide_list_add(&a->other, &a->nother, &a->other_alloc, NULL, "NUFA – Oslo\n12. juni 2024", 1);
+	slide_list_add(&a->other, &a->nother, &a->other_alloc, NULL, "Pause til 10.55", 40);
+	slide_list_add(&b->other, &b->nother, &b->other_alloc, "Side 1", "NUFA  –  Oslo 12. juni 2024", 1);
+	slide_list_add(&b->other, &b->nother, &b->other_alloc, "Side 9", "Lunsj til 12.30", 30);
+	merged = meeting_merge(docs, 2, b);
+	ok(merged->nother == 3, "the title slide once, both breaks (got %zu)", merged->nother);
+	if (merged->nother == 3) {
+		/* The later import first, as a case's text is: lysark.pdf's, then what lysark.txt adds. */
+		is_str(merged->other[1].text, "Lunsj til 12.30", "the first deck's own");
+		is_str(merged->other[2].text, "Pause til 10.55", "the other deck's own slide, after");
+		is_str(merged->other[2].page, "lysark.txt", "labelled with its file");
+	}
+	deck_free(merged);
+	deck_free(a);
+	deck_free(b);
+}
+
 /* A meeting of one case: its agenda is a table of one row, as a case section's heading is in other
  * notices; the same case headed again below says which it is. */
 static void test_one_case_agenda(void)
@@ -575,6 +600,7 @@ int main(void)
 	test_month_only();
 	test_one_case_agenda();
 	test_notice_warnings();
+	test_merge_keeps_other_text_once();
 	test_merge_fills_and_warns_only_of_a_type_said_otherwise();
 	test_time_first();
 	test_table_over_a_page();
