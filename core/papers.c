@@ -2099,20 +2099,8 @@ static void warn_proposals(struct deck *d, size_t nsecs)
 {
 	size_t i;
 
-	for (i = 0; i < nsecs && i < d->ncases; i++) {
-		const struct deck_case *c = &d->cases[i];
-		enum decision_type wording = scan_infer_type(c->decision);
-
-		if (!c->decision)
-			deck_warn(d, c->line_start,
-				  _("case %s has no proposed decision (\"Forslag til vedtak\")"), c->number);
-		else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE &&
-			 !(case_facets(c) & DECISION_FACET(wording)))
-			deck_warn(
-			    d, c->line_start,
-			    _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
-			    c->number, case_type_text(c), decision_type_name(wording));
-	}
+	for (i = 0; i < nsecs && i < d->ncases; i++)
+		scan_warn_proposal(d, &d->cases[i]);
 }
 
 enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind,

@@ -759,16 +759,9 @@ static void settle_types(struct parser *p)
 		if (c->type_source == SOURCE_NONE && c->decision) {
 			c->type = wording;
 			c->type_source = SOURCE_INFERRED;
-		} else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE &&
-			   wording != c->type) {
-			deck_warn(
-			    d, c->line_start,
-			    _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
-			    c->number, decision_type_name(c->type), decision_type_name(wording));
 		}
-		if (!c->decision && c->line_start)
-			deck_warn(d, c->line_start,
-				  _("case %s has no proposed decision (\"Forslag til vedtak\")"), c->number);
+		if (c->line_start)
+			scan_warn_proposal(d, c);
 	}
 }
 

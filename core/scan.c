@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <stdio.h>
 
+#include "core/i18n.h"
 #include "core/names.h"
 #include "core/scan.h"
 #include "core/strbuf.h"
@@ -292,4 +293,18 @@ bool scan_ends_open(const char *s, size_t n)
 			return true;
 	}
 	return false;
+}
+
+void scan_warn_proposal(struct deck *d, const struct deck_case *c)
+{
+	enum decision_type wording = scan_infer_type(c->decision);
+
+	if (!c->decision)
+		deck_warn(d, c->line_start, _("case %s has no proposed decision (\"Forslag til vedtak\")"),
+			  c->number);
+	else if (c->type_source == SOURCE_AGENDA && wording != DECISION_NONE &&
+		 !(case_facets(c) & DECISION_FACET(wording)))
+		deck_warn(d, c->line_start,
+			  _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
+			  c->number, case_type_text(c), decision_type_name(wording));
 }

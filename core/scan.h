@@ -68,4 +68,11 @@ bool scan_page_footer(const char *s, size_t n);
  */
 enum decision_type scan_infer_type(const char *text);
 
+/*
+ * Warns of case c of d as a reader sees it, at its heading: no proposed
+ * decision, or an agenda type its proposal's wording contradicts (not one
+ * of two types written, "Orientering/drøfting"). Decks and notices alike.
+ */
+void scan_warn_proposal(struct deck *d, const struct deck_case *c);
+
 #endif

@@ -23,6 +23,10 @@ static void news(const char *const *have, const char *text, struct strbuf *out)
 	overlap_free(o);
 }
 
+/* The slide the deck has, in parts: its heading and first bullet, and its last two bullets. */
+#define LEVERANSE_HEAD "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
+#define LEVERANSE_TAIL "• Plan for utprøving levert til HOD i mai\n• Finansiering avklart for 2023"
+
 int main(void)
 {
 	struct strbuf out = STRBUF_INIT;
@@ -33,10 +37,7 @@ int main(void)
 	    "Oppdrag fra HOD til Direktoratet for e-helse:\n"
 	    "Plan for arbeid med arkitektur og infrastruktur for digital hjemmeoppfølging",
 	    "Side 19",
-	    "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
-	    "• Behov er kartlagt i fire kommuner\n"
-	    "• Plan for utprøving levert til HOD i mai\n"
-	    "• Finansiering avklart for 2023",
+	    LEVERANSE_HEAD "• Behov er kartlagt i fire kommuner\n" LEVERANSE_TAIL,
 	    "Økonomi\n• Kostnad 12 millioner kroner i 2023",
 	    NULL,
 	};
@@ -50,29 +51,16 @@ int main(void)
 	is_str(out.buf, "", "a word on its own that the text has adds nothing");
 	news(deck, "Side 17 Side 19", &out);
 	is_str(out.buf, "", "a footer made of page labels adds nothing");
-	news(deck,
-	     "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
-	     "• Behov er kart-\nlagt i fire kommuner\n"
-	     "• Plan for utprøving levert til HOD i mai\n"
-	     "• Finansiering avklart for 2023",
-	     &out);
+	news(deck, LEVERANSE_HEAD "• Behov er kart-\nlagt i fire kommuner\n" LEVERANSE_TAIL, &out);
 	is_str(out.buf, "", "a word hyphenated over two lines adds nothing");
 	news(deck,
-	     "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
-	     "• Behov er kartlagt i fire kommuner\n"
-	     "• Oppstart utsatt til juni 2023\n"
-	     "• Plan for utprøving levert til HOD i mai\n"
-	     "• Finansiering avklart for 2023",
+	     LEVERANSE_HEAD
+	     "• Behov er kartlagt i fire kommuner\n• Oppstart utsatt til juni 2023\n" LEVERANSE_TAIL,
 	     &out);
 	is_str(out.buf, "• Oppstart utsatt til juni 2023", "a bullet added to a slide: that line alone");
 	news(deck, "Økonomi\n• Kostnad 14 millioner kroner i 2023", &out);
 	is_str(out.buf, "• Kostnad 14 millioner kroner i 2023", "a figure changed in a line: that line");
-	news(deck,
-	     "Leveranse 1: 15. mai – overordnet plan med tiltak\n"
-	     "• Behov er kartlagt i fire kommuner\n"
-	     "Drift: utsatt\n"
-	     "• Plan for utprøving levert til HOD i mai\n"
-	     "• Finansiering avklart for 2023",
+	news(deck, LEVERANSE_HEAD "• Behov er kartlagt i fire kommuner\nDrift: utsatt\n" LEVERANSE_TAIL,
 	     &out);
 	is_str(out.buf, "Drift: utsatt", "a line of two words, one of them new: that line");
 	news(deck,
