@@ -20,6 +20,7 @@
 #include "core/equiv.h"
 #include "core/words.h"
 #include "db/fts.h"
+#include "db/gather.h"
 #include "db/lexicon.h"
 #include "db/rank.h"
 #include "core/meeting.h"
@@ -517,8 +518,8 @@ enum vt_status store_open_waiting(const char *path, bool readonly, void (*fn)(vo
 	s->merging = MERGING_UNKNOWN;
 	s->run_base = -1;
 	s->committed_version = -1;
-	if ((readonly ? open_readonly(path, &s->db) : sqlite3_open_v2(path, &s->db, flags, NULL)) !=
-	    SQLITE_OK) {
+	if ((readonly ? open_readonly(path, &s->db)
+		      : sqlite3_open_v2(path, &s->db, flags, gather_vfs_name())) != SQLITE_OK) {
 		st = vt_fail(diag, readonly ? VT_ERR_IO : VT_ERR_DB, 0, _("cannot open database %s: %s"),
 			     path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto fail;
@@ -1938,7 +1939,8 @@ static void checkpointer_start(struct store *s)
 	pthread_cond_init(&c->wake, NULL);
 	pthread_cond_init(&c->idle, NULL);
 	/* A connection finds the WAL at its first read: before that it has nothing to copy. */
-	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | OPEN_ONE_THREAD, NULL) != SQLITE_OK ||
+	if (sqlite3_open_v2(path, &c->db, SQLITE_OPEN_READWRITE | OPEN_ONE_THREAD, gather_vfs_name()) !=
+		SQLITE_OK ||
 	    sqlite3_exec(c->db, "PRAGMA journal_mode", NULL, NULL, NULL) != SQLITE_OK ||
 	    pthread_create(&c->tid, NULL, checkpoint_thread, c)) {
 		sqlite3_close(c->db);
