@@ -239,6 +239,12 @@ static const sqlite3_io_methods gather_io[3] = {
      gather_shm_map, gather_shm_lock, gather_shm_barrier, gather_shm_unmap, gather_fetch, gather_unfetch},
 };
 
+/* Whether f was opened through this VFS (== only: < between unrelated pointers is undefined). */
+static bool ours(const sqlite3_file *f)
+{
+	return f->pMethods == &gather_io[0] || f->pMethods == &gather_io[1] || f->pMethods == &gather_io[2];
+}
+
 static int gather_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f, int flags, int *out_flags)
 {
 	struct gather_file *g = gf(f);
@@ -261,7 +267,7 @@ static int gather_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f,
 	if ((flags & SQLITE_OPEN_WAL) && name) {
 		sqlite3_file *db = sqlite3_database_file_object(name);
 
-		if (db && db->pMethods >= gather_io && db->pMethods < gather_io + 3 && gf(db)->is_db) {
+		if (db && ours(db) && gf(db)->is_db) {
 			g->is_wal = true;
 			g->db = gf(db);
 			gf(db)->wal = g;
