@@ -1,7 +1,6 @@
 /*
- * gather.h: the VFS the store writes through, which hands SQLite's runs
- * of small writes to a WAL and to a checkpointed database to the system
- * as one write each (gather.c).
+ * gather.h: the VFS the store writes through, which hands the frames
+ * SQLite writes to a WAL to the system a run at a time (gather.c).
  */
 #ifndef VEDTAK_GATHER_H
 #define VEDTAK_GATHER_H

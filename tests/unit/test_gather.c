@@ -2,7 +2,9 @@
  * test_gather.c: the VFS that gathers a WAL's frames (db/gather.h) holds
  * nothing back: each commit is seen at once by another connection, which
  * reads the files through SQLite's own VFS; a commit whose frames cannot
- * be written fails, and nothing of it is seen; and the frames of a large
+ * be written fails, and nothing of it is seen, also when SQLite rewrites
+ * the commit frame's header; a transaction rolled back leaves nothing to
+ * land on another writer's commits later; and the frames of a large
  * transaction reach the system in a few writes, not two per page.
  *
  * Under the gathering VFS is a VFS of this test's that counts the writes
@@ -21,7 +23,8 @@
 static sqlite3_vfs *os_vfs;
 static sqlite3_vfs faulty_vfs;
 static int wal_writes;
-static bool fail_wal;
+static bool fail_wal;	     /* every write to a WAL fails */
+static bool fail_commit_hdr; /* a commit frame's header written on its own fails */
 
 struct faulty_file {
 	sqlite3_file base;
@@ -34,8 +37,10 @@ static int faulty_write(sqlite3_file *f, const void *p, int n, sqlite3_int64 off
 	struct faulty_file *ff = (struct faulty_file *)f;
 
 	if (ff->wal) {
+		const unsigned char *u = p;
+
 		wal_writes++;
-		if (fail_wal)
+		if (fail_wal || (fail_commit_hdr && n == 24 && (u[4] | u[5] | u[6] | u[7])))
 			return SQLITE_IOERR_WRITE;
 	}
 	return ff->real->pMethods->xWrite(ff->real, p, n, off);
@@ -62,6 +67,8 @@ PASS(xDeviceCharacteristics, (sqlite3_file * f), (ff->real))
 PASS(xShmMap, (sqlite3_file * f, int pg, int sz, int ext, void volatile **p), (ff->real, pg, sz, ext, p))
 PASS(xShmLock, (sqlite3_file * f, int off, int n, int flags), (ff->real, off, n, flags))
 PASS(xShmUnmap, (sqlite3_file * f, int del), (ff->real, del))
+PASS(xFetch, (sqlite3_file * f, sqlite3_int64 off, int n, void **p), (ff->real, off, n, p))
+PASS(xUnfetch, (sqlite3_file * f, sqlite3_int64 off, void *p), (ff->real, off, p))
 
 static void faulty_xShmBarrier(sqlite3_file *f)
 {
@@ -70,7 +77,7 @@ static void faulty_xShmBarrier(sqlite3_file *f)
 }
 
 static const sqlite3_io_methods faulty_io = {
-    .iVersion = 2,
+    .iVersion = 3,
     .xClose = faulty_xClose,
     .xRead = faulty_xRead,
     .xWrite = faulty_write,
@@ -87,6 +94,8 @@ static const sqlite3_io_methods faulty_io = {
     .xShmLock = faulty_xShmLock,
     .xShmBarrier = faulty_xShmBarrier,
     .xShmUnmap = faulty_xShmUnmap,
+    .xFetch = faulty_xFetch,
+    .xUnfetch = faulty_xUnfetch,
 };
 
 static int faulty_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f, int flags, int *out)
@@ -126,6 +135,111 @@ static int insert(sqlite3 *db, int n, int size)
 		 " INSERT INTO t SELECT randomblob(%d) FROM c; COMMIT;",
 		 n, size);
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* PRAGMA integrity_check's first row as a fresh connection reads the files, into out. */
+static void integrity(const char *path, char *out, size_t size)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	snprintf(out, size, "cannot read");
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, "faulty") == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* Removes the database at path with its WAL and shared memory. */
+static void remove_db(const char *path)
+{
+	static const char *const ext[] = {"", "-wal", "-shm"};
+	char p[300];
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(p, sizeof(p), "%s%s", path, ext[i]);
+		unlink(p);
+	}
+}
+
+/*
+ * Writer A (gathering) begins a transaction large enough to spill pages to
+ * the WAL, all of it copied before (so that A reads nothing back from it
+ * when it rolls back), and rolls it back; writer B (SQLite's own VFS) then commits 300
+ * rows over the same part of the WAL; then A reads, and closes. B's rows
+ * must all be there, and the database whole.
+ */
+static void second_writer_after_rollback(const char *dir)
+{
+	char path[256], res[200];
+	sqlite3 *a = NULL, *b = NULL;
+	int rows;
+
+	snprintf(path, sizeof(path), "%s/two.db", dir);
+	sqlite3_open_v2(path, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, gather_vfs_name());
+	sqlite3_exec(a,
+		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
+		     "CREATE TABLE t(id INTEGER PRIMARY KEY, who TEXT, x BLOB); PRAGMA wal_checkpoint;",
+		     NULL, NULL, NULL);
+	sqlite3_open_v2(path, &b, SQLITE_OPEN_READWRITE, "faulty");
+	sqlite3_exec(b, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL);
+	ok(sqlite3_exec(a,
+			"PRAGMA cache_size = 10; BEGIN;"
+			" WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200)"
+			" INSERT INTO t(who, x) SELECT 'A', randomblob(3000) FROM c; ROLLBACK;",
+			NULL, NULL, NULL) == SQLITE_OK,
+	   "a transaction that spills to the WAL rolls back");
+	ok(sqlite3_exec(b,
+			"BEGIN; WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)"
+			" INSERT INTO t(who, x) SELECT 'B', zeroblob(3000) FROM c; COMMIT;",
+			NULL, NULL, NULL) == SQLITE_OK,
+	   "another writer commits 300 rows after it");
+	rows = count(a);
+	is_int(rows, 300, "the first writer reads them");
+	sqlite3_close(a);
+	is_int(count(b), 300, "and after it closes, so does the other");
+	sqlite3_close(b);
+	integrity(path, res, sizeof(res));
+	is_str(res, "ok", "the database is whole");
+	remove_db(path);
+}
+
+/*
+ * A transaction that spills pages to the WAL and then writes one of them
+ * again: SQLite writes over that frame and rewrites the checksums of the
+ * frames after it, the commit frame's header last, after the commit frame.
+ * That header's write fails: the commit must fail, not be said to succeed.
+ */
+static void rewritten_commit_header_fails(const char *dir)
+{
+	char path[256], res[200];
+	sqlite3 *a = NULL;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/rewrite.db", dir);
+	sqlite3_open_v2(path, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, gather_vfs_name());
+	sqlite3_exec(a,
+		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
+		     "CREATE TABLE t(id INTEGER PRIMARY KEY, x BLOB); INSERT INTO t(x) VALUES (1);",
+		     NULL, NULL, NULL);
+	sqlite3_exec(a,
+		     "PRAGMA cache_size = 10; BEGIN;"
+		     " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200)"
+		     " INSERT INTO t(x) SELECT randomblob(3000) FROM c;",
+		     NULL, NULL, NULL);
+	fail_commit_hdr = true;
+	rc = sqlite3_exec(a, "UPDATE t SET x = zeroblob(10) WHERE id = 1; COMMIT;", NULL, NULL, NULL);
+	fail_commit_hdr = false;
+	ok(rc != SQLITE_OK, "a commit whose rewritten commit header cannot be written fails (%d)", rc);
+	sqlite3_exec(a, "ROLLBACK", NULL, NULL, NULL);
+	is_int(count(a), 1, "and the writer sees the row from before only");
+	sqlite3_close(a);
+	integrity(path, res, sizeof(res));
+	is_str(res, "ok", "the database is whole");
+	remove_db(path);
 }
 
 static void faulty_install(void)
@@ -214,13 +328,10 @@ int main(void)
 		sqlite3_finalize(st);
 	}
 	sqlite3_close(again);
-	for (i = 0; i < 3; i++) {
-		static const char *const ext[] = {"", "-wal", "-shm"};
-		char p[300];
+	remove_db(path);
 
-		snprintf(p, sizeof(p), "%s%s", path, ext[i]);
-		unlink(p);
-	}
+	second_writer_after_rollback(dir);
+	rewritten_commit_header_fails(dir);
 	rmdir(dir);
 	return done_testing();
 }
