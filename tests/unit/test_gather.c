@@ -168,22 +168,35 @@ static void remove_db(const char *path)
 /*
  * Writer A (gathering) begins a transaction large enough to spill pages to
  * the WAL, all of it copied before (so that A reads nothing back from it
- * when it rolls back), and rolls it back; writer B (SQLite's own VFS) then commits 300
- * rows over the same part of the WAL; then A reads, and closes. B's rows
- * must all be there, and the database whole.
+ * when it rolls back), and rolls it back; writer B (SQLite's own VFS)
+ * then commits 300 rows over the same part of the WAL; then A reads, and
+ * closes. B's rows must all be there, and the database whole.
  */
+/* A database dir/name opened through the gathering VFS in WAL mode, checkpointed only when asked, then `sql`.
+ */
+static sqlite3 *open_gathering(const char *dir, const char *name, const char *sql, char *path, size_t size)
+{
+	sqlite3 *db = NULL;
+
+	snprintf(path, size, "%s/%s", dir, name);
+	sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, gather_vfs_name());
+	sqlite3_exec(db,
+		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0",
+		     NULL, NULL, NULL);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	return db;
+}
+
 static void second_writer_after_rollback(const char *dir)
 {
 	char path[256], res[200];
-	sqlite3 *a = NULL, *b = NULL;
+	sqlite3 *a = open_gathering(
+		    dir, "two.db",
+		    "CREATE TABLE t(id INTEGER PRIMARY KEY, who TEXT, x BLOB); PRAGMA wal_checkpoint", path,
+		    sizeof(path)),
+		*b = NULL;
 	int rows;
 
-	snprintf(path, sizeof(path), "%s/two.db", dir);
-	sqlite3_open_v2(path, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, gather_vfs_name());
-	sqlite3_exec(a,
-		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
-		     "CREATE TABLE t(id INTEGER PRIMARY KEY, who TEXT, x BLOB); PRAGMA wal_checkpoint;",
-		     NULL, NULL, NULL);
 	sqlite3_open_v2(path, &b, SQLITE_OPEN_READWRITE, "faulty");
 	sqlite3_exec(b, "PRAGMA wal_autocheckpoint = 0", NULL, NULL, NULL);
 	ok(sqlite3_exec(a,
@@ -216,15 +229,11 @@ static void second_writer_after_rollback(const char *dir)
 static void rewritten_commit_header_fails(const char *dir)
 {
 	char path[256], res[200];
-	sqlite3 *a = NULL;
+	sqlite3 *a = open_gathering(
+	    dir, "rewrite.db", "CREATE TABLE t(id INTEGER PRIMARY KEY, x BLOB); INSERT INTO t(x) VALUES (1)",
+	    path, sizeof(path));
 	int rc;
 
-	snprintf(path, sizeof(path), "%s/rewrite.db", dir);
-	sqlite3_open_v2(path, &a, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, gather_vfs_name());
-	sqlite3_exec(a,
-		     "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0;"
-		     "CREATE TABLE t(id INTEGER PRIMARY KEY, x BLOB); INSERT INTO t(x) VALUES (1);",
-		     NULL, NULL, NULL);
 	sqlite3_exec(a,
 		     "PRAGMA cache_size = 10; BEGIN;"
 		     " WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 200)"
