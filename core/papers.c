@@ -1749,8 +1749,13 @@ static void add_presenter_cb(const char *name, const char *org, void *arg)
 	case_add_presenter(c, name, org);
 }
 
-/* Adds the section's text, one slide per page, labelled "Side N". */
-static void section_slides(struct papers *p, struct deck_case *c, size_t from, size_t to)
+/*
+ * Adds the text of lines [from, to) to the slides *v, one slide per page,
+ * labelled "Side N"; with `outside`, not the agenda's lines (its rows are
+ * the agenda's and the cases').
+ */
+static void text_slides(struct papers *p, struct slide **v, size_t *nv, size_t *alloc, size_t from, size_t to,
+			bool outside)
 {
 	struct strbuf sb = STRBUF_INIT;
 	size_t i, first = from;
@@ -1762,8 +1767,7 @@ static void section_slides(struct papers *p, struct deck_case *c, size_t from, s
 			if (sb.len) {
 				char label[24];
 				snprintf(label, sizeof(label), "Side %d", page);
-				slide_list_add(&c->slides, &c->nslides, &c->slides_alloc, label, sb.buf,
-					       (long)first + 1);
+				slide_list_add(v, nv, alloc, label, sb.buf, (long)first + 1);
 			}
 			strbuf_reset(&sb);
 			if (i == to)
@@ -1771,7 +1775,7 @@ static void section_slides(struct papers *p, struct deck_case *c, size_t from, s
 			page = p->page[i];
 			first = i;
 		}
-		if (p->skip[i])
+		if (p->skip[i] || (outside && p->agenda[i]))
 			continue;
 		if (p->dl->v[i].blank) {
 			if (sb.len && sb.buf[sb.len - 1] != '\n')
@@ -1935,7 +1939,7 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			c->type_source = SOURCE_INFERRED;
 		}
 	}
-	section_slides(p, c, sec->head, sec->end);
+	text_slides(p, &c->slides, &c->nslides, &c->slides_alloc, sec->head, sec->end, false);
 	strbuf_release(&dec[0]);
 	strbuf_release(&dec[1]);
 	strbuf_release(&para);
@@ -2283,6 +2287,11 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		c->position = (int)d->ncases;
 		c->line_start = c->line_end = r->line;
 	}
+	/* What follows a case's section up to the next one ("Eventuelt", "Neste møte", a day's
+	 * heading) is the meeting's, as a deck's slides outside its cases are. */
+	for (i = 0; i < nsecs; i++)
+		text_slides(&p, &d->other, &d->nother, &d->other_alloc, secs[i].end,
+			    i + 1 < nsecs ? secs[i + 1].head : dl->n, true);
 	add_agenda_items(&p);
 	apply_joints(&p);
 	if (kind == DOC_NOTICE)

@@ -234,6 +234,27 @@ def papers_variants():
     assert cases(export())["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen med én ny sak."
 
 
+def unnumbered_sections_after_the_cases():
+    """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
+    meeting's, as a deck's slides outside its cases are, and not the case's before them."""
+    text = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    text += ("\n\nEventuelt\n\n              Helse Nord RHF orienterte om planlagt nedetid i påsken.\n"
+             "              Ingen andre saker ble meldt.\n\n\n"
+             "Neste møte\n\n              Neste møte holdes 9. september 2021.\n")
+    minutes = os.path.join(tmp, "minutes.txt")
+    open(minutes, "w", encoding="utf-8").write(text)
+    run("import", minutes)
+    m = export()["meetings"][0]
+    # Written out by hand from the text above: a piece a page, as a case's text is, and these
+    # two sections are on the fixture's one page.
+    assert [s["text"] for s in m["other_slides"]] == [
+        "Eventuelt\n\nHelse Nord RHF orienterte om planlagt nedetid i påsken.\nIngen andre saker ble meldt."
+        "\n\nNeste møte\n\nNeste møte holdes 9. september 2021."], m["other_slides"]
+    last = cases({"meetings": [m]})["23/21"]
+    assert not any("påsken" in s["text"] or "september" in s["text"] for s in last["slides"]), last["slides"]
+    assert last["recorded_decision"].endswith("Direktoratet legger fram en plan i neste møte."), last
+
+
 def same_names_and_later_minutes():
     """A review's findings: two folders each with a referat.txt of another
     meeting, and minutes imported as a draft and then as the final text."""
@@ -524,6 +545,7 @@ def main():
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
+    t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
     t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
