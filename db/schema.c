@@ -383,6 +383,17 @@ static const char *const migrations[] = {
      * rows at 1 GB took 10 ms to read one by one. Made at the end of an import (n: how many
      * words it lists; words are never deleted, so the same count is the same words). */
     "CREATE TABLE IF NOT EXISTS word_lines(n INTEGER NOT NULL, lines TEXT NOT NULL);",
+
+    /* version 20: each meeting's text outside its cases (a deck's title, members and break
+     * slides, a notice's unnumbered Eventuelt), a row a meeting (rowid: its id), for a search
+     * that no case answers (store_search_outside()). Its own plain index: SQLite's tokenizer,
+     * letters as written, case folded. Filled from the slides, made again when run again. */
+    "CREATE VIRTUAL TABLE IF NOT EXISTS outside_fts USING fts5(text, tokenize = 'unicode61 "
+    "remove_diacritics 0');"
+    "DELETE FROM outside_fts;"
+    "INSERT INTO outside_fts(rowid, text) SELECT meeting_id, group_concat(text, char(10) || char(10))"
+    "  FROM (SELECT meeting_id, text FROM slides WHERE case_id IS NULL ORDER BY meeting_id, position)"
+    "  GROUP BY meeting_id;",
 };
 
 static int user_version(sqlite3 *db)

@@ -70,6 +70,8 @@ enum stmt_id {
 	ST_MARKS_DELETE,
 	ST_FTS_DELETE_MEETING,
 	ST_STRONG_DELETE_MEETING,
+	ST_OUTSIDE_INSERT,
+	ST_OUTSIDE_DELETE,
 	ST_TERM_INSERT,
 	ST_VOCAB_INSERT,
 	ST_STEM_INSERT,
@@ -170,6 +172,9 @@ static const char *const stmt_sql[ST_COUNT] = {
     [ST_STRONG_DELETE_MEETING] = "INSERT INTO strong_fts(strong_fts, rowid, title, decision, people)"
 				 " SELECT 'delete', id, title, decision, people FROM case_doc"
 				 " WHERE id IN (SELECT id FROM cases WHERE meeting_id = ?1)",
+    /* The meeting's text outside its cases, from its slides as written (schema 20). */
+    [ST_OUTSIDE_INSERT] = "INSERT INTO outside_fts(rowid, text) VALUES (?1, ?2)",
+    [ST_OUTSIDE_DELETE] = "DELETE FROM outside_fts WHERE rowid = ?1",
     [ST_TERM_INSERT] = "INSERT OR IGNORE INTO words(word) VALUES (?1)",
     [ST_VOCAB_INSERT] = "INSERT INTO vocab(word) VALUES (?1)",
     [ST_STEM_INSERT] = "INSERT OR IGNORE INTO stems(stem, word) VALUES (?1, ?2)",
@@ -224,6 +229,7 @@ struct store {
 		long meeting;
 		const struct deck *deck; /* the caller's, whose cases' tokens are made; or NULL */
 		size_t ids;		 /* with deck: its cases' ids from case_ids[ids] on */
+		char *outside;		 /* its text outside its cases (outside_text()), or NULL */
 	} * unindexed;
 	size_t nunindexed, unindexed_alloc;
 	long *case_ids; /* the cases of the batch's decks, as insert_meeting() stored them */
@@ -610,6 +616,8 @@ void store_close(struct store *s)
 	checkpointer_stop(s);
 	sqlite3_close(s->helper);
 	sqlite3_close(s->db); /* rolls back a batch left open */
+	for (i = 0; i < s->nunindexed; i++)
+		free(s->unindexed[i].outside);
 	free(s->unindexed);
 	free(s->case_ids);
 	free(s->meeting_slides);
@@ -1045,9 +1053,28 @@ static bool columns_made(const struct deck *d)
 	return d != NULL;
 }
 
+/* The meeting's text outside its cases for outside_fts, its pieces a blank line apart; NULL when none. */
+static char *outside_text(const struct deck *d)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i;
+
+	for (i = 0; i < d->nother; i++) {
+		if (sb.len)
+			strbuf_addstr(&sb, "\n\n");
+		strbuf_add(&sb, d->other[i].text, d->other[i].len);
+	}
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb, NULL);
+}
+
 /*
  * The meeting's cases into the full-text indexes (case_fts, and
- * strong_fts for the columns that rank), after everything else the
+ * strong_fts for the columns that rank; its text outside them,
+ * `outside`, into outside_fts), after everything else the
  * import writes but the words. FTS5 writes the terms it holds out as a new
  * segment whenever a statement opens a savepoint in the transaction, and
  * SQLite opens one for every statement that may abort half-way (foreign
@@ -1063,7 +1090,8 @@ static bool columns_made(const struct deck *d)
  * read from the view, and the tokenizer takes tokens made ahead only for
  * the very texts they were made of.
  */
-static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d, size_t ids)
+static bool insert_meeting_fts(struct store *s, long meeting, const struct deck *d, size_t ids,
+			       const char *outside)
 {
 	sqlite3_stmt *docs = NULL;
 	bool ok = true, made = columns_made(d);
@@ -1093,7 +1121,15 @@ static bool insert_meeting_fts(struct store *s, long meeting, const struct deck 
 	}
 	if (docs)
 		sqlite3_reset(docs);
-	return ok && rc == SQLITE_DONE;
+	if (!ok || rc != SQLITE_DONE)
+		return false;
+	if (!outside)
+		return true;
+	if (!(docs = stmt(s, ST_OUTSIDE_INSERT)))
+		return false;
+	sqlite3_bind_int64(docs, 1, meeting);
+	sqlite3_bind_text(docs, 2, outside, -1, SQLITE_STATIC);
+	return run(docs);
 }
 
 /*
@@ -1351,6 +1387,7 @@ static bool batch_unindexed_take(struct store *s, long id)
 
 	for (i = 0; i < s->nunindexed; i++)
 		if (s->unindexed[i].meeting == id) {
+			free(s->unindexed[i].outside);
 			memmove(s->unindexed + i, s->unindexed + i + 1,
 				(s->nunindexed - i - 1) * sizeof(*s->unindexed));
 			s->nunindexed--;
@@ -1381,7 +1418,7 @@ static bool delete_meeting(struct store *s, long id)
 		fts_terms_apart(s->terms, s->stemless, s->foldless);
 		ok = run_for(s, ST_FTS_DELETE_MEETING, id);
 		fts_terms_apart(s->terms, false, false);
-		if (!ok || !run_for(s, ST_STRONG_DELETE_MEETING, id))
+		if (!ok || !run_for(s, ST_STRONG_DELETE_MEETING, id) || !run_for(s, ST_OUTSIDE_DELETE, id))
 			return false;
 	}
 	return run_for(s, ST_ABBREVS_DELETE, id) && run_for(s, ST_MARKS_DELETE, id) &&
@@ -1831,6 +1868,8 @@ static enum vt_status import_begin(struct store *s, struct vt_diag *diag)
  */
 static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_diag *diag)
 {
+	size_t i;
+
 	st = sql_end(s->db, st, _("importing the document"), diag);
 	fts_terms_forget_pending(s->terms, st == VT_OK);
 	if (st == VT_OK) {
@@ -1842,6 +1881,8 @@ static enum vt_status import_end(struct store *s, enum vt_status st, struct vt_d
 	}
 	s->indexing = 0;
 	s->batch = false;
+	for (i = 0; i < s->nunindexed; i++)
+		free(s->unindexed[i].outside);
 	s->nunindexed = 0;
 	s->ncase_ids = 0;
 	return st;
@@ -2002,8 +2043,8 @@ enum vt_status store_batch_commit(struct store *s, struct vt_diag *diag)
 	if (!s->batch)
 		return VT_OK;
 	for (i = 0; i < s->nunindexed && ret == VT_OK; i++)
-		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck,
-					s->unindexed[i].ids))
+		if (!insert_meeting_fts(s, s->unindexed[i].meeting, s->unindexed[i].deck, s->unindexed[i].ids,
+					s->unindexed[i].outside))
 			ret = db_fail(s, diag, _("indexing the documents"));
 	if (ret == VT_OK && !write_terms(s))
 		ret = db_fail(s, diag, _("indexing the documents"));
@@ -2161,9 +2202,15 @@ enum vt_status store_import_deck(struct store *s, struct deck *d, const char *te
 		ALLOC_GROW(s->unindexed, s->nunindexed + 1, s->unindexed_alloc);
 		s->unindexed[s->nunindexed].meeting = meeting;
 		s->unindexed[s->nunindexed].ids = ids;
+		s->unindexed[s->nunindexed].outside = outside_text(merged ? merged : d);
 		s->unindexed[s->nunindexed++].deck = merged ? NULL : d;
-	} else if (!insert_meeting_fts(s, meeting, merged ? NULL : d, ids) || !write_terms(s)) {
-		goto db_error;
+	} else {
+		char *outside = outside_text(merged ? merged : d);
+		bool ok = insert_meeting_fts(s, meeting, merged ? NULL : d, ids, outside) && write_terms(s);
+
+		free(outside);
+		if (!ok)
+			goto db_error;
 	}
 	if (merged && warnings)
 		for (i = 0; i < merged->nwarnings; i++)

@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 19
+#define STORE_SCHEMA_VERSION 20
 
 /*
  * Opens (creating if needed, unless `readonly`) the database at `path` and

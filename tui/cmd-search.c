@@ -14,6 +14,7 @@
 #include "core/query.h"
 #include "core/snippet.h"
 #include "core/strbuf.h"
+#include "db/outside.h"
 #include "db/search.h"
 #include "db/store.h"
 #include "tui/cmd.h"
@@ -128,6 +129,58 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 	free(key);
 }
 
+/*
+ * The meetings whose text outside the cases has the query's words, asked
+ * only when no case has every word (db/outside.h): after the cases,
+ * newest first, each with the words in their context.
+ */
+static void print_outside(const struct outside_hit *v, size_t n, size_t total)
+{
+	struct strbuf date = STRBUF_INIT;
+	size_t i;
+
+	out_printf(
+	    stdout,
+	    P_("\nfound outside the cases (title, members and break slides, Eventuelt) of %zu meeting:\n",
+	       "\nfound outside the cases (title, members and break slides, Eventuelt) of %zu meetings:\n",
+	       total),
+	    total);
+	for (i = 0; i < n; i++) {
+		char *p;
+
+		strbuf_reset(&date);
+		if (v[i].date)
+			date_human(&date, v[i].date, NULL, true);
+		/* One line of context: the slides' line breaks as spaces. */
+		for (p = v[i].snippet; p && *p; p++)
+			if (*p == '\n')
+				*p = ' ';
+		out_printf(stdout, "\n%s  %s  %s\n    %s\n", v[i].date ? date.buf : "----------",
+			   v[i].body ? v[i].body : "?", v[i].source ? v[i].source : "",
+			   v[i].snippet ? v[i].snippet : "");
+	}
+	strbuf_release(&date);
+}
+
+static void json_outside(struct strbuf *sb, const struct outside_hit *v, size_t n, size_t total)
+{
+	size_t i;
+
+	strbuf_addf(sb, ", \"outside_total\": %zu, \"outside\": [", total);
+	for (i = 0; i < n; i++) {
+		strbuf_addstr(sb, i ? ", {\"date\": " : "{\"date\": ");
+		json_string(sb, v[i].date);
+		strbuf_addstr(sb, ", \"body\": ");
+		json_string(sb, v[i].body);
+		strbuf_addstr(sb, ", \"source\": ");
+		json_string(sb, v[i].source);
+		strbuf_addstr(sb, ", \"snippet\": ");
+		json_string(sb, v[i].snippet);
+		strbuf_addch(sb, '}');
+	}
+	strbuf_addch(sb, ']');
+}
+
 /* A word read as a facet, for scripts: {"word": "2022", "field": "year", "value": "2022"}. */
 static void json_reading(const struct qnode *n, void *arg)
 {
@@ -211,6 +264,8 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	struct store *s = NULL;
 	struct query *q = NULL;
 	struct matcher *m = NULL;
+	struct outside_hit *outside = NULL;
+	size_t noutside = 0, outside_total = 0;
 	struct vt_diag diag;
 	bool bold;
 	int rc = EXIT_USAGE;
@@ -239,6 +294,12 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		rc = EXIT_OK;
 		goto out;
 	}
+	/* No case has every word: they may still be in a meeting's text outside its cases. */
+	if ((!res.total || res.relaxed) &&
+	    store_search_outside(s, q, o->limit, &outside, &noutside, &outside_total, &diag) != VT_OK) {
+		out_printf(stderr, "vedtak search: %s\n", diag.msg);
+		goto out;
+	}
 	m = matcher_new(q);
 	matcher_add_words(m, res.highlight);
 	bold = isatty(STDOUT_FILENO) && !env->settings->no_color;
@@ -257,10 +318,17 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 			strbuf_addstr(&out, ", \"expanded\": ");
 			json_string(&out, res.explain);
 		}
+		json_outside(&out, outside, noutside, outside_total);
 		strbuf_addstr(&out, ", \"results\": [");
 	} else {
+		char *missing = res.missing;
+
 		out_printf(stdout, P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
+		/* "found nowhere" would say what the lines below deny. */
+		if (outside_total)
+			res.missing = NULL;
 		print_reading(&res, o->explain);
+		res.missing = missing;
 	}
 	for (h = 0; h < res.nhits; h++) {
 		struct snippet sn[3];
@@ -297,10 +365,13 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (o->json) {
 		strbuf_addstr(&out, res.nhits ? "\n]}\n" : "]}\n");
 		out_puts(stdout, out.buf);
+	} else if (outside_total) {
+		print_outside(outside, noutside, outside_total);
 	}
 	rc = EXIT_OK;
 out:
 	matcher_free(m);
+	outside_hits_free(outside, noutside);
 	search_result_release(&res);
 	query_free(q);
 	store_close(s);

@@ -683,7 +683,7 @@ def an_archive_of_schema_18_goes_on_without_quiet_parts(env):
                      "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
     run("import", deck, db=db, check=0)
     con = sqlite3.connect(db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 19
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 20
     assert con.execute("SELECT value FROM meta WHERE key = 'quiet_parts'").fetchall() == []
     assert con.execute("SELECT word FROM words WHERE word LIKE 'qwzx%' ORDER BY word").fetchall() == \
         [("qwzx",), ("qwzxs",)]
@@ -793,7 +793,7 @@ def schema_v1_database_is_migrated(env):
     shutil.copy(fixture, env.db)
     before = json.loads(run("export", db=env.db, check=0).stdout)
     con = sqlite3.connect(env.db)
-    assert con.execute("PRAGMA user_version").fetchone()[0] == 19
+    assert con.execute("PRAGMA user_version").fetchone()[0] == 20
     # Versions 16 and 18 found rows in case_fts: it keeps its stem and folded tokens.
     assert con.execute("SELECT count(*) FROM meta WHERE key IN ('case_fts_stems', 'case_fts_folds')"
                        ).fetchone()[0] == 0
@@ -2152,6 +2152,55 @@ def a_prefix_scores_every_word_it_begins(env):
     data = json.loads(run("search", "--json", "kvas*", db=env.db, check=0).stdout)
     got = [(r["key"], round(r["score"], 2)) for r in data["results"]]
     assert got == [("NUFA|1/01|1", 9.5), ("NUFA|1/02|1", 3.5)], got
+
+
+@test
+def words_outside_the_cases_are_found_when_no_case_has_them(env):
+    # Ola Jøsendal is named only on the members' slides of two sample decks (000: "Nye
+    # representanter fra RHFene: ... Ola Jøsendal, Helse Vest RHF", 2021-04-21; 004: "Hun erstatter
+    # Ola Jøsendal", 2024-04-24), outside every case: no case has him, the two meetings are listed
+    # after the cases, newest first.
+    run("import", SAMPLES, db=env.db, check=0)
+    r = run("search", "Jøsendal", db=env.db, check=0)
+    lines = r.stdout.splitlines()
+    assert lines[0] == "0 cases match", r.stdout
+    assert "found nowhere" not in r.stdout, r.stdout
+    assert "outside the cases" in lines[2] and "2 meetings" in lines[2], r.stdout
+    assert lines[4].startswith("2024-04-24  NUFA  " + SAMPLE[3]), r.stdout
+    assert "Hun erstatter Ola Jøsendal" in lines[5], r.stdout
+    assert lines[7].startswith("2021-04-21  NUFA  " + SAMPLE[0]), r.stdout
+    assert "Ola Jøsendal, Helse Vest RHF" in lines[8], r.stdout
+    data = json.loads(run("search", "--json", "jøsendal", db=env.db, check=0).stdout)
+    assert data["total"] == 0 and data["outside_total"] == 2, data
+    assert [o["date"] for o in data["outside"]] == ["2024-04-24", "2021-04-21"], data["outside"]
+    # NOT keeps its meaning; a field asks about cases, and is not asked of the text outside them.
+    data = json.loads(run("search", "--json", "jøsendal -erstatter", db=env.db, check=0).stdout)
+    assert [o["date"] for o in data["outside"]] == ["2021-04-21"], data["outside"]
+    data = json.loads(run("search", "--json", "type:orientering jøsendal", db=env.db, check=0).stdout)
+    assert data["outside_total"] == 0 and data["outside"] == [], data
+    # A query some case answers in full lists no meeting.
+    data = json.loads(run("search", "--json", "fhir", db=env.db, check=0).stdout)
+    assert data["total"] > 0 and data["outside_total"] == 0, data["outside_total"]
+    # A title slide changed: its old words are gone with it, its new ones found; escapes not printed.
+    deck = lambda word: (f"NUFA - Oslo\n\n{word} og \x1b[31mrødt\x1b[0m\n\n3. mars 2031\n\n\n\n"
+                         "Sak 1/31: Plan\n\n\n\nArbeidet fortsetter.\n\n\n\n"
+                         "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    p = env.write("kvite.txt", deck("Kvitebjørnmøtet"))
+    run("import", p, db=env.db, check=0)
+    r = run("search", "kvitebjørnmøtet", db=env.db, check=0)
+    assert "2031-03-03  NUFA  kvite.txt" in r.stdout and "\x1b" not in r.stdout, r.stdout
+    open(p, "w", encoding="utf-8").write(deck("Isbjørnmøtet"))
+    run("import", p, db=env.db, check=0)
+    count = lambda q: json.loads(run("search", "--json", q, db=env.db, check=0).stdout)["outside_total"]
+    assert (count("kvitebjørnmøtet"), count("isbjørnmøtet")) == (0, 1)
+    # An archive of schema 19 gets the index of that text when it is opened.
+    con = sqlite3.connect(env.db)
+    con.execute("DROP TABLE outside_fts")
+    con.execute("PRAGMA user_version = 19")
+    con.commit()
+    con.close()
+    assert count("jøsendal") == 2 and count("isbjørnmøtet") == 1
+    assert run("check", db=env.db, check=0).stdout.endswith(": ok\n")
 
 
 def main():
