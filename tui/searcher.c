@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/dates.h"
 #include "core/query.h"
 #include "core/strbuf.h"
 #include "core/i18n.h"
+#include "db/outside.h"
 #include "db/search.h"
 #include "tui/searcher.h"
 #include "tui/terms.h"
@@ -35,6 +37,38 @@ struct searcher {
 	bool ready;
 };
 
+/* How many meetings the status line names whose text outside the cases has the words. */
+#define OUTSIDE_NAMED 3
+
+/*
+ * When no case has every word: the meetings whose text outside their
+ * cases has them (db/outside.h), for the status line: "outside the
+ * cases of 2 meetings: 2024-04-24 NUFA, 2021-04-21 NUFA"; nothing when none.
+ */
+static void note_outside(struct store *store, const struct query *q, struct strbuf *note)
+{
+	struct outside_hit *v = NULL;
+	size_t n = 0, total = 0, i;
+	struct vt_diag diag;
+
+	if (store_search_outside(store, q, OUTSIDE_NAMED, &v, &n, &total, &diag) != VT_OK || !total)
+		goto out;
+	strbuf_addf(note,
+		    P_("outside the cases of %zu meeting: ", "outside the cases of %zu meetings: ", total),
+		    total);
+	for (i = 0; i < n; i++) {
+		if (i)
+			strbuf_addstr(note, ", ");
+		if (v[i].date)
+			date_human(note, v[i].date, NULL, true);
+		strbuf_addf(note, "%s%s", v[i].date ? " " : "", v[i].body ? v[i].body : "?");
+	}
+	if (total > n)
+		strbuf_addstr(note, ", …");
+out:
+	outside_hits_free(v, n);
+}
+
 static void result_release(struct searcher_result *r)
 {
 	case_rows_free(r->rows, r->nrows);
@@ -48,7 +82,7 @@ void searcher_search(struct store *store, struct query *q, bool by_date, size_t 
 {
 	struct search_opts o = {.limit = limit, .by_date = by_date, .deadline_ms = DEADLINE_MS, .mend = true};
 	struct search_result res = {0};
-	struct strbuf note = STRBUF_INIT;
+	struct strbuf note = STRBUF_INIT, outside = STRBUF_INIT;
 	struct vt_diag diag;
 	long *ids = NULL;
 	size_t i;
@@ -69,7 +103,18 @@ void searcher_search(struct store *store, struct query *q, bool by_date, size_t 
 	}
 	r->nrows = res.nhits;
 	r->total = res.total;
+	if (!res.total || res.relaxed)
+		note_outside(store, q, &outside);
+	if (outside.len) {
+		/* "found nowhere" would say what the note denies. */
+		free(res.missing);
+		res.missing = NULL;
+	}
 	search_result_describe(&res, &note);
+	if (outside.len) {
+		strbuf_addstr(&note, note.len ? " · " : "");
+		strbuf_add(&note, outside.buf, outside.len);
+	}
 	r->highlight = res.highlight;
 	res.highlight = NULL;
 	r->relaxed = res.relaxed;
@@ -77,6 +122,7 @@ void searcher_search(struct store *store, struct query *q, bool by_date, size_t 
 out:
 	free(ids);
 	strbuf_release(&note);
+	strbuf_release(&outside);
 	search_result_release(&res);
 }
 

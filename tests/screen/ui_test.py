@@ -557,6 +557,11 @@ def the_status_line_says_how_the_words_were_read(env):
                       size="140x24")
     first = env.cli("search", "--json", "--limit", "1", "fhir").stdout
     assert rows(lines)[0][1] == json.loads(first)["results"][0]["number"], rows(lines)[:3]
+    # A name only on two decks' members slides, outside every case: the status line names the meetings
+    # (000, 2021-04-21, and 004, 2024-04-24, newest first), not "found nowhere".
+    lines, _ = env.ui("key /", "type Jøsendal", "key Enter", size="140x24")
+    assert status(lines).startswith(
+        "0 cases match · outside the cases of 2 meetings: 2024-04-24 NUFA, 2021-04-21 NUFA ·"), status(lines)
     # T would tag what the query finds, which is none of these: it says so instead of asking.
     lines, _ = env.ui("key /", "type SFM tannhelsetjenesten", "key Enter", "key T", size="140x24")
     assert status(lines) == "no case has every word: mark the cases to tag with x, then press t", status(lines)
