@@ -8,6 +8,7 @@
 
 #include "core/i18n.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "db/outside.h"
 #include "db/sql.h"
@@ -26,45 +27,132 @@ static void fts_string(struct strbuf *sb, const char *s)
 	strbuf_addch(sb, '"');
 }
 
-/* Appends n as an FTS5 expression; false when n asks about more than words. */
-static bool expression(const struct qnode *n, struct strbuf *sb)
+/* Whether SQLite's tokenizer finds a token in s: a letter or digit ("–" alone gives none). */
+static bool has_token(const char *s)
 {
-	const struct qnode *a, *b;
-	bool not ;
+	size_t n = strlen(s), i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k && (utf8_is_letter(cp) || utf8_is_digit(cp)))
+			return true;
+		i += k ? k : 1;
+	}
+	return false;
+}
+
+/* What a node gives: an expression, nothing to look for (a word of punctuation), or a question of more
+ * than words (a field, a pattern, a NOT on its own). */
+enum part { PART_SOME, PART_NONE, PART_BEYOND };
+
+static enum part expression(const struct qnode *n, struct strbuf *sb);
+
+/* The operands of the chain of `kind` that n heads (a AND b AND c), in order. */
+static void chain(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *nv,
+		  size_t *alloc)
+{
+	if (n->kind == kind) {
+		chain(n->a, kind, v, nv, alloc);
+		chain(n->b, kind, v, nv, alloc);
+		return;
+	}
+	ALLOC_GROW(*v, *nv + 1, *alloc);
+	(*v)[(*nv)++] = n;
+}
+
+/*
+ * Appends the operands of v that are `not` (their inner node) or not,
+ * each in parentheses, joined by `op`; how many were appended, or -1 when
+ * one asks about more than words.
+ */
+static int operands(const struct qnode **v, size_t nv, bool not, const char *op, struct strbuf *sb)
+{
+	size_t i, undo;
+	int some = 0;
+
+	for (i = 0; i < nv; i++) {
+		if ((v[i]->kind == Q_NOT) != not )
+			continue;
+		undo = sb->len;
+		strbuf_addstr(sb, some ? op : "");
+		strbuf_addch(sb, '(');
+		switch (expression(not ? v[i]->a : v[i], sb)) {
+		case PART_SOME:
+			strbuf_addch(sb, ')');
+			some++;
+			break;
+		case PART_NONE:
+			strbuf_setlen(sb, undo);
+			break;
+		case PART_BEYOND:
+			return -1;
+		}
+	}
+	return some;
+}
+
+/*
+ * Appends n as an FTS5 expression. A chain of one operator is written flat
+ * (FTS5's parser refuses a few dozen levels of parentheses, and a query
+ * may have 200 words); the NOTs of an AND become one "a AND b NOT (c OR
+ * d)", as FTS5's NOT takes two sides.
+ */
+static enum part expression(const struct qnode *n, struct strbuf *sb)
+{
+	const struct qnode **v = NULL;
+	size_t nv = 0, alloc = 0, at = sb->len, i;
+	enum part ret = PART_BEYOND;
+	int pos, neg;
 
 	switch (n->kind) {
 	case Q_TERM:
-		if (n->field != QF_ANY || n->term == QT_REGEX || !n->text || !*n->text)
-			return false;
+		if (n->field != QF_ANY || n->term == QT_REGEX || !n->text)
+			return PART_BEYOND;
+		if (!has_token(n->text))
+			return PART_NONE;
 		fts_string(sb, n->text);
 		if (n->term == QT_PREFIX)
 			strbuf_addstr(sb, " *");
-		return true;
+		return PART_SOME;
 	case Q_AND:
-	case Q_OR:
-		/* FTS5's NOT takes two sides, "a NOT b": a NOT under an AND is that. */
-		a = n->a;
-		b = n->b;
-		if (n->kind == Q_AND && a->kind == Q_NOT) {
-			a = n->b;
-			b = n->a;
+		chain(n, Q_AND, &v, &nv, &alloc);
+		if ((pos = operands(v, nv, false, " AND ", sb)) < 0)
+			break;
+		if (!pos) {
+			/* Only NOTs, or only words of punctuation: nothing to find them by. */
+			ret = PART_NONE;
+			for (i = 0; i < nv; i++)
+				if (v[i]->kind == Q_NOT)
+					ret = PART_BEYOND;
+			break;
 		}
-		not = n->kind == Q_AND && b->kind == Q_NOT;
-		if (a->kind == Q_NOT || (b->kind == Q_NOT && !not ))
-			return false;
-		strbuf_addch(sb, '(');
-		if (!expression(a, sb))
-			return false;
-		strbuf_addstr(sb, not ? ") NOT (" : n->kind == Q_AND ? ") AND (" : ") OR (");
-		if (!expression(not ? b->a : b, sb))
-			return false;
-		strbuf_addch(sb, ')');
-		return true;
+		strbuf_addstr(sb, " NOT (");
+		if ((neg = operands(v, nv, true, " OR ", sb)) < 0)
+			break;
+		if (neg)
+			strbuf_addch(sb, ')');
+		else
+			strbuf_setlen(sb, sb->len - strlen(" NOT ("));
+		ret = PART_SOME;
+		break;
+	case Q_OR:
+		chain(n, Q_OR, &v, &nv, &alloc);
+		for (i = 0; i < nv; i++)
+			if (v[i]->kind == Q_NOT)
+				goto out; /* "a OR -b": all but b, which is no question of words */
+		pos = operands(v, nv, false, " OR ", sb);
+		ret = pos < 0 ? PART_BEYOND : pos ? PART_SOME : PART_NONE;
+		break;
 	case Q_NOT:
 	case Q_FILTER:
 		break;
 	}
-	return false;
+out:
+	if (ret != PART_SOME)
+		strbuf_setlen(sb, at);
+	free(v);
+	return ret;
 }
 
 static char *col_dup(sqlite3_stmt *st, int i)
@@ -86,7 +174,7 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 
 	*hits = NULL;
 	*nhits = *total = 0;
-	if (!q->root || !expression(q->root, &expr))
+	if (!q->root || expression(q->root, &expr) != PART_SOME)
 		goto out;
 	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM outside_fts WHERE outside_fts MATCH ?1", -1, &st,
 			       NULL) != SQLITE_OK)

@@ -294,11 +294,15 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		rc = EXIT_OK;
 		goto out;
 	}
-	/* No case has every word: they may still be in a meeting's text outside its cases. */
+	/* No case has every word: they may still be in a meeting's text outside its cases. What
+	 * the cases gave is printed all the same when that cannot be asked. */
 	if ((!res.total || res.relaxed) &&
-	    store_search_outside(s, q, o->limit, &outside, &noutside, &outside_total, &diag) != VT_OK) {
-		out_printf(stderr, "vedtak search: %s\n", diag.msg);
-		goto out;
+	    store_search_outside(s, q, o->limit, &outside, &noutside, &outside_total, &diag) != VT_OK)
+		out_printf(stderr, "vedtak search: warning: %s\n", diag.msg);
+	/* "found nowhere" would say what the meetings listed deny. */
+	if (outside_total) {
+		free(res.missing);
+		res.missing = NULL;
 	}
 	m = matcher_new(q);
 	matcher_add_words(m, res.highlight);
@@ -321,14 +325,8 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		json_outside(&out, outside, noutside, outside_total);
 		strbuf_addstr(&out, ", \"results\": [");
 	} else {
-		char *missing = res.missing;
-
 		out_printf(stdout, P_("%zu case matches\n", "%zu cases match\n", res.total), res.total);
-		/* "found nowhere" would say what the lines below deny. */
-		if (outside_total)
-			res.missing = NULL;
 		print_reading(&res, o->explain);
-		res.missing = missing;
 	}
 	for (h = 0; h < res.nhits; h++) {
 		struct snippet sn[3];

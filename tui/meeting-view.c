@@ -1,6 +1,7 @@
 /*
  * meeting-view.c: a meeting: its documents, the agenda (Enter opens a
- * case), who came, stood in and was away, member changes.
+ * case), who came, stood in and was away, member changes, and its text
+ * outside the cases.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,6 +169,22 @@ static void meeting_layout(struct ui *ui, struct view *v, int width)
 			if (m->note)
 				strbuf_addf(&sb, " — %s", m->note);
 			view_add_wrapped(v, sb.buf, NULL, 0, width, "", STYLE_NORMAL);
+		}
+	}
+	/* The text outside the cases (title, members and break slides, an unnumbered Eventuelt):
+	 * where a search no case answers found its words (db/outside.h), so it is shown here. */
+	if (d->nother) {
+		view_add_line(v, "", STYLE_NORMAL);
+		view_add_line(v, _("Outside the cases"), STYLE_TITLE);
+		for (i = 0; i < d->nother; i++) {
+			const struct slide *o = &d->other[i];
+
+			if (o->page) {
+				strbuf_reset(&sb);
+				strbuf_addf(&sb, "  %s", o->page);
+				view_add_line(v, sb.buf, STYLE_DIM);
+			}
+			view_add_wrapped(v, o->text, NULL, 0, width, "    ", STYLE_NORMAL);
 		}
 	}
 	strbuf_release(&sb);
