@@ -1191,3 +1191,15 @@ char *tag_normalise(const char *s)
 	}
 	return strbuf_detach(&f, NULL);
 }
+
+void query_chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
+			  size_t *alloc)
+{
+	if (n->kind == kind) {
+		query_chain_operands(n->a, kind, v, len, alloc);
+		query_chain_operands(n->b, kind, v, len, alloc);
+		return;
+	}
+	ALLOC_GROW(*v, *len + 1, *alloc);
+	(*v)[(*len)++] = n;
+}

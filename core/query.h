@@ -117,6 +117,16 @@ void query_set_jit(bool on);
 void query_each_positive_term(const struct query *q, void (*fn)(const struct qnode *n, void *arg), void *arg);
 
 /*
+ * The operands of the chain of one operator that n heads (a AND b AND c,
+ * nested either way), in order, appended to *v (*len of them, ALLOC_GROW's
+ * *alloc). SQLite's and FTS5's parsers have stacks of about a hundred:
+ * nesting each pair in parentheses would overflow them at 85 words, flat
+ * chains hold the 200 terms a query may have.
+ */
+void query_chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
+			  size_t *alloc);
+
+/*
  * Reads plain words of the query as the facets they name, as a member
  * means them: a year ("2022" as year:2022), a decision type ("drøfting"),
  * a body ("NUIT"), and, where `known` says so, a presenter or an

@@ -48,19 +48,6 @@ enum part { PART_SOME, PART_NONE, PART_BEYOND };
 
 static enum part expression(const struct qnode *n, struct strbuf *sb);
 
-/* The operands of the chain of `kind` that n heads (a AND b AND c), in order. */
-static void chain(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *nv,
-		  size_t *alloc)
-{
-	if (n->kind == kind) {
-		chain(n->a, kind, v, nv, alloc);
-		chain(n->b, kind, v, nv, alloc);
-		return;
-	}
-	ALLOC_GROW(*v, *nv + 1, *alloc);
-	(*v)[(*nv)++] = n;
-}
-
 /*
  * Appends the operands of v that are `not` (their inner node) or not,
  * each in parentheses, joined by `op`; how many were appended, or -1 when
@@ -116,7 +103,7 @@ static enum part expression(const struct qnode *n, struct strbuf *sb)
 			strbuf_addstr(sb, " *");
 		return PART_SOME;
 	case Q_AND:
-		chain(n, Q_AND, &v, &nv, &alloc);
+		query_chain_operands(n, Q_AND, &v, &nv, &alloc);
 		if ((pos = operands(v, nv, false, " AND ", sb)) < 0)
 			break;
 		if (!pos) {
@@ -137,7 +124,7 @@ static enum part expression(const struct qnode *n, struct strbuf *sb)
 		ret = PART_SOME;
 		break;
 	case Q_OR:
-		chain(n, Q_OR, &v, &nv, &alloc);
+		query_chain_operands(n, Q_OR, &v, &nv, &alloc);
 		for (i = 0; i < nv; i++)
 			if (v[i]->kind == Q_NOT)
 				goto out; /* "a OR -b": all but b, which is no question of words */

@@ -775,8 +775,6 @@ static bool term_expr(struct gen *g, const struct qnode *n, struct strbuf *out)
 static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql);
 
 static bool bind_range(sqlite3_stmt *st, const struct gen *g, size_t from, int first);
-static void chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
-			   size_t *alloc);
 
 static void patterns_forget(struct gen *g)
 {
@@ -804,7 +802,7 @@ static char *rest_of_query(struct gen *g, const struct qnode *n)
 
 	if (!g->root || g->skip)
 		return NULL;
-	chain_operands(g->root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(g->root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops; i++)
 		top = top || ops[i] == n;
 	free(ops);
@@ -1019,24 +1017,6 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 	}
 }
 
-/*
- * The operands of a chain of one operator (a AND b AND c, nested either
- * way), in order. SQLite's and FTS5's parsers have stacks of about a
- * hundred: nesting each pair in parentheses would overflow them at 85
- * words, flat chains hold the 200 terms a query may have.
- */
-static void chain_operands(const struct qnode *n, enum qnode_kind kind, const struct qnode ***v, size_t *len,
-			   size_t *alloc)
-{
-	if (n->kind == kind) {
-		chain_operands(n->a, kind, v, len, alloc);
-		chain_operands(n->b, kind, v, len, alloc);
-		return;
-	}
-	ALLOC_GROW(*v, *len + 1, *alloc);
-	(*v)[(*len)++] = n;
-}
-
 /* Plain words, the kind a run is made of. */
 static bool run_word(const struct qnode *n)
 {
@@ -1057,7 +1037,7 @@ static void find_runs(struct gen *g, const struct qnode *root)
 
 	if (!root || root->kind != Q_AND || g->literal)
 		return;
-	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i + 1 < nops; i++) {
 		for (len = nops - i < RUN_MAX ? nops - i : RUN_MAX; len >= 2; len--) {
 			struct strbuf key = STRBUF_INIT;
@@ -1212,7 +1192,7 @@ static void gen_where(struct gen *g, const struct qnode *n, struct strbuf *sql)
 	case Q_OR:
 		/* Parentheses only where SQL needs them (AND binds tighter than OR):
 		 * each costs the parser's stack. */
-		chain_operands(n, n->kind, &ops, &nops, &alloc);
+		query_chain_operands(n, n->kind, &ops, &nops, &alloc);
 		filter_at = xcalloc(nops, sizeof(*filter_at));
 		for (i = 0; i < nops; i++, operands++) {
 			bool group = (n->kind == Q_AND && ops[i]->kind == Q_OR);
@@ -1337,7 +1317,7 @@ static bool gen_hint(struct gen *g, const struct qnode *n, bool top, bool any, s
 	case Q_AND:
 	case Q_OR:
 		/* An AND keeps the operands the index can express; an OR needs them all. */
-		chain_operands(n, n->kind, &ops, &nops, &alloc);
+		query_chain_operands(n, n->kind, &ops, &nops, &alloc);
 		for (i = 0; i < nops; i++) {
 			const char *op = n->kind == Q_AND && !(top && any) ? " AND " : " OR ";
 			const struct run *r = n->kind == Q_AND && !any ? run_at(g, ops[i]) : NULL;
@@ -1865,7 +1845,7 @@ static void join_operands(struct gen *g, const struct qnode *root, bool words, c
 	const struct qnode **ops = NULL;
 	size_t nops = 0, alloc = 0, i;
 
-	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops; i++) {
 		if (droppable(ops[i]) != words)
 			continue;
@@ -1884,7 +1864,7 @@ static bool only_words(const struct qnode *root)
 	size_t nops = 0, alloc = 0, i;
 	bool all = true;
 
-	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops; i++)
 		all = all && droppable(ops[i]) && !ops[i]->read_as;
 	free(ops);
@@ -1936,7 +1916,7 @@ static bool relaxable(const struct qnode *root)
 
 	if (root->kind != Q_AND)
 		return false;
-	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops; i++)
 		words += droppable(ops[i]);
 	free(ops);
@@ -2077,7 +2057,7 @@ static enum vt_status check_words(struct store *s, struct gen *g, struct qnode *
 	bool kept;
 
 	*changed = false;
-	chain_operands(root, Q_AND, &ops, &nops, &alloc);
+	query_chain_operands(root, Q_AND, &ops, &nops, &alloc);
 	for (i = 0; i < nops && ret == VT_OK; i++) {
 		struct qnode *op = (struct qnode *)ops[i];
 		char *better;
