@@ -49,22 +49,22 @@ enum part { PART_SOME, PART_NONE, PART_BEYOND };
 static enum part expression(const struct qnode *n, struct strbuf *sb);
 
 /*
- * Appends the operands of v that are `not` (their inner node) or not,
- * each in parentheses, joined by `op`; how many were appended, or -1 when
- * one asks about more than words.
+ * Appends the operands of v that are NOTs (with `negated`: the node under
+ * each) or the others, each in parentheses, joined by `op`; how many were
+ * appended, or -1 when one asks about more than words.
  */
-static int operands(const struct qnode **v, size_t nv, bool not, const char *op, struct strbuf *sb)
+static int operands(const struct qnode **v, size_t nv, bool negated, const char *op, struct strbuf *sb)
 {
 	size_t i, undo;
 	int some = 0;
 
 	for (i = 0; i < nv; i++) {
-		if ((v[i]->kind == Q_NOT) != not )
+		if ((v[i]->kind == Q_NOT) != negated)
 			continue;
 		undo = sb->len;
 		strbuf_addstr(sb, some ? op : "");
 		strbuf_addch(sb, '(');
-		switch (expression(not ? v[i]->a : v[i], sb)) {
+		switch (expression(negated ? v[i]->a : v[i], sb)) {
 		case PART_SOME:
 			strbuf_addch(sb, ')');
 			some++;
