@@ -156,7 +156,7 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 	sqlite3_stmt *st = NULL;
 	struct strbuf expr = STRBUF_INIT;
 	enum vt_status ret = VT_OK;
-	size_t alloc = 0;
+	size_t alloc = 0, i;
 	int rc;
 
 	*hits = NULL;
@@ -174,10 +174,12 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 	st = NULL;
 	if (!*total)
 		goto out;
+	/* The page first, then each one's snippet: a snippet is the row's whole text read and
+	 * tokenized, and made in the sorting query it was made for every match (5,800 meetings of
+	 * a two-word query at 1 GB: 46 ms, against 7 for the page and its snippets apart). */
 	if (sqlite3_prepare_v2(
 		db,
-		"SELECT m.id, m.start_date, m.body, m.source,"
-		"  snippet(outside_fts, 0, '', '', '\xe2\x80\xa6', 16)"
+		"SELECT m.id, m.start_date, m.body, m.source"
 		" FROM outside_fts JOIN meetings m ON m.id = outside_fts.rowid"
 		" WHERE outside_fts MATCH ?1 ORDER BY m.start_date DESC NULLS LAST, m.id DESC LIMIT ?2",
 		-1, &st, NULL) != SQLITE_OK)
@@ -193,10 +195,25 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 		h->date = col_dup(st, 1);
 		h->body = col_dup(st, 2);
 		h->source = col_dup(st, 3);
-		h->snippet = col_dup(st, 4);
+		h->snippet = NULL;
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT snippet(outside_fts, 0, '', '', '\xe2\x80\xa6', 16) FROM outside_fts"
+			       " WHERE outside_fts MATCH ?1 AND rowid = ?2",
+			       -1, &st, NULL) != SQLITE_OK)
+		goto fail;
+	sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC);
+	for (i = 0; i < *nhits; i++) {
+		sqlite3_bind_int64(st, 2, (*hits)[i].meeting_id);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			(*hits)[i].snippet = col_dup(st, 0);
+		else if (rc != SQLITE_DONE)
+			goto fail;
+		sqlite3_reset(st);
+	}
 	goto out;
 fail:
 	ret = sql_fail(db, diag, _("searching the text outside the cases"));
