@@ -142,6 +142,47 @@ out:
 	return ret;
 }
 
+/* FTS5's marks around each word found in a snippet: control bytes, which a document holds
+ * hardly ever (one would only misplace a highlight) and no terminal is shown (core/termsafe.h). */
+#define MARK_OPEN  "\x01"
+#define MARK_CLOSE "\x02"
+
+/*
+ * Hit h's snippet from FTS5's text with its marks: the marks taken out as
+ * the hits' offsets, every run of white space one space (the text's lines
+ * and blank lines between its pieces), as a case's snippets are.
+ */
+static void snippet_read(struct outside_hit *h, const char *marked)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t alloc = 0, open = 0;
+	bool space = false;
+	const char *p;
+
+	for (p = marked ? marked : ""; *p; p++) {
+		if (*p == MARK_OPEN[0]) {
+			/* The space before the word is the text's, not the hit's. */
+			if (space && sb.len)
+				strbuf_addch(&sb, ' ');
+			space = false;
+			open = sb.len;
+		} else if (*p == MARK_CLOSE[0]) {
+			if (sb.len > open) {
+				ALLOC_GROW(h->hits, h->nhits + 1, alloc);
+				h->hits[h->nhits++] = (struct hit){.start = open, .end = sb.len};
+			}
+		} else if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r') {
+			space = true;
+		} else {
+			if (space && sb.len)
+				strbuf_addch(&sb, ' ');
+			space = false;
+			strbuf_addch(&sb, *p);
+		}
+	}
+	h->snippet = strbuf_detach(&sb, NULL);
+}
+
 static char *col_dup(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
@@ -196,12 +237,16 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 		h->body = col_dup(st, 2);
 		h->source = col_dup(st, 3);
 		h->snippet = NULL;
+		h->hits = NULL;
+		h->nhits = 0;
 	}
 	if (rc != SQLITE_DONE)
 		goto fail;
 	sqlite3_finalize(st);
 	if (sqlite3_prepare_v2(db,
-			       "SELECT snippet(outside_fts, 0, '', '', '\xe2\x80\xa6', 16) FROM outside_fts"
+			       "SELECT snippet(outside_fts, 0, '" MARK_OPEN "', '" MARK_CLOSE
+			       "', '\xe2\x80\xa6', 16)"
+			       " FROM outside_fts"
 			       " WHERE outside_fts MATCH ?1 AND rowid = ?2",
 			       -1, &st, NULL) != SQLITE_OK)
 		goto fail;
@@ -209,7 +254,7 @@ enum vt_status store_search_outside(struct store *s, const struct query *q, size
 	for (i = 0; i < *nhits; i++) {
 		sqlite3_bind_int64(st, 2, (*hits)[i].meeting_id);
 		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-			(*hits)[i].snippet = col_dup(st, 0);
+			snippet_read(&(*hits)[i], (const char *)sqlite3_column_text(st, 0));
 		else if (rc != SQLITE_DONE)
 			goto fail;
 		sqlite3_reset(st);
@@ -235,6 +280,7 @@ void outside_hits_free(struct outside_hit *v, size_t n)
 		free(v[i].body);
 		free(v[i].source);
 		free(v[i].snippet);
+		free(v[i].hits);
 	}
 	free(v);
 }

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "core/query.h"
+#include "core/snippet.h"
 #include "core/status.h"
 
 struct store;
@@ -21,10 +22,12 @@ struct store;
 /* A meeting whose text outside its cases has the query's words. */
 struct outside_hit {
 	long meeting_id;
-	char *date;    /* its first day, ISO, or NULL */
-	char *body;    /* or NULL */
-	char *source;  /* its first document */
-	char *snippet; /* the words in their context, "…" where text is left out */
+	char *date;	  /* its first day, ISO, or NULL */
+	char *body;	  /* or NULL */
+	char *source;	  /* its first document */
+	char *snippet;	  /* the words in their context on one line, "…" where text is left out */
+	struct hit *hits; /* the query's words in it, byte offsets */
+	size_t nhits;
 };
 
 /*

@@ -31,24 +31,37 @@ static const char *type_text(const struct deck_case *c)
 	return t ? t : "-";
 }
 
-static void print_snippet_text(const struct snippet *sn, bool bold)
+/* A passage with its hits in bold on a terminal, else in [brackets]. */
+static void print_snippet_text(const char *text, const struct hit *hits, size_t nhits, bool bold)
 {
 	size_t i, pos = 0;
 
-	for (i = 0; i < sn->nhits; i++) {
-		out_write(stdout, sn->text + pos, sn->hits[i].start - pos);
+	for (i = 0; i < nhits; i++) {
+		out_write(stdout, text + pos, hits[i].start - pos);
 		if (bold)
 			out_control(stdout, "\033[1m");
 		else
 			putchar('[');
-		out_write(stdout, sn->text + sn->hits[i].start, sn->hits[i].end - sn->hits[i].start);
+		out_write(stdout, text + hits[i].start, hits[i].end - hits[i].start);
 		if (bold)
 			out_control(stdout, "\033[22m");
 		else
 			putchar(']');
-		pos = sn->hits[i].end;
+		pos = hits[i].end;
 	}
-	out_puts(stdout, sn->text + pos);
+	out_puts(stdout, text + pos);
+}
+
+/* A passage's hits for scripts, as [start, end) offsets in characters: ", \"hits\": [[0, 4]]". */
+static void json_hits(struct strbuf *sb, const char *text, const struct hit *hits, size_t nhits)
+{
+	size_t k;
+
+	strbuf_addstr(sb, ", \"hits\": [");
+	for (k = 0; k < nhits; k++)
+		strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "", cmd_cp_offset(text, hits[k].start),
+			    cmd_cp_offset(text, hits[k].end));
+	strbuf_addch(sb, ']');
 }
 
 static void snippet_where(struct strbuf *sb, const struct snippet *sn)
@@ -81,7 +94,7 @@ static void print_hit_text(const struct deck *d, const struct deck_case *c, stru
 		strbuf_reset(&where);
 		snippet_where(&where, &sn[i]);
 		out_printf(stdout, "    %s: ", where.buf);
-		print_snippet_text(&sn[i], bold);
+		print_snippet_text(sn[i].text, sn[i].hits, sn[i].nhits, bold);
 		out_printf(stdout, "\n");
 	}
 	strbuf_release(&where);
@@ -92,7 +105,7 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 		     const struct search_hit *h, struct snippet *sn, size_t nsn)
 {
 	char *key = deck_case_key(d, c);
-	size_t i, k;
+	size_t i;
 
 	strbuf_addstr(sb, "{\"key\": ");
 	json_string(sb, key);
@@ -118,12 +131,8 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
 		json_string(sb, sn[i].page);
 		strbuf_addstr(sb, ", \"text\": ");
 		json_string(sb, sn[i].text);
-		strbuf_addstr(sb, ", \"hits\": [");
-		for (k = 0; k < sn[i].nhits; k++)
-			strbuf_addf(sb, "%s[%zu, %zu]", k ? ", " : "",
-				    cmd_cp_offset(sn[i].text, sn[i].hits[k].start),
-				    cmd_cp_offset(sn[i].text, sn[i].hits[k].end));
-		strbuf_addstr(sb, "]}");
+		json_hits(sb, sn[i].text, sn[i].hits, sn[i].nhits);
+		strbuf_addch(sb, '}');
 	}
 	strbuf_addstr(sb, "]}");
 	free(key);
@@ -134,7 +143,7 @@ static void json_hit(struct strbuf *sb, const struct deck *d, const struct deck_
  * only when no case has every word (db/outside.h): after the cases,
  * newest first, each with the words in their context.
  */
-static void print_outside(const struct outside_hit *v, size_t n, size_t total)
+static void print_outside(const struct outside_hit *v, size_t n, size_t total, bool bold)
 {
 	struct strbuf date = STRBUF_INIT;
 	size_t i;
@@ -146,18 +155,13 @@ static void print_outside(const struct outside_hit *v, size_t n, size_t total)
 	       total),
 	    total);
 	for (i = 0; i < n; i++) {
-		char *p;
-
 		strbuf_reset(&date);
 		if (v[i].date)
 			date_human(&date, v[i].date, NULL, true);
-		/* One line of context: the slides' line breaks as spaces. */
-		for (p = v[i].snippet; p && *p; p++)
-			if (*p == '\n')
-				*p = ' ';
-		out_printf(stdout, "\n%s  %s  %s\n    %s\n", v[i].date ? date.buf : "----------",
-			   v[i].body ? v[i].body : "?", v[i].source ? v[i].source : "",
-			   v[i].snippet ? v[i].snippet : "");
+		out_printf(stdout, "\n%s  %s  %s\n    ", v[i].date ? date.buf : "----------",
+			   v[i].body ? v[i].body : "?", v[i].source ? v[i].source : "");
+		print_snippet_text(v[i].snippet ? v[i].snippet : "", v[i].hits, v[i].nhits, bold);
+		out_printf(stdout, "\n");
 	}
 	strbuf_release(&date);
 }
@@ -176,6 +180,7 @@ static void json_outside(struct strbuf *sb, const struct outside_hit *v, size_t 
 		json_string(sb, v[i].source);
 		strbuf_addstr(sb, ", \"snippet\": ");
 		json_string(sb, v[i].snippet);
+		json_hits(sb, v[i].snippet ? v[i].snippet : "", v[i].hits, v[i].nhits);
 		strbuf_addch(sb, '}');
 	}
 	strbuf_addch(sb, ']');
@@ -364,7 +369,7 @@ static int run_search(const struct cmd_env *env, void *values, size_t nargs, cha
 		strbuf_addstr(&out, res.nhits ? "\n]}\n" : "]}\n");
 		out_puts(stdout, out.buf);
 	} else if (outside_total) {
-		print_outside(outside, noutside, outside_total);
+		print_outside(outside, noutside, outside_total, bold);
 	}
 	rc = EXIT_OK;
 out:

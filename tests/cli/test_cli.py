@@ -2167,12 +2167,15 @@ def words_outside_the_cases_are_found_when_no_case_has_them(env):
     assert "found nowhere" not in r.stdout, r.stdout
     assert "outside the cases" in lines[2] and "2 meetings" in lines[2], r.stdout
     assert lines[4].startswith("2024-04-24  NUFA  " + SAMPLE[3]), r.stdout
-    assert "Hun erstatter Ola Jøsendal" in lines[5], r.stdout
+    # The word in [brackets] off a terminal, as in a case's passages; the text's lines one line.
+    assert "Hun erstatter Ola [Jøsendal]. Stedfortredere til dagens møte" in lines[5], r.stdout
     assert lines[7].startswith("2021-04-21  NUFA  " + SAMPLE[0]), r.stdout
-    assert "Ola Jøsendal, Helse Vest RHF" in lines[8], r.stdout
+    assert "Ola [Jøsendal], Helse Vest RHF" in lines[8], r.stdout
     data = json.loads(run("search", "--json", "jøsendal", db=env.db, check=0).stdout)
     assert data["total"] == 0 and data["outside_total"] == 2 and data["missing"] is None, data
     assert [o["date"] for o in data["outside"]] == ["2024-04-24", "2021-04-21"], data["outside"]
+    assert [[o["snippet"][a:b] for a, b in o["hits"]] for o in data["outside"]] == [["Jøsendal"]] * 2, \
+        data["outside"]
     # A word of punctuation is no word to look for; a query of 121 words is no deeper for it
     # (a review's findings: the first found no meeting, the second overflowed FTS5's parser).
     data = json.loads(run("search", "--json", "jøsendal –", db=env.db, check=0).stdout)
