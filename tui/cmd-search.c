@@ -163,6 +163,11 @@ static void print_outside(const struct outside_hit *v, size_t n, size_t total, b
 		print_snippet_text(v[i].snippet ? v[i].snippet : "", v[i].hits, v[i].nhits, bold);
 		out_printf(stdout, "\n");
 	}
+	if (total > n)
+		out_printf(stdout,
+			   P_("\n(%zu more meeting: --limit 0 lists every one)\n",
+			      "\n(%zu more meetings: --limit 0 lists every one)\n", total - n),
+			   total - n);
 	strbuf_release(&date);
 }
 

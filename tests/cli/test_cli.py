@@ -2187,6 +2187,10 @@ def words_outside_the_cases_are_found_when_no_case_has_them(env):
     assert [o["date"] for o in data["outside"]] == ["2021-04-21"], data["outside"]
     data = json.loads(run("search", "--json", "type:orientering jøsendal", db=env.db, check=0).stdout)
     assert data["outside_total"] == 0 and data["outside"] == [], data
+    # --limit holds for the meetings too, and says how many it left out.
+    r = run("search", "--limit", "1", "jøsendal", db=env.db, check=0)
+    assert r.stdout.count("  NUFA  ") == 1 and r.stdout.endswith(
+        "\n(1 more meeting: --limit 0 lists every one)\n"), r.stdout
     # A query some case answers in full lists no meeting.
     data = json.loads(run("search", "--json", "fhir", db=env.db, check=0).stdout)
     assert data["total"] > 0 and data["outside_total"] == 0, data["outside_total"]
