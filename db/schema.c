@@ -12,6 +12,7 @@
 #include "db/termsets.h"
 #include "db/sql.h"
 #include "core/i18n.h"
+#include "core/strbuf.h"
 #include "core/topics.h"
 #include "core/util.h"
 #include "core/banned.h"
@@ -461,11 +462,18 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 		    _("database schema version %d needs upgrading to %d; open it once without --read-only"),
 		    v, target);
 	while (v < target) {
-		/* Each step in its own transaction: a failed step leaves the one before it whole. */
-		char *what = xasprintf(_("migrating the schema to version %d"), v + 1);
+		/*
+		 * Each step in its own transaction: a failed step leaves the one
+		 * before it whole. A new database takes every step in one: there
+		 * is nothing to leave whole, and a transaction a step made each
+		 * reload the schema, 15 ms of a first import's 20 before its
+		 * first document.
+		 */
+		int upto = v == 0 ? target : v + 1;
+		char *what = xasprintf(_("migrating the schema to version %d"), upto);
 		enum vt_status st = sql_begin(db, true, what, diag);
 		int now = st == VT_OK ? user_version(db) : v;
-		char *sql = NULL;
+		struct strbuf sql = STRBUF_INIT;
 
 		/*
 		 * Read again under the write lock: another vedtak (two imports
@@ -478,13 +486,14 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 			else if (now < v)
 				st = sql_fail(db, diag, _("cannot read the schema version"));
 		} else if (st == VT_OK) {
-			sql = xasprintf("%s PRAGMA user_version = %d;", migrations[v], v + 1);
-			if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			for (; now < upto; now++)
+				strbuf_addstr(&sql, migrations[now]);
+			strbuf_addf(&sql, " PRAGMA user_version = %d;", upto);
+			if (sqlite3_exec(db, sql.buf, NULL, NULL, NULL) != SQLITE_OK)
 				st = sql_fail(db, diag, what);
-			now = v + 1;
 		}
 		st = sql_end(db, st, what, diag);
-		free(sql);
+		strbuf_release(&sql);
 		free(what);
 		if (st != VT_OK)
 			return st;
