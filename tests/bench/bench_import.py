@@ -70,6 +70,7 @@ def main():
     print(f"vedtak import benchmark: median of {runs} runs, {os.cpu_count()} cores")
     print(f"{'corpus':>8} {'decks':>6} {'check s':>8} {'import s':>9} {'MB/s':>7} {'peak MB':>8}"
           f" {'sqlite3 s':>10} {'ratio':>6} {'sqlite3 MB':>10} {'+fts5 s':>8} {'ratio':>6} {'add 30% s':>9}")
+    spreads = []
     try:
         for size in sizes:
             cdir = os.path.join(work, f"corpus-{size:g}MB")
@@ -112,6 +113,10 @@ def main():
                 t, _m = timed([vedtak, "--db", db, "import"] + paths[split:])
                 adds.append(t)
             imp, bare = statistics.median(imports), statistics.median(bares)
+            # A round's two figures are taken a second apart, a ratio of medians minutes apart:
+            # on a machine whose speed drifts, the spread of the rounds' own ratios says how sure it is.
+            rounds = sorted(a / b for a, b in zip(imports, ftss))
+            spreads.append((mb, statistics.median(rounds), rounds))
             print(f"{mb:6.1f}MB {len(paths):6d} {statistics.median(checks):8.2f} {imp:9.2f} {mb / imp:7.1f}"
                   f" {max(peaks) / 1e6:8.0f} {bare:10.2f} {imp / bare:6.2f} {max(bare_peaks) / 1e6:10.0f}"
                   f" {statistics.median(ftss):8.2f} {imp / statistics.median(ftss):6.2f}"
@@ -119,6 +124,10 @@ def main():
     finally:
         if not keep:
             shutil.rmtree(work, ignore_errors=True)
+    for mb, med, rounds in spreads:
+        q = statistics.quantiles(rounds, n=4) if len(rounds) > 1 else [med, med, med]
+        print(f"{mb:6.1f}MB: each round's import / (sqlite3 + fts5): median {med:.2f},"
+              f" quartiles {q[0]:.2f} to {q[2]:.2f}, {rounds[0]:.2f} to {rounds[-1]:.2f} in {len(rounds)} rounds")
     print("check s: 'vedtak import --check' (parse only, nothing stored);")
     print("MB/s: deck megabytes per second of 'vedtak import' (parse, store and build the search index);")
     print("ratio: vedtak import time / sqlite3 shell load time of the same slide texts;")
