@@ -11,8 +11,8 @@
 
 /*
  * Brings the schema of `db` to `target` one version at a time, each step in
- * its own transaction, after schema_check(). Refuses, if `readonly`, a
- * database that needs migrating.
+ * its own transaction (a new database: every step in one), after
+ * schema_check(). Refuses, if `readonly`, a database that needs migrating.
  */
 enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_diag *diag);
 
