@@ -12,7 +12,6 @@
 #include "db/termsets.h"
 #include "db/sql.h"
 #include "core/i18n.h"
-#include "core/strbuf.h"
 #include "core/topics.h"
 #include "core/util.h"
 #include "core/banned.h"
@@ -461,19 +460,20 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 		    diag, VT_ERR_READONLY, 0,
 		    _("database schema version %d needs upgrading to %d; open it once without --read-only"),
 		    v, target);
+	if (target > (int)ARRAY_SIZE(migrations))
+		return vt_fail(diag, VT_ERR_SCHEMA, 0,
+			       _("database schema version %d is unknown to this vedtak"), target);
 	while (v < target) {
 		/*
 		 * Each step in its own transaction: a failed step leaves the one
-		 * before it whole. A new database takes every step in one: there
-		 * is nothing to leave whole, and a transaction a step made each
-		 * reload the schema, 15 ms of a first import's 20 before its
-		 * first document.
+		 * before it whole. A new database takes every step in one, so
+		 * that a failure leaves it empty; it also spares SQLite reading
+		 * its schema again at each commit (1 ms of a first import's 24).
 		 */
 		int upto = v == 0 ? target : v + 1;
-		char *what = xasprintf(_("migrating the schema to version %d"), upto);
+		char *what = xasprintf(_("migrating the schema to version %d"), v + 1);
 		enum vt_status st = sql_begin(db, true, what, diag);
 		int now = st == VT_OK ? user_version(db) : v;
-		struct strbuf sql = STRBUF_INIT;
 
 		/*
 		 * Read again under the write lock: another vedtak (two imports
@@ -486,14 +486,20 @@ enum vt_status schema_migrate(sqlite3 *db, int target, bool readonly, struct vt_
 			else if (now < v)
 				st = sql_fail(db, diag, _("cannot read the schema version"));
 		} else if (st == VT_OK) {
-			for (; now < upto; now++)
-				strbuf_addstr(&sql, migrations[now]);
-			strbuf_addf(&sql, " PRAGMA user_version = %d;", upto);
-			if (sqlite3_exec(db, sql.buf, NULL, NULL, NULL) != SQLITE_OK)
-				st = sql_fail(db, diag, what);
+			/* A step at a time within the transaction too: a failure names its step. */
+			for (; now < upto && st == VT_OK; now++) {
+				char *sql =
+				    xasprintf("%s\nPRAGMA user_version = %d;", migrations[now], now + 1);
+
+				if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+					free(what);
+					what = xasprintf(_("migrating the schema to version %d"), now + 1);
+					st = sql_fail(db, diag, what);
+				}
+				free(sql);
+			}
 		}
 		st = sql_end(db, st, what, diag);
-		strbuf_release(&sql);
 		free(what);
 		if (st != VT_OK)
 			return st;
