@@ -2,7 +2,8 @@
  * snippet.c: hit finding with the index's own word forms (core/words.h),
  * so that what is highlighted is what was matched: a word as typed, its
  * folded and inflected forms, the word inside longer words, prefixes, and
- * pattern matches.
+ * pattern matches; a phrase's words, and another name's, only where they
+ * stand together as in the phrase or the name.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "core/i18n.h"
 #include "core/snippet.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 #include "core/words.h"
 #include "core/banned.h"
@@ -25,18 +27,23 @@ struct mterm {
 	bool ascii;
 	bool extra;	  /* from matcher_add_words() */
 	struct regex *re; /* borrowed from the query */
+	/* A word of a run that hits only whole: a phrase of the query, or another name. */
+	unsigned run;	   /* 1 + the run's number; 0: a word on its own */
+	unsigned pos, len; /* its place in the run, and the run's words */
 };
 
 struct matcher {
 	struct wordizer *wz;
 	struct mterm *t;
 	size_t n, alloc;
+	unsigned runs;
 };
 
 struct add_ctx {
 	struct matcher *m;
 	enum qterm_kind kind;
 	bool extra;
+	size_t first; /* the first of the words added now */
 };
 
 static int add_word(void *arg, const struct word *w)
@@ -54,13 +61,30 @@ static int add_word(void *arg, const struct word *w)
 	t->stem = xstrdup(w->stem);
 	t->ascii = w->ascii;
 	t->extra = a->extra;
+	t->pos = (unsigned)(a->m->n - 1 - a->first);
 	return 0;
+}
+
+/* The words added since a->first, made one run when they are more than one. */
+static void add_words(struct add_ctx *a, const char *text, size_t len)
+{
+	size_t i;
+
+	a->first = a->m->n;
+	words_each(a->m->wz, text, len, add_word, a);
+	if (a->m->n - a->first < 2)
+		return;
+	a->m->runs++;
+	for (i = a->first; i < a->m->n; i++) {
+		a->m->t[i].run = a->m->runs;
+		a->m->t[i].len = (unsigned)(a->m->n - a->first);
+	}
 }
 
 static void add_term(const struct qnode *n, void *arg)
 {
 	struct matcher *m = arg;
-	struct add_ctx a = {m, n->term, false};
+	struct add_ctx a = {m, n->term, false, 0};
 
 	if (n->term == QT_REGEX) {
 		ALLOC_GROW(m->t, m->n + 1, m->alloc);
@@ -69,7 +93,10 @@ static void add_term(const struct qnode *n, void *arg)
 		m->t[m->n++].re = n->re;
 		return;
 	}
-	words_each(m->wz, n->text, strlen(n->text), add_word, &a);
+	if (n->term == QT_PHRASE)
+		add_words(&a, n->text, strlen(n->text));
+	else
+		words_each(m->wz, n->text, strlen(n->text), add_word, &a);
 }
 
 struct matcher *matcher_new(const struct query *q)
@@ -83,10 +110,15 @@ struct matcher *matcher_new(const struct query *q)
 
 void matcher_add_words(struct matcher *m, const char *text)
 {
-	struct add_ctx a = {m, QT_WORD, true};
+	struct add_ctx a = {m, QT_WORD, true, 0};
 
-	if (text)
-		words_each(m->wz, text, strlen(text), add_word, &a);
+	while (text && *text) {
+		const char *nl = strchr(text, '\n');
+		size_t len = nl ? (size_t)(nl - text) : strlen(text);
+
+		add_words(&a, text, len);
+		text += len + (nl != NULL);
+	}
 }
 
 void matcher_free(struct matcher *m)
@@ -128,32 +160,122 @@ static bool word_hits(const struct mterm *t, const struct word *w)
 	}
 }
 
+/*
+ * A word of the text that hits a term: one on its own, or a word of a run
+ * (hits_ctx.terms[from..to) are the run terms it hits), which counts only
+ * where the whole run stands (find_runs()).
+ */
+struct hit_word {
+	size_t start, end;
+	bool alone, alone_extra; /* hits a term on its own; that term's `extra` */
+	bool in_run, run_extra;	 /* found to stand in a whole run; the run's `extra` */
+	size_t from, to;
+};
+
 struct hits_ctx {
 	struct matcher *m;
-	struct hit **v;
-	size_t *nv, *alloc;
-	long added;
+	struct hit_word *w;
+	size_t nw, walloc;
+	size_t *terms; /* of the runs' terms each word hits */
+	size_t nterms, talloc;
 };
 
 static int on_word(void *arg, const struct word *w)
 {
 	struct hits_ctx *h = arg;
+	struct hit_word *hw = NULL;
 	size_t i;
 
 	for (i = 0; i < h->m->n; i++) {
-		if (!word_hits(&h->m->t[i], w))
+		const struct mterm *t = &h->m->t[i];
+
+		if (!word_hits(t, w))
 			continue;
-		/* A part of a hyphenated word that already hit is not a second hit. */
-		if (*h->nv && (*h->v)[*h->nv - 1].start <= w->start && (*h->v)[*h->nv - 1].end >= w->end)
-			return 0;
-		ALLOC_GROW(*h->v, *h->nv + 1, *h->alloc);
-		(*h->v)[*h->nv].start = w->start;
-		(*h->v)[*h->nv].extra = h->m->t[i].extra;
-		(*h->v)[(*h->nv)++].end = w->end;
-		h->added++;
-		return 0;
+		if (!hw) {
+			ALLOC_GROW(h->w, h->nw + 1, h->walloc);
+			hw = &h->w[h->nw++];
+			memset(hw, 0, sizeof(*hw));
+			hw->start = w->start;
+			hw->end = w->end;
+			hw->from = hw->to = h->nterms;
+		}
+		if (t->run) {
+			ALLOC_GROW(h->terms, h->nterms + 1, h->talloc);
+			h->terms[h->nterms++] = i;
+			hw->to = h->nterms;
+		} else if (!hw->alone) {
+			hw->alone = true;
+			hw->alone_extra = t->extra;
+		}
 	}
 	return 0;
+}
+
+/* Whether word w hits the term of run `run` at place `pos`. */
+static bool hits_at(const struct hits_ctx *h, const struct hit_word *w, unsigned run, unsigned pos)
+{
+	size_t i;
+
+	for (i = w->from; i < w->to; i++)
+		if (h->m->t[h->terms[i]].run == run && h->m->t[h->terms[i]].pos == pos)
+			return true;
+	return false;
+}
+
+/* Whether text[from, to) holds no letter or digit: the words on either side are next to each other. */
+static bool between_words(const char *text, size_t from, size_t to)
+{
+	while (from < to) {
+		uint32_t cp;
+		size_t k = utf8_decode_inline(text + from, to - from, &cp);
+
+		if (!k)
+			return false;
+		if (cp < 0x80 ? ((cp | 32) - 'a' < 26 || cp - '0' < 10)
+			      : (utf8_is_letter(cp) || utf8_is_digit(cp)))
+			return false;
+		from += k;
+	}
+	return true;
+}
+
+/*
+ * Marks the words that stand in a whole run, its words one after the other
+ * with nothing but spaces and punctuation between them, as the index reads
+ * a phrase. A part of a word (Helse-NIM's NIM) lies inside its whole, and is
+ * stepped over.
+ */
+static void find_runs(struct hits_ctx *h, const char *text)
+{
+	size_t k, i;
+
+	for (k = 0; k < h->nw; k++) {
+		for (i = h->w[k].from; i < h->w[k].to; i++) {
+			const struct mterm *t = &h->m->t[h->terms[i]];
+			size_t at = k, next, chain[64];
+			unsigned pos;
+
+			if (t->pos != 0 || t->len > sizeof(chain) / sizeof(chain[0]))
+				continue;
+			chain[0] = k;
+			for (pos = 1; pos < t->len; pos++) {
+				for (next = at + 1; next < h->nw && h->w[next].start < h->w[at].end; next++)
+					;
+				if (next == h->nw || !between_words(text, h->w[at].end, h->w[next].start) ||
+				    !hits_at(h, &h->w[next], t->run, pos))
+					break;
+				chain[pos] = at = next;
+			}
+			if (pos < t->len)
+				continue;
+			for (pos = 0; pos < t->len; pos++) {
+				struct hit_word *hw = &h->w[chain[pos]];
+
+				hw->run_extra = hw->in_run ? hw->run_extra && t->extra : t->extra;
+				hw->in_run = true;
+			}
+		}
+	}
 }
 
 /*
@@ -202,13 +324,33 @@ static int cmp_hit(const void *a, const void *b)
 
 long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v, size_t *nv, size_t *alloc)
 {
-	struct hits_ctx h = {m, v, nv, alloc, 0};
+	struct hits_ctx h = {m, NULL, 0, 0, NULL, 0, 0};
 	size_t first = *nv, i;
+	long added = 0;
 	bool any_regex = false;
 
 	if (!text)
 		return 0;
 	words_each_maybe(m->wz, text, n, may_hit, on_word, &h);
+	if (m->runs)
+		find_runs(&h, text);
+	for (i = 0; i < h.nw; i++) {
+		const struct hit_word *w = &h.w[i];
+
+		if (!w->alone && !w->in_run)
+			continue;
+		/* A part of a hyphenated word that already hit is not a second hit. */
+		if (*nv > first && (*v)[*nv - 1].start <= w->start && (*v)[*nv - 1].end >= w->end)
+			continue;
+		ALLOC_GROW(*v, *nv + 1, *alloc);
+		(*v)[*nv].start = w->start;
+		(*v)[*nv].end = w->end;
+		/* The query's own words before another name's. */
+		(*v)[(*nv)++].extra = (!w->alone || w->alone_extra) && (!w->in_run || w->run_extra);
+		added++;
+	}
+	free(h.w);
+	free(h.terms);
 	for (i = 0; i < m->n; i++) {
 		size_t from = 0, s, e;
 		int rc;
@@ -227,7 +369,7 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 			(*v)[*nv].start = s;
 			(*v)[*nv].extra = false;
 			(*v)[(*nv)++].end = e;
-			h.added++;
+			added++;
 			from = e;
 		}
 		if (rc < 0)
@@ -235,7 +377,7 @@ long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v,
 	}
 	if (any_regex && *nv > first) /* no hits may mean no array at all */
 		qsort(*v + first, *nv - first, sizeof(**v), cmp_hit);
-	return h.added;
+	return added;
 }
 
 /* Moves `i` back to the start of a UTF-8 character. */

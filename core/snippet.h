@@ -13,13 +13,14 @@
 
 struct matcher;
 
-/* A matcher for `q`'s positive terms (words, prefixes, phrases' words, patterns). */
+/* A matcher for `q`'s positive terms (words, prefixes, phrases, patterns). */
 struct matcher *matcher_new(const struct query *q);
 void matcher_free(struct matcher *m); /* NULL is fine */
 /*
- * Also finds the words of `text` (NULL is fine): what a query's expansions
- * found. Their hits are marked `extra`, and passages with the query's own
- * hits come first.
+ * Also finds the names in `text`, one a line (NULL is fine): what a
+ * query's expansions found. A name of several words hits only where they
+ * stand together, as a phrase of the query does. Their hits are marked
+ * `extra`, and passages with the query's own hits come first.
  */
 void matcher_add_words(struct matcher *m, const char *text);
 

@@ -505,7 +505,10 @@ static void key_phrase(struct gen *g, struct strbuf *out, const char *key, enum 
 	plan_add(g, form);
 }
 
-/* Notes that `from` also stands for `to` (whose words `words` are), for --explain and highlighting. */
+/*
+ * Notes that `from` also stands for `to`, for --explain and highlighting:
+ * `words`, a line each of the names to mark where written whole.
+ */
 static void note_expansion(struct gen *g, const char *from, const char *to, const char *words)
 {
 	if (!g->noting)
@@ -514,7 +517,7 @@ static void note_expansion(struct gen *g, const char *from, const char *to, cons
 		strbuf_addstr(g->explain, g->explain->len ? "; " : "");
 		strbuf_addf(g->explain, "%s → %s", from, to);
 	}
-	strbuf_addf(&g->highlight, "%s%s", g->highlight.len ? " " : "", words);
+	strbuf_addf(&g->highlight, "%s%s", g->highlight.len ? "\n" : "", words);
 }
 
 /*
@@ -632,7 +635,8 @@ static void parts_expr(struct gen *g, const struct qword *w, struct strbuf *out)
 		}
 	}
 	if (g->noting) {
-		char *both = xasprintf("%s + %s", m, h), *words = xasprintf("%s %s", m, h);
+		/* Each part marked on its own: they are found near each other, in either order. */
+		char *both = xasprintf("%s + %s", m, h), *words = xasprintf("%s\n%s", m, h);
 		note_expansion(g, w->exact, both, words);
 		free(both);
 		free(words);

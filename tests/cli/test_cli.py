@@ -670,6 +670,20 @@ def quiet_parts_are_found_and_shown_in_order(env):
 
 
 @test
+def a_phrase_is_marked_only_where_its_words_stand_together(env):
+    # "for" stands twice; only the one in "behov for" belongs to the phrase. A compound's parts,
+    # found apart and in the other order, are each marked.
+    deck = env.write("deling.txt", "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Deling\n\n\n\n"
+                     "Vi har behov for data. Planer for deling. Forvaltning av kodeverk er viktig.\n\n\n\n"
+                     "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
+    run("import", deck, db=env.db, check=0)
+    for q, span in (('"behov for"', "behov for"), ("kodeverkforvaltning", "Forvaltning av kodeverk")):
+        sn = json.loads(run("search", "--json", q, db=env.db).stdout)["results"][0]["snippets"][0]
+        hits = sn["hits"]
+        assert len(hits) == 2 and sn["text"][hits[0][0]:hits[1][1]] == span, (q, sn)
+
+
+@test
 def an_archive_of_schema_18_goes_on_without_quiet_parts(env):
     # Made by the stop-38 build, which gave no quiet parts: its index is given none, so that its
     # rows are deleted with the tokens they were given; a word given after its quiet part
