@@ -11,7 +11,6 @@
 #include "core/i18n.h"
 #include "core/snippet.h"
 #include "core/strbuf.h"
-#include "core/utf8.h"
 #include "core/util.h"
 #include "core/words.h"
 #include "core/banned.h"
@@ -143,8 +142,9 @@ static bool starts_with(const char *s, const char *p)
 
 static bool word_hits(const struct mterm *t, const struct word *w)
 {
-	/* Another name's words are marked only as written there: "pasientens", not "pasienter". */
-	if (t->extra)
+	/* Another name's words, and a phrase's, are marked only as written there: "pasientens", not
+	 * "pasienter", as the index finds a phrase. */
+	if (t->extra || t->run)
 		return !strcmp(w->exact, t->exact) || (t->ascii && w->folded && !strcmp(w->folded, t->exact));
 	switch (t->kind) {
 	case QT_PREFIX:
@@ -170,6 +170,8 @@ struct hit_word {
 	bool alone, alone_extra; /* hits a term on its own; that term's `extra` */
 	bool in_run, run_extra;	 /* found to stand in a whole run; the run's `extra` */
 	size_t from, to;
+	/* Its whole word's bytes (a part's whole, Helse-NIM for NIM): its place, as the index counts. */
+	size_t whole_start, whole_end;
 };
 
 struct hits_ctx {
@@ -178,6 +180,7 @@ struct hits_ctx {
 	size_t nw, walloc;
 	size_t *terms; /* of the runs' terms each word hits */
 	size_t nterms, talloc;
+	size_t whole_start, whole_end; /* the last whole word given: a part comes after its whole */
 };
 
 static int on_word(void *arg, const struct word *w)
@@ -186,6 +189,10 @@ static int on_word(void *arg, const struct word *w)
 	struct hit_word *hw = NULL;
 	size_t i;
 
+	if (!w->part) {
+		h->whole_start = w->start;
+		h->whole_end = w->end;
+	}
 	for (i = 0; i < h->m->n; i++) {
 		const struct mterm *t = &h->m->t[i];
 
@@ -198,6 +205,8 @@ static int on_word(void *arg, const struct word *w)
 			hw->start = w->start;
 			hw->end = w->end;
 			hw->from = hw->to = h->nterms;
+			hw->whole_start = h->whole_start;
+			hw->whole_end = h->whole_end;
 		}
 		if (t->run) {
 			ALLOC_GROW(h->terms, h->nterms + 1, h->talloc);
@@ -222,28 +231,20 @@ static bool hits_at(const struct hits_ctx *h, const struct hit_word *w, unsigned
 	return false;
 }
 
-/* Whether text[from, to) holds no letter or digit: the words on either side are next to each other. */
+/* Whether text[from, to) holds no word, as the tokenizer reads words: the words on either side are next. */
 static bool between_words(const char *text, size_t from, size_t to)
 {
-	while (from < to) {
-		uint32_t cp;
-		size_t k = utf8_decode_inline(text + from, to - from, &cp);
+	size_t before;
 
-		if (!k)
-			return false;
-		if (cp < 0x80 ? ((cp | 32) - 'a' < 26 || cp - '0' < 10)
-			      : (utf8_is_letter(cp) || utf8_is_digit(cp)))
-			return false;
-		from += k;
-	}
-	return true;
+	return words_count(text + from, to - from, 0, &before) == 0;
 }
 
 /*
  * Marks the words that stand in a whole run, its words one after the other
  * with nothing but spaces and punctuation between them, as the index reads
- * a phrase. A part of a word (Helse-NIM's NIM) lies inside its whole, and is
- * stepped over.
+ * a phrase. A part of a word (Helse-NIM's NIM) stands at its whole word's
+ * place: the words of a run are next to each other as their wholes are,
+ * and two parts of one whole are not.
  */
 static void find_runs(struct hits_ctx *h, const char *text)
 {
@@ -259,10 +260,19 @@ static void find_runs(struct hits_ctx *h, const char *text)
 				continue;
 			chain[0] = k;
 			for (pos = 1; pos < t->len; pos++) {
-				for (next = at + 1; next < h->nw && h->w[next].start < h->w[at].end; next++)
+				/* The next place: past the words of this one (a whole and its parts). */
+				for (next = at + 1;
+				     next < h->nw && h->w[next].whole_start < h->w[at].whole_end; next++)
 					;
-				if (next == h->nw || !between_words(text, h->w[at].end, h->w[next].start) ||
-				    !hits_at(h, &h->w[next], t->run, pos))
+				if (next == h->nw ||
+				    !between_words(text, h->w[at].whole_end, h->w[next].whole_start))
+					break;
+				/* Of the words at that place, one that is the run's next. */
+				while (next + 1 < h->nw &&
+				       h->w[next + 1].whole_start == h->w[next].whole_start &&
+				       !hits_at(h, &h->w[next], t->run, pos))
+					next++;
+				if (!hits_at(h, &h->w[next], t->run, pos))
 					break;
 				chain[pos] = at = next;
 			}
@@ -292,7 +302,7 @@ static bool may_hit(void *arg, const char *word, size_t len)
 	for (i = 0; i < h->m->n; i++) {
 		const struct mterm *t = &h->m->t[i];
 
-		if (t->extra) {
+		if (t->extra || t->run) {
 			if (!strcmp(word, t->exact))
 				return true;
 			continue;
@@ -324,7 +334,7 @@ static int cmp_hit(const void *a, const void *b)
 
 long matcher_hits(struct matcher *m, const char *text, size_t n, struct hit **v, size_t *nv, size_t *alloc)
 {
-	struct hits_ctx h = {m, NULL, 0, 0, NULL, 0, 0};
+	struct hits_ctx h = {m, NULL, 0, 0, NULL, 0, 0, 0, 0};
 	size_t first = *nv, i;
 	long added = 0;
 	bool any_regex = false;

@@ -76,8 +76,8 @@ struct search_result {
 	bool relaxed;	 /* no case had every word: these have most of them */
 	char *missing;	 /* with relaxed: the words no case has, "a, b" */
 	char *explain;	 /* with explain: "sfm → sentral forskrivningsmodul; ..." */
-	char *highlight; /* the names expansions found, a line each, for snippets (matcher_add_words), or NULL
-			  */
+	/* The names expansions found, a line each, for snippets (matcher_add_words()), or NULL. */
+	char *highlight;
 };
 
 /*

@@ -25,7 +25,7 @@ struct searcher_result {
 	char error[512]; /* non-empty: the search failed */
 	struct query *q; /* the query as searched: words read as facets, misspellings mended */
 	char note[512];	 /* how the query was read (search_result_describe), or "" */
-	char *highlight; /* the words expansions found, for the matcher; NULL for none */
+	char *highlight; /* the names expansions found, a line each, for the matcher; NULL for none */
 	bool relaxed;	 /* no case had every word: the rows have most of them */
 };
 

@@ -672,12 +672,15 @@ def quiet_parts_are_found_and_shown_in_order(env):
 @test
 def a_phrase_is_marked_only_where_its_words_stand_together(env):
     # "for" stands twice; only the one in "behov for" belongs to the phrase. A compound's parts,
-    # found apart and in the other order, are each marked.
+    # found apart and in the other order, are each marked. A part of a hyphenated word stands where
+    # its whole does: "KI" of "KI-verktøy" is next to the "i" after it.
     deck = env.write("deling.txt", "NUFA - Oslo\n\n2. april 2022\n\n\n\nSak 1/22: Deling\n\n\n\n"
                      "Vi har behov for data. Planer for deling. Forvaltning av kodeverk er viktig.\n\n\n\n"
+                     "Vi tok KI-verktøy i bruk.\n\n\n\n"
                      "Forslag til vedtak\n\nNUFA tar saken til orientering.\n")
     run("import", deck, db=env.db, check=0)
-    for q, span in (('"behov for"', "behov for"), ("kodeverkforvaltning", "Forvaltning av kodeverk")):
+    for q, span in (('"behov for"', "behov for"), ("kodeverkforvaltning", "Forvaltning av kodeverk"),
+                    ('"ki i"', "KI-verktøy i")):
         sn = json.loads(run("search", "--json", q, db=env.db).stdout)["results"][0]["snippets"][0]
         hits = sn["hits"]
         assert len(hits) == 2 and sn["text"][hits[0][0]:hits[1][1]] == span, (q, sn)

@@ -1,6 +1,9 @@
 /*
  * fuzz_query.c: libFuzzer target for the query parser, its plan, and hit
- * finding and snippets with the compiled query over a fixed case.
+ * finding and snippets with the compiled query over a fixed case. The
+ * input is the query; after a NUL byte, other names an expansion found (a
+ * line each, matcher_add_words()); after a second, a text of its own to
+ * find hits in, which must come in order and within it.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -35,8 +38,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct snippet sn[3];
 		struct matcher *m = matcher_new(q);
 		struct strbuf reading = STRBUF_INIT;
+		size_t used = strlen(s) + 1, n, i, nv = 0, alloc = 0;
+		char *names = used < size ? xstrndup((const char *)data + used, size - used) : NULL;
+		const char *own = names && used + strlen(names) + 1 < size
+				      ? (const char *)data + used + strlen(names) + 1
+				      : NULL;
+		size_t own_len = own ? size - (size_t)(own - (const char *)data) : 0;
+		struct hit *v = NULL;
 		char *plan;
-		size_t n, i;
+
+		matcher_add_words(m, names);
+		if (own && matcher_hits(m, own, own_len, &v, &nv, &alloc) >= 0)
+			for (i = 0; i < nv; i++)
+				if (v[i].start >= v[i].end || v[i].end > own_len ||
+				    (i && v[i].start < v[i - 1].start))
+					abort();
+		free(v);
+		free(names);
 
 		/* Plain words read as facets, with every word a presenter's name. */
 		query_read_facets(q, person, NULL);

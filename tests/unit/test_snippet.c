@@ -60,6 +60,8 @@ int main(void)
 	      "Et [behov] [for] data, og planer for deling.");
 	marks("\"behov for\"", NULL, "Behovet er stort, for alle. Ingen behov.",
 	      "Behovet er stort, for alle. Ingen behov.");
+	/* A phrase's words as written: the index finds "behov for", not "behovet for" nor "helsedata". */
+	marks("\"behov for\" \"behov data\"", NULL, "Et behovet for helsedata", "Et behovet for helsedata");
 	/* Punctuation between them is no word: the index reads "behov – for" as the phrase too. */
 	marks("\"behov for\"", NULL, "Behov – for alle", "[Behov] – [for] alle");
 	/* A word between them is. */
@@ -70,10 +72,25 @@ int main(void)
 	/* A phrase's word inside a hyphenated word: the whole word, once. */
 	marks("\"nasjonal helse-nim\"", NULL, "Nasjonal Helse-NIM i dag; Helse-NIM alene",
 	      "[Nasjonal] [Helse-NIM] i dag; Helse-NIM alene");
+	/* A part of a hyphenated word stands at its whole's place, next to the words beside the whole. */
+	marks("\"ki i\"", NULL, "Vi tok i bruk KI-verktøy i helse", "Vi tok i bruk [KI]-verktøy [i] helse");
+	marks("\"nasjonal nim\"", NULL, "Nasjonal Helse-NIM i dag", "[Nasjonal] Helse-[NIM] i dag");
+	/* Two parts of one word stand at one place: not a phrase of two words, for the index either. */
+	marks("\"helse nim\"", NULL, "Nasjonal Helse-NIM i dag", "Nasjonal Helse-NIM i dag");
+	/* The whole word hits a word of the query on its own, its part the phrase: both marked, once. */
+	marks("\"bruk ki\" verktøy", NULL, "Vi tok i bruk KI-verktøy", "Vi tok i [bruk] [KI-verktøy]");
+	/* A phrase's word typed on its own too: that one is marked everywhere. */
+	marks("\"behov for\" for", NULL, "Et behov for data, og planer for deling.",
+	      "Et [behov] [for] data, og planer [for] deling.");
+	/* A sign the tokenizer reads as no word (µ) is between the words, as punctuation is. */
+	marks("\"behov for\"", NULL, "behov µ for alle", "[behov] µ [for] alle");
 	/* Another name an expansion found, a line each: marked where it stands whole, as written. */
 	marks("nufa", "nasjonalt fagutvalg for ehelse",
 	      "NUFA er Nasjonalt fagutvalg for ehelse. Nasjonalt e-helsestyre for alle.",
 	      "[NUFA] er {Nasjonalt} {fagutvalg} {for} {ehelse}. Nasjonalt e-helsestyre for alle.");
+	/* A word of the query's phrase and of another name: the query's own. */
+	marks("\"for ehelse\"", "nasjonalt fagutvalg for ehelse", "Nasjonalt fagutvalg for ehelse",
+	      "{Nasjonalt} {fagutvalg} [for] [ehelse]");
 	/* A compound's parts, each a line of its own: each marked wherever it stands. */
 	marks("kodeverkforvaltning", "kodeverk\nforvaltning",
 	      "Forvaltning av kodeverk, og annen forvaltning.",
