@@ -149,7 +149,8 @@ const char *query_facet_value(const struct qnode *facet);
 char *query_describe(const struct query *q);
 
 /*
- * Runs a compiled pattern on `s` (length n) from byte `from`. Returns 1 and
+ * Runs a compiled pattern on `s` (length n, valid UTF-8: PCRE2 does not
+ * check it again) from byte `from`. Returns 1 and
  * the match's bytes in *start, *end; 0 for no match; -1 if the pattern hit
  * its match or depth limit ("pattern too expensive").
  */

@@ -30,7 +30,7 @@ struct hit {
 };
 
 /*
- * Finds the hits in `text` (length n), in order, appending to *v (grown with
+ * Finds the hits in `text` (length n, valid UTF-8), in order, appending to *v (grown with
  * ALLOC_GROW); returns how many it added, or -1 if a pattern was too
  * expensive.
  */

@@ -3,7 +3,9 @@
  * finding and snippets with the compiled query over a fixed case. The
  * input is the query; after a NUL byte, other names an expansion found (a
  * line each, matcher_add_words()); after a second, a text of its own to
- * find hits in, which must come in order and within it.
+ * find hits in, which must come in order and within it. The text must be
+ * valid UTF-8, as every text the store keeps is (import checks it): PCRE2
+ * is told so and does not check it again.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -13,6 +15,7 @@
 #include "core/query.h"
 #include "core/snippet.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -48,7 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		char *plan;
 
 		matcher_add_words(m, names);
-		if (own && matcher_hits(m, own, own_len, &v, &nv, &alloc) >= 0)
+		if (own && utf8_invalid_offset(own, own_len) == own_len &&
+		    matcher_hits(m, own, own_len, &v, &nv, &alloc) >= 0)
 			for (i = 0; i < nv; i++)
 				if (v[i].start >= v[i].end || v[i].end > own_len ||
 				    (i && v[i].start < v[i - 1].start))
