@@ -45,8 +45,7 @@ static bool dump(sqlite3 *db, const char *sql, const char *table, struct strbuf 
 		const char *first = (const char *)sqlite3_column_text(st, 0);
 
 		strbuf_addf(sb, "%s:", table);
-		/* This machine's name for sync is drawn at random for each database: that it is there is all.
-		 */
+		/* This machine's name for sync is drawn at random: only that it is there. */
 		if (!strcmp(table, "meta") && first && !strcmp(first, "machine")) {
 			strbuf_addstr(sb, " machine (drawn)\n");
 			continue;
