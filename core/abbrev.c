@@ -30,7 +30,9 @@ enum tok_kind { TOK_WORD, TOK_OPEN, TOK_CLOSE, TOK_BREAK, TOK_DASH, TOK_LINE };
 struct tok {
 	uint32_t start, end;
 	unsigned char kind;
-	bool capital; /* a word with a capital letter: only such a word may be an abbreviation */
+	/* Of a word, its capital letters as abbr_like() counts them, up to 2: a word without one is
+	 * no abbreviation, nor one with one as strict abbr_like() reads it (most words). */
+	unsigned char capitals;
 };
 
 struct text {
@@ -38,6 +40,11 @@ struct text {
 	size_t n;
 	struct tok *t;
 	size_t nt, alloc;
+	/* The tokens where a definition may be: each '(' and '[', and each word strict abbr_like()
+	 * may take (two capitals), found as they are made: a loop over every token was a fifth of
+	 * the mining's time. */
+	uint32_t *at;
+	size_t nat, at_alloc;
 };
 
 /* ASCII without a table lookup: most of any text is ASCII. */
@@ -57,17 +64,21 @@ static size_t decode(const char *s, size_t n, uint32_t *cp)
 	return utf8_decode_inline(s, n, cp);
 }
 
-static void push(struct text *x, enum tok_kind kind, bool capital, size_t start, size_t end)
+static void push(struct text *x, enum tok_kind kind, size_t capitals, size_t start, size_t end)
 {
 	ALLOC_GROW(x->t, x->nt + 1, x->alloc);
 	x->t[x->nt].kind = (unsigned char)kind;
-	x->t[x->nt].capital = capital;
+	x->t[x->nt].capitals = (unsigned char)(capitals < 2 ? capitals : 2);
+	if (kind == TOK_OPEN || (kind == TOK_WORD && capitals >= 2)) {
+		ALLOC_GROW(x->at, x->nat + 1, x->at_alloc);
+		x->at[x->nat++] = (uint32_t)x->nt;
+	}
 	x->t[x->nt].start = (uint32_t)start;
 	x->t[x->nt].end = (uint32_t)end;
 	x->nt++;
 }
 
-/* Whether letter cp is a capital, as abbr_like() counts them: a word without one is none. */
+/* Whether letter cp is a capital, as abbr_like() counts them. */
 static bool may_be_capital(uint32_t cp)
 {
 	return cp < 0x80 ? cp - 'A' < 26 : utf8_is_upper(cp) != 0;
@@ -99,22 +110,21 @@ static const unsigned char ascii_class[256] = {
 static void tokenize(struct text *x)
 {
 	const unsigned char *u = (const unsigned char *)x->s;
-	size_t i = 0;
+	size_t i = 0, n = x->n;
 	bool line_start = true;
 
 	/* A token for every four bytes or so: room for them at once. */
-	ALLOC_GROW(x->t, x->n / 4 + 16, x->alloc);
-	while (i < x->n) {
-		uint32_t cp;
-		size_t k = decode(x->s + i, x->n - i, &cp), start = i;
+	ALLOC_GROW(x->t, n / 4 + 16, x->alloc);
+	while (i < n) {
+		uint32_t cp = u[i];
+		size_t k = 1, start = i;
 
-		if (!k) {
+		if (cp >= 0x80 && !(k = decode(x->s + i, n - i, &cp))) {
 			i++;
 			continue;
 		}
-		if (alnum_cp(cp)) {
-			size_t n = x->n;
-			bool capital = may_be_capital(cp);
+		if (cp < 0x80 ? ascii_class[cp] != 0 : alnum_cp(cp)) {
+			size_t capitals = may_be_capital(cp);
 
 			/* A hyphen is taken only before a letter or digit: the word ends where i stops. */
 			i += k;
@@ -122,42 +132,48 @@ static void tokenize(struct text *x)
 				unsigned char f = ascii_class[u[i]];
 
 				if (f) {
-					capital |= (f & ASCII_CAPITAL) != 0;
+					capitals += (f & ASCII_CAPITAL) != 0;
+					i++;
+					continue;
+				}
+				if (u[i] < 0x80) {
+					uint32_t next;
+					size_t k2;
+
+					if (u[i] != '-' || i + 1 == n)
+						break;
+					k2 = decode(x->s + i + 1, n - i - 1, &next);
+					if (!k2 || !alnum_cp(next))
+						break;
 					i++;
 					continue;
 				}
 				k = decode(x->s + i, n - i, &cp);
-				if (k && alnum_cp(cp)) {
-					capital |= may_be_capital(cp);
-					i += k;
-				} else if (k && cp == '-' && i + 1 < n) {
-					uint32_t next;
-					size_t k2 = decode(x->s + i + 1, n - i - 1, &next);
-					if (!k2 || !alnum_cp(next))
-						break;
-					i++;
-				} else {
+				if (!k || !alnum_cp(cp))
 					break;
-				}
+				capitals += may_be_capital(cp);
+				i += k;
 			}
-			push(x, TOK_WORD, capital, start, i);
+			push(x, TOK_WORD, capitals, start, i);
 			line_start = false;
 			continue;
 		}
 		i += k;
+		if (cp == ' ')
+			continue;
 		if (cp == '\n') {
-			push(x, TOK_LINE, false, start, i);
+			push(x, TOK_LINE, 0, start, i);
 			line_start = true;
 		} else if (cp == '(' || cp == '[') {
-			push(x, TOK_OPEN, false, start, i);
+			push(x, TOK_OPEN, 0, start, i);
 		} else if (cp == ')' || cp == ']') {
-			push(x, TOK_CLOSE, false, start, i);
+			push(x, TOK_CLOSE, 0, start, i);
 		} else if (cp == 0x2013 || cp == 0x2014 || cp == ':' || (cp == '-' && !line_start)) {
-			push(x, TOK_DASH, false, start, i);
+			push(x, TOK_DASH, 0, start, i);
 		} else if (cp == '.' || cp == ';' || cp == '!' || cp == '?' || cp == ',' || cp == '"' ||
 			   cp == 0x2022 || cp == 0xAB || cp == 0xBB || cp == '/' || cp == 0xF0B7 ||
 			   cp == 0x25AA) {
-			push(x, TOK_BREAK, false, start, i);
+			push(x, TOK_BREAK, 0, start, i);
 		}
 	}
 }
@@ -199,10 +215,11 @@ static bool abbr_like(const char *w, size_t n, bool strict)
 	return upper >= 2 && upper > lower;
 }
 
-/* abbr_like() for word t[i]: a word without a capital has none to be one (most words). */
+/* abbr_like() for word t[i], which needs one capital, and two when strict. */
 static bool word_abbr_like(const struct text *x, size_t i, bool strict)
 {
-	return x->t[i].capital && abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, strict);
+	return x->t[i].capitals >= (strict ? 2 : 1) &&
+	       abbr_like(x->s + x->t[i].start, x->t[i].end - x->t[i].start, strict);
 }
 
 /* Lower-case code points of s with their byte offsets; false if longer than `max`. */
@@ -233,6 +250,8 @@ static bool word_start(const char *s, size_t at, size_t from)
 
 	if (at == from)
 		return true;
+	if ((unsigned char)s[at - 1] < 0x80)
+		return !alnum_cp((unsigned char)s[at - 1]);
 	while (b > from && ((unsigned char)s[b - 1] & 0xC0) == 0x80)
 		b--;
 	b--;
@@ -268,7 +287,15 @@ static size_t sh_match(const char *abbr, const char *s, size_t from, size_t to, 
 			pos--;
 			while (pos > from && ((unsigned char)s[pos] & 0xC0) == 0x80)
 				pos--;
-			if (!utf8_decode(s + pos, to - pos, &cp) || utf8_tolower(cp) != a[ai])
+			/* ASCII, most of a text, lowered here: a call for each byte was a tenth of mining. */
+			cp = (unsigned char)s[pos];
+			if (cp < 0x80)
+				cp += cp - 'A' < 26 ? 32 : 0;
+			else if (utf8_decode(s + pos, to - pos, &cp))
+				cp = utf8_tolower(cp);
+			else
+				continue;
+			if (cp != a[ai])
 				continue;
 			if (ai == first && !word_start(s, pos, from))
 				continue;
@@ -567,22 +594,24 @@ static void trailing(const struct text *x, size_t i, void (*fn)(void *, const ch
 void abbrev_mine(const char *s, size_t n, void (*fn)(void *arg, const char *abbr, const char *long_form),
 		 void *arg)
 {
-	struct text x = {s, n, NULL, 0, 0};
-	size_t i;
+	struct text x = {s, n, NULL, 0, 0, NULL, 0, 0};
+	size_t k;
 
 	if (n > UINT32_MAX)
 		return;
 	tokenize(&x);
-	for (i = 0; i < x.nt; i++) {
+	for (k = 0; k < x.nat; k++) {
+		size_t i = x.at[k];
 		bool at_line_start = i == 0 || x.t[i - 1].kind == TOK_LINE || x.t[i - 1].kind == TOK_BREAK;
 
 		if (x.t[i].kind == TOK_OPEN) {
 			parenthesised(&x, i, fn, arg);
-		} else if (x.t[i].kind == TOK_WORD) {
+		} else {
 			if (at_line_start)
 				line_definition(&x, i, fn, arg);
 			trailing(&x, i, fn, arg);
 		}
 	}
 	free(x.t);
+	free(x.at);
 }

@@ -64,6 +64,10 @@ static void test_abbrev(void)
 	      "words in parentheses after a lower-case word are no definition");
 	mined("Det europeiske helsedataområdet (EHDS) og (HDS)", "",
 	      "the letters must be found in order, the first at a word start");
+	mined("HL7 – Health Level 7\n", "HL7=Health Level 7",
+	      "a digit of the abbreviation is found as itself");
+	mined("Standarden Health Level 7 (HL7) brukes.", "HL7=Health Level 7",
+	      "a digit, and the long form before the parentheses");
 }
 
 /* The vocabulary: "word" or "word=count" (a count of 10 when none is given). */
