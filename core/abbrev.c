@@ -69,13 +69,16 @@ static void push(struct text *x, enum tok_kind kind, size_t capitals, size_t sta
 	ALLOC_GROW(x->t, x->nt + 1, x->alloc);
 	x->t[x->nt].kind = (unsigned char)kind;
 	x->t[x->nt].capitals = (unsigned char)(capitals < 2 ? capitals : 2);
-	if (kind == TOK_OPEN || (kind == TOK_WORD && capitals >= 2)) {
-		ALLOC_GROW(x->at, x->nat + 1, x->at_alloc);
-		x->at[x->nat++] = (uint32_t)x->nt;
-	}
 	x->t[x->nt].start = (uint32_t)start;
 	x->t[x->nt].end = (uint32_t)end;
 	x->nt++;
+}
+
+/* The token pushed last is one where a definition may be (struct text). */
+static void push_at(struct text *x)
+{
+	ALLOC_GROW(x->at, x->nat + 1, x->at_alloc);
+	x->at[x->nat++] = (uint32_t)(x->nt - 1);
 }
 
 /* Whether letter cp is a capital, as abbr_like() counts them. */
@@ -155,6 +158,8 @@ static void tokenize(struct text *x)
 				i += k;
 			}
 			push(x, TOK_WORD, capitals, start, i);
+			if (capitals >= 2)
+				push_at(x);
 			line_start = false;
 			continue;
 		}
@@ -166,6 +171,7 @@ static void tokenize(struct text *x)
 			line_start = true;
 		} else if (cp == '(' || cp == '[') {
 			push(x, TOK_OPEN, 0, start, i);
+			push_at(x);
 		} else if (cp == ')' || cp == ']') {
 			push(x, TOK_CLOSE, 0, start, i);
 		} else if (cp == 0x2013 || cp == 0x2014 || cp == ':' || (cp == '-' && !line_start)) {
