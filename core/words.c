@@ -351,17 +351,23 @@ static bool next_word(const char *s, size_t n, size_t *at, size_t *start, size_t
 	*start = e = i;
 	/* A word runs over letters and digits, and over a hyphen or apostrophe between them. */
 	while (i < n) {
-		if (ascii_word_char(s[i])) {
-			e = ++i;
-			continue;
-		}
-		k = utf8_decode_inline(s + i, n - i, &cp);
-		if (!k)
+		/* The byte after a word is most often a space: read as itself, not decoded by a call. */
+		if ((unsigned char)s[i] < 0x80) {
+			if (ascii_word_char(s[i])) {
+				e = ++i;
+				continue;
+			}
+			cp = (unsigned char)s[i];
 			k = 1;
-		if (is_word_cp(cp)) {
-			i += k;
-			e = i;
-			continue;
+		} else {
+			k = utf8_decode_inline(s + i, n - i, &cp);
+			if (!k)
+				k = 1;
+			if (is_word_cp(cp)) {
+				i += k;
+				e = i;
+				continue;
+			}
 		}
 		if ((cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0xAD) && i + k < n) {
 			uint32_t next;
