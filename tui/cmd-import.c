@@ -51,6 +51,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 {
 	const struct import_values *o = values;
 	struct store *s = NULL;
+	struct import_ahead *ahead;
 	char **paths = NULL;
 	size_t npaths = 0, failed, i;
 	bool folders_ok;
@@ -65,11 +66,13 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 	folders_ok = importer_expand((const char *const *)args, nargs, &paths, &npaths);
 	if (!npaths)
 		goto out;
-	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK)
-		goto out;
 	malloc_for_import();
-	failed = importer_run(s, (const char *const *)paths, npaths, env->settings->max_file_size,
-			      o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
+	ahead = importer_begin((const char *const *)paths, npaths, env->settings->max_file_size, !o->check);
+	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK) {
+		importer_cancel(ahead);
+		goto out;
+	}
+	failed = importer_run(ahead, s, o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
 		out_printf(stderr,
 			   P_("vedtak import: %zu of %zu file failed\n",

@@ -137,7 +137,8 @@ struct import_job {
 };
 
 struct import_queue {
-	bool storing; /* not import --check: what the store derives is made ahead too */
+	bool storing;	/* not import --check: what the store derives is made ahead too */
+	bool cancelled; /* importer_cancel(): the parser stops at its next document */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
 	struct import_job *jobs; /* one per file, in order */
@@ -216,9 +217,10 @@ static void *parser_thread(void *arg)
 
 	pthread_mutex_lock(&q->lock);
 	for (;;) {
-		while (q->claimed < q->njobs && q->claimed > q->taken && q->ahead >= IMPORT_AHEAD)
+		while (!q->cancelled && q->claimed < q->njobs && q->claimed > q->taken &&
+		       q->ahead >= IMPORT_AHEAD)
 			pthread_cond_wait(&q->changed, &q->lock);
-		if (q->claimed == q->njobs)
+		if (q->claimed == q->njobs || q->cancelled)
 			break;
 		parse_claimed(q, q->claimed++, wz);
 	}
@@ -346,6 +348,19 @@ struct import_run {
 	size_t failed;
 };
 
+static void job_release(struct import_job *j)
+{
+	deck_free(j->deck);
+	j->deck = NULL;
+	free(j->same_as);
+	j->same_as = NULL;
+	free(j->source);
+	j->source = NULL;
+	strbuf_release(&j->report);
+	strbuf_release(&j->text);
+	strbuf_release(&j->warnings);
+}
+
 /* Reports jobs [from, to) and frees them. */
 static void finish_jobs(struct import_run *r, size_t from, size_t to)
 {
@@ -361,15 +376,7 @@ static void finish_jobs(struct import_run *r, size_t from, size_t to)
 			r->pr.files = i + 1;
 			progress_draw(&r->pr);
 		}
-		deck_free(j->deck);
-		j->deck = NULL;
-		free(j->same_as);
-		j->same_as = NULL;
-		free(j->source);
-		j->source = NULL;
-		strbuf_release(&j->report);
-		strbuf_release(&j->text);
-		strbuf_release(&j->warnings);
+		job_release(j);
 	}
 	/* Kept now: said now, also down a pipe. */
 	fflush(stdout);
@@ -435,51 +442,94 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 	return batch;
 }
 
-/* Imports `paths` in order (`s` NULL: check only); returns how many failed. */
-size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t max_bytes,
-		    enum import_voice voice)
-{
-	struct import_run r = {s, NULL, NULL, voice, {0}, 0};
+/*
+ * What importer_begin() set going: the files' jobs, and the parser's
+ * thread reading them ahead.
+ */
+struct import_ahead {
 	struct import_queue q;
-	pthread_condattr_t attr;
 	pthread_t tid;
-	bool threaded, batch = false;
-	struct wordizer *wz = NULL;
-	size_t i, first = 0, batch_bytes = 0;
-	long long batch_file_bytes = 0, left = 0; /* left: file bytes after job i */
-	double batch_t0 = 0;
+	bool threaded;
+	long long bytes; /* the files' sizes when the import began */
+	double t0;
+};
 
-	memset(&q, 0, sizeof(q));
-	pthread_mutex_init(&q.lock, NULL);
+struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t max_bytes, bool storing)
+{
+	struct import_ahead *a = xcalloc(1, sizeof(*a));
+	struct import_queue *q = &a->q;
+	pthread_condattr_t attr;
+	size_t i;
+
+	pthread_mutex_init(&q->lock, NULL);
 	/* On cmd_now()'s clock, for wait_parsed()'s deadline. */
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
-	pthread_cond_init(&q.changed, &attr);
+	pthread_cond_init(&q->changed, &attr);
 	pthread_condattr_destroy(&attr);
-	q.jobs = xcalloc(n ? n : 1, sizeof(*q.jobs));
-	q.njobs = n;
-	q.storing = s != NULL;
-	r.q = &q;
-	r.pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
-	r.pr.t0 = cmd_now();
-	r.pr.nfiles = n;
+	q->jobs = xcalloc(n ? n : 1, sizeof(*q->jobs));
+	q->njobs = n;
+	q->storing = storing;
+	a->t0 = cmd_now();
 	for (i = 0; i < n; i++) {
 		struct stat sb;
 		if (!stat(paths[i], &sb) && S_ISREG(sb.st_mode))
-			q.jobs[i].file_bytes = (long long)sb.st_size;
-		left += q.jobs[i].file_bytes;
-		q.jobs[i].path = paths[i];
-		q.jobs[i].max_bytes = max_bytes;
-		strbuf_init(&q.jobs[i].report, 0);
-		strbuf_init(&q.jobs[i].text, 0);
-		strbuf_init(&q.jobs[i].warnings, 0);
+			q->jobs[i].file_bytes = (long long)sb.st_size;
+		a->bytes += q->jobs[i].file_bytes;
+		q->jobs[i].path = paths[i];
+		q->jobs[i].max_bytes = max_bytes;
+		strbuf_init(&q->jobs[i].report, 0);
+		strbuf_init(&q->jobs[i].text, 0);
+		strbuf_init(&q->jobs[i].warnings, 0);
 	}
+	a->threaded = !pthread_create(&a->tid, NULL, parser_thread, q);
+	return a;
+}
+
+/* Joins the parser's thread and frees `a` with the jobs left in it. */
+static void import_ahead_free(struct import_ahead *a)
+{
+	size_t i;
+
+	if (a->threaded)
+		pthread_join(a->tid, NULL);
+	for (i = 0; i < a->q.njobs; i++)
+		job_release(&a->q.jobs[i]);
+	pthread_cond_destroy(&a->q.changed);
+	pthread_mutex_destroy(&a->q.lock);
+	free(a->q.jobs);
+	free(a);
+}
+
+void importer_cancel(struct import_ahead *a)
+{
+	if (!a)
+		return;
+	pthread_mutex_lock(&a->q.lock);
+	a->q.cancelled = true;
+	pthread_cond_broadcast(&a->q.changed);
+	pthread_mutex_unlock(&a->q.lock);
+	import_ahead_free(a);
+}
+
+size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice voice)
+{
+	struct import_queue *q = &a->q;
+	struct import_run r = {s, q, NULL, voice, {0}, 0};
+	bool threaded = a->threaded, batch = false;
+	struct wordizer *wz = NULL;
+	size_t i, first = 0, batch_bytes = 0, n = q->njobs;
+	long long batch_file_bytes = 0, left = a->bytes; /* left: file bytes after job i */
+	double batch_t0 = 0;
+
+	r.pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
+	r.pr.t0 = a->t0;
+	r.pr.nfiles = n;
 	r.pr.total = left;
-	threaded = !pthread_create(&tid, NULL, parser_thread, &q);
 	if (!threaded)
 		wz = wordizer_new();
 	for (i = 0; i < n; i++) {
-		struct import_job *j = &q.jobs[i];
+		struct import_job *j = &q->jobs[i];
 
 		if (threaded) {
 			batch = wait_parsed(&r, i, batch, first, batch_t0);
@@ -497,12 +547,12 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 		}
 		store_job(s, j);
 		left -= j->file_bytes;
-		pthread_mutex_lock(&q.lock);
-		q.taken = i + 1;
+		pthread_mutex_lock(&q->lock);
+		q->taken = i + 1;
 		if (threaded)
-			q.ahead -= j->text.len;
-		pthread_cond_broadcast(&q.changed);
-		pthread_mutex_unlock(&q.lock);
+			q->ahead -= j->text.len;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
 		if (!batch) {
 			finish_jobs(&r, i, i + 1);
 			continue;
@@ -519,8 +569,7 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			batch = false;
 		}
 	}
-	if (threaded)
-		pthread_join(tid, NULL);
+	import_ahead_free(a); /* the parser is done: it has no job left */
 	wordizer_free(wz);
 	wordizer_free(r.wz);
 	progress_clear(&r.pr);
@@ -543,9 +592,6 @@ size_t importer_run(struct store *s, const char *const *paths, size_t n, size_t 
 			r.failed++;
 		}
 	}
-	pthread_cond_destroy(&q.changed);
-	pthread_mutex_destroy(&q.lock);
-	free(q.jobs);
 	return r.failed;
 }
 
@@ -648,7 +694,7 @@ size_t importer_samples(struct store *s, bool quiet, char **from, size_t *found)
 	if (dh)
 		closedir(dh);
 	qsort(names, n, sizeof(*names), cmp_str);
-	ok = n - importer_run(s, (const char *const *)names, n, FILE_MAX_BYTES_DEFAULT,
+	ok = n - importer_run(importer_begin((const char *const *)names, n, FILE_MAX_BYTES_DEFAULT, true), s,
 			      quiet ? IMPORT_SILENT : IMPORT_LOUD);
 	for (i = 0; i < n; i++)
 		free(names[i]);

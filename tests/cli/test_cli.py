@@ -103,6 +103,16 @@ def queries_without_undefined_behaviour(env):
 
 
 @test
+def an_import_into_a_database_that_cannot_open_says_so_and_nothing_else(env):
+    # The files are read while the database opens: when it cannot, nothing is said of them.
+    files = [os.path.join(SAMPLES, f) for f in SAMPLE]
+    r = run("import", *files, db=os.path.join(env.dir, "no-such-folder", "x.db"))
+    assert r.returncode == 1, (r.returncode, r.stderr)
+    assert r.stdout == "", r.stdout
+    assert r.stderr.startswith("vedtak: cannot open database") and r.stderr.count("\n") == 1, r.stderr
+
+
+@test
 def empty_database_path_is_an_error(env):
     # SQLite would open "" as a temporary database and throw the import away.
     files = [os.path.join(SAMPLES, SAMPLE[0])]
