@@ -106,9 +106,8 @@ static const unsigned char ascii_class[256] = {
 
 /*
  * Words run over letters and digits, and over a hyphen between them
- * ("Helse-NIM"). A word's ASCII letters and digits, most of any text, are
- * read without decoding them: decoding each character was most of the
- * abbreviations' time.
+ * ("Helse-NIM"). ASCII, most of any text, is read without decoding it:
+ * decoding each character was most of the abbreviations' time.
  */
 static void tokenize(struct text *x)
 {

@@ -138,6 +138,7 @@ struct import_job {
 
 struct import_queue {
 	bool storing;	/* not import --check: what the store derives is made ahead too */
+	bool open;	/* importer_run() began: the store is open (parser_thread()) */
 	bool cancelled; /* importer_cancel(): the parser stops at its next document */
 	pthread_mutex_t lock;
 	pthread_cond_t changed;
@@ -210,30 +211,12 @@ static void parse_claimed(struct import_queue *q, size_t k, struct wordizer *wz)
 	pthread_cond_broadcast(&q->changed);
 }
 
-static void *parser_thread(void *arg)
-{
-	struct import_queue *q = arg;
-	struct wordizer *wz = wordizer_new();
-
-	pthread_mutex_lock(&q->lock);
-	for (;;) {
-		while (!q->cancelled && q->claimed < q->njobs && q->claimed > q->taken &&
-		       q->ahead >= IMPORT_AHEAD)
-			pthread_cond_wait(&q->changed, &q->lock);
-		if (q->claimed == q->njobs || q->cancelled)
-			break;
-		parse_claimed(q, q->claimed++, wz);
-	}
-	pthread_mutex_unlock(&q->lock);
-	wordizer_free(wz);
-	return NULL;
-}
-
 /*
- * Whether the main thread may parse job j itself while it waits: a text
- * file small enough to take a moment while its batch holds the write
- * lock. Not a pipe, which may block, nor a PDF, whose library is never
- * run on two threads at once.
+ * Whether the main thread may parse job j itself while it waits, and the
+ * parser read it before the store is open: a text file small enough to
+ * take a moment (while a batch holds the write lock, or a store that
+ * fails to open waits for it). Not a pipe, which may block, nor a PDF,
+ * whose library is never run on two threads at once.
  */
 #define IMPORT_STEAL_MAX (512u << 10)
 
@@ -253,6 +236,32 @@ static bool stealable(const struct import_job *j)
 		n = read(fd, head, sizeof(head));
 	close(fd);
 	return n >= 0 && !document_is_pdf(j->path, head, (size_t)n);
+}
+
+static void *parser_thread(void *arg)
+{
+	struct import_queue *q = arg;
+	struct wordizer *wz = wordizer_new();
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (!q->cancelled && q->claimed < q->njobs && q->claimed > q->taken &&
+		       q->ahead >= IMPORT_AHEAD)
+			pthread_cond_wait(&q->changed, &q->lock);
+		if (q->claimed == q->njobs || q->cancelled)
+			break;
+		/* Before the store is open, only what the main thread may parse itself: read at
+		 * once, a pipe or a terminal would keep a store that fails to open from returning. */
+		if (!q->open && !stealable(&q->jobs[q->claimed])) {
+			while (!q->open && !q->cancelled)
+				pthread_cond_wait(&q->changed, &q->lock);
+			continue;
+		}
+		parse_claimed(q, q->claimed++, wz);
+	}
+	pthread_mutex_unlock(&q->lock);
+	wordizer_free(wz);
+	return NULL;
 }
 
 /* Stores one parsed job (`s` NULL: import --check), keeping the outcome for report_job(). */
@@ -451,7 +460,6 @@ struct import_ahead {
 	pthread_t tid;
 	bool threaded;
 	long long bytes; /* the files' sizes when the import began */
-	double t0;
 };
 
 struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t max_bytes, bool storing)
@@ -470,7 +478,6 @@ struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t m
 	q->jobs = xcalloc(n ? n : 1, sizeof(*q->jobs));
 	q->njobs = n;
 	q->storing = storing;
-	a->t0 = cmd_now();
 	for (i = 0; i < n; i++) {
 		struct stat sb;
 		if (!stat(paths[i], &sb) && S_ISREG(sb.st_mode))
@@ -486,14 +493,14 @@ struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t m
 	return a;
 }
 
-/* Joins the parser's thread and frees `a` with the jobs left in it. */
+/* Joins the parser's thread and frees `a` with the jobs parsed and not stored. */
 static void import_ahead_free(struct import_ahead *a)
 {
 	size_t i;
 
 	if (a->threaded)
 		pthread_join(a->tid, NULL);
-	for (i = 0; i < a->q.njobs; i++)
+	for (i = a->q.taken; i < a->q.claimed; i++)
 		job_release(&a->q.jobs[i]);
 	pthread_cond_destroy(&a->q.changed);
 	pthread_mutex_destroy(&a->q.lock);
@@ -523,7 +530,11 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 	double batch_t0 = 0;
 
 	r.pr.on = voice == IMPORT_LOUD && n > 1 && isatty(STDERR_FILENO);
-	r.pr.t0 = a->t0;
+	r.pr.t0 = cmd_now(); /* not the parser's start: the store may have waited for another writer */
+	pthread_mutex_lock(&q->lock);
+	q->open = true;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
 	r.pr.nfiles = n;
 	r.pr.total = left;
 	if (!threaded)
@@ -535,7 +546,7 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 			batch = wait_parsed(&r, i, batch, first, batch_t0);
 		} else {
 			/* No thread to be had: one stage after the other. */
-			parse_job(j, wz, s != NULL);
+			parse_job(j, wz, q->storing);
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
 		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {

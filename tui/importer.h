@@ -14,10 +14,12 @@ struct store;
 enum import_voice { IMPORT_LOUD, IMPORT_QUIET, IMPORT_SILENT };
 
 /*
- * An import is begun before its store is open: a thread reads and parses
- * `paths` (up to max_bytes each) while the caller opens the database, on
- * a new archive 8 to 13 ms of making its schema (`storing` false: import
- * --check, which stores nothing). The `paths` must outlive it.
+ * Begins an import: a thread reads and parses `paths` (up to max_bytes
+ * each), and may begin before the store is open, while the caller opens
+ * it (on a new archive 8 to 13 ms of making its schema). Until
+ * importer_run() it reads only small text files that are regular files,
+ * which never block. `storing` false: import --check, which stores
+ * nothing. The `paths` must outlive it.
  */
 struct import_ahead;
 struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t max_bytes, bool storing);
@@ -29,7 +31,11 @@ struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t m
  */
 size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice voice);
 
-/* Stops what importer_begin() began, with nothing stored or said (the store could not be opened). */
+/*
+ * Ends what importer_begin() began, once the document being read is read
+ * (a small text file), with nothing stored or said: the store could not
+ * be opened.
+ */
 void importer_cancel(struct import_ahead *a);
 
 /*

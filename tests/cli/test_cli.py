@@ -104,9 +104,13 @@ def queries_without_undefined_behaviour(env):
 
 @test
 def an_import_into_a_database_that_cannot_open_says_so_and_nothing_else(env):
-    # The files are read while the database opens: when it cannot, nothing is said of them.
+    # The files are read while the database opens: when it cannot, nothing is said of them,
+    # and a pipe no one writes to (read early, it would never return) keeps nothing waiting.
+    fifo = os.path.join(env.dir, "pipe.txt")
+    os.mkfifo(fifo)
     files = [os.path.join(SAMPLES, f) for f in SAMPLE]
-    r = run("import", *files, db=os.path.join(env.dir, "no-such-folder", "x.db"))
+    cmd = [VEDTAK, "--db", os.path.join(env.dir, "no-such-folder", "x.db"), "import", fifo, *files]
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=30)
     assert r.returncode == 1, (r.returncode, r.stderr)
     assert r.stdout == "", r.stdout
     assert r.stderr.startswith("vedtak: cannot open database") and r.stderr.count("\n") == 1, r.stderr
