@@ -611,18 +611,43 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A folder being read, and the one it is in (NULL: the one named). */
+struct folder_up {
+	dev_t dev;
+	ino_t ino;
+	const struct folder_up *up;
+};
+
 /*
  * Adds the PDF and text files under folder `dir` to *v, recursively, each
- * folder's in name order; hidden entries are skipped. A folder that cannot
- * be read is reported and skipped.
+ * folder's in name order; hidden entries are skipped, and so are files
+ * that are not regular files: a pipe named .txt would wait for a writer
+ * that never comes. A folder that cannot be read is reported and skipped,
+ * and so is a link back to a folder it is in, which was followed 32 deep.
  */
-static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int depth)
+static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int depth,
+		       const struct folder_up *up)
 {
-	DIR *d = depth < 32 ? opendir(dir) : NULL;
+	struct folder_up here = {0, 0, up};
 	struct dirent *e;
 	char **found = NULL;
 	size_t nfound = 0, falloc = 0, i;
+	struct stat sb;
+	DIR *d;
 
+	if (!stat(dir, &sb)) {
+		const struct folder_up *f;
+
+		here.dev = sb.st_dev;
+		here.ino = sb.st_ino;
+		for (f = up; f; f = f->up)
+			if (f->dev == sb.st_dev && f->ino == sb.st_ino) {
+				out_printf(stderr, _("%s: skipped: it leads back to a folder it is in\n"),
+					   dir);
+				return;
+			}
+	}
+	d = depth < 32 ? opendir(dir) : NULL;
 	if (!d) {
 		out_printf(stderr, _("%s: error: cannot read the folder: %s\n"), dir, strerror(errno));
 		return;
@@ -638,13 +663,14 @@ static void add_folder(const char *dir, char ***v, size_t *n, size_t *alloc, int
 	closedir(d);
 	qsort(found, nfound, sizeof(*found), cmp_str);
 	for (i = 0; i < nfound; i++) {
-		struct stat sb;
 		size_t l = strlen(found[i]);
 
-		if (!stat(found[i], &sb) && S_ISDIR(sb.st_mode)) {
-			add_folder(found[i], v, n, alloc, depth + 1);
+		int st = stat(found[i], &sb);
+
+		if (!st && S_ISDIR(sb.st_mode)) {
+			add_folder(found[i], v, n, alloc, depth + 1, &here);
 			free(found[i]);
-		} else if (l > 4 &&
+		} else if (l > 4 && (st || S_ISREG(sb.st_mode)) &&
 			   (!strcasecmp(found[i] + l - 4, ".pdf") || !strcasecmp(found[i] + l - 4, ".txt"))) {
 			ALLOC_GROW(*v, *n + 1, *alloc);
 			(*v)[(*n)++] = found[i];
@@ -668,7 +694,7 @@ bool importer_expand(const char *const *paths, size_t n, char ***out, size_t *no
 		if (!stat(paths[k], &sb) && S_ISDIR(sb.st_mode)) {
 			size_t before = *nout;
 
-			add_folder(paths[k], out, nout, &alloc, 0);
+			add_folder(paths[k], out, nout, &alloc, 0, NULL);
 			if (*nout == before) {
 				out_printf(stderr, _("%s: error: no PDF or text file in this folder\n"),
 					   paths[k]);

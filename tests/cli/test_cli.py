@@ -117,6 +117,25 @@ def an_import_into_a_database_that_cannot_open_says_so_and_nothing_else(env):
 
 
 @test
+def a_folder_is_read_once_and_only_for_its_files(env):
+    # A link back to a folder it is in was followed 32 deep (each file imported 32 times), and a
+    # pipe named .txt in a folder waited for a writer forever; a pipe named on the line is read.
+    top = os.path.join(env.dir, "loop")
+    os.makedirs(os.path.join(top, "sub"))
+    os.symlink("..", os.path.join(top, "sub", "up"))
+    shutil.copy(os.path.join(SAMPLES, SAMPLE[0]), os.path.join(top, "a.txt"))
+    shutil.copy(os.path.join(SAMPLES, SAMPLE[1]), os.path.join(top, "sub", "b.txt"))
+    os.mkfifo(os.path.join(top, "pipe.txt"))
+    r = subprocess.run([VEDTAK, "--db", env.db, "import", top], capture_output=True, text=True, timeout=30)
+    assert r.returncode == 0, (r.returncode, r.stderr)
+    lines = r.stdout.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(os.path.join(top, "a.txt") + ":"), r.stdout
+    assert lines[1].startswith(os.path.join(top, "sub", "b.txt") + ":"), r.stdout
+    assert os.path.join(top, "sub", "up") + ": skipped: it leads back to a folder it is in" in r.stderr, r.stderr
+    assert "pipe.txt" not in r.stdout + r.stderr, r.stderr
+
+
+@test
 def empty_database_path_is_an_error(env):
     # SQLite would open "" as a temporary database and throw the import away.
     files = [os.path.join(SAMPLES, SAMPLE[0])]
