@@ -72,6 +72,14 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 		importer_cancel(ahead);
 		goto out;
 	}
+	/* Said once, not refused file by file after each was read. */
+	if (s && store_readonly(s)) {
+		importer_cancel(ahead);
+		out_printf(stderr, "vedtak: %s\n",
+			   _("the database is open read-only; nothing can be imported "
+			     "(import --check reads the files without storing them)"));
+		goto out;
+	}
 	failed = importer_run(ahead, s, o->quiet ? IMPORT_QUIET : IMPORT_LOUD);
 	if (failed)
 		out_printf(stderr,

@@ -136,6 +136,17 @@ def a_folder_is_read_once_and_only_for_its_files(env):
 
 
 @test
+def an_import_into_a_read_only_database_is_refused_once(env):
+    files = [os.path.join(SAMPLES, f) for f in SAMPLE]
+    run("import", files[0], db=env.db, check=0)
+    r = run("--read-only", "import", *files, db=env.db)
+    assert r.returncode == 1 and r.stdout == "", (r.returncode, r.stdout)
+    assert r.stderr == ("vedtak: the database is open read-only; nothing can be imported "
+                        "(import --check reads the files without storing them)\n"), r.stderr
+    assert run("--read-only", "import", "--check", *files, db=env.db).returncode == 0
+
+
+@test
 def empty_database_path_is_an_error(env):
     # SQLite would open "" as a temporary database and throw the import away.
     files = [os.path.join(SAMPLES, SAMPLE[0])]
