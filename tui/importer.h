@@ -34,7 +34,7 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 /*
  * Ends what importer_begin() began, once the document being read is read
  * (a small text file), with nothing stored or said: the store could not
- * be opened.
+ * be opened, or is open read-only.
  */
 void importer_cancel(struct import_ahead *a);
 
