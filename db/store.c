@@ -218,6 +218,9 @@ struct store {
 	 * cases when the run began (-1: no import since the last store_settle_index()). */
 	int merging;
 	long long run_base;
+	/* The run found case_fts's merging deferred: the run before it ended before it settled
+	 * (killed, or interrupted: tui/importer.c), and this one's settling merges its pieces. */
+	bool cut_short;
 	long long committed_version; /* store_data_version() after the last import's commit, or -1 */
 	bool stemless;		     /* case_fts keeps no stem tokens (schema 16) */
 	bool foldless;		     /* nor folded ones (schema 18) */
@@ -1790,14 +1793,16 @@ static bool merging_read(struct store *s)
  * of the cases the archive had when it began, at once for an empty
  * archive. From then on, FTS5 merges only when a level has 256 segments
  * (1 GB of decks: 100 -> 82 s; 105 MB: 7.2 -> 7.0 s). Any other import
- * sets FTS5's own merging back, so that a run cut short (a crash, a kill)
- * leaves nothing behind but segments for the next one to join.
+ * sets FTS5's own merging back, so that a run cut short (a crash, a kill,
+ * Ctrl-C) leaves nothing behind but segments, which the next run merges
+ * (cut_short).
  * Called in the import's transaction: a rollback takes back what it set.
  */
 static bool merging_plan(struct store *s)
 {
 	sqlite3_stmt *st = NULL;
 	enum merging want;
+	bool starting = s->run_base < 0;
 
 	if (s->run_base < 0) {
 		bool words;
@@ -1828,6 +1833,8 @@ static bool merging_plan(struct store *s)
 	}
 	if (s->merging == MERGING_UNKNOWN && !merging_read(s))
 		return false;
+	if (starting)
+		s->cut_short = s->merging == MERGING_DEFERRED;
 	want = 3 * (long long)s->indexed >= s->run_base ? MERGING_DEFERRED : MERGING_FTS5;
 	return want == (enum merging)s->merging || merging_set(s, want);
 }
@@ -2360,7 +2367,8 @@ static enum vt_status remake_sets(struct store *s, struct vt_diag *diag)
  * What store_settle_index() will do: merge the index when the run indexed
  * a quarter of the archive or more, or when FTS5's merging is held back
  * (merging_plan(); read again after a rollback, which may have left it
- * so: another process may have added cases since the run began), and
+ * so: another process may have added cases since the run began), or was
+ * when the run began (a run before it was cut short), and
  * make the sets again then or when they are behind. *total: how many
  * cases the archive has.
  */
@@ -2373,7 +2381,7 @@ static bool settle_plan(struct store *s, bool *merge, bool *sets, long long *tot
 		return true;
 	if (s->merging == MERGING_UNKNOWN && !merging_read(s))
 		return false;
-	if (!s->indexed && s->merging != MERGING_DEFERRED)
+	if (!s->indexed && s->merging != MERGING_DEFERRED && !s->cut_short)
 		return true;
 	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM cases", -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
@@ -2382,7 +2390,7 @@ static bool settle_plan(struct store *s, bool *merge, bool *sets, long long *tot
 	}
 	*total = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
-	*merge = (long long)s->indexed * 4 >= *total || s->merging == MERGING_DEFERRED;
+	*merge = (long long)s->indexed * 4 >= *total || s->merging == MERGING_DEFERRED || s->cut_short;
 	*sets = *merge || sets_behind(s, *total);
 	return true;
 }
@@ -2464,10 +2472,12 @@ static enum vt_status settle_index(struct store *s, struct vt_diag *diag)
 	    !make_sets(s) || (s->merging != MERGING_FTS5 && !merging_set(s, MERGING_FTS5)))
 		ret = db_fail(s, diag, what);
 	termsets_rows_free(sets_read(s));
-	if ((ret = sql_end(s->db, ret, what, diag)) == VT_OK)
+	if ((ret = sql_end(s->db, ret, what, diag)) == VT_OK) {
 		s->indexed = 0;
-	else
+		s->cut_short = false;
+	} else {
 		s->merging = MERGING_UNKNOWN;
+	}
 	return ret;
 }
 

@@ -67,6 +67,7 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 	if (!npaths)
 		goto out;
 	malloc_for_import();
+	importer_stop_on_signals();
 	ahead = importer_begin((const char *const *)paths, npaths, env->settings->max_file_size, !o->check);
 	if (!o->check && cmd_open_store(env->settings, false, &s) != VT_OK) {
 		importer_cancel(ahead);
@@ -87,6 +88,9 @@ static int run_import(const struct cmd_env *env, void *values, size_t nargs, cha
 			      "vedtak import: %zu of %zu files failed\n", npaths),
 			   failed, npaths);
 	rc = failed || !folders_ok ? EXIT_FAILED : EXIT_OK;
+	/* As a shell reports a command a signal ended: 130 for Ctrl-C. */
+	if (importer_stopped())
+		rc = 128 + importer_stopped();
 out:
 	store_close(s);
 	for (i = 0; i < npaths; i++)
@@ -105,7 +109,8 @@ const struct command cmd_import = {
 	"into one meeting, in any order. Re-importing an unchanged file does nothing; a\n"
 	"changed file replaces what the file of that name gave. One summary line per\n"
 	"file on stdout; warnings on stderr as FILE:LINE: warning: ...; on a terminal, a\n"
-	"progress line (files, MB/s, time left) while a long import runs.\n"),
+	"progress line (files, MB/s, time left) while a long import runs. Ctrl-C stops\n"
+	"it between files, keeping what was stored (exit status 130).\n"),
      import_options, ARGS_WORDS},
     sizeof(struct import_values),
     run_import,

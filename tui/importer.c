@@ -8,6 +8,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -93,6 +95,52 @@ static void progress_draw(struct progress *p)
  * and the signatures are the same.
  */
 #define IMPORT_TOKENS_MAX (4u << 20)
+
+/*
+ * Ctrl-C (or SIGTERM) during `vedtak import` (importer_stop_on_signals()):
+ * the document being stored is stored, its batch committed and reported,
+ * and no further file is read; the parser ends once the document it reads
+ * is read. The index is left as a run cut short leaves it, in pieces the
+ * next import joins (store.c, merging_plan()). During that settling the
+ * signal interrupts SQLite's merge instead, which rolls back whole. The
+ * first signal only asks; the handler is then the default again, so that
+ * a second one ends the process at once, which a batch open then survives
+ * as after a crash: rolled back, nothing of it kept, nothing before it lost.
+ * Waits for the parser wake every STOP_POLL_SECONDS to look.
+ */
+#define STOP_POLL_SECONDS 0.1
+
+static volatile sig_atomic_t stop_signal;
+static _Atomic(struct store *) settling; /* the store settling its index, for the handler */
+
+static void on_stop_signal(int sig)
+{
+	struct store *s = atomic_load(&settling);
+
+	stop_signal = sig;
+	/* Only an atomic store and sqlite3_interrupt()'s own, which SQLite's shell calls from its handler
+	 * too. */
+	if (s)
+		store_interrupt(s);
+}
+
+void importer_stop_on_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	/* SA_RESTART: SQLite's reads and writes go on as if nothing came. */
+	sa.sa_flags = SA_RESETHAND | SA_RESTART;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
+
+int importer_stopped(void)
+{
+	return stop_signal;
+}
 
 /*
  * The main thread stores the documents in batches of one transaction
@@ -427,9 +475,9 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 	struct import_queue *q = r->q;
 
 	pthread_mutex_lock(&q->lock);
-	while (!q->jobs[i].ready) {
-		double until = batch_t0 + IMPORT_BATCH_SECONDS;
-		struct timespec ts = {(time_t)until, (long)((until - (double)(time_t)until) * 1e9)};
+	while (!q->jobs[i].ready && !stop_signal) {
+		double until = batch_t0 + IMPORT_BATCH_SECONDS, wake = cmd_now() + STOP_POLL_SECONDS;
+		struct timespec ts;
 
 		/* Not past the batch's deadline: then it is committed first, as below. */
 		if (q->claimed < q->njobs && q->ahead < IMPORT_AHEAD && (!batch || cmd_now() < until) &&
@@ -437,10 +485,14 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 			if (!r->wz)
 				r->wz = wordizer_new();
 			parse_claimed(q, q->claimed++, r->wz);
-		} else if (!batch) {
-			pthread_cond_wait(&q->changed, &q->lock);
-		} else if (pthread_cond_timedwait(&q->changed, &q->lock, &ts) == ETIMEDOUT &&
-			   !q->jobs[i].ready) {
+			continue;
+		}
+		if (batch && until < wake)
+			wake = until;
+		ts.tv_sec = (time_t)wake;
+		ts.tv_nsec = (long)((wake - (double)(time_t)wake) * 1e9);
+		if (pthread_cond_timedwait(&q->changed, &q->lock, &ts) == ETIMEDOUT && batch &&
+		    !q->jobs[i].ready && cmd_now() >= until) {
 			pthread_mutex_unlock(&q->lock);
 			end_batch(r, first, i);
 			batch = false;
@@ -539,11 +591,13 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 	r.pr.total = left;
 	if (!threaded)
 		wz = wordizer_new();
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && !stop_signal; i++) {
 		struct import_job *j = &q->jobs[i];
 
 		if (threaded) {
 			batch = wait_parsed(&r, i, batch, first, batch_t0);
+			if (stop_signal)
+				break; /* job i is not stored */
 		} else {
 			/* No thread to be had: one stage after the other. */
 			parse_job(j, wz, q->storing);
@@ -580,21 +634,42 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 			batch = false;
 		}
 	}
+	if (stop_signal && i < n) {
+		if (batch)
+			end_batch(&r, first, i);
+		progress_clear(&r.pr);
+		/* Said before the parser is waited for: a pipe it reads may keep it till a second signal. */
+		if (voice != IMPORT_SILENT)
+			out_printf(stderr,
+				   P_("vedtak import: interrupted after %zu of %zu file: the same import "
+				      "again imports the rest\n",
+				      "vedtak import: interrupted after %zu of %zu files: the same import "
+				      "again imports the rest\n",
+				      n),
+				   i, n);
+		pthread_mutex_lock(&q->lock);
+		q->cancelled = true;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+	}
 	import_ahead_free(a); /* the parser is done: it has no job left */
 	wordizer_free(wz);
 	wordizer_free(r.wz);
 	progress_clear(&r.pr);
 	/* Once for the whole import, not per document: topics span the archive. */
-	if (s) {
+	if (s && !stop_signal) {
 		struct topics_regroup *regroup = NULL;
 		struct vt_diag diag;
 		enum vt_status st;
 
+		atomic_store(&settling, s);
 		store_settle_begin(s);
 		st = store_topics_regroup_begin(s, &regroup, &diag);
 		/* The documents are in: an index left in pieces is slower, not wrong. */
 		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && voice != IMPORT_SILENT)
 			out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"), diag.msg);
+		/* Past the merge: the topics' few writes are done, interrupted or not. */
+		atomic_store(&settling, NULL);
 		if (st == VT_OK)
 			st = store_topics_regroup_end(s, regroup, &diag);
 		if (st != VT_OK) {
@@ -603,6 +678,10 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 			r.failed++;
 		}
 	}
+	/* Before or while the index settled: the next import settles it (store_settle_index()). */
+	if (s && stop_signal && i == n && voice != IMPORT_SILENT)
+		out_printf(stderr, _("vedtak import: interrupted: every file is imported, and the next "
+				     "import finishes the index\n"));
 	return r.failed;
 }
 

@@ -32,6 +32,14 @@ struct import_ahead *importer_begin(const char *const *paths, size_t n, size_t m
 size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice voice);
 
 /*
+ * From now on SIGINT and SIGTERM stop an import between documents, with
+ * what was stored kept and said (importer.c); a second one ends the
+ * process at once. importer_stopped(): the signal that stopped it, or 0.
+ */
+void importer_stop_on_signals(void);
+int importer_stopped(void);
+
+/*
  * Ends what importer_begin() began, once the document being read is read
  * (a small text file), with nothing stored or said: the store could not
  * be opened, or is open read-only.
