@@ -1533,6 +1533,37 @@ static size_t named_cases(const char *s, size_t n, size_t a, struct named *names
 	return at;
 }
 
+/*
+ * A remark in brackets after a label, from s[a] on: "Vedtak (enstemmig):",
+ * "Forslag til vedtak (endret 2. februar 2024):"; one that says "endret"
+ * marks the proposal changed. Returns where the label goes on: past the
+ * remark, or `a` when there is none. Whether the label ends there (a colon,
+ * or the line's end) is the caller's to ask: "Vedtak (sak 3/24) ble ..." is
+ * prose.
+ */
+#define LABEL_REMARK_MAX 80
+
+static size_t label_remark(const char *s, size_t n, size_t a, bool *amended)
+{
+	struct strbuf f = STRBUF_INIT;
+	size_t b = a, close;
+
+	while (b < n && s[b] == ' ')
+		b++;
+	if (b >= n || s[b] != '(')
+		return a;
+	for (close = b + 1; close < n && close - b <= LABEL_REMARK_MAX && s[close] != ')' && s[close] != '(';
+	     close++)
+		;
+	if (close >= n || s[close] != ')')
+		return a;
+	utf8_fold(&f, s + b + 1, close - b - 1);
+	if (strstr(f.buf, "endret"))
+		*amended = true;
+	strbuf_release(&f);
+	return close + 1;
+}
+
 /* A label at the start of `s`: returns its kind and sets *after past it; `names` (may be NULL) gets the cases
  * it names. */
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names)
@@ -1575,9 +1606,8 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		if (!strncmp(words[i].word, "endret", 6))
 			*amended = true;
 		{
-			/* "(endret)", "– endret", "- endret": the proposal was changed. */
-			static const char *const marks[] = {" (endret)", " – endret", " - endret", " -endret",
-							    " –endret"};
+			/* "– endret", "- endret": the proposal was changed. */
+			static const char *const marks[] = {" – endret", " - endret", " -endret", " –endret"};
 			size_t m;
 			for (m = 0; m < ARRAY_SIZE(marks); m++)
 				if (a + strlen(marks[m]) <= n &&
@@ -1587,6 +1617,7 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 					break;
 				}
 		}
+		a = label_remark(s, n, a, amended);
 		while (a < n && s[a] == ' ')
 			a++;
 		/* "Vedtak i sak 15/24 og 16/24:", "Forslag til vedtak i sakene 3/23, 4/23:" */
@@ -1667,9 +1698,11 @@ static bool decision_voice(const char *s, size_t n)
 	    " besluttet",   " beslutter",   " konkluderte", " tiltrer",
 	};
 	static const char *const passive[] = {
-	    " godkjennes",	    " vedtas",	    "tas til orientering",
-	    "tas til etterretning", "ble godkjent", "ble vedtatt",
+	    " godkjennes",  " vedtas",	   "tas til orientering",  "tas til etterretning",
+	    "ble godkjent", "ble vedtatt", "tatt til orientering", "tatt til etterretning",
 	};
+	/* The participle alone ends a minutes' short decision: "Innkalling og dagsorden godkjent." */
+	static const char *const ending[] = {" godkjent", " vedtatt"};
 	struct strbuf f = STRBUF_INIT;
 	size_t at, len, i;
 	bool hit = false;
@@ -1679,6 +1712,12 @@ static bool decision_voice(const char *s, size_t n)
 	utf8_fold(&f, s, n);
 	for (i = 0; i < ARRAY_SIZE(passive) && !hit; i++)
 		hit = strstr(f.buf, passive[i]) != NULL;
+	len = f.len;
+	while (len && (f.buf[len - 1] == '.' || f.buf[len - 1] == ' '))
+		len--;
+	for (i = 0; i < ARRAY_SIZE(ending) && !hit; i++)
+		hit = len >= strlen(ending[i]) &&
+		      !memcmp(f.buf + len - strlen(ending[i]), ending[i], strlen(ending[i]));
 	if (!hit && (body_find(s, n, &at, &len) && at == 0
 			 ? true
 			 : scan_prefix(s, n, "utvalget ", &at) || scan_prefix(s, n, "styret ", &at) ||

@@ -123,7 +123,7 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 {
 	size_t n, after = 0, i;
 	const char *s = line_trim(l, &n);
-	bool colon = false;
+	bool colon = false, bracket = false;
 	static const char *const amend_prefix[] = {"endret ", "nytt ", "revidert ", "oppdatert "};
 	static const char *const amend_suffix[] = {"endret", "revidert", "nytt", "oppdatert"};
 
@@ -147,6 +147,8 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 	while (n && (*s == ' ' || *s == '-' || *s == ':' || *s == '(' || (unsigned char)*s >= 0x80)) {
 		if (*s == ':')
 			colon = true;
+		if (*s == '(')
+			bracket = true;
 		if ((unsigned char)*s >= 0x80) {
 			if (n < 3 || memcmp(s, "\xE2\x80\x93", 3))
 				break;
@@ -163,6 +165,36 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 			*amended = true;
 			return true;
 		}
+	/* A remark in brackets: "Forslag til vedtak (endret 2. februar 2024):", "(enstemmig)". */
+	if (bracket && !colon) {
+		const char *close = memchr(s, ')', n < 80 ? n : 80);
+		struct strbuf f = STRBUF_INIT;
+
+		if (!close)
+			return false;
+		utf8_fold(&f, s, (size_t)(close - s));
+		*amended = *amended || strstr(f.buf, "endret") != NULL;
+		strbuf_release(&f);
+		n -= (size_t)(close + 1 - s);
+		s = close + 1;
+		while (n && *s == ' ') {
+			s++;
+			n--;
+		}
+		if (!n)
+			return true;
+		if (*s != ':')
+			return false;
+		s++;
+		n--;
+		while (n && *s == ' ') {
+			s++;
+			n--;
+		}
+		if (n)
+			*inline_text = s;
+		return true;
+	}
 	if (!colon)
 		return false;
 	*inline_text = s;

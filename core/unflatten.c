@@ -318,16 +318,48 @@ static size_t table_header_at(const struct flat *f, size_t i, const char **names
 	return *ncols >= 2 ? j - i : 0;
 }
 
+/*
+ * A label of the decision made: "Vedtak:", and with a remark in brackets,
+ * "Vedtak (enstemmig):" (up to four words in them). Returns how many words
+ * it takes, or 0.
+ */
+static size_t decision_label_at(const struct flat *f, size_t i)
+{
+	static const char *const words[] = {"Vedtak", "Konklusjon", "Beslutning"};
+	const struct tok *t = &f->t[i];
+	size_t w, k;
+
+	for (w = 0; w < ARRAY_SIZE(words); w++) {
+		size_t len = strlen(words[w]);
+
+		if (t->n == len + 1 && !strncmp(t->s, words[w], len) && t->s[len] == ':')
+			return 1;
+		if (t->n != len || strncmp(t->s, words[w], len) || i + 1 >= f->n || f->t[i + 1].s[0] != '(')
+			continue;
+		for (k = i + 1; k < f->n && k <= i + 4; k++) {
+			const struct tok *r = &f->t[k];
+
+			if (r->n >= 2 && r->s[r->n - 2] == ')' && r->s[r->n - 1] == ':')
+				return k - i + 1;
+			if (memchr(r->s, ')', r->n))
+				break;
+		}
+	}
+	return 0;
+}
+
 /* A label that opens a part of a case: returns how many words it takes. */
 static size_t label_at(const struct flat *f, size_t i)
 {
 	const struct tok *t = &f->t[i];
+	size_t k;
 
 	if (i + 2 < f->n && tok_is(t, "Forslag") && tok_is(&f->t[i + 1], "til") && f->t[i + 2].n >= 6 &&
 	    !strncmp(f->t[i + 2].s, "vedtak", 6))
 		return 3;
-	if (tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") || tok_is(t, "Beslutning:") ||
-	    tok_is(t, "Innleder:") || tok_is(t, "Innledere:"))
+	if ((k = decision_label_at(f, i)))
+		return k;
+	if (tok_is(t, "Innleder:") || tok_is(t, "Innledere:"))
 		return 1;
 	if (i + 1 < f->n && tok_is(t, "Spørsmål") && tok_is(&f->t[i + 1], "til"))
 		return 2;
@@ -340,6 +372,19 @@ static bool item_number(const struct tok *t)
 	return (t->n == 2 || (t->n == 3 && t->s[1] >= '0' && t->s[1] <= '9')) &&
 	       ((t->s[0] >= '1' && t->s[0] <= '9') || (t->n == 2 && t->s[0] >= 'a' && t->s[0] <= 'h')) &&
 	       (t->s[t->n - 1] == '.' || t->s[t->n - 1] == ')');
+}
+
+/* "4.", "12.": a number with a full stop, which may end a sentence or be a date's day. */
+static bool ends_in_number(const struct tok *t)
+{
+	size_t k;
+
+	if (t->n < 2 || t->s[t->n - 1] != '.')
+		return false;
+	for (k = 0; k + 1 < t->n; k++)
+		if (t->s[k] < '0' || t->s[k] > '9')
+			return false;
+	return true;
 }
 
 /* A word that ends a sentence: "2023.", "saken." (not "kl.", "jf.", "25."). */
@@ -370,6 +415,32 @@ static bool sentence_opener(const struct flat *f, size_t i)
 		if (tok_is(&f->t[i], openers[k]))
 			return true;
 	return false;
+}
+
+/*
+ * The subject of the short decisions minutes open with, after a title in
+ * lower case: "Godkjenning av innkalling Innkalling og dagsorden godkjent."
+ * A title's own first word may be one ("Referat fra forrige møte"): the
+ * caller asks from its second word on.
+ */
+static bool papers_opener(const struct flat *f, size_t i)
+{
+	static const char *const subjects[] = {"Innkalling", "Innkallingen", "Referat",	  "Referatet",
+					       "Dagsorden",  "Dagsordenen",  "Saksliste", "Sakslisten"};
+	size_t k;
+
+	if (!i || !lower(&f->t[i - 1]))
+		return false;
+	for (k = 0; k < ARRAY_SIZE(subjects); k++)
+		if (tok_is(&f->t[i], subjects[k]))
+			return true;
+	return false;
+}
+
+/* "Sak 22/2021": a case's heading begins at token i. */
+static bool case_heading_at(const struct flat *f, size_t i)
+{
+	return tok_is(&f->t[i], "Sak") && i + 1 < f->n && case_no(&f->t[i + 1], &(struct case_no){0});
 }
 
 static void remember_title(struct flat *f, const struct case_no *no, const char *title)
@@ -777,8 +848,7 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		if ((k = label_at(f, i))) {
 			brk(f, 2);
 			*listing = false;
-			in_decision = k == 3 || tok_is(t, "Vedtak:") || tok_is(t, "Konklusjon:") ||
-				      tok_is(t, "Beslutning:");
+			in_decision = k == 3 || decision_label_at(f, i);
 		}
 		if (in_decision && i > 0 && sentence_end(&f->t[i - 1]) && lower(t)) {
 			/* A sentence cannot start in lower case: words of a right-hand
@@ -816,7 +886,10 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		}
 		if (tok_is(t, "•") ||
 		    (item_number(t) && i > 0 &&
-		     (sentence_end(&f->t[i - 1]) || f->t[i - 1].s[f->t[i - 1].n - 1] == ':'))) {
+		     (sentence_end(&f->t[i - 1]) || f->t[i - 1].s[f->t[i - 1].n - 1] == ':' ||
+		      /* "... med unntak av punkt 4. 2. Direktoratet legger fram": a number that
+		       * ends a sentence, then the next item's. */
+		      (ends_in_number(&f->t[i - 1]) && i + 1 < e && cap(&f->t[i + 1]))))) {
 			brk(f, 1);
 		} else if (*listing && i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && cap(t) &&
 			   !tok_is(t, "for") && !tok_is(t, "pva")) {
@@ -970,13 +1043,16 @@ static void run(struct flat *f, struct strbuf *out)
 				}
 				if (!title) {
 					/* No agenda to say where the title ends: before the first
-					 * word that opens a sentence of the minutes. */
-					size_t limit = k + 25;
+					 * word that opens a sentence of the minutes, and never past the
+					 * next case's heading. */
+					size_t limit = k + 25, first = k;
 					for (; k < f->n && k < limit && !sentence_opener(f, k) &&
-					       !label_at(f, k);
+					       !label_at(f, k) && !case_heading_at(f, k) &&
+					       !(k > first && papers_opener(f, k));
 					     k++)
 						word(f, &f->t[k]);
-					if (k < f->n && (sentence_opener(f, k) || label_at(f, k)))
+					if (k < f->n && (sentence_opener(f, k) || label_at(f, k) ||
+							 (k > first && papers_opener(f, k))))
 						brk(f, 2);
 				}
 				if (title && used >= tl)

@@ -234,6 +234,38 @@ def papers_variants():
     assert cases(export())["21/21"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen med én ny sak."
 
 
+def labels_with_remarks_and_short_decisions():
+    """Labels with a remark in brackets ("Vedtak (enstemmig):", "Forslag til vedtak (endret
+    2. februar 2024):") and a decision of the participle alone ("Innkalling og dagsorden
+    godkjent."), as laid out and flattened: each was read as no decision at all."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    minutes = minutes.replace("Konklusjon: Innkallingen ble godkjent.", "Innkalling og dagsorden godkjent.")
+    minutes = minutes.replace("              Konklusjon:\n", "              Vedtak (enstemmig):\n")
+    notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
+    notice = notice.replace("              Forslag til vedtak:\n              Nasjonalt e-helsestyre tar",
+                            "              Forslag til vedtak (endret 2. februar 2024):\n"
+                            "              Nasjonalt e-helsestyre tar")
+    def written(name, text, form):
+        p = os.path.join(tmp, f"{name}.txt")
+        open(p, "w", encoding="utf-8").write(text)
+        return flatten(p, os.path.join(tmp, f"{name}-flat.txt")) if form == "flattened" else p
+
+    for form in ("laid out", "flattened"):
+        fresh()
+        run("import", written("minutes", minutes, form))
+        c = cases(export())
+        assert c["21/21"]["recorded_decision"] == "Innkalling og dagsorden godkjent." and \
+            c["21/21"]["outcome"] == "decided", (form, c["21/21"])
+        assert c["23/21"]["recorded_decision"] == (
+            "1. Nasjonalt e-helsestyre støtter prinsippene for finansiering, med unntak av punkt 4.\n"
+            "2. Direktoratet legger fram en plan i neste møte."), (form, c["23/21"])
+        fresh()
+        run("import", written("notice", notice, form))
+        c = cases(export())["22/21"]
+        assert c["proposed_decision"] == "Nasjonalt e-helsestyre tar statusrapporten til orientering." and \
+            c["decision_amended"] is True, (form, c)
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -545,6 +577,7 @@ def main():
     t.check("show and the case view set the recorded decision against the proposal", decision_diff_shown)
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
+    t.check("labels with a remark in brackets, and a decision of the participle alone", labels_with_remarks_and_short_decisions)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
