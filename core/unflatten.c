@@ -401,20 +401,27 @@ static bool body_voice(const struct tok *t)
 	return body_find(t->s, t->n, &at, &len) && at == 0;
 }
 
+/* Whether t is one of words[0..n). */
+static bool tok_in(const struct tok *t, const char *const *words, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if (tok_is(t, words[k]))
+			return true;
+	return false;
+}
+
 /* A word that opens a sentence of minutes or papers ("Saken ble utsatt", "NUFA drøftet"). */
 static bool sentence_opener(const struct flat *f, size_t i)
 {
 	static const char *const openers[] = {"Saken",		"Det",	    "Direktoratet", "Medlemmene",
 					      "Styret",		"Utvalget", "Rådet",	    "Sekretariatet",
 					      "Innledningsvis", "Bakgrunn", "Møtet"};
-	size_t k;
 
 	if (body_voice(&f->t[i]) && i + 1 < f->n && lower(&f->t[i + 1]))
 		return true;
-	for (k = 0; k < ARRAY_SIZE(openers); k++)
-		if (tok_is(&f->t[i], openers[k]))
-			return true;
-	return false;
+	return tok_in(&f->t[i], openers, ARRAY_SIZE(openers));
 }
 
 /*
@@ -427,14 +434,8 @@ static bool papers_opener(const struct flat *f, size_t i)
 {
 	static const char *const subjects[] = {"Innkalling", "Innkallingen", "Referat",	  "Referatet",
 					       "Dagsorden",  "Dagsordenen",  "Saksliste", "Sakslisten"};
-	size_t k;
 
-	if (!i || !lower(&f->t[i - 1]))
-		return false;
-	for (k = 0; k < ARRAY_SIZE(subjects); k++)
-		if (tok_is(&f->t[i], subjects[k]))
-			return true;
-	return false;
+	return i && lower(&f->t[i - 1]) && tok_in(&f->t[i], subjects, ARRAY_SIZE(subjects));
 }
 
 /* "Sak 22/2021": a case's heading begins at token i. */
