@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/deck.h"
 #include "core/i18n.h"
@@ -199,7 +200,8 @@ unsigned decision_facets_parse(const char *s, size_t n, char **written)
 				}
 				words++;
 			}
-			if (!known && strcmp(word, "og") && strcmp(word, "and"))
+			/* "Til godkjenning", "Til orientering og drøfting": a form of the type. */
+			if (!known && strcmp(word, "og") && strcmp(word, "and") && (i || strcmp(word, "til")))
 				goto none;
 			if (!known)
 				strbuf_add(&w, s + i, j - i);
@@ -226,8 +228,8 @@ bool case_set_type(struct deck_case *c, const char *s, size_t n, enum decision_s
 
 	if (!facets)
 		return false;
-	/* The first word written is the main type ("Orientering/drøfting"). */
-	t = decision_type_parse(written);
+	/* The first word written is the main type ("Orientering/drøfting", "Til drøfting"). */
+	t = decision_type_parse(written + (strncasecmp(written, "til ", 4) ? 0 : 4));
 	if (t == DECISION_NONE || !(facets & DECISION_FACET(t)))
 		for (t = DECISION_GODKJENNING; !(facets & DECISION_FACET(t)); t++)
 			;

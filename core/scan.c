@@ -128,6 +128,10 @@ enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
 	}
 	if (t != DECISION_NONE && *at > 0 && s[*at - 1] == '/')
 		return DECISION_NONE; /* "Status/orientering": a title's words, not a type */
+	/* "Til godkjenning": the type as written, in a row's last cell (after two spaces or more). */
+	if (t != DECISION_NONE && *at >= 4 && !strncasecmp(s + *at - 4, "til ", 4) &&
+	    (*at == 4 || (*at >= 6 && s[*at - 5] == ' ' && s[*at - 6] == ' ')))
+		*at -= 4;
 	return t;
 }
 

@@ -359,7 +359,8 @@ static size_t label_at(const struct flat *f, size_t i)
 		return 3;
 	if ((k = decision_label_at(f, i)))
 		return k;
-	if (tok_is(t, "Innleder:") || tok_is(t, "Innledere:"))
+	if (tok_is(t, "Innleder:") || tok_is(t, "Innledere:") || tok_is(t, "Ansvarlig:") ||
+	    tok_is(t, "Ansvar:") || tok_is(t, "Frist:"))
 		return 1;
 	if (i + 1 < f->n && tok_is(t, "Spørsmål") && tok_is(&f->t[i + 1], "til"))
 		return 2;
@@ -567,6 +568,9 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 			if (!(cur == C_TITLE && i + 1 < e && lower(&f->t[i + 1]) && !seen_time &&
 			      !clock(&f->t[i - 1]) && t->s[t->n - 1] != '/' && !lower(&f->t[i - 1]))) {
 				cell[i] = C_TYPE;
+				/* "Til godkjenning": the type as written. */
+				if (i > b && tok_is(&f->t[i - 1], "Til"))
+					cell[i - 1] = C_TYPE;
 				seen_type = true;
 				cur = C_TITLE;
 				continue;

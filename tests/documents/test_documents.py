@@ -266,6 +266,33 @@ def labels_with_remarks_and_short_decisions():
             c["decision_amended"] is True, (form, c)
 
 
+def types_titles_and_lines_after_a_proposal():
+    """An agenda's type as "Til godkjenning" (kept as written), presenters with their job titles
+    before or after the name (the names without them), and an "Ansvarlig:" line after a
+    proposal (not part of it), as laid out and flattened."""
+    notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
+    agenda = ("Sak     Tittel                                      Ansvarlig                      Type\n"
+              "21/21   Godkjenning av innkalling                   Seniorrådgiver Kari Holm       Til godkjenning\n"
+              "22/21   Nasjonal e-helseportefølje – status         fagdirektør Per Olav Dahl      Til orientering\n"
+              "23/21   Finansiering av felles løsninger            Kari Holm, avdelingsdirektør   Til drøfting\n")
+    start = notice.index("Sak     Tittel")
+    notice = notice[:start] + agenda + notice[notice.index("\n\n", start):]
+    notice = notice.replace("tar statusrapporten til orientering.\n",
+                            "tar statusrapporten til orientering.\n              Ansvarlig: Per Olav Dahl, KS\n")
+    for form in ("laid out", "flattened"):
+        fresh()
+        p = os.path.join(tmp, "notice.txt")
+        open(p, "w", encoding="utf-8").write(notice)
+        run("import", flatten(p, os.path.join(tmp, "notice-flat.txt")) if form == "flattened" else p)
+        c = cases(export())
+        assert [c[n]["decision_type"] for n in ("21/21", "22/21", "23/21")] == \
+            ["Til godkjenning", "Til orientering", "Til drøfting"], (form, c)
+        assert [[p["name"] for p in c[n]["presenters"]] for n in ("21/21", "22/21", "23/21")] == \
+            [["Kari Holm"], ["Per Olav Dahl"], ["Kari Holm"]], (form, c)
+        assert c["22/21"]["proposed_decision"] == "Nasjonalt e-helsestyre tar statusrapporten til orientering.", \
+            (form, c["22/21"])
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -578,6 +605,7 @@ def main():
     t.check("a folder is read recursively; a progress line on a terminal, none with --quiet or piped", folder_and_progress)
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("labels with a remark in brackets, and a decision of the participle alone", labels_with_remarks_and_short_decisions)
+    t.check("types as 'Til godkjenning', presenters' job titles, an Ansvarlig line after a proposal", types_titles_and_lines_after_a_proposal)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
