@@ -1149,6 +1149,32 @@ static void row_release(struct row *r)
 	strbuf_release(&r->time);
 }
 
+/*
+ * Whether a title marks a case continued: "(forts.)", "(fortsettelse)",
+ * "forts."; `alone`: nothing but the mark (a heading repeated atop a page),
+ * else the mark ending a title ("Deling av bilder (forts.)").
+ */
+static bool continued(const char *title, bool alone)
+{
+	static const char *const marks[] = {"(forts.)", "(forts)", "(fortsettelse)", "(fortsatt)", "forts."};
+	struct strbuf f = STRBUF_INIT;
+	size_t k, len;
+	bool yes = false;
+
+	while (*title == ' ')
+		title++;
+	utf8_fold(&f, title, strlen(title));
+	strbuf_rtrim(&f);
+	for (k = 0; k < ARRAY_SIZE(marks) && !yes; k++) {
+		len = strlen(marks[k]);
+		yes = alone ? !strcmp(f.buf, marks[k])
+			    : f.len > len && f.buf[f.len - len - 1] == ' ' &&
+				  !strcmp(f.buf + f.len - len, marks[k]);
+	}
+	strbuf_release(&f);
+	return yes;
+}
+
 /* Joins a wrapped cell: with a space, but "Orientering/" + "drøfting" without. */
 static void cell_join(struct strbuf *sb, const char *s, size_t n)
 {
@@ -2221,6 +2247,18 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	p.page = xcalloc(dl->n + 1, sizeof(*p.page));
 	p.agenda = xcalloc(dl->n + 1, sizeof(*p.agenda));
 	mark_furniture(&p);
+	/* "Sak 58/24 (forts.)" atop a page: the case's text goes on, as under a page's header. */
+	for (i = 0; i < dl->n; i++) {
+		struct case_no no;
+		size_t n, after;
+		const char *t = line_trim(&dl->v[i], &n);
+
+		if (!dl->v[i].blank && case_number_at(t, n, &no, &after) && after < n) {
+			char *rest = xstrndup(t + after, n - after);
+			p.skip[i] = p.skip[i] || continued(rest, true);
+			free(rest);
+		}
+	}
 
 	/* Tables first: several rows make an agenda; one row heads a case section. */
 	for (i = 0; i < dl->n; i++) {
@@ -2369,8 +2407,10 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		struct deck_case *c;
 		int occ = rows_nb.occ[i];
 
-		/* The occ-th row of a number belongs to the occ-th section of it, if there is one. */
-		if (!r->has_no || numbering_find(&secs_nb, r->no.text, occ) != SIZE_MAX)
+		/* The occ-th row of a number belongs to the occ-th section of it, if there is one. A
+		 * later row of the case "(forts.)" is its second part, on another day or after a break. */
+		if (!r->has_no || numbering_find(&secs_nb, r->no.text, occ) != SIZE_MAX ||
+		    (occ > 1 && continued(r->title.buf, false)))
 			continue;
 		if (kind == DOC_NOTICE && nsecs)
 			deck_warn(d, r->line, _("agenda row %s has no case section"), r->no.text);

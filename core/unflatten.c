@@ -59,8 +59,9 @@ bool unflatten_needed(const struct deck_lines *dl)
 			long_lines++;
 	}
 	/* Layout text has lines of a printed page's width (two columns side by
-	 * side stay under 250 characters); a flattened page is one line. */
-	return text && long_lines * 2 > text;
+	 * side stay under 250 characters); a flattened page is one line, and a
+	 * last page may be short (two pages, the second a few words). */
+	return text && long_lines * 2 >= text;
 }
 
 static bool tok_is(const struct tok *t, const char *w)
@@ -108,6 +109,13 @@ static bool clock(const struct tok *t)
 	char hm[6];
 
 	return t->n >= 4 && t->n <= 5 && scan_time_at_end(t->s, t->n, &at, hm) && at == 0;
+}
+
+/* "(forts.)", "(fortsettelse)": a case continued. */
+static bool continuation(const struct tok *t)
+{
+	return tok_ci(t, "(forts.)") || tok_ci(t, "(forts)") || tok_ci(t, "(fortsettelse)") ||
+	       tok_ci(t, "(fortsatt)");
 }
 
 static bool type_tok(const struct tok *t)
@@ -202,7 +210,7 @@ static bool same_shape(const struct tok *a, const struct tok *b)
  */
 static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *drop)
 {
-	size_t p, q;
+	size_t p, q, *bests;
 
 	for (p = 0; p < npages; p++) {
 		size_t b = start[p], e = start[p + 1];
@@ -223,6 +231,9 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 		    !case_no(&f->t[b + 1], &(struct case_no){0}))
 			drop[b] = true;
 	}
+	/* Measured on every page before any is marked: a page compared with one whose footer is
+	 * marked already would find nothing alike (the second of two pages kept its footer). */
+	bests = xcalloc(npages ? npages : 1, sizeof(*bests));
 	for (p = 0; p < npages; p++) {
 		size_t best = 0;
 
@@ -243,14 +254,17 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 			if (k > best)
 				best = k;
 		}
-		if (best >= 3 && best < 25) {
+		bests[p] = best;
+	}
+	for (p = 0; p < npages; p++)
+		if (bests[p] >= 3 && bests[p] < 25) {
 			size_t a = start[p + 1];
 			while (a > start[p] && drop[a - 1])
 				a--;
-			for (q = 0; q < best; q++)
+			for (q = 0; q < bests[p]; q++)
 				drop[a - 1 - q] = true;
 		}
-	}
+	free(bests);
 }
 
 /* ---- recognisers ------------------------------------------------------- */
@@ -551,6 +565,11 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 		const struct tok *t = &f->t[i];
 		size_t run;
 
+		/* "Deling av bilder (forts.)": the case continued, a mark of its title. */
+		if (continuation(t) && i > b + 1 && cell[i - 1] == C_TITLE) {
+			cell[i] = C_TITLE;
+			continue;
+		}
 		if (clock(t) && !seen_time) {
 			cell[i] = C_TIME;
 			seen_time = true;
@@ -648,6 +667,8 @@ static void split_by_title(const struct flat *f, size_t b, size_t e, enum cell *
 		if (w && *w && (size_t)(w - title) <= at + 40) {
 			cell[i] = C_TITLE;
 			at = (size_t)(w - title) + t->n;
+		} else if (at > 0 && continuation(t)) {
+			cell[i] = C_TITLE;
 		} else if (clock(t)) {
 			cell[i] = C_TIME;
 		} else if (type_tok(t)) {
@@ -711,6 +732,17 @@ static void cat_cell(struct strbuf *sb, const struct flat *f, size_t b, size_t e
 	}
 }
 
+/* A row whose title says "(forts.)": the agenda's second row of a case, not its section. */
+static bool continued_row(const struct flat *f, size_t b, size_t e)
+{
+	size_t i;
+
+	for (i = b; i < e && i < b + 25; i++)
+		if (continuation(&f->t[i]))
+			return true;
+	return false;
+}
+
 /* Writes one row under the header's columns; returns where the case's text starts (e if none). */
 static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *cols, const size_t *at,
 		      size_t ncols)
@@ -722,7 +754,7 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 
 	if (case_no(&f->t[b], &no))
 		first = b + 1;
-	if (!f->first_pass && first > b && known_title(f, &no))
+	if (!f->first_pass && first > b && known_title(f, &no) && !continued_row(f, first, e))
 		split_section_row(f, first, e, cell, known_title(f, &no)); /* the agenda came first */
 	else if (first > b && section_title(f, &no))
 		split_by_title(f, first, e, cell, section_title(f, &no));
@@ -1007,10 +1039,19 @@ static void run(struct flat *f, struct strbuf *out)
 		}
 		if (tok_is(&f->t[i], "Sak") && i + 1 < f->n) {
 			struct case_no no;
-			size_t j = i + 1;
+			size_t j = i + 1, k2;
 
 			if (tok_is(&f->t[j], "nr.") && j + 1 < f->n)
 				j++;
+			if (case_no(&f->t[j], &no) && j + 1 < f->n && continuation(&f->t[j + 1])) {
+				/* "Sak 23/2021 (forts.)" atop a page: a line of its own, the text goes on. */
+				brk(f, 2);
+				for (k2 = i; k2 <= j + 1; k2++)
+					word(f, &f->t[k2]);
+				brk(f, 2);
+				i = j + 2;
+				continue;
+			}
 			if (case_no(&f->t[j], &no)) {
 				/* A case heading: its title as the agenda has it, then its text. */
 				const char *title = known_title(f, &no);

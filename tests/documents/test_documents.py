@@ -293,6 +293,34 @@ def types_titles_and_lines_after_a_proposal():
             (form, c["22/21"])
 
 
+def a_case_continued():
+    """A case continued: a second agenda row "(forts.)" is not a second case, and its heading
+    repeated atop a page ("Sak 23/2021 (forts.)") does not end its proposal."""
+    notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
+    notice = notice.replace(
+        "23/21   Finansiering av felles løsninger            Kari Holm          D\n",
+        "23/21   Finansiering av felles løsninger            Kari Holm          D\n"
+        "23/21   Finansiering av felles løsninger (forts.)   Kari Holm          D\n")
+    notice = notice.replace(
+        "              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n",
+        "              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n\n\n"
+        "Møteinnkalling Nasjonalt e-helsestyre 10.06.2021                    side 1 av 2\n"
+        "\fSak 23/2021 (forts.)\n\n")
+    notice += "\n\nMøteinnkalling Nasjonalt e-helsestyre 10.06.2021                    side 2 av 2\n"
+    assert "(forts.)   Kari" in notice and "\fSak 23/2021 (forts.)" in notice
+    for form in ("laid out", "flattened"):
+        fresh()
+        p = os.path.join(tmp, "notice.txt")
+        open(p, "w", encoding="utf-8").write(notice)
+        run("import", flatten(p, os.path.join(tmp, "notice-flat.txt")) if form == "flattened" else p)
+        data = export()
+        assert sorted((c["number"], c["occurrence"]) for c in data["meetings"][0]["cases"]) == \
+            [("21/21", 1), ("22/21", 1), ("23/21", 1)], (form, data)
+        c = cases(data)["23/21"]
+        assert c["proposed_decision"] == ("1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                                          "2. Direktoratet legger fram en plan i neste møte."), (form, c)
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -606,6 +634,7 @@ def main():
     t.check("amended labels, stand-ins, wrapped headings, footers in decisions, revised notices", papers_variants)
     t.check("labels with a remark in brackets, and a decision of the participle alone", labels_with_remarks_and_short_decisions)
     t.check("types as 'Til godkjenning', presenters' job titles, an Ansvarlig line after a proposal", types_titles_and_lines_after_a_proposal)
+    t.check("a case continued: an agenda row and a heading atop a page '(forts.)'", a_case_continued)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
