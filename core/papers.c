@@ -543,6 +543,9 @@ static const struct {
     {"fra sekretariatet", L_SECRETARIAT},
     {"stedfortredere", L_SUBSTITUTES},
     {"vararepresentanter", L_SUBSTITUTES},
+    {"vara", L_SUBSTITUTES},
+    {"varamedlem", L_SUBSTITUTES},
+    {"varamedlemmer", L_SUBSTITUTES},
     {"stedfortreder", L_SUBSTITUTES},
     {"vararepresentant", L_SUBSTITUTES},
 };
@@ -583,6 +586,19 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 
 	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
 		name_end++;
+	/* "Hege Rud og Lars Tveit, Helsedirektoratet": two people, one organisation. */
+	for (i = 0; i + 4 < name_end; i++)
+		if (!strncmp(s + i, " og ", 4) && papers_person_name(s, i) &&
+		    papers_person_name(s + i + 4, name_end - i - 4)) {
+			char *one = xasprintf("%.*s%.*s", (int)i, s, (int)(n - name_end), s + name_end);
+			char *two = xasprintf("%.*s", (int)(n - i - 4), s + i + 4);
+
+			add_attendee(p, one, strlen(one), label, line);
+			add_attendee(p, two, strlen(two), label, line);
+			free(one);
+			free(two);
+			return;
+		}
 	{
 		size_t e = name_end;
 		while (e && s[e - 1] == ' ')
@@ -607,9 +623,17 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		if (i >= n)
 			break;
 		if (s[i] == '(') {
+			size_t after = 0;
+
 			e = paren_end(s, i, n);
 			b = i + 1;
-			if (!org)
+			/* "(vara for Ola Brun)": the one stood in for. */
+			if (!for_name &&
+			    (scan_prefix(s + b, e - b, "vara for ", &after) ||
+			     scan_prefix(s + b, e - b, "stedfortreder for ", &after)) &&
+			    papers_person_name(s + b + after, e - b - after)) {
+				for_name = xstrndup(s + b + after, e - b - after);
+			} else if (!org)
 				org = xstrndup(s + b, e - b);
 			else {
 				if (note.len)
@@ -728,7 +752,7 @@ static void list_add(struct papers *p, struct list_col *lc, const char *s, size_
  * ("Observatør", "Sekretariat", "Stedfortreder", "Forfall") is read as the
  * lists' labels are, and any other ("Leder") is kept as a note.
  */
-enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_OTHER };
+enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_REMARK, ATT_OTHER };
 
 static void cell_join(struct strbuf *sb, const char *s, size_t n);
 
@@ -747,7 +771,7 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 	    {"navn", ATT_NAME},	      {"virksomhet", ATT_ORG},	  {"organisasjon", ATT_ORG},
 	    {"arbeidssted", ATT_ORG}, {"representerer", ATT_ORG}, {"rolle", ATT_ROLE},
 	    {"funksjon", ATT_ROLE},   {"verv", ATT_ROLE},	  {"e-post", ATT_OTHER},
-	    {"merknad", ATT_OTHER},
+	    {"merknad", ATT_REMARK},  {"merknader", ATT_REMARK},  {"kommentar", ATT_REMARK},
 	};
 	size_t k, w;
 
@@ -765,12 +789,46 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 	return true;
 }
 
+/*
+ * What a role or remark cell says of its row: a list's label ("Observatør",
+ * "Forfall") into *kind; "Vara for X" the one stood in for into *for_name;
+ * anything else ("Leder", "Fra kl. 10:30") added to `note`.
+ */
+static void attendance_remark(const struct strbuf *cell, enum label_kind *kind, const char **for_name,
+			      size_t *for_len, struct strbuf *note)
+{
+	static const char *const stand_in[] = {"vara for ", "varamedlem for ", "stedfortreder for ",
+					       "møtte for ", "for "};
+	struct cell rc = {cell->buf, cell->len, 0};
+	enum label_kind rk = label_of(&rc);
+	size_t k, after;
+
+	if (!cell->len || word_eq(cell->buf, cell->len, "medlem"))
+		return;
+	if (list_label(rk)) {
+		*kind = rk;
+		return;
+	}
+	for (k = 0; k < ARRAY_SIZE(stand_in); k++)
+		if (scan_prefix(cell->buf, cell->len, stand_in[k], &after) && after < cell->len &&
+		    papers_person_name(cell->buf + after, cell->len - after)) {
+			*for_name = cell->buf + after;
+			*for_len = cell->len - after;
+			return;
+		}
+	if (note->len)
+		strbuf_addstr(note, "; ");
+	strbuf_add(note, cell->buf, cell->len);
+}
+
 static void attendance_row(struct papers *p, const struct att_table *t, const struct cell *c, size_t nc,
 			   enum label_kind list, long line)
 {
 	struct strbuf entry = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, name = STRBUF_INIT;
+	struct strbuf remark = STRBUF_INIT, note = STRBUF_INIT;
 	enum label_kind kind = list;
-	size_t k, m;
+	const char *for_name = NULL;
+	size_t k, m, for_len = 0;
 
 	for (k = 0; k < nc; k++) {
 		enum att_col a = t->kind[0];
@@ -778,39 +836,39 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 		for (m = 0; m < t->n; m++)
 			if (t->col[m] <= c[k].col + 2)
 				a = t->kind[m];
-		cell_join(a == ATT_NAME	  ? &name
-			  : a == ATT_ORG  ? &org
-			  : a == ATT_ROLE ? &role
-					  : &entry,
+		cell_join(a == ATT_NAME	    ? &name
+			  : a == ATT_ORG    ? &org
+			  : a == ATT_ROLE   ? &role
+			  : a == ATT_REMARK ? &remark
+					    : &entry,
 			  c[k].s, c[k].n);
 	}
 	strbuf_reset(&entry);
 	if (!name.len)
 		goto out;
-	if (role.len) {
-		struct cell rc = {role.buf, role.len, 0};
-		enum label_kind rk = label_of(&rc);
-
-		if (list_label(rk))
-			kind = rk;
-	}
+	/* "Leder", "Nestleder": a note on the person, not a list of its own. */
+	attendance_remark(&role, &kind, &for_name, &for_len, &note);
+	attendance_remark(&remark, &kind, &for_name, &for_len, &note);
 	strbuf_add(&entry, name.buf, name.len);
 	if (org.len)
 		strbuf_addf(&entry, " (%s)", org.buf);
+	if (for_name)
+		strbuf_addf(&entry, " for %.*s", (int)for_len, for_name);
 	k = p->d->nattendance;
 	add_attendee(p, entry.buf, entry.len, kind, line);
-	/* "Leder", "Nestleder": a note on the person, not a list of its own. */
-	if (p->d->nattendance > k && role.len && kind == list && !word_eq(role.buf, role.len, "medlem")) {
+	if (p->d->nattendance > k && note.len) {
 		struct attendee *a = &p->d->attendance[p->d->nattendance - 1];
-		char *note = a->note ? xasprintf("%s; %s", role.buf, a->note) : xstrdup(role.buf);
+		char *both = a->note ? xasprintf("%s; %s", note.buf, a->note) : xstrdup(note.buf);
 
 		free(a->note);
-		a->note = note;
+		a->note = both;
 	}
 out:
 	strbuf_release(&entry);
 	strbuf_release(&org);
 	strbuf_release(&role);
+	strbuf_release(&remark);
+	strbuf_release(&note);
 	strbuf_release(&name);
 }
 

@@ -321,6 +321,55 @@ def a_case_continued():
                                           "2. Direktoratet legger fram en plan i neste møte."), (form, c)
 
 
+def attendance_forms():
+    """Attendance as minutes write it: a table whose remark column says who stood in for whom,
+    who observed and when one came; a "Vara:" line after a list of members; "(vara for X)"
+    after an organisation; two names joined by "og" sharing an organisation."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    head = minutes[:minutes.index("Deltakere:")]
+    rest = minutes[minutes.index("\n\n\nSak 21/2021"):]
+    forms = {
+        "table": ("Til stede\n"
+                  "Navn                  Virksomhet                       Merknad\n"
+                  "Kari Holm             Helse- og omsorgsdepartementet   Møteleder\n"
+                  "Anne Berg             KS                               Vara for Per Olav Dahl\n"
+                  "Lars Ove Fjeld        Helsedirektoratet                Observatør\n"
+                  "Ellen Moen            Helse Sør-Øst RHF                Fra kl. 10:30\n\n"
+                  "Forfall\nPer Olav Dahl (KS)\n\n"
+                  "Fra sekretariatet: Jonas Eide og Mette Haug, Nasjonalt porteføljekontor\n"),
+        "lines": ("Til stede:\n"
+                  "Medlemmer: Kari Holm (Helse- og omsorgsdepartementet), Ellen Moen (Helse Sør-Øst\n"
+                  "RHF)\n"
+                  "Vara: Anne Berg (KS) for Per Olav Dahl\n"
+                  "Observatør: Lars Ove Fjeld (Helsedirektoratet)\n"
+                  "Forfall: Per Olav Dahl (KS)\n"
+                  "Fra sekretariatet: Jonas Eide og Mette Haug (Nasjonalt porteføljekontor)\n"),
+        "comma": ("Deltakere\n"
+                  "Medlemmer:          Kari Holm, Helse- og omsorgsdepartementet\n"
+                  "                    Anne Berg, KS (vara for Per Olav Dahl)\n"
+                  "                    Ellen Moen, Helse Sør-Øst RHF\n"
+                  "Observatører:       Lars Ove Fjeld, Helsedirektoratet\n"
+                  "Forfall:            Per Olav Dahl, KS\n"
+                  "Fra sekretariatet:  Jonas Eide og Mette Haug, Nasjonalt porteføljekontor\n"),
+    }
+    want = {("Kari Holm", "member", None), ("Anne Berg", "substitute", "Per Olav Dahl"),
+            ("Lars Ove Fjeld", "observer", None), ("Ellen Moen", "member", None),
+            ("Per Olav Dahl", "absent", None), ("Jonas Eide", "secretariat", None),
+            ("Mette Haug", "secretariat", None)}
+    for form, block in forms.items():
+        fresh()
+        p = os.path.join(tmp, "minutes.txt")
+        open(p, "w", encoding="utf-8").write(head + block + rest)
+        run("import", p)
+        got = export()["meetings"][0]["attendance"]
+        assert {(a["name"], a["role"], a["for"]) for a in got} == want, (form, got)
+        orgs = {a["name"]: a["organization"] for a in got}
+        assert orgs["Mette Haug"] == "Nasjonalt porteføljekontor" and orgs["Anne Berg"] == "KS", (form, got)
+        if form == "table":
+            notes = {a["name"]: a["note"] for a in got}
+            assert notes["Kari Holm"] == "Møteleder" and notes["Ellen Moen"] == "Fra kl. 10:30", (form, got)
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -635,6 +684,7 @@ def main():
     t.check("labels with a remark in brackets, and a decision of the participle alone", labels_with_remarks_and_short_decisions)
     t.check("types as 'Til godkjenning', presenters' job titles, an Ansvarlig line after a proposal", types_titles_and_lines_after_a_proposal)
     t.check("a case continued: an agenda row and a heading atop a page '(forts.)'", a_case_continued)
+    t.check("attendance: a remark column, a Vara line, (vara for X), two names sharing an organisation", attendance_forms)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
