@@ -1839,7 +1839,8 @@ static bool decision_voice(const char *s, size_t n)
 	    " godkjennes",  " vedtas",	   "tas til orientering",  "tas til etterretning",
 	    "ble godkjent", "ble vedtatt", "tatt til orientering", "tatt til etterretning",
 	};
-	/* The participle alone ends a minutes' short decision: "Innkalling og dagsorden godkjent." */
+	/* The participle alone ends a minutes' short decision, its first sentence: "Innkalling og
+	 * dagsorden godkjent. Sak 35/21 ble flyttet foran sak 34/21." */
 	static const char *const ending[] = {" godkjent", " vedtatt"};
 	struct strbuf f = STRBUF_INIT;
 	size_t at, len, i;
@@ -1850,7 +1851,10 @@ static bool decision_voice(const char *s, size_t n)
 	utf8_fold(&f, s, n);
 	for (i = 0; i < ARRAY_SIZE(passive) && !hit; i++)
 		hit = strstr(f.buf, passive[i]) != NULL;
-	len = f.len;
+	{
+		const char *stop = strstr(f.buf, ". ");
+		len = stop ? (size_t)(stop - f.buf) : f.len;
+	}
 	while (len && (f.buf[len - 1] == '.' || f.buf[len - 1] == ' '))
 		len--;
 	for (i = 0; i < ARRAY_SIZE(ending) && !hit; i++)

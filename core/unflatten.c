@@ -1052,7 +1052,8 @@ static void run(struct flat *f, struct strbuf *out)
 				i = j + 2;
 				continue;
 			}
-			if (case_no(&f->t[j], &no)) {
+			/* "Sak 35/21 ble flyttet foran ...": a sentence of the text, not a heading. */
+			if (case_no(&f->t[j], &no) && !(j + 1 < f->n && lower(&f->t[j + 1]))) {
 				/* A case heading: its title as the agenda has it, then its text. */
 				const char *title = known_title(f, &no);
 				size_t k, tl = title ? strlen(title) : 0, used = 0;

@@ -239,7 +239,8 @@ def labels_with_remarks_and_short_decisions():
     2. februar 2024):") and a decision of the participle alone ("Innkalling og dagsorden
     godkjent."), as laid out and flattened: each was read as no decision at all."""
     minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
-    minutes = minutes.replace("Konklusjon: Innkallingen ble godkjent.", "Innkalling og dagsorden godkjent.")
+    minutes = minutes.replace("Konklusjon: Innkallingen ble godkjent.",
+                              "Innkalling og dagsorden godkjent. Sak 23/21 ble flyttet foran sak 22/21.")
     minutes = minutes.replace("              Konklusjon:\n", "              Vedtak (enstemmig):\n")
     notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
     notice = notice.replace("              Forslag til vedtak:\n              Nasjonalt e-helsestyre tar",
@@ -254,7 +255,8 @@ def labels_with_remarks_and_short_decisions():
         fresh()
         run("import", written("minutes", minutes, form))
         c = cases(export())
-        assert c["21/21"]["recorded_decision"] == "Innkalling og dagsorden godkjent." and \
+        assert c["21/21"]["recorded_decision"] == \
+            "Innkalling og dagsorden godkjent. Sak 23/21 ble flyttet foran sak 22/21." and \
             c["21/21"]["outcome"] == "decided", (form, c["21/21"])
         assert c["23/21"]["recorded_decision"] == (
             "1. Nasjonalt e-helsestyre støtter prinsippene for finansiering, med unntak av punkt 4.\n"
