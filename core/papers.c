@@ -1329,6 +1329,24 @@ static bool table_goes_on(const struct papers *p, size_t i, const struct column 
  * Returns the index of the first line after the table; *day follows the
  * day markers.
  */
+/*
+ * A title cut inside a name: "... etter dataangrepet mot Helse" over "Sør-Øst
+ * RHF i 2024". The title's last word and the line's first are capitalised,
+ * and the line is a short phrase: not a sentence of the text below the
+ * title, nor a word alone ("Bakgrunn"), nor a row of its own ("Eventuelt").
+ */
+#define NAME_GOES_ON_MAX 40
+
+static bool name_goes_on(const struct row *r, const char *s, size_t n)
+{
+	const char *last = r->title.len ? strrchr(r->title.buf, ' ') : NULL;
+
+	last = last ? last + 1 : r->title.buf;
+	return r->has_no && r->title.len && scan_starts_upper(last, strlen(last)) &&
+	       scan_starts_upper(s, n) && n <= NAME_GOES_ON_MAX && memchr(s, ' ', n) && s[n - 1] != '.' &&
+	       s[n - 1] != ':' && !break_word(s, n);
+}
+
 static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *nrows, size_t *alloc, int day)
 {
 	const struct deck_lines *dl = p->dl;
@@ -1383,7 +1401,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 					t = &c[k];
 			if (!has_time && (!t || scan_ends_open(cur->title.buf, cur->title.len) ||
 					  scan_starts_lower(t->s, t->n) || is_digit_start(t->s, t->n) ||
-					  !scan_starts_upper(t->s, t->n))) {
+					  !scan_starts_upper(t->s, t->n) || name_goes_on(cur, t->s, t->n))) {
 				row_take(cur, cols, ncols, c, nc);
 				continue;
 			}
@@ -1604,10 +1622,14 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 		return dlabel_of(s, n, &after, &am, NULL) == DL_NONE &&
 		       !table_header(l, (struct column[MAX_CELLS]){0});
 	}
+	/* "... i kommunal helse- og" over "omsorgstjeneste – forslag ...": a title that ends
+	 * open goes on in lower case, even where the body is not indented. */
+	if (nc && scan_ends_open(r->title.buf, r->title.len) && scan_starts_lower(c[0].s, c[0].n))
+		return true;
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
 	if (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(c[0].s, c[0].n) ||
-	    is_digit_start(c[0].s, c[0].n))
+	    is_digit_start(c[0].s, c[0].n) || (nc == 1 && name_goes_on(r, c[0].s, c[0].n)))
 		return true;
 	/* What the agenda says the title is. */
 	a = NULL;

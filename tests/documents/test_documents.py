@@ -372,6 +372,26 @@ def attendance_forms():
             assert notes["Kari Holm"] == "Møteleder" and notes["Ellen Moen"] == "Fra kl. 10:30", (form, got)
 
 
+def headings_wrapped():
+    """A case heading wrapped inside a name ("... mot Helse" over "Sør-Øst RHF i 2024") or after
+    an open "og" onto a line that is not indented: the title is whole, and the text after it
+    stays the text's."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    minutes = minutes.replace("Sak 23/2021   Finansiering av felles løsninger\n",
+                              "Sak 23/2021   Finansiering av felles løsninger etter dataangrepet mot Helse\n"
+                              "              Sør-Øst RHF i 2024\n")
+    minutes = minutes.replace("Sak 22/2021   Nasjonal e-helseportefølje – status\n",
+                              "Sak 22/2021   Nasjonal e-helseportefølje – status for helse- og\n"
+                              "omsorgstjenesten\n")
+    p = os.path.join(tmp, "minutes.txt")
+    open(p, "w", encoding="utf-8").write(minutes)
+    run("import", p)
+    c = cases(export())
+    assert c["23/21"]["title"] == "Finansiering av felles løsninger etter dataangrepet mot Helse Sør-Øst RHF i 2024", c["23/21"]
+    assert c["22/21"]["title"] == "Nasjonal e-helseportefølje – status for helse- og omsorgstjenesten", c["22/21"]
+    assert c["22/21"]["outcome"] == "withdrawn" and [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -687,6 +707,7 @@ def main():
     t.check("types as 'Til godkjenning', presenters' job titles, an Ansvarlig line after a proposal", types_titles_and_lines_after_a_proposal)
     t.check("a case continued: an agenda row and a heading atop a page '(forts.)'", a_case_continued)
     t.check("attendance: a remark column, a Vara line, (vara for X), two names sharing an organisation", attendance_forms)
+    t.check("a heading wrapped inside a name, or after 'og' onto an unindented line", headings_wrapped)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
