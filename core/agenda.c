@@ -29,8 +29,12 @@ bool agenda_header_line(const char *s, size_t n)
 	bool hit;
 
 	strbuf_add(&sb, s, n);
+	strbuf_rtrim(&sb);
 	hit = strstr(sb.buf, "Sakstype") || strstr(sb.buf, "sakstype") || scan_prefix(s, n, "agenda", NULL) ||
-	      scan_prefix(s, n, "dagsorden", NULL) || scan_prefix(s, n, "saksliste", NULL);
+	      scan_prefix(s, n, "dagsorden", NULL) || scan_prefix(s, n, "saksliste", NULL) ||
+	      /* "Sak Tema Innleder Tid Type": a table's header with a shorter word for its type. */
+	      ((scan_prefix(sb.buf, sb.len, "sak ", NULL) || scan_prefix(sb.buf, sb.len, "saksnr", NULL)) &&
+	       (strstr(sb.buf, " Type ") || (sb.len >= 5 && !strcmp(sb.buf + sb.len - 5, " Type"))));
 	strbuf_release(&sb);
 	return hit;
 }
@@ -146,13 +150,66 @@ static bool ends_in_names(const char *const *lines, size_t k)
 	return hit;
 }
 
+/*
+ * Of a row's last line "Ane Dalen, FHI": where the organisation after the
+ * last comma begins, when it is one (the sector's words, or an acronym such
+ * as "FHI", "NHN"); else NULL.
+ */
+static const char *org_after_names(const char *line)
+{
+	const char *comma = strrchr(line, ','), *o;
+	size_t n, k;
+	bool acronym = true;
+
+	if (!comma || comma == line)
+		return NULL;
+	for (o = comma + 1; *o == ' '; o++)
+		;
+	n = strlen(o);
+	while (n && o[n - 1] == ' ')
+		n--;
+	if (!n)
+		return NULL;
+	for (k = 0; k < n && acronym; k++)
+		acronym = (o[k] >= 'A' && o[k] <= 'Z') || (k > 0 && o[k] == '-');
+	acronym = acronym && n >= 2 && n <= 8;
+	return acronym || org_like(o, n) ? o : NULL;
+}
+
 void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
 {
 	struct name_token *t = NULL;
 	size_t nt = 0, alloc = 0, k = nlines, j, i, s, best = (size_t)-1;
 	struct strbuf sb = STRBUF_INIT;
+	const char *tail_org;
 
 	*title = *names = *org = NULL;
+	/* "Ane Dalen, FHI" ending the row: the organisation after the names' comma, on their line. */
+	if (nlines > 1 && (tail_org = org_after_names(lines[nlines - 1]))) {
+		const char *last = lines[nlines - 1];
+		size_t cut = (size_t)(tail_org - last), n;
+		char **cut_lines = xcalloc(nlines, sizeof(*cut_lines));
+
+		for (n = 0; n + 1 < nlines; n++)
+			cut_lines[n] = (char *)lines[n];
+		while (cut && (last[cut - 1] == ' ' || last[cut - 1] == ','))
+			cut--;
+		cut_lines[nlines - 1] = xstrndup(last, cut);
+		agenda_split_row((const char *const *)cut_lines, nlines, title, names, org);
+		if (*names && !*org) {
+			*org = xstrdup(tail_org);
+		} else if (!*names) {
+			/* Not names after all: the line as it was. */
+			free(*title);
+			free(*org);
+			tail_org = NULL;
+		}
+		free(cut_lines[nlines - 1]);
+		free(cut_lines);
+		if (tail_org)
+			return;
+		*title = *names = *org = NULL;
+	}
 	/* The organisation: trailing lines after the names, in the sector's words. */
 	for (j = 1; j < nlines; j++) {
 		bool rest_ok = org_like(lines[j], strlen(lines[j]));

@@ -392,6 +392,26 @@ def headings_wrapped():
     assert c["22/21"]["outcome"] == "withdrawn" and [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"]
 
 
+def deck_agenda_forms():
+    """A deck's agenda headed "Sak Tema Innleder Tid Type" (not "Sakstype"), and a presenter
+    written "Name, FHI" on the line of the time: the first row is a case's, and the name is
+    not part of the title."""
+    deck = open(os.path.join(SAMPLES, "000_3874d9910c4d9ca8.txt"), encoding="utf-8").read()
+    deck = deck.replace("Sak Agenda NUFA  Presenterer saken Tid Sakstype", "Sak Tema Innleder Tid Type", 1)
+    deck = deck.replace("helhetlig samhandling \nBjarte Aksnes 10:25 Drøfting",
+                        "helhetlig samhandling \nBjarte Aksnes, NHN 10:25 Drøfting", 1)
+    assert "Tid Type" in deck and "Aksnes, NHN" in deck
+    p = os.path.join(tmp, "deck.txt")
+    open(p, "w", encoding="utf-8").write(deck)
+    run("import", p)
+    c = cases(export())
+    assert c["9/21"]["agenda_title"] == ("Godkjenning av innkalling og dagsorden, samt godkjenning av "
+                                         "referatet fra NUFA 27. – 28. januar 2021"), c["9/21"]
+    assert [p["name"] for p in c["9/21"]["presenters"]] == ["Hans Løwe Larsen"], c["9/21"]
+    assert c["11/21"]["agenda_title"] == "Program helhetlig samhandling og forprosjekt helhetlig samhandling", c["11/21"]
+    assert c["11/21"]["presenters"] == [{"name": "Bjarte Aksnes", "organization": "NHN"}], c["11/21"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -589,10 +609,12 @@ def kept_texts_read_back_through_a_rebuild():
 
 
 def folder_and_progress():
-    # A folder of 300 decks in subfolders, with a file that is neither PDF nor text.
+    # A folder of 900 decks in subfolders, with a file that is neither PDF nor text: an import
+    # that surely runs past the half second after which the progress line appears (300 took
+    # 0.6 s here, and their last line could come before it).
     src = open(os.path.join(SAMPLES, sorted(os.listdir(SAMPLES))[1]), encoding="utf-8").read()
     root = os.path.join(tmp, "nedlastinger")
-    for i in range(300):
+    for i in range(900):
         d = os.path.join(root, f"m{i % 3}")
         os.makedirs(d, exist_ok=True)
         open(os.path.join(d, f"d{i:03}.txt"), "w", encoding="utf-8").write(src.replace("Radisson Blu", f"Sted {i}", 1)
@@ -600,18 +622,18 @@ def folder_and_progress():
     open(os.path.join(root, "notes.odt"), "w").write("not read")
     db = os.path.join(tmp, "p.db")
     out = pty_run(["--db", db, "import", root])
-    assert "vedtak import: 300/300 files · " in out and " MB/s · " in out and " left" in out, out[-500:]
+    assert "vedtak import: 900/900 files · " in out and " MB/s · " in out and " left" in out, out[-500:]
     # The line is drawn over itself and cleared at the end: no line of output ends in it.
     lines = out.replace("\r\n", "\n").split("\n")
     assert not any(l.endswith(" left") for l in lines), "a progress line was left on screen"
-    assert sum("(new)" in l or "(joined" in l for l in lines) == 300, "not every file of the folder was imported"
+    assert sum("(new)" in l or "(joined" in l for l in lines) == 900, "not every file of the folder was imported"
     assert "notes.odt" not in out
     os.remove(db)
     out = pty_run(["--db", db, "import", "--quiet", root])
     assert "files ·" not in out and "(new)" not in out, out[-300:]
     # Piped, as before: one summary line per file and no progress.
     r = run("import", root)
-    assert "files ·" not in r.stderr and len(r.stdout.splitlines()) == 300
+    assert "files ·" not in r.stderr and len(r.stdout.splitlines()) == 900
 
 
 def meeting_view_attendance():
@@ -708,6 +730,7 @@ def main():
     t.check("a case continued: an agenda row and a heading atop a page '(forts.)'", a_case_continued)
     t.check("attendance: a remark column, a Vara line, (vara for X), two names sharing an organisation", attendance_forms)
     t.check("a heading wrapped inside a name, or after 'og' onto an unindented line", headings_wrapped)
+    t.check("a deck's agenda headed '... Tid Type', a presenter 'Name, NHN' beside the time", deck_agenda_forms)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
