@@ -1253,6 +1253,16 @@ static bool break_word(const char *s, size_t n)
 }
 
 /* Puts a line's cells into row `r` by column. */
+static bool has_column(const struct column *cols, size_t ncols, int kind)
+{
+	size_t k;
+
+	for (k = 0; k < ncols; k++)
+		if ((int)cols[k].kind == kind)
+			return true;
+	return false;
+}
+
 static void row_take(struct row *r, const struct column *cols, size_t ncols, const struct cell *c, size_t nc)
 {
 	size_t k;
@@ -1263,9 +1273,22 @@ static void row_take(struct row *r, const struct column *cols, size_t ncols, con
 		case COL_SAK:
 			cell_join(&r->title, c[k].s, c[k].n);
 			break;
-		case COL_PEOPLE:
-			cell_join(&r->people, c[k].s, c[k].n);
+		case COL_PEOPLE: {
+			/* "Eva Lund (Helsedirektoratet) 09.30": the time with one space before it,
+			 * in a table that has a time column. */
+			size_t at, n = c[k].n;
+			char hm[6];
+
+			if (!r->time.len && has_column(cols, ncols, COL_TIME) &&
+			    scan_time_at_end(c[k].s, n, &at, hm) && at > 0) {
+				strbuf_add(&r->time, c[k].s + at, n - at);
+				strbuf_rtrim(&r->time);
+				for (n = at; n && c[k].s[n - 1] == ' '; n--)
+					;
+			}
+			cell_join(&r->people, c[k].s, n);
 			break;
+		}
 		case COL_TYPE:
 			cell_join(&r->type, c[k].s, c[k].n);
 			break;

@@ -270,13 +270,13 @@ def labels_with_remarks_and_short_decisions():
 
 def types_titles_and_lines_after_a_proposal():
     """An agenda's type as "Til godkjenning" (kept as written), presenters with their job titles
-    before or after the name (the names without them), and an "Ansvarlig:" line after a
-    proposal (not part of it), as laid out and flattened."""
+    before or after the name (the names without them), a time one space after its presenter,
+    and an "Ansvarlig:" line after a proposal (not part of it), as laid out and flattened."""
     notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
-    agenda = ("Sak     Tittel                                      Ansvarlig                      Type\n"
-              "21/21   Godkjenning av innkalling                   Seniorrådgiver Kari Holm       Til godkjenning\n"
-              "22/21   Nasjonal e-helseportefølje – status         fagdirektør Per Olav Dahl      Til orientering\n"
-              "23/21   Finansiering av felles løsninger            Kari Holm, avdelingsdirektør   Til drøfting\n")
+    agenda = ("Sak     Tittel                                      Ansvarlig                       Tid     Type\n"
+              "21/21   Godkjenning av innkalling                   Seniorrådgiver Kari Holm        10.00   Til godkjenning\n"
+              "22/21   Nasjonal e-helseportefølje – status         fagdirektør Per Olav Dahl (KS) 10.10   Til orientering\n"
+              "23/21   Finansiering av felles løsninger            Kari Holm, avdelingsdirektør    10.40   Til drøfting\n")
     start = notice.index("Sak     Tittel")
     notice = notice[:start] + agenda + notice[notice.index("\n\n", start):]
     notice = notice.replace("tar statusrapporten til orientering.\n",
@@ -293,6 +293,9 @@ def types_titles_and_lines_after_a_proposal():
             [["Kari Holm"], ["Per Olav Dahl"], ["Kari Holm"]], (form, c)
         assert c["22/21"]["proposed_decision"] == "Nasjonalt e-helsestyre tar statusrapporten til orientering.", \
             (form, c["22/21"])
+        # One space between the presenter's cell and the time: both read all the same.
+        assert [c[n]["time"] for n in ("21/21", "22/21", "23/21")] == ["10:00", "10:10", "10:40"], (form, c)
+        assert c["22/21"]["presenters"] == [{"name": "Per Olav Dahl", "organization": "KS"}], (form, c["22/21"])
 
 
 def a_case_continued():
