@@ -134,10 +134,19 @@ static bool is_digit_start(const char *s, size_t n)
 static size_t sak_prefix(const char *s, size_t n)
 {
 	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak "};
-	size_t i, after;
+	size_t i, after, body = 0;
 
+	/* "NUFA-sak 01/26", "NUIT-sak 9/26": the body's name before the word. */
+	while (body < n && body < 12 &&
+	       ((s[body] >= 'A' && s[body] <= 'Z') || (s[body] >= 'a' && s[body] <= 'z')))
+		body++;
+	if (body >= 2 && body < n && s[body] == '-' && scan_prefix(s + body + 1, n - body - 1, "sak ", NULL))
+		body++;
+	else
+		body = 0;
 	for (i = 0; i < ARRAY_SIZE(pre); i++)
-		if (scan_prefix(s, n, pre[i], &after)) {
+		if (scan_prefix(s + body, n - body, pre[i], &after)) {
+			after += body;
 			while (after < n && s[after] == ' ')
 				after++;
 			return after;
@@ -213,6 +222,11 @@ enum label_kind {
 	L_SECRETARIAT,
 	L_SUBSTITUTES,
 };
+
+static bool list_label(enum label_kind k)
+{
+	return k >= L_MEMBERS;
+}
 
 static enum label_kind label_of(const struct cell *c);
 
@@ -532,6 +546,8 @@ static const struct {
     {"tilstede", L_MEMBERS},
     {"møtende", L_MEMBERS},
     {"møtende medlemmer", L_MEMBERS},
+    {"innkalt", L_MEMBERS},
+    {"innkalte", L_MEMBERS},
     {"observatører", L_OBSERVERS},
     {"observatør", L_OBSERVERS},
     {"forfall", L_ABSENT},
@@ -552,19 +568,26 @@ static const struct {
 
 static enum label_kind label_of(const struct cell *c)
 {
-	size_t n = c->n, i;
+	size_t n = c->n, i, after;
+	const char *last;
 
 	if (n && c->s[n - 1] == ':')
 		n--;
 	for (i = 0; i < ARRAY_SIZE(labels); i++)
 		if (word_eq(c->s, n, labels[i].word))
 			return labels[i].kind;
+	/* "Styrets medlemmer:", "Til stede fra styret:": a list's label in more words, with its colon. */
+	if (n == c->n || n > 40)
+		return L_NONE;
+	if (scan_prefix(c->s, n, "til stede ", &after))
+		return L_MEMBERS;
+	for (last = c->s + n; last > c->s && last[-1] != ' '; last--)
+		;
+	for (i = 0; last > c->s && i < ARRAY_SIZE(labels); i++)
+		if (list_label(labels[i].kind) && strchr(labels[i].word, ' ') == NULL &&
+		    word_eq(last, (size_t)(c->s + n - last), labels[i].word))
+			return labels[i].kind;
 	return L_NONE;
-}
-
-static bool list_label(enum label_kind k)
-{
-	return k >= L_MEMBERS;
 }
 
 static const enum attendee_role role_of[] = {
@@ -584,6 +607,13 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	size_t name_end = 0, i;
 	struct attendee *a;
 
+	/* "–  Erik Fjell, Norsk helsenett SF": a dash for a bullet. */
+	while (n && (*s == '-' || *s == '*' || *s == ' ' || (n >= 3 && !memcmp(s, "–", 3)) ||
+		     (n >= 3 && !memcmp(s, "•", 3)))) {
+		size_t b = (unsigned char)*s >= 0x80 ? 3 : 1;
+		s += b;
+		n -= b;
+	}
 	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
 		name_end++;
 	/* "Hege Rud og Lars Tveit, Helsedirektoratet": two people, one organisation. */
@@ -935,7 +965,7 @@ static void read_header(struct papers *p, size_t end)
 	const struct deck_lines *dl = p->dl;
 	struct list_col lists[2];
 	struct att_table table = {{0}, {0}, 0};
-	size_t nlists = 0, i, k, value_col = 0;
+	size_t nlists = 0, i, k, value_col = 0, label_people = 0; /* people when the list's label came */
 	enum label_kind cur = L_NONE;
 	struct strbuf venue = STRBUF_INIT;
 
@@ -951,6 +981,9 @@ static void read_header(struct papers *p, size_t end)
 		if (p->skip[i])
 			continue;
 		if (dl->v[i].blank) {
+			/* "Deltakere", a blank line, then the list: a label alone waits for its people. */
+			if (nlists == 1 && !table.n && !lists[0].entry.len && d->nattendance == label_people)
+				continue;
 			for (k = 0; k < nlists; k++)
 				list_flush(p, &lists[k]);
 			nlists = 0;
@@ -1031,6 +1064,7 @@ static void read_header(struct papers *p, size_t end)
 				lists[0].col = 0;
 				strbuf_reset(&lists[0].entry);
 				nlists = 1;
+				label_people = d->nattendance;
 				for (k = 1; k < nc; k++)
 					list_add(p, &lists[0], c[k].s, c[k].n, (long)i + 1);
 				continue;
@@ -1052,6 +1086,7 @@ static void read_header(struct papers *p, size_t end)
 				break;
 			}
 			case L_DATE:
+			case L_TIME: /* "Tidspunkt: Onsdag 22. mai 2019, kl. 10.00–15.15" */
 				read_date(d, s, n);
 				break;
 			case L_VENUE:
@@ -1060,6 +1095,17 @@ static void read_header(struct papers *p, size_t end)
 			default:
 				break;
 			}
+			continue;
+		}
+		/* A table of people under no label: "Navn  Virksomhet  Rolle" heads it, and says what it is.
+		 */
+		if (!nlists && attendance_header(c, nc, &table)) {
+			lists[0].kind = L_MEMBERS;
+			lists[0].col = 0;
+			strbuf_reset(&lists[0].entry);
+			nlists = 1;
+			cur = L_MEMBERS;
+			label_people = d->nattendance;
 			continue;
 		}
 		if (nlists == 1 && (table.n || attendance_header(c, nc, &table))) {

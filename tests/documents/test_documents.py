@@ -415,6 +415,37 @@ def deck_agenda_forms():
     assert c["11/21"]["presenters"] == [{"name": "Bjarte Aksnes", "organization": "NHN"}], c["11/21"]
 
 
+def headers_and_lists_in_other_words():
+    """A date under "Tidspunkt:", case headings "NUFA-sak 21/2021", and lists of people under
+    "Styrets medlemmer:", "Innkalt:", "Til stede fra styret:", with dashes for bullets, or a
+    table of people a blank line under its label: each was read as nothing."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    minutes = minutes.replace("Dato          10.06.2021\n", "Tidspunkt:    Torsdag 10. juni 2021, kl. 10.00–15.00\n")
+    minutes = minutes.replace("Sak 2", "NUFA-sak 2")
+    head = minutes[:minutes.index("Deltakere:")]
+    rest = minutes[minutes.index("\n\n\nNUFA-sak 21/2021"):]
+    lists = {
+        "Styrets medlemmer:": "Styrets medlemmer:\n–  Kari Holm, Helse- og omsorgsdepartementet\n–  Anne Berg, KS\n",
+        "Innkalt:": "Innkalt:      Kari Holm (Helse- og omsorgsdepartementet), Anne Berg (KS)\n",
+        "Til stede fra styret:": "Til stede fra styret:\nKari Holm (Helse- og omsorgsdepartementet)\nAnne Berg (KS)\n",
+        "a table under its label": ("Deltakere\n\n"
+                                    "Navn              Virksomhet                        Rolle\n"
+                                    "Kari Holm         Helse- og omsorgsdepartementet    Leder\n"
+                                    "Anne Berg         KS                                Medlem\n"),
+    }
+    for form, block in lists.items():
+        fresh()
+        p = os.path.join(tmp, "minutes.txt")
+        open(p, "w", encoding="utf-8").write(head + block + rest)
+        run("import", p)
+        m = export()["meetings"][0]
+        assert (m["start_date"], m["end_date"]) == ("2021-06-10", "2021-06-10"), (form, m["start_date"])
+        assert sorted(c["number"] for c in m["cases"]) == ["21/21", "22/21", "23/21"], (form, m["cases"])
+        assert [(a["name"], a["organization"], a["role"]) for a in m["attendance"]] == \
+            [("Kari Holm", "Helse- og omsorgsdepartementet", "member"), ("Anne Berg", "KS", "member")], \
+            (form, m["attendance"])
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -734,6 +765,7 @@ def main():
     t.check("attendance: a remark column, a Vara line, (vara for X), two names sharing an organisation", attendance_forms)
     t.check("a heading wrapped inside a name, or after 'og' onto an unindented line", headings_wrapped)
     t.check("a deck's agenda headed '... Tid Type', a presenter 'Name, NHN' beside the time", deck_agenda_forms)
+    t.check("Tidspunkt: for the date, NUFA-sak headings, lists of people under other labels", headers_and_lists_in_other_words)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
