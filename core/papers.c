@@ -1829,6 +1829,9 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		if (!scan_prefix(s, n, words[i].word, &a))
 			continue;
 		if (words[i].kind == DL_STOP) {
+			/* "slik den går fram av" over "vedlegg 1.": a sentence wrapped, not a list's label. */
+			if (scan_starts_lower(s, n))
+				continue;
 			*after = n;
 			return DL_STOP;
 		}
@@ -2154,6 +2157,10 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			strbuf_add(&people, s, n);
 			continue;
 		}
+		/* Minutes quote the proposal as a paragraph: the next (not an item of it) is the
+		 * meeting's, its discussion or what was decided. */
+		if (in == DL_PROPOSED && p->kind == DOC_MINUTES && newpara && !item_start(l, s, n))
+			in = DL_NONE;
 		if (in == DL_PROPOSED || in == DL_RECORDED) {
 			size_t tl;
 			const char *t = text_cols(l, right, &tl);

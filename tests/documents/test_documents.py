@@ -446,6 +446,34 @@ def headers_and_lists_in_other_words():
             (form, m["attendance"])
 
 
+def proposals_quoted_and_wrapped():
+    """Minutes that quote the proposal, then say what was decided in a paragraph of its own:
+    the proposal is the quoted paragraph, the decision the next. A proposal wrapped before
+    "vedlegg 1." goes on: the word is the sentence's, not a list of attachments."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    minutes = minutes.replace(
+        "              Konklusjon: Innkallingen ble godkjent.\n",
+        "              Forslag til vedtak: Nasjonalt e-helsestyre godkjenner innkallingen.\n\n"
+        "              Innkallingen ble godkjent uten merknader.\n")
+    p = os.path.join(tmp, "minutes.txt")
+    open(p, "w", encoding="utf-8").write(minutes)
+    run("import", p)
+    c = cases(export())["21/21"]
+    assert c["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkallingen." and \
+        c["recorded_decision"] == "Innkallingen ble godkjent uten merknader." and c["outcome"] == "decided", c
+    fresh()
+    notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
+    notice = notice.replace("              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n",
+                            "              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering slik de går fram av\n"
+                            "              vedlegg 1.\n")
+    p = os.path.join(tmp, "notice.txt")
+    open(p, "w", encoding="utf-8").write(notice)
+    run("import", p)
+    assert cases(export())["23/21"]["proposed_decision"] == (
+        "1. Nasjonalt e-helsestyre støtter prinsippene for finansiering slik de går fram av vedlegg 1.\n"
+        "2. Direktoratet legger fram en plan i neste møte."), cases(export())["23/21"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -766,6 +794,7 @@ def main():
     t.check("a heading wrapped inside a name, or after 'og' onto an unindented line", headings_wrapped)
     t.check("a deck's agenda headed '... Tid Type', a presenter 'Name, NHN' beside the time", deck_agenda_forms)
     t.check("Tidspunkt: for the date, NUFA-sak headings, lists of people under other labels", headers_and_lists_in_other_words)
+    t.check("a proposal quoted in minutes is its paragraph; 'vedlegg 1.' wrapped in a proposal", proposals_quoted_and_wrapped)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
