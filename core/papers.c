@@ -1829,7 +1829,8 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		if (!scan_prefix(s, n, words[i].word, &a))
 			continue;
 		if (words[i].kind == DL_STOP) {
-			/* "slik den går fram av" over "vedlegg 1.": a sentence wrapped, not a list's label. */
+			/* "slik den går fram av" over "vedlegg 1.": a sentence wrapped, not a list's label.
+			 */
 			if (scan_starts_lower(s, n))
 				continue;
 			*after = n;
