@@ -1401,8 +1401,9 @@ static bool table_goes_on(const struct papers *p, size_t i, const struct column 
 /*
  * A title cut inside a name: "... etter dataangrepet mot Helse" over "Sør-Øst
  * RHF i 2024". The title's last word and the line's first are capitalised,
- * and the line is a short phrase: not a sentence of the text below the
- * title, nor a word alone ("Bakgrunn"), nor a row of its own ("Eventuelt").
+ * and the line is a short phrase naming an organisation (the sector's
+ * words: "RHF", "kommune"): not a sentence of the text below the title
+ * ("Kari Holm innledet", "Kort om saken"), nor a row of its own.
  */
 #define NAME_GOES_ON_MAX 40
 
@@ -1413,7 +1414,7 @@ static bool name_goes_on(const struct row *r, const char *s, size_t n)
 	last = last ? last + 1 : r->title.buf;
 	return r->has_no && r->title.len && scan_starts_upper(last, strlen(last)) &&
 	       scan_starts_upper(s, n) && n <= NAME_GOES_ON_MAX && memchr(s, ' ', n) && s[n - 1] != '.' &&
-	       s[n - 1] != ':' && !break_word(s, n);
+	       s[n - 1] != ':' && !break_word(s, n) && org_like(s, n);
 }
 
 static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *nrows, size_t *alloc, int day)
@@ -1668,7 +1669,7 @@ static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bo
 	return indented_body && set_off(p, i);
 }
 
-enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP };
+enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP, DL_SKIP };
 struct named;
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names);
 
@@ -1812,13 +1813,14 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	    {"vedlegg", DL_STOP},
 	    {"ingen vedlegg", DL_STOP},
 	    {"spørsmål til", DL_STOP},
-	    /* Who follows the decision up, and by when: after it, not of it ("Ansvarlig for ..." is). */
-	    {"ansvarlig:", DL_STOP},
-	    {"ansvar:", DL_STOP},
-	    {"frist:", DL_STOP},
-	    {"oppfølging:", DL_STOP},
-	    {"saksbehandler:", DL_STOP},
-	    {"kontaktperson:", DL_STOP},
+	    /* Who follows the decision up, and by when: a line beside it, not of it ("Ansvarlig
+	     * for ..." is); what comes after it goes on (an item "2." after an item's "Frist:"). */
+	    {"ansvarlig:", DL_SKIP},
+	    {"ansvar:", DL_SKIP},
+	    {"frist:", DL_SKIP},
+	    {"oppfølging:", DL_SKIP},
+	    {"saksbehandler:", DL_SKIP},
+	    {"kontaktperson:", DL_SKIP},
 	};
 	size_t i, a;
 
@@ -1828,13 +1830,13 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	for (i = 0; i < ARRAY_SIZE(words); i++) {
 		if (!scan_prefix(s, n, words[i].word, &a))
 			continue;
-		if (words[i].kind == DL_STOP) {
+		if (words[i].kind == DL_STOP || words[i].kind == DL_SKIP) {
 			/* "slik den går fram av" over "vedlegg 1.": a sentence wrapped, not a list's label.
 			 */
 			if (scan_starts_lower(s, n))
 				continue;
 			*after = n;
-			return DL_STOP;
+			return words[i].kind;
 		}
 		if (!strncmp(words[i].word, "endret", 6))
 			*amended = true;
@@ -1921,6 +1923,37 @@ static const char *text_cols(const struct line *l, size_t right, size_t *len)
 	return b ? b : l->text + l->len;
 }
 
+/* The bytes of the first sentence of folded text s: up to a full stop after a word, not a number
+ * ("Referat fra møtet 14. mars 2021 godkjent."). */
+static size_t first_sentence(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 1; i + 1 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+			return i + 1;
+	return n;
+}
+
+/*
+ * Whether the participle ending s[0, n) is the sentence's only verb: "Innkalling og dagsorden
+ * godkjent." decides; "Budsjettet er ennå ikke godkjent." tells how things stand.
+ */
+static bool no_verb_before(const char *s, size_t n)
+{
+	static const char *const words[] = {" er ", " var ", " har ", " hadde ", " ikke ", " blir "};
+	struct strbuf f = STRBUF_INIT;
+	size_t k;
+	bool none = true;
+
+	strbuf_addch(&f, ' ');
+	strbuf_add(&f, s, n);
+	for (k = 0; k < ARRAY_SIZE(words) && none; k++)
+		none = !strstr(f.buf, words[k]);
+	strbuf_release(&f);
+	return none;
+}
+
 /* A closing sentence in the body's voice: "NUFA tar saken til orientering", "... godkjennes". */
 static bool decision_voice(const char *s, size_t n)
 {
@@ -1946,15 +1979,13 @@ static bool decision_voice(const char *s, size_t n)
 	utf8_fold(&f, s, n);
 	for (i = 0; i < ARRAY_SIZE(passive) && !hit; i++)
 		hit = strstr(f.buf, passive[i]) != NULL;
-	{
-		const char *stop = strstr(f.buf, ". ");
-		len = stop ? (size_t)(stop - f.buf) : f.len;
-	}
+	len = first_sentence(f.buf, f.len);
 	while (len && (f.buf[len - 1] == '.' || f.buf[len - 1] == ' '))
 		len--;
 	for (i = 0; i < ARRAY_SIZE(ending) && !hit; i++)
 		hit = len >= strlen(ending[i]) &&
-		      !memcmp(f.buf + len - strlen(ending[i]), ending[i], strlen(ending[i]));
+		      !memcmp(f.buf + len - strlen(ending[i]), ending[i], strlen(ending[i])) &&
+		      no_verb_before(f.buf, len);
 	if (!hit && (body_find(s, n, &at, &len) && at == 0
 			 ? true
 			 : scan_prefix(s, n, "utvalget ", &at) || scan_prefix(s, n, "styret ", &at) ||
@@ -2108,6 +2139,8 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			newpara = false;
 		crossed = false;
 		lab = dlabel_of(s, n, &after, &am, &names);
+		if (lab == DL_SKIP)
+			continue;
 		if (lab != DL_NONE) {
 			struct cell cl[MAX_CELLS];
 			size_t nc = cells_of(l, cl, MAX_CELLS), k;

@@ -450,7 +450,19 @@ static bool papers_opener(const struct flat *f, size_t i)
 	static const char *const subjects[] = {"Innkalling", "Innkallingen", "Referat",	  "Referatet",
 					       "Dagsorden",  "Dagsordenen",  "Saksliste", "Sakslisten"};
 
-	return i && lower(&f->t[i - 1]) && tok_in(&f->t[i], subjects, ARRAY_SIZE(subjects));
+	size_t k;
+
+	if (!i || !lower(&f->t[i - 1]) || !tok_in(&f->t[i], subjects, ARRAY_SIZE(subjects)))
+		return false;
+	/* A short sentence of lower-case words follows: "... og dagsorden godkjent." (a title's
+	 * "Referat og protokoll fra arbeidsgruppen" runs on into the text's capitals). */
+	for (k = i + 1; k < f->n && k <= i + 8; k++) {
+		if (f->t[k].s[f->t[k].n - 1] == '.')
+			return true;
+		if (!lower(&f->t[k]))
+			return false;
+	}
+	return false;
 }
 
 /* "Sak 22/2021": a case's heading begins at token i. */

@@ -205,9 +205,10 @@ struct store {
 	sqlite3_stmt *stmt[ST_COUNT];
 	struct fts_terms *terms;
 	struct equivalents *equivalents;
-	struct wordizer *wz;	 /* for the keys of abbreviations at import */
-	atomic_bool interrupted; /* set by another thread; read by the search's progress handler */
-	void (*waiting)(void *); /* told once when a write has waited for another process */
+	struct wordizer *wz;	  /* for the keys of abbreviations at import */
+	atomic_bool interrupted;  /* set by another thread; read by the search's progress handler */
+	atomic_bool stop_waiting; /* store_stop_waiting(): a write no longer waits for a lock */
+	void (*waiting)(void *);  /* told once when a write has waited for another process */
 	void *waiting_arg;
 	double wait_started;
 	bool told;
@@ -278,6 +279,8 @@ static int busy_wait(void *arg, int count)
 	struct store *s = arg;
 	double now = monotonic_seconds();
 
+	if (atomic_load(&s->stop_waiting))
+		return 0; /* SQLITE_BUSY: the caller was asked to stop */
 	if (count == 0) {
 		s->wait_started = now;
 		s->told = false;
@@ -2511,11 +2514,25 @@ static enum vt_status word_lines_make(struct store *s, struct vt_diag *diag)
 	return sql_end(s->db, ret, what, diag);
 }
 
+/* The settling's progress handler: store_interrupt() came, also between its statements. */
+static int settle_should_stop(void *arg)
+{
+	return atomic_load(&((struct store *)arg)->interrupted);
+}
+
 enum vt_status store_settle_index(struct store *s, struct vt_diag *diag)
 {
-	enum vt_status ret = settle_index(s, diag);
+	enum vt_status ret;
 
-	return ret == VT_OK ? word_lines_make(s, diag) : ret;
+	/* sqlite3_interrupt() alone is forgotten when it comes between two statements. */
+	sqlite3_progress_handler(s->db, 1000, settle_should_stop, s);
+	ret = atomic_load(&s->interrupted)
+		  ? vt_fail(diag, VT_ERR_DB, 0, "%s: %s", _("merging the full-text index"), _("interrupted"))
+		  : settle_index(s, diag);
+	if (ret == VT_OK)
+		ret = word_lines_make(s, diag);
+	sqlite3_progress_handler(s->db, 0, NULL, NULL);
+	return ret;
 }
 
 enum vt_status store_meeting_ids(struct store *s, long **ids, size_t *n, struct vt_diag *diag)
@@ -2876,6 +2893,11 @@ void store_interrupt_clear(struct store *s)
 bool store_interrupted(struct store *s)
 {
 	return atomic_load(&s->interrupted);
+}
+
+void store_stop_waiting(struct store *s)
+{
+	atomic_store(&s->stop_waiting, true);
 }
 
 bool store_readonly(const struct store *s)

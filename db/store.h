@@ -194,6 +194,13 @@ void store_interrupt_clear(struct store *s);
 bool store_interrupted(struct store *s);
 
 /*
+ * From now on a write that waits for another process's lock gives up at
+ * once, and fails as "database is locked": an import asked to stop
+ * (tui/importer.c). Only an atomic store: a signal handler may call it.
+ */
+void store_stop_waiting(struct store *s);
+
+/*
  * SQLite's data_version: it changes when another connection (another
  * vedtak) commits a change, so that a reader knows to read again. -1 when
  * it cannot be read.

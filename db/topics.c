@@ -320,6 +320,15 @@ fail:
 	return st;
 }
 
+void store_topics_regroup_abandon(struct topics_regroup *r)
+{
+	if (!r)
+		return;
+	if (r->threaded)
+		pthread_join(r->tid, NULL);
+	regroup_free(r);
+}
+
 enum vt_status store_topics_regroup_end(struct store *s, struct topics_regroup *r, struct vt_diag *diag)
 {
 	sqlite3 *db = store_db(s);

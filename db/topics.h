@@ -36,6 +36,8 @@ enum vt_status store_update_topics(struct store *s, bool *stale, struct vt_diag 
 struct topics_regroup;
 enum vt_status store_topics_regroup_begin(struct store *s, struct topics_regroup **out, struct vt_diag *diag);
 enum vt_status store_topics_regroup_end(struct store *s, struct topics_regroup *r, struct vt_diag *diag);
+/* Ends it with nothing written (an import asked to stop): the next import groups the cases. */
+void store_topics_regroup_abandon(struct topics_regroup *r);
 
 /* A case of a history. Strings are owned by the array. */
 struct history_row {

@@ -100,46 +100,55 @@ static void progress_draw(struct progress *p)
  * Ctrl-C (or SIGTERM) during `vedtak import` (importer_stop_on_signals()):
  * the document being stored is stored, its batch committed and reported,
  * and no further file is read; the parser ends once the document it reads
- * is read. The index is left as a run cut short leaves it, in pieces the
- * next import joins (store.c, merging_plan()). During that settling the
- * signal interrupts SQLite's merge instead, which rolls back whole. The
- * first signal only asks; the handler is then the default again, so that
- * a second one ends the process at once, which a batch open then survives
- * as after a crash: rolled back, nothing of it kept, nothing before it lost.
- * Waits for the parser wake every STOP_POLL_SECONDS to look.
+ * is read. A write waiting for another process's lock gives up waiting. The
+ * index is left as a run cut short leaves it, in pieces the next import
+ * joins (store.c, merging_plan()). During that settling the signal
+ * interrupts SQLite's merge instead, which rolls back whole. The first
+ * signal only asks; the handler is then the default again, so that a second
+ * one ends the process at once, which a batch open then survives as after a
+ * crash: rolled back, nothing of it kept, nothing before it lost.
+ * Waits for the parser wake every STOP_POLL_SECONDS to look. The handler
+ * may run on any thread: what it touches is atomic.
  */
 #define STOP_POLL_SECONDS 0.1
 
-static volatile sig_atomic_t stop_signal;
-static _Atomic(struct store *) settling; /* the store settling its index, for the handler */
+static atomic_int stop_signal;
+static _Atomic(struct store *) importing; /* the store of the import running, for the handler */
+static atomic_bool settling;		  /* and whether it is settling its index */
 
 static void on_stop_signal(int sig)
 {
-	struct store *s = atomic_load(&settling);
+	struct store *s = atomic_load(&importing);
 
-	stop_signal = sig;
-	/* Only an atomic store and sqlite3_interrupt()'s own, which SQLite's shell calls from its handler
-	 * too. */
-	if (s)
-		store_interrupt(s);
+	atomic_store(&stop_signal, sig);
+	/* Atomic stores, and sqlite3_interrupt()'s own, which SQLite's shell calls from its handler too. */
+	if (s) {
+		store_stop_waiting(s);
+		if (atomic_load(&settling))
+			store_interrupt(s);
+	}
 }
 
 void importer_stop_on_signals(void)
 {
-	struct sigaction sa;
+	static const int sigs[] = {SIGINT, SIGTERM};
+	struct sigaction sa, old;
+	size_t k;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_stop_signal;
 	sigemptyset(&sa.sa_mask);
 	/* SA_RESTART: SQLite's reads and writes go on as if nothing came. */
 	sa.sa_flags = SA_RESETHAND | SA_RESTART;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	for (k = 0; k < ARRAY_SIZE(sigs); k++)
+		/* A signal the shell ignores for us (a job in the background) stays ignored. */
+		if (!sigaction(sigs[k], NULL, &old) && old.sa_handler != SIG_IGN)
+			sigaction(sigs[k], &sa, NULL);
 }
 
 int importer_stopped(void)
 {
-	return stop_signal;
+	return atomic_load(&stop_signal);
 }
 
 /*
@@ -475,7 +484,7 @@ static bool wait_parsed(struct import_run *r, size_t i, bool batch, size_t first
 	struct import_queue *q = r->q;
 
 	pthread_mutex_lock(&q->lock);
-	while (!q->jobs[i].ready && !stop_signal) {
+	while (!q->jobs[i].ready && !atomic_load(&stop_signal)) {
 		double until = batch_t0 + IMPORT_BATCH_SECONDS, wake = cmd_now() + STOP_POLL_SECONDS;
 		struct timespec ts;
 
@@ -591,25 +600,28 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 	r.pr.total = left;
 	if (!threaded)
 		wz = wordizer_new();
-	for (i = 0; i < n && !stop_signal; i++) {
+	atomic_store(&importing, s);
+	for (i = 0; i < n && !atomic_load(&stop_signal); i++) {
 		struct import_job *j = &q->jobs[i];
 
 		if (threaded) {
 			batch = wait_parsed(&r, i, batch, first, batch_t0);
-			if (stop_signal)
-				break; /* job i is not stored */
 		} else {
 			/* No thread to be had: one stage after the other. */
 			parse_job(j, wz, q->storing);
 		}
 		/* A batch that cannot begin leaves each document its own transaction. */
-		if (s && j->deck && !batch && store_batch_begin(s, &j->diag) == VT_OK) {
+		if (s && j->deck && !batch && !atomic_load(&stop_signal) &&
+		    store_batch_begin(s, &j->diag) == VT_OK) {
 			batch = true;
 			first = i;
 			batch_bytes = 0;
 			batch_file_bytes = 0;
 			batch_t0 = cmd_now();
 		}
+		/* Stopped while waiting for it, or for the lock: job i is not stored. */
+		if (atomic_load(&stop_signal))
+			break;
 		store_job(s, j);
 		left -= j->file_bytes;
 		pthread_mutex_lock(&q->lock);
@@ -634,18 +646,23 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 			batch = false;
 		}
 	}
-	if (stop_signal && i < n) {
+	if (atomic_load(&stop_signal) && i < n) {
 		if (batch)
 			end_batch(&r, first, i);
 		progress_clear(&r.pr);
 		/* Said before the parser is waited for: a pipe it reads may keep it till a second signal. */
-		if (voice != IMPORT_SILENT)
+		if (voice != IMPORT_SILENT && s)
 			out_printf(stderr,
 				   P_("vedtak import: interrupted after %zu of %zu file: the same import "
 				      "again imports the rest\n",
 				      "vedtak import: interrupted after %zu of %zu files: the same import "
 				      "again imports the rest\n",
 				      n),
+				   i, n);
+		else if (voice != IMPORT_SILENT)
+			out_printf(stderr,
+				   P_("vedtak import: interrupted after %zu of %zu file checked\n",
+				      "vedtak import: interrupted after %zu of %zu files checked\n", n),
 				   i, n);
 		pthread_mutex_lock(&q->lock);
 		q->cancelled = true;
@@ -657,31 +674,42 @@ size_t importer_run(struct import_ahead *a, struct store *s, enum import_voice v
 	wordizer_free(r.wz);
 	progress_clear(&r.pr);
 	/* Once for the whole import, not per document: topics span the archive. */
-	if (s && !stop_signal) {
+	if (s && i == n) {
 		struct topics_regroup *regroup = NULL;
 		struct vt_diag diag;
-		enum vt_status st;
+		enum vt_status st = VT_OK;
+		bool settled = false;
 
-		atomic_store(&settling, s);
-		store_settle_begin(s);
-		st = store_topics_regroup_begin(s, &regroup, &diag);
-		/* The documents are in: an index left in pieces is slower, not wrong. */
-		if (st == VT_OK && store_settle_index(s, &diag) != VT_OK && voice != IMPORT_SILENT)
-			out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"), diag.msg);
-		/* Past the merge: the topics' few writes are done, interrupted or not. */
-		atomic_store(&settling, NULL);
-		if (st == VT_OK)
+		/* Told before it is asked: a signal between the two would find no one settling. */
+		atomic_store(&settling, true);
+		if (!atomic_load(&stop_signal)) {
+			store_settle_begin(s);
+			st = store_topics_regroup_begin(s, &regroup, &diag);
+			/* The documents are in: an index left in pieces is slower, not wrong. */
+			if (st == VT_OK && !(settled = store_settle_index(s, &diag) == VT_OK) &&
+			    !atomic_load(&stop_signal) && voice != IMPORT_SILENT)
+				out_printf(stderr, _("vedtak: warning: %s (the documents are imported)\n"),
+					   diag.msg);
+		}
+		atomic_store(&settling, false);
+		/* Asked to stop: the topics are grouped again by the next import, as the index is merged;
+		 * what the signal cut short (the grouping's reading too) is no failure of a file. */
+		if (atomic_load(&stop_signal))
+			store_topics_regroup_abandon(regroup);
+		else if (st == VT_OK)
 			st = store_topics_regroup_end(s, regroup, &diag);
-		if (st != VT_OK) {
+		if (st != VT_OK && !atomic_load(&stop_signal)) {
 			if (voice != IMPORT_SILENT)
 				cmd_print_diag(NULL, &diag, st);
 			r.failed++;
 		}
-	}
-	/* Before or while the index settled: the next import settles it (store_settle_index()). */
-	if (s && stop_signal && i == n && voice != IMPORT_SILENT)
-		out_printf(stderr, _("vedtak import: interrupted: every file is imported, and the next "
+		/* Before or while the index settled: the next import settles it (store_settle_index()). */
+		if (atomic_load(&stop_signal) && !settled && voice != IMPORT_SILENT)
+			out_printf(stderr,
+				   _("vedtak import: interrupted: every file is imported, and the next "
 				     "import finishes the index\n"));
+	}
+	atomic_store(&importing, NULL);
 	return r.failed;
 }
 

@@ -227,6 +227,30 @@ def ctrl_c_stops_an_import_between_documents_and_keeps_what_was_stored(env):
 
 
 @test
+def ctrl_c_stops_an_import_that_waits_for_another_writer(env):
+    # Another process holds the write lock: the import waits for it, and Ctrl-C ends the wait
+    # (it used to be swallowed until the lock came free, and a file was stored after it).
+    import signal, time
+    files = [env.sample(i) for i in range(3)]
+    run("import", files[0], db=env.db, check=0)
+    holder = sqlite3.connect(env.db, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        p = subprocess.Popen([VEDTAK, "--db", env.db, "import", files[1], files[2]],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        p.send_signal(signal.SIGINT)
+        out, err = p.communicate(timeout=10)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert p.returncode == 130, (p.returncode, err)
+    assert out == "" and err.endswith("vedtak import: interrupted after 0 of 2 files: "
+                                      "the same import again imports the rest\n"), (out, err)
+    assert [m["source"] for m in env.export()["meetings"]] == [os.path.basename(files[0])]
+
+
+@test
 def an_import_into_a_read_only_database_is_refused_once(env):
     files = [os.path.join(SAMPLES, f) for f in SAMPLE]
     run("import", files[0], db=env.db, check=0)

@@ -474,6 +474,40 @@ def proposals_quoted_and_wrapped():
         "2. Direktoratet legger fram en plan i neste møte."), cases(export())["23/21"]
 
 
+def heuristics_hold_back():
+    """Where the readers' rules of this stop must not fire (found by a review): a sentence that
+    says something is not yet approved is not a decision; a "Frist:" line inside a decision
+    leaves the items after it; a heading whose title ends in a name keeps the text's first
+    line out of it; a deck's case about "Type 1-diabetes" is a case, not an agenda's header."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    minutes = minutes.replace("Saken ble trukket fra sakslisten.", "Styret fikk en orientering om porteføljen. "
+                              "Budsjettet for 2022 er ennå ikke godkjent. Det kom ingen merknader.")
+    minutes = minutes.replace("              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering, med\n"
+                              "              unntak av punkt 4.\n",
+                              "              1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                              "              Frist: 1. september 2021.\n")
+    minutes = minutes.replace("Sak 21/2021   Godkjenning av innkalling\n",
+                              "Sak 21/2021   Innspill fra Helsedirektoratet\nKort om saken\n")
+    p = os.path.join(tmp, "minutes.txt")
+    open(p, "w", encoding="utf-8").write(minutes)
+    run("import", p)
+    c = cases(export())
+    assert c["22/21"]["recorded_decision"] is None and c["22/21"]["outcome"] is None, c["22/21"]
+    assert c["23/21"]["recorded_decision"] == ("1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                                               "2. Direktoratet legger fram en plan i neste møte."), c["23/21"]
+    assert c["21/21"]["title"] == "Innspill fra Helsedirektoratet", c["21/21"]
+    fresh()
+    deck = open(os.path.join(SAMPLES, "000_3874d9910c4d9ca8.txt"), encoding="utf-8").read()
+    lines = deck.split("\n")
+    start = next(i for i, l in enumerate(lines) if l.startswith("Sak Agenda NUFA"))
+    end = next(i for i, l in enumerate(lines) if l.startswith("Sak 9/21"))
+    deck = "\n".join(lines[:start] + lines[end:]).replace("Sak 9/21: ", "Sak 9/21: Register for Type 1-diabetes, ", 1)
+    p = os.path.join(tmp, "deck.txt")
+    open(p, "w", encoding="utf-8").write(deck)
+    run("import", p)
+    assert cases(export())["9/21"]["title"].startswith("Register for Type 1-diabetes, ")
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -795,6 +829,7 @@ def main():
     t.check("a deck's agenda headed '... Tid Type', a presenter 'Name, NHN' beside the time", deck_agenda_forms)
     t.check("Tidspunkt: for the date, NUFA-sak headings, lists of people under other labels", headers_and_lists_in_other_words)
     t.check("a proposal quoted in minutes is its paragraph; 'vedlegg 1.' wrapped in a proposal", proposals_quoted_and_wrapped)
+    t.check("where the new rules must not fire: 'ikke godkjent', a Frist line, a title ending in a name, Type 1-diabetes", heuristics_hold_back)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
