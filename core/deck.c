@@ -201,7 +201,8 @@ unsigned decision_facets_parse(const char *s, size_t n, char **written)
 				words++;
 			}
 			/* "Til godkjenning", "Til orientering og drøfting": a form of the type. */
-			if (!known && strcmp(word, "og") && strcmp(word, "and") && (i || strcmp(word, "til")))
+			if (!known && strcmp(word, "og") && strcmp(word, "and") &&
+			    (words || strcmp(word, "til")))
 				goto none;
 			if (!known)
 				strbuf_add(&w, s + i, j - i);

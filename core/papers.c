@@ -1298,7 +1298,7 @@ static bool break_word(const char *s, size_t n)
 	       word_eq(s, n, "avslutning") || word_eq(s, n, "oppsummering");
 }
 
-/* Puts a line's cells into row `r` by column. */
+/* Whether the table has a column of `kind`. */
 static bool has_column(const struct column *cols, size_t ncols, int kind)
 {
 	size_t k;
@@ -1309,6 +1309,7 @@ static bool has_column(const struct column *cols, size_t ncols, int kind)
 	return false;
 }
 
+/* Puts a line's cells into row `r` by column. */
 static void row_take(struct row *r, const struct column *cols, size_t ncols, const struct cell *c, size_t nc)
 {
 	size_t k;
@@ -1393,12 +1394,6 @@ static bool table_goes_on(const struct papers *p, size_t i, const struct column 
 }
 
 /*
- * Reads the table under the header at line `h` into rows, until a blank
- * line or a line that is not part of a row (the text of a case section).
- * Returns the index of the first line after the table; *day follows the
- * day markers.
- */
-/*
  * A title cut inside a name: "... etter dataangrepet mot Helse" over "Sør-Øst
  * RHF i 2024". The title's last word and the line's first are capitalised,
  * and the line is a short phrase naming an organisation (the sector's
@@ -1417,6 +1412,12 @@ static bool name_goes_on(const struct row *r, const char *s, size_t n)
 	       s[n - 1] != ':' && !break_word(s, n) && org_like(s, n);
 }
 
+/*
+ * Reads the table under the header at line `h` into rows, until a blank
+ * line or a line that is not part of a row (the text of a case section).
+ * Returns the index of the first line after the table; *day follows the
+ * day markers.
+ */
 static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *nrows, size_t *alloc, int day)
 {
 	const struct deck_lines *dl = p->dl;
