@@ -339,7 +339,7 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 	memset(&r, 0, sizeof(r));
 	for (i = from; i < to; i++) {
 		const struct line *l = &dl->v[i];
-		size_t n, at, after = 0;
+		size_t n, at, after = 0, lead;
 		const char *s = line_trim(l, &n);
 		struct case_no no;
 		char t[6];
@@ -347,20 +347,37 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 
 		if (l->blank)
 			continue;
-		if (scan_prefix(s, n, "sak ", &after)) {
-			while (after < n && s[after] == ' ')
+		/* "10:00 30/19 Godkjenning ...": the row's time first. */
+		lead = scan_time_at_start(s, n, t);
+		if (scan_prefix(s + lead, n - lead, "sak ", &after)) {
+			while (lead + after < n && s[lead + after] == ' ')
 				after++;
 		}
+		after += lead;
 		if (scan_case_number(s + after, n - after, &no)) {
 			row_finish(d, &r, day, headed);
 			r.open = true;
 			r.line = (long)i + 1;
+			if (lead)
+				memcpy(r.time, t, sizeof(r.time));
 			memcpy(r.number, no.text, sizeof(no.text));
 			s += after + no.len;
 			n -= after + no.len;
 			s = row_strip_marker(&r, s, &n);
 			n = row_cut_time_type(&r, s, n);
 			row_add_line(&r, s, n);
+			continue;
+		}
+		/* A break row with its time first: "11:45 Lunsj". */
+		if (lead && scan_break_line(s + lead, n - lead) && (!r.open || r.type != DECISION_NONE)) {
+			struct agenda_item *a;
+
+			row_finish(d, &r, day, headed);
+			a = deck_add_agenda_item(d);
+			a->day = day;
+			a->time = xstrdup(t);
+			a->title = xstrndup(s + lead, n - lead);
+			a->line = (long)i + 1;
 			continue;
 		}
 		/* A break row: "Pause 11:25", "Slutt dag 1 13:30". */

@@ -311,9 +311,11 @@ static void find_headings(struct parser *p)
 			continue;
 		}
 		if (!heading_parse(l, &no, &rest, &rest_len)) {
-			size_t after = 0;
-			bool sak = scan_prefix(s, n, "sak ", &after);
+			/* "10:00 30/19 Godkjenning ...": a row may give its time first. */
+			size_t lead = scan_time_at_start(s, n, NULL), after = 0;
+			bool sak = scan_prefix(s + lead, n - lead, "sak ", &after);
 
+			after += lead;
 			while (sak && after < n && s[after] == ' ')
 				after++;
 			if (!cases && p->agenda_start != (size_t)-1 &&

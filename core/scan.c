@@ -83,6 +83,42 @@ bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6])
 	return true;
 }
 
+size_t scan_time_at_start(const char *s, size_t n, char out[6])
+{
+	size_t i = 0, k;
+	int h = -1, m = 0;
+
+	for (k = 0; k < 2; k++) {
+		size_t b = i;
+		int hh = 0;
+
+		while (i < n && i - b < 2 && s[i] >= '0' && s[i] <= '9')
+			hh = hh * 10 + (s[i++] - '0');
+		if (i == b || i + 2 >= n || (s[i] != ':' && s[i] != '.') || s[i + 1] < '0' ||
+		    s[i + 1] > '9' || s[i + 2] < '0' || s[i + 2] > '9')
+			return 0;
+		if (h < 0) {
+			h = hh;
+			m = (s[i + 1] - '0') * 10 + (s[i + 2] - '0');
+		}
+		i += 3;
+		/* "–10:15", "-10:15": the range's end. */
+		if (k == 0 && i + 3 <= n && !memcmp(s + i, "\xE2\x80\x93", 3))
+			i += 3;
+		else if (k == 0 && i < n && s[i] == '-')
+			i++;
+		else
+			break;
+	}
+	if (h > 23 || m > 59 || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (out)
+		snprintf(out, 6, "%02u:%02u", (unsigned)h % 24, (unsigned)m % 60);
+	return i;
+}
+
 static const struct {
 	const char *word;
 	enum decision_type type;

@@ -38,6 +38,13 @@ bool scan_time_at_end(const char *s, size_t n, size_t *at, char out[6]);
  */
 enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at);
 
+/*
+ * A time that opens a line, with the spaces after it: "10:00 ", "09.00–09.30 "
+ * (an agenda's row that gives its time first). Returns its bytes, 0 if
+ * none; out (may be NULL) gets its start as "HH:MM".
+ */
+size_t scan_time_at_start(const char *s, size_t n, char out[6]);
+
 /* Case-insensitive ASCII prefix test; *after gets the offset past the prefix. */
 bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
 

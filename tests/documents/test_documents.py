@@ -508,6 +508,32 @@ def heuristics_hold_back():
     assert cases(export())["9/21"]["title"].startswith("Register for Type 1-diabetes, ")
 
 
+def deck_agenda_time_first():
+    """A deck whose agenda gives each row's time first ("10:00 30/19 Title ..."): it failed as
+    having no case at all, its headings taken for the agenda's rows."""
+    deck = ("\nMøte i NUFA \n\nScandic Holmenkollen Park, Oslo \n\n20. november 2019 \n\n\n\n"
+            "Agenda \nTid Sak Tema Ansvarlig Sakstype \n"
+            "10:00 30/19 Godkjenning av innkalling og \ndagsorden \nKarin Tvedt Godkjenning \n"
+            "10:15 31/19 Orientering fra Direktoratet for e-helse Karin Tvedt Orientering \n"
+            " 11:45 Lunsj  \n"
+            "12:30 32/19 Nytt kodeverk for funksjonsnivå \nTone Vindal Drøfting \n\n\n\n"
+            "Sak 30/19: Godkjenning av innkalling og dagsorden \n Forslag til vedtak \n\n"
+            "NUFA godkjenner innkalling og dagsorden. \n\n\n\n"
+            "Sak 31/19: Orientering fra Direktoratet for e-helse \n Forslag til vedtak \n\n"
+            "NUFA tar saken til orientering. \n\n\n\n"
+            "Sak 32/19: Nytt kodeverk for funksjonsnivå \n Forslag til vedtak \n\n"
+            "NUFA drøfter kodeverket. \n")
+    p = os.path.join(tmp, "deck.txt")
+    open(p, "w", encoding="utf-8").write(deck)
+    run("import", p)
+    c = cases(export())
+    assert sorted(c) == ["30/19", "31/19", "32/19"], c.keys()
+    assert [(c[n]["time"], [x["name"] for x in c[n]["presenters"]], c[n]["decision_type"]) for n in sorted(c)] == [
+        ("10:00", ["Karin Tvedt"], "Godkjenning"), ("10:15", ["Karin Tvedt"], "Orientering"),
+        ("12:30", ["Tone Vindal"], "Drøfting")], c
+    assert c["30/19"]["agenda_title"] == "Godkjenning av innkalling og dagsorden", c["30/19"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -830,6 +856,7 @@ def main():
     t.check("Tidspunkt: for the date, NUFA-sak headings, lists of people under other labels", headers_and_lists_in_other_words)
     t.check("a proposal quoted in minutes is its paragraph; 'vedlegg 1.' wrapped in a proposal", proposals_quoted_and_wrapped)
     t.check("where the new rules must not fire: 'ikke godkjent', a Frist line, a title ending in a name, Type 1-diabetes", heuristics_hold_back)
+    t.check("a deck's agenda with each row's time first", deck_agenda_time_first)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
