@@ -41,6 +41,14 @@ def make_pdf(src, out, *opts):
     return out
 
 
+def import_text(name, text):
+    """Writes `text` to a file `name`, imports it, and returns its cases by number."""
+    p = os.path.join(tmp, name)
+    open(p, "w", encoding="utf-8").write(text)
+    run("import", p)
+    return cases(export())
+
+
 def cases(data):
     return {c["number"]: c for m in data["meetings"] for c in m["cases"]}
 
@@ -386,10 +394,7 @@ def headings_wrapped():
     minutes = minutes.replace("Sak 22/2021   Nasjonal e-helseportefølje – status\n",
                               "Sak 22/2021   Nasjonal e-helseportefølje – status for helse- og\n"
                               "omsorgstjenesten\n")
-    p = os.path.join(tmp, "minutes.txt")
-    open(p, "w", encoding="utf-8").write(minutes)
-    run("import", p)
-    c = cases(export())
+    c = import_text("minutes.txt", minutes)
     assert c["23/21"]["title"] == "Finansiering av felles løsninger etter dataangrepet mot Helse Sør-Øst RHF i 2024", c["23/21"]
     assert c["22/21"]["title"] == "Nasjonal e-helseportefølje – status for helse- og omsorgstjenesten", c["22/21"]
     assert c["22/21"]["outcome"] == "withdrawn" and [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"]
@@ -404,10 +409,7 @@ def deck_agenda_forms():
     deck = deck.replace("helhetlig samhandling \nBjarte Aksnes 10:25 Drøfting",
                         "helhetlig samhandling \nBjarte Aksnes, NHN 10:25 Drøfting", 1)
     assert "Tid Type" in deck and "Aksnes, NHN" in deck
-    p = os.path.join(tmp, "deck.txt")
-    open(p, "w", encoding="utf-8").write(deck)
-    run("import", p)
-    c = cases(export())
+    c = import_text("deck.txt", deck)
     assert c["9/21"]["agenda_title"] == ("Godkjenning av innkalling og dagsorden, samt godkjenning av "
                                          "referatet fra NUFA 27. – 28. januar 2021"), c["9/21"]
     assert [p["name"] for p in c["9/21"]["presenters"]] == ["Hans Løwe Larsen"], c["9/21"]
@@ -488,10 +490,7 @@ def heuristics_hold_back():
                               "              Frist: 1. september 2021.\n")
     minutes = minutes.replace("Sak 21/2021   Godkjenning av innkalling\n",
                               "Sak 21/2021   Innspill fra Helsedirektoratet\nKort om saken\n")
-    p = os.path.join(tmp, "minutes.txt")
-    open(p, "w", encoding="utf-8").write(minutes)
-    run("import", p)
-    c = cases(export())
+    c = import_text("minutes.txt", minutes)
     assert c["22/21"]["recorded_decision"] is None and c["22/21"]["outcome"] is None, c["22/21"]
     assert c["23/21"]["recorded_decision"] == ("1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
                                                "2. Direktoratet legger fram en plan i neste møte."), c["23/21"]
@@ -523,10 +522,7 @@ def deck_agenda_time_first():
             "NUFA tar saken til orientering. \n\n\n\n"
             "Sak 32/19: Nytt kodeverk for funksjonsnivå \n Forslag til vedtak \n\n"
             "NUFA drøfter kodeverket. \n")
-    p = os.path.join(tmp, "deck.txt")
-    open(p, "w", encoding="utf-8").write(deck)
-    run("import", p)
-    c = cases(export())
+    c = import_text("deck.txt", deck)
     assert sorted(c) == ["30/19", "31/19", "32/19"], c.keys()
     assert [(c[n]["time"], [x["name"] for x in c[n]["presenters"]], c[n]["decision_type"]) for n in sorted(c)] == [
         ("10:00", ["Karin Tvedt"], "Godkjenning"), ("10:15", ["Karin Tvedt"], "Orientering"),
