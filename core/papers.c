@@ -2331,6 +2331,17 @@ static void case_from_rows(struct deck_case *c, const struct row *h, const struc
 		papers_people(a->people.buf, a->people.len, add_presenter_cb, c);
 }
 
+/* Whether `word` stands in s[0, n) as a word of its own, in the case written. */
+static bool word_in(const char *s, size_t n, const char *word)
+{
+	size_t l = strlen(word), i;
+
+	for (i = 0; i + l <= n; i++)
+		if (!memcmp(s + i, word, l) && (i == 0 || s[i - 1] == ' ') && (i + l == n || s[i + l] == ' '))
+			return true;
+	return false;
+}
+
 enum doc_kind papers_kind(const struct deck_lines *dl)
 {
 	size_t i, seen = 0, labels_seen = 0;
@@ -2355,6 +2366,10 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		if (n < 60 &&
 		    (scan_prefix(s, n, "referat", &after) || scan_prefix(s, n, "protokoll", &after) ||
 		     scan_prefix(s, n, "møtereferat", &after) || scan_prefix(s, n, "møteprotokoll", &after)))
+			minutes_word = true;
+		/* A title in capitals after the sender's name on its line, as a flattened first page
+		 * joins them: "1 Direktoratet for e-helse Nasjonalt porteføljekontor REFERAT". */
+		if (n < 100 && (word_in(s, n, "REFERAT") || word_in(s, n, "PROTOKOLL")))
 			minutes_word = true;
 		if (n < 60 &&
 		    (scan_prefix(s, n, "møteinnkalling", &after) || scan_prefix(s, n, "innkalling", &after) ||

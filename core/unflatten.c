@@ -45,6 +45,8 @@ struct flat {
 	size_t nsec, sec_alloc;
 	bool first_pass;
 	enum cell *cell; /* per word: its cell in an agenda row */
+	char **joined;	 /* words made of two, a case number cut at a page's edge (rejoin_cut_numbers()) */
+	size_t njoined;
 };
 
 bool unflatten_needed(const struct deck_lines *dl)
@@ -204,16 +206,70 @@ static bool same_shape(const struct tok *a, const struct tok *b)
 }
 
 /*
+ * A case number that a page's edge cut ("... Sak 07/" ending a page, "24
+ * Mandat ..." opening the next): made one word again before the next
+ * page's first word is taken for its page number.
+ */
+static void rejoin_cut_numbers(struct flat *f, const size_t *start, size_t npages, bool *drop)
+{
+	size_t p;
+
+	for (p = 1; p < npages; p++) {
+		struct tok *a, *b;
+		size_t k;
+		bool number = true;
+
+		size_t at = start[p];
+
+		if (start[p] == start[p - 1] || start[p] == start[p + 1])
+			continue;
+		/* "4 24 Mandat ...": after the page's number, which a transcript may put first. */
+		if (at + 1 < start[p + 1] && digits(&f->t[at]) && f->t[at].n <= 3) {
+			size_t page = 0, k2;
+			for (k2 = 0; k2 < f->t[at].n; k2++)
+				page = page * 10 + (size_t)(f->t[at].s[k2] - '0');
+			at += page == p + 1;
+		}
+		a = &f->t[start[p] - 1];
+		b = &f->t[at];
+		for (k = 0; k + 1 < a->n && number; k++)
+			number = a->s[k] >= '0' && a->s[k] <= '9';
+		if (a->n < 2 || a->n > 4 || a->s[a->n - 1] != '/' || !number || !digits(b) ||
+		    (b->n != 2 && b->n != 4))
+			continue;
+		f->joined = xrealloc(f->joined, (f->njoined + 1) * sizeof(*f->joined));
+		f->joined[f->njoined] = xasprintf("%.*s%.*s", (int)a->n, a->s, (int)b->n, b->s);
+		a->s = f->joined[f->njoined++];
+		a->n += b->n;
+		drop[at] = true;
+	}
+}
+
+/*
  * Drops what ends every page: "side 2 av 4", a bare page number, and the
  * running footer before it ("Referat NUFA 15. – 16. mars 2023"), found as
  * the longest run of words that ends two or more pages alike.
  */
+/*
+ * Where page p's own words end: before a case's heading that a page's edge
+ * cut ("Side 3 av 4 Sak 07/" + "24 Mandat ..." on the next, rejoined by
+ * rejoin_cut_numbers()), which opens the next page's text.
+ */
+static size_t page_end(const struct flat *f, const size_t *start, size_t p)
+{
+	size_t e = start[p + 1];
+
+	if (e >= start[p] + 3 && tok_is(&f->t[e - 2], "Sak") && case_no(&f->t[e - 1], &(struct case_no){0}))
+		return e - 2;
+	return e;
+}
+
 static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *drop)
 {
 	size_t p, q, *bests;
 
 	for (p = 0; p < npages; p++) {
-		size_t b = start[p], e = start[p + 1];
+		size_t b = start[p], e = page_end(f, start, p);
 
 		/* "side N", "side N av M", "N / M", a bare "N" at the end. */
 		if (e > b && digits(&f->t[e - 1])) {
@@ -240,7 +296,7 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 		/* A running footer ends the pages around this one too: comparing
 		 * with a few neighbours keeps a long document linear. */
 		for (q = p > 4 ? p - 4 : 0; q < npages && q <= p + 4; q++) {
-			size_t a = start[p + 1], b = start[q + 1], k = 0;
+			size_t a = page_end(f, start, p), b = page_end(f, start, q), k = 0;
 
 			if (q == p)
 				continue;
@@ -258,7 +314,7 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 	}
 	for (p = 0; p < npages; p++)
 		if (bests[p] >= 3 && bests[p] < 25) {
-			size_t a = start[p + 1];
+			size_t a = page_end(f, start, p);
 			while (a > start[p] && drop[a - 1])
 				a--;
 			for (q = 0; q < bests[p]; q++)
@@ -973,6 +1029,7 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 		start = xmalloc(sizeof(*start));
 	start[npages] = f.n;
 	drop = xcalloc(f.n + 1, sizeof(*drop));
+	rejoin_cut_numbers(&f, start, npages, drop);
 	drop_furniture(&f, start, npages, drop);
 	{
 		/* Page furniture goes before anything reads the words. */
@@ -1011,6 +1068,9 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 	free(drop);
 	free(start);
 	free(f.t);
+	for (p = 0; p < f.njoined; p++)
+		free(f.joined[p]);
+	free(f.joined);
 }
 
 /* One pass over the words, writing the text laid out again into `out`. */

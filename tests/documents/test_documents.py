@@ -530,6 +530,28 @@ def deck_agenda_time_first():
     assert c["30/19"]["agenda_title"] == "Godkjenning av innkalling og dagsorden", c["30/19"]
 
 
+def flattened_minutes_with_page_numbers():
+    """A web transcript of minutes: each page a line opening with its page number, the title
+    "REFERAT" in capitals after the sender's name, and a case number cut at a page's edge
+    ("Sak 23/" ending page 1, "2021 Finansiering ..." opening page 2)."""
+    footer = "Referat Nasjonalt e-helsestyre 10.06.2021 Side {} av 2"
+    text = ("1 Direktoratet for e-helse REFERAT Møte i Nasjonalt e-helsestyre Møte nr. 3/2021 "
+            "Dato 10.06.2021 Sted Teams Deltakere: Kari Holm (Helse- og omsorgsdepartementet), "
+            "Anne Berg (KS) Sak 21/2021 Godkjenning av innkalling Konklusjon: Innkallingen ble "
+            "godkjent. Sak 22/2021 Nasjonal e-helseportefølje – status Saken ble trukket fra "
+            "sakslisten. " + footer.format(1) + " Sak 23/\n"
+            "2 2021 Finansiering av felles løsninger Innleder: Kari Holm (Helse- og "
+            "omsorgsdepartementet) Styret diskuterte prinsippene for finansiering av felles "
+            "løsninger og hvordan kostnadene skal fordeles mellom aktørene i sektoren. Konklusjon: "
+            "Nasjonalt e-helsestyre støtter prinsippene for finansiering. " + footer.format(2) + "\n")
+    c = import_text("referat.txt", text)
+    assert sorted(c) == ["21/21", "22/21", "23/21"], c.keys()
+    assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent." and c["22/21"]["outcome"] == "withdrawn", c
+    assert c["23/21"]["title"] == "Finansiering av felles løsninger", c["23/21"]
+    assert c["23/21"]["recorded_decision"] == "Nasjonalt e-helsestyre støtter prinsippene for finansiering.", c["23/21"]
+    assert [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"], c["23/21"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -853,6 +875,7 @@ def main():
     t.check("a proposal quoted in minutes is its paragraph; 'vedlegg 1.' wrapped in a proposal", proposals_quoted_and_wrapped)
     t.check("where the new rules must not fire: 'ikke godkjent', a Frist line, a title ending in a name, Type 1-diabetes", heuristics_hold_back)
     t.check("a deck's agenda with each row's time first", deck_agenda_time_first)
+    t.check("flattened minutes: page numbers first, REFERAT after the sender, a number cut at a page's edge", flattened_minutes_with_page_numbers)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
