@@ -1282,11 +1282,14 @@ static bool continued(const char *title, bool alone)
 /* Joins a wrapped cell: with a space, but "Orientering/" + "drøfting" without. */
 static void cell_join(struct strbuf *sb, const char *s, size_t n)
 {
+	size_t after;
+
 	if (sb->len && sb->buf[sb->len - 1] != '/' && sb->buf[sb->len - 1] != '-')
 		strbuf_addch(sb, ' ');
 	else if (sb->len && sb->buf[sb->len - 1] == '-' && sb->len >= 2 && sb->buf[sb->len - 2] != ' ' &&
-		 !scan_starts_lower(s, n))
-		strbuf_addch(sb, ' ');
+		 (!scan_starts_lower(s, n) || scan_prefix(s, n, "og ", &after) ||
+		  scan_prefix(s, n, "eller ", &after)))
+		strbuf_addch(sb, ' '); /* "helse-" over "og omsorgssektoren": "helse- og", not a word cut */
 	strbuf_add(sb, s, n);
 }
 

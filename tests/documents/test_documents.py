@@ -283,7 +283,8 @@ def types_titles_and_lines_after_a_proposal():
     notice = open(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), encoding="utf-8").read()
     agenda = ("Sak     Tittel                                      Ansvarlig                       Tid     Type\n"
               "21/21   Godkjenning av innkalling                   Seniorrådgiver Kari Holm        10.00   Til godkjenning\n"
-              "22/21   Nasjonal e-helseportefølje – status         fagdirektør Per Olav Dahl (KS) 10.10   Til orientering\n"
+              "22/21   Nasjonal e-helseportefølje – status i helse-  fagdirektør Per Olav Dahl (KS) 10.10   Til orientering\n"
+              "        og omsorgssektoren\n"
               "23/21   Finansiering av felles løsninger            Kari Holm, avdelingsdirektør    10.40   Til drøfting\n")
     start = notice.index("Sak     Tittel")
     notice = notice[:start] + agenda + notice[notice.index("\n\n", start):]
@@ -301,6 +302,11 @@ def types_titles_and_lines_after_a_proposal():
             [["Kari Holm"], ["Per Olav Dahl"], ["Kari Holm"]], (form, c)
         assert c["22/21"]["proposed_decision"] == "Nasjonalt e-helsestyre tar statusrapporten til orientering.", \
             (form, c["22/21"])
+        # "helse-" over "og omsorgssektoren" is "helse- og", not a word the line cut.
+        # (Flattened, the wrapped title's words and a lower-case job title interleave past telling.)
+        if form == "laid out":
+            assert c["22/21"]["agenda_title"] == \
+                "Nasjonal e-helseportefølje – status i helse- og omsorgssektoren", c["22/21"]
         # One space between the presenter's cell and the time: both read all the same.
         assert [c[n]["time"] for n in ("21/21", "22/21", "23/21")] == ["10:00", "10:10", "10:40"], (form, c)
         assert c["22/21"]["presenters"] == [{"name": "Per Olav Dahl", "organization": "KS"}], (form, c["22/21"])
