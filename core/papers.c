@@ -758,6 +758,12 @@ static void list_flush(struct papers *p, struct list_col *lc)
 		} else if (i + 4 < n && !strncmp(s + i + 1, " og ", 4)) {
 			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
 			b = i + 5;
+		} else if (i + 3 < n && s[i + 1] == '.' && s[i + 2] == ' ' &&
+			   scan_starts_upper(s + i + 3, n - i - 3)) {
+			/* "... og Gunhild Moe (Trondheim kommune). Anders Berdal (...) møtte for ...": a
+			 * sentence ends, the next names someone else. */
+			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
+			b = i + 3;
 		}
 	}
 	if (n > b)

@@ -343,7 +343,8 @@ def a_case_continued():
 def attendance_forms():
     """Attendance as minutes write it: a table whose remark column says who stood in for whom,
     who observed and when one came; a "Vara:" line after a list of members; "(vara for X)"
-    after an organisation; two names joined by "og" sharing an organisation."""
+    after an organisation; two names joined by "og" sharing an organisation; a stand-in told
+    in a sentence after the absent ("Per Olav Dahl (KS). Anne Berg (KS) møtte for ...")."""
     minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
     head = minutes[:minutes.index("Deltakere:")]
     rest = minutes[minutes.index("\n\n\nSak 21/2021"):]
@@ -371,6 +372,10 @@ def attendance_forms():
                   "Forfall:            Per Olav Dahl, KS\n"
                   "Fra sekretariatet:  Jonas Eide og Mette Haug, Nasjonalt porteføljekontor\n"),
     }
+    forms["sentences"] = ("Deltakere: Kari Holm (Helse- og omsorgsdepartementet) og Ellen Moen (Helse Sør-Øst RHF).\n"
+                          "Observatør: Lars Ove Fjeld (Helsedirektoratet)\n"
+                          "Forfall: Per Olav Dahl (KS). Anne Berg (KS) møtte for Per Olav Dahl.\n"
+                          "Fra sekretariatet: Jonas Eide og Mette Haug (Nasjonalt porteføljekontor)\n")
     want = {("Kari Holm", "member", None), ("Anne Berg", "substitute", "Per Olav Dahl"),
             ("Lars Ove Fjeld", "observer", None), ("Ellen Moen", "member", None),
             ("Per Olav Dahl", "absent", None), ("Jonas Eide", "secretariat", None),
