@@ -944,6 +944,21 @@ static void read_date(struct deck *d, const char *s, size_t n)
 	d->end_date = xstrdup(buf);
 }
 
+/* A date on a line under the meeting's date (its second day): the meeting's end when later. */
+static void read_later_date(struct deck *d, const char *s, size_t n)
+{
+	struct date_range r;
+	char buf[11];
+
+	if (!d->start_date || strlen(d->start_date) != 10 || !date_find(s, n, &r))
+		return;
+	date_format(r.y2, r.m2, r.d2, buf);
+	if (strcmp(buf, d->start_date) > 0 && (!d->end_date || strcmp(buf, d->end_date) > 0)) {
+		free(d->end_date);
+		d->end_date = xstrdup(buf);
+	}
+}
+
 /* A day marker: "Dag 2 – torsdag 16. mars 2023", "Dag 2". Returns the day or 0. */
 static int day_marker(const struct line *l)
 {
@@ -951,6 +966,15 @@ static int day_marker(const struct line *l)
 	const char *s = line_trim(l, &n);
 	int day = 0;
 
+	/* "Saksliste – dag 1, onsdag 28. januar 2026", "Agenda dag 2": the list's day. */
+	if (scan_prefix(s, n, "saksliste", &after) || scan_prefix(s, n, "agenda", &after) ||
+	    scan_prefix(s, n, "dagsorden", &after)) {
+		while (after < n && (s[after] == ' ' || s[after] == ',' || s[after] == '-' ||
+				     (unsigned char)s[after] >= 0x80))
+			after++;
+		s += after;
+		n -= after;
+	}
 	if (!scan_prefix(s, n, "dag ", &after) || after >= n || !is_digit_start(s + after, n - after))
 		return 0;
 	while (after < n && s[after] >= '0' && s[after] <= '9')
@@ -1131,6 +1155,12 @@ static void read_header(struct papers *p, size_t end)
 		if (cur == L_VENUE && value_col && nc && c[0].col + 2 >= value_col) {
 			strbuf_addch(&venue, ' ');
 			strbuf_add(&venue, s, n);
+			continue;
+		}
+		/* "Tidspunkt:  Dag 1: onsdag 28. januar 2026 ..." over "Dag 2: torsdag 29. januar 2026
+		 * ...": the second day's date ends the meeting. */
+		if ((cur == L_DATE || cur == L_TIME) && value_col && nc && c[0].col + 2 >= value_col) {
+			read_later_date(d, s, n);
 			continue;
 		}
 		cur = L_NONE;

@@ -563,6 +563,34 @@ def flattened_minutes_with_page_numbers():
     assert [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"], c["23/21"]
 
 
+def two_days_in_the_header():
+    """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
+    headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
+    has its list's day (every case had day 2, taken from the header)."""
+    notice = ("Innkalling – NUFA\n\nMøte i Nasjonalt utvalg for fag og arkitektur, møte 1/2026\n\n\n"
+              "Tidspunkt:     Dag 1: onsdag 28. januar 2026 kl. 10.00–16.30\n"
+              "               Dag 2: torsdag 29. januar 2026 kl. 08.30–12.30\n"
+              "Møtested:      Quality Hotel Expo, Fornebu\n\n\n"
+              "Saksliste – dag 1, onsdag 28. januar 2026\n\n"
+              "Sak          Tema                                  Sakstype       Tid\n"
+              "01/26        Godkjenning av innkalling             Godkjenning    10.00\n"
+              "02/26        Orientering fra Helsedirektoratet     Orientering    10.10\n\n\n"
+              "Saksliste – dag 2, torsdag 29. januar 2026\n\n"
+              "Sak          Tema                                  Sakstype       Tid\n"
+              "03/26        Arbeidsprogram for 2026               Godkjenning    08.30\n"
+              "04/26        Eventuelt                             Orientering    12.00\n\n\n"
+              "Sak 01/26    Godkjenning av innkalling\n\n"
+              "             Forslag til vedtak: NUFA godkjenner innkallingen.\n\n\n"
+              "Sak 02/26    Orientering fra Helsedirektoratet\n\n"
+              "             Forslag til vedtak: NUFA tar saken til orientering.\n\n\n"
+              "Sak 03/26    Arbeidsprogram for 2026\n\n"
+              "             Forslag til vedtak: NUFA godkjenner arbeidsprogrammet.\n")
+    c = import_text("innkalling.txt", notice)
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"]) == ("2026-01-28", "2026-01-29"), m
+    assert [c[n]["day"] for n in ("1/26", "2/26", "3/26", "4/26")] == [1, 1, 2, 2], c
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -887,6 +915,7 @@ def main():
     t.check("where the new rules must not fire: 'ikke godkjent', a Frist line, a title ending in a name, Type 1-diabetes", heuristics_hold_back)
     t.check("a deck's agenda with each row's time first", deck_agenda_time_first)
     t.check("flattened minutes: page numbers first, REFERAT after the sender, a number cut at a page's edge", flattened_minutes_with_page_numbers)
+    t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
