@@ -1250,6 +1250,9 @@ static size_t table_header(const struct line *l, struct column *cols)
 		cols[i].col = c[i].col;
 		if (cols[i].kind == COL_NONE)
 			return 0;
+		/* "Nr.  Kl.  Sak  Type": a second number column is the titles' ("Sak" naming the case). */
+		if (cols[i].kind == COL_SAK && sak && !title)
+			cols[i].kind = COL_TITLE;
 		sak |= cols[i].kind == COL_SAK;
 		title |= cols[i].kind == COL_TITLE;
 	}

@@ -591,6 +591,29 @@ def two_days_in_the_header():
     assert [c[n]["day"] for n in ("1/26", "2/26", "3/26", "4/26")] == [1, 1, 2, 2], c
 
 
+def agenda_headed_nr_kl_sak():
+    """An agenda headed "Nr.  Kl.  Sak  Type", its titles under "Sak": a break row "11.00 Pause"
+    ended it, and the cases after it had no row (no time, a warning each)."""
+    notice = ("Møteinnkalling\n\nMøte i NUIT\n\nDato:     18. oktober 2023\nSted:     Teams\n\n\n"
+              "Nr.      Kl.      Sak                                                      Type\n"
+              "41/23    09.30    Godkjenning av innkalling og dagsorden                   Godkjenning\n"
+              "42/23    09.40    Orientering fra Direktoratet for e-helse                 Orientering\n"
+              "         11.00    Pause\n"
+              "43/23    11.15    Pasientens journaldokumenter – finansiering av           Drøfting\n"
+              "                  tilknytning for private aktører\n\n\n"
+              "Sak 41/23  Godkjenning av innkalling og dagsorden\n\n"
+              "           Forslag til vedtak: NUIT godkjenner innkalling og dagsorden.\n\n\n"
+              "Sak 42/23  Orientering fra Direktoratet for e-helse\n\n"
+              "           Forslag til vedtak: NUIT tar saken til orientering.\n\n\n"
+              "Sak 43/23  Pasientens journaldokumenter – finansiering av tilknytning for private aktører\n\n"
+              "           Forslag til vedtak: NUIT drøfter finansieringen.\n")
+    c = import_text("innkalling.txt", notice)
+    assert [(c[n]["time"], c[n]["decision_type"]) for n in ("41/23", "42/23", "43/23")] == [
+        ("09:30", "Godkjenning"), ("09:40", "Orientering"), ("11:15", "Drøfting")], c
+    assert c["43/23"]["agenda_title"] == \
+        "Pasientens journaldokumenter – finansiering av tilknytning for private aktører", c["43/23"]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -916,6 +939,7 @@ def main():
     t.check("a deck's agenda with each row's time first", deck_agenda_time_first)
     t.check("flattened minutes: page numbers first, REFERAT after the sender, a number cut at a page's edge", flattened_minutes_with_page_numbers)
     t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
+    t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
