@@ -74,7 +74,7 @@ static size_t read_num(const char *s, size_t n, size_t i, int max_digits, int *v
 	return k;
 }
 
-/* A dash or "til" between the two ends of a range. */
+/* A dash, "til" or "og" between the two ends of a range. */
 static size_t range_sep(const char *s, size_t n, size_t i)
 {
 	size_t j = skip_space(s, n, i);
@@ -85,6 +85,9 @@ static size_t range_sep(const char *s, size_t n, size_t i)
 		return skip_space(s, n, j + 3);
 	if (j + 3 <= n && !strncasecmp(s + j, "til", 3) && j + 3 < n && s[j + 3] == ' ')
 		return skip_space(s, n, j + 3);
+	/* "11. og 12. februar 2025": two days of one meeting. */
+	if (j + 2 <= n && !strncasecmp(s + j, "og", 2) && j + 2 < n && s[j + 2] == ' ')
+		return skip_space(s, n, j + 2);
 	return 0;
 }
 

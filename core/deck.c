@@ -133,15 +133,27 @@ static const struct {
 	const char *written;
 	enum decision_type type;
 } facet_words[] = {
-    {"godkjenning", NULL, DECISION_GODKJENNING},    {"beslutning", NULL, DECISION_GODKJENNING},
-    {"beslutningssak", NULL, DECISION_GODKJENNING}, {"vedtak", NULL, DECISION_GODKJENNING},
-    {"vedtakssak", NULL, DECISION_GODKJENNING},	    {"godkjenningssak", NULL, DECISION_GODKJENNING},
-    {"orientering", NULL, DECISION_ORIENTERING},    {"orienteringssak", NULL, DECISION_ORIENTERING},
-    {"drøfting", NULL, DECISION_DROFTING},	    {"drøftingssak", NULL, DECISION_DROFTING},
-    {"drofting", NULL, DECISION_DROFTING},	    {"diskusjon", NULL, DECISION_DROFTING},
-    {"diskusjonssak", NULL, DECISION_DROFTING},	    {"b", "Beslutning", DECISION_GODKJENNING},
-    {"g", "Godkjenning", DECISION_GODKJENNING},	    {"v", "Vedtak", DECISION_GODKJENNING},
-    {"o", "Orientering", DECISION_ORIENTERING},	    {"d", "Drøfting", DECISION_DROFTING},
+    {"godkjenning", NULL, DECISION_GODKJENNING},
+    {"beslutning", NULL, DECISION_GODKJENNING},
+    {"beslutningssak", NULL, DECISION_GODKJENNING},
+    {"vedtak", NULL, DECISION_GODKJENNING},
+    {"vedtakssak", NULL, DECISION_GODKJENNING},
+    {"godkjenningssak", NULL, DECISION_GODKJENNING},
+    {"orientering", NULL, DECISION_ORIENTERING},
+    {"orienteringssak", NULL, DECISION_ORIENTERING},
+    {"drøfting", NULL, DECISION_DROFTING},
+    {"drøftingssak", NULL, DECISION_DROFTING},
+    {"drofting", NULL, DECISION_DROFTING},
+    {"diskusjon", NULL, DECISION_DROFTING},
+    {"diskusjonssak", NULL, DECISION_DROFTING},
+    /* A recommendation the body gives, input it is asked for: to be decided, to be discussed. */
+    {"anbefaling", NULL, DECISION_GODKJENNING},
+    {"innspill", NULL, DECISION_DROFTING},
+    {"b", "Beslutning", DECISION_GODKJENNING},
+    {"g", "Godkjenning", DECISION_GODKJENNING},
+    {"v", "Vedtak", DECISION_GODKJENNING},
+    {"o", "Orientering", DECISION_ORIENTERING},
+    {"d", "Drøfting", DECISION_DROFTING},
 };
 
 /* Lower-cases ASCII and the three Norwegian capitals into `out` (n bytes at most). */

@@ -42,6 +42,7 @@ static const struct alias aliases[] = {
     {"e-helsestyre", "Nasjonalt e-helsestyre"},
     {"nehs", "Nasjonalt e-helsestyre"},
     {"nasjonalt utvalg for it-prioritering", "NUIT"},
+    {"nasjonalt utvalg for ikt-prioritering", "NUIT"},
     {"nasjonalt it-prioriteringsutvalg", "NUIT"},
     {"prioriteringsutvalget", "NUIT"},
     {"nuit", "NUIT"},

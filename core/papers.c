@@ -439,7 +439,7 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 {
 	struct person_item *it = NULL;
 	size_t nit = 0, alloc = 0, i = 0, k, pending = 0;
-	char **names = NULL;
+	char **names = NULL, *by = NULL; /* the organisation of a "v/" item */
 
 	/* Items: text between separators (",", " og ", " and ", "&") and parenthesised groups. */
 	while (i < n) {
@@ -487,11 +487,32 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 	}
 	names = xcalloc(nit ? nit : 1, sizeof(*names));
 	for (k = 0; k < nit; k++) {
-		size_t title = it[k].paren ? 0 : papers_title_len(it[k].s, it[k].n);
+		size_t title = it[k].paren ? 0 : papers_title_len(it[k].s, it[k].n), v;
 
 		/* A title alone, after its name or before the next one, is neither. */
 		if (title && title == it[k].n)
 			continue;
+		/* "Direktoratet for e-helse v/ Maria Lind (og Sindre Aas)": the organisation first,
+		 * by ("ved") its people; a name after it without one of its own is by it too. */
+		for (v = 0; !it[k].paren && v + 2 < it[k].n && memcmp(it[k].s + v, "v/", 2); v++)
+			;
+		if (!it[k].paren && v + 2 < it[k].n && v > 0 && it[k].s[v - 1] == ' ') {
+			size_t b = v + 2, oe = v;
+
+			while (b < it[k].n && it[k].s[b] == ' ')
+				b++;
+			while (oe && it[k].s[oe - 1] == ' ')
+				oe--;
+			if (papers_person_name(it[k].s + b, it[k].n - b)) {
+				char *name = xstrndup(it[k].s + b, it[k].n - b);
+
+				free(by);
+				by = xstrndup(it[k].s, oe);
+				fn(name, by, arg);
+				free(name);
+				continue;
+			}
+		}
 		if (!it[k].paren && papers_person_name(it[k].s + title, it[k].n - title)) {
 			names[pending++] = xstrndup(it[k].s + title, it[k].n - title);
 			continue;
@@ -509,9 +530,10 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 		}
 	}
 	for (k = 0; k < pending; k++) {
-		fn(names[k], NULL, arg);
+		fn(names[k], by, arg);
 		free(names[k]);
 	}
+	free(by);
 	free(names);
 	free(it);
 }
@@ -1215,6 +1237,8 @@ static const struct {
     {"klokkeslett", COL_TIME},
     {"tidspunkt", COL_TIME},
     {"sakstype", COL_TYPE},
+    {"behandling", COL_TYPE},
+    {"behandlingsform", COL_TYPE},
     {"type", COL_TYPE},
     {"saktype", COL_TYPE},
     {"vedlegg", COL_ATTACH},
@@ -2071,8 +2095,9 @@ static enum outcome outcome_words(const char *s, size_t n)
 	    "saken ble utsatt",	       "saken utsettes",	   "saken er utsatt", "utsatt til neste møte",
 	    "utsettes til neste møte", "saken ble ikke behandlet", "utsatte saken",   "utsetter saken"};
 	static const char *const withdrawn[] = {
-	    "saken ble trukket",     "saken trekkes", "saken er trukket", "trukket fra sakslisten",
-	    "trukket fra dagsorden", "trakk saken",   "trekker saken",	  "saken var trukket"};
+	    "saken ble trukket",     "saken trekkes", "saken er trukket",     "trukket fra sakslisten",
+	    "trukket fra dagsorden", "trakk saken",   "trekker saken",	      "saken var trukket",
+	    "saken utgikk",	     "saken utgår",   "utgikk fra sakslisten"};
 	struct strbuf f = STRBUF_INIT;
 	enum outcome o = OUTCOME_NONE;
 	size_t i;

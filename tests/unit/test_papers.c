@@ -58,6 +58,20 @@ static void test_people(void)
 	       "Ingunn Vatne=Helse- og omsorgsdepartementet",
 	       "\"Helse- og omsorgs...\" is one organisation, not two names");
 	is_str(people("Thor Steffensen"), "Thor Steffensen=-", "a name alone");
+	is_str(people("Seniorrådgiver Kari Holm"), "Kari Holm=-", "a job title before the name is left out");
+	is_str(people("Kari Holm, avdelingsdirektør, Direktoratet for e-helse"),
+	       "Kari Holm=Direktoratet for e-helse",
+	       "a job title after the name is neither a name nor an organisation");
+	is_str(people("Prosjektleder Hanne Sol (KS) og fagdirektør Rune Moe (Drammen kommune)"),
+	       "Hanne Sol=KS; Rune Moe=Drammen kommune", "titles in lower case too, each before its name");
+	is_str(people("Helse Vest RHF"), "", "an organisation is not taken for a title and a name");
+	is_str(people("Direktoratet for e-helse v/ Maria Lind og Sindre Aas"),
+	       "Maria Lind=Direktoratet for e-helse; Sindre Aas=Direktoratet for e-helse",
+	       "\"Org v/ Name\": the organisation first, for the names after it");
+	ok(papers_title_len("Fagsjef Ola Nordmann", strlen("Fagsjef Ola Nordmann")) == 8,
+	   "\"Fagsjef \" is a title");
+	ok(papers_title_len("Leder Nordmann", strlen("Leder Nordmann")) == 6, "\"Leder\" is a title");
+	ok(papers_title_len("Helse Vest", strlen("Helse Vest")) == 0, "\"Helse\" is not a title");
 }
 
 static void test_types(void)

@@ -166,6 +166,7 @@ static void test_dates(void)
 	check_date("30. des. – 2. jan. 2023", "2022-12-30", "2023-01-02");
 	check_date("Lunsj – oppstart igjen kl. 12.30", NULL, NULL);
 	check_date("Plan 2021 – 2022", NULL, NULL);
+	check_date("11. og 12. februar 2025", "2025-02-11", "2025-02-12");
 	{
 		int y = 2021, m = 12, d = 31;
 		date_add_days(&y, &m, &d, 1);
