@@ -588,6 +588,27 @@ static const struct {
     {"vararepresentant", L_SUBSTITUTES},
 };
 
+/* Whether s, a short line, opens or ends with a word of the lists' labels ("medlemmer", "til stede"). */
+static bool list_words(const char *s, size_t n)
+{
+	static const char *const words[] = {"medlemmer", "deltakere",	 "til stede",
+					    "tilstede",	 "observatører", "forfall"};
+	struct strbuf f = STRBUF_INIT;
+	size_t k, l;
+	bool hit = false;
+
+	utf8_fold(&f, s, n);
+	for (k = 0; k < ARRAY_SIZE(words) && !hit; k++) {
+		l = strlen(words[k]);
+		hit = f.len >= l &&
+		      ((!strncmp(f.buf, words[k], l) && (f.len == l || f.buf[l] == ' ')) ||
+		       (!strcmp(f.buf + f.len - l, words[k]) && (f.len == l || f.buf[f.len - l - 1] == ' ')));
+	}
+	hit = hit && !strpbrk(f.buf, "0123456789.,");
+	strbuf_release(&f);
+	return hit;
+}
+
 static enum label_kind label_of(const struct cell *c)
 {
 	size_t n = c->n, i, after;
@@ -598,8 +619,9 @@ static enum label_kind label_of(const struct cell *c)
 	for (i = 0; i < ARRAY_SIZE(labels); i++)
 		if (word_eq(c->s, n, labels[i].word))
 			return labels[i].kind;
-	/* "Styrets medlemmer:", "Til stede fra styret:": a list's label in more words, with its colon. */
-	if (n == c->n || n > 40)
+	/* "Styrets medlemmer:", "Til stede fra styret:": a list's label in more words, with its colon;
+	 * without one, a short line such as "Medlemmer til stede", "Inviterte medlemmer". */
+	if ((n == c->n && (n > 25 || !list_words(c->s, n))) || n > 40)
 		return L_NONE;
 	if (scan_prefix(c->s, n, "til stede ", &after))
 		return L_MEMBERS;
@@ -608,6 +630,13 @@ static enum label_kind label_of(const struct cell *c)
 	for (i = 0; last > c->s && i < ARRAY_SIZE(labels); i++)
 		if (list_label(labels[i].kind) && strchr(labels[i].word, ' ') == NULL &&
 		    word_eq(last, (size_t)(c->s + n - last), labels[i].word))
+			return labels[i].kind;
+	/* "Medlemmer til stede": the first word. */
+	for (after = 0; after < n && c->s[after] != ' '; after++)
+		;
+	for (i = 0; after < n && i < ARRAY_SIZE(labels); i++)
+		if (list_label(labels[i].kind) && strchr(labels[i].word, ' ') == NULL &&
+		    word_eq(c->s, after, labels[i].word))
 			return labels[i].kind;
 	return L_NONE;
 }
@@ -1766,7 +1795,9 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
 	if (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(c[0].s, c[0].n) ||
-	    is_digit_start(c[0].s, c[0].n) || (nc == 1 && name_goes_on(r, c[0].s, c[0].n)))
+	    is_digit_start(c[0].s, c[0].n) || (nc == 1 && name_goes_on(r, c[0].s, c[0].n)) ||
+	    /* "(EPJ-systemer)": a short remark in brackets that ends the title. */
+	    (nc == 1 && c[0].n <= 40 && c[0].s[0] == '(' && c[0].s[c[0].n - 1] == ')'))
 		return true;
 	/* What the agenda says the title is. */
 	a = NULL;
@@ -2171,6 +2202,27 @@ static void text_slides(struct papers *p, struct slide **v, size_t *nv, size_t *
 }
 
 /* Reads one section into case `c`: labels, decisions, presenters, outcome, text. */
+/*
+ * A label in a column of its own, wrapped: "Forslag til" as line i's first
+ * cell, text beside it, and "vedtak:" first under it on the next. *text_at
+ * gets where the text begins in line i.
+ */
+static bool split_label(const struct deck_lines *dl, size_t i, size_t end, size_t *text_at)
+{
+	struct cell a[MAX_CELLS], b[MAX_CELLS];
+	size_t na, nb;
+
+	if (i + 1 >= end || dl->v[i + 1].blank)
+		return false;
+	na = cells_of(&dl->v[i], a, MAX_CELLS);
+	nb = cells_of(&dl->v[i + 1], b, MAX_CELLS);
+	if (na < 2 || !nb || !word_eq(a[0].s, a[0].n, "forslag til") || b[0].col != a[0].col ||
+	    !(word_eq(b[0].s, b[0].n, "vedtak:") || word_eq(b[0].s, b[0].n, "vedtak")))
+		return false;
+	*text_at = (size_t)(a[1].s - dl->v[i].text);
+	return true;
+}
+
 static void read_section(struct papers *p, struct deck_case *c, const struct section *sec)
 {
 	const struct deck_lines *dl = p->dl;
@@ -2178,14 +2230,14 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		      people = STRBUF_INIT, all = STRBUF_INIT;
 	enum dlabel in = DL_NONE;
 	struct named names;
-	size_t i, right = 0;
+	size_t i, right = 0, label_tail = SIZE_MAX;
 	bool newpara = false, amended = false, labelled_recorded = false, crossed = false;
 
 	for (i = sec->body; i < sec->end; i++) {
 		const struct line *l = &dl->v[i];
 		size_t n, after;
 		const char *s;
-		bool am;
+		bool am, split;
 		enum dlabel lab;
 
 		if (p->skip[i] || l->page)
@@ -2206,7 +2258,28 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		if (crossed && newpara && scan_starts_lower(s, n))
 			newpara = false;
 		crossed = false;
-		lab = dlabel_of(s, n, &after, &am, &names);
+		/* The label's second line in its column ("vedtak:" under "Forslag til"): the rest is text. */
+		if (i == label_tail) {
+			struct cell cl[MAX_CELLS];
+			size_t nc = cells_of(l, cl, MAX_CELLS);
+
+			if (nc < 2)
+				continue;
+			s = cl[1].s;
+			n = (size_t)(l->text + l->len - s);
+			while (n && s[n - 1] == ' ')
+				n--;
+		}
+		lab = i == label_tail ? DL_NONE : dlabel_of(s, n, &after, &am, &names);
+		split = lab == DL_NONE && split_label(dl, i, sec->end, &after);
+		if (split) {
+			/* "Forslag til       Nasjonalt e-helsestyre godkjenner ..." over "vedtak:". */
+			label_tail = i + 1;
+			lab = DL_PROPOSED;
+			am = false;
+			names.n = 0;
+			after = (size_t)(dl->v[i].text + after - s);
+		}
 		if (lab == DL_SKIP)
 			continue;
 		if (lab != DL_NONE) {
@@ -2232,8 +2305,11 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			}
 			in = lab;
 			newpara = false;
-			/* A right-hand column beside the label ("Ingen vedlegg") marks where text ends. */
+			/* A right-hand column beside the label ("Ingen vedlegg") marks where text ends;
+			 * beside a label in a column of its own, the text is the column after it. */
 			right = nc > 1 ? cl[nc - 1].col : 0;
+			if (split)
+				right = nc > 2 ? cl[nc - 1].col : 0;
 			if (lab == DL_PROPOSED || lab == DL_RECORDED) {
 				struct strbuf *d = &dec[lab == DL_RECORDED];
 				strbuf_reset(d);
@@ -2266,6 +2342,11 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 		if (in == DL_PROPOSED || in == DL_RECORDED) {
 			size_t tl;
 			const char *t = text_cols(l, right, &tl);
+
+			if (i == label_tail) { /* less the label's "vedtak:" */
+				t = s;
+				tl = n;
+			}
 			if (!tl)
 				continue; /* only right-hand column text */
 			text_add(&dec[in == DL_RECORDED], l, t, tl, &newpara);

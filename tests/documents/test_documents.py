@@ -614,6 +614,28 @@ def agenda_headed_nr_kl_sak():
         "Pasientens journaldokumenter – finansiering av tilknytning for private aktører", c["43/23"]
 
 
+def labels_in_a_column_and_short_lines():
+    """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
+    text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
+    people under "Medlemmer til stede", a label without a colon."""
+    notice = ("Møteinnkalling\n\nMøte i Nasjonalt e-helsestyre\n\nDato:     18. oktober 2018\n"
+              "Sted:     Teams\n\n\nMedlemmer til stede\nKari Holm, Helsedirektoratet\nAnne Berg, KS\n\n\n"
+              "Sak 40/18 Godkjenning av innkalling og saksliste\n\n"
+              "Forslag til       Nasjonalt e-helsestyre godkjenner innkalling og saksliste.\n"
+              "vedtak:\n\n\n"
+              "Sak 41/18 Krav til journalsystemer\n"
+              "          (EPJ-systemer)\n\n"
+              "Forslag til       Nasjonalt e-helsestyre drøfter kravene og gir innspill til\n"
+              "vedtak:           prioriteringene for 2019.\n")
+    c = import_text("innkalling.txt", notice)
+    assert c["40/18"]["proposed_decision"] == "Nasjonalt e-helsestyre godkjenner innkalling og saksliste.", c["40/18"]
+    assert c["41/18"]["proposed_decision"] == ("Nasjonalt e-helsestyre drøfter kravene og gir innspill til "
+                                               "prioriteringene for 2019."), c["41/18"]
+    assert c["41/18"]["title"] == "Krav til journalsystemer (EPJ-systemer)", c["41/18"]
+    assert [(a["name"], a["organization"], a["role"]) for a in export()["meetings"][0]["attendance"]] == [
+        ("Kari Holm", "Helsedirektoratet", "member"), ("Anne Berg", "KS", "member")]
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -940,6 +962,7 @@ def main():
     t.check("flattened minutes: page numbers first, REFERAT after the sender, a number cut at a page's edge", flattened_minutes_with_page_numbers)
     t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
     t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
+    t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
