@@ -761,6 +761,17 @@ out:
 	strbuf_release(&note);
 }
 
+/* Whether an entry names people one after another: "), " and then a capital. */
+static bool sentence_list(const char *s)
+{
+	const char *at;
+
+	for (at = strstr(s, "), "); at; at = strstr(at + 3, "), "))
+		if (scan_starts_upper(at + 3, strlen(at + 3)))
+			return true;
+	return false;
+}
+
 /* An attendance entry still open: its parentheses do not balance yet. */
 static bool entry_open(const struct strbuf *e)
 {
@@ -773,8 +784,9 @@ static bool entry_open(const struct strbuf *e)
 		return false;
 	for (i = 0; i < e->len; i++)
 		depth += (e->buf[i] == '(') - (e->buf[i] == ')');
-	/* A list written as a sentence runs on until its full stop, names wrapped too. */
-	if (e->len && strstr(e->buf, "), ") && e->buf[e->len - 1] != '.')
+	/* A list written as a sentence runs on until its full stop, names wrapped too: "A (X), B (Y)
+	 * og ..." (not "A (X), leder": a role after the one name of the line). */
+	if (e->len && sentence_list(e->buf) && e->buf[e->len - 1] != '.')
 		return true;
 	return depth > 0 || (e->len && (e->buf[e->len - 1] == ',' || scan_ends_open(e->buf, e->len)));
 }
@@ -839,7 +851,7 @@ static void list_add(struct papers *p, struct list_col *lc, const char *s, size_
  * ("Observatør", "Sekretariat", "Stedfortreder", "Forfall") is read as the
  * lists' labels are, and any other ("Leder") is kept as a note.
  */
-enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_REMARK, ATT_OTHER };
+enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_REMARK, ATT_STATUS, ATT_OTHER };
 
 static void cell_join(struct strbuf *sb, const char *s, size_t n);
 
@@ -855,14 +867,32 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 		const char *word;
 		enum att_col kind;
 	} words[] = {
-	    {"navn", ATT_NAME},	      {"virksomhet", ATT_ORG},	  {"organisasjon", ATT_ORG},
-	    {"arbeidssted", ATT_ORG}, {"representerer", ATT_ORG}, {"rolle", ATT_ROLE},
-	    {"funksjon", ATT_ROLE},   {"verv", ATT_ROLE},	  {"e-post", ATT_OTHER},
-	    {"merknad", ATT_REMARK},  {"merknader", ATT_REMARK},  {"kommentar", ATT_REMARK},
+	    {"navn", ATT_NAME},
+	    {"virksomhet", ATT_ORG},
+	    {"organisasjon", ATT_ORG},
+	    {"arbeidssted", ATT_ORG},
+	    {"representerer", ATT_ORG},
+	    {"rolle", ATT_ROLE},
+	    {"funksjon", ATT_ROLE},
+	    {"verv", ATT_ROLE},
+	    {"e-post", ATT_OTHER},
+	    {"merknad", ATT_REMARK},
+	    {"merknader", ATT_REMARK},
+	    {"kommentar", ATT_REMARK},
+	    /* Whether each came: "Ja", "x", "Forfall", "Ja, for X", "Forfall – X møtte". */
+	    {"deltok", ATT_STATUS},
+	    {"møtte", ATT_STATUS},
+	    {"oppmøte", ATT_STATUS},
+	    {"til stede", ATT_STATUS},
+	    {"tilstede", ATT_STATUS},
+	    /* The name's column under another word, after the organisation's. */
+	    {"medlem", ATT_NAME},
+	    {"representant", ATT_NAME},
+	    {"deltaker", ATT_NAME},
 	};
-	size_t k, w;
+	size_t k, w, names = 0;
 
-	if (nc < 2 || !word_eq(c[0].s, c[0].n, "navn"))
+	if (nc < 2)
 		return false;
 	for (k = 0; k < nc; k++) {
 		for (w = 0; w < ARRAY_SIZE(words) && !word_eq(c[k].s, c[k].n, words[w].word); w++)
@@ -871,9 +901,21 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 			return false;
 		t->col[k] = c[k].col;
 		t->kind[k] = words[w].kind;
+		names += words[w].kind == ATT_NAME;
 	}
+	/* "Navn" first, or a name's column among the organisation's and whether they came. */
+	if (names != 1 || !(word_eq(c[0].s, c[0].n, "navn") || t->kind[0] == ATT_ORG))
+		return false;
 	t->n = nc;
 	return true;
+}
+
+/* Whether cells c are the table's header (read again on a scratch table). */
+static bool header_row(const struct att_table *t, const struct cell *c, size_t nc)
+{
+	struct att_table again;
+
+	return nc == t->n && attendance_header(c, nc, &again);
 }
 
 /*
@@ -908,11 +950,55 @@ static void attendance_remark(const struct strbuf *cell, enum label_kind *kind, 
 	strbuf_add(note, cell->buf, cell->len);
 }
 
+/*
+ * What a cell of whether one came says: "Ja", "x" (came: the list's role),
+ * "Nei", "Forfall" (absent), "Ja, for Terje Skog" (a stand-in), "Forfall –
+ * Jørn Aga møtte" (absent, and *stood_in came for them); else a note.
+ */
+static void attendance_status(const struct strbuf *cell, enum label_kind *kind, const char **for_name,
+			      size_t *for_len, struct strbuf *note, char **stood_in)
+{
+	const char *s = cell->buf;
+	size_t n = cell->len, after, e;
+
+	if (!n || word_eq(s, n, "ja") || word_eq(s, n, "x"))
+		return;
+	if (word_eq(s, n, "nei") || word_eq(s, n, "forfall") || word_eq(s, n, "-")) {
+		*kind = L_ABSENT;
+		return;
+	}
+	if (scan_prefix(s, n, "ja, for ", &after) && papers_person_name(s + after, n - after)) {
+		*for_name = s + after;
+		*for_len = n - after;
+		return;
+	}
+	if (scan_prefix(s, n, "forfall", &after)) {
+		*kind = L_ABSENT;
+		for (;;) {
+			if (after < n && (s[after] == ' ' || s[after] == ',' || s[after] == '-'))
+				after++;
+			else if (after + 3 <= n && !memcmp(s + after, "–", 3))
+				after += 3;
+			else
+				break;
+		}
+		for (e = after; e + 6 <= n && strncmp(s + e, " møtte", 6); e++)
+			;
+		if (e + 6 <= n && papers_person_name(s + after, e - after))
+			*stood_in = xstrndup(s + after, e - after);
+		return;
+	}
+	if (note->len)
+		strbuf_addstr(note, "; ");
+	strbuf_add(note, s, n);
+}
+
 static void attendance_row(struct papers *p, const struct att_table *t, const struct cell *c, size_t nc,
 			   enum label_kind list, long line)
 {
 	struct strbuf entry = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, name = STRBUF_INIT;
-	struct strbuf remark = STRBUF_INIT, note = STRBUF_INIT;
+	struct strbuf remark = STRBUF_INIT, note = STRBUF_INIT, status = STRBUF_INIT;
+	char *stood_in = NULL; /* "Forfall – Jørn Aga møtte": who came in the person's place */
 	enum label_kind kind = list;
 	const char *for_name = NULL;
 	size_t k, m, for_len = 0;
@@ -927,6 +1013,7 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 			  : a == ATT_ORG    ? &org
 			  : a == ATT_ROLE   ? &role
 			  : a == ATT_REMARK ? &remark
+			  : a == ATT_STATUS ? &status
 					    : &entry,
 			  c[k].s, c[k].n);
 	}
@@ -934,8 +1021,19 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 	if (!name.len)
 		goto out;
 	/* "Leder", "Nestleder": a note on the person, not a list of its own. */
+	/* "Hanne Kristin Moe (leder)" in the name's column: the remark is a note, not an organisation. */
+	{
+		const char *open = memchr(name.buf, '(', name.len), *close = strrchr(name.buf, ')');
+
+		if (open && close > open && open > name.buf) {
+			strbuf_add(&note, open + 1, (size_t)(close - open - 1));
+			strbuf_setlen(&name, (size_t)(open - name.buf));
+			strbuf_rtrim(&name);
+		}
+	}
 	attendance_remark(&role, &kind, &for_name, &for_len, &note);
 	attendance_remark(&remark, &kind, &for_name, &for_len, &note);
+	attendance_status(&status, &kind, &for_name, &for_len, &note, &stood_in);
 	strbuf_add(&entry, name.buf, name.len);
 	if (org.len)
 		strbuf_addf(&entry, " (%s)", org.buf);
@@ -950,7 +1048,16 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 		free(a->note);
 		a->note = both;
 	}
+	if (p->d->nattendance > k && stood_in) {
+		char *in = org.len ? xasprintf("%s (%s) for %s", stood_in, org.buf, name.buf)
+				   : xasprintf("%s for %s", stood_in, name.buf);
+
+		add_attendee(p, in, strlen(in), list, line);
+		free(in);
+	}
 out:
+	free(stood_in);
+	strbuf_release(&status);
 	strbuf_release(&entry);
 	strbuf_release(&org);
 	strbuf_release(&role);
@@ -1190,7 +1297,7 @@ static void read_header(struct papers *p, size_t end)
 			continue;
 		}
 		if (nlists == 1 && (table.n || attendance_header(c, nc, &table))) {
-			if (word_eq(c[0].s, c[0].n, "navn"))
+			if (table.n && table.col[0] == c[0].col && header_row(&table, c, nc))
 				continue; /* the header itself */
 			attendance_row(p, &table, c, nc, lists[0].kind, (long)i + 1);
 			continue;

@@ -636,6 +636,37 @@ def labels_in_a_column_and_short_lines():
         ("Kari Holm", "Helsedirektoratet", "member"), ("Anne Berg", "KS", "member")]
 
 
+def attendance_whether_they_came():
+    """Attendance tables that say whether each came ("Deltok": Ja, Forfall, "Ja, for X";
+    "Møtte": x, "Forfall – X møtte"), one with the name's column after the organisation's;
+    and a list whose first entry ends in a role ("A (X), leder"), which ran the rest into it."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    head = minutes[:minutes.index("Deltakere:")]
+    rest = minutes[minutes.index("\n\n\nSak 21/2021"):]
+    forms = {
+        "Deltok": ("Deltakere\n\n"
+                   "Navn                Virksomhet                         Deltok\n"
+                   "Kari Holm           Helse- og omsorgsdepartementet     Ja\n"
+                   "Per Olav Dahl       KS                                 Forfall\n"
+                   "Anne Berg           KS                                 Ja, for Per Olav Dahl\n"),
+        "Møtte": ("Deltakere\n\n"
+                  "Virksomhet                        Medlem                    Møtte\n"
+                  "Helse- og omsorgsdepartementet    Kari Holm (leder)         x\n"
+                  "KS                                Per Olav Dahl             Forfall – Anne Berg møtte\n"),
+        "list": ("Medlemmer\n"
+                 "Kari Holm (Helse- og omsorgsdepartementet), leder\n"
+                 "Per Olav Dahl (KS)\n\n"),
+    }
+    for form, block in forms.items():
+        fresh()
+        import_text("minutes.txt", head + block + rest)
+        got = {(a["name"], a["organization"], a["role"], a["for"]) for a in export()["meetings"][0]["attendance"]}
+        want = {("Kari Holm", "Helse- og omsorgsdepartementet", "member", None)}
+        want |= {("Per Olav Dahl", "KS", "member", None)} if form == "list" else \
+            {("Per Olav Dahl", "KS", "absent", None), ("Anne Berg", "KS", "substitute", "Per Olav Dahl")}
+        assert got == want, (form, got)
+
+
 def unnumbered_sections_after_the_cases():
     """An unnumbered "Eventuelt" and a "Neste møte" after the last case: their text is the
     meeting's, as a deck's slides outside its cases are, and not the case's before them."""
@@ -963,6 +994,7 @@ def main():
     t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
     t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
+    t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
