@@ -41,6 +41,12 @@ def make_pdf(src, out, *opts):
     return out
 
 
+def minutes_around_attendance():
+    """The fixture minutes before and after their list of people, for another list between."""
+    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
+    return minutes[:minutes.index("Deltakere:")], minutes[minutes.index("\n\n\nSak 21/2021"):]
+
+
 def import_text(name, text):
     """Writes `text` to a file `name`, imports it, and returns its cases by number."""
     p = os.path.join(tmp, name)
@@ -345,9 +351,7 @@ def attendance_forms():
     who observed and when one came; a "Vara:" line after a list of members; "(vara for X)"
     after an organisation; two names joined by "og" sharing an organisation; a stand-in told
     in a sentence after the absent ("Per Olav Dahl (KS). Anne Berg (KS) møtte for ...")."""
-    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
-    head = minutes[:minutes.index("Deltakere:")]
-    rest = minutes[minutes.index("\n\n\nSak 21/2021"):]
+    head, rest = minutes_around_attendance()
     forms = {
         "table": ("Til stede\n"
                   "Navn                  Virksomhet                       Merknad\n"
@@ -640,9 +644,7 @@ def attendance_whether_they_came():
     """Attendance tables that say whether each came ("Deltok": Ja, Forfall, "Ja, for X";
     "Møtte": x, "Forfall – X møtte"), one with the name's column after the organisation's;
     and a list whose first entry ends in a role ("A (X), leder"), which ran the rest into it."""
-    minutes = open(os.path.join(PAPERS, "minutes-ehs-2021-06.txt"), encoding="utf-8").read()
-    head = minutes[:minutes.index("Deltakere:")]
-    rest = minutes[minutes.index("\n\n\nSak 21/2021"):]
+    head, rest = minutes_around_attendance()
     forms = {
         "Deltok": ("Deltakere\n\n"
                    "Navn                Virksomhet                         Deltok\n"
