@@ -490,9 +490,13 @@ static bool sentence_opener(const struct flat *f, size_t i)
 					      "Styret",		"Utvalget", "Rådet",	    "Sekretariatet",
 					      "Innledningsvis", "Bakgrunn", "Møtet"};
 
+	static const char *const joins[] = {"for", "av", "i", "og", "til", "med", "om", "på"};
+
 	if (body_voice(&f->t[i]) && i + 1 < f->n && lower(&f->t[i + 1]))
 		return true;
-	return tok_in(&f->t[i], openers, ARRAY_SIZE(openers));
+	/* "Direktoratet orienterte", not "Sammenslåing av Direktoratet for e-helse og ...". */
+	return tok_in(&f->t[i], openers, ARRAY_SIZE(openers)) &&
+	       !(i + 1 < f->n && tok_in(&f->t[i + 1], joins, ARRAY_SIZE(joins)));
 }
 
 /*
@@ -1168,8 +1172,16 @@ static void run(struct flat *f, struct strbuf *out)
 					for (; k < f->n && k < limit && !sentence_opener(f, k) &&
 					       !label_at(f, k) && !case_heading_at(f, k) &&
 					       !(k > first && papers_opener(f, k));
-					     k++)
+					     k++) {
 						word(f, &f->t[k]);
+						/* "Sak 44/23 Eventuelt Lise Tangen takket ...": a word alone.
+						 */
+						if (k == first && tok_is(&f->t[k], "Eventuelt")) {
+							k++;
+							brk(f, 2);
+							break;
+						}
+					}
 					if (k < f->n && (sentence_opener(f, k) || label_at(f, k) ||
 							 (k > first && papers_opener(f, k))))
 						brk(f, 2);

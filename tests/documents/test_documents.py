@@ -547,21 +547,27 @@ def deck_agenda_time_first():
 
 def flattened_minutes_with_page_numbers():
     """A web transcript of minutes: each page a line opening with its page number, the title
-    "REFERAT" in capitals after the sender's name, and a case number cut at a page's edge
-    ("Sak 23/" ending page 1, "2021 Finansiering ..." opening page 2)."""
+    "REFERAT" in capitals after the sender's name, a case number cut at a page's edge
+    ("Sak 23/" ending page 1, "2021 Finansiering ..." opening page 2), a heading's title
+    naming "Direktoratet for e-helse", and an "Eventuelt" with its text after it."""
     footer = "Referat Nasjonalt e-helsestyre 10.06.2021 Side {} av 2"
     text = ("1 Direktoratet for e-helse REFERAT Møte i Nasjonalt e-helsestyre Møte nr. 3/2021 "
             "Dato 10.06.2021 Sted Teams Deltakere: Kari Holm (Helse- og omsorgsdepartementet), "
-            "Anne Berg (KS) Sak 21/2021 Godkjenning av innkalling Konklusjon: Innkallingen ble "
+            "Anne Berg (KS) Sak 21/2021 Sammenslåing av Direktoratet for e-helse og Helsedirektoratet "
+            "Konklusjon: Innkallingen ble "
             "godkjent. Sak 22/2021 Nasjonal e-helseportefølje – status Saken ble trukket fra "
             "sakslisten. " + footer.format(1) + " Sak 23/\n"
             "2 2021 Finansiering av felles løsninger Innleder: Kari Holm (Helse- og "
             "omsorgsdepartementet) Styret diskuterte prinsippene for finansiering av felles "
             "løsninger og hvordan kostnadene skal fordeles mellom aktørene i sektoren. Konklusjon: "
-            "Nasjonalt e-helsestyre støtter prinsippene for finansiering. " + footer.format(2) + "\n")
+            "Nasjonalt e-helsestyre støtter prinsippene for finansiering. Sak 24/2021 Eventuelt "
+            "Kari Holm takket for samarbeidet. " + footer.format(2) + "\n")
     c = import_text("referat.txt", text)
-    assert sorted(c) == ["21/21", "22/21", "23/21"], c.keys()
+    assert sorted(c) == ["21/21", "22/21", "23/21", "24/21"], c.keys()
     assert c["21/21"]["recorded_decision"] == "Innkallingen ble godkjent." and c["22/21"]["outcome"] == "withdrawn", c
+    # A title's "Direktoratet for ..." is no sentence's subject; "Eventuelt" is a title alone.
+    assert c["21/21"]["title"] == "Sammenslåing av Direktoratet for e-helse og Helsedirektoratet", c["21/21"]
+    assert c["24/21"]["title"] == "Eventuelt", c["24/21"]
     assert c["23/21"]["title"] == "Finansiering av felles løsninger", c["23/21"]
     assert c["23/21"]["recorded_decision"] == "Nasjonalt e-helsestyre støtter prinsippene for finansiering.", c["23/21"]
     assert [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"], c["23/21"]
