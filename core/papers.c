@@ -1672,6 +1672,10 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 			for (k = 0; k < nc; k++)
 				if (cell_column(cols, ncols, &c[k]) == COL_TITLE)
 					t = &c[k];
+			/* "12.00    Lunsj" with the break under the number's column, left of the titles'. */
+			for (k = 0; k < nc && !t; k++)
+				if (cell_column(cols, ncols, &c[k]) == COL_SAK && break_word(c[k].s, c[k].n))
+					t = &c[k];
 			if (!has_time && (!t || scan_ends_open(cur->title.buf, cur->title.len) ||
 					  scan_starts_lower(t->s, t->n) || is_digit_start(t->s, t->n) ||
 					  !scan_starts_upper(t->s, t->n) || name_goes_on(cur, t->s, t->n))) {

@@ -603,7 +603,8 @@ def two_days_in_the_header():
 
 def agenda_headed_nr_kl_sak():
     """An agenda headed "Nr.  Kl.  Sak  Type", its titles under "Sak": a break row "11.00 Pause"
-    ended it, and the cases after it had no row (no time, a warning each)."""
+    ended it, and the cases after it had no row (no time, a warning each); the same with the
+    time first and the break under the numbers' column."""
     notice = ("Møteinnkalling\n\nMøte i NUIT\n\nDato:     18. oktober 2023\nSted:     Teams\n\n\n"
               "Nr.      Kl.      Sak                                                      Type\n"
               "41/23    09.30    Godkjenning av innkalling og dagsorden                   Godkjenning\n"
@@ -622,6 +623,15 @@ def agenda_headed_nr_kl_sak():
         ("09:30", "Godkjenning"), ("09:40", "Orientering"), ("11:15", "Drøfting")], c
     assert c["43/23"]["agenda_title"] == \
         "Pasientens journaldokumenter – finansiering av tilknytning for private aktører", c["43/23"]
+    # The time first, and the break under the numbers' column: "12.00    Lunsj".
+    fresh()
+    c = import_text("innkalling.txt", notice.replace(
+        "Nr.      Kl.      Sak                                                      Type\n",
+        "Kl.      Sak      Tema                                                     Type\n").replace(
+        "41/23    09.30", "09.30    41/23").replace("42/23    09.40", "09.40    42/23").replace(
+        "         11.00    Pause", "11.00    Pause").replace("43/23    11.15", "11.15    43/23"))
+    assert [(c[n]["time"], c[n]["decision_type"]) for n in ("41/23", "42/23", "43/23")] == [
+        ("09:30", "Godkjenning"), ("09:40", "Orientering"), ("11:15", "Drøfting")], c
 
 
 def labels_in_a_column_and_short_lines():
