@@ -667,6 +667,25 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	}
 	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
 		name_end++;
+	/* "Direktoratet for e-helse v/ Maria Lind og Sindre Aas": the organisation by its people. */
+	for (i = 0; i + 4 < n; i++)
+		if (!strncmp(s + i, " v/ ", 4)) {
+			size_t b = i + 4, e;
+
+			while (b < n) {
+				for (e = b; e < n && s[e] != ',' && strncmp(s + e, " og ", 4); e++)
+					;
+				if (papers_person_name(s + b, e - b)) {
+					char *one = xasprintf("%.*s (%.*s)", (int)(e - b), s + b, (int)i, s);
+					add_attendee(p, one, strlen(one), label, line);
+					free(one);
+				}
+				b = e < n ? e + (s[e] == ',' ? 1 : 4) : n;
+				while (b < n && s[b] == ' ')
+					b++;
+			}
+			return;
+		}
 	/* "Hege Rud og Lars Tveit, Helsedirektoratet": two people, one organisation. */
 	for (i = 0; i + 4 < name_end; i++)
 		if (!strncmp(s + i, " og ", 4) && papers_person_name(s, i) &&
@@ -726,6 +745,11 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		}
 		if (!for_name && (!strncmp(s + i, "møtte for ", 11) || !strncmp(s + i, "stilte for ", 11)))
 			i += 7; /* "møtte " and "stilte " are 7 bytes: the stand-in's words before "for X" */
+		/* "– vara for X", "vara for X": the same. */
+		if (!for_name && (!strncmp(s + i, "– vara for ", 13) || !strncmp(s + i, "- vara for ", 11)))
+			i += s[i] == '-' ? 2 : 4;
+		if (!for_name && !strncmp(s + i, "vara for ", 9))
+			i += 5;
 		if ((!strncmp(s + i, "for ", 4) || !strncmp(s + i, "pva ", 4)) && !for_name) {
 			b = i + 4;
 			for (e = b; e < n && s[e] != '(' && s[e] != ','; e++)
@@ -736,9 +760,12 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			i = e;
 			continue;
 		}
-		/* "Name, Organisation" */
+		/* "Name, Organisation", "Name, Organisation – vara for Other Name" */
 		for (e = i; e < n && s[e] != '('; e++)
-			;
+			if (!for_name && e > i &&
+			    (!strncmp(s + e, " – vara for ", 14) || !strncmp(s + e, " - vara for ", 12) ||
+			     !strncmp(s + e, ", vara for ", 11)))
+				break;
 		b = i;
 		i = e;
 		while (e > b && s[e - 1] == ' ')

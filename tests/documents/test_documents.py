@@ -376,6 +376,10 @@ def attendance_forms():
                   "Forfall:            Per Olav Dahl, KS\n"
                   "Fra sekretariatet:  Jonas Eide og Mette Haug, Nasjonalt porteføljekontor\n"),
     }
+    forms["dash and v/"] = forms["comma"].replace("Anne Berg, KS (vara for Per Olav Dahl)",
+                                                  "Anne Berg, KS – vara for Per Olav Dahl").replace(
+        "Jonas Eide og Mette Haug, Nasjonalt porteføljekontor",
+        "Nasjonalt porteføljekontor v/ Jonas Eide og Mette Haug")
     forms["sentences"] = ("Deltakere: Kari Holm (Helse- og omsorgsdepartementet) og Ellen Moen (Helse Sør-Øst RHF).\n"
                           "Observatør: Lars Ove Fjeld (Helsedirektoratet)\n"
                           "Forfall: Per Olav Dahl (KS). Anne Berg (KS) møtte for Per Olav Dahl.\n"
