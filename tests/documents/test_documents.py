@@ -380,6 +380,7 @@ def attendance_forms():
                                                   "Anne Berg, KS – vara for Per Olav Dahl").replace(
         "Jonas Eide og Mette Haug, Nasjonalt porteføljekontor",
         "Nasjonalt porteføljekontor v/ Jonas Eide og Mette Haug")
+    assert "– vara for" in forms["dash and v/"] and " v/ " in forms["dash and v/"]
     forms["sentences"] = ("Deltakere: Kari Holm (Helse- og omsorgsdepartementet) og Ellen Moen (Helse Sør-Øst RHF).\n"
                           "Observatør: Lars Ove Fjeld (Helsedirektoratet)\n"
                           "Forfall: Per Olav Dahl (KS). Anne Berg (KS) møtte for Per Olav Dahl.\n"
