@@ -330,6 +330,19 @@ static const char *row_strip_marker(struct row *r, const char *s, size_t *n)
 	return s;
 }
 
+/* An agenda item without a case ("Pause", "Lunsj"), at `time`: its title s[0, n). */
+static void add_break(struct deck *d, int day, const char *time, const char *s, size_t n, long line)
+{
+	struct agenda_item *a = deck_add_agenda_item(d);
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	a->day = day;
+	a->time = xstrdup(time);
+	a->title = xstrndup(s, n);
+	a->line = line;
+}
+
 void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size_t to, bool headed)
 {
 	struct row r;
@@ -370,30 +383,15 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 		}
 		/* A break row with its time first: "11:45 Lunsj". */
 		if (lead && scan_break_line(s + lead, n - lead) && (!r.open || r.type != DECISION_NONE)) {
-			struct agenda_item *a;
-
 			row_finish(d, &r, day, headed);
-			a = deck_add_agenda_item(d);
-			a->day = day;
-			a->time = xstrdup(t);
-			a->title = xstrndup(s + lead, n - lead);
-			a->line = (long)i + 1;
+			add_break(d, day, t, s + lead, n - lead, (long)i + 1);
 			continue;
 		}
 		/* A break row: "Pause 11:25", "Slutt dag 1 13:30". */
 		if (scan_time_at_end(s, n, &at, t) && at > 0 &&
 		    (!r.open || r.type != DECISION_NONE || scan_break_line(s, at)) && at <= 40) {
-			struct agenda_item *a;
-			size_t e = at;
-
 			row_finish(d, &r, day, headed);
-			while (e && s[e - 1] == ' ')
-				e--;
-			a = deck_add_agenda_item(d);
-			a->day = day;
-			a->time = xstrdup(t);
-			a->title = xstrndup(s, e);
-			a->line = (long)i + 1;
+			add_break(d, day, t, s, at, (long)i + 1);
 			continue;
 		}
 		if ((dd = day_header(s, n)) && (!r.open || r.type != DECISION_NONE)) {

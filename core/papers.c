@@ -609,9 +609,22 @@ static bool list_words(const char *s, size_t n)
 	return hit;
 }
 
+/* The list a one-word label names ("medlemmer", "forfall"), or L_NONE. */
+static enum label_kind list_word_label(const char *w, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(labels); i++)
+		if (list_label(labels[i].kind) && !strchr(labels[i].word, ' ') &&
+		    word_eq(w, n, labels[i].word))
+			return labels[i].kind;
+	return L_NONE;
+}
+
 static enum label_kind label_of(const struct cell *c)
 {
 	size_t n = c->n, i, after;
+	enum label_kind k;
 	const char *last;
 
 	if (n && c->s[n - 1] == ':')
@@ -625,20 +638,14 @@ static enum label_kind label_of(const struct cell *c)
 		return L_NONE;
 	if (scan_prefix(c->s, n, "til stede ", &after))
 		return L_MEMBERS;
+	/* The last word ("Styrets medlemmer"), else the first ("Medlemmer til stede"). */
 	for (last = c->s + n; last > c->s && last[-1] != ' '; last--)
 		;
-	for (i = 0; last > c->s && i < ARRAY_SIZE(labels); i++)
-		if (list_label(labels[i].kind) && strchr(labels[i].word, ' ') == NULL &&
-		    word_eq(last, (size_t)(c->s + n - last), labels[i].word))
-			return labels[i].kind;
-	/* "Medlemmer til stede": the first word. */
 	for (after = 0; after < n && c->s[after] != ' '; after++)
 		;
-	for (i = 0; after < n && i < ARRAY_SIZE(labels); i++)
-		if (list_label(labels[i].kind) && strchr(labels[i].word, ' ') == NULL &&
-		    word_eq(c->s, after, labels[i].word))
-			return labels[i].kind;
-	return L_NONE;
+	if (last > c->s && (k = list_word_label(last, (size_t)(c->s + n - last))) != L_NONE)
+		return k;
+	return after < n ? list_word_label(c->s, after) : L_NONE;
 }
 
 static const enum attendee_role role_of[] = {
