@@ -47,7 +47,7 @@ struct row {
 	char *remark;
 	char time[6];
 	enum decision_type type;
-	char type_written[48]; /* "Orientering/drøfting"; "" when the type is one word */
+	char type_written[48]; /* "Orientering/drøfting", "Beslutning"; "" when the type's name */
 	char **lines;
 	size_t nlines, alloc;
 };
@@ -101,7 +101,11 @@ static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 			before--;
 		if (whole || r->time[0] || scan_time_at_end(s, before, &k, tt)) {
 			r->type = ty;
-			if (memchr(s + at, '/', n - at) && n - at < sizeof(r->type_written))
+			/* As written, when that is more than the type's name ("Beslutning", "Til
+			 * orientering", "Orientering/drøfting"). */
+			if (n - at < sizeof(r->type_written) &&
+			    (n - at != strlen(decision_type_name(ty)) ||
+			     memcmp(s + at, decision_type_name(ty), n - at)))
 				snprintf(r->type_written, sizeof(r->type_written), "%.*s", (int)(n - at),
 					 s + at);
 			n = before;

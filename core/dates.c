@@ -74,8 +74,8 @@ static size_t read_num(const char *s, size_t n, size_t i, int max_digits, int *v
 	return k;
 }
 
-/* A dash, "til" or "og" between the two ends of a range. */
-static size_t range_sep(const char *s, size_t n, size_t i)
+/* After a dash, "til" or "og" between the two ends of a range; 0 for none. */
+static size_t range_word(const char *s, size_t n, size_t i)
 {
 	size_t j = skip_space(s, n, i);
 
@@ -91,8 +91,36 @@ static size_t range_sep(const char *s, size_t n, size_t i)
 	return 0;
 }
 
+/* After a weekday's name ("torsdag 18. september", "fredag, 12."), where the date goes on; else i. */
+static size_t skip_weekday(const char *s, size_t n, size_t i)
+{
+	static const char *const days[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag",
+					   "lørdag", "søndag",	"Lørdag", "Søndag"};
+	size_t k, l;
+
+	for (k = 0; k < sizeof(days) / sizeof(days[0]); k++) {
+		l = strlen(days[k]);
+		if (i + l < n && !strncasecmp(s + i, days[k], l) && (s[i + l] == ' ' || s[i + l] == ','))
+			return skip_space(s, n, i + l + (s[i + l] == ','));
+	}
+	return i;
+}
+
+/*
+ * A dash, "til" or "og" between the two ends of a range, and a weekday's
+ * name after it when the first end's day has its period ("17. og torsdag
+ * 18. september"; not "Dag 1 – onsdag 21. april").
+ */
+static size_t range_sep(const char *s, size_t n, size_t i, bool dot)
+{
+	size_t j = range_word(s, n, i);
+
+	return j && dot ? skip_weekday(s, n, j) : j;
+}
+
 struct part {
 	int d, m, y; /* 0 when absent */
+	bool dot;    /* the day has its period: "17." */
 	size_t end;
 };
 
@@ -114,6 +142,7 @@ static bool read_part(const char *s, size_t n, size_t i, struct part *p)
 	p->d = v;
 	i += k;
 	if (i < n && s[i] == '.') {
+		p->dot = true;
 		i++;
 		/* Numeric form "24.04.2024". */
 		k = read_num(s, n, i, 2, &v);
@@ -158,7 +187,7 @@ bool date_find(const char *s, size_t n, struct date_range *out)
 
 		if (s[i] < '0' || s[i] > '9' || !read_part(s, n, i, &a))
 			continue;
-		j = range_sep(s, n, a.end);
+		j = range_sep(s, n, a.end, a.dot);
 		if (j && read_part(s, n, j, &b) && b.m && b.y) {
 			/* "31. desember – 1. januar 2023": a month after the end's is in the year before. */
 			if (!a.y)

@@ -154,12 +154,32 @@ static size_t sak_prefix(const char *s, size_t n)
 	return 0;
 }
 
-/* A case number at `s` that is a heading's, not a range ("21-24/15") or a mention. */
+/* The body's name before a case number, "NUFA 30-25": its bytes and the spaces after; 0 for none. */
+static size_t body_prefix(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n && i < 8 && s[i] >= 'A' && s[i] <= 'Z')
+		i++;
+	if (i < 2 || i >= n || s[i] != ' ')
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A case number at `s` that is a heading's, not a range ("21-24/15") or a
+ * mention. After "Sak" or the body's name it may be written with a hyphen,
+ * "NUFA 30-25"; alone, "10-12" is a range.
+ */
 static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *after)
 {
 	size_t at = sak_prefix(s, n);
 
-	if (!scan_case_number(s + at, n - at, no))
+	if (!at)
+		at = body_prefix(s, n);
+	if (!scan_case_number(s + at, n - at, no) && !(at && scan_case_number_sep(s + at, n - at, '-', no)))
 		return false;
 	*after = at + no->len;
 	/* A reference in parentheses or a sentence: "18/22). Nasjonalt ..." */
@@ -646,6 +666,38 @@ static enum label_kind label_of(const struct cell *c)
 	if (last > c->s && (k = list_word_label(last, (size_t)(c->s + n - last))) != L_NONE)
 		return k;
 	return after < n ? list_word_label(c->s, after) : L_NONE;
+}
+
+/*
+ * The label opening a line whose cells are c[0..*nc), or L_NONE. "Til
+ * stede: Name (Org), ..." with one space after the colon: the label is the
+ * cell's start, and its value is made a cell of its own.
+ */
+static enum label_kind line_label(struct cell *c, size_t *nc)
+{
+	enum label_kind lk = *nc && c[0].col <= 2 ? label_of(&c[0]) : L_NONE;
+	const char *colon, *stop, *v;
+	struct cell lab;
+
+	if (lk != L_NONE || !*nc || c[0].col > 2 || *nc >= MAX_CELLS)
+		return lk;
+	colon = memchr(c[0].s, ':', c[0].n);
+	stop = c[0].s + c[0].n;
+	if (!colon || colon >= c[0].s + 30 || colon + 2 >= stop)
+		return L_NONE;
+	lab = c[0];
+	lab.n = (size_t)(colon - c[0].s + 1);
+	if ((lk = label_of(&lab)) == L_NONE)
+		return L_NONE;
+	for (v = colon + 1; v < stop && *v == ' '; v++)
+		;
+	memmove(c + 1, c, *nc * sizeof(*c));
+	c[0] = lab;
+	c[1].s = v;
+	c[1].n = (size_t)(stop - v);
+	c[1].col = lab.col + chars(lab.s, (size_t)(v - lab.s));
+	(*nc)++;
+	return lk;
 }
 
 static const enum attendee_role role_of[] = {
@@ -1240,28 +1292,7 @@ static void read_header(struct papers *p, size_t end)
 				continue;
 			}
 		}
-		lk = nc && c[0].col <= 2 ? label_of(&c[0]) : L_NONE;
-		if (lk == L_NONE && nc && c[0].col <= 2 && nc < MAX_CELLS) {
-			/* "Til stede: Name (Org), ..." with one space after the colon:
-			 * the label is the cell's start, its value the rest. */
-			const char *colon = memchr(c[0].s, ':', c[0].n), *stop = c[0].s + c[0].n;
-			struct cell lab = c[0];
-
-			if (colon && colon < c[0].s + 30 && colon + 2 < stop) {
-				lab.n = (size_t)(colon - c[0].s + 1);
-				if ((lk = label_of(&lab)) != L_NONE) {
-					const char *v = colon + 1;
-					while (v < stop && *v == ' ')
-						v++;
-					memmove(c + 1, c, nc * sizeof(*c));
-					c[0] = lab;
-					c[1].s = v;
-					c[1].n = (size_t)(stop - v);
-					c[1].col = lab.col + chars(lab.s, (size_t)(v - lab.s));
-					nc++;
-				}
-			}
-		}
+		lk = line_label(c, &nc);
 		if (lk != L_NONE) {
 			for (k = 0; k < nlists; k++)
 				list_flush(p, &lists[k]);
@@ -1630,6 +1661,46 @@ static bool table_goes_on(const struct papers *p, size_t i, const struct column 
 }
 
 /*
+ * Whether the table goes on after the blank line or day marker at line i:
+ * a header over blank lines and "Dag 1 – onsdag 17. september", or rows
+ * of a second day under its marker without the header again. Only across
+ * a day marker or before the table's first row: elsewhere a numbered line
+ * after a gap is a case section's heading. The next row is a case's, with
+ * cells beside its title (a time, a type, a name); *next_line is set to
+ * the line before it and *day to the day the markers crossed say.
+ */
+static bool table_resumes(const struct papers *p, size_t i, const struct column *cols, size_t ncols,
+			  size_t title_col, const struct row *last, size_t *next_line, int *day)
+{
+	const struct deck_lines *dl = p->dl;
+	struct cell c[MAX_CELLS];
+	struct case_no no;
+	size_t j, nc, after, k;
+	int marked = 0;
+	bool beside = false;
+
+	for (j = i; j < dl->n && (dl->v[j].blank || p->skip[j] || day_marker(&dl->v[j])); j++)
+		if (!dl->v[j].blank && !p->skip[j])
+			marked = day_marker(&dl->v[j]);
+	if (j == dl->n || (last && !marked))
+		return false;
+	nc = cells_of(&dl->v[j], c, MAX_CELLS);
+	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) ||
+	    !case_number_at(c[0].s, c[0].n, &no, &after))
+		return false;
+	for (k = 1; k < nc && !beside; k++) {
+		enum col_kind kind = cell_column(cols, ncols, &c[k]);
+		beside = kind != COL_TITLE && kind != COL_SAK;
+	}
+	if (!beside)
+		return false;
+	if (marked)
+		*day = marked;
+	*next_line = j - 1;
+	return true;
+}
+
+/*
  * A title cut inside a name: "... etter dataangrepet mot Helse" over "Sør-Øst
  * RHF i 2024". The title's last word and the line's first are capitalised,
  * and the line is a short phrase naming an organisation (the sector's
@@ -1673,6 +1744,9 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		if (p->skip[i])
 			continue;
 		if (dl->v[i].blank && table_goes_on(p, i, cols, ncols, title_col, cur, &i))
+			continue;
+		if ((dl->v[i].blank || day_marker(&dl->v[i])) &&
+		    table_resumes(p, i, cols, ncols, title_col, cur, &i, &day))
 			continue;
 		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], next))
 			break;
@@ -2644,6 +2718,7 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 	for (i = 0; i < dl->n && seen < 80; i++) {
 		struct cell c[MAX_CELLS];
 		size_t n, nc, after;
+		enum label_kind lk;
 		const char *s;
 
 		if (dl->v[i].blank)
@@ -2651,8 +2726,7 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		seen++;
 		s = line_trim(&dl->v[i], &n);
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
-		if (nc && c[0].col <= 2 && label_of(&c[0]) != L_NONE &&
-		    (nc > 1 || list_label(label_of(&c[0]))))
+		if ((lk = line_label(c, &nc)) != L_NONE && (nc > 1 || list_label(lk)))
 			labels_seen++;
 		if (table_header(&dl->v[i], cols))
 			table = true;

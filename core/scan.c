@@ -22,19 +22,24 @@ static bool is_digit(char c)
 
 bool scan_case_number(const char *s, size_t n, struct case_no *out)
 {
+	return scan_case_number_sep(s, n, '/', out);
+}
+
+bool scan_case_number_sep(const char *s, size_t n, char sep, struct case_no *out)
+{
 	size_t i = 0, j;
 	int seq = 0, year = 0;
 
 	while (i < n && i < 3 && is_digit(s[i]))
 		seq = seq * 10 + (s[i++] - '0');
-	if (i == 0 || i >= n || s[i] != '/' || seq == 0)
+	if (i == 0 || i >= n || s[i] != sep || seq == 0)
 		return false;
 	j = ++i;
 	while (i < n && is_digit(s[i]) && i - j < 4)
 		year = year * 10 + (s[i++] - '0');
 	if (i - j != 2 && i - j != 4)
 		return false;
-	if (i < n && (is_digit(s[i]) || s[i] == '/'))
+	if (i < n && (is_digit(s[i]) || s[i] == '/' || s[i] == sep))
 		return false;
 	if (i - j == 2)
 		year += 2000;
@@ -123,11 +128,23 @@ static const struct {
 	const char *word;
 	enum decision_type type;
 } type_words[] = {
-    {"Godkjenning", DECISION_GODKJENNING}, {"godkjenning", DECISION_GODKJENNING},
-    {"Orientering", DECISION_ORIENTERING}, {"orientering", DECISION_ORIENTERING},
-    {"Drøfting", DECISION_DROFTING},	   {"drøfting", DECISION_DROFTING},
-    {"Drofting", DECISION_DROFTING},	   {"Diskusjon", DECISION_DROFTING},
-    {"Beslutning", DECISION_GODKJENNING},  {"Vedtak", DECISION_GODKJENNING},
+    {"Godkjenning", DECISION_GODKJENNING},
+    {"godkjenning", DECISION_GODKJENNING},
+    {"Orientering", DECISION_ORIENTERING},
+    {"orientering", DECISION_ORIENTERING},
+    {"Drøfting", DECISION_DROFTING},
+    {"drøfting", DECISION_DROFTING},
+    {"Drofting", DECISION_DROFTING},
+    {"Diskusjon", DECISION_DROFTING},
+    {"Beslutning", DECISION_GODKJENNING},
+    {"Vedtak", DECISION_GODKJENNING},
+    /* The "-sak" forms some bodies write. */
+    {"Vedtakssak", DECISION_GODKJENNING},
+    {"Beslutningssak", DECISION_GODKJENNING},
+    {"Godkjenningssak", DECISION_GODKJENNING},
+    {"Orienteringssak", DECISION_ORIENTERING},
+    {"Drøftingssak", DECISION_DROFTING},
+    {"Diskusjonssak", DECISION_DROFTING},
 };
 
 /* The type word that ends s[0, n) after a space or `joiner`, or at its start; *at where it begins. */
@@ -164,6 +181,12 @@ enum decision_type scan_type_at_end(const char *s, size_t n, size_t *at)
 	}
 	if (t != DECISION_NONE && *at > 0 && s[*at - 1] == '/')
 		return DECISION_NONE; /* "Status/orientering": a title's words, not a type */
+	/* "Orientering og drøfting": two types joined by "og" (the caller asks where the cell is). */
+	if (t != DECISION_NONE && *at >= 4 && !memcmp(s + *at - 4, " og ", 4) &&
+	    (first = type_word_at_end(s, *at - 4, ' ', &before)) != DECISION_NONE) {
+		t = first;
+		*at = before;
+	}
 	/* "Til godkjenning": the type as written, in a row's last cell (after two spaces or more). */
 	if (t != DECISION_NONE && *at >= 4 && !strncasecmp(s + *at - 4, "til ", 4) &&
 	    (*at == 4 || (*at >= 6 && s[*at - 5] == ' ' && s[*at - 6] == ' ')))

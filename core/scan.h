@@ -22,6 +22,9 @@ struct case_no {
  */
 bool scan_case_number(const char *s, size_t n, struct case_no *out);
 
+/* The same with `sep` between the number and the year: "30-25" after "NUFA " (papers.c). */
+bool scan_case_number_sep(const char *s, size_t n, char sep, struct case_no *out);
+
 /* Whether `s` is a case's key as the store makes it: "NUFA|11/21|1" (body, number, occurrence). */
 bool scan_case_key(const char *s);
 

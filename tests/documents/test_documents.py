@@ -639,6 +639,58 @@ def agenda_headed_nr_kl_sak():
         ("09:30", "Godkjenning"), ("09:40", "Orientering"), ("11:15", "Drøfting")], c
 
 
+def body_numbers_and_day_rows():
+    """A notice numbering its cases "NUFA 30-25", its agenda header above a blank line and a
+    day marker, the second day's rows under their marker without the header again, types as
+    written ("Vedtakssak", "Orientering og drøfting") and two days with their weekdays."""
+    notice = ("NUFA – Nasjonalt utvalg for fag og arkitektur\n\nInnkalling til møte 4/2025\n\n"
+              "Dato           Onsdag 17. og torsdag 18. september 2025\n"
+              "Sted           Scandic Havet, Bodø\n\n\nSaksliste\n\n"
+              "Sak          Tid    Tittel                                   Sakstype      Innledere\n\n"
+              "Dag 1 – onsdag 17. september\n\n"
+              "NUFA 30-25   10:00  Godkjenning av innkalling og             Vedtakssak    Ragnhild Vassbotn\n"
+              "                    saksliste\n"
+              "NUFA 31-25   10:15  Orientering fra Helsedirektoratet        Orientering   Espen Lyngstad\n"
+              "             11:00  Pause\n\n"
+              "Dag 2 – torsdag 18. september\n\n"
+              "NUFA 32-25   09:00  Kunstig intelligens i klinisk            Orientering og  Thomas Rogne\n"
+              "                    dokumentasjon                            drøfting\n\n\n"
+              "NUFA 30-25    Godkjenning av innkalling og saksliste\n\n"
+              "              Forslag til vedtak:\n              NUFA godkjenner innkalling og saksliste.\n\n\n"
+              "NUFA 31-25    Orientering fra Helsedirektoratet\n\n"
+              "              Forslag til vedtak:\n              NUFA tar orienteringen til etterretning.\n\n\n"
+              "NUFA 32-25    Kunstig intelligens i klinisk dokumentasjon\n\n"
+              "              Forslag til vedtak:\n              NUFA drøfter erfaringene.\n")
+    c = import_text("innkalling.txt", notice)
+    assert sorted(c) == ["30/25", "31/25", "32/25"], sorted(c)
+    want = {"30/25": ("Godkjenning av innkalling og saksliste", "Vedtakssak", ["Ragnhild Vassbotn"], 1, "10:00"),
+            "31/25": ("Orientering fra Helsedirektoratet", "Orientering", ["Espen Lyngstad"], 1, "10:15"),
+            "32/25": ("Kunstig intelligens i klinisk dokumentasjon", "Orientering og drøfting",
+                      ["Thomas Rogne"], 2, "09:00")}
+    for n, (title, ty, names, day, time) in want.items():
+        got = (c[n]["agenda_title"], c[n]["decision_type"],
+               [p["name"] if isinstance(p, dict) else p for p in c[n]["presenters"]], c[n]["day"], c[n]["time"])
+        assert got == (title, ty, names, day, time), (n, got)
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"]) == ("2025-09-17", "2025-09-18"), m
+    # Alone, "10-12" is a range, not a case: a line of the text that begins so is no heading.
+    fresh()
+    c = import_text("innkalling.txt", notice.replace(
+        "NUFA drøfter erfaringene.", "NUFA drøfter erfaringene.\n\n10-12 deltakere fra hver region."))
+    assert sorted(c) == ["30/25", "31/25", "32/25"], sorted(c)
+    # A deck's agenda row with the type as written after the time.
+    fresh()
+    deck = ("NUIT – Nasjonalt utvalg for IKT-prioritering\n\nMøte 6. februar 2019\n\n\n\n"
+            "Agenda\nSak Tema Ansvarlig Tid Sakstype\n\n"
+            "1/19 Godkjenning av innkalling og saksliste\nIngrid Vik\n09:30 Beslutning\n\n"
+            "2/19 Helsenorge – veikart\nSiv Brekke\n10:45 Orienteringssak\n\n\n\n"
+            "Sak 1/19 Godkjenning av innkalling og saksliste\nForslag til vedtak\n"
+            "NUIT godkjenner innkalling og saksliste.\n\n\n\n"
+            "Sak 2/19 Helsenorge – veikart\nForslag til vedtak\nNUIT tar saken til orientering.\n")
+    c = import_text("nuit.txt", deck)
+    assert (c["1/19"]["decision_type"], c["2/19"]["decision_type"]) == ("Beslutning", "Orienteringssak"), c
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1016,6 +1068,7 @@ def main():
     t.check("flattened minutes: page numbers first, REFERAT after the sender, a number cut at a page's edge", flattened_minutes_with_page_numbers)
     t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
     t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
+    t.check("'NUFA 30-25' numbers, a day's rows under its marker, types as written, weekdays in a range", body_numbers_and_day_rows)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)

@@ -167,6 +167,8 @@ static void test_dates(void)
 	check_date("Lunsj – oppstart igjen kl. 12.30", NULL, NULL);
 	check_date("Plan 2021 – 2022", NULL, NULL);
 	check_date("11. og 12. februar 2025", "2025-02-11", "2025-02-12");
+	check_date("Onsdag 17. og torsdag 18. september 2025", "2025-09-17", "2025-09-18");
+	check_date("fredag 30. mai – lørdag 31. mai 2025", "2025-05-30", "2025-05-31");
 	{
 		int y = 2021, m = 12, d = 31;
 		date_add_days(&y, &m, &d, 1);
