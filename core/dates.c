@@ -91,8 +91,7 @@ static size_t range_word(const char *s, size_t n, size_t i)
 	return 0;
 }
 
-/* After a weekday's name ("torsdag 18. september", "fredag, 12."), where the date goes on; else i. */
-static size_t skip_weekday(const char *s, size_t n, size_t i)
+size_t date_weekday(const char *s, size_t n)
 {
 	static const char *const days[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag",
 					   "lørdag", "søndag",	"Lørdag", "Søndag"};
@@ -100,10 +99,20 @@ static size_t skip_weekday(const char *s, size_t n, size_t i)
 
 	for (k = 0; k < sizeof(days) / sizeof(days[0]); k++) {
 		l = strlen(days[k]);
-		if (i + l < n && !strncasecmp(s + i, days[k], l) && (s[i + l] == ' ' || s[i + l] == ','))
-			return skip_space(s, n, i + l + (s[i + l] == ','));
+		if (l <= n && !strncasecmp(s, days[k], l) && (l == n || s[l] == ' ' || s[l] == ','))
+			return l;
 	}
-	return i;
+	return 0;
+}
+
+/* After a weekday's name ("torsdag 18. september", "fredag, 12."), where the date goes on; else i. */
+static size_t skip_weekday(const char *s, size_t n, size_t i)
+{
+	size_t l = date_weekday(s + i, n - i);
+
+	if (!l || i + l == n)
+		return i;
+	return skip_space(s, n, i + l + (s[i + l] == ','));
 }
 
 /*

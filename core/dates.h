@@ -30,6 +30,9 @@ void date_format(int y, int m, int d, char out[11]);
 /* Month number for a Norwegian month name or abbreviation at `s`; sets *len. 0 if none. */
 int date_month(const char *s, size_t n, size_t *len);
 
+/* The bytes of a weekday's name at the start of s ("onsdag", "Torsdag"), 0 for none. */
+size_t date_weekday(const char *s, size_t n);
+
 struct strbuf;
 
 /*

@@ -1203,6 +1203,19 @@ static void read_later_date(struct deck *d, const char *s, size_t n)
 	}
 }
 
+/* A line of a weekday and its date, "Onsdag 20. november", that opens a day's rows. */
+static bool weekday_marker(const struct line *l)
+{
+	size_t n, w;
+	const char *s = line_trim(l, &n);
+
+	if (l->blank || n > 40 || !(w = date_weekday(s, n)))
+		return false;
+	while (w < n && (s[w] == ' ' || s[w] == ','))
+		w++;
+	return w < n && is_digit_start(s + w, n - w);
+}
+
 /* A day marker: "Dag 2 – torsdag 16. mars 2023", "Dag 2". Returns the day or 0. */
 static int day_marker(const struct line *l)
 {
@@ -1748,6 +1761,11 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		if ((dl->v[i].blank || day_marker(&dl->v[i])) &&
 		    table_resumes(p, i, cols, ncols, title_col, cur, &i, &day))
 			continue;
+		/* "Onsdag 20. november" as a row of its own: the next day's rows follow. */
+		if (weekday_marker(&dl->v[i])) {
+			day = cur ? day + 1 : day ? day : 1;
+			continue;
+		}
 		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], next))
 			break;
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
@@ -1988,6 +2006,22 @@ enum dlabel { DL_NONE, DL_PROPOSED, DL_RECORDED, DL_PEOPLE, DL_STOP, DL_SKIP };
 struct named;
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names);
 
+/* Skips a title's label at *t ("Tittel:", "Tema:", "Sak:") and the spaces after it. */
+static void title_label_skip(const char **t, size_t *n)
+{
+	static const char *const words[] = {"tittel:", "tema:", "sakstittel:", "sak:"};
+	size_t k, a;
+
+	for (k = 0; k < ARRAY_SIZE(words); k++)
+		if (scan_prefix(*t, *n, words[k], &a)) {
+			while (a < *n && (*t)[a] == ' ')
+				a++;
+			*t += a;
+			*n -= a;
+			return;
+		}
+}
+
 /* Continues a heading's title onto line i? */
 static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
 {
@@ -2104,6 +2138,18 @@ static size_t label_remark(const char *s, size_t n, size_t a, bool *amended)
 	return close + 1;
 }
 
+/* After "i NUFA" or "fra styret" up to a label's colon at s[a..]: where the colon is; else a. */
+static size_t body_named(const char *s, size_t n, size_t a)
+{
+	size_t k, e;
+
+	if (!scan_prefix(s + a, n - a, "i ", &k) && !scan_prefix(s + a, n - a, "fra ", &k))
+		return a;
+	for (e = a + k; e < n && e < a + 48 && s[e] != ':' && s[e] != '.' && s[e] != ','; e++)
+		;
+	return e < n && s[e] == ':' && e > a + k ? e : a;
+}
+
 /* A label at the start of `s`: returns its kind and sets *after past it; `names` (may be NULL) gets the cases
  * it names. */
 static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amended, struct named *names)
@@ -2130,6 +2176,9 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	    {"vedlegg", DL_STOP},
 	    {"ingen vedlegg", DL_STOP},
 	    {"spørsmål til", DL_STOP},
+	    /* A member's statement to the minutes, and a dissent: beside the decision, not of it. */
+	    {"protokolltilførsel", DL_STOP},
+	    {"dissens", DL_STOP},
 	    /* Who follows the decision up, and by when: a line beside it, not of it ("Ansvarlig
 	     * for ..." is); what comes after it goes on (an item "2." after an item's "Frist:"). */
 	    {"ansvarlig:", DL_SKIP},
@@ -2175,6 +2224,9 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		/* "Vedtak i sak 15/24 og 16/24:", "Forslag til vedtak i sakene 3/23, 4/23:" */
 		if (names && (words[i].kind == DL_PROPOSED || words[i].kind == DL_RECORDED))
 			a = named_cases(s, n, a, names);
+		/* "Vedtak i NUFA:", "Vedtak fra styret:": the body that made it, before the colon. */
+		if (a < n && s[a] != ':' && (words[i].kind == DL_PROPOSED || words[i].kind == DL_RECORDED))
+			a = body_named(s, n, a);
 		/* A label ends in a colon or stands alone; "Vedtaket ble ..." is prose. */
 		if (a < n && s[a] == ':') {
 			a++;
@@ -2905,6 +2957,10 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 					cell_join(&r.type, tc[ntc - 1].s, tc[ntc - 1].n);
 					tl = (size_t)(tc[ntc - 2].s + tc[ntc - 2].n - t);
 				}
+				/* "Sak nr. 52/24" over "Tittel: Godkjenning av ...": the label is not the
+				 * title's. */
+				if (!r.title.len)
+					title_label_skip(&t, &tl);
 				cell_join(&r.title, t, tl);
 			}
 			ALLOC_GROW(secs, nsecs + 1, secs_alloc);

@@ -691,6 +691,42 @@ def body_numbers_and_day_rows():
     assert (c["1/19"]["decision_type"], c["2/19"]["decision_type"]) == ("Beslutning", "Orienteringssak"), c
 
 
+def minutes_in_other_words():
+    """Minutes titled PROTOKOLL whose labels run on after one space ("Til stede: A (X), ..."),
+    an agenda with a weekday's date as a row between the days, sections "Sak nr. 52/24" over
+    "Tittel: ...", decisions labelled "Vedtak i NUFA:", and a statement to the minutes after a
+    decision that is not part of it."""
+    minutes = ("PROTOKOLL\n\nMøte i NUFA\n\nTid: 20. november 2024 kl. 10.00–15.00\n\n"
+               "Til stede: Ragnhild Vassbotn (Helsedirektoratet), Thomas Rogne (Norsk Helsenett SF)\n\n"
+               "Forfall: Sindre Tveit (Helse Vest RHF)\n\n\n"
+               "Saksliste\n\n"
+               "Sak     Tittel                                      Presentert av                Sakstype\n"
+               "Onsdag 20. november\n"
+               "52/24   Godkjenning av innkalling og saksliste      Ragnhild Vassbotn            Godkjenning\n"
+               "Torsdag 21. november\n"
+               "53/24   Nasjonal kjernejournal – deling av          Thomas Rogne                 Drøfting\n"
+               "        kritisk informasjon\n\n\n"
+               "Sak nr. 52/24\nTittel: Godkjenning av innkalling og saksliste\n\n"
+               "Vedtak i NUFA:\nInnkalling og saksliste godkjent.\n\n\n"
+               "Sak nr. 53/24\nTittel: Nasjonal kjernejournal – deling av kritisk informasjon\n\n"
+               "Medlemmene drøftet saken.\n\n"
+               "Vedtak i NUFA:\nNUFA støtter arbeidet med deling av kritisk informasjon.\n\n"
+               "Protokolltilførsel fra KS:\nKS ber om at kommunene involveres tidlig.\n")
+    c = import_text("protokoll.txt", minutes)
+    assert sorted(c) == ["52/24", "53/24"], sorted(c)
+    got = {n: (c[n]["title"], [p["name"] if isinstance(p, dict) else p for p in c[n]["presenters"]],
+               c[n]["decision_type"], c[n]["day"], c[n]["recorded_decision"]) for n in c}
+    assert got == {
+        "52/24": ("Godkjenning av innkalling og saksliste", ["Ragnhild Vassbotn"], "Godkjenning", 1,
+                  "Innkalling og saksliste godkjent."),
+        "53/24": ("Nasjonal kjernejournal – deling av kritisk informasjon", ["Thomas Rogne"], "Drøfting", 2,
+                  "NUFA støtter arbeidet med deling av kritisk informasjon.")}, got
+    m = export()["meetings"][0]
+    assert m["documents"][0]["kind"] == "minutes", m["documents"]
+    assert sorted((a["name"], a["role"]) for a in m["attendance"]) == [
+        ("Ragnhild Vassbotn", "member"), ("Sindre Tveit", "absent"), ("Thomas Rogne", "member")], m["attendance"]
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1069,6 +1105,7 @@ def main():
     t.check("two days under Tidspunkt, agendas headed 'Saksliste – dag N'", two_days_in_the_header)
     t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
     t.check("'NUFA 30-25' numbers, a day's rows under its marker, types as written, weekdays in a range", body_numbers_and_day_rows)
+    t.check("PROTOKOLL with labels run on, weekday rows, 'Tittel:' lines, 'Vedtak i NUFA:', a statement to the minutes", minutes_in_other_words)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
