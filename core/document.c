@@ -94,6 +94,17 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 	st = in_place ? lines_split_in_place(&dl, text, len, diag) : lines_split(&dl, text, len, diag);
 	if (st != VT_OK)
 		return st;
+	if (!unflatten_needed(&dl) && unflatten_cells_needed(&dl)) {
+		/* A cell a line: each page joined into one, then laid out as a flattened page. */
+		struct strbuf joined = STRBUF_INIT;
+
+		unflatten_join_pages(&dl, &joined);
+		lines_release(&dl);
+		st = lines_split(&dl, joined.buf, joined.len, diag);
+		strbuf_release(&joined);
+		if (st != VT_OK)
+			return st;
+	}
 	if (unflatten_needed(&dl)) {
 		/* A page a line: laid out again, then read as any other text. */
 		struct strbuf laid = STRBUF_INIT;

@@ -66,6 +66,142 @@ bool unflatten_needed(const struct deck_lines *dl)
 	return text && long_lines * 2 >= text;
 }
 
+/* Whether the line is laid out in columns: a run of three spaces or more inside its text. */
+static bool in_columns(const struct line *l)
+{
+	size_t i = line_lead(l);
+
+	for (; i + 3 < l->len; i++)
+		if (l->text[i] == ' ' && l->text[i + 1] == ' ' && l->text[i + 2] == ' ' &&
+		    l->text[i + 3] != ' ')
+			return true;
+	return false;
+}
+
+/* Whether the line, trimmed, is `w` (case aside). */
+static bool line_is(const struct line *l, const char *w)
+{
+	size_t a = line_lead(l), n = l->len - a;
+
+	while (n && l->text[a + n - 1] == ' ')
+		n--;
+	return n == strlen(w) && !strncasecmp(l->text + a, w, n);
+}
+
+/* The names of an agenda's columns after "Sak", as pdftotext without -layout keeps them. */
+static const char *const column_names[] = {"tema",	"tittel",   "presenteres av", "presentert av",
+					   "ansvarlig", "innleder", "innledere",      "tid",
+					   "kl.",	"sakstype", "type",	      "behandling"};
+
+/* An agenda's column name alone on line l. */
+static bool column_line(const struct line *l)
+{
+	size_t k;
+
+	for (k = 0; k < ARRAY_SIZE(column_names); k++)
+		if (line_is(l, column_names[k]))
+			return true;
+	return false;
+}
+
+/* "Sak Tema Presenteres av Tid Sakstype": a table's header with one space between its names. */
+static bool raw_header(const struct line *l)
+{
+	size_t a = line_lead(l), n = l->len, k, names_seen = 0;
+	const char *s = l->text;
+
+	if (n - a < 8 || strncasecmp(s + a, "sak ", 4))
+		return false;
+	for (a += 4; a < n;) {
+		for (k = 0; k < ARRAY_SIZE(column_names); k++) {
+			size_t w = strlen(column_names[k]);
+			if (a + w <= n && !strncasecmp(s + a, column_names[k], w) &&
+			    (a + w == n || s[a + w] == ' ')) {
+				a += w;
+				break;
+			}
+		}
+		if (k == ARRAY_SIZE(column_names))
+			return false;
+		names_seen++;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+	return names_seen >= 2;
+}
+
+bool unflatten_cells_needed(const struct deck_lines *dl)
+{
+	static const char *const titles[] = {"møteinnkalling", "innkalling", "referat", "møtereferat",
+					     "protokoll"};
+	size_t i, k, text = 0, laid = 0, header = 0;
+	bool titled = false;
+
+	for (i = 0; i < dl->n; i++) {
+		const struct line *l = &dl->v[i];
+
+		if (l->blank)
+			continue;
+		text++;
+		laid += in_columns(l);
+		if (text <= 20)
+			for (k = 0; k < ARRAY_SIZE(titles) && !titled; k++)
+				titled = line_is(l, titles[k]);
+		/* "Sak" over two column names or more, each on its line; or the header on one line
+		 * with single spaces, as pdftotext -raw gives it ("Sak Tema Presenteres av Tid"). */
+		if ((line_is(l, "sak") || line_is(l, "sak nr.") || line_is(l, "nr.")) && i + 2 < dl->n &&
+		    column_line(&dl->v[i + 1]) && column_line(&dl->v[i + 2]))
+			header++;
+		header += raw_header(l);
+	}
+	return titled && header && laid * 20 < text;
+}
+
+/* A page's number on a line of its own: "side 2", "Side 2 av 5". */
+static bool page_number_line(const struct line *l)
+{
+	size_t a = line_lead(l), n = l->len - a, i;
+	const char *s = l->text + a;
+
+	if (n < 6 || strncasecmp(s, "side ", 5))
+		return false;
+	for (i = 5; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	return i > 5 && (i == n || !strncmp(s + i, " av ", 4));
+}
+
+void unflatten_join_pages(const struct deck_lines *dl, struct strbuf *out)
+{
+	bool feeds = false, open = false;
+	size_t i;
+
+	for (i = 0; i < dl->n && !feeds; i++)
+		feeds = dl->v[i].page;
+	for (i = 0; i < dl->n; i++) {
+		const struct line *l = &dl->v[i];
+		size_t a = line_lead(l), n = l->len - a;
+
+		if (l->page && open) {
+			strbuf_addch(out, '\n');
+			open = false;
+		}
+		if (l->blank)
+			continue;
+		while (n && l->text[a + n - 1] == ' ')
+			n--;
+		if (open)
+			strbuf_addch(out, ' ');
+		strbuf_add(out, l->text + a, n);
+		open = true;
+		if (!feeds && page_number_line(l)) {
+			strbuf_addch(out, '\n');
+			open = false;
+		}
+	}
+	if (open)
+		strbuf_addch(out, '\n');
+}
+
 static bool tok_is(const struct tok *t, const char *w)
 {
 	return t->n == strlen(w) && !memcmp(t->s, w, t->n);

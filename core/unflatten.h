@@ -16,6 +16,20 @@
 bool unflatten_needed(const struct deck_lines *dl);
 
 /*
+ * True if `dl` is a notice's or minutes' text as pdftotext gives it without
+ * -layout: every cell of a table on a line of its own (the agenda's header
+ * a column name a line) and no line laid out in columns.
+ */
+bool unflatten_cells_needed(const struct deck_lines *dl);
+
+/*
+ * Appends to `out` the text of `dl` with each page's lines joined into one
+ * line (pages end at a form feed or a page number line, "side 2"): the
+ * flattened form that unflatten() lays out again.
+ */
+void unflatten_join_pages(const struct deck_lines *dl, struct strbuf *out);
+
+/*
  * Appends to `out` the text of `dl` laid out again: a line for each header
  * label, attendance entry, agenda row (its cells put under the columns of
  * the table header), case heading and decision label; page footers removed;

@@ -913,6 +913,47 @@ def flattened_papers():
     assert m["venue"] == "Teams", m["venue"]
 
 
+def text_without_layout():
+    """A notice as pdftotext gives it without -layout: with -raw, each row's cells one space
+    apart; and each cell on a line of its own, row after row. Both read as the layout text."""
+    want = {"21/21": ("Godkjenning av innkalling", "Beslutning", ["Kari Holm"],
+                      "Nasjonalt e-helsestyre godkjenner innkallingen."),
+            "22/21": ("Nasjonal e-helseportefølje – status", "Orientering/drøfting", ["Per Olav Dahl"],
+                      "Nasjonalt e-helsestyre tar statusrapporten til orientering."),
+            "23/21": ("Finansiering av felles løsninger", "Drøfting", ["Kari Holm"],
+                      "1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+                      "2. Direktoratet legger fram en plan i neste møte.")}
+
+    def read(c):
+        return {n: (c[n]["title"], c[n]["decision_type"],
+                    [p["name"] if isinstance(p, dict) else p for p in c[n]["presenters"]],
+                    c[n]["proposed_decision"]) for n in c}
+
+    pdf = make_pdf(os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(tmp, "innkalling.pdf"))
+    raw = os.path.join(tmp, "innkalling-raw.txt")
+    subprocess.run(["pdftotext", "-raw", pdf, raw], check=True)
+    assert "21/21 Godkjenning av innkalling Kari Holm B" in open(raw, encoding="utf-8").read()
+    run("import", raw)
+    c = cases(export())
+    assert read(c) == want, read(c)
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["venue"]) == ("2021-06-10", "Teams"), m
+    fresh()
+    cells = ("Møteinnkalling\nMøte i Nasjonalt e-helsestyre\nMøte nr.\n3/2021\nDato\n10.06.2021\nSted\nTeams\n"
+             "Sak\nTittel\nAnsvarlig\nType\n21/21\nGodkjenning av innkalling\nKari Holm\nB\n"
+             "22/21\nNasjonal e-helseportefølje – status\nPer Olav Dahl\nO/D\n"
+             "23/21\nFinansiering av felles løsninger\nKari Holm\nD\nside 1\n"
+             "Sak 21/2021 Godkjenning av innkalling\n"
+             "Forslag til vedtak: Nasjonalt e-helsestyre godkjenner innkallingen.\n"
+             "Sak 22/2021 Nasjonal e-helseportefølje – status\nPorteføljen har 19 tiltak, jf. sak 14/21.\n"
+             "Forslag til vedtak:\nNasjonalt e-helsestyre tar statusrapporten til orientering.\n"
+             "Sak 23/2021 Finansiering av felles løsninger\nForslag til vedtak:\n"
+             "1. Nasjonalt e-helsestyre støtter prinsippene for finansiering.\n"
+             "2. Direktoratet legger fram en plan i neste møte.\nVedlegg: Notat om finansiering\nside 2\n")
+    c = import_text("innkalling-celler.txt", cells)
+    assert read(c) == want, read(c)
+
+
 def check_documents():
     run("import", os.path.join(PAPERS, "notice-ehs-2021-06.txt"), os.path.join(PAPERS, "minutes-ehs-2021-06.txt"))
     assert run("check").returncode == 0
@@ -1113,6 +1154,7 @@ def main():
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
     t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
+    t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
     t.check("the meeting view lists the documents and who came, stood in and was away", meeting_view_attendance)
