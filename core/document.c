@@ -86,6 +86,17 @@ static enum vt_status read_lines(struct deck *d, const struct deck_lines *dl, st
 	return st;
 }
 
+/* The lines of `dl` made again from `text` (which it owns then releases). */
+static enum vt_status lines_again(struct deck_lines *dl, struct strbuf *text, struct vt_diag *diag)
+{
+	enum vt_status st;
+
+	lines_release(dl);
+	st = lines_split(dl, text->buf, text->len, diag);
+	strbuf_release(text);
+	return st;
+}
+
 static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_place, struct vt_diag *diag)
 {
 	struct deck_lines dl;
@@ -99,10 +110,7 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 		struct strbuf joined = STRBUF_INIT;
 
 		unflatten_join_pages(&dl, &joined);
-		lines_release(&dl);
-		st = lines_split(&dl, joined.buf, joined.len, diag);
-		strbuf_release(&joined);
-		if (st != VT_OK)
+		if ((st = lines_again(&dl, &joined, diag)) != VT_OK)
 			return st;
 	}
 	if (unflatten_needed(&dl)) {
@@ -111,10 +119,7 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 		long pages = (long)dl.n;
 
 		unflatten(&dl, &laid);
-		lines_release(&dl);
-		st = lines_split(&dl, laid.buf, laid.len, diag);
-		strbuf_release(&laid);
-		if (st != VT_OK)
+		if ((st = lines_again(&dl, &laid, diag)) != VT_OK)
 			return st;
 		if (!d->pages)
 			d->pages = pages;
