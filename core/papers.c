@@ -2761,6 +2761,14 @@ static bool word_in(const char *s, size_t n, const char *word)
 	return false;
 }
 
+/* Whether s begins with the word w, as a title does ("Referat fra møte", not "Referatet ble"). */
+static bool title_word(const char *s, size_t n, const char *w)
+{
+	size_t after;
+
+	return scan_prefix(s, n, w, &after) && (after == n || s[after] == ' ' || s[after] == ':');
+}
+
 enum doc_kind papers_kind(const struct deck_lines *dl)
 {
 	size_t i, seen = 0, labels_seen = 0;
@@ -2769,7 +2777,7 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 
 	for (i = 0; i < dl->n && seen < 80; i++) {
 		struct cell c[MAX_CELLS];
-		size_t n, nc, after;
+		size_t n, nc;
 		enum label_kind lk;
 		const char *s;
 
@@ -2782,18 +2790,24 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 			labels_seen++;
 		if (table_header(&dl->v[i], cols))
 			table = true;
-		if (n < 60 &&
-		    (scan_prefix(s, n, "referat", &after) || scan_prefix(s, n, "protokoll", &after) ||
-		     scan_prefix(s, n, "møtereferat", &after) || scan_prefix(s, n, "møteprotokoll", &after)))
+		/* The title's word, once: the first said wins ("Innkalling til møte ..." over a case's
+		 * "Referat fra NUIT-møtet ... godkjennes."); a sentence is no title. */
+		if (minutes_word || notice_word || s[n - 1] == '.')
+			continue;
+		if ((n < 100 && (title_word(s, n, "referat") || title_word(s, n, "protokoll") ||
+				 title_word(s, n, "møtereferat") || title_word(s, n, "møteprotokoll"))) ||
+		    /* "Direktoratet for e-helse          Referat": the title in the sender's line. */
+		    (nc > 1 && (word_eq(c[nc - 1].s, c[nc - 1].n, "referat") ||
+				word_eq(c[nc - 1].s, c[nc - 1].n, "protokoll"))) ||
+		    /* A title in capitals after the sender's name on its line, as a flattened first
+		     * page joins them: "1 Direktoratet for e-helse Nasjonalt porteføljekontor REFERAT". */
+		    (n < 100 && (word_in(s, n, "REFERAT") || word_in(s, n, "PROTOKOLL"))))
 			minutes_word = true;
-		/* A title in capitals after the sender's name on its line, as a flattened first page
-		 * joins them: "1 Direktoratet for e-helse Nasjonalt porteføljekontor REFERAT". */
-		if (n < 100 && (word_in(s, n, "REFERAT") || word_in(s, n, "PROTOKOLL")))
-			minutes_word = true;
-		if (n < 60 &&
-		    (scan_prefix(s, n, "møteinnkalling", &after) || scan_prefix(s, n, "innkalling", &after) ||
-		     scan_prefix(s, n, "saksliste", &after) || scan_prefix(s, n, "sakskart", &after) ||
-		     scan_prefix(s, n, "saksdokumenter", &after)))
+		else if ((n < 100 && (title_word(s, n, "møteinnkalling") || title_word(s, n, "innkalling") ||
+				      title_word(s, n, "saksliste") || title_word(s, n, "sakskart") ||
+				      title_word(s, n, "saksdokumenter"))) ||
+			 (nc > 1 && (word_eq(c[nc - 1].s, c[nc - 1].n, "innkalling") ||
+				     word_eq(c[nc - 1].s, c[nc - 1].n, "møteinnkalling"))))
 			notice_word = true;
 	}
 	/* A title word ("Referat", "Møteinnkalling") with one label is enough; without one, two labels or a

@@ -727,6 +727,28 @@ def minutes_in_other_words():
         ("Ragnhild Vassbotn", "member"), ("Sindre Tveit", "absent"), ("Thomas Rogne", "member")], m["attendance"]
 
 
+def a_notice_that_speaks_of_minutes():
+    """A notice whose case about the last minutes has lines beginning "Referat": still a notice,
+    so a proposal's paragraph after its list is the proposal's (minutes quote only one)."""
+    notice = ("Innkalling til møte i Nasjonalt utvalg for IKT-prioritering (NUIT)\n\n"
+              "Møtedato:       Onsdag 10. mai 2017, kl. 10:00–15:00\nMøtested:       Grensen 3, Oslo\n\n\n"
+              "Sak 15/17: Godkjenning av referat fra NUIT-møtet 8. februar 2017\n\n"
+              "Referatet ble sendt på e-post til medlemmene 20. februar 2017.\n\n"
+              "Forslag til vedtak:\nReferat fra NUIT-møtet 8. februar 2017 godkjennes.\n\n\n"
+              "Sak 16/17: Prioritering av tiltak\n\n"
+              "Forslag til vedtak:\nNUIT anbefaler at følgende tiltak prioriteres:\n"
+              "   1. Kjernejournal i kommunal helse- og omsorgstjeneste\n"
+              "   2. E-resept i pleie- og omsorgssektoren\n\n"
+              "NUIT ber Direktoratet for e-helse legge anbefalingen fram for styret.\n")
+    c = import_text("innkalling.txt", notice)
+    assert export()["meetings"][0]["documents"][0]["kind"] == "notice", export()["meetings"][0]["documents"]
+    assert c["16/17"]["proposed_decision"] == (
+        "NUIT anbefaler at følgende tiltak prioriteres:\n1. Kjernejournal i kommunal helse- og omsorgstjeneste\n"
+        "2. E-resept i pleie- og omsorgssektoren\n"
+        "NUIT ber Direktoratet for e-helse legge anbefalingen fram for styret."), c["16/17"]["proposed_decision"]
+    assert c["15/17"]["recorded_decision"] is None, c["15/17"]
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1147,6 +1169,7 @@ def main():
     t.check("an agenda headed 'Nr. Kl. Sak Type' goes on past its break rows", agenda_headed_nr_kl_sak)
     t.check("'NUFA 30-25' numbers, a day's rows under its marker, types as written, weekdays in a range", body_numbers_and_day_rows)
     t.check("PROTOKOLL with labels run on, weekday rows, 'Tittel:' lines, 'Vedtak i NUFA:', a statement to the minutes", minutes_in_other_words)
+    t.check("a notice with lines beginning 'Referat' in a case is a notice; a paragraph after a proposal's list", a_notice_that_speaks_of_minutes)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
