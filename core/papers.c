@@ -512,12 +512,15 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 		/* A title alone, after its name or before the next one, is neither. */
 		if (title && title == it[k].n)
 			continue;
-		/* "Direktoratet for e-helse v/ Maria Lind (og Sindre Aas)": the organisation first,
-		 * by ("ved") its people; a name after it without one of its own is by it too. */
-		for (v = 0; !it[k].paren && v + 2 < it[k].n && memcmp(it[k].s + v, "v/", 2); v++)
+		/* "Direktoratet for e-helse v/ Maria Lind (og Sindre Aas)", "Helse Vest RHF ved Kari
+		 * Moe": the organisation first, by ("ved") its people; a name after it without one of
+		 * its own is by it too. */
+		for (v = 0; !it[k].paren && v + 4 < it[k].n && memcmp(it[k].s + v, "v/", 2) &&
+			    memcmp(it[k].s + v, "ved ", 4);
+		     v++)
 			;
-		if (!it[k].paren && v + 2 < it[k].n && v > 0 && it[k].s[v - 1] == ' ') {
-			size_t b = v + 2, oe = v;
+		if (!it[k].paren && v + 4 < it[k].n && v > 0 && it[k].s[v - 1] == ' ') {
+			size_t b = v + (it[k].s[v + 1] == '/' ? 2 : 4), oe = v;
 
 			while (b < it[k].n && it[k].s[b] == ' ')
 				b++;
@@ -536,6 +539,21 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 		if (!it[k].paren && papers_person_name(it[k].s + title, it[k].n - title)) {
 			names[pending++] = xstrndup(it[k].s + title, it[k].n - title);
 			continue;
+		}
+		/* "Helsedirektoratet (Kari Ness)": the organisation, its person in brackets. */
+		if (!it[k].paren && !pending && k + 1 < nit && it[k + 1].paren) {
+			size_t t = papers_title_len(it[k + 1].s, it[k + 1].n);
+
+			if (papers_person_name(it[k + 1].s + t, it[k + 1].n - t)) {
+				char *name = xstrndup(it[k + 1].s + t, it[k + 1].n - t),
+				     *org = xstrndup(it[k].s, it[k].n);
+
+				fn(name, org, arg);
+				free(name);
+				free(org);
+				k++;
+				continue;
+			}
 		}
 		/* An organisation: it belongs to the names written before it. */
 		if (pending) {
@@ -569,6 +587,8 @@ static const struct {
     {"møtenummer", L_MEETING},
     {"dato", L_DATE},
     {"møtedato", L_DATE},
+    {"dato og tid", L_DATE},
+    {"dato/tid", L_DATE},
     {"tid", L_TIME},
     {"tidspunkt", L_TIME},
     {"klokkeslett", L_TIME},
@@ -726,6 +746,13 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	}
 	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
 		name_end++;
+	/* "Pål Rønningen – Helsedirektoratet": the organisation after a dash. */
+	for (i = 0; i + 5 < name_end; i++)
+		if (!memcmp(s + i, " – ", 5) && papers_person_name(s, i) &&
+		    strncmp(s + i + 5, "vara for ", 9)) {
+			name_end = i;
+			break;
+		}
 	/* "Direktoratet for e-helse v/ Maria Lind og Sindre Aas": the organisation by its people. */
 	for (i = 0; i + 4 < n; i++)
 		if (!strncmp(s + i, " v/ ", 4)) {
@@ -781,6 +808,10 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			i++;
 		if (i >= n)
 			break;
+		if (i == name_end + 1 && !memcmp(s + i, "– ", 4) && strncmp(s + i + 4, "vara for ", 9)) {
+			i += 4;
+			continue;
+		}
 		if (s[i] == '(') {
 			size_t after = 0;
 
@@ -1440,6 +1471,7 @@ static const struct {
     {"presenteres av", COL_PEOPLE},
     {"presentert av", COL_PEOPLE},
     {"ansvarlig", COL_PEOPLE},
+    {"ansvar", COL_PEOPLE},
     {"innleder", COL_PEOPLE},
     {"innledere", COL_PEOPLE},
     {"presenterer saken", COL_PEOPLE},
@@ -1494,7 +1526,9 @@ static size_t table_header(const struct line *l, struct column *cols)
 		sak |= cols[i].kind == COL_SAK;
 		title |= cols[i].kind == COL_TITLE;
 	}
-	if (cols[0].kind != COL_SAK && !(cols[0].kind == COL_TIME && cols[1].kind == COL_SAK && title))
+	/* The number first, or after the time or the type ("Sakstype   Sak   Tittel   Ansvar"). */
+	if (cols[0].kind != COL_SAK &&
+	    !((cols[0].kind == COL_TIME || cols[0].kind == COL_TYPE) && cols[1].kind == COL_SAK && title))
 		return 0;
 	return sak ? nc : 0;
 }
@@ -1771,7 +1805,8 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
 		for (k = 0; k < nc; k++)
 			has_time |= cell_column(cols, ncols, &c[k]) == COL_TIME;
-		/* The case number: the first cell, or the one after the time in a "Tid  Sak" table. */
+		/* The case number: the first cell, or the one after the time or the type in a "Tid  Sak"
+		 * table. */
 		num = nc;
 		for (k = 0; k < nc && k < 2 && num == nc; k++)
 			if ((k == 0 || cell_column(cols, ncols, &c[k]) == COL_SAK) &&

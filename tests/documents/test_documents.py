@@ -749,6 +749,47 @@ def a_notice_that_speaks_of_minutes():
     assert c["15/17"]["recorded_decision"] is None, c["15/17"]
 
 
+def type_first_agenda_and_org_before_name():
+    """An agenda whose type column comes first ("Sakstype  Sak  Tittel  Ansvar"), presenters
+    written "Org (Name)" and "Org ved Name", members "Name – Org" in two columns, and the date
+    under "Dato og tid:"."""
+    notice = ("Møteinnkalling\n\nNasjonalt utvalg for IKT-prioritering (NUIT)\n\n"
+              "Dato og tid:   4. februar 2026, kl. 09.00–12.30\nSted:          Microsoft Teams\n\n\n"
+              "Medlemmer\n\n"
+              "Pål Rønningen – Helsedirektoratet                 Marte Hovdenak – KS\n"
+              "Ketil Sunde – Helse Sør-Øst RHF                   Ahmed Rashid – Norsk Helsenett SF\n\n\n"
+              "Saksliste\n\n"
+              "Sakstype         Sak      Tittel                                         Ansvar\n"
+              "Vedtakssak       01/2026  Godkjenning av innkalling og saksliste         Leder\n"
+              "Orienteringssak  03/2026  Nasjonal e-helseportefølje – status           Helsedirektoratet\n"
+              "                                                                         (Kari Ness)\n"
+              "Drøftingssak     04/2026  Digitalt helsekort for gravide                 Helse Sør-Øst RHF\n"
+              "                                                                         (Ketil Sunde) og KS\n"
+              "                                                                         (Marte Hovdenak)\n"
+              "Drøftingssak     05/2026  Tjenesteprising i Norsk Helsenett              Norsk Helsenett SF ved\n"
+              "                                                                         Ahmed Rashid\n\n\n"
+              "Sak 01/2026   Godkjenning av innkalling og saksliste\n\nForslag til vedtak\n"
+              "Innkalling og saksliste godkjennes.\n\n\n"
+              "Sak 03/2026   Nasjonal e-helseportefølje – status\n\nForslag til vedtak\n"
+              "NUIT tar statusrapporten til orientering.\n\n\n"
+              "Sak 04/2026   Digitalt helsekort for gravide\n\nForslag til vedtak\n"
+              "NUIT drøfter modellene for finansiering.\n\n\n"
+              "Sak 05/2026   Tjenesteprising i Norsk Helsenett\n\nForslag til vedtak\n"
+              "NUIT drøfter erfaringene.\n")
+    c = import_text("innkalling.txt", notice)
+    got = {n: (c[n]["decision_type"], [(p["name"], p.get("organization")) for p in c[n]["presenters"]])
+           for n in c}
+    assert got == {"1/26": ("Vedtakssak", []),
+                   "3/26": ("Orienteringssak", [("Kari Ness", "Helsedirektoratet")]),
+                   "4/26": ("Drøftingssak", [("Ketil Sunde", "Helse Sør-Øst RHF"), ("Marte Hovdenak", "KS")]),
+                   "5/26": ("Drøftingssak", [("Ahmed Rashid", "Norsk Helsenett SF")])}, got
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["venue"]) == ("2026-02-04", "Microsoft Teams"), m
+    assert sorted((a["name"], a["organization"], a["role"]) for a in m["attendance"]) == [
+        ("Ahmed Rashid", "Norsk Helsenett SF", "member"), ("Ketil Sunde", "Helse Sør-Øst RHF", "member"),
+        ("Marte Hovdenak", "KS", "member"), ("Pål Rønningen", "Helsedirektoratet", "member")], m["attendance"]
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1170,6 +1211,7 @@ def main():
     t.check("'NUFA 30-25' numbers, a day's rows under its marker, types as written, weekdays in a range", body_numbers_and_day_rows)
     t.check("PROTOKOLL with labels run on, weekday rows, 'Tittel:' lines, 'Vedtak i NUFA:', a statement to the minutes", minutes_in_other_words)
     t.check("a notice with lines beginning 'Referat' in a case is a notice; a paragraph after a proposal's list", a_notice_that_speaks_of_minutes)
+    t.check("a type column first, presenters 'Org (Name)' and 'Org ved Name', members 'Name – Org', 'Dato og tid:'", type_first_agenda_and_org_before_name)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
