@@ -181,7 +181,7 @@ static const char *org_after_names(const char *line)
 	return acronym || org_like(o, n) ? o : NULL;
 }
 
-void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
+static void split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
 {
 	struct name_token *t = NULL;
 	size_t nt = 0, alloc = 0, k = nlines, j, i, s, best = (size_t)-1;
@@ -200,7 +200,7 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 		while (cut && (last[cut - 1] == ' ' || last[cut - 1] == ','))
 			cut--;
 		cut_lines[nlines - 1] = xstrndup(last, cut);
-		agenda_split_row((const char *const *)cut_lines, nlines, title, names, org);
+		split_row((const char *const *)cut_lines, nlines, title, names, org);
 		if (*names && !*org) {
 			*org = xstrdup(tail_org);
 		} else if (!*names) {
@@ -258,6 +258,68 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 	*title = sb.len ? strbuf_detach(&sb, NULL) : NULL;
 	strbuf_release(&sb);
 	free(t);
+}
+
+/*
+ * A row's lines without the presenters' job titles: "Ingrid Vik, leder",
+ * "Henrik Aas, programleder og Åse Lund," over "fagdirektør". A title
+ * after a name's comma goes with its comma; a line that is a title alone
+ * takes the comma ending the line above.
+ */
+static char **untitled_lines(const char *const *lines, size_t nlines, size_t *nout)
+{
+	char **out = xcalloc(nlines ? nlines : 1, sizeof(*out));
+	size_t i, n = 0;
+
+	for (i = 0; i < nlines; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		const char *s = lines[i], *c;
+		size_t len = strlen(s);
+
+		while (len && s[len - 1] == ' ')
+			len--;
+		if (n && len && names_title_len(s, len) == len && out[n - 1][0] &&
+		    out[n - 1][strlen(out[n - 1]) - 1] == ',') {
+			out[n - 1][strlen(out[n - 1]) - 1] = '\0';
+			continue;
+		}
+		while ((c = memchr(s, ',', len))) {
+			const char *seg = c + 1, *e;
+			size_t sl;
+
+			while (seg < s + len && *seg == ' ')
+				seg++;
+			for (e = seg; e < s + len && *e != ',' && strncmp(e, " og ", 4); e++)
+				;
+			sl = (size_t)(e - seg);
+			strbuf_add(&sb, s, (size_t)(c - s));
+			if (!sl || names_title_len(seg, sl) != sl)
+				strbuf_addch(&sb, ',');
+			else
+				seg = e;
+			len -= (size_t)(seg - s);
+			s = seg;
+			if (seg == c + 1)
+				continue;
+			if (len && *s != ',' && *s != ' ')
+				strbuf_addch(&sb, ' ');
+		}
+		strbuf_add(&sb, s, len);
+		out[n++] = strbuf_detach(&sb, NULL);
+	}
+	*nout = n;
+	return out;
+}
+
+void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
+{
+	size_t n, i;
+	char **clean = untitled_lines(lines, nlines, &n);
+
+	split_row((const char *const *)clean, n, title, names, org);
+	for (i = 0; i < n; i++)
+		free(clean[i]);
+	free(clean);
 }
 
 static void row_finish(struct deck *d, struct row *r, int day, bool headed)

@@ -371,3 +371,45 @@ void names_each(const struct name_token *t, size_t from, size_t to, void (*fn)(c
 	}
 	strbuf_release(&sb);
 }
+
+/*
+ * The bytes of the job titles that open s: "Seniorrådgiver Jens Otto
+ * Bjerke", "fagdirektør Rune Moe", "Prof. dr. Jon Hegg", or all of a
+ * lone title ("Kjersti Voll, avdelingsdirektør, Direktoratet for e-helse").
+ * A title is a word of the list, or one ending as titles of the sector do
+ * ("-direktør", "-rådgiver", "-leder"); a presenter's field names people,
+ * so a name is not mistaken for one.
+ */
+size_t names_title_len(const char *s, size_t n)
+{
+	static const char *const words[] = {
+	    "prof.",	       "professor",	   "dr.",	    "adm.",	      "ass.", "assisterende",
+	    "administrerende", "førsteamanuensis", "statssekretær", "departementsråd"};
+	static const char *const endings[] = {"direktør", "rådgiver",  "leder",	      "sjef",	 "arkitekt",
+					      "lege",	  "konsulent", "koordinator", "forsker", "jurist"};
+	struct strbuf f = STRBUF_INIT;
+	size_t i = 0, taken = 0, k;
+
+	while (i < n) {
+		size_t j = i, len;
+		bool title = false;
+
+		while (j < n && s[j] != ' ')
+			j++;
+		strbuf_reset(&f);
+		utf8_fold(&f, s + i, j - i);
+		for (k = 0; k < ARRAY_SIZE(words) && !title; k++)
+			title = !strcmp(f.buf, words[k]);
+		for (k = 0; k < ARRAY_SIZE(endings) && !title; k++) {
+			len = strlen(endings[k]);
+			title = f.len >= len && !strcmp(f.buf + f.len - len, endings[k]);
+		}
+		if (!title)
+			break;
+		while (j < n && s[j] == ' ')
+			j++;
+		taken = i = j;
+	}
+	strbuf_release(&f);
+	return taken;
+}

@@ -70,4 +70,7 @@ bool names_is_list(const struct name_token *t, size_t from, size_t to);
 void names_each(const struct name_token *t, size_t from, size_t to, void (*fn)(const char *name, void *arg),
 		void *arg);
 
+/* The bytes of the job titles that open s ("Seniorrådgiver Jens Otto Bjerke"): 0 when none. */
+size_t names_title_len(const char *s, size_t n);
+
 #endif

@@ -412,48 +412,6 @@ struct person_item {
 	bool paren;
 };
 
-/*
- * The bytes of the job titles that open s: "Seniorrådgiver Jens Otto
- * Bjerke", "fagdirektør Rune Moe", "Prof. dr. Jon Hegg", or all of a
- * lone title ("Kjersti Voll, avdelingsdirektør, Direktoratet for e-helse").
- * A title is a word of the list, or one ending as titles of the sector do
- * ("-direktør", "-rådgiver", "-leder"); a presenter's field names people,
- * so a name is not mistaken for one.
- */
-size_t papers_title_len(const char *s, size_t n)
-{
-	static const char *const words[] = {
-	    "prof.",	       "professor",	   "dr.",	    "adm.",	      "ass.", "assisterende",
-	    "administrerende", "førsteamanuensis", "statssekretær", "departementsråd"};
-	static const char *const endings[] = {"direktør", "rådgiver",  "leder",	      "sjef",	 "arkitekt",
-					      "lege",	  "konsulent", "koordinator", "forsker", "jurist"};
-	struct strbuf f = STRBUF_INIT;
-	size_t i = 0, taken = 0, k;
-
-	while (i < n) {
-		size_t j = i, len;
-		bool title = false;
-
-		while (j < n && s[j] != ' ')
-			j++;
-		strbuf_reset(&f);
-		utf8_fold(&f, s + i, j - i);
-		for (k = 0; k < ARRAY_SIZE(words) && !title; k++)
-			title = !strcmp(f.buf, words[k]);
-		for (k = 0; k < ARRAY_SIZE(endings) && !title; k++) {
-			len = strlen(endings[k]);
-			title = f.len >= len && !strcmp(f.buf + f.len - len, endings[k]);
-		}
-		if (!title)
-			break;
-		while (j < n && s[j] == ' ')
-			j++;
-		taken = i = j;
-	}
-	strbuf_release(&f);
-	return taken;
-}
-
 void papers_people(const char *s, size_t n, void (*fn)(const char *name, const char *org, void *arg),
 		   void *arg)
 {
@@ -507,7 +465,7 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 	}
 	names = xcalloc(nit ? nit : 1, sizeof(*names));
 	for (k = 0; k < nit; k++) {
-		size_t title = it[k].paren ? 0 : papers_title_len(it[k].s, it[k].n), v;
+		size_t title = it[k].paren ? 0 : names_title_len(it[k].s, it[k].n), v;
 
 		/* A title alone, after its name or before the next one, is neither. */
 		if (title && title == it[k].n)
@@ -542,7 +500,7 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 		}
 		/* "Helsedirektoratet (Kari Ness)": the organisation, its person in brackets. */
 		if (!it[k].paren && !pending && k + 1 < nit && it[k + 1].paren) {
-			size_t t = papers_title_len(it[k + 1].s, it[k + 1].n);
+			size_t t = names_title_len(it[k + 1].s, it[k + 1].n);
 
 			if (papers_person_name(it[k + 1].s + t, it[k + 1].n - t)) {
 				char *name = xstrndup(it[k + 1].s + t, it[k + 1].n - t),

@@ -31,9 +31,6 @@ enum doc_kind papers_kind(const struct deck_lines *dl);
 enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc_kind kind,
 			   struct vt_diag *diag);
 
-/* The bytes of the job titles that open s ("Seniorrådgiver Jens Otto Bjerke"): 0 when none. */
-size_t papers_title_len(const char *s, size_t n);
-
 /*
  * Calls `fn` for each person in a list such as "Bente Aalgaard, E-helse og
  * Rune Tveitnes (Helse Vest RHF)", with the organisation written after

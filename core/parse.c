@@ -559,6 +559,16 @@ static void add_slides(const struct parser *p, size_t from, size_t to, struct sl
 	strbuf_release(&sb);
 }
 
+/* Whether s is a committee's name and nothing more. */
+static bool body_alone(const char *s, size_t n)
+{
+	size_t at, len;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	return body_find(s, n, &at, &len) && at == 0 && len + 1 >= n;
+}
+
 /* The first slide, when it names a committee or a date: body, venue, dates. */
 static void read_meeting_heading(struct parser *p, size_t end)
 {
@@ -598,7 +608,8 @@ static void read_meeting_heading(struct parser *p, size_t end)
 			}
 			while (vn && *v == ' ')
 				v++, vn--;
-			if (vn && v != s + at + len && !date_find(v, vn, &dr)) {
+			/* "NUIT – Nasjonalt utvalg for IKT-prioritering": the body's name again, no venue. */
+			if (vn && v != s + at + len && !date_find(v, vn, &dr) && !body_alone(v, vn)) {
 				/* The committee's own line names the venue better than a guess before it. */
 				free(d->venue);
 				d->venue = xstrndup(v, vn);

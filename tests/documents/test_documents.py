@@ -689,6 +689,13 @@ def body_numbers_and_day_rows():
             "Sak 2/19 Helsenorge – veikart\nForslag til vedtak\nNUIT tar saken til orientering.\n")
     c = import_text("nuit.txt", deck)
     assert (c["1/19"]["decision_type"], c["2/19"]["decision_type"]) == ("Beslutning", "Orienteringssak"), c
+    # A job title after the name, and the body's full name after its short one is no venue.
+    fresh()
+    c = import_text("nuit.txt", deck.replace("Ingrid Vik\n", "Ingrid Vik, leder\n").replace(
+        "NUIT – Nasjonalt utvalg for IKT-prioritering\n\nMøte 6. februar 2019\n",
+        "NUIT – Nasjonalt utvalg for IKT-prioritering\n\nMøte 6. februar 2019\n\nRadisson Blu Scandinavia, Oslo\n"))
+    assert [p["name"] if isinstance(p, dict) else p for p in c["1/19"]["presenters"]] == ["Ingrid Vik"], c["1/19"]
+    assert export()["meetings"][0]["venue"] == "Radisson Blu Scandinavia, Oslo", export()["meetings"][0]["venue"]
 
 
 def minutes_in_other_words():

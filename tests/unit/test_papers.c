@@ -10,6 +10,7 @@
 #include "core/deck.h"
 #include "core/document.h"
 #include "core/meeting.h"
+#include "core/names.h"
 #include "core/papers.h"
 #include "core/pdf.h"
 #include "core/util.h"
@@ -68,10 +69,10 @@ static void test_people(void)
 	is_str(people("Direktoratet for e-helse v/ Maria Lind og Sindre Aas"),
 	       "Maria Lind=Direktoratet for e-helse; Sindre Aas=Direktoratet for e-helse",
 	       "\"Org v/ Name\": the organisation first, for the names after it");
-	ok(papers_title_len("Fagsjef Ola Nordmann", strlen("Fagsjef Ola Nordmann")) == 8,
+	ok(names_title_len("Fagsjef Ola Nordmann", strlen("Fagsjef Ola Nordmann")) == 8,
 	   "\"Fagsjef \" is a title");
-	ok(papers_title_len("Leder Nordmann", strlen("Leder Nordmann")) == 6, "\"Leder\" is a title");
-	ok(papers_title_len("Helse Vest", strlen("Helse Vest")) == 0, "\"Helse\" is not a title");
+	ok(names_title_len("Leder Nordmann", strlen("Leder Nordmann")) == 6, "\"Leder\" is a title");
+	ok(names_title_len("Helse Vest", strlen("Helse Vest")) == 0, "\"Helse\" is not a title");
 }
 
 static void test_types(void)

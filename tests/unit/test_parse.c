@@ -325,6 +325,18 @@ static void test_agenda_rows(void)
 		  "Helsedirektoratet");
 	check_row(e, 1, "Godkjenning av innkalling og dagsorden", NULL, NULL);
 	check_row(f, 1, "Status Helse Sør-Øst", "Kari Nordmann", NULL);
+	{
+		/* Job titles after the names' commas, and one alone on the line below. */
+		const char *g[] = {"Godkjenning av innkalling og saksliste", "Ingrid Vik, leder"};
+		const char *h[] = {"Porteføljerapport for 3. tertial 2018 Ole Kristian Heggem,",
+				   "porteføljeleder"};
+		const char *k[] = {"Innføring av", "SNOMED CT Henrik Aas, programleder og Åse Lund,",
+				   "fagdirektør"};
+
+		check_row(g, 2, "Godkjenning av innkalling og saksliste", "Ingrid Vik", NULL);
+		check_row(h, 2, "Porteføljerapport for 3. tertial 2018", "Ole Kristian Heggem", NULL);
+		check_row(k, 3, "Innføring av SNOMED CT", "Henrik Aas, Åse Lund", NULL);
+	}
 }
 
 /* An agenda row typed with two types, "Orientering/drøfting": the row still ends at its type. */
