@@ -1047,6 +1047,17 @@ static void attendance_status(const struct strbuf *cell, enum label_kind *kind, 
 		*for_len = n - after;
 		return;
 	}
+	/* "Vara for Ketil Ravnås", "Observatør": what a remark's column says. */
+	{
+		struct strbuf none = STRBUF_INIT;
+		const char *was = *for_name;
+		enum label_kind k = *kind;
+
+		attendance_remark(cell, kind, for_name, for_len, &none);
+		strbuf_release(&none);
+		if (*for_name != was || *kind != k)
+			return;
+	}
 	if (scan_prefix(s, n, "forfall", &after)) {
 		*kind = L_ABSENT;
 		for (;;) {
@@ -1106,6 +1117,17 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 			strbuf_rtrim(&name);
 		}
 	}
+	/* "Norsk Helsenett SF (observatør)", "Direktoratet for e-helse (møteleder)" in the organisation's
+	 * column: the bracket is a remark on the person. */
+	if (org.len && org.buf[org.len - 1] == ')') {
+		const char *open = strrchr(org.buf, '(');
+
+		if (open && open > org.buf) {
+			strbuf_add(&role, open + 1, (size_t)(org.buf + org.len - 1 - open - 1));
+			strbuf_setlen(&org, (size_t)(open - org.buf));
+			strbuf_rtrim(&org);
+		}
+	}
 	attendance_remark(&role, &kind, &for_name, &for_len, &note);
 	attendance_remark(&remark, &kind, &for_name, &for_len, &note);
 	attendance_status(&status, &kind, &for_name, &for_len, &note, &stood_in);
@@ -1139,6 +1161,37 @@ out:
 	strbuf_release(&remark);
 	strbuf_release(&note);
 	strbuf_release(&name);
+}
+
+/*
+ * Whether line l goes on the row above in an attendance table: no cell of
+ * it in the names' column ("Ravnås" under "Vara for Ketil", "(observatør)"
+ * under an organisation).
+ */
+static bool attendance_wrap(const struct att_table *t, const struct line *l)
+{
+	struct cell c[MAX_CELLS];
+	size_t nc = cells_of(l, c, MAX_CELLS), m;
+
+	for (m = 0; m < t->n; m++)
+		if (t->kind[m] == ATT_NAME)
+			return nc && c[0].col > t->col[m] + 2;
+	return false;
+}
+
+/* A row of an attendance table, with the lines it wraps onto. */
+struct att_row {
+	struct cell c[2 * MAX_CELLS];
+	size_t n;
+	enum label_kind list;
+	long line;
+};
+
+static void attendance_flush(struct papers *p, const struct att_table *t, struct att_row *r)
+{
+	if (r->n)
+		attendance_row(p, t, r->c, r->n, r->list, r->line);
+	r->n = 0;
 }
 
 static void set_value(char **field, const char *s, size_t n)
@@ -1241,11 +1294,13 @@ static void read_header(struct papers *p, size_t end)
 	const struct deck_lines *dl = p->dl;
 	struct list_col lists[2];
 	struct att_table table = {{0}, {0}, 0};
+	struct att_row row;
 	size_t nlists = 0, i, k, value_col = 0, label_people = 0; /* people when the list's label came */
 	enum label_kind cur = L_NONE;
 	struct strbuf venue = STRBUF_INIT;
 
 	memset(lists, 0, sizeof(lists));
+	row.n = 0;
 	strbuf_init(&lists[0].entry, 0);
 	strbuf_init(&lists[1].entry, 0);
 	for (i = 0; i < end; i++) {
@@ -1256,6 +1311,9 @@ static void read_header(struct papers *p, size_t end)
 
 		if (p->skip[i])
 			continue;
+		if (row.n &&
+		    (dl->v[i].blank || nlists != 1 || !table.n || !attendance_wrap(&table, &dl->v[i])))
+			attendance_flush(p, &table, &row);
 		if (dl->v[i].blank) {
 			/* "Deltakere", a blank line, then the list: a label alone waits for its people. */
 			if (nlists == 1 && !table.n && !lists[0].entry.len && d->nattendance == label_people)
@@ -1366,7 +1424,16 @@ static void read_header(struct papers *p, size_t end)
 		if (nlists == 1 && (table.n || attendance_header(c, nc, &table))) {
 			if (table.n && table.col[0] == c[0].col && header_row(&table, c, nc))
 				continue; /* the header itself */
-			attendance_row(p, &table, c, nc, lists[0].kind, (long)i + 1);
+			if (row.n && row.n + nc <= ARRAY_SIZE(row.c)) {
+				memcpy(row.c + row.n, c, nc * sizeof(*c)); /* a wrapped line of the row */
+				row.n += nc;
+				continue;
+			}
+			attendance_flush(p, &table, &row);
+			memcpy(row.c, c, nc * sizeof(*c));
+			row.n = nc;
+			row.list = lists[0].kind;
+			row.line = (long)i + 1;
 			continue;
 		}
 		if (nlists) {
@@ -1396,6 +1463,7 @@ static void read_header(struct papers *p, size_t end)
 				d->body = xstrdup(body);
 		}
 	}
+	attendance_flush(p, &table, &row);
 	for (k = 0; k < nlists; k++)
 		list_flush(p, &lists[k]);
 	for (k = 0; k < 2; k++)
@@ -2156,6 +2224,7 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	    {"innstilling til vedtak", DL_PROPOSED},
 	    {"innstilling", DL_PROPOSED},
 	    {"forslag til konklusjon", DL_PROPOSED},
+	    {"forslag til beslutning", DL_PROPOSED},
 	    {"vedtak i saken", DL_RECORDED},
 	    {"konklusjon og vedtak", DL_RECORDED},
 	    {"vedtak", DL_RECORDED},

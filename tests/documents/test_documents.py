@@ -797,6 +797,30 @@ def type_first_agenda_and_org_before_name():
         ("Marte Hovdenak", "KS", "member"), ("Pål Rønningen", "Helsedirektoratet", "member")], m["attendance"]
 
 
+def attendance_table_rows_wrapped():
+    """An attendance table whose rows wrap: "Vara for Ketil" over "Ravnås" in the status column,
+    "(observatør)" under an organisation; a role in brackets after the organisation."""
+    minutes = ("Referat fra møte i NUIT\n\nDato:      11. mars 2020\nSted:      Teams\n\n"
+               "Deltakere\n\n"
+               "Navn                       Virksomhet                                     Til stede\n"
+               "Solveig Træland            Direktoratet for e-helse (møteleder)           Ja\n"
+               "Ketil Ravnås               Helse Vest RHF                                 Nei\n"
+               "Synnøve Aakre              Helse Vest RHF                                 Vara for Ketil\n"
+               "                                                                          Ravnås\n"
+               "Ingunn Vatne               Helse- og omsorgsdepartementet                 Ja\n"
+               "                           (observatør)\n"
+               "Even Strømsnes             Direktoratet for e-helse (sekretariat)         Ja\n\n\n"
+               "Sak 5/20  Godkjenning av innkalling\n\nVedtak: Innkallingen ble godkjent.\n")
+    import_text("referat.txt", minutes)
+    got = sorted((a["name"], a["organization"], a["role"], a["for"], a["note"])
+                 for a in export()["meetings"][0]["attendance"])
+    assert got == [("Even Strømsnes", "Direktoratet for e-helse", "secretariat", None, None),
+                   ("Ingunn Vatne", "Helse- og omsorgsdepartementet", "observer", None, None),
+                   ("Ketil Ravnås", "Helse Vest RHF", "absent", None, None),
+                   ("Solveig Træland", "Direktoratet for e-helse", "member", None, "møteleder"),
+                   ("Synnøve Aakre", "Helse Vest RHF", "substitute", "Ketil Ravnås", None)], got
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1219,6 +1243,7 @@ def main():
     t.check("PROTOKOLL with labels run on, weekday rows, 'Tittel:' lines, 'Vedtak i NUFA:', a statement to the minutes", minutes_in_other_words)
     t.check("a notice with lines beginning 'Referat' in a case is a notice; a paragraph after a proposal's list", a_notice_that_speaks_of_minutes)
     t.check("a type column first, presenters 'Org (Name)' and 'Org ved Name', members 'Name – Org', 'Dato og tid:'", type_first_agenda_and_org_before_name)
+    t.check("attendance table rows wrapped onto the next line; a role in brackets after the organisation", attendance_table_rows_wrapped)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
