@@ -77,6 +77,46 @@ static void row_reset(struct row *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/*
+ * A type alone on a row's line, `w` (n bytes), after a line ending "Orientering
+ * og": the two are the type as written, and the line above loses its end.
+ * Returns whether it was so.
+ */
+static bool row_join_type(struct row *r, const char *w, size_t n)
+{
+	char *last, hm[6];
+	size_t len, at;
+	enum decision_type first;
+
+	if (!r->nlines)
+		return false;
+	last = r->lines[r->nlines - 1];
+	len = strlen(last);
+	while (len && last[len - 1] == ' ')
+		len--;
+	if (len < 4 || memcmp(last + len - 3, " og", 3) ||
+	    (first = scan_type_at_end(last, len - 3, &at)) == DECISION_NONE || (at && last[at - 1] != ' '))
+		return false;
+	r->type = first;
+	snprintf(r->type_written, sizeof(r->type_written), "%.*s %.*s", (int)(len - at), last + at, (int)n,
+		 w);
+	while (at && last[at - 1] == ' ')
+		at--;
+	/* "10:45 Orientering og": the row's time before the type. */
+	if (scan_time_at_end(last, at, &len, hm)) {
+		memcpy(r->time, hm, sizeof(hm));
+		at = len;
+		while (at && last[at - 1] == ' ')
+			at--;
+	}
+	last[at] = '\0';
+	if (!at) {
+		free(last);
+		r->nlines--;
+	}
+	return true;
+}
+
 /* Cuts a trailing type and time from a row line, recording them in the row. */
 static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 {
@@ -100,6 +140,9 @@ static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 		while (before && s[before - 1] == ' ')
 			before--;
 		if (whole || r->time[0] || scan_time_at_end(s, before, &k, tt)) {
+			/* "Orientering og" over "drøfting": the type wrapped; the line above ends in it. */
+			if (whole && row_join_type(r, s + at, n - at))
+				return 0;
 			r->type = ty;
 			/* As written, when that is more than the type's name ("Beslutning", "Til
 			 * orientering", "Orientering/drøfting"). */
@@ -311,12 +354,87 @@ static char **untitled_lines(const char *const *lines, size_t nlines, size_t *no
 	return out;
 }
 
+/* Whether the words before s[at] end in two capitalised ones, as a name does. */
+static bool name_before(const char *s, size_t at)
+{
+	size_t words = 0, e = at, b;
+
+	while (words < 2) {
+		while (e && s[e - 1] == ' ')
+			e--;
+		for (b = e; b && s[b - 1] != ' '; b--)
+			;
+		if (b == e || !scan_starts_upper(s + b, e - b))
+			return false;
+		words++;
+		e = b;
+	}
+	return true;
+}
+
+/*
+ * Each presenter's organisation out of a row's line, so that the names
+ * read as a list: "Hanne Ruud (E-helse) og Eirik Nordvik (HOD)", "Sunniva
+ * Lie, Helsedirektoratet og Ola Brenden". The first one cut goes to *org.
+ */
+static void cut_orgs(char *line, char **org)
+{
+	size_t n = strlen(line), i = 0;
+
+	while (i < n) {
+		size_t b = i, e, k;
+		bool bracket = line[i] == '(' && i > 0 && line[i - 1] == ' ', comma = line[i] == ',';
+
+		if ((!bracket && !comma) || !name_before(line, i)) {
+			i++;
+			continue;
+		}
+		if (bracket) {
+			for (e = i; e < n && line[e] != ')'; e++)
+				;
+			if (e == n)
+				break;
+			k = e + 1;
+		} else {
+			for (e = i + 1; e < n && strncmp(line + e, " og ", 4) && line[e] != ','; e++)
+				;
+			if (e == n || line[e] == ',' || !org_like(line + i + 1, e - i - 1)) {
+				i++;
+				continue;
+			}
+			k = e;
+		}
+		/* Only before "og", a comma or the line's end: "(BTI) i" is a title's. */
+		if (k < n && strncmp(line + k, " og", 3) && line[k] != ',') {
+			i++;
+			continue;
+		}
+		if (!*org) {
+			size_t ob = b + 1, oe = bracket ? e : e;
+			while (ob < oe && line[ob] == ' ')
+				ob++;
+			*org = xstrndup(line + ob, oe - ob);
+		}
+		while (b && line[b - 1] == ' ')
+			b--;
+		memmove(line + b, line + k, n - k + 1);
+		n -= k - b;
+		i = b;
+	}
+}
+
 void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
 {
 	size_t n, i;
-	char **clean = untitled_lines(lines, nlines, &n);
+	char **clean = untitled_lines(lines, nlines, &n), *cut = NULL;
 
+	for (i = 0; i < n; i++)
+		cut_orgs(clean[i], &cut);
 	split_row((const char *const *)clean, n, title, names, org);
+	if (*names && !*org)
+		*org = cut;
+	else
+		free(cut);
 	for (i = 0; i < n; i++)
 		free(clean[i]);
 	free(clean);

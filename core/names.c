@@ -135,10 +135,10 @@ const char *body_normalise(const char *s)
 
 /* Organisation vocabulary: matched inside a folded word. */
 static const char *const org_infixes[] = {
-    "direktorat", "departement",   "kommune",  "sykehus",     "universitet", "senter",
-    "senteret",	  "styringsgrupp", "prosjekt", "forening",    "plattform",   "forbund",
-    "institutt",  "klinikk",	   "apotek",   "helsenett",   "tilsyn",	     "ombud",
-    "avdeling",	  "divisjon",	   "etaten",   "sekretariat", "programmet",  "helseforetak",
+    "direktorat",    "departement", "kommune",	    "sykehus",	 "universitet", "senter",    "senteret",
+    "styringsgrupp", "prosjekt",    "forening",	    "plattform", "forbund",	"institutt", "klinikk",
+    "apotek",	     "helsenett",   "tilsyn",	    "ombud",	 "avdeling",	"divisjon",  "etaten",
+    "sekretariat",   "programmet",  "helseforetak", "service",
 };
 /* Whole folded words that name organisations. */
 static const char *const org_words[] = {

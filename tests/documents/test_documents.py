@@ -696,6 +696,11 @@ def body_numbers_and_day_rows():
         "NUIT – Nasjonalt utvalg for IKT-prioritering\n\nMøte 6. februar 2019\n\nRadisson Blu Scandinavia, Oslo\n"))
     assert [p["name"] if isinstance(p, dict) else p for p in c["1/19"]["presenters"]] == ["Ingrid Vik"], c["1/19"]
     assert export()["meetings"][0]["venue"] == "Radisson Blu Scandinavia, Oslo", export()["meetings"][0]["venue"]
+    # A type wrapped over two lines: "Orientering og" over "drøfting".
+    fresh()
+    c = import_text("nuit.txt", deck.replace("10:45 Orienteringssak\n", "10:45 Orientering og\ndrøfting\n"))
+    assert c["2/19"]["decision_type"] == "Orientering og drøfting", c["2/19"]
+    assert c["2/19"]["agenda_title"] == "Helsenorge – veikart", c["2/19"]
 
 
 def minutes_in_other_words():

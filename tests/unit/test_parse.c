@@ -337,6 +337,18 @@ static void test_agenda_rows(void)
 		check_row(h, 2, "Porteføljerapport for 3. tertial 2018", "Ole Kristian Heggem", NULL);
 		check_row(k, 3, "Innføring av SNOMED CT", "Henrik Aas, Åse Lund", NULL);
 	}
+	{
+		/* Each presenter's organisation after the name: in brackets, or after a comma. */
+		const char *g[] = {"Ny organisering av e-helseområdet Hanne Tollefsen Ruud (E-helse) og",
+				   "Eirik Nordvik (HOD)"};
+		const char *h[] = {"Kunstig intelligens – veikart", "Sunniva Lie, Helsedirektoratet og Ola",
+				   "Brenden, Norsk Helsenett SF"};
+
+		check_row(g, 2, "Ny organisering av e-helseområdet", "Hanne Tollefsen Ruud, Eirik Nordvik",
+			  "E-helse");
+		check_row(h, 3, "Kunstig intelligens – veikart", "Sunniva Lie, Ola Brenden",
+			  "Norsk Helsenett SF");
+	}
 }
 
 /* An agenda row typed with two types, "Orientering/drøfting": the row still ends at its type. */
