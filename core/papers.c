@@ -878,6 +878,30 @@ struct list_col {
  * A (X), B (Y) og C (Z).") is cut after each closing parenthesis that a
  * comma or "og" follows.
  */
+/* Whether an entry names its person whole: a name alone, or one standing in ("A (X) for B"). */
+static bool entry_done(const char *s, size_t n)
+{
+	const char *f;
+
+	if (papers_person_name(s, n))
+		return true;
+	for (f = s; f + 5 <= s + n; f++)
+		if (!memcmp(f, " for ", 5))
+			return memchr(s, ')', (size_t)(f - s)) &&
+			       papers_person_name(f + 5, (size_t)(s + n - f - 5));
+	return false;
+}
+
+/* Whether s opens with a person's name, up to a comma, a bracket, " og " or its end. */
+static bool person_next(const char *s, size_t n)
+{
+	size_t e;
+
+	for (e = 0; e < n && s[e] != ',' && s[e] != '(' && (e + 4 > n || memcmp(s + e, " og ", 4)); e++)
+		;
+	return papers_person_name(s, e);
+}
+
 static void list_flush(struct papers *p, struct list_col *lc)
 {
 	const char *s = lc->entry.buf;
@@ -888,6 +912,14 @@ static void list_flush(struct papers *p, struct list_col *lc)
 		n--;
 	for (i = 0; i < n; i++) {
 		depth += (s[i] == '(') - (s[i] == ')');
+		/* "Mathias Krogh, Nora Eide Lyngstad (referent)", "A (X) for B, C (Y) for D": a comma
+		 * between two people, not before a name's organisation. */
+		if (s[i] == ',' && depth == 0 && i > b && i + 2 < n && s[i + 1] == ' ' &&
+		    entry_done(s + b, i - b) && person_next(s + i + 2, n - i - 2)) {
+			add_attendee(p, s + b, i - b, lc->kind, lc->line);
+			b = i + 2;
+			continue;
+		}
 		if (s[i] != ')' || depth != 0)
 			continue;
 		if (i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ') {

@@ -824,6 +824,19 @@ def attendance_table_rows_wrapped():
                    ("Ketil Ravnås", "Helse Vest RHF", "absent", None, None),
                    ("Solveig Træland", "Direktoratet for e-helse", "member", None, "møteleder"),
                    ("Synnøve Aakre", "Helse Vest RHF", "substitute", "Ketil Ravnås", None)], got
+    # Lists on one line: two stand-ins a comma apart, two people a comma apart; "Name, Org" stays one.
+    fresh()
+    import_text("referat.txt", minutes.replace(
+        "Deltakere\n\n", "Vara: Åshild Lunde (Helse Sør-Øst RHF) for Rune Flatland, Sølve Haug (Bergen kommune) "
+        "for Arvid Grøtting\n\nFra sekretariatet: Mathias Krogh, Nora Eide Lyngstad\n\n"
+        "Observatør: Kari Moe, Helse Vest\n\nDeltakere\n\n"))
+    got = {a["name"]: (a["organization"], a["role"], a["for"]) for a in export()["meetings"][0]["attendance"]}
+    assert got["Åshild Lunde"] == ("Helse Sør-Øst RHF", "substitute", "Rune Flatland"), got
+    assert got["Sølve Haug"] == ("Bergen kommune", "substitute", "Arvid Grøtting"), got
+    assert got["Mathias Krogh"] == (None, "secretariat", None), got
+    assert got["Nora Eide Lyngstad"] == (None, "secretariat", None), got
+    assert got["Kari Moe"] == ("Helse Vest", "observer", None), got
+    assert "Helse Vest" not in got, got
 
 
 def labels_in_a_column_and_short_lines():
