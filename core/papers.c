@@ -573,6 +573,8 @@ static const struct {
     {"forfall", L_ABSENT},
     {"meldt forfall", L_ABSENT},
     {"fravær", L_ABSENT},
+    {"ikke til stede", L_ABSENT},
+    {"ikke tilstede", L_ABSENT},
     {"fraværende", L_ABSENT},
     {"sekretariat", L_SECRETARIAT},
     {"sekretariatet", L_SECRETARIAT},
@@ -702,6 +704,25 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		s += b;
 		n -= b;
 	}
+	/* "Helse Vest RHF: Rune Vik (leder)": the organisation first, before a colon. */
+	for (i = 0; i + 2 < n && i < 80 && s[i] != ':' && s[i] != '('; i++)
+		;
+	if (i + 2 < n && s[i] == ':' && s[i + 1] == ' ' && !papers_person_name(s, i)) {
+		size_t b = i + 2, e;
+		char *one;
+
+		for (e = b; e < n && s[e] != '(' && s[e] != ','; e++)
+			;
+		if (papers_person_name(s + b, e - b)) {
+			while (e > b && s[e - 1] == ' ')
+				e--;
+			one =
+			    xasprintf("%.*s (%.*s)%.*s", (int)(e - b), s + b, (int)i, s, (int)(n - e), s + e);
+			add_attendee(p, one, strlen(one), label, line);
+			free(one);
+			return;
+		}
+	}
 	while (name_end < n && s[name_end] != '(' && s[name_end] != ',')
 		name_end++;
 	/* "Pål Rønningen – Helsedirektoratet": the organisation after a dash. */
@@ -794,10 +815,14 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		if (!for_name && (!strncmp(s + i, "møtte for ", 11) || !strncmp(s + i, "stilte for ", 11)))
 			i += 7; /* "møtte " and "stilte " are 7 bytes: the stand-in's words before "for X" */
 		/* "– vara for X", "vara for X": the same. */
-		if (!for_name && (!strncmp(s + i, "– vara for ", 13) || !strncmp(s + i, "- vara for ", 11)))
+		if (!for_name && (!strncmp(s + i, "– vara for ", 13) || !strncmp(s + i, "- vara for ", 11) ||
+				  !strncmp(s + i, "– stedfortreder for ", 22) ||
+				  !strncmp(s + i, "- stedfortreder for ", 20)))
 			i += s[i] == '-' ? 2 : 4;
 		if (!for_name && !strncmp(s + i, "vara for ", 9))
 			i += 5;
+		if (!for_name && !strncmp(s + i, "stedfortreder for ", 18))
+			i += 14;
 		if ((!strncmp(s + i, "for ", 4) || !strncmp(s + i, "pva ", 4)) && !for_name) {
 			b = i + 4;
 			for (e = b; e < n && s[e] != '(' && s[e] != ','; e++)
@@ -812,7 +837,10 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		for (e = i; e < n && s[e] != '('; e++)
 			if (!for_name && e > i &&
 			    (!strncmp(s + e, " – vara for ", 14) || !strncmp(s + e, " - vara for ", 12) ||
-			     !strncmp(s + e, ", vara for ", 11)))
+			     !strncmp(s + e, ", vara for ", 11) ||
+			     !strncmp(s + e, " – stedfortreder for ", 23) ||
+			     !strncmp(s + e, " - stedfortreder for ", 21) ||
+			     !strncmp(s + e, ", stedfortreder for ", 20)))
 				break;
 		b = i;
 		i = e;
@@ -1004,11 +1032,13 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 	for (k = 0; k < nc; k++) {
 		for (w = 0; w < ARRAY_SIZE(words) && !word_eq(c[k].s, c[k].n, words[w].word); w++)
 			;
-		if (w == ARRAY_SIZE(words))
+		/* "Rolle i NUFA", "Funksjon i utvalget": the role's column. */
+		if (w == ARRAY_SIZE(words) && !scan_prefix(c[k].s, c[k].n, "rolle i ", NULL) &&
+		    !scan_prefix(c[k].s, c[k].n, "funksjon i ", NULL))
 			return false;
 		t->col[k] = c[k].col;
-		t->kind[k] = words[w].kind;
-		names += words[w].kind == ATT_NAME;
+		t->kind[k] = w < ARRAY_SIZE(words) ? words[w].kind : ATT_ROLE;
+		names += t->kind[k] == ATT_NAME;
 	}
 	/* "Navn" first, or a name's column among the organisation's and whether they came. */
 	if (names != 1 || !(word_eq(c[0].s, c[0].n, "navn") || t->kind[0] == ATT_ORG))

@@ -839,6 +839,32 @@ def attendance_table_rows_wrapped():
     assert "Helse Vest" not in got, got
 
 
+def attendance_in_more_shapes():
+    """People under "Medlemmer:" written "Org: Name (leder)", a table headed "Rolle i NUFA", a
+    list "Ikke til stede", and a stand-in "Name, Org – stedfortreder for X"."""
+    notice = ("Innkalling til møte i NUFA\n\nDato:            18. september 2024\nSted:            Lillestrøm\n\n\n"
+              "Navn                      Virksomhet                                  Rolle i NUFA\n"
+              "Anders Grimstad           Helsedirektoratet                           Leder\n"
+              "Rikke Ødegaard            Helse- og omsorgsdepartementet              Observatør\n\n\n"
+              "Sak 30/24   Godkjenning av innkalling\n\n            Forslag til vedtak: Innkallingen godkjennes.\n")
+    import_text("innkalling.txt", notice)
+    got = sorted((a["name"], a["organization"], a["role"]) for a in export()["meetings"][0]["attendance"])
+    assert got == [("Anders Grimstad", "Helsedirektoratet", "member"),
+                   ("Rikke Ødegaard", "Helse- og omsorgsdepartementet", "observer")], got
+    fresh()
+    minutes = ("Referat fra møte i NUFA\n\nDato:      18. september 2024\n\n"
+               "Medlemmer:\nDirektoratet for e-helse: Per Arne Myhre (leder)\nHelse Vest RHF: Rune Vik\n"
+               "Tore Lid, Helse Sør-Øst RHF – stedfortreder for Siri Haugland\n\n"
+               "Ikke til stede\nSiri Haugland, Helse Sør-Øst RHF\n\n\n"
+               "Sak 30/24  Godkjenning av innkalling\n\nVedtak: Innkallingen ble godkjent.\n")
+    import_text("referat.txt", minutes)
+    got = sorted((a["name"], a["organization"], a["role"], a["for"]) for a in export()["meetings"][0]["attendance"])
+    assert got == [("Per Arne Myhre", "Direktoratet for e-helse", "member", None),
+                   ("Rune Vik", "Helse Vest RHF", "member", None),
+                   ("Siri Haugland", "Helse Sør-Øst RHF", "absent", None),
+                   ("Tore Lid", "Helse Sør-Øst RHF", "substitute", "Siri Haugland")], got
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1262,6 +1288,7 @@ def main():
     t.check("a notice with lines beginning 'Referat' in a case is a notice; a paragraph after a proposal's list", a_notice_that_speaks_of_minutes)
     t.check("a type column first, presenters 'Org (Name)' and 'Org ved Name', members 'Name – Org', 'Dato og tid:'", type_first_agenda_and_org_before_name)
     t.check("attendance table rows wrapped onto the next line; a role in brackets after the organisation", attendance_table_rows_wrapped)
+    t.check("attendance 'Org: Name', a 'Rolle i NUFA' table, 'Ikke til stede', '– stedfortreder for X'", attendance_in_more_shapes)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
