@@ -202,6 +202,21 @@ static bool page_number_text(const char *s, size_t n)
 	if (scan_prefix(s, n, "side ", &after) || scan_prefix(s, n, "page ", &after) ||
 	    scan_prefix(s, n, "s. ", &after))
 		s += after, n -= after;
+	/* "- 3 -", "– 3 –": the number between dashes. */
+	if (n >= 5 && ((s[0] == '-' && s[n - 1] == '-') ||
+		       (n >= 7 && !memcmp(s, "–", 3) && !memcmp(s + n - 3, "–", 3)))) {
+		size_t d = s[0] == '-' ? 1 : 3;
+
+		s += d;
+		n -= 2 * d;
+		while (n && *s == ' ')
+			s++, n--;
+		while (n && s[n - 1] == ' ')
+			n--;
+		for (i = 0; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		return n && i == n && n <= 3;
+	}
 	while (i < n) {
 		size_t d = 0;
 
@@ -261,7 +276,8 @@ static bool footer_line(const struct line *l)
 	if (!page_number_text(c[n - 1].s, c[n - 1].n))
 		return false;
 	if (n == 1)
-		return scan_prefix(c[0].s, c[0].n, "side ", &after) || c[0].n <= 3;
+		return scan_prefix(c[0].s, c[0].n, "side ", &after) || c[0].n <= 3 || c[0].s[0] == '-' ||
+		       !memcmp(c[0].s, "–", 3);
 	/* "Møte nr.   3" and "Versjon   2" are header labels with their values. */
 	return scan_prefix(c[n - 1].s, c[n - 1].n, "side ", &after) || label_of(&c[0]) == L_NONE;
 }
@@ -2122,6 +2138,12 @@ static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bo
 	if (day_marker(l) || word_eq(s, n, "eventuelt") || word_eq(s, n, "eventuelt:") ||
 	    scan_prefix(s, n, "neste møte", &n) || scan_prefix(s, n, "møtet hevet", &n))
 		return true;
+	/* "Eventuelt og avslutning", "Eventuelt / Neste møte": a heading of a few words. */
+	if (n <= 40 &&
+	    (scan_prefix(s, n, "eventuelt og ", NULL) || scan_prefix(s, n, "eventuelt / ", NULL) ||
+	     scan_prefix(s, n, "eventuelt – ", NULL)) &&
+	    s[n - 1] != '.')
+		return true;
 	return indented_body && set_off(p, i);
 }
 
@@ -2145,6 +2167,9 @@ static void title_label_skip(const char **t, size_t *n)
 		}
 }
 
+/* A heading line this long or longer may have wrapped onto the next. */
+#define WRAPPED_HEADING 60
+
 /* Continues a heading's title onto line i? */
 static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
 {
@@ -2167,6 +2192,12 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 	/* "... i kommunal helse- og" over "omsorgstjeneste – forslag ...": a title that ends
 	 * open goes on in lower case, even where the body is not indented. */
 	if (nc && scan_ends_open(r->title.buf, r->title.len) && scan_starts_lower(c[0].s, c[0].n))
+		return true;
+	/* "... arbeid med helhetlig" over "samhandling og felles kommunal journal": a heading
+	 * as wide as the page wrapped, its next line short, in lower case and no sentence. */
+	if (nc == 1 && i > 0 && !p->dl->v[i - 1].blank && p->dl->v[i - 1].len >= WRAPPED_HEADING &&
+	    scan_starts_lower(c[0].s, c[0].n) && c[0].n < WRAPPED_HEADING && c[0].s[c[0].n - 1] != '.' &&
+	    c[0].s[c[0].n - 1] != ':')
 		return true;
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;

@@ -865,6 +865,24 @@ def attendance_in_more_shapes():
                    ("Tore Lid", "Helse Sør-Øst RHF", "substitute", "Siri Haugland")], got
 
 
+def headings_and_pages_in_other_forms():
+    """A heading as wide as the page wrapped onto an unindented line in lower case, a page number
+    between dashes ("- 2 -") after a proposal, and "Eventuelt og avslutning" after the last case."""
+    notice = ("Innkalling til møte i NUIT\n\nDato:      24. mai 2023\nSted:      Teams\n\n\n"
+              "Sak 20/23: Felles plan 2024 – forslag til videre arbeid med helhetlig\n"
+              "samhandling og felles kommunal journal\n\n"
+              "Forslag til vedtak:\nNUIT slutter seg til forslaget.\n\n"
+              "                                        - 2 -\n\f"
+              "Sak 21/23: Meldingsløftet – arbeidsgruppe\n\n"
+              "Forslag til vedtak:\nNUIT oppnevner arbeidsgruppen.\n\n\n"
+              "Eventuelt og avslutning\n\nLeder takket for møtet.\n")
+    c = import_text("innkalling.txt", notice)
+    assert c["20/23"]["title"] == ("Felles plan 2024 – forslag til videre arbeid med helhetlig samhandling og "
+                                   "felles kommunal journal"), c["20/23"]["title"]
+    assert c["20/23"]["proposed_decision"] == "NUIT slutter seg til forslaget.", c["20/23"]
+    assert c["21/23"]["proposed_decision"] == "NUIT oppnevner arbeidsgruppen.", c["21/23"]
+
+
 def labels_in_a_column_and_short_lines():
     """A notice laid out as two columns, its labels left ("Forslag til" over "vedtak:") and the
     text right; a heading's title ending in "(EPJ-systemer)" on a line of its own; and a list of
@@ -1289,6 +1307,7 @@ def main():
     t.check("a type column first, presenters 'Org (Name)' and 'Org ved Name', members 'Name – Org', 'Dato og tid:'", type_first_agenda_and_org_before_name)
     t.check("attendance table rows wrapped onto the next line; a role in brackets after the organisation", attendance_table_rows_wrapped)
     t.check("attendance 'Org: Name', a 'Rolle i NUFA' table, 'Ikke til stede', '– stedfortreder for X'", attendance_in_more_shapes)
+    t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning'", headings_and_pages_in_other_forms)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
