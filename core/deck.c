@@ -187,7 +187,7 @@ unsigned decision_facets_parse(const char *s, size_t n, char **written)
 		*written = NULL;
 	while (i < n) {
 		char word[32];
-		size_t j = i, k;
+		size_t j = i, k, wl;
 		bool known = false;
 
 		while (j < n && s[j] != '/' && s[j] != ' ' && s[j] != ',' && s[j] != '+')
@@ -195,7 +195,10 @@ unsigned decision_facets_parse(const char *s, size_t n, char **written)
 		if (j > i) {
 			if (j - i >= sizeof(word))
 				goto none;
-			fold_word(s + i, j - i, word, sizeof(word));
+			wl = fold_word(s + i, j - i, word, sizeof(word));
+			/* "Orienterings- og drøftingssak": the first word's "-sak" left to the last. */
+			if (wl > 1 && word[wl - 1] == '-' && wl + 3 < sizeof(word))
+				memcpy(word + wl - 1, "sak", 4);
 			for (k = 0; k < ARRAY_SIZE(facet_words) && !known; k++) {
 				if (strcmp(word, facet_words[k].word))
 					continue;

@@ -1593,6 +1593,8 @@ static const struct {
     {"saktype", COL_TYPE},
     {"vedlegg", COL_ATTACH},
     {"dokumenter", COL_ATTACH},
+    /* A column read past, as the attachments' is: "Status" (Vedtatt, Utsatt) in minutes. */
+    {"status", COL_ATTACH},
 };
 
 static enum col_kind column_of(const struct cell *c)

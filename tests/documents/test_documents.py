@@ -881,6 +881,20 @@ def headings_and_pages_in_other_forms():
                                    "felles kommunal journal"), c["20/23"]["title"]
     assert c["20/23"]["proposed_decision"] == "NUIT slutter seg til forslaget.", c["20/23"]
     assert c["21/23"]["proposed_decision"] == "NUIT oppnevner arbeidsgruppen.", c["21/23"]
+    # An agenda with a column "Status" after the types, one of them "Orienterings- og" over
+    # "drøftingssak".
+    fresh()
+    c = import_text("referat.txt", "Referat fra møte i NUFA\n\nDato:      18. september 2024\n\n\n"
+                    "Saksnr.   Sakstittel                                  Sakstype          Status\n"
+                    "30/24     Godkjenning av innkalling                   Godkjenning       Vedtatt\n"
+                    "31/24     Kodeverk for legemidler                     Drøfting          Utsatt\n"
+                    "32/24     Digitale innbyggertjenester                 Orienterings- og  Vedtatt\n"
+                    "                                                      drøftingssak\n\n\n"
+                    "Sak 30/24  Godkjenning av innkalling\n\nVedtak: Innkallingen ble godkjent.\n\n\n"
+                    "Sak 31/24  Kodeverk for legemidler\n\nSaken ble utsatt.\n\n\n"
+                    "Sak 32/24  Digitale innbyggertjenester\n\nVedtak: NUFA tok saken til orientering.\n")
+    assert [c[n]["decision_type"] for n in ("30/24", "31/24", "32/24")] == [
+        "Godkjenning", "Drøfting", "Orienterings- og drøftingssak"], c
 
 
 def labels_in_a_column_and_short_lines():
@@ -1307,7 +1321,7 @@ def main():
     t.check("a type column first, presenters 'Org (Name)' and 'Org ved Name', members 'Name – Org', 'Dato og tid:'", type_first_agenda_and_org_before_name)
     t.check("attendance table rows wrapped onto the next line; a role in brackets after the organisation", attendance_table_rows_wrapped)
     t.check("attendance 'Org: Name', a 'Rolle i NUFA' table, 'Ikke til stede', '– stedfortreder for X'", attendance_in_more_shapes)
-    t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning'", headings_and_pages_in_other_forms)
+    t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning', a Status column, 'Orienterings- og drøftingssak'", headings_and_pages_in_other_forms)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)

@@ -93,6 +93,12 @@ static void test_types(void)
 	ok(decision_facets_parse("Diskusjonssak", 13, NULL) == DECISION_FACET(DECISION_DROFTING),
 	   "Diskusjonssak is Drøfting");
 	ok(decision_facets_parse("Godkjenning av referat", 22, NULL) == 0, "a title is no type");
+	ok(decision_facets_parse("Orienterings- og drøftingssak", strlen("Orienterings- og drøftingssak"),
+				 &w) ==
+	       (DECISION_FACET(DECISION_ORIENTERING) | DECISION_FACET(DECISION_DROFTING)),
+	   "Orienterings- og drøftingssak is in two facets");
+	is_str(w, "Orienterings- og drøftingssak", "and is kept as written");
+	free(w);
 	memset(&c, 0, sizeof(c));
 	ok(case_set_type(&c, "D", 1, SOURCE_AGENDA), "a case's type from a letter");
 	is_str(case_type_text(&c), "Drøfting", "D is Drøfting");
