@@ -84,8 +84,8 @@ static void row_reset(struct row *r)
  */
 static bool row_join_type(struct row *r, const char *w, size_t n)
 {
-	char *last, hm[6];
-	size_t len, at;
+	char *last, hm[6], written[sizeof(r->type_written)];
+	size_t len, at, wl;
 	enum decision_type first;
 
 	if (!r->nlines)
@@ -97,17 +97,26 @@ static bool row_join_type(struct row *r, const char *w, size_t n)
 	if (len < 4 || memcmp(last + len - 3, " og", 3) ||
 	    (first = scan_type_at_end(last, len - 3, &at)) == DECISION_NONE || (at && last[at - 1] != ' '))
 		return false;
-	r->type = first;
-	snprintf(r->type_written, sizeof(r->type_written), "%.*s %.*s", (int)(len - at), last + at, (int)n,
-		 w);
+	snprintf(written, sizeof(written), "%.*s", (int)(len - at), last + at);
 	while (at && last[at - 1] == ' ')
 		at--;
-	/* "10:45 Orientering og": the row's time before the type. */
-	if (scan_time_at_end(last, at, &len, hm)) {
+	/* "10:45 Orientering og": the row's time before the type. A title's words before it
+	 * ("... status, orientering og") are no type wrapped. */
+	if (at && !scan_time_at_end(last, at, &len, hm))
+		return false;
+	if (at) {
 		memcpy(r->time, hm, sizeof(hm));
 		at = len;
 		while (at && last[at - 1] == ' ')
 			at--;
+	}
+	r->type = first;
+	wl = strlen(written);
+	if (wl + 1 + n < sizeof(r->type_written)) {
+		memcpy(r->type_written, written, wl);
+		r->type_written[wl] = ' ';
+		memcpy(r->type_written + wl + 1, w, n);
+		r->type_written[wl + 1 + n] = '\0';
 	}
 	last[at] = '\0';
 	if (!at) {
@@ -148,7 +157,7 @@ static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 			 * orientering", "Orientering/drøfting"). */
 			if (n - at < sizeof(r->type_written) &&
 			    (n - at != strlen(decision_type_name(ty)) ||
-			     memcmp(s + at, decision_type_name(ty), n - at)))
+			     strncasecmp(s + at, decision_type_name(ty), n - at)))
 				snprintf(r->type_written, sizeof(r->type_written), "%.*s", (int)(n - at),
 					 s + at);
 			n = before;
@@ -303,6 +312,43 @@ static void split_row(const char *const *lines, size_t nlines, char **title, cha
 	free(t);
 }
 
+/* Whether the words before s[at] end in two capitalised ones, as a name does. */
+static bool name_before(const char *s, size_t at)
+{
+	size_t words = 0, e = at, b;
+
+	while (words < 2) {
+		while (e && s[e - 1] == ' ')
+			e--;
+		for (b = e; b && s[b - 1] != ' '; b--)
+			;
+		if (b == e || !scan_starts_upper(s + b, e - b))
+			return false;
+		words++;
+		e = b;
+	}
+	return true;
+}
+
+/* Whether the two words before s[at] name an organisation ("Helse Midt-Norge (HMN)"). */
+static bool org_words_before(const char *s, size_t at)
+{
+	size_t e = at, b, words = 0;
+
+	while (words < 2) {
+		while (e && s[e - 1] == ' ')
+			e--;
+		for (b = e; b && s[b - 1] != ' '; b--)
+			;
+		if (b == e)
+			break;
+		words++;
+		if (words < 2)
+			e = b;
+	}
+	return org_like(s + b, at - b);
+}
+
 /*
  * A row's lines without the presenters' job titles: "Ingrid Vik, leder",
  * "Henrik Aas, programleder og Åse Lund," over "fagdirektør". A title
@@ -336,7 +382,7 @@ static char **untitled_lines(const char *const *lines, size_t nlines, size_t *no
 				;
 			sl = (size_t)(e - seg);
 			strbuf_add(&sb, s, (size_t)(c - s));
-			if (!sl || names_title_len(seg, sl) != sl)
+			if (!sl || names_title_len(seg, sl) != sl || !name_before(s, (size_t)(c - s)))
 				strbuf_addch(&sb, ',');
 			else
 				seg = e;
@@ -354,38 +400,25 @@ static char **untitled_lines(const char *const *lines, size_t nlines, size_t *no
 	return out;
 }
 
-/* Whether the words before s[at] end in two capitalised ones, as a name does. */
-static bool name_before(const char *s, size_t at)
-{
-	size_t words = 0, e = at, b;
-
-	while (words < 2) {
-		while (e && s[e - 1] == ' ')
-			e--;
-		for (b = e; b && s[b - 1] != ' '; b--)
-			;
-		if (b == e || !scan_starts_upper(s + b, e - b))
-			return false;
-		words++;
-		e = b;
-	}
-	return true;
-}
-
 /*
  * Each presenter's organisation out of a row's line, so that the names
  * read as a list: "Hanne Ruud (E-helse) og Eirik Nordvik (HOD)", "Sunniva
- * Lie, Helsedirektoratet og Ola Brenden". The first one cut goes to *org.
+ * Lie, Helsedirektoratet og Ola Brenden". The row keeps one organisation
+ * for all its presenters: *org gets the one cut, and *several is set when
+ * they differ (then the row keeps none rather than a wrong one). After a
+ * comma only below the row's first line (`title_line`), where "Status
+ * Akson, Helseplattformen og Helsenorge" is a title's list.
  */
-static void cut_orgs(char *line, char **org)
+static void cut_orgs(char *line, bool title_line, char **org, bool *several)
 {
 	size_t n = strlen(line), i = 0;
 
 	while (i < n) {
 		size_t b = i, e, k;
-		bool bracket = line[i] == '(' && i > 0 && line[i - 1] == ' ', comma = line[i] == ',';
+		bool bracket = line[i] == '(' && i > 0 && line[i - 1] == ' ',
+		     comma = line[i] == ',' && !title_line;
 
-		if ((!bracket && !comma) || !name_before(line, i)) {
+		if ((!bracket && !comma) || !name_before(line, i) || org_words_before(line, i)) {
 			i++;
 			continue;
 		}
@@ -409,11 +442,15 @@ static void cut_orgs(char *line, char **org)
 			i++;
 			continue;
 		}
-		if (!*org) {
-			size_t ob = b + 1, oe = bracket ? e : e;
+		{
+			size_t ob = b + 1, oe = e;
+
 			while (ob < oe && line[ob] == ' ')
 				ob++;
-			*org = xstrndup(line + ob, oe - ob);
+			if (!*org)
+				*org = xstrndup(line + ob, oe - ob);
+			else if (strlen(*org) != oe - ob || memcmp(*org, line + ob, oe - ob))
+				*several = true;
 		}
 		while (b && line[b - 1] == ' ')
 			b--;
@@ -427,14 +464,20 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 {
 	size_t n, i;
 	char **clean = untitled_lines(lines, nlines, &n), *cut = NULL;
+	bool several = false;
 
 	for (i = 0; i < n; i++)
-		cut_orgs(clean[i], &cut);
+		cut_orgs(clean[i], i == 0, &cut, &several);
 	split_row((const char *const *)clean, n, title, names, org);
-	if (*names && !*org)
+	/* The row's organisation when its presenters share one; else none, not the wrong one. */
+	if (several || (*org && cut && strcmp(*org, cut))) {
+		free(*org);
+		*org = NULL;
+	} else if (*names && !*org) {
 		*org = cut;
-	else
-		free(cut);
+		cut = NULL;
+	}
+	free(cut);
 	for (i = 0; i < n; i++)
 		free(clean[i]);
 	free(clean);

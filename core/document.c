@@ -101,19 +101,22 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 {
 	struct deck_lines dl;
 	enum vt_status st;
+	bool cells;
 
 	st = in_place ? lines_split_in_place(&dl, text, len, diag) : lines_split(&dl, text, len, diag);
 	if (st != VT_OK)
 		return st;
-	if (!unflatten_needed(&dl) && unflatten_cells_needed(&dl)) {
-		/* A cell a line: each page joined into one, then laid out as a flattened page. */
+	cells = !unflatten_needed(&dl) && unflatten_cells_needed(&dl);
+	if (cells) {
+		/* A cell a line: each page joined into one, then laid out as a flattened page (also
+		 * a short one, which unflatten_needed() would not take for one). */
 		struct strbuf joined = STRBUF_INIT;
 
 		unflatten_join_pages(&dl, &joined);
 		if ((st = lines_again(&dl, &joined, diag)) != VT_OK)
 			return st;
 	}
-	if (unflatten_needed(&dl)) {
+	if (cells || unflatten_needed(&dl)) {
 		/* A page a line: laid out again, then read as any other text. */
 		struct strbuf laid = STRBUF_INIT;
 		long pages = (long)dl.n;

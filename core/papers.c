@@ -154,14 +154,14 @@ static size_t sak_prefix(const char *s, size_t n)
 	return 0;
 }
 
-/* The body's name before a case number, "NUFA 30-25": its bytes and the spaces after; 0 for none. */
+/* A committee's short name before a case number, "NUFA 30-25": its bytes and the spaces after; 0 for none. */
 static size_t body_prefix(const char *s, size_t n)
 {
-	size_t i = 0;
+	size_t i = 0, at, len;
 
 	while (i < n && i < 8 && s[i] >= 'A' && s[i] <= 'Z')
 		i++;
-	if (i < 2 || i >= n || s[i] != ' ')
+	if (i < 2 || i >= n || s[i] != ' ' || !body_find(s, i, &at, &len) || at || len != i)
 		return 0;
 	while (i < n && s[i] == ' ')
 		i++;
@@ -500,13 +500,24 @@ void papers_people(const char *s, size_t n, void (*fn)(const char *name, const c
 				b++;
 			while (oe && it[k].s[oe - 1] == ' ')
 				oe--;
-			if (papers_person_name(it[k].s + b, it[k].n - b)) {
+			if (papers_person_name(it[k].s + b, it[k].n - b) &&
+			    !papers_person_name(it[k].s, oe)) {
 				char *name = xstrndup(it[k].s + b, it[k].n - b);
 
 				free(by);
 				by = xstrndup(it[k].s, oe);
 				fn(name, by, arg);
 				free(name);
+				continue;
+			}
+			/* "Kari Moe ved Sintef Digital": the person first, at their organisation. */
+			if (papers_person_name(it[k].s, oe) &&
+			    !papers_person_name(it[k].s + b, it[k].n - b)) {
+				char *name = xstrndup(it[k].s, oe), *org = xstrndup(it[k].s + b, it[k].n - b);
+
+				fn(name, org, arg);
+				free(name);
+				free(org);
 				continue;
 			}
 		}
@@ -679,7 +690,7 @@ static enum label_kind line_label(struct cell *c, size_t *nc)
 		return lk;
 	colon = memchr(c[0].s, ':', c[0].n);
 	stop = c[0].s + c[0].n;
-	if (!colon || colon >= c[0].s + 30 || colon + 2 >= stop)
+	if (!colon || colon - c[0].s >= 30 || stop - colon <= 2)
 		return L_NONE;
 	lab = c[0];
 	lab.n = (size_t)(colon - c[0].s + 1);
@@ -723,7 +734,7 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	/* "Helse Vest RHF: Rune Vik (leder)": the organisation first, before a colon. */
 	for (i = 0; i + 2 < n && i < 80 && s[i] != ':' && s[i] != '('; i++)
 		;
-	if (i + 2 < n && s[i] == ':' && s[i + 1] == ' ' && !papers_person_name(s, i)) {
+	if (i + 2 < n && s[i] == ':' && s[i + 1] == ' ' && org_like(s, i)) {
 		size_t b = i + 2, e;
 		char *one;
 
@@ -744,7 +755,7 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	/* "Pål Rønningen – Helsedirektoratet": the organisation after a dash. */
 	for (i = 0; i + 5 < name_end; i++)
 		if (!memcmp(s + i, " – ", 5) && papers_person_name(s, i) &&
-		    strncmp(s + i + 5, "vara for ", 9)) {
+		    scan_starts_upper(s + i + 5, n - i - 5) && !names_title_len(s + i + 5, n - i - 5)) {
 			name_end = i;
 			break;
 		}
@@ -803,7 +814,8 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			i++;
 		if (i >= n)
 			break;
-		if (i == name_end + 1 && !memcmp(s + i, "– ", 4) && strncmp(s + i + 4, "vara for ", 9)) {
+		if (i == name_end + 1 && i + 4 <= n && !memcmp(s + i, "– ", 4) &&
+		    (i + 4 + 9 > n || strncmp(s + i + 4, "vara for ", 9))) {
 			i += 4;
 			continue;
 		}
@@ -936,14 +948,21 @@ static bool entry_done(const char *s, size_t n)
 	return false;
 }
 
-/* Whether s opens with a person's name, up to a comma, a bracket, " og " or its end. */
-static bool person_next(const char *s, size_t n)
+/*
+ * Whether s opens with another person, after an entry that may have ended
+ * (`closed`: with a bracket) or not: a name with its bracket ("Nora Eide
+ * Lyngstad (referent)") or before " og " ("Geir Ask og Sara Lien (X)"); after
+ * a closed entry, a name up to a comma or " og ". A bare pair of words
+ * ending the entry after a name's comma is its organisation: "Anne Berg,
+ * Vestre Viken".
+ */
+static bool person_next(const char *s, size_t n, bool closed)
 {
 	size_t e;
 
 	for (e = 0; e < n && s[e] != ',' && s[e] != '(' && (e + 4 > n || memcmp(s + e, " og ", 4)); e++)
 		;
-	return papers_person_name(s, e);
+	return papers_person_name(s, e) && (closed || (e < n && (s[e] == '(' || s[e] == ' ')));
 }
 
 static void list_flush(struct papers *p, struct list_col *lc)
@@ -959,7 +978,8 @@ static void list_flush(struct papers *p, struct list_col *lc)
 		/* "Mathias Krogh, Nora Eide Lyngstad (referent)", "A (X) for B, C (Y) for D": a comma
 		 * between two people, not before a name's organisation. */
 		if (s[i] == ',' && depth == 0 && i > b && i + 2 < n && s[i + 1] == ' ' &&
-		    entry_done(s + b, i - b) && person_next(s + i + 2, n - i - 2)) {
+		    entry_done(s + b, i - b) &&
+		    person_next(s + i + 2, n - i - 2, memchr(s + b, ')', i - b) != NULL)) {
 			add_attendee(p, s + b, i - b, lc->kind, lc->line);
 			b = i + 2;
 			continue;
@@ -1199,9 +1219,14 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 	 * column: the bracket is a remark on the person. */
 	if (org.len && org.buf[org.len - 1] == ')') {
 		const char *open = strrchr(org.buf, '(');
+		size_t q, bn = open ? (size_t)(org.buf + org.len - 1 - open - 1) : 0;
+		bool acronym = bn > 0; /* "(NHN)", "(HOD)": the organisation's own */
 
-		if (open && open > org.buf) {
-			strbuf_add(&role, open + 1, (size_t)(org.buf + org.len - 1 - open - 1));
+		for (q = 0; open && q < bn; q++)
+			acronym =
+			    acronym && ((open[1 + q] >= 'A' && open[1 + q] <= 'Z') || open[1 + q] == '-');
+		if (open && open > org.buf && !acronym) {
+			cell_join(&role, open + 1, bn);
 			strbuf_setlen(&org, (size_t)(open - org.buf));
 			strbuf_rtrim(&org);
 		}
@@ -1252,8 +1277,26 @@ static bool attendance_wrap(const struct att_table *t, const struct line *l)
 	size_t nc = cells_of(l, c, MAX_CELLS), m;
 
 	for (m = 0; m < t->n; m++)
-		if (t->kind[m] == ATT_NAME)
-			return nc && c[0].col > t->col[m] + 2;
+		if (t->kind[m] == ATT_NAME) {
+			size_t k;
+
+			if (!nc || c[0].col <= t->col[m] + 2)
+				return false;
+			/* "(observatør)" or a lower-case word going on, or "Ravnås" under "Vara for
+			 * Ketil": not a row without a name ("Helse Nord RHF   Vakant"). */
+			for (k = 0; k < nc; k++) {
+				enum att_col a = t->kind[0];
+				size_t q;
+
+				for (q = 0; q < t->n; q++)
+					if (t->col[q] <= c[k].col + 2)
+						a = t->kind[q];
+				if (c[k].s[0] != '(' && !scan_starts_lower(c[k].s, c[k].n) &&
+				    a != ATT_REMARK && a != ATT_STATUS)
+					return false;
+			}
+			return true;
+		}
 	return false;
 }
 
@@ -1835,15 +1878,20 @@ static bool table_resumes(const struct papers *p, size_t i, const struct column 
 	for (j = i; j < dl->n && (dl->v[j].blank || p->skip[j] || day_marker(&dl->v[j])); j++)
 		if (!dl->v[j].blank && !p->skip[j])
 			marked = day_marker(&dl->v[j]);
-	if (j == dl->n || (last && !marked))
+	/* Across a marker only to a later day: "Dag 1" again opens the case sections. */
+	if (j == dl->n || (last && (!marked || marked <= *day)))
 		return false;
 	nc = cells_of(&dl->v[j], c, MAX_CELLS);
 	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) ||
 	    !case_number_at(c[0].s, c[0].n, &no, &after))
 		return false;
+	/* A row's time or type beside its title; a section's heading has neither. */
 	for (k = 1; k < nc && !beside; k++) {
 		enum col_kind kind = cell_column(cols, ncols, &c[k]);
-		beside = kind != COL_TITLE && kind != COL_SAK;
+		char hm[6];
+
+		beside = (kind == COL_TIME && scan_time_at_start(c[k].s, c[k].n, hm)) ||
+			 (kind == COL_TYPE && decision_facets_parse(c[k].s, c[k].n, NULL));
 	}
 	if (!beside)
 		return false;
@@ -1902,7 +1950,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		    table_resumes(p, i, cols, ncols, title_col, cur, &i, &day))
 			continue;
 		/* "Onsdag 20. november" as a row of its own: the next day's rows follow. */
-		if (weekday_marker(&dl->v[i])) {
+		if (weekday_marker(&dl->v[i]) && line_lead(&dl->v[i]) + 2 < (title_col ? title_col : 4)) {
 			day = cur ? day + 1 : day ? day : 1;
 			continue;
 		}
@@ -2141,7 +2189,7 @@ static bool other_heading(const struct papers *p, size_t i, size_t head_lead, bo
 	    scan_prefix(s, n, "neste møte", &n) || scan_prefix(s, n, "møtet hevet", &n))
 		return true;
 	/* "Eventuelt og avslutning", "Eventuelt / Neste møte": a heading of a few words. */
-	if (n <= 40 &&
+	if (n <= 40 && s[0] == 'E' && i > 0 && p->dl->v[i - 1].blank &&
 	    (scan_prefix(s, n, "eventuelt og ", NULL) || scan_prefix(s, n, "eventuelt / ", NULL) ||
 	     scan_prefix(s, n, "eventuelt – ", NULL)) &&
 	    s[n - 1] != '.')
@@ -2167,6 +2215,19 @@ static void title_label_skip(const char **t, size_t *n)
 			*n -= a;
 			return;
 		}
+}
+
+/* Whether s names a case ("jf. sak 14/21"): a reference below a heading, not its title going on. */
+static bool mentions_case(const char *s, size_t n)
+{
+	struct case_no no;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if ((i == 0 || s[i - 1] == ' ') && is_digit_start(s + i, n - i) &&
+		    scan_case_number(s + i, n - i, &no))
+			return true;
+	return false;
 }
 
 /* A heading line this long or longer may have wrapped onto the next. */
@@ -2199,7 +2260,8 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 	 * as wide as the page wrapped, its next line short, in lower case and no sentence. */
 	if (nc == 1 && i > 0 && !p->dl->v[i - 1].blank && p->dl->v[i - 1].len >= WRAPPED_HEADING &&
 	    scan_starts_lower(c[0].s, c[0].n) && c[0].n < WRAPPED_HEADING && c[0].s[c[0].n - 1] != '.' &&
-	    c[0].s[c[0].n - 1] != ':')
+	    c[0].s[c[0].n - 1] != ':' && (i + 1 == p->dl->n || p->dl->v[i + 1].blank) &&
+	    !mentions_case(c[0].s, c[0].n))
 		return true;
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
@@ -2955,7 +3017,9 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 				 title_word(s, n, "møtereferat") || title_word(s, n, "møteprotokoll"))) ||
 		    /* "Direktoratet for e-helse          Referat": the title in the sender's line. */
 		    (nc > 1 && (word_eq(c[nc - 1].s, c[nc - 1].n, "referat") ||
-				word_eq(c[nc - 1].s, c[nc - 1].n, "protokoll"))) ||
+				word_eq(c[nc - 1].s, c[nc - 1].n, "protokoll") ||
+				word_eq(c[nc - 1].s, c[nc - 1].n, "møtereferat") ||
+				word_eq(c[nc - 1].s, c[nc - 1].n, "møteprotokoll"))) ||
 		    /* A title in capitals after the sender's name on its line, as a flattened first
 		     * page joins them: "1 Direktoratet for e-helse Nasjonalt porteføljekontor REFERAT". */
 		    (n < 100 && (word_in(s, n, "REFERAT") || word_in(s, n, "PROTOKOLL"))))

@@ -559,6 +559,21 @@ static void add_slides(const struct parser *p, size_t from, size_t to, struct sl
 	strbuf_release(&sb);
 }
 
+/* Whether s is a document's title word alone ("Referat", "Agenda"): no venue. */
+static bool title_only(const char *s, size_t n)
+{
+	static const char *const words[] = {"referat", "protokoll", "møteinnkalling", "innkalling",
+					    "agenda",  "dagsorden", "saksliste"};
+	size_t k, l;
+
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if ((l = strlen(words[k])) == n && !strncasecmp(s, words[k], n))
+			return true;
+	return false;
+}
+
 /* Whether s is a committee's name and nothing more. */
 static bool body_alone(const char *s, size_t n)
 {
@@ -619,8 +634,8 @@ static void read_meeting_heading(struct parser *p, size_t end)
 			have_date = true;
 			continue;
 		}
-		if (i != body_line && !d->venue && !scan_prefix(s, n, "velkommen", NULL) && n < 80 &&
-		    !date_find(s, n, &dr) && !scan_page_footer(s, n))
+		if (i != body_line && !d->venue && !scan_prefix(s, n, "velkommen", NULL) &&
+		    !title_only(s, n) && n < 80 && !date_find(s, n, &dr) && !scan_page_footer(s, n))
 			d->venue = xstrndup(s, n);
 	}
 	if (body_line == (size_t)-1) {

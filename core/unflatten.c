@@ -134,14 +134,16 @@ bool unflatten_cells_needed(const struct deck_lines *dl)
 {
 	static const char *const titles[] = {"møteinnkalling", "innkalling", "referat", "møtereferat",
 					     "protokoll"};
-	size_t i, k, text = 0, laid = 0, header = 0;
+	size_t i, k, text = 0, laid = 0, header = 0, blank = 0;
 	bool titled = false;
 
 	for (i = 0; i < dl->n; i++) {
 		const struct line *l = &dl->v[i];
 
-		if (l->blank)
+		if (l->blank) {
+			blank++;
 			continue;
+		}
 		text++;
 		laid += in_columns(l);
 		if (text <= 20)
@@ -154,7 +156,8 @@ bool unflatten_cells_needed(const struct deck_lines *dl)
 			header++;
 		header += raw_header(l);
 	}
-	return titled && header && laid * 20 < text;
+	/* pdftotext without -layout writes no blank lines; a deck's slides are a blank run apart. */
+	return titled && header && laid * 20 < text && blank * 20 < text;
 }
 
 /* A page's number on a line of its own: "side 2", "Side 2 av 5". */

@@ -824,17 +824,19 @@ def attendance_table_rows_wrapped():
                    ("Ketil Ravnås", "Helse Vest RHF", "absent", None, None),
                    ("Solveig Træland", "Direktoratet for e-helse", "member", None, "møteleder"),
                    ("Synnøve Aakre", "Helse Vest RHF", "substitute", "Ketil Ravnås", None)], got
-    # Lists on one line: two stand-ins a comma apart, two people a comma apart; "Name, Org" stays one.
+    # Lists on one line: two stand-ins a comma apart, two people a comma apart (the second with
+    # its bracket: "Kari Moe, Helse Vest" and "Anne Berg, Vestre Viken" are a name and its
+    # organisation, as two bare names would be read too).
     fresh()
     import_text("referat.txt", minutes.replace(
         "Deltakere\n\n", "Vara: Åshild Lunde (Helse Sør-Øst RHF) for Rune Flatland, Sølve Haug (Bergen kommune) "
-        "for Arvid Grøtting\n\nFra sekretariatet: Mathias Krogh, Nora Eide Lyngstad\n\n"
+        "for Arvid Grøtting\n\nFra sekretariatet: Mathias Krogh, Nora Eide Lyngstad (referent)\n\n"
         "Observatør: Kari Moe, Helse Vest\n\nDeltakere\n\n"))
     got = {a["name"]: (a["organization"], a["role"], a["for"]) for a in export()["meetings"][0]["attendance"]}
     assert got["Åshild Lunde"] == ("Helse Sør-Øst RHF", "substitute", "Rune Flatland"), got
     assert got["Sølve Haug"] == ("Bergen kommune", "substitute", "Arvid Grøtting"), got
     assert got["Mathias Krogh"] == (None, "secretariat", None), got
-    assert got["Nora Eide Lyngstad"] == (None, "secretariat", None), got
+    assert got["Nora Eide Lyngstad"][1:] == ("secretariat", None), got
     assert got["Kari Moe"] == ("Helse Vest", "observer", None), got
     assert "Helse Vest" not in got, got
 
@@ -895,6 +897,52 @@ def headings_and_pages_in_other_forms():
                     "Sak 32/24  Digitale innbyggertjenester\n\nVedtak: NUFA tok saken til orientering.\n")
     assert [c[n]["decision_type"] for n in ("30/24", "31/24", "32/24")] == [
         "Godkjenning", "Drøfting", "Orienterings- og drøftingssak"], c
+
+
+def heuristics_of_stop_48_hold_back():
+    """Where this stop's rules must not fire (a review's inputs): case sections grouped under
+    "Dag 1" again after the agenda; "IKT 15-20 ..." in the text; "eventuelt og" inside a
+    proposal; a line "jf. sak 14/21 ..." under a page-wide heading; a deck with a line
+    "Referat"; "Nestleder: Kari Moe" and "Ola Nordmann – leder" in attendance."""
+    notice = ("Innkalling til møte i NUFA\n\nDato           18. september 2025\nSted           Bodø\n\n\n"
+              "Saksliste\n\n"
+              "Sak          Tid    Tittel                                   Sakstype      Innledere\n"
+              "Dag 1 – onsdag 17. september\n"
+              "30/25        10:00  Godkjenning av innkalling og saksliste   Vedtakssak    Ragnhild Vassbotn\n"
+              "Dag 2 – torsdag 18. september\n"
+              "31/25        09:15  Orientering fra Helsedirektoratet        Orientering   Espen Lyngstad\n\n\n"
+              "Dag 1 – onsdag 17. september\n\n"
+              "30/25        Godkjenning av innkalling og saksliste\n\n"
+              "              Forslag til vedtak:\n              NUFA godkjenner innkalling og saksliste.\n\n\n"
+              "Dag 2 – torsdag 18. september\n\n"
+              "31/25        Orientering fra Helsedirektoratet og status for arbeidet med forskriften\n"
+              "jf. sak 14/21 og 15/21 i møtet 8. februar\n\n"
+              "IKT 15-20 Prosent av budsjettet går til drift.\n\n"
+              "              Forslag til vedtak:\n              NUFA ber direktoratet legge fram en plan,\n"
+              "eventuelt og i samarbeid med KS.\n")
+    c = import_text("innkalling.txt", notice)
+    assert sorted(c) == ["30/25", "31/25"], sorted(c)
+    assert c["30/25"]["proposed_decision"] == "NUFA godkjenner innkalling og saksliste.", c["30/25"]
+    assert c["31/25"]["title"] == "Orientering fra Helsedirektoratet og status for arbeidet med forskriften", c["31/25"]
+    assert c["31/25"]["proposed_decision"] == ("NUFA ber direktoratet legge fram en plan, eventuelt og i samarbeid "
+                                               "med KS."), c["31/25"]
+    fresh()
+    minutes = ("Referat fra møte i NUFA\n\nDato:      18. september 2024\n\n"
+               "Medlemmer:\nNestleder: Kari Moe, Helse Vest RHF\nOla Nordmann – leder\n\n\n"
+               "Sak 30/24  Godkjenning av innkalling\n\nVedtak: Innkallingen ble godkjent.\n")
+    import_text("referat.txt", minutes)
+    orgs = [a["organization"] for a in export()["meetings"][0]["attendance"]]
+    assert "Nestleder" not in orgs and "leder" not in orgs, export()["meetings"][0]["attendance"]
+    fresh()
+    deck = ("NUIT – Nasjonalt utvalg for IKT-prioritering\n\nReferat\n\nMøte 6. februar 2019\n\n\n\n"
+            "Agenda\nSak Tema Ansvarlig Tid Sakstype\n\n"
+            "1/19 Godkjenning av innkalling og saksliste\nIngrid Vik\n09:30 Beslutning\n\n\n\n"
+            "Sak 1/19 Godkjenning av innkalling og saksliste\nForslag til vedtak\n"
+            "NUIT godkjenner innkalling og saksliste.\n")
+    c = import_text("nuit.txt", deck)
+    m = export()["meetings"][0]
+    assert (m["documents"][0]["kind"], m["start_date"]) == ("deck", "2019-02-06"), m
+    assert c["1/19"]["proposed_decision"] == "NUIT godkjenner innkalling og saksliste.", c["1/19"]
 
 
 def labels_in_a_column_and_short_lines():
@@ -1322,6 +1370,7 @@ def main():
     t.check("attendance table rows wrapped onto the next line; a role in brackets after the organisation", attendance_table_rows_wrapped)
     t.check("attendance 'Org: Name', a 'Rolle i NUFA' table, 'Ikke til stede', '– stedfortreder for X'", attendance_in_more_shapes)
     t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning', a Status column, 'Orienterings- og drøftingssak'", headings_and_pages_in_other_forms)
+    t.check("where stop 48's rules must not fire: 'Dag 1' again, 'IKT 15-20', 'eventuelt og', 'jf. sak', a deck's 'Referat', roles", heuristics_of_stop_48_hold_back)
     t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)

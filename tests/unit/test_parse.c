@@ -338,16 +338,20 @@ static void test_agenda_rows(void)
 		check_row(k, 3, "Innføring av SNOMED CT", "Henrik Aas, Åse Lund", NULL);
 	}
 	{
-		/* Each presenter's organisation after the name: in brackets, or after a comma. */
+		/* Each presenter's organisation after the name: in brackets, or after a comma below
+		 * the title's line; one shared stays the row's. */
+		const char *k2[] = {"Helsenorge – veikart Siv Brekke (Norsk Helsenett) og",
+				    "Ola Hansen (Norsk Helsenett)"};
 		const char *g[] = {"Ny organisering av e-helseområdet Hanne Tollefsen Ruud (E-helse) og",
 				   "Eirik Nordvik (HOD)"};
 		const char *h[] = {"Kunstig intelligens – veikart", "Sunniva Lie, Helsedirektoratet og Ola",
 				   "Brenden, Norsk Helsenett SF"};
 
+		/* Two organisations: the row keeps neither for both. */
 		check_row(g, 2, "Ny organisering av e-helseområdet", "Hanne Tollefsen Ruud, Eirik Nordvik",
-			  "E-helse");
-		check_row(h, 3, "Kunstig intelligens – veikart", "Sunniva Lie, Ola Brenden",
-			  "Norsk Helsenett SF");
+			  NULL);
+		check_row(h, 3, "Kunstig intelligens – veikart", "Sunniva Lie, Ola Brenden", NULL);
+		check_row(k2, 2, "Helsenorge – veikart", "Siv Brekke, Ola Hansen", "Norsk Helsenett");
 	}
 }
 
