@@ -47,7 +47,7 @@ struct row {
 	char *remark;
 	char time[6];
 	enum decision_type type;
-	char type_written[48]; /* "Orientering/drøfting", "Beslutning"; "" when the type's name */
+	char type_written[48]; /* "Orientering/drøfting", "Beslutning"; "" when written as the type's name */
 	char **lines;
 	size_t nlines, alloc;
 };
@@ -353,7 +353,8 @@ static bool org_words_before(const char *s, size_t at)
  * A row's lines without the presenters' job titles: "Ingrid Vik, leder",
  * "Henrik Aas, programleder og Åse Lund," over "fagdirektør". A title
  * after a name's comma goes with its comma; a line that is a title alone
- * takes the comma ending the line above.
+ * takes the comma ending the line above. The caller frees each line and
+ * the array.
  */
 static char **untitled_lines(const char *const *lines, size_t nlines, size_t *nout)
 {

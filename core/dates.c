@@ -93,8 +93,9 @@ static size_t range_word(const char *s, size_t n, size_t i)
 
 size_t date_weekday(const char *s, size_t n)
 {
-	static const char *const days[] = {"mandag", "tirsdag", "onsdag", "torsdag", "fredag",
-					   "lørdag", "søndag",	"Lørdag", "Søndag"};
+	/* strncasecmp() folds the ASCII first letters: "Lørdag" is "lørdag". */
+	static const char *const days[] = {"mandag", "tirsdag", "onsdag", "torsdag",
+					   "fredag", "lørdag",	"søndag"};
 	size_t k, l;
 
 	for (k = 0; k < sizeof(days) / sizeof(days[0]); k++) {

@@ -929,11 +929,6 @@ struct list_col {
 	long line;
 };
 
-/*
- * Adds the people of one entry. A list written as a sentence ("Til stede:
- * A (X), B (Y) og C (Z).") is cut after each closing parenthesis that a
- * comma or "og" follows.
- */
 /* Whether an entry names its person whole: a name alone, or one standing in ("A (X) for B"). */
 static bool entry_done(const char *s, size_t n)
 {
@@ -965,6 +960,11 @@ static bool person_next(const char *s, size_t n, bool closed)
 	return papers_person_name(s, e) && (closed || (e < n && (s[e] == '(' || s[e] == ' ')));
 }
 
+/*
+ * Adds the people of one entry. A list written as a sentence ("Til stede:
+ * A (X), B (Y) og C (Z).") is cut after each closing parenthesis that a
+ * comma or "og" follows, and at a comma between two people (person_next()).
+ */
 static void list_flush(struct papers *p, struct list_col *lc)
 {
 	const char *s = lc->entry.buf;

@@ -136,7 +136,8 @@ def a_folder_is_read_once_and_only_for_its_files(env):
 
 
 def stderr_line_with(p, text, timeout=30):
-    """What a running process writes to stderr, up to the first line holding `text`. Read from
+    """What a running process writes to stderr, up to the end of the read that brought a line
+    holding `text` (whole lines: the read ends in a newline). Read from
     the descriptor itself: a line the file object had buffered (two came in one read, as on a
     busy machine) is one select() does not see, and the wait ran out with it in hand."""
     import select
