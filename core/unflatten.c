@@ -30,7 +30,7 @@ struct tok {
 };
 
 /* The cell of an agenda row a word belongs to. */
-enum cell { C_TITLE, C_PEOPLE, C_TIME, C_TYPE, C_BODY };
+enum cell { C_TITLE, C_PEOPLE, C_TIME, C_TYPE, C_BODY, C_NUMBER };
 
 struct flat {
 	struct tok *t;
@@ -44,6 +44,7 @@ struct flat {
 	char **sec_no, **sec_title;
 	size_t nsec, sec_alloc;
 	bool first_pass;
+	bool time_first; /* the table being read has its times first ("Tid Sak Tema ...") */
 	enum cell *cell; /* per word: its cell in an agenda row */
 	char **joined;	 /* words made of two, a case number cut at a page's edge (rejoin_cut_numbers()) */
 	size_t njoined;
@@ -247,12 +248,36 @@ static bool case_no(const struct tok *t, struct case_no *no)
 	return scan_case_number(t->s, n, no) && no->len == n;
 }
 
-static bool clock(const struct tok *t)
+static bool clock_text(const char *s, size_t n)
 {
 	size_t at;
 	char hm[6];
 
-	return t->n >= 4 && t->n <= 5 && scan_time_at_end(t->s, t->n, &at, hm) && at == 0;
+	return n >= 4 && n <= 5 && scan_time_at_end(s, n, &at, hm) && at == 0;
+}
+
+static bool clock(const struct tok *t)
+{
+	return clock_text(t->s, t->n);
+}
+
+/* A time or a slot in one word: "09:00", "09:00–09:10", "9.00-9.30". */
+static bool slot(const struct tok *t)
+{
+	const char *dash = memchr(t->s, '-', t->n);
+	size_t dl = 1;
+
+	if (clock(t))
+		return true;
+	if (!dash) {
+		for (dash = t->s; dash + 3 <= t->s + t->n && memcmp(dash, "–", 3); dash++)
+			;
+		dl = 3;
+		if (dash + 3 > t->s + t->n)
+			return false;
+	}
+	return clock_text(t->s, (size_t)(dash - t->s)) &&
+	       clock_text(dash + dl, t->n - (size_t)(dash - t->s) - dl);
 }
 
 /* "(forts.)", "(fortsettelse)": a case continued. */
@@ -406,6 +431,63 @@ static size_t page_end(const struct flat *f, const size_t *start, size_t p)
 	return e;
 }
 
+static size_t label_at(const struct flat *f, size_t i);
+static bool ends_in_number(const struct tok *t);
+
+/* Where page p's words begin, past its number. */
+static size_t page_begin(const size_t *start, size_t p, const bool *drop)
+{
+	size_t b = start[p];
+
+	while (b < start[p + 1] && drop[b])
+		b++;
+	return b;
+}
+
+/*
+ * A running header that opens the pages ("Innkalling NUIT 7. februar 2024"),
+ * found as the run of words that opens two or more pages alike. Only one
+ * that names a date or a body: two pages may well open with the same label
+ * ("Forslag til vedtak: NUFA tar ...") when each holds a case.
+ */
+static void drop_running_header(const struct flat *f, const size_t *start, size_t npages, bool *drop,
+				size_t *bests)
+{
+	size_t p, q, k;
+
+	for (p = 0; p < npages; p++) {
+		size_t best = 0;
+
+		for (q = p > 4 ? p - 4 : 0; q < npages && q <= p + 4; q++) {
+			size_t a = page_begin(start, p, drop), b = page_begin(start, q, drop);
+
+			if (q == p)
+				continue;
+			for (k = 0; a + k < start[p + 1] && b + k < start[q + 1] &&
+				    same_shape(&f->t[a + k], &f->t[b + k]);
+			     k++)
+				;
+			if (k > best)
+				best = k;
+		}
+		bests[p] = best;
+	}
+	for (p = 0; p < npages; p++) {
+		size_t a = page_begin(start, p, drop);
+		bool named = false;
+
+		if (bests[p] < 3 || bests[p] >= 25 || label_at(f, a))
+			continue;
+		for (k = 0; k < bests[p] && !named; k++) {
+			size_t at, len;
+			named = digits(&f->t[a + k]) || ends_in_number(&f->t[a + k]) ||
+				(body_find(f->t[a + k].s, f->t[a + k].n, &at, &len) && at == 0);
+		}
+		for (k = 0; named && k < bests[p]; k++)
+			drop[a + k] = true;
+	}
+}
+
 static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *drop)
 {
 	size_t p, q, *bests;
@@ -429,6 +511,10 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 		    !case_no(&f->t[b + 1], &(struct case_no){0}))
 			drop[b] = true;
 	}
+	/* The first page's "1", when the second opens with its "2". */
+	if (npages > 1 && start[1] > start[0] + 1 && tok_is(&f->t[start[0]], "1") && drop[start[1]] &&
+	    tok_is(&f->t[start[1]], "2"))
+		drop[start[0]] = true;
 	/* Measured on every page before any is marked: a page compared with one whose footer is
 	 * marked already would find nothing alike (the second of two pages kept its footer). */
 	bests = xcalloc(npages ? npages : 1, sizeof(*bests));
@@ -462,6 +548,7 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 			for (q = 0; q < bests[p]; q++)
 				drop[a - 1 - q] = true;
 		}
+	drop_running_header(f, start, npages, drop, bests);
 	free(bests);
 }
 
@@ -497,12 +584,19 @@ static size_t table_header_at(const struct flat *f, size_t i, const char **names
 	static const char *const one[] = {"Tema",     "Tittel",	   "Sakstittel", "Saksnavn", "Ansvarlig",
 					  "Innleder", "Innledere", "Tid",	 "Kl.",	     "Sakstype",
 					  "Type",     "Vedlegg",   "Agenda"};
-	size_t j = i + 1, k;
+	size_t j, k, lead = 0;
 
 	*ncols = 0;
-	if (i >= f->n || !(tok_is(&f->t[i], "Sak") || tok_is(&f->t[i], "Saksnr") || tok_is(&f->t[i], "Nr")))
+	/* "Tid Sak Tema ...": the times first. */
+	if (i + 1 < f->n && (tok_is(&f->t[i], "Tid") || tok_is(&f->t[i], "Kl."))) {
+		names[(*ncols)++] = tok_is(&f->t[i], "Tid") ? "Tid" : "Kl.";
+		lead = 1;
+	}
+	if (i + lead >= f->n || !(tok_is(&f->t[i + lead], "Sak") || tok_is(&f->t[i + lead], "Saksnr") ||
+				  tok_is(&f->t[i + lead], "Nr")))
 		return 0;
 	names[(*ncols)++] = "Sak";
+	j = i + lead + 1;
 	while (j < f->n && *ncols < 8) {
 		bool hit = false;
 		for (k = 0; k < ARRAY_SIZE(two) && j + 1 < f->n; k++) {
@@ -527,7 +621,7 @@ static size_t table_header_at(const struct flat *f, size_t i, const char **names
 		if (!hit)
 			break;
 	}
-	return *ncols >= 2 ? j - i : 0;
+	return *ncols >= 2 + lead ? j - i : 0;
 }
 
 /*
@@ -699,20 +793,31 @@ static const char *known_title(const struct flat *f, const struct case_no *no)
 
 /* ---- agenda rows ------------------------------------------------------- */
 
-/* A row starts here: a case number, or a break ("Pause 11.40", "Eventuelt"). */
+/* An agenda's row without a case: "Pause", "Lunsj", "Eventuelt". */
+static bool break_word(const struct tok *t)
+{
+	return tok_is(t, "Pause") || tok_is(t, "Lunsj") || tok_is(t, "Middag") || tok_is(t, "Kaffe") ||
+	       tok_is(t, "Slutt") || tok_is(t, "Eventuelt");
+}
+
+/*
+ * A row starts here: a case number, or a break ("Pause 11.40",
+ * "Eventuelt"); in a table with its times first, the time before them.
+ */
 static bool row_start(const struct flat *f, size_t i)
 {
 	struct case_no no;
 	const struct tok *t = &f->t[i];
 
+	if (f->time_first && slot(t))
+		return i + 1 < f->n && (case_no(&f->t[i + 1], &no) || break_word(&f->t[i + 1]));
+	if (f->time_first && i > 0 && slot(&f->t[i - 1]))
+		return false; /* its time began the row */
 	if (case_no(t, &no))
 		return !(i > 0 && (tok_ci(&f->t[i - 1], "sak") && lower(&f->t[i - 1])));
 	if (i > 0 && case_no(&f->t[i - 1], &no))
 		return false; /* "39/22 Eventuelt" is a case */
-	if (tok_is(t, "Pause") || tok_is(t, "Lunsj") || tok_is(t, "Middag") || tok_is(t, "Kaffe") ||
-	    tok_is(t, "Slutt") || tok_is(t, "Eventuelt"))
-		return true;
-	return false;
+	return break_word(t);
 }
 
 /* The end of the row that starts at i (exclusive). */
@@ -760,6 +865,15 @@ static size_t name_run(const struct flat *f, size_t i, size_t e)
 	return 0;
 }
 
+/* A type's word among [i, e). */
+static bool later_type(const struct flat *f, size_t i, size_t e)
+{
+	for (; i < e; i++)
+		if (type_tok(&f->t[i]))
+			return true;
+	return false;
+}
+
 /*
  * Sorts the words of one row into cells. The flattening wrote each
  * physical line's cells in turn (title part, presenters part, time, type,
@@ -773,7 +887,7 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 {
 	size_t i;
 	enum cell cur = C_TITLE;
-	bool seen_type = false, seen_time = false, people_open = false;
+	bool seen_type = false, seen_time = false, people_open = false, people_seen = false;
 
 	for (i = b; i < e; i++) {
 		const struct tok *t = &f->t[i];
@@ -796,7 +910,7 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 		}
 		if (type_tok(t) && i > b &&
 		    (i + 1 == e || clock(&f->t[i - 1]) || t->s[t->n - 1] == '/' || !lower(&f->t[i + 1]) ||
-		     seen_time || lower(&f->t[i - 1]))) {
+		     seen_time || lower(&f->t[i - 1]) || cur == C_PEOPLE)) {
 			/* "Godkjenning av ..." opening a title is the title. */
 			if (!(cur == C_TITLE && i + 1 < e && lower(&f->t[i + 1]) && !seen_time &&
 			      !clock(&f->t[i - 1]) && t->s[t->n - 1] != '/' && !lower(&f->t[i - 1]))) {
@@ -809,11 +923,24 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 				continue;
 			}
 		}
+		/* "Orientering og" + "drøfting" further on: the type's cell wrapped. */
+		if (tok_is(t, "og") && i > b && cell[i - 1] == C_TYPE && later_type(f, i + 1, e)) {
+			cell[i] = C_TYPE;
+			continue;
+		}
 		if (seen_type && !seen_time && cap(t) && i + 4 < e) {
 			/* A section's row: the text of the case follows its type. */
 			for (; i < e; i++)
 				cell[i] = C_BODY;
 			break;
+		}
+		/* "Seniorrådgiver Jens Otto", "Møteleder": a presenter's job title opens the cell. */
+		if (i > b && cur != C_PEOPLE && names_title_len(t->s, t->n) == t->n &&
+		    (name_run(f, i + 1, e) || (cap(t) && !scan_ends_open(f->t[i - 1].s, f->t[i - 1].n)))) {
+			cell[i] = C_PEOPLE;
+			cur = C_PEOPLE;
+			people_seen = true;
+			continue;
 		}
 		if (i > b && cell[i - 1] == C_TITLE && cur == C_TITLE &&
 		    scan_ends_open(f->t[i - 1].s, f->t[i - 1].n) && !name_run(f, i, e)) {
@@ -830,6 +957,7 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 			people_open = tok_is(t, "og") || t->s[t->n - 1] == ',';
 			continue;
 		}
+
 		if ((run = name_run(f, i, e))) {
 			size_t k;
 			for (k = 0; k < run; k++)
@@ -837,10 +965,19 @@ static void split_row(const struct flat *f, size_t b, size_t e, enum cell *cell)
 			i += run - 1;
 			cur = C_PEOPLE;
 			people_open = f->t[i].s[f->t[i].n - 1] == ',';
+			people_seen = true;
 			continue;
 		}
-		if (cap(t) && i > b && (seen_time || seen_type) && cell[i - 1] != C_TITLE) {
+		/*
+		 * After the type, the next line's cells: a capitalised word after
+		 * the type, or after the title's next words where the row had
+		 * presenters, goes on with them ("Aasen, Direktoratet for e-helse").
+		 */
+		if (cap(t) && i > b && (seen_time || seen_type) &&
+		    (cell[i - 1] != C_TITLE ||
+		     (people_seen && seen_type && !scan_ends_open(f->t[i - 1].s, f->t[i - 1].n)))) {
 			cell[i] = C_PEOPLE;
+			cur = C_PEOPLE;
 			continue;
 		}
 		if (cap(t) && people_open && (seen_time || seen_type)) {
@@ -964,13 +1101,16 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 	enum cell *cell = f->cell; /* indexed like f->t; rows do not overlap */
 	struct strbuf part = STRBUF_INIT, title = STRBUF_INIT;
 	struct case_no no;
-	size_t c, first = b, body = e, i;
+	size_t c, lead = f->time_first && slot(&f->t[b]), first = b + lead, body = e, i;
+	bool numbered = first < e && case_no(&f->t[first], &no);
 
-	if (case_no(&f->t[b], &no))
-		first = b + 1;
-	if (!f->first_pass && first > b && known_title(f, &no) && !continued_row(f, first, e))
+	if (lead)
+		cell[b] = C_TIME;
+	if (numbered)
+		cell[first++] = C_NUMBER;
+	if (!f->first_pass && numbered && known_title(f, &no) && !continued_row(f, first, e))
 		split_section_row(f, first, e, cell, known_title(f, &no)); /* the agenda came first */
-	else if (first > b && section_title(f, &no))
+	else if (numbered && section_title(f, &no))
 		split_by_title(f, first, e, cell, section_title(f, &no));
 	else
 		split_row(f, first, e, cell);
@@ -982,16 +1122,16 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 	brk(f, 1);
 	for (c = 0; c < ncols; c++) {
 		strbuf_reset(&part);
-		if (c == 0) {
-			if (first > b)
-				strbuf_add(&part, f->t[b].s, f->t[b].n);
+		if (!strcmp(cols[c], "Sak")) {
+			if (numbered)
+				strbuf_add(&part, f->t[first - 1].s, f->t[first - 1].n);
 		} else if (!strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ||
 			   !strcmp(cols[c], "Sakstittel") || !strcmp(cols[c], "Saksnavn") ||
 			   !strcmp(cols[c], "Agenda")) {
 			cat_cell(&part, f, first, body, cell, C_TITLE);
 			strbuf_add(&title, part.buf, part.len);
 		} else if (!strcmp(cols[c], "Tid") || !strcmp(cols[c], "Kl.")) {
-			cat_cell(&part, f, first, body, cell, C_TIME);
+			cat_cell(&part, f, b, body, cell, C_TIME);
 		} else if (!strcmp(cols[c], "Sakstype") || !strcmp(cols[c], "Type")) {
 			cat_cell(&part, f, first, body, cell, C_TYPE);
 		} else if (strcmp(cols[c], "Vedlegg")) {
@@ -1002,9 +1142,9 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 		pad_to(f->out, at[c]);
 		strbuf_add(f->out, part.buf, part.len);
 	}
-	if (first > b && title.len && !known_title(f, &no))
+	if (numbered && title.len && !known_title(f, &no))
 		remember_title(f, &no, title.buf);
-	if (first > b && title.len && body < e && f->first_pass) {
+	if (numbered && title.len && body < e && f->first_pass) {
 		ALLOC_GROW(f->sec_no, f->nsec + 1, f->sec_alloc);
 		f->sec_title = xrealloc(f->sec_title, f->sec_alloc * sizeof(*f->sec_title));
 		f->sec_no[f->nsec] = xstrdup(no.text);
@@ -1028,6 +1168,58 @@ static bool stand_in_before(const struct flat *f, size_t i, size_t back)
 	w = &f->t[i - back];
 	return (tok_is(w, "for") || tok_is(w, "pva")) &&
 	       f->t[i - back - 1].s[f->t[i - back - 1].n - 1] == ')' && cap(&f->t[i - back + 1]);
+}
+
+/* A word that an organisation's name does not end in ("Statsforvalteren i" + "Vestland"). */
+static bool joining_word(const struct tok *t)
+{
+	static const char *const words[] = {"i", "for", "og", "av", "på", "til", "med", "-"};
+
+	return tok_in(t, words, ARRAY_SIZE(words));
+}
+
+/*
+ * In a list "Name, Org Name, Org ...", whether the entry of a new person
+ * begins at i: the words between two commas are an organisation and the
+ * next name, and the name is the longest run of two to four words before
+ * the comma that reads as one, where the organisation keeps a word that
+ * may end it ("Helsedirektoratet Ellen Brekke Moen,", "Helse Sør-Øst RHF
+ * Arne Kristoffersen,").
+ */
+static bool list_entry_at(const struct flat *f, size_t i, size_t e)
+{
+	size_t p, m, k;
+
+	if (!cap(&f->t[i]) || f->t[i - 1].s[f->t[i - 1].n - 1] == ',')
+		return false;
+	for (p = i - 1; p > 0 && i - p < 8 && f->t[p].s[f->t[p].n - 1] != ','; p--)
+		if (memchr(f->t[p].s, '(', f->t[p].n) || memchr(f->t[p].s, ')', f->t[p].n) ||
+		    one_of(&f->t[p], header_labels, ARRAY_SIZE(header_labels)))
+			return false;
+	if (f->t[p].s[f->t[p].n - 1] != ',')
+		return false;
+	for (m = i; m < e && m < i + 4 && f->t[m].s[f->t[m].n - 1] != ','; m++)
+		;
+	if (m >= e || f->t[m].s[f->t[m].n - 1] != ',')
+		return false;
+	for (k = 4; k >= 2; k--) {
+		size_t from = m + 1 - k, w;
+		struct strbuf name = STRBUF_INIT;
+		bool person;
+
+		if (m + 1 < k || from < p + 2 || joining_word(&f->t[from - 1]))
+			continue;
+		for (w = from; w <= m; w++) {
+			if (name.len)
+				strbuf_addch(&name, ' ');
+			strbuf_add(&name, f->t[w].s, f->t[w].n - (w == m));
+		}
+		person = papers_person_name(name.buf, name.len);
+		strbuf_release(&name);
+		if (person)
+			return from == i;
+	}
+	return false;
 }
 
 /* Writes words [i, e) as running text, breaking where the class of document breaks; returns e. */
@@ -1117,8 +1309,8 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		}
 		if (tok_is(t, "Vedlegg") || tok_is(t, "Vedlegg:")) {
 			/* An attachment's name runs until the body speaks again. */
-			for (; i + 1 < e && !body_voice(&f->t[i + 1]) && !label_at(f, i + 1) &&
-			       !row_start(f, i + 1);
+			for (; i + 1 < e && !(body_voice(&f->t[i + 1]) && i + 2 < e && lower(&f->t[i + 2])) &&
+			       !label_at(f, i + 1) && !row_start(f, i + 1);
 			     i++)
 				;
 			continue;
@@ -1144,6 +1336,8 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 			brk(f, 1);
 		} else if (*listing && i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && cap(t) &&
 			   !tok_is(t, "for") && !tok_is(t, "pva")) {
+			brk(f, 1);
+		} else if (*listing && i > 0 && list_entry_at(f, i, e)) {
 			brk(f, 1);
 		} else if (*listing && cap(t) && (stand_in_before(f, i, 3) || stand_in_before(f, i, 4)) &&
 			   (k = name_run(f, i, e)) && i + k < e && f->t[i + k].s[0] == '(') {
@@ -1234,12 +1428,14 @@ static void run(struct flat *f, struct strbuf *out)
 			size_t at[8], c, col = 0;
 
 			header = listing = false;
+			f->time_first = strcmp(cols[0], "Sak") != 0;
 			brk(f, 2);
 			for (c = 0; c < ncols; c++) {
 				at[c] = col;
 				pad_to(out, col);
 				strbuf_addstr(out, cols[c]);
-				col += c == 0							? 9
+				col += !strcmp(cols[c], "Sak")					? 9
+				       : c == 0							? 14
 				       : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70
 												: 30;
 			}
@@ -1252,6 +1448,7 @@ static void run(struct flat *f, struct strbuf *out)
 				}
 				i = e;
 			}
+			f->time_first = false;
 			brk(f, 2);
 			continue;
 		}

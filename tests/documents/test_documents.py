@@ -578,6 +578,55 @@ def flattened_minutes_with_page_numbers():
     assert [p["name"] for p in c["23/21"]["presenters"]] == ["Kari Holm"], c["23/21"]
 
 
+def flattened_agenda_times_first():
+    """A web transcript of a notice whose agenda has its times first ("Tid Sak Tema Innleder
+    Sakstype", each row "09:00–09:10 01/25 ..."), presenters after their job titles, a type
+    wrapped round the next line's title ("Orientering og" ... "drøfting"), a running header
+    opening the later pages, an attachment's name after a proposal, and members listed
+    "Name, Org Name, Org". The rows ran into one another: each time went to the row before
+    it, the header and attachment into the decisions, and the members were one person."""
+    header = "Innkalling NUFA 5. mars 2025"
+    text = ("1 Direktoratet for e-helse INNKALLING Møte i Nasjonalt utvalg for fag og arkitektur "
+            "(NUFA) Dato: Onsdag 5. mars 2025 Sted: Teams Medlemmer: Kari Lie, Direktoratet for "
+            "e-helse Ellen Brekke Moen, Helsedirektoratet Arne Ås, Helse Sør-Øst RHF Tone Rustad, "
+            "Statsforvalteren i Vestland Sekretariat: Nasjonalt porteføljekontor Saker til eventuelt meldes til "
+            "sekretariatet innen en uke før møtet. " + header + " Side 1 av 3\n"
+            "2 " + header + " Saksliste Tid Sak Tema Innleder Sakstype "
+            "09:00–09:10 01/25 Godkjenning av innkalling Møteleder Til godkjenning "
+            "09:10–09:50 02/25 Deling av pasientjournal – Seniorrådgiver Mona Dahl, Orienteringssak "
+            "status for pilotene Helse Vest RHF "
+            "09:50–10:05 Pause "
+            "10:05–11:00 03/25 Kodeverk for Fagdirektør Rolf Eng, Norsk Orientering og "
+            "legemiddelområdet Helsenett SF drøfting "
+            "11:00–11:30 04/25 Arbeidsprogram for 2025 Ola Brun, Helsedirektoratet Vedtakssak "
+            "Saksdokumenter Sak 01/25 Godkjenning av innkalling Forslag til vedtak: NUFA godkjenner "
+            "innkallingen. Vedlegg 1: Referat NUFA 04.12.2024 Sak 02/25 Deling av pasientjournal – "
+            "status for pilotene Forslag til vedtak: NUFA tar statusen til orientering og ber om "
+            + header + " Side 2 av 3\n"
+            "3 " + header + " en ny status før sommeren. Sak 03/25 Kodeverk for legemiddelområdet "
+            "Norsk helsenett legger fram et forslag til felles kodeverk for legemidler. "
+            "Forslag til vedtak: NUFA drøfter kodeverket. Sak 04/25 Arbeidsprogram for 2025 "
+            "Sekretariatet har samlet innspillene fra medlemmene i et utkast. "
+            "Forslag til vedtak: NUFA godkjenner arbeidsprogrammet. " + header + " Side 3 av 3\n")
+    c = import_text("innkalling-flat.txt", text)
+    assert sorted(c) == ["1/25", "2/25", "3/25", "4/25"], c.keys()
+    assert [c[n]["time"] for n in ("1/25", "2/25", "3/25", "4/25")] == ["09:00", "09:10", "10:05", "11:00"], c
+    assert [c[n]["agenda_title"] for n in ("1/25", "2/25", "3/25", "4/25")] == [
+        "Godkjenning av innkalling", "Deling av pasientjournal – status for pilotene",
+        "Kodeverk for legemiddelområdet", "Arbeidsprogram for 2025"], c
+    assert [[(p["name"], p["organization"]) for p in c[n]["presenters"]] for n in ("2/25", "3/25", "4/25")] == [
+        [("Mona Dahl", "Helse Vest RHF")], [("Rolf Eng", "Norsk Helsenett SF")],
+        [("Ola Brun", "Helsedirektoratet")]], c
+    assert [c[n]["decision_type"] for n in ("1/25", "2/25", "3/25", "4/25")] == [
+        "Til godkjenning", "Orienteringssak", "Orientering og drøfting", "Vedtakssak"], c
+    assert c["1/25"]["proposed_decision"] == "NUFA godkjenner innkallingen.", c["1/25"]
+    assert c["2/25"]["proposed_decision"] == \
+        "NUFA tar statusen til orientering og ber om en ny status før sommeren.", c["2/25"]
+    assert [(a["name"], a["organization"], a["role"]) for a in export()["meetings"][0]["attendance"]] == [
+        ("Kari Lie", "Direktoratet for e-helse", "member"), ("Ellen Brekke Moen", "Helsedirektoratet", "member"),
+        ("Arne Ås", "Helse Sør-Øst RHF", "member"), ("Tone Rustad", "Statsforvalteren i Vestland", "member")]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1378,6 +1427,7 @@ def main():
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
     t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
+    t.check("a flattened agenda with its times first, job titles and a running page header", flattened_agenda_times_first)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
