@@ -116,7 +116,15 @@ static enum vt_status read_text(struct deck *d, char *text, size_t len, bool in_
 		if ((st = lines_again(&dl, &joined, diag)) != VT_OK)
 			return st;
 	}
-	if (cells || unflatten_needed(&dl)) {
+	if (!cells && !unflatten_needed(&dl) && unflatten_rows_needed(&dl) && papers_kind(&dl) != DOC_DECK) {
+		/* An agenda with single spaces between its cells, in a laid-out notice: its rows in columns.
+		 */
+		struct strbuf laid = STRBUF_INIT;
+
+		unflatten_rows(&dl, &laid);
+		if ((st = lines_again(&dl, &laid, diag)) != VT_OK)
+			return st;
+	} else if (cells || unflatten_needed(&dl)) {
 		/* A page a line: laid out again, then read as any other text. */
 		struct strbuf laid = STRBUF_INIT;
 		long pages = (long)dl.n;

@@ -1155,6 +1155,144 @@ static size_t put_row(struct flat *f, size_t b, size_t e, const char *const *col
 	return body;
 }
 
+/* The agenda's titles forgotten, for a pass that finds them again. */
+static void forget_titles(struct flat *f)
+{
+	size_t p;
+
+	for (p = 0; p < f->ntitles; p++) {
+		free(f->titles_no[p]);
+		free(f->titles[p]);
+	}
+	f->ntitles = 0;
+}
+
+static void flat_release(struct flat *f)
+{
+	size_t p;
+
+	forget_titles(f);
+	for (p = 0; p < f->nsec; p++) {
+		free(f->sec_no[p]);
+		free(f->sec_title[p]);
+	}
+	free(f->sec_no);
+	free(f->sec_title);
+	free(f->titles_no);
+	free(f->titles);
+	free(f->cell);
+	free(f->t);
+	for (p = 0; p < f->njoined; p++)
+		free(f->joined[p]);
+	free(f->joined);
+}
+
+/* Writes a table's header with its columns at fixed places, `at`, for its rows to follow. */
+static void put_header(struct flat *f, const char *const *cols, size_t ncols, size_t *at)
+{
+	size_t c, col = 0;
+
+	f->time_first = strcmp(cols[0], "Sak") != 0;
+	for (c = 0; c < ncols; c++) {
+		at[c] = col;
+		pad_to(f->out, col);
+		strbuf_addstr(f->out, cols[c]);
+		col += !strcmp(cols[c], "Sak")					? 9
+		       : c == 0							? 14
+		       : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70
+										: 30;
+	}
+}
+
+/* A line that reads as an agenda's header with single spaces, and a row after it. */
+static bool raw_table_at(const struct deck_lines *dl, size_t i)
+{
+	const struct line *l = &dl->v[i];
+	struct case_no no;
+	size_t a;
+
+	if (l->blank || !raw_header(l) || in_columns(l) || i + 1 >= dl->n)
+		return false;
+	l = &dl->v[i + 1];
+	a = line_lead(l);
+	return !l->blank && !in_columns(l) && scan_case_number(l->text + a, strcspn(l->text + a, " "), &no);
+}
+
+bool unflatten_rows_needed(const struct deck_lines *dl)
+{
+	size_t i;
+
+	for (i = 0; i < dl->n; i++)
+		if (raw_table_at(dl, i))
+			return true;
+	return false;
+}
+
+/*
+ * The rows under a header of raw_table_at(), each a line of its own, laid
+ * out one by one (put_row()). A line that reads as no row ends the table.
+ */
+static size_t put_raw_rows(struct flat *f, const struct deck_lines *dl, size_t i, struct strbuf *out)
+{
+	const char *cols[8];
+	size_t ncols, at[8];
+	struct strbuf row = STRBUF_INIT;
+
+	f->n = 0;
+	tokenize(f, &dl->v[i], 0);
+	if (table_header_at(f, 0, cols, &ncols) != f->n)
+		return i;
+	f->out = out;
+	if (dl->v[i].page)
+		strbuf_addch(out, '\f');
+	put_header(f, cols, ncols, at);
+	strbuf_addch(out, '\n');
+	for (i++; i < dl->n && !dl->v[i].blank && !dl->v[i].page && !in_columns(&dl->v[i]); i++) {
+		size_t skip = 0;
+
+		f->n = 0;
+		tokenize(f, &dl->v[i], 0);
+		if (!f->n || !row_start(f, 0) || row_end(f, 0, f->n) != f->n)
+			break;
+		f->cell = xrealloc(f->cell, f->n * sizeof(*f->cell));
+		f->out = &row;
+		strbuf_reset(&row);
+		if (put_row(f, 0, f->n, cols, at, ncols) != f->n)
+			break;
+		while (skip < row.len && row.buf[skip] == '\n')
+			skip++;
+		strbuf_add(out, row.buf + skip, row.len - skip);
+		strbuf_addch(out, '\n');
+	}
+	f->time_first = false;
+	strbuf_release(&row);
+	return i;
+}
+
+void unflatten_rows(const struct deck_lines *dl, struct strbuf *out)
+{
+	struct flat f;
+	size_t i = 0;
+
+	memset(&f, 0, sizeof(f));
+	f.first_pass = true;
+	while (i < dl->n) {
+		const struct line *l = &dl->v[i];
+		size_t next = raw_table_at(dl, i) ? put_raw_rows(&f, dl, i, out) : i;
+
+		if (next > i) {
+			i = next;
+			continue;
+		}
+		if (l->page)
+			strbuf_addch(out, '\f');
+		strbuf_add(out, l->text, l->len);
+		strbuf_addch(out, '\n');
+		i++;
+	}
+	flat_release(&f);
+}
+
 /* ---- the stream -------------------------------------------------------- */
 
 /* "(Org) for Name Name" ends `back` words before i: a stand-in's entry, whose name has no parenthesis after
@@ -1352,7 +1490,7 @@ static void run(struct flat *f, struct strbuf *out);
 void unflatten(const struct deck_lines *dl, struct strbuf *out)
 {
 	struct flat f;
-	size_t *start = NULL, npages = 0, i, p;
+	size_t *start = NULL, npages = 0, i;
 	bool *drop;
 	int page = 0;
 
@@ -1384,33 +1522,13 @@ void unflatten(const struct deck_lines *dl, struct strbuf *out)
 	f.first_pass = true;
 	run(&f, out);
 	strbuf_reset(out);
-	for (p = 0; p < f.ntitles; p++) {
-		free(f.titles_no[p]);
-		free(f.titles[p]);
-	}
-	f.ntitles = 0;
+	forget_titles(&f);
 	f.first_pass = false;
 	run(&f, out);
 	brk(&f, 1);
-	for (p = 0; p < f.ntitles; p++) {
-		free(f.titles_no[p]);
-		free(f.titles[p]);
-	}
-	for (p = 0; p < f.nsec; p++) {
-		free(f.sec_no[p]);
-		free(f.sec_title[p]);
-	}
-	free(f.sec_no);
-	free(f.sec_title);
-	free(f.titles_no);
-	free(f.titles);
-	free(f.cell);
+	flat_release(&f);
 	free(drop);
 	free(start);
-	free(f.t);
-	for (p = 0; p < f.njoined; p++)
-		free(f.joined[p]);
-	free(f.joined);
 }
 
 /* One pass over the words, writing the text laid out again into `out`. */
@@ -1425,20 +1543,11 @@ static void run(struct flat *f, struct strbuf *out)
 
 		if (hl) {
 			/* A table: its header at fixed columns, then its rows under them. */
-			size_t at[8], c, col = 0;
+			size_t at[8];
 
 			header = listing = false;
-			f->time_first = strcmp(cols[0], "Sak") != 0;
 			brk(f, 2);
-			for (c = 0; c < ncols; c++) {
-				at[c] = col;
-				pad_to(out, col);
-				strbuf_addstr(out, cols[c]);
-				col += !strcmp(cols[c], "Sak")					? 9
-				       : c == 0							? 14
-				       : !strcmp(cols[c], "Tema") || !strcmp(cols[c], "Tittel") ? 70
-												: 30;
-			}
+			put_header(f, cols, ncols, at);
 			i += hl;
 			while (i < f->n && row_start(f, i)) {
 				size_t e = row_end(f, i, f->n), body = put_row(f, i, e, cols, at, ncols);

@@ -23,6 +23,21 @@ bool unflatten_needed(const struct deck_lines *dl);
 bool unflatten_cells_needed(const struct deck_lines *dl);
 
 /*
+ * True if `dl` has an agenda whose header and rows are lines with single
+ * spaces between their cells ("Sak Tittel Ansvarlig Tid Type", then
+ * "20/2021 Godkjenning av innkalling Bjørn Eriksen 12:00 Godkjenning"),
+ * in a text otherwise laid out.
+ */
+bool unflatten_rows_needed(const struct deck_lines *dl);
+
+/*
+ * Appends to `out` the text of `dl` with such agendas' headers and rows
+ * laid out in columns, as pdftotext -layout would have; every other line as
+ * it was, and each line where it was.
+ */
+void unflatten_rows(const struct deck_lines *dl, struct strbuf *out);
+
+/*
  * Appends to `out` the text of `dl` with each page's lines joined into one
  * line (pages end at a form feed or a page number line, "side 2"): the
  * flattened form that unflatten() lays out again.

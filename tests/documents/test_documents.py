@@ -627,6 +627,38 @@ def flattened_agenda_times_first():
         ("Arne Ås", "Helse Sør-Øst RHF", "member"), ("Tone Rustad", "Statsforvalteren i Vestland", "member")]
 
 
+def agenda_rows_with_single_spaces():
+    """A laid-out notice whose agenda's header and rows have one space between their cells
+    ("Sak Tittel Ansvarlig Tid Type", "20/2021 Godkjenning av innkalling Bjørn Eriksen 12:00
+    Godkjenning"), a break row among them: the agenda was not read at all, so no case had
+    its presenters, time or type as written."""
+    notice = ("Innkalling\n\nMøte i Nasjonalt e-helsestyre\n\nDato:      10. juni 2021\n"
+              "Sted:      Microsoft Teams\n\n\nSaksliste\n"
+              "Sak Tittel Ansvarlig Tid Type\n"
+              "20/2021 Godkjenning av innkalling og dagsorden Bjørn Eriksen 12:00 Godkjenning\n"
+              "21/2021 Status for nasjonal e-helseportefølje Kjersti Voll, Direktoratet for e-helse 12:10 Orientering\n"
+              "Pause 13:40\n"
+              "22/2021 Nasjonal helseanalyseplattform – valg av driftsmodell Ida Sand, Helsedataprogrammet 13:55 Beslutning\n"
+              "\n\n"
+              "Sak 20/2021 Godkjenning av innkalling og dagsorden\n\n"
+              "Forslag til vedtak: Nasjonalt e-helsestyre godkjenner innkalling og dagsorden.\n\n\n"
+              "Sak 21/2021 Status for nasjonal e-helseportefølje\n\n"
+              "Forslag til vedtak: Nasjonalt e-helsestyre tar statusen til orientering.\n\n\n"
+              "Sak 22/2021 Nasjonal helseanalyseplattform – valg av driftsmodell\n\n"
+              "Forslag til vedtak: Nasjonalt e-helsestyre slutter seg til driftsmodellen.\n")
+    c = import_text("innkalling.txt", notice)
+    assert sorted(c) == ["20/21", "21/21", "22/21"], c.keys()
+    got = [(c[n]["agenda_title"], [(p["name"], p["organization"]) for p in c[n]["presenters"]], c[n]["time"],
+            c[n]["decision_type"]) for n in ("20/21", "21/21", "22/21")]
+    assert got == [
+        ("Godkjenning av innkalling og dagsorden", [("Bjørn Eriksen", None)], "12:00", "Godkjenning"),
+        ("Status for nasjonal e-helseportefølje", [("Kjersti Voll", "Direktoratet for e-helse")], "12:10",
+         "Orientering"),
+        ("Nasjonal helseanalyseplattform – valg av driftsmodell", [("Ida Sand", "Helsedataprogrammet")], "13:55",
+         "Beslutning")], got
+    assert c["22/21"]["line_start"] == 27, c["22/21"]  # the lines stay where they were
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1428,6 +1460,7 @@ def main():
     t.check("attendance as a sentence, Innstilling, lone headings, time ranges, bullets", second_trial_documents)
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("a flattened agenda with its times first, job titles and a running page header", flattened_agenda_times_first)
+    t.check("an agenda with single spaces between its cells in a laid-out notice", agenda_rows_with_single_spaces)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
