@@ -130,30 +130,6 @@ static bool is_digit_start(const char *s, size_t n)
 	return n && s[0] >= '0' && s[0] <= '9';
 }
 
-/* "Sak", "Sak nr.", "Saksnr." before a case number; returns the bytes to skip. */
-static size_t sak_prefix(const char *s, size_t n)
-{
-	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak "};
-	size_t i, after, body = 0;
-
-	/* "NUFA-sak 01/26", "NUIT-sak 9/26": the body's name before the word. */
-	while (body < n && body < 12 &&
-	       ((s[body] >= 'A' && s[body] <= 'Z') || (s[body] >= 'a' && s[body] <= 'z')))
-		body++;
-	if (body >= 2 && body < n && s[body] == '-' && scan_prefix(s + body + 1, n - body - 1, "sak ", NULL))
-		body++;
-	else
-		body = 0;
-	for (i = 0; i < ARRAY_SIZE(pre); i++)
-		if (scan_prefix(s + body, n - body, pre[i], &after)) {
-			after += body;
-			while (after < n && s[after] == ' ')
-				after++;
-			return after;
-		}
-	return 0;
-}
-
 /* A committee's short name before a case number, "NUFA 30-25": its bytes and the spaces after; 0 for none. */
 static size_t body_prefix(const char *s, size_t n)
 {
@@ -175,7 +151,7 @@ static size_t body_prefix(const char *s, size_t n)
  */
 static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *after)
 {
-	size_t at = sak_prefix(s, n);
+	size_t at = scan_sak_prefix(s, n);
 
 	if (!at)
 		at = body_prefix(s, n);
@@ -1405,6 +1381,38 @@ static int day_marker(const struct line *l)
 }
 
 /*
+ * A header without "Dato:" gives its date on a line of the meeting's own:
+ * "Onsdag 23. september 2020 kl. 09.00", "Møte 2/2022 – onsdag 27. april
+ * 2022", "Referat fra NUFA-møte 9. og 10. juni 2021". A line with a weekday,
+ * a time or the word "møte"; not a deadline or an approval ("Forfall meldes
+ * innen 31. januar", "Godkjent i NUIT 15. mai 2024"), nor a letter's date.
+ */
+static void read_unlabelled_date(struct deck *d, const struct deck_lines *dl, size_t end)
+{
+	static const char *const not_meeting[] = {"innen", "frist",   "godkjent",
+						  "sendt", "utsendt", "dato for"};
+	size_t i, k, n;
+	struct strbuf f = STRBUF_INIT;
+
+	for (i = 0; i < end && i < 30 && !d->start_date; i++) {
+		const char *s = line_trim(&dl->v[i], &n);
+		struct date_range r;
+		bool other = false;
+
+		if (dl->v[i].blank || !date_find(s, n, &r))
+			continue;
+		strbuf_reset(&f);
+		utf8_fold(&f, s, n);
+		for (k = 0; k < ARRAY_SIZE(not_meeting) && !other; k++)
+			other = strstr(f.buf, not_meeting[k]) != NULL;
+		if (!other && (strstr(f.buf, "møte") || strstr(f.buf, " kl.") || strstr(f.buf, " kl ") ||
+			       strstr(f.buf, "dag ")))
+			read_date(d, s, n);
+	}
+	strbuf_release(&f);
+}
+
+/*
  * The header block, lines [0, end): meeting heading and body, the labels
  * with their values (a value may wrap onto lines aligned under it), and
  * the attendance lists, also two lists side by side under two labels.
@@ -1592,6 +1600,8 @@ static void read_header(struct papers *p, size_t end)
 	if (venue.len)
 		d->venue = strbuf_detach(&venue, NULL);
 	strbuf_release(&venue);
+	if (!d->start_date)
+		read_unlabelled_date(d, dl, end);
 }
 
 /* ---- agenda tables ----------------------------------------------------- */
@@ -2377,12 +2387,18 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		enum dlabel kind;
 	} words[] = {
 	    {"endret forslag til vedtak", DL_PROPOSED},
+	    {"forslag til vedtak/innstilling", DL_PROPOSED},
+	    {"forslag til vedtak / innstilling", DL_PROPOSED},
+	    {"forslag til innstilling", DL_PROPOSED},
 	    {"forslag til vedtak", DL_PROPOSED},
 	    {"innstilling til vedtak", DL_PROPOSED},
 	    {"innstilling", DL_PROPOSED},
 	    {"forslag til konklusjon", DL_PROPOSED},
 	    {"forslag til beslutning", DL_PROPOSED},
 	    {"vedtak i saken", DL_RECORDED},
+	    /* The board's or the committee's decision, named so. */
+	    {"styrets vedtak", DL_RECORDED},
+	    {"utvalgets vedtak", DL_RECORDED},
 	    {"konklusjon og vedtak", DL_RECORDED},
 	    {"vedtak", DL_RECORDED},
 	    {"konklusjon", DL_RECORDED},

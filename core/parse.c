@@ -70,11 +70,10 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
 	bool capital_sak;
 	char t[6];
 
-	if ((s[0] != 'S' && s[0] != 's') || !scan_prefix(s, n, "sak ", &after))
+	/* A heading starts "Sak", "sak" or with a committee's name ("NUIT-sak 14/21"): others go at once. */
+	if (!n || !((s[0] >= 'A' && s[0] <= 'Z') || s[0] == 's') || !(after = scan_sak_prefix(s, n)))
 		return false;
-	capital_sak = s[0] == 'S';
-	while (after < n && s[after] == ' ')
-		after++;
+	capital_sak = s[0] != 's';
 	if (!scan_case_number(s + after, n - after, no))
 		return false;
 	s += after + no->len;
@@ -195,8 +194,15 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 			*inline_text = s;
 		return true;
 	}
-	if (!colon)
-		return false;
+	if (!colon) {
+		/* A slide a line (a transcript): "Forslag til vedtak NUFA godkjenner ...", the
+		 * decision after the label with no colon, as the committee's sentence. */
+		size_t at, len;
+
+		if (!body_find(s, n, &at, &len) || at || len + 1 >= n || s[len] != ' ' ||
+		    !scan_starts_lower(s + len + 1, n - len - 1))
+			return false;
+	}
 	*inline_text = s;
 	return true;
 }
@@ -308,6 +314,15 @@ static void find_headings(struct parser *p)
 		s = trimmed(p, i, &n);
 		if (!cases && p->agenda_start == (size_t)-1 && agenda_header_line(s, n)) {
 			p->agenda_start = i;
+			/* "Agenda Sak Tittel Tid 40/22 Godkjenning ... 10:00 Godkjenning 41/22 ...": a
+			 * slide flattened into one line holds its rows, bare numbers. */
+			for (k = 0; k + 1 < n; k++) {
+				if (s[k] != ' ' || !scan_case_number(s + k + 1, n - k - 1, &no))
+					continue;
+				bare_rows = true;
+				ALLOC_GROW(seen, nseen + 1, seen_alloc);
+				memcpy(seen[nseen++], no.text, 16);
+			}
 			continue;
 		}
 		if (!heading_parse(l, &no, &rest, &rest_len)) {

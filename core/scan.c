@@ -214,6 +214,30 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)
 	return true;
 }
 
+/* "Sak", "Sak nr.", "Saksnr." before a case number; returns the bytes to skip. */
+size_t scan_sak_prefix(const char *s, size_t n)
+{
+	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak "};
+	size_t i, after, body = 0;
+
+	/* "NUFA-sak 01/26", "NUIT-sak 9/26": the body's name before the word. */
+	while (body < n && body < 12 &&
+	       ((s[body] >= 'A' && s[body] <= 'Z') || (s[body] >= 'a' && s[body] <= 'z')))
+		body++;
+	if (body >= 2 && body < n && s[body] == '-' && scan_prefix(s + body + 1, n - body - 1, "sak ", NULL))
+		body++;
+	else
+		body = 0;
+	for (i = 0; i < ARRAY_SIZE(pre); i++)
+		if (scan_prefix(s + body, n - body, pre[i], &after)) {
+			after += body;
+			while (after < n && s[after] == ' ')
+				after++;
+			return after;
+		}
+	return 0;
+}
+
 bool scan_starts_upper(const char *s, size_t n)
 {
 	uint32_t cp;

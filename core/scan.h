@@ -51,6 +51,12 @@ size_t scan_time_at_start(const char *s, size_t n, char out[6]);
 /* Case-insensitive ASCII prefix test; *after gets the offset past the prefix. */
 bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
 
+/*
+ * "Sak ", "Sak nr. ", "Saksnr. ", and with a committee's name, "NUIT-sak ",
+ * before a case number: the bytes to skip (with the spaces after), or 0.
+ */
+size_t scan_sak_prefix(const char *s, size_t n);
+
 /* True if the first letter of `s` is lower case. */
 bool scan_starts_lower(const char *s, size_t n);
 

@@ -659,6 +659,54 @@ def agenda_rows_with_single_spaces():
     assert c["22/21"]["line_start"] == 27, c["22/21"]  # the lines stay where they were
 
 
+def deck_headings_named_and_agenda_on_one_line():
+    """Two decks that gave "no case found": one whose case slides are headed with the
+    committee's name ("NUIT-sak 14/21 Godkjenning ..."), and a transcript whose agenda slide
+    is one line, its rows after the header's words, so that each "Sak 40/22 – ..." slide after
+    it was taken for a row of the agenda."""
+    named = ("Møte i NUIT\n10. juni 2021\n\n\n\n"
+             "NUIT-sak 14/21 Godkjenning av innkalling\n\n\n\n"
+             "Forslag til vedtak\nNUIT godkjenner innkallingen.\n\n\n\n"
+             "NUIT-sak 15/21 Porteføljestatus for 1. tertial\n\n\n\n"
+             "Forslag til vedtak\nNUIT tar saken til orientering.\n")
+    c = import_text("nuit.txt", named)
+    assert [(n, c[n]["title"], c[n]["proposed_decision"]) for n in sorted(c)] == [
+        ("14/21", "Godkjenning av innkalling", "NUIT godkjenner innkallingen."),
+        ("15/21", "Porteføljestatus for 1. tertial", "NUIT tar saken til orientering.")], c
+    fresh()
+    flat = ("Møte i NUFA 23. november 2022 Gardermoen\n\n"
+            "Agenda Sak Tittel Presentert av Tid Type 40/22 Godkjenning av innkalling Hanne Lie 10:00 "
+            "Godkjenning 41/22 Status for helseanalyseplattformen Ingrid Wiik 10:15 Orientering\n\n"
+            "Sak 40/22 – Godkjenning av innkalling\n\n"
+            "Forslag til vedtak NUFA godkjenner innkallingen.\n\n"
+            "Sak 41/22 – Status for helseanalyseplattformen\n\n"
+            "Forslag til vedtak NUFA tar saken til orientering.\n")
+    c = import_text("nufa.txt", flat)
+    assert [(n, c[n]["title"]) for n in sorted(c)] == [
+        ("40/22", "Godkjenning av innkalling"), ("41/22", "Status for helseanalyseplattformen")], c
+
+
+def minutes_date_unlabelled_and_labels_named():
+    """Minutes whose date has no "Dato:" (on the meeting's line: "Møte 2/2022 – onsdag 27. april
+    2022 kl. 10.00"), a deadline's date above it that is not the meeting's, a proposal labelled
+    "Forslag til vedtak/innstilling:" and a decision labelled "Styrets vedtak:": the meeting had
+    no date, the case no proposal, and the decision kept its label."""
+    minutes = ("PROTOKOLL\n\nMøte i Nasjonalt e-helsestyre\n\n"
+               "Saker til eventuelt meldes innen 20. april 2022\n"
+               "Møte 2/2022 – onsdag 27. april 2022 kl. 10.00 – 14.40\n"
+               "Sted: Helse- og omsorgsdepartementet, Oslo\n\n\n"
+               "Sak 9/2022 Nasjonal helseanalyseplattform\n\n"
+               "Forslag til vedtak/innstilling: Styret slutter seg til anbefalingen.\n\n"
+               "Styret drøftet saken.\n\n"
+               "Styrets vedtak: Styret slutter seg til anbefalingen med de endringer som kom fram i møtet.\n")
+    c = import_text("protokoll.txt", minutes)
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"]) == ("2022-04-27", "2022-04-27"), m
+    assert c["9/22"]["proposed_decision"] == "Styret slutter seg til anbefalingen.", c["9/22"]
+    assert c["9/22"]["recorded_decision"] == \
+        "Styret slutter seg til anbefalingen med de endringer som kom fram i møtet.", c["9/22"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1461,6 +1509,8 @@ def main():
     t.check("flattened notice and minutes (a page a line) still give header, agenda and cases", flattened_papers)
     t.check("a flattened agenda with its times first, job titles and a running page header", flattened_agenda_times_first)
     t.check("an agenda with single spaces between its cells in a laid-out notice", agenda_rows_with_single_spaces)
+    t.check("deck headings with the committee's name, and an agenda slide on one line", deck_headings_named_and_agenda_on_one_line)
+    t.check("minutes dated on the meeting's line, 'Forslag til vedtak/innstilling:', 'Styrets vedtak:'", minutes_date_unlabelled_and_labels_named)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
