@@ -413,6 +413,32 @@ static void add_text_line(struct strbuf *sb, const char *s, size_t n, bool prev_
 	strbuf_add(sb, s, n);
 }
 
+/*
+ * A line of a decision: an item's bullet ("• NUFA godkjenner ...") goes, as
+ * a private-use one does when the lines are split, and the item keeps a
+ * line of its own.
+ */
+static void add_decision_line(struct strbuf *sb, const struct line *l, bool prev_trail)
+{
+	size_t n, k;
+	const char *s = line_trim(l, &n);
+	uint32_t cp;
+
+	if (l->bullet && (k = utf8_decode(s, n, &cp)) && cp > 0x7F) {
+		s += k;
+		n -= k;
+		while (n && *s == ' ') {
+			s++;
+			n--;
+		}
+		if (sb->len)
+			strbuf_addch(sb, '\n');
+		strbuf_add(sb, s, n);
+		return;
+	}
+	add_text_line(sb, s, n, prev_trail);
+}
+
 static bool starts_lower_line(const struct line *l)
 {
 	size_t n;
@@ -470,7 +496,7 @@ static char *decision_after(const struct parser *p, size_t label, size_t end, co
 		s = line_trim(l, &n);
 		if (sb.len && scan_break_line(s, n))
 			break;
-		add_text_line(&sb, s, n, prev_trail);
+		add_decision_line(&sb, l, prev_trail);
 		prev_trail = line_trail(l);
 	}
 	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);
@@ -485,13 +511,10 @@ static char *decision_before(const struct parser *p, size_t floor, size_t label)
 
 	for (i = s; i < label; i++) {
 		const struct line *l = &p->dl.v[i];
-		size_t n;
-		const char *t;
 
 		if (l->blank || is_footer(l))
 			continue;
-		t = line_trim(l, &n);
-		add_text_line(&sb, t, n, prev_trail);
+		add_decision_line(&sb, l, prev_trail);
 		prev_trail = line_trail(l);
 	}
 	return sb.len ? strbuf_detach(&sb, NULL) : (strbuf_release(&sb), NULL);

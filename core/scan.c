@@ -291,10 +291,35 @@ bool scan_side_footer(const char *s, size_t n, bool bare)
 	return true;
 }
 
+/* "18.09.2024 | NUIT | Side 3", "Side 34 | 23. november 2022 | NUFA": a part of them "Side N". */
+static bool piped_footer(const char *s, size_t n)
+{
+	size_t b = 0, parts = 0;
+	bool side = false;
+
+	if (!memchr(s, '|', n) || n > 80)
+		return false;
+	while (b <= n) {
+		const char *bar = memchr(s + b, '|', n - b);
+		size_t e = bar ? (size_t)(bar - s) : n, a = b;
+
+		while (a < e && s[a] == ' ')
+			a++;
+		while (e > a && s[e - 1] == ' ')
+			e--;
+		side = side || scan_side_footer(s + a, e - a, false);
+		parts++;
+		b = (bar ? (size_t)(bar - s) : n) + 1;
+	}
+	return side && parts >= 2 && parts <= 4;
+}
+
 bool scan_page_footer(const char *s, size_t n)
 {
 	size_t e = n, k;
 
+	if (n && piped_footer(s, n))
+		return true;
 	if (!n || !is_digit(s[n - 1]))
 		return false;
 	if (scan_side_footer(s, n, true))

@@ -707,6 +707,21 @@ def minutes_date_unlabelled_and_labels_named():
         "Styret slutter seg til anbefalingen med de endringer som kom fram i møtet.", c["9/22"]
 
 
+def deck_decision_bullets_and_piped_footers():
+    """A deck whose proposal is bulleted ("• NUFA godkjenner ...") and whose slides end in a
+    footer with bars ("18.09.2024 | NUIT | Side 3", "Side 4 | NUIT"): the bullets stayed in the
+    decision and the footers were read as its last sentence."""
+    deck = ("Møte i NUIT\n18. september 2024\n\n\n\n"
+            "Sak 21/24 Godkjenning av innkalling\n\n\n\n"
+            "Forslag til vedtak\n• NUIT godkjenner innkallingen.\n• NUIT godkjenner referatet.\n"
+            "18.09.2024 | NUIT | Side 3\n\n\n\n"
+            "Sak 22/24 Prioritering 2025\n\n\n\n"
+            "Forslag til vedtak\nNUIT vedtar prioriteringene.\nSide 4 | NUIT\n")
+    c = import_text("deck.txt", deck)
+    assert c["21/24"]["proposed_decision"] == "NUIT godkjenner innkallingen.\nNUIT godkjenner referatet.", c["21/24"]
+    assert c["22/24"]["proposed_decision"] == "NUIT vedtar prioriteringene.", c["22/24"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1511,6 +1526,7 @@ def main():
     t.check("an agenda with single spaces between its cells in a laid-out notice", agenda_rows_with_single_spaces)
     t.check("deck headings with the committee's name, and an agenda slide on one line", deck_headings_named_and_agenda_on_one_line)
     t.check("minutes dated on the meeting's line, 'Forslag til vedtak/innstilling:', 'Styrets vedtak:'", minutes_date_unlabelled_and_labels_named)
+    t.check("a deck's bulleted proposal and its footers with bars", deck_decision_bullets_and_piped_footers)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
