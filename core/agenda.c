@@ -461,12 +461,119 @@ static void cut_orgs(char *line, bool title_line, char **org, bool *several)
 	}
 }
 
+static bool joining_word(const struct name_token *t)
+{
+	return (t->len == 3 && !memcmp(t->s, "for", 3)) || (t->len == 1 && t->s[0] == 'i') ||
+	       (t->len == 2 && !memcmp(t->s, "og", 2));
+}
+
+static bool token_cap(const struct name_token *t)
+{
+	return scan_starts_upper(t->s, t->len) && !t->comma;
+}
+
+static bool token_org(const struct name_token *t)
+{
+	return org_like(t->s, t->len);
+}
+
+/*
+ * "Godkjenning av innkalling Direktoratet for e-helse v/Hans Pettersen":
+ * an organisation "ved" its people. The people are the names after "v/";
+ * the organisation the words before it back to where a title's words are
+ * (a number, a dash, a word in lower case that names no organisation after
+ * a capital; "Direktoratet for e-helse", "Bergen kommune", "Helse Sør-Øst
+ * RHF"). False when the row has no "v/" followed by names.
+ */
+static bool split_ved(const char *const *lines, size_t nlines, char **title, char **names, char **org)
+{
+	char *row = join_lines(lines, 0, nlines);
+	struct name_token *t = NULL;
+	size_t nt = 0, alloc = 0, v, b, e, i;
+	struct strbuf sb = STRBUF_INIT;
+	bool ok = false;
+
+	if (!row)
+		return false;
+	names_tokenize(row, strlen(row), true, &t, &nt, &alloc);
+	for (v = 0; v < nt && !(t[v].len >= 2 && !memcmp(t[v].s, "v/", 2)); v++)
+		;
+	if (v == 0 || v >= nt)
+		goto out;
+	/* "v/Hans Pettersen": the name's first word glued to the mark. */
+	if (t[v].len > 2) {
+		t[v].s += 2;
+		t[v].len -= 2;
+		b = v;
+	} else {
+		b = v + 1;
+	}
+	for (e = b; e < nt && (token_cap(&t[e]) || joining_word(&t[e]) || t[e].comma); e++)
+		;
+	if (e > nt || !names_is_list(t, b, e))
+		goto out;
+	names_each(t, b, e, split_cb, &sb);
+	*names = strbuf_detach(&sb, NULL);
+	/* Back from the mark over the organisation's words. */
+	for (i = v; i > 0; i--) {
+		const struct name_token *w = &t[i - 1];
+
+		if (w->comma || (w->s[0] >= '0' && w->s[0] <= '9'))
+			break;
+		if (token_cap(w))
+			continue;
+		if (token_org(w) && i >= 2 && token_cap(&t[i - 2]))
+			continue;
+		/* "Direktoratet for e-helse": a small word inside an organisation's name. */
+		if (joining_word(w) && i >= 2 && token_cap(&t[i - 2]) && token_org(&t[i - 2]) && i < v &&
+		    token_org(&t[i]))
+			continue;
+		if (token_org(w) && i >= 3 && joining_word(&t[i - 2]) && token_cap(&t[i - 3]) &&
+		    token_org(&t[i - 3]))
+			continue;
+		break;
+	}
+	if (i == v)
+		goto out;
+	for (b = i; b < v; b++) {
+		if (sb.len)
+			strbuf_addch(&sb, ' ');
+		strbuf_add(&sb, t[b].s, t[b].len);
+	}
+	*org = strbuf_detach(&sb, NULL);
+	for (b = 0; b < i; b++) {
+		if (sb.len)
+			strbuf_addch(&sb, ' ');
+		strbuf_add(&sb, t[b].s, t[b].len);
+		if (t[b].comma)
+			strbuf_addch(&sb, ',');
+	}
+	*title = sb.len ? strbuf_detach(&sb, NULL) : NULL;
+	ok = true;
+out:
+	if (!ok) {
+		free(*names);
+		*names = NULL;
+	}
+	strbuf_release(&sb);
+	free(t);
+	free(row);
+	return ok;
+}
+
 void agenda_split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
 {
 	size_t n, i;
 	char **clean = untitled_lines(lines, nlines, &n), *cut = NULL;
 	bool several = false;
 
+	*title = *names = *org = NULL;
+	if (split_ved(lines, nlines, title, names, org)) {
+		for (i = 0; i < n; i++)
+			free(clean[i]);
+		free(clean);
+		return;
+	}
 	for (i = 0; i < n; i++)
 		cut_orgs(clean[i], i == 0, &cut, &several);
 	split_row((const char *const *)clean, n, title, names, org);

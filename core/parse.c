@@ -454,6 +454,24 @@ static bool ends_sentence(const struct strbuf *sb)
 }
 
 /*
+ * A line of a footer that runs over lines ("Side 14" over "8. februar 2023"
+ * over "NUFA"): a date or a committee's name alone, under a footer's line.
+ */
+static bool footer_part(const struct parser *p, size_t j)
+{
+	size_t n, k = j, at, len;
+	const char *s = line_trim(&p->dl.v[j], &n);
+	struct date_range r;
+
+	while (k > 0 && !p->dl.v[k - 1].blank && k + 3 > j)
+		if (is_footer(&p->dl.v[--k]))
+			break;
+	if (k == j || !is_footer(&p->dl.v[k]) || n > 40)
+		return false;
+	return (date_find(s, n, &r) && n < 25) || (body_find(s, n, &at, &len) && at == 0 && len == n);
+}
+
+/*
  * The proposed decision after the label at `label` (exclusive end `end`).
  * Page footers are dropped; a slide break ends the text unless the text
  * stops mid-sentence and goes on in lower case after the break.
@@ -481,7 +499,8 @@ static char *decision_after(const struct parser *p, size_t label, size_t end, co
 			if (!sb.len)
 				break;
 			/* Look past footers for a lower-case continuation. */
-			while (j < end && (p->dl.v[j].blank || is_footer(&p->dl.v[j])))
+			while (j < end &&
+			       (p->dl.v[j].blank || is_footer(&p->dl.v[j]) || (j > 0 && footer_part(p, j))))
 				j++;
 			if (j < end && !ends_sentence(&sb) && starts_lower_line(&p->dl.v[j])) {
 				i = j - 1;

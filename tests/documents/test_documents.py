@@ -722,6 +722,31 @@ def deck_decision_bullets_and_piped_footers():
     assert c["22/24"]["proposed_decision"] == "NUIT vedtar prioriteringene.", c["22/24"]
 
 
+def deck_agenda_org_ved_name_and_footer_slide():
+    """A deck agenda whose presenters are written "Org v/Name" after the title ("... Bergen
+    kommune v/Tone Aarseth", "Direktoratet for e-helse v/Lars Kvam og Nina Brekke"), and a
+    proposal cut by a footer of three lines ("Side 14", the date, "NUFA"): no row had its
+    presenters, and the proposal stopped at the footer."""
+    deck = ("NUFA – møte 1/2023\nGardermoen\n8. februar 2023\n\n\n\n"
+            "Agenda\nTid Sak Tema Ansvarlig Type\n"
+            "10:00 1/23 Felles språk – SNOMED CT i kommunene Bergen kommune v/Tone Aarseth Orientering\n"
+            "10:40 2/23 Nasjonal e-helsestrategi – målbilde Direktoratet for e-helse v/Lars Kvam og "
+            "Nina Brekke Drøfting\n\n\n\n"
+            "Sak 1/23 Felles språk – SNOMED CT i kommunene\n\n\n\n"
+            "Forslag til vedtak\nNUFA tar saken til orientering.\n\n\n\n"
+            "Sak 2/23 Nasjonal e-helsestrategi – målbilde\n\n\n\n"
+            "Forslag til vedtak\nNUFA drøftet målbildet og ber Direktoratet for e-helse om å\n\n\n\n"
+            "Side 14\n8. februar 2023\nNUFA\n\n\n\n"
+            "innarbeide innspillene fra møtet.\n")
+    c = import_text("deck.txt", deck)
+    assert [[(p["name"], p["organization"]) for p in c[n]["presenters"]] for n in ("1/23", "2/23")] == [
+        [("Tone Aarseth", "Bergen kommune")],
+        [("Lars Kvam", "Direktoratet for e-helse"), ("Nina Brekke", "Direktoratet for e-helse")]], c
+    assert c["1/23"]["agenda_title"] == "Felles språk – SNOMED CT i kommunene", c["1/23"]
+    assert c["2/23"]["proposed_decision"] == \
+        "NUFA drøftet målbildet og ber Direktoratet for e-helse om å innarbeide innspillene fra møtet.", c["2/23"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1527,6 +1552,7 @@ def main():
     t.check("deck headings with the committee's name, and an agenda slide on one line", deck_headings_named_and_agenda_on_one_line)
     t.check("minutes dated on the meeting's line, 'Forslag til vedtak/innstilling:', 'Styrets vedtak:'", minutes_date_unlabelled_and_labels_named)
     t.check("a deck's bulleted proposal and its footers with bars", deck_decision_bullets_and_piped_footers)
+    t.check("a deck agenda's 'Org v/Name' presenters, and a footer of three lines in a proposal", deck_agenda_org_ved_name_and_footer_slide)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
