@@ -11,6 +11,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/agenda.h"
 #include "core/i18n.h"
@@ -290,6 +291,73 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 }
 
 /*
+ * Two headings in a row with one number and one title (the shorter one the
+ * longer's start, case aside): a case's slides each under its heading.
+ * With another title the number is a second case's (a duplicate).
+ */
+static bool same_case(const struct heading *a, const struct heading *b)
+{
+	size_t la, lb;
+
+	if (strcmp(a->no.text, b->no.text) || !a->title || !b->title)
+		return false;
+	la = strlen(a->title);
+	lb = strlen(b->title);
+	return la && lb && !strncasecmp(a->title, b->title, la < lb ? la : lb);
+}
+
+/* A line that opens with a case number the agenda listed: its title after it, or false. */
+static bool bare_row(const struct parser *p, size_t i, char (*seen)[16], size_t nseen, struct case_no *no,
+		     const char **rest, size_t *rest_len)
+{
+	size_t n, k, at;
+	const char *s;
+	char t[6];
+
+	if (i >= p->dl.n || p->dl.v[i].blank)
+		return false;
+	s = trimmed(p, i, &n);
+	if (!n || s[0] < '0' || s[0] > '9' || !scan_case_number(s, n, no))
+		return false;
+	for (k = 0; k < nseen && strcmp(seen[k], no->text); k++)
+		;
+	if (k == nseen)
+		return false;
+	s += no->len;
+	n -= no->len;
+	while (n && (*s == ' ' || *s == ':')) {
+		s++;
+		n--;
+	}
+	if (!scan_starts_upper(s, n) ||
+	    (scan_type_at_end(s, n, &at) != DECISION_NONE && scan_time_at_end(s, at, &at, t)))
+		return false;
+	*rest = s;
+	*rest_len = n;
+	return true;
+}
+
+/*
+ * "40/19 Godkjenning av innkalling" opening a slide, its number one the
+ * agenda listed: a case's heading written as bare as the agenda's rows,
+ * when the number comes round again. Not when the next line is such a row
+ * too: an agenda shown twice.
+ */
+static bool bare_heading(const struct parser *p, size_t i, char (*seen)[16], size_t nseen, struct case_no *no,
+			 const char **rest, size_t *rest_len)
+{
+	struct case_no next;
+	const char *r;
+	size_t rn;
+
+	if (i < 2 || i <= p->agenda_start + 1 || !p->dl.v[i - 1].blank ||
+	    !bare_row(p, i, seen, nseen, no, rest, rest_len))
+		return false;
+	return !bare_row(p, i + 1, seen, nseen, &next, &r, &rn) &&
+	       !bare_row(p, i + 2, seen, nseen, &next, &r, &rn);
+}
+
+/*
  * Finds the case headings. Before the first heading an agenda may list
  * rows that look like headings ("Sak 11/21 Title ... 10:25 Drøfting"); a
  * "Sak" line inside the agenda is a row until its number comes round again.
@@ -325,7 +393,9 @@ static void find_headings(struct parser *p)
 			}
 			continue;
 		}
-		if (!heading_parse(l, &no, &rest, &rest_len)) {
+		if (!heading_parse(l, &no, &rest, &rest_len) &&
+		    !(p->agenda_start != (size_t)-1 &&
+		      bare_heading(p, i, seen, nseen, &no, &rest, &rest_len))) {
 			/* "10:00 30/19 Godkjenning ...": a row may give its time first. */
 			size_t lead = scan_time_at_start(s, n, NULL), after = 0;
 			bool sak = scan_prefix(s + lead, n - lead, "sak ", &after);
@@ -355,6 +425,11 @@ static void find_headings(struct parser *p)
 		p->heads[p->nheads].no = no;
 		heading_title(p, &p->heads[p->nheads], rest, rest_len);
 		i = p->heads[p->nheads].title_end;
+		if (p->nheads && same_case(&p->heads[p->nheads - 1], &p->heads[p->nheads])) {
+			/* The case's heading again over its next slide: the same case goes on. */
+			free(p->heads[p->nheads].title);
+			continue;
+		}
 		p->nheads++;
 	}
 	free(seen);

@@ -747,6 +747,28 @@ def deck_agenda_org_ved_name_and_footer_slide():
         "NUFA drøftet målbildet og ber Direktoratet for e-helse om å innarbeide innspillene fra møtet.", c["2/23"]
 
 
+def deck_bare_headings_and_heading_repeated():
+    """A deck whose case slides are headed as bare as its agenda's rows ("40/19 Godkjenning ..."
+    with no "Sak"), one case's heading repeated over its next slide, and a slide listing
+    earlier cases ("22/19 Styret ba om ...") that the agenda does not: no case was found at all."""
+    deck = ("Møte i Nasjonalt e-helsestyre\n24. oktober 2019\n\n\n\n"
+            "Dagsorden\n40/19 Godkjenning av innkalling (Godkjenning)\n"
+            "Ragnhild Fosse, Direktoratet for e-helse – kl. 09.00\n"
+            "41/19 Felles kommunal journal (Orientering)\nTrond Melby, KS – kl. 09.40\n\n\n\n"
+            "40/19 Godkjenning av innkalling\n\n\n\n"
+            "Forslag til vedtak:\nNasjonalt e-helsestyre godkjenner innkallingen.\n\n\n\n"
+            "41/19 Felles kommunal journal\n\n\n\nTidligere behandling:\n"
+            "22/19 Styret ba om en utredning\n\n\n\n"
+            "41/19 Felles kommunal journal\n\n\n\n"
+            "Forslag til vedtak:\nNasjonalt e-helsestyre tar saken til orientering.\n")
+    c = import_text("deck.txt", deck)
+    assert sorted(c) == ["40/19", "41/19"], c.keys()
+    assert [(c[n]["title"], c[n]["proposed_decision"]) for n in ("40/19", "41/19")] == [
+        ("Godkjenning av innkalling", "Nasjonalt e-helsestyre godkjenner innkallingen."),
+        ("Felles kommunal journal", "Nasjonalt e-helsestyre tar saken til orientering.")], c
+    assert [p["name"] for p in c["41/19"]["presenters"]] == ["Trond Melby"], c["41/19"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1553,6 +1575,7 @@ def main():
     t.check("minutes dated on the meeting's line, 'Forslag til vedtak/innstilling:', 'Styrets vedtak:'", minutes_date_unlabelled_and_labels_named)
     t.check("a deck's bulleted proposal and its footers with bars", deck_decision_bullets_and_piped_footers)
     t.check("a deck agenda's 'Org v/Name' presenters, and a footer of three lines in a proposal", deck_agenda_org_ved_name_and_footer_slide)
+    t.check("deck headings as bare as the agenda's rows, one repeated over its next slide", deck_bare_headings_and_heading_repeated)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
