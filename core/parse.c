@@ -291,19 +291,14 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 }
 
 /*
- * Two headings in a row with one number and one title (the shorter one the
- * longer's start, case aside): a case's slides each under its heading.
- * With another title the number is a second case's (a duplicate).
+ * Two headings in a row with one number and one title (case aside): a
+ * case's slides each under its heading. With another title, even one that
+ * goes on from the first ("Tittel seks, del to"), the number is a second
+ * case's, kept with a warning (build_cases()).
  */
 static bool same_case(const struct heading *a, const struct heading *b)
 {
-	size_t la, lb;
-
-	if (strcmp(a->no.text, b->no.text) || !a->title || !b->title)
-		return false;
-	la = strlen(a->title);
-	lb = strlen(b->title);
-	return la && lb && !strncasecmp(a->title, b->title, la < lb ? la : lb);
+	return !strcmp(a->no.text, b->no.text) && a->title && b->title && !strcasecmp(a->title, b->title);
 }
 
 /* A line that opens with a case number the agenda listed: its title after it, or false. */
