@@ -2134,6 +2134,30 @@ static bool set_off(const struct papers *p, size_t i)
 }
 
 /*
+ * "Godkjenning av innkalling            Sak 12/23": a section's title with its
+ * number at the right margin, in a cell of its own.
+ */
+static bool number_at_margin(struct papers *p, size_t i, struct row *r, int day)
+{
+	const struct line *l = &p->dl->v[i];
+	struct cell c[MAX_CELLS];
+	size_t nc = cells_of(l, c, MAX_CELLS), after, k;
+	struct case_no no;
+
+	if (nc < 2 || !scan_starts_upper(c[0].s, c[0].n) ||
+	    !(after = scan_sak_prefix(c[nc - 1].s, c[nc - 1].n)) ||
+	    !scan_case_number(c[nc - 1].s + after, c[nc - 1].n - after, &no) || no.len != c[nc - 1].n - after)
+		return false;
+	row_init(r, i, day);
+	r->has_no = true;
+	r->no = no;
+	r->title_col = c[0].col;
+	for (k = 0; k + 1 < nc; k++)
+		cell_join(&r->title, c[k].s, c[k].n);
+	return true;
+}
+
+/*
  * "Sak 9/23   Title", "15/19 Title  Type", "Sak 12/2021 – Title": a heading
  * outside the agenda, set off from what precedes it, its title starting
  * with a capital letter.
@@ -2151,7 +2175,7 @@ static bool section_heading(struct papers *p, size_t i, struct row *r, int day)
 		return false;
 	s = line_trim(l, &n);
 	if (!case_number_at(s, n, &no, &after))
-		return false;
+		return number_at_margin(p, i, r, day);
 	while (after < n && (s[after] == ' ' || s[after] == ':' || s[after] == '.'))
 		after++;
 	if (after + 3 <= n && !strncmp(s + after, "–", 3))

@@ -769,6 +769,24 @@ def deck_bare_headings_and_heading_repeated():
     assert [p["name"] for p in c["41/19"]["presenters"]] == ["Trond Melby"], c["41/19"]
 
 
+def minutes_number_at_right_margin():
+    """Minutes whose case sections put the title first and the number at the right margin
+    ("Godkjenning av innkalling             Sak 12/23"): no section was found, so no case had
+    its proposal, decision or outcome."""
+    minutes = ("Referat fra NUIT-møte 2/2023\n\nDato:   10. mai 2023\nSted:   Oslo\n\n\n"
+               "Godkjenning av innkalling og saksliste                                    Sak 12/23\n\n"
+               "Forslag til vedtak:\nNUIT godkjenner innkalling og saksliste.\n\n"
+               "Vedtak:\nNUIT godkjenner innkalling og saksliste.\n\n\n"
+               "Pasientens journaldokumenter – innføring                                  Sak 13/23\n\n"
+               "Saken ble utsatt til neste møte.\n")
+    c = import_text("referat.txt", minutes)
+    assert sorted(c) == ["12/23", "13/23"], c.keys()
+    assert (c["12/23"]["title"], c["12/23"]["recorded_decision"], c["12/23"]["outcome"]) == (
+        "Godkjenning av innkalling og saksliste", "NUIT godkjenner innkalling og saksliste.", "decided"), c["12/23"]
+    assert (c["13/23"]["title"], c["13/23"]["outcome"]) == (
+        "Pasientens journaldokumenter – innføring", "postponed"), c["13/23"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1576,6 +1594,7 @@ def main():
     t.check("a deck's bulleted proposal and its footers with bars", deck_decision_bullets_and_piped_footers)
     t.check("a deck agenda's 'Org v/Name' presenters, and a footer of three lines in a proposal", deck_agenda_org_ved_name_and_footer_slide)
     t.check("deck headings as bare as the agenda's rows, one repeated over its next slide", deck_bare_headings_and_heading_repeated)
+    t.check("minutes with each case's number at the right margin of its title", minutes_number_at_right_margin)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
