@@ -1881,22 +1881,35 @@ static bool table_resumes(const struct papers *p, size_t i, const struct column 
 	const struct deck_lines *dl = p->dl;
 	struct cell c[MAX_CELLS];
 	struct case_no no;
-	size_t j, nc, after, k;
+	size_t j, nc, after, k, num;
 	int marked = 0;
-	bool beside = false;
+	bool beside = false, weekday = false;
 
-	for (j = i; j < dl->n && (dl->v[j].blank || p->skip[j] || day_marker(&dl->v[j])); j++)
-		if (!dl->v[j].blank && !p->skip[j])
+	/* "Onsdag 9. juni" left of the titles marks a day as "Dag 1" does. */
+	for (j = i; j < dl->n &&
+		    (dl->v[j].blank || p->skip[j] || day_marker(&dl->v[j]) ||
+		     (weekday_marker(&dl->v[j]) && line_lead(&dl->v[j]) + 2 < (title_col ? title_col : 4)));
+	     j++) {
+		if (dl->v[j].blank || p->skip[j])
+			continue;
+		if (day_marker(&dl->v[j]))
 			marked = day_marker(&dl->v[j]);
+		else
+			weekday = true;
+	}
 	/* Across a marker only to a later day: "Dag 1" again opens the case sections. */
-	if (j == dl->n || (last && (!marked || marked <= *day)))
+	if (j == dl->n || (last && !weekday && (!marked || marked <= *day)))
 		return false;
 	nc = cells_of(&dl->v[j], c, MAX_CELLS);
-	if (!nc || c[0].col + 2 >= (title_col ? title_col : 4) ||
-	    !case_number_at(c[0].s, c[0].n, &no, &after))
+	/* The number first, or after the time in a "Tid  Nr.  Sak" table. */
+	num = nc > 1 && cell_column(cols, ncols, &c[0]) == COL_TIME ? 1 : 0;
+	if (!nc || c[num].col + 2 >= (title_col ? title_col : 4) ||
+	    !case_number_at(c[num].s, c[num].n, &no, &after))
 		return false;
 	/* A row's time or type beside its title; a section's heading has neither. */
-	for (k = 1; k < nc && !beside; k++) {
+	for (k = 0; k < nc && !beside; k++) {
+		if (k == num)
+			continue;
 		enum col_kind kind = cell_column(cols, ncols, &c[k]);
 		char hm[6];
 
@@ -1907,6 +1920,8 @@ static bool table_resumes(const struct papers *p, size_t i, const struct column 
 		return false;
 	if (marked)
 		*day = marked;
+	else if (weekday)
+		*day = last ? *day + 1 : *day ? *day : 1;
 	*next_line = j - 1;
 	return true;
 }

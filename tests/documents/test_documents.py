@@ -787,6 +787,30 @@ def minutes_number_at_right_margin():
         "Pasientens journaldokumenter – innføring", "postponed"), c["13/23"]
 
 
+def agenda_times_first_under_weekday_rows():
+    """A notice's agenda "Tid  Nr.  Sak  Sakstype  Innleder" whose rows come under weekday rows
+    ("Onsdag 9. juni", "Torsdag 10. juni") after a blank line: the table was taken to end at
+    the blank line, so no case had its presenters or type, and no case its day."""
+    notice = ("Innkalling til møte i NUFA\n\nDato:   9.–10. juni 2021\nSted:   Teams\n\n\nSaksliste\n\n"
+              "Tid    Nr.    Sak                                             Sakstype          Innleder\n\n"
+              "Onsdag 9. juni\n"
+              "09.00  14/21  Godkjenning av innkalling og saksliste          Beslutning        Lars Eide Haugland,\n"
+              "                                                                                E-helse\n"
+              "09.20  16/21  Orienteringssaker fra Direktoratet for          Orientering       Ragnhild Solbu,\n"
+              "              e-helse                                                           E-helse\n\n"
+              "Torsdag 10. juni\n"
+              "09.00  19/21  Persontilpasset medisin                         Drøfting          Hege Aasland\n\n\n"
+              "Sak 14/21 Godkjenning av innkalling og saksliste\n\nForslag til vedtak: NUFA godkjenner.\n\n\n"
+              "Sak 16/21 Orienteringssaker fra Direktoratet for e-helse\n\nForslag til vedtak: NUFA tar saken til "
+              "orientering.\n\n\n"
+              "Sak 19/21 Persontilpasset medisin\n\nForslag til vedtak: NUFA drøfter saken.\n")
+    c = import_text("innkalling.txt", notice)
+    got = [(c[n]["day"], c[n]["time"], c[n]["decision_type"], [p["name"] for p in c[n]["presenters"]])
+           for n in ("14/21", "16/21", "19/21")]
+    assert got == [(1, "09:00", "Beslutning", ["Lars Eide Haugland"]), (1, "09:20", "Orientering", ["Ragnhild Solbu"]),
+                   (2, "09:00", "Drøfting", ["Hege Aasland"])], got
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1595,6 +1619,7 @@ def main():
     t.check("a deck agenda's 'Org v/Name' presenters, and a footer of three lines in a proposal", deck_agenda_org_ved_name_and_footer_slide)
     t.check("deck headings as bare as the agenda's rows, one repeated over its next slide", deck_bare_headings_and_heading_repeated)
     t.check("minutes with each case's number at the right margin of its title", minutes_number_at_right_margin)
+    t.check("an agenda with its times first under weekday rows after a blank line", agenda_times_first_under_weekday_rows)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
