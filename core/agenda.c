@@ -463,8 +463,7 @@ static void cut_orgs(char *line, bool title_line, char **org, bool *several)
 
 static bool joining_word(const struct name_token *t)
 {
-	return (t->len == 3 && !memcmp(t->s, "for", 3)) || (t->len == 1 && t->s[0] == 'i') ||
-	       (t->len == 2 && !memcmp(t->s, "og", 2));
+	return org_small_word(t->s, t->len);
 }
 
 static bool token_cap(const struct name_token *t)
@@ -510,7 +509,7 @@ static bool split_ved(const char *const *lines, size_t nlines, char **title, cha
 	}
 	for (e = b; e < nt && (token_cap(&t[e]) || joining_word(&t[e]) || t[e].comma); e++)
 		;
-	if (e > nt || !names_is_list(t, b, e))
+	if (!names_is_list(t, b, e))
 		goto out;
 	names_each(t, b, e, split_cb, &sb);
 	*names = strbuf_detach(&sb, NULL);
@@ -520,7 +519,18 @@ static bool split_ved(const char *const *lines, size_t nlines, char **title, cha
 
 		if (w->comma || (w->s[0] >= '0' && w->s[0] <= '9'))
 			break;
-		if (token_cap(w))
+		if (token_cap(w) && token_org(w))
+			continue;
+		/*
+		 * A capitalised word that names no organisation is one's only
+		 * before a word of the sector in lower case ("Bergen kommune"), after
+		 * a capitalised one ("Sykehuset Innlandet"), or last, after "i"
+		 * ("Statsforvalteren i Vestland"); else it ends the title ("Status
+		 * for Helsenorge" + "Norsk helsenett").
+		 */
+		if (token_cap(w) && ((i < v && !token_cap(&t[i]) && token_org(&t[i])) ||
+				     (i >= 2 && token_cap(&t[i - 2]) && token_org(&t[i - 2])) ||
+				     (i == v && i >= 2 && joining_word(&t[i - 2]))))
 			continue;
 		if (token_org(w) && i >= 2 && token_cap(&t[i - 2]))
 			continue;
@@ -533,14 +543,15 @@ static bool split_ved(const char *const *lines, size_t nlines, char **title, cha
 			continue;
 		break;
 	}
-	if (i == v)
-		goto out;
+	/* "... i" + "Vestland": a small word does not begin the organisation. */
+	while (i < v && joining_word(&t[i]))
+		i++;
 	for (b = i; b < v; b++) {
 		if (sb.len)
 			strbuf_addch(&sb, ' ');
 		strbuf_add(&sb, t[b].s, t[b].len);
 	}
-	*org = strbuf_detach(&sb, NULL);
+	*org = sb.len ? strbuf_detach(&sb, NULL) : NULL;
 	for (b = 0; b < i; b++) {
 		if (sb.len)
 			strbuf_addch(&sb, ' ');

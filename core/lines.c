@@ -265,6 +265,14 @@ const char *line_trim(const struct line *l, size_t *len)
 	return l->text + lead;
 }
 
+size_t line_bullet_len(const char *s, size_t n)
+{
+	uint32_t cp;
+	size_t k = n && (unsigned char)s[0] >= 0xC0 ? utf8_decode(s, n, &cp) : 0;
+
+	return k && is_bullet_glyph(cp) ? k : 0;
+}
+
 bool lines_blank(const struct deck_lines *dl, size_t i)
 {
 	return i < dl->n && dl->v[i].blank;

@@ -64,6 +64,10 @@ void lines_release(struct deck_lines *dl);
 /* The line without leading and trailing whitespace, and its length. */
 const char *line_trim(const struct line *l, size_t *len);
 
+/* The bytes of a bullet glyph ("•", "✓", "→") that opens `s`; 0 for none (a private-use one is gone already).
+ */
+size_t line_bullet_len(const char *s, size_t n);
+
 /* True if line `i` (0-based) exists and is blank. */
 bool lines_blank(const struct deck_lines *dl, size_t i);
 

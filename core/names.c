@@ -193,6 +193,17 @@ static bool org_word(const char *w, size_t n)
 	return false;
 }
 
+bool org_small_word(const char *s, size_t n)
+{
+	static const char *const words[] = {"i", "for", "og", "av", "på", "til", "med"};
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		if (n == strlen(words[i]) && !memcmp(s, words[i], n))
+			return true;
+	return false;
+}
+
 bool org_like(const char *s, size_t n)
 {
 	struct strbuf f = STRBUF_INIT;

@@ -1387,19 +1387,27 @@ static int day_marker(const struct line *l)
  * a time or the word "møte"; not a deadline or an approval ("Forfall meldes
  * innen 31. januar", "Godkjent i NUIT 15. mai 2024"), nor a letter's date.
  */
-static void read_unlabelled_date(struct deck *d, const struct deck_lines *dl, size_t end)
+#define UNLABELLED_DATE_LINES 30
+
+static void read_unlabelled_date(struct papers *p, size_t end)
 {
-	static const char *const not_meeting[] = {"innen", "frist",   "godkjent",
-						  "sendt", "utsendt", "dato for"};
+	/* Another meeting's date or another event's: the next meeting, the minutes approved, the papers sent.
+	 */
+	static const char *const not_meeting[] = {"innen",   "frist",	  "godkjent",	      "godkjenning",
+						  "sendt",   "utsendt",	  "dato for",	      "neste",
+						  "forrige", "publisert", "referat fra møtet"};
+	const struct deck_lines *dl = p->dl;
+	struct deck *d = p->d;
 	size_t i, k, n;
 	struct strbuf f = STRBUF_INIT;
 
-	for (i = 0; i < end && i < 30 && !d->start_date; i++) {
+	/* The header's first lines: a date further down is in its lists or text. */
+	for (i = 0; i < end && i < UNLABELLED_DATE_LINES && !d->start_date; i++) {
 		const char *s = line_trim(&dl->v[i], &n);
 		struct date_range r;
 		bool other = false;
 
-		if (dl->v[i].blank || !date_find(s, n, &r))
+		if (dl->v[i].blank || p->skip[i] || !date_find(s, n, &r))
 			continue;
 		strbuf_reset(&f);
 		utf8_fold(&f, s, n);
@@ -1601,7 +1609,7 @@ static void read_header(struct papers *p, size_t end)
 		d->venue = strbuf_detach(&venue, NULL);
 	strbuf_release(&venue);
 	if (!d->start_date)
-		read_unlabelled_date(d, dl, end);
+		read_unlabelled_date(p, end);
 }
 
 /* ---- agenda tables ----------------------------------------------------- */

@@ -119,7 +119,7 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
  * after a colon is the decision). A sentence that goes on ("Forslag til
  * vedtaket ...") is not a label.
  */
-static bool label_parse(const struct line *l, bool *amended, const char **inline_text)
+static bool label_parse(const struct line *l, bool *amended, const char **inline_text, bool *loose)
 {
 	size_t n, after = 0, i;
 	const char *s = line_trim(l, &n);
@@ -129,6 +129,7 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 
 	*amended = false;
 	*inline_text = NULL;
+	*loose = false;
 	/* Every label starts with one of these letters: skip the rest cheaply. */
 	if (!n || !strchr("FfVvEeNnRrOo", s[0]))
 		return false;
@@ -203,17 +204,19 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 		if (!body_find(s, n, &at, &len) || at || len + 1 >= n || s[len] != ' ' ||
 		    !scan_starts_lower(s + len + 1, n - len - 1))
 			return false;
+		*loose = true;
 	}
 	*inline_text = s;
 	return true;
 }
 
+/* A label, not counting the loose one (no colon), which ends nothing it stands in. */
 static bool is_label(const struct line *l)
 {
-	bool a;
+	bool a, loose;
 	const char *t;
 
-	return !l->blank && label_parse(l, &a, &t);
+	return !l->blank && label_parse(l, &a, &t, &loose) && !loose;
 }
 
 static bool is_heading(const struct line *l)
@@ -301,6 +304,50 @@ static bool same_case(const struct heading *a, const struct heading *b)
 	return !strcmp(a->no.text, b->no.text) && a->title && b->title && !strcasecmp(a->title, b->title);
 }
 
+/*
+ * "Agenda Sak Tittel Tid 40/22 Godkjenning ... 10:00 Godkjenning 41/22 ...":
+ * an agenda slide flattened into one line holds its rows, bare numbers
+ * each before a capitalised title, two of them at least; not the meeting's
+ * number ("Agenda møte 2/2024").
+ */
+static void inline_rows(const char *s, size_t n, char (**seen)[16], size_t *nseen, size_t *alloc,
+			bool *bare_rows)
+{
+	struct case_no no;
+	size_t k, from = *nseen;
+
+	for (k = 0; k + 1 < n; k++) {
+		size_t e;
+
+		/* "møte" is five bytes. */
+		if (s[k] != ' ' || !scan_case_number(s + k + 1, n - k - 1, &no) ||
+		    (k >= 5 && !strncasecmp(s + k - 5, "møte", 5)))
+			continue;
+		e = k + 1 + no.len;
+		if (e + 1 >= n || s[e] != ' ' || !scan_starts_upper(s + e + 1, n - e - 1))
+			continue;
+		ALLOC_GROW(*seen, *nseen + 1, *alloc);
+		memcpy((*seen)[(*nseen)++], no.text, 16);
+	}
+	if (*nseen - from >= 2)
+		*bare_rows = true;
+	else
+		*nseen = from;
+}
+
+/*
+ * "NUFA-sak 08/22 Nasjonal kjernejournal" under another line of its slide
+ * ("Tidligere behandlet i utvalget:"): a case referred to, in a list. With
+ * the committee's name, a case's own heading opens its slide.
+ */
+static bool named_reference(const struct parser *p, size_t i)
+{
+	size_t n;
+	const char *s = trimmed(p, i, &n);
+
+	return n && s[0] != 'S' && s[0] != 's' && i > 0 && !p->dl.v[i - 1].blank;
+}
+
 /* A line that opens with a case number the agenda listed: its title after it, or false. */
 static bool bare_row(const struct parser *p, size_t i, char (*seen)[16], size_t nseen, struct case_no *no,
 		     const char **rest, size_t *rest_len)
@@ -377,18 +424,10 @@ static void find_headings(struct parser *p)
 		s = trimmed(p, i, &n);
 		if (!cases && p->agenda_start == (size_t)-1 && agenda_header_line(s, n)) {
 			p->agenda_start = i;
-			/* "Agenda Sak Tittel Tid 40/22 Godkjenning ... 10:00 Godkjenning 41/22 ...": a
-			 * slide flattened into one line holds its rows, bare numbers. */
-			for (k = 0; k + 1 < n; k++) {
-				if (s[k] != ' ' || !scan_case_number(s + k + 1, n - k - 1, &no))
-					continue;
-				bare_rows = true;
-				ALLOC_GROW(seen, nseen + 1, seen_alloc);
-				memcpy(seen[nseen++], no.text, 16);
-			}
+			inline_rows(s, n, &seen, &nseen, &seen_alloc, &bare_rows);
 			continue;
 		}
-		if (!heading_parse(l, &no, &rest, &rest_len) &&
+		if (!(heading_parse(l, &no, &rest, &rest_len) && !named_reference(p, i)) &&
 		    !(p->agenda_start != (size_t)-1 &&
 		      bare_heading(p, i, seen, nseen, &no, &rest, &rest_len))) {
 			/* "10:00 30/19 Godkjenning ...": a row may give its time first. */
@@ -492,9 +531,8 @@ static void add_decision_line(struct strbuf *sb, const struct line *l, bool prev
 {
 	size_t n, k;
 	const char *s = line_trim(l, &n);
-	uint32_t cp;
 
-	if (l->bullet && (k = utf8_decode(s, n, &cp)) && cp > 0x7F) {
+	if (l->bullet && (k = line_bullet_len(s, n))) {
 		s += k;
 		n -= k;
 		while (n && *s == ' ') {
@@ -615,11 +653,17 @@ static void read_decision(struct parser *p, struct deck_case *c, size_t from, si
 	bool amended = false;
 	const char *inline_text = NULL;
 
-	/* The last label wins: presenters sometimes quote an earlier draft. */
+	/*
+	 * The last label wins: presenters sometimes quote an earlier draft. A
+	 * loose one ("Forslag til vedtak NUFA godkjenner ...", no colon) only
+	 * as a slide of one line, as a transcript makes it, and only where no
+	 * label came before: in prose it is a sentence.
+	 */
 	for (i = from; i < end; i++) {
-		bool a;
+		bool a, loose;
 		const char *t;
-		if (!p->dl.v[i].blank && label_parse(&p->dl.v[i], &a, &t)) {
+		if (!p->dl.v[i].blank && label_parse(&p->dl.v[i], &a, &t, &loose) &&
+		    (!loose || (label == (size_t)-1 && (i + 1 >= end || p->dl.v[i + 1].blank)))) {
 			label = i;
 			amended = a;
 			inline_text = t;

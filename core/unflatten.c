@@ -413,10 +413,12 @@ static void rejoin_cut_numbers(struct flat *f, const size_t *start, size_t npage
 }
 
 /*
- * Drops what ends every page: "side 2 av 4", a bare page number, and the
- * running footer before it ("Referat NUFA 15. – 16. mars 2023"), found as
- * the longest run of words that ends two or more pages alike.
+ * A running footer or header is three words or more ("Referat NUFA 15.3.2023")
+ * and fewer than 25: a longer run two pages share is text, not furniture.
  */
+#define FURNITURE_MIN 3
+#define FURNITURE_MAX 25
+
 /*
  * Where page p's own words end: before a case's heading that a page's edge
  * cut ("Side 3 av 4 Sak 07/" + "24 Mandat ..." on the next, rejoined by
@@ -433,6 +435,7 @@ static size_t page_end(const struct flat *f, const size_t *start, size_t p)
 
 static size_t label_at(const struct flat *f, size_t i);
 static bool ends_in_number(const struct tok *t);
+static bool case_heading_at(const struct flat *f, size_t i);
 
 /* Where page p's words begin, past its number. */
 static size_t page_begin(const size_t *start, size_t p, const bool *drop)
@@ -463,8 +466,10 @@ static void drop_running_header(const struct flat *f, const size_t *start, size_
 
 			if (q == p)
 				continue;
+			/* The header ends before a case's heading that opens both pages' text. */
 			for (k = 0; a + k < start[p + 1] && b + k < start[q + 1] &&
-				    same_shape(&f->t[a + k], &f->t[b + k]);
+				    same_shape(&f->t[a + k], &f->t[b + k]) && !case_heading_at(f, a + k) &&
+				    !case_no(&f->t[a + k], &(struct case_no){0});
 			     k++)
 				;
 			if (k > best)
@@ -472,11 +477,12 @@ static void drop_running_header(const struct flat *f, const size_t *start, size_
 		}
 		bests[p] = best;
 	}
-	for (p = 0; p < npages; p++) {
+	/* Never the first page's: what opens it is the document's heading, which the header repeats. */
+	for (p = 1; p < npages; p++) {
 		size_t a = page_begin(start, p, drop);
 		bool named = false;
 
-		if (bests[p] < 3 || bests[p] >= 25 || label_at(f, a))
+		if (bests[p] < FURNITURE_MIN || bests[p] >= FURNITURE_MAX || label_at(f, a))
 			continue;
 		for (k = 0; k < bests[p] && !named; k++) {
 			size_t at, len;
@@ -488,6 +494,12 @@ static void drop_running_header(const struct flat *f, const size_t *start, size_
 	}
 }
 
+/*
+ * Drops what ends every page: "side 2 av 4", a bare page number, and the
+ * running footer before it ("Referat NUFA 15. – 16. mars 2023"), found as
+ * the longest run of words that ends two or more pages alike; and the
+ * running header that opens them (drop_running_header()).
+ */
 static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *drop)
 {
 	size_t p, q, *bests;
@@ -541,7 +553,7 @@ static void drop_furniture(struct flat *f, size_t *start, size_t npages, bool *d
 		bests[p] = best;
 	}
 	for (p = 0; p < npages; p++)
-		if (bests[p] >= 3 && bests[p] < 25) {
+		if (bests[p] >= FURNITURE_MIN && bests[p] < FURNITURE_MAX) {
 			size_t a = page_end(f, start, p);
 			while (a > start[p] && drop[a - 1])
 				a--;
@@ -1193,6 +1205,7 @@ static void put_header(struct flat *f, const char *const *cols, size_t ncols, si
 	size_t c, col = 0;
 
 	f->time_first = strcmp(cols[0], "Sak") != 0;
+	/* Wide enough for what a cell holds: a number (9), a slot "09:00–09:10" first (14), a title (70). */
 	for (c = 0; c < ncols; c++) {
 		at[c] = col;
 		pad_to(f->out, col);
@@ -1311,7 +1324,15 @@ static bool stand_in_before(const struct flat *f, size_t i, size_t back)
 /* A word that an organisation's name does not end in ("Statsforvalteren i" + "Vestland"). */
 static bool joining_word(const struct tok *t)
 {
-	static const char *const words[] = {"i", "for", "og", "av", "på", "til", "med", "-"};
+	return org_small_word(t->s, t->n) || tok_is(t, "-");
+}
+
+/* A word that an organisation's name goes on after with a place's: "Helse" (Bergen), "Sykehuset" (Innlandet).
+ */
+static bool org_head(const struct tok *t)
+{
+	static const char *const words[] = {"Helse",	     "Sykehuset", "Sykehusene", "Statsforvalteren",
+					    "Universitetet", "Høgskolen"};
 
 	return tok_in(t, words, ARRAY_SIZE(words));
 }
@@ -1345,7 +1366,9 @@ static bool list_entry_at(const struct flat *f, size_t i, size_t e)
 		struct strbuf name = STRBUF_INIT;
 		bool person;
 
-		if (m + 1 < k || from < p + 2 || joining_word(&f->t[from - 1]))
+		/* "Helse Bergen", "Sykehuset Innlandet": a word that wants a name after it ends no
+		 * organisation. */
+		if (m + 1 < k || from < p + 2 || joining_word(&f->t[from - 1]) || org_head(&f->t[from - 1]))
 			continue;
 		for (w = from; w <= m; w++) {
 			if (name.len)
@@ -1356,6 +1379,32 @@ static bool list_entry_at(const struct flat *f, size_t i, size_t e)
 		strbuf_release(&name);
 		if (person)
 			return from == i;
+	}
+	return false;
+}
+
+/*
+ * A sentence after a list: a capitalised word, three words in lower case
+ * that name no organisation after it ("Saker til eventuelt meldes"), and a
+ * full stop before any comma. An organisation's name has no such run
+ * ("Direktoratet for e-helse", "Helse- og omsorgsdepartementet").
+ */
+static bool list_sentence_at(const struct flat *f, size_t i, size_t e)
+{
+	size_t k, lowers = 0;
+
+	if (!cap(&f->t[i]) || f->t[i].s[f->t[i].n - 1] == ',')
+		return false;
+	for (k = i + 1; k < e && k < i + 4; k++)
+		lowers += lower(&f->t[k]) && !org_like(f->t[k].s, f->t[k].n);
+	if (lowers < 3)
+		return false;
+	for (k = i; k < e && k < i + 40; k++) {
+		char last = f->t[k].s[f->t[k].n - 1];
+		if (last == ',')
+			return false;
+		if (last == '.' && !ends_in_number(&f->t[k]))
+			return true;
 	}
 	return false;
 }
@@ -1475,6 +1524,10 @@ static void put_text(struct flat *f, size_t i, size_t e, bool *listing, bool *he
 		} else if (*listing && i > 0 && f->t[i - 1].s[f->t[i - 1].n - 1] == ')' && cap(t) &&
 			   !tok_is(t, "for") && !tok_is(t, "pva")) {
 			brk(f, 1);
+		} else if (*listing && i > 0 && list_sentence_at(f, i, e)) {
+			brk(f,
+			    2); /* "... Oslo kommune" + "Saker til eventuelt meldes ...": the list is over */
+			*listing = false;
 		} else if (*listing && i > 0 && list_entry_at(f, i, e)) {
 			brk(f, 1);
 		} else if (*listing && cap(t) && (stand_in_before(f, i, 3) || stand_in_before(f, i, 4)) &&

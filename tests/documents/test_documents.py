@@ -811,6 +811,53 @@ def agenda_times_first_under_weekday_rows():
                    (2, "09:00", "Drøfting", ["Hege Aasland"])], got
 
 
+def new_rules_do_not_misread():
+    """Where this stop's rules must not fire (a review's findings): a private-use bullet before
+    "Økt" (the letter went with the bullet), a flattened notice whose pages open with its own
+    heading line (that and each heading's "Sak" were dropped as a running header), the next
+    meeting's date in a header without "Dato:", cases listed as "NUFA-sak 08/22 ..." under a
+    line of a slide, an agenda titled "Agenda møte 2/2024", a sentence "Forslag til vedtak NUFA
+    fikk ..." after the proposal, title words before "Org v/Name", and members of "Sykehuset
+    Innlandet" and "Helse Bergen"."""
+    c = import_text("pua.txt", "Møte i NUFA\n1. mars 2025\n\n\n\nSak 3/25 Ramme\n\n\n\n"
+                    "Forslag til vedtak\n\uf0b7 Økt ramme for 2025 utredes.\n\uf0b7 Å styrke forvaltningen prioriteres.\n")
+    assert c["3/25"]["proposed_decision"] == "Økt ramme for 2025 utredes.\nÅ styrke forvaltningen prioriteres.", c
+    fresh()
+    head = "Innkalling til møte i NUFA 5. mars 2025 "
+    flat = (head + "Tid: 09:00-15:00 Sted: Teams Medlemmer: Kari Lie, Sykehuset Innlandet Arne Ås, Helse Bergen "
+            "Tone Rustad, Oslo kommune Saker til eventuelt meldes til sekretariatet innen en uke før møtet. "
+            "Saksliste Sak Tema Innleder Sakstype 01/25 Godkjenning av innkalling Kari Lie Godkjenning Side 1 av 2\n"
+            + head + "Sak 01/25 Godkjenning av innkalling Bakgrunn: Innkallingen ble sendt ut to uker før møtet, "
+            "som vanlig for utvalget og etter reglene i mandatet. Forslag til vedtak: NUFA godkjenner innkallingen "
+            "og sakslisten slik den foreligger i denne innkallingen uten endringer. Side 2 av 2\n")
+    c = import_text("flat.txt", flat)
+    m = export()["meetings"][0]
+    assert m["body"] == "NUFA" and m["start_date"] == "2025-03-05", m
+    assert c["1/25"]["proposed_decision"] == ("NUFA godkjenner innkallingen og sakslisten slik den foreligger i "
+                                              "denne innkallingen uten endringer."), c
+    assert [(a["name"], a["organization"]) for a in m["attendance"]] == [
+        ("Kari Lie", "Sykehuset Innlandet"), ("Arne Ås", "Helse Bergen"), ("Tone Rustad", "Oslo kommune")], m
+    fresh()
+    import_text("prot.txt", "PROTOKOLL\n\nMøte i Nasjonalt e-helsestyre\n\nNeste møte: onsdag 15. juni 2022 kl. 10.00\n"
+                "Sted: Oslo\n\n\nSak 9/2022 Plattform\n\nVedtak: Styret slutter seg til anbefalingen.\n")
+    assert export()["meetings"][0]["start_date"] is None, export()["meetings"][0]
+    fresh()
+    c = import_text("rel.txt", "Møte i NUFA\n12. mars 2024\n\n\n\nSak 13/24 Nasjonal kjernejournal\n\n\n\n"
+                    "Tidligere behandlet i utvalget:\nNUFA-sak 08/22 Nasjonal kjernejournal\n"
+                    "NUIT-sak 14/21 Kjernejournal for alle\n\n\n\n"
+                    "Forslag til vedtak\nNUFA slutter seg til planen.\n\n\n\n"
+                    "Diskusjon\nForslag til vedtak NUFA fikk tilslutning fra alle medlemmene.\nSekretariatet følger opp.\n")
+    assert sorted(c) == ["13/24"] and c["13/24"]["proposed_decision"] == "NUFA slutter seg til planen.", c
+    fresh()
+    c = import_text("agenda.txt", "NUFA\n12. mars 2024\n\n\n\nAgenda møte 2/2024\n"
+                    "Sak 20/24 Godkjenning av innkalling\nSak 21/24 Status for Helsenorge Norsk helsenett v/Per Hansen\n"
+                    "\n\n\nSak 20/24 Godkjenning av innkalling\n\n\n\nForslag til vedtak\nNUFA godkjenner.\n\n\n\n"
+                    "Sak 21/24 Status for Helsenorge\n\n\n\nForslag til vedtak\nNUFA tar saken til orientering.\n")
+    assert sorted(c) == ["20/24", "21/24"], c.keys()
+    assert (c["21/24"]["agenda_title"], [(p["name"], p["organization"]) for p in c["21/24"]["presenters"]]) == (
+        "Status for Helsenorge", [("Per Hansen", "Norsk helsenett")]), c["21/24"]
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1620,6 +1667,7 @@ def main():
     t.check("deck headings as bare as the agenda's rows, one repeated over its next slide", deck_bare_headings_and_heading_repeated)
     t.check("minutes with each case's number at the right margin of its title", minutes_number_at_right_margin)
     t.check("an agenda with its times first under weekday rows after a blank line", agenda_times_first_under_weekday_rows)
+    t.check("where this stop's rules must not fire (a review's findings)", new_rules_do_not_misread)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
