@@ -242,7 +242,7 @@ static void split_row(const char *const *lines, size_t nlines, char **title, cha
 
 	*title = *names = *org = NULL;
 	/* "Ane Dalen, FHI" ending the row: the organisation after the names' comma, on their line. */
-	if (nlines > 1 && (tail_org = org_after_names(lines[nlines - 1]))) {
+	if (nlines && (tail_org = org_after_names(lines[nlines - 1]))) {
 		const char *last = lines[nlines - 1];
 		size_t cut = (size_t)(tail_org - last), n;
 		char **cut_lines = xcalloc(nlines, sizeof(*cut_lines));

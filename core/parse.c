@@ -42,6 +42,7 @@ struct parser {
 	struct heading *heads;
 	size_t nheads, heads_alloc;
 	size_t agenda_start; /* SIZE_MAX without an agenda header */
+	bool inline_agenda;  /* its rows run on in its header's line (agenda_parse_inline()) */
 	int *page;	     /* page of each line, when the text has page breaks; else NULL */
 };
 
@@ -310,29 +311,97 @@ static bool same_case(const struct heading *a, const struct heading *b)
  * each before a capitalised title, two of them at least; not the meeting's
  * number ("Agenda møte 2/2024").
  */
-static void inline_rows(const char *s, size_t n, char (**seen)[16], size_t *nseen, size_t *alloc,
-			bool *bare_rows)
+static bool inline_row_at(const char *s, size_t n, size_t k, struct case_no *no)
+{
+	size_t e;
+
+	/* "møte" is five bytes. */
+	if (k == 0 || s[k - 1] != ' ' || !scan_case_number(s + k, n - k, no) ||
+	    (k >= 6 && !strncasecmp(s + k - 6, "møte", 5)))
+		return false;
+	e = k + no->len;
+	return e + 1 < n && s[e] == ' ' && scan_starts_upper(s + e + 1, n - e - 1);
+}
+
+/* Whether line `s` holds two rows or more (inline_row_at()); with `seen`, their numbers are added to it. */
+static bool inline_rows(const char *s, size_t n, char (**seen)[16], size_t *nseen, size_t *alloc)
 {
 	struct case_no no;
-	size_t k, from = *nseen;
+	size_t k, rows = 0;
 
-	for (k = 0; k + 1 < n; k++) {
-		size_t e;
+	for (k = 1; k < n; k++)
+		rows += inline_row_at(s, n, k, &no);
+	if (rows < 2 || !seen)
+		return rows >= 2;
+	for (k = 1; k < n; k++)
+		if (inline_row_at(s, n, k, &no)) {
+			ALLOC_GROW(*seen, *nseen + 1, *alloc);
+			memcpy((*seen)[(*nseen)++], no.text, 16);
+		}
+	return true;
+}
 
-		/* "møte" is five bytes. */
-		if (s[k] != ' ' || !scan_case_number(s + k + 1, n - k - 1, &no) ||
-		    (k >= 5 && !strncasecmp(s + k - 5, "møte", 5)))
-			continue;
-		e = k + 1 + no.len;
-		if (e + 1 >= n || s[e] != ' ' || !scan_starts_upper(s + e + 1, n - e - 1))
-			continue;
-		ALLOC_GROW(*seen, *nseen + 1, *alloc);
-		memcpy((*seen)[(*nseen)++], no.text, 16);
+/* A break among a line's rows: "Pause 10:10", "Slutt dag 1 14:00", "Avslutning 10:30". */
+static bool inline_break_at(const char *s, size_t n, size_t k)
+{
+	size_t w = k, w2, t;
+	char hm[6];
+
+	if (k == 0 || s[k - 1] != ' ')
+		return false;
+	while (w < n && s[w] != ' ')
+		w++;
+	for (w2 = w + 1; w2 < n && s[w2] != ' '; w2++)
+		;
+	if (scan_break_line(s + k, w - k) || (w2 <= n && scan_break_line(s + k, w2 - k)))
+		return true;
+	/* The day's end, before its time. */
+	t = w + 1 < n ? scan_time_at_start(s + w + 1, n - w - 1, hm) : 0;
+	return (t || w == n) && w - k == 5 && !memcmp(s + k, "Slutt", 5);
+}
+
+/*
+ * The agenda of lines [from, to) where a slide flattened into one line holds
+ * its rows (inline_rows()): the rows are cut apart again, before each
+ * number and each break ("Pause 11:40"), and read as the lines they were,
+ * each keeping the line it came from.
+ */
+static void agenda_parse_inline(struct parser *p, size_t from, size_t to)
+{
+	struct strbuf text = STRBUF_INIT;
+	size_t *orig = NULL, norig = 0, alloc = 0, i, k, first = p->d->nagenda;
+	struct deck_lines tmp;
+	struct vt_diag diag;
+	struct case_no no;
+
+	for (i = from; i < to; i++) {
+		size_t n, b = 0;
+		const char *s = trimmed(p, i, &n);
+		bool rows = !p->dl.v[i].blank && inline_rows(s, n, NULL, NULL, NULL);
+
+		for (k = 1; rows && k < n; k++) {
+			if (!inline_row_at(s, n, k, &no) && !inline_break_at(s, n, k))
+				continue;
+			strbuf_add(&text, s + b, k - b);
+			strbuf_addch(&text, '\n');
+			ALLOC_GROW(orig, norig + 1, alloc);
+			orig[norig++] = i;
+			b = k;
+		}
+		strbuf_add(&text, s + b, n - b);
+		strbuf_addch(&text, '\n');
+		ALLOC_GROW(orig, norig + 1, alloc);
+		orig[norig++] = i;
 	}
-	if (*nseen - from >= 2)
-		*bare_rows = true;
-	else
-		*nseen = from;
+	if (lines_split(&tmp, text.buf, text.len, &diag) == VT_OK) {
+		agenda_parse(p->d, &tmp, 0, tmp.n, true);
+		for (k = first; k < p->d->nagenda; k++)
+			if (p->d->agenda[k].line >= 1 && (size_t)p->d->agenda[k].line <= norig)
+				p->d->agenda[k].line = (long)orig[p->d->agenda[k].line - 1] + 1;
+		lines_release(&tmp);
+	}
+	free(orig);
+	strbuf_release(&text);
 }
 
 /*
@@ -424,7 +493,8 @@ static void find_headings(struct parser *p)
 		s = trimmed(p, i, &n);
 		if (!cases && p->agenda_start == (size_t)-1 && agenda_header_line(s, n)) {
 			p->agenda_start = i;
-			inline_rows(s, n, &seen, &nseen, &seen_alloc, &bare_rows);
+			if (inline_rows(s, n, &seen, &nseen, &seen_alloc))
+				bare_rows = p->inline_agenda = true;
 			continue;
 		}
 		if (!(heading_parse(l, &no, &rest, &rest_len) && !named_reference(p, i)) &&
@@ -1034,10 +1104,60 @@ static void build_cases(struct parser *p)
 }
 
 /* Parses the split lines into p->d; the caller set up p->dl and p->d. */
+/*
+ * A transcript that opens each slide's line with the slide's number ("6
+ * NUIT-sak 1/24: ...", "7 Forslag til vedtak ..."): the numbers go, when
+ * they count up from 1 on nearly every line with text.
+ */
+static void drop_slide_numbers(struct parser *p)
+{
+	size_t i, lines = 0, counted = 0;
+	long expect = 1;
+
+	for (i = 0; i < p->dl.n; i++) {
+		size_t n, k = 0;
+		const char *s;
+		long v = 0;
+
+		if (p->dl.v[i].blank)
+			continue;
+		lines++;
+		s = trimmed(p, i, &n);
+		while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
+			v = v * 10 + (s[k++] - '0');
+		if (k && k < n && s[k] == ' ' && v == expect) {
+			counted++;
+			expect++;
+		}
+	}
+	if (lines < 3 || counted * 10 < lines * 9)
+		return;
+	for (i = 0, expect = 1; i < p->dl.n; i++) {
+		struct line *l = &p->dl.v[i];
+		size_t n, k = 0, lead = line_lead(l);
+		const char *s;
+		long v = 0;
+
+		if (l->blank)
+			continue;
+		s = trimmed(p, i, &n);
+		while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
+			v = v * 10 + (s[k++] - '0');
+		if (!k || k >= n || s[k] != ' ' || v != expect)
+			continue;
+		expect++;
+		while (k < n && s[k] == ' ')
+			k++;
+		l->text += lead + k;
+		l->len -= (uint32_t)(lead + k);
+	}
+}
+
 static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 {
 	size_t pre_end, members_at = (size_t)-1, i;
 
+	drop_slide_numbers(p);
 	find_headings(p);
 	if (!p->nheads)
 		return vt_fail(diag, VT_ERR_FORMAT, 0,
@@ -1056,7 +1176,9 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 	if (members_at != (size_t)-1)
 		members_parse(p->d, &p->dl, members_at,
 			      p->agenda_start < pre_end ? p->agenda_start : pre_end);
-	if (p->agenda_start < pre_end)
+	if (p->agenda_start < pre_end && p->inline_agenda)
+		agenda_parse_inline(p, p->agenda_start, pre_end);
+	else if (p->agenda_start < pre_end)
 		agenda_parse(p->d, &p->dl, p->agenda_start, pre_end, true);
 	else
 		agenda_parse(p->d, &p->dl, members_at != (size_t)-1 ? members_at : 0, pre_end, false);

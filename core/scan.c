@@ -258,11 +258,11 @@ bool scan_break_line(const char *s, size_t n)
 	    "pause",	       "lunsj",		 "lunch",
 	    "kaffe",	       "middag",	 "velkommen til middag",
 	    "takk for i dag",  "takk for møtet", "slutt dag",
-	    "slutt for dagen", "oppstart igjen",
+	    "slutt for dagen", "oppstart igjen", "avslutning",
 	};
 	size_t i, after;
 
-	if (n > 60 || !n || !strchr("PpLlKkMmVvTtSsOo", s[0]))
+	if (n > 60 || !n || !strchr("PpLlKkMmVvTtSsOoAa", s[0]))
 		return false;
 	for (i = 0; i < ARRAY_SIZE(breaks); i++) {
 		if (!scan_prefix(s, n, breaks[i], &after))

@@ -663,7 +663,8 @@ def deck_headings_named_and_agenda_on_one_line():
     """Two decks that gave "no case found": one whose case slides are headed with the
     committee's name ("NUIT-sak 14/21 Godkjenning ..."), and a transcript whose agenda slide
     is one line, its rows after the header's words, so that each "Sak 40/22 – ..." slide after
-    it was taken for a row of the agenda."""
+    it was taken for a row of the agenda; its rows are read (presenters, times, types), and
+    the slides' numbers opening each line do not hide the headings."""
     named = ("Møte i NUIT\n10. juni 2021\n\n\n\n"
              "NUIT-sak 14/21 Godkjenning av innkalling\n\n\n\n"
              "Forslag til vedtak\nNUIT godkjenner innkallingen.\n\n\n\n"
@@ -674,16 +675,22 @@ def deck_headings_named_and_agenda_on_one_line():
         ("14/21", "Godkjenning av innkalling", "NUIT godkjenner innkallingen."),
         ("15/21", "Porteføljestatus for 1. tertial", "NUIT tar saken til orientering.")], c
     fresh()
-    flat = ("Møte i NUFA 23. november 2022 Gardermoen\n\n"
-            "Agenda Sak Tittel Presentert av Tid Type 40/22 Godkjenning av innkalling Hanne Lie 10:00 "
-            "Godkjenning 41/22 Status for helseanalyseplattformen Ingrid Wiik 10:15 Orientering\n\n"
-            "Sak 40/22 – Godkjenning av innkalling\n\n"
-            "Forslag til vedtak NUFA godkjenner innkallingen.\n\n"
-            "Sak 41/22 – Status for helseanalyseplattformen\n\n"
-            "Forslag til vedtak NUFA tar saken til orientering.\n")
+    # Each slide's line opens with the slide's number, as some transcripts give them.
+    flat = ("1 Møte i NUFA 23. november 2022 Gardermoen\n\n"
+            "2 Agenda Sak Tittel Presentert av Tid Type 40/22 Godkjenning av innkalling Hanne Lie, "
+            "Direktoratet for e-helse 10:00 Godkjenning Pause 10:10 41/22 Status for helseanalyseplattformen "
+            "Ingrid Wiik 10:15 Orientering\n\n"
+            "3 Sak 40/22 – Godkjenning av innkalling\n\n"
+            "4 Forslag til vedtak NUFA godkjenner innkallingen.\n\n"
+            "5 Sak 41/22 – Status for helseanalyseplattformen\n\n"
+            "6 Forslag til vedtak NUFA tar saken til orientering.\n")
     c = import_text("nufa.txt", flat)
-    assert [(n, c[n]["title"]) for n in sorted(c)] == [
-        ("40/22", "Godkjenning av innkalling"), ("41/22", "Status for helseanalyseplattformen")], c
+    assert [(n, c[n]["title"], c[n]["time"], c[n]["decision_type"], [(p["name"], p["organization"]) for p in
+             c[n]["presenters"]], c[n]["proposed_decision"]) for n in sorted(c)] == [
+        ("40/22", "Godkjenning av innkalling", "10:00", "Godkjenning", [("Hanne Lie", "Direktoratet for e-helse")],
+         "NUFA godkjenner innkallingen."),
+        ("41/22", "Status for helseanalyseplattformen", "10:15", "Orientering", [("Ingrid Wiik", None)],
+         "NUFA tar saken til orientering.")], c
 
 
 def minutes_date_unlabelled_and_labels_named():
