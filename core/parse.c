@@ -815,6 +815,25 @@ static bool title_only(const char *s, size_t n)
 	return false;
 }
 
+/*
+ * What a first slide says beside its committee that is no place: the
+ * meeting ("møte 1/2023", "NUFA-møte"), the rest of a name ("for e-helse
+ * (NUFA)", a word in lower case), or another name of the committee
+ * ("Nasjonalt fagutvalg for e-helse").
+ */
+static bool not_venue(const char *s, size_t n)
+{
+	struct strbuf f = STRBUF_INIT;
+	bool no;
+
+	if (!n || *s == '(' || scan_starts_lower(s, n) || scan_prefix(s, n, "møte", NULL))
+		return true;
+	utf8_fold(&f, s, n);
+	no = strstr(f.buf, "utvalg") || strstr(f.buf, "styre") || strstr(f.buf, "råd for");
+	strbuf_release(&f);
+	return no;
+}
+
 /* Whether s is a committee's name and nothing more. */
 static bool body_alone(const char *s, size_t n)
 {
@@ -831,7 +850,7 @@ static void read_meeting_heading(struct parser *p, size_t end)
 	struct deck *d = p->d;
 	size_t i = 0, first, stop, body_line = (size_t)-1;
 	struct date_range dr;
-	bool have_date = false;
+	bool have_date = false, guess_above = false;
 
 	while (i < end && p->dl.v[i].blank)
 		i++;
@@ -864,20 +883,37 @@ static void read_meeting_heading(struct parser *p, size_t end)
 			}
 			while (vn && *v == ' ')
 				v++, vn--;
+			/* "Møte i NUFA 23. november 2022 Radisson Blu, Gardermoen": the place after the date.
+			 */
+			if (vn && date_find(v, vn, &dr) && dr.at + dr.len + 4 < vn) {
+				v += dr.at + dr.len;
+				vn -= dr.at + dr.len;
+				while (vn && (*v == ' ' || *v == ','))
+					v++, vn--;
+			}
 			/* "NUIT – Nasjonalt utvalg for IKT-prioritering": the body's name again, no venue. */
-			if (vn && v != s + at + len && !date_find(v, vn, &dr) && !body_alone(v, vn)) {
+			if (vn && v != s + at + len && !date_find(v, vn, &dr) && !body_alone(v, vn) &&
+			    !not_venue(v, vn)) {
 				/* The committee's own line names the venue better than a guess before it. */
 				free(d->venue);
 				d->venue = xstrndup(v, vn);
+				guess_above = false;
 			}
 		}
 		if (!have_date && date_find(s, n, &dr)) {
 			have_date = true;
 			continue;
 		}
-		if (i != body_line && !d->venue && !scan_prefix(s, n, "velkommen", NULL) &&
-		    !title_only(s, n) && n < 80 && !date_find(s, n, &dr) && !scan_page_footer(s, n))
+		/* A guess: a short line that is no date. One under the committee's line wins over one
+		 * above it, which is the sender's more often ("Direktoratet for e-helse" over "NUFA-møte").
+		 */
+		if (i != body_line && (!d->venue || (guess_above && body_line != (size_t)-1)) &&
+		    !scan_prefix(s, n, "velkommen", NULL) && !title_only(s, n) && n < 80 &&
+		    !date_find(s, n, &dr) && !scan_page_footer(s, n) && !not_venue(s, n)) {
+			free(d->venue);
 			d->venue = xstrndup(s, n);
+			guess_above = body_line == (size_t)-1;
+		}
 	}
 	if (body_line == (size_t)-1) {
 		/* No heading: the venue guess above is some other slide's text. */

@@ -865,6 +865,27 @@ def new_rules_do_not_misread():
         "Status for Helsenorge", [("Per Hansen", "Norsk helsenett")]), c["21/24"]
 
 
+def deck_venue_beside_the_committee():
+    """The venue of a deck's first slide where the committee's line says more than its name:
+    "NUFA – møte 1/2023" over the hotel, "NUFA-møte" under the sender's name, another name of
+    the committee on the next line, and a transcript's one line "Møte i NUFA 23. november 2022
+    Radisson Blu Airport Hotel, Gardermoen". The venue was "møte 1/2023", the sender, the
+    committee's other name, or none."""
+    case = "\n\n\n\nSak 1/23 Godkjenning\n\n\n\nForslag til vedtak\nNUFA godkjenner.\n"
+    firsts = [
+        ("NUFA – møte 1/2023\nThon Hotel Oslo Airport, Gardermoen\n8. februar 2023", "Thon Hotel Oslo Airport, Gardermoen"),
+        ("Direktoratet for e-helse\n\nNUFA-møte\n8. februar 2023\nGardermoen", "Gardermoen"),
+        ("NUFA\nNasjonalt fagutvalg for e-helse\nMøte 8. februar 2023\nScandic Ørnen, Bergen", "Scandic Ørnen, Bergen"),
+        ("Møte i NUFA 8. februar 2023 Radisson Blu Airport Hotel, Gardermoen", "Radisson Blu Airport Hotel, Gardermoen"),
+    ]
+    got = []
+    for first, venue in firsts:
+        fresh()
+        import_text("deck.txt", first + case)
+        got.append(export()["meetings"][0]["venue"])
+    assert got == [v for _, v in firsts], got
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1675,6 +1696,7 @@ def main():
     t.check("minutes with each case's number at the right margin of its title", minutes_number_at_right_margin)
     t.check("an agenda with its times first under weekday rows after a blank line", agenda_times_first_under_weekday_rows)
     t.check("where this stop's rules must not fire (a review's findings)", new_rules_do_not_misread)
+    t.check("a deck's venue beside its committee's line", deck_venue_beside_the_committee)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
