@@ -602,6 +602,60 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 	free(clean);
 }
 
+/*
+ * "21/24 Godkjenning av innkalling (Godkjenning) – Lise Berg, Helsedirektoratet",
+ * "Sak 03/18 Kodeverk [Drøfting]": the type in brackets after the title, the
+ * presenters after a dash. The row's lines become its title and its people.
+ */
+static void row_bracket_type(struct row *r)
+{
+	char *row = join_lines((const char *const *)r->lines, 0, r->nlines), *open = row, *close;
+	size_t k;
+
+	for (; row && (open = strpbrk(open, "([")); open++) {
+		char *people;
+		unsigned facets;
+
+		close = strchr(open, *open == '(' ? ')' : ']');
+		if (!close || close - open < 4 || close - open > 40 ||
+		    !(facets = decision_facets_parse(open + 1, (size_t)(close - open - 1), NULL)))
+			continue;
+		for (people = close + 1; *people == ' '; people++)
+			;
+		if (!strncmp(people, "–", 3))
+			people += 3;
+		else if (*people == '-')
+			people++;
+		else if (*people)
+			continue;
+		while (*people == ' ')
+			people++;
+		if (r->type == DECISION_NONE) {
+			enum decision_type ty = scan_type_at_end(open + 1, (size_t)(close - open - 1), &k);
+
+			/* "Orientering/drøfting" is its first facet's, as a written type's row is. */
+			if (ty == DECISION_NONE || k != 0)
+				ty = facets & DECISION_FACET(DECISION_GODKJENNING)   ? DECISION_GODKJENNING
+				     : facets & DECISION_FACET(DECISION_ORIENTERING) ? DECISION_ORIENTERING
+										     : DECISION_DROFTING;
+			r->type = ty;
+			if ((size_t)(close - open - 1) < sizeof(r->type_written))
+				snprintf(r->type_written, sizeof(r->type_written), "%.*s",
+					 (int)(close - open - 1), open + 1);
+		}
+		while (open > row && open[-1] == ' ')
+			open--;
+		for (k = 0; k < r->nlines; k++)
+			free(r->lines[k]);
+		r->nlines = 0;
+		row_add_line(r, row, (size_t)(open - row));
+		if (*people)
+			row_add_line(r, people, strlen(people));
+		break;
+	}
+	free(row);
+}
+
 static void row_finish(struct deck *d, struct row *r, int day, bool headed)
 {
 	struct agenda_item *a;
@@ -609,6 +663,7 @@ static void row_finish(struct deck *d, struct row *r, int day, bool headed)
 
 	if (!r->open)
 		return;
+	row_bracket_type(r);
 	if (!headed && !r->time[0] && r->type == DECISION_NONE) {
 		row_reset(r);
 		return;
@@ -706,6 +761,13 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 
 		if (l->blank)
 			continue;
+		/* "• 21/24 Godkjenning ...": a row of a bulleted list. */
+		if (l->bullet && (lead = line_bullet_len(s, n))) {
+			s += lead;
+			n -= lead;
+			while (n && *s == ' ')
+				s++, n--;
+		}
 		/* "10:00 30/19 Godkjenning ...": the row's time first. */
 		lead = scan_time_at_start(s, n, t);
 		if (scan_prefix(s + lead, n - lead, "sak ", &after)) {

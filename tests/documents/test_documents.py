@@ -886,6 +886,26 @@ def deck_venue_beside_the_committee():
     assert got == [v for _, v in firsts], got
 
 
+def deck_agenda_bulleted_with_types_in_brackets():
+    """A deck's agenda as a bulleted list under no table header, each row "• 21/24 Title
+    (Type) – Name, Org", wrapped: no row was read (a bullet before the number, and the type
+    in brackets mid-row), so no case had presenters or its type."""
+    deck = ("NUIT\nMøte 4/2024 – 18. september 2024\nOslo\n\n\n\nSaker til behandling\n"
+            "• 21/24 Godkjenning av innkalling og dagsorden\n(Godkjenning) – Lise Berg, Helsedirektoratet\n"
+            "• 22/24 Finansieringsmodell – forslag til justering (Orientering/drøfting) – Tove\n"
+            "Rønning, Norsk helsenett\n\n\n\n"
+            "NUIT-sak 21/24\nGodkjenning av innkalling og dagsorden\n\n\n\n"
+            "Forslag til vedtak\nNUIT godkjenner innkallingen.\n\n\n\n"
+            "NUIT-sak 22/24\nFinansieringsmodell – forslag til justering\n\n\n\n"
+            "Forslag til vedtak\nNUIT tar saken til orientering.\n")
+    c = import_text("deck.txt", deck)
+    got = [(c[n]["agenda_title"], c[n]["decision_type"], [(p["name"], p["organization"]) for p in c[n]["presenters"]])
+           for n in ("21/24", "22/24")]
+    assert got == [("Godkjenning av innkalling og dagsorden", "Godkjenning", [("Lise Berg", "Helsedirektoratet")]),
+                   ("Finansieringsmodell – forslag til justering", "Orientering/drøfting",
+                    [("Tove Rønning", "Norsk helsenett")])], got
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1697,6 +1717,7 @@ def main():
     t.check("an agenda with its times first under weekday rows after a blank line", agenda_times_first_under_weekday_rows)
     t.check("where this stop's rules must not fire (a review's findings)", new_rules_do_not_misread)
     t.check("a deck's venue beside its committee's line", deck_venue_beside_the_committee)
+    t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
