@@ -741,12 +741,30 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			size_t b = i + 4, e;
 
 			while (b < n) {
+				size_t ne, k;
+
 				for (e = b; e < n && s[e] != ',' && strncmp(s + e, " og ", 4); e++)
 					;
-				if (papers_person_name(s + b, e - b)) {
-					char *one = xasprintf("%.*s (%.*s)", (int)(e - b), s + b, (int)i, s);
-					add_attendee(p, one, strlen(one), label, line);
-					free(one);
+				/* "..., Trondheim kommune v/ Per Arvid Holm": another organisation's. */
+				for (k = b; k + 4 < e && strncmp(s + k, " v/ ", 4); k++)
+					;
+				if (k + 4 < e) {
+					add_attendee(p, s + b, e - b, label, line);
+				} else {
+					/* "Jan Ivar Sæther – vara for Hilde Bakke", "Torill Midtbø (fra kl.
+					 * 11.00)": the name, then its remark, read as after an organisation.
+					 */
+					for (ne = b; ne < e && s[ne] != '(' && strncmp(s + ne, " – ", 5);
+					     ne++)
+						;
+					while (ne > b && s[ne - 1] == ' ')
+						ne--;
+					if (papers_person_name(s + b, ne - b)) {
+						char *one = xasprintf("%.*s (%.*s)%.*s", (int)(ne - b), s + b,
+								      (int)i, s, (int)(e - ne), s + ne);
+						add_attendee(p, one, strlen(one), label, line);
+						free(one);
+					}
 				}
 				b = e < n ? e + (s[e] == ',' ? 1 : 4) : n;
 				while (b < n && s[b] == ' ')

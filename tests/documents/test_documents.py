@@ -906,6 +906,23 @@ def deck_agenda_bulleted_with_types_in_brackets():
                     [("Tove Rønning", "Norsk helsenett")])], got
 
 
+def attendance_org_ved_name_with_remarks():
+    """Minutes listing people "Org v/ Name" with a remark after the name ("– vara for Hilde
+    Bakke", "(fra kl. 11.00)") and two organisations' people on one "Forfall:" line a comma
+    apart: those three people were missing from the attendance."""
+    minutes = ("Protokoll fra møte i Nasjonalt e-helsestyre\n\nDato:     12. juni 2024\n\n\nTil stede\n"
+               "   Helse Midt-Norge RHF v/ Jan Ivar Sæther – vara for Hilde Bakke\n"
+               "   Bergen kommune v/ Torill Midtbø (fra kl. 11.00)\n\n"
+               "Forfall:      Helse Midt-Norge RHF v/ Hilde Bakke, Trondheim kommune v/ Per Arvid Holm\n\n\n"
+               "Sak 18/2024: Godkjenning av innkalling\n\nStyrets vedtak: Innkallingen godkjennes.\n")
+    import_text("protokoll.txt", minutes)
+    got = [(a["name"], a["organization"], a["role"], a["for"], a["note"]) for a in export()["meetings"][0]["attendance"]]
+    assert got == [("Jan Ivar Sæther", "Helse Midt-Norge RHF", "substitute", "Hilde Bakke", None),
+                   ("Torill Midtbø", "Bergen kommune", "member", None, "fra kl. 11.00"),
+                   ("Hilde Bakke", "Helse Midt-Norge RHF", "absent", None, None),
+                   ("Per Arvid Holm", "Trondheim kommune", "absent", None, None)], got
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1718,6 +1735,7 @@ def main():
     t.check("where this stop's rules must not fire (a review's findings)", new_rules_do_not_misread)
     t.check("a deck's venue beside its committee's line", deck_venue_beside_the_committee)
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
+    t.check("attendance 'Org v/ Name' with a remark, two organisations on one line", attendance_org_ved_name_with_remarks)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
