@@ -48,6 +48,7 @@ struct row {
 	char time[6];
 	enum decision_type type;
 	char type_written[48]; /* "Orientering/drøfting", "Beslutning"; "" when written as the type's name */
+	bool people_below;     /* the type ended a line in brackets: the presenters may follow on the next */
 	char **lines;
 	size_t nlines, alloc;
 };
@@ -126,6 +127,24 @@ static bool row_join_type(struct row *r, const char *w, size_t n)
 	return true;
 }
 
+/* The row's type as written in brackets, `s[0, n)` naming `facets`. */
+static void bracket_type(struct row *r, const char *s, size_t n, unsigned facets)
+{
+	size_t k;
+	enum decision_type ty = scan_type_at_end(s, n, &k);
+
+	if (r->type != DECISION_NONE)
+		return;
+	/* "Orientering/drøfting" is its first facet's, as a written type's row is. */
+	if (ty == DECISION_NONE || k != 0)
+		ty = facets & DECISION_FACET(DECISION_GODKJENNING)   ? DECISION_GODKJENNING
+		     : facets & DECISION_FACET(DECISION_ORIENTERING) ? DECISION_ORIENTERING
+								     : DECISION_DROFTING;
+	r->type = ty;
+	if (n < sizeof(r->type_written))
+		snprintf(r->type_written, sizeof(r->type_written), "%.*s", (int)n, s);
+}
+
 /* Cuts a trailing type and time from a row line, recording them in the row. */
 static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 {
@@ -135,6 +154,24 @@ static size_t row_cut_time_type(struct row *r, const char *s, size_t n)
 
 	while (n && s[n - 1] == ' ')
 		n--;
+	/* "Kjernejournal – dokumentdeling [Drøfting]", "... (Orientering/drøfting)": in brackets at the end.
+	 */
+	if (n > 4 && (s[n - 1] == ')' || s[n - 1] == ']')) {
+		char want = s[n - 1] == ')' ? '(' : '[';
+		const char *open = s + n - 1;
+		unsigned facets;
+
+		while (open > s && *open != want)
+			open--;
+		if (*open == want && s + n - open <= 42 &&
+		    (facets = decision_facets_parse(open + 1, (size_t)(s + n - open - 2), NULL))) {
+			bracket_type(r, open + 1, (size_t)(s + n - open - 2), facets);
+			r->people_below = true;
+			n = (size_t)(open - s);
+			while (n && s[n - 1] == ' ')
+				n--;
+		}
+	}
 	ty = scan_type_at_end(s, n, &at);
 	if (ty != DECISION_NONE) {
 		size_t before = at;
@@ -630,19 +667,7 @@ static void row_bracket_type(struct row *r)
 			continue;
 		while (*people == ' ')
 			people++;
-		if (r->type == DECISION_NONE) {
-			enum decision_type ty = scan_type_at_end(open + 1, (size_t)(close - open - 1), &k);
-
-			/* "Orientering/drøfting" is its first facet's, as a written type's row is. */
-			if (ty == DECISION_NONE || k != 0)
-				ty = facets & DECISION_FACET(DECISION_GODKJENNING)   ? DECISION_GODKJENNING
-				     : facets & DECISION_FACET(DECISION_ORIENTERING) ? DECISION_ORIENTERING
-										     : DECISION_DROFTING;
-			r->type = ty;
-			if ((size_t)(close - open - 1) < sizeof(r->type_written))
-				snprintf(r->type_written, sizeof(r->type_written), "%.*s",
-					 (int)(close - open - 1), open + 1);
-		}
+		bracket_type(r, open + 1, (size_t)(close - open - 1), facets);
 		while (open > row && open[-1] == ' ')
 			open--;
 		for (k = 0; k < r->nlines; k++)
@@ -759,8 +784,10 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 		char t[6];
 		int dd;
 
-		if (l->blank)
+		if (l->blank) {
+			r.people_below = false;
 			continue;
+		}
 		/* "• 21/24 Godkjenning ...": a row of a bulleted list. */
 		if (l->bullet && (lead = line_bullet_len(s, n))) {
 			s += lead;
@@ -797,7 +824,8 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 		}
 		/* A break row: "Pause 11:25", "Slutt dag 1 13:30". */
 		if (scan_time_at_end(s, n, &at, t) && at > 0 &&
-		    (!r.open || r.type != DECISION_NONE || scan_break_line(s, at)) && at <= 40) {
+		    (!r.open || (r.type != DECISION_NONE && !r.people_below) || scan_break_line(s, at)) &&
+		    at <= 40) {
 			row_finish(d, &r, day, headed);
 			add_break(d, day, t, s, at, (long)i + 1);
 			continue;
@@ -807,8 +835,10 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 			day = dd;
 			continue;
 		}
-		if (!r.open || r.type != DECISION_NONE)
-			continue; /* table headers, stray lines */
+		/* Table headers, stray lines; under a type in brackets, its presenters ("Camilla Nes,
+		 * Direktoratet for e-helse" under "... [Godkjenning]"). */
+		if (!r.open || (r.type != DECISION_NONE && !r.people_below))
+			continue;
 		n = row_cut_time_type(&r, s, n);
 		row_add_line(&r, s, n);
 	}

@@ -889,7 +889,8 @@ def deck_venue_beside_the_committee():
 def deck_agenda_bulleted_with_types_in_brackets():
     """A deck's agenda as a bulleted list under no table header, each row "• 21/24 Title
     (Type) – Name, Org", wrapped: no row was read (a bullet before the number, and the type
-    in brackets mid-row), so no case had presenters or its type."""
+    in brackets mid-row), so no case had presenters or its type. Also a type in square
+    brackets ending the row's line, its presenters on the line below."""
     deck = ("NUIT\nMøte 4/2024 – 18. september 2024\nOslo\n\n\n\nSaker til behandling\n"
             "• 21/24 Godkjenning av innkalling og dagsorden\n(Godkjenning) – Lise Berg, Helsedirektoratet\n"
             "• 22/24 Finansieringsmodell – forslag til justering (Orientering/drøfting) – Tove\n"
@@ -904,6 +905,18 @@ def deck_agenda_bulleted_with_types_in_brackets():
     assert got == [("Godkjenning av innkalling og dagsorden", "Godkjenning", [("Lise Berg", "Helsedirektoratet")]),
                    ("Finansieringsmodell – forslag til justering", "Orientering/drøfting",
                     [("Tove Rønning", "Norsk helsenett")])], got
+    # "10.40 Sak 03/18 Title [Drøfting]" with its presenters on the line below, a break after it.
+    fresh()
+    deck = ("NUFA-møte\n7. februar 2018\nGardermoen\n\n\n\nAgenda dag 1\nKl. Sak\n"
+            "10.00 Sak 01/18 Godkjenning av innkalling [Godkjenning]\nCamilla Nes, Direktoratet for e-helse\n"
+            "10.40 Sak 03/18 Kjernejournal – dokumentdeling [Orientering/drøfting]\nPål Rygh, Norsk helsenett\n"
+            "11.25 Pause\n\n\n\n"
+            "Sak 01/18 Godkjenning av innkalling\n\n\n\nForslag til vedtak\nNUFA godkjenner.\n\n\n\n"
+            "Sak 03/18 Kjernejournal – dokumentdeling\n\n\n\nForslag til vedtak\nNUFA drøfter planen.\n")
+    c = import_text("deck.txt", deck)
+    got = [(c[n]["decision_type"], [(p["name"], p["organization"]) for p in c[n]["presenters"]]) for n in ("1/18", "3/18")]
+    assert got == [("Godkjenning", [("Camilla Nes", "Direktoratet for e-helse")]),
+                   ("Orientering/drøfting", [("Pål Rygh", "Norsk helsenett")])], got
 
 
 def attendance_org_ved_name_with_remarks():
