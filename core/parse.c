@@ -243,6 +243,27 @@ static bool is_footer(const struct line *l)
  * starts in lower case or with a dash. A line with a leading space is a
  * slide title glued on by the export, and two blank lines end a slide.
  */
+/* Whether s has letters and none of them in lower case ("FELLES TJENESTEKATALOG"). */
+static bool capitals(const char *s, size_t n)
+{
+	size_t i = 0, letters = 0;
+
+	while (i < n) {
+		uint32_t cp;
+		size_t k = utf8_decode(s + i, n - i, &cp);
+
+		if (!k)
+			return false;
+		if (utf8_is_letter(cp)) {
+			if (!utf8_is_upper(cp))
+				return false;
+			letters++;
+		}
+		i += k;
+	}
+	return letters >= 2;
+}
+
 static void heading_title(struct parser *p, struct heading *h, const char *rest, size_t rest_len)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -269,8 +290,11 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 		if (is_heading(l) || is_label(l) || is_footer(l) || scan_break_line(s, n))
 			break;
 		if (sb.len) {
+			/* "... FOR HELSE-" over "OG OMSORGSSEKTOREN": a heading in capitals wraps in
+			 * capitals, and a word cut after its hyphen goes on. */
 			bool cont = prev_trail || scan_ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
-				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3));
+				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) || sb.buf[sb.len - 1] == '-' ||
+				    (j == cur + 1 && capitals(sb.buf, sb.len) && capitals(s, n));
 			if (!cont || line_lead(l) > 0)
 				break;
 			strbuf_addch(&sb, ' ');

@@ -936,6 +936,20 @@ def attendance_org_ved_name_with_remarks():
                    ("Per Arvid Holm", "Trondheim kommune", "absent", None, None)], got
 
 
+def deck_heading_in_capitals_wrapped():
+    """A deck's headings in capitals wrapped onto a second line in capitals ("SAK 21/22 – FELLES
+    TJENESTEKATALOG FOR HELSE-" over "OG OMSORGSSEKTOREN", "... MELLOM KOMMUNER" over "OG
+    SYKEHUS – VEIKART"): the title lost its second line."""
+    deck = ("Nasjonalt e-helsestyre\n15. juni 2022\nOslo\n\n\n\n"
+            "SAK 21/22 – FELLES TJENESTEKATALOG FOR HELSE-\nOG OMSORGSSEKTOREN\n\n\n\n"
+            "Forslag til vedtak\nNasjonalt e-helsestyre slutter seg til katalogen.\n\n\n\n"
+            "SAK 20/22 – DIGITAL SAMHANDLING MELLOM KOMMUNER\nOG SYKEHUS – VEIKART\n\n\n\n"
+            "Forslag til vedtak\nNasjonalt e-helsestyre tar veikartet til orientering.\n")
+    c = import_text("deck.txt", deck)
+    assert (c["21/22"]["title"], c["20/22"]["title"]) == (
+        "FELLES TJENESTEKATALOG FOR HELSE- OG OMSORGSSEKTOREN", "DIGITAL SAMHANDLING MELLOM KOMMUNER OG SYKEHUS – VEIKART"), c
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1749,6 +1763,7 @@ def main():
     t.check("a deck's venue beside its committee's line", deck_venue_beside_the_committee)
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark, two organisations on one line", attendance_org_ved_name_with_remarks)
+    t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
