@@ -3019,8 +3019,11 @@ static void add_agenda_items(struct papers *p)
 		{
 			struct deck_case tmp;
 			memset(&tmp, 0, sizeof(tmp));
-			if (r->type.len && case_set_type(&tmp, r->type.buf, r->type.len, SOURCE_AGENDA))
+			if (r->type.len && case_set_type(&tmp, r->type.buf, r->type.len, SOURCE_AGENDA)) {
 				a->type = tmp.type;
+				a->type_written = tmp.type_written; /* "Vedtakssak", as written */
+				tmp.type_written = NULL;
+			}
 			deck_case_release(&tmp);
 		}
 		if (r->time.len && cell_time(&r->time, hm))

@@ -19,6 +19,7 @@
 #include "core/lines.h"
 #include "core/members.h"
 #include "core/names.h"
+#include "core/papers.h"
 #include "core/parse.h"
 #include "core/scan.h"
 #include "core/sha256.h"
@@ -1213,6 +1214,100 @@ static void drop_slide_numbers(struct parser *p)
 	}
 }
 
+/* The names papers_people() finds, joined by ", ", and the one organisation they share. */
+struct people_split {
+	struct strbuf names;
+	char *org;
+	bool several; /* more than one organisation */
+};
+
+static void people_add(const char *name, const char *org, void *arg)
+{
+	struct people_split *ps = arg;
+
+	if (ps->names.len)
+		strbuf_addstr(&ps->names, ", ");
+	strbuf_addstr(&ps->names, name);
+	if (!org)
+		return;
+	if (!ps->org)
+		ps->org = xstrdup(org);
+	else if (strcmp(ps->org, org))
+		ps->several = true;
+}
+
+/*
+ * An agenda laid out in columns (a deck's PDF through pdftotext -layout:
+ * "Sak   Tittel   Sakstype   Innleder   Tid", the rows under it): read by the
+ * notices' table reader (papers.h), which puts each cell under its
+ * column, when its header is there and it gives two rows or more. Lines
+ * [from, to); false when it is no such table.
+ */
+static bool agenda_in_columns(struct parser *p, size_t from, size_t to)
+{
+	struct deck_lines sub;
+	struct strbuf text = STRBUF_INIT;
+	struct deck *tmp;
+	struct vt_diag diag;
+	size_t i, rows = 0, indent = 0;
+	bool laid = false;
+
+	/* "Sak" and a column's gap after it, on the agenda's first lines. */
+	for (i = from; i < to && i < from + 3 && !laid; i++) {
+		size_t n;
+		const char *s = trimmed(p, i, &n);
+
+		laid = !p->dl.v[i].blank && scan_prefix(s, n, "sak   ", NULL);
+		indent = line_lead(&p->dl.v[i]);
+	}
+	if (!laid)
+		return false;
+	/* The slide's margin, the header's, goes: the notices' tables start at the page's. A line
+	 * each, as it was. */
+	for (i = from; i < to; i++) {
+		const struct line *l = &p->dl.v[i];
+		size_t cut = line_lead(l) < indent ? line_lead(l) : indent;
+
+		if (l->page)
+			strbuf_addch(&text, '\f');
+		if (!l->blank)
+			strbuf_add(&text, l->text + cut, l->len - cut);
+		strbuf_addch(&text, '\n');
+	}
+	tmp = deck_new();
+	if (lines_split(&sub, text.buf, text.len, &diag) == VT_OK) {
+		if (papers_read(tmp, &sub, DOC_NOTICE, &diag) == VT_OK)
+			for (i = 0; i < tmp->nagenda; i++)
+				rows += tmp->agenda[i].number != NULL;
+		lines_release(&sub);
+	}
+	strbuf_release(&text);
+	if (rows >= 2) {
+		for (i = 0; i < tmp->nagenda; i++) {
+			struct agenda_item *a = deck_add_agenda_item(p->d);
+
+			*a = tmp->agenda[i];
+			a->line += (long)from;
+			/* "Marius Lien og Ida Berge, E-helse": the names, and their organisation when shared.
+			 */
+			if (a->presenters) {
+				struct people_split ps = {STRBUF_INIT, NULL, false};
+
+				papers_people(a->presenters, strlen(a->presenters), people_add, &ps);
+				free(a->presenters);
+				a->presenters = ps.names.len ? strbuf_detach(&ps.names, NULL) : NULL;
+				strbuf_release(&ps.names);
+				a->organization = ps.several ? NULL : ps.org;
+				if (ps.several)
+					free(ps.org);
+			}
+		}
+		tmp->nagenda = 0;
+	}
+	deck_free(tmp);
+	return rows >= 2;
+}
+
 static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 {
 	size_t pre_end, members_at = (size_t)-1, i;
@@ -1238,10 +1333,12 @@ static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 			      p->agenda_start < pre_end ? p->agenda_start : pre_end);
 	if (p->agenda_start < pre_end && p->inline_agenda)
 		agenda_parse_inline(p, p->agenda_start, pre_end);
-	else if (p->agenda_start < pre_end)
-		agenda_parse(p->d, &p->dl, p->agenda_start, pre_end, true);
-	else
+	else if (p->agenda_start < pre_end) {
+		if (!agenda_in_columns(p, p->agenda_start, pre_end))
+			agenda_parse(p->d, &p->dl, p->agenda_start, pre_end, true);
+	} else {
 		agenda_parse(p->d, &p->dl, members_at != (size_t)-1 ? members_at : 0, pre_end, false);
+	}
 	add_slides(p, 0, pre_end, &p->d->other, &p->d->nother, &p->d->other_alloc);
 
 	build_cases(p);

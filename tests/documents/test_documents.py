@@ -950,6 +950,31 @@ def deck_heading_in_capitals_wrapped():
         "FELLES TJENESTEKATALOG FOR HELSE- OG OMSORGSSEKTOREN", "DIGITAL SAMHANDLING MELLOM KOMMUNER OG SYKEHUS – VEIKART"), c
 
 
+def deck_agenda_laid_out_in_columns():
+    """A deck's PDF through pdftotext -layout: the agenda slide a table in columns, indented by
+    the slide's margin, its type in a middle column and cells wrapped ("Sak  Tittel  Sakstype
+    Innleder  Tid"): the rows were read as run-on text (the type inside the title, no
+    presenters)."""
+    deck = ("\n\n                     Møte i Nasjonalt e-helsestyre\n\n                     17. mars 2022\n"
+            "                     Radisson Blu Scandinavia Hotel, Oslo\n\n\n\n"
+            "   Saksliste\n\n"
+            "   Sak     Tittel                                         Sakstype          Innleder                  Tid\n"
+            "   01/22   Godkjenning av innkalling og saksliste         Vedtakssak        Styreleder                10.00\n"
+            "   02/22   Tillitsmodell for deling av                    Drøftingssak      Marius Lien og Ida        10.10\n"
+            "           helseopplysninger                                                Berge, E-helse\n"
+            "           Pause                                                                                      11.50\n\n\n\n"
+            "   Sak 01/22 Godkjenning av innkalling og saksliste\n\n\n\n"
+            "   Forslag til vedtak\n   Nasjonalt e-helsestyre godkjenner innkallingen.\n\n\n\n"
+            "   Sak 02/22 Tillitsmodell for deling av helseopplysninger\n\n\n\n"
+            "   Forslag til vedtak\n   Nasjonalt e-helsestyre drøfter modellen.\n")
+    c = import_text("deck.txt", deck)
+    got = [(c[n]["agenda_title"], c[n]["time"], c[n]["decision_type"],
+            [(p["name"], p["organization"]) for p in c[n]["presenters"]]) for n in ("1/22", "2/22")]
+    assert got == [("Godkjenning av innkalling og saksliste", "10:00", "Vedtakssak", []),
+                   ("Tillitsmodell for deling av helseopplysninger", "10:10", "Drøftingssak",
+                    [("Marius Lien", "E-helse"), ("Ida Berge", "E-helse")])], got
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1764,6 +1789,7 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark, two organisations on one line", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
+    t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
