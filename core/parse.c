@@ -238,12 +238,6 @@ static bool is_footer(const struct line *l)
 	return !l->blank && scan_page_footer(s, n);
 }
 
-/*
- * Reads a heading's title, following wrapped lines: a line continues the
- * title when the previous one ended in a space or an open word, or when it
- * starts in lower case or with a dash. A line with a leading space is a
- * slide title glued on by the export, and two blank lines end a slide.
- */
 /* Whether s has letters and none of them in lower case ("FELLES TJENESTEKATALOG"). */
 static bool capitals(const char *s, size_t n)
 {
@@ -265,6 +259,12 @@ static bool capitals(const char *s, size_t n)
 	return letters >= 2;
 }
 
+/*
+ * Reads a heading's title, following wrapped lines: a line continues the
+ * title when the previous one ended in a space or an open word, or when it
+ * starts in lower case or with a dash. A line with a leading space is a
+ * slide title glued on by the export, and two blank lines end a slide.
+ */
 static void heading_title(struct parser *p, struct heading *h, const char *rest, size_t rest_len)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -1164,7 +1164,6 @@ static void build_cases(struct parser *p)
 	free(occ);
 }
 
-/* Parses the split lines into p->d; the caller set up p->dl and p->d. */
 /*
  * A transcript that opens each slide's line with the slide's number ("6
  * NUIT-sak 1/24: ...", "7 Forslag til vedtak ..."): the numbers go, when
@@ -1297,6 +1296,7 @@ static bool agenda_in_columns(struct parser *p, size_t from, size_t to)
 				free(a->presenters);
 				a->presenters = ps.names.len ? strbuf_detach(&ps.names, NULL) : NULL;
 				strbuf_release(&ps.names);
+				free(a->organization);
 				a->organization = ps.several ? NULL : ps.org;
 				if (ps.several)
 					free(ps.org);
@@ -1308,6 +1308,7 @@ static bool agenda_in_columns(struct parser *p, size_t from, size_t to)
 	return rows >= 2;
 }
 
+/* Parses the split lines into p->d; the caller set up p->dl and p->d. */
 static enum vt_status parse_lines(struct parser *p, struct vt_diag *diag)
 {
 	size_t pre_end, members_at = (size_t)-1, i;
