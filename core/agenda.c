@@ -14,6 +14,7 @@
 
 #include "core/agenda.h"
 #include "core/names.h"
+#include "core/papers.h"
 #include "core/scan.h"
 #include "core/strbuf.h"
 #include "core/util.h"
@@ -640,6 +641,35 @@ void agenda_split_row(const char *const *lines, size_t nlines, char **title, cha
 }
 
 /*
+ * Whether s opens with a person's name: its words up to a comma, "og" or a
+ * bracket; or with an organisation "v/" a name ("Nasjonalt porteføljekontor
+ * v/ Jon Kåre Lund").
+ */
+static size_t name_end(const char *s, size_t n)
+{
+	size_t e;
+
+	for (e = 0; e < n && s[e] != ',' && s[e] != '(' && (e + 4 > n || strncmp(s + e, " og ", 4)); e++)
+		;
+	return e;
+}
+
+static bool names_first(const char *s, size_t n)
+{
+	size_t v;
+
+	if (papers_person_name(s, name_end(s, n)))
+		return true;
+	for (v = 0; v + 3 < n && strncmp(s + v, " v/", 3); v++)
+		;
+	if (v + 3 >= n)
+		return false;
+	for (v += 3; v < n && s[v] == ' '; v++)
+		;
+	return papers_person_name(s + v, name_end(s + v, n - v));
+}
+
+/*
  * "21/24 Godkjenning av innkalling (Godkjenning) – Lise Berg, Helsedirektoratet",
  * "Sak 03/18 Kodeverk [Drøfting]": the type in brackets after the title, the
  * presenters after a dash. The row's lines become its title and its people.
@@ -667,6 +697,10 @@ static void row_bracket_type(struct row *r)
 			continue;
 		while (*people == ' ')
 			people++;
+		/* A title before, and names after the dash: "(orientering) – oppfølging av sak 12/24" is the
+		 * title's. */
+		if (open == row || (*people && !names_first(people, strlen(people))))
+			continue;
 		bracket_type(r, open + 1, (size_t)(close - open - 1), facets);
 		while (open > row && open[-1] == ' ')
 			open--;
@@ -836,7 +870,9 @@ void agenda_parse(struct deck *d, const struct deck_lines *dl, size_t from, size
 			continue;
 		}
 		/* Table headers, stray lines; under a type in brackets, its presenters ("Camilla Nes,
-		 * Direktoratet for e-helse" under "... [Godkjenning]"). */
+		 * Direktoratet for e-helse" under "... [Godkjenning]"), a line that opens with a name. */
+		if (r.people_below && !names_first(s, n))
+			r.people_below = false;
 		if (!r.open || (r.type != DECISION_NONE && !r.people_below))
 			continue;
 		n = row_cut_time_type(&r, s, n);

@@ -738,33 +738,36 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 	/* "Direktoratet for e-helse v/ Maria Lind og Sindre Aas": the organisation by its people. */
 	for (i = 0; i + 4 < n; i++)
 		if (!strncmp(s + i, " v/ ", 4)) {
-			size_t b = i + 4, e;
+			size_t b = i + 4, e, org_b = 0, org_e = i;
 
 			while (b < n) {
 				size_t ne, k;
 
 				for (e = b; e < n && s[e] != ',' && strncmp(s + e, " og ", 4); e++)
 					;
-				/* "..., Trondheim kommune v/ Per Arvid Holm": another organisation's. */
+				/* "..., Trondheim kommune v/ Per Arvid Holm": the next organisation's people.
+				 */
 				for (k = b; k + 4 < e && strncmp(s + k, " v/ ", 4); k++)
 					;
 				if (k + 4 < e) {
-					add_attendee(p, s + b, e - b, label, line);
-				} else {
-					/* "Jan Ivar Sæther – vara for Hilde Bakke", "Torill Midtbø (fra kl.
-					 * 11.00)": the name, then its remark, read as after an organisation.
-					 */
-					for (ne = b; ne < e && s[ne] != '(' && strncmp(s + ne, " – ", 5);
-					     ne++)
-						;
-					while (ne > b && s[ne - 1] == ' ')
-						ne--;
-					if (papers_person_name(s + b, ne - b)) {
-						char *one = xasprintf("%.*s (%.*s)%.*s", (int)(ne - b), s + b,
-								      (int)i, s, (int)(e - ne), s + ne);
-						add_attendee(p, one, strlen(one), label, line);
-						free(one);
-					}
+					org_b = b;
+					org_e = k;
+					b = k + 4;
+					while (b < e && s[b] == ' ')
+						b++;
+				}
+				/* "Jan Ivar Sæther – vara for Hilde Bakke", "Torill Midtbø (fra kl. 11.00)":
+				 * the name, then its remark, read as after an organisation. */
+				for (ne = b; ne < e && s[ne] != '(' && strncmp(s + ne, " – ", 5); ne++)
+					;
+				while (ne > b && s[ne - 1] == ' ')
+					ne--;
+				if (papers_person_name(s + b, ne - b)) {
+					char *one =
+					    xasprintf("%.*s (%.*s)%.*s", (int)(ne - b), s + b,
+						      (int)(org_e - org_b), s + org_b, (int)(e - ne), s + ne);
+					add_attendee(p, one, strlen(one), label, line);
+					free(one);
 				}
 				b = e < n ? e + (s[e] == ',' ? 1 : 4) : n;
 				while (b < n && s[b] == ' ')

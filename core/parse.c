@@ -260,6 +260,31 @@ static bool capitals(const char *s, size_t n)
 }
 
 /*
+ * Whether a line in capitals goes on from the one above: one of them has a
+ * small word at the break ("... MELLOM KOMMUNER" over "OG SYKEHUS", "... FOR"
+ * over "KOMMUNENE"); "NASJONAL KJERNEJOURNAL" over "BAKGRUNN" is a slide's
+ * title under the heading.
+ */
+static bool capitals_joined(const char *above, size_t an, const char *s, size_t n)
+{
+	struct strbuf f = STRBUF_INIT;
+	size_t w = 0, b = an;
+	bool joined;
+
+	while (w < n && s[w] != ' ')
+		w++;
+	while (b && above[b - 1] != ' ')
+		b--;
+	utf8_fold(&f, s, w);
+	joined = org_small_word(f.buf, f.len);
+	strbuf_reset(&f);
+	utf8_fold(&f, above + b, an - b);
+	joined = joined || org_small_word(f.buf, f.len);
+	strbuf_release(&f);
+	return joined;
+}
+
+/*
  * Reads a heading's title, following wrapped lines: a line continues the
  * title when the previous one ended in a space or an open word, or when it
  * starts in lower case or with a dash. A line with a leading space is a
@@ -295,7 +320,8 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 			 * capitals, and a word cut after its hyphen goes on. */
 			bool cont = prev_trail || scan_ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
 				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) || sb.buf[sb.len - 1] == '-' ||
-				    (j == cur + 1 && capitals(sb.buf, sb.len) && capitals(s, n));
+				    (j == cur + 1 && capitals(sb.buf, sb.len) && capitals(s, n) &&
+				     capitals_joined(sb.buf, sb.len, s, n));
 			if (!cont || line_lead(l) > 0)
 				break;
 			strbuf_addch(&sb, ' ');
@@ -366,7 +392,7 @@ static bool inline_rows(const char *s, size_t n, char (**seen)[16], size_t *nsee
 	return true;
 }
 
-/* A break among a line's rows: "Pause 10:10", "Slutt dag 1 14:00", "Avslutning 10:30". */
+/* A break among a line's rows: "Pause 10:10", "Slutt dag 1 14:00", "Avslutning 10:30"; not a title's word. */
 static bool inline_break_at(const char *s, size_t n, size_t k)
 {
 	size_t w = k, w2, t;
@@ -378,11 +404,12 @@ static bool inline_break_at(const char *s, size_t n, size_t k)
 		w++;
 	for (w2 = w + 1; w2 < n && s[w2] != ' '; w2++)
 		;
-	if (scan_break_line(s + k, w - k) || (w2 <= n && scan_break_line(s + k, w2 - k)))
-		return true;
-	/* The day's end, before its time. */
+	/* A break's word or two, before its time or the line's end ("Slutt dag" before "1 14:00"). */
 	t = w + 1 < n ? scan_time_at_start(s + w + 1, n - w - 1, hm) : 0;
-	return (t || w == n) && w - k == 5 && !memcmp(s + k, "Slutt", 5);
+	if ((t || w == n) && (scan_break_line(s + k, w - k) || (w - k == 5 && !memcmp(s + k, "Slutt", 5))))
+		return true;
+	return w2 <= n && scan_break_line(s + k, w2 - k) &&
+	       (w2 == n || (w2 + 1 < n && s[w2 + 1] >= '0' && s[w2 + 1] <= '9'));
 }
 
 /*
@@ -849,12 +876,19 @@ static bool title_only(const char *s, size_t n)
 static bool not_venue(const char *s, size_t n)
 {
 	struct strbuf f = STRBUF_INIT;
+	size_t w = 0;
 	bool no;
 
-	if (!n || *s == '(' || scan_starts_lower(s, n) || scan_prefix(s, n, "møte", NULL))
+	while (w < n && s[w] != ' ')
+		w++;
+	/* "møte 1/2023", "Møte": the meeting; "Møtesenteret Gardermoen" is a place. */
+	if (!n || *s == '(' || org_small_word(s, w) ||
+	    (scan_prefix(s, n, "møte", NULL) && (w == 5 || (w > 5 && !letter_at(s, n, 5)))))
 		return true;
 	utf8_fold(&f, s, n);
-	no = strstr(f.buf, "utvalg") || strstr(f.buf, "styre") || strstr(f.buf, "råd for");
+	/* The committee's other names, not a room named after it ("Utvalgsrommet"). */
+	no = strstr(f.buf, "utvalg for") || strstr(f.buf, "fagutvalg") || strstr(f.buf, "e-helsestyre") ||
+	     strstr(f.buf, "råd for");
 	strbuf_release(&f);
 	return no;
 }
@@ -911,10 +945,14 @@ static void read_meeting_heading(struct parser *p, size_t end)
 			/* "Møte i NUFA 23. november 2022 Radisson Blu, Gardermoen": the place after the date.
 			 */
 			if (vn && date_find(v, vn, &dr) && dr.at + dr.len + 4 < vn) {
-				v += dr.at + dr.len;
-				vn -= dr.at + dr.len;
-				while (vn && (*v == ' ' || *v == ','))
-					v++, vn--;
+				const char *w = v + dr.at + dr.len;
+				size_t wn = vn - dr.at - dr.len;
+
+				while (wn && (*w == ' ' || *w == ','))
+					w++, wn--;
+				/* Not a time ("09:00–15:00") nor a day ("Dag 1") after the date. */
+				if (scan_starts_upper(w, wn) && !scan_prefix(w, wn, "dag ", NULL))
+					v = w, vn = wn;
 			}
 			/* "NUIT – Nasjonalt utvalg for IKT-prioritering": the body's name again, no venue. */
 			if (vn && v != s + at + len && !date_find(v, vn, &dr) && !body_alone(v, vn) &&
@@ -1164,28 +1202,38 @@ static void build_cases(struct parser *p)
 	free(occ);
 }
 
+/* The number that opens line i ("6 NUIT-sak ..."), and the bytes up to the text after it; 0: none. */
+static size_t slide_number(const struct parser *p, size_t i, long *v)
+{
+	size_t n, k = 0;
+	const char *s = trimmed(p, i, &n);
+
+	*v = 0;
+	while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
+		*v = *v * 10 + (s[k++] - '0');
+	if (!k || k >= n || s[k] != ' ')
+		return 0;
+	while (k < n && s[k] == ' ')
+		k++;
+	return line_lead(&p->dl.v[i]) + k;
+}
+
 /*
  * A transcript that opens each slide's line with the slide's number ("6
  * NUIT-sak 1/24: ...", "7 Forslag til vedtak ..."): the numbers go, when
- * they count up from 1 on nearly every line with text.
+ * they count up from 1 on nearly every slide.
  */
 static void drop_slide_numbers(struct parser *p)
 {
-	size_t i, lines = 0, counted = 0;
-	long expect = 1;
+	size_t i, lines = 0, counted = 0, k;
+	long expect = 1, v;
 
+	/* Only a slide's first line: a numbered list's lines follow one another. */
 	for (i = 0; i < p->dl.n; i++) {
-		size_t n, k = 0;
-		const char *s;
-		long v = 0;
-
-		if (p->dl.v[i].blank)
+		if (p->dl.v[i].blank || (i > 0 && !p->dl.v[i - 1].blank))
 			continue;
 		lines++;
-		s = trimmed(p, i, &n);
-		while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
-			v = v * 10 + (s[k++] - '0');
-		if (k && k < n && s[k] == ' ' && v == expect) {
+		if (slide_number(p, i, &v) && v == expect) {
 			counted++;
 			expect++;
 		}
@@ -1194,22 +1242,13 @@ static void drop_slide_numbers(struct parser *p)
 		return;
 	for (i = 0, expect = 1; i < p->dl.n; i++) {
 		struct line *l = &p->dl.v[i];
-		size_t n, k = 0, lead = line_lead(l);
-		const char *s;
-		long v = 0;
 
-		if (l->blank)
-			continue;
-		s = trimmed(p, i, &n);
-		while (k < n && k < 4 && s[k] >= '0' && s[k] <= '9')
-			v = v * 10 + (s[k++] - '0');
-		if (!k || k >= n || s[k] != ' ' || v != expect)
+		if (l->blank || (i > 0 && !p->dl.v[i - 1].blank) || !(k = slide_number(p, i, &v)) ||
+		    v != expect)
 			continue;
 		expect++;
-		while (k < n && s[k] == ' ')
-			k++;
-		l->text += lead + k;
-		l->len -= (uint32_t)(lead + k);
+		l->text += k;
+		l->len -= (uint32_t)k;
 	}
 }
 

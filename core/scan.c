@@ -258,12 +258,15 @@ bool scan_break_line(const char *s, size_t n)
 	    "pause",	       "lunsj",		 "lunch",
 	    "kaffe",	       "middag",	 "velkommen til middag",
 	    "takk for i dag",  "takk for møtet", "slutt dag",
-	    "slutt for dagen", "oppstart igjen", "avslutning",
+	    "slutt for dagen", "oppstart igjen",
 	};
 	size_t i, after;
 
 	if (n > 60 || !n || !strchr("PpLlKkMmVvTtSsOoAa", s[0]))
 		return false;
+	/* "Avslutning" alone; "Avslutning av programmet ..." is a title. */
+	if (scan_prefix(s, n, "avslutning", &after) && (after == n || s[after] == '.' || s[after] == '!'))
+		return true;
 	for (i = 0; i < ARRAY_SIZE(breaks); i++) {
 		if (!scan_prefix(s, n, breaks[i], &after))
 			continue;

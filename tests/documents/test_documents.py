@@ -975,6 +975,44 @@ def deck_agenda_laid_out_in_columns():
                     [("Marius Lien", "E-helse"), ("Ida Berge", "E-helse")])], got
 
 
+def later_rules_do_not_misread():
+    """Where the later rules of this stop must not fire (a second review's findings): a long
+    line of "Org v/ A B v/ A B ..." (each "v/" read the rest of the line again, one level
+    deeper, until the stack ran out), "Avslutning av ..." as a title, a slide's title in
+    capitals under a heading in capitals, real venues named "Styrerommet" or
+    "Møtesenteret", a type in brackets inside a title ("(orientering) – oppfølging av sak
+    12/24"), and a numbered list taken for a transcript's slide numbers."""
+    line = "Helse Vest v/ A B" + " v/ A B" * 100000
+    import_text("referat.txt", "Referat fra møte i Nasjonalt e-helsestyre\n\nDato:  12. juni 2024\n\n\nTil stede\n"
+                "   " + line + "\n\n\nSak 18/2024: Godkjenning\n\nVedtak: Godkjent.\n")
+    assert export()["meetings"][0]["attendance"] == [], export()["meetings"][0]["attendance"][:3]
+    fresh()
+    c = import_text("deck.txt", "NUFA – Styrerommet, Helsedirektoratet\n23. november 2022\n\n\n\n"
+                    "Agenda\n09:15 22/24 Status e-resept (orientering) – oppfølging av sak 12/24 Drøfting\n"
+                    "09:45 23/24 Kjernejournal (Drøfting)\n\n\n\n"
+                    "SAK 21/24 – NASJONAL KJERNEJOURNAL\nBAKGRUNN\nKjernejournal er innført.\n\n\n\n"
+                    "Sak 22/24\nAvslutning av programmet Felles kjernejournal\n\n\n\n"
+                    "Forslag til vedtak\nNUFA tar orienteringen til etterretning.\n"
+                    "Avslutning av programmet gjennomføres i 2025.\n\n\n\n"
+                    "Sak 23/24 Kjernejournal\n\n\n\nForslag til vedtak\nNUFA drøfter saken.\n")
+    m = export()["meetings"][0]
+    assert m["venue"] == "Styrerommet, Helsedirektoratet", m
+    assert c["21/24"]["title"] == "NASJONAL KJERNEJOURNAL", c["21/24"]
+    assert c["22/24"]["title"] == "Avslutning av programmet Felles kjernejournal", c["22/24"]
+    assert c["22/24"]["proposed_decision"] == ("NUFA tar orienteringen til etterretning.\n"
+                                               "Avslutning av programmet gjennomføres i 2025."), c["22/24"]
+    assert c["22/24"]["agenda_title"] == "Status e-resept (orientering) – oppfølging av sak 12/24", c["22/24"]
+    fresh()
+    import_text("deck.txt", "NUFA\n23. november 2022\nMøtesenteret Gardermoen\n\n\n\nSak 21/24 Første sak\n\n\n\n"
+                "Forslag til vedtak\nNUFA godkjenner.\n")
+    assert export()["meetings"][0]["venue"] == "Møtesenteret Gardermoen", export()["meetings"][0]
+    fresh()
+    items = "".join(f"{k} Tiltak nummer {k}\n" for k in range(1, 19)).replace("10 Tiltak", "10 Sak 22/24 Tiltak")
+    c = import_text("deck.txt", "NUFA 23. november 2022\n\n\n\nSak 21/24 Prioriteringsliste for 2025\n" + items +
+                    "\n\n\nForslag til vedtak\nNUFA godkjenner listen.\n")
+    assert sorted(c) == ["21/24"], c.keys()
+
+
 def two_days_in_the_header():
     """A notice whose "Tidspunkt:" gives each day on a line of its own, and whose agenda is
     headed "Saksliste – dag 1, ..." per day: the meeting ends on the second day, and each case
@@ -1790,6 +1828,7 @@ def main():
     t.check("attendance 'Org v/ Name' with a remark, two organisations on one line", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
+    t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
