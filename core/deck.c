@@ -498,6 +498,15 @@ struct agenda_item *deck_add_agenda_item(struct deck *d)
 	return a;
 }
 
+void deck_take_agenda(struct deck *to, struct deck *from)
+{
+	size_t i;
+
+	for (i = 0; i < from->nagenda; i++)
+		*deck_add_agenda_item(to) = from->agenda[i];
+	from->nagenda = 0;
+}
+
 struct member_change *deck_add_member(struct deck *d)
 {
 	struct member_change *m;

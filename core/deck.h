@@ -270,6 +270,8 @@ void deck_rename(struct deck *d, const char *source);
 /* Appends zeroed elements and return them; the deck owns what is stored in them. */
 struct deck_case *deck_add_case(struct deck *d);
 struct agenda_item *deck_add_agenda_item(struct deck *d);
+/* Moves `from`'s agenda items, and what they own, to the end of `to`'s; `from` has none after. */
+void deck_take_agenda(struct deck *to, struct deck *from);
 struct member_change *deck_add_member(struct deck *d);
 struct attendee *deck_add_attendee(struct deck *d);
 struct document *deck_add_document(struct deck *d);

@@ -1321,10 +1321,12 @@ static bool agenda_in_columns(struct parser *p, size_t from, size_t to)
 	}
 	strbuf_release(&text);
 	if (rows >= 2) {
-		for (i = 0; i < tmp->nagenda; i++) {
-			struct agenda_item *a = deck_add_agenda_item(p->d);
+		size_t first = p->d->nagenda;
 
-			*a = tmp->agenda[i];
+		deck_take_agenda(p->d, tmp);
+		for (i = first; i < p->d->nagenda; i++) {
+			struct agenda_item *a = &p->d->agenda[i];
+
 			a->line += (long)from;
 			/* "Marius Lien og Ida Berge, E-helse": the names, and their organisation when shared.
 			 */
@@ -1341,7 +1343,6 @@ static bool agenda_in_columns(struct parser *p, size_t from, size_t to)
 					free(ps.org);
 			}
 		}
-		tmp->nagenda = 0;
 	}
 	deck_free(tmp);
 	return rows >= 2;
