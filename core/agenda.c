@@ -271,6 +271,20 @@ static const char *org_after_names(const char *line)
 	return acronym || org_like(o, n) ? o : NULL;
 }
 
+/* Appends tokens [from, to) with a space between them, and their commas. */
+static void tokens_join(struct strbuf *sb, const struct name_token *t, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (sb->len)
+			strbuf_addch(sb, ' ');
+		strbuf_add(sb, t[i].s, t[i].len);
+		if (t[i].comma)
+			strbuf_addch(sb, ',');
+	}
+}
+
 static void split_row(const char *const *lines, size_t nlines, char **title, char **names, char **org)
 {
 	struct name_token *t = NULL;
@@ -332,13 +346,7 @@ static void split_row(const char *const *lines, size_t nlines, char **title, cha
 	} else {
 		best = nt;
 	}
-	for (i = 0; i < best; i++) {
-		if (sb.len)
-			strbuf_addch(&sb, ' ');
-		strbuf_add(&sb, t[i].s, t[i].len);
-		if (t[i].comma)
-			strbuf_addch(&sb, ',');
-	}
+	tokens_join(&sb, t, 0, best);
 	/* Separators the export left between title and names. */
 	while (sb.len &&
 	       (sb.buf[sb.len - 1] == ',' || sb.buf[sb.len - 1] == '-' || sb.buf[sb.len - 1] == ' '))
@@ -584,19 +592,9 @@ static bool split_ved(const char *const *lines, size_t nlines, char **title, cha
 	/* "... i" + "Vestland": a small word does not begin the organisation. */
 	while (i < v && joining_word(&t[i]))
 		i++;
-	for (b = i; b < v; b++) {
-		if (sb.len)
-			strbuf_addch(&sb, ' ');
-		strbuf_add(&sb, t[b].s, t[b].len);
-	}
+	tokens_join(&sb, t, i, v); /* no comma inside: the walk back stopped at one */
 	*org = sb.len ? strbuf_detach(&sb, NULL) : NULL;
-	for (b = 0; b < i; b++) {
-		if (sb.len)
-			strbuf_addch(&sb, ' ');
-		strbuf_add(&sb, t[b].s, t[b].len);
-		if (t[b].comma)
-			strbuf_addch(&sb, ',');
-	}
+	tokens_join(&sb, t, 0, i);
 	*title = sb.len ? strbuf_detach(&sb, NULL) : NULL;
 	ok = true;
 out:
