@@ -166,6 +166,18 @@ static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *
 	return true;
 }
 
+/* Where a heading's title starts after its number ends at s[after]: past "  ", ": ", ". ", " – ". */
+static size_t title_start(const char *s, size_t n, size_t after)
+{
+	while (after < n && (s[after] == ' ' || s[after] == ':' || s[after] == '.'))
+		after++;
+	if (after + 3 <= n && !memcmp(s + after, "–", 3))
+		after += 3;
+	while (after < n && s[after] == ' ')
+		after++;
+	return after;
+}
+
 /* ---- page furniture ---------------------------------------------------- */
 
 /* "side 3", "Side 3 av 4", "3 / 4", a bare "3": numbers of at most three digits. */
@@ -2220,12 +2232,7 @@ static bool section_heading(struct papers *p, size_t i, struct row *r, int day)
 	s = line_trim(l, &n);
 	if (!case_number_at(s, n, &no, &after))
 		return number_at_margin(p, i, r, day);
-	while (after < n && (s[after] == ' ' || s[after] == ':' || s[after] == '.'))
-		after++;
-	if (after + 3 <= n && !strncmp(s + after, "–", 3))
-		after += 3;
-	while (after < n && s[after] == ' ')
-		after++;
+	after = title_start(s, n, after);
 	if (after < n && !scan_starts_upper(s + after, n - after) && !is_digit_start(s + after, n - after))
 		return false;
 	row_init(r, i, day);
@@ -2984,6 +2991,259 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 	strbuf_release(&all);
 }
 
+/* ---- an agenda written as a list --------------------------------------- */
+
+/*
+ * An agenda set out as a list rather than a table: each item opens with its
+ * time, "Kl. 09.30   Sak 01/25 Godkjenning av innkalling" or "10.30–10.45
+ * Pause", and the lines under it, indented to the item's text, carry the
+ * rest of its title and what it is and who presents it ("Beslutningssak.
+ * Innleder: Kari Nordmann, Helsedirektoratet").
+ */
+struct list_item {
+	size_t lead;	 /* the time's column */
+	size_t text_col; /* the column of the item's text, after the time */
+	bool has_no;
+	struct case_no no;
+	const char *time, *text; /* the time as written; the text after the number */
+	size_t ntime, ntext;
+};
+
+/* "Kl. 09.30 ", "09.30–09.40 ", "09:30 - 09:40 ": the bytes of the time opening an item and the
+ * spaces after it; *time_len those of the time alone. */
+static size_t list_item_time(const char *s, size_t n, size_t *time_len)
+{
+	size_t at = 0, t, dash = 0;
+
+	if (scan_prefix(s, n, "kl.", &at) || scan_prefix(s, n, "kl ", &at))
+		while (at < n && s[at] == ' ')
+			at++;
+	if (!(t = scan_time_at_start(s + at, n - at, NULL)))
+		return 0;
+	at += t;
+	if (at + 3 <= n && !memcmp(s + at, "–", 3))
+		dash = 3;
+	else if (at < n && s[at] == '-')
+		dash = 1;
+	if (dash) {
+		size_t e = at + dash;
+		while (e < n && s[e] == ' ')
+			e++;
+		if ((t = scan_time_at_start(s + e, n - e, NULL)))
+			at = e + t;
+	}
+	*time_len = at;
+	while (*time_len && s[*time_len - 1] == ' ')
+		(*time_len)--;
+	return at;
+}
+
+static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
+{
+	const struct line *l = &p->dl->v[i];
+	size_t n, t, a = 0;
+	const char *s;
+
+	if (l->blank || p->skip[i])
+		return false;
+	s = line_trim(l, &n);
+	if (!(t = list_item_time(s, n, &it->ntime)) || t >= n)
+		return false;
+	it->time = s;
+	it->has_no = case_number_at(s + t, n - t, &it->no, &a);
+	if (it->has_no)
+		a = title_start(s, n, t + a);
+	else if (scan_starts_upper(s + t, n - t))
+		a = t;
+	else
+		return false;
+	it->text = s + a;
+	it->ntext = n - a;
+	it->lead = line_lead(l);
+	it->text_col = chars(l->text, (size_t)(s + t - l->text));
+	return true;
+}
+
+/*
+ * An item's own line after its number: the title, and where the list is a
+ * table without a header ("Tittel   Innleder   Sakstype" as cells), a last
+ * cell naming a type and the cells between them its people; "(Beslutningssak)"
+ * ending the title is its type too.
+ */
+static void list_item_text(struct row *r, const char *s, size_t n)
+{
+	size_t e = 0, k = 0;
+
+	while (e < n) {
+		size_t b = e, m;
+		while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' '))
+			e++;
+		m = e;
+		while (e < n && s[e] == ' ')
+			e++;
+		if (!k++)
+			strbuf_add(&r->title, s + b, m - b);
+		else if (e == n && decision_facets_parse(s + b, m - b, NULL))
+			strbuf_add(&r->type, s + b, m - b);
+		else
+			cell_join(&r->people, s + b, m - b);
+	}
+	if (!r->type.len && r->title.len && r->title.buf[r->title.len - 1] == ')') {
+		const char *open = strrchr(r->title.buf, '(');
+		size_t o = open ? (size_t)(open - r->title.buf) : 0;
+		if (open && decision_facets_parse(open + 1, r->title.len - o - 2, NULL)) {
+			strbuf_add(&r->type, open + 1, r->title.len - o - 2);
+			strbuf_setlen(&r->title, o);
+			strbuf_rtrim(&r->title);
+		}
+	}
+}
+
+/* The sentence at s names a type: "Til drøfting.", "Sakstype: Orientering". */
+static bool list_type_at(const char *s, size_t n)
+{
+	size_t e = 0, after = 0;
+
+	if (scan_prefix(s, n, "sakstype:", &after) || scan_prefix(s, n, "type:", &after))
+		while (after < n && s[after] == ' ')
+			after++;
+	while (after + e < n && s[after + e] != '.' && s[after + e] != ';')
+		e++;
+	return decision_facets_parse(s + after, e, NULL) != 0;
+}
+
+/*
+ * The names from s[a] to the line's end or to a sentence naming the type
+ * after them ("Innledere: Siri Holm, Helsedirektoratet. Til drøfting."):
+ * returns where that sentence starts, n for none.
+ */
+static size_t list_people(struct row *r, const char *s, size_t n, size_t a, bool *people_open)
+{
+	size_t e, m;
+
+	while (a < n && s[a] == ' ')
+		a++;
+	for (e = a; e + 2 < n; e++)
+		if (s[e] == '.' && s[e + 1] == ' ' && list_type_at(s + e + 2, n - e - 2))
+			break;
+	m = e + 2 < n ? e : n;
+	if (m == n && m > a && s[m - 1] == '.')
+		m--;
+	cell_join(&r->people, s + a, m - a);
+	*people_open = scan_ends_open(r->people.buf, r->people.len);
+	return e + 2 < n ? e + 2 : n;
+}
+
+/*
+ * A line under an item: the rest of its title while the title is open (it
+ * ends in "for", "–" or the line goes on in lower case), then sentences of
+ * what the item is ("Beslutningssak.", "Sakstype: Orientering") and a label
+ * of who presents it ("Innleder:", "Innledere:", "Ansvarlig:"), whose names
+ * run to the line's end, and on to the next while they end open ("... og").
+ * Other text (a line describing the item) closes the title and is left out.
+ */
+static void list_item_line(struct row *r, const char *s, size_t n, bool *title_done, bool *people_open)
+{
+	size_t a = 0;
+
+	if (*people_open)
+		a = list_people(r, s, n, 0, people_open);
+	else if (!*title_done && (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(s, n) ||
+				  is_digit_start(s, n))) {
+		cell_join(&r->title, s, n);
+		return;
+	}
+	*title_done = true;
+	while (a < n) {
+		size_t e = a, after, b = a;
+		bool amended;
+
+		if (dlabel_of(s + a, n - a, &after, &amended, NULL) == DL_PEOPLE ||
+		    scan_prefix(s + a, n - a, "ansvarlig:", &after)) {
+			a = list_people(r, s, n, a + after, people_open);
+			continue;
+		}
+		while (e < n && !((s[e] == '.' || s[e] == ';') && (e + 1 == n || s[e + 1] == ' ')))
+			e++;
+		if (scan_prefix(s + a, e - a, "sakstype:", &after) ||
+		    scan_prefix(s + a, e - a, "type:", &after))
+			for (b = a + after; b < e && s[b] == ' '; b++)
+				;
+		if (!r->type.len && list_type_at(s + a, e - a))
+			strbuf_add(&r->type, s + b, e - b);
+		a = e < n ? e + 1 : n;
+		while (a < n && s[a] == ' ')
+			a++;
+	}
+}
+
+/* Whether the list goes on after the blank lines and day headings from line i: its next item. */
+static bool list_goes_on(const struct papers *p, size_t i, size_t lead)
+{
+	struct list_item it;
+
+	for (; i < p->dl->n; i++) {
+		if (p->dl->v[i].blank || p->skip[i] || day_marker(&p->dl->v[i]) ||
+		    weekday_marker(&p->dl->v[i]))
+			continue;
+		return list_item_at(p, i, &it) && it.lead <= lead + 2 && lead <= it.lead + 2;
+	}
+	return false;
+}
+
+/*
+ * Reads the list of items from line `first` into rows, as read_table() reads a
+ * table: until a line that is neither an item nor under one. Returns the
+ * index of the first line after it.
+ */
+static size_t read_list(struct papers *p, size_t first, struct row **rows, size_t *nrows, size_t *alloc,
+			int day)
+{
+	const struct deck_lines *dl = p->dl;
+	struct list_item it, head;
+	struct row *cur = NULL;
+	bool title_done = false, people_open = false;
+	size_t i;
+
+	list_item_at(p, first, &head);
+	for (i = first; i < dl->n; i++) {
+		const struct line *l = &dl->v[i];
+
+		if (p->skip[i])
+			continue;
+		if (list_item_at(p, i, &it) && it.lead <= head.lead + 2 && head.lead <= it.lead + 2) {
+			ALLOC_GROW(*rows, *nrows + 1, *alloc);
+			cur = &(*rows)[(*nrows)++];
+			row_init(cur, i, day);
+			cur->has_no = it.has_no;
+			cur->no = it.no;
+			strbuf_add(&cur->time, it.time, it.ntime);
+			list_item_text(cur, it.text, it.ntext);
+			title_done = people_open = false;
+			head.text_col = it.text_col;
+			continue;
+		}
+		if (l->blank || day_marker(l) || weekday_marker(l)) {
+			if (!list_goes_on(p, i, head.lead))
+				break;
+			if (day_marker(l))
+				day = day_marker(l);
+			else if (weekday_marker(l))
+				day = cur ? day + 1 : day;
+			continue;
+		}
+		if (line_lead(l) + 2 < head.text_col) {
+			break;
+		}
+		{
+			size_t n;
+			const char *s = line_trim(l, &n);
+			list_item_line(cur, s, n, &title_done, &people_open);
+		}
+	}
+	return i;
+}
+
 /* ---- the document ------------------------------------------------------ */
 
 /* The first clock time in a time cell: "09.00–09.10" and "09.00 – 09.10" start at 09:00. */
@@ -3214,7 +3474,9 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	/* Tables first: several rows make an agenda; one row heads a case section. */
 	for (i = 0; i < dl->n; i++) {
 		struct column cols[MAX_CELLS];
+		struct list_item item;
 		size_t end, before, m, cases = 0;
+		bool list = false;
 
 		if (p.skip[i] || dl->v[i].blank)
 			continue;
@@ -3222,12 +3484,22 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 			day = day_marker(&dl->v[i]);
 			continue;
 		}
-		if (!table_header(&dl->v[i], cols))
-			continue;
 		before = ntrows;
-		end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
+		if (table_header(&dl->v[i], cols))
+			end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
+		else if ((list = list_item_at(&p, i, &item)))
+			end = read_list(&p, i, &trows, &ntrows, &trows_alloc, day);
+		else
+			continue;
 		for (m = before; m < ntrows; m++)
 			cases += trows[m].has_no;
+		/* A list is an agenda by two numbered items: one is a case's heading with its time. */
+		if (list && cases < 2) {
+			for (m = before; m < ntrows; m++)
+				row_release(&trows[m]);
+			ntrows = before;
+			continue;
+		}
 		if (ntrows - before >= 2 ||
 		    (cases == 1 && !nsecs && end < dl->n && !dl->v[end].blank && day_marker(&dl->v[end]))) {
 			for (m = before; m < ntrows; m++) {
@@ -3324,6 +3596,14 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	nsecs = agenda_of_one_row(&p, secs, nsecs);
 
 	read_header(&p, first_case == SIZE_MAX ? dl->n : first_case);
+	/* "Torsdag 12. juni 2025" heading a day's rows: the meeting's later day, where the header
+	 * gives its first alone. */
+	for (i = 0; i < dl->n; i++)
+		if (p.agenda[i] && weekday_marker(&dl->v[i])) {
+			size_t n;
+			const char *s = line_trim(&dl->v[i], &n);
+			read_later_date(d, s, n);
+		}
 	if (!nsecs && !p.nrows) {
 		st = vt_fail(diag, VT_ERR_FORMAT, 0,
 			     kind == DOC_MINUTES ? _("minutes without a case: no agenda table and no case "

@@ -1529,6 +1529,109 @@ def second_trial_documents():
                       ("Anne Lie", "substitute", "KS", "Rune Moe")}, people
 
 
+def agenda_as_a_list():
+    """An agenda set out as a list: each item's time first ("Kl. 09.30   Sak 01/25 Title"), under
+    it, indented to its text, the rest of the title and a line of its type and presenters
+    ("Beslutningssak. Innleder: Name, Org"); times as ranges with the committee's name before the
+    number, types in brackets or after the names, a second day's heading; and a table without a
+    header, its cells the time, number, title, presenter and type."""
+    notice = ("Innkalling til møte i Nasjonalt utvalg for IKT-prioritering (NUIT)\n\n"
+              "Dato:   12. februar 2025\nSted:   Teams\n\nDagsorden\n\n"
+              "Kl. 09.30   Sak 01/25 Godkjenning av innkalling og dagsorden\n"
+              "            Beslutningssak. Innleder: Kari Nordmann, Helsedirektoratet\n"
+              "Kl. 09.50   Sak 02/25 Nasjonal e-helseportefølje – status for\n"
+              "            porteføljen ved årsskiftet\n"
+              "            Orienteringssak. Innleder: Per Hansen, Norsk helsenett\n"
+              "Kl. 10.30   Pause\n"
+              "Kl. 10.45   Sak 03/25 Felles plattform for deling av journaldokumenter\n"
+              "            Drøftingssak. Innledere: Anne Berg, Helse Vest RHF og Ola Dahl, KS\n"
+              "Kl. 12.45   Sak 04/25 Eventuelt\n\n\n"
+              "Sak 01/25 Godkjenning av innkalling og dagsorden\n"
+              "Forslag til vedtak:\nNUIT godkjenner innkalling og dagsorden.\n\n"
+              "Sak 02/25 Nasjonal e-helseportefølje – status for porteføljen ved årsskiftet\n"
+              "Forslag til vedtak:\nNUIT tar orienteringen til etterretning.\n\n"
+              "Sak 03/25 Felles plattform for deling av journaldokumenter\n"
+              "Forslag til vedtak:\nNUIT drøfter forslaget.\n")
+
+    def fields(c):
+        return {n: (c[n]["day"], c[n]["time"], c[n]["decision_facets"],
+                    [(p["name"], p["organization"]) for p in c[n]["presenters"]]) for n in c}
+
+    c = import_text("innkalling.txt", notice)
+    assert fields(c) == {
+        "1/25": (1, "09:30", ["Godkjenning"], [("Kari Nordmann", "Helsedirektoratet")]),
+        "2/25": (1, "09:50", ["Orientering"], [("Per Hansen", "Norsk helsenett")]),
+        "3/25": (1, "10:45", ["Drøfting"], [("Anne Berg", "Helse Vest RHF"), ("Ola Dahl", "KS")]),
+        "4/25": (1, "12:45", [], []),
+    }, fields(c)
+    assert c["2/25"]["agenda_title"] == "Nasjonal e-helseportefølje – status for porteføljen ved årsskiftet"
+    agenda = export()["meetings"][0]["agenda"]
+    assert [(a["time"], a["number"], a["title"]) for a in agenda if not a["number"]] == [
+        ("10:30", None, "Pause")], agenda
+
+    # Ranges for times, the committee's name before the number, a type in brackets or after
+    # the names wrapped, "Sakstype:" before the names, and a second day under its weekday.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Møteinnkalling\n\nNasjonalt fagutvalg (NUFA)\nDato: 11. juni 2025\nSted: Teams\n\nSaksliste\n\n"
+        "Onsdag 11. juni 2025\n\n"
+        "10.00 – 10.10    NUFA 20/25  Godkjenning av innkalling og saksliste (Godkjenning)\n"
+        "10.10 – 10.40    NUFA 21/25  Nasjonal helse- og samhandlingsplan: oppfølging av\n"
+        "                 tiltak for digital samhandling\n"
+        "                 Innledere: Siri Holm og Tor Aasen,\n"
+        "                 Helsedirektoratet. Til drøfting.\n"
+        "10.40 – 10.55    Pause\n\n"
+        "Torsdag 12. juni 2025\n\n"
+        "09.00 – 10.00    NUFA 22/25  Strategi for bruk av KI i helsetjenesten\n"
+        "                 Sakstype: Orientering. Innleder: Bjørn Eide, Helse Nord RHF\n"
+        "10.00            Avslutning\n\n\n"
+        "NUFA 20/25 Godkjenning av innkalling og saksliste\nForslag til vedtak: NUFA godkjenner innkallingen.\n\n"
+        "NUFA 21/25 Nasjonal helse- og samhandlingsplan: oppfølging av tiltak for digital samhandling\n"
+        "Forslag til vedtak: NUFA drøfter saken.\n\n"
+        "NUFA 22/25 Strategi for bruk av KI i helsetjenesten\n"
+        "Forslag til vedtak: NUFA tar saken til orientering.\n"))
+    assert fields(c) == {
+        "20/25": (1, "10:00", ["Godkjenning"], []),
+        "21/25": (1, "10:10", ["Drøfting"], [("Siri Holm", "Helsedirektoratet"), ("Tor Aasen", "Helsedirektoratet")]),
+        "22/25": (2, "09:00", ["Orientering"], [("Bjørn Eide", "Helse Nord RHF")]),
+    }, fields(c)
+    assert c["21/25"]["agenda_title"] == \
+        "Nasjonal helse- og samhandlingsplan: oppfølging av tiltak for digital samhandling"
+    assert c["20/25"]["agenda_title"] == "Godkjenning av innkalling og saksliste"
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"]) == ("2025-06-11", "2025-06-12"), m
+
+    # A table without its header: time, number, title, presenter and type in cells.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i Nasjonalt e-helsestyre\n\nDato: 20. mars 2025\nSted: Trondheim\n\n"
+        "09.00–09.15    01/25    Godkjenning av innkalling og dagsorden      Leder             Godkjenning\n"
+        "09.15–10.00    02/25    Nasjonal e-helsestrategi 2025–2030          Eva Lund          Drøfting\n"
+        "10.00–10.15             Pause\n"
+        "10.15–11.00    03/25    Porteføljestyring: status og risiko         Nils Berg, NHN    Orientering\n\n"
+        "01/25 Godkjenning av innkalling og dagsorden\nForslag til vedtak:\nStyret godkjenner innkallingen.\n\n"
+        "02/25 Nasjonal e-helsestrategi 2025–2030\nForslag til vedtak:\nStyret drøfter utkastet.\n\n"
+        "03/25 Porteføljestyring: status og risiko\nForslag til vedtak:\nStyret tar saken til orientering.\n"))
+    assert fields(c) == {
+        "1/25": (1, "09:00", ["Godkjenning"], []),
+        "2/25": (1, "09:15", ["Drøfting"], [("Eva Lund", None)]),
+        "3/25": (1, "10:15", ["Orientering"], [("Nils Berg", "NHN")]),
+    }, fields(c)
+    assert c["2/25"]["agenda_title"] == "Nasjonal e-helsestrategi 2025–2030"
+
+    # One timed line is a case's heading, not a list; a time in a case's text is no agenda.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i NUIT\n\nDato: 5. mai 2025\nSted: Teams\n\n"
+        "Kl. 09.30   Sak 11/25 Godkjenning av innkalling\n"
+        "Forslag til vedtak: NUIT godkjenner innkallingen.\n\n"
+        "Sak 12/25 Status for kjernejournal\nSaken ble utsatt fra forrige møte.\n"
+        "Kl. 10.00   Sak 9/25 ble behandlet i april.\n"
+        "Forslag til vedtak: NUIT tar saken til orientering.\n"))
+    assert "9/25" not in c and "12/25" in c, sorted(c)
+    assert export()["meetings"][0]["agenda"] == []
+
+
 def flatten(src, dst):
     """What web transcripts of PDFs do: each page on one line, spacing lost."""
     pages = [p for p in open(src, encoding="utf-8").read().split("\f") if p.strip()]
@@ -1829,6 +1932,7 @@ def main():
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
+    t.check("an agenda as a list: each item's time first, its type and presenters on the line under it", agenda_as_a_list)
     t.check("a notice as pdftotext -raw gives it, and with a cell a line, reads as its layout text", text_without_layout)
     t.check("check reads every document again and finds what its meeting lost", check_documents)
     t.check("a deck's text kept as pieces of its slides reads back through a rebuild; damage is named", kept_texts_read_back_through_a_rebuild)
