@@ -59,6 +59,7 @@ struct papers {
 	bool *skip;	  /* page furniture */
 	int *page;	  /* 1-based page of each line */
 	bool *agenda;	  /* lines of agenda tables */
+	bool *days;	  /* the agenda's lines that head a day's rows ("Torsdag 12. juni 2025") */
 	struct row *rows; /* agenda rows */
 	size_t nrows, rows_alloc;
 	size_t header_end;    /* first line after the header block */
@@ -1361,14 +1362,45 @@ static void read_date(struct deck *d, const char *s, size_t n)
 }
 
 /* A date on a line under the meeting's date (its second day): the meeting's end when later. */
+/*
+ * "Torsdag 22. mai": a weekday's date without its year, in the year of the
+ * meeting's start `start` ("YYYY-MM-DD"), or the next where its month is
+ * earlier. Writes it as "YYYY-MM-DD".
+ */
+static bool date_without_year(const char *s, size_t n, const char *start, char out[11])
+{
+	size_t w = date_weekday(s, n), i, len;
+	int day = 0, month, year = atoi(start);
+
+	if (!w)
+		return false;
+	while (w < n && (s[w] == ' ' || s[w] == ','))
+		w++;
+	for (i = w; i < n && i < w + 2 && s[i] >= '0' && s[i] <= '9'; i++)
+		day = day * 10 + (s[i] - '0');
+	if (i == w || i >= n || s[i] != '.' || day < 1 || day > 31)
+		return false;
+	for (i++; i < n && s[i] == ' '; i++)
+		;
+	if (!(month = date_month(s + i, n - i, &len)))
+		return false;
+	if (month < atoi(start + 5))
+		year++;
+	date_format(year, month, day, out);
+	return true;
+}
+
 static void read_later_date(struct deck *d, const char *s, size_t n)
 {
 	struct date_range r;
 	char buf[11];
 
-	if (!d->start_date || strlen(d->start_date) != 10 || !date_find(s, n, &r))
+	if (!d->start_date || strlen(d->start_date) != 10)
 		return;
-	date_format(r.y2, r.m2, r.d2, buf);
+	if (date_find(s, n, &r))
+		date_format(r.y2, r.m2, r.d2, buf);
+	else if (!date_without_year(s, n, d->start_date, buf))
+		return;
 	if (strcmp(buf, d->start_date) > 0 && (!d->end_date || strcmp(buf, d->end_date) > 0)) {
 		free(d->end_date);
 		d->end_date = xstrdup(buf);
@@ -2018,6 +2050,7 @@ static size_t read_table(struct papers *p, size_t h, struct row **rows, size_t *
 		/* "Onsdag 20. november" as a row of its own: the next day's rows follow. */
 		if (weekday_marker(&dl->v[i]) && line_lead(&dl->v[i]) + 2 < (title_col ? title_col : 4)) {
 			day = cur ? day + 1 : day ? day : 1;
+			p->days[i] = true;
 			continue;
 		}
 		if (dl->v[i].blank || day_marker(&dl->v[i]) || table_header(&dl->v[i], next))
@@ -2998,7 +3031,9 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
  * time, "Kl. 09.30   Sak 01/25 Godkjenning av innkalling" or "10.30–10.45
  * Pause", and the lines under it, indented to the item's text, carry the
  * rest of its title and what it is and who presents it ("Beslutningssak.
- * Innleder: Kari Nordmann, Helsedirektoratet").
+ * Innleder: Kari Nordmann, Helsedirektoratet"). Where the item's line goes
+ * on in cells ("09.00–09.15   01/25   Title   Name   Godkjenning"), it is a
+ * table without its header, read by the columns its cells give.
  */
 struct list_item {
 	size_t lead;	 /* the time's column */
@@ -3009,35 +3044,61 @@ struct list_item {
 	size_t ntime, ntext;
 };
 
-/* "Kl. 09.30 ", "09.30–09.40 ", "09:30 - 09:40 ": the bytes of the time opening an item and the
- * spaces after it; *time_len those of the time alone. */
+/* "9.30", "09:30": the bytes of a clock time at s, 0 for none. */
+static size_t clock_len(const char *s, size_t n)
+{
+	size_t i = 0, at;
+	char hm[6];
+
+	while (i < n && i < 2 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (!i || i + 3 > n || (s[i] != '.' && s[i] != ':') ||
+	    (i + 3 < n && s[i + 3] >= '0' && s[i + 3] <= '9'))
+		return 0;
+	return scan_time_at_end(s, i + 3, &at, hm) && !at ? i + 3 : 0;
+}
+
+/* A dash at s, "–", "—" or "-", with the spaces after it: its bytes, 0 for none. */
+static size_t dash_len(const char *s, size_t n)
+{
+	size_t d = n >= 3 && (!memcmp(s, "–", 3) || !memcmp(s, "—", 3)) ? 3 : n && s[0] == '-' ? 1 : 0;
+
+	while (d && d < n && s[d] == ' ')
+		d++;
+	return d;
+}
+
+/*
+ * "Kl. 09.30 ", "09.30–09.40 ", "10.10- 11.00 ", "Kl. 09.30 – ": the bytes of
+ * the time opening an item and what parts it from the text; *time_len those
+ * of the time alone. 0 for none.
+ */
 static size_t list_item_time(const char *s, size_t n, size_t *time_len)
 {
-	size_t at = 0, t, dash = 0;
+	size_t at = 0, t, sp, d;
 
 	if (scan_prefix(s, n, "kl.", &at) || scan_prefix(s, n, "kl ", &at))
 		while (at < n && s[at] == ' ')
 			at++;
-	if (!(t = scan_time_at_start(s + at, n - at, NULL)))
+	if (!(t = clock_len(s + at, n - at)))
 		return 0;
 	at += t;
-	if (at + 3 <= n && !memcmp(s + at, "–", 3))
-		dash = 3;
-	else if (at < n && s[at] == '-')
-		dash = 1;
-	if (dash) {
-		size_t e = at + dash;
-		while (e < n && s[e] == ' ')
-			e++;
-		if ((t = scan_time_at_start(s + e, n - e, NULL)))
-			at = e + t;
-	}
+	for (sp = at; sp < n && s[sp] == ' '; sp++)
+		;
+	if ((d = dash_len(s + sp, n - sp)) && (t = clock_len(s + sp + d, n - sp - d)))
+		at = sp + d + t;
 	*time_len = at;
-	while (*time_len && s[*time_len - 1] == ' ')
-		(*time_len)--;
+	if (at < n && s[at] != ' ')
+		return 0;
+	while (at < n && s[at] == ' ')
+		at++;
+	/* "Kl. 09.30 – Sak 44/25": a dash between the time and the text. */
+	if ((d = dash_len(s + at, n - at)) > 1 && s[at + d - 1] == ' ')
+		at += d;
 	return at;
 }
 
+/* An item at line i; a time alone on its line is one with no text. */
 static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
 {
 	const struct line *l = &p->dl->v[i];
@@ -3047,15 +3108,16 @@ static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
 	if (l->blank || p->skip[i])
 		return false;
 	s = line_trim(l, &n);
-	if (!(t = list_item_time(s, n, &it->ntime)) || t >= n)
+	if (!(t = list_item_time(s, n, &it->ntime)))
 		return false;
 	it->time = s;
-	it->has_no = case_number_at(s + t, n - t, &it->no, &a);
+	it->has_no = t < n && case_number_at(s + t, n - t, &it->no, &a);
 	if (it->has_no)
 		a = title_start(s, n, t + a);
-	else if (scan_starts_upper(s + t, n - t))
-		a = t;
 	else
+		a = t;
+	/* "Kl. 10.00 Sak 05/25 ble behandlet ...": a sentence, not an item. */
+	if (a < n && !scan_starts_upper(s + a, n - a) && !is_digit_start(s + a, n - a))
 		return false;
 	it->text = s + a;
 	it->ntext = n - a;
@@ -3064,43 +3126,15 @@ static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
 	return true;
 }
 
-/*
- * An item's own line after its number: the title, and where the list is a
- * table without a header ("Tittel   Innleder   Sakstype" as cells), a last
- * cell naming a type and the cells between them its people; "(Beslutningssak)"
- * ending the title is its type too.
- */
-static void list_item_text(struct row *r, const char *s, size_t n)
+/* Whether `it`, read at line i, is an item of the list whose first is `head`. */
+static bool list_item_of(const struct list_item *it, const struct list_item *head)
 {
-	size_t e = 0, k = 0;
-
-	while (e < n) {
-		size_t b = e, m;
-		while (e < n && !(s[e] == ' ' && e + 1 < n && s[e + 1] == ' '))
-			e++;
-		m = e;
-		while (e < n && s[e] == ' ')
-			e++;
-		if (!k++)
-			strbuf_add(&r->title, s + b, m - b);
-		else if (e == n && decision_facets_parse(s + b, m - b, NULL))
-			strbuf_add(&r->type, s + b, m - b);
-		else
-			cell_join(&r->people, s + b, m - b);
-	}
-	if (!r->type.len && r->title.len && r->title.buf[r->title.len - 1] == ')') {
-		const char *open = strrchr(r->title.buf, '(');
-		size_t o = open ? (size_t)(open - r->title.buf) : 0;
-		if (open && decision_facets_parse(open + 1, r->title.len - o - 2, NULL)) {
-			strbuf_add(&r->type, open + 1, r->title.len - o - 2);
-			strbuf_setlen(&r->title, o);
-			strbuf_rtrim(&r->title);
-		}
-	}
+	return it->lead <= head->lead + 2 && head->lead <= it->lead + 2;
 }
 
-/* The sentence at s names a type: "Til drøfting.", "Sakstype: Orientering". */
-static bool list_type_at(const char *s, size_t n)
+/* The sentence s[0, n) names a type: "Til drøfting", "Sakstype: Orientering" (a letter code is
+ * an initial here: "Per O. D. Lien"). Returns where the type starts, with *len its bytes. */
+static bool list_type_at(const char *s, size_t n, size_t *from, size_t *len)
 {
 	size_t e = 0, after = 0;
 
@@ -3109,38 +3143,81 @@ static bool list_type_at(const char *s, size_t n)
 			after++;
 	while (after + e < n && s[after + e] != '.' && s[after + e] != ';')
 		e++;
-	return decision_facets_parse(s + after, e, NULL) != 0;
+	*from = after;
+	*len = e;
+	return e > 1 && decision_facets_parse(s + after, e, NULL) != 0;
 }
 
 /*
  * The names from s[a] to the line's end or to a sentence naming the type
  * after them ("Innledere: Siri Holm, Helsedirektoratet. Til drøfting."):
- * returns where that sentence starts, n for none.
+ * returns where that sentence starts, n for none. A label alone ("Presentert
+ * av:") leaves the names to the next line.
  */
 static size_t list_people(struct row *r, const char *s, size_t n, size_t a, bool *people_open)
 {
-	size_t e, m;
+	size_t e, m, from, len;
 
 	while (a < n && s[a] == ' ')
 		a++;
 	for (e = a; e + 2 < n; e++)
-		if (s[e] == '.' && s[e + 1] == ' ' && list_type_at(s + e + 2, n - e - 2))
+		if (s[e] == '.' && s[e + 1] == ' ' && list_type_at(s + e + 2, n - e - 2, &from, &len))
 			break;
 	m = e + 2 < n ? e : n;
 	if (m == n && m > a && s[m - 1] == '.')
 		m--;
 	cell_join(&r->people, s + a, m - a);
-	*people_open = scan_ends_open(r->people.buf, r->people.len);
+	*people_open = m == a || scan_ends_open(r->people.buf, r->people.len);
 	return e + 2 < n ? e + 2 : n;
+}
+
+/* "Godkjenningssak v/ Hilde Ravndal, Org", "Godkjenning – Hilde Ravndal": a type, then names. */
+static bool list_type_then_people(struct row *r, const char *s, size_t n, bool *people_open)
+{
+	static const char *const seps[] = {" v/ ", " v/", " – ", " - ", ", "};
+	size_t k, i, from, len;
+
+	for (k = 0; k < ARRAY_SIZE(seps); k++) {
+		size_t sl = strlen(seps[k]);
+		for (i = 1; i + sl < n; i++)
+			if (!memcmp(s + i, seps[k], sl))
+				break;
+		if (i + sl >= n || !list_type_at(s, i, &from, &len) || from + len != i)
+			continue;
+		strbuf_add(&r->type, s, i);
+		list_people(r, s, n, i + sl, people_open);
+		return true;
+	}
+	return false;
+}
+
+/* Whether a line under an item says what it is or who presents it. */
+static bool list_meta_line(const char *s, size_t n)
+{
+	size_t after, from, len;
+	bool amended;
+	struct row r;
+
+	if (dlabel_of(s, n, &after, &amended, NULL) == DL_PEOPLE || scan_prefix(s, n, "ansvarlig:", &after))
+		return true;
+	for (len = 0; len < n && s[len] != '.' && s[len] != ';'; len++)
+		;
+	if (list_type_at(s, len, &from, &after))
+		return true;
+	row_init(&r, 0, 1);
+	after = list_type_then_people(&r, s, n, &amended);
+	row_release(&r);
+	return after;
 }
 
 /*
  * A line under an item: the rest of its title while the title is open (it
- * ends in "for", "–" or the line goes on in lower case), then sentences of
- * what the item is ("Beslutningssak.", "Sakstype: Orientering") and a label
- * of who presents it ("Innleder:", "Innledere:", "Ansvarlig:"), whose names
- * run to the line's end, and on to the next while they end open ("... og").
- * Other text (a line describing the item) closes the title and is left out.
+ * ends in "for", "–", ":" or the line goes on in lower case), then sentences
+ * of what the item is ("Beslutningssak.", "Sakstype: Orientering") and a
+ * label of who presents it ("Innleder:", "Innledere:", "Ansvarlig:"), whose
+ * names run to the line's end, and on to the next while they end open ("...
+ * og"). Other text (a line describing the item) closes the title and is left
+ * out.
  */
 static void list_item_line(struct row *r, const char *s, size_t n, bool *title_done, bool *people_open)
 {
@@ -3148,14 +3225,15 @@ static void list_item_line(struct row *r, const char *s, size_t n, bool *title_d
 
 	if (*people_open)
 		a = list_people(r, s, n, 0, people_open);
-	else if (!*title_done && (scan_ends_open(r->title.buf, r->title.len) || scan_starts_lower(s, n) ||
-				  is_digit_start(s, n))) {
+	else if (!*title_done && (scan_ends_open(r->title.buf, r->title.len) ||
+				  (r->title.len && r->title.buf[r->title.len - 1] == ':') ||
+				  scan_starts_lower(s, n) || is_digit_start(s, n))) {
 		cell_join(&r->title, s, n);
 		return;
 	}
 	*title_done = true;
 	while (a < n) {
-		size_t e = a, after, b = a;
+		size_t e = a, after, from, len;
 		bool amended;
 
 		if (dlabel_of(s + a, n - a, &after, &amended, NULL) == DL_PEOPLE ||
@@ -3165,83 +3243,212 @@ static void list_item_line(struct row *r, const char *s, size_t n, bool *title_d
 		}
 		while (e < n && !((s[e] == '.' || s[e] == ';') && (e + 1 == n || s[e + 1] == ' ')))
 			e++;
-		if (scan_prefix(s + a, e - a, "sakstype:", &after) ||
-		    scan_prefix(s + a, e - a, "type:", &after))
-			for (b = a + after; b < e && s[b] == ' '; b++)
-				;
-		if (!r->type.len && list_type_at(s + a, e - a))
-			strbuf_add(&r->type, s + b, e - b);
+		if (list_type_at(s + a, e - a, &from, &len)) {
+			if (!r->type.len)
+				strbuf_add(&r->type, s + a + from, len);
+		} else if (!r->type.len && !r->people.len &&
+			   list_type_then_people(r, s + a, n - a, people_open)) {
+			return;
+		}
 		a = e < n ? e + 1 : n;
 		while (a < n && s[a] == ' ')
 			a++;
 	}
 }
 
-/* Whether the list goes on after the blank lines and day headings from line i: its next item. */
-static bool list_goes_on(const struct papers *p, size_t i, size_t lead)
+/* "(Beslutningssak)" ending a title: the item's type. */
+static void list_title_type(struct row *r)
+{
+	const char *open;
+	size_t o;
+
+	if (r->type.len || !r->title.len || r->title.buf[r->title.len - 1] != ')' ||
+	    !(open = strrchr(r->title.buf, '(')))
+		return;
+	o = (size_t)(open - r->title.buf);
+	if (!decision_facets_parse(open + 1, r->title.len - o - 2, NULL))
+		return;
+	strbuf_add(&r->type, open + 1, r->title.len - o - 2);
+	strbuf_setlen(&r->title, o);
+	strbuf_rtrim(&r->title);
+}
+
+/*
+ * The columns of an item's line that goes on in cells after its title: the
+ * time's, the number's, the title's, then a type's where the cell names one
+ * and the presenters' for the others. 0 when the title is the line's last
+ * cell: a list, not a table.
+ */
+static size_t list_columns(const struct line *l, const struct list_item *it, struct column *cols)
+{
+	struct cell c[MAX_CELLS];
+	size_t nc = cells_of(l, c, MAX_CELLS), k, n = 0;
+
+	for (k = 0; k < nc; k++) {
+		if (c[k].s + c[k].n <= it->text) {
+			cols[n].kind = c[k].s == it->time ? COL_TIME : COL_SAK;
+			cols[n++].col = c[k].col;
+			continue;
+		}
+		if (c[k].s <= it->text) {
+			cols[n].kind = COL_TITLE;
+			cols[n++].col = c[k].col + chars(c[k].s, (size_t)(it->text - c[k].s));
+			continue;
+		}
+		cols[n].kind =
+		    decision_facets_parse(c[k].s, c[k].n, NULL) && c[k].n > 1 ? COL_TYPE : COL_PEOPLE;
+		cols[n++].col = c[k].col;
+	}
+	return n && cols[n - 1].kind != COL_TITLE ? n : 0;
+}
+
+/*
+ * Whether the list goes on after the blank lines and day headings from line
+ * i: its next item, or a line of what the item is under it (a blank line
+ * between them).
+ */
+static bool list_goes_on(const struct papers *p, size_t i, const struct list_item *head)
 {
 	struct list_item it;
 
 	for (; i < p->dl->n; i++) {
-		if (p->dl->v[i].blank || p->skip[i] || day_marker(&p->dl->v[i]) ||
-		    weekday_marker(&p->dl->v[i]))
+		const struct line *l = &p->dl->v[i];
+		size_t n;
+		const char *s;
+
+		if (l->blank || p->skip[i] ||
+		    (line_lead(l) <= head->lead + 2 && (day_marker(l) || weekday_marker(l))))
 			continue;
-		return list_item_at(p, i, &it) && it.lead <= lead + 2 && lead <= it.lead + 2;
+		if (list_item_at(p, i, &it))
+			return list_item_of(&it, head);
+		s = line_trim(l, &n);
+		return line_lead(l) + 2 >= head->text_col && list_meta_line(s, n);
 	}
 	return false;
 }
 
 /*
- * Reads the list of items from line `first` into rows, as read_table() reads a
- * table: until a line that is neither an item nor under one. Returns the
- * index of the first line after it.
+ * Reads the list of items from line `first` into rows, as read_table() reads
+ * a table: until a line that is neither an item nor under one. Returns the
+ * index of the first line after it; *sections when an item has a decision
+ * under it (the items are the cases' sections, not an agenda).
  */
 static size_t read_list(struct papers *p, size_t first, struct row **rows, size_t *nrows, size_t *alloc,
-			int day)
+			int day, bool *sections)
 {
 	const struct deck_lines *dl = p->dl;
 	struct list_item it, head;
+	struct column cols[MAX_CELLS];
 	struct row *cur = NULL;
 	bool title_done = false, people_open = false;
-	size_t i;
+	size_t i, ncols = 0;
 
 	list_item_at(p, first, &head);
 	for (i = first; i < dl->n; i++) {
 		const struct line *l = &dl->v[i];
+		size_t n, after;
+		bool amended;
+		const char *s;
 
 		if (p->skip[i])
 			continue;
-		if (list_item_at(p, i, &it) && it.lead <= head.lead + 2 && head.lead <= it.lead + 2) {
+		if (list_item_at(p, i, &it) && list_item_of(&it, &head)) {
+			if (!it.ntext)
+				continue; /* a time alone */
 			ALLOC_GROW(*rows, *nrows + 1, *alloc);
 			cur = &(*rows)[(*nrows)++];
 			row_init(cur, i, day);
 			cur->has_no = it.has_no;
 			cur->no = it.no;
 			strbuf_add(&cur->time, it.time, it.ntime);
-			list_item_text(cur, it.text, it.ntext);
+			ncols = list_columns(l, &it, cols);
+			if (ncols) {
+				struct cell c[MAX_CELLS];
+				size_t nc = cells_of(l, c, MAX_CELLS), k;
+				for (k = 0; k < nc && c[k].s + c[k].n <= it.text; k++)
+					;
+				if (k < nc) {
+					strbuf_add(&cur->title, it.text, c[k].n - (size_t)(it.text - c[k].s));
+					row_take(cur, cols, ncols, c + k + 1, nc - k - 1);
+				}
+			} else {
+				strbuf_add(&cur->title, it.text, it.ntext);
+			}
 			title_done = people_open = false;
 			head.text_col = it.text_col;
 			continue;
 		}
-		if (l->blank || day_marker(l) || weekday_marker(l)) {
-			if (!list_goes_on(p, i, head.lead))
+		if (l->blank || (line_lead(l) <= head.lead + 2 && (day_marker(l) || weekday_marker(l)))) {
+			if (!list_goes_on(p, i, &head))
 				break;
-			if (day_marker(l))
-				day = day_marker(l);
-			else if (weekday_marker(l))
-				day = cur ? day + 1 : day;
+			if (day_marker(l) || weekday_marker(l)) {
+				day = day_marker(l) ? day_marker(l) : cur ? day + 1 : day;
+				p->days[i] = true;
+			}
 			continue;
 		}
-		if (line_lead(l) + 2 < head.text_col) {
+		if (line_lead(l) + 2 < head.text_col)
+			break;
+		s = line_trim(l, &n);
+		if (!cur || dlabel_of(s, n, &after, &amended, NULL) == DL_PROPOSED ||
+		    dlabel_of(s, n, &after, &amended, NULL) == DL_RECORDED) {
+			*sections = true;
 			break;
 		}
-		{
-			size_t n;
-			const char *s = line_trim(l, &n);
+		if (ncols) {
+			struct cell c[MAX_CELLS];
+			row_take(cur, cols, ncols, c, cells_of(l, c, MAX_CELLS));
+		} else {
 			list_item_line(cur, s, n, &title_done, &people_open);
 		}
 	}
 	return i;
+}
+
+/*
+ * Finds an agenda written as a list among lines [0, end), the lines before
+ * the first case section, where a notice has no agenda table: two numbered
+ * items make one (a time in a case's text, or a timetable after a table of
+ * the same cases, is not one). Returns its first line, SIZE_MAX for none.
+ */
+static size_t find_list(struct papers *p, size_t end)
+{
+	struct row *rows = NULL;
+	size_t nrows = 0, alloc = 0, i, m, found = SIZE_MAX;
+	int day = 1;
+
+	for (i = 0; i < end && found == SIZE_MAX; i++) {
+		struct list_item it;
+		size_t stop, cases = 0;
+		bool sections = false;
+
+		if (day_marker(&p->dl->v[i]))
+			day = day_marker(&p->dl->v[i]);
+		if (!list_item_at(p, i, &it) || !it.has_no)
+			continue;
+		stop = read_list(p, i, &rows, &nrows, &alloc, day, &sections);
+		for (m = 0; m < nrows; m++)
+			cases += rows[m].has_no;
+		if (cases >= 2 && !sections) {
+			for (m = 0; m < nrows; m++) {
+				list_title_type(&rows[m]);
+				ALLOC_GROW(p->rows, p->nrows + 1, p->rows_alloc);
+				p->rows[p->nrows++] = rows[m];
+			}
+			for (m = i; m < stop; m++)
+				p->agenda[m] = true;
+			found = i;
+		} else {
+			for (m = 0; m < nrows; m++)
+				row_release(&rows[m]);
+			for (m = i; m < stop; m++)
+				p->days[m] = false;
+			i = stop > i ? stop - 1 : i;
+		}
+		nrows = 0;
+	}
+	free(rows);
+	return found;
 }
 
 /* ---- the document ------------------------------------------------------ */
@@ -3457,6 +3664,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	p.skip = xcalloc(dl->n + 1, sizeof(*p.skip));
 	p.page = xcalloc(dl->n + 1, sizeof(*p.page));
 	p.agenda = xcalloc(dl->n + 1, sizeof(*p.agenda));
+	p.days = xcalloc(dl->n + 1, sizeof(*p.days));
 	mark_furniture(&p);
 	/* "Sak 58/24 (forts.)" atop a page: the case's text goes on, as under a page's header. */
 	for (i = 0; i < dl->n; i++) {
@@ -3474,9 +3682,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	/* Tables first: several rows make an agenda; one row heads a case section. */
 	for (i = 0; i < dl->n; i++) {
 		struct column cols[MAX_CELLS];
-		struct list_item item;
 		size_t end, before, m, cases = 0;
-		bool list = false;
 
 		if (p.skip[i] || dl->v[i].blank)
 			continue;
@@ -3484,22 +3690,12 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 			day = day_marker(&dl->v[i]);
 			continue;
 		}
-		before = ntrows;
-		if (table_header(&dl->v[i], cols))
-			end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
-		else if ((list = list_item_at(&p, i, &item)))
-			end = read_list(&p, i, &trows, &ntrows, &trows_alloc, day);
-		else
+		if (!table_header(&dl->v[i], cols))
 			continue;
+		before = ntrows;
+		end = read_table(&p, i, &trows, &ntrows, &trows_alloc, day);
 		for (m = before; m < ntrows; m++)
 			cases += trows[m].has_no;
-		/* A list is an agenda by two numbered items: one is a case's heading with its time. */
-		if (list && cases < 2) {
-			for (m = before; m < ntrows; m++)
-				row_release(&trows[m]);
-			ntrows = before;
-			continue;
-		}
 		if (ntrows - before >= 2 ||
 		    (cases == 1 && !nsecs && end < dl->n && !dl->v[end].blank && day_marker(&dl->v[end]))) {
 			for (m = before; m < ntrows; m++) {
@@ -3568,6 +3764,12 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 			i = j - 1;
 		}
 	}
+	/* No agenda table: an agenda written as a list, before the case sections. */
+	if (!p.nrows) {
+		size_t list = find_list(&p, first_case == SIZE_MAX ? dl->n : first_case);
+		if (list < first_case)
+			first_case = list;
+	}
 	/* In document order, each section ending where the next begins. */
 	for (i = 1; i < nsecs; i++)
 		for (k = i; k > 0 && secs[k].head < secs[k - 1].head; k--) {
@@ -3599,7 +3801,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	/* "Torsdag 12. juni 2025" heading a day's rows: the meeting's later day, where the header
 	 * gives its first alone. */
 	for (i = 0; i < dl->n; i++)
-		if (p.agenda[i] && weekday_marker(&dl->v[i])) {
+		if (p.days[i]) {
 			size_t n;
 			const char *s = line_trim(&dl->v[i], &n);
 			read_later_date(d, s, n);
@@ -3680,5 +3882,6 @@ out:
 	free(p.skip);
 	free(p.page);
 	free(p.agenda);
+	free(p.days);
 	return st;
 }

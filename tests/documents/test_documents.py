@@ -1619,7 +1619,50 @@ def agenda_as_a_list():
     }, fields(c)
     assert c["2/25"]["agenda_title"] == "Nasjonal e-helsestrategi 2025–2030"
 
-    # One timed line is a case's heading, not a list; a time in a case's text is no agenda.
+    # A review's shapes: a blank line between an item and its line, "10.10- 11.00", "Kl. 09.30 –
+    # Sak", a time alone, the names under their label, a type then "v/ Name", initials before a
+    # type, a weekday's date in a description (no later day), a title wrapped after its colon.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i NUIT\n\nDato: 3. september 2025\nSted: Teams\n\nDagsorden\n\n"
+        "Kl. 09.30 – Sak 30/25 Godkjenning av innkalling og dagsorden\n\n"
+        "              Godkjenningssak v/ Liv Hauge, Helsedirektoratet\n\n"
+        "10.10- 11.00  Sak 31/25 Digitale innbyggertjenester:\n"
+        "              Helsenorge som felles inngangsport\n"
+        "              Presentert av:\n"
+        "              Tone Sæther, Norsk helsenett SF\n"
+        "Kl. 11.30\n"
+        "Kl. 12.15     Sak 32/25 Høring om ny forskrift om pasientjournal\n"
+        "              Fredag 14. mars 2025 sendes saken ut.\n"
+        "              Innledere: Per O. D. Lien og Siv Berg, KS. Til drøfting.\n\n\n"
+        "Sak 30/25 Godkjenning av innkalling og dagsorden\nForslag til vedtak: NUIT godkjenner.\n\n"
+        "Sak 31/25 Digitale innbyggertjenester: Helsenorge som felles inngangsport\n"
+        "Forslag til vedtak: NUIT tar saken til orientering.\n\n"
+        "Sak 32/25 Høring om ny forskrift om pasientjournal\nForslag til vedtak: NUIT drøfter saken.\n"))
+    assert fields(c) == {
+        "30/25": (1, "09:30", ["Godkjenning"], [("Liv Hauge", "Helsedirektoratet")]),
+        "31/25": (1, "10:10", ["Orientering"], [("Tone Sæther", "Norsk helsenett SF")]),
+        "32/25": (1, "12:15", ["Drøfting"], [("Per O. D. Lien", "KS"), ("Siv Berg", "KS")]),
+    }, fields(c)
+    assert c["31/25"]["agenda_title"] == "Digitale innbyggertjenester: Helsenorge som felles inngangsport"
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"]) == ("2025-09-03", "2025-09-03"), m
+
+    # Cells wrapped onto the next line in a table without its header, the type's cell before
+    # the presenters'.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i NUIT\n\nDato: 17. september 2025\nSted: Trondheim\n\n"
+        "09:30–09:40   31/25   Godkjenning av innkalling og dagsorden    Godkjenning    Leder\n"
+        "09:40–10:30   32/25   Nasjonal løsning for samstemming av       Drøfting       Siri Bakke,\n"
+        "                      legemidler                                               Norsk helsenett SF\n\n"
+        "Sak 31/25 Godkjenning av innkalling og dagsorden\nForslag til vedtak: NUIT godkjenner.\n\n"
+        "Sak 32/25 Nasjonal løsning for samstemming av legemidler\nForslag til vedtak: NUIT drøfter.\n"))
+    assert c["32/25"]["agenda_title"] == "Nasjonal løsning for samstemming av legemidler", c["32/25"]
+    assert fields(c)["32/25"] == (1, "09:40", ["Drøfting"], [("Siri Bakke", "Norsk helsenett SF")]), fields(c)
+
+    # One timed line is a case's heading, not a list; times in a case's text (after a table
+    # agenda, or in minutes) are no agenda and keep the case's decision.
     fresh()
     c = import_text("innkalling.txt", (
         "Innkalling til møte i NUIT\n\nDato: 5. mai 2025\nSted: Teams\n\n"
@@ -1630,6 +1673,19 @@ def agenda_as_a_list():
         "Forslag til vedtak: NUIT tar saken til orientering.\n"))
     assert "9/25" not in c and "12/25" in c, sorted(c)
     assert export()["meetings"][0]["agenda"] == []
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i NUIT\n\nDato: 8. mai 2025\nSted: Teams\n\n"
+        "Sak      Tema                                        Sakstype\n"
+        "20/25    Godkjenning av innkalling og dagsorden      Godkjenning\n"
+        "21/25    Endret rekkefølge i juni                    Godkjenning\n\n"
+        "Sak 20/25 Godkjenning av innkalling og dagsorden\nForslag til vedtak: NUIT godkjenner.\n\n"
+        "Sak 21/25 Endret rekkefølge i juni\nSakene behandles slik:\n"
+        "Kl. 10.00   Sak 25/25 Tillitstjeneste\n"
+        "Kl. 11.00   Sak 26/25 Helsedata\n"
+        "Forslag til vedtak: NUIT godkjenner den endrede rekkefølgen.\n"))
+    assert sorted(c) == ["20/25", "21/25"], sorted(c)
+    assert c["21/25"]["proposed_decision"] == "NUIT godkjenner den endrede rekkefølgen.", c["21/25"]
 
 
 def flatten(src, dst):
