@@ -253,8 +253,7 @@ static bool ends_in_names(const char *const *lines, size_t k)
 static const char *org_after_names(const char *line)
 {
 	const char *comma = strrchr(line, ','), *o;
-	size_t n, k;
-	bool acronym = true;
+	size_t n;
 
 	if (!comma || comma == line)
 		return NULL;
@@ -265,10 +264,7 @@ static const char *org_after_names(const char *line)
 		n--;
 	if (!n)
 		return NULL;
-	for (k = 0; k < n && acronym; k++)
-		acronym = (o[k] >= 'A' && o[k] <= 'Z') || (k > 0 && o[k] == '-');
-	acronym = acronym && n >= 2 && n <= 8;
-	return acronym || org_like(o, n) ? o : NULL;
+	return org_acronym(o, n) || org_like(o, n) ? o : NULL;
 }
 
 /* Appends tokens [from, to) with a space between them, and their commas. */

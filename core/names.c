@@ -229,6 +229,16 @@ bool org_like(const char *s, size_t n)
 	return hit;
 }
 
+bool org_acronym(const char *s, size_t n)
+{
+	size_t k;
+	bool acronym = n >= 2 && n <= 8;
+
+	for (k = 0; k < n && acronym; k++)
+		acronym = (s[k] >= 'A' && s[k] <= 'Z') || (k > 0 && s[k] == '-');
+	return acronym;
+}
+
 void names_tokenize(const char *s, size_t n, bool line_start, struct name_token **v, size_t *nv,
 		    size_t *alloc)
 {

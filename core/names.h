@@ -41,6 +41,9 @@ const char *body_normalise(const char *s);
 /* True if the text reads like an organisation ("Helsedirektoratet", "Helse Nord RHF"). */
 bool org_like(const char *s, size_t n);
 
+/* An organisation's acronym: two to eight capitals, hyphens after the first ("KS", "NHN"). */
+bool org_acronym(const char *s, size_t n);
+
 /* A small word inside an organisation's name, or after it ("Direktoratet for e-helse", "Statsforvalteren i").
  */
 bool org_small_word(const char *s, size_t n);

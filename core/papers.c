@@ -701,6 +701,12 @@ static const enum attendee_role role_of[] = {
     [L_SECRETARIAT] = ROLE_SECRETARIAT, [L_SUBSTITUTES] = ROLE_SUBSTITUTE,
 };
 
+/* A remark in brackets that is an organisation: "(KS)", "(Helse Vest RHF)", not "(leder)". */
+static bool own_org(const char *s, size_t n)
+{
+	return org_acronym(s, n) || org_like(s, n);
+}
+
 /*
  * One entry of an attendance list: "Name (Org)", "Name (Org) (dag 1)",
  * "Name (Org) for Other Name", "Name, Org". Offices without a person's
@@ -756,8 +762,11 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 			while (b < n) {
 				size_t ne, k;
 
+				/* A comma inside a remark, "(fra kl. 11.00, sak 19/2024)", is the remark's.
+				 */
 				for (e = b; e < n && s[e] != ',' && strncmp(s + e, " og ", 4); e++)
-					;
+					if (s[e] == '(' && (e = paren_end(s, e, n)) == n)
+						break;
 				/* "..., Trondheim kommune v/ Per Arvid Holm": the next organisation's people.
 				 */
 				for (k = b; k + 4 < e && strncmp(s + k, " v/ ", 4); k++)
@@ -773,9 +782,18 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 				 * the name, then its remark, read as after an organisation. */
 				for (ne = b; ne < e && s[ne] != '(' && strncmp(s + ne, " – ", 5); ne++)
 					;
+				/* "..., Kari Moe (KS), Eva Lund (Helsedirektoratet)": people with their
+				 * own organisation after the group's; the group ends. */
+				if (k + 4 >= e && ne < e && s[ne] == '(' &&
+				    own_org(s + ne + 1, paren_end(s, ne, e) - ne - 1))
+					org_b = org_e = 0;
 				while (ne > b && s[ne - 1] == ' ')
 					ne--;
-				if (papers_person_name(s + b, ne - b)) {
+				if (papers_person_name(s + b, ne - b) && org_e == 0) {
+					char *one = xstrndup(s + b, e - b);
+					add_attendee(p, one, strlen(one), label, line);
+					free(one);
+				} else if (papers_person_name(s + b, ne - b)) {
 					char *one =
 					    xasprintf("%.*s (%.*s)%.*s", (int)(ne - b), s + b,
 						      (int)(org_e - org_b), s + org_b, (int)(e - ne), s + ne);
@@ -970,6 +988,17 @@ static bool person_next(const char *s, size_t n, bool closed)
 	return papers_person_name(s, e) && (closed || (e < n && (s[e] == '(' || s[e] == ' ')));
 }
 
+/* Whether s[0, n) names an organisation's people: "Org v/ Name". */
+static bool ved_in(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if (!memcmp(s + i, " v/ ", 4))
+			return true;
+	return false;
+}
+
 /*
  * Adds the people of one entry. A list written as a sentence ("Til stede:
  * A (X), B (Y) og C (Z).") is cut after each closing parenthesis that a
@@ -995,6 +1024,10 @@ static void list_flush(struct papers *p, struct list_col *lc)
 			continue;
 		}
 		if (s[i] != ')' || depth != 0)
+			continue;
+		/* "Org v/ A (fra kl. 11.00), B": the organisation's people go on; add_attendee() reads
+		 * them, and a next organisation's ("..., Org2 v/ C"). */
+		if (ved_in(s + b, i - b))
 			continue;
 		if (i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ') {
 			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);

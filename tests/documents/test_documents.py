@@ -934,6 +934,26 @@ def attendance_org_ved_name_with_remarks():
                    ("Torill Midtbø", "Bergen kommune", "member", None, "fra kl. 11.00"),
                    ("Hilde Bakke", "Helse Midt-Norge RHF", "absent", None, None),
                    ("Per Arvid Holm", "Trondheim kommune", "absent", None, None)], got
+    # A comma inside the remark is the remark's; a name after the remark is the organisation's
+    # next person; in a sentence, people with their own organisation in brackets after a group
+    # are not the group's.
+    fresh()
+    import_text("protokoll.txt", (
+        "Referat fra møte i NUIT\n\nDato: 12. mars 2025\nSted: Teams\n\nTil stede:\n"
+        "Direktoratet for e-helse v/ Kari Moe (fra kl. 11.00, sak 19/2025)\n"
+        "Norsk helsenett SF v/ Per Lien (til kl. 13.00), Siv Berg\n\n"
+        "Forfall: Helse Vest RHF v/ Ola Dahl (leder), Helse Nord RHF v/ Eva Holm og Anne Ask, "
+        "Nils Moe (KS), Eva Lund (Helsedirektoratet).\n\n"
+        "Sak 19/25 Godkjenning av innkalling\nVedtak: NUIT godkjenner innkallingen.\n"))
+    got = [(a["name"], a["organization"], a["role"], a["note"]) for a in export()["meetings"][0]["attendance"]]
+    assert got == [("Kari Moe", "Direktoratet for e-helse", "member", "fra kl. 11.00, sak 19/2025"),
+                   ("Per Lien", "Norsk helsenett SF", "member", "til kl. 13.00"),
+                   ("Siv Berg", "Norsk helsenett SF", "member", None),
+                   ("Ola Dahl", "Helse Vest RHF", "absent", "leder"),
+                   ("Eva Holm", "Helse Nord RHF", "absent", None),
+                   ("Anne Ask", "Helse Nord RHF", "absent", None),
+                   ("Nils Moe", "KS", "absent", None),
+                   ("Eva Lund", "Helsedirektoratet", "absent", None)], got
 
 
 def deck_heading_in_capitals_wrapped():
@@ -1984,7 +2004,7 @@ def main():
     t.check("where this stop's rules must not fire (a review's findings)", new_rules_do_not_misread)
     t.check("a deck's venue beside its committee's line", deck_venue_beside_the_committee)
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
-    t.check("attendance 'Org v/ Name' with a remark, two organisations on one line", attendance_org_ved_name_with_remarks)
+    t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
