@@ -3072,8 +3072,10 @@ struct list_item {
 	size_t lead;	 /* the time's column */
 	size_t text_col; /* the column of the item's text, after the time */
 	bool has_no;
+	bool number_first; /* "Sak 07/2021   Title   09.00": the time, if any, at the line's end */
+	bool brk;	   /* "Pause   10.40" under the titles: a break, wherever it starts */
 	struct case_no no;
-	const char *time, *text; /* the time as written; the text after the number */
+	const char *time, *text; /* the time as written (NULL for none); the text after the number */
 	size_t ntime, ntext;
 };
 
@@ -3131,24 +3133,58 @@ static size_t list_item_time(const char *s, size_t n, size_t *time_len)
 	return at;
 }
 
-/* An item at line i; a time alone on its line is one with no text. */
+/* "   09.00", "   09.10 – 09.40" ending a line, two spaces or more before it: where it starts. */
+static bool time_at_end(const char *s, size_t n, size_t *at)
+{
+	size_t b, tl;
+
+	for (b = n; b >= 2 && !(s[b - 1] == ' ' && s[b - 2] == ' '); b--)
+		;
+	if (b < 2 || b >= n || !list_item_time(s + b, n - b, &tl) || tl != n - b)
+		return false;
+	*at = b;
+	return true;
+}
+
+/*
+ * An item at line i: its time first ("Kl. 09.30   Sak 01/25 Title"; a time
+ * alone on its line is one with no text), or its number first with the
+ * time, if any, at the line's end ("Sak 07/2021   Title   09.00"), or a
+ * break with its time at the end ("Pause   10.40").
+ */
 static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
 {
 	const struct line *l = &p->dl->v[i];
-	size_t n, t, a = 0;
+	size_t n, t, a = 0, at;
 	const char *s;
 
 	if (l->blank || p->skip[i])
 		return false;
 	s = line_trim(l, &n);
-	if (!(t = list_item_time(s, n, &it->ntime)))
-		return false;
-	it->time = s;
-	it->has_no = t < n && case_number_at(s + t, n - t, &it->no, &a);
-	if (it->has_no)
-		a = title_start(s, n, t + a);
-	else
-		a = t;
+	memset(it, 0, sizeof(*it));
+	if ((t = list_item_time(s, n, &it->ntime))) {
+		it->time = s;
+		it->has_no = t < n && case_number_at(s + t, n - t, &it->no, &a);
+		a = it->has_no ? title_start(s, n, t + a) : t;
+	} else {
+		size_t e = n;
+		if (time_at_end(s, n, &at)) {
+			it->time = s + at;
+			it->ntime = n - at;
+			for (e = at; e && s[e - 1] == ' '; e--)
+				;
+		}
+		if (line_lead(l) <= 4 && case_number_at(s, e, &it->no, &a)) {
+			it->has_no = it->number_first = true;
+			a = title_start(s, e, a);
+		} else if (it->time && break_word(s, e)) {
+			it->brk = true;
+		} else {
+			return false;
+		}
+		t = a;
+		n = e;
+	}
 	/* "Kl. 10.00 Sak 05/25 ble behandlet ...": a sentence, not an item. */
 	if (a < n && !scan_starts_upper(s + a, n - a) && !is_digit_start(s + a, n - a))
 		return false;
@@ -3162,7 +3198,10 @@ static bool list_item_at(const struct papers *p, size_t i, struct list_item *it)
 /* Whether `it`, read at line i, is an item of the list whose first is `head`. */
 static bool list_item_of(const struct list_item *it, const struct list_item *head)
 {
-	return it->lead <= head->lead + 2 && head->lead <= it->lead + 2;
+	if (it->brk)
+		return it->lead + 2 >= head->lead;
+	return it->lead <= head->lead + 2 && head->lead <= it->lead + 2 &&
+	       it->number_first == head->number_first;
 }
 
 /* The sentence s[0, n) names a type: "Til drøfting", "Sakstype: Orientering" (a letter code is
@@ -3243,6 +3282,18 @@ static bool list_meta_line(const char *s, size_t n)
 	return after;
 }
 
+/* A line that opens with a person's name: before a comma, a bracket, " og " or its end. */
+static bool list_names_at(const char *s, size_t n)
+{
+	size_t e;
+
+	for (e = 0; e < n && s[e] != ',' && s[e] != '(' && (e + 4 > n || memcmp(s + e, " og ", 4)); e++)
+		;
+	while (e && s[e - 1] == ' ')
+		e--;
+	return papers_person_name(s, e);
+}
+
 /*
  * A line under an item: the rest of its title while the title is open (it
  * ends in "for", "–", ":" or the line goes on in lower case), then sentences
@@ -3276,6 +3327,12 @@ static void list_item_line(struct row *r, const char *s, size_t n, bool *title_d
 		}
 		while (e < n && !((s[e] == '.' || s[e] == ';') && (e + 1 == n || s[e + 1] == ' ')))
 			e++;
+		/* "Gro Anita Vestby, Direktoratet for e-helse" under the type: the names unlabelled. */
+		if (!r->people.len && !list_type_at(s + a, e - a, &from, &len) &&
+		    list_names_at(s + a, n - a)) {
+			a = list_people(r, s, n, a, people_open);
+			continue;
+		}
 		if (list_type_at(s + a, e - a, &from, &len)) {
 			if (!r->type.len)
 				strbuf_add(&r->type, s + a + from, len);
@@ -3316,9 +3373,10 @@ static size_t list_columns(const struct line *l, const struct list_item *it, str
 {
 	struct cell c[MAX_CELLS];
 	size_t nc = cells_of(l, c, MAX_CELLS), k, n = 0;
+	bool more = false;
 
 	for (k = 0; k < nc; k++) {
-		if (c[k].s + c[k].n <= it->text) {
+		if (c[k].s == it->time || c[k].s + c[k].n <= it->text) {
 			cols[n].kind = c[k].s == it->time ? COL_TIME : COL_SAK;
 			cols[n++].col = c[k].col;
 			continue;
@@ -3331,8 +3389,10 @@ static size_t list_columns(const struct line *l, const struct list_item *it, str
 		cols[n].kind =
 		    decision_facets_parse(c[k].s, c[k].n, NULL) && c[k].n > 1 ? COL_TYPE : COL_PEOPLE;
 		cols[n++].col = c[k].col;
+		more = true;
 	}
-	return n && cols[n - 1].kind != COL_TITLE ? n : 0;
+	/* A time at the end alone: the lines under the title say the rest, as in a list. */
+	return more ? n : 0;
 }
 
 /*
@@ -3360,6 +3420,17 @@ static bool list_goes_on(const struct papers *p, size_t i, const struct list_ite
 	return false;
 }
 
+/* Whether rows[0, n) have case number `no`. */
+static bool list_has(const struct row *rows, size_t n, const struct case_no *no)
+{
+	size_t m;
+
+	for (m = 0; m < n; m++)
+		if (rows[m].has_no && !strcmp(rows[m].no.text, no->text))
+			return true;
+	return false;
+}
+
 /*
  * Reads the list of items from line `first` into rows, as read_table() reads
  * a table: until a line that is neither an item nor under one. Returns the
@@ -3374,9 +3445,10 @@ static size_t read_list(struct papers *p, size_t first, struct row **rows, size_
 	struct column cols[MAX_CELLS];
 	struct row *cur = NULL;
 	bool title_done = false, people_open = false;
-	size_t i, ncols = 0;
+	size_t i, ncols = 0, first_row;
 
 	list_item_at(p, first, &head);
+	first_row = *nrows;
 	for (i = first; i < dl->n; i++) {
 		const struct line *l = &dl->v[i];
 		size_t n, after;
@@ -3388,12 +3460,16 @@ static size_t read_list(struct papers *p, size_t first, struct row **rows, size_
 		if (list_item_at(p, i, &it) && list_item_of(&it, &head)) {
 			if (!it.ntext)
 				continue; /* a time alone */
+			/* A number again after the agenda by numbers: the first case's section. */
+			if (it.number_first && list_has(*rows + first_row, *nrows - first_row, &it.no))
+				break;
 			ALLOC_GROW(*rows, *nrows + 1, *alloc);
 			cur = &(*rows)[(*nrows)++];
 			row_init(cur, i, day);
 			cur->has_no = it.has_no;
 			cur->no = it.no;
-			strbuf_add(&cur->time, it.time, it.ntime);
+			if (it.time)
+				strbuf_add(&cur->time, it.time, it.ntime);
 			ncols = list_columns(l, &it, cols);
 			if (ncols) {
 				struct cell c[MAX_CELLS];
@@ -3439,44 +3515,70 @@ static size_t read_list(struct papers *p, size_t first, struct row **rows, size_
 }
 
 /*
- * Finds an agenda written as a list among lines [0, end), the lines before
- * the first case section, where a notice has no agenda table: two numbered
- * items make one (a time in a case's text, or a timetable after a table of
- * the same cases, is not one). Returns its first line, SIZE_MAX for none.
+ * Whether the numbered rows of a list are the cases of sections after it, at
+ * line `after` or later: two at least, and half of its numbers.
  */
-static size_t find_list(struct papers *p, size_t end)
+static bool list_of_sections(const struct row *rows, size_t nrows, const struct section *secs, size_t nsecs,
+			     size_t after)
+{
+	size_t m, j, numbered = 0, found = 0;
+
+	for (m = 0; m < nrows; m++) {
+		if (!rows[m].has_no)
+			continue;
+		numbered++;
+		for (j = 0; j < nsecs; j++)
+			if (secs[j].head >= after && !strcmp(secs[j].row.no.text, rows[m].no.text)) {
+				found++;
+				break;
+			}
+	}
+	return found >= 2 && found * 2 >= numbered;
+}
+
+/*
+ * Finds an agenda written as a list where a notice has no agenda table: two
+ * numbered items make one. A list of items with their times first lies
+ * before the first case section, line `end` (a time in a case's text, or a
+ * timetable after a table of the same cases, is not one); a list of items
+ * with their numbers first, which read as case headings too, is an agenda
+ * when its cases have sections after it. Returns its first line and *stop
+ * the line after it, SIZE_MAX for none.
+ */
+static size_t find_list(struct papers *p, size_t end, const struct section *secs, size_t nsecs, size_t *stop)
 {
 	struct row *rows = NULL;
 	size_t nrows = 0, alloc = 0, i, m, found = SIZE_MAX;
 	int day = 1;
 
-	for (i = 0; i < end && found == SIZE_MAX; i++) {
+	for (i = 0; i < p->dl->n && found == SIZE_MAX; i++) {
 		struct list_item it;
-		size_t stop, cases = 0;
+		size_t cases = 0;
 		bool sections = false;
 
 		if (day_marker(&p->dl->v[i]))
 			day = day_marker(&p->dl->v[i]);
-		if (!list_item_at(p, i, &it) || !it.has_no)
+		if (!list_item_at(p, i, &it) || !it.has_no || (!it.number_first && i >= end))
 			continue;
-		stop = read_list(p, i, &rows, &nrows, &alloc, day, &sections);
+		*stop = read_list(p, i, &rows, &nrows, &alloc, day, &sections);
 		for (m = 0; m < nrows; m++)
 			cases += rows[m].has_no;
-		if (cases >= 2 && !sections) {
+		if (cases >= 2 && !sections &&
+		    (!it.number_first || list_of_sections(rows, nrows, secs, nsecs, *stop))) {
 			for (m = 0; m < nrows; m++) {
 				list_title_type(&rows[m]);
 				ALLOC_GROW(p->rows, p->nrows + 1, p->rows_alloc);
 				p->rows[p->nrows++] = rows[m];
 			}
-			for (m = i; m < stop; m++)
+			for (m = i; m < *stop; m++)
 				p->agenda[m] = true;
 			found = i;
 		} else {
 			for (m = 0; m < nrows; m++)
 				row_release(&rows[m]);
-			for (m = i; m < stop; m++)
+			for (m = i; m < *stop; m++)
 				p->days[m] = false;
-			i = stop > i ? stop - 1 : i;
+			i = *stop > i ? *stop - 1 : i;
 		}
 		nrows = 0;
 	}
@@ -3799,9 +3901,19 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 	}
 	/* No agenda table: an agenda written as a list, before the case sections. */
 	if (!p.nrows) {
-		size_t list = find_list(&p, first_case == SIZE_MAX ? dl->n : first_case);
+		size_t stop = 0,
+		       list = find_list(&p, first_case == SIZE_MAX ? dl->n : first_case, secs, nsecs, &stop);
+
 		if (list < first_case)
 			first_case = list;
+		/* The list's items were read as case headings too: they are the agenda's. */
+		for (i = k = 0; list != SIZE_MAX && i < nsecs; i++)
+			if (secs[i].head >= list && secs[i].head < stop)
+				row_release(&secs[i].row);
+			else
+				secs[k++] = secs[i];
+		if (list != SIZE_MAX)
+			nsecs = k;
 	}
 	/* In document order, each section ending where the next begins. */
 	for (i = 1; i < nsecs; i++)

@@ -1681,6 +1681,57 @@ def agenda_as_a_list():
     assert c["32/25"]["agenda_title"] == "Nasjonal løsning for samstemming av legemidler", c["32/25"]
     assert fields(c)["32/25"] == (1, "09:40", ["Drøfting"], [("Siri Bakke", "Norsk helsenett SF")]), fields(c)
 
+    # The number first and the time at the line's end, the type and the names unlabelled
+    # under the title, a break under the titles; the sections after it repeat the numbers.
+    fresh()
+    c = import_text("innkalling.txt", (
+        "Møteinnkalling – Nasjonalt e-helsestyre\n\nDato:     17. juni 2021\nSted:     Teams\n\n"
+        "Saker til behandling\n\n"
+        "Sak 07/2021     Godkjenning av innkalling og saksliste                    09.00\n"
+        "                Beslutningssak\n"
+        "                Gro Anita Vestby, Direktoratet for e-helse\n\n"
+        "Sak 08/2021     Helhetlig samhandling – anbefaling om videre              09.10\n"
+        "                finansiering og organisering\n"
+        "                Drøftingssak\n"
+        "                Lars-Erik Hovde, Direktoratet for e-helse, og\n"
+        "                Karen Moen Hjelmeland, Helse Vest RHF\n\n"
+        "                Pause                                                     10.40\n\n"
+        "Sak 09/2021     Eventuelt                                                 12.15\n\n\n"
+        "Sak 07/2021     Godkjenning av innkalling og saksliste\n\n"
+        "                Forslag til vedtak: Styret godkjenner innkalling og saksliste.\n\n"
+        "Sak 08/2021     Helhetlig samhandling – anbefaling om videre finansiering og organisering\n\n"
+        "                Forslag til vedtak: Styret drøfter anbefalingen.\n"))
+    assert fields(c) == {
+        "7/21": (1, "09:00", ["Godkjenning"], [("Gro Anita Vestby", "Direktoratet for e-helse")]),
+        "8/21": (1, "09:10", ["Drøfting"], [("Lars-Erik Hovde", "Direktoratet for e-helse"),
+                                            ("Karen Moen Hjelmeland", "Helse Vest RHF")]),
+        "9/21": (1, "12:15", [], []),
+    }, fields(c)
+    assert c["7/21"]["proposed_decision"] == "Styret godkjenner innkalling og saksliste.", c["7/21"]
+    assert c["8/21"]["agenda_title"] == "Helhetlig samhandling – anbefaling om videre finansiering og organisering"
+    agenda = export()["meetings"][0]["agenda"]
+    assert [(a["time"], a["title"]) for a in agenda if not a["number"]] == [("10:40", "Pause")], agenda
+    # Minutes: a list of numbers, titles and types under "Saksliste"; the first section after
+    # a page break repeats the first number and keeps its decision.
+    fresh()
+    c = import_text("protokoll.txt", (
+        "PROTOKOLL\n\nNasjonalt e-helsestyre\n\nTid: Torsdag 8. desember 2022 kl. 10.00–14.30\n"
+        "Sted: Oslo\n\nSaksliste\n\n"
+        "Sak 27/22  Godkjenning av innkalling og saksliste                    Beslutningssak\n"
+        "Sak 28/22  Felles kommunal journal – veikart og finansiering av      Drøftingssak\n"
+        "           neste fase\n"
+        "Sak 29/22  Eventuelt\n\n\n"
+        "Protokoll – Nasjonalt e-helsestyre 8. desember 2022             Side 1 av 2\n"
+        "\fSak 27/22  Godkjenning av innkalling og saksliste\n\n"
+        "           Konklusjon: Innkalling og saksliste godkjennes.\n\n\n"
+        "Sak 28/22  Felles kommunal journal – veikart og finansiering av neste fase\n\n"
+        "           Konklusjon: Styret drøftet saken.\n\n\n"
+        "Protokoll – Nasjonalt e-helsestyre 8. desember 2022             Side 2 av 2\n"))
+    assert sorted(c) == ["27/22", "28/22", "29/22"], sorted(c)
+    assert [(c[n]["decision_facets"], c[n]["recorded_decision"]) for n in ("27/22", "28/22")] == [
+        (["Godkjenning"], "Innkalling og saksliste godkjennes."), (["Drøfting"], "Styret drøftet saken.")], c
+    assert c["28/22"]["agenda_title"] == "Felles kommunal journal – veikart og finansiering av neste fase"
+
     # One timed line is a case's heading, not a list; times in a case's text (after a table
     # agenda, or in minutes) are no agenda and keep the case's decision.
     fresh()
