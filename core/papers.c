@@ -1514,6 +1514,17 @@ static void read_unlabelled_date(struct papers *p, size_t end)
 		if (!other && (strstr(f.buf, "møte") || strstr(f.buf, " kl.") || strstr(f.buf, " kl ") ||
 			       strstr(f.buf, "dag ")))
 			read_date(d, s, n);
+		/* "28. og 29. januar 2026, Clarion Hotel The Hub, Oslo": a line that opens with the
+		 * date, under the meeting's heading, and the venue after it. */
+		if (!other && !d->start_date &&
+		    (r.at == 0 || (date_weekday(s, n) && date_weekday(s, n) + 2 >= r.at))) {
+			size_t v = r.at + r.len;
+			read_date(d, s, n);
+			while (v < n && (s[v] == ',' || s[v] == ' '))
+				v++;
+			if (!d->venue && v > r.at + r.len && v < n && scan_starts_upper(s + v, n - v))
+				d->venue = xstrndup(s + v, n - v);
+		}
 	}
 	strbuf_release(&f);
 }
@@ -2594,6 +2605,14 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 					break;
 				}
 		}
+		/* "Vedtak        NUIT godkjenner ...": the label in a column of its own, no colon. */
+		if (a + 2 < n && s[a] == ' ' && s[a + 1] == ' ' && words[i].kind != DL_STOP &&
+		    words[i].kind != DL_SKIP) {
+			while (a < n && s[a] == ' ')
+				a++;
+			*after = a;
+			return words[i].kind;
+		}
 		a = label_remark(s, n, a, amended);
 		while (a < n && s[a] == ' ')
 			a++;
@@ -2955,7 +2974,9 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			/* A right-hand column beside the label ("Ingen vedlegg") marks where text ends;
 			 * beside a label in a column of its own, the text is the column after it. */
 			right = nc > 1 ? cl[nc - 1].col : 0;
-			if (split)
+			if (split || (nc > 1 && cl[1].s == s + after && cl[0].s[cl[0].n - 1] != ':'))
+				/* "Vedtak      NUIT godkjenner ...": no colon, the text in the column after
+				 * it. */
 				right = nc > 2 ? cl[nc - 1].col : 0;
 			if (lab == DL_PROPOSED || lab == DL_RECORDED) {
 				struct strbuf *d = &dec[lab == DL_RECORDED];

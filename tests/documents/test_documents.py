@@ -712,6 +712,13 @@ def minutes_date_unlabelled_and_labels_named():
     assert c["9/22"]["proposed_decision"] == "Styret slutter seg til anbefalingen.", c["9/22"]
     assert c["9/22"]["recorded_decision"] == \
         "Styret slutter seg til anbefalingen med de endringer som kom fram i møtet.", c["9/22"]
+    # A line that opens with the dates, the venue after them.
+    fresh()
+    import_text("referat.txt", "Helsedirektoratet                          Referat\n\nNUFA – møte 1/2026\n\n"
+                "28. og 29. januar 2026, Clarion Hotel The Hub, Oslo\nMøteleder: Espen Tørnquist\n\n\n"
+                "Sak 01/26 Godkjenning av innkalling\n\nVedtak: Innkallingen godkjennes.\n")
+    m = export()["meetings"][0]
+    assert (m["start_date"], m["end_date"], m["venue"]) == ("2026-01-28", "2026-01-29", "Clarion Hotel The Hub, Oslo"), m
 
 
 def deck_decision_bullets_and_piped_footers():
@@ -1420,6 +1427,22 @@ def labels_in_a_column_and_short_lines():
     assert c["41/18"]["title"] == "Krav til journalsystemer (EPJ-systemer)", c["41/18"]
     assert [(a["name"], a["organization"], a["role"]) for a in export()["meetings"][0]["attendance"]] == [
         ("Kari Holm", "Helsedirektoratet", "member"), ("Anne Berg", "KS", "member")]
+    # Labels in a column of their own without a colon: "Vedtak", "Innleder", numbered items.
+    fresh()
+    c = import_text("referat.txt", (
+        "Referat\n\nMøte i NUIT\n\nDato:       Onsdag 10. mai 2023\nSted:       Teams\n\n\n"
+        "Sak 09/2023   Porteføljerapport for 2022\n\n"
+        "Innleder      Live Aasgaard, Direktoratet for e-helse\n\n"
+        "Referat       Rapporten viser at 19 av 26 tiltak er i rute.\n\n"
+        "Vedtak        NUIT tar porteføljerapporten for 2022 til orientering.\n\n\n"
+        "Sak 10/2023   Finansieringsmodell fra 2024\n\n"
+        "Vedtak        1) NUIT drøftet de tre alternativene.\n"
+        "              2) Et flertall i NUIT anbefaler alternativ 2.\n"))
+    assert c["9/23"]["recorded_decision"] == "NUIT tar porteføljerapporten for 2022 til orientering.", c["9/23"]
+    assert [(p["name"], p["organization"]) for p in c["9/23"]["presenters"]] == [
+        ("Live Aasgaard", "Direktoratet for e-helse")], c["9/23"]
+    assert c["10/23"]["recorded_decision"] == \
+        "1) NUIT drøftet de tre alternativene.\n2) Et flertall i NUIT anbefaler alternativ 2.", c["10/23"]
 
 
 def attendance_whether_they_came():
@@ -2036,7 +2059,7 @@ def main():
     t.check("attendance 'Org: Name', a 'Rolle i NUFA' table, 'Ikke til stede', '– stedfortreder for X'", attendance_in_more_shapes)
     t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning', a Status column, 'Orienterings- og drøftingssak'", headings_and_pages_in_other_forms)
     t.check("where stop 48's rules must not fire: 'Dag 1' again, 'IKT 15-20', 'eventuelt og', 'jf. sak', a deck's 'Referat', roles", heuristics_of_stop_48_hold_back)
-    t.check("a label in a column of its own, a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
+    t.check("a label in a column of its own (without a colon too), a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
     t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
