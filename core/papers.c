@@ -3700,7 +3700,7 @@ static bool title_word(const char *s, size_t n, const char *w)
 
 enum doc_kind papers_kind(const struct deck_lines *dl)
 {
-	size_t i, seen = 0, labels_seen = 0;
+	size_t i, seen = 0, labels_seen = 0, header_labels = 0;
 	struct column cols[MAX_CELLS];
 	bool table = false, minutes_word = false, notice_word = false;
 
@@ -3715,8 +3715,10 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		seen++;
 		s = line_trim(&dl->v[i], &n);
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
-		if ((lk = line_label(c, &nc)) != L_NONE && (nc > 1 || list_label(lk)))
+		if ((lk = line_label(c, &nc)) != L_NONE && (nc > 1 || list_label(lk))) {
 			labels_seen++;
+			header_labels += lk == L_MEETING || lk == L_DATE || lk == L_TIME || lk == L_VENUE;
+		}
 		if (table_header(&dl->v[i], cols))
 			table = true;
 		/* The title's word, once: the first said wins ("Innkalling til møte ..." over a case's
@@ -3747,7 +3749,9 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		return DOC_DECK;
 	if (minutes_word)
 		return DOC_MINUTES;
-	if (notice_word || labels_seen >= 2)
+	/* Without a title word, labels of people alone ("Nye medlemmer:", "Forfall:" on a deck's
+	 * welcome slide) make no notice: its header says when or where. */
+	if (notice_word || (labels_seen >= 2 && (table || header_labels)))
 		return DOC_NOTICE;
 	return DOC_DECK;
 }

@@ -117,7 +117,7 @@ static bool heading_parse(const struct line *l, struct case_no *no, const char *
 
 /*
  * "Forslag til vedtak", "Forslag til vedtak - endret", "Endret forslag til
- * vedtak", "Forslag til vedtak: NUFA tar saken til orientering." (the text
+ * vedtak", "Forslag til beslutning:", "Forslag til vedtak: NUFA tar saken til orientering." (the text
  * after a colon is the decision). A sentence that goes on ("Forslag til
  * vedtaket ...") is not a label.
  */
@@ -141,6 +141,8 @@ static bool label_parse(const struct line *l, bool *amended, const char **inline
 			break;
 		}
 	if (!scan_prefix(s + after, n - after, "forslag til vedtak", &i) &&
+	    !scan_prefix(s + after, n - after, "forslag til beslutning", &i) &&
+	    !scan_prefix(s + after, n - after, "forslag til innstilling", &i) &&
 	    !scan_prefix(s + after, n - after, "vedtaksforslag", &i))
 		return false;
 	s += after + i;

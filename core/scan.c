@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <stdio.h>
 
+#include "core/dates.h"
 #include "core/i18n.h"
 #include "core/names.h"
 #include "core/scan.h"
@@ -317,6 +318,22 @@ static bool piped_footer(const char *s, size_t n)
 	return side && parts >= 2 && parts <= 4;
 }
 
+/* "15.06.2023 Side 3", "15. juni 2023   Side 3": the date of the slides before the page's number. */
+static bool dated_footer(const char *s, size_t n)
+{
+	size_t b = n, h;
+	struct date_range r;
+
+	while (b && s[b - 1] != ' ')
+		b--;
+	if (b < 6 || !scan_prefix(s + b - 5, n - b + 5, "side ", NULL) ||
+	    !scan_side_footer(s + b - 5, n - b + 5, false))
+		return false;
+	for (h = b - 5; h && s[h - 1] == ' '; h--)
+		;
+	return h && date_find(s, h, &r) && r.at == 0 && r.len == h;
+}
+
 bool scan_page_footer(const char *s, size_t n)
 {
 	size_t e = n, k;
@@ -325,7 +342,7 @@ bool scan_page_footer(const char *s, size_t n)
 		return true;
 	if (!n || !is_digit(s[n - 1]))
 		return false;
-	if (scan_side_footer(s, n, true))
+	if (scan_side_footer(s, n, true) || dated_footer(s, n))
 		return true;
 	while (e && is_digit(s[e - 1]) && n - e < 4)
 		e--;

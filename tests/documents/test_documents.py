@@ -963,6 +963,27 @@ def attendance_org_ved_name_with_remarks():
                    ("Eva Lund", "Helsedirektoratet", "absent", None)], got
 
 
+def deck_with_a_welcome_slide_and_dated_footers():
+    """A deck whose welcome slide lists people under labels ("Nye medlemmer:", "Forfall:"), its
+    slides ending in a footer "15.06.2023 Side 3", a proposal labelled "Forslag til beslutning:":
+    it was read as a notice, every proposal ended in its footer and the break slide after it."""
+    deck = ("\nNasjonalt e-helsestyre\n\nMøte 2/2023 – 15. juni 2023\n\nHotel Bristol, Oslo\n\n\n\n"
+            "Velkommen\n\nNye medlemmer:\n Kari Nordby, Helse Nord RHF\n\nForfall: Audun Haugsbø\n\n"
+            "15.06.2023 Side 2\n\n\n\n"
+            "Sak 11/2023 Godkjenning av innkalling og saksliste\nForslag til vedtak\n\n"
+            "Nasjonalt e-helsestyre godkjenner innkalling og saksliste.\n\n15.06.2023 Side 3\n\n\n\n"
+            "Pause\n\nVi fortsetter kl. 11.15\n\n\n\n"
+            "Sak 12/2023 Helseplattformen – status\n\nRandi Opsahl, Helse Midt-Norge RHF\n\n\n\n"
+            "Forslag til beslutning:\nNasjonalt e-helsestyre tar saken til orientering.\n\n"
+            "15.06.2023 Side 5\n\n\n\nTakk for møtet!\n")
+    c = import_text("deck.txt", deck)
+    m = export()["meetings"][0]
+    assert m["documents"][0]["kind"] == "deck", m["documents"]
+    assert (c["11/23"]["proposed_decision"], c["12/23"]["proposed_decision"]) == (
+        "Nasjonalt e-helsestyre godkjenner innkalling og saksliste.",
+        "Nasjonalt e-helsestyre tar saken til orientering."), c
+
+
 def deck_heading_in_capitals_wrapped():
     """A deck's headings in capitals wrapped onto a second line in capitals ("SAK 21/22 – FELLES
     TJENESTEKATALOG FOR HELSE-" over "OG OMSORGSSEKTOREN", "... MELLOM KOMMUNER" over "OG
@@ -2080,6 +2101,7 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
+    t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:'", deck_with_a_welcome_slide_and_dated_footers)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
     t.check("an agenda as a list: each item's time first, its type and presenters on the line under it", agenda_as_a_list)
