@@ -1840,32 +1840,6 @@ static void row_release(struct row *r)
 	strbuf_release(&r->time);
 }
 
-/*
- * Whether a title marks a case continued: "(forts.)", "(fortsettelse)",
- * "forts."; `alone`: nothing but the mark (a heading repeated atop a page),
- * else the mark ending a title ("Deling av bilder (forts.)").
- */
-static bool continued(const char *title, bool alone)
-{
-	static const char *const marks[] = {"(forts.)", "(forts)", "(fortsettelse)", "(fortsatt)", "forts."};
-	struct strbuf f = STRBUF_INIT;
-	size_t k, len;
-	bool yes = false;
-
-	while (*title == ' ')
-		title++;
-	utf8_fold(&f, title, strlen(title));
-	strbuf_rtrim(&f);
-	for (k = 0; k < ARRAY_SIZE(marks) && !yes; k++) {
-		len = strlen(marks[k]);
-		yes = alone ? !strcmp(f.buf, marks[k])
-			    : f.len > len && f.buf[f.len - len - 1] == ' ' &&
-				  !strcmp(f.buf + f.len - len, marks[k]);
-	}
-	strbuf_release(&f);
-	return yes;
-}
-
 /* Joins a wrapped cell: with a space, but "Orientering/" + "drøfting" without. */
 static void cell_join(struct strbuf *sb, const char *s, size_t n)
 {
@@ -3834,7 +3808,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 
 		if (!dl->v[i].blank && case_number_at(t, n, &no, &after) && after < n) {
 			char *rest = xstrndup(t + after, n - after);
-			p.skip[i] = p.skip[i] || continued(rest, true);
+			p.skip[i] = p.skip[i] || scan_continued(rest, true);
 			free(rest);
 		}
 	}
@@ -4017,7 +3991,7 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		/* The occ-th row of a number belongs to the occ-th section of it, if there is one. A
 		 * later row of the case "(forts.)" is its second part, on another day or after a break. */
 		if (!r->has_no || numbering_find(&secs_nb, r->no.text, occ) != SIZE_MAX ||
-		    (occ > 1 && continued(r->title.buf, false)))
+		    (occ > 1 && scan_continued(r->title.buf, false)))
 			continue;
 		if (kind == DOC_NOTICE && nsecs)
 			deck_warn(d, r->line, _("agenda row %s has no case section"), r->no.text);

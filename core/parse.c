@@ -355,7 +355,8 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
  */
 static bool same_case(const struct heading *a, const struct heading *b)
 {
-	return !strcmp(a->no.text, b->no.text) && a->title && b->title && !strcasecmp(a->title, b->title);
+	return !strcmp(a->no.text, b->no.text) && a->title && b->title &&
+	       (!strcasecmp(a->title, b->title) || scan_continued(b->title, true));
 }
 
 /*

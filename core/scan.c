@@ -440,3 +440,31 @@ void scan_warn_proposal(struct deck *d, const struct deck_case *c)
 			  _("case %s: agenda type %s contradicts the proposed decision, which reads as %s"),
 			  c->number, case_type_text(c), decision_type_name(wording));
 }
+
+bool scan_continued(const char *title, bool alone)
+{
+	static const char *const marks[] = {"(forts.)", "(forts)", "(fortsettelse)", "(fortsatt)",
+					    "forts.",	"forts",   "fortsettelse",   "fortsatt"};
+	struct strbuf f = STRBUF_INIT;
+	size_t k, len;
+	bool yes = false;
+
+	while (*title == ' ')
+		title++;
+	/* "– forts.": the dash between the number and the mark. */
+	if (alone && !strncmp(title, "– ", 4))
+		title += 4;
+	else if (alone && !strncmp(title, "- ", 2))
+		title += 2;
+	utf8_fold(&f, title, strlen(title));
+	strbuf_rtrim(&f);
+	/* The bare words only alone: "... forts" ending a title is a word of it. */
+	for (k = 0; k < (alone ? ARRAY_SIZE(marks) : 5) && !yes; k++) {
+		len = strlen(marks[k]);
+		yes = alone ? !strcmp(f.buf, marks[k])
+			    : f.len > len && f.buf[f.len - len - 1] == ' ' &&
+				  !strcmp(f.buf + f.len - len, marks[k]);
+	}
+	strbuf_release(&f);
+	return yes;
+}

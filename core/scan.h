@@ -57,6 +57,14 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after);
  */
 size_t scan_sak_prefix(const char *s, size_t n);
 
+/*
+ * Whether a title marks a case continued: "(forts.)", "(fortsettelse)",
+ * "forts."; `alone`: nothing but the mark ("– forts.", a heading repeated
+ * atop a page or over the case's next slide), else the mark ending a title
+ * ("Deling av bilder (forts.)").
+ */
+bool scan_continued(const char *title, bool alone);
+
 /* True if the first letter of `s` is lower case. */
 bool scan_starts_lower(const char *s, size_t n);
 

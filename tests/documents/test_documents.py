@@ -982,6 +982,13 @@ def deck_with_a_welcome_slide_and_dated_footers():
     assert (c["11/23"]["proposed_decision"], c["12/23"]["proposed_decision"]) == (
         "Nasjonalt e-helsestyre godkjenner innkalling og saksliste.",
         "Nasjonalt e-helsestyre tar saken til orientering."), c
+    # "Sak 25/21 – forts." over the case's next slide: the same case, with its proposal.
+    fresh()
+    c = import_text("deck.txt", ("NUIT\n22. september 2021\nTeams\n\n\n\n"
+                                 "Sak 25/21 – Felles plattform for dokumentdeling\n\nBakgrunn for saken\n\n\n\n"
+                                 "Sak 25/21 – forts.\n\nForslag til vedtak\nNUIT støtter planen.\n"))
+    assert sorted(c) == ["25/21"] and c["25/21"]["proposed_decision"] == "NUIT støtter planen.", c
+    assert c["25/21"]["title"] == "Felles plattform for dokumentdeling", c
 
 
 def deck_heading_in_capitals_wrapped():
@@ -2101,7 +2108,7 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
-    t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:'", deck_with_a_welcome_slide_and_dated_footers)
+    t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:', 'Sak 25/21 – forts.'", deck_with_a_welcome_slide_and_dated_footers)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
     t.check("an agenda as a list: each item's time first, its type and presenters on the line under it", agenda_as_a_list)
