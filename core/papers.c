@@ -570,7 +570,8 @@ static const struct {
     {"møtested", L_VENUE},
     {"møteleder", L_OTHER},
     {"leder", L_OTHER},
-    {"referent", L_OTHER},
+    {"referent", L_SECRETARIAT},
+    {"sekretær", L_SECRETARIAT},
     {"versjon", L_OTHER},
     {"saksbehandler", L_OTHER},
     {"til", L_OTHER},
@@ -1065,7 +1066,7 @@ static void list_add(struct papers *p, struct list_col *lc, const char *s, size_
  * ("Observatør", "Sekretariat", "Stedfortreder", "Forfall") is read as the
  * lists' labels are, and any other ("Leder") is kept as a note.
  */
-enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_REMARK, ATT_STATUS, ATT_OTHER };
+enum att_col { ATT_NAME, ATT_ORG, ATT_ROLE, ATT_REMARK, ATT_STATUS, ATT_OTHER, ATT_PRESENT, ATT_ABSENT };
 
 static void cell_join(struct strbuf *sb, const char *s, size_t n);
 
@@ -1073,6 +1074,10 @@ struct att_table {
 	size_t col[MAX_CELLS];
 	enum att_col kind[MAX_CELLS];
 	size_t n;
+	/* "Virksomhet   Til stede   Forfall": the people in the columns of whether they came, under
+	 * their organisation, which goes on to the rows below that name none. */
+	bool by_presence;
+	char org[160];
 };
 
 static bool attendance_header(const struct cell *c, size_t nc, struct att_table *t)
@@ -1099,6 +1104,8 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 	    {"oppmøte", ATT_STATUS},
 	    {"til stede", ATT_STATUS},
 	    {"tilstede", ATT_STATUS},
+	    {"forfall", ATT_ABSENT},
+	    {"meldt forfall", ATT_ABSENT},
 	    /* The name's column under another word, after the organisation's. */
 	    {"medlem", ATT_NAME},
 	    {"representant", ATT_NAME},
@@ -1118,6 +1125,23 @@ static bool attendance_header(const struct cell *c, size_t nc, struct att_table 
 		t->col[k] = c[k].col;
 		t->kind[k] = w < ARRAY_SIZE(words) ? words[w].kind : ATT_ROLE;
 		names += t->kind[k] == ATT_NAME;
+	}
+	t->by_presence = false;
+	t->org[0] = '\0';
+	if (!names && t->kind[0] == ATT_ORG) {
+		bool absent = false;
+
+		for (k = 0; k < nc; k++)
+			absent |= t->kind[k] == ATT_ABSENT;
+		for (k = 0; k < nc && absent; k++)
+			if (t->kind[k] == ATT_STATUS) {
+				t->kind[k] = ATT_PRESENT;
+				t->by_presence = true;
+			}
+		if (t->by_presence) {
+			t->n = nc;
+			return true;
+		}
 	}
 	/* "Navn" first, or a name's column among the organisation's and whether they came. */
 	if (names != 1 || !(word_eq(c[0].s, c[0].n, "navn") || t->kind[0] == ATT_ORG))
@@ -1220,7 +1244,92 @@ static void attendance_status(const struct strbuf *cell, enum label_kind *kind, 
 	strbuf_add(note, s, n);
 }
 
-static void attendance_row(struct papers *p, const struct att_table *t, const struct cell *c, size_t nc,
+/* The column of table t that cell c lies in. */
+static enum att_col att_column(const struct att_table *t, const struct cell *c)
+{
+	enum att_col a = t->kind[0];
+	size_t m;
+
+	for (m = 0; m < t->n; m++)
+		if (t->col[m] <= c->col + 2)
+			a = t->kind[m];
+	return a;
+}
+
+/*
+ * Adds "name (org)" as kind, standing in for for_name, with a note; returns
+ * whether a person was added (add_attendee() leaves out what is no name).
+ */
+static bool att_add(struct papers *p, const struct strbuf *name, const struct strbuf *org,
+		    enum label_kind kind, const char *for_name, size_t for_len, const struct strbuf *note,
+		    long line)
+{
+	struct strbuf entry = STRBUF_INIT;
+	size_t k = p->d->nattendance;
+
+	strbuf_add(&entry, name->buf, name->len);
+	if (org->len)
+		strbuf_addf(&entry, " (%s)", org->buf);
+	if (for_name)
+		strbuf_addf(&entry, " for %.*s", (int)for_len, for_name);
+	add_attendee(p, entry.buf, entry.len, kind, line);
+	strbuf_release(&entry);
+	if (p->d->nattendance > k && note->len) {
+		struct attendee *a = &p->d->attendance[p->d->nattendance - 1];
+		char *both = a->note ? xasprintf("%s; %s", note->buf, a->note) : xstrdup(note->buf);
+
+		free(a->note);
+		a->note = both;
+	}
+	return p->d->nattendance > k;
+}
+
+/* A row of a table by presence: "Helse Vest RHF   Petter Hole (vara)   Ragnhild Skaar". */
+static void attendance_presence_row(struct papers *p, struct att_table *t, const struct cell *c, size_t nc,
+				    enum label_kind list, long line)
+{
+	size_t k;
+
+	const struct cell *absent = NULL;
+	size_t nabsent = 0;
+
+	for (k = 0; k < nc; k++) {
+		if (att_column(t, &c[k]) == ATT_ORG)
+			snprintf(t->org, sizeof(t->org), "%.*s", (int)c[k].n, c[k].s);
+		if (att_column(t, &c[k]) == ATT_ABSENT && nabsent++ == 0)
+			absent = &c[k];
+	}
+	for (k = 0; k < nc; k++) {
+		enum att_col a = att_column(t, &c[k]);
+		struct strbuf name = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, note = STRBUF_INIT;
+		const char *open = memchr(c[k].s, '(', c[k].n), *for_name = NULL;
+		enum label_kind kind = a == ATT_ABSENT ? L_ABSENT : list;
+		size_t for_len = 0;
+
+		if (a != ATT_PRESENT && a != ATT_ABSENT)
+			continue;
+		/* "Morten Hagerup (leder)", "Petter Hole (vara)", "Siv Hauge (observatør)". */
+		strbuf_add(&name, c[k].s, open ? (size_t)(open - c[k].s) : c[k].n);
+		strbuf_rtrim(&name);
+		if (open && c[k].s[c[k].n - 1] == ')')
+			strbuf_add(&role, open + 1, c[k].n - (size_t)(open - c[k].s) - 2);
+		attendance_remark(&role, &kind, &for_name, &for_len, &note);
+		/* "Petter Hole (vara)" beside the one absent of the row: in that one's place. */
+		if (kind == L_SUBSTITUTES && !for_name && nabsent == 1 &&
+		    !memchr(absent->s, '(', absent->n)) {
+			for_name = absent->s;
+			for_len = absent->n;
+		}
+		strbuf_addstr(&org, t->org);
+		att_add(p, &name, &org, kind, for_name, for_len, &note, line);
+		strbuf_release(&name);
+		strbuf_release(&org);
+		strbuf_release(&role);
+		strbuf_release(&note);
+	}
+}
+
+static void attendance_row(struct papers *p, struct att_table *t, const struct cell *c, size_t nc,
 			   enum label_kind list, long line)
 {
 	struct strbuf entry = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, name = STRBUF_INIT;
@@ -1228,20 +1337,21 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 	char *stood_in = NULL; /* "Forfall – Jørn Aga møtte": who came in the person's place */
 	enum label_kind kind = list;
 	const char *for_name = NULL;
-	size_t k, m, for_len = 0;
+	size_t k, for_len = 0;
 
+	if (t->by_presence) {
+		attendance_presence_row(p, t, c, nc, list, line);
+		return;
+	}
 	for (k = 0; k < nc; k++) {
-		enum att_col a = t->kind[0];
+		enum att_col a = att_column(t, &c[k]);
 
-		for (m = 0; m < t->n; m++)
-			if (t->col[m] <= c[k].col + 2)
-				a = t->kind[m];
-		cell_join(a == ATT_NAME	    ? &name
-			  : a == ATT_ORG    ? &org
-			  : a == ATT_ROLE   ? &role
-			  : a == ATT_REMARK ? &remark
-			  : a == ATT_STATUS ? &status
-					    : &entry,
+		cell_join(a == ATT_NAME			       ? &name
+			  : a == ATT_ORG		       ? &org
+			  : a == ATT_ROLE		       ? &role
+			  : a == ATT_REMARK		       ? &remark
+			  : a == ATT_STATUS || a == ATT_ABSENT ? &status
+							       : &entry,
 			  c[k].s, c[k].n);
 	}
 	strbuf_reset(&entry);
@@ -1277,21 +1387,7 @@ static void attendance_row(struct papers *p, const struct att_table *t, const st
 	attendance_remark(&role, &kind, &for_name, &for_len, &note);
 	attendance_remark(&remark, &kind, &for_name, &for_len, &note);
 	attendance_status(&status, &kind, &for_name, &for_len, &note, &stood_in);
-	strbuf_add(&entry, name.buf, name.len);
-	if (org.len)
-		strbuf_addf(&entry, " (%s)", org.buf);
-	if (for_name)
-		strbuf_addf(&entry, " for %.*s", (int)for_len, for_name);
-	k = p->d->nattendance;
-	add_attendee(p, entry.buf, entry.len, kind, line);
-	if (p->d->nattendance > k && note.len) {
-		struct attendee *a = &p->d->attendance[p->d->nattendance - 1];
-		char *both = a->note ? xasprintf("%s; %s", note.buf, a->note) : xstrdup(note.buf);
-
-		free(a->note);
-		a->note = both;
-	}
-	if (p->d->nattendance > k && stood_in) {
+	if (att_add(p, &name, &org, kind, for_name, for_len, &note, line) && stood_in) {
 		char *in = org.len ? xasprintf("%s (%s) for %s", stood_in, org.buf, name.buf)
 				   : xasprintf("%s for %s", stood_in, name.buf);
 
@@ -1351,7 +1447,7 @@ struct att_row {
 	long line;
 };
 
-static void attendance_flush(struct papers *p, const struct att_table *t, struct att_row *r)
+static void attendance_flush(struct papers *p, struct att_table *t, struct att_row *r)
 {
 	if (r->n)
 		attendance_row(p, t, r->c, r->n, r->list, r->line);
@@ -1539,7 +1635,7 @@ static void read_header(struct papers *p, size_t end)
 	struct deck *d = p->d;
 	const struct deck_lines *dl = p->dl;
 	struct list_col lists[2];
-	struct att_table table = {{0}, {0}, 0};
+	struct att_table table = {{0}, {0}, 0, false, {0}};
 	struct att_row row;
 	size_t nlists = 0, i, k, value_col = 0, label_people = 0; /* people when the list's label came */
 	enum label_kind cur = L_NONE;

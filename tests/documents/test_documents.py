@@ -1500,6 +1500,28 @@ def attendance_whether_they_came():
         want |= {("Per Olav Dahl", "KS", "member", None)} if form == "list" else \
             {("Per Olav Dahl", "KS", "absent", None), ("Anne Berg", "KS", "substitute", "Per Olav Dahl")}
         assert got == want, (form, got)
+    # People in the columns of whether they came, under their organisation ("Virksomhet   Til
+    # stede   Forfall"), the organisation going on to the rows that name none; "Referent:".
+    fresh()
+    import_text("referat.txt", (
+        "Referat\n\nMøte i NUIT\n\nDato:       Onsdag 10. mai 2023\nSted:       Teams\n"
+        "Referent:   Karoline Nymo, Direktoratet for e-helse\n\n\nDeltakelse\n\n"
+        "Virksomhet                          Til stede                     Forfall\n"
+        "Direktoratet for e-helse            Morten Hagerup (leder)\n"
+        "                                    Live Aasgaard\n"
+        "Helsedirektoratet                                                 Anne Grete Solvik\n"
+        "Helse Vest RHF                      Petter Hole (vara)            Ragnhild Skaar\n"
+        "Helse- og omsorgsdepartementet      Siv Hauge (observatør)\n\n\n"
+        "Sak 07/2023   Godkjenning av innkalling\n\nVedtak: NUIT godkjenner innkallingen.\n"))
+    got = [(a["name"], a["organization"], a["role"], a["for"], a["note"]) for a in export()["meetings"][0]["attendance"]]
+    assert sorted(got) == sorted([
+        ("Karoline Nymo", "Direktoratet for e-helse", "secretariat", None, None),
+        ("Morten Hagerup", "Direktoratet for e-helse", "member", None, "leder"),
+        ("Live Aasgaard", "Direktoratet for e-helse", "member", None, None),
+        ("Anne Grete Solvik", "Helsedirektoratet", "absent", None, None),
+        ("Petter Hole", "Helse Vest RHF", "substitute", "Ragnhild Skaar", None),
+        ("Ragnhild Skaar", "Helse Vest RHF", "absent", None, None),
+        ("Siv Hauge", "Helse- og omsorgsdepartementet", "observer", None, None)]), got
 
 
 def unnumbered_sections_after_the_cases():
@@ -2088,7 +2110,7 @@ def main():
     t.check("a wide heading wrapped unindented, '- 2 -' page numbers, 'Eventuelt og avslutning', a Status column, 'Orienterings- og drøftingssak'", headings_and_pages_in_other_forms)
     t.check("where stop 48's rules must not fire: 'Dag 1' again, 'IKT 15-20', 'eventuelt og', 'jf. sak', a deck's 'Referat', roles", heuristics_of_stop_48_hold_back)
     t.check("a label in a column of its own (without a colon too), a title ending '(EPJ-systemer)', 'Medlemmer til stede'", labels_in_a_column_and_short_lines)
-    t.check("attendance tables that say whether each came; a list whose first entry ends in a role", attendance_whether_they_came)
+    t.check("attendance tables that say whether each came, or list the people by it under their organisation; a list whose first entry ends in a role; 'Referent:'", attendance_whether_they_came)
     t.check("an unnumbered Eventuelt and Neste møte after the cases are the meeting's text", unnumbered_sections_after_the_cases)
     t.check("referat.txt in two folders are two meetings; the final minutes win over the draft", same_names_and_later_minutes)
     t.check("documents that number a case differently: both kept, FILE:LINE warning", disagreements_warned)
