@@ -2466,6 +2466,16 @@ static bool mentions_case(const char *s, size_t n)
 #define WRAPPED_HEADING 60
 
 /* Continues a heading's title onto line i? */
+/* Whether s[0, n) ends in a month's name: "... 19.–20. november". */
+static bool ends_in_month(const char *s, size_t n)
+{
+	size_t b = n, len;
+
+	while (b && s[b - 1] != ' ')
+		b--;
+	return b < n && date_month(s + b, n - b, &len) && b + len == n;
+}
+
 static bool title_continues(const struct papers *p, const struct row *r, size_t i, size_t title_col)
 {
 	const struct line *l = &p->dl->v[i];
@@ -2494,6 +2504,10 @@ static bool title_continues(const struct papers *p, const struct row *r, size_t 
 	    scan_starts_lower(c[0].s, c[0].n) && c[0].n < WRAPPED_HEADING && c[0].s[c[0].n - 1] != '.' &&
 	    c[0].s[c[0].n - 1] != ':' && (i + 1 == p->dl->n || p->dl->v[i + 1].blank) &&
 	    !mentions_case(c[0].s, c[0].n))
+		return true;
+	/* "... fra møtet 19.–20. november" over "2025": a date's year wrapped, wherever it starts. */
+	if (nc == 1 && c[0].n == 4 && is_digit_start(c[0].s, 4) && strspn(c[0].s, "0123456789") >= 4 &&
+	    ends_in_month(r->title.buf, r->title.len))
 		return true;
 	if (!nc || c[0].col + 2 < title_col || c[0].col > title_col + 2)
 		return false;
@@ -3306,6 +3320,12 @@ static bool list_type_at(const char *s, size_t n, size_t *from, size_t *len)
 			after++;
 	while (after + e < n && s[after + e] != '.' && s[after + e] != ';')
 		e++;
+	/* "[Orientering/drøfting]", "(Drøfting)" on a line of their own. */
+	if (e > 2 &&
+	    ((s[after] == '[' && s[after + e - 1] == ']') || (s[after] == '(' && s[after + e - 1] == ')'))) {
+		after++;
+		e -= 2;
+	}
 	*from = after;
 	*len = e;
 	return e > 1 && decision_facets_parse(s + after, e, NULL) != 0;
@@ -3728,6 +3748,32 @@ static void add_agenda_items(struct papers *p)
 	}
 }
 
+/*
+ * "Pasientens legemiddelliste (trukket)": in minutes, a mark of what became
+ * of the case ending its title is its outcome, not its title's.
+ */
+static void title_outcome(struct deck_case *c)
+{
+	static const struct {
+		const char *mark;
+		enum outcome outcome;
+	} marks[] = {{" (trukket)", OUTCOME_WITHDRAWN},
+		     {" (utgår)", OUTCOME_WITHDRAWN},
+		     {" (utsatt)", OUTCOME_POSTPONED}};
+	size_t k, n = strlen(c->title), len;
+
+	for (k = 0; k < ARRAY_SIZE(marks); k++) {
+		len = strlen(marks[k].mark);
+		if (n > len && !strcasecmp(c->title + n - len, marks[k].mark)) {
+			c->title[n - len] = '\0';
+			/* The mark says it, where no decision was recorded ("Saken ble ikke behandlet"). */
+			if (!c->recorded)
+				c->outcome = marks[k].outcome;
+			return;
+		}
+	}
+}
+
 /* Fills case `c` from its section heading and agenda row. */
 static void case_from_rows(struct deck_case *c, const struct row *h, const struct row *a)
 {
@@ -3738,6 +3784,12 @@ static void case_from_rows(struct deck_case *c, const struct row *h, const struc
 	c->seq = src->no.seq;
 	c->year = src->no.year;
 	c->title = xstrdup(h && h->title.len ? h->title.buf : a ? a->title.buf : "");
+	/* "Sak 39/24  Title Orientering": the type one space after the heading's title, which the
+	 * agenda's row gives without it. */
+	if (h && a && a->title.len && h->title.len > a->title.len + 1 &&
+	    !strncmp(h->title.buf, a->title.buf, a->title.len) && h->title.buf[a->title.len] == ' ' &&
+	    decision_facets_parse(h->title.buf + a->title.len + 1, h->title.len - a->title.len - 1, NULL))
+		c->title[a->title.len] = '\0';
 	c->agenda_title = a && a->title.len ? xstrdup(a->title.buf) : NULL;
 	c->day = a && a->day ? a->day : src->day ? src->day : 1;
 	if (a && a->time.len && cell_time(&a->time, hm))
@@ -4078,6 +4130,8 @@ enum vt_status papers_read(struct deck *d, const struct deck_lines *dl, enum doc
 		c->line_start = secs[i].row.line;
 		c->line_end = (long)secs[i].end;
 		read_section(&p, c, &secs[i]);
+		if (kind == DOC_MINUTES)
+			title_outcome(c);
 	}
 	for (i = 0; i < p.nrows; i++) {
 		const struct row *r = &p.rows[i];

@@ -320,8 +320,11 @@ static void heading_title(struct parser *p, struct heading *h, const char *rest,
 		if (sb.len) {
 			/* "... FOR HELSE-" over "OG OMSORGSSEKTOREN": a heading in capitals wraps in
 			 * capitals, and a word cut after its hyphen goes on. */
-			bool cont = prev_trail || scan_ends_open(sb.buf, sb.len) || scan_starts_lower(s, n) ||
-				    (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) || sb.buf[sb.len - 1] == '-' ||
+			/* A trailing space carries the title over a line break, not over a blank line:
+			 * the presenters' line under the title slide's heading is no title's. */
+			bool cont = (prev_trail && j == cur + 1) || scan_ends_open(sb.buf, sb.len) ||
+				    scan_starts_lower(s, n) || (n >= 3 && !memcmp(s, "\xE2\x80\x93", 3)) ||
+				    sb.buf[sb.len - 1] == '-' ||
 				    (j == cur + 1 && capitals(sb.buf, sb.len) && capitals(s, n) &&
 				     capitals_joined(sb.buf, sb.len, s, n));
 			if (!cont || line_lead(l) > 0)

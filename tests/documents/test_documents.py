@@ -991,6 +991,42 @@ def deck_with_a_welcome_slide_and_dated_footers():
     assert c["25/21"]["title"] == "Felles plattform for dokumentdeling", c
 
 
+def titles_types_and_outcomes_in_other_places():
+    """A list agenda's type in square brackets on a line of its own; a section heading with the
+    type one space after the title the agenda gives; a date's year wrapped to the line's start
+    under a heading; "(trukket)" ending a title in minutes; a deck's title slide with the
+    presenters after a blank line (a trailing space on the title's line)."""
+    c = import_text("innkalling.txt", (
+        "Innkalling til møte i NUFA\n\nDato: 5. februar 2020\nSted: Oslo\n\nPROGRAM\n\n"
+        "10.00  Sak 01/20  Godkjenning av innkalling og dagsorden\n"
+        "                  Ansvarlig: Leder av NUFA\n                  [Godkjenning]\n\n"
+        "13.00  Sak 02/20  Standardiseringsplan 2020–2022\n"
+        "                  Ansvarlig: Birgitte Ness, Direktoratet for e-helse\n"
+        "                  [Orientering/drøfting]\n\n\n"
+        "Sak 01/20  Godkjenning av innkalling og dagsorden\n\nForslag til vedtak: NUFA godkjenner.\n\n"
+        "Sak 02/20  Standardiseringsplan 2020–2022 Orientering\n\nForslag til vedtak: NUFA gir innspill.\n"))
+    assert [(c[n]["title"], c[n]["decision_facets"]) for n in ("1/20", "2/20")] == [
+        ("Godkjenning av innkalling og dagsorden", ["Godkjenning"]),
+        ("Standardiseringsplan 2020–2022", ["Orientering", "Drøfting"])], c
+    fresh()
+    c = import_text("referat.txt", (
+        "Referat\n\nNUFA\nDato: 28. januar 2026\nSted: Oslo\n\n\n"
+        "NUFA 02/26 – Godkjenning av referat fra møtet 19.–20. november        Godkjenning\n2025\n\n"
+        "Vedtak: Referatet godkjennes.\n\n\n"
+        "NUFA 03/26 – Pasientens legemiddelliste i Helse Vest (trukket)\n\n"
+        "Saken ble ikke behandlet.\n"))
+    assert c["2/26"]["title"] == "Godkjenning av referat fra møtet 19.–20. november 2025", c["2/26"]
+    assert (c["3/26"]["title"], c["3/26"]["outcome"]) == (
+        "Pasientens legemiddelliste i Helse Vest", "withdrawn"), c["3/26"]
+    fresh()
+    c = import_text("deck.txt", (
+        "NUFA\n12. november 2025\nTeams\n\n\n\n"
+        "Sak 46/25 – Pasientens prøvesvar – nasjonal \nløsning for laboratoriesvar \n\n"
+        "Tor Erling Vangsnes, Norsk Helsenett SF \nGuro Lindahl, Helse Sør-Øst RHF \n\n\n\n"
+        "Forslag til vedtak\nNUFA tar saken til orientering.\n"))
+    assert c["46/25"]["title"] == "Pasientens prøvesvar – nasjonal løsning for laboratoriesvar", c["46/25"]
+
+
 def deck_heading_in_capitals_wrapped():
     """A deck's headings in capitals wrapped onto a second line in capitals ("SAK 21/22 – FELLES
     TJENESTEKATALOG FOR HELSE-" over "OG OMSORGSSEKTOREN", "... MELLOM KOMMUNER" over "OG
@@ -2130,6 +2166,7 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
+    t.check("types in square brackets or one space after a title, a year wrapped, '(trukket)', a deck title over the presenters", titles_types_and_outcomes_in_other_places)
     t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:', 'Sak 25/21 – forts.'", deck_with_a_welcome_slide_and_dated_footers)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
