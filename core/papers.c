@@ -757,8 +757,9 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 		}
 	/* "Direktoratet for e-helse v/ Maria Lind og Sindre Aas": the organisation by its people. */
 	for (i = 0; i + 4 < n; i++)
-		if (!strncmp(s + i, " v/ ", 4)) {
-			size_t b = i + 4, e, org_b = 0, org_e = i;
+		/* "Direktoratet for e-helse ved Mette Rognstad": "ved" after an organisation too. */
+		if (!strncmp(s + i, " v/ ", 4) || (!strncmp(s + i, " ved ", 5) && org_like(s, i))) {
+			size_t b = i + (s[i + 2] == '/' ? 4 : 5), e, org_b = 0, org_e = i;
 
 			while (b < n) {
 				size_t ne, k;

@@ -1541,7 +1541,8 @@ def attendance_whether_they_came():
     fresh()
     import_text("referat.txt", (
         "Referat\n\nMøte i NUIT\n\nDato:       Onsdag 10. mai 2023\nSted:       Teams\n"
-        "Referent:   Karoline Nymo, Direktoratet for e-helse\n\n\nDeltakelse\n\n"
+        "Referent:   Karoline Nymo, Direktoratet for e-helse\n\n"
+        "Sekretariat: Direktoratet for e-helse ved Mette Rognstad\n\n\nDeltakelse\n\n"
         "Virksomhet                          Til stede                     Forfall\n"
         "Direktoratet for e-helse            Morten Hagerup (leder)\n"
         "                                    Live Aasgaard\n"
@@ -1552,6 +1553,7 @@ def attendance_whether_they_came():
     got = [(a["name"], a["organization"], a["role"], a["for"], a["note"]) for a in export()["meetings"][0]["attendance"]]
     assert sorted(got) == sorted([
         ("Karoline Nymo", "Direktoratet for e-helse", "secretariat", None, None),
+        ("Mette Rognstad", "Direktoratet for e-helse", "secretariat", None, None),
         ("Morten Hagerup", "Direktoratet for e-helse", "member", None, "leder"),
         ("Live Aasgaard", "Direktoratet for e-helse", "member", None, None),
         ("Anne Grete Solvik", "Helsedirektoratet", "absent", None, None),
