@@ -154,8 +154,8 @@ static bool case_number_at(const char *s, size_t n, struct case_no *no, size_t *
 {
 	size_t at = scan_sak_prefix(s, n);
 
-	if (!at)
-		at = body_prefix(s, n);
+	/* "NUFA 30-25", "Saksnr.:  NUIT 01-26": the committee's name, after a label too. */
+	at += body_prefix(s + at, n - at);
 	if (!scan_case_number(s + at, n - at, no) && !(at && scan_case_number_sep(s + at, n - at, '-', no)))
 		return false;
 	*after = at + no->len;
@@ -2637,6 +2637,7 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 	    {"styrets vedtak", DL_RECORDED},
 	    {"utvalgets vedtak", DL_RECORDED},
 	    {"konklusjon og vedtak", DL_RECORDED},
+	    {"konklusjoner", DL_RECORDED},
 	    {"vedtak", DL_RECORDED},
 	    {"konklusjon", DL_RECORDED},
 	    {"beslutning", DL_RECORDED},
@@ -2875,7 +2876,8 @@ static enum outcome outcome_words(const char *s, size_t n)
 {
 	static const char *const postponed[] = {
 	    "saken ble utsatt",	       "saken utsettes",	   "saken er utsatt", "utsatt til neste møte",
-	    "utsettes til neste møte", "saken ble ikke behandlet", "utsatte saken",   "utsetter saken"};
+	    "utsettes til neste møte", "saken ble ikke behandlet", "utsatte saken",   "utsetter saken",
+	    "ikke realitetsbehandlet", "og utsettes til"};
 	static const char *const withdrawn[] = {
 	    "saken ble trukket",     "saken trekkes", "saken er trukket",     "trukket fra sakslisten",
 	    "trukket fra dagsorden", "trakk saken",   "trekker saken",	      "saken var trukket",
@@ -3005,6 +3007,13 @@ static void read_section(struct papers *p, struct deck_case *c, const struct sec
 			continue;
 		}
 		s = line_trim(l, &n);
+		/* "_____", "-----": a rule between the sections ends what a label began. */
+		if (n >= 5 && strspn(s, "_-=") == n) {
+			newpara = true;
+			if (in == DL_PROPOSED || in == DL_RECORDED)
+				in = DL_NONE;
+			continue;
+		}
 		/* A sentence that runs on over a page break is one paragraph. */
 		if (crossed && newpara && scan_starts_lower(s, n))
 			newpara = false;

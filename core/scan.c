@@ -218,7 +218,9 @@ bool scan_prefix(const char *s, size_t n, const char *prefix, size_t *after)
 /* "Sak", "Sak nr.", "Saksnr." before a case number; returns the bytes to skip. */
 size_t scan_sak_prefix(const char *s, size_t n)
 {
-	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak "};
+	static const char *const pre[] = {"sak nr. ", "sak nr ", "saksnr. ", "saksnr ", "sak ",
+					  /* a form's label: "Saksnr.:   NUIT 01-26" */
+					  "saksnr.:", "saksnr:", "sak nr.:", "saksnummer:"};
 	size_t i, after, body = 0;
 
 	/* "NUFA-sak 01/26", "NUIT-sak 9/26": the body's name before the word. */

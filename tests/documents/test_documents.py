@@ -1027,6 +1027,31 @@ def titles_types_and_outcomes_in_other_places():
     assert c["46/25"]["title"] == "Pasientens prøvesvar – nasjonal løsning for laboratoriesvar", c["46/25"]
 
 
+def form_sections_and_plural_labels():
+    """Case sections set out as a form ("Saksnr.:  NUIT 01-26" over "Tittel:"), ruled apart by a
+    line of underscores: the notice had no case. Minutes: "Konklusjoner:" and "... ikke
+    realitetsbehandlet og utsettes til ..."."""
+    rule = "_" * 60
+    c = import_text("innkalling.txt", (
+        "Innkalling til NUIT-møte 1/2026\n\nDato: 11. mars 2026\nSted: Oslo\n\n\n"
+        "Saksnr.:      NUIT 01-26\nTittel:       Godkjenning av innkalling og saksliste\n"
+        "Innleder:     Marianne Holt, Helse Sør-Øst RHF\nSakstype:     Godkjenning\n\n"
+        "Forslag til vedtak:\nNUIT godkjenner innkalling og saksliste.\n\n" + rule + "\n\n"
+        "Saksnr.:      NUIT 02-26\nTittel:       Helsedata i kommunene\n\n"
+        "Forslag til vedtak:\nNUIT tar saken til orientering.\n\n" + rule + "\n"))
+    assert [(n, c[n]["title"], c[n]["proposed_decision"]) for n in sorted(c)] == [
+        ("1/26", "Godkjenning av innkalling og saksliste", "NUIT godkjenner innkalling og saksliste."),
+        ("2/26", "Helsedata i kommunene", "NUIT tar saken til orientering.")], c
+    fresh()
+    c = import_text("referat.txt", (
+        "Referat\n\nNUFA\nDato: 14. november 2018\nSted: Oslo\n\n\n"
+        "Sak 41/18 Høring av veileder\n\nKonklusjoner:\n1) NUFA støtter at utkastet sendes på høring.\n\n\n"
+        "Sak 42/18 Kodeverk\n\nSaken ble derfor ikke realitetsbehandlet og utsettes til møtet i juni.\n"))
+    assert (c["41/18"]["recorded_decision"], c["41/18"]["outcome"]) == (
+        "1) NUFA støtter at utkastet sendes på høring.", "decided"), c["41/18"]
+    assert c["42/18"]["outcome"] == "postponed", c["42/18"]
+
+
 def deck_heading_in_capitals_wrapped():
     """A deck's headings in capitals wrapped onto a second line in capitals ("SAK 21/22 – FELLES
     TJENESTEKATALOG FOR HELSE-" over "OG OMSORGSSEKTOREN", "... MELLOM KOMMUNER" over "OG
@@ -2168,6 +2193,7 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
+    t.check("case sections as a form ('Saksnr.:  NUIT 01-26') ruled apart; 'Konklusjoner:'; '... og utsettes'", form_sections_and_plural_labels)
     t.check("types in square brackets or one space after a title, a year wrapped, '(trukket)', a deck title over the presenters", titles_types_and_outcomes_in_other_places)
     t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:', 'Sak 25/21 – forts.'", deck_with_a_welcome_slide_and_dated_footers)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
