@@ -705,7 +705,8 @@ static const enum attendee_role role_of[] = {
 /* A remark in brackets that is an organisation: "(KS)", "(Helse Vest RHF)", not "(leder)". */
 static bool own_org(const char *s, size_t n)
 {
-	return org_acronym(s, n) || org_like(s, n);
+	/* "(KS)", "(NHN)"; "(TEAMS)", "(DIGITALT)" are remarks. */
+	return (org_acronym(s, n) && n <= 4) || org_like(s, n);
 }
 
 /*
@@ -786,7 +787,7 @@ static void add_attendee(struct papers *p, const char *s, size_t n, enum label_k
 					;
 				/* "..., Kari Moe (KS), Eva Lund (Helsedirektoratet)": people with their
 				 * own organisation after the group's; the group ends. */
-				if (k + 4 >= e && ne < e && s[ne] == '(' &&
+				if (k + 4 >= e && b > i + 5 && ne < e && s[ne] == '(' &&
 				    own_org(s + ne + 1, paren_end(s, ne, e) - ne - 1))
 					org_b = org_e = 0;
 				while (ne > b && s[ne - 1] == ' ')
@@ -990,15 +991,15 @@ static bool person_next(const char *s, size_t n, bool closed)
 	return papers_person_name(s, e) && (closed || (e < n && (s[e] == '(' || s[e] == ' ')));
 }
 
-/* Whether s[0, n) names an organisation's people: "Org v/ Name". */
-static bool ved_in(const char *s, size_t n)
+/* Where the first " v/ " ("Org v/ Name") lies at or after s[from], n for none. */
+static size_t next_ved(const char *s, size_t n, size_t from)
 {
 	size_t i;
 
-	for (i = 0; i + 4 <= n; i++)
+	for (i = from; i + 4 <= n; i++)
 		if (!memcmp(s + i, " v/ ", 4))
-			return true;
-	return false;
+			return i;
+	return n;
 }
 
 /*
@@ -1009,16 +1010,22 @@ static bool ved_in(const char *s, size_t n)
 static void list_flush(struct papers *p, struct list_col *lc)
 {
 	const char *s = lc->entry.buf;
-	size_t n = lc->entry.len, b = 0, i;
+	size_t n = lc->entry.len, b = 0, i, ved = 0;
 	int depth = 0;
 
 	while (n && (s[n - 1] == '.' || s[n - 1] == ' '))
 		n--;
+	ved = next_ved(s, n, 0);
 	for (i = 0; i < n; i++) {
+		/* "Org v/ A (fra kl. 11.00), B": the organisation's people go on to the sentence's end;
+		 * add_attendee() reads them, and a next organisation's ("..., Org2 v/ C"). The first
+		 * " v/ " from b on, found moving forward only. */
+		if (ved < b)
+			ved = next_ved(s, n, b);
 		depth += (s[i] == '(') - (s[i] == ')');
 		/* "Mathias Krogh, Nora Eide Lyngstad (referent)", "A (X) for B, C (Y) for D": a comma
 		 * between two people, not before a name's organisation. */
-		if (s[i] == ',' && depth == 0 && i > b && i + 2 < n && s[i + 1] == ' ' &&
+		if (s[i] == ',' && depth == 0 && i > b && i + 2 < n && s[i + 1] == ' ' && ved >= i &&
 		    entry_done(s + b, i - b) &&
 		    person_next(s + i + 2, n - i - 2, memchr(s + b, ')', i - b) != NULL)) {
 			add_attendee(p, s + b, i - b, lc->kind, lc->line);
@@ -1027,14 +1034,10 @@ static void list_flush(struct papers *p, struct list_col *lc)
 		}
 		if (s[i] != ')' || depth != 0)
 			continue;
-		/* "Org v/ A (fra kl. 11.00), B": the organisation's people go on; add_attendee() reads
-		 * them, and a next organisation's ("..., Org2 v/ C"). */
-		if (ved_in(s + b, i - b))
-			continue;
-		if (i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ') {
+		if (i + 2 < n && s[i + 1] == ',' && s[i + 2] == ' ' && ved >= i) {
 			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
 			b = i + 3;
-		} else if (i + 4 < n && !strncmp(s + i + 1, " og ", 4)) {
+		} else if (i + 4 < n && !strncmp(s + i + 1, " og ", 4) && ved >= i) {
 			add_attendee(p, s + b, i + 1 - b, lc->kind, lc->line);
 			b = i + 5;
 		} else if (i + 3 < n && s[i + 1] == '.' && s[i + 2] == ' ' &&
@@ -1295,8 +1298,13 @@ static void attendance_presence_row(struct papers *p, struct att_table *t, const
 	size_t nabsent = 0;
 
 	for (k = 0; k < nc; k++) {
-		if (att_column(t, &c[k]) == ATT_ORG)
-			snprintf(t->org, sizeof(t->org), "%.*s", (int)c[k].n, c[k].s);
+		if (att_column(t, &c[k]) == ATT_ORG) {
+			size_t len = c[k].n < sizeof(t->org) - 1 ? c[k].n : sizeof(t->org) - 1;
+			while (len && len < c[k].n && ((unsigned char)c[k].s[len] & 0xC0) == 0x80)
+				len--; /* not inside a character */
+			memcpy(t->org, c[k].s, len);
+			t->org[len] = '\0';
+		}
 		if (att_column(t, &c[k]) == ATT_ABSENT && nabsent++ == 0)
 			absent = &c[k];
 	}
@@ -1334,7 +1342,7 @@ static void attendance_row(struct papers *p, struct att_table *t, const struct c
 			   enum label_kind list, long line)
 {
 	struct strbuf entry = STRBUF_INIT, org = STRBUF_INIT, role = STRBUF_INIT, name = STRBUF_INIT;
-	struct strbuf remark = STRBUF_INIT, note = STRBUF_INIT, status = STRBUF_INIT;
+	struct strbuf remark = STRBUF_INIT, note = STRBUF_INIT, status = STRBUF_INIT, absent = STRBUF_INIT;
 	char *stood_in = NULL; /* "Forfall – Jørn Aga møtte": who came in the person's place */
 	enum label_kind kind = list;
 	const char *for_name = NULL;
@@ -1347,12 +1355,13 @@ static void attendance_row(struct papers *p, struct att_table *t, const struct c
 	for (k = 0; k < nc; k++) {
 		enum att_col a = att_column(t, &c[k]);
 
-		cell_join(a == ATT_NAME			       ? &name
-			  : a == ATT_ORG		       ? &org
-			  : a == ATT_ROLE		       ? &role
-			  : a == ATT_REMARK		       ? &remark
-			  : a == ATT_STATUS || a == ATT_ABSENT ? &status
-							       : &entry,
+		cell_join(a == ATT_NAME	    ? &name
+			  : a == ATT_ORG    ? &org
+			  : a == ATT_ROLE   ? &role
+			  : a == ATT_REMARK ? &remark
+			  : a == ATT_STATUS ? &status
+			  : a == ATT_ABSENT ? &absent
+					    : &entry,
 			  c[k].s, c[k].n);
 	}
 	strbuf_reset(&entry);
@@ -1387,6 +1396,11 @@ static void attendance_row(struct papers *p, struct att_table *t, const struct c
 	}
 	attendance_remark(&role, &kind, &for_name, &for_len, &note);
 	attendance_remark(&remark, &kind, &for_name, &for_len, &note);
+	/* "x" or "Ja" under "Forfall": away; other words there say what a status cell does. */
+	if (absent.len && (word_eq(absent.buf, absent.len, "x") || word_eq(absent.buf, absent.len, "ja")))
+		strbuf_addstr(&status, "Forfall");
+	else if (absent.len)
+		cell_join(&status, absent.buf, absent.len);
 	attendance_status(&status, &kind, &for_name, &for_len, &note, &stood_in);
 	if (att_add(p, &name, &org, kind, for_name, for_len, &note, line) && stood_in) {
 		char *in = org.len ? xasprintf("%s (%s) for %s", stood_in, org.buf, name.buf)
@@ -1397,6 +1411,7 @@ static void attendance_row(struct papers *p, struct att_table *t, const struct c
 	}
 out:
 	free(stood_in);
+	strbuf_release(&absent);
 	strbuf_release(&status);
 	strbuf_release(&entry);
 	strbuf_release(&org);
@@ -1594,35 +1609,44 @@ static void read_unlabelled_date(struct papers *p, size_t end)
 	const struct deck_lines *dl = p->dl;
 	struct deck *d = p->d;
 	size_t i, k, n;
+	int pass;
 	struct strbuf f = STRBUF_INIT;
 
-	/* The header's first lines: a date further down is in its lists or text. */
-	for (i = 0; i < end && i < UNLABELLED_DATE_LINES && !d->start_date; i++) {
-		const char *s = line_trim(&dl->v[i], &n);
-		struct date_range r;
-		bool other = false;
+	/* The header's first lines: a date further down is in its lists or text. A line that opens with
+	 * the date ("28. og 29. januar 2026, Clarion Hotel The Hub, Oslo") is the meeting's where no
+	 * line says "møte" or a time (the first pass), and its venue follows it after a comma. */
+	for (pass = 0; pass < 2 && !d->start_date; pass++)
+		for (i = 0; i < end && i < UNLABELLED_DATE_LINES && !d->start_date; i++) {
+			const char *s = line_trim(&dl->v[i], &n);
+			struct date_range r;
+			bool other = false, opens;
 
-		if (dl->v[i].blank || p->skip[i] || !date_find(s, n, &r))
-			continue;
-		strbuf_reset(&f);
-		utf8_fold(&f, s, n);
-		for (k = 0; k < ARRAY_SIZE(not_meeting) && !other; k++)
-			other = strstr(f.buf, not_meeting[k]) != NULL;
-		if (!other && (strstr(f.buf, "møte") || strstr(f.buf, " kl.") || strstr(f.buf, " kl ") ||
-			       strstr(f.buf, "dag ")))
+			if (dl->v[i].blank || p->skip[i] || !date_find(s, n, &r))
+				continue;
+			strbuf_reset(&f);
+			utf8_fold(&f, s, n);
+			for (k = 0; k < ARRAY_SIZE(not_meeting) && !other; k++)
+				other = strstr(f.buf, not_meeting[k]) != NULL;
+			opens = r.at == 0 || (date_weekday(s, n) && date_weekday(s, n) + 2 >= r.at);
+			/* A date alone may be the papers' own ("5. februar 2026" over a letter): the
+			 * meeting's has its weekday, its days or its venue with it. */
+			if (pass && opens && r.at == 0 && r.at + r.len + 2 >= n && r.d1 == r.d2 &&
+			    r.m1 == r.m2)
+				opens = false;
+			if (other || !(pass ? opens
+					    : strstr(f.buf, "møte") || strstr(f.buf, " kl.") ||
+						  strstr(f.buf, " kl ") || strstr(f.buf, "dag ")))
+				continue;
 			read_date(d, s, n);
-		/* "28. og 29. januar 2026, Clarion Hotel The Hub, Oslo": a line that opens with the
-		 * date, under the meeting's heading, and the venue after it. */
-		if (!other && !d->start_date &&
-		    (r.at == 0 || (date_weekday(s, n) && date_weekday(s, n) + 2 >= r.at))) {
-			size_t v = r.at + r.len;
-			read_date(d, s, n);
-			while (v < n && (s[v] == ',' || s[v] == ' '))
-				v++;
-			if (!d->venue && v > r.at + r.len && v < n && scan_starts_upper(s + v, n - v))
-				d->venue = xstrndup(s + v, n - v);
+			if (opens && !d->venue) {
+				size_t v = r.at + r.len;
+				while (v < n && (s[v] == ',' || s[v] == ' '))
+					v++;
+				if (v > r.at + r.len && v < n && s[v - 1] == ' ' && s[r.at + r.len] == ',' &&
+				    scan_starts_upper(s + v, n - v) && !is_digit_start(s + v, n - v))
+					d->venue = xstrndup(s + v, n - v);
+			}
 		}
-	}
 	strbuf_release(&f);
 }
 
@@ -2694,10 +2718,14 @@ static enum dlabel dlabel_of(const char *s, size_t n, size_t *after, bool *amend
 		/* "Vedtak        NUIT godkjenner ...": the label in a column of its own, no colon. */
 		if (a + 2 < n && s[a] == ' ' && s[a + 1] == ' ' && words[i].kind != DL_STOP &&
 		    words[i].kind != DL_SKIP) {
-			while (a < n && s[a] == ' ')
-				a++;
-			*after = a;
-			return words[i].kind;
+			size_t t = a;
+			while (t < n && s[t] == ' ')
+				t++;
+			/* "Vedtak      ble ikke fattet": justified prose, not a label. */
+			if (t < n && (scan_starts_upper(s + t, n - t) || is_digit_start(s + t, n - t))) {
+				*after = t;
+				return words[i].kind;
+			}
 		}
 		a = label_remark(s, n, a, amended);
 		while (a < n && s[a] == ' ')
@@ -3679,7 +3707,8 @@ static size_t find_list(struct papers *p, size_t end, const struct section *secs
 
 		if (day_marker(&p->dl->v[i]))
 			day = day_marker(&p->dl->v[i]);
-		if (!list_item_at(p, i, &it) || !it.has_no || (!it.number_first && i >= end))
+		/* Both before the case sections: a number-first list's first item is the first heading. */
+		if (!list_item_at(p, i, &it) || !it.has_no || (it.number_first ? i > end : i >= end))
 			continue;
 		*stop = read_list(p, i, &rows, &nrows, &alloc, day, &sections);
 		for (m = 0; m < nrows; m++)
@@ -3832,7 +3861,7 @@ static bool title_word(const char *s, size_t n, const char *w)
 
 enum doc_kind papers_kind(const struct deck_lines *dl)
 {
-	size_t i, seen = 0, labels_seen = 0, header_labels = 0;
+	size_t i, seen = 0, labels_seen = 0;
 	struct column cols[MAX_CELLS];
 	bool table = false, minutes_word = false, notice_word = false;
 
@@ -3847,10 +3876,8 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		seen++;
 		s = line_trim(&dl->v[i], &n);
 		nc = cells_of(&dl->v[i], c, MAX_CELLS);
-		if ((lk = line_label(c, &nc)) != L_NONE && (nc > 1 || list_label(lk))) {
+		if ((lk = line_label(c, &nc)) != L_NONE && (nc > 1 || list_label(lk)))
 			labels_seen++;
-			header_labels += lk == L_MEETING || lk == L_DATE || lk == L_TIME || lk == L_VENUE;
-		}
 		if (table_header(&dl->v[i], cols))
 			table = true;
 		/* The title's word, once: the first said wins ("Innkalling til møte ..." over a case's
@@ -3881,9 +3908,7 @@ enum doc_kind papers_kind(const struct deck_lines *dl)
 		return DOC_DECK;
 	if (minutes_word)
 		return DOC_MINUTES;
-	/* Without a title word, labels of people alone ("Nye medlemmer:", "Forfall:" on a deck's
-	 * welcome slide) make no notice: its header says when or where. */
-	if (notice_word || (labels_seen >= 2 && (table || header_labels)))
+	if (notice_word || labels_seen >= 2)
 		return DOC_NOTICE;
 	return DOC_DECK;
 }

@@ -964,11 +964,10 @@ def attendance_org_ved_name_with_remarks():
 
 
 def deck_with_a_welcome_slide_and_dated_footers():
-    """A deck whose welcome slide lists people under labels ("Nye medlemmer:", "Forfall:"), its
-    slides ending in a footer "15.06.2023 Side 3", a proposal labelled "Forslag til beslutning:":
-    it was read as a notice, every proposal ended in its footer and the break slide after it."""
+    """A deck whose slides end in a footer "15.06.2023 Side 3", a proposal labelled "Forslag til
+    beslutning:": every proposal ended in its footer and the break slide after it."""
     deck = ("\nNasjonalt e-helsestyre\n\nMøte 2/2023 – 15. juni 2023\n\nHotel Bristol, Oslo\n\n\n\n"
-            "Velkommen\n\nNye medlemmer:\n Kari Nordby, Helse Nord RHF\n\nForfall: Audun Haugsbø\n\n"
+            "Velkommen\n\nNye medlemmer:\n Kari Nordby, Helse Nord RHF\n\n"
             "15.06.2023 Side 2\n\n\n\n"
             "Sak 11/2023 Godkjenning av innkalling og saksliste\nForslag til vedtak\n\n"
             "Nasjonalt e-helsestyre godkjenner innkalling og saksliste.\n\n15.06.2023 Side 3\n\n\n\n"
@@ -1050,6 +1049,42 @@ def form_sections_and_plural_labels():
     assert (c["41/18"]["recorded_decision"], c["41/18"]["outcome"]) == (
         "1) NUFA støtter at utkastet sendes på høring.", "decided"), c["41/18"]
     assert c["42/18"]["outcome"] == "postponed", c["42/18"]
+
+
+def stop_50_rules_do_not_misread():
+    """Where this stop's rules must not fire (a review's findings): cases listed inside a case's
+    text are no agenda and leave its decision; prose "Vedtak      ble ikke fattet"; "x" under
+    "Forfall"; a remark in capitals after the first
+    name of "Org v/"; a sentence after a group "Org v/ A (x)."; a long organisation cut."""
+    c = import_text("referat.txt", (
+        "Referat fra møte i NUIT\n\nDato: 5. mai 2025\nSted: Teams\n\n\n"
+        "Sak 11/25 Godkjenning av innkalling og saksliste\n\nFølgende saker sto på sakslisten:\n"
+        "Sak 12/25  Tillitstjeneste\nSak 13/25  Helsedata\n\n"
+        "Vedtak: Innkalling og saksliste godkjennes.\n\n\n"
+        "Sak 12/25 Tillitstjeneste\n\nVedtak: NUIT tar saken til orientering.\n\n\n"
+        "Sak 13/25 Helsedata\n\n"
+        "Vedtak        ble ikke fattet, saken tas opp igjen i juni.\n"))
+    assert c["11/25"]["recorded_decision"] == "Innkalling og saksliste godkjennes.", c["11/25"]
+    assert c["13/25"]["recorded_decision"] in (None, "Saken tas opp igjen i juni."), c["13/25"]
+    assert export()["meetings"][0]["agenda"] == []
+    fresh()
+    long_org = "Æ" * 90
+    import_text("referat.txt", (
+        "Referat fra møte i NUIT\n\nDato: 5. mai 2025\nSted: Teams\n\n"
+        "Til stede: Norsk helsenett SF v/ Kari Moe (NHN), Helse Vest RHF v/ Ola Nordmann (DIGITALT), "
+        "Anne Berg (leder). Per Dahl (KS) møtte for Eva Lund.\n\n"
+        "Navn                       Virksomhet                       Forfall\n"
+        "Anne Grete Solvik          Helsedirektoratet                x\n"
+        "Petter Hole                Helse Vest RHF\n\n"
+        "Virksomhet                          Til stede                     Forfall\n"
+        + long_org + "  Siri Lund\n\n\n"
+        "Sak 11/25 Godkjenning av innkalling\n\nVedtak: Innkallingen godkjennes.\n"))
+    got = {a["name"]: (a["organization"], a["role"], a["for"]) for a in export()["meetings"][0]["attendance"]}
+    assert got["Kari Moe"] == ("Norsk helsenett SF", "member", None), got
+    assert got["Ola Nordmann"][:2] == ("Helse Vest RHF", "member") and got["Anne Berg"][0] == "Helse Vest RHF", got
+    assert got["Per Dahl"] == ("KS", "substitute", "Eva Lund"), got
+    assert (got["Anne Grete Solvik"][1], got["Petter Hole"][1]) == ("absent", "member"), got
+    assert got["Siri Lund"][0] and set(got["Siri Lund"][0]) == {"Æ"}, got
 
 
 def deck_heading_in_capitals_wrapped():
@@ -2193,9 +2228,10 @@ def main():
     t.check("a deck's agenda as a bulleted list, its types in brackets", deck_agenda_bulleted_with_types_in_brackets)
     t.check("attendance 'Org v/ Name' with a remark (a comma in it too), two organisations on one line, people after the group", attendance_org_ved_name_with_remarks)
     t.check("a deck's heading in capitals wrapped in capitals", deck_heading_in_capitals_wrapped)
+    t.check("where this stop's rules must not fire (a review's findings)", stop_50_rules_do_not_misread)
     t.check("case sections as a form ('Saksnr.:  NUIT 01-26') ruled apart; 'Konklusjoner:'; '... og utsettes'", form_sections_and_plural_labels)
     t.check("types in square brackets or one space after a title, a year wrapped, '(trukket)', a deck title over the presenters", titles_types_and_outcomes_in_other_places)
-    t.check("a deck with people under labels on its welcome slide, footers '15.06.2023 Side 3', 'Forslag til beslutning:', 'Sak 25/21 – forts.'", deck_with_a_welcome_slide_and_dated_footers)
+    t.check("a deck's footers '15.06.2023 Side 3', 'Forslag til beslutning:', 'Sak 25/21 – forts.'", deck_with_a_welcome_slide_and_dated_footers)
     t.check("a deck's agenda laid out in columns, indented by the slide's margin", deck_agenda_laid_out_in_columns)
     t.check("where this stop's later rules must not fire (a second review's findings)", later_rules_do_not_misread)
     t.check("an agenda as a list: each item's time first, its type and presenters on the line under it", agenda_as_a_list)
