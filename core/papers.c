@@ -3412,23 +3412,31 @@ static bool list_type_then_people(struct row *r, const char *s, size_t n, bool *
 	return false;
 }
 
+/* "Innleder:", "Innledere:", "Presentert av:", "Ansvarlig:" opening s: *after is past it. */
+static bool people_label(const char *s, size_t n, size_t *after)
+{
+	bool amended;
+
+	return dlabel_of(s, n, after, &amended, NULL) == DL_PEOPLE || scan_prefix(s, n, "ansvarlig:", after);
+}
+
 /* Whether a line under an item says what it is or who presents it. */
 static bool list_meta_line(const char *s, size_t n)
 {
 	size_t after, from, len;
-	bool amended;
+	bool open, hit;
 	struct row r;
 
-	if (dlabel_of(s, n, &after, &amended, NULL) == DL_PEOPLE || scan_prefix(s, n, "ansvarlig:", &after))
+	if (people_label(s, n, &after))
 		return true;
 	for (len = 0; len < n && s[len] != '.' && s[len] != ';'; len++)
 		;
 	if (list_type_at(s, len, &from, &after))
 		return true;
 	row_init(&r, 0, 1);
-	after = list_type_then_people(&r, s, n, &amended);
+	hit = list_type_then_people(&r, s, n, &open);
 	row_release(&r);
-	return after;
+	return hit;
 }
 
 /* A line that opens with a person's name: before a comma, a bracket, " og " or its end. */
@@ -3467,10 +3475,8 @@ static void list_item_line(struct row *r, const char *s, size_t n, bool *title_d
 	*title_done = true;
 	while (a < n) {
 		size_t e = a, after, from, len;
-		bool amended;
 
-		if (dlabel_of(s + a, n - a, &after, &amended, NULL) == DL_PEOPLE ||
-		    scan_prefix(s + a, n - a, "ansvarlig:", &after)) {
+		if (people_label(s + a, n - a, &after)) {
 			a = list_people(r, s, n, a + after, people_open);
 			continue;
 		}
