@@ -21,6 +21,17 @@ struct keys {
 };
 void keys_release(struct keys *k);
 
+/*
+ * The distinct organisations of the presenters, as a table o(organization):
+ * one seek of case_presenters_org (schema 21) each, as a loose index scan,
+ * where SELECT DISTINCT steps through every presenter.
+ */
+#define LEXICON_ORGS                                                                                         \
+	"(WITH RECURSIVE o(organization) AS (SELECT min(organization) FROM case_presenters"                  \
+	" UNION ALL SELECT (SELECT min(p.organization) FROM case_presenters p"                               \
+	" WHERE p.organization > o.organization) FROM o WHERE o.organization IS NOT NULL)"                   \
+	" SELECT organization FROM o WHERE organization IS NOT NULL)"
+
 /* At most this many equivalents stand in for one word. */
 #define LEXICON_EQUIVALENTS_MAX 6
 

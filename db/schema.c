@@ -394,6 +394,12 @@ static const char *const migrations[] = {
     "INSERT INTO outside_fts(rowid, text) SELECT meeting_id, group_concat(text, char(10) || char(10))"
     "  FROM (SELECT meeting_id, text FROM slides WHERE case_id IS NULL ORDER BY meeting_id, position)"
     "  GROUP BY meeting_id;",
+
+    /* version 21: the presenters' organisations in order, so that the distinct ones are a
+     * seek each (LEXICON_ORGS) and an organisation's presenters a lookup: every search of a
+     * word in some organisation's name scanned every presenter (`helse` at 1 GB: 116,729
+     * rows, 6 ms). */
+    "CREATE INDEX IF NOT EXISTS case_presenters_org ON case_presenters(organization);",
 };
 
 static int user_version(sqlite3 *db)

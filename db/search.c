@@ -930,10 +930,8 @@ static void filter_where(struct gen *g, const struct qnode *n, struct strbuf *sq
 		break;
 	case QF_ORG:
 		/* The organisations that match, each folded once, then their presenters' cases. */
-		strbuf_addstr(
-		    sql, "c.id IN (SELECT p.case_id FROM case_presenters p WHERE p.organization IN"
-			 " (SELECT o.organization FROM (SELECT DISTINCT organization FROM case_presenters) o"
-			 " WHERE ");
+		strbuf_addstr(sql, "c.id IN (SELECT p.case_id FROM case_presenters p WHERE p.organization IN"
+				   " (SELECT o.organization FROM " LEXICON_ORGS " o WHERE ");
 		name_like(g, sql, "o.organization", n->text);
 		strbuf_addstr(sql, "))");
 		break;

@@ -17,7 +17,7 @@
 struct store;
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 20
+#define STORE_SCHEMA_VERSION 21
 
 /*
  * Opens (creating if needed, unless `readonly`) the database at `path` and

@@ -558,6 +558,41 @@ static long sets_upto(sqlite3 *db)
 	return upto;
 }
 
+bool termsets_in_column(sqlite3 *db, const char *tok, const char *col)
+{
+	struct strbuf expr = STRBUF_INIT;
+	sqlite3_stmt *st = NULL;
+	long upto = sets_upto(db), after = 0;
+	bool may = true;
+
+	/* The word's sets: max(col = ?2) is NULL without any, 1 with the column's. */
+	if (upto >= 0 &&
+	    sqlite3_prepare_v2(db, "SELECT max(col = ?2) FROM strong_sets WHERE term = ?1", -1, &st, NULL) ==
+		SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, tok, -1, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 2, col, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		if (sqlite3_column_int(st, 0))
+			goto out;
+		after = upto; /* in none of the cases the sets cover */
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	/* Else the index: a word in no case there reads its whole posting list, all columns'. */
+	strbuf_addf(&expr, "{%s} : ", col);
+	fts_token(&expr, 0, tok);
+	if (sqlite3_prepare_v2(db,
+			       "SELECT 1 FROM strong_fts WHERE strong_fts MATCH ?1 AND rowid > ?2 LIMIT 1",
+			       -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, expr.buf, (int)expr.len, SQLITE_STATIC) == SQLITE_OK &&
+	    sqlite3_bind_int64(st, 2, after) == SQLITE_OK)
+		may = sqlite3_step(st) != SQLITE_DONE;
+out:
+	sqlite3_finalize(st);
+	strbuf_release(&expr);
+	return may;
+}
+
 /* ORs the set in blob b (nb bytes, see above) into set, from lo to hi. A damaged one adds less. */
 static void or_bits(struct caseset *set, const unsigned char *b, size_t nb, long lo, long hi)
 {

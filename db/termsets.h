@@ -112,6 +112,16 @@ int termsets_add_match(struct store *store, const char *expr, long lo, long hi, 
 bool termsets_cover(struct store *store, const char *expr);
 
 /*
+ * Whether some case may have the token `tok` (a form as strong_fts holds
+ * it) in the strong column `col` ("title", "decision", "people"): no when
+ * the word has sets (strong_sets) but none for that column and no case
+ * imported since has it there, or when the index has it in no such case.
+ * A case deleted since the sets were made may leave a yes: take yes as
+ * "look further". True when it cannot tell.
+ */
+bool termsets_in_column(sqlite3 *db, const char *tok, const char *col);
+
+/*
  * The tokens of `expr` in order, when it is only single tokens or
  * prefixes (given as "tok*") joined by OR (n of them; the caller frees
  * each and the array); NULL otherwise.
