@@ -330,18 +330,42 @@ static int id_cmp(const void *pa, const void *pb)
 	return (a->id > b->id) - (a->id < b->id);
 }
 
-/* p's score and tier from `scored` (sorted by id; NULL: unscored, 0 and 0). */
-static void score_from(struct placed *p, const struct placed *scored, size_t nscored)
+/* One tier of the given values of one score (add_given()). */
+struct tier_cases {
+	int tier;
+	struct caseset cases;
+};
+
+/*
+ * Where the members of a set take their score and tier from: a list
+ * sorted by id (NULL: unscored, 0 and 0), or the tiers of one score.
+ */
+struct scores {
+	const struct placed *by_id;
+	size_t n;
+	const struct tier_cases *tiers;
+	size_t ntiers;
+	double score;
+};
+
+static void score_from(struct placed *p, const struct scores *sc)
 {
-	const struct placed *s = scored ? bsearch(p, scored, nscored, sizeof(*scored), id_cmp) : NULL;
+	const struct placed *s = sc->by_id ? bsearch(p, sc->by_id, sc->n, sizeof(*sc->by_id), id_cmp) : NULL;
+	size_t i;
 
 	p->score = s ? s->score : 0;
 	p->tier = s ? s->tier : 0;
+	for (i = 0; i < sc->ntiers; i++)
+		if (caseset_has(&sc->tiers[i].cases, p->id)) {
+			p->score = sc->score;
+			p->tier = sc->tiers[i].tier;
+			break;
+		}
 }
 
 /* Adds the k members of `set` by looking each up, by score then newest first, as far as the page has room. */
 static int add_each_looked_up(struct placing *pl, const struct caseset *set, size_t k,
-			      const struct placed *scored, size_t nscored)
+			      const struct scores *sc)
 {
 	struct placed *v = xcalloc(k ? k : 1, sizeof(*v));
 	size_t n = 0;
@@ -350,7 +374,7 @@ static int add_each_looked_up(struct placing *pl, const struct caseset *set, siz
 
 	for (id = caseset_next(set, -1); id >= 0 && n < k; id = caseset_next(set, id)) {
 		v[n].id = id;
-		score_from(&v[n++], scored, nscored);
+		score_from(&v[n++], sc);
 	}
 	rc = add_looked_up(pl, v, n);
 	free(v);
@@ -359,7 +383,7 @@ static int add_each_looked_up(struct placing *pl, const struct caseset *set, siz
 
 /*
  * Adds the members of `set` (k of them) newest first, as far as the page
- * has room, with their scores from `scored` (see score_from), which must
+ * has room, with their scores from `sc` (see score_from), which must
  * not change their order. Walking the whole archive costs about a tenth of
  * looking every member up (µs a case): walk when the page fills within a
  * few times k² / upper cases, as it does when the members are spread over
@@ -370,8 +394,7 @@ static int add_each_looked_up(struct placing *pl, const struct caseset *set, siz
  * 14 ms; the cases of `samhandling year:2021` lie two thirds down a walk of
  * 64 years, and are looked up after the steps: "Search at scale").
  */
-static int add_newest(struct placing *pl, const struct caseset *set, size_t k, const struct placed *scored,
-		      size_t nscored)
+static int add_newest(struct placing *pl, const struct caseset *set, size_t k, const struct scores *sc)
 {
 	size_t room = pl->limit - pl->n < k ? pl->limit - pl->n : k, end, start = pl->n, steps = 0, budget, i;
 	struct caseset unseen;
@@ -380,7 +403,7 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 	if (!k || !room)
 		return SQLITE_OK;
 	if ((double)room * (double)pl->upper > 4.0 * (double)k * (double)k)
-		return add_each_looked_up(pl, set, k, scored, nscored);
+		return add_each_looked_up(pl, set, k, sc);
 	/* Stops once the page, or the set, is used up: not always at the archive's end. */
 	budget = pl->clustered ? WALK_STEPS_PER_LOOKUP * k : SIZE_MAX;
 	end = pl->n + room;
@@ -395,7 +418,7 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 			continue;
 		p.meeting_id = (long)sqlite3_column_int64(pl->walk, 1);
 		p.position = sqlite3_column_int(pl->walk, 2);
-		score_from(&p, scored, nscored);
+		score_from(&p, sc);
 		page_add(pl, &p);
 	}
 	sqlite3_reset(pl->walk);
@@ -408,7 +431,7 @@ static int add_newest(struct placing *pl, const struct caseset *set, size_t k, c
 	caseset_or(&unseen, set);
 	for (i = start; i < pl->n; i++)
 		caseset_remove(&unseen, pl->v[i].id);
-	rc = add_each_looked_up(pl, &unseen, k - (pl->n - start), scored, nscored);
+	rc = add_each_looked_up(pl, &unseen, k - (pl->n - start), sc);
 	caseset_release(&unseen);
 	return rc;
 }
@@ -484,7 +507,11 @@ static int add_scored(struct placing *pl, struct placed *v, size_t n)
 		for (ties = 0; above + ties < sorted && v[above + ties].score == last; ties++)
 			caseset_add(&tie, v[above + ties].id);
 		qsort(v + above, ties, sizeof(*v), id_cmp);
-		rc = add_newest(pl, &tie, ties, v + above, ties);
+		{
+			struct scores sc = {v + above, ties, NULL, 0, 0};
+
+			rc = add_newest(pl, &tie, ties, &sc);
+		}
 		caseset_release(&tie);
 		start = above + ties;
 	}
@@ -510,22 +537,114 @@ static bool placed_from_value(struct placed *p, double v)
 	return p->tier >= 3 || p->score != 0;
 }
 
-void strong_values_add(struct strong_values *sv, long id, double v)
+struct caseset *strong_values_of(struct strong_values *sv, double v, size_t upper)
 {
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		if (sv->v[i] == v)
+			return &sv->cases[i];
 	if (sv->n == sv->alloc) {
-		sv->alloc = sv->alloc ? sv->alloc * 2 : 1024;
-		sv->id = xrealloc(sv->id, sv->alloc * sizeof(*sv->id));
+		sv->alloc = sv->alloc ? sv->alloc * 2 : 16;
 		sv->v = xrealloc(sv->v, sv->alloc * sizeof(*sv->v));
+		sv->cases = xrealloc(sv->cases, sv->alloc * sizeof(*sv->cases));
 	}
-	sv->id[sv->n] = id;
-	sv->v[sv->n++] = v;
+	sv->v[sv->n] = v;
+	caseset_init(&sv->cases[sv->n], upper);
+	return &sv->cases[sv->n++];
 }
 
 void strong_values_release(struct strong_values *sv)
 {
-	free(sv->id);
+	size_t i;
+
+	for (i = 0; i < sv->n; i++)
+		caseset_release(&sv->cases[i]);
+	free(sv->cases);
 	free(sv->v);
 	memset(sv, 0, sizeof(*sv));
+}
+
+/* A given value's tier and score (placed_from_value), for sorting the values by score. */
+struct given_value {
+	int tier;
+	double score;
+	const struct caseset *cases;
+};
+
+static int given_cmp(const void *pa, const void *pb)
+{
+	const struct given_value *a = pa, *b = pb;
+
+	return (a->score < b->score) - (a->score > b->score);
+}
+
+/* Takes out of `rest` the cases of the given values of tier 3 and above (`parts`), or below. */
+static void given_out_of(struct caseset *rest, const struct strong_values *given, bool parts)
+{
+	size_t i;
+
+	for (i = 0; i < given->n; i++) {
+		struct placed p = {0};
+
+		if (placed_from_value(&p, given->v[i]) && (p.tier >= 3) == parts)
+			caseset_and_not(rest, &given->cases[i]);
+	}
+}
+
+/*
+ * Adds the cases of the given values, of tier 3 and above (`parts`) or
+ * below, that `found` has, as add_scored() adds a list of them: by score,
+ * each score's cases newest first, as far as the page has room. The
+ * values of one score are one run of the page whatever their tiers, as a
+ * list sorts them.
+ */
+static int add_given(struct placing *pl, const struct strong_values *given, const struct caseset *found,
+		     bool parts)
+{
+	struct given_value *gv = xcalloc(given->n + 1, sizeof(*gv));
+	struct tier_cases *tiers = xcalloc(given->n + 1, sizeof(*tiers));
+	struct caseset run = {0};
+	size_t n = 0, i, j, t, k;
+	int rc = SQLITE_OK;
+
+	for (i = 0; i < given->n; i++) {
+		struct placed p = {0};
+
+		if (placed_from_value(&p, given->v[i]) && (p.tier >= 3) == parts) {
+			gv[n].tier = p.tier;
+			gv[n].score = p.score;
+			gv[n++].cases = &given->cases[i];
+		}
+	}
+	qsort(gv, n, sizeof(*gv), given_cmp);
+	caseset_init(&run, pl->upper);
+	for (i = 0; i < n && rc == SQLITE_OK && pl->n < pl->limit; i = j) {
+		struct scores sc = {NULL, 0, tiers, 0, gv[i].score};
+
+		memset(run.bits, 0, run.nwords * sizeof(*run.bits));
+		for (j = i; j < n && gv[j].score == gv[i].score; j++) {
+			for (t = 0; t < sc.ntiers && tiers[t].tier != gv[j].tier; t++)
+				;
+			if (t == sc.ntiers) {
+				tiers[t].tier = gv[j].tier;
+				caseset_init(&tiers[t].cases, pl->upper);
+				sc.ntiers++;
+			}
+			caseset_or(&tiers[t].cases, gv[j].cases);
+			caseset_and(&tiers[t].cases, found);
+			caseset_or(&run, &tiers[t].cases);
+		}
+		k = caseset_count(&run);
+		rc = k <= pl->limit - pl->n ? add_each_looked_up(pl, &run, k, &sc)
+					    : add_newest(pl, &run, k, &sc);
+		for (t = 0; t < sc.ntiers; t++)
+			caseset_release(&tiers[t].cases);
+	}
+	caseset_release(&run);
+	free(tiers);
+	free(gv);
+	return rc;
 }
 
 /*
@@ -568,6 +687,7 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
 	struct placing pl = {.db = db, .limit = limit, .upper = found->nwords * 64, .clustered = clustered};
 	struct caseset rest = {0};
 	struct scanned strong = {0}, parts = {0};
+	struct scores unscored = {0};
 	size_t i;
 	long lo, hi;
 	int rc;
@@ -584,40 +704,42 @@ int caseset_page(struct store *store, const struct caseset *found, const char *p
 		goto out;
 	caseset_init(&rest, pl.upper);
 	caseset_or(&rest, found);
+	/* The strong matches, the rest (unscored) newest first, and the parts last. */
 	if (given) {
-		for (i = 0; i < given->n; i++) {
-			struct placed p = {0};
+		given_out_of(&rest, given, false);
+		given_out_of(&rest, given, true);
+		if ((rc = add_given(&pl, given, found, false)) != SQLITE_OK ||
+		    (rc = add_newest(&pl, &rest, caseset_count(&rest), &unscored)) != SQLITE_OK ||
+		    (rc = add_given(&pl, given, found, true)) != SQLITE_OK)
+			goto out;
+	} else {
+		if (hint && caseset_bounds(found, &lo, &hi)) {
+			/* Read between the first and the last match only. */
+			struct half first = {.read = scan_strong, .plan = plan, .hint = hint, .found = found},
+				    second = first;
 
-			p.id = given->id[i];
-			if (placed_from_value(&p, given->v[i]))
-				scanned_add(p.tier >= 3 ? &parts : &strong, &p);
+			rc = halves(store, lo, hi, &first, &second);
+			strong = first.strong;
+			parts = first.parts;
+			for (i = 0; i < second.strong.n; i++)
+				scanned_add(&strong, &second.strong.v[i]);
+			for (i = 0; i < second.parts.n; i++)
+				scanned_add(&parts, &second.parts.v[i]);
+			free(second.strong.v);
+			free(second.parts.v);
+			if (rc != SQLITE_OK)
+				goto out;
 		}
-	} else if (hint && caseset_bounds(found, &lo, &hi)) {
-		/* Read between the first and the last match only. */
-		struct half first = {.read = scan_strong, .plan = plan, .hint = hint, .found = found},
-			    second = first;
-
-		rc = halves(store, lo, hi, &first, &second);
-		strong = first.strong;
-		parts = first.parts;
-		for (i = 0; i < second.strong.n; i++)
-			scanned_add(&strong, &second.strong.v[i]);
-		for (i = 0; i < second.parts.n; i++)
-			scanned_add(&parts, &second.parts.v[i]);
-		free(second.strong.v);
-		free(second.parts.v);
-		if (rc != SQLITE_OK)
+		/* The rest: the matches neither strong nor found by a compound's parts only. */
+		for (i = 0; i < strong.n; i++)
+			caseset_remove(&rest, strong.v[i].id);
+		for (i = 0; i < parts.n; i++)
+			caseset_remove(&rest, parts.v[i].id);
+		if ((rc = add_scored(&pl, strong.v, strong.n)) != SQLITE_OK ||
+		    (rc = add_newest(&pl, &rest, caseset_count(&rest), &unscored)) != SQLITE_OK ||
+		    (rc = add_scored(&pl, parts.v, parts.n)) != SQLITE_OK)
 			goto out;
 	}
-	/* The rest: the matches neither strong nor found by a compound's parts only. */
-	for (i = 0; i < strong.n; i++)
-		caseset_remove(&rest, strong.v[i].id);
-	for (i = 0; i < parts.n; i++)
-		caseset_remove(&rest, parts.v[i].id);
-	if ((rc = add_scored(&pl, strong.v, strong.n)) != SQLITE_OK ||
-	    (rc = add_newest(&pl, &rest, caseset_count(&rest), NULL, 0)) != SQLITE_OK ||
-	    (rc = add_scored(&pl, parts.v, parts.n)) != SQLITE_OK)
-		goto out;
 	for (i = 0; i < pl.n; i++) {
 		struct search_hit *h;
 
@@ -662,9 +784,12 @@ int caseset_page_most(struct store *store, const struct caseset *found, const un
 		for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id))
 			if (words[id] == k)
 				caseset_add(&group, id);
-		for (i = 0; given && i < given->n; i++)
-			if (caseset_has(&group, given->id[i]))
-				strong_values_add(&part, given->id[i], given->v[i]);
+		for (i = 0; given && i < given->n; i++) {
+			struct caseset *to = strong_values_of(&part, given->v[i], group.nwords * 64 - 1);
+
+			caseset_or(to, &given->cases[i]);
+			caseset_and(to, &group);
+		}
 		rc = caseset_page(store, &group, plan, hint, limit - (r->nhits - start), clustered,
 				  given ? &part : NULL, r);
 		strong_values_release(&part);

@@ -1156,6 +1156,47 @@ static void hint_weigh(const struct hint_node *n, const struct caseset *mask, co
 	caseset_release(&here);
 }
 
+/*
+ * A case's value in termsets_score_strong() depends only on the best
+ * form of each word in each column: the memo keeps the value's cases for
+ * each such signature (in base FORM_COUNT + 1, three digits a word: up to
+ * SIG_GROUPS_MAX words fit in 64 bits), so that a value is computed once.
+ */
+#define SIG_GROUPS_MAX 8
+#define MEMO_SLOTS     1024
+struct value_memo {
+	uint64_t key[MEMO_SLOTS]; /* the signature + 1; 0: empty */
+	size_t value[MEMO_SLOTS]; /* its index in the values (their array moves as it grows) */
+	size_t n;
+};
+
+/* The index of sig's value, or -1. */
+static long value_memo(const struct value_memo *m, uint64_t sig, bool fits)
+{
+	size_t at = (size_t)((sig * UINT64_C(0x9E3779B97F4A7C15)) >> 54) % MEMO_SLOTS;
+
+	if (!fits)
+		return -1;
+	for (; m->key[at]; at = (at + 1) % MEMO_SLOTS)
+		if (m->key[at] == sig + 1)
+			return (long)m->value[at];
+	return -1;
+}
+
+/* Keeps sig's cases while the memo is at most half full (beyond, values are computed again). */
+static void value_memo_put(struct value_memo *m, uint64_t sig, size_t value, bool fits)
+{
+	size_t at = (size_t)((sig * UINT64_C(0x9E3779B97F4A7C15)) >> 54) % MEMO_SLOTS;
+
+	if (!fits || m->n >= MEMO_SLOTS / 2)
+		return;
+	while (m->key[at])
+		at = (at + 1) % MEMO_SLOTS;
+	m->key[at] = sig + 1;
+	m->value[at] = value;
+	m->n++;
+}
+
 int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
 			  const char *hint, struct strong_values *out, bool *done)
 {
@@ -1167,8 +1208,9 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 	size_t upper = found->nwords * 64 - 1, i, c, f, k;
 	int *groups = NULL, *forms = NULL, *best = NULL, ngroups = 0, rc = SQLITE_OK;
 	double(*w)[3] = NULL;
+	uint64_t *bw = NULL;
+	struct value_memo memo = {{0}, {0}, 0};
 	bool ok = hint_parse(hint, hint + strlen(hint), 0, 7, &root, &words);
-	long id;
 
 	*done = false;
 	groups = xcalloc(words.n + 1, sizeof(*groups));
@@ -1207,22 +1249,43 @@ int termsets_score_strong(struct store *store, const struct caseset *found, cons
 	}
 	w = xcalloc((size_t)ngroups, sizeof(*w));
 	best = xcalloc((size_t)ngroups, sizeof(*best));
-	for (id = caseset_next(found, -1); id >= 0; id = caseset_next(found, id)) {
-		if (!caseset_has(&matched, id))
-			continue;
-		/* Per column the best form's weight, as vedtak_rank takes the best of a row's instances. */
-		for (k = 0; k < (size_t)ngroups; k++) {
-			w[k][0] = w[k][1] = w[k][2] = 0;
-			best[k] = FORM_COUNT;
-			for (c = 0; c < 3; c++)
-				for (f = 0; f < FORM_COUNT; f++)
-					if (caseset_has(&word_sets(by, (int)k, c)[f], id)) {
-						w[k][c] = rank_form_weight((int)f);
-						best[k] = (int)f < best[k] ? (int)f : best[k];
-						break;
+	bw = xcalloc((size_t)ngroups * 3 * FORM_COUNT, sizeof(*bw));
+	/* 64 cases at a time: each word's forms per column as bits, then each case's best. */
+	for (k = 0; k < found->nwords && k < matched.nwords; k++) {
+		uint64_t x = found->bits[k] & matched.bits[k];
+
+		for (i = 0; x && i < (size_t)ngroups * 3 * FORM_COUNT; i++)
+			bw[i] = by[i].bits[k];
+		for (; x; x &= x - 1) {
+			unsigned bit = (unsigned)__builtin_ctzll(x);
+			uint64_t sig = 0;
+			long v;
+
+			/* Per column the best form's weight, as vedtak_rank takes the best of a row's
+			 * instances. */
+			for (i = 0; i < (size_t)ngroups; i++) {
+				w[i][0] = w[i][1] = w[i][2] = 0;
+				best[i] = FORM_COUNT;
+				for (c = 0; c < 3; c++) {
+					const uint64_t *forms_bits = &bw[(i * 3 + c) * FORM_COUNT];
+
+					for (f = 0; f < FORM_COUNT && !(forms_bits[f] >> bit & 1); f++)
+						;
+					sig = sig * (FORM_COUNT + 1) + f;
+					if (f < FORM_COUNT) {
+						w[i][c] = rank_form_weight((int)f);
+						best[i] = (int)f < best[i] ? (int)f : best[i];
 					}
+				}
+			}
+			if ((v = value_memo(&memo, sig, ngroups <= SIG_GROUPS_MAX)) < 0) {
+				v = strong_values_of(out, rank_strong_value(w, best, (size_t)ngroups),
+						     upper) -
+				    out->cases;
+				value_memo_put(&memo, sig, (size_t)v, ngroups <= SIG_GROUPS_MAX);
+			}
+			out->cases[v].bits[k] |= UINT64_C(1) << bit;
 		}
-		strong_values_add(out, id, rank_strong_value(w, best, (size_t)ngroups));
 	}
 	*done = true;
 out:
@@ -1246,5 +1309,6 @@ out:
 	free(forms);
 	free(w);
 	free(best);
+	free(bw);
 	return rc;
 }

@@ -129,11 +129,12 @@ bool termsets_in_column(sqlite3 *db, const char *tok, const char *col);
 char **termsets_tokens(const char *expr, size_t *n);
 
 /*
- * The strong matches among `found` with what vedtak_rank(strong_fts,
- * plan) gives each, computed from the strong columns' sets instead of
- * scoring every row (`helse` at 1 GB: 136,000 rows), when `hint` is one
- * query word's forms, each a single token or prefix. *done false, and nothing in
- * `out`, otherwise.
+ * The strong matches among `found` by what vedtak_rank(strong_fts, plan)
+ * gives them (each value and its cases: caseset.h), computed from the
+ * strong columns' sets instead of scoring every row (`helse` at 1 GB:
+ * 136,000 rows), when `hint` is query words' forms, each a single token
+ * or prefix, joined by AND and OR. *done false, and nothing in `out`,
+ * otherwise.
  */
 struct strong_values;
 int termsets_score_strong(struct store *store, const struct caseset *found, const char *plan,
