@@ -2494,8 +2494,8 @@ static enum vt_status word_lines_make(struct store *s, struct vt_diag *diag)
 
 	if (s->readonly)
 		return VT_OK;
-	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM word_lines WHERE n = (SELECT count(*) FROM words)", -1,
-			       &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM word_lines WHERE n = " STORE_WORDS_MADE, -1, &st,
+			       NULL) != SQLITE_OK)
 		return db_fail(s, diag, what);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
@@ -2507,7 +2507,7 @@ static enum vt_status word_lines_make(struct store *s, struct vt_diag *diag)
 		return ret;
 	if (sqlite3_exec(s->db,
 			 "DELETE FROM word_lines;"
-			 "INSERT INTO word_lines SELECT count(*),"
+			 "INSERT INTO word_lines SELECT " STORE_WORDS_MADE ","
 			 "  coalesce(group_concat(word, char(10)) || char(10), '') FROM words;",
 			 NULL, NULL, NULL) != SQLITE_OK)
 		ret = db_fail(s, diag, what);

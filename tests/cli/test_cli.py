@@ -670,11 +670,13 @@ def patterns_without_literals_find_what_they_find_in_the_text(env):
         assert r.stdout.strip() == "0", (db, r.stdout, r.stderr)
         r = run("check", db=db)
         assert r.returncode == 0, (db, r.stdout, r.stderr)
-    # The words are read at once from word_lines where it lists as many as the table words has,
-    # else a row at a time: a list made wrong on purpose shows which was read (the last, without
-    # its line end, is read as if it had one).
+    # The words are read at once from word_lines where it lists as many as the table words has
+    # had (the last rowid of vocab, where each new word goes too), else a row at a time: a list
+    # made wrong on purpose shows which was read (the last, without its line end, is read as if it
+    # had one).
     con = sqlite3.connect(joins_db)
     n = con.execute("SELECT count(*) FROM words").fetchone()[0]
+    assert con.execute("SELECT max(rowid) FROM vocab").fetchone()[0] == n
     assert con.execute("SELECT n FROM word_lines").fetchall() == [(n,)]
     for listed, lines, want in [(n - 1, "", "2"), (n, "", "0"), (n, "abc12", "2")]:
         con.execute("UPDATE word_lines SET n = ?, lines = ?", (listed, lines))
