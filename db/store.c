@@ -711,6 +711,14 @@ sqlite3 *store_reader_open(struct store *s)
  */
 #define HALVES_WORTH_MS 6.0
 
+/*
+ * The first eighth is read on one core. A read whose first 64th shows it
+ * to be long (the rest over LONG_READ_MS) is split from there, so that
+ * one core alone reads a 64th of it, not an eighth: a pattern over every
+ * text of 1 GB, 2.4 s, lost 6 % waiting on its first eighth (stop 51).
+ */
+#define LONG_READ_MS 200.0
+
 static double now_ms(void)
 {
 	struct timespec ts;
@@ -748,12 +756,23 @@ int store_read_halves(struct store *s, long lo, long hi, struct range_read *firs
 	pthread_t tid;
 	bool started, always = halves_always();
 	double t0 = now_ms();
-	long head = always || hi - lo < 8 ? lo : lo + (hi - lo) / 8, mid;
+	long head = always || hi - lo < 8 ? lo : lo + (hi - lo) / 8, glance = lo + (head - lo) / 8, mid;
 	int rc;
 
 	second->rc = SQLITE_OK;
-	if (hi < lo || (rc = first->read(first, s->db, lo, head)) != SQLITE_OK || head >= hi)
-		return hi < lo ? SQLITE_OK : rc;
+	if (hi < lo)
+		return SQLITE_OK;
+	if (glance > lo) {
+		if ((rc = first->read(first, s->db, lo, glance)) != SQLITE_OK)
+			return rc;
+		lo = glance + 1;
+		if ((now_ms() - t0) * 63 >= LONG_READ_MS)
+			head = glance;
+	}
+	if (head >= lo && (rc = first->read(first, s->db, lo, head)) != SQLITE_OK)
+		return rc;
+	if (head >= hi)
+		return SQLITE_OK;
 	lo = head + 1;
 	if ((!always && (now_ms() - t0) * 7 < HALVES_WORTH_MS) || !(helper = store_helper_db(s)))
 		return first->read(first, s->db, lo, hi);

@@ -36,7 +36,8 @@ struct range_read {
 };
 /*
  * Runs first->read over ids lo to hi on the store's connection. When its
- * first eighth shows the rest to be long work, the rest is split: one
+ * first eighth (or 64th, for a long read) shows the rest to be long
+ * work, the rest is split: one
  * half here, the other with second->read on the second connection
  * (store_helper_db()), in a thread of its own; a second half the helper
  * could not read is read again here. A read that returns SQLITE_ABORT
